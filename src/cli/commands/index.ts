@@ -1,0 +1,5 @@
+import { doctorCommand } from './doctor';
+import type { CliCommand } from './types';
+
+/** Each feature adds its subcommand here. */
+export const commands: CliCommand[] = [doctorCommand];

@@ -1,0 +1,32 @@
+import { session, shell, type BrowserWindow } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { isAllowedExternalUrl } from '../handlers/app';
+
+/**
+ * The app makes no network request of its own: only our bundled files (and the dev server
+ * while developing) may load; links leave through the OS browser, and only http(s)/mailto.
+ */
+export function lockDownSession(isOwnUrl: (url: string) => boolean): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isOwnUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+}
+
+export function guardNavigation(win: BrowserWindow, isOwnUrl: (url: string) => boolean): void {
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+}

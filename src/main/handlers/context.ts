@@ -1,0 +1,23 @@
+import type { Db } from '../../store/db';
+
+/**
+ * What a shell lends the handlers. Electron and the browser shell each provide one;
+ * tests provide their own. Nothing here imports electron.
+ */
+export interface ShellPlatform {
+  kind: 'electron' | 'browser' | 'cli' | 'test';
+  nativeMenu: boolean;
+  /** Opens an http(s)/mailto URL outside the app; the caller has already checked the scheme. */
+  openExternal(url: string): Promise<boolean>;
+  /** Renders HTML to PDF with Chromium (Electron's webContents or a system Chromium). */
+  printToPdf?(html: string): Promise<Uint8Array>;
+}
+
+export interface HandlerContext {
+  db: Db;
+  dataDir: string;
+  appVersion: string;
+  platform: ShellPlatform;
+  /** OS facts used for defaults (user name, locale). */
+  os: { userName: string; locale: string; platform: string };
+}

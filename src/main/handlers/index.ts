@@ -1,0 +1,46 @@
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelResult } from '../../shared/contract';
+import { fail, ok, UserError, type Result } from '../../shared/result';
+import { appHandlers } from './app';
+import type { HandlerContext } from './context';
+import type { HandlerTable } from './table';
+
+export type { HandlerContext, ShellPlatform } from './context';
+
+/** Each domain contributes one table; the type makes a channel without a handler a compile error. */
+export const handlers: HandlerTable<Channel> = {
+  ...appHandlers,
+};
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(input)' : path.map(String).join('.');
+}
+
+/**
+ * The single way into the handlers for every transport: checks the channel, validates
+ * the input against the contract, and turns every failure into a typed error value.
+ */
+export function dispatch<C extends Channel>(
+  channelName: C,
+  rawInput: ChannelInput<C>,
+  ctx: HandlerContext,
+): Promise<Result<ChannelResult<C>>>;
+export function dispatch(channelName: unknown, rawInput: unknown, ctx: HandlerContext): Promise<Result<unknown>>;
+export async function dispatch(channelName: unknown, rawInput: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+  if (!isChannel(channelName)) {
+    return fail('unknown_channel', `Unknown call "${String(channelName).slice(0, 80)}".`);
+  }
+  const parsed = contract[channelName].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }));
+    const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+    return fail('validation', `Invalid input for ${channelName} — ${summary}`, fields);
+  }
+  try {
+    const handler = handlers[channelName] as (input: unknown, ctx: HandlerContext) => unknown;
+    return ok(await handler(parsed.data, ctx));
+  } catch (err) {
+    if (err instanceof UserError) return fail(err.code, err.message, err.fields);
+    console.error(`[handlers] ${channelName} failed`, err);
+    return fail('internal', `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

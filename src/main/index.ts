@@ -1,0 +1,116 @@
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAllowedExternalUrl, loadSettings } from './handlers/app';
+import type { HandlerContext } from './handlers';
+import { createContext, resolveDataDir } from './runtime';
+import { registerIpc } from './electron/ipc';
+import { buildMenu, type RecentArticle } from './electron/menu';
+import { printHtmlWithElectron } from './electron/pdf';
+import { guardNavigation, lockDownSession } from './electron/security';
+import { restoredBounds, trackBounds } from './electron/window-state';
+import { recentArticlesForMenu } from './recent';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const rendererRoot = pathToFileURL(path.join(here, '../renderer')).href;
+const devServer = process.env.ELECTRON_RENDERER_URL;
+
+const isOwnUrl = (url: string) => url.startsWith(rendererRoot) || (devServer !== undefined && url.startsWith(devServer));
+
+let ctx: HandlerContext | undefined;
+let win: BrowserWindow | undefined;
+
+function refreshChrome(): void {
+  if (!ctx || !win) return;
+  const settings = loadSettings(ctx);
+  nativeTheme.themeSource = settings.theme;
+  const recent: RecentArticle[] = recentArticlesForMenu(ctx.db);
+  Menu.setApplicationMenu(buildMenu(win, settings.language, recent));
+}
+
+function createWindow(context: HandlerContext): BrowserWindow {
+  const bounds = restoredBounds(context.db);
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Factdesk',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#fafaf8',
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  guardNavigation(window, isOwnUrl);
+  trackBounds(window, context.db);
+
+  // Give the renderer a moment to flush pending autosaves before the window goes away.
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    window.webContents.send('app:before-close');
+    const timer = setTimeout(() => {
+      flushed = true;
+      window.close();
+    }, 3000);
+    ipcMain.once('app:closing-flushed', () => {
+      clearTimeout(timer);
+      flushed = true;
+      window.close();
+    });
+  });
+
+  if (devServer) void window.loadURL(devServer);
+  else void window.loadFile(rendererIndex);
+  return window;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+    ctx = createContext({
+      dataDir,
+      nativeBinding: process.env.FACTDESK_NATIVE_BINDING || undefined,
+      locale: app.getLocale(),
+      platform: {
+        kind: 'electron',
+        nativeMenu: true,
+        openExternal: async (url) => {
+          if (!isAllowedExternalUrl(url)) return false;
+          await shell.openExternal(url);
+          return true;
+        },
+        printToPdf: printHtmlWithElectron,
+      },
+    });
+    lockDownSession(isOwnUrl);
+    registerIpc(ctx, isOwnUrl, (channel) => {
+      if (channel.startsWith('settings:') || channel.startsWith('articles:')) refreshChrome();
+    });
+    win = createWindow(ctx);
+    refreshChrome();
+  });
+
+  app.on('window-all-closed', () => {
+    ctx?.db.close();
+    app.quit();
+  });
+}

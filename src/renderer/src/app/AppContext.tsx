@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import i18n from '../i18n';
+import { api } from '../bridge';
+import type { AppInfo, Layout, Settings, SettingsPatch } from '../../../shared/contract/app';
+
+export interface AppState {
+  info: AppInfo;
+  settings: Settings;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Pane layout changes apply at once and are saved shortly after, so dragging stays smooth. */
+  setLayout(patch: Partial<Layout>): void;
+  currentArticleId: string | null;
+  openArticle(id: string | null): void;
+}
+
+const Ctx = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const value = useContext(Ctx);
+  if (!value) throw new Error('useApp outside <AppProvider>');
+  return value;
+}
+
+export function AppProvider({
+  info,
+  initialSettings,
+  children,
+}: {
+  info: AppInfo;
+  initialSettings: Settings;
+  children: ReactNode;
+}) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [currentArticleId, setCurrentArticleId] = useState<string | null>(() => sessionStorage.getItem('factdesk.article'));
+  const pendingLayout = useRef<Partial<Layout>>({});
+  const layoutTimer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+    if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
+  }, [settings.language]);
+
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      const dark = settings.theme === 'dark' || (settings.theme === 'system' && media.matches);
+      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [settings.theme]);
+
+  const updateSettings = useCallback(async (patch: SettingsPatch) => {
+    const result = await api.settings.update(patch);
+    if (result.ok) setSettings(result.value);
+    else throw new Error(result.error.message);
+  }, []);
+
+  const flushLayout = useCallback(async () => {
+    window.clearTimeout(layoutTimer.current);
+    const patch = pendingLayout.current;
+    pendingLayout.current = {};
+    if (Object.keys(patch).length > 0) await api.settings.update({ layout: patch });
+  }, []);
+
+  const setLayout = useCallback(
+    (patch: Partial<Layout>) => {
+      setSettings((s) => ({ ...s, layout: { ...s.layout, ...patch } }));
+      pendingLayout.current = { ...pendingLayout.current, ...patch };
+      window.clearTimeout(layoutTimer.current);
+      layoutTimer.current = window.setTimeout(() => void flushLayout(), 250);
+    },
+    [flushLayout],
+  );
+
+  useEffect(() => api.onBeforeClose(flushLayout), [flushLayout]);
+
+  const openArticle = useCallback((id: string | null) => {
+    setCurrentArticleId(id);
+    if (id) sessionStorage.setItem('factdesk.article', id);
+    else sessionStorage.removeItem('factdesk.article');
+  }, []);
+
+  const value = useMemo<AppState>(
+    () => ({ info, settings, updateSettings, setLayout, currentArticleId, openArticle }),
+    [info, settings, updateSettings, setLayout, currentArticleId, openArticle],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}

@@ -1,0 +1,41 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+
+type Items = Record<string, { order: number; node: ReactNode }>;
+const SetCtx = createContext<((id: string, item: Items[string] | null) => void) | null>(null);
+const ItemsCtx = createContext<Items>({});
+
+/** Lets any pane put a small piece into the status bar (word count, save state, …). */
+export function StatusProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<Items>({});
+  const set = (id: string, item: Items[string] | null) =>
+    setItems((prev) => {
+      const next = { ...prev };
+      if (item) next[id] = item;
+      else delete next[id];
+      return next;
+    });
+  return (
+    <SetCtx.Provider value={set}>
+      <ItemsCtx.Provider value={items}>{children}</ItemsCtx.Provider>
+    </SetCtx.Provider>
+  );
+}
+
+export function useStatusItem(id: string, node: ReactNode | null, order = 50): void {
+  const set = useContext(SetCtx);
+  useEffect(() => {
+    set?.(id, node === null ? null : { order, node });
+  }, [set, id, node, order]);
+  useEffect(() => () => set?.(id, null), [set, id]);
+}
+
+export function useStatusItems(): ReactNode[] {
+  const items = useContext(ItemsCtx);
+  return Object.entries(items)
+    .sort((a, b) => a[1].order - b[1].order)
+    .map(([id, item]) => (
+      <span key={id} className="status-item">
+        {item.node}
+      </span>
+    ));
+}

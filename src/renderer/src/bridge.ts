@@ -1,0 +1,63 @@
+import { buildApi, type Channel, type FactdeskApi, type MenuCommand } from '../../shared/contract';
+import { fail, type Result } from '../../shared/result';
+
+declare global {
+  interface Window {
+    factdesk?: FactdeskApi;
+  }
+}
+
+/**
+ * The same contract over HTTP to the browser shell. The session cookie set at launch
+ * authorises calls; the renderer never handles the token itself.
+ */
+function createHttpApi(): FactdeskApi {
+  const invoke = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    const body = JSON.stringify(input ?? {});
+    try {
+      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body,
+        // Lets a final save finish while the page unloads (browsers cap keepalive bodies at 64 KiB).
+        keepalive: body.length < 60_000,
+      });
+      const payload = (await res.json()) as Result<unknown>;
+      return payload;
+    } catch (err) {
+      return fail('unavailable', `Factdesk's local server did not answer (${(err as Error).message}).`);
+    }
+  };
+  return buildApi(invoke, {
+    onMenuCommand(_listener: (command: MenuCommand) => void) {
+      // No native menu here: the in-app menu bar raises commands directly.
+      return () => undefined;
+    },
+    onBeforeClose(listener) {
+      const handler = () => void listener();
+      window.addEventListener('pagehide', handler);
+      return () => window.removeEventListener('pagehide', handler);
+    },
+  });
+}
+
+/** Picks the transport once at start; nothing else in the renderer knows which shell it runs in. */
+export const api: FactdeskApi = window.factdesk ?? createHttpApi();
+
+/** Unwraps a result for code paths where a failure should surface as an exception to a boundary. */
+export async function call<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new CallError(result.error.message, result.error.fields);
+  return result.value;
+}
+
+export class CallError extends Error {
+  constructor(
+    message: string,
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Errors cross every process boundary as values, never as thrown exceptions,
+ * so the renderer can always show a sentence instead of a stack trace.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_channel'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Field paths or line references the message is about, e.g. ["amount"] or ["line 12"]. */
+  fields?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, fields?: AppError['fields']): Result<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
+
+/** Thrown inside handlers to end a call with a user-readable error; the dispatcher turns it into a value. */
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: AppError['fields'],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

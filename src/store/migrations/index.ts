@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-settings';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Append only: one file per schema version. Never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [migration0001];
