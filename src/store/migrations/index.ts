@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-settings';
+import { migration0002 } from './0002-facts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Append only: one file per schema version. Never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
