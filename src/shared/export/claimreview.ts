@@ -6,12 +6,13 @@ import { claimSources, lastCheck, resolveClaimFacts } from './factText';
 
 /**
  * schema.org ClaimReview JSON-LD for every claim in the text that a checker rated.
- * Unchecked claims and claims no longer in the text are left out.
+ * Unchecked claims and claims no longer in the text are left out. The claim's appearances are
+ * the article itself (when its URL is known) and every source that states the linked fact.
  */
 export interface ClaimReviewOptions {
   /** The organisation publishing the reviews. */
   publisher: { name: string; url?: string };
-  /** Public URL of the article; each review links to its claim anchor on that page. */
+  /** Public URL of the article that carries the reviews; also listed as an appearance of each claim. */
   articleUrl?: string;
   /** Overrides the review date, which otherwise is the day of the latest status change. */
   datePublished?: string;
@@ -102,6 +103,7 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         if (source.publisher) work.publisher = { '@type': 'Organization', name: source.publisher };
         return work;
       });
+      if (options.articleUrl) appearance.unshift({ '@type': 'CreativeWork', name: ctx.meta.headline, url: options.articleUrl, publisher });
       const itemReviewed: ClaimReviewJsonLd['itemReviewed'] = { '@type': 'Claim' };
       if (author) itemReviewed.author = author;
       if (date) itemReviewed.datePublished = date;
@@ -124,7 +126,7 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         },
         itemReviewed,
       };
-      if (options.articleUrl) review.url = `${options.articleUrl}#claim-${encodeURIComponent(claim.id)}`;
+      if (options.articleUrl) review.url = options.articleUrl;
       return review;
     });
 }

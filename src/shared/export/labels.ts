@@ -44,7 +44,8 @@ interface Labels {
     | 'to'
     | 'since'
     | 'until'
-    | 'unknownClaim',
+    | 'unknownClaim'
+    | 'annotated',
     string
   >;
 }
@@ -115,6 +116,7 @@ const de: Labels = {
     since: 'seit',
     until: 'bis',
     unknownClaim: 'unbekannte Behauptung',
+    annotated: 'Annotierte Fassung für die Dokumentation',
   },
 };
 
@@ -184,6 +186,7 @@ const en: Labels = {
     since: 'since',
     until: 'until',
     unknownClaim: 'unknown claim',
+    annotated: 'Annotated version for the record',
   },
 };
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { blocksToBody, type Inline } from '../article/blocks';
+import { NBSP, sampleBody, sampleMeta } from '../article/sampleArticle.fixture';
+import { exportMarkdown } from './markdown';
+
+function md(content: Inline[]): string {
+  return exportMarkdown({ ...sampleMeta, headline: '' }, blocksToBody([{ type: 'paragraph', content }]), { frontMatter: false }).trim();
+}
+
+describe('exportMarkdown', () => {
+  const out = exportMarkdown(sampleMeta, sampleBody);
+
+  it('puts kicker, lead, byline, dateline and language into front matter and the headline into an h1', () => {
+    expect(out.startsWith('---\nkicker: "Fußball · Regionalliga Süd"\n')).toBe(true);
+    expect(out).toContain(`lead: "Der FC Almental holt Torjägerin Mia Sturzenegger für 7${NBSP}Mio. Euro`);
+    expect(out).toContain('language: "de"\n---\n\n# München zahlt sieben Millionen – und Rotheide jubelt\n');
+  });
+
+  it('writes headings, bold, italic, link, block quote, nested and numbered lists and hard breaks', () => {
+    expect(out).toContain(`Der FC Almental überweist **7${NBSP}Mio. Euro** an den SV Rotheide – eine *Rekordsumme* für`);
+    expect(out).toContain('\n## Was der Wechsel für die Liga bedeutet\n');
+    expect(out).toContain('\n### Die Zahlen im Überblick\n');
+    expect(out).toContain('[Pressemitteilung des Vereins](https://fc-almental.example/presse/sturzenegger)');
+    expect(out).toContain('\n> „Wir haben lange verhandelt');
+    expect(out).toContain('- Vertragslaufzeit bis Juni 2029\n  - Option auf ein weiteres Jahr\n  - Ausstiegsklausel für Erstligisten\n- Übertragung');
+    expect(out).toContain('1. 41 Tore in 38 Spielen\n2. Spielerin des Jahres 2025');
+    expect(out).toContain('für die Rechte.\\\nDer Sender selbst äußerte sich nicht.');
+  });
+
+  it('escapes characters that Markdown would read as syntax', () => {
+    expect(md([{ type: 'text', text: '3*4 = 12 und [Anm.] <b>', format: {} }])).toBe('3\\*4 = 12 und \\[Anm.\\] \\<b\\>');
+    expect(md([{ type: 'text', text: '1. FC Almental', format: {} }])).toBe('1\\. FC Almental');
+    expect(md([{ type: 'text', text: '# kein Titel', format: {} }])).toBe('\\# kein Titel');
+  });
+
+  it('nests bold and italic instead of writing clashing delimiters, with spaces outside', () => {
+    expect(
+      md([
+        { type: 'text', text: 'fett ', format: { bold: true } },
+        { type: 'text', text: 'und kursiv', format: { bold: true, italic: true } },
+        { type: 'text', text: ' normal', format: {} },
+      ]),
+    ).toBe('**fett *und kursiv*** normal');
+    expect(md([{ type: 'text', text: 'Sieg ', format: { bold: true } }, { type: 'text', text: 'heute', format: {} }])).toBe('**Sieg** heute');
+  });
+
+  it('drops links with unsafe schemes but keeps their text', () => {
+    expect(md([{ type: 'link', url: 'javascript:alert(1)', title: null, children: [{ type: 'text', text: 'hier', format: {} }] }])).toBe('hier');
+  });
+});
