@@ -1,0 +1,260 @@
+import type { ArticleLanguage } from '../domain/articles';
+import { parseAmounts } from '../language/amounts';
+import { attributeQuotes, type QuoteAttribution } from './attribution';
+import { findCounts } from './counts';
+import { dealParties } from './deal-parties';
+import { findDates, type FoundSpan } from './dates';
+import { DiscourseState, type Discourse } from './discourse';
+import type { EntityIndex } from './entities';
+import { findHedgePhrases, type HedgeSpan } from './hedge-phrases';
+import type { Lexicon } from './lexicon';
+import { findPeople, type PeopleContext } from './people';
+import { scanQuotes, type QuoteSpan } from './quote-marks';
+import { findRankings } from './rankings';
+import { splitSentences, type Sentence } from './sentences';
+import type { SpeakerRef } from './speaker-phrase';
+import type { Suggestion, SuggestionKind } from './types';
+
+export interface DetectEnv {
+  lang: ArticleLanguage;
+  lex: Lexicon;
+  entities: EntityIndex;
+}
+
+export interface BlockResult {
+  /** Offsets relative to the block's first character; `paragraph` relative to its first paragraph. */
+  suggestions: Suggestion[];
+  out: Discourse;
+}
+
+// Amounts without a currency ("rund zwölf Millionen") are money only in a money sentence.
+const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|Deal|Vertrag|fee|salary|deal|paid|pay|worth|sum|transfer|bid|offer/i;
+const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function insideAny(spans: readonly QuoteSpan[], s: { start: number; end: number }): boolean {
+  return spans.some((q) => s.start >= q.start && s.end <= q.end) || spans.some((q) => overlaps(q, s));
+}
+
+interface Claim {
+  kind: SuggestionKind;
+  start: number;
+  end: number;
+  value?: number;
+  currency?: string;
+  payer?: string;
+  payee?: string;
+  speaker?: string;
+  hedge?: string;
+}
+
+/**
+ * Detects claims in one block: a paragraph, or a run of paragraphs held together by a quote
+ * that spans them. The result depends only on the block's text and the incoming discourse,
+ * which is what lets the incremental detector reuse it.
+ */
+export function detectBlock(paragraphs: readonly string[], discourse: Discourse, env: DetectEnv): BlockResult {
+  const text = paragraphs.join('\n');
+  const paraStarts: number[] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    paraStarts.push(offset);
+    offset += p.length + 1;
+  }
+  const continuations = new Set(paraStarts.slice(1));
+  const quotes = scanQuotes(text, env.lang, continuations).spans;
+  const sentences = splitSentences(text, quotes, env.lang);
+  const state = new DiscourseState(discourse);
+  const ctx: PeopleContext = { lang: env.lang, lex: env.lex, entities: env.entities, state };
+  const paragraphOf = (pos: number) => {
+    let k = 0;
+    while (k + 1 < paraStarts.length && paraStarts[k + 1] <= pos) k++;
+    return k;
+  };
+
+  const claims: Claim[] = [];
+  const amounts = collectAmounts(text, paraStarts, paragraphs, quotes, env.lang);
+  const dates = findDates(text, env.lang).filter((d) => !insideAny(quotes, d));
+  const counts = findCounts(text, env.lang).filter((c) => !insideAny(quotes, c));
+  const rankings = findRankings(text, env.lang).filter((r) => !insideAny(quotes, r));
+  const hedges = findHedgePhrases(text, env.lang).filter((h) => !insideAny(quotes, h));
+
+  let currentParagraph = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si];
+    const para = paragraphOf(sentence.start);
+    const firstInParagraph = para !== currentParagraph || si === 0;
+    while (currentParagraph < para) {
+      currentParagraph++;
+      state.nextParagraph();
+    }
+    const inSentence = quotes.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
+    const people = findPeople(text, sentence.start, sentence.end, inSentence, ctx);
+    const attributions = attributeQuotes(text, sentence, inSentence, ctx);
+    let registered = 0;
+    const registerUpTo = (pos: number) => {
+      while (registered < people.mentions.length && people.mentions[registered].start < pos) {
+        const m = people.mentions[registered++];
+        const person = state.mention(m.written, m.gender);
+        if (m.role) state.assignRole(m.role, person.name);
+      }
+    };
+    const speakers: (string | undefined)[] = attributions.map((a) => {
+      if (!a.ref) return undefined;
+      registerUpTo(a.refAt);
+      return resolveSpeaker(a.ref, state, people.mentions);
+    });
+    registerUpTo(Infinity);
+    for (const r of people.roles) {
+      if (r.holder) {
+        const person = state.lookup(r.holder);
+        if (person) state.assignRole(r.key, person.name);
+      }
+    }
+    fillSpeakers(attributions, speakers, state, firstInParagraph);
+    attributions.forEach((a, i) => {
+      if (!accepted(a, speakers[i], text)) return;
+      claims.push({ kind: 'quote', start: a.span.start, end: a.span.end, speaker: speakers[i] });
+      if (speakers[i]) state.spoke(speakers[i]!);
+    });
+    if (firstInParagraph || inSentence.length > 0) state.pendingSpeaker = null;
+    if (/:\s*$/.test(text.slice(sentence.start, sentence.end)) && inSentence.length === 0 && isLastInParagraph(sentences, si, paraStarts, text)) {
+      const [colon] = attributeQuotes(text, sentence, [{ start: sentence.end, end: sentence.end }], ctx);
+      const name = colon.ref ? resolveSpeaker(colon.ref, state, people.mentions) : undefined;
+      if (name) state.pendingSpeaker = name;
+    }
+
+    const sentenceClaims: Claim[] = [];
+    const within = <T extends { start: number; end: number }>(list: T[]) =>
+      list.filter((x) => x.start >= sentence.start && x.end <= sentence.end);
+    for (const a of within(amounts)) {
+      const parties = dealParties(text, sentence, a, quotes, env);
+      sentenceClaims.push({ kind: 'amount', start: a.start, end: a.end, value: a.value, currency: a.currency ?? undefined, ...parties });
+    }
+    const takeUnlessTaken = (kind: SuggestionKind, list: FoundSpan[]) => {
+      for (const s of within(list)) {
+        if (sentenceClaims.some((c) => overlaps(c, s))) continue;
+        sentenceClaims.push({ kind, start: s.start, end: s.end, value: kind === 'count' ? s.value : undefined });
+      }
+    };
+    takeUnlessTaken('date', dates);
+    takeUnlessTaken('count', counts);
+    takeUnlessTaken('ranking', rankings);
+    takeUnlessTaken('role', people.roles);
+    attachHedges(sentenceClaims, within(hedges), claims, sentence);
+    claims.push(...sentenceClaims);
+  }
+
+  const suggestions: Suggestion[] = claims
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((c) => {
+      const s: Suggestion = { kind: c.kind, text: text.slice(c.start, c.end), start: c.start, end: c.end, paragraph: paragraphOf(c.start) };
+      if (c.speaker !== undefined) s.speaker = c.speaker;
+      if (c.value !== undefined) s.value = c.value;
+      if (c.currency !== undefined) s.currency = c.currency;
+      if (c.hedge !== undefined) s.hedge = c.hedge;
+      if (c.payer !== undefined) s.payer = c.payer;
+      if (c.payee !== undefined) s.payee = c.payee;
+      return s;
+    });
+  while (currentParagraph < paragraphs.length - 1) {
+    currentParagraph++;
+    state.nextParagraph();
+  }
+  return { suggestions, out: state.snapshot() };
+}
+
+function isLastInParagraph(sentences: readonly Sentence[], i: number, paraStarts: readonly number[], text: string): boolean {
+  const next = sentences[i + 1];
+  if (!next) return true;
+  return text.slice(sentences[i].end, next.start).includes('\n') || paraStarts.includes(next.start);
+}
+
+function collectAmounts(text: string, paraStarts: readonly number[], paragraphs: readonly string[], quotes: readonly QuoteSpan[], lang: ArticleLanguage) {
+  const out: { start: number; end: number; value: number; currency: string | null }[] = [];
+  paragraphs.forEach((p, k) => {
+    for (const a of parseAmounts(p, lang)) {
+      const start = a.start + paraStarts[k];
+      const end = a.end + paraStarts[k];
+      if (insideAny(quotes, { start, end })) continue;
+      if (a.currency === null) {
+        if (COUNT_AFTER.test(p.slice(a.end))) continue;
+        if (!MONEY_CONTEXT.test(p)) continue;
+        if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
+      }
+      out.push({ start, end, value: a.value, currency: a.currency });
+    }
+  });
+  return out;
+}
+
+function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readonly { start: number; written: string }[]): string | undefined {
+  switch (ref.kind) {
+    case 'name': {
+      const known = state.lookup(ref.written);
+      const alreadyMentioned = mentions.some((m) => m.start === ref.start);
+      if (!alreadyMentioned && (known || ref.written.includes(' ') || ref.role || ref.gender)) {
+        const person = state.mention(ref.written, ref.gender);
+        if (ref.role) state.assignRole(ref.role, person.name);
+      }
+      return ref.written;
+    }
+    case 'pronoun':
+      return state.resolvePronoun(ref.gender)?.name;
+    case 'role': {
+      const holder = state.roleHolder(ref.key);
+      if (holder) return holder;
+      // Without a known holder, the role most likely describes the person just named.
+      return state.resolvePronoun(ref.gender)?.name;
+    }
+  }
+}
+
+/**
+ * Quotes with no speaker of their own: a quote interrupted by its attribution ("„A“, sagte X,
+ * „B“") shares it; a quote standing alone inherits the speaker announced by "X sagte:" at the
+ * end of the paragraph before, or the speaker of the paragraph before.
+ */
+function fillSpeakers(attributions: QuoteAttribution[], speakers: (string | undefined)[], state: DiscourseState, firstInParagraph: boolean) {
+  for (let i = 0; i < attributions.length; i++) {
+    if (speakers[i] || attributions[i].title) continue;
+    const near = speakers.findIndex((s, k) => s !== undefined && !attributions[k].title);
+    if (near >= 0) {
+      speakers[i] = speakers[near];
+      attributions[i].framed = true;
+      continue;
+    }
+    if (!attributions[i].standalone) continue;
+    if (firstInParagraph && state.pendingSpeaker) speakers[i] = state.pendingSpeaker;
+    else if (state.lastSpeaker && state.lastSpeakerAge <= 1) speakers[i] = state.lastSpeaker;
+  }
+}
+
+/** Speech rather than a title, label or scare quote. */
+function accepted(a: QuoteAttribution, speaker: string | undefined, text: string): boolean {
+  if (a.title) return false;
+  if (speaker || a.framed) return true;
+  const inner = text.slice(a.span.start + 1, a.span.end - 1).trim();
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return false;
+  if (a.standalone) return true;
+  return words.length >= 5 || /[.!?…]$/.test(inner);
+}
+
+/**
+ * A hedge qualifies the claims of its own sentence. "laut X"/"according to X" attributes a
+ * quote rather than hedging it, so quotes take only modal and adverb hedges.
+ */
+function attachHedges(sentenceClaims: Claim[], hedges: HedgeSpan[], all: Claim[], sentence: { start: number; end: number }) {
+  if (hedges.length === 0) return;
+  for (const c of sentenceClaims) {
+    const h = hedges.find((x) => !overlaps(x, c));
+    if (h) c.hedge = h.text;
+  }
+  const forQuotes = hedges.find((x) => x.kind !== 'source');
+  if (!forQuotes) return;
+  for (const q of all) {
+    if (q.kind === 'quote' && q.start >= sentence.start && q.end <= sentence.end && !overlaps(q, forQuotes)) q.hedge = forQuotes.text;
+  }
+}

@@ -1,0 +1,85 @@
+import type { ArticleLanguage } from '../domain/articles';
+
+export interface FoundSpan {
+  start: number;
+  end: number;
+  value?: number;
+}
+
+const DE_MONTH = '(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Okt\\.|Nov\\.|Dez\\.)';
+const DE_DAY = '(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:abend|nachmittag|morgen|vormittag|mittag)?';
+const DE_PREP = '(?:(?:ab|seit|bis|vom|von|zum|am|im|bis zum|bis Ende|ab dem|seit dem|nach dem|vor dem|Anfang|Mitte|Ende|spätestens|frühestens|noch im|schon im|erst im|erst am|bereits am|bereits im)\\s+)';
+const DE_REL = '(?:vergangene[nmrs]?|letzte[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|diese[nmrs]?|neue[nmrs]?|abgelaufene[nmrs]?|laufende[nmrs]?|kommende[nmrs]?)';
+const YEAR = '(?:19|20)\\d{2}';
+const SEASON_YEARS = `${YEAR}\\s?[/–-]\\s?(?:\\d{2}|${YEAR})`;
+
+const DE_PATTERNS = [
+  `${DE_PREP}?\\d{1,2}\\.\\s?${DE_MONTH}(?:\\s+${YEAR})?`,
+  `${DE_PREP}?\\d{1,2}\\.\\s?\\d{1,2}\\.(?:${YEAR}|\\d{2})?`,
+  `${DE_PREP}${DE_MONTH}(?:\\s+${YEAR})?`,
+  `${DE_MONTH}\\s+${YEAR}`,
+  `(?:am|seit|bis|ab|vom|zum)\\s+(?:${DE_REL}\\s+)?${DE_DAY}`,
+  `${DE_REL}\\s+${DE_DAY}`,
+  `(?:in der |in die |zur |der |die |seit der |bis zur |ab der )?(?:${DE_REL}\\s+)?(?:Saison|Spielzeit|Rückrunde|Hinrunde|Winterpause|Sommerpause|Transferperiode)\\s+${SEASON_YEARS}`,
+  `(?:in der |zur |seit der |bis zur |ab der |der |die )${DE_REL}\\s+(?:Saison|Spielzeit|Rückrunde|Hinrunde|Winterpause|Sommerpause|Transferperiode)`,
+  `(?:in der |zur |seit der |bis zur |ab der )(?:Rückrunde|Hinrunde|Winterpause|Sommerpause)`,
+  `(?:im |seit dem |bis zum )?(?:${DE_REL}\\s+)(?:Jahr|Sommer|Winter|Frühjahr|Herbst|Monat|Woche|Wochenende)`,
+  `${DE_REL}\\s+(?:Woche|Monat|Jahr|Wochenende)`,
+  `(?:im|seit dem|bis zum|ab dem)\\s+(?:Sommer|Winter|Frühjahr|Herbst|Jahr)\\s+${YEAR}`,
+  `(?:im\\s+)?(?:Sommer|Winter|Frühjahr|Herbst)\\s+${YEAR}`,
+  `(?:bis|seit|ab|im Jahr|bis Ende|Ende|Anfang|Mitte|von|nach)\\s+${YEAR}`,
+  `(?:bis|seit|ab)\\s+(?:zum\\s+)?(?:Saisonende|Saisonstart|Saisonbeginn|Jahresende|Vertragsende)`,
+  `(?:im|zum)\\s+Vorjahr`,
+  `vor\\s+(?:\\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|einem|einer)\\s+(?:Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen)`,
+  `(?:am\\s+)?(?:gestrigen|heutigen)\\s+${DE_DAY}`,
+  `\\b(?:gestern|vorgestern|heute)(?:abend|morgen|nachmittag)?\\b`,
+];
+
+const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const EN_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:night|evening|morning|afternoon))?';
+const EN_PREP = '(?:(?:on|from|since|until|till|by|in|at the end of|the end of|the start of|early|late|mid-|by the end of|before|after)\\s*)';
+const EN_REL = '(?:last|next|this|previous|coming|past|the previous|the coming|the past|the current|the new|the next|the last)';
+
+const EN_PATTERNS = [
+  `${EN_PREP}?\\d{1,2}(?:st|nd|rd|th)?\\s+${EN_MONTH}(?:,?\\s+${YEAR})?`,
+  `${EN_PREP}?${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?`,
+  `${EN_PREP}${EN_MONTH}(?:\\s+${YEAR})?`,
+  `${EN_MONTH}\\s+${YEAR}`,
+  `(?:on|since|until|by)\\s+(?:${EN_REL}\\s+)?${EN_DAY}`,
+  `${EN_REL}\\s+${EN_DAY}`,
+  `(?:the\\s+)?${SEASON_YEARS}\\s+(?:season|campaign)`,
+  `(?:the\\s+)?(?:season|campaign)\\s+${SEASON_YEARS}`,
+  `${EN_REL}\\s+(?:season|campaign|summer|winter|spring|autumn|year|month|week|weekend|transfer window)`,
+  `(?:the\\s+)?(?:summer|winter|spring|autumn|January|summer transfer) (?:of |transfer window of )?${YEAR}`,
+  `(?:in|since|until|by|before|after|from|through|in early|in late|the end of)\\s+${YEAR}`,
+  `(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|a)\\s+(?:years|months|weeks|days|year|month|week)\\s+ago`,
+  `(?:earlier|later)\\s+this\\s+(?:year|month|week|season)`,
+  `(?:the\\s+)?end of (?:the )?(?:season|year|month)`,
+  `\\b(?:yesterday|today|tonight)\\b`,
+];
+
+const compile = (patterns: string[], flags: string) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
+const DE_RE = compile(DE_PATTERNS, 'gu');
+const EN_RE = compile(EN_PATTERNS, 'giu');
+
+/** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
+export function findDates(text: string, lang: ArticleLanguage): FoundSpan[] {
+  const re = lang === 'de' ? DE_RE : EN_RE;
+  const out: FoundSpan[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    // Word boundaries by hand: \b does not know umlauts.
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+  }
+  return out;
+}

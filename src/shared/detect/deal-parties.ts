@@ -1,0 +1,136 @@
+import type { ArticleLanguage } from '../domain/articles';
+import type { EntityIndex } from './entities';
+import type { Lexicon } from './lexicon';
+import { inQuote } from './people';
+import type { QuoteSpan } from './quote-marks';
+import { isRoleWord } from './role-nouns';
+import { tokenize, type Token } from './tokens';
+
+type VerbRole = 'pay' | 'receive' | 'sell' | 'move';
+
+const DE_VERBS: Record<string, VerbRole> = {};
+const EN_VERBS: Record<string, VerbRole> = {};
+const add = (table: Record<string, VerbRole>, role: VerbRole, words: string) => {
+  for (const w of words.trim().split(/\s+/)) table[w] = role;
+};
+add(DE_VERBS, 'pay', `zahlt zahlte zahlten zahlen gezahlt bezahlt bezahlte bezahlen überweist überwies überwiesen
+  überweisen investiert investierte investieren bietet bot bieten kauft kaufte kaufen gekauft verpflichtet
+  verpflichtete verpflichten holt holte holen geholt erwirbt erwarb erwerben erworben sichert sicherte
+  lässt ließ blättert blätterte legt legte`);
+add(DE_VERBS, 'receive', `kassiert kassierte kassieren erhält erhielt erhalten bekommt bekam bekommen verdient
+  verdiente verdienen nimmt nahm einnehmen streicht strich`);
+add(DE_VERBS, 'sell', 'verkauft verkaufte verkaufen gibt gab abgeben');
+add(DE_VERBS, 'move', 'wechselt wechselte wechseln gewechselt');
+add(EN_VERBS, 'pay', `pay pays paid paying spend spends spent invest invests invested buy buys bought
+  sign signs signed signing acquire acquires acquired offer offers offered bid bids fork forked shell shelled`);
+add(EN_VERBS, 'receive', 'receive receives received earn earns earned pocket pockets pocketed collect collects collected bank banks banked get gets got');
+add(EN_VERBS, 'sell', 'sell sells sold');
+add(EN_VERBS, 'move', 'join joins joined move moves moved switch switches switched');
+
+const CLUB_PREFIX = /^(?:SV|FC|TSV|VfB|VfL|SC|SpVgg|FSV|TuS|SG|SSV|BSC|Borussia|Eintracht|Union|Fortuna|Dynamo|Rot-Weiß|Blau-Weiß|Hertha|Viktoria|Alemannia|Rapid|Sporting|Real|Athletic|AFC|AC|AS|US|FK|SK|KV|Young|Racing)$/;
+const MONEY_NOUNS = new Set(
+  'Ablöse Ablösesumme Gehalt Summe Betrag Rechte Gebühr Prämie Handgeld Millionen Million Euro Dollar Pfund Franken Mio Mrd Fee Salary Deal Rights'.split(' '),
+);
+const DATIVE = new Set(['dem', 'den']);
+const TO_PAYEE = { de: new Set(['an']), en: new Set(['to']) };
+const FROM = { de: new Set(['von', 'vom']), en: new Set(['from']) };
+const TO_CLUB = { de: new Set(['zu', 'zum', 'zur', 'nach']), en: new Set(['to']) };
+
+interface Party {
+  text: string;
+  start: number;
+  end: number;
+  /** The word in front, lowercased: a preposition or article tells the party's part in the deal. */
+  before: string;
+}
+
+export interface PartyContext {
+  lang: ArticleLanguage;
+  lex: Lexicon;
+  entities: EntityIndex;
+}
+
+function candidates(text: string, from: number, to: number, quotes: readonly QuoteSpan[], ctx: PartyContext): Party[] {
+  const toks = tokenize(text, 0, from, to).filter((t) => !inQuote(quotes, t.start));
+  const prevWord = (start: number) => {
+    let i = toks.findIndex((t) => t.start >= start);
+    if (i < 0) i = toks.length;
+    return i > 0 ? toks[i - 1].text.toLowerCase() : '';
+  };
+  if (!ctx.entities.isEmpty) {
+    return ctx.entities
+      .find(text, from, to)
+      .filter((e) => !inQuote(quotes, e.start))
+      .map((e) => ({ text: e.text, start: e.start, end: e.end, before: prevWord(e.start) }));
+  }
+  const out: Party[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!/^\p{Lu}/u.test(t.text) || ctx.lex.nonNames.has(t.text) || MONEY_NOUNS.has(t.text) || isRoleWord(t.text, ctx.lang)) continue;
+    const prev: Token | undefined = toks[i - 1];
+    const prevLower = prev?.text.toLowerCase() ?? '';
+    const club = CLUB_PREFIX.test(t.text) || /^\d\.$/.test(text.slice(t.start - 3, t.start - 1).trim());
+    // In German every noun is capitalised; after an article it is a noun unless it starts a club name.
+    if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
+    if (ctx.lang === 'de' && /(?:ung|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
+    let j = i + 1;
+    while (j < toks.length && j - i < 4 && toks[j].start - toks[j - 1].end === 1 && /^\p{Lu}/u.test(toks[j].text) && !ctx.lex.nonNames.has(toks[j].text) && !MONEY_NOUNS.has(toks[j].text)) j++;
+    if (club && j === i + 1) continue;
+    out.push({ text: text.slice(t.start, toks[j - 1].end), start: t.start, end: toks[j - 1].end, before: prevLower });
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Who pays whom for an amount, read from the deal verb of its sentence: the subject of
+ * "zahlen/pay" pays, "an X"/"to X" or a German dative receives; "kassieren/receive" turns it
+ * round; "wechselt von X zu Y" makes Y the payer.
+ */
+export function dealParties(
+  text: string,
+  sentence: { start: number; end: number },
+  amount: { start: number; end: number },
+  quotes: readonly QuoteSpan[],
+  ctx: PartyContext,
+): { payer?: string; payee?: string } {
+  const verbs = ctx.lang === 'de' ? DE_VERBS : EN_VERBS;
+  const toks = tokenize(text, 0, sentence.start, sentence.end).filter((t) => !inQuote(quotes, t.start));
+  const verb = toks.find((t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase());
+  if (!verb) return {};
+  const role = verbs[verb.text.toLowerCase()];
+  const parties = candidates(text, sentence.start, sentence.end, quotes, ctx).filter(
+    (p) => p.end <= amount.start || p.start >= amount.end,
+  );
+  if (parties.length === 0) return {};
+  const lang = ctx.lang;
+  const toParty = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && DATIVE.has(p.before)));
+  const fromParty = parties.find((p) => FROM[lang].has(p.before));
+  const clubTo = parties.find((p) => TO_CLUB[lang].has(p.before));
+  const free = parties.filter(
+    (p) => !TO_PAYEE[lang].has(p.before) && !FROM[lang].has(p.before) && !TO_CLUB[lang].has(p.before) && !DATIVE.has(p.before) && p.before !== 'für' && p.before !== 'for',
+  );
+  // The subject is the free name nearest before the verb ("the Gazette says Brehm earned"),
+  // or, in German inversion ("Sieben Millionen zahlt Strivo"), the first one after it.
+  const subject = [...free].reverse().find((p) => p.end <= verb.start) ?? free[0];
+  switch (role) {
+    case 'pay': {
+      // "Rotheide kauft Brehm von Almental": the seller is paid, not the player.
+      const payee = toParty ?? fromParty;
+      let payer = subject;
+      if (lang === 'en' && !toParty && subject) {
+        // "Strivo paid Rotheide €7m": the first name after the verb is the payee.
+        const after = parties.find((p) => p.start > verb.end && p !== subject && p.end <= amount.start);
+        if (after && subject.start < verb.start) return { payer: subject.text, payee: (fromParty ?? after).text };
+      }
+      if (payer && payee && payer === payee) payer = undefined;
+      return { payer: payer?.text, payee: payee?.text };
+    }
+    case 'receive':
+      return { payee: subject?.text, payer: (fromParty ?? toParty)?.text };
+    case 'sell':
+      return { payee: subject?.text, payer: (toParty ?? clubTo)?.text };
+    case 'move':
+      return { payer: clubTo?.text, payee: fromParty?.text };
+  }
+}

@@ -1,0 +1,168 @@
+import { detectBlock, type DetectEnv } from './block';
+import { EMPTY_DISCOURSE, sameDiscourse, type Discourse } from './discourse';
+import { entityIndex } from './entities';
+import { lexiconFor } from './lexicon';
+import { scanQuotes, startsWithOpener } from './quote-marks';
+import type { DetectOptions, Suggestion } from './types';
+
+/** A run of paragraphs detected together, with what it needs to be reused. */
+export interface BlockRecord {
+  firstParagraph: number;
+  paragraphCount: number;
+  /** Offsets relative to the block start, paragraph indices relative to its first paragraph. */
+  suggestions: Suggestion[];
+  in: Discourse;
+  out: Discourse;
+}
+
+/** Everything `detectIncremental` needs from the previous pass. */
+export interface DetectionState {
+  paragraphs: string[];
+  /** Suggestions per paragraph, absolute offsets into the text of this state. */
+  results: Suggestion[][];
+  blocks: BlockRecord[];
+  options: DetectOptions;
+}
+
+function envFor(options: DetectOptions): DetectEnv {
+  return { lang: options.lang, lex: lexiconFor(options.lang), entities: entityIndex(options.entities) };
+}
+
+const endsOpenCache = new Map<string, boolean>();
+
+function endsOpen(paragraph: string, lang: DetectOptions['lang']): boolean {
+  const key = lang + paragraph;
+  let v = endsOpenCache.get(key);
+  if (v === undefined) {
+    v = scanQuotes(paragraph, lang).endsOpen;
+    if (endsOpenCache.size > 5000) endsOpenCache.clear();
+    endsOpenCache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Paragraph i joins paragraph i+1 when it leaves a quote open and i+1 re-opens it, the
+ * convention for a quote running over several paragraphs. Depends only on the two texts.
+ */
+export function blockBoundaries(paragraphs: readonly string[], lang: DetectOptions['lang']): number[] {
+  const starts: number[] = [0];
+  for (let i = 1; i < paragraphs.length; i++) {
+    const joined = endsOpen(paragraphs[i - 1], lang) && startsWithOpener(paragraphs[i]);
+    if (!joined) starts.push(i);
+  }
+  return starts;
+}
+
+function assemble(paragraphs: readonly string[], blocks: readonly BlockRecord[]): { results: Suggestion[][]; all: Suggestion[] } {
+  const paraStart: number[] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    paraStart.push(offset);
+    offset += p.length + 1;
+  }
+  const results: Suggestion[][] = paragraphs.map(() => []);
+  const all: Suggestion[] = [];
+  for (const b of blocks) {
+    const base = paraStart[b.firstParagraph];
+    for (const s of b.suggestions) {
+      const abs: Suggestion = { ...s, start: s.start + base, end: s.end + base, paragraph: s.paragraph + b.firstParagraph };
+      results[abs.paragraph].push(abs);
+      all.push(abs);
+    }
+  }
+  return { results, all };
+}
+
+function runBlocks(
+  paragraphs: readonly string[],
+  starts: readonly number[],
+  env: DetectEnv,
+  reuse?: (blockIndex: number, first: number, count: number, incoming: Discourse) => BlockRecord | undefined,
+): BlockRecord[] {
+  const blocks: BlockRecord[] = [];
+  let discourse = EMPTY_DISCOURSE;
+  for (let b = 0; b < starts.length; b++) {
+    const first = starts[b];
+    const count = (b + 1 < starts.length ? starts[b + 1] : paragraphs.length) - first;
+    const cached = reuse?.(b, first, count, discourse);
+    if (cached) {
+      blocks.push(cached);
+      discourse = cached.out;
+      continue;
+    }
+    const r = detectBlock(paragraphs.slice(first, first + count), discourse, env);
+    blocks.push({ firstParagraph: first, paragraphCount: count, suggestions: r.suggestions, in: discourse, out: r.out });
+    discourse = r.out;
+  }
+  return blocks;
+}
+
+export const splitParagraphs = (text: string): string[] => text.split('\n');
+
+/** Full pass over a plain text whose paragraphs are joined by one "\n". */
+export function detect(text: string, options: DetectOptions): Suggestion[] {
+  return detectWithState(text, options).suggestions;
+}
+
+export function detectWithState(text: string, options: DetectOptions): { suggestions: Suggestion[]; state: DetectionState } {
+  const paragraphs = splitParagraphs(text);
+  const blocks = runBlocks(paragraphs, blockBoundaries(paragraphs, options.lang), envFor(options));
+  const { results, all } = assemble(paragraphs, blocks);
+  return { suggestions: all, state: { paragraphs, results, blocks, options } };
+}
+
+const sameOptions = (a: DetectOptions, b: DetectOptions) => a.lang === b.lang && a.entities === b.entities;
+
+/**
+ * Re-detects only what an edit can have changed: blocks whose text changed, and the blocks
+ * after them until the discourse they hand on is again what it was. The result equals a
+ * full `detect()` of `nextText`.
+ */
+export function detectIncremental(
+  prev: DetectionState,
+  nextText: string,
+  options: DetectOptions = prev.options,
+): { suggestions: Suggestion[]; state: DetectionState } {
+  if (!sameOptions(prev.options, options)) return detectWithState(nextText, options);
+  const paragraphs = splitParagraphs(nextText);
+  const env = envFor(options);
+  const old = prev.paragraphs;
+  // Paragraphs are matched by position from the front and from the back, which covers typing,
+  // pasting and splitting or joining paragraphs in one place.
+  let prefix = 0;
+  while (prefix < old.length && prefix < paragraphs.length && old[prefix] === paragraphs[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < old.length - prefix &&
+    suffix < paragraphs.length - prefix &&
+    old[old.length - 1 - suffix] === paragraphs[paragraphs.length - 1 - suffix]
+  ) suffix++;
+  const shift = paragraphs.length - old.length;
+  const oldByFirst = new Map(prev.blocks.map((b) => [b.firstParagraph, b]));
+  const starts = blockBoundaries(paragraphs, options.lang);
+  const blocks = runBlocks(paragraphs, starts, env, (_b, first, count, incoming) => {
+    const last = first + count - 1;
+    let candidate: BlockRecord | undefined;
+    if (last < prefix) candidate = oldByFirst.get(first);
+    else if (first >= paragraphs.length - suffix) candidate = oldByFirst.get(first - shift);
+    if (!candidate || candidate.paragraphCount !== count) return undefined;
+    if (!sameDiscourse(candidate.in, incoming)) return undefined;
+    return candidate.firstParagraph === first ? candidate : { ...candidate, firstParagraph: first };
+  });
+  const { results, all } = assemble(paragraphs, blocks);
+  return { suggestions: all, state: { paragraphs, results, blocks, options } };
+}
+
+/** Holds the last pass so an editor can call `update` on every change. */
+export class Detector {
+  private state: DetectionState | undefined;
+
+  constructor(private readonly options: DetectOptions) {}
+
+  update(text: string): Suggestion[] {
+    const r = this.state ? detectIncremental(this.state, text, this.options) : detectWithState(text, this.options);
+    this.state = r.state;
+    return r.suggestions;
+  }
+}

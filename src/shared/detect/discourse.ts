@@ -1,0 +1,148 @@
+export type Gender = 'm' | 'f';
+
+export interface Person {
+  /** The fullest form of the name seen so far ("Jonas Brehm" even when later written "Brehm"). */
+  name: string;
+  gender?: Gender;
+}
+
+/**
+ * What a paragraph needs to know about the text before it: who was named last, which role
+ * belongs to whom, who spoke last. Blocks of paragraphs hand it on, and the incremental
+ * detector reuses cached results once a block's incoming context is unchanged.
+ */
+export interface Discourse {
+  readonly known: readonly Person[];
+  readonly recent: readonly Person[];
+  readonly roles: Readonly<Record<string, string>>;
+  readonly lastSpeaker: string | null;
+  /** Paragraphs since `lastSpeaker` last spoke; a bare quote inherits a speaker only nearby. */
+  readonly lastSpeakerAge: number;
+  /** "X sagte:" closing a paragraph, waiting for the quote that opens the next one. */
+  readonly pendingSpeaker: string | null;
+}
+
+export const EMPTY_DISCOURSE: Discourse = {
+  known: [],
+  recent: [],
+  roles: {},
+  lastSpeaker: null,
+  lastSpeakerAge: 0,
+  pendingSpeaker: null,
+};
+
+const RECENT_LIMIT = 4;
+
+const sameList = (a: readonly Person[], b: readonly Person[]) =>
+  a === b || (a.length === b.length && a.every((p, i) => p.name === b[i].name && p.gender === b[i].gender));
+
+export function sameDiscourse(a: Discourse, b: Discourse): boolean {
+  if (a === b) return true;
+  if (a.lastSpeaker !== b.lastSpeaker || a.lastSpeakerAge !== b.lastSpeakerAge) return false;
+  if (a.pendingSpeaker !== b.pendingSpeaker) return false;
+  if (!sameList(a.recent, b.recent) || !sameList(a.known, b.known)) return false;
+  const ka = Object.keys(a.roles);
+  const kb = Object.keys(b.roles);
+  return ka.length === kb.length && ka.every((k) => a.roles[k] === b.roles[k]);
+}
+
+const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
+
+/** A working copy of the discourse that one block mutates while it reads its sentences. */
+export class DiscourseState {
+  private known: Person[];
+  private recent: Person[];
+  private roles: Record<string, string>;
+  lastSpeaker: string | null;
+  lastSpeakerAge: number;
+  pendingSpeaker: string | null;
+  private knownChanged = false;
+  private rolesChanged = false;
+
+  constructor(private readonly from: Discourse) {
+    this.known = from.known as Person[];
+    this.recent = [...from.recent];
+    this.roles = from.roles as Record<string, string>;
+    this.lastSpeaker = from.lastSpeaker;
+    this.lastSpeakerAge = from.lastSpeakerAge;
+    this.pendingSpeaker = from.pendingSpeaker;
+  }
+
+  /** The known person a written name refers to: the same name, or its surname alone. */
+  lookup(written: string): Person | undefined {
+    const exact = this.known.find((p) => p.name === written);
+    if (exact) return exact;
+    if (written.includes(' ')) return undefined;
+    for (let i = this.known.length - 1; i >= 0; i--) {
+      if (lastWord(this.known[i].name) === written) return this.known[i];
+    }
+    return undefined;
+  }
+
+  isKnownSurname(word: string): boolean {
+    return this.lookup(word) !== undefined;
+  }
+
+  /** Records a mention and returns the person it refers to. */
+  mention(written: string, gender?: Gender): Person {
+    let person = this.lookup(written);
+    if (!person) {
+      person = { name: written, gender };
+      if (!this.knownChanged) {
+        this.known = [...this.known];
+        this.knownChanged = true;
+      }
+      this.known.push(person);
+    } else if (gender && !person.gender) {
+      const updated = { name: person.name, gender };
+      if (!this.knownChanged) {
+        this.known = [...this.known];
+        this.knownChanged = true;
+      }
+      this.known[this.known.indexOf(person)] = updated;
+      person = updated;
+    }
+    const name = person.name;
+    this.recent = [person, ...this.recent.filter((p) => p.name !== name)].slice(0, RECENT_LIMIT);
+    return person;
+  }
+
+  /** The most recent person a pronoun of this gender can point to. */
+  resolvePronoun(gender: Gender | undefined): Person | undefined {
+    return this.recent.find((p) => !gender || !p.gender || p.gender === gender);
+  }
+
+  assignRole(key: string, name: string): void {
+    if (this.roles[key] === name) return;
+    if (!this.rolesChanged) {
+      this.roles = { ...this.roles };
+      this.rolesChanged = true;
+    }
+    this.roles[key] = name;
+  }
+
+  roleHolder(key: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this.roles, key) ? this.roles[key] : undefined;
+  }
+
+  spoke(name: string): void {
+    this.lastSpeaker = name;
+    this.lastSpeakerAge = 0;
+  }
+
+  nextParagraph(): void {
+    this.lastSpeakerAge += 1;
+  }
+
+  snapshot(): Discourse {
+    const snap: Discourse = {
+      known: this.known,
+      recent: this.recent,
+      roles: this.roles,
+      lastSpeaker: this.lastSpeaker,
+      lastSpeakerAge: Math.min(this.lastSpeakerAge, 2),
+      pendingSpeaker: this.pendingSpeaker,
+    };
+    return sameDiscourse(snap, this.from) ? this.from : snap;
+  }
+}

@@ -1,0 +1,190 @@
+import type { ArticleLanguage } from '../domain/articles';
+import type { DiscourseState, Gender } from './discourse';
+import type { EntityIndex } from './entities';
+import { GIVEN_NAMES } from './first-names';
+import type { Lexicon } from './lexicon';
+import type { QuoteSpan } from './quote-marks';
+import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from './role-nouns';
+import { isCapitalised, tokenize, type Token } from './tokens';
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  written: string;
+  gender?: Gender;
+  role?: string;
+}
+
+export interface RoleClaim {
+  start: number;
+  end: number;
+  key: string;
+  /** The person the role is attached to, as written, when the text names one. */
+  holder?: string;
+}
+
+export interface PeopleContext {
+  lang: ArticleLanguage;
+  lex: Lexicon;
+  entities: EntityIndex;
+  state: DiscourseState;
+}
+
+const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'di', 'da', 'al', 'el', 'le', 'la', 'ter', 'ten', 'dos', 'du', 'zu']);
+// German abstract nouns are capitalised like names; their endings give them away.
+const NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|ik|tät|nis|ismus|ment|tum|chen|ei|ur|enz|anz|ie|ion|ität|werk|spiel|saison|liga)$/i;
+const HONORIFICS: Record<string, Gender> = { Frau: 'f', Herr: 'm', Herrn: 'm', Mr: 'm', Ms: 'f', Mrs: 'f', Miss: 'f' };
+const PREDICATE_BEFORE_ROLE = new Set(
+  'als zum zur wird wurde ist war bleibt neuer neue neuen neuem ehemaliger ehemalige langjährige langjähriger as became becomes named appointed new former interim is was remains'.split(' '),
+);
+const ORG_LINK = new Set(['des', 'der', 'von', 'vom', 'bei', 'beim', 'of', 'at']);
+
+const adjacent = (text: string, a: Token, b: Token) => b.start - a.end === 1 && text[a.end] === ' ';
+
+export function inQuote(quotes: readonly QuoteSpan[], pos: number): boolean {
+  for (const q of quotes) if (pos >= q.start && pos < q.end) return true;
+  return false;
+}
+
+export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
+  if (!isCapitalised(word)) return false;
+  if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
+  if (isRoleWord(word, ctx.lang)) return false;
+  if (/\d/.test(word)) return false;
+  if (ctx.lang === 'de' && NOUN_ENDING.test(word) && !ctx.state.isKnownSurname(word)) return false;
+  return true;
+}
+
+/** A run of name words starting at token i, e.g. "Jonas Brehm" or "Lena van Dijk". */
+export function nameRunAt(text: string, toks: readonly Token[], i: number, ctx: PeopleContext, max = 3): number {
+  let n = 0;
+  while (i + n < toks.length && n < max) {
+    const t = toks[i + n];
+    if (n > 0 && !adjacent(text, toks[i + n - 1], t)) break;
+    if (looksLikeNameWord(t.text, ctx)) {
+      n++;
+      continue;
+    }
+    const next = toks[i + n + 1];
+    if (n > 0 && PARTICLES.has(t.text) && next && adjacent(text, t, next) && isCapitalised(next.text)) {
+      n++;
+      continue;
+    }
+    break;
+  }
+  // A run never ends on a particle.
+  while (n > 0 && PARTICLES.has(toks[i + n - 1].text)) n--;
+  return n;
+}
+
+/** How many tokens at i form a role ("Kapitän", "head coach", "chief executive"). */
+export function roleLengthAt(toks: readonly Token[], i: number, lang: ArticleLanguage): number {
+  if (lang === 'en') {
+    for (const phrase of EN_ROLE_PHRASES) {
+      const words = phrase.split(' ');
+      if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
+    }
+  }
+  return toks[i] && isRoleWord(toks[i].text, lang) ? 1 : 0;
+}
+
+const span = (toks: readonly Token[], a: number, b: number) => ({ start: toks[a].start, end: toks[b - 1].end });
+
+/**
+ * Finds people named in a sentence and the roles the text gives them. Mentions come back in
+ * text order; the caller registers them with the discourse as it reaches them.
+ */
+export function findPeople(
+  text: string,
+  from: number,
+  to: number,
+  quotes: readonly QuoteSpan[],
+  ctx: PeopleContext,
+): { mentions: PersonMention[]; roles: RoleClaim[] } {
+  const toks = tokenize(text, 0, from, to).filter((t) => !inQuote(quotes, t.start));
+  const mentions: PersonMention[] = [];
+  const roles: RoleClaim[] = [];
+  const consumed = new Set<number>();
+  for (const e of ctx.entities.find(text, from, to)) {
+    if (e.entity.kind !== 'person' || inQuote(quotes, e.start)) continue;
+    mentions.push({ start: e.start, end: e.end, written: e.text });
+  }
+  const takenByEntity = (t: Token) => mentions.some((m) => t.start >= m.start && t.end <= m.end);
+
+  for (let i = 0; i < toks.length; i++) {
+    if (consumed.has(i)) continue;
+    const t = toks[i];
+    const roleLen = roleLengthAt(toks, i, ctx.lang);
+    if (roleLen > 0) {
+      const roleWord = toks[i + roleLen - 1].text;
+      const key = roleKey(toks.slice(i, i + roleLen).map((x) => x.text).join(' '));
+      let first = i;
+      const prev = toks[i - 1];
+      const prefixIsOrg =
+        prev !== undefined &&
+        adjacent(text, prev, t) &&
+        ((ctx.lang === 'en' && (/['’]s$/.test(prev.text) || (looksLikeNameWord(prev.text, ctx) && !takenByEntity(prev)))) ||
+          (ctx.lang === 'de' && /\p{Lu}\p{Ll}+s$/u.test(prev.text) && !ctx.lex.nonNames.has(prev.text)));
+      if (prefixIsOrg) first = i - 1;
+      const compoundOrg = ctx.lang === 'de' && /^\p{Lu}[^-]*-\p{Lu}/u.test(t.text);
+      const j = i + roleLen;
+      const nameLen = toks[j] && adjacent(text, toks[j - 1], toks[j]) ? nameRunAt(text, toks, j, ctx) : 0;
+      if (nameLen > 0) {
+        const written = toks.slice(j, j + nameLen).map((x) => x.text).join(' ');
+        const s = span(toks, j, j + nameLen);
+        const entityHere = mentions.find((m) => m.start === s.start);
+        mentions.push(
+          entityHere
+            ? { ...entityHere, role: key, gender: roleGender(roleWord, ctx.lang) }
+            : { ...s, written: text.slice(s.start, s.end), gender: roleGender(roleWord, ctx.lang), role: key },
+        );
+        if (entityHere) mentions.splice(mentions.indexOf(entityHere), 1);
+        roles.push({ start: toks[first].start, end: s.end, key, holder: written });
+        for (let k = j; k < j + nameLen; k++) consumed.add(k);
+        i = j + nameLen - 1;
+        continue;
+      }
+      // A role counts as a claim only when the text ties it to someone or something.
+      let end = j;
+      const link = toks[j];
+      if (link && ORG_LINK.has(link.text)) {
+        let k = j + 1;
+        while (toks[k] && ctx.lex.articles.has(toks[k].text.toLowerCase())) k++;
+        const org = toks[k] ? nameRunAt(text, toks, k, { ...ctx, lang: 'en' }) : 0;
+        if (org > 0) end = k + org;
+      }
+      const before = text.slice(Math.max(from, toks[first].start - 3), toks[first].start);
+      const prevMention = mentions[mentions.length - 1];
+      const apposition =
+        prevMention !== undefined &&
+        /,\s*$/.test(text.slice(prevMention.end, toks[first].start)) &&
+        toks[first].start - prevMention.end <= 6 + (ctx.lex.articles.has((prev?.text ?? '').toLowerCase()) ? 4 : 0);
+      const predicate = prev !== undefined && PREDICATE_BEFORE_ROLE.has(prev.text.toLowerCase());
+      if (prefixIsOrg || compoundOrg || end > j || apposition || predicate || /['’]s\s$/.test(before)) {
+        const holder = apposition ? prevMention.written : undefined;
+        if (apposition) prevMention.role = key;
+        roles.push({ start: toks[first].start, end: toks[end - 1].end, key, holder });
+      }
+      i = end - 1;
+      continue;
+    }
+    if (takenByEntity(t)) continue;
+    const honorific = HONORIFICS[t.text];
+    const given = GIVEN_NAMES.get(t.text);
+    if ((given || honorific) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {
+      const run = nameRunAt(text, toks, i + 1, ctx, 2);
+      if (run > 0) {
+        const a = honorific ? i + 1 : i;
+        const s = span(toks, a, i + 1 + run);
+        mentions.push({ ...s, written: text.slice(s.start, s.end), gender: honorific ?? given });
+        i = i + run;
+        continue;
+      }
+    }
+    if (ctx.state.isKnownSurname(t.text) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
+      mentions.push({ start: t.start, end: t.end, written: t.text });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, roles };
+}

@@ -1,0 +1,72 @@
+import type { ArticleLanguage } from '../domain/articles';
+import type { FoundSpan } from './dates';
+
+const DE_RANKING = [
+  'Tabellen(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|vorletzte|letzte|führer(?:in)?|spitze|platz|zweiter|dritter|erster|vierter|letzter|vorletzter)[nrs]?',
+  'Spitzenreiter(?:in)?',
+  'Schlusslicht',
+  'Torschützenkönig(?:in)?',
+  'Tor(?:jäger|schützen)liste',
+  'beste[nrs]? (?:Torschütze|Torschützin|Torjäger|Vorlagengeber|Platzierung|Saison|Ergebnis)',
+  '[\\p{L}-]*[Rr]ekord[\\p{L}-]*',
+  'erstmals',
+  'erstmalig',
+  'zum ersten Mal',
+  'erste[nrs]? (?:Titel|Meisterschaft|Sieg|Heimsieg|Auswärtssieg|Pokalsieg|Aufstieg|Frau|Spielerin|Spieler|Verein|Klub|Club|Streamer|Streamerin|Doku)',
+  '(?:am )?(?:teuerste|größte|höchste|meistgesehene|erfolgreichste|jüngste|älteste|schnellste|meiste|beste|torgefährlichste|wertvollste|erfolgreichste|meistverkaufte|populärste)[nmrs]?(?= [\\p{Lu}])(?: [\\p{Lu}][\\p{L}-]+)?',
+  '(?:auf )?(?:Platz|Rang) (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\\d{1,2})',
+  '(?:auf dem |auf )(?:ersten|zweiten|dritten|vierten|fünften|letzten|vorletzten|\\d{1,2}\\.) (?:Platz|Rang|Tabellenplatz)',
+  '(?:Deutscher |deutscher )?(?:Vize)?[Mm]eister(?:in)?',
+  'Meistertitel',
+  'Pokalsieger(?:in)?',
+  'Aufsteiger(?:in)?',
+  'Absteiger(?:in)?',
+  'ungeschlagen',
+  'Marktführer(?:in)?',
+];
+
+const EN_RANKING = [
+  '(?:league|table) leaders',
+  'top of the (?:table|league|standings)',
+  'bottom of the (?:table|league|standings)',
+  '(?:top|leading|record|all-time top|all-time leading) (?:scorer|goalscorer|goal-scorer|assist provider)',
+  '(?:club |league |transfer |all-time |new |world |attendance |viewing |streaming )?records?(?:-breaking|-equalling|-equaling)?(?: \\w+)?',
+  'record-breaking',
+  'all-time',
+  'for the first time',
+  'first ever',
+  'first-ever',
+  'the first (?:woman|man|player|club|team|streamer|title|trophy|league title|win|victory)',
+  'most (?:expensive|watched|successful|valuable|decorated|capped|followed|streamed|viewed|goals|assists|points|wins)',
+  'most-(?:watched|streamed|viewed|followed|capped)',
+  '(?:biggest|highest|largest|youngest|oldest|fastest|best-selling|best-paid|highest-paid|costliest) [\\w-]+',
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom|\\d{1,2}(?:st|nd|rd|th)) place',
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) in the (?:table|league|standings)',
+  '(?:league |cup )?champions(?! league)',
+  'runners-up',
+  'unbeaten',
+  'promoted',
+  'relegated',
+  'market leader',
+];
+
+const compile = (parts: string[], flags: string) => new RegExp(parts.map((p) => `(?:${p})`).join('|'), flags);
+const DE_RE = compile(DE_RANKING, 'gu');
+const EN_RE = compile(EN_RANKING, 'giu');
+
+/** Records and table positions: "Tabellenzweiter", "Rekord", "erstmals", "most expensive". */
+export function findRankings(text: string, lang: ArticleLanguage): FoundSpan[] {
+  const re = lang === 'de' ? DE_RE : EN_RE;
+  const out: FoundSpan[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
