@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../store/db';
+import { DATABASE_FILE, openDatabase } from '../store/db';
 import pkg from '../../package.json';
 import type { HandlerContext, ShellPlatform } from './handlers';
 
 export const APP_VERSION: string = pkg.version;
-export const DATABASE_FILE = 'factdesk.sqlite';
+export { DATABASE_FILE };
 
 /** The same folder Electron's app.getPath('userData') gives for productName "Factdesk", so CLI and app share data. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

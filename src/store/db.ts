@@ -5,6 +5,9 @@ import { migrations as defaultMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/** The one database file inside the data folder. */
+export const DATABASE_FILE = 'factdesk.sqlite';
+
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron uses its own ABI). */
   nativeBinding?: string;

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { electronBinary } from './src/main/electron-binary';
+import { CHROMIUM_ARGS, findChromium } from './e2e/harness';
+import type { ShellOptions } from './e2e/fixtures';
+
+const chromium = findChromium();
+const electron = electronBinary();
+
+/**
+ * Specs are written once and run per shell: "browser" always (Debian's Chromium driving the
+ * browser shell), "electron" whenever the Electron binary is present on this machine.
+ */
+export default defineConfig<ShellOptions>({
+  testDir: 'e2e',
+  testMatch: /.*\.spec\.ts/,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  use: {
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    launchOptions: { executablePath: chromium ?? undefined, args: CHROMIUM_ARGS },
+    trace: 'off',
+  },
+  projects: [
+    { name: 'browser', use: { shellMode: 'browser' } },
+    ...(electron.present ? [{ name: 'electron', use: { shellMode: 'electron' as const } }] : []),
+  ],
+});

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../store/db';
+import type { HandlerContext } from '../handlers';
+import { startBrowserShell, type BrowserShell } from './server';
+
+let shell: BrowserShell;
+let ctx: HandlerContext;
+let dir: string;
+
+/** Raw requests so Host and Origin can be forged the way an attacker's page or a rebinding DNS would. */
+function request(
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: shell.port, method, path: urlPath, headers: { host: `127.0.0.1:${shell.port}`, ...headers } },
+      (res) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      },
+    );
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-shell-'));
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
+  ctx = {
+    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
+    dataDir: dir,
+    appVersion: 'test',
+    os: { userName: 'u', locale: 'en', platform: 'linux' },
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+  };
+  shell = await startBrowserShell({ ctx, rendererDir, token: 'a'.repeat(64) });
+});
+afterAll(async () => {
+  await shell.close();
+  ctx.db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const json = { 'content-type': 'application/json' };
+const session = { cookie: `factdesk_session=${'a'.repeat(64)}` };
+
+describe('browser shell', () => {
+  it('binds to 127.0.0.1 and serves the renderer with the CSP', async () => {
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await request('GET', '/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('exchanges the launch token for an HttpOnly same-site cookie', async () => {
+    const res = await request('GET', `/?token=${'a'.repeat(64)}`);
+    expect(res.status).toBe(303);
+    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('refuses calls without the token', async () => {
+    const res = await request('POST', '/api/app:info', json, '{}');
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body).error.code).toBe('unauthorized');
+  });
+
+  it('answers calls with the session cookie', async () => {
+    const res = await request('POST', '/api/app:info', { ...json, ...session }, '{}');
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Factdesk' } });
+  });
+
+  it('refuses another origin even with the cookie', async () => {
+    const res = await request('POST', '/api/settings:update', { ...json, ...session, origin: 'http://evil.example' }, '{"theme":"dark"}');
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await request('GET', '/', { host: 'evil.example:80' });
+    expect(res.status).toBe(421);
+  });
+
+  it('refuses non-JSON bodies and malformed JSON with a message', async () => {
+    const form = await request('POST', '/api/app:info', { ...session, 'content-type': 'text/plain' }, '{}');
+    expect(form.status).toBe(415);
+    const broken = await request('POST', '/api/app:info', { ...json, ...session }, '{"oops"');
+    expect(JSON.parse(broken.body).error.message).toMatch(/not valid JSON/);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const res = await request('GET', '/..%2Fsecret.txt');
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('outside');
+  });
+});
