@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { channel } from './define';
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATUSES,
+  type ArticleBody,
+  type ArticleMeta,
+} from '../domain/articles';
+
+/** Current version of the body JSON; raise it (and add a body migration in the store) when node shapes change. */
+export const ARTICLE_BODY_SCHEMA_VERSION = 1;
+
+/** Node types an article body may contain; anything else is refused on save. */
+export const ARTICLE_NODE_TYPES = [
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'autolink',
+  'text',
+  'linebreak',
+  'mark',
+] as const;
+
+export const ARTICLE_FIELD_LIMITS = {
+  kicker: 200,
+  headline: 300,
+  lead: 2000,
+  byline: 200,
+  dateline: 200,
+  author: 120,
+  desk: 120,
+  revisionName: 120,
+  /** Bytes of body JSON; far above a 10,000-word article (about 1.5 MB). */
+  bodyJson: 20 * 1024 * 1024,
+} as const;
+
+export interface ArticleListItem extends ArticleMeta {
+  wordCount: number;
+}
+
+/** An article as the editor opens it: the structured fields, the body and the rev a save must name. */
+export interface ArticleDocument {
+  meta: ArticleMeta;
+  body: ArticleBody;
+  rev: number;
+}
+
+export interface ArticleSaveResult {
+  rev: number;
+  meta: ArticleMeta;
+  /** The snapshot this save created (auto or status), if any. */
+  revisionId: number | null;
+}
+
+export const REVISION_KINDS = ['auto', 'status', 'named', 'restore'] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** What a revision remembers besides the body. */
+export type RevisionMeta = Pick<ArticleMeta, 'kicker' | 'headline' | 'lead' | 'byline' | 'dateline' | 'language' | 'status'>;
+
+export interface RevisionSummary {
+  id: number;
+  articleId: string;
+  createdAt: string;
+  kind: RevisionKind;
+  /** The user's name for a named version; for a status snapshot, the status it records; for a restore, the restored revision's id. */
+  name: string;
+  author: string;
+  headline: string;
+  wordCount: number;
+}
+
+export interface Revision extends RevisionSummary {
+  meta: RevisionMeta;
+  body: ArticleBody;
+}
+
+export interface RecentArticle {
+  id: string;
+  headline: string;
+}
+
+export const ARTICLE_SORTS = ['updated', 'title'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
+const id = z.string().trim().min(1, 'must not be empty').max(64);
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+export const articleMetaPatchSchema = z
+  .object({
+    kicker: text(ARTICLE_FIELD_LIMITS.kicker),
+    headline: text(ARTICLE_FIELD_LIMITS.headline),
+    lead: text(ARTICLE_FIELD_LIMITS.lead),
+    byline: text(ARTICLE_FIELD_LIMITS.byline),
+    dateline: text(ARTICLE_FIELD_LIMITS.dateline),
+    language: z.enum(ARTICLE_LANGUAGES),
+    author: text(ARTICLE_FIELD_LIMITS.author),
+    desk: text(ARTICLE_FIELD_LIMITS.desk),
+    status: z.enum(ARTICLE_STATUSES),
+  })
+  .partial()
+  .strict();
+export type ArticleMetaPatch = z.infer<typeof articleMetaPatchSchema>;
+
+/**
+ * Only the envelope is checked here; the node tree is walked by the store (`checkBody`),
+ * which names the offending path, e.g. "body.root.children.3.type".
+ */
+export const articleBodySchema = z
+  .object({
+    schemaVersion: z.literal(ARTICLE_BODY_SCHEMA_VERSION),
+    editorState: z.looseObject({
+      root: z.looseObject({
+        type: z.literal('root'),
+        children: z.array(z.looseObject({ type: z.string() })),
+      }),
+    }),
+  })
+  .strict();
+
+export const articleSaveSchema = z
+  .object({
+    id,
+    baseRev: z.number().int().min(1),
+    meta: articleMetaPatchSchema.optional(),
+    body: articleBodySchema.optional(),
+  })
+  .strict();
+
+export const articleListSchema = z
+  .object({
+    status: z.enum(ARTICLE_STATUSES).optional(),
+    language: z.enum(ARTICLE_LANGUAGES).optional(),
+    text: z.string().max(200).optional(),
+    sort: z.enum(ARTICLE_SORTS).optional(),
+    /** true lists only the trash; otherwise the trash is left out. */
+    trash: z.boolean().optional(),
+  })
+  .strict()
+  .optional();
+
+const byId = z.object({ id }).strict();
+
+export const articlesContract = {
+  'articles:list': channel<ArticleListItem[]>()(articleListSchema),
+  'articles:create': channel<ArticleDocument>()(
+    z
+      .object({
+        headline: text(ARTICLE_FIELD_LIMITS.headline).optional(),
+        language: z.enum(ARTICLE_LANGUAGES).optional(),
+        desk: text(ARTICLE_FIELD_LIMITS.desk).optional(),
+      })
+      .strict()
+      .optional(),
+  ),
+  /** Reads an article without side effects (CLI, exports). */
+  'articles:get': channel<ArticleDocument>()(byId),
+  /** Reads an article for the editor and records it under File → Open Recent. */
+  'articles:open': channel<ArticleDocument>()(byId),
+  'articles:save': channel<ArticleSaveResult>()(articleSaveSchema),
+  'articles:duplicate': channel<ArticleDocument>()(
+    z.object({ id, headline: text(ARTICLE_FIELD_LIMITS.headline).optional() }).strict(),
+  ),
+  'articles:rename': channel<ArticleMeta>()(
+    z.object({ id, headline: text(ARTICLE_FIELD_LIMITS.headline) }).strict(),
+  ),
+  'articles:trash': channel<ArticleMeta>()(byId),
+  'articles:restore': channel<ArticleMeta>()(byId),
+  'articles:empty-trash': channel<{ deleted: number }>()(z.object({}).strict().optional()),
+  'articles:recent': channel<RecentArticle[]>()(
+    z.object({ limit: z.number().int().min(1).max(50).optional() }).strict().optional(),
+  ),
+  'revisions:list': channel<RevisionSummary[]>()(z.object({ articleId: id }).strict()),
+  'revisions:get': channel<Revision>()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** "Save version…": snapshots the article as it is stored now, under a name. */
+  'revisions:create': channel<RevisionSummary>()(
+    z
+      .object({
+        articleId: id,
+        name: z.string().trim().min(1, 'must not be empty').max(ARTICLE_FIELD_LIMITS.revisionName),
+      })
+      .strict(),
+  ),
+  /** Makes an old revision current again as a new revision; the text it replaces is kept as a revision too. */
+  'revisions:restore': channel<ArticleDocument>()(z.object({ id: z.number().int().min(1) }).strict()),
+};
