@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { foldDocument, foldStripped, foldTransliterated, searchWords } from './fold';
+
+describe('folding for search', () => {
+  it('writes umlauts out in the transliterated spelling and drops them in the stripped one', () => {
+    expect(foldTransliterated('Götze')).toBe('goetze');
+    expect(foldStripped('Götze')).toBe('gotze');
+    expect(foldTransliterated('MÜNCHEN')).toBe('muenchen');
+    expect(foldStripped('Jäger')).toBe('jager');
+  });
+
+  it('folds ß to ss in both spellings', () => {
+    expect(foldTransliterated('Straße')).toBe('strasse');
+    expect(foldStripped('STRAẞE')).toBe('strasse');
+  });
+
+  it('strips other diacritics to the base letter in both spellings', () => {
+    expect(foldTransliterated('Dvořák')).toBe('dvorak');
+    expect(foldStripped('Łukasz Øvrebø')).toBe('lukasz ovrebo');
+  });
+
+  it('treats a decomposed umlaut (u + combining diaeresis) like the precomposed one', () => {
+    expect(foldTransliterated('Mu\u0308ller')).toBe('mueller');
+    expect(foldStripped('Mu\u0308ller')).toBe('muller');
+  });
+
+  it('keeps offsets into the original text for each word', () => {
+    const text = '„Wir bleiben“, sagte Götze.';
+    const words = searchWords(text);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['Wir', 'bleiben', 'sagte', 'Götze']);
+    expect(words[3]).toMatchObject({ t: 'goetze', s: 'gotze' });
+  });
+
+  it('splits on punctuation and hyphens the way the index tokenizer does', () => {
+    expect(searchWords("U-21-Trainerin O'Neill").map((w) => w.t)).toEqual(['u', '21', 'trainerin', 'o', 'neill']);
+  });
+
+  it('joins several fields into one folded document per spelling, skipping empty fields', () => {
+    expect(foldDocument(['SV Rötheide', null, 'Die Röten'])).toEqual({
+      t: 'sv roetheide die roeten',
+      s: 'sv rotheide die roten',
+    });
+  });
+});

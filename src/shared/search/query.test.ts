@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildFtsMatch, parseSearchInput } from './query';
+
+const build = (input: string, typing = false) => buildFtsMatch(parseSearchInput(input, { typing }));
+
+describe('search input', () => {
+  it('folds each word into both spellings and requires all of them', () => {
+    expect(build('Götze Tor')).toBe('(t : "goetze" OR s : "gotze") AND {t s} : "tor"');
+  });
+
+  it('matches the last word as a prefix while typing, but not after a space', () => {
+    expect(build('Kowal', true)).toBe('{t s} : "kowal" *');
+    expect(build('Kowal ', true)).toBe('{t s} : "kowal"');
+    expect(build('Kowal', false)).toBe('{t s} : "kowal"');
+  });
+
+  it('does not prefix-match a single letter', () => {
+    expect(build('Jana K', true)).toBe('{t s} : "jana" AND {t s} : "k"');
+  });
+
+  it('turns straight and German quotes into phrases', () => {
+    expect(build('"neuer Vertrag" Rotheide')).toBe('{t s} : "neuer vertrag" AND {t s} : "rotheide"');
+    expect(build('„Wir bleiben“')).toBe('{t s} : "wir bleiben"');
+  });
+
+  it('keeps an unclosed phrase while typing and prefixes its last word', () => {
+    expect(build('"Wir blei', true)).toBe('{t s} : "wir blei" *');
+  });
+
+  it('treats FTS operators, stars, brackets and stray quotes as plain words', () => {
+    expect(build('NEAR(a b) AND c* OR "')).toBe(
+      '{t s} : "near a" AND {t s} : "b" AND {t s} : "and" AND {t s} : "c" AND {t s} : "or"',
+    );
+    expect(build('***  ((( ')).toBeNull();
+    expect(build('')).toBeNull();
+  });
+
+  it('keeps a hyphenated word together as a phrase', () => {
+    expect(build('U-21')).toBe('{t s} : "u 21"');
+  });
+
+  it('limits the number of terms', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    expect(parseSearchInput(many)).toHaveLength(12);
+  });
+});
