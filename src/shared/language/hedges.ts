@@ -1,0 +1,220 @@
+// Hedges mark a statement as reported rather than established: "angeblich",
+// "laut Strivo", "soll … gezahlt haben", "reportedly", "is understood to".
+//
+// German "sollen" is a hedge only in its hearsay use, which is recognisable by
+// the perfect infinitive after it: "Strivo soll sieben Millionen gezahlt haben"
+// (Strivo is said to have paid). With a plain infinitive it is an instruction or a
+// plan ("Der Trainer soll morgen entscheiden") and is not reported as a hedge.
+// The same holds for "wollen" + perfect infinitive ("will nichts gewusst haben",
+// claims to have known nothing). "sollte" is left out: "sollte … haben" is
+// mostly conditional or counterfactual in news copy.
+
+import type { TextLanguage } from './amounts';
+
+export type HedgeKind = 'modal' | 'attribution' | 'adverb';
+
+export interface Hedge {
+  text: string;
+  start: number;
+  end: number;
+  kind: HedgeKind;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+// Past participles: ge-forms (gezahlt, angeboten), inseparable prefixes (bezahlt,
+// überwiesen, unterschrieben) and -iert verbs (kassiert), plus worden/gewesen.
+const PARTICIPLE =
+  '(?:\\p{Ll}*ge\\p{Ll}+(?:t|en)|(?:be|er|ver|zer|ent|emp|über|unter|miss|hinter)\\p{Ll}+(?:t|en)|\\p{Ll}+iert|worden|gewesen)';
+
+interface Pattern {
+  re: RegExp;
+  kind: HedgeKind;
+  /** How far after the match a named source (for "laut", "according to") may extend the hedge. */
+  source?: 'de' | 'en';
+  /** Attribution with "zufolge", whose source stands before it. */
+  sourceBefore?: boolean;
+  /** Phrases that look like the hedge but are not ("according to plan"). */
+  notBefore?: RegExp;
+}
+
+const GERMAN: Pattern[] = [
+  { re: new RegExp(`${B}(?:angeblich|mutma(?:ß|ss)lich|vermeintlich)\\p{L}{0,2}${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}(?:vermutlich|offenbar|offensichtlich)${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}dem\\s+Vernehmen\\s+nach${E}`, 'giu'), kind: 'adverb' },
+  {
+    re: new RegExp(`${B}(?:soll|sollen|will|wollen)${E}[^.!?;:]{0,120}?${B}${PARTICIPLE}\\s+(?:haben|sein)${E}`, 'gu'),
+    kind: 'modal',
+  },
+  {
+    re: new RegExp(`${B}${PARTICIPLE}\\s+(?:haben|sein)\\s+(?:soll|sollen|will|wollen)${E}`, 'gu'),
+    kind: 'modal',
+  },
+  { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
+  { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
+  {
+    re: new RegExp(
+      `${B}wie\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
+      'giu',
+    ),
+    kind: 'attribution',
+  },
+  {
+    re: new RegExp(
+      `${B}nach\\s+(?:eigenen\\s+|übereinstimmenden\\s+|unbestätigten\\s+)?(?:Medien)?(?:Angaben|Informationen|Berichten)${E}`,
+      'giu',
+    ),
+    kind: 'attribution',
+    source: 'de',
+  },
+  { re: new RegExp(`${B}(?:wie\\s+es\\s+(?:heißt|hieß)|(?:heißt|hieß)\\s+es)${E}`, 'giu'), kind: 'attribution' },
+  {
+    re: new RegExp(
+      `${B}aus\\s+(?:(?:Vereins|Klub|Club|Verbands|Mannschafts)kreisen|informierten\\s+Kreisen|dem\\s+Umfeld)${E}`,
+      'giu',
+    ),
+    kind: 'attribution',
+    source: 'de',
+  },
+];
+
+const ENGLISH: Pattern[] = [
+  {
+    re: new RegExp(`${B}(?:reportedly|allegedly|supposedly|apparently|purportedly|reputedly|alleged|rumou?red)${E}`, 'giu'),
+    kind: 'adverb',
+  },
+  { re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'), kind: 'adverb' },
+  {
+    re: new RegExp(
+      `${B}(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:widely\\s+)?(?:said|understood|believed|thought|reported|alleged|rumou?red|claimed)\\s+to${E}`,
+      'giu',
+    ),
+    kind: 'modal',
+  },
+  {
+    re: new RegExp(`${B}according\\s+to${E}`, 'giu'),
+    kind: 'attribution',
+    source: 'en',
+    notBefore: /^\s+(?:plan|schedule)\b/i,
+  },
+  {
+    re: new RegExp(
+      `${B}as\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
+      'giu',
+    ),
+    kind: 'attribution',
+  },
+  {
+    re: new RegExp(`${B}(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated)${E}`, 'giu'),
+    kind: 'attribution',
+  },
+  {
+    re: new RegExp(`${B}it\\s+is\\s+(?:understood|believed|thought|claimed|reported|alleged)${E}(?!\\s+to${E})`, 'giu'),
+    kind: 'attribution',
+  },
+  { re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'), kind: 'attribution' },
+  { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
+];
+
+const DE_ARTICLES = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'einem', 'einer', 'eines', 'von', 'aus']);
+const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/**
+ * End of the source named after "laut"/"according to": articles and capitalised
+ * words up to the next punctuation, at most six words. English may add one
+ * lower-case noun ("according to the club"); German nouns are capitalised, so a
+ * lower-case German word ends the source.
+ */
+function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
+  const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
+  re.lastIndex = from;
+  let end = from;
+  let words = 0;
+  let tookNoun = false;
+  let m: RegExpExecArray | null;
+  while (words < 6 && (m = re.exec(text))) {
+    const word = m[1].replace(/[.]$/, '');
+    const lower = word.toLowerCase();
+    const wordEnd = re.lastIndex - (m[1].length - word.length);
+    if ((lang === 'de' ? DE_ARTICLES : EN_ARTICLES).has(lower)) {
+      // English sources do not continue with a new article ("according to Strivo the fee").
+      if (lang === 'en' && tookNoun) break;
+    } else if (/^[\p{Lu}\p{N}]/u.test(word)) {
+      end = wordEnd;
+      tookNoun = true;
+    } else if (lang === 'en' && !tookNoun) {
+      end = wordEnd;
+      tookNoun = true;
+      break;
+    } else {
+      break;
+    }
+    words++;
+  }
+  return end;
+}
+
+/** Start of the source before "zufolge": "Berichten zufolge", "Informationen der Sportwoche zufolge". */
+function sourceStart(text: string, before: number): number {
+  const words = Array.from(text.slice(0, before).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu));
+  let start = before;
+  let taken = 0;
+  for (let k = words.length - 1; k >= 0 && taken < 5; k--) {
+    const w = words[k];
+    const idx = w.index ?? 0;
+    const between = text.slice(idx + w[0].length, start);
+    if (/[,.;:!?]/.test(between)) break;
+    if (/^\p{Lu}/u.test(w[0]) || (taken > 0 && DE_ARTICLES.has(w[0].toLowerCase()))) {
+      start = idx;
+      taken++;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
+  const out: Hedge[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      let start = m.index ?? 0;
+      let end = start + m[0].length;
+      if (p.notBefore && p.notBefore.test(text.slice(end))) continue;
+      if (p.source) {
+        const sEnd = sourceEnd(text, end, p.source);
+        // "laut" without a named source is the adjective "loud".
+        if (sEnd === end && /^laut$/i.test(m[0])) continue;
+        end = sEnd;
+      }
+      if (p.sourceBefore) {
+        const sStart = sourceStart(text, start);
+        if (sStart === start) continue;
+        start = sStart;
+      }
+      out.push({ text: text.slice(start, end), start, end, kind: p.kind });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every hedge in `text`, left to right, without overlaps (the longer of two
+ * overlapping hedges wins). Without `lang`, German and English cues are both used.
+ */
+export function findHedges(text: string, lang?: TextLanguage): Hedge[] {
+  const patterns = [...(lang !== 'en' ? GERMAN : []), ...(lang !== 'de' ? ENGLISH : [])];
+  const all = matchesOf(text, patterns).sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Hedge[] = [];
+  for (const h of all) {
+    const last = kept[kept.length - 1];
+    if (last && h.start < last.end) {
+      if (h.end - h.start > last.end - last.start) kept[kept.length - 1] = h;
+      continue;
+    }
+    kept.push(h);
+  }
+  return kept;
+}
