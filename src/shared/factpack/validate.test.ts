@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { factPackJsonSchema } from './jsonSchema';
+import { validateFactPack, type PackContext } from './validate';
+
+const pack = () => ({
+  format: 'factdesk-factpack',
+  version: 1,
+  entities: [
+    { id: 'ent-rotheide', kind: 'club', name: 'SV Rotheide', aliases: ['SVR'] },
+    { id: 'ent-strivo', kind: 'broadcaster', name: 'Strivo' },
+    { id: 'ent-kowalczyk', kind: 'person', name: 'Jana Kowalczyk' },
+    { id: 'ent-kurier', kind: 'media', name: 'Almentaler Kurier' },
+  ],
+  roles: [{ id: 'role-1', personId: 'ent-kowalczyk', title: 'Kapitänin', organisationId: 'ent-rotheide', from: '2024-07-01' }],
+  deals: [
+    {
+      id: 'deal-1',
+      kind: 'broadcast_rights',
+      payerId: 'ent-strivo',
+      payeeId: 'ent-rotheide',
+      subject: 'Streamingrechte 2026/27',
+      amountMinor: 500_000_000,
+      currency: 'EUR',
+      precision: 'approximately',
+      status: 'reported',
+      reportedById: 'ent-kurier',
+    },
+  ],
+  quotes: [
+    { id: 'q-1', speakerId: 'ent-kowalczyk', wording: 'Wir bleiben zusammen.', language: 'de', occasion: 'interview', status: 'verified' },
+    { id: 'q-2', speakerId: 'ent-kowalczyk', wording: 'We stay together.', language: 'en', occasion: 'interview', status: 'verified', translationOfId: 'q-1' },
+  ],
+  sources: [{ id: 'src-1', kind: 'web_page', title: 'Interview mit Kowalczyk', url: 'https://example.org/interview' }],
+  citations: [{ id: 'cit-1', factType: 'quote', factId: 'q-1', sourceId: 'src-1', locator: 'Absatz 3' }],
+});
+
+const problemsOf = (raw: unknown, store?: PackContext) => {
+  const result = validateFactPack(raw, store);
+  return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+};
+
+describe('fact pack validation', () => {
+  it('accepts a consistent pack and fills omitted optional fields', () => {
+    const result = validateFactPack(pack());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.pack.deals[0]).toMatchObject({ amountMaxMinor: null, notes: null, dateFrom: null });
+  });
+
+  it('reports every field problem with its JSON path, not only the first', () => {
+    const p = pack();
+    Object.assign(p.deals[0], { amountMinor: '5 Mio', currency: 'Euro' });
+    (p.quotes[0] as Record<string, unknown>).date = '2025-02-30';
+    delete (p.entities[1] as Record<string, unknown>).name;
+    (p.sources[0] as Record<string, unknown>).tittle = 'typo';
+    expect(problemsOf(p)).toEqual([
+      '$.entities[1].name: is missing',
+      '$.deals[0].amountMinor: must be a number',
+      '$.deals[0].currency: must be an ISO 4217 currency code such as EUR',
+      '$.quotes[0].date: must be a real date (YYYY-MM-DD)',
+      '$.sources[0].tittle: is not a field of a source',
+    ]);
+  });
+
+  it('reports broken references, duplicate ids and rules across fields', () => {
+    const p = pack();
+    p.deals[0].payeeId = 'ent-strivo';
+    p.deals[0].reportedById = 'ent-kowalczyk';
+    p.roles[0].personId = 'ent-rotheide';
+    p.citations[0].sourceId = 'src-missing';
+    p.quotes.push({ ...p.quotes[0] });
+    expect(problemsOf(p)).toEqual([
+      '$.quotes[2].id: repeats the id "q-1" of $.quotes[0]',
+      '$.roles[0].personId: must be a person; "ent-rotheide" is a club',
+      '$.deals[0].reportedById: must be a media outlet or broadcaster; "ent-kowalczyk" is a person',
+      '$.deals[0].payeeId: must differ from the payer (payer and payee must differ)',
+      '$.citations[0].sourceId: refers to source "src-missing", which is neither in this pack nor in the store',
+    ]);
+  });
+
+  it('accepts references to records the store already holds', () => {
+    const p = { format: 'factdesk-factpack', version: 1, citations: [{ id: 'c', factType: 'deal', factId: 'deal-9', sourceId: 'src-9' }] };
+    expect(problemsOf(p)).toHaveLength(2);
+    const store: PackContext = { entityKind: () => undefined, exists: (type, id) => `${type}:${id}` === 'deal:deal-9' || `${type}:${id}` === 'source:src-9' };
+    expect(problemsOf(p, store)).toEqual([]);
+  });
+
+  it('refuses files that are not fact packs and packs from a newer version, in plain words', () => {
+    expect(problemsOf([1, 2])).toEqual(['$: must be a JSON object (a Factdesk fact pack)']);
+    expect(problemsOf({ format: 'something' })[0]).toMatch(/^\$\.format: .*not a Factdesk fact pack/);
+    expect(problemsOf({ format: 'factdesk-factpack', version: 7 })[0]).toMatch(/newer Factdesk/);
+  });
+
+  it('matches the published JSON Schema file', () => {
+    const file = path.resolve(__dirname, '../../../resources/schemas/factpack.schema.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(factPackJsonSchema());
+  });
+});
