@@ -1,6 +1,7 @@
 import { contract, isChannel, type Channel, type ChannelInput, type ChannelResult } from '../../shared/contract';
 import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
+import { articlesHandlers } from './articles';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -9,6 +10,7 @@ export type { HandlerContext, ShellPlatform } from './context';
 /** Each domain contributes one table; the type makes a channel without a handler a compile error. */
 export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
+  ...articlesHandlers,
 };
 
 function describePath(path: readonly PropertyKey[]): string {

@@ -116,7 +116,8 @@ export const articleBodySchema = z
     editorState: z.looseObject({
       root: z.looseObject({
         type: z.literal('root'),
-        children: z.array(z.looseObject({ type: z.string() })),
+        version: z.number(),
+        children: z.array(z.looseObject({ type: z.string(), version: z.number() })),
       }),
     }),
   })

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
+import { articlesContract } from './articles';
 import type { Result } from '../result';
 
 /**
@@ -9,6 +10,7 @@ import type { Result } from '../result';
  */
 export const contract = {
   ...appContract,
+  ...articlesContract,
 } satisfies Record<string, AnyChannelSpec>;
 
 export type Contract = typeof contract;

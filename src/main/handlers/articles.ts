@@ -1,0 +1,119 @@
+import { UserError } from '../../shared/result';
+import type { ArticleBody } from '../../shared/domain/articles';
+import { BodyVersionError, checkBody } from '../../store/articleBody';
+import {
+  createArticle,
+  createNamedRevision,
+  duplicateArticle,
+  emptyTrash,
+  getArticle,
+  listArticles,
+  markOpened,
+  recentArticles,
+  renameArticle,
+  restoreArticle,
+  restoreRevision,
+  saveArticle,
+  trashArticle,
+} from '../../store/articles';
+import { getRevision, listRevisions } from '../../store/revisions';
+import { loadSettings } from './app';
+import type { HandlerContext } from './context';
+import type { HandlerTable } from './table';
+
+const now = () => new Date().toISOString();
+
+function notFound(id: string | number, what = 'article'): UserError {
+  return new UserError('not_found', `There is no ${what} with id ${id}; it may have been deleted.`, [
+    { path: 'id', message: 'not found' },
+  ]);
+}
+
+function withReadableBody<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof BodyVersionError) throw new UserError('conflict', err.message);
+    throw err;
+  }
+}
+
+function assertBody(body: ArticleBody): void {
+  const problems = checkBody(body);
+  if (problems.length > 0) {
+    throw new UserError(
+      'validation',
+      `The article body cannot be saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+      problems,
+    );
+  }
+}
+
+const user = (ctx: HandlerContext) => loadSettings(ctx).userName;
+
+export const articlesHandlers = {
+  'articles:list': (query, ctx) => listArticles(ctx.db, query ?? {}),
+  'articles:create': (input, ctx) => {
+    const settings = loadSettings(ctx);
+    return createArticle(
+      ctx.db,
+      { headline: input?.headline, desk: input?.desk, language: input?.language ?? settings.language, author: settings.userName },
+      now(),
+    );
+  },
+  'articles:get': ({ id }, ctx) => withReadableBody(() => getArticle(ctx.db, id)) ?? throwError(notFound(id)),
+  'articles:open': ({ id }, ctx) => {
+    const doc = withReadableBody(() => getArticle(ctx.db, id));
+    if (!doc) throw notFound(id);
+    markOpened(ctx.db, id, now());
+    return doc;
+  },
+  'articles:save': (input, ctx) => {
+    if (input.body) assertBody(input.body);
+    const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
+    if (outcome.kind === 'missing') throw notFound(input.id);
+    if (outcome.kind === 'conflict') {
+      throw new UserError(
+        'conflict',
+        `This article was changed elsewhere (it is now at version ${outcome.rev}, this save started from ${input.baseRev}).`,
+        [{ path: 'baseRev', message: `is ${input.baseRev}, stored is ${outcome.rev}` }],
+      );
+    }
+    return { rev: outcome.rev, meta: outcome.meta, revisionId: outcome.revisionId };
+  },
+  'articles:duplicate': ({ id, headline }, ctx) => duplicateArticle(ctx.db, id, headline, now()) ?? throwError(notFound(id)),
+  'articles:rename': ({ id, headline }, ctx) => renameArticle(ctx.db, id, headline, user(ctx), now()) ?? throwError(notFound(id)),
+  'articles:trash': ({ id }, ctx) => trashArticle(ctx.db, id, now()) ?? throwError(notFound(id)),
+  'articles:restore': ({ id }, ctx) => restoreArticle(ctx.db, id) ?? throwError(notFound(id)),
+  'articles:empty-trash': (_input, ctx) => ({ deleted: emptyTrash(ctx.db) }),
+  'articles:recent': (input, ctx) => recentArticles(ctx.db, input?.limit ?? 10),
+  'revisions:list': ({ articleId }, ctx) => listRevisions(ctx.db, articleId),
+  'revisions:get': ({ id }, ctx) => withReadableBody(() => getRevision(ctx.db, id)) ?? throwError(notFound(id, 'revision')),
+  'revisions:create': ({ articleId, name }, ctx) =>
+    createNamedRevision(ctx.db, articleId, name, user(ctx), now()) ?? throwError(notFound(articleId)),
+  'revisions:restore': ({ id }, ctx) => {
+    const revision = withReadableBody(() => getRevision(ctx.db, id));
+    if (!revision) throw notFound(id, 'revision');
+    return restoreRevision(ctx.db, revision, user(ctx), now()) ?? throwError(notFound(revision.articleId));
+  },
+} satisfies HandlerTable<
+  | 'articles:list'
+  | 'articles:create'
+  | 'articles:get'
+  | 'articles:open'
+  | 'articles:save'
+  | 'articles:duplicate'
+  | 'articles:rename'
+  | 'articles:trash'
+  | 'articles:restore'
+  | 'articles:empty-trash'
+  | 'articles:recent'
+  | 'revisions:list'
+  | 'revisions:get'
+  | 'revisions:create'
+  | 'revisions:restore'
+>;
+
+function throwError(err: Error): never {
+  throw err;
+}
