@@ -6,7 +6,7 @@ import { dealParties } from './deal-parties';
 import { findDates, type FoundSpan } from './dates';
 import { DiscourseState, type Discourse } from './discourse';
 import type { EntityIndex } from './entities';
-import { findHedgePhrases, type HedgeSpan } from './hedge-phrases';
+import { findSentenceHedges, type HedgeSpan } from './hedge-phrases';
 import type { Lexicon } from './lexicon';
 import { findPeople, type PeopleContext } from './people';
 import { scanQuotes, type QuoteSpan } from './quote-marks';
@@ -78,7 +78,6 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
   const dates = findDates(text, env.lang).filter((d) => !insideAny(quotes, d));
   const counts = findCounts(text, env.lang).filter((c) => !insideAny(quotes, c));
   const rankings = findRankings(text, env.lang).filter((r) => !insideAny(quotes, r));
-  const hedges = findHedgePhrases(text, env.lang).filter((h) => !insideAny(quotes, h));
 
   let currentParagraph = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -142,7 +141,8 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
     takeUnlessTaken('count', counts);
     takeUnlessTaken('ranking', rankings);
     takeUnlessTaken('role', people.roles);
-    attachHedges(sentenceClaims, within(hedges), claims, sentence);
+    const hedges = findSentenceHedges(text, sentence.start, sentence.end, env.lang).filter((h) => !insideAny(quotes, h));
+    attachHedges(sentenceClaims, hedges, claims, sentence);
     claims.push(...sentenceClaims);
   }
 
