@@ -6,7 +6,6 @@ import { openDatabase } from '../../store/db';
 import { bodyOf, paragraph, paragraphBody } from '../../store/articleBody.fixture';
 import { plainText } from '../../shared/article/blocks';
 import { dispatch, type HandlerContext } from './index';
-import type { ArticleSaveResult } from '../../shared/contract/articles';
 
 let ctx: HandlerContext;
 let dir: string;
@@ -41,7 +40,7 @@ describe('articles handlers', () => {
 
   it('saves and reads back the body through the same calls the app makes', async () => {
     const doc = await value(dispatch('articles:create', {}, ctx));
-    const saved = await value<ArticleSaveResult>(
+    const saved = await value(
       dispatch('articles:save', { id: doc.meta.id, baseRev: doc.rev, body: paragraphBody(['Strivo zahlt.']), meta: { headline: 'Rechte' } }, ctx),
     );
     expect(saved.rev).toBe(2);
@@ -92,7 +91,7 @@ describe('articles handlers', () => {
 
   it('saves a named version and restores it while the newer text stays listed', async () => {
     const doc = await value(dispatch('articles:create', {}, ctx));
-    const s1 = await value<ArticleSaveResult>(dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Fassung eins.']) }, ctx));
+    const s1 = await value(dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Fassung eins.']) }, ctx));
     const named = await value(dispatch('revisions:create', { articleId: doc.meta.id, name: 'Erste Fassung' }, ctx));
     expect(named).toMatchObject({ kind: 'named', name: 'Erste Fassung', author: 'Jana Kowalczyk' });
     await value(dispatch('articles:save', { id: doc.meta.id, baseRev: s1.rev, body: paragraphBody(['Fassung zwei.']) }, ctx));
