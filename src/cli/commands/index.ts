@@ -1,5 +1,6 @@
+import { articlesCommand } from './articles';
 import { doctorCommand } from './doctor';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand];
