@@ -179,7 +179,8 @@ function tallyHunk(removed: Token[], added: Token[], edge: 'start' | 'end' | nul
 
   if (ellipsis) tally.usedEllipsis = true;
 
-  if ((ellipsis || edge !== null) && aWords.length === 0) {
+  const omission = (ellipsis || edge !== null) && aWords.length === 0;
+  if (omission) {
     tally.omittedWords += rWords.length;
     if (rWords.some(isNegation)) tally.omittedNegation = true;
     if (rWords.length > 0) tally.differences.push({ kind: 'omission', from: rWords.join(' '), to: '' });
@@ -201,7 +202,8 @@ function tallyHunk(removed: Token[], added: Token[], edge: 'start' | 'end' | nul
     }
     for (const a of best.leftAdded) tally.differences.push({ kind: isSensitive(a) ? 'sensitive' : 'word', from: '', to: a });
   }
-  if (punctuation.length > 0) {
+  // Punctuation cut out together with omitted words is part of the omission.
+  if (punctuation.length > 0 && !(omission && rWords.length > 0)) {
     tally.differences.push({
       kind: 'punctuation',
       from: removed.filter((t) => t.type !== 'word').map((t) => t.text).join(' '),
