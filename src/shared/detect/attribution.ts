@@ -2,7 +2,7 @@ import type { PeopleContext } from './people';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
 import { readSpeakerPhrase, readSpeakerPhraseBefore, type SpeakerRef } from './speaker-phrase';
-import { tokenize, type Token } from './tokens';
+import { tokenize } from './tokens';
 
 export interface QuoteAttribution {
   span: QuoteSpan;
@@ -15,6 +15,8 @@ export interface QuoteAttribution {
   title: boolean;
   /** The quote makes up its whole sentence. */
   standalone: boolean;
+  /** A framing verb with no speaker phrase next to it: the sentence's subject may be named further away. */
+  verbAt?: number;
 }
 
 // Verbs that take their object as a separable particle read oddly before a colon ("Es gab
@@ -29,8 +31,6 @@ function isFramingVerb(word: string, ctx: PeopleContext): boolean {
   return (ctx.lex.framingVerbs.has(word) || ctx.lex.speechVerbs.has(word)) && !AFTER_QUOTE_ONLY.has(word);
 }
 
-const ACCORDING = { de: /(?:^|\s)(?:laut|so)\s+$/i, en: /(?:^|\s)according\s+to\s+$/i };
-
 function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): boolean {
   const before = tokenize(text, 0, Math.max(from, q.start - 60), q.start);
   const last = before[before.length - 1];
@@ -43,7 +43,14 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
     // German compounds: "Sportdoku", "Klubpodcast".
     return ctx.lang === 'de' && /^\p{Lu}/u.test(w) && /(?:doku|serie|podcast|magazin|film|show|sendung|zeitung|buch|kampagne)$/i.test(w);
   };
-  if (adjacentToQuote && cueWord(last.text)) return true;
+  const inner = text.slice(q.start + 1, q.end - 1).trim();
+  // Titles are capitalised; "called the project “a distraction”" is speech.
+  const titleCase = /^[\p{Lu}\p{N}]/u.test(inner);
+  if (adjacentToQuote && titleCase && cueWord(last.text)) return true;
+  // "der „Almentaler Bote“", "the “Valley Post”": a short capitalised name after a definite article.
+  const definite = ctx.lang === 'de' ? /^(?:der|die|das|des|dem|den)$/ : /^the$/i;
+  const words = inner.split(/\s+/);
+  if (adjacentToQuote && definite.test(last.text) && words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3)) return true;
   if (adjacentToQuote && ctx.lex.labelCues.has(last.text.toLowerCase())) return true;
   // "der sogenannte „Neustart“", "the so-called “reset”".
   const recent = before.slice(-3);
@@ -66,7 +73,6 @@ export function attributeQuotes(
 ): QuoteAttribution[] {
   const toks = tokenize(text, 0, sentence.start, sentence.end).filter((t) => !inQuote(quotes, t.start));
   const out: QuoteAttribution[] = [];
-  const outside = text.slice(sentence.start, sentence.end);
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
     const segStart = qi > 0 ? quotes[qi - 1].end : sentence.start;
@@ -111,7 +117,6 @@ export function attributeQuotes(
 
     // 2. Before the quote, ending in a colon or "said,": "X sagte: „…“", "X: „…“", "laut X „…“".
     const beforeText = text.slice(segStart, q.start);
-    const accordingRe = ACCORDING[ctx.lang];
     if (/:\s*$/.test(beforeText) || /,\s*$/.test(beforeText)) {
       const colon = /:\s*$/.test(beforeText);
       let vi = -1;
@@ -146,10 +151,6 @@ export function attributeQuotes(
         }
       }
     }
-    const accordingMatch = accordingRe.exec(beforeText.replace(/[,:]?\s*$/, ' '));
-    if (accordingMatch) {
-      // handled below through the "laut"/"according to" scan
-    }
     for (let i = 0; i < beforeToks.length; i++) {
       const w = beforeToks[i].text.toLowerCase();
       const isLaut = ctx.lang === 'de' ? w === 'laut' : w === 'according' && beforeToks[i + 1]?.text.toLowerCase() === 'to';
@@ -172,12 +173,9 @@ export function attributeQuotes(
       if (ref) {
         result.ref = ref;
         result.refAt = toks[i].start;
-      }
+      } else result.verbAt = toks[i].start;
       break;
     }
   }
-  void outside;
   return out;
 }
-
-export type { Token };

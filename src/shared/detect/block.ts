@@ -11,6 +11,7 @@ import type { Lexicon } from './lexicon';
 import { findPeople, type PeopleContext } from './people';
 import { scanQuotes, type QuoteSpan } from './quote-marks';
 import { findRankings } from './rankings';
+import { findScores } from './scores';
 import { splitSentences, type Sentence } from './sentences';
 import type { SpeakerRef } from './speaker-phrase';
 import type { Suggestion, SuggestionKind } from './types';
@@ -78,6 +79,7 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
   const dates = findDates(text, env.lang).filter((d) => !insideAny(quotes, d));
   const counts = findCounts(text, env.lang).filter((c) => !insideAny(quotes, c));
   const rankings = findRankings(text, env.lang).filter((r) => !insideAny(quotes, r));
+  const scores = findScores(text, env.lang).filter((r) => !insideAny(quotes, r));
 
   let currentParagraph = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -100,6 +102,14 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
       }
     };
     const speakers: (string | undefined)[] = attributions.map((a) => {
+      if (!a.ref && a.verbAt !== undefined) {
+        // "Trainer Ole Sandvik (Vertrag bis 2027) sprach von …": the subject stands further back.
+        const subject = [...people.mentions].reverse().find((m) => m.end <= a.verbAt!);
+        if (subject) {
+          registerUpTo(a.verbAt);
+          return state.lookup(subject.written) ? subject.written : undefined;
+        }
+      }
       if (!a.ref) return undefined;
       registerUpTo(a.refAt);
       return resolveSpeaker(a.ref, state, people.mentions);
@@ -137,6 +147,7 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
         sentenceClaims.push({ kind, start: s.start, end: s.end, value: kind === 'count' ? s.value : undefined });
       }
     };
+    takeUnlessTaken('other', scores);
     takeUnlessTaken('date', dates);
     takeUnlessTaken('count', counts);
     takeUnlessTaken('ranking', rankings);

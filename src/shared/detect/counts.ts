@@ -3,29 +3,36 @@ import { parseNumberWord } from '../language/numberWords';
 import type { FoundSpan } from './dates';
 
 const DE_NOUNS =
-  'Tore|Toren|Treffer|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauerinnen|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
+  'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
 const EN_NOUNS =
-  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
+  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
+
+// Longest first, so "Toren" is tried before "Tore" and the word boundary after it holds.
+const alternation = (words: string) => [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
 
 const DE_NUM = '\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|[a-zäöüß]+';
 const EN_NUM = '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|[a-z]+(?:-[a-z]+)?';
 const DE_ADJ = '(?:(?:weitere[n]?|neue[n]?|eigene[n]?|volle[n]?|lange[n]?|knapp|rund|fast|über|mehr als|genau|nur|gut|insgesamt)\\s+)?';
 const EN_ADJ = '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate)\\s+)?';
 
+const bounded = (parts: string[]) => `(?<![\\p{L}\\p{N}.,-])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+
 const DE_COUNT = new RegExp(
-  [
+  bounded([
     `(?<n>${DE_NUM})-?teilige[nmrs]?`,
     `zum\\s+(?<ord>[a-zäöü]+|\\d+\\.)\\s+Mal`,
-    `(?<n2>${DE_NUM})(?:\\s+(?<scale>Millionen|Mio\\.))?\\s+${DE_ADJ}(?:${DE_NOUNS})`,
-  ].map((p) => `(?:${p})`).join('|'),
+    `(?<n2>${DE_NUM})(?:\\s+(?<scale>Millionen|Mio\\.))?\\s+${DE_ADJ}(?:${alternation(DE_NOUNS)})`,
+    `(?:der|die|das|den|dem) (?<ord2>zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|elfte|zwölfte|\\d{1,2}\\.)[nr]? (?:Sieg|Heimsieg|Auswärtssieg|Niederlage|Remis|Titel|Spiel|Tor|Treffer|Pokalsieg|Meistertitel)(?: in Folge)?`,
+  ]),
   'gu',
 );
 const EN_COUNT = new RegExp(
-  [
+  bounded([
     `(?<n>${EN_NUM})-(?:part|episode|year|game|match)`,
     `for\\s+the\\s+(?<ord>[a-z]+|\\d+(?:st|nd|rd|th))\\s+(?:time|straight time|consecutive time)`,
-    `(?<n2>${EN_NUM})(?:\\s+(?<scale>million))?\\s+${EN_ADJ}(?:${EN_NOUNS})`,
-  ].map((p) => `(?:${p})`).join('|'),
+    `(?<n2>${EN_NUM})(?:\\s+(?<scale>million))?\\s+${EN_ADJ}(?:${alternation(EN_NOUNS)})`,
+    `(?:a|the|their|his|her) (?<ord2>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive )?(?:win|victory|defeat|title|trophy|goal|game|clean sheet)(?: in a row)?`,
+  ]),
   'giu',
 );
 
@@ -60,26 +67,18 @@ export function findCounts(text: string, lang: ArticleLanguage): FoundSpan[] {
   const out: FoundSpan[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text[m.index - 1];
-    const after = text[m.index + m[0].length];
-    if ((before && /[\p{L}\p{N}.,]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
     const g = m.groups ?? {};
     let value: number | null = null;
-    if (g.ord !== undefined) {
-      const o = g.ord.toLowerCase();
+    const ord = g.ord ?? g.ord2;
+    if (ord !== undefined) {
+      const o = ord.toLowerCase().replace(/e$/, 'en');
       value = /^\d/.test(o) ? parseInt(o, 10) : (ordinals[o] ?? null);
     } else {
       const raw = g.n ?? g.n2;
       value = raw === undefined ? null : readNumber(raw, lang);
       if (value !== null && g.scale) value *= 1_000_000;
     }
-    if (value === null) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
+    if (value === null) continue;
     out.push({ start: m.index, end: m.index + m[0].length, value: Number.isNaN(value) ? undefined : value });
   }
   return out;

@@ -23,16 +23,19 @@ const DE_PATTERNS = [
   `(?:in der |in die |zur |der |die |seit der |bis zur |ab der )?(?:${DE_REL}\\s+)?(?:Saison|Spielzeit|Rückrunde|Hinrunde|Winterpause|Sommerpause|Transferperiode)\\s+${SEASON_YEARS}`,
   `(?:in der |zur |seit der |bis zur |ab der |der |die )${DE_REL}\\s+(?:Saison|Spielzeit|Rückrunde|Hinrunde|Winterpause|Sommerpause|Transferperiode)`,
   `(?:in der |zur |seit der |bis zur |ab der )(?:Rückrunde|Hinrunde|Winterpause|Sommerpause)`,
-  `(?:im |seit dem |bis zum )?(?:${DE_REL}\\s+)(?:Jahr|Sommer|Winter|Frühjahr|Herbst|Monat|Woche|Wochenende)`,
+  `(?:im |seit dem |bis zum )?(?:${DE_REL}\\s+)(?:Jahr|Geschäftsjahr|Sommer|Winter|Frühjahr|Herbst|Monat|Woche|Wochenende)`,
   `${DE_REL}\\s+(?:Woche|Monat|Jahr|Wochenende)`,
   `(?:im|seit dem|bis zum|ab dem)\\s+(?:Sommer|Winter|Frühjahr|Herbst|Jahr)\\s+${YEAR}`,
   `(?:im\\s+)?(?:Sommer|Winter|Frühjahr|Herbst)\\s+${YEAR}`,
   `(?:bis|seit|ab|im Jahr|bis Ende|Ende|Anfang|Mitte|von|nach)\\s+${YEAR}`,
   `(?:bis|seit|ab)\\s+(?:zum\\s+)?(?:Saisonende|Saisonstart|Saisonbeginn|Jahresende|Vertragsende)`,
   `(?:im|zum)\\s+Vorjahr`,
+  `(?:in der|seit der|aus der)\\s+Vorsaison`,
+  `(?:nach dem|am|vor dem|bis zum|zum|seit dem|ab dem)\\s+\\d{1,2}\\.\\s+Spieltag`,
+  `in der\\s+\\d{1,3}\\.\\s+(?:Minute|Spielminute)`,
   `vor\\s+(?:\\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|einem|einer)\\s+(?:Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen)`,
   `(?:am\\s+)?(?:gestrigen|heutigen)\\s+${DE_DAY}`,
-  `\\b(?:gestern|vorgestern|heute)(?:abend|morgen|nachmittag)?\\b`,
+  `(?:gestern|vorgestern)(?:abend|morgen|nachmittag)?`,
 ];
 
 const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
@@ -47,7 +50,8 @@ const EN_PATTERNS = [
   `${EN_MONTH}\\s+${YEAR}`,
   `(?:on|since|until|by)\\s+(?:${EN_REL}\\s+)?${EN_DAY}`,
   `${EN_REL}\\s+${EN_DAY}`,
-  `(?:the\\s+)?${SEASON_YEARS}\\s+(?:season|campaign)`,
+  `(?:the\\s+)?${SEASON_YEARS}\\s+(?:season|campaign|financial year|fiscal year)`,
+  `in the\\s+\\d{1,3}(?:st|nd|rd|th)\\s+minute`,
   `(?:the\\s+)?(?:season|campaign)\\s+${SEASON_YEARS}`,
   `${EN_REL}\\s+(?:season|campaign|summer|winter|spring|autumn|year|month|week|weekend|transfer window)`,
   `(?:the\\s+)?(?:summer|winter|spring|autumn|January|summer transfer) (?:of |transfer window of )?${YEAR}`,
@@ -55,11 +59,14 @@ const EN_PATTERNS = [
   `(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|a)\\s+(?:years|months|weeks|days|year|month|week)\\s+ago`,
   `(?:earlier|later)\\s+this\\s+(?:year|month|week|season)`,
   `(?:the\\s+)?end of (?:the )?(?:season|year|month)`,
-  `\\b(?:yesterday|today|tonight)\\b`,
+  `yesterday`,
 ];
 
-const compile = (patterns: string[], flags: string) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
-const DE_RE = compile(DE_PATTERNS, 'gu');
+// Boundaries live inside the pattern (not in a check afterwards) so that a failed
+// alternative backtracks into the next one: "until June 2027" must not stop at "June 20".
+const compile = (patterns: string[], flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
+const DE_RE = compile(DE_PATTERNS, 'giu');
 const EN_RE = compile(EN_PATTERNS, 'giu');
 
 /** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
@@ -68,17 +75,6 @@ export function findDates(text: string, lang: ArticleLanguage): FoundSpan[] {
   const out: FoundSpan[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    // Word boundaries by hand: \b does not know umlauts.
-    const before = text[m.index - 1];
-    const after = text[m.index + m[0].length];
-    if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
     out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
   }
   return out;

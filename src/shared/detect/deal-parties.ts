@@ -50,12 +50,21 @@ export interface PartyContext {
   entities: EntityIndex;
 }
 
+/**
+ * The word that tells a party's part, looking through a role or adjective in between:
+ * "dem Spielerberater Kai Ufer" is a dative, "an den früheren Klub X" a recipient.
+ */
+function prevWordOf(toks: readonly Token[], i: number, ctx: PartyContext): string {
+  let k = i - 1;
+  while (k > 0 && i - k <= 2 && (isRoleWord(toks[k].text, ctx.lang) || /^\p{Ll}+(?:e|en|er|es)$/u.test(toks[k].text)) && !ctx.lex.articles.has(toks[k].text) && !/^(?:an|von|vom|zu|zum|zur|to|from|für|for)$/.test(toks[k].text)) k--;
+  return k >= 0 ? toks[k].text.toLowerCase() : '';
+}
+
 function candidates(text: string, from: number, to: number, quotes: readonly QuoteSpan[], ctx: PartyContext): Party[] {
   const toks = tokenize(text, 0, from, to).filter((t) => !inQuote(quotes, t.start));
   const prevWord = (start: number) => {
-    let i = toks.findIndex((t) => t.start >= start);
-    if (i < 0) i = toks.length;
-    return i > 0 ? toks[i - 1].text.toLowerCase() : '';
+    const i = toks.findIndex((t) => t.start >= start);
+    return prevWordOf(toks, i < 0 ? toks.length : i, ctx);
   };
   if (!ctx.entities.isEmpty) {
     return ctx.entities
@@ -72,11 +81,16 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     const club = CLUB_PREFIX.test(t.text) || /^\d\.$/.test(text.slice(t.start - 3, t.start - 1).trim());
     // In German every noun is capitalised; after an article it is a noun unless it starts a club name.
     if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
+    // "Kellerbachs früherer Präsident": a genitive in front of a role describes, it does not pay.
+    const next = toks[i + 1];
+    const afterNext = toks[i + 2];
+    if (/s$/.test(t.text) && next && (isRoleWord(next.text, ctx.lang) || (/^\p{Ll}/u.test(next.text) && afterNext && isRoleWord(afterNext.text, ctx.lang)))) continue;
+    const before = prevWordOf(toks, i, ctx);
     if (ctx.lang === 'de' && /(?:ung|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
     let j = i + 1;
     while (j < toks.length && j - i < 4 && toks[j].start - toks[j - 1].end === 1 && /^\p{Lu}/u.test(toks[j].text) && !ctx.lex.nonNames.has(toks[j].text) && !MONEY_NOUNS.has(toks[j].text)) j++;
     if (club && j === i + 1) continue;
-    out.push({ text: text.slice(t.start, toks[j - 1].end), start: t.start, end: toks[j - 1].end, before: prevLower });
+    out.push({ text: text.slice(t.start, toks[j - 1].end), start: t.start, end: toks[j - 1].end, before });
     i = j - 1;
   }
   return out;
@@ -110,14 +124,15 @@ export function dealParties(
   const free = parties.filter(
     (p) => !TO_PAYEE[lang].has(p.before) && !FROM[lang].has(p.before) && !TO_CLUB[lang].has(p.before) && !DATIVE.has(p.before) && p.before !== 'für' && p.before !== 'for',
   );
-  // The subject is the free name nearest before the verb ("the Gazette says Brehm earned"),
-  // or, in German inversion ("Sieben Millionen zahlt Strivo"), the first one after it.
-  const subject = [...free].reverse().find((p) => p.end <= verb.start) ?? free[0];
+  // English: the free name nearest before the verb ("the Gazette says Brehm earned"). German
+  // puts the subject first or right after the finite verb, and the deal verb often last
+  // ("soll X dem Y 120.000 Euro überwiesen haben"), so the first free name is taken.
+  const subject = lang === 'de' ? free[0] : ([...free].reverse().find((p) => p.end <= verb.start) ?? free[0]);
   switch (role) {
     case 'pay': {
       // "Rotheide kauft Brehm von Almental": the seller is paid, not the player.
       const payee = toParty ?? fromParty;
-      let payer = subject;
+      let payer: Party | undefined = subject;
       if (lang === 'en' && !toParty && subject) {
         // "Strivo paid Rotheide €7m": the first name after the verb is the payee.
         const after = parties.find((p) => p.start > verb.end && p !== subject && p.end <= amount.start);

@@ -37,6 +37,7 @@ const HONORIFICS: Record<string, Gender> = { Frau: 'f', Herr: 'm', Herrn: 'm', M
 const PREDICATE_BEFORE_ROLE = new Set(
   'als zum zur wird wurde ist war bleibt neuer neue neuen neuem ehemaliger ehemalige langjährige langjähriger as became becomes named appointed new former interim is was remains'.split(' '),
 );
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'a', 'an', 'another', 'ein', 'kein', 'keine']);
 const ORG_LINK = new Set(['des', 'der', 'von', 'vom', 'bei', 'beim', 'of', 'at']);
 
 const adjacent = (text: string, a: Token, b: Token) => b.start - a.end === 1 && text[a.end] === ' ';
@@ -61,7 +62,8 @@ export function nameRunAt(text: string, toks: readonly Token[], i: number, ctx: 
   while (i + n < toks.length && n < max) {
     const t = toks[i + n];
     if (n > 0 && !adjacent(text, toks[i + n - 1], t)) break;
-    if (looksLikeNameWord(t.text, ctx)) {
+    // A surname may end like a German noun ("Hartung"); only the first word is checked for it.
+    if (looksLikeNameWord(t.text, ctx) || (n > 0 && isCapitalised(t.text) && looksLikeNameWord(t.text, { ...ctx, lang: 'en' }))) {
       n++;
       continue;
     }
@@ -154,12 +156,33 @@ export function findPeople(
         if (org > 0) end = k + org;
       }
       const before = text.slice(Math.max(from, toks[first].start - 3), toks[first].start);
-      const prevMention = mentions[mentions.length - 1];
+      let prevMention = mentions[mentions.length - 1];
+      const commaBefore = /,\s*(?:(?:der|die|the)\s+)?$/.exec(text.slice(Math.max(from, toks[first].start - 6), toks[first].start));
+      if (commaBefore && (!prevMention || prevMention.end < toks[first].start - 8)) {
+        // "Nele Hartung, the streamer": a capitalised pair before the comma is taken as a name.
+        const comma = toks[first].start - commaBefore[0].length;
+        let k = first - 1;
+        while (k >= 0 && toks[k].end > comma) k--;
+        let run = 0;
+        while (run < 3 && k - run >= 0 && isCapitalised(toks[k - run].text) && !ctx.lex.nonNames.has(toks[k - run].text)) run++;
+        if (run >= 2) {
+          const a = toks[k - run + 1];
+          const b = toks[k];
+          prevMention = { start: a.start, end: b.end, written: text.slice(a.start, b.end) };
+          mentions.push(prevMention);
+        }
+      }
       const apposition =
         prevMention !== undefined &&
         /,\s*$/.test(text.slice(prevMention.end, toks[first].start)) &&
         toks[first].start - prevMention.end <= 6 + (ctx.lex.articles.has((prev?.text ?? '').toLowerCase()) ? 4 : 0);
       const predicate = prev !== undefined && PREDICATE_BEFORE_ROLE.has(prev.text.toLowerCase());
+      // "ein Sprecher von Kanalwerk" names nobody: not a claim about a person.
+      const indefinite = prev !== undefined && INDEFINITE.has(prev.text.toLowerCase());
+      if (indefinite) {
+        i = end - 1;
+        continue;
+      }
       if (prefixIsOrg || compoundOrg || end > j || apposition || predicate || /['’]s\s$/.test(before)) {
         const holder = apposition ? prevMention.written : undefined;
         if (apposition) prevMention.role = key;

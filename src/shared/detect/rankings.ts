@@ -9,9 +9,9 @@ const DE_RANKING = [
   'Tor(?:jäger|schützen)liste',
   'beste[nrs]? (?:Torschütze|Torschützin|Torjäger|Vorlagengeber|Platzierung|Saison|Ergebnis)',
   '[\\p{L}-]*[Rr]ekord[\\p{L}-]*',
-  'erstmals',
-  'erstmalig',
-  'zum ersten Mal',
+  '[Ee]rstmals',
+  '[Ee]rstmalig',
+  '[Zz]um ersten Mal',
   'erste[nrs]? (?:Titel|Meisterschaft|Sieg|Heimsieg|Auswärtssieg|Pokalsieg|Aufstieg|Frau|Spielerin|Spieler|Verein|Klub|Club|Streamer|Streamerin|Doku)',
   '(?:am )?(?:teuerste|größte|höchste|meistgesehene|erfolgreichste|jüngste|älteste|schnellste|meiste|beste|torgefährlichste|wertvollste|erfolgreichste|meistverkaufte|populärste)[nmrs]?(?= [\\p{Lu}])(?: [\\p{Lu}][\\p{L}-]+)?',
   '(?:auf )?(?:Platz|Rang) (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\\d{1,2})',
@@ -43,6 +43,8 @@ const EN_RANKING = [
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom|\\d{1,2}(?:st|nd|rd|th)) place',
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) in the (?:table|league|standings)',
   '(?:league |cup )?champions(?! league)',
+  'finished (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|bottom|top|last|\\d{1,2}(?:st|nd|rd|th))',
+  '(?:their|his|her|its|the club’s|the club\'s) (?:best|worst|highest|lowest) (?:league |table )?(?:position|finish|placing|result|season|start)',
   'runners-up',
   'unbeaten',
   'promoted',
@@ -50,7 +52,8 @@ const EN_RANKING = [
   'market leader',
 ];
 
-const compile = (parts: string[], flags: string) => new RegExp(parts.map((p) => `(?:${p})`).join('|'), flags);
+const compile = (parts: string[], flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
 const DE_RE = compile(DE_RANKING, 'gu');
 const EN_RE = compile(EN_RANKING, 'giu');
 
@@ -60,12 +63,6 @@ export function findRankings(text: string, lang: ArticleLanguage): FoundSpan[] {
   const out: FoundSpan[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text[m.index - 1];
-    const after = text[m.index + m[0].length];
-    if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -4,7 +4,7 @@ import type { ArticleLanguage } from '../domain/articles';
 // suffix test catches what a list cannot; the exclusions are compounds that share a suffix
 // but name a table position or an object, not a person's job.
 const DE_ROLE_SUFFIX =
-  /(?:kapitän|trainer|direktor|führer|chef|präsident|leiter|sprecher|vorstand|berater|manager|produzent|moderator|gründer|vorsitzende|vorsitzender|torhüter|torwart|stürmer|verteidiger|spieler|planer|kommentator|regisseur|streamer|intendant|eigner|inhaber|scout|agent|koordinator|analyst|schiedsrichter|macher|beauftragte|beauftragter|redakteur|reporter)(?:in|innen)?$/i;
+  /(?:kapitän|trainer|direktor|führer|chef|präsident|leiter|sprecher|vorstand|berater|manager|produzent|moderator|gründer|vorsitzende|vorsitzender|torhüter|torwart|stürmer|verteidiger|spieler|planer|kommentator|regisseur|streamer|intendant|eigner|inhaber|scout|agent|koordinator|analyst|schiedsrichter|macher|beauftragte|beauftragter|redakteur|reporter|schatzmeister|läufer|keeper|kapitänin)(?:in|innen)?$/i;
 
 const DE_NOT_ROLES = new Set(
   [

@@ -76,8 +76,13 @@ export function readSpeakerPhrase(
     return { kind: 'role', key, gender };
   }
   if (k !== i && !linked(i, k)) return undefined;
-  const n = nameRunAt(text, toks, k, ctx);
+  let n = nameRunAt(text, toks, k, ctx);
   if (n === 0) return undefined;
+  // "Vereinslegende Horst Pahlke": a long German compound in front of a two-word name is an epithet.
+  if (ctx.lang === 'de' && n === 3 && toks[k].text.length >= 10 && !toks[k].text.includes('-')) {
+    k++;
+    n--;
+  }
   const first = toks[k];
   const last = toks[k + n - 1];
   const written = text.slice(first.start, last.end);
