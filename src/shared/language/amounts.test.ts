@@ -33,6 +33,11 @@ describe('parseAmounts – German', () => {
     expect(only('Es flossen 5.000.000 € an den FC Almental.', 'de')).toMatchObject({ value: 5_000_000, currency: 'EUR' });
   });
 
+  it('reads plain-space thousands "800 000 Euro" but keeps "2023 12 Millionen" apart', () => {
+    expect(only('Der Klub kassierte 800 000 Euro.', 'de')).toMatchObject({ text: '800 000 Euro', value: 800_000 });
+    expect(only('Im Jahr 2023 12 Millionen Euro', 'de')).toMatchObject({ text: '12 Millionen Euro', value: 12e6 });
+  });
+
   it('returns a scaled amount without currency as currency null', () => {
     expect(only('Der Klub soll rund zwölf Millionen gezahlt haben.', 'de')).toMatchObject({
       text: 'rund zwölf Millionen',

@@ -60,6 +60,41 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const CURRENCY_WORD_STARTS = new Set(['€', '£', '$', 'euro', 'euros', 'eur', 'pfund', 'pound', 'pounds', 'dollar', 'dollars', 'franken', 'francs', 'chf', 'usd', 'gbp']);
+
+/**
+ * Joins "800 000 Euro" into one number token. Plain spaces are accepted as
+ * thousands separators only between a 1–3 digit head and 3-digit groups, and only
+ * right before a currency or scale word, so "2023 12 Millionen" stays two numbers.
+ */
+function mergeSpaceGroupedNumbers(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i];
+    let j = i;
+    if (head.kind === 'num' && /^\d{1,3}$/.test(head.text)) {
+      while (
+        tokens[j + 1]?.kind === 'num' &&
+        /^\d{3}(?:,\d{1,2})?$/.test(tokens[j + 1].text) &&
+        text.slice(tokens[j].end, tokens[j + 1].start) === ' ' &&
+        !tokens[j].text.includes(',')
+      ) {
+        j++;
+      }
+    }
+    const after = tokens[j + 1];
+    const moneyFollows = after !== undefined && (CURRENCY_WORD_STARTS.has(after.lower) || after.lower in SCALE_WORDS);
+    if (j > i && moneyFollows) {
+      const end = tokens[j].end;
+      out.push({ kind: 'num', text: text.slice(head.start, end), lower: text.slice(head.start, end), start: head.start, end });
+      i = j;
+    } else {
+      out.push(head);
+    }
+  }
+  return out;
+}
+
 function countOf(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;
@@ -78,8 +113,9 @@ function isGroupedInteger(s: string, sep: string): boolean {
  * Returns null for shapes that are not one number, such as dates ("1.5.2024").
  */
 export function parseDigitNumber(s: string, lang?: TextLanguage): number | null {
-  if (/[\u00a0\u202f\u2009']/.test(s)) {
-    const m = /^(\d{1,3}(?:[\u00a0\u202f\u2009']\d{3})+)(?:[.,](\d+))?$/.exec(s);
+  if (/^0\d/.test(s)) return null;
+  if (/[ \u00a0\u202f\u2009']/.test(s)) {
+    const m = /^(\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+)(?:[.,](\d+))?$/.exec(s);
     if (!m) return null;
     return Number(m[1].replace(/\D/g, '') + (m[2] ? `.${m[2]}` : ''));
   }
@@ -366,7 +402,7 @@ class AmountScanner {
     private readonly text: string,
     private readonly lang: TextLanguage | undefined,
   ) {
-    this.tokens = tokenize(text);
+    this.tokens = mergeSpaceGroupedNumbers(text, tokenize(text));
   }
 
   scan(): ParsedAmount[] {
