@@ -253,9 +253,39 @@ function textNodes(text: string, format: InlineFormat): SerializedNodeJSON[] {
   return nodes;
 }
 
+function sameFormat(a: InlineFormat, b: InlineFormat): boolean {
+  return formatToBits(a) === formatToBits(b);
+}
+
+/**
+ * Merges neighbouring text runs of equal format and drops empty ones, as Lexical's own
+ * normalisation would on the next edit; two bodies with the same content then serialize alike.
+ */
+export function canonicalInlines(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    if (inline.type === 'text') {
+      if (inline.text === '') continue;
+      const last = out[out.length - 1];
+      if (last?.type === 'text' && sameFormat(last.format, inline.format)) out[out.length - 1] = { ...last, text: last.text + inline.text };
+      else out.push(inline);
+    } else if (inline.type === 'break') out.push(inline);
+    else out.push({ ...inline, children: canonicalInlines(inline.children) });
+  }
+  return out;
+}
+
+export function canonicalBlocks(blocks: Block[]): Block[] {
+  const list = (l: ListBlock): ListBlock => ({
+    ...l,
+    items: l.items.map((item) => ({ content: canonicalInlines(item.content), lists: item.lists.map(list) })),
+  });
+  return blocks.map((b) => (b.type === 'list' ? list(b) : { ...b, content: canonicalInlines(b.content) }));
+}
+
 function inlineNodes(inlines: Inline[]): SerializedNodeJSON[] {
   const out: SerializedNodeJSON[] = [];
-  for (const inline of inlines) {
+  for (const inline of canonicalInlines(inlines)) {
     switch (inline.type) {
       case 'text':
         out.push(...textNodes(inline.text, inline.format));
