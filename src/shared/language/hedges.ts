@@ -41,7 +41,7 @@ interface Pattern {
 
 const GERMAN: Pattern[] = [
   { re: new RegExp(`${B}(?:angeblich|mutma(?:ß|ss)lich|vermeintlich)\\p{L}{0,2}${E}`, 'giu'), kind: 'adverb' },
-  { re: new RegExp(`${B}(?:vermutlich|offenbar|offensichtlich)${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}(?:vermutlich|offenbar)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}dem\\s+Vernehmen\\s+nach${E}`, 'giu'), kind: 'adverb' },
   {
     re: new RegExp(`${B}(?:soll|sollen|will|wollen)${E}[^.!?;:]{0,120}?${B}${PARTICIPLE}\\s+(?:haben|sein)${E}`, 'gu'),
