@@ -27,8 +27,11 @@ function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
   return ctx.lex.speechVerbs.has(word.toLowerCase()) && word === word.toLowerCase();
 }
 
+// In mid-sentence "so" and "gab" are too common to frame anything.
+const NEVER_FRAMING = new Set(['so', 'gab', 'gibt']);
+
 function isFramingVerb(word: string, ctx: PeopleContext): boolean {
-  return (ctx.lex.framingVerbs.has(word) || ctx.lex.speechVerbs.has(word)) && !AFTER_QUOTE_ONLY.has(word);
+  return (ctx.lex.framingVerbs.has(word) || ctx.lex.speechVerbs.has(word)) && !NEVER_FRAMING.has(word);
 }
 
 function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): boolean {
@@ -41,7 +44,7 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
     const dash = w.lastIndexOf('-');
     if (dash > 0 && ctx.lex.titleCues.has(w.slice(dash + 1))) return true;
     // German compounds: "Sportdoku", "Klubpodcast".
-    return ctx.lang === 'de' && /^\p{Lu}/u.test(w) && /(?:doku|serie|podcast|magazin|film|show|sendung|zeitung|buch|kampagne)$/i.test(w);
+    return ctx.lang === 'de' && /^\p{Lu}/u.test(w) && /(?:doku|serie|podcast|magazin|film|show|sendung|zeitung|buch|kampagne|portal)s?$/i.test(w);
   };
   const inner = text.slice(q.start + 1, q.end - 1).trim();
   // Titles are capitalised; "called the project “a distraction”" is speech.
@@ -165,9 +168,10 @@ export function attributeQuotes(
     if (result.ref) continue;
 
     // 3. A verb of saying elsewhere in the sentence frames a partial quote.
-    for (let i = 0; i < toks.length; i++) {
+    // The partial quote is the verb's object, so it comes after the verb.
+    for (let i = 0; i < toks.length && toks[i].start < q.start; i++) {
       const w = toks[i].text;
-      if (!isFramingVerb(w, ctx) || w === 'so') continue;
+      if (!isFramingVerb(w, ctx)) continue;
       result.framed = true;
       const ref = readSpeakerPhraseBefore(text, toks, i, ctx, w) ?? readSpeakerPhrase(text, toks, i + 1, ctx, w);
       if (ref) {

@@ -3,9 +3,9 @@ import { parseNumberWord } from '../language/numberWords';
 import type { FoundSpan } from './dates';
 
 const DE_NOUNS =
-  'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
+  'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Menschen|Personen|Besucher|Besuchern|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
 const EN_NOUNS =
-  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
+  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|people|spectators|visitors|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
 
 // Longest first, so "Toren" is tried before "Tore" and the word boundary after it holds.
 const alternation = (words: string) => [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
@@ -21,8 +21,8 @@ const DE_COUNT = new RegExp(
   bounded([
     `(?<n>${DE_NUM})-?teilige[nmrs]?`,
     `zum\\s+(?<ord>[a-zäöü]+|\\d+\\.)\\s+Mal`,
-    `(?<n2>${DE_NUM})(?:\\s+(?<scale>Millionen|Mio\\.))?\\s+${DE_ADJ}(?:${alternation(DE_NOUNS)})`,
-    `(?:der|die|das|den|dem) (?<ord2>zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|elfte|zwölfte|\\d{1,2}\\.)[nr]? (?:Sieg|Heimsieg|Auswärtssieg|Niederlage|Remis|Titel|Spiel|Tor|Treffer|Pokalsieg|Meistertitel)(?: in Folge)?`,
+    `(?<n2>${DE_NUM})(?:\\s+(?<scale>Millionen|Mio\\.))?\\s+${DE_ADJ}(?:${alternation(DE_NOUNS)}|\\p{Lu}\\p{Ll}+(?:${alternation(DE_NOUNS.toLowerCase())}))`,
+    `(?:der|die|das|den|dem|sein|seine|seinen|seinem|ihr|ihre|ihren|ihrem) (?<ord2>zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|elfte|zwölfte|\\d{1,2}\\.)[nrs]? (?:\\p{Lu}\\p{Ll}*(?:sieg|tor|treffer|titel|spiel|niederlage|einsatz)|Sieg|Niederlage|Remis|Titel|Spiel|Tor|Treffer|Einsatz)(?: in Folge)?`,
   ]),
   'gu',
 );
@@ -71,7 +71,7 @@ export function findCounts(text: string, lang: ArticleLanguage): FoundSpan[] {
     let value: number | null = null;
     const ord = g.ord ?? g.ord2;
     if (ord !== undefined) {
-      const o = ord.toLowerCase().replace(/e$/, 'en');
+      const o = ord.toLowerCase().replace(/e[rs]?$/, 'en');
       value = /^\d/.test(o) ? parseInt(o, 10) : (ordinals[o] ?? null);
     } else {
       const raw = g.n ?? g.n2;

@@ -27,6 +27,7 @@ const DE_PATTERNS = [
   `${DE_REL}\\s+(?:Woche|Monat|Jahr|Wochenende)`,
   `(?:im|seit dem|bis zum|ab dem)\\s+(?:Sommer|Winter|Frühjahr|Herbst|Jahr)\\s+${YEAR}`,
   `(?:im\\s+)?(?:Sommer|Winter|Frühjahr|Herbst)\\s+${YEAR}`,
+  `(?:im|bis zum|seit dem|ab dem|zum|bis in den|über den)\\s+(?:Sommer|Winter|Frühjahr|Frühling|Herbst)`,
   `(?:bis|seit|ab|im Jahr|bis Ende|Ende|Anfang|Mitte|von|nach)\\s+${YEAR}`,
   `(?:bis|seit|ab)\\s+(?:zum\\s+)?(?:Saisonende|Saisonstart|Saisonbeginn|Jahresende|Vertragsende)`,
   `(?:im|zum)\\s+Vorjahr`,

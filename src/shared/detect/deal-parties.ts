@@ -32,6 +32,10 @@ const MONEY_NOUNS = new Set(
   'Ablöse Ablösesumme Gehalt Summe Betrag Rechte Gebühr Prämie Handgeld Millionen Million Euro Dollar Pfund Franken Mio Mrd Fee Salary Deal Rights'.split(' '),
 );
 const DATIVE = new Set(['dem', 'den']);
+// A name after any other preposition ("der Investor aus Übersee") is a place or a detail.
+const OTHER_PREPOSITIONS = new Set(
+  'aus in im bei beim mit nach über unter gegen auf durch ohne um seit während wegen trotz of in at on with by against over under into via like than'.split(' '),
+);
 const TO_PAYEE = { de: new Set(['an']), en: new Set(['to']) };
 const FROM = { de: new Set(['von', 'vom']), en: new Set(['from']) };
 const TO_CLUB = { de: new Set(['zu', 'zum', 'zur', 'nach']), en: new Set(['to']) };
@@ -121,7 +125,7 @@ export function dealParties(
   const toParty = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && DATIVE.has(p.before)));
   const fromParty = parties.find((p) => FROM[lang].has(p.before));
   const clubTo = parties.find((p) => TO_CLUB[lang].has(p.before));
-  const free = parties.filter(
+  const free = parties.filter((p) => !OTHER_PREPOSITIONS.has(p.before)).filter(
     (p) => !TO_PAYEE[lang].has(p.before) && !FROM[lang].has(p.before) && !TO_CLUB[lang].has(p.before) && !DATIVE.has(p.before) && p.before !== 'für' && p.before !== 'for',
   );
   // English: the free name nearest before the verb ("the Gazette says Brehm earned"). German

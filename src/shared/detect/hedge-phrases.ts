@@ -16,7 +16,7 @@ export interface HedgeSpan {
 // the English "is expected to", which the shared list leaves out.
 const EXTRA: Record<ArticleLanguage, RegExp> = {
   de: /(?<![\p{L}\p{N}])(?:soll|sollen)(?![\p{L}\p{N}])/gu,
-  en: /(?<![\p{L}\p{N}])(?:is|are|was|were) (?:expected|set|poised|tipped) to(?![\p{L}\p{N}])/gu,
+  en: /(?<![\p{L}\p{N}])(?:(?:is|are|was|were) (?:expected|set|poised|tipped) to|(?:believed|thought|understood|said|reported) to be)(?![\p{L}\p{N}])/gu,
 };
 
 /**

@@ -35,7 +35,8 @@ const DE: Lexicon = {
     schwärmte schwärmt gestand gesteht bekräftigte bekräftigt unterstrich unterstreicht
     stellte stellt teilte teilt ließ lässt meinten betonen erklären gesagt erklärt betont
     antwortete antwortet entgegnete entgegnet fragte fragt rief ruft mahnte mahnt ordnete
-    zitiert zitierte twitterte postete
+    zitiert zitierte twitterte postete mitteilte mitteilt mitteilten mitgeteilt verkündete verkündet
+    bestätigte bestätigt hieß
   `),
   framingVerbs: set(`
     nannte nennt nannten bezeichnete bezeichnet sprach spricht sprachen kündigte kündigt
@@ -61,7 +62,8 @@ const DE: Lexicon = {
     Zeitung Magazin Podcast Show Sendung Format Reihe Folge Episode Titel Kolumne Album Song
     Lied Blog Kanal Stream Talkshow Sportmagazin Fachmagazin Zeitschrift Tageszeitung Motto
     Kampagne Slogan Hashtag Aktion Projekt Staffel Trailer Spiel Videospiel Hymne Vereinshymne
-    Newsletter Ausgabe Rubrik Dokumentarfilm Miniserie Sportdoku Streamingserie
+    Newsletter Ausgabe Rubrik Dokumentarfilm Miniserie Sportdoku Streamingserie Portal Sportportal
+    Namen Spitznamen Künstlernamen Nickname Account Kanalnamen Pseudonym
   `),
   labelCues: set('sogenannte sogenannten sogenannter sogenanntes genannte genannten namens Titel betitelt'),
   phraseStops: set(`
@@ -99,7 +101,7 @@ const EN: Lexicon = {
     documentary docuseries docu-series series film movie book biography autobiography newspaper
     paper magazine podcast show programme program column album song blog channel stream
     season episode title slogan hashtag campaign project trailer game anthem newsletter edition
-    feature miniseries
+    feature miniseries name nickname handle username alias account
   `),
   labelCues: set('so-called dubbed titled entitled named called'),
   phraseStops: set(`

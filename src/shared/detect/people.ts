@@ -47,12 +47,16 @@ export function inQuote(quotes: readonly QuoteSpan[], pos: number): boolean {
   return false;
 }
 
+// Weekdays and months, also in compounds ("Donnerstagabend"), are never names.
+const TIME_WORD =
+  /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\p{Ll}*$/u;
+
 export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
-  if (!isCapitalised(word)) return false;
+  if (!isCapitalised(word) || TIME_WORD.test(word)) return false;
   if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
   if (isRoleWord(word, ctx.lang)) return false;
   if (/\d/.test(word)) return false;
-  if (ctx.lang === 'de' && NOUN_ENDING.test(word) && !ctx.state.isKnownSurname(word)) return false;
+  if (ctx.lang === 'de' && NOUN_ENDING.test(word) && !GIVEN_NAMES.has(word) && !ctx.state.isKnownSurname(word)) return false;
   return true;
 }
 
@@ -137,8 +141,8 @@ export function findPeople(
         const entityHere = mentions.find((m) => m.start === s.start);
         mentions.push(
           entityHere
-            ? { ...entityHere, role: key, gender: roleGender(roleWord, ctx.lang) }
-            : { ...s, written: text.slice(s.start, s.end), gender: roleGender(roleWord, ctx.lang), role: key },
+            ? { ...entityHere, role: key, gender: GIVEN_NAMES.get(toks[j].text) ?? roleGender(roleWord, ctx.lang) }
+            : { ...s, written: text.slice(s.start, s.end), gender: GIVEN_NAMES.get(toks[j].text) ?? roleGender(roleWord, ctx.lang), role: key },
         );
         if (entityHere) mentions.splice(mentions.indexOf(entityHere), 1);
         roles.push({ start: toks[first].start, end: s.end, key, holder: written });
@@ -174,7 +178,7 @@ export function findPeople(
       }
       const apposition =
         prevMention !== undefined &&
-        /,\s*$/.test(text.slice(prevMention.end, toks[first].start)) &&
+        /,\s*(?:(?:der|die|das|the)\s+)?$/.test(text.slice(prevMention.end, toks[first].start)) &&
         toks[first].start - prevMention.end <= 6 + (ctx.lex.articles.has((prev?.text ?? '').toLowerCase()) ? 4 : 0);
       const predicate = prev !== undefined && PREDICATE_BEFORE_ROLE.has(prev.text.toLowerCase());
       // "ein Sprecher von Kanalwerk" names nobody: not a claim about a person.

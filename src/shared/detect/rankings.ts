@@ -23,6 +23,8 @@ const DE_RANKING = [
   'Absteiger(?:in)?',
   'ungeschlagen',
   'Marktführer(?:in)?',
+  '(?:auf dem )?(?<!auf den )(?:Relegationsrang|Relegationsplatz|Abstiegsplatz|Abstiegsrang|Aufstiegsplatz|Aufstiegsrang|Europapokalplatz|Champions-League-Platz)',
+  '(?<=(?:bleibt|ist|wird|wurde|war|liegt|steht|bleiben|sind|als)(?: \\p{L}+){0,2} )(?:Erster|Zweiter|Dritter|Vierter|Fünfter|Sechster|Siebter|Achter|Neunter|Zehnter|Letzter|Vorletzter)',
 ];
 
 const EN_RANKING = [
@@ -30,7 +32,8 @@ const EN_RANKING = [
   'top of the (?:table|league|standings)',
   'bottom of the (?:table|league|standings)',
   '(?:top|leading|record|all-time top|all-time leading) (?:scorer|goalscorer|goal-scorer|assist provider)',
-  '(?:club |league |transfer |all-time |new |world |attendance |viewing |streaming )?records?(?:-breaking|-equalling|-equaling)?(?: \\w+)?',
+  '(?:club |league |transfer |all-time |new |world |attendance |viewing |streaming )?records?(?:-breaking|-equalling|-equaling)?',
+  '(?:broke|breaks|set|sets|equalled|equaled|matched) (?:a |the |his |her |their |its )?(?:own |new |club |league |all-time )?record',
   'record-breaking',
   'all-time',
   'for the first time',

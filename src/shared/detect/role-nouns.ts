@@ -4,12 +4,13 @@ import type { ArticleLanguage } from '../domain/articles';
 // suffix test catches what a list cannot; the exclusions are compounds that share a suffix
 // but name a table position or an object, not a person's job.
 const DE_ROLE_SUFFIX =
-  /(?:kapitän|trainer|direktor|führer|chef|präsident|leiter|sprecher|vorstand|berater|manager|produzent|moderator|gründer|vorsitzende|vorsitzender|torhüter|torwart|stürmer|verteidiger|spieler|planer|kommentator|regisseur|streamer|intendant|eigner|inhaber|scout|agent|koordinator|analyst|schiedsrichter|macher|beauftragte|beauftragter|redakteur|reporter|schatzmeister|läufer|keeper|kapitänin)(?:in|innen)?$/i;
+  /(?:kapitän|trainer|direktor|führer|chef|präsident|leiter|sprecher|vorstand|berater|manager|produzent|moderator|gründer|vorsitzende|vorsitzender|torhüter|torwart|stürmer|verteidiger|spieler|planer|kommentator|regisseur|streamer|intendant|eigner|inhaber|scout|agent|koordinator|analyst|schiedsrichter|macher|beauftragte|beauftragter|redakteur|reporter|schatzmeister|läufer|keeper|kapitänin|coach)(?:in|innen)?$/i;
 
 const DE_NOT_ROLES = new Set(
   [
     'tabellenführer', 'spitzenreiter', 'reiseführer', 'marktführer', 'tabellenführerin', 'spieler',
-    'gegenspieler', 'mitspieler', 'fußballspieler', 'ersatzspieler', 'profispieler',
+    'gegenspieler', 'mitspieler', 'fußballspieler', 'ersatzspieler', 'profispieler', 'einwechselspieler',
+    'auswechselspieler', 'feldspieler', 'ausläufer', 'vorläufer', 'nachfolger',
   ],
 );
 
@@ -52,8 +53,9 @@ export function roleKey(word: string): string {
 }
 
 export function roleGender(word: string, lang: ArticleLanguage): 'm' | 'f' | undefined {
-  // German sports copy uses the masculine form for men and "-in" for women.
-  if (lang === 'de') return /in(?:nen)?$/.test(word) ? 'f' : 'm';
+  // German sports copy uses the masculine form for men and "-in" for women; loan words
+  // such as "Coach" or "Manager" are used for both.
+  if (lang === 'de') return /in(?:nen)?$/.test(word) ? 'f' : /(?:coach|manager|scout|agent|keeper)$/i.test(word) ? undefined : 'm';
   const lower = word.toLowerCase();
   if (lower === 'chairwoman' || lower === 'spokeswoman') return 'f';
   if (lower === 'chairman' || lower === 'spokesman') return 'm';

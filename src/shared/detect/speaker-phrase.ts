@@ -62,7 +62,7 @@ export function readSpeakerPhrase(
     if (n > 0) {
       const a = toks[r + roleLen];
       const b = toks[r + roleLen + n - 1];
-      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender, role: key };
+      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? gender, role: key };
     }
     // "said the club's captain, Jonas Brehm": the name follows after a comma.
     const after = toks[r + roleLen];
