@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../store/db';
+import { paragraphBody } from '../../store/articleBody.fixture';
+import { plainText } from '../../shared/article/blocks';
+import { fail } from '../../shared/result';
+import type { ArticleDocument } from '../../shared/contract/articles';
+import { ArticleSession, type SaveFn } from '../../renderer/src/editor/session';
+import { dispatch, type HandlerContext } from './index';
+
+/**
+ * The renderer's autosave session against the real handlers and a real database: what the
+ * editor hands over is what ends up stored.
+ */
+
+let ctx: HandlerContext;
+let dir: string;
+let calls: number;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-autosave-'));
+  ctx = {
+    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
+    dataDir: dir,
+    appVersion: '0.0.0-test',
+    os: { userName: 'kowalczyk', locale: 'de_DE.UTF-8', platform: 'linux' },
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
+  };
+  calls = 0;
+});
+afterEach(() => {
+  ctx.db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const save: SaveFn = (input) => {
+  calls++;
+  return dispatch('articles:save', input, ctx);
+};
+
+async function newDoc(): Promise<ArticleDocument> {
+  const r = await dispatch('articles:create', { headline: 'Rotheide' }, ctx);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Stands in for a Lexical EditorState: immutable, serialised only when asked. */
+const state = (paragraphs: string[]) => ({ toJSON: () => paragraphBody(paragraphs).editorState });
+
+async function stored(id: string) {
+  const r = await dispatch('articles:get', { id }, ctx);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls instead of sleeping a fixed time, so a slow machine does not fail the test. */
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await wait(5);
+  }
+}
+
+describe('autosave session', () => {
+  it('saves once after a burst of changes, with body and fields in one call', async () => {
+    const doc = await newDoc();
+    const session = new ArticleSession(doc, save, { debounceMs: 30 });
+    session.noteBody(state(['S']));
+    session.noteBody(state(['SV Rot']));
+    session.setMeta({ kicker: 'Derby' });
+    session.noteBody(state(['SV Rotheide gewinnt.']));
+    expect(session.state.kind).toBe('pending');
+    await until(() => session.state.kind === 'saved');
+    expect(calls).toBe(1);
+    expect(session.state.kind).toBe('saved');
+    const back = await stored(doc.meta.id);
+    expect(plainText(back.body)).toBe('SV Rotheide gewinnt.');
+    expect(back.meta.kicker).toBe('Derby');
+    expect(session.rev).toBe(back.rev);
+  });
+
+  it('does not call the store when the text is unchanged', async () => {
+    const doc = await newDoc();
+    const session = new ArticleSession(doc, save, { debounceMs: 10 });
+    session.noteBody({ toJSON: () => doc.body.editorState });
+    await session.flush();
+    expect(calls).toBe(0);
+    expect(session.state.kind).toBe('saved');
+  });
+
+  it('flushes pending text immediately, as closing the window does', async () => {
+    const doc = await newDoc();
+    const session = new ArticleSession(doc, save, { debounceMs: 60_000 });
+    session.noteBody(state(['Letzter Satz vor dem Schließen.']));
+    await session.flush();
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Letzter Satz vor dem Schließen.');
+  });
+
+  it('keeps saving in order while typing continues during a save', async () => {
+    const doc = await newDoc();
+    const session = new ArticleSession(doc, save, { debounceMs: 5 });
+    for (let i = 1; i <= 20; i++) {
+      session.noteBody(state([`Fassung ${i}`]));
+      await wait(i % 5 === 0 ? 20 : 1);
+    }
+    await session.flush();
+    const back = await stored(doc.meta.id);
+    expect(plainText(back.body)).toBe('Fassung 20');
+    expect(back.rev).toBe(session.rev);
+    expect(session.state.kind).toBe('saved');
+  });
+
+  it('reports a failed save with its reason and retries until it goes through', async () => {
+    const doc = await newDoc();
+    let offline = 2;
+    const flaky: SaveFn = (input) =>
+      offline-- > 0 ? Promise.resolve(fail('unavailable', "Factdesk's local server did not answer.")) : save(input);
+    const seen: string[] = [];
+    const session = new ArticleSession(doc, flaky, { debounceMs: 5, backoffMs: [20, 40] });
+    session.subscribe(() => seen.push(session.state.kind === 'failed' ? `failed: ${session.state.reason}` : session.state.kind));
+    session.noteBody(state(['Trotz Funkloch gespeichert.']));
+    await until(() => seen[seen.length - 1] === 'saved');
+    expect(seen).toContain("failed: Factdesk's local server did not answer.");
+    expect(seen[seen.length - 1]).toBe('saved');
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Trotz Funkloch gespeichert.');
+  });
+
+  it('stops on a conflict instead of overwriting text saved elsewhere', async () => {
+    const doc = await newDoc();
+    await dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) }, ctx);
+    const session = new ArticleSession(doc, save, { debounceMs: 5, backoffMs: [10] });
+    session.noteBody(state(['Dieses Fenster.']));
+    await session.flush();
+    expect(session.state).toMatchObject({ kind: 'failed', retryAt: null });
+    await wait(50);
+    expect(calls).toBe(1);
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Anderes Fenster.');
+  });
+});

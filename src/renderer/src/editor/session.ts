@@ -1,0 +1,244 @@
+import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../../../shared/contract/articles';
+import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../../../shared/domain/articles';
+import type { Result } from '../../../shared/result';
+
+/**
+ * One open article and its autosave. The editor hands over immutable editor states on every
+ * change; serialising and sending them happens later, off the keystroke path, and only when
+ * the text really differs from what was last saved. Saves never overlap, so each one names the
+ * rev the previous one produced.
+ */
+
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; reason: string; retryAt: number | null };
+
+/** Anything that can produce Lexical's serialized state (an EditorState does). */
+export interface BodySource {
+  toJSON(): unknown;
+}
+
+export type SaveFn = (input: {
+  id: string;
+  baseRev: number;
+  meta?: ArticleMetaPatch;
+  body?: ArticleBody;
+}) => Promise<Result<ArticleSaveResult>>;
+
+export interface SessionOptions {
+  /** Quiet time after the last change before a save starts. */
+  debounceMs?: number;
+  /** Runs serialisation when the main thread is idle (requestIdleCallback in the browser). */
+  defer?: (fn: () => void) => void;
+  /** Retry delays after failures; the last one repeats. */
+  backoffMs?: readonly number[];
+  /** Called after every successful save that wrote something. */
+  onSaved?: (meta: ArticleMeta) => void;
+}
+
+const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
+
+export class ArticleSession {
+  readonly id: string;
+  rev: number;
+  meta: ArticleMeta;
+  state: SaveState = { kind: 'saved' };
+
+  private savedBodyJson: string | null;
+  private pendingBody: BodySource | null = null;
+  private pendingMeta: ArticleMetaPatch = {};
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | null = null;
+  private failures = 0;
+  private stopped = false;
+  private listeners = new Set<() => void>();
+  private readonly debounceMs: number;
+  private readonly defer: (fn: () => void) => void;
+  private readonly backoff: readonly number[];
+
+  constructor(
+    doc: ArticleDocument,
+    private readonly save: SaveFn,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.id = doc.meta.id;
+    this.rev = doc.rev;
+    this.meta = doc.meta;
+    this.savedBodyJson = JSON.stringify(doc.body.editorState);
+    this.debounceMs = options.debounceMs ?? 600;
+    this.defer = options.defer ?? ((fn) => setTimeout(fn, 0));
+    this.backoff = options.backoffMs ?? DEFAULT_BACKOFF;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private emit(): void {
+    this.listeners.forEach((l) => l());
+  }
+
+  private setState(state: SaveState): void {
+    const same = state.kind === this.state.kind && state.kind !== 'failed';
+    if (same) return;
+    this.state = state;
+    this.emit();
+  }
+
+  /**
+   * The editor's own serialisation of the loaded body, so the first comparison is like for
+   * like (the stored JSON may order keys differently from what Lexical exports).
+   */
+  setBaseline(source: BodySource): void {
+    if (this.pendingBody === null) this.savedBodyJson = JSON.stringify(source.toJSON());
+  }
+
+  /** Cheap enough for every keystroke: keeps a reference and restarts the timer. */
+  noteBody(source: BodySource): void {
+    this.pendingBody = source;
+    this.schedule();
+  }
+
+  setMeta(patch: ArticleMetaPatch): void {
+    this.meta = { ...this.meta, ...patch };
+    this.pendingMeta = { ...this.pendingMeta, ...patch };
+    this.emit();
+    this.schedule();
+  }
+
+  get dirty(): boolean {
+    return this.pendingBody !== null || Object.keys(this.pendingMeta).length > 0;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.state.kind === 'saved') this.setState({ kind: 'pending' });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.defer(() => void this.run()), this.debounceMs);
+  }
+
+  /**
+   * Saves whatever is pending now and waits until nothing is. A save that failed for a
+   * passing reason is retried at once, because whoever flushes (closing, switching articles)
+   * needs the text stored now; one that cannot succeed (a conflict) is not repeated.
+   */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    for (let i = 0; i < 4 && (this.dirty || this.inFlight); i++) {
+      if (this.inFlight) {
+        await this.inFlight;
+        continue;
+      }
+      if (this.state.kind === 'failed' && this.state.retryAt === null) break;
+      await this.run();
+    }
+  }
+
+  retryNow(): void {
+    clearTimeout(this.retryTimer);
+    void this.run();
+  }
+
+  private run(): Promise<void> {
+    if (this.inFlight) {
+      // The running save will reschedule when it sees newer changes.
+      return this.inFlight;
+    }
+    clearTimeout(this.retryTimer);
+    const body = this.pendingBody;
+    const meta = this.pendingMeta;
+    let bodyJson: string | null = null;
+    let editorState: SerializedEditorStateJSON | null = null;
+    if (body !== null) {
+      editorState = body.toJSON() as SerializedEditorStateJSON;
+      bodyJson = JSON.stringify(editorState);
+      if (bodyJson === this.savedBodyJson) {
+        bodyJson = null;
+        editorState = null;
+        if (this.pendingBody === body) this.pendingBody = null;
+      }
+    }
+    const hasMeta = Object.keys(meta).length > 0;
+    if (editorState === null && !hasMeta) {
+      if (!this.dirty) this.setState({ kind: 'saved' });
+      return Promise.resolve();
+    }
+
+    this.setState({ kind: 'saving' });
+    const input = {
+      id: this.id,
+      baseRev: this.rev,
+      ...(hasMeta ? { meta } : {}),
+      ...(editorState ? { body: { schemaVersion: 1 as const, editorState } } : {}),
+    };
+    const attempt = this.save(input).then(
+      (result) => this.finish(result, body, bodyJson, meta),
+      (err: unknown) =>
+        this.finish({ ok: false, error: { code: 'unavailable', message: (err as Error)?.message ?? String(err) } }, body, bodyJson, meta),
+    );
+    this.inFlight = attempt.finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private finish(result: Result<ArticleSaveResult>, body: BodySource | null, bodyJson: string | null, meta: ArticleMetaPatch): void {
+    if (result.ok) {
+      this.failures = 0;
+      this.rev = result.value.rev;
+      if (bodyJson !== null) this.savedBodyJson = bodyJson;
+      if (this.pendingBody === body) this.pendingBody = null;
+      // Fields typed while the save was on its way stay pending and win over the echo.
+      const stillPending: ArticleMetaPatch = {};
+      for (const [key, value] of Object.entries(this.pendingMeta) as [keyof ArticleMetaPatch, unknown][]) {
+        if (meta[key] !== value) (stillPending as Record<string, unknown>)[key] = value;
+      }
+      this.pendingMeta = stillPending;
+      this.meta = { ...result.value.meta, ...stillPending };
+      this.options.onSaved?.(this.meta);
+      if (this.dirty) {
+        this.state = { kind: 'pending' };
+        this.emit();
+        this.schedule();
+      } else {
+        this.state = { kind: 'saved' };
+        this.emit();
+      }
+      return;
+    }
+    const { code, message } = result.error;
+    // A conflict or a refused body will not go away by trying again; everything else might.
+    const permanent = code === 'conflict' || code === 'validation' || code === 'not_found';
+    const delay = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
+    this.failures++;
+    const retryAt = permanent || this.stopped ? null : Date.now() + delay;
+    this.state = { kind: 'failed', reason: message, retryAt };
+    this.emit();
+    if (retryAt !== null) this.retryTimer = setTimeout(() => void this.run(), delay);
+  }
+
+  /** After a restore or a change made outside the editor: adopt the stored version. */
+  adopt(doc: ArticleDocument): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.rev = doc.rev;
+    this.meta = doc.meta;
+    this.pendingBody = null;
+    this.pendingMeta = {};
+    this.savedBodyJson = JSON.stringify(doc.body.editorState);
+    this.failures = 0;
+    this.state = { kind: 'saved' };
+    this.emit();
+  }
+
+  /** Stops timers once the article is closed; call after the final flush. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+  }
+}
