@@ -1,0 +1,63 @@
+import type { AuditEntry, AuditRecordType } from '../shared/contract/facts-types';
+import type { Db } from './db';
+import { prepared } from './prepared';
+
+/** Who makes a change and through what (the app, the CLI, a fact pack). */
+export interface Actor {
+  user: string;
+  via?: string | null;
+}
+
+export function writeAudit(
+  db: Db,
+  type: AuditRecordType,
+  id: string,
+  action: AuditEntry['action'],
+  before: unknown,
+  after: unknown,
+  actor: Actor,
+  at: string,
+): void {
+  prepared(
+    db,
+    `INSERT INTO audit_log (record_type, record_id, action, user, at, before, after, via)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    type,
+    id,
+    action,
+    actor.user,
+    at,
+    before === null ? null : JSON.stringify(before),
+    after === null ? null : JSON.stringify(after),
+    actor.via ?? null,
+  );
+}
+
+interface AuditRow {
+  seq: number;
+  record_type: AuditRecordType;
+  record_id: string;
+  action: AuditEntry['action'];
+  user: string;
+  at: string;
+  before: string | null;
+  after: string | null;
+  via: string | null;
+}
+
+/** Every change to one record, oldest first, with the record as it was before and after. */
+export function auditTrail(db: Db, type: AuditRecordType, id: string): AuditEntry[] {
+  const rows = prepared(db, 'SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq').all(type, id) as AuditRow[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    action: r.action,
+    user: r.user,
+    at: r.at,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    via: r.via,
+  }));
+}
