@@ -108,10 +108,12 @@ export function attributeQuotes(
         const ref =
           (i > 0 ? readSpeakerPhraseBefore(text, afterToks, i, ctx, w) : undefined) ??
           readSpeakerPhrase(text, afterToks, i + 1, ctx, w);
+        // A verb of saying right after the quote makes it speech even when the speaker
+        // cannot be named ("…“, sagten sie").
+        result.framed = true;
         if (ref) {
           result.ref = ref;
           result.refAt = afterToks[i].start;
-          result.framed = true;
         }
         break;
       }
