@@ -94,6 +94,7 @@ export async function printHtmlToPdf(html: string, opts: PdfOptions = {}): Promi
   } catch (error) {
     throw new PdfPrintError(`Printing the document to PDF failed: ${(error as Error).message}`, { cause: error });
   } finally {
-    await browser.close().catch(() => undefined);
+    // Shutting Chromium down takes a few hundred milliseconds; the PDF is complete, so nobody waits for it.
+    void browser.close().catch(() => undefined);
   }
 }
