@@ -24,3 +24,9 @@ describe('text counts', () => {
     expect(readingMinutes(401)).toBe(3);
   });
 });
+
+describe('text counts with characters outside the basic plane', () => {
+  it('counts a character made of a surrogate pair once', () => {
+    expect(countText('Tor 🥅').characters).toBe(5);
+  });
+});

@@ -18,13 +18,37 @@ export function countWords(text: string): number {
   return n;
 }
 
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x85 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** One pass over char codes: the status bar recounts long articles while the writer pauses. */
 export function countText(text: string): TextCounts {
   let characters = 0;
   let charactersWithoutSpaces = 0;
-  for (const ch of text) {
-    if (ch === '\n' || ch === '\r') continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The second half of a surrogate pair is part of the character already counted.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) continue;
+    }
+    if (code === 0x0a || code === 0x0d) continue;
     characters++;
-    if (!/\s/u.test(ch)) charactersWithoutSpaces++;
+    if (!isSpace(code)) charactersWithoutSpaces++;
   }
   return { words: countWords(text), characters, charactersWithoutSpaces };
 }

@@ -54,6 +54,7 @@ export class ArticleSession {
   private inFlight: Promise<void> | null = null;
   private failures = 0;
   private stopped = false;
+  private generation = 0;
   private listeners = new Set<() => void>();
   private readonly debounceMs: number;
   private readonly defer: (fn: () => void) => void;
@@ -235,8 +236,18 @@ export class ArticleSession {
     this.emit();
   }
 
-  /** Stops timers once the article is closed; call after the final flush. */
-  stop(): void {
+  /** (Re)starts autosave; returns a token for the matching stop(). */
+  start(): number {
+    this.stopped = false;
+    return ++this.generation;
+  }
+
+  /**
+   * Stops timers once the article is closed; call after the final flush. A stop from an
+   * earlier start is ignored, so a quick unmount and remount (React's strict mode) keeps saving.
+   */
+  stop(generation = this.generation): void {
+    if (generation !== this.generation) return;
     this.stopped = true;
     clearTimeout(this.timer);
     clearTimeout(this.retryTimer);
