@@ -57,7 +57,7 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
     if (issue.code === 'invalid_type' && value === undefined) message = 'is missing';
     else if (issue.code === 'invalid_type' && issue.expected === 'object')
       message = issue.path.length === 0 ? 'must be a JSON object' : 'must be an object with the record’s fields';
-    else if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'array' ? 'a list' : `of type ${issue.expected}`}`;
+    else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `must be ${issue.expected === 'array' ? 'a list' : `of type ${issue.expected}`}`;
     out.push({ path: jsonPath(issue.path), message });
   }
   return out;
