@@ -18,6 +18,7 @@ import {
 } from '../../store/articles';
 import { getRevision, listRevisions } from '../../store/revisions';
 import { loadSettings } from './app';
+import { assertReadyGate } from './claims';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -70,6 +71,7 @@ export const articlesHandlers = {
   },
   'articles:save': (input, ctx) => {
     if (input.body) assertBody(input.body);
+    if (input.meta?.status === 'ready') assertReadyGate(ctx, input.id);
     const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
     if (outcome.kind === 'missing') throw notFound(input.id);
     if (outcome.kind === 'conflict') {

@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel, type ChannelInput, type ChannelResul
 import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
+import { claimsHandlers } from './claims';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -11,6 +12,7 @@ export type { HandlerContext, ShellPlatform } from './context';
 export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
   ...articlesHandlers,
+  ...claimsHandlers,
 };
 
 function describePath(path: readonly PropertyKey[]): string {

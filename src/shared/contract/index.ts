@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
 import { articlesContract } from './articles';
+import { claimsContract } from './claims';
 import type { Result } from '../result';
 
 /**
@@ -11,6 +12,7 @@ import type { Result } from '../result';
 export const contract = {
   ...appContract,
   ...articlesContract,
+  ...claimsContract,
 } satisfies Record<string, AnyChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,240 @@
+import { claimContextsFromBody, isValidContext, type ClaimContext } from '../../shared/claims/context';
+import { describeBlockedGate, gateStatus, type GateOverrideRecord, type GateStatus } from '../../shared/claims/gate';
+import { guessClaimKind } from '../../shared/claims/kind';
+import { orderClaims } from '../../shared/claims/order';
+import { openWarnings, runClaimChecks } from '../../shared/claims/warnings';
+import type { ArticleClaims, ClaimView } from '../../shared/contract/claims';
+import type { ArticleDocument } from '../../shared/contract/articles';
+import type { Claim } from '../../shared/domain/articles';
+import type { FactRef } from '../../shared/domain/facts';
+import type { ExportContext, ExportFacts } from '../../shared/export/context';
+import { exportFactCheckReport } from '../../shared/export/factCheckReport';
+import { exportFileName } from '../../shared/export/fileName';
+import { UserError } from '../../shared/result';
+import { getArticle, getArticleMeta } from '../../store/articles';
+import {
+  claimIdTaken,
+  dismissWarning,
+  factExists,
+  getClaim,
+  insertClaim,
+  linkFacts,
+  listClaims,
+  setClaimStatus,
+  syncPresence,
+  unlinkFact,
+  updateClaimFields,
+  type StoredClaim,
+} from '../../store/claims';
+import type { Db } from '../../store/db';
+import { latestGatePass, recordGatePass } from '../../store/readyGate';
+import { loadSettings } from './app';
+import { linkedFacts } from './claimFacts';
+import type { HandlerContext } from './context';
+import type { HandlerTable } from './table';
+
+const now = () => new Date().toISOString();
+const checker = (ctx: HandlerContext) => loadSettings(ctx).userName;
+
+function requireArticle(db: Db, articleId: string): ArticleDocument {
+  const doc = getArticle(db, articleId);
+  if (!doc) {
+    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
+      { path: 'articleId', message: 'not found' },
+    ]);
+  }
+  return doc;
+}
+
+function requireClaim(db: Db, id: string): StoredClaim {
+  const claim = getClaim(db, id);
+  if (!claim) {
+    throw new UserError('not_found', `There is no claim with id ${id}; it may have been removed.`, [
+      { path: 'id', message: 'not found' },
+    ]);
+  }
+  return claim;
+}
+
+/** The record as the domain knows it, without the editor's context copy. */
+function asClaim({ context: _context, ...claim }: StoredClaim): Claim {
+  return claim;
+}
+
+/**
+ * The paragraph the checks read: the stored body is the truth once it carries the mark; until
+ * the editor's autosave catches up, the context the editor sent with the mark stands in.
+ */
+function contextOf(claim: StoredClaim, fromBody: Map<string, ClaimContext>): ClaimContext {
+  const body = fromBody.get(claim.id);
+  if (body) return body;
+  if (claim.context.text && isValidContext(claim.context)) return claim.context;
+  return { text: claim.text, start: 0, end: claim.text.length };
+}
+
+function overrideOf(db: Db, articleId: string): GateOverrideRecord | null {
+  const pass = latestGatePass(db, articleId);
+  if (!pass || pass.overrideReason === null) return null;
+  return { reason: pass.overrideReason, by: pass.by, at: pass.at, openClaims: pass.openClaims };
+}
+
+interface Assembled {
+  doc: ArticleDocument;
+  views: ClaimView[];
+  facts: ExportFacts;
+  gate: GateStatus;
+}
+
+function assemble(db: Db, articleId: string): Assembled {
+  const doc = requireArticle(db, articleId);
+  const claims = listClaims(db, articleId);
+  const facts = linkedFacts(db, claims.flatMap((c) => c.links));
+  const contexts = claimContextsFromBody(doc.body);
+  const views = claims.map((claim): ClaimView => {
+    const result = runClaimChecks(claim, contextOf(claim, contexts), facts, doc.meta.language);
+    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks };
+  });
+  const ordered = orderClaims(views, doc.body);
+  return { doc, views: ordered, facts, gate: gateStatus(ordered, overrideOf(db, articleId)) };
+}
+
+function viewOf(db: Db, id: string): ClaimView {
+  const claim = requireClaim(db, id);
+  const found = assemble(db, claim.articleId).views.find((v) => v.id === id);
+  // assemble lists every claim of the article, so this one is among them.
+  return found!;
+}
+
+/** The gate for an article as it stands now, with the override that covers its open claims if one does. */
+export function readyGateStatus(db: Db, articleId: string): GateStatus {
+  return gateStatus(listClaims(db, articleId), overrideOf(db, articleId));
+}
+
+/**
+ * Called by the articles status change before an article becomes "ready": refuses unless every
+ * claim in the text is verified or a written override covers the open ones. A clean pass is
+ * recorded too, so an older override no longer shows in the report once everything is verified.
+ */
+export function assertReadyGate(ctx: HandlerContext, articleId: string): void {
+  // Saving an article that is already "ready" is no move through the gate; a missing one is the caller's error to report.
+  const current = getArticleMeta(ctx.db, articleId);
+  if (!current || current.status === 'ready') return;
+  const status = readyGateStatus(ctx.db, articleId);
+  if (!status.passes) {
+    const settings = loadSettings(ctx);
+    throw new UserError('validation', describeBlockedGate(status, settings.language), [
+      { path: 'meta.status', message: 'ready gate: claims not verified' },
+      ...status.open.map((c) => ({ path: `claims.${c.id}`, message: c.status })),
+    ]);
+  }
+  if (status.open.length === 0) {
+    recordGatePass(ctx.db, { articleId, by: checker(ctx), at: now(), overrideReason: null, openClaims: [] });
+  }
+}
+
+function assertFactsExist(db: Db, refs: FactRef[]): void {
+  const missing = refs.map((ref, i) => ({ ref, i })).filter(({ ref }) => !factExists(db, ref));
+  if (missing.length > 0) {
+    throw new UserError(
+      'validation',
+      `Cannot link facts that are not in the store: ${missing.map(({ ref }) => `${ref.type} ${ref.id}`).join(', ')}.`,
+      missing.map(({ i, ref }) => ({ path: `refs.${i}`, message: `${ref.type} ${ref.id} not found` })),
+    );
+  }
+}
+
+export const claimsHandlers = {
+  'claims:list': ({ articleId }, ctx): ArticleClaims => {
+    const { views, facts, gate } = assemble(ctx.db, articleId);
+    return { articleId, claims: views, facts, gate };
+  },
+  'claims:get': ({ id }, ctx) => viewOf(ctx.db, id),
+  'claims:create': (input, ctx) => {
+    const doc = requireArticle(ctx.db, input.articleId);
+    if (claimIdTaken(ctx.db, input.id)) {
+      throw new UserError('conflict', `A claim with id ${input.id} already exists.`, [{ path: 'id', message: 'already used' }]);
+    }
+    const kind = input.kind ?? guessClaimKind(input.context, doc.meta.language);
+    insertClaim(ctx.db, { id: input.id, articleId: input.articleId, kind, text: input.text, context: input.context }, checker(ctx), now());
+    return viewOf(ctx.db, input.id);
+  },
+  'claims:update': ({ id, kind, note }, ctx) => {
+    requireClaim(ctx.db, id);
+    updateClaimFields(ctx.db, id, { kind, note }, now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:set-status': ({ id, status }, ctx) => {
+    requireClaim(ctx.db, id);
+    setClaimStatus(ctx.db, id, status, checker(ctx), now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:link': ({ id, refs }, ctx) => {
+    const claim = requireClaim(ctx.db, id);
+    assertFactsExist(ctx.db, refs);
+    linkFacts(ctx.db, id, claim.articleId, refs, now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:unlink': ({ id, ref }, ctx) => {
+    requireClaim(ctx.db, id);
+    unlinkFact(ctx.db, id, ref, now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:sync': ({ articleId, marks }, ctx) => {
+    requireArticle(ctx.db, articleId);
+    // A claim pasted twice has several marks; the first one in the text speaks for it.
+    const seen = new Set<string>();
+    const unique = marks.filter((m) => !seen.has(m.id) && seen.add(m.id));
+    return syncPresence(ctx.db, articleId, unique, now());
+  },
+  'claims:dismiss-warning': ({ id, code, reason }, ctx) => {
+    requireClaim(ctx.db, id);
+    dismissWarning(ctx.db, id, code, reason, checker(ctx), now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:gate': ({ articleId }, ctx) => {
+    requireArticle(ctx.db, articleId);
+    return readyGateStatus(ctx.db, articleId);
+  },
+  'claims:override-gate': ({ articleId, reason }, ctx) => {
+    requireArticle(ctx.db, articleId);
+    const status = readyGateStatus(ctx.db, articleId);
+    if (status.open.length === 0) return status;
+    recordGatePass(ctx.db, {
+      articleId,
+      by: checker(ctx),
+      at: now(),
+      overrideReason: reason,
+      openClaims: status.open.map((c) => c.id),
+    });
+    return readyGateStatus(ctx.db, articleId);
+  },
+  'claims:report': ({ articleId, uiLanguage }, ctx) => {
+    const { doc, views, facts } = assemble(ctx.db, articleId);
+    const language = uiLanguage ?? loadSettings(ctx).language;
+    const pass = latestGatePass(ctx.db, articleId);
+    const exportCtx: ExportContext = {
+      meta: doc.meta,
+      body: doc.body,
+      claims: views.map(({ warnings: _w, checks: _c, ...claim }) => claim),
+      facts,
+      gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
+      warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),
+      uiLanguage: language,
+    };
+    const suffix = language === 'de' ? 'Faktencheck' : 'fact check';
+    return { html: exportFactCheckReport(exportCtx), fileName: exportFileName({ ...doc.meta, headline: `${doc.meta.headline} ${suffix}` }, 'html') };
+  },
+} satisfies HandlerTable<
+  | 'claims:list'
+  | 'claims:get'
+  | 'claims:create'
+  | 'claims:update'
+  | 'claims:set-status'
+  | 'claims:link'
+  | 'claims:unlink'
+  | 'claims:sync'
+  | 'claims:dismiss-warning'
+  | 'claims:gate'
+  | 'claims:override-gate'
+  | 'claims:report'
+>;
