@@ -1,6 +1,7 @@
 import { articlesCommand } from './articles';
+import { claimsCommand } from './claims';
 import { doctorCommand } from './doctor';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand];
