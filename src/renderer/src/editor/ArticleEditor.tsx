@@ -1,0 +1,89 @@
+import { memo, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import type { ArticleBody, ArticleLanguage } from '../../../shared/domain/articles';
+import type { TextCounts } from '../../../shared/typography/counts';
+import { articleEditorConfig } from './config';
+import { ActiveEditorPlugin } from './EditorContext';
+import type { ArticleSession } from './session';
+import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
+import { CountsPlugin } from './plugins/CountsPlugin';
+import { FormattingPlugin } from './plugins/FormattingPlugin';
+import { ArticleLinkPlugins } from './plugins/LinkPlugins';
+import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
+import { PastePlugin } from './plugins/PastePlugin';
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { TypographyPlugin } from './plugins/TypographyPlugin';
+
+export interface ArticleEditorProps {
+  articleId: string;
+  /** Read once when the editor mounts; remount (change `key`) to load another body. */
+  body: ArticleBody;
+  language: ArticleLanguage;
+  session: ArticleSession;
+  onCounts(counts: TextCounts): void;
+  /** The structured fields, shown above the body inside the reading column. */
+  fields: ReactNode;
+  readingWidth: boolean;
+}
+
+/**
+ * The article body editor. The composer config (nodes, theme) lives in config.ts and every
+ * plugin is one line in the list below: a later feature (claims) adds its plugin here.
+ */
+export const ArticleEditor = memo(function ArticleEditor({
+  articleId,
+  body,
+  language,
+  session,
+  onCounts,
+  fields,
+  readingWidth,
+}: ArticleEditorProps) {
+  const { t } = useTranslation('editor');
+  const initialConfig = useMemo(() => articleEditorConfig(body), [body]);
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin />
+      <div className="editor-scroll">
+        <div className={`reading-column ${readingWidth ? 'reading-width' : ''}`} lang={language}>
+          {fields}
+          <div className="editor-body-wrap">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor-body"
+                  ariaLabel={t('fields.body')}
+                  ariaMultiline
+                  aria-placeholder={t('placeholders.body')}
+                  placeholder={<div className="editor-placeholder">{t('placeholders.body')}</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+        </div>
+      </div>
+      {/* Article plugins, one per line. */}
+      <HistoryPlugin />
+      <ListPlugin />
+      <ArticleLinkPlugins />
+      <FormattingPlugin />
+      <ShortcutsPlugin />
+      <TypographyPlugin language={language} />
+      <PastePlugin />
+      <ContextMenuPlugin />
+      <LinkDialogPlugin />
+      <AutosavePlugin session={session} />
+      <CountsPlugin onCounts={onCounts} />
+      <ActiveEditorPlugin articleId={articleId} />
+    </LexicalComposer>
+  );
+});

@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { ArticleSession } from '../session';
+import { whenIdle } from '../idle';
+
+/**
+ * Hands every content change to the autosave session. Only a reference to the immutable
+ * editor state is passed on; serialising happens in the session after the writer pauses.
+ */
+export function AutosavePlugin({ session }: { session: ArticleSession }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    whenIdle(() => session.setBaseline(editor.getEditorState()), 1000);
+    return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
+      // Selection moves and focus changes touch no nodes.
+      if (editorState === prevEditorState || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+      session.noteBody(editorState);
+    });
+  }, [editor, session]);
+  return null;
+}
