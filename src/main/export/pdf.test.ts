@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleBody, sampleContext, sampleMeta } from '../../shared/article/sampleArticle.fixture';
 import { exportFactCheckReport } from '../../shared/export/factCheckReport';
 import { exportHtml } from '../../shared/export/html';
-import { ChromiumNotFoundError, findChromium, printHtmlToPdf } from './pdf';
+import { ChromiumNotFoundError, createPdfPrinter, findChromium, printHtmlToPdf } from './pdf';
 import { pdfPagesText } from './pdfText.testing';
 
 const chromium = findChromium();
@@ -22,11 +22,19 @@ describe('printHtmlToPdf', () => {
     expect(text).toMatch(/7\s?Mio\. Euro/);
   });
 
-  it.skipIf(!haveChromium)('prints the fact-check report as well', async () => {
-    const pdf = await printHtmlToPdf(exportFactCheckReport(sampleContext(), { generatedAt: '2026-11-24T10:00:00.000Z' }));
-    const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain('Faktencheck-Bericht');
-    expect(text).toContain('Geprüft von Tobias Lenhardt');
+  it.skipIf(!haveChromium)('prints the article and the fact-check report with one browser', async () => {
+    const printer = await createPdfPrinter();
+    try {
+      const article = await printer.print(exportHtml(sampleMeta, sampleBody));
+      const report = await printer.print(exportFactCheckReport(sampleContext(), { generatedAt: '2026-11-24T10:00:00.000Z' }));
+      expect((await pdfPagesText(article)).join(' ')).toContain('Rotheide jubelt');
+      const text = (await pdfPagesText(report)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('Faktencheck-Bericht');
+      expect(text).toContain('Geprüft von Tobias Lenhardt');
+    } finally {
+      await printer.close();
+    }
+    await expect(printer.print('<p>zu spät</p>')).rejects.toThrow(/Printing the document to PDF failed/);
   });
 
   it.skipIf(!haveChromium)('lets the page make no network request at all', async () => {

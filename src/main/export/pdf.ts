@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /**
  * Prints a self-contained HTML document (the HTML export, the annotated article or the fact-check
@@ -66,35 +66,66 @@ const LAUNCH_ARGS = [
   '--no-first-run',
 ];
 
-export async function printHtmlToPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
+export interface PdfPrinter {
+  /** Prints one self-contained HTML document to an A4 PDF. */
+  print(html: string): Promise<Buffer>;
+  /** Shuts the browser down; further print calls fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Chromium for several documents (e.g. article, annotated version and report in one
+ * go): the start-up, most of a PDF's cost, is paid once. Each document gets a fresh page.
+ */
+export async function createPdfPrinter(opts: PdfOptions = {}): Promise<PdfPrinter> {
   const executablePath = findChromium(opts.chromiumPath);
   if (executablePath instanceof ChromiumNotFoundError) throw executablePath;
   const timeout = opts.timeoutMs ?? 30_000;
 
-  let browser;
+  let browser: Browser;
+  let context: BrowserContext;
   try {
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout });
+    // No scripts and no network for any page of this context; the route below refuses requests too.
+    context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
   } catch (error) {
     throw new PdfPrintError(`Could not start Chromium at ${executablePath}: ${(error as Error).message}`, { cause: error });
   }
+
+  return {
+    async print(html: string): Promise<Buffer> {
+      let page;
+      try {
+        page = await context.newPage();
+        page.setDefaultTimeout(timeout);
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
+          tagged: true,
+          outline: true,
+        });
+      } catch (error) {
+        throw new PdfPrintError(`Printing the document to PDF failed: ${(error as Error).message}`, { cause: error });
+      } finally {
+        void page?.close().catch(() => undefined);
+      }
+    },
+    async close(): Promise<void> {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/** One document, one Chromium: starts the browser, prints, and shuts it down without waiting. */
+export async function printHtmlToPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
+  const printer = await createPdfPrinter(opts);
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(timeout);
-    // setContent itself makes no request; anything the document asks for is refused.
-    await page.route('**/*', (route) => route.abort('blockedbyclient'));
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
-      tagged: true,
-      outline: true,
-    });
-  } catch (error) {
-    throw new PdfPrintError(`Printing the document to PDF failed: ${(error as Error).message}`, { cause: error });
+    return await printer.print(html);
   } finally {
     // Shutting Chromium down takes a few hundred milliseconds; the PDF is complete, so nobody waits for it.
-    void browser.close().catch(() => undefined);
+    void printer.close();
   }
 }

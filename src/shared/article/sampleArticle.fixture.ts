@@ -39,7 +39,7 @@ export const sampleMeta: ArticleMeta = {
   byline: 'Von Jana Kowalczyk',
   dateline: 'München, 24. November 2026',
   language: 'de',
-  author: 'jana.kowalczyk',
+  author: 'Jana Kowalczyk',
   desk: 'Sport',
   status: 'in_fact_check',
   trashedAt: null,

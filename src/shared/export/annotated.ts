@@ -70,7 +70,7 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
 
   const generated = formatInstant(options.generatedAt ?? new Date().toISOString());
   const recordNote = `<p class="record-note">${escapeText(
-    `${l.text.annotated} · ${l.text.statusOfArticle}: ${ctx.meta.status} · ${l.text.generated}: ${generated}`,
+    `${l.text.annotated} · ${l.text.statusOfArticle}: ${l.articleStatus[ctx.meta.status]} · ${l.text.generated}: ${generated}`,
   )}</p>`;
 
   return htmlDocument({

@@ -20,6 +20,7 @@ describe('exportFactCheckReport', () => {
     expect(html).toContain('<tr><th>bestätigt</th><td>2</td></tr>');
     expect(html).toContain('<tr><th>ungeprüft</th><td>1</td></tr>');
     expect(html).toContain('<tr><th>falsch</th><td>1</td></tr>');
+    expect(html).toContain('Artikelstatus: im Faktencheck');
   });
 
   it('shows the gate override reason with who released the article and when', () => {

@@ -52,7 +52,7 @@ export function exportFactCheckReport(ctx: ExportContext, options: ReportOptions
     `<p class="meta">${escapeText(
       [
         `${l.text.article}: ${ctx.meta.id}`,
-        `${l.text.statusOfArticle}: ${ctx.meta.status}`,
+        `${l.text.statusOfArticle}: ${l.articleStatus[ctx.meta.status]}`,
         ctx.meta.byline,
         `${l.text.generated}: ${generated}`,
       ]

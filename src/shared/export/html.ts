@@ -3,12 +3,15 @@ import type { ArticleBody, ArticleMeta } from '../domain/articles';
 import { escapeAttr, escapeText } from './escape';
 import { renderBlocksHtml } from './htmlBlocks';
 
-/** Small enough to read in the file, good enough on screen and when printed to PDF. */
+/**
+ * Small enough to read in the file, good enough on screen and when printed to PDF. The kicker is
+ * deliberately not uppercased: text-transform turns ß into SS in printed and copied text.
+ */
 export const ARTICLE_CSS = `
 @page { size: A4; margin: 22mm 20mm; }
 body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-height: 1.5; color: #111; margin: 2em auto; max-width: 40em; padding: 0 1em; hyphens: auto; }
 header { margin-bottom: 1.5em; }
-.kicker { font-family: Helvetica, Arial, sans-serif; font-size: 0.85em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; color: #8a1c1c; margin: 0; }
+.kicker { font-family: Helvetica, Arial, sans-serif; font-size: 0.85em; font-weight: bold; letter-spacing: 0.03em; color: #8a1c1c; margin: 0; }
 h1 { font-size: 1.9em; line-height: 1.2; margin: 0.2em 0 0.4em; }
 h2 { font-size: 1.35em; margin: 1.4em 0 0.4em; }
 h3 { font-size: 1.1em; margin: 1.2em 0 0.3em; }

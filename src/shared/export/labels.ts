@@ -1,9 +1,10 @@
-import type { ClaimKind, ClaimStatus } from '../domain/articles';
+import type { ArticleStatus, ClaimKind, ClaimStatus } from '../domain/articles';
 import type { AmountPrecision, DealKind, EntityKind, DealStatus, QuoteOccasion, QuoteStatus, SourceKind } from '../domain/facts';
 import type { UiLanguage } from './context';
 
 interface Labels {
   claimStatus: Record<ClaimStatus, string>;
+  articleStatus: Record<ArticleStatus, string>;
   claimKind: Record<ClaimKind, string>;
   entityKind: Record<EntityKind, string>;
   dealKind: Record<DealKind, string>;
@@ -51,6 +52,7 @@ interface Labels {
 }
 
 const de: Labels = {
+  articleStatus: { draft: 'Entwurf', in_fact_check: 'im Faktencheck', ready: 'bereit', published: 'veröffentlicht', archived: 'archiviert' },
   claimStatus: { unchecked: 'ungeprüft', verified: 'bestätigt', disputed: 'umstritten', false: 'falsch', unsourced: 'unbelegt' },
   claimKind: { amount: 'Betrag', quote: 'Zitat', date: 'Datum', role: 'Funktion', other: 'Sonstiges' },
   entityKind: { person: 'Person', club: 'Verein', company: 'Unternehmen', broadcaster: 'Sender', media: 'Medium', competition: 'Wettbewerb' },
@@ -121,6 +123,7 @@ const de: Labels = {
 };
 
 const en: Labels = {
+  articleStatus: { draft: 'draft', in_fact_check: 'in fact check', ready: 'ready', published: 'published', archived: 'archived' },
   claimStatus: { unchecked: 'unchecked', verified: 'verified', disputed: 'disputed', false: 'false', unsourced: 'unsourced' },
   claimKind: { amount: 'amount', quote: 'quote', date: 'date', role: 'role', other: 'other' },
   entityKind: { person: 'person', club: 'club', company: 'company', broadcaster: 'broadcaster', media: 'media outlet', competition: 'competition' },
