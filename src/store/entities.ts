@@ -1,4 +1,4 @@
-import type { EntityRef, EntityView } from '../shared/contract/facts-types';
+import type { EntitySuggestion, EntityView } from '../shared/contract/facts-types';
 import type { EntityInput, EntityUpdate } from '../shared/domain/fact-inputs';
 import type { Entity, EntityKind } from '../shared/domain/facts';
 import { REPORTER_KINDS } from '../shared/factpack/validate';
@@ -106,10 +106,6 @@ export function entityView(db: Db, id: string): EntityView {
     citations: citationsFor(db, 'entity', id),
     linkedArticles: linkedArticles(db, 'entity', id),
   };
-}
-
-export interface EntitySuggestion extends EntityRef {
-  aliases: string[];
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 // Attached source files live in the data folder under their SHA-256, so the same file
 // attached twice (or arriving again in a fact pack) is stored once.
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES as MAX_FILE_BYTES } from '../shared/contract/facts';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

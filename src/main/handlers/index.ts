@@ -3,6 +3,7 @@ import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
 import { claimsHandlers } from './claims';
+import { factsHandlers } from './facts';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -13,6 +14,7 @@ export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
   ...articlesHandlers,
   ...claimsHandlers,
+  ...factsHandlers,
 };
 
 function describePath(path: readonly PropertyKey[]): string {

@@ -12,6 +12,10 @@ export interface EntityRef {
   kind: EntityKind;
 }
 
+export interface EntitySuggestion extends EntityRef {
+  aliases: string[];
+}
+
 export interface SourceRef {
   id: string;
   title: string;

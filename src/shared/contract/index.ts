@@ -3,6 +3,7 @@ import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
 import { articlesContract } from './articles';
 import { claimsContract } from './claims';
+import { factsContract } from './facts';
 import type { Result } from '../result';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...appContract,
   ...articlesContract,
   ...claimsContract,
+  ...factsContract,
 } satisfies Record<string, AnyChannelSpec>;
 
 export type Contract = typeof contract;

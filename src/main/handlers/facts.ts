@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import type { factsContract } from '../../shared/contract/facts';
+import { UserError } from '../../shared/result';
+import type { Actor } from '../../store/audit';
+import { auditTrail } from '../../store/audit';
+import { createCitation, deleteCitation, updateCitation } from '../../store/citations';
+import { createDeal, dealView, deleteDeal, updateDeal } from '../../store/deals';
+import { createEntity, deleteEntity, entityView, suggestEntities, updateEntity } from '../../store/entities';
+import { factStats } from '../../store/fact-stats';
+import { buildFactPack, importFactPack } from '../../store/factpacks';
+import { readStoredFile } from '../../store/files';
+import { createQuote, deleteQuote, quoteView, updateQuote } from '../../store/quotes';
+import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/roles';
+import { searchFacts } from '../../store/search';
+import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
+import { samplePackPath } from '../resources';
+import { loadSettings } from './app';
+import type { HandlerContext } from './context';
+import type { HandlerTable } from './table';
+
+/** The audit log names the person from settings and the way in (the app or the CLI). */
+export function actorOf(ctx: HandlerContext): Actor {
+  return { user: loadSettings(ctx).userName, via: ctx.platform.kind === 'cli' ? 'cli' : 'app' };
+}
+
+const deleted = { deleted: true } as const;
+
+function readSamplePack(): unknown {
+  const file = samplePackPath();
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new UserError('unavailable', `The sample fact pack could not be read from ${file}: ${(err as Error).message}`);
+  }
+}
+
+export const factsHandlers = {
+  'facts:search': (input, ctx) => searchFacts(ctx.db, input),
+  'facts:stats': (_input, ctx) => factStats(ctx.db),
+  'facts:audit': ({ recordType, recordId }, ctx) => auditTrail(ctx.db, recordType, recordId),
+
+  'facts:entity-get': ({ id }, ctx) => entityView(ctx.db, id),
+  'facts:entity-create': (input, ctx) => createEntity(ctx.db, input, actorOf(ctx)),
+  'facts:entity-update': (input, ctx) => updateEntity(ctx.db, input, actorOf(ctx)),
+  'facts:entity-delete': ({ id }, ctx) => (deleteEntity(ctx.db, id, actorOf(ctx)), deleted),
+  'facts:entity-suggest': ({ query, kinds, limit }, ctx) => suggestEntities(ctx.db, query, { kinds, limit }),
+
+  'facts:role-create': (input, ctx) => createRole(ctx.db, input, actorOf(ctx)),
+  'facts:role-update': (input, ctx) => updateRole(ctx.db, input, actorOf(ctx)),
+  'facts:role-delete': ({ id }, ctx) => (deleteRole(ctx.db, id, actorOf(ctx)), deleted),
+  'facts:role-at': ({ personId, date }, ctx) => ({ roleAtTime: roleAtTime(ctx.db, personId, date) }),
+
+  'facts:deal-get': ({ id }, ctx) => dealView(ctx.db, id),
+  'facts:deal-create': (input, ctx) => createDeal(ctx.db, input, actorOf(ctx)),
+  'facts:deal-update': (input, ctx) => updateDeal(ctx.db, input, actorOf(ctx)),
+  'facts:deal-delete': ({ id }, ctx) => (deleteDeal(ctx.db, id, actorOf(ctx)), deleted),
+
+  'facts:quote-get': ({ id }, ctx) => quoteView(ctx.db, id),
+  'facts:quote-create': (input, ctx) => createQuote(ctx.db, input, actorOf(ctx)),
+  'facts:quote-update': (input, ctx) => updateQuote(ctx.db, input, actorOf(ctx)),
+  'facts:quote-delete': ({ id }, ctx) => (deleteQuote(ctx.db, id, actorOf(ctx)), deleted),
+
+  'facts:source-get': ({ id }, ctx) => sourceView(ctx.db, ctx.dataDir, id),
+  'facts:source-create': (input, ctx) => createSource(ctx.db, input, actorOf(ctx)),
+  'facts:source-update': (input, ctx) => updateSource(ctx.db, input, actorOf(ctx)),
+  'facts:source-delete': ({ id }, ctx) => (deleteSource(ctx.db, id, actorOf(ctx)), deleted),
+  'facts:source-attach-file': ({ sourceId, fileName, base64 }, ctx) =>
+    attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx)),
+  'facts:source-detach-file': ({ sourceId }, ctx) => detachFile(ctx.db, sourceId, actorOf(ctx)),
+  'facts:source-file': ({ sourceId }, ctx) => {
+    const source = getSource(ctx.db, sourceId);
+    if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+    const bytes = source.fileHash ? readStoredFile(ctx.dataDir, source.fileHash) : null;
+    if (!bytes) throw new UserError('not_found', `The source “${source.title}” has no file stored in this data folder.`);
+    return { fileName: source.fileName ?? 'file', size: bytes.length, base64: bytes.toString('base64') };
+  },
+
+  'facts:citation-create': (input, ctx) => createCitation(ctx.db, input, actorOf(ctx)),
+  'facts:citation-update': (input, ctx) => updateCitation(ctx.db, input, actorOf(ctx)),
+  'facts:citation-delete': ({ id }, ctx) => (deleteCitation(ctx.db, id, actorOf(ctx)), deleted),
+
+  'facts:export-pack': ({ refs, includeFiles, title }, ctx) =>
+    buildFactPack(ctx.db, { refs, includeFiles, dataDir: ctx.dataDir, title }),
+  'facts:import-pack': ({ pack, update }, ctx) =>
+    importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir }),
+  'facts:load-sample': ({ update }, ctx) =>
+    importFactPack(ctx.db, readSamplePack(), {
+      update,
+      actor: { ...actorOf(ctx), via: 'sample facts' },
+      dataDir: ctx.dataDir,
+    }),
+} satisfies HandlerTable<keyof typeof factsContract>;
