@@ -2,7 +2,7 @@ import type { PeopleContext } from './people';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
 import { readSpeakerPhrase, readSpeakerPhraseBefore, type SpeakerRef } from './speaker-phrase';
-import { tokenize } from './tokens';
+import { tokenize, wordsOutside } from './tokens';
 
 export interface QuoteAttribution {
   span: QuoteSpan;
@@ -74,7 +74,7 @@ export function attributeQuotes(
   quotes: readonly QuoteSpan[],
   ctx: PeopleContext,
 ): QuoteAttribution[] {
-  const toks = tokenize(text, 0, sentence.start, sentence.end).filter((t) => !inQuote(quotes, t.start));
+  const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
   const out: QuoteAttribution[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];

@@ -23,13 +23,16 @@ export interface DetectEnv {
 }
 
 export interface BlockResult {
-  /** Offsets relative to the block's first character; `paragraph` relative to its first paragraph. */
+  /** Offsets and paragraph indices in the whole text, given where the block starts. */
   suggestions: Suggestion[];
   out: Discourse;
 }
 
 // Amounts without a currency ("rund zwölf Millionen") are money only in a money sentence.
 const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|Deal|Vertrag|fee|salary|deal|paid|pay|worth|sum|transfer|bid|offer/i;
+// Money is written with a currency or a scale word; a bare "500.000" in a deal sentence is
+// left to the checker.
+const MAY_HOLD_MONEY = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/i;
 const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -55,7 +58,12 @@ interface Claim {
  * that spans them. The result depends only on the block's text and the incoming discourse,
  * which is what lets the incremental detector reuse it.
  */
-export function detectBlock(paragraphs: readonly string[], discourse: Discourse, env: DetectEnv): BlockResult {
+export function detectBlock(
+  paragraphs: readonly string[],
+  discourse: Discourse,
+  env: DetectEnv,
+  at: { offset: number; paragraph: number } = { offset: 0, paragraph: 0 },
+): BlockResult {
   const text = paragraphs.join('\n');
   const paraStarts: number[] = [];
   let offset = 0;
@@ -75,7 +83,7 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
   };
 
   const claims: Claim[] = [];
-  const amounts = collectAmounts(text, paraStarts, paragraphs, quotes, env.lang);
+  const amounts = collectAmounts(text, sentences, quotes, env.lang);
   const dates = findDates(text, env.lang).filter((d) => !insideAny(quotes, d));
   const counts = findCounts(text, env.lang).filter((c) => !insideAny(quotes, c));
   const rankings = findRankings(text, env.lang).filter((r) => !insideAny(quotes, r));
@@ -152,15 +160,25 @@ export function detectBlock(paragraphs: readonly string[], discourse: Discourse,
     takeUnlessTaken('count', counts);
     takeUnlessTaken('ranking', rankings);
     takeUnlessTaken('role', people.roles);
-    const hedges = findSentenceHedges(text, sentence.start, sentence.end, env.lang).filter((h) => !insideAny(quotes, h));
-    attachHedges(sentenceClaims, hedges, claims, sentence);
+    // Hedges matter only where there is a claim to qualify.
+    const quoteClaims = claims.some((c) => c.kind === 'quote' && c.start >= sentence.start && c.end <= sentence.end);
+    if (sentenceClaims.length > 0 || quoteClaims) {
+      const hedges = findSentenceHedges(text, sentence.start, sentence.end, env.lang).filter((h) => !insideAny(quotes, h));
+      attachHedges(sentenceClaims, hedges, claims, sentence);
+    }
     claims.push(...sentenceClaims);
   }
 
   const suggestions: Suggestion[] = claims
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((c) => {
-      const s: Suggestion = { kind: c.kind, text: text.slice(c.start, c.end), start: c.start, end: c.end, paragraph: paragraphOf(c.start) };
+      const s: Suggestion = {
+        kind: c.kind,
+        text: text.slice(c.start, c.end),
+        start: c.start + at.offset,
+        end: c.end + at.offset,
+        paragraph: paragraphOf(c.start) + at.paragraph,
+      };
       if (c.speaker !== undefined) s.speaker = c.speaker;
       if (c.value !== undefined) s.value = c.value;
       if (c.currency !== undefined) s.currency = c.currency;
@@ -182,21 +200,24 @@ function isLastInParagraph(sentences: readonly Sentence[], i: number, paraStarts
   return text.slice(sentences[i].end, next.start).includes('\n') || paraStarts.includes(next.start);
 }
 
-function collectAmounts(text: string, paraStarts: readonly number[], paragraphs: readonly string[], quotes: readonly QuoteSpan[], lang: ArticleLanguage) {
+function collectAmounts(text: string, sentences: readonly Sentence[], quotes: readonly QuoteSpan[], lang: ArticleLanguage) {
   const out: { start: number; end: number; value: number; currency: string | null }[] = [];
-  paragraphs.forEach((p, k) => {
-    for (const a of parseAmounts(p, lang)) {
-      const start = a.start + paraStarts[k];
-      const end = a.end + paraStarts[k];
+  for (const sentence of sentences) {
+    const s = text.slice(sentence.start, sentence.end);
+    // The shared amount parser is thorough but not cheap; most sentences name no money.
+    if (!MAY_HOLD_MONEY.test(s)) continue;
+    for (const a of parseAmounts(s, lang)) {
+      const start = a.start + sentence.start;
+      const end = a.end + sentence.start;
       if (insideAny(quotes, { start, end })) continue;
       if (a.currency === null) {
-        if (COUNT_AFTER.test(p.slice(a.end))) continue;
-        if (!MONEY_CONTEXT.test(p)) continue;
+        if (COUNT_AFTER.test(s.slice(a.end))) continue;
+        if (!MONEY_CONTEXT.test(s)) continue;
         if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
       }
       out.push({ start, end, value: a.value, currency: a.currency });
     }
-  });
+  }
   return out;
 }
 

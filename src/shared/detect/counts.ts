@@ -10,8 +10,12 @@ const EN_NOUNS =
 // Longest first, so "Toren" is tried before "Tore" and the word boundary after it holds.
 const alternation = (words: string) => [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
 
-const DE_NUM = '\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|[a-zäöüß]+';
-const EN_NUM = '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|[a-z]+(?:-[a-z]+)?';
+// Number words are recognised by their first element, so the pattern is not tried on every
+// lowercase word; the value is then read by the shared number-word parser.
+const DE_NUM =
+  '\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|(?:eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|anderthalb)[a-zäöüß]*';
+const EN_NUM =
+  '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[a-z]*(?:-[a-z]+)?';
 const DE_ADJ = '(?:(?:weitere[n]?|neue[n]?|eigene[n]?|volle[n]?|lange[n]?|knapp|rund|fast|über|mehr als|genau|nur|gut|insgesamt)\\s+)?';
 const EN_ADJ = '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate)\\s+)?';
 

@@ -71,9 +71,16 @@ const DE_RE = compile(DE_PATTERNS, 'giu');
 const EN_RE = compile(EN_PATTERNS, 'giu');
 
 /** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
+// Every date pattern contains a digit or one of these words; text without any is skipped.
+const HINT = {
+  de: /\d|jan|feb|märz|apr|mai|jun|jul|aug|sep|okt|nov|dez|tag|saison|spielzeit|runde|pause|periode|jahr|sommer|winter|herbst|frühjahr|frühling|monat|woch|abend|vorjahr|gestern/i,
+  en: /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|season|campaign|summer|winter|spring|autumn|year|month|week|window|ago|end of/i,
+};
+
 export function findDates(text: string, lang: ArticleLanguage): FoundSpan[] {
   const re = lang === 'de' ? DE_RE : EN_RE;
   const out: FoundSpan[] = [];
+  if (!HINT[lang].test(text)) return out;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].trimEnd().length });

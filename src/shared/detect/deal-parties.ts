@@ -4,7 +4,7 @@ import type { Lexicon } from './lexicon';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
 import { isRoleWord } from './role-nouns';
-import { tokenize, type Token } from './tokens';
+import { wordsOutside, type Token } from './tokens';
 
 type VerbRole = 'pay' | 'receive' | 'sell' | 'move';
 
@@ -65,7 +65,7 @@ function prevWordOf(toks: readonly Token[], i: number, ctx: PartyContext): strin
 }
 
 function candidates(text: string, from: number, to: number, quotes: readonly QuoteSpan[], ctx: PartyContext): Party[] {
-  const toks = tokenize(text, 0, from, to).filter((t) => !inQuote(quotes, t.start));
+  const toks = wordsOutside(text, from, to, quotes);
   const prevWord = (start: number) => {
     const i = toks.findIndex((t) => t.start >= start);
     return prevWordOf(toks, i < 0 ? toks.length : i, ctx);
@@ -113,7 +113,7 @@ export function dealParties(
   ctx: PartyContext,
 ): { payer?: string; payee?: string } {
   const verbs = ctx.lang === 'de' ? DE_VERBS : EN_VERBS;
-  const toks = tokenize(text, 0, sentence.start, sentence.end).filter((t) => !inQuote(quotes, t.start));
+  const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
   const verb = toks.find((t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase());
   if (!verb) return {};
   const role = verbs[verb.text.toLowerCase()];

@@ -9,7 +9,9 @@ import type { DetectOptions, Suggestion } from './types';
 export interface BlockRecord {
   firstParagraph: number;
   paragraphCount: number;
-  /** Offsets relative to the block start, paragraph indices relative to its first paragraph. */
+  /** Where the block starts in the text its suggestions were made for. */
+  offset: number;
+  /** Absolute offsets and paragraph indices, valid while the block sits at `offset`/`firstParagraph`. */
   suggestions: Suggestion[];
   in: Discourse;
   out: Discourse;
@@ -28,15 +30,18 @@ function envFor(options: DetectOptions): DetectEnv {
   return { lang: options.lang, lex: lexiconFor(options.lang), entities: entityIndex(options.entities) };
 }
 
-const endsOpenCache = new Map<string, boolean>();
+// Block boundaries are recomputed on every update; remembering each paragraph's answer
+// makes that a map lookup for the paragraphs an edit did not touch.
+const endsOpenCache = { de: new Map<string, boolean>(), en: new Map<string, boolean>() };
 
 function endsOpen(paragraph: string, lang: DetectOptions['lang']): boolean {
-  const key = lang + paragraph;
-  let v = endsOpenCache.get(key);
+  const cache = endsOpenCache[lang];
+  let v = cache.get(paragraph);
   if (v === undefined) {
-    v = scanQuotes(paragraph, lang).endsOpen;
-    if (endsOpenCache.size > 5000) endsOpenCache.clear();
-    endsOpenCache.set(key, v);
+    // Only a paragraph with an opening mark can end inside a quote.
+    v = /[„“"»«‚‘]/.test(paragraph) && scanQuotes(paragraph, lang).endsOpen;
+    if (cache.size > 20000) cache.clear();
+    cache.set(paragraph, v);
   }
   return v;
 }
@@ -55,44 +60,52 @@ export function blockBoundaries(paragraphs: readonly string[], lang: DetectOptio
 }
 
 function assemble(paragraphs: readonly string[], blocks: readonly BlockRecord[]): { results: Suggestion[][]; all: Suggestion[] } {
-  const paraStart: number[] = [];
-  let offset = 0;
-  for (const p of paragraphs) {
-    paraStart.push(offset);
-    offset += p.length + 1;
-  }
   const results: Suggestion[][] = paragraphs.map(() => []);
   const all: Suggestion[] = [];
   for (const b of blocks) {
-    const base = paraStart[b.firstParagraph];
     for (const s of b.suggestions) {
-      const abs: Suggestion = { ...s, start: s.start + base, end: s.end + base, paragraph: s.paragraph + b.firstParagraph };
-      results[abs.paragraph].push(abs);
-      all.push(abs);
+      results[s.paragraph].push(s);
+      all.push(s);
     }
   }
   return { results, all };
+}
+
+/** The same block moved by an edit above it: offsets and paragraph numbers shift, nothing else. */
+function moveBlock(b: BlockRecord, firstParagraph: number, offset: number): BlockRecord {
+  if (b.firstParagraph === firstParagraph && b.offset === offset) return b;
+  const dOffset = offset - b.offset;
+  const dParagraph = firstParagraph - b.firstParagraph;
+  return {
+    ...b,
+    firstParagraph,
+    offset,
+    suggestions: b.suggestions.map((s) => ({ ...s, start: s.start + dOffset, end: s.end + dOffset, paragraph: s.paragraph + dParagraph })),
+  };
 }
 
 function runBlocks(
   paragraphs: readonly string[],
   starts: readonly number[],
   env: DetectEnv,
-  reuse?: (blockIndex: number, first: number, count: number, incoming: Discourse) => BlockRecord | undefined,
+  reuse?: (first: number, count: number, incoming: Discourse) => BlockRecord | undefined,
 ): BlockRecord[] {
   const blocks: BlockRecord[] = [];
   let discourse = EMPTY_DISCOURSE;
+  let offset = 0;
+  let next = 0;
   for (let b = 0; b < starts.length; b++) {
     const first = starts[b];
     const count = (b + 1 < starts.length ? starts[b + 1] : paragraphs.length) - first;
-    const cached = reuse?.(b, first, count, discourse);
+    while (next < first) offset += paragraphs[next++].length + 1;
+    const cached = reuse?.(first, count, discourse);
     if (cached) {
-      blocks.push(cached);
+      blocks.push(moveBlock(cached, first, offset));
       discourse = cached.out;
       continue;
     }
-    const r = detectBlock(paragraphs.slice(first, first + count), discourse, env);
-    blocks.push({ firstParagraph: first, paragraphCount: count, suggestions: r.suggestions, in: discourse, out: r.out });
+    const r = detectBlock(paragraphs.slice(first, first + count), discourse, env, { offset, paragraph: first });
+    blocks.push({ firstParagraph: first, paragraphCount: count, offset, suggestions: r.suggestions, in: discourse, out: r.out });
     discourse = r.out;
   }
   return blocks;
@@ -141,14 +154,13 @@ export function detectIncremental(
   const shift = paragraphs.length - old.length;
   const oldByFirst = new Map(prev.blocks.map((b) => [b.firstParagraph, b]));
   const starts = blockBoundaries(paragraphs, options.lang);
-  const blocks = runBlocks(paragraphs, starts, env, (_b, first, count, incoming) => {
+  const blocks = runBlocks(paragraphs, starts, env, (first, count, incoming) => {
     const last = first + count - 1;
     let candidate: BlockRecord | undefined;
     if (last < prefix) candidate = oldByFirst.get(first);
     else if (first >= paragraphs.length - suffix) candidate = oldByFirst.get(first - shift);
     if (!candidate || candidate.paragraphCount !== count) return undefined;
-    if (!sameDiscourse(candidate.in, incoming)) return undefined;
-    return candidate.firstParagraph === first ? candidate : { ...candidate, firstParagraph: first };
+    return sameDiscourse(candidate.in, incoming) ? candidate : undefined;
   });
   const { results, all } = assemble(paragraphs, blocks);
   return { suggestions: all, state: { paragraphs, results, blocks, options } };

@@ -48,6 +48,29 @@ export function sameDiscourse(a: Discourse, b: Discourse): boolean {
 
 const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
 
+interface PersonIndex {
+  byName: Map<string, Person>;
+  /** The most recently added person for each surname. */
+  bySurname: Map<string, Person>;
+}
+
+// `known` lists are never mutated once handed on (DiscourseState copies before writing), so
+// an index built for one list stays valid for it and is shared by every block that sees it.
+const indexes = new WeakMap<readonly Person[], PersonIndex>();
+
+function indexOf(known: readonly Person[]): PersonIndex {
+  let index = indexes.get(known);
+  if (!index) {
+    index = { byName: new Map(), bySurname: new Map() };
+    for (const p of known) {
+      if (!index.byName.has(p.name)) index.byName.set(p.name, p);
+      index.bySurname.set(lastWord(p.name), p);
+    }
+    indexes.set(known, index);
+  }
+  return index;
+}
+
 /** A working copy of the discourse that one block mutates while it reads its sentences. */
 export class DiscourseState {
   private known: Person[];
@@ -70,13 +93,8 @@ export class DiscourseState {
 
   /** The known person a written name refers to: the same name, or its surname alone. */
   lookup(written: string): Person | undefined {
-    const exact = this.known.find((p) => p.name === written);
-    if (exact) return exact;
-    if (written.includes(' ')) return undefined;
-    for (let i = this.known.length - 1; i >= 0; i--) {
-      if (lastWord(this.known[i].name) === written) return this.known[i];
-    }
-    return undefined;
+    const index = indexOf(this.known);
+    return index.byName.get(written) ?? (written.includes(' ') ? undefined : index.bySurname.get(written));
   }
 
   isKnownSurname(word: string): boolean {
@@ -93,6 +111,7 @@ export class DiscourseState {
         this.knownChanged = true;
       }
       this.known.push(person);
+      indexes.delete(this.known);
     } else if (gender && !person.gender) {
       const updated = { name: person.name, gender };
       if (!this.knownChanged) {
@@ -100,6 +119,7 @@ export class DiscourseState {
         this.knownChanged = true;
       }
       this.known[this.known.indexOf(person)] = updated;
+      indexes.delete(this.known);
       person = updated;
     }
     const name = person.name;

@@ -5,7 +5,7 @@ import { GIVEN_NAMES } from './first-names';
 import type { Lexicon } from './lexicon';
 import type { QuoteSpan } from './quote-marks';
 import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from './role-nouns';
-import { isCapitalised, tokenize, type Token } from './tokens';
+import { isCapitalised, wordsOutside, type Token } from './tokens';
 
 export interface PersonMention {
   start: number;
@@ -33,6 +33,16 @@ export interface PeopleContext {
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'di', 'da', 'al', 'el', 'le', 'la', 'ter', 'ten', 'dos', 'du', 'zu']);
 // German abstract nouns are capitalised like names; their endings give them away.
 const NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|ik|tät|nis|ismus|ment|tum|chen|ei|ur|enz|anz|ie|ion|ität|werk|spiel|saison|liga)$/i;
+const nounEndings = new Map<string, boolean>();
+function hasNounEnding(word: string): boolean {
+  let v = nounEndings.get(word);
+  if (v === undefined) {
+    v = NOUN_ENDING.test(word);
+    if (nounEndings.size > 50000) nounEndings.clear();
+    nounEndings.set(word, v);
+  }
+  return v;
+}
 const HONORIFICS: Record<string, Gender> = { Frau: 'f', Herr: 'm', Herrn: 'm', Mr: 'm', Ms: 'f', Mrs: 'f', Miss: 'f' };
 const PREDICATE_BEFORE_ROLE = new Set(
   'als zum zur wird wurde ist war bleibt neuer neue neuen neuem ehemaliger ehemalige langjährige langjähriger as became becomes named appointed new former interim is was remains'.split(' '),
@@ -56,7 +66,7 @@ export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
   if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
   if (isRoleWord(word, ctx.lang)) return false;
   if (/\d/.test(word)) return false;
-  if (ctx.lang === 'de' && NOUN_ENDING.test(word) && !GIVEN_NAMES.has(word) && !ctx.state.isKnownSurname(word)) return false;
+  if (ctx.lang === 'de' && hasNounEnding(word) && !GIVEN_NAMES.has(word) && !ctx.state.isKnownSurname(word)) return false;
   return true;
 }
 
@@ -84,14 +94,25 @@ export function nameRunAt(text: string, toks: readonly Token[], i: number, ctx: 
 }
 
 /** How many tokens at i form a role ("Kapitän", "head coach", "chief executive"). */
+// Phrases indexed by their first word, so most tokens cost one map lookup.
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const phrase of EN_ROLE_PHRASES) {
+  const words = phrase.split(' ');
+  PHRASES_BY_FIRST.set(words[0], [...(PHRASES_BY_FIRST.get(words[0]) ?? []), words]);
+}
+
 export function roleLengthAt(toks: readonly Token[], i: number, lang: ArticleLanguage): number {
+  const t = toks[i];
+  if (!t) return 0;
   if (lang === 'en') {
-    for (const phrase of EN_ROLE_PHRASES) {
-      const words = phrase.split(' ');
-      if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
+    const candidates = PHRASES_BY_FIRST.get(t.text.toLowerCase());
+    if (candidates) {
+      for (const words of candidates) {
+        if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
+      }
     }
   }
-  return toks[i] && isRoleWord(toks[i].text, lang) ? 1 : 0;
+  return isRoleWord(t.text, lang) ? 1 : 0;
 }
 
 const span = (toks: readonly Token[], a: number, b: number) => ({ start: toks[a].start, end: toks[b - 1].end });
@@ -107,7 +128,7 @@ export function findPeople(
   quotes: readonly QuoteSpan[],
   ctx: PeopleContext,
 ): { mentions: PersonMention[]; roles: RoleClaim[] } {
-  const toks = tokenize(text, 0, from, to).filter((t) => !inQuote(quotes, t.start));
+  const toks = wordsOutside(text, from, to, quotes);
   const mentions: PersonMention[] = [];
   const roles: RoleClaim[] = [];
   const consumed = new Set<number>();

@@ -8,7 +8,6 @@ const DE_RANKING = [
   'Torschützenkönig(?:in)?',
   'Tor(?:jäger|schützen)liste',
   'beste[nrs]? (?:Torschütze|Torschützin|Torjäger|Vorlagengeber|Platzierung|Saison|Ergebnis)',
-  '[\\p{L}-]*[Rr]ekord[\\p{L}-]*',
   '[Ee]rstmals',
   '[Ee]rstmalig',
   '[Zz]um ersten Mal',
@@ -24,7 +23,8 @@ const DE_RANKING = [
   'ungeschlagen',
   'Marktführer(?:in)?',
   '(?:auf dem )?(?<!auf den )(?:Relegationsrang|Relegationsplatz|Abstiegsplatz|Abstiegsrang|Aufstiegsplatz|Aufstiegsrang|Europapokalplatz|Champions-League-Platz)',
-  '(?<=(?:bleibt|ist|wird|wurde|war|liegt|steht|bleiben|sind|als)(?: \\p{L}+){0,2} )(?:Erster|Zweiter|Dritter|Vierter|Fünfter|Sechster|Siebter|Achter|Neunter|Zehnter|Letzter|Vorletzter)',
+  // The look-behind comes after the word so it runs only where an ordinal was found.
+  '(?:Erster|Zweiter|Dritter|Vierter|Fünfter|Sechster|Siebter|Achter|Neunter|Zehnter|Letzter|Vorletzter)(?<=(?:bleibt|ist|wird|wurde|war|liegt|steht|bleiben|sind|als)(?: \\p{L}+){0,2} \\p{L}+)',
 ];
 
 const EN_RANKING = [
@@ -58,6 +58,7 @@ const EN_RANKING = [
 const compile = (parts: string[], flags: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
 const DE_RE = compile(DE_RANKING, 'gu');
+const REKORD = /[Rr]ekord/g;
 const EN_RE = compile(EN_RANKING, 'giu');
 
 /** Records and table positions: "Tabellenzweiter", "Rekord", "erstmals", "most expensive". */
@@ -67,6 +68,20 @@ export function findRankings(text: string, lang: ArticleLanguage): FoundSpan[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (lang === 'de') {
+    // "Rekord" inside any compound ("Vereinsrekord", "Rekordumsatz"): found by its literal,
+    // then widened to the whole word, which is far cheaper than a pattern tried at every word.
+    REKORD.lastIndex = 0;
+    for (let m = REKORD.exec(text); m; m = REKORD.exec(text)) {
+      let a = m.index;
+      let b = m.index + m[0].length;
+      while (a > 0 && /[\p{L}-]/u.test(text[a - 1])) a--;
+      while (b < text.length && /[\p{L}-]/u.test(text[b])) b++;
+      if (!out.some((o) => o.start < b && a < o.end)) out.push({ start: a, end: b });
+      REKORD.lastIndex = b;
+    }
+    out.sort((x, y) => x.start - y.start);
   }
   return out;
 }

@@ -29,12 +29,26 @@ export const EN_ROLE_PHRASES = [
   'board member', 'vice-president', 'vice president',
 ];
 
+// Article vocabulary repeats a lot, and the suffix test is the costliest check per word.
+const memo = { de: new Map<string, boolean>(), en: new Map<string, boolean>() };
+
 export function isRoleWord(word: string, lang: ArticleLanguage): boolean {
+  const cache = memo[lang];
+  let known = cache.get(word);
+  if (known === undefined) {
+    known = testRoleWord(word, lang);
+    if (cache.size > 50000) cache.clear();
+    cache.set(word, known);
+  }
+  return known;
+}
+
+function testRoleWord(word: string, lang: ArticleLanguage): boolean {
+  if (lang === 'de' && word.length < 4) return false;
   const lower = word.toLowerCase();
   if (lang === 'de') {
-    if (DE_NOT_ROLES.has(lower)) return false;
     if (!/^\p{Lu}/u.test(word)) return false;
-    return DE_ROLE_SUFFIX.test(lower);
+    return DE_ROLE_SUFFIX.test(lower) && !DE_NOT_ROLES.has(lower);
   }
   return EN_ROLE_WORDS.has(lower);
 }
