@@ -4,6 +4,7 @@ import { compareQuote, type DiffPart, type QuoteVerdict } from '../checks/quoteI
 import { checkSpeaker } from '../checks/speaker';
 import { makeWarning, type Warning } from '../checks/warning';
 import { scanQuotes } from '../detect/quote-marks';
+import { quoteInContext } from './quoteSpan';
 import { splitSentences } from '../detect/sentences';
 import type { ArticleLanguage, Claim } from '../domain/articles';
 import type { Deal, FactRef, Quote } from '../domain/facts';
@@ -46,28 +47,6 @@ const keyOf = (code: string, fact: FactRef | null) => (fact ? `${code}/${fact.ty
 
 function about(fact: FactRef | null, warnings: Warning[]): ClaimWarning[] {
   return warnings.map((w) => ({ ...w, key: keyOf(w.code, fact), fact }));
-}
-
-interface QuoteSpanInContext {
-  /** The words between the quote marks (or the marked text when it has none). */
-  wording: string;
-  /** The quotation (marks included) the attribution is looked for around. */
-  start: number;
-  end: number;
-}
-
-/** Finds the quotation the claim marks: the mark itself, the quote inside it, or the quote around it. */
-function quoteInContext(context: ClaimContext, lang: ArticleLanguage): QuoteSpanInContext {
-  const marked = context.text.slice(context.start, context.end);
-  const spans = scanQuotes(context.text, lang).spans;
-  const best = spans
-    .map((s) => ({ s, overlap: Math.min(s.end, context.end) - Math.max(s.start, context.start) }))
-    .filter((x) => x.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap)[0]?.s;
-  if (!best) return { wording: marked, start: context.start, end: context.end };
-  const markCoversQuote = best.start >= context.start && best.end <= context.end;
-  const wording = markCoversQuote ? context.text.slice(best.start + 1, best.end - 1) : marked;
-  return { wording, start: best.start, end: best.end };
 }
 
 /** The sentence(s) the mark lies in; hedges elsewhere in the paragraph say nothing about this claim. */
