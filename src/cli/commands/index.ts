@@ -1,7 +1,9 @@
 import { articlesCommand } from './articles';
 import { claimsCommand } from './claims';
 import { doctorCommand } from './doctor';
+import { factsCommand } from './facts';
+import { sampleCommand } from './sample';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, factsCommand, sampleCommand];

@@ -54,7 +54,8 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
     }
     const value = valueAt(raw, issue.path);
     let message = issue.message;
-    if (issue.code === 'invalid_type' && value === undefined) message = 'is missing';
+    // A required field left out: zod words this by the type or values it expected.
+    if (value === undefined && issue.code !== 'custom') message = 'is missing';
     else if (issue.code === 'invalid_type' && issue.expected === 'object')
       message = issue.path.length === 0 ? 'must be a JSON object' : 'must be an object with the record’s fields';
     else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `must be ${issue.expected === 'array' ? 'a list' : `of type ${issue.expected}`}`;
