@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
+import { scanAnchored } from './anchored-scan';
 
 export interface FoundSpan {
   start: number;
@@ -67,23 +68,17 @@ const EN_PATTERNS = [
 // alternative backtracks into the next one: "until June 2027" must not stop at "June 20".
 const compile = (patterns: string[], flags: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
-const DE_RE = compile(DE_PATTERNS, 'giu');
-const EN_RE = compile(EN_PATTERNS, 'giu');
+const DE_RE = compile(DE_PATTERNS, 'giuy');
+const EN_RE = compile(EN_PATTERNS, 'giuy');
 
 /** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
-// Every date pattern contains a digit or one of these words; text without any is skipped.
-const HINT = {
-  de: /\d|jan|feb|märz|apr|mai|jun|jul|aug|sep|okt|nov|dez|tag|saison|spielzeit|runde|pause|periode|jahr|sommer|winter|herbst|frühjahr|frühling|monat|woch|abend|vorjahr|gestern/i,
-  en: /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|season|campaign|summer|winter|spring|autumn|year|month|week|window|ago|end of/i,
+// Every date pattern contains a digit or one of these words.
+const ANCHOR = {
+  de: /\d|jan|feb|märz|apr|mai|jun|jul|aug|sep|okt|nov|dez|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|saison|spielzeit|runde|pause|periode|jahr|sommer|winter|herbst|frühjahr|frühling|monat|woche|gestern/giu,
+  en: /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|season|campaign|summer|winter|spring|autumn|year|month|week|window|yesterday|end of/giu,
 };
 
+/** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
 export function findDates(text: string, lang: ArticleLanguage): FoundSpan[] {
-  const re = lang === 'de' ? DE_RE : EN_RE;
-  const out: FoundSpan[] = [];
-  if (!HINT[lang].test(text)) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
-  }
-  return out;
+  return scanAnchored(text, ANCHOR[lang], lang === 'de' ? DE_RE : EN_RE, 4);
 }
