@@ -91,8 +91,9 @@ function assemble(db: Db, articleId: string): Assembled {
   const facts = linkedFacts(db, claims.flatMap((c) => c.links));
   const contexts = claimContextsFromBody(doc.body);
   const views = claims.map((claim): ClaimView => {
-    const result = runClaimChecks(claim, contextOf(claim, contexts), facts, doc.meta.language);
-    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks };
+    const context = contextOf(claim, contexts);
+    const result = runClaimChecks(claim, context, facts, doc.meta.language);
+    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks, context };
   });
   const ordered = orderClaims(views, doc.body);
   return { doc, views: ordered, facts, gate: gateStatus(ordered, overrideOf(db, articleId)) };
@@ -215,7 +216,7 @@ export const claimsHandlers = {
     const exportCtx: ExportContext = {
       meta: doc.meta,
       body: doc.body,
-      claims: views.map(({ warnings: _w, checks: _c, ...claim }) => claim),
+      claims: views.map(({ warnings: _w, checks: _c, context: _x, ...claim }) => claim),
       facts,
       gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
       warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),

@@ -3,6 +3,7 @@ import { channel } from './define';
 import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '../domain/articles';
 import { FACT_TYPES, factId } from '../domain/facts';
 import type { ClaimCheck, ClaimWarning } from '../claims/warnings';
+import type { ClaimContext } from '../claims/context';
 import type { GateStatus } from '../claims/gate';
 import type { ExportFacts } from '../export/context';
 
@@ -23,6 +24,8 @@ export interface ClaimView extends Claim {
   warnings: ClaimWarning[];
   /** Per linked fact, what the checks compared (e.g. the quote diff). */
   checks: ClaimCheck[];
+  /** The paragraph the checks read and where the mark sits in it. */
+  context: ClaimContext;
 }
 
 export interface ArticleClaims {
