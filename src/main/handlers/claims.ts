@@ -146,8 +146,8 @@ function assertFactsExist(db: Db, refs: FactRef[]): void {
 
 export const claimsHandlers = {
   'claims:list': ({ articleId }, ctx): ArticleClaims => {
-    const { views, facts, gate } = assemble(ctx.db, articleId);
-    return { articleId, claims: views, facts, gate };
+    const { doc, views, facts, gate } = assemble(ctx.db, articleId);
+    return { articleId, language: doc.meta.language, claims: views, facts, gate };
   },
   'claims:get': ({ id }, ctx) => viewOf(ctx.db, id),
   'claims:create': (input, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '../domain/articles';
+import { CLAIM_KINDS, CLAIM_STATUSES, type ArticleLanguage, type Claim } from '../domain/articles';
 import { FACT_TYPES, factId } from '../domain/facts';
 import type { ClaimCheck, ClaimWarning } from '../claims/warnings';
 import type { ClaimContext } from '../claims/context';
@@ -30,6 +30,8 @@ export interface ClaimView extends Claim {
 
 export interface ArticleClaims {
   articleId: string;
+  /** The article's language, which the checks read the text in. */
+  language: ArticleLanguage;
   /** Document order: marked claims as they appear, then claims removed from the text. */
   claims: ClaimView[];
   /** The linked facts and what they refer to (speakers, parties, citations, sources), for labels. */
