@@ -103,7 +103,8 @@ export function attributeQuotes(
       const limit = Math.min(afterToks.length, 7);
       for (let i = 0; i < limit; i++) {
         const w = afterToks[i].text;
-        if (!isSpeechVerb(w, ctx)) continue;
+        // Right after a quote a verb of praise or criticism attributes it as well ("…“, lobte X").
+        if (!isSpeechVerb(w, ctx) && !(ctx.lex.framingVerbs.has(w) && i <= 1)) continue;
         if (w === 'so' && i !== 0) continue;
         const ref =
           (i > 0 ? readSpeakerPhraseBefore(text, afterToks, i, ctx, w) : undefined) ??

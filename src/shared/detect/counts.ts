@@ -3,9 +3,9 @@ import { parseNumberWord } from '../language/numberWords';
 import type { FoundSpan } from './dates';
 
 const DE_NOUNS =
-  'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Menschen|Personen|Besucher|Besuchern|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
+  'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Menschen|Personen|Besucher|Besuchern|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Profis|Profi|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';
 const EN_NOUNS =
-  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|people|spectators|visitors|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
+  'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|people|spectators|visitors|players|professionals|signings|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
 
 // Longest first, so "Toren" is tried before "Tore" and the word boundary after it holds.
 const alternation = (words: string) => [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
@@ -17,7 +17,7 @@ const DE_NUM =
 const EN_NUM =
   '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[a-z]*(?:-[a-z]+)?';
 const DE_ADJ = '(?:(?:weitere[n]?|neue[n]?|eigene[n]?|volle[n]?|lange[n]?|knapp|rund|fast|über|mehr als|genau|nur|gut|insgesamt)\\s+)?';
-const EN_ADJ = '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate)\\s+)?';
+const EN_ADJ = '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate|[a-z]+-[a-z]+)\\s+)?';
 
 const bounded = (parts: string[]) => `(?<![\\p{L}\\p{N}.,-])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
 
@@ -32,7 +32,7 @@ const DE_COUNT = new RegExp(
 );
 const EN_COUNT = new RegExp(
   bounded([
-    `(?<n>${EN_NUM})-(?:part|episode|year|game|match)`,
+    `(?<n>${EN_NUM})-(?:part|episode|year|game|match)(?!-old)`,
     `for\\s+the\\s+(?<ord>[a-z]+|\\d+(?:st|nd|rd|th))\\s+(?:time|straight time|consecutive time)`,
     `(?<n2>${EN_NUM})(?:\\s+(?<scale>million))?\\s+${EN_ADJ}(?:${alternation(EN_NOUNS)})`,
     `(?:a|the|their|his|her) (?<ord2>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive )?(?:win|victory|defeat|title|trophy|goal|game|clean sheet)(?: in a row)?`,

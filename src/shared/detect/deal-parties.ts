@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
+import { parseNumberWord } from '../language/numberWords';
 import type { EntityIndex } from './entities';
 import type { Lexicon } from './lexicon';
 import { inQuote } from './people';
@@ -16,13 +17,14 @@ const add = (table: Record<string, VerbRole>, role: VerbRole, words: string) => 
 add(DE_VERBS, 'pay', `zahlt zahlte zahlten zahlen gezahlt bezahlt bezahlte bezahlen überweist überwies überwiesen
   überweisen investiert investierte investieren bietet bot bieten kauft kaufte kaufen gekauft verpflichtet
   verpflichtete verpflichten holt holte holen geholt erwirbt erwarb erwerben erworben sichert sicherte
-  lässt ließ blättert blätterte legt legte`);
+  lässt ließ blättert blätterte legt legte steuert beisteuert beisteuern steuerte finanziert finanzierte`);
 add(DE_VERBS, 'receive', `kassiert kassierte kassieren erhält erhielt erhalten bekommt bekam bekommen verdient
   verdiente verdienen nimmt nahm einnehmen streicht strich`);
 add(DE_VERBS, 'sell', 'verkauft verkaufte verkaufen gibt gab abgeben');
 add(DE_VERBS, 'move', 'wechselt wechselte wechseln gewechselt');
 add(EN_VERBS, 'pay', `pay pays paid paying spend spends spent invest invests invested buy buys bought
-  sign signs signed signing acquire acquires acquired offer offers offered bid bids fork forked shell shelled`);
+  sign signs signed signing acquire acquires acquired offer offers offered bid bids fork forked shell shelled
+  contribute contributes contributed contributing fund funds funded`);
 add(EN_VERBS, 'receive', 'receive receives received earn earns earned pocket pockets pocketed collect collects collected bank banks banked get gets got');
 add(EN_VERBS, 'sell', 'sell sells sold');
 add(EN_VERBS, 'move', 'join joins joined move moves moved switch switches switched');
@@ -85,6 +87,9 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     const club = CLUB_PREFIX.test(t.text) || /^\d\.$/.test(text.slice(t.start - 3, t.start - 1).trim());
     // In German every noun is capitalised; after an article it is a noun unless it starts a club name.
     if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
+    // "in den kommenden drei Jahren": a noun after a number or after article + adjective.
+    const beforePrev = toks[i - 2]?.text.toLowerCase() ?? '';
+    if (ctx.lang === 'de' && !club && (/^\d/.test(prevLower) || parseNumberWord(prevLower, 'de') !== null || (/^\p{Ll}/u.test(prev?.text ?? '') && ctx.lex.articles.has(beforePrev)))) continue;
     // "Kellerbachs früherer Präsident": a genitive in front of a role describes, it does not pay.
     const next = toks[i + 1];
     const afterNext = toks[i + 2];

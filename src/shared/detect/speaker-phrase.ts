@@ -98,13 +98,20 @@ export function readSpeakerPhrase(
  * Reads the phrase that ends right before token `end` (exclusive) — the subject in
  * "Trainerin Jana Kowalczyk betonte:" — walking back over name-like words only.
  */
+// Adverbs that may stand between a subject and its verb of saying ("Sie selbst sagte").
+const BETWEEN_SUBJECT_AND_VERB = new Set(
+  'selbst auch nur dann noch zudem später jedoch aber allerdings ebenfalls sofort schließlich himself herself itself also later then too only however'.split(' '),
+);
+
 export function readSpeakerPhraseBefore(
   text: string,
   toks: readonly Token[],
-  end: number,
+  verbAt: number,
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
+  let end = verbAt;
+  while (end > 0 && verbAt - end < 2 && BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) && /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))) end--;
   let s = end;
   while (s > 0 && end - s < 6) {
     const t = toks[s - 1];
