@@ -1,7 +1,265 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../app/AppContext';
+import { runCommand, useCommand } from '../app/commands';
+import { api } from '../bridge';
+import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
+import { ArticleEditor } from '../editor/ArticleEditor';
+import { ArticleFields } from '../editor/ArticleFields';
+import { clearActiveSession, flushActiveSession, setActiveSession } from '../editor/activeSession';
+import { getArticleEditor } from '../editor/EditorContext';
+import { whenIdle } from '../editor/idle';
+import { RevisionsPanel } from '../editor/RevisionsPanel';
+import { ArticleSession } from '../editor/session';
+import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
+import { announceArticleChange } from '../library/articleEvents';
+import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
+import type { ArticleDocument } from '../../../shared/contract/articles';
+import type { TextCounts } from '../../../shared/typography/counts';
+import '../styles/editor.css';
+
+const READING_WIDTH_KEY = 'factdesk.editor.readingWidth';
+
+/** Creates an article and opens it; the library's "New article" button raises the same command. */
+async function createArticle(open: (id: string) => void): Promise<string | null> {
+  await flushActiveSession();
+  const r = await api.articles.create({});
+  if (!r.ok) return r.error.message;
+  open(r.value.meta.id);
+  announceArticleChange({ id: r.value.meta.id, meta: r.value.meta });
+  return null;
+}
 
 export function EditorPane() {
-  const { t } = useTranslation();
-  return <EmptyState title={t('panes.editorEmptyTitle')} body={t('panes.editorEmptyBody')} />;
+  const { t } = useTranslation('editor');
+  const { t: tl } = useTranslation('library');
+  const { currentArticleId, openArticle } = useApp();
+  const [error, setError] = useState<string | null>(null);
+
+  const create = useCallback(async () => setError(await createArticle(openArticle)), [openArticle]);
+  useCommand('article.new', () => void create());
+  useCommand('article.open-recent', (id) => {
+    if (id) void flushActiveSession().then(() => openArticle(id));
+  });
+
+  if (!currentArticleId) {
+    return (
+      <EmptyState title={t('common:panes.editorEmptyTitle')} body={t('common:panes.editorEmptyBody')}>
+        <button type="button" className="primary" onClick={() => void create()}>
+          {tl('newArticle')}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </EmptyState>
+    );
+  }
+  return <ArticleLoader key={currentArticleId} id={currentArticleId} onClose={() => openArticle(null)} />;
+}
+
+function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
+  const { t } = useTranslation('editor');
+  const [state, setState] = useState<{ doc: ArticleDocument; fresh: boolean } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.articles.open({ id }).then((r) => {
+      if (!live) return;
+      setState(r.ok ? { doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1 } : { error: r.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (state === null) return <p className="editor-loading muted">{t('loading')}</p>;
+  if ('error' in state)
+    return (
+      <div className="editor-error">
+        <p role="alert">{t('openFailed', { message: state.error })}</p>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    );
+  return <ArticleWorkspace doc={state.doc} fresh={state.fresh} />;
+}
+
+function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean }) {
+  const { t } = useTranslation('editor');
+  const { t: tl } = useTranslation('library');
+  const { settings } = useApp();
+  const [session] = useState(
+    () =>
+      new ArticleSession(doc, (input) => api.articles.save(input), {
+        defer: (fn) => whenIdle(fn),
+        onSaved: (meta) => announceArticleChange({ id: meta.id, meta }),
+      }),
+  );
+  const [content, setContent] = useState({ body: doc.body, key: 0 });
+  const [bodyCounts, setBodyCounts] = useState<TextCounts | null>(null);
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [revisionsKey, setRevisionsKey] = useState(0);
+  const [versionDialog, setVersionDialog] = useState(false);
+  const [readingWidth, setReadingWidth] = useState(() => localStorage.getItem(READING_WIDTH_KEY) !== 'off');
+  const meta = useSyncExternalStore(session.subscribe, () => session.meta);
+
+  useEffect(() => {
+    const generation = session.start();
+    setActiveSession(session);
+    const offClose = api.onBeforeClose(() => session.flush());
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void session.flush();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      offClose();
+      document.removeEventListener('visibilitychange', onHidden);
+      clearActiveSession(session);
+      void session.flush().finally(() => session.stop(generation));
+    };
+  }, [session]);
+
+  const focusBody = useCallback(() => getArticleEditor()?.editor.focus(), []);
+  const fields = useMemo(() => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} />, [session, focusBody, fresh]);
+
+  const setStatus = async (status: ArticleStatus) => {
+    session.setMeta({ status });
+    await session.flush();
+    setRevisionsKey((k) => k + 1);
+  };
+
+  const onRestored = useCallback(
+    (restored: ArticleDocument) => {
+      session.adopt(restored);
+      setContent((c) => ({ body: restored.body, key: c.key + 1 }));
+      announceArticleChange({ id: restored.meta.id, meta: restored.meta });
+      setRevisionsKey((k) => k + 1);
+    },
+    [session],
+  );
+
+  const toggleReadingWidth = () => {
+    setReadingWidth((on) => {
+      localStorage.setItem(READING_WIDTH_KEY, on ? 'off' : 'on');
+      return !on;
+    });
+  };
+
+  return (
+    <div className={`editor-pane ${revisionsOpen ? 'with-revisions' : ''}`}>
+      <div className="editor-main">
+        <div className="article-bar" role="group" aria-label={t('articleBar')}>
+          <label>
+            <span>{t('fields.language')}</span>
+            <select value={meta.language} onChange={(e) => session.setMeta({ language: e.target.value as ArticleLanguage })}>
+              {ARTICLE_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {tl(`language.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('fields.status')}</span>
+            <select value={meta.status} onChange={(e) => void setStatus(e.target.value as ArticleStatus)}>
+              {ARTICLE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tl(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('fields.desk')}</span>
+            <input value={meta.desk} maxLength={120} size={10} onChange={(e) => session.setMeta({ desk: e.target.value })} />
+          </label>
+          <label>
+            <span>{t('fields.author')}</span>
+            <input value={meta.author} maxLength={120} size={14} onChange={(e) => session.setMeta({ author: e.target.value })} />
+          </label>
+          <span className="article-bar-spacer" />
+          <button type="button" aria-pressed={revisionsOpen} onClick={() => setRevisionsOpen((o) => !o)}>
+            {t('view.revisions')}
+          </button>
+          <button type="button" onClick={() => setVersionDialog(true)}>
+            {t('view.saveVersion')}
+          </button>
+          <button type="button" aria-pressed={readingWidth} onClick={toggleReadingWidth}>
+            {t('view.readingWidth')}
+          </button>
+          <button type="button" aria-pressed={settings.layout.focusMode} onClick={() => runCommand('view.focus-mode')}>
+            {t('view.focusMode')}
+          </button>
+        </div>
+        <ArticleEditor
+          key={content.key}
+          articleId={session.id}
+          body={content.body}
+          language={meta.language}
+          session={session}
+          onCounts={setBodyCounts}
+          fields={fields}
+          readingWidth={readingWidth}
+        />
+      </div>
+      {revisionsOpen && (
+        <RevisionsPanel session={session} refreshKey={revisionsKey} onRestored={onRestored} onClose={() => setRevisionsOpen(false)} />
+      )}
+      {versionDialog && (
+        <SaveVersionDialog
+          session={session}
+          onClose={(saved) => {
+            setVersionDialog(false);
+            if (saved) {
+              setRevisionsKey((k) => k + 1);
+              setRevisionsOpen(true);
+            }
+          }}
+        />
+      )}
+      <SaveIndicator session={session} />
+      <CountsIndicator session={session} body={bodyCounts} />
+    </div>
+  );
+}
+
+function SaveVersionDialog({ session, onClose }: { session: ArticleSession; onClose(saved: boolean): void }) {
+  const { t } = useTranslation('editor');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    await session.flush();
+    const r = await api.revisions.create({ articleId: session.id, name });
+    setBusy(false);
+    if (r.ok) onClose(true);
+    else setError(r.error.fields?.find((f) => f.path === 'name')?.message ?? r.error.message);
+  };
+  return (
+    <Dialog title={t('saveVersion.title')} open onClose={() => onClose(false)}>
+      <form className="form" onSubmit={submit}>
+        <label>
+          {t('saveVersion.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} autoFocus aria-invalid={error !== null} />
+        </label>
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onClose(false)}>
+            {t('saveVersion.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
+            {t('saveVersion.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
 }

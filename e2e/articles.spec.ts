@@ -1,0 +1,200 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Everything here finds elements by role and accessible name only. */
+
+const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
+const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
+
+async function newArticle(page: Page, headline: string): Promise<void> {
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  const field = page.getByRole('textbox', { name: 'Headline' });
+  await expect(field).toBeFocused();
+  await field.fill(headline);
+  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
+}
+
+/** Waits for an autosave that is known to be due: first "Saving…", then "Saved". */
+async function waitForSave(page: Page): Promise<void> {
+  await expect(statusBar(page)).toContainText('Saving…');
+  await expect(statusBar(page)).toContainText('Saved');
+}
+
+test.describe('articles', () => {
+  test('creates an article that appears in the library and the CLI', async ({ page, app }) => {
+    await newArticle(page, 'SV Rotheide gewinnt das Derby');
+    await body(page).click();
+    await page.keyboard.type('Almental kam nie ins Spiel.');
+    await waitForSave(page);
+    await expect(statusBar(page)).toContainText(/\d+ words/);
+
+    const listed = await app.cli(['articles', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    const [article] = JSON.parse(listed.stdout) as { id: string; headline: string }[];
+    expect(article.headline).toBe('SV Rotheide gewinnt das Derby');
+    const shown = await app.cli(['articles', 'show', article.id, '--text']);
+    expect(shown.stdout).toContain('Almental kam nie ins Spiel.');
+  });
+
+  test('turns straight quotes into German quotes in a German article', async ({ page }) => {
+    await newArticle(page, 'Stimmen zum Spiel');
+    await page.getByRole('combobox', { name: 'Article language' }).selectOption({ label: 'German' });
+    await body(page).click();
+    await page.keyboard.type(`Der Trainer sagte: "Wir bleiben oben." Es geht's weiter -- 'sicher' mit 3 Punkten und 12 km Laufleistung.`);
+    await expect(body(page)).toContainText('„Wir bleiben oben.“');
+    await expect(body(page)).toContainText('geht’s weiter – ‚sicher‘');
+    await expect(body(page)).toContainText('12\u00A0km Laufleistung');
+
+    // Changing the language affects what is typed next, not what is already there.
+    await page.getByRole('combobox', { name: 'Article language' }).selectOption({ label: 'English' });
+    await body(page).press('End');
+    await page.keyboard.type(' "Onwards"');
+    await expect(body(page)).toContainText('„Wir bleiben oben.“');
+    await expect(body(page)).toContainText('“Onwards”');
+  });
+
+  test('pastes a web page without running its scripts and keeps its text', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await newArticle(page, 'Eingefügt');
+    await body(page).click();
+    await body(page).evaluate((el) => {
+      const html = `<html><body>
+        <script>window.__pasteRan = 'script'; alert('script')</script>
+        <h1 style="color:red" class="foreign">Rechte für Strivo</h1>
+        <p>Der Streamer zahlt <b>mehr</b> als erwartet.</p>
+        <img src="x-does-not-exist.png" onerror="window.__pasteRan = 'onerror'; alert('onerror')">
+        <iframe src="about:blank" onload="window.__pasteRan = 'iframe'"></iframe>
+        <p><a href="javascript:alert('link')">Gefährlicher Link</a> bleibt Text.</p>
+      </body></html>`;
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'Rechte für Strivo');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(body(page)).toContainText('Rechte für Strivo');
+    await expect(body(page)).toContainText('Der Streamer zahlt mehr als erwartet.');
+    await expect(body(page)).toContainText('Gefährlicher Link bleibt Text.');
+    await expect(body(page).getByRole('heading', { name: 'Rechte für Strivo' })).toBeVisible();
+    await expect(body(page).getByRole('link')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pasteRan?: string }).__pasteRan)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  test('finds every word again after a reload', async ({ page }) => {
+    const words = 'Torhüterin Mira Feld hielt zwei Elfmeter und rettete FC Almental den Punkt';
+    await newArticle(page, 'Feld hält alles');
+    await page.getByRole('textbox', { name: 'Lead' }).fill('Ein Nachmittag für die Statistik.');
+    await body(page).click();
+    await page.keyboard.type(words);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Zweiter Absatz mit Nachspielzeit.');
+    await waitForSave(page);
+
+    await page.reload();
+    await expect(body(page)).toContainText(words);
+    await expect(body(page)).toContainText('Zweiter Absatz mit Nachspielzeit.');
+    await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue('Ein Nachmittag für die Statistik.');
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Feld hält alles');
+  });
+
+  test('restores an older revision and still lists the newer one', async ({ page }) => {
+    await newArticle(page, 'Zwei Fassungen');
+    await body(page).click();
+    await page.keyboard.type('Erste Fassung des Berichts.');
+    await waitForSave(page);
+
+    const saveVersion = async (name: string) => {
+      await page.getByRole('button', { name: 'Save version…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Save version' });
+      await dialog.getByRole('textbox', { name: 'Version name' }).fill(name);
+      await dialog.getByRole('button', { name: 'Save version' }).click();
+      await expect(dialog).toBeHidden();
+    };
+    await saveVersion('Eins');
+    await body(page).click();
+    await body(page).press('End');
+    await page.keyboard.type(' Nachtrag aus der Pressekonferenz.');
+    await saveVersion('Zwei');
+
+    const panel = page.getByRole('complementary', { name: 'Revisions' });
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: /^Eins/ }).click();
+    const diff = panel.getByRole('region', { name: 'Changes from this revision to the current text' });
+    await expect(diff.getByRole('insertion')).toContainText('Nachtrag aus der Pressekonferenz.');
+    await diff.getByRole('button', { name: 'Restore this revision' }).click();
+
+    await expect(body(page)).toHaveText('Erste Fassung des Berichts.');
+    await expect(panel.getByRole('button', { name: /^Zwei/ })).toBeVisible();
+    await expect(panel.getByRole('button', { name: /^Eins/ })).toBeVisible();
+    await expect(panel.getByRole('button', { name: /^Restored version from/ })).toBeVisible();
+
+    // The newer text is still there to go back to.
+    await panel.getByRole('button', { name: /^Zwei/ }).click();
+    await expect(diff.getByRole('deletion')).toContainText('Nachtrag aus der Pressekonferenz.');
+  });
+
+  test('moves an article to the trash and restores it', async ({ page }) => {
+    await newArticle(page, 'Kommt zurück');
+    await newArticle(page, 'Bleibt stehen');
+    const list = library(page).getByRole('listbox', { name: 'Article list' });
+    await list.getByRole('option', { name: /Kommt zurück/ }).click();
+    await library(page).getByRole('button', { name: 'Move to trash' }).click();
+    await expect(list.getByRole('option', { name: /Kommt zurück/ })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Article body' })).toHaveCount(0);
+
+    await library(page).getByRole('button', { name: 'Trash (1)' }).click();
+    const trash = library(page).getByRole('listbox', { name: 'Articles in the trash' });
+    await trash.getByRole('option', { name: /Kommt zurück/ }).click();
+    await library(page).getByRole('button', { name: 'Restore' }).click();
+    await expect(library(page).getByText('The trash is empty.')).toBeVisible();
+    await library(page).getByRole('button', { name: 'Back to articles' }).click();
+    await expect(list.getByRole('option', { name: /Kommt zurück/ })).toBeVisible();
+    await expect(list.getByRole('option', { name: /Bleibt stehen/ })).toBeVisible();
+  });
+
+  test('empties the trash only after confirmation', async ({ page }) => {
+    await newArticle(page, 'Wird gelöscht');
+    await library(page).getByRole('button', { name: 'Move to trash' }).click();
+    await library(page).getByRole('button', { name: 'Trash (1)' }).click();
+    await library(page).getByRole('button', { name: 'Empty trash…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Empty the trash?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(library(page).getByRole('option', { name: /Wird gelöscht/ })).toBeVisible();
+    await library(page).getByRole('button', { name: 'Empty trash…' }).click();
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(library(page).getByRole('option', { name: /Wird gelöscht/ })).toHaveCount(0);
+  });
+
+  test('moves through the list with the arrow keys and opens with Enter', async ({ page }) => {
+    await newArticle(page, 'Erster Bericht');
+    await newArticle(page, 'Zweiter Bericht');
+    const list = library(page).getByRole('listbox', { name: 'Article list' });
+    await list.focus();
+    await page.keyboard.press('Home');
+    await expect(list.getByRole('option', { name: /Zweiter Bericht/ })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(list.getByRole('option', { name: /Erster Bericht/ })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Erster Bericht');
+  });
+
+  test('filters the library by status and text', async ({ page }) => {
+    await newArticle(page, 'Transfer perfekt');
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Ready' });
+    await newArticle(page, 'Noch ein Entwurf');
+    const list = library(page).getByRole('listbox', { name: 'Article list' });
+    await library(page).getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'Ready' });
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await expect(list.getByRole('option', { name: /Transfer perfekt/ })).toBeVisible();
+    await library(page).getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'All statuses' });
+    await library(page).getByRole('searchbox', { name: 'Search articles' }).fill('entwurf');
+    await expect(list.getByRole('option')).toHaveCount(1);
+    await expect(list.getByRole('option', { name: /Noch ein Entwurf/ })).toBeVisible();
+  });
+});

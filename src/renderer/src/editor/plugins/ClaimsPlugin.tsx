@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_NORMAL,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
+import { $isMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
+import { mergeRegister } from '@lexical/utils';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { ClaimStatus } from '../../../../shared/domain/articles';
+import { useStatusItem } from '../../app/status';
+import { GO_TO_CLAIM_COMMAND, MARK_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from '../../claims/commands';
+import {
+  closeClaims,
+  createClaim,
+  getClaimsState,
+  openClaims,
+  selectClaimInList,
+  setLiveOrder,
+  subscribeClaims,
+  syncMarks,
+} from '../../claims/claimsStore';
+import {
+  $claimsAtSelection,
+  $markedClaims,
+  $neighbourClaim,
+  $removeClaimIds,
+  $selectClaim,
+  newClaimId,
+} from '../../claims/editorMarks';
+import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
+import '../../styles/claims.css';
+
+/** Marks changes are reported to the store this long after typing stops. */
+const SYNC_DELAY_MS = 400;
+
+// The status a mark shows when several claims share its text: the most alarming one.
+const STATUS_WEIGHT: Record<ClaimStatus, number> = { false: 4, disputed: 3, unsourced: 2, unchecked: 1, verified: 0 };
+
+/** Puts each claim's status on its marks' DOM, where the stylesheet colours it. */
+function paintMarks(editor: LexicalEditor, keys: Map<string, string[]>): void {
+  const { data, selectedId } = getClaimsState();
+  const status = new Map(data?.claims.map((c) => [c.id, c.status]) ?? []);
+  for (const [key, ids] of keys) {
+    const el = editor.getElementByKey(key);
+    if (!el) continue;
+    const statuses = ids.map((id) => status.get(id)).filter((s): s is ClaimStatus => s !== undefined);
+    const worst = statuses.sort((a, b) => STATUS_WEIGHT[b] - STATUS_WEIGHT[a])[0] ?? 'unchecked';
+    el.dataset.claimIds = ids.join(' ');
+    el.dataset.claimStatus = worst;
+    if (selectedId && ids.includes(selectedId)) el.dataset.claimSelected = 'true';
+    else delete el.dataset.claimSelected;
+  }
+}
+
+/**
+ * Claims in the article body: "Mark as claim" wraps the selection in a MarkNode whose id is the
+ * claim's id (so undo, redo and copy/paste carry the claim along), a scan after each edit keeps
+ * the stored claims' text, context and "in text" flag in step with the marks, and the marks are
+ * painted with their claim's status. The claims panel drives selection through the commands.
+ */
+export function ClaimsPlugin({ articleId }: { articleId: string }) {
+  const { t } = useTranslation('claims');
+  const [editor] = useLexicalComposerContext();
+  const [message, setMessage] = useState<string | null>(null);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const markKeys = useRef(new Map<string, string[]>());
+  useStatusItem('claims-message', message ? <span role="status">{message}</span> : null, 60);
+
+  useEffect(() => {
+    openClaims(articleId);
+    return () => closeClaims(articleId);
+  }, [articleId]);
+
+  useEffect(() => {
+    if (!editor.hasNodes([MarkNode])) throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastSent = '';
+
+    const sync = () => {
+      const marks = editor.getEditorState().read($markedClaims);
+      setLiveOrder(marks.map((m) => m.id));
+      const payload = marks.map(({ id, text, context }) => ({ id, text, context }));
+      const json = JSON.stringify(payload);
+      if (json === lastSent) return;
+      lastSent = json;
+      void syncMarks(articleId, payload).then((result) => {
+        if (!result.ok) {
+          lastSent = '';
+          setMessage(t('mark.syncFailed', { message: result.error.message }));
+          return;
+        }
+        if (result.value.unknown.length > 0) {
+          // Marks pasted from another article carry claims that are not this article's.
+          const unknown = new Set(result.value.unknown);
+          editor.update(() => $removeClaimIds(unknown), { tag: 'history-merge' });
+        }
+      });
+    };
+    const scheduleSync = () => {
+      clearTimeout(timer);
+      timer = setTimeout(sync, SYNC_DELAY_MS);
+    };
+
+    const markClaim = () => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed() || selection.getTextContent().trim() === '') {
+        setMessage(t('mark.needsSelection'));
+        return true;
+      }
+      const id = newClaimId();
+      $wrapSelectionInMarkNode(selection, selection.isBackward(), id);
+      const claim = $markedClaims().find((c) => c.id === id);
+      if (!claim) return true;
+      setMessage(null);
+      void createClaim({ articleId, id, text: claim.text, context: claim.context }).then((result) => {
+        if (result.ok) {
+          selectClaimInList(id);
+          scheduleSync();
+        } else {
+          setMessage(t('mark.failed', { message: result.error.message }));
+          editor.update(() => $removeClaimIds(new Set([id])), { tag: 'history-merge' });
+        }
+      });
+      return true;
+    };
+
+    const selectClaim = (id: string) => {
+      let key: string | null = null;
+      editor.update(
+        () => {
+          key = $selectClaim(id);
+        },
+        {
+          onUpdate: () => {
+            if (key) editor.getElementByKey(key)?.scrollIntoView({ block: 'center', behavior: 'auto' });
+          },
+        },
+      );
+      editor.focus();
+      selectClaimInList(id);
+      return true;
+    };
+
+    const unsubscribeStore = subscribeClaims(() => paintMarks(editor, markKeys.current));
+    sync();
+
+    return mergeRegister(
+      unsubscribeStore,
+      () => clearTimeout(timer),
+      editor.registerCommand(MARK_CLAIM_COMMAND, markClaim, COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(SELECT_CLAIM_COMMAND, selectClaim, COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(
+        GO_TO_CLAIM_COMMAND,
+        (direction) => {
+          const id = editor.getEditorState().read(() => $neighbourClaim(direction));
+          if (id) selectClaim(id);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          const mod = event.ctrlKey || event.metaKey;
+          if (mod && event.shiftKey && !event.altKey && event.code === 'KeyM') {
+            event.preventDefault();
+            return editor.dispatchCommand(MARK_CLAIM_COMMAND, undefined);
+          }
+          if (!mod && !event.altKey && event.key === 'F8') {
+            event.preventDefault();
+            return editor.dispatchCommand(GO_TO_CLAIM_COMMAND, event.shiftKey ? -1 : 1);
+          }
+          return false;
+        },
+        COMMAND_PRIORITY_NORMAL,
+      ),
+      editor.registerMutationListener(MarkNode, (mutations) => {
+        editor.getEditorState().read(() => {
+          for (const [key, mutation] of mutations) {
+            const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
+            if ($isMarkNode(node)) markKeys.current.set(key, node.getIDs());
+            else markKeys.current.delete(key);
+          }
+        });
+        paintMarks(editor, markKeys.current);
+        scheduleSync();
+      }),
+      editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
+        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) scheduleSync();
+        const ids = editorState.read($claimsAtSelection);
+        if (ids.length > 0 && !ids.includes(getClaimsState().selectedId ?? '')) selectClaimInList(ids[0]);
+      }),
+      editor.registerRootListener((element) => setRoot(element)),
+    );
+  }, [editor, articleId, t]);
+
+  return root ? createPortal(<ClaimHoverCard root={root} />, document.body) : null;
+}
