@@ -17,7 +17,7 @@ const add = (table: Record<string, VerbRole>, role: VerbRole, words: string) => 
 add(DE_VERBS, 'pay', `zahlt zahlte zahlten zahlen gezahlt bezahlt bezahlte bezahlen überweist überwies überwiesen
   überweisen investiert investierte investieren bietet bot bieten kauft kaufte kaufen gekauft verpflichtet
   verpflichtete verpflichten holt holte holen geholt erwirbt erwarb erwerben erworben sichert sicherte
-  lässt ließ blättert blätterte legt legte steuert beisteuert beisteuern steuerte finanziert finanzierte`);
+  lässt ließ blättert blätterte legt legte steuert beisteuert beisteuern steuerte`);
 add(DE_VERBS, 'receive', `kassiert kassierte kassieren erhält erhielt erhalten bekommt bekam bekommen verdient
   verdiente verdienen nimmt nahm einnehmen streicht strich`);
 add(DE_VERBS, 'sell', 'verkauft verkaufte verkaufen gibt gab abgeben');
@@ -89,7 +89,7 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
     // "in den kommenden drei Jahren": a noun after a number or after article + adjective.
     const beforePrev = toks[i - 2]?.text.toLowerCase() ?? '';
-    if (ctx.lang === 'de' && !club && (/^\d/.test(prevLower) || parseNumberWord(prevLower, 'de') !== null || (/^\p{Ll}/u.test(prev?.text ?? '') && ctx.lex.articles.has(beforePrev)))) continue;
+    if (ctx.lang === 'de' && !club && (/^\d/.test(prevLower) || parseNumberWord(prevLower, 'de') !== null || (/^\p{Ll}+(?:e|en|er|es|em)$/u.test(prev?.text ?? '') && ctx.lex.articles.has(beforePrev)))) continue;
     // "Kellerbachs früherer Präsident": a genitive in front of a role describes, it does not pay.
     const next = toks[i + 1];
     const afterNext = toks[i + 2];
