@@ -1,5 +1,4 @@
 import type { PeopleContext } from './people';
-import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
 import { readSpeakerPhrase, readSpeakerPhraseBefore, type SpeakerRef } from './speaker-phrase';
 import { tokenize, wordsOutside } from './tokens';
