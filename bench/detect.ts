@@ -33,10 +33,11 @@ function article(file: string): { text: string; lang: 'de' | 'en'; paragraphs: n
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Wall-clock and CPU medians. On a shared, busy machine the wall clock also counts time spent
- * waiting for a core; the process's CPU time does not, so both are printed.
+ * Median and fastest wall-clock time, plus the median process CPU time. On a busy machine the
+ * wall clock also counts waiting for a core, while CPU time also counts garbage collection on
+ * helper threads; the fastest run is the best estimate of the work itself.
  */
-function time(fn: () => void, runs: number): { wall: number; cpu: number } {
+function time(fn: () => void, runs: number): { wall: number; best: number; cpu: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -47,7 +48,7 @@ function time(fn: () => void, runs: number): { wall: number; cpu: number } {
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return { wall: median(wall), best: Math.min(...wall), cpu: median(cpu) };
 }
 
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
@@ -73,6 +74,6 @@ for (const file of ['de.json', 'en.json']) {
     editCpu.push(t.cpu);
   }
   console.log(`${lang}: ${text.split(/\s+/).length} words, ${paragraphs} paragraphs, ${count} suggestions`);
-  console.log(`  full pass             median wall ${ms(full.wall)}, CPU ${ms(full.cpu)}   (target < 50 ms)`);
-  console.log(`  one-paragraph edit    median wall ${ms(median(editWall))}, CPU ${ms(median(editCpu))}; slowest wall ${ms(Math.max(...editWall))}   (target < 5 ms)`);
+  console.log(`  full pass             median ${ms(full.wall)}, fastest ${ms(full.best)}, median CPU ${ms(full.cpu)}   (target < 50 ms)`);
+  console.log(`  one-paragraph edit    median ${ms(median(editWall))}, slowest ${ms(Math.max(...editWall))}, median CPU ${ms(median(editCpu))}   (target < 5 ms)`);
 }

@@ -32,7 +32,7 @@ export interface BlockResult {
 const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|Deal|Vertrag|fee|salary|deal|paid|pay|worth|sum|transfer|bid|offer/i;
 // Money is written with a currency or a scale word; a bare "500.000" in a deal sentence is
 // left to the checker.
-const MAY_HOLD_MONEY = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/i;
+const MONEY_HINT = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/giu;
 const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -204,21 +204,50 @@ function collectAmounts(text: string, sentences: readonly Sentence[], quotes: re
   const out: { start: number; end: number; value: number; currency: string | null }[] = [];
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
-    // The shared amount parser is thorough but not cheap; most sentences name no money.
-    if (!MAY_HOLD_MONEY.test(s)) continue;
-    for (const a of parseAmounts(s, lang)) {
-      const start = a.start + sentence.start;
-      const end = a.end + sentence.start;
-      if (insideAny(quotes, { start, end })) continue;
-      if (a.currency === null) {
-        if (COUNT_AFTER.test(s.slice(a.end))) continue;
-        if (!MONEY_CONTEXT.test(s)) continue;
-        if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
+    for (const w of moneyWindows(s)) {
+      for (const a of parseAmounts(s.slice(w.start, w.end), lang)) {
+        const local = { start: a.start + w.start, end: a.end + w.start };
+        const start = local.start + sentence.start;
+        const end = local.end + sentence.start;
+        if (insideAny(quotes, { start, end }) || out.some((o) => o.start === start)) continue;
+        if (a.currency === null) {
+          if (COUNT_AFTER.test(s.slice(local.end))) continue;
+          if (!MONEY_CONTEXT.test(s)) continue;
+          if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
+        }
+        out.push({ start, end, value: a.value, currency: a.currency });
       }
-      out.push({ start, end, value: a.value, currency: a.currency });
     }
   }
   return out;
+}
+
+/**
+ * Stretches of a sentence around its money words, eight words back and three ahead: enough
+ * for "zwischen 90 und 95 Millionen Euro" or "rund €4.2m", and far less text for the shared
+ * parser, which tries every word it is given as the start of an amount.
+ */
+function moneyWindows(s: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  MONEY_HINT.lastIndex = 0;
+  for (let m = MONEY_HINT.exec(s); m; m = MONEY_HINT.exec(s)) {
+    let a = m.index;
+    for (let words = 0; a > 0 && words < 8; ) {
+      a--;
+      if (/\s/.test(s[a]) && a > 0 && !/\s/.test(s[a - 1])) words++;
+    }
+    while (a > 0 && !/\s/.test(s[a - 1])) a--;
+    let b = m.index + m[0].length;
+    for (let words = 0; b < s.length && words < 3; b++) {
+      if (/\s/.test(s[b]) && b + 1 < s.length && !/\s/.test(s[b + 1])) words++;
+    }
+    while (b < s.length && !/\s/.test(s[b])) b++;
+    const last = windows[windows.length - 1];
+    if (last && a <= last.end) last.end = Math.max(last.end, b);
+    else windows.push({ start: a, end: b });
+    MONEY_HINT.lastIndex = Math.max(MONEY_HINT.lastIndex, m.index + m[0].length);
+  }
+  return windows;
 }
 
 function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readonly { start: number; written: string }[]): string | undefined {

@@ -74,8 +74,8 @@ const EN_RE = compile(EN_PATTERNS, 'giuy');
 /** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */
 // Every date pattern contains a digit or one of these words.
 const ANCHOR = {
-  de: /\d|jan|feb|märz|apr|mai|jun|jul|aug|sep|okt|nov|dez|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|saison|spielzeit|runde|pause|periode|jahr|sommer|winter|herbst|frühjahr|frühling|monat|woche|gestern/giu,
-  en: /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|season|campaign|summer|winter|spring|autumn|year|month|week|window|yesterday|end of/giu,
+  de: /\d+|jan|feb|märz|apr|mai|jun|jul|aug|sep|okt|nov|dez|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|saison|spielzeit|runde|pause|periode|jahr|sommer|winter|herbst|frühjahr|frühling|monat|woche|gestern/giu,
+  en: /\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|season|campaign|summer|winter|spring|autumn|year|month|week|window|yesterday|end of/giu,
 };
 
 /** Dates and time references: "ab dem 3. März", "in der vergangenen Saison", "on 3 March". */

@@ -9,6 +9,8 @@ const EN_SCORE = /(?<![\p{L}\p{N}])(?:\d{1,2}-\d{1,2} (?:home |away )?(?:win|vic
 
 export function findScores(text: string, lang: ArticleLanguage): FoundSpan[] {
   const out: FoundSpan[] = [];
+  // Every score has two digits around a colon or a hyphen; most text has none.
+  if (!(lang === 'en' ? /\d-\d/ : /\d:\d/).test(text)) return out;
   if (lang === 'en') {
     EN_SCORE.lastIndex = 0;
     for (let m = EN_SCORE.exec(text); m; m = EN_SCORE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
