@@ -1,34 +1,10 @@
 // Folding for comparisons that must not care how a name or title was typed:
 // "Müller", "Mueller" and "MULLER" all fold to "muller".
 
-// Letters that NFD does not decompose into base letter + combining mark.
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  ø: 'o',
-  Ø: 'o',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
+import { foldStripped } from '../search/fold';
 
-/** Lower-cases and strips diacritics; "Kapitänin" → "kapitanin". */
-export function stripDiacritics(s: string): string {
-  let out = '';
-  for (const ch of s.normalize('NFD')) {
-    if (/\p{M}/u.test(ch)) continue;
-    out += SPECIAL_LETTERS[ch] ?? ch;
-  }
-  return out.toLowerCase();
-}
+/** Lower-cases and strips diacritics; "Kapitänin" → "kapitanin". The search index's own stripped spelling. */
+export const stripDiacritics = foldStripped;
 
 /**
  * Folds case, diacritics and the German umlaut transliterations (ae/oe/ue), so
