@@ -144,6 +144,26 @@ function assertFactsExist(db: Db, refs: FactRef[]): void {
   }
 }
 
+/**
+ * Everything the annotated export, the fact-check report and ClaimReview read about an article:
+ * its claims in reading order, the linked facts, open warnings in the label language and the
+ * latest gate override. Labels default to the user's UI language.
+ */
+export function buildExportContext(ctx: HandlerContext, articleId: string, uiLanguage?: 'de' | 'en'): ExportContext {
+  const { doc, views, facts } = assemble(ctx.db, articleId);
+  const language = uiLanguage ?? loadSettings(ctx).language;
+  const pass = latestGatePass(ctx.db, articleId);
+  return {
+    meta: doc.meta,
+    body: doc.body,
+    claims: views.map(({ warnings: _w, checks: _c, context: _x, ...claim }) => claim),
+    facts,
+    gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
+    warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),
+    uiLanguage: language,
+  };
+}
+
 export const claimsHandlers = {
   'claims:list': ({ articleId }, ctx): ArticleClaims => {
     const { doc, views, facts, gate } = assemble(ctx.db, articleId);
@@ -210,20 +230,10 @@ export const claimsHandlers = {
     return readyGateStatus(ctx.db, articleId);
   },
   'claims:report': ({ articleId, uiLanguage }, ctx) => {
-    const { doc, views, facts } = assemble(ctx.db, articleId);
-    const language = uiLanguage ?? loadSettings(ctx).language;
-    const pass = latestGatePass(ctx.db, articleId);
-    const exportCtx: ExportContext = {
-      meta: doc.meta,
-      body: doc.body,
-      claims: views.map(({ warnings: _w, checks: _c, context: _x, ...claim }) => claim),
-      facts,
-      gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
-      warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),
-      uiLanguage: language,
-    };
-    const suffix = language === 'de' ? 'Faktencheck' : 'fact check';
-    return { html: exportFactCheckReport(exportCtx), fileName: exportFileName({ ...doc.meta, headline: `${doc.meta.headline} ${suffix}` }, 'html') };
+    const exportCtx = buildExportContext(ctx, articleId, uiLanguage);
+    const { meta } = exportCtx;
+    const suffix = exportCtx.uiLanguage === 'de' ? 'Faktencheck' : 'fact check';
+    return { html: exportFactCheckReport(exportCtx), fileName: exportFileName({ ...meta, headline: `${meta.headline} ${suffix}` }, 'html') };
   },
 } satisfies HandlerTable<
   | 'claims:list'
