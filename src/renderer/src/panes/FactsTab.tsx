@@ -1,7 +1,17 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
+import { useState } from 'react';
+import { useCommand } from '../app/commands';
+import { FactsBrowser, type BrowserState } from '../facts/FactsBrowser';
+import { FactsFullView } from '../facts/FactsFullView';
+import { EMPTY_FILTERS } from '../facts/SearchFilters';
 
+/** The facts tab of the right-hand panel; "⤢" opens the full Facts view with the same state. */
 export function FactsTab() {
-  const { t } = useTranslation();
-  return <EmptyState title={t('panes.factsEmptyTitle')} body={t('panes.factsEmptyBody')} />;
+  const [full, setFull] = useState<BrowserState | null>(null);
+  useCommand('facts.full-view', () => setFull({ query: '', filters: EMPTY_FILTERS, target: null }));
+  return (
+    <>
+      <FactsBrowser mode="panel" onExpand={setFull} />
+      {full && <FactsFullView initial={full} onClose={() => setFull(null)} />}
+    </>
+  );
 }

@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+
+// Any change to the fact store (a save, a delete, an import) tells every open list and
+// detail view to fetch again; the store is local, so refetching is cheaper than patching.
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+export function notifyFactsChanged(): void {
+  for (const l of [...listeners]) l();
+}
+
+export function useFactsChanged(listener: Listener): void {
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => {
+    const l = () => ref.current();
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+}
