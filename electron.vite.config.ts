@@ -37,6 +37,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/renderer/index.html'),
+          bare: resolve('src/renderer/bare-editor.html'),
         },
       },
     },

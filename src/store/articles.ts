@@ -277,7 +277,25 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
       wordCount,
       searchText: searchText(meta, bodyText),
     });
-    const saved = fullRow(db, input.id)!;
+    // The row as just written, without reading 100 KB of body back.
+    const saved: ArticleRow = {
+      ...row,
+      kicker: meta.kicker,
+      headline: meta.headline,
+      lead: meta.lead,
+      byline: meta.byline,
+      dateline: meta.dateline,
+      language: meta.language,
+      author: meta.author,
+      desk: meta.desk,
+      status: meta.status,
+      updated_at: now,
+      rev: row.rev + 1,
+      body_schema: ARTICLE_BODY_SCHEMA_VERSION,
+      body: bodyJson,
+      body_text: bodyText,
+      word_count: wordCount,
+    };
 
     let revisionId: number | null = null;
     if (input.noSnapshot) return { kind: 'saved', rev: saved.rev, meta: toMeta(saved), revisionId };

@@ -1,6 +1,7 @@
 import { dispatch } from '../../main/handlers';
 import { plainText } from '../../shared/article/blocks';
 import type { ArticleDocument, ArticleListItem } from '../../shared/contract/articles';
+import type { ChannelInput } from '../../shared/contract';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
@@ -31,10 +32,11 @@ const list: ArticleSubcommand = {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
     const ctx = cliContext(flags);
     try {
+      // Flags go to the handler unchecked, so an unknown --status gets the same message as in the app.
       const query: Record<string, unknown> = {};
       for (const key of ['status', 'language', 'text', 'sort'] as const) if (typeof flags[key] === 'string') query[key] = flags[key];
       if (flags.trash) query.trash = true;
-      const result = await dispatch('articles:list', query, ctx);
+      const result = await dispatch('articles:list', query as ChannelInput<'articles:list'>, ctx);
       if (!result.ok) return reportError(io, result.error);
       if (flags.json) io.out(JSON.stringify(result.value, null, 2));
       else if (result.value.length === 0) io.out('No articles.');

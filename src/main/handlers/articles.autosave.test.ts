@@ -7,7 +7,7 @@ import { paragraphBody } from '../../store/articleBody.fixture';
 import { plainText } from '../../shared/article/blocks';
 import { fail } from '../../shared/result';
 import type { ArticleDocument } from '../../shared/contract/articles';
-import { ArticleSession, type SaveFn } from '../../renderer/src/editor/session';
+import { ArticleSession, type SaveFn } from '../../shared/autosave/articleSession';
 import { dispatch, type HandlerContext } from './index';
 
 /**

@@ -1,6 +1,6 @@
-import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../../../shared/contract/articles';
-import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../../../shared/domain/articles';
-import type { Result } from '../../../shared/result';
+import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../contract/articles';
+import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../domain/articles';
+import type { Result } from '../result';
 
 /**
  * One open article and its autosave. The editor hands over immutable editor states on every

@@ -10,7 +10,7 @@ import type { ArticleBody, ArticleLanguage } from '../../../shared/domain/articl
 import type { TextCounts } from '../../../shared/typography/counts';
 import { articleEditorConfig } from './config';
 import { ActiveEditorPlugin } from './EditorContext';
-import type { ArticleSession } from './session';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';

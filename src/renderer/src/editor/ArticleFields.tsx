@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { applyTypingEdit, typographyForInput } from '../../../shared/typography/typing';
-import type { ArticleSession } from './session';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 type FieldName = 'kicker' | 'headline' | 'lead' | 'byline' | 'dateline';
 

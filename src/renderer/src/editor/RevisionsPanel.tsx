@@ -7,7 +7,7 @@ import type { ArticleMeta } from '../../../shared/domain/articles';
 import { getArticleEditor } from './EditorContext';
 import { articleText, wordDiff, type WordDiff } from './revisions/wordDiff';
 import { bodyText } from './revisions/revisionText';
-import type { ArticleSession } from './session';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 interface Props {
   session: ArticleSession;

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatusItem } from '../app/status';
 import { countText, readingMinutes, type TextCounts } from '../../../shared/typography/counts';
-import type { ArticleSession } from './session';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 /** "Saved", "Saving…" or "Not saved — <reason>" with a retry button, in the status bar. */
 export function SaveIndicator({ session }: { session: ArticleSession }) {

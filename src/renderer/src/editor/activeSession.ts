@@ -1,4 +1,4 @@
-import type { ArticleSession } from './session';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 /**
  * The open article's autosave session, so the library can flush it before it renames,

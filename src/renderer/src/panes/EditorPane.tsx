@@ -11,7 +11,7 @@ import { clearActiveSession, flushActiveSession, setActiveSession } from '../edi
 import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
 import { RevisionsPanel } from '../editor/RevisionsPanel';
-import { ArticleSession } from '../editor/session';
+import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';

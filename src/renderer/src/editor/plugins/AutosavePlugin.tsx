@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { ArticleSession } from '../session';
+import type { ArticleSession } from '../../../../shared/autosave/articleSession';
 import { whenIdle } from '../idle';
 
 /**

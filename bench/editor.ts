@@ -1,0 +1,295 @@
+/**
+ * Editor benchmark: keystroke-to-paint latency in the article editor on a 10,000-word article,
+ * against a bare Lexical page with the same content, nodes and theme but no Factdesk plugins;
+ * plus how long autosave takes to serialise and to write such an article.
+ *
+ *   npm run build && node scripts/run-ts.mjs bench/editor.ts [--chars 500] [--delay 30]
+ *
+ * Prints figures only; it asserts nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from 'playwright-core';
+import { DATABASE_FILE, openDatabase } from '../src/store/db';
+import { writeSettings } from '../src/store/settings';
+import { createArticle, saveArticle } from '../src/store/articles';
+import { longBody, paragraph } from '../src/store/articleBody.fixture';
+import { dispatch, type HandlerContext } from '../src/main/handlers';
+import { countWords } from '../src/shared/typography/counts';
+import { plainText } from '../src/shared/article/blocks';
+import type { ArticleBody } from '../src/shared/domain/articles';
+
+const ROOT = process.cwd();
+const SHELL = path.join(ROOT, 'out', 'main', 'browser-shell.js');
+const BARE = path.join(ROOT, 'out', 'renderer', 'bare-editor.html');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const CHARS = arg('chars', 500);
+const DELAY = arg('delay', 30);
+const WORDS = arg('words', 10_000);
+
+function findChromium(): string | undefined {
+  return [process.env.FACTDESK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (p): p is string => Boolean(p) && fs.existsSync(p!),
+  );
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** Invented typing: sentences with spaces, punctuation and the odd quote mark (which goes through the typography rules). */
+function typingText(n: number): string {
+  const words = 'Rotheide drückte nach der Pause, Almental hielt dagegen. Kowalczyk sagte "Wir bleiben dran" und lief weiter. '.repeat(20);
+  return words.slice(0, n);
+}
+
+async function startShell(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/**
+ * Two times per keystroke, both from the keydown event's timestamp:
+ * - "paint": until just after the next frame (a message posted from requestAnimationFrame
+ *   arrives once that frame is done). Includes waiting for the display's next frame, so even
+ *   an editor that does nothing shows up to one frame interval here.
+ * - "ready": until the typed character has been handled (a message posted from the
+ *   beforeinput event runs after the input event and Lexical's update), with layout forced.
+ *   This is the editor's own cost, without the wait for the frame.
+ */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __paint: number[]; __ready: number[] };
+    w.__paint = [];
+    w.__ready = [];
+    let lastKeydown = 0;
+    const after = (fn: () => void) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = fn;
+      channel.port2.postMessage(null);
+    };
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        const start = e.timeStamp;
+        lastKeydown = start;
+        requestAnimationFrame(() => after(() => w.__paint.push(performance.now() - start)));
+      },
+      true,
+    );
+    window.addEventListener(
+      'beforeinput',
+      () => {
+        const start = lastKeydown;
+        after(() => {
+          void document.documentElement.getBoundingClientRect().height;
+          w.__ready.push(performance.now() - start);
+        });
+      },
+      true,
+    );
+  });
+}
+
+async function takeLatencies(page: Page): Promise<{ paint: number[]; ready: number[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __paint: number[]; __ready: number[] };
+    const out = { paint: w.__paint, ready: w.__ready };
+    w.__paint = [];
+    w.__ready = [];
+    return out;
+  });
+}
+
+/** Puts the caret at the end of the body, or in the middle of its middle paragraph. */
+async function placeCaret(page: Page, where: 'end' | 'middle'): Promise<void> {
+  const body = page.getByRole('textbox', { name: 'Article body' });
+  await body.click({ position: { x: 5, y: 5 } });
+  await body.evaluate((root, at) => {
+    const blocks = Array.from(root.children);
+    const block = at === 'end' ? blocks[blocks.length - 1] : blocks[Math.floor(blocks.length / 2)];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let text: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) text = n as Text;
+    const range = document.createRange();
+    if (text) range.setStart(text, at === 'end' ? text.length : Math.floor(text.length / 2));
+    else range.setStart(block, 0);
+    range.collapse(true);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    block.scrollIntoView({ block: 'center' });
+  }, where);
+  await page.waitForTimeout(300);
+}
+
+async function typeAndMeasure(page: Page, where: 'end' | 'middle'): Promise<{ paint: number[]; ready: number[] }> {
+  await placeCaret(page, where);
+  await takeLatencies(page);
+  await page.keyboard.type(typingText(CHARS), { delay: DELAY });
+  await page.waitForTimeout(300);
+  return takeLatencies(page);
+}
+
+/**
+ * What autosave does off the keystroke path, measured in the app page on its live editor:
+ * `editorState.toJSON()` plus `JSON.stringify` of the whole 10,000-word body.
+ */
+async function serialisationTimes(page: Page, runs: number): Promise<number[]> {
+  return page.getByRole('textbox', { name: 'Article body' }).evaluate((root, n) => {
+    const editor = (root as unknown as { __lexicalEditor: { getEditorState(): { toJSON(): unknown } } }).__lexicalEditor;
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      JSON.stringify(editor.getEditorState().toJSON());
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, runs);
+}
+
+async function writeTimes(
+  dataDir: string,
+  body: ArticleBody,
+  runs: number,
+): Promise<{ store: number[]; handler: number[]; storeWithoutFsync: number[] }> {
+  const db = openDatabase(path.join(dataDir, 'write-bench.sqlite'));
+  const ctx: HandlerContext = {
+    db,
+    dataDir,
+    appVersion: 'bench',
+    os: { userName: 'bench', locale: 'de', platform: process.platform },
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+  };
+  const doc = createArticle(db, { headline: 'Schreibtest', language: 'de', author: 'Bench' }, new Date().toISOString());
+  let rev = doc.rev;
+  const store: number[] = [];
+  const handler: number[] = [];
+  const storeWithoutFsync: number[] = [];
+  const children = body.editorState.root.children ?? [];
+  for (let i = 0; i < runs * 3; i++) {
+    // The last third repeats the store write with WAL's usual synchronous=NORMAL, to show what the fsync costs.
+    if (i === runs * 2) db.pragma('synchronous = NORMAL');
+    // A different first paragraph each time, as after a typed word.
+    const next: ArticleBody = {
+      schemaVersion: 1,
+      editorState: { root: { ...body.editorState.root, children: [paragraph(`Stand ${i}`), ...children.slice(1)] } },
+    };
+    const t0 = performance.now();
+    if (i % 2 === 0 || i >= runs * 2) {
+      const out = saveArticle(db, { id: doc.meta.id, baseRev: rev, body: next, user: 'bench' }, new Date().toISOString());
+      (i >= runs * 2 ? storeWithoutFsync : store).push(performance.now() - t0);
+      if (out.kind === 'saved') rev = out.rev;
+    } else {
+      const r = await dispatch('articles:save', { id: doc.meta.id, baseRev: rev, body: next }, ctx);
+      handler.push(performance.now() - t0);
+      if (r.ok) rev = r.value.rev;
+    }
+  }
+  db.close();
+  return { store, handler, storeWithoutFsync };
+}
+
+function line(label: string, values: number[]): string {
+  return `${label.padEnd(34)} p50 ${fmt(quantile(values, 0.5)).padStart(10)}   p95 ${fmt(quantile(values, 0.95)).padStart(10)}   (n=${values.length})`;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SHELL) || !fs.existsSync(BARE)) {
+    console.error('The app is not built (or without the bare editor page): run "npm run build" first.');
+    process.exit(2);
+  }
+  const executablePath = findChromium();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-editor-'));
+  const body = longBody(WORDS);
+  const words = countWords(plainText(body));
+
+  // The article lives in a fresh data folder, as a user's would.
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  writeSettings(db, { language: 'en', userName: 'Bench' });
+  const doc = createArticle(db, { headline: 'Langer Bericht', language: 'de', author: 'Bench' }, new Date().toISOString());
+  saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
+  db.close();
+
+  const { child, url } = await startShell(dataDir);
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const results: Record<string, { paint: number[]; ready: number[] }> = {};
+  let serialise: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Langer Bericht/ }).click();
+    await page.getByRole('textbox', { name: 'Article body' }).getByText('Abschnitt 1', { exact: true }).waitFor();
+    await page.waitForTimeout(1500);
+    await installProbe(page);
+    results['app, end'] = await typeAndMeasure(page, 'end');
+    results['app, middle'] = await typeAndMeasure(page, 'middle');
+    await page.getByRole('status', { name: 'Status' }).getByText('Saved').waitFor({ timeout: 15_000 });
+    serialise = await serialisationTimes(page, 30);
+
+    const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await bare.goto(new URL('/bare-editor.html', url).href);
+    await bare.waitForFunction(() => Boolean((window as unknown as { factdeskBare?: unknown }).factdeskBare));
+    await bare.evaluate((json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json), JSON.stringify(body.editorState));
+    await bare.getByRole('textbox', { name: 'Article body' }).getByText('Abschnitt 1', { exact: true }).waitFor();
+    await bare.waitForTimeout(1500);
+    await installProbe(bare);
+    results['bare Lexical, end'] = await typeAndMeasure(bare, 'end');
+    results['bare Lexical, middle'] = await typeAndMeasure(bare, 'middle');
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+
+  const writes = await writeTimes(dataDir, body, 30);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  console.log(`Editor benchmark — ${words} words, ${CHARS} characters typed per run, ${DELAY} ms between keys`);
+  console.log(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.versions.node}`);
+  console.log('');
+  for (const metric of ['paint', 'ready'] as const) {
+    console.log(metric === 'paint' ? 'Keystroke to next painted frame:' : 'Keystroke to character handled and laid out (no frame wait):');
+    for (const [label, r] of Object.entries(results)) console.log(line(`  ${label}`, r[metric]));
+    const worst = (prefix: string) =>
+      Math.max(...Object.entries(results).filter(([k]) => k.startsWith(prefix)).map(([, r]) => quantile(r[metric], 0.95)));
+    const app = worst('app');
+    const bare = worst('bare');
+    console.log(
+      `  worst p95: app ${fmt(app)}, bare ${fmt(bare)}; ratio ${(app / bare).toFixed(2)} (target ≤ 1.20); ${app < 16 ? 'under' : 'not under'} 16 ms`,
+    );
+    console.log('');
+  }
+  console.log('Autosave of the whole article (off the keystroke path):');
+  console.log(line('  serialise in the page (toJSON + stringify)', serialise));
+  console.log(line('  write: store transaction', writes.store));
+  console.log(line('  write: handler incl. validation', writes.handler));
+  console.log(line('  (store, synchronous=NORMAL)', writes.storeWithoutFsync));
+  const writeP95 = quantile(writes.handler, 0.95);
+  console.log(`  write p95 ${fmt(writeP95)} (target < 5 ms): ${writeP95 < 5 ? 'met' : 'NOT met'}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
