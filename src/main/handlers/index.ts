@@ -3,7 +3,9 @@ import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
 import { claimsHandlers } from './claims';
+import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
+import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -14,7 +16,9 @@ export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
   ...articlesHandlers,
   ...claimsHandlers,
+  ...detectHandlers,
   ...factsHandlers,
+  ...transferHandlers,
 };
 
 function describePath(path: readonly PropertyKey[]): string {

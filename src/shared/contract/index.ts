@@ -3,7 +3,9 @@ import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
 import { articlesContract } from './articles';
 import { claimsContract } from './claims';
+import { detectContract } from './detect';
 import { factsContract } from './facts';
+import { transferContract } from './transfer';
 import type { Result } from '../result';
 
 /**
@@ -14,7 +16,9 @@ export const contract = {
   ...appContract,
   ...articlesContract,
   ...claimsContract,
+  ...detectContract,
   ...factsContract,
+  ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;
 
 export type Contract = typeof contract;
