@@ -41,6 +41,7 @@ export const appHandlers = {
       sqliteVersion: info.version,
       nativeMenu: ctx.platform.nativeMenu,
       platform: ctx.os.platform,
+      canChooseFiles: ctx.platform.chooseSavePath !== undefined,
     };
   },
   'settings:get': (_input, ctx) => loadSettings(ctx),

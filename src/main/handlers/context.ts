@@ -11,6 +11,8 @@ export interface ShellPlatform {
   openExternal(url: string): Promise<boolean>;
   /** Renders HTML to PDF with Chromium (Electron's webContents or a system Chromium). */
   printToPdf?(html: string): Promise<Uint8Array>;
+  /** The shell's native save dialog, opened at the suggested full path; null when cancelled. */
+  chooseSavePath?(suggestedPath: string): Promise<string | null>;
 }
 
 export interface HandlerContext {

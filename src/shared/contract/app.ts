@@ -53,6 +53,8 @@ export interface AppInfo {
   /** True where the shell draws a native menu, so the renderer need not draw its own. */
   nativeMenu: boolean;
   platform: string;
+  /** True where the shell has native file dialogs (Electron), so the UI may offer "Browse…". */
+  canChooseFiles: boolean;
 }
 
 const none = z.object({}).strict().optional();

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import {
+  ANNOTATABLE_FORMATS,
+  EXPORT_FORMATS,
+  exportExtension,
+  type ExportFormatInfo,
+} from '../../shared/contract/transfer';
+import { UserError } from '../../shared/result';
+import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
+import type { HandlerTable } from './table';
+import { defaultExportDirectory, renderExport } from './transferExport';
+import { importBytes, importPath } from './transferImport';
+
+function absoluteFolder(directory: string, field = 'directory'): string {
+  if (!path.isAbsolute(directory)) {
+    throw new UserError('validation', `The folder must be a full path, such as ${path.join(path.sep, 'home', 'me', 'Documents')}.`, [
+      { path: field, message: 'must be a full path' },
+    ]);
+  }
+  return path.normalize(directory);
+}
+
+function existsError(fileName: string, directory: string): UserError {
+  return new UserError('conflict', `"${fileName}" already exists in ${directory} — overwrite?`, [{ path: 'fileName', message: 'already exists' }]);
+}
+
+function writeError(err: unknown, directory: string): UserError | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a file is in the way of the folder'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EROFS'
+            ? 'the disk is read-only'
+            : null;
+  return why ? new UserError('validation', `Cannot write to ${directory}: ${why}.`, [{ path: 'directory', message: why }]) : null;
+}
+
+export const transferHandlers = {
+  'export:formats': (_input, ctx): ExportFormatInfo[] =>
+    EXPORT_FORMATS.map((id) => ({
+      id,
+      extension: exportExtension(id),
+      annotatable: ANNOTATABLE_FORMATS.includes(id),
+      available: id !== 'pdf' || ctx.platform.printToPdf !== undefined,
+    })),
+  'export:default-directory': (_input, ctx) => ({ path: defaultExportDirectory(ctx) }),
+  'export:article': async ({ articleId, format, annotated, directory, fileName, overwrite, uiLanguage }, ctx) => {
+    if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
+      throw new UserError('validation', `Only HTML and PDF have an annotated version; ${format} is always exported clean.`, [
+        { path: 'annotated', message: 'only for html and pdf' },
+      ]);
+    }
+    const dir = absoluteFolder(directory);
+    const target = path.join(dir, fileName);
+    // Checked before rendering so nobody waits for a PDF that cannot be written; the write checks again atomically.
+    if (!overwrite && (await fileExists(target))) throw existsError(fileName, dir);
+    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, uiLanguage });
+    try {
+      await writeFileAtomic(target, content, { overwrite });
+    } catch (err) {
+      if (err instanceof FileExistsError) throw existsError(fileName, dir);
+      throw writeError(err, dir) ?? err;
+    }
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    return { path: target, directory: dir, fileName, bytes };
+  },
+  'export:choose-path': async ({ directory, fileName }, ctx) => {
+    const choose = ctx.platform.chooseSavePath;
+    if (!choose) throw new UserError('unavailable', 'This window has no file dialog; type the folder instead.');
+    const chosen = await choose(path.join(absoluteFolder(directory), fileName));
+    return chosen ? { directory: path.dirname(chosen), fileName: path.basename(chosen) } : null;
+  },
+  'import:file': async ({ name, bytesBase64, updateFacts }, ctx) =>
+    importBytes(ctx, path.basename(name.replace(/\\/g, '/')), Buffer.from(bytesBase64, 'base64'), updateFacts ?? false),
+  'import:path': async ({ path: filePath, updateFacts }, ctx) => importPath(ctx, absoluteFolder(filePath, 'path'), updateFacts ?? false),
+} satisfies HandlerTable<
+  'export:formats' | 'export:default-directory' | 'export:article' | 'export:choose-path' | 'import:file' | 'import:path'
+>;
+

@@ -1,0 +1,149 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ExportFormat } from '../../shared/contract/transfer';
+import type { ArticleDocument } from '../../shared/contract/articles';
+import type { UiLanguage } from '../../shared/contract/app';
+import { exportAnnotatedHtml } from '../../shared/export/annotated';
+import { claimReviews } from '../../shared/export/claimreview';
+import { exportFactCheckReport } from '../../shared/export/factCheckReport';
+import { serializeFactdeskArticle } from '../../shared/export/factdeskJson';
+import { exportHtml } from '../../shared/export/html';
+import { exportMarkdown } from '../../shared/export/markdown';
+import { exportNewsml } from '../../shared/export/newsml';
+import { exportNitf } from '../../shared/export/nitf';
+import { exportText } from '../../shared/export/text';
+import { UserError } from '../../shared/result';
+import { BodyVersionError } from '../../store/articleBody';
+import { getArticle } from '../../store/articles';
+import { readArticleTransfer } from '../../store/articleTransfer';
+import { buildExportContext } from './claims';
+import type { HandlerContext } from './context';
+
+export const NO_CHROMIUM_MESSAGE = 'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
+
+function requireDocument(ctx: HandlerContext, articleId: string): ArticleDocument {
+  let doc: ArticleDocument | null;
+  try {
+    doc = getArticle(ctx.db, articleId);
+  } catch (err) {
+    if (err instanceof BodyVersionError) throw new UserError('conflict', err.message);
+    throw err;
+  }
+  if (!doc) {
+    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
+      { path: 'articleId', message: 'not found' },
+    ]);
+  }
+  return doc;
+}
+
+async function printPdf(ctx: HandlerContext, html: string): Promise<Uint8Array> {
+  const print = ctx.platform.printToPdf;
+  if (!print) throw new UserError('unavailable', NO_CHROMIUM_MESSAGE, [{ path: 'format', message: 'PDF needs Chromium' }]);
+  try {
+    return await print(html);
+  } catch (err) {
+    // The system-Chromium printer says where it looked; keep that, it tells people what to install.
+    if ((err as { code?: string }).code === 'CHROMIUM_NOT_FOUND') {
+      const searched = (err as { searched?: string[] }).searched ?? [];
+      const where = searched.length ? ` Looked for: ${searched.slice(0, 6).join(', ')}${searched.length > 6 ? ', …' : ''}.` : '';
+      throw new UserError('unavailable', `${NO_CHROMIUM_MESSAGE}${where}`, [{ path: 'format', message: 'PDF needs Chromium' }]);
+    }
+    throw new UserError('internal', `The PDF could not be printed: ${(err as Error).message}`);
+  }
+}
+
+export interface RenderRequest {
+  articleId: string;
+  format: ExportFormat;
+  annotated: boolean;
+  uiLanguage?: UiLanguage;
+}
+
+/** One article in one format, as the bytes (or text) of the file. */
+export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
+  const { articleId, format, annotated } = req;
+  const record = () => buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+  switch (format) {
+    case 'html':
+      if (annotated) return exportAnnotatedHtml(record());
+      return exportHtmlOf(requireDocument(ctx, articleId));
+    case 'pdf': {
+      const html = annotated ? exportAnnotatedHtml(record()) : exportHtmlOf(requireDocument(ctx, articleId));
+      return printPdf(ctx, html);
+    }
+    case 'md': {
+      const doc = requireDocument(ctx, articleId);
+      return exportMarkdown(doc.meta, doc.body);
+    }
+    case 'txt': {
+      const doc = requireDocument(ctx, articleId);
+      return exportText(doc.meta, doc.body);
+    }
+    case 'newsml': {
+      const doc = requireDocument(ctx, articleId);
+      return exportNewsml(doc.meta, doc.body, { provider: 'Factdesk' });
+    }
+    case 'nitf': {
+      const doc = requireDocument(ctx, articleId);
+      return exportNitf(doc.meta, doc.body);
+    }
+    case 'docx': {
+      const doc = requireDocument(ctx, articleId);
+      // docx is a large package; the CLI and the shells load it only when someone exports Word.
+      const { exportDocx } = await import('../export/docx');
+      return exportDocx(doc.meta, doc.body);
+    }
+    case 'report':
+      return exportFactCheckReport(record());
+    case 'claimreview': {
+      const exportCtx = record();
+      const reviews = claimReviews(exportCtx, { publisher: { name: exportCtx.meta.desk.trim() || 'Factdesk' } });
+      if (reviews.length === 0) {
+        throw new UserError(
+          'validation',
+          'No claim in this article has been rated yet (verified, disputed, false or unsourced), so there is no ClaimReview to export.',
+          [{ path: 'format', message: 'no rated claims' }],
+        );
+      }
+      return `${JSON.stringify(reviews, null, 2)}\n`;
+    }
+    case 'json': {
+      const file = readArticleTransfer(ctx.db, requireDocument(ctx, articleId).meta.id, {
+        generator: `Factdesk ${ctx.appVersion}`,
+        exportedAt: new Date().toISOString(),
+        dataDir: ctx.dataDir,
+      });
+      // requireDocument has just found it inside the same connection.
+      return serializeFactdeskArticle(file!);
+    }
+  }
+}
+
+function exportHtmlOf(doc: ArticleDocument): string {
+  return exportHtml(doc.meta, doc.body);
+}
+
+/** Whether a folder could hold exports: it is writable, or the nearest folder above it that exists is. */
+function canWriteInto(dir: string): boolean {
+  let current = dir;
+  for (;;) {
+    try {
+      if (!statSync(current).isDirectory()) return false;
+      accessSync(current, constants.W_OK);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
+}
+
+/** `~/Documents/Factdesk` where the user can write, else the data folder's `exports` (which the app can always write). */
+export function defaultExportDirectory(ctx: HandlerContext, home = os.homedir()): string {
+  const documents = path.join(home, 'Documents', 'Factdesk');
+  return home && canWriteInto(documents) ? documents : path.join(ctx.dataDir, 'exports');
+}
