@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAllowedExternalUrl, loadSettings } from './handlers/app';
@@ -99,6 +99,11 @@ if (!app.requestSingleInstanceLock()) {
           return true;
         },
         printToPdf: printHtmlWithElectron,
+        chooseSavePath: async (suggestedPath) => {
+          const options = { defaultPath: suggestedPath, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+          const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
       },
     });
     lockDownSession(isOwnUrl);

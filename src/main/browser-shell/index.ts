@@ -21,7 +21,13 @@ async function main(): Promise<void> {
 
   const ctx = createContext({
     dataDir,
-    platform: { kind: 'browser', nativeMenu: false, openExternal: openWithSystem },
+    platform: {
+      kind: 'browser',
+      nativeMenu: false,
+      openExternal: openWithSystem,
+      // The system Chromium prints; loaded on the first PDF so start-up does not pay for playwright-core.
+      printToPdf: async (html) => (await import('../export/pdf')).printHtmlToPdf(html, { chromiumPath: process.env.FACTDESK_CHROMIUM || undefined }),
+    },
   });
   const shell = await startBrowserShell({ ctx, rendererDir, port, token });
   // The start script and the e2e harness read this exact line.
