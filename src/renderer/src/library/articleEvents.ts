@@ -7,6 +7,8 @@ import type { ArticleMeta } from '../../../shared/domain/articles';
 export interface ArticleChange {
   id: string | null;
   meta?: ArticleMeta;
+  /** An autosave: frequent while someone writes, so listeners may refresh lazily. */
+  autosave?: boolean;
 }
 
 type Listener = (change: ArticleChange) => void;

@@ -94,7 +94,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
     () =>
       new ArticleSession(doc, (input) => api.articles.save(input), {
         defer: (fn) => whenIdle(fn),
-        onSaved: (meta) => announceArticleChange({ id: meta.id, meta }),
+        onSaved: (meta) => announceArticleChange({ id: meta.id, meta, autosave: true }),
       }),
   );
   const [content, setContent] = useState({ body: doc.body, key: 0 });

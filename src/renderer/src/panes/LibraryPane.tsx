@@ -78,12 +78,13 @@ export function LibraryPane() {
     void load();
   }, [load]);
 
-  // Saves in the editor and changes from other panes refresh the list, at most a few times a second.
+  // Saves in the editor and changes from other panes refresh the list; while someone types, about once every
+  // second and a half, so the list never re-renders on the typing path.
   useEffect(
     () =>
-      onArticleChange(() => {
+      onArticleChange((change) => {
         window.clearTimeout(reloadTimer.current);
-        reloadTimer.current = window.setTimeout(() => void load(), 300);
+        reloadTimer.current = window.setTimeout(() => void load(), change.autosave ? 1500 : 100);
       }),
     [load],
   );
