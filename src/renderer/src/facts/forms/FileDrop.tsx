@@ -12,7 +12,7 @@ export function FileDrop({ label, onFile, current }: { label: string; onFile(fil
   return (
     <div
       role="group"
-      aria-label={label}
+      aria-label={t('file.dropArea')}
       className={`file-drop ${over ? 'is-over' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
