@@ -47,7 +47,8 @@ function fitFields(meta: Partial<ArticleMeta>, warnings: string[]): Pick<Article
     const value = meta[key];
     if (typeof value !== 'string') continue;
     const limit = ARTICLE_FIELD_LIMITS[key];
-    const line = key === 'lead' ? value.trim() : value.replace(/\s+/g, ' ').trim();
+    // No-break spaces stay: they hold a number and its unit together.
+    const line = key === 'lead' ? value.trim() : value.replace(/[^\S\u00A0]+/g, ' ').trim();
     if (line.length > limit) warnings.push(`The ${key} was longer than ${limit} characters and was shortened`);
     out[key] = line.slice(0, limit);
   }

@@ -64,7 +64,8 @@ export function assemble(drafts: DraftBlock[], meta: Partial<ArticleMeta>, warni
     const index = blocks.findIndex((b) => b.type === 'sourceHeading');
     const heading = blocks[index] as SourceHeading | undefined;
     if (heading && (heading.level === 1 || index === 0)) {
-      result.headline = inlineText(heading.content).replace(/\s+/g, ' ').trim();
+      // A no-break space (between 7 and Mio.) is part of the text, not layout: only other whitespace is collapsed.
+      result.headline = inlineText(heading.content).replace(/[^\S\u00A0]+/g, ' ').trim();
       blocks = blocks.filter((_, i) => i !== index);
     }
   }

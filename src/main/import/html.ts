@@ -58,7 +58,7 @@ function sanitizeBody(dom: JSDOM): { body: HTMLElement; removed: number } {
 
 function metaFromHead(document: Document): Partial<ArticleMeta> {
   const meta: Partial<ArticleMeta> = {};
-  const title = document.querySelector('head > title')?.textContent?.replace(/\s+/g, ' ').trim();
+  const title = document.querySelector('head > title')?.textContent?.replace(/[^\S\u00A0]+/g, ' ').trim();
   if (title) meta.headline = title;
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().slice(0, 2);
   if (lang && (ARTICLE_LANGUAGES as readonly string[]).includes(lang)) meta.language = lang as ArticleMeta['language'];
