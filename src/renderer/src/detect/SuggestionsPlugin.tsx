@@ -1,0 +1,160 @@
+import { useEffect } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { Detector, type DetectEntity } from '../../../shared/detect';
+import type { ArticleLanguage } from '../../../shared/domain/articles';
+import { whenIdle } from '../editor/idle';
+import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
+import {
+  closeSuggestions,
+  getDetectState,
+  loadEntities,
+  openSuggestions,
+  publishSuggestions,
+  refreshEntities,
+  subscribeDetect,
+  suggestionId,
+} from './detectStore';
+import '../styles/detect.css';
+
+/** Detection runs this long after the last change, so a typing burst costs one pass. */
+export const DETECT_DELAY_MS = 400;
+
+const HIGHLIGHT = { quote: 'factdesk-suggestion-quote', claim: 'factdesk-suggestion', active: 'factdesk-suggestion-active' } as const;
+
+const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+
+function firstTextNode(el: Node): Text | null {
+  if (el.nodeType === Node.TEXT_NODE) return el as Text;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  return walker.nextNode() as Text | null;
+}
+
+function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end: number): Range | null {
+  const points = pointsOf(map, start, end);
+  if (!points) return null;
+  const a = editor.getElementByKey(points.anchor.key);
+  const b = editor.getElementByKey(points.focus.key);
+  const ta = a && firstTextNode(a);
+  const tb = b && firstTextNode(b);
+  if (!ta || !tb) return null;
+  const range = document.createRange();
+  range.setStart(ta, Math.min(points.anchor.offset, ta.length));
+  range.setEnd(tb, Math.min(points.focus.offset, tb.length));
+  return range;
+}
+
+/**
+ * Underlines what the detector suggests, with the CSS Custom Highlight API: ranges painted over
+ * the text, so nothing in the document changes until a suggestion is accepted.
+ */
+function paint(editor: LexicalEditor, map: EditorTextMap | null): void {
+  if (!highlightsSupported()) return;
+  const { visible, activeId } = getDetectState();
+  const quotes: Range[] = [];
+  const claims: Range[] = [];
+  const active: Range[] = [];
+  if (map) {
+    for (const s of visible) {
+      const range = domRange(editor, map, s.start, s.end);
+      if (!range) continue;
+      (s.kind === 'quote' ? quotes : claims).push(range);
+      if (suggestionId(s) === activeId) active.push(range);
+    }
+  }
+  CSS.highlights.set(HIGHLIGHT.quote, new Highlight(...quotes));
+  CSS.highlights.set(HIGHLIGHT.claim, new Highlight(...claims));
+  CSS.highlights.set(HIGHLIGHT.active, new Highlight(...active));
+}
+
+function clearPaint(): void {
+  if (!highlightsSupported()) return;
+  for (const name of Object.values(HIGHLIGHT)) CSS.highlights.delete(name);
+}
+
+const sameEntities = (a: DetectEntity[] | undefined, b: DetectEntity[] | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Claim and quote suggestions for the article body. An edit only restarts a timer; the pass runs
+ * after the typing pauses, in idle time, and re-detects only the paragraphs the edit can have
+ * changed (`Detector.update`). Text already marked as a claim is not suggested again.
+ */
+export function SuggestionsPlugin({ articleId, language }: { articleId: string; language: ArticleLanguage }): null {
+  const [editor] = useLexicalComposerContext();
+
+  useEffect(() => {
+    openSuggestions(articleId, language);
+    let disposed = false;
+    let entities: DetectEntity[] | undefined;
+    let detector = new Detector({ lang: language });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let queued = false;
+    // The map of the text the visible suggestions were found in; painting with another would misplace them.
+    let detectedMap: EditorTextMap | null = null;
+    // The pass paints itself once it has published; the store's echo need not paint again.
+    let publishing = false;
+
+    const run = () => {
+      queued = false;
+      if (disposed) return;
+      const map = editor.getEditorState().read($editorTextMap);
+      const found = detector.update(map.text).filter((s) => !overlapsMarked(map, s.start, s.end));
+      detectedMap = map;
+      publishing = true;
+      try {
+        publishSuggestions(articleId, found);
+      } finally {
+        publishing = false;
+      }
+      paint(editor, map);
+    };
+    const schedule = (delay = DETECT_DELAY_MS) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (queued) return;
+        queued = true;
+        whenIdle(run);
+      }, delay);
+    };
+    const useEntities = (next: DetectEntity[] | undefined) => {
+      if (disposed || sameEntities(entities, next)) return;
+      entities = next;
+      detector = new Detector({ lang: language, entities });
+      schedule(0);
+    };
+
+    void loadEntities().then(useEntities);
+    schedule(0);
+
+    // Facts may have been added in the facts pane or another window; names come back on focus.
+    const onFocus = () => {
+      refreshEntities();
+      void loadEntities().then(useEntities);
+    };
+    window.addEventListener('focus', onFocus);
+
+    const repaint = () => {
+      if (!detectedMap || publishing) return;
+      // Between an edit and the next pass the old offsets no longer fit the text: leave the old paint.
+      const now = editor.getEditorState().read($editorTextMap);
+      if (now.text === detectedMap.text) paint(editor, now);
+    };
+    const unsubscribe = subscribeDetect(repaint);
+    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState }) => {
+      if (prevEditorState === editorState) return;
+      if (dirtyLeaves.size > 0 || dirtyElements.size > 0) schedule();
+    });
+
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      window.removeEventListener('focus', onFocus);
+      unsubscribe();
+      unregister();
+      clearPaint();
+      closeSuggestions(articleId);
+    };
+  }, [editor, articleId, language]);
+
+  return null;
+}
