@@ -75,9 +75,10 @@ async function startShell(dataDir: string): Promise<{ child: ChildProcess; url: 
  * - "paint": until just after the next frame (a message posted from requestAnimationFrame
  *   arrives once that frame is done). Includes waiting for the display's next frame, so even
  *   an editor that does nothing shows up to one frame interval here.
- * - "ready": until the typed character has been handled (a message posted from the
- *   beforeinput event runs after the input event and Lexical's update), with layout forced.
- *   This is the editor's own cost, without the wait for the frame.
+ * - "ready": from the moment the keydown is dispatched in the page until the typed character
+ *   has been handled (a message posted from the beforeinput event runs after the input event
+ *   and Lexical's update), with layout forced. This is the editor's own work, without the wait
+ *   for the frame or for the event to reach the page.
  */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -94,7 +95,7 @@ async function installProbe(page: Page): Promise<void> {
       'keydown',
       (e) => {
         const start = e.timeStamp;
-        lastKeydown = start;
+        lastKeydown = performance.now();
         requestAnimationFrame(() => after(() => w.__paint.push(performance.now() - start)));
       },
       true,
