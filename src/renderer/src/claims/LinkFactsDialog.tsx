@@ -1,0 +1,139 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { linkSearchSeed, type SeedKind } from '../../../shared/claims/searchSeed';
+import type { ClaimView } from '../../../shared/contract/claims';
+import type { SearchHit } from '../../../shared/contract/facts';
+import type { ArticleLanguage } from '../../../shared/domain/articles';
+import { api } from '../bridge';
+import { Dialog } from '../components/Dialog';
+import { linkFacts } from './claimsStore';
+
+const KINDS: SeedKind[] = ['quote', 'deal', 'entity', 'source'];
+const SEARCH_DELAY_MS = 150;
+
+function hitLabel(hit: SearchHit): string {
+  return hit.title.map((s) => s.text).join('');
+}
+
+/** A line under the title that tells two similar hits apart: speaker and date, parties and status. */
+function hitDetail(hit: SearchHit, language: 'de' | 'en'): string {
+  const m = hit.meta;
+  switch (m.type) {
+    case 'quote':
+      return [m.speaker, m.date, m.status].filter(Boolean).join(' · ');
+    case 'deal': {
+      const amount =
+        m.amountMinor !== null && m.currency
+          ? new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(
+              m.amountMinor / 100,
+            )
+          : null;
+      return [[m.payer, m.payee].filter(Boolean).join(' → '), amount, m.status].filter(Boolean).join(' · ');
+    }
+    case 'entity':
+      return m.kind;
+    case 'source':
+      return [m.publisher, m.publishedAt].filter(Boolean).join(' · ');
+  }
+}
+
+/**
+ * Links facts to a claim with the fact store's own search (the same call as the facts panel),
+ * started from what the claim says: the quote's words, the deals for an amount, a role's person.
+ */
+export function LinkFactsDialog({
+  claim,
+  language,
+  uiLanguage,
+  onClose,
+}: {
+  claim: ClaimView;
+  language: ArticleLanguage;
+  uiLanguage: 'de' | 'en';
+  onClose(): void;
+}) {
+  const { t } = useTranslation('claims');
+  const seed = useRef(linkSearchSeed(claim.kind, claim.context, language)).current;
+  const [query, setQuery] = useState(seed.query);
+  const [kind, setKind] = useState<SeedKind | ''>(seed.kinds.length === 1 ? seed.kinds[0] : '');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const resultsId = useId();
+  const linked = new Set(claim.links.map((l) => `${l.type}:${l.id}`));
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const result = await api.facts.search({ query, kinds: kind ? [kind] : undefined, typing: true, limit: 50 });
+      if (cancelled) return;
+      if (result.ok) {
+        setHits(result.value.hits);
+        setError(null);
+      } else setError(result.error.message);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, kind]);
+
+  const link = async (hit: SearchHit) => {
+    const result = await linkFacts(claim.id, [{ type: hit.type, id: hit.id }]);
+    if (!result.ok) setError(result.error.message);
+  };
+
+  return (
+    <Dialog title={t('link.title')} open onClose={onClose} className="link-facts-dialog">
+      <p className="muted">{t('link.claim', { text: claim.text })}</p>
+      <div className="link-search-row">
+        <label>
+          {t('link.search')}
+          <input type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} aria-controls={resultsId} />
+        </label>
+        <label>
+          {t('link.kinds')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as SeedKind | '')}>
+            <option value="">{t('link.anyKind')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`link.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <ul id={resultsId} className="link-results" aria-label={t('link.results')} aria-busy={hits === null}>
+        {hits === null && <li className="muted">{t('link.searching')}</li>}
+        {hits?.length === 0 && <li className="muted">{t('link.none')}</li>}
+        {hits?.map((hit) => {
+          const label = hitLabel(hit);
+          const isLinked = linked.has(`${hit.type}:${hit.id}`);
+          return (
+            <li key={`${hit.type}:${hit.id}`} className="link-result">
+              <div>
+                <span className="link-result-type">{t(`link.${hit.type}`)}</span>{' '}
+                <span className="link-result-title">
+                  {hit.title.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                </span>
+                <div className="muted link-result-detail">{hitDetail(hit, uiLanguage)}</div>
+              </div>
+              <button type="button" disabled={isLinked} aria-label={t('link.link', { label })} onClick={() => void link(hit)}>
+                {isLinked ? t('link.linked') : t('link.linkButton')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          {t('link.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

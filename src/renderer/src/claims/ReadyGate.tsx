@@ -1,0 +1,101 @@
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GateStatus } from '../../../shared/claims/gate';
+import { api } from '../bridge';
+import { Dialog } from '../components/Dialog';
+import { overrideGate } from './claimsStore';
+
+const shorten = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+function GateDialog({
+  articleId,
+  gate,
+  onDone,
+}: {
+  articleId: string;
+  gate: GateStatus;
+  onDone(passed: boolean): void;
+}) {
+  const { t } = useTranslation('claims');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim() === '') {
+      setError(t('gate.reasonMissing'));
+      return;
+    }
+    const result = await overrideGate(articleId, reason);
+    if (!result.ok) setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? result.error.message);
+    else if (result.value.passes) onDone(true);
+  };
+
+  return (
+    <Dialog title={t('gate.title')} open onClose={() => onDone(false)} className="gate-dialog">
+      <p>{t('gate.blocked', { count: gate.open.length })}</p>
+      <ul className="gate-open">
+        {gate.open.map((c) => (
+          <li key={c.id}>
+            <span className={`claim-status claim-status-${c.status}`}>{t(`status.${c.status}`)}</span> {shorten(c.text)}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t('gate.explain')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <label className="stacked">
+          {t('gate.reason')}
+          <textarea
+            value={reason}
+            rows={3}
+            maxLength={1000}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'gate-reason-error' : undefined}
+            onChange={(e) => (setReason(e.target.value), setError(null))}
+          />
+        </label>
+        {error && (
+          <p id="gate-reason-error" className="error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onDone(false)}>
+            {t('gate.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('gate.override')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * For the article's status control: `confirmReady()` resolves true when the article may become
+ * "ready" — at once when every claim is verified, else after the user writes an override reason
+ * in the dialog (which the caller renders). The server checks the gate again on the save.
+ */
+export function useReadyGate(articleId: string): { confirmReady(): Promise<boolean>; dialog: ReactNode } {
+  const [pending, setPending] = useState<GateStatus | null>(null);
+  const resolver = useRef<((passed: boolean) => void) | null>(null);
+
+  const confirmReady = useCallback(async () => {
+    const result = await api.claims.gate({ articleId });
+    if (!result.ok) return false;
+    if (result.value.passes) return true;
+    setPending(result.value);
+    return new Promise<boolean>((resolve) => {
+      resolver.current = resolve;
+    });
+  }, [articleId]);
+
+  const done = (passed: boolean) => {
+    setPending(null);
+    resolver.current?.(passed);
+    resolver.current = null;
+  };
+
+  return { confirmReady, dialog: pending ? <GateDialog articleId={articleId} gate={pending} onDone={done} /> : null };
+}

@@ -1,0 +1,140 @@
+import {
+  $createRangeSelection,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  type ElementNode,
+  type LexicalNode,
+} from 'lexical';
+import { $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark';
+import type { ClaimContext } from '../../../shared/claims/context';
+
+/** Every mark in document order (a depth-first walk; marks do not nest in article bodies). */
+export function $allMarks(): MarkNode[] {
+  const out: MarkNode[] = [];
+  const visit = (node: LexicalNode) => {
+    if ($isMarkNode(node)) out.push(node);
+    if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
+  };
+  visit($getRoot());
+  return out;
+}
+
+/** The block a mark belongs to: one line of the body's plain text (paragraph, heading, quote, list item). */
+function $blockOf(node: LexicalNode): ElementNode | null {
+  let current: LexicalNode | null = node.getParent();
+  while (current && $isElementNode(current) && current.isInline()) current = current.getParent();
+  return current && $isElementNode(current) ? current : null;
+}
+
+/** Characters of `block`'s text before `target` starts. */
+function $offsetIn(block: ElementNode, target: LexicalNode): number {
+  let offset = 0;
+  let found = false;
+  const visit = (node: LexicalNode) => {
+    if (found) return;
+    if (node.is(target)) {
+      found = true;
+      return;
+    }
+    if ($isElementNode(node) && node.isInline()) node.getChildren().forEach(visit);
+    else offset += node.getTextContent().length;
+  };
+  block.getChildren().forEach(visit);
+  return offset;
+}
+
+export interface MarkedClaim {
+  id: string;
+  text: string;
+  context: ClaimContext;
+  /** Keys of the mark nodes that carry this claim. */
+  keys: string[];
+}
+
+/**
+ * Claims marked in the editor, in document order of their first mark: the marked text (all parts
+ * joined) and the paragraph around the first part, which is what the checks read.
+ */
+export function $markedClaims(): MarkedClaim[] {
+  const byId = new Map<string, MarkedClaim>();
+  for (const mark of $allMarks()) {
+    const markText = mark.getTextContent();
+    for (const id of mark.getIDs()) {
+      const known = byId.get(id);
+      if (known) {
+        known.text += markText;
+        known.keys.push(mark.getKey());
+        continue;
+      }
+      const block = $blockOf(mark);
+      const blockText = block ? block.getTextContent() : markText;
+      const start = block ? $offsetIn(block, mark) : 0;
+      byId.set(id, { id, text: markText, context: { text: blockText, start, end: start + markText.length }, keys: [mark.getKey()] });
+    }
+  }
+  for (const claim of byId.values()) {
+    // A later part in the same paragraph widens the stretch the checks read.
+    claim.context.end = Math.min(claim.context.text.length, Math.max(claim.context.end, claim.context.start + claim.text.length));
+  }
+  return [...byId.values()];
+}
+
+/** Selects the whole text of a claim (all its marks) and returns the first mark's key. */
+export function $selectClaim(id: string): string | null {
+  const marks = $allMarks().filter((m) => m.hasID(id));
+  if (marks.length === 0) return null;
+  const first = marks[0].getFirstDescendant();
+  const last = marks[marks.length - 1].getLastDescendant();
+  if (!$isTextNode(first) || !$isTextNode(last)) return null;
+  const selection = $createRangeSelection();
+  selection.anchor.set(first.getKey(), 0, 'text');
+  selection.focus.set(last.getKey(), last.getTextContentSize(), 'text');
+  $setSelection(selection);
+  return marks[0].getKey();
+}
+
+/** The claim ids under the caret (the innermost mark around the selection's anchor). */
+export function $claimsAtSelection(): string[] {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return [];
+  let node: LexicalNode | null = selection.anchor.getNode();
+  while (node && !$isMarkNode(node)) node = node.getParent();
+  return node && $isMarkNode(node) ? node.getIDs() : [];
+}
+
+/**
+ * The next (or previous) claim from the caret in reading order, wrapping around at the ends.
+ * Marks of the claim under the caret are skipped, so repeated presses walk claim by claim.
+ */
+export function $neighbourClaim(direction: 1 | -1): string | null {
+  const marks = $allMarks();
+  if (marks.length === 0) return null;
+  const selection = $getSelection();
+  const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null;
+  const current = new Set($claimsAtSelection());
+  const ordered = direction === 1 ? marks : [...marks].reverse();
+  const beyond = (mark: MarkNode) => {
+    if (!anchor) return true;
+    if (mark.isParentOf(anchor) || mark.is(anchor)) return false;
+    return direction === 1 ? anchor.isBefore(mark) : mark.isBefore(anchor);
+  };
+  const next = ordered.find((m) => beyond(m) && m.getIDs().some((id) => !current.has(id)));
+  const target = next ?? ordered.find((m) => m.getIDs().some((id) => !current.has(id))) ?? ordered[0];
+  return target.getIDs().find((id) => !current.has(id)) ?? target.getIDs()[0] ?? null;
+}
+
+/** Takes claim ids off marks (used for marks pasted from another article); empty marks are unwrapped. */
+export function $removeClaimIds(ids: ReadonlySet<string>): void {
+  for (const mark of $allMarks()) {
+    for (const id of mark.getIDs()) if (ids.has(id)) mark.deleteID(id);
+    if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
+  }
+}
+
+export function newClaimId(): string {
+  return `c-${crypto.randomUUID()}`;
+}
