@@ -4,6 +4,7 @@ import type { ArticleDocument, ArticleListItem } from '../../shared/contract/art
 import type { ChannelInput } from '../../shared/contract';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
+import { transferSubcommands } from './articles-transfer';
 import type { CliCommand } from './types';
 
 /** One `factdesk articles <sub>` subcommand. Later features (export, import) add one entry to the table below. */
@@ -101,6 +102,7 @@ const show: ArticleSubcommand = {
 export const articleSubcommands: Record<string, ArticleSubcommand> = {
   list,
   show,
+  ...transferSubcommands,
 };
 
 function usage(): string {
@@ -111,7 +113,7 @@ function usage(): string {
 
 export const articlesCommand: CliCommand = {
   name: 'articles',
-  summary: 'List and show articles',
+  summary: 'List, show, export and import articles',
   get usage() {
     return usage();
   },
