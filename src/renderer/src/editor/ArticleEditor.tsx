@@ -12,6 +12,7 @@ import { articleEditorConfig } from './config';
 import { ActiveEditorPlugin } from './EditorContext';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { ClaimsPlugin } from './plugins/ClaimsPlugin';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
 import { FormattingPlugin } from './plugins/FormattingPlugin';
@@ -84,6 +85,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <AutosavePlugin session={session} />
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
+      <ClaimsPlugin articleId={articleId} />
     </LexicalComposer>
   );
 });

@@ -1,7 +1,11 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
+import { ClaimsPanel } from '../claims/ClaimsPanel';
+import { SuggestionsSection } from '../detect/SuggestionsSection';
 
 export function ClaimsTab() {
-  const { t } = useTranslation();
-  return <EmptyState title={t('panes.claimsEmptyTitle')} body={t('panes.claimsEmptyBody')} />;
+  return (
+    <>
+      <ClaimsPanel />
+      <SuggestionsSection />
+    </>
+  );
 }

@@ -14,6 +14,7 @@ import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
+import { useReadyGate } from '../claims/ReadyGate';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
@@ -104,6 +105,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const [versionDialog, setVersionDialog] = useState(false);
   const [readingWidth, setReadingWidth] = useState(() => localStorage.getItem(READING_WIDTH_KEY) !== 'off');
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
+  const readyGate = useReadyGate(session.id);
 
   useEffect(() => {
     const generation = session.start();
@@ -125,6 +127,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const fields = useMemo(() => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} />, [session, focusBody, fresh]);
 
   const setStatus = async (status: ArticleStatus) => {
+    if (status === 'ready' && meta.status !== 'ready' && !(await readyGate.confirmReady())) return;
     session.setMeta({ status });
     await session.flush();
     setRevisionsKey((k) => k + 1);
@@ -219,6 +222,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
           }}
         />
       )}
+      {readyGate.dialog}
       <SaveIndicator session={session} />
       <CountsIndicator session={session} body={bodyCounts} />
     </div>

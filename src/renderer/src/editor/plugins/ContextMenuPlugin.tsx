@@ -5,6 +5,7 @@ import { TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { INSERT_PLAIN_TEXT_COMMAND, OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND } from '../commands';
 import { BLOCK_TYPES } from './ToolbarPlugin';
+import { useMarkClaimMenuItem } from '../../claims/MarkClaim';
 
 interface Item {
   id: string;
@@ -24,6 +25,7 @@ export function ContextMenuPlugin() {
   const [active, setActive] = useState(0);
   const menuRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const markClaim = useMarkClaimMenuItem(editor);
 
   useEffect(
     () =>
@@ -90,6 +92,7 @@ export function ContextMenuPlugin() {
     { id: 'italic', label: t('toolbar.italic'), run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
     { id: 'link', label: t('toolbar.link'), run: () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined) },
     { id: 'unlink', label: t('toolbar.unlink'), run: () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) },
+    markClaim,
     ...BLOCK_TYPES.map((type, i) => ({
       id: type,
       label: t(`toolbar.${type}`),

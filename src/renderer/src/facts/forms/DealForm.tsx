@@ -23,17 +23,35 @@ const PATHS = {
 
 const ref = (e: { id: string; name: string } | null): PickerOption | null => (e ? { id: e.id, label: e.name } : null);
 
-export function DealForm({ view, onClose, onSaved }: { view?: DealView | null; onClose(): void; onSaved(id: string): void }) {
+/** Values for a new deal, e.g. from a claim in an article. */
+export interface DealDraft {
+  subject?: string;
+  amount?: string;
+  currency?: string;
+  precision?: AmountPrecision;
+}
+
+export function DealForm({
+  view,
+  draft,
+  onClose,
+  onSaved,
+}: {
+  view?: DealView | null;
+  draft?: DealDraft;
+  onClose(): void;
+  onSaved(id: string): void;
+}) {
   const { t } = useTranslation('facts');
   const { lang } = useFormat();
   const d = view?.deal;
   const [kind, setKind] = useState<DealKind>(d?.kind ?? 'transfer');
-  const [subject, setSubject] = useState(d?.subject ?? '');
+  const [subject, setSubject] = useState(d?.subject ?? draft?.subject ?? '');
   const [payer, setPayer] = useState<PickerOption | null>(ref(view?.payer ?? null));
   const [payee, setPayee] = useState<PickerOption | null>(ref(view?.payee ?? null));
-  const [precision, setPrecision] = useState<AmountPrecision>(d?.precision ?? 'exact');
-  const [currency, setCurrency] = useState(d?.currency ?? 'EUR');
-  const [amount, setAmount] = useState(d?.amountMinor != null && d.currency ? amountToInput(d.amountMinor, d.currency, lang) : '');
+  const [precision, setPrecision] = useState<AmountPrecision>(d?.precision ?? draft?.precision ?? 'exact');
+  const [currency, setCurrency] = useState(d?.currency ?? draft?.currency ?? 'EUR');
+  const [amount, setAmount] = useState(d?.amountMinor != null && d.currency ? amountToInput(d.amountMinor, d.currency, lang) : (draft?.amount ?? ''));
   const [amountMax, setAmountMax] = useState(d?.amountMaxMinor != null && d.currency ? amountToInput(d.amountMaxMinor, d.currency, lang) : '');
   const [dateFrom, setDateFrom] = useState(d?.dateFrom ?? '');
   const [dateTo, setDateTo] = useState(d?.dateTo ?? '');

@@ -18,6 +18,8 @@ export interface QuoteDraft {
   translationOf?: PickerOption | null;
   date?: string | null;
   occasion?: QuoteOccasion;
+  wording?: string;
+  language?: string;
 }
 
 export function QuoteForm({
@@ -36,8 +38,8 @@ export function QuoteForm({
   const [speaker, setSpeaker] = useState<PickerOption | null>(
     view ? { id: view.speaker.id, label: view.speaker.name } : (draft?.speaker ?? null),
   );
-  const [wording, setWording] = useState(q?.wording ?? '');
-  const [language, setLanguage] = useState(q?.language ?? (i18n.language.startsWith('de') ? 'de' : 'en'));
+  const [wording, setWording] = useState(q?.wording ?? draft?.wording ?? '');
+  const [language, setLanguage] = useState(q?.language ?? draft?.language ?? (i18n.language.startsWith('de') ? 'de' : 'en'));
   const [date, setDate] = useState(q?.date ?? draft?.date ?? '');
   const [roleAtTime, setRoleAtTime] = useState(q?.roleAtTime ?? '');
   const [occasion, setOccasion] = useState<QuoteOccasion>(q?.occasion ?? draft?.occasion ?? 'interview');
