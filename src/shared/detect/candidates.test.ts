@@ -149,10 +149,18 @@ describe('rankCandidates for quotes', () => {
     expect(rankCandidates({ kind: 'quote', text: '„Der Rasen war heute viel zu tief“', speaker: 'Tom Berger' }, facts)).toEqual([]);
   });
 
-  it('offers the speaker’s other statements after the matching one, not before', () => {
-    const ranked = rankCandidates({ kind: 'quote', text: '„Egal was im Sommer passiert“', speaker: 'Kowalczyk' }, facts);
-    expect(ranked[0].ref.id).toBe('q-k1');
-    expect(ids(ranked)).toContain('q-k2');
+  it('offers the translation of the matching statement but not the speaker’s unrelated statements', () => {
+    const withTranslation: CandidateFacts = {
+      ...facts,
+      quotes: facts.quotes.map((x) => (x.id === 'q-k1-en' ? { ...x, translationOfId: 'q-k1' } : x)),
+    };
+    const ranked = ids(rankCandidates({ kind: 'quote', text: '„Egal was im Sommer passiert“', speaker: 'Kowalczyk' }, withTranslation));
+    expect(ranked).toEqual(['q-k1', 'q-k1-en']);
+  });
+
+  it('falls back to the speaker’s statements when no wording matches, as for a quote translated in the article', () => {
+    const ranked = ids(rankCandidates({ kind: 'quote', text: '„Wir gehen diesen Weg gemeinsam“', speaker: 'Jana Kowalczyk' }, facts));
+    expect(ranked.sort()).toEqual(['q-k1', 'q-k1-en', 'q-k2']);
   });
 });
 

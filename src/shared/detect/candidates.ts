@@ -196,7 +196,8 @@ function containsWords(text: string, surface: string): boolean {
 
 /**
  * The facts that best fit a suggestion, best first, at most `limit`: for quotes the same speaker
- * (name or alias, folded) and similar wording; for amounts the same parties and amount in the
+ * (name or alias, folded) and similar wording — the speaker's other statements only when no
+ * wording matches, translations of a matching statement always; for amounts the same parties and amount in the
  * same currency; for roles the person's role records, then the entities the text names. Other
  * kinds are matched to the entities they name.
  */
@@ -206,9 +207,18 @@ export function rankCandidates(q: CandidateQuery, facts: CandidateFacts, limit =
   switch (q.kind) {
     case 'quote': {
       const speakers = bestEntity(q.speaker, facts.entities, ['person']);
-      for (const quote of facts.quotes) {
-        const c = scoreQuote(q, quote, speakers);
-        if (c) out.push(c);
+      const scored = facts.quotes.map((quote) => ({ quote, c: scoreQuote(q, quote, speakers) }));
+      const strong = new Set(scored.filter(({ c }) => c?.reasons.includes('wording')).map(({ quote }) => quote.id));
+      const byId = new Map(facts.quotes.map((x) => [x.id, x]));
+      const translates = (quote: Quote) =>
+        (quote.translationOfId !== null && strong.has(quote.translationOfId)) ||
+        [...strong].some((id) => byId.get(id)?.translationOfId === quote.id);
+      for (const { quote, c } of scored) {
+        if (!c) continue;
+        // Once the words point at a statement, the speaker's other statements are noise; its
+        // translations are not (the article may quote either version).
+        if (strong.size > 0 && !strong.has(quote.id) && !translates(quote)) continue;
+        out.push(c);
       }
       break;
     }

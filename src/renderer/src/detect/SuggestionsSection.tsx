@@ -24,7 +24,9 @@ const shorten = (text: string, max = 90) => {
 function formatValue(s: Suggestion, locale: string): string | null {
   if (s.value === undefined) return null;
   try {
-    if (s.currency) return new Intl.NumberFormat(locale, { style: 'currency', currency: s.currency, maximumFractionDigits: 2 }).format(s.value);
+    const digits = Number.isInteger(s.value) ? 0 : 2;
+    if (s.currency)
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: s.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(s.value);
   } catch {
     // An unknown currency code still shows its number.
   }
