@@ -22,6 +22,7 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographyPlugin } from './plugins/TypographyPlugin';
+import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 
 export interface ArticleEditorProps {
   articleId: string;
@@ -86,6 +87,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
+      <SuggestionsPlugin articleId={articleId} language={language} />
     </LexicalComposer>
   );
 });
