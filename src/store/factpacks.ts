@@ -9,7 +9,7 @@ import { entityKindOf } from './entity-refs';
 import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
-import { changedFields, getRecord, getRecords, insertRecord, recordExists, updateRecord } from './records';
+import { changedFields, existingIds, getRecord, getRecords, insertRecord, recordExists, updateRecord } from './records';
 
 type AnyRecord = { id: string };
 const TABLES: Record<PackSection, FactTable<AnyRecord>> = {
@@ -201,8 +201,10 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   let kindChanged = false;
   for (const section of PACK_SECTIONS) {
     const t = TABLES[section];
-    for (const record of pack[section] as AnyRecord[]) {
-      const existing = getRecord(db, t, record.id);
+    const records = pack[section] as AnyRecord[];
+    const known = existingIds(db, t, records.map((r) => r.id));
+    for (const record of records) {
+      const existing = known.has(record.id) ? getRecord(db, t, record.id) : null;
       if (!existing) {
         toCreate.push([section, record]);
         report.created[section]++;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { foldDocument } from '../shared/search/fold';
+import type Database from 'better-sqlite3';
+import { indexedSpellings } from '../shared/search/fold';
 import { writeAudit, type Actor } from './audit';
 import type { Db } from './db';
 import type { FactTable } from './fact-tables';
@@ -10,8 +11,42 @@ import { prepared } from './prepared';
 
 const now = () => new Date().toISOString();
 
-function selectSql<T extends { id: string }>(t: FactTable<T>): string {
-  return `SELECT seq, ${t.columns.map(([, c]) => c).join(', ')} FROM ${t.table}`;
+interface TableStatements {
+  select: Database.Statement;
+  exists: Database.Statement;
+  insert: Database.Statement;
+  update: Database.Statement;
+  remove: Database.Statement;
+  ftsInsert: Database.Statement | null;
+  ftsDelete: Database.Statement | null;
+}
+
+// Statements per connection and table, prepared once: bulk imports call these 150,000 times,
+// and building the SQL text for every call would cost more than running it.
+const statementCache = new WeakMap<Db, Map<FactTable<never>, TableStatements>>();
+
+function statements<T extends { id: string }>(db: Db, t: FactTable<T>): TableStatements {
+  let perDb = statementCache.get(db);
+  if (!perDb) statementCache.set(db, (perDb = new Map()));
+  const key = t as unknown as FactTable<never>;
+  let st = perDb.get(key);
+  if (!st) {
+    const cols = t.columns.map(([, c]) => c);
+    const changing = t.columns.filter(([k]) => k !== 'id').map(([, c]) => `${c} = ?`);
+    st = {
+      select: db.prepare(`SELECT seq, ${cols.join(', ')} FROM ${t.table} WHERE id = ?`),
+      exists: db.prepare(`SELECT 1 FROM ${t.table} WHERE id = ?`),
+      insert: db.prepare(
+        `INSERT INTO ${t.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
+      ),
+      update: db.prepare(`UPDATE ${t.table} SET ${changing.join(', ')}, updated_at = ? WHERE id = ? RETURNING seq`),
+      remove: db.prepare(`DELETE FROM ${t.table} WHERE id = ? RETURNING seq`),
+      ftsInsert: t.fts ? db.prepare(`INSERT INTO ${t.fts.table} (rowid, t, s) VALUES (?, ?, ?)`) : null,
+      ftsDelete: t.fts ? db.prepare(`DELETE FROM ${t.fts.table} WHERE rowid = ?`) : null,
+    };
+    perDb.set(key, st);
+  }
+  return st;
 }
 
 export function fromRow<T extends { id: string }>(t: FactTable<T>, row: Record<string, unknown>): T {
@@ -31,59 +66,60 @@ function rowValues<T extends { id: string }>(t: FactTable<T>, record: T): unknow
 }
 
 export function getRecord<T extends { id: string }>(db: Db, t: FactTable<T>, id: string): T | null {
-  const row = prepared(db, `${selectSql(t)} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = statements(db, t).select.get(id) as Record<string, unknown> | undefined;
   return row ? fromRow(t, row) : null;
 }
 
+/** Records chosen by a WHERE/ORDER clause written by the caller (parameters only). */
 export function getRecords<T extends { id: string }>(db: Db, t: FactTable<T>, where = '', params: unknown[] = []): T[] {
-  const rows = prepared(db, `${selectSql(t)} ${where}`).all(...params) as Record<string, unknown>[];
+  const sql = `SELECT seq, ${t.columns.map(([, c]) => c).join(', ')} FROM ${t.table} ${where}`;
+  const rows = prepared(db, sql).all(...params) as Record<string, unknown>[];
   return rows.map((r) => fromRow(t, r));
 }
 
 export function recordExists<T extends { id: string }>(db: Db, t: FactTable<T>, id: string): boolean {
-  return prepared(db, `SELECT 1 FROM ${t.table} WHERE id = ?`).get(id) !== undefined;
+  return statements(db, t).exists.get(id) !== undefined;
 }
 
-function index<T extends { id: string }>(db: Db, t: FactTable<T>, seq: number | bigint, record: T): void {
-  if (!t.fts) return;
-  const doc = foldDocument(t.fts.text(record));
-  prepared(db, `INSERT INTO ${t.fts.table} (rowid, t, s) VALUES (?, ?, ?)`).run(seq, doc.t, doc.s);
+/** Of the given ids, those the table holds (one query for many ids). */
+export function existingIds<T extends { id: string }>(db: Db, t: FactTable<T>, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const rows = prepared(db, `SELECT id FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
+  return new Set(rows);
 }
 
-function unindex<T extends { id: string }>(db: Db, t: FactTable<T>, seq: number): void {
-  if (t.fts) prepared(db, `DELETE FROM ${t.fts.table} WHERE rowid = ?`).run(seq);
+function index<T extends { id: string }>(st: TableStatements, t: FactTable<T>, seq: number | bigint, record: T): void {
+  if (!t.fts || !st.ftsInsert) return;
+  const doc = indexedSpellings(t.fts.text(record));
+  st.ftsInsert.run(seq, doc.t, doc.s);
 }
-
 
 export function insertRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now()): T {
-  const cols = t.columns.map(([, c]) => c);
-  const info = prepared(
-    db,
-    `INSERT INTO ${t.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
-  ).run(...rowValues(t, record), at, at);
-  index(db, t, info.lastInsertRowid, record);
+  const st = statements(db, t);
+  const info = st.insert.run(...rowValues(t, record), at, at);
+  index(st, t, info.lastInsertRowid, record);
   writeAudit(db, t.type, record.id, 'create', null, record, actor, at);
   return record;
 }
 
 export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, before: T, after: T, actor: Actor, at = now()): T {
-  const cols = t.columns.filter(([k]) => k !== 'id');
-  const row = prepared(
-    db,
-    `UPDATE ${t.table} SET ${cols.map(([, c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ? RETURNING seq`,
-  ).get(...rowValues(t, after).slice(1), at, before.id) as { seq: number };
-  if (t.fts) {
-    unindex(db, t, row.seq);
-    index(db, t, row.seq, after);
+  const st = statements(db, t);
+  const row = st.update.get(...rowValues(t, after).slice(1), at, before.id) as { seq: number };
+  if (st.ftsDelete) {
+    st.ftsDelete.run(row.seq);
+    index(st, t, row.seq, after);
   }
   writeAudit(db, t.type, before.id, 'update', before, after, actor, at);
   return after;
 }
 
 export function deleteRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now()): void {
-  const row = prepared(db, `DELETE FROM ${t.table} WHERE id = ? RETURNING seq`).get(record.id) as { seq: number } | undefined;
+  const st = statements(db, t);
+  const row = st.remove.get(record.id) as { seq: number } | undefined;
   if (!row) return;
-  unindex(db, t, row.seq);
+  st.ftsDelete?.run(row.seq);
   writeAudit(db, t.type, record.id, 'delete', record, null, actor, at);
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTempStore, seedFacts, type TempStore } from './fact-fixtures';
+import { entityInput } from '../shared/domain/fact-inputs';
+import { createEntity } from './entities';
+import { openTempStore, seedFacts, tester, type TempStore } from './fact-fixtures';
 import { searchFacts, type SearchParams } from './search';
 
 let store: TempStore;
@@ -27,6 +29,12 @@ describe('fact search', () => {
     // "Lutz Goetze" is stored as an alias spelled without the umlaut.
     const hit = searchFacts(store.db, { query: 'Götze' }).hits.find((h) => h.id === 'ent-goetze')!;
     expect(hit.detail?.filter((s) => s.match).map((s) => s.text)).toEqual(['Goetze']);
+  });
+
+  it('finds a name typed without umlauts from a query with them, though such text is indexed once', () => {
+    createEntity(store.db, entityInput.parse({ kind: 'person', name: 'Gotze Mulle' }), tester, 'ent-plain');
+    expect(ids('Götze Müllé', { kinds: ['entity'] })).toEqual(['ent-plain']);
+    expect(store.db.prepare("SELECT count(*) FROM entity_fts WHERE entity_fts MATCH 's : gotze'").pluck().get()).toBe(1);
   });
 
   it('ignores case and other diacritics', () => {

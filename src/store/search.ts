@@ -95,14 +95,32 @@ function filters(kind: SearchKind, p: SearchParams): { where: string[]; params: 
   return { where, params };
 }
 
+/**
+ * Ranking every match by bm25 costs time in proportion to the matches: a two-letter prefix
+ * can match most of the store. So bm25 ranks the newest RANK_WINDOW matches (all of them for
+ * any query that matches fewer), which the index yields in rowid order and stops early.
+ */
+export const RANK_WINDOW = 1000;
+
+/** The ranked FTS5 statement for one index table: parameters are the MATCH expression and the limit. */
+export function rankedMatchSql(fts: string): string {
+  return `SELECT rowid, rank FROM (SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY rank LIMIT ?`;
+}
+
 function kindQuery(kind: SearchKind, match: string | null, p: SearchParams, limit: number, mixed: boolean): KindQuery {
   const { where, params } = filters(kind, p);
   const fts = `${kind}_fts`;
+  if (match !== null && where.length === 0) {
+    // Rank inside the index and join only the rows kept (see rankedMatchSql).
+    const from = `(${rankedMatchSql(fts)}) h JOIN ${TABLE[kind]} x ON x.seq = h.rowid`;
+    const sql = `${SELECT[kind].replace('%FROM%', from).replace('SELECT ', 'SELECT h.rank AS rank, ')} ORDER BY h.rank`;
+    return { kind, sql, params: [match, limit] };
+  }
   if (match !== null) {
-    const sql = `${SELECT[kind].replace('%FROM%', `${fts} JOIN ${TABLE[kind]} x ON x.seq = ${fts}.rowid`).replace(
-      'SELECT ',
-      `SELECT bm25(${fts}) AS rank, `,
-    )} WHERE ${fts} MATCH ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY rank LIMIT ?`;
+    const from = `${fts} JOIN ${TABLE[kind]} x ON x.seq = ${fts}.rowid`;
+    const sql = `${SELECT[kind].replace('%FROM%', from).replace('SELECT ', `SELECT ${fts}.rank AS rank, `)} WHERE ${fts} MATCH ?${where
+      .map((w) => ` AND ${w}`)
+      .join('')} ORDER BY ${fts}.rank LIMIT ?`;
     return { kind, sql, params: [match, ...params, limit] };
   }
   const sql = `${SELECT[kind].replace('%FROM%', `${TABLE[kind]} x`).replace('SELECT ', 'SELECT 0 AS rank, ')}${

@@ -42,3 +42,18 @@ describe('folding for search', () => {
     });
   });
 });
+
+describe('folded documents', () => {
+  it('hold exactly the words searchWords finds, in both spellings', () => {
+    const samples = [
+      '„Wir bleiben“, sagte Götze – 2:1 in München!',
+      'Ruben Østergaard (ØST) & Jörg Weißbach: U-21-Trainer',
+      'Mu\u0308ller \u0301 Dvořák İstanbul',
+      'plain ascii text, with punctuation...',
+    ];
+    for (const text of samples) {
+      const words = searchWords(text);
+      expect(foldDocument([text]), text).toEqual({ t: words.map((w) => w.t).join(' '), s: words.map((w) => w.s).join(' ') });
+    }
+  });
+});

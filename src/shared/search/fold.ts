@@ -22,21 +22,29 @@ const LETTERS: Record<string, string> = {
 };
 
 const MARK = /\p{M}/u;
+const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/gu;
+
+// Folded spellings of each non-ASCII character, computed once: folding runs over every
+// indexed text, and per-character normalisation would dominate a bulk import.
+const charCache = new Map<string, [string, string]>();
+
+function foldChar(ch: string): [string, string] {
+  let hit = charCache.get(ch);
+  if (!hit) {
+    let stripped = '';
+    for (const part of ch.normalize('NFD')) if (!MARK.test(part)) stripped += LETTERS[part] ?? part;
+    hit = [UMLAUTS[ch] ?? stripped, stripped];
+    charCache.set(ch, hit);
+  }
+  return hit;
+}
 
 function fold(text: string, transliterate: boolean): string {
   const lower = text.normalize('NFC').toLowerCase();
-  let out = '';
-  for (const ch of lower) {
-    if (transliterate && UMLAUTS[ch]) {
-      out += UMLAUTS[ch];
-      continue;
-    }
-    for (const part of ch.normalize('NFD')) {
-      if (MARK.test(part)) continue;
-      out += LETTERS[part] ?? part;
-    }
-  }
-  return out;
+  if (ASCII.test(lower)) return lower;
+  const which = transliterate ? 0 : 1;
+  return lower.replace(NON_ASCII, (ch) => foldChar(ch)[which]);
 }
 
 /** "Götze" → "goetze": lower case, umlauts transliterated, other diacritics stripped. */
@@ -74,16 +82,24 @@ export function searchWords(text: string): SearchWord[] {
   return words;
 }
 
-/** The two indexed spellings of a document made of several fields (null fields are skipped). */
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The two indexed spellings of a document made of several fields (null fields are skipped):
+ * its words, folded, separated by single spaces — the same words searchWords finds.
+ */
 export function foldDocument(fields: readonly (string | null | undefined)[]): { t: string; s: string } {
-  const t: string[] = [];
-  const s: string[] = [];
-  for (const field of fields) {
-    if (!field) continue;
-    for (const w of searchWords(field)) {
-      t.push(w.t);
-      s.push(w.s);
-    }
-  }
-  return { t: t.join(' '), s: s.join(' ') };
+  const text = fields.filter(Boolean).join('\n');
+  const words = (folded: string) => folded.split(SEPARATORS).filter(Boolean).join(' ');
+  return { t: words(fold(text, true)), s: words(fold(text, false)) };
+}
+
+/**
+ * The two spellings as the index stores them: the stripped one is left empty when it equals
+ * the transliterated one (text without umlauts), which saves indexing every such word twice.
+ * Queries look for the stripped spelling in both columns, so nothing is lost (see query.ts).
+ */
+export function indexedSpellings(fields: readonly (string | null | undefined)[]): { t: string; s: string } {
+  const doc = foldDocument(fields);
+  return doc.s === doc.t ? { t: doc.t, s: '' } : doc;
 }

@@ -83,8 +83,10 @@ export function buildFtsMatch(terms: readonly SearchTerm[]): string | null {
     .map((term) => {
       const t = term.words.map((w) => w.t);
       const s = term.words.map((w) => w.s);
+      // A document without umlauts stores its one spelling in t only (see indexedSpellings),
+      // so the stripped spelling is looked for in both columns.
       if (t.join(' ') === s.join(' ')) return `{t s} : ${literal(t, term.prefix)}`;
-      return `(t : ${literal(t, term.prefix)} OR s : ${literal(s, term.prefix)})`;
+      return `(t : ${literal(t, term.prefix)} OR {t s} : ${literal(s, term.prefix)})`;
     })
     .join(' AND ');
 }
