@@ -142,3 +142,26 @@ describe('autosave session', () => {
     expect(plainText((await stored(doc.meta.id)).body)).toBe('Anderes Fenster.');
   });
 });
+
+describe('autosave after a conflict', () => {
+  it('saves this window’s text on top once the other version is kept as a revision', async () => {
+    const doc = await newDoc();
+    await dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) }, ctx);
+    const session = new ArticleSession(doc, save, { debounceMs: 5 });
+    session.noteBody(state(['Dieses Fenster.']));
+    await session.flush();
+    expect(session.state).toMatchObject({ kind: 'failed', code: 'conflict' });
+
+    const other = await stored(doc.meta.id);
+    const kept = await dispatch('revisions:create', { articleId: doc.meta.id, name: 'Anderes Fenster' }, ctx);
+    expect(kept.ok).toBe(true);
+    await session.rebase(other.rev);
+
+    expect(session.state.kind).toBe('saved');
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Dieses Fenster.');
+    const revisions = await dispatch('revisions:list', { articleId: doc.meta.id }, ctx);
+    const named = revisions.ok ? revisions.value.find((r) => r.name === 'Anderes Fenster') : undefined;
+    const body = named ? await dispatch('revisions:get', { id: named.id }, ctx) : null;
+    expect(body?.ok && plainText(body.value.body)).toBe('Anderes Fenster.');
+  });
+});

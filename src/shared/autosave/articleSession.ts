@@ -1,6 +1,6 @@
 import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../contract/articles';
 import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../domain/articles';
-import type { Result } from '../result';
+import type { ErrorCode, Result } from '../result';
 
 /**
  * One open article and its autosave. The editor hands over immutable editor states on every
@@ -13,7 +13,7 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'failed'; reason: string; retryAt: number | null };
+  | { kind: 'failed'; reason: string; code: ErrorCode; retryAt: number | null };
 
 /** Anything that can produce Lexical's serialized state (an EditorState does). */
 export interface BodySource {
@@ -217,9 +217,21 @@ export class ArticleSession {
     const delay = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
     this.failures++;
     const retryAt = permanent || this.stopped ? null : Date.now() + delay;
-    this.state = { kind: 'failed', reason: message, retryAt };
+    this.state = { kind: 'failed', reason: message, code, retryAt };
     this.emit();
     if (retryAt !== null) this.retryTimer = setTimeout(() => void this.run(), delay);
+  }
+
+  /**
+   * After a conflict, when the writer chose to keep their text: continue from the stored rev
+   * (the caller has kept the other text as a revision) and save what is pending now.
+   */
+  rebase(rev: number): Promise<void> {
+    this.rev = rev;
+    this.failures = 0;
+    this.state = { kind: 'pending' };
+    this.emit();
+    return this.flush();
   }
 
   /** After a restore or a change made outside the editor: adopt the stored version. */

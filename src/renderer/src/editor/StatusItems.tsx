@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatusItem } from '../app/status';
+import { api } from '../bridge';
 import { countText, readingMinutes, type TextCounts } from '../../../shared/typography/counts';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
@@ -10,19 +11,39 @@ import type { ArticleSession } from '../../../shared/autosave/articleSession';
  * whole shell (which would put React work on the typing path).
  */
 
+/**
+ * Another window saved this article meanwhile. Its text is kept as a named revision, then this
+ * window's text is saved on top, so neither version is lost.
+ */
+async function keepMine(session: ArticleSession, otherVersionName: string): Promise<void> {
+  const stored = await api.articles.get({ id: session.id });
+  if (!stored.ok) return;
+  const kept = await api.revisions.create({ articleId: session.id, name: otherVersionName });
+  if (!kept.ok) return;
+  await session.rebase(stored.value.rev);
+}
+
 function SaveStateLabel({ session }: { session: ArticleSession }) {
   const { t } = useTranslation('editor');
   const state = useSyncExternalStore(session.subscribe, () => session.state);
   if (state.kind === 'saved') return <span className="save-state saved">{t('save.saved')}</span>;
   if (state.kind === 'pending' || state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
+  // The two failures a writer will meet get words in their language; anything else shows the store's message.
+  const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
   const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - Date.now()) / 1000)) })})` : '';
   return (
     <span className="save-state failed">
-      {t('save.notSaved', { reason: state.reason })}
+      {t('save.notSaved', { reason })}
       {retry}{' '}
-      <button type="button" className="link-button" onClick={() => session.retryNow()}>
-        {t('save.retryNow')}
-      </button>
+      {state.code === 'conflict' ? (
+        <button type="button" className="link-button" onClick={() => void keepMine(session, t('save.otherVersion'))}>
+          {t('save.keepMine')}
+        </button>
+      ) : (
+        <button type="button" className="link-button" onClick={() => session.retryNow()}>
+          {t('save.retryNow')}
+        </button>
+      )}
     </span>
   );
 }

@@ -78,15 +78,19 @@ export function LibraryPane() {
     void load();
   }, [load]);
 
+  // A delayed refresh must use the filters and view of when it fires, not of when it was scheduled.
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
   // Saves in the editor and changes from other panes refresh the list; while someone types, about once every
   // second and a half, so the list never re-renders on the typing path.
   useEffect(
     () =>
       onArticleChange((change) => {
         window.clearTimeout(reloadTimer.current);
-        reloadTimer.current = window.setTimeout(() => void load(), change.autosave ? 1500 : 100);
+        reloadTimer.current = window.setTimeout(() => void loadRef.current(), change.autosave ? 1500 : 100);
       }),
-    [load],
+    [],
   );
 
   // Search as you type, without a query per keystroke.
