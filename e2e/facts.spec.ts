@@ -91,3 +91,20 @@ test.describe('facts: sample and search', () => {
     await expect(full).toHaveCount(0);
   });
 });
+
+test.describe('facts: German UI', () => {
+  test.use({ uiLanguage: 'de' });
+
+  test('shows amounts and labels in German', async ({ page, app }) => {
+    await app.cli(['sample']);
+    await page.reload();
+    const panel = page.getByRole('complementary', { name: 'Fakten und Behauptungen' });
+    await panel.getByRole('searchbox', { name: 'Fakten durchsuchen' }).fill('Streamingrechte Nordliga');
+    const results = panel.getByRole('listbox', { name: 'Suchergebnisse' });
+    await expect(results.getByRole('option', { name: /Streamingrechte an der Nordliga/ })).toContainText('rund 48.000.000 €');
+    await results.getByRole('option', { name: /Streamingrechte an der Nordliga/ }).click();
+    const detail = panel.getByRole('article', { name: /^Deal: Streamingrechte an der Nordliga/ });
+    await expect(detail).toContainText('Bestätigt');
+    await expect(detail.getByRole('region', { name: 'Quellen für diesen Fakt' })).toContainText('rund zwölf Millionen Euro pro Saison');
+  });
+});
