@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 // Everything is found by role and accessible name.
 test.use({ uiLanguage: 'de' });
 // Typing two paragraphs character by character is slow on a busy machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const QUOTE = 'Ich habe nie darüber nachgedacht, Rotheide zu verlasen';
 const AMOUNT = 'sieben Millionen Euro';
@@ -32,6 +32,7 @@ async function articleWithClaims(page: Page, app: { cli(args: string[]): Promise
   await page.keyboard.type(`"${QUOTE}"`);
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Control+Shift+M');
+  await expect(claimButtons(claimList(page))).toHaveCount(1);
   await page.keyboard.press('End');
   await page.keyboard.type(', sagte Kapitänin Jana Kowalczyk.');
   await page.keyboard.press('Enter');
