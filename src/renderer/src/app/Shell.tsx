@@ -10,6 +10,7 @@ import { Dialog } from '../components/Dialog';
 import { LibraryPane } from '../panes/LibraryPane';
 import { EditorPane } from '../panes/EditorPane';
 import { RightPanel } from '../panes/RightPanel';
+import { TransferHost } from '../transfer/TransferHost';
 
 /** Shortcuts the native menu provides in Electron; the browser shell handles them here. */
 const SHORTCUTS: { test(e: KeyboardEvent): boolean; command: string }[] = [
@@ -145,6 +146,7 @@ export function Shell() {
         <span className="status-item">{t('status.user', { name: settings.userName })}</span>
         <span className="status-item muted">{t('status.offline')}</span>
       </footer>
+      <TransferHost />
       {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
       <Dialog title={t('about.title')} open={aboutOpen} onClose={() => setAboutOpen(false)}>
         <p>{t('about.body', { version: info.version, dataDir: info.dataDir })}</p>
