@@ -1,28 +1,58 @@
-import { claimRanges, plainText } from '../article/blocks';
+import { bodyToBlocks, type Block, type Inline, type ListBlock } from '../article/blocks';
 import type { ArticleBody } from '../domain/articles';
 
-/** The paragraph (one line of the body's plain text) around a claim mark, and the mark's offsets in it. */
+/** The paragraph around a claim mark, and the mark's offsets in it. */
 export interface ClaimContext {
   text: string;
   start: number;
   end: number;
 }
 
+/** Each paragraph, heading, block quote and list item (at any depth), in reading order: the blocks a mark can sit in. */
+function units(blocks: Block[]): Inline[][] {
+  const out: Inline[][] = [];
+  const addList = (list: ListBlock) => {
+    for (const item of list.items) {
+      out.push(item.content);
+      item.lists.forEach(addList);
+    }
+  };
+  for (const block of blocks) {
+    if (block.type === 'list') addList(block);
+    else out.push(block.content);
+  }
+  return out;
+}
+
 /**
- * Contexts of every claim marked in `body`, keyed by claim id. A claim marked in several
- * places takes its first stretch. Offsets are JavaScript string indices into the paragraph.
+ * Contexts of every claim marked in `body`, keyed by claim id: the whole block the mark stands in
+ * (a line break inside a paragraph stays part of it, as in the editor), with the offsets of the
+ * claim's first stretch of marks in it. Offsets are JavaScript string indices.
  */
 export function claimContextsFromBody(body: ArticleBody): Map<string, ClaimContext> {
-  const text = plainText(body);
   const out = new Map<string, ClaimContext>();
-  for (const range of claimRanges(body)) {
-    if (out.has(range.claimId)) continue;
-    const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
-    const nextBreak = text.indexOf('\n', range.end);
-    const lineEnd = nextBreak === -1 ? text.length : nextBreak;
-    // A mark spanning a line break keeps the whole stretch: the check needs all of its text.
-    const end = Math.max(lineEnd, range.end);
-    out.set(range.claimId, { text: text.slice(lineStart, end), start: range.start - lineStart, end: range.end - lineStart });
+  for (const unit of units(bodyToBlocks(body))) {
+    let text = '';
+    const spans = new Map<string, { start: number; end: number }>();
+    const visit = (inlines: Inline[]) => {
+      for (const inline of inlines) {
+        if (inline.type === 'text') text += inline.text;
+        else if (inline.type === 'break') text += '\n';
+        else if (inline.type === 'link') visit(inline.children);
+        else {
+          const start = text.length;
+          visit(inline.children);
+          for (const id of inline.ids) {
+            const span = spans.get(id);
+            // Later parts of a claim in the same block widen its stretch.
+            if (span) span.end = text.length;
+            else spans.set(id, { start, end: text.length });
+          }
+        }
+      }
+    };
+    visit(unit);
+    for (const [id, span] of spans) if (!out.has(id)) out.set(id, { text, ...span });
   }
   return out;
 }

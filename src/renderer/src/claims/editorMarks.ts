@@ -68,6 +68,9 @@ export function $markedClaims(): MarkedClaim[] {
       if (known) {
         known.text += markText;
         known.keys.push(mark.getKey());
+        // A later part in the same block widens the stretch the checks read, as on the server.
+        const block = $blockOf(mark);
+        if (block && block.getTextContent() === known.context.text) known.context.end = $offsetIn(block, mark) + markText.length;
         continue;
       }
       const block = $blockOf(mark);
@@ -75,10 +78,6 @@ export function $markedClaims(): MarkedClaim[] {
       const start = block ? $offsetIn(block, mark) : 0;
       byId.set(id, { id, text: markText, context: { text: blockText, start, end: start + markText.length }, keys: [mark.getKey()] });
     }
-  }
-  for (const claim of byId.values()) {
-    // A later part in the same paragraph widens the stretch the checks read.
-    claim.context.end = Math.min(claim.context.text.length, Math.max(claim.context.end, claim.context.start + claim.text.length));
   }
   return [...byId.values()];
 }

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $createRangeSelection,
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  type LexicalEditor,
+  type TextNode,
+  UNDO_COMMAND,
+} from 'lexical';
+import { createHeadlessEditor } from '@lexical/headless';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import { $createLinkNode } from '@lexical/link';
+import { $createMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
+import { $createListItemNode, $createListNode } from '@lexical/list';
+import { claimContextsFromBody } from '../../../shared/claims/context';
+import type { ArticleBody, SerializedEditorStateJSON } from '../../../shared/domain/articles';
+import { articleEditorConfig } from '../editor/config';
+import { $claimsAtSelection, $markedClaims, $neighbourClaim, $removeClaimIds, $selectClaim } from './editorMarks';
+
+function newEditor(): LexicalEditor {
+  const config = articleEditorConfig(null);
+  return createHeadlessEditor({
+    nodes: config.nodes,
+    theme: config.theme,
+    onError: (e) => {
+      throw e;
+    },
+  });
+}
+
+const mark = (id: string, text: string) => $createMarkNode([id]).append($createTextNode(text));
+
+/** Two paragraphs and a list item, with marks after a link and a line break, and one claim in two parts. */
+function fill(editor: LexicalEditor): void {
+  editor.update(
+    () => {
+      $getRoot()
+        .clear()
+        .append(
+          $createParagraphNode().append(
+            $createTextNode('Laut '),
+            $createLinkNode('https://kurier.example').append($createTextNode('Kurier')),
+            $createTextNode(' zahlt Strivo '),
+            mark('c-amount', 'sieben Millionen Euro'),
+            $createTextNode('.'),
+          ),
+          $createParagraphNode().append(
+            $createTextNode('Erste Zeile'),
+            $createLineBreakNode(),
+            mark('c-quote', '„Wir bleiben“'),
+            $createTextNode(', sagte '),
+            mark('c-split', 'Jana'),
+            $createTextNode(' '),
+            mark('c-split', 'Kowalczyk'),
+            $createTextNode('.'),
+          ),
+          $createListNode('bullet').append($createListItemNode().append($createTextNode('Punkt: '), mark('c-list', 'Tabellenführer'))),
+        );
+    },
+    { discrete: true },
+  );
+}
+
+function bodyOf(editor: LexicalEditor): ArticleBody {
+  return { schemaVersion: 1, editorState: editor.getEditorState().toJSON() as unknown as SerializedEditorStateJSON };
+}
+
+function caretAt(editor: LexicalEditor, find: (text: TextNode) => boolean, offset = 0): void {
+  editor.update(
+    () => {
+      const text = $getRoot()
+        .getAllTextNodes()
+        .find(find)!;
+      const selection = $createRangeSelection();
+      selection.anchor.set(text.getKey(), offset, 'text');
+      selection.focus.set(text.getKey(), offset, 'text');
+      $setSelection(selection);
+    },
+    { discrete: true },
+  );
+}
+
+describe('claim marks in the editor', () => {
+  it('reports each claim with the same paragraph and offsets the server derives from the saved body', () => {
+    const editor = newEditor();
+    fill(editor);
+    const marked = editor.getEditorState().read($markedClaims);
+    expect(marked.map((m) => [m.id, m.text])).toEqual([
+      ['c-amount', 'sieben Millionen Euro'],
+      ['c-quote', '„Wir bleiben“'],
+      ['c-split', 'JanaKowalczyk'],
+      ['c-list', 'Tabellenführer'],
+    ]);
+    const fromBody = claimContextsFromBody(bodyOf(editor));
+    for (const m of marked) expect(m.context).toEqual(fromBody.get(m.id));
+    const quote = marked.find((m) => m.id === 'c-quote')!.context;
+    expect(quote.text.slice(quote.start, quote.end)).toBe('„Wir bleiben“');
+    const split = marked.find((m) => m.id === 'c-split')!;
+    expect(split.keys).toHaveLength(2);
+    expect(split.context.text.slice(split.context.start, split.context.end)).toBe('Jana Kowalczyk');
+  });
+
+  it('brings a deleted mark back with its claim id on undo', () => {
+    const editor = newEditor();
+    registerHistory(editor, createEmptyHistoryState(), 0);
+    editor.update(() => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt sieben Millionen Euro.'))), {
+      discrete: true,
+    });
+    editor.update(
+      () => {
+        const text = $getRoot().getAllTextNodes()[0];
+        const selection = $createRangeSelection();
+        selection.anchor.set(text.getKey(), 13, 'text');
+        selection.focus.set(text.getKey(), 34, 'text');
+        $wrapSelectionInMarkNode(selection, false, 'c-undo-1');
+      },
+      { discrete: true },
+    );
+    expect(editor.getEditorState().read($markedClaims).map((m) => m.text)).toEqual(['sieben Millionen Euro']);
+
+    editor.update(() => void $selectClaim('c-undo-1'), { discrete: true });
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.removeText();
+      },
+      { discrete: true },
+    );
+    expect(editor.getEditorState().read($markedClaims)).toEqual([]);
+
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    editor.update(() => undefined, { discrete: true });
+    expect(editor.getEditorState().read($markedClaims).map((m) => [m.id, m.text])).toEqual([['c-undo-1', 'sieben Millionen Euro']]);
+  });
+
+  it('walks to the next and previous claim from the caret, wrapping at the ends', () => {
+    const editor = newEditor();
+    fill(editor);
+    caretAt(editor, (t) => t.getTextContent() === 'Laut ');
+    expect(editor.getEditorState().read(() => $neighbourClaim(1))).toBe('c-amount');
+    expect(editor.getEditorState().read(() => $neighbourClaim(-1))).toBe('c-list');
+    caretAt(editor, (t) => t.getTextContent() === '„Wir bleiben“', 3);
+    expect(editor.getEditorState().read($claimsAtSelection)).toEqual(['c-quote']);
+    expect(editor.getEditorState().read(() => $neighbourClaim(1))).toBe('c-split');
+    expect(editor.getEditorState().read(() => $neighbourClaim(-1))).toBe('c-amount');
+  });
+
+  it('selects the whole text of a claim marked in two parts', () => {
+    const editor = newEditor();
+    fill(editor);
+    editor.update(() => void $selectClaim('c-split'), { discrete: true });
+    expect(editor.getEditorState().read(() => $getSelection()?.getTextContent())).toBe('Jana Kowalczyk');
+  });
+
+  it('takes foreign claim ids off marks and unwraps marks left without any', () => {
+    const editor = newEditor();
+    fill(editor);
+    editor.update(() => $removeClaimIds(new Set(['c-quote', 'c-split'])), { discrete: true });
+    expect(editor.getEditorState().read($markedClaims).map((m) => m.id)).toEqual(['c-amount', 'c-list']);
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toContain('„Wir bleiben“, sagte Jana Kowalczyk.');
+  });
+});
