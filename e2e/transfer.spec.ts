@@ -71,7 +71,7 @@ test.describe('export and import', () => {
 
     // A second export to the same name asks first, and keeping the file leaves it untouched.
     const before = fs.statSync(path.join(folder, name)).mtimeMs;
-    await menu(page, 'File', 'Export…');
+    await page.getByRole('group', { name: 'Article settings' }).getByRole('button', { name: 'Export…' }).click();
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (DOCX)' });
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

@@ -189,6 +189,9 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
           <button type="button" onClick={() => setVersionDialog(true)}>
             {t('view.saveVersion')}
           </button>
+          <button type="button" onClick={() => runCommand('file.export')}>
+            {t('transfer:exportButton')}
+          </button>
           <button type="button" aria-pressed={readingWidth} onClick={toggleReadingWidth}>
             {t('view.readingWidth')}
           </button>
