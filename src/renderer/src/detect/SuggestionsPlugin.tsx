@@ -5,6 +5,7 @@ import { Detector, type DetectEntity } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { whenIdle } from '../editor/idle';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
+import { nextFeed } from './slices';
 import {
   closeSuggestions,
   getDetectState,
@@ -77,7 +78,8 @@ const sameEntities = (a: DetectEntity[] | undefined, b: DetectEntity[] | undefin
 /**
  * Claim and quote suggestions for the article body. An edit only restarts a timer; the pass runs
  * after the typing pauses, in idle time, and re-detects only the paragraphs the edit can have
- * changed (`Detector.update`). Text already marked as a claim is not suggested again.
+ * changed (`Detector.update`); a large change (opening an article, a long paste) is detected in
+ * slices over several idle callbacks. Text already marked as a claim is not suggested again.
  */
 export function SuggestionsPlugin({ articleId, language }: { articleId: string; language: ArticleLanguage }): null {
   const [editor] = useLexicalComposerContext();
@@ -94,11 +96,22 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     // The pass paints itself once it has published; the store's echo need not paint again.
     let publishing = false;
 
+    // Paragraphs the detector last saw; a large change is fed in slices, one per idle callback.
+    let fed: readonly string[] = [];
     const run = () => {
       queued = false;
       if (disposed) return;
       const map = editor.getEditorState().read($editorTextMap);
-      const found = detector.update(map.text).filter((s) => !overlapsMarked(map, s.start, s.end));
+      const target = map.text.split('\n');
+      const feed = nextFeed(fed, target);
+      const result = detector.update(feed === target ? map.text : feed.join('\n'));
+      fed = feed;
+      if (feed !== target) {
+        queued = true;
+        whenIdle(run);
+        return;
+      }
+      const found = result.filter((s) => !overlapsMarked(map, s.start, s.end));
       detectedMap = map;
       publishing = true;
       try {
@@ -120,6 +133,7 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       if (disposed || sameEntities(entities, next)) return;
       entities = next;
       detector = new Detector({ lang: language, entities });
+      fed = [];
       schedule(0);
     };
 
