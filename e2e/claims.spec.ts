@@ -168,6 +168,10 @@ test.describe('claims', () => {
 
   test('walks from claim to claim with F8 and selects the claim under the caret in the panel', async ({ page, app }) => {
     await articleWithClaims(page, app);
+    // The hover card is a pointer affordance; the marked words are the only handle it has.
+    await body(page).getByText(AMOUNT, { exact: true }).hover();
+    await expect(page.getByRole('tooltip')).toContainText('Ungeprüft');
+    await expect(page.getByRole('tooltip')).toContainText('Keine verknüpften Fakten');
     await body(page).click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('F8');

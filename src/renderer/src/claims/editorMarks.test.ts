@@ -150,6 +150,23 @@ describe('claim marks in the editor', () => {
     expect(editor.getEditorState().read(() => $neighbourClaim(-1))).toBe('c-amount');
   });
 
+  it('finds the next claim from a caret placed on a paragraph rather than in its text', () => {
+    const editor = newEditor();
+    fill(editor);
+    editor.update(
+      () => {
+        const second = $getRoot().getChildAtIndex(1)!;
+        const selection = $createRangeSelection();
+        selection.anchor.set(second.getKey(), 0, 'element');
+        selection.focus.set(second.getKey(), 0, 'element');
+        $setSelection(selection);
+      },
+      { discrete: true },
+    );
+    expect(editor.getEditorState().read(() => $neighbourClaim(1))).toBe('c-quote');
+    expect(editor.getEditorState().read(() => $neighbourClaim(-1))).toBe('c-amount');
+  });
+
   it('selects the whole text of a claim marked in two parts', () => {
     const editor = newEditor();
     fill(editor);

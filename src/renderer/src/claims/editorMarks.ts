@@ -105,6 +105,19 @@ export function $claimsAtSelection(): string[] {
   return node && $isMarkNode(node) ? node.getIDs() : [];
 }
 
+/** The leaf right after the caret, or (at the end of an element) the leaf right before it. */
+function $caretLeaf(): { leaf: LexicalNode; atEnd: boolean; inside: LexicalNode | null } | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const point = selection.anchor;
+  const node = point.getNode();
+  if (point.type === 'text' || !$isElementNode(node)) return { leaf: node, atEnd: false, inside: node };
+  const next = node.getChildAtIndex(point.offset);
+  if (next) return { leaf: $isElementNode(next) ? (next.getFirstDescendant() ?? next) : next, atEnd: false, inside: null };
+  const last = node.getLastDescendant();
+  return last ? { leaf: last, atEnd: true, inside: null } : null;
+}
+
 /**
  * The next (or previous) claim from the caret in reading order, wrapping around at the ends.
  * Marks of the claim under the caret are skipped, so repeated presses walk claim by claim.
@@ -112,17 +125,19 @@ export function $claimsAtSelection(): string[] {
 export function $neighbourClaim(direction: 1 | -1): string | null {
   const marks = $allMarks();
   if (marks.length === 0) return null;
-  const selection = $getSelection();
-  const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null;
+  const caret = $caretLeaf();
   const current = new Set($claimsAtSelection());
-  const ordered = direction === 1 ? marks : [...marks].reverse();
-  const beyond = (mark: MarkNode) => {
-    if (!anchor) return true;
-    if (mark.isParentOf(anchor) || mark.is(anchor)) return false;
-    return direction === 1 ? anchor.isBefore(mark) : mark.isBefore(anchor);
+  const isAhead = (mark: MarkNode) => {
+    if (!caret) return true;
+    if (caret.inside && (mark.is(caret.inside) || mark.isParentOf(caret.inside))) return false;
+    const first = mark.getFirstDescendant() ?? mark;
+    const last = mark.getLastDescendant() ?? mark;
+    if (direction === 1) return caret.atEnd ? caret.leaf.isBefore(first) : caret.leaf.is(first) || caret.leaf.isBefore(first);
+    return caret.atEnd ? last.is(caret.leaf) || last.isBefore(caret.leaf) : last.isBefore(caret.leaf);
   };
-  const next = ordered.find((m) => beyond(m) && m.getIDs().some((id) => !current.has(id)));
-  const target = next ?? ordered.find((m) => m.getIDs().some((id) => !current.has(id))) ?? ordered[0];
+  const ordered = direction === 1 ? marks : [...marks].reverse();
+  const other = (m: MarkNode) => m.getIDs().some((id) => !current.has(id));
+  const target = ordered.find((m) => isAhead(m) && other(m)) ?? ordered.find(other) ?? ordered[0];
   return target.getIDs().find((id) => !current.has(id)) ?? target.getIDs()[0] ?? null;
 }
 

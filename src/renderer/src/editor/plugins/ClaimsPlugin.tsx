@@ -105,7 +105,10 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     };
     const scheduleSync = () => {
       clearTimeout(timer);
-      timer = setTimeout(sync, SYNC_DELAY_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        sync();
+      }, SYNC_DELAY_MS);
     };
 
     const markClaim = () => {
@@ -153,7 +156,13 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
 
     return mergeRegister(
       unsubscribeStore,
-      () => clearTimeout(timer),
+      () => {
+        // Report an edit made just before the article closes, e.g. a deleted claim.
+        if (timer !== undefined) {
+          clearTimeout(timer);
+          sync();
+        }
+      },
       editor.registerCommand(MARK_CLAIM_COMMAND, markClaim, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(SELECT_CLAIM_COMMAND, selectClaim, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(
