@@ -4,8 +4,8 @@
  * Prints the median of repeated runs for:
  *   - claims:list (every check on every claim, the panel's read after each change),
  *   - claims:sync with 300 marks (sent after each pause in typing),
- *   - claims:report (the fact-check report HTML),
- *   - the editor-side scan of the 300 marks ($markedClaims) in a headless Lexical editor.
+ *   - claims:report (the fact-check report HTML).
+ * (The editor-side scan of the marks is renderer code and is measured in the browser.)
  *
  * Run: node scripts/run-ts.mjs bench/claims.ts
  */
@@ -13,16 +13,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createHeadlessEditor } from '@lexical/headless';
-import { MarkNode } from '@lexical/mark';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { ListItemNode, ListNode } from '@lexical/list';
-import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { blocksToBody, type Block, type Inline } from '../src/shared/article/blocks';
 import { dispatch, type HandlerContext } from '../src/main/handlers';
 import { openDatabase } from '../src/store/db';
 import { importFactPack } from '../src/store/factpacks';
-import { $markedClaims } from '../src/renderer/src/claims/editorMarks';
 
 const PARAGRAPHS = 300;
 const RUNS = 7;
@@ -111,18 +105,10 @@ async function main() {
 
   await time('claims:list (checks on every claim)', () => value(dispatch('claims:list', { articleId: article.meta.id }, ctx)));
 
-  const editor = createHeadlessEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, MarkNode],
-    onError: (e) => {
-      throw e;
-    },
+  const payload = claims.map((c) => {
+    const text = `${FILLER}. ${c.text}`;
+    return { id: c.id, text: c.text, context: { text, start: FILLER.length + 2, end: text.length } };
   });
-  editor.setEditorState(editor.parseEditorState(JSON.stringify(body.editorState)));
-  let marks = editor.getEditorState().read($markedClaims);
-  await time('editor scan of the marks ($markedClaims)', () => {
-    marks = editor.getEditorState().read($markedClaims);
-  });
-  const payload = marks.map(({ id, text, context }) => ({ id, text, context }));
   await time('claims:sync with every mark', () => value(dispatch('claims:sync', { articleId: article.meta.id, marks: payload }, ctx)));
   await time('claims:report', () => value(dispatch('claims:report', { articleId: article.meta.id, uiLanguage: 'de' }, ctx)));
 

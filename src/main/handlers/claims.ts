@@ -2,7 +2,8 @@ import { claimContextsFromBody, isValidContext, type ClaimContext } from '../../
 import { describeBlockedGate, gateStatus, type GateOverrideRecord, type GateStatus } from '../../shared/claims/gate';
 import { guessClaimKind } from '../../shared/claims/kind';
 import { orderClaims } from '../../shared/claims/order';
-import { openWarnings, runClaimChecks } from '../../shared/claims/warnings';
+import { ClaimCheckCache } from '../../shared/claims/checkCache';
+import { openWarnings } from '../../shared/claims/warnings';
 import type { ArticleClaims, ClaimView } from '../../shared/contract/claims';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { Claim } from '../../shared/domain/articles';
@@ -34,6 +35,8 @@ import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
 const now = () => new Date().toISOString();
+// Shared by every article this process serves; keys include everything a result depends on.
+const checkCache = new ClaimCheckCache();
 const checker = (ctx: HandlerContext) => loadSettings(ctx).userName;
 
 function requireArticle(db: Db, articleId: string): ArticleDocument {
@@ -90,9 +93,10 @@ function assemble(db: Db, articleId: string): Assembled {
   const claims = listClaims(db, articleId);
   const facts = linkedFacts(db, claims.flatMap((c) => c.links));
   const contexts = claimContextsFromBody(doc.body);
+  const check = checkCache.forFacts(facts, doc.meta.language);
   const views = claims.map((claim): ClaimView => {
     const context = contextOf(claim, contexts);
-    const result = runClaimChecks(claim, context, facts, doc.meta.language);
+    const result = check(claim, context);
     return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks, context };
   });
   const ordered = orderClaims(views, doc.body);
