@@ -6,6 +6,7 @@ import { formatInstant, resolveClaimFacts } from '../../../shared/export/factTex
 import { useApp } from '../app/AppContext';
 import { EmptyState } from '../components/EmptyState';
 import { useArticleEditor } from '../editor/EditorContext';
+import { useFactsChanged } from '../facts/events';
 import { claimsInOrder, refreshClaims, useClaimsState } from './claimsStore';
 import { ClaimDetails } from './ClaimDetails';
 import { GO_TO_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from './commands';
@@ -30,6 +31,8 @@ export function ClaimsPanel() {
   const [report, setReport] = useState(false);
 
   useEffect(() => refreshClaims(), []);
+  // An edited or deleted fact changes the warnings of the claims linked to it.
+  useFactsChanged(() => refreshClaims(100));
 
   const ordered = useMemo(() => claimsInOrder(state), [state]);
   const shown = ordered.filter((c) => (!status || c.status === status) && (!kind || c.kind === kind));

@@ -5,6 +5,7 @@ import type { ClaimKind, ClaimStatus } from '../../../shared/domain/articles';
 import type { FactRef } from '../../../shared/domain/facts';
 import type { AppError, Result } from '../../../shared/result';
 import { api } from '../bridge';
+import { notifyFactsChanged } from '../facts/events';
 
 /**
  * The open article's claims, shared by the editor plugin (marks, hover card) and the claims
@@ -108,12 +109,19 @@ export function updateClaim(id: string, patch: { kind?: ClaimKind; note?: string
   return write(() => api.claims.update({ id, ...patch }));
 }
 
+/** The facts panel shows which articles rely on a fact, so it hears about links too. */
+async function linkWrite<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  const result = await write(call);
+  if (result.ok) notifyFactsChanged();
+  return result;
+}
+
 export function linkFacts(id: string, refs: FactRef[]) {
-  return write(() => api.claims.link({ id, refs }));
+  return linkWrite(() => api.claims.link({ id, refs }));
 }
 
 export function unlinkFact(id: string, ref: FactRef) {
-  return write(() => api.claims.unlink({ id, ref }));
+  return linkWrite(() => api.claims.unlink({ id, ref }));
 }
 
 export function dismissWarning(id: string, code: string, reason: string) {
