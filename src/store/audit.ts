@@ -8,6 +8,11 @@ export interface Actor {
   via?: string | null;
 }
 
+/**
+ * Records one change. A create stores no copy of the new record: it is the `before` of the
+ * record's next change, or the record as it is now, and auditTrail fills it in from there.
+ * Bulk imports write 150,000 creates at a time, and the copy was a third of their cost.
+ */
 export function writeAudit(
   db: Db,
   type: AuditRecordType,
@@ -29,7 +34,7 @@ export function writeAudit(
     actor.user,
     at,
     before === null ? null : JSON.stringify(before),
-    after === null ? null : JSON.stringify(after),
+    after === null || action === 'create' ? null : JSON.stringify(after),
     actor.via ?? null,
   );
 }
@@ -46,8 +51,8 @@ interface AuditRow {
   via: string | null;
 }
 
-/** Every change to one record, oldest first, with the record as it was before and after. */
-export function auditTrail(db: Db, type: AuditRecordType, id: string): AuditEntry[] {
+/** The stored entries of one record, oldest first (a create's `after` is not stored; see audit-trail.ts). */
+export function auditRows(db: Db, type: AuditRecordType, id: string): AuditEntry[] {
   const rows = prepared(db, 'SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq').all(type, id) as AuditRow[];
   return rows.map((r) => ({
     seq: r.seq,

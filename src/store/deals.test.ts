@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { citationInput, dealInput, dealUpdate } from '../shared/domain/fact-inputs';
 import { UserError } from '../shared/result';
-import { auditTrail } from './audit';
+import { auditTrail } from './audit-trail';
 import { createCitation } from './citations';
 import { createDeal, dealView, deleteDeal, updateDeal } from './deals';
 import { openDatabase, type Db } from './db';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityInput, entityUpdate } from '../shared/domain/fact-inputs';
-import { auditTrail } from './audit';
+import { auditTrail } from './audit-trail';
 import { createEntity, deleteEntity, entityView, suggestEntities, updateEntity } from './entities';
 import { openTempStore, seedFacts, tester, type TempStore } from './fact-fixtures';
 import { roleAtTime } from './roles';
@@ -23,6 +23,17 @@ describe('entities', () => {
     ]);
     expect(trail[1].before).toMatchObject({ aliases: [] });
     expect(trail[1].after).toMatchObject({ aliases: ['Nordwald'] });
+  });
+
+  it('shows what a record looked like when created, after later changes and without any', () => {
+    const e = createEntity(store.db, entityInput.parse({ kind: 'club', name: 'TuS Nordwald' }), tester);
+    expect(auditTrail(store.db, 'entity', e.id)[0].after).toEqual(e);
+    updateEntity(store.db, entityUpdate.parse({ ...e, name: 'TuS Nordwald 1911' }), tester);
+    updateEntity(store.db, entityUpdate.parse({ ...e, name: 'TuS Nordwald 1912' }), tester);
+    const trail = auditTrail(store.db, 'entity', e.id);
+    expect(trail.map((a) => (a.after as { name: string }).name)).toEqual(['TuS Nordwald', 'TuS Nordwald 1911', 'TuS Nordwald 1912']);
+    deleteEntity(store.db, e.id, tester);
+    expect(auditTrail(store.db, 'entity', e.id)[0].after).toEqual(e);
   });
 
   it('writes no audit entry for a save that changes nothing', () => {

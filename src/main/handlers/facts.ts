@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { factsContract } from '../../shared/contract/facts';
 import { UserError } from '../../shared/result';
 import type { Actor } from '../../store/audit';
-import { auditTrail } from '../../store/audit';
+import { auditTrail } from '../../store/audit-trail';
 import { createCitation, deleteCitation, updateCitation } from '../../store/citations';
 import { createDeal, dealView, deleteDeal, updateDeal } from '../../store/deals';
 import { createEntity, deleteEntity, entityView, suggestEntities, updateEntity } from '../../store/entities';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRealIsoDate } from './facts';
 import { dealInput, entityInput, quoteInput, roleInput, sourceInput } from './fact-inputs';
 
 const problems = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -53,6 +54,15 @@ describe('fact inputs', () => {
     ]);
     expect(problems(dealInput.safeParse({ ...deal, amountMinor: null, currency: null, precision: 'undisclosed' }))).toEqual([]);
     expect(problems(dealInput.safeParse({ ...deal, amountMinor: null }))).toEqual(['amountMinor must be a number']);
+  });
+
+  it('agrees with isRealIsoDate on every day of a leap year, a common year and a century year', () => {
+    for (const year of [2024, 2025, 1900, 2000, 50])
+      for (let m = 1; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const v = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(dealInput.safeParse({ ...deal, dateFrom: v }).success, v).toBe(isRealIsoDate(v));
+        }
   });
 
   it('refuses a date that does not exist and a period that ends before it starts', () => {

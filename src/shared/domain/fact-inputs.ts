@@ -9,7 +9,6 @@ import {
   QUOTE_STATUSES,
   SOURCE_KINDS,
   factId,
-  isRealIsoDate,
 } from './facts';
 
 // Field-by-field validation of verified facts, shared by the app's forms (through the
@@ -37,10 +36,22 @@ export const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const DATE_MESSAGE = 'must be a real date (YYYY-MM-DD)';
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Same answer as isRealIsoDate for YYYY-MM-DD text, without building a Date (imports check 100,000s). */
+function realCalendarDate(value: string): boolean {
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  // isRealIsoDate refuses years below 100 (Date.UTC reads them as 19xx); so do we.
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS[m - 1]);
+}
 export const dateField = z
   .string({ message: DATE_MESSAGE })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE, abort: true })
-  .refine(isRealIsoDate, { message: DATE_MESSAGE, abort: true });
+  .refine(realCalendarDate, { message: DATE_MESSAGE, abort: true });
 export const optionalDate = dateField.nullable().default(null);
 export const optionalRef = factId.nullable().default(null);
 
