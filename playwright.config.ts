@@ -13,8 +13,8 @@ const electron = electronBinary();
 export default defineConfig<ShellOptions>({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts/,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
