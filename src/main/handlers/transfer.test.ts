@@ -8,7 +8,7 @@ import { plainText } from '../../shared/article/blocks';
 import type { ExportFormat } from '../../shared/contract/transfer';
 import { buildFactPack } from '../../store/factpacks';
 import { readStoredFile } from '../../store/files';
-import { findChromium, printHtmlToPdf } from '../export/pdf';
+import { createPdfPrinter, findChromium } from '../export/pdf';
 import { pdfPagesText } from '../export/pdfText.testing';
 import { importFile } from '../import';
 import { dispatch, type HandlerContext } from './index';
@@ -34,7 +34,7 @@ let articleId: string;
 let out: string;
 
 beforeEach(async () => {
-  ctx = tempContext('factdesk-transfer-', { printToPdf: (html) => printHtmlToPdf(html) });
+  ctx = tempContext('factdesk-transfer-');
   articleId = await seedArticle(ctx);
   out = path.join(ctx.dataDir, 'out');
 });
@@ -123,12 +123,19 @@ describe('export:article', () => {
   });
 
   it.skipIf(!haveChromium)('prints clean and annotated PDFs that a PDF reader finds the text in', async () => {
-    const clean = fs.readFileSync((await exportTo('pdf', 'a.pdf')).path);
-    expect(clean.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = (await pdfPagesText(clean)).join(' ').replace(/\s+/g, ' ');
-    expect(text).toContain('„Für uns ist das ein großer Schritt nach vorn“');
-    const annotated = (await pdfPagesText(fs.readFileSync((await exportTo('pdf', 'b.pdf', { annotated: true })).path))).join(' ');
-    expect(annotated.replace(/\s+/g, ' ')).toContain('Kurier nennt 6,5 Mio.');
+    // One browser for both documents: starting Chromium is most of a PDF's cost.
+    const printer = await createPdfPrinter({ timeoutMs: 80_000 });
+    ctx.platform.printToPdf = (html) => printer.print(html);
+    try {
+      const clean = fs.readFileSync((await exportTo('pdf', 'a.pdf')).path);
+      expect(clean.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = (await pdfPagesText(clean)).join(' ').replace(/\s+/g, ' ');
+      expect(text).toContain('„Für uns ist das ein großer Schritt nach vorn“');
+      const annotated = (await pdfPagesText(fs.readFileSync((await exportTo('pdf', 'b.pdf', { annotated: true })).path))).join(' ');
+      expect(annotated.replace(/\s+/g, ' ')).toContain('Kurier nennt 6,5 Mio.');
+    } finally {
+      await printer.close();
+    }
   });
 
   it('says clearly that no Chromium was found when the shell cannot print, and writes nothing', async () => {
