@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 import { writeSettings } from '../src/store/settings';
 import { createArticle, saveArticle } from '../src/store/articles';
@@ -146,12 +146,28 @@ async function placeCaret(page: Page, where: 'end' | 'middle'): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-async function typeAndMeasure(page: Page, where: 'end' | 'middle', chars: number): Promise<{ paint: number[]; ready: number[] }> {
+interface Measured {
+  paint: number[];
+  ready: number[];
+  /** Main-thread CPU time (thread ticks) spent per typed character, in ms. */
+  cpuPerKey: number;
+}
+
+/** Main-thread CPU time of the page so far, from Chrome's own counters, in ms. */
+async function mainThreadCpu(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return (value('TaskDuration') - value('DevToolsCommandDuration')) * 1000;
+}
+
+async function typeAndMeasure(page: Page, cdp: CDPSession, where: 'end' | 'middle', chars: number): Promise<Measured> {
   await placeCaret(page, where);
   await takeLatencies(page);
+  const cpuBefore = await mainThreadCpu(cdp);
   await page.keyboard.type(typingText(chars), { delay: DELAY });
   await page.waitForTimeout(300);
-  return takeLatencies(page);
+  const cpuAfter = await mainThreadCpu(cdp);
+  return { ...(await takeLatencies(page)), cpuPerKey: (cpuAfter - cpuBefore) / chars };
 }
 
 /**
@@ -236,7 +252,7 @@ async function main(): Promise<void> {
 
   const { child, url } = await startShell(dataDir);
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-  const results: Record<string, { paint: number[]; ready: number[] }> = {};
+  const results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }> = {};
   let serialise: number[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -253,6 +269,13 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1500);
     await installProbe(page);
     await installProbe(bare);
+    const cdp = new Map<Page, CDPSession>();
+    for (const p of [page, bare]) {
+      const session = await p.context().newCDPSession(p);
+      // Thread ticks: CPU time of the page's main thread, which other processes on the machine do not inflate.
+      await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+      cdp.set(p, session);
+    }
     // Rounds alternate between the app and the bare page, so a busy machine slows both alike.
     const scenarios: [string, Page, 'end' | 'middle'][] = [
       ['app, end', page, 'end'],
@@ -263,10 +286,11 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [label, target, where] of scenarios) {
         await target.bringToFront();
-        const r = await typeAndMeasure(target, where, Math.ceil(CHARS / ROUNDS));
-        const acc = (results[label] ??= { paint: [], ready: [] });
+        const r = await typeAndMeasure(target, cdp.get(target)!, where, Math.ceil(CHARS / ROUNDS));
+        const acc = (results[label] ??= { paint: [], ready: [], cpu: [] });
         acc.paint.push(...r.paint);
         acc.ready.push(...r.ready);
+        acc.cpu.push(r.cpuPerKey);
       }
     }
     await page.bringToFront();
@@ -298,6 +322,14 @@ async function main(): Promise<void> {
     );
     console.log('');
   }
+  console.log('Main-thread CPU time per keystroke (thread ticks; not inflated by other load on the machine):');
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const [label, r] of Object.entries(results)) {
+    console.log(`  ${label.padEnd(32)} mean ${fmt(mean(r.cpu)).padStart(10)}   per round ${r.cpu.map((c) => c.toFixed(2)).join(', ')}`);
+  }
+  const cpu = (prefix: string) => mean(Object.entries(results).filter(([k]) => k.startsWith(prefix)).flatMap(([, r]) => r.cpu));
+  console.log(`  app ${fmt(cpu('app'))} vs bare ${fmt(cpu('bare'))} per keystroke: ratio ${(cpu('app') / cpu('bare')).toFixed(2)}`);
+  console.log('');
   console.log('Autosave of the whole article (off the keystroke path):');
   console.log(line('  serialise in the page (toJSON + stringify)', serialise));
   console.log(line('  write: store transaction', writes.store));
