@@ -53,6 +53,11 @@ describe('findAttribution – German', () => {
     });
   });
 
+  it('does not take a sentence-opening word before a comma into the name', () => {
+    expect(attributionOf('Afterwards, Till Brandauer said: "We deserved it."')).toMatchObject({ name: 'Till Brandauer' });
+    expect(attributionOf('Danach, Till Brandauer sagte: „Wir haben es verdient.“')).toMatchObject({ name: 'Till Brandauer' });
+  });
+
   it('reads "Müller sagte: „…“" and "Müller: „…“" before the quote', () => {
     expect(attributionOf('Müller sagte: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });
     expect(attributionOf('Müller: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });

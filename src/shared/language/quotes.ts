@@ -192,7 +192,11 @@ function speakerBeforeVerb(text: string, words: Word[]): Speaker | null {
     }
   }
   let k = tail.length;
-  while (k > 0 && (isCapitalised(tail[k - 1]) || (k < tail.length && k > 1 && NAME_PARTICLES.has(tail[k - 1].lower)))) k--;
+  while (k > 0 && (isCapitalised(tail[k - 1]) || (k < tail.length && k > 1 && NAME_PARTICLES.has(tail[k - 1].lower)))) {
+    k--;
+    // A comma ends the name: "Afterwards, Till Brandauer said" names Till Brandauer, not "Afterwards".
+    if (k > 0 && /[,;:]/.test(text.slice(tail[k - 1].end, tail[k].start))) break;
+  }
   const nameWords = tail.slice(k).filter((w, idx) => idx > 0 || !ARTICLES.has(w.lower));
   if (nameWords.length === 0) return null;
   return { name: joinWords(text, nameWords), role: null, pronoun: null, start: nameWords[0].start, end: last.end };
