@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleBody, SerializedNodeJSON } from '../../shared/domain/articles';
-import { openDatabase } from '../../store/db';
 import { importFactPack } from '../../store/factpacks';
 import { dispatch, type HandlerContext } from './index';
+import { tempContext } from './testing';
 
 // Invented facts: a managing director's quote and two broadcast deals.
 const PACK = {
@@ -45,14 +44,8 @@ let dir: string;
 let ctx: HandlerContext;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-claims-h-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: 'test',
-    os: { userName: 'Erika Prüfer', locale: 'de-DE', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-claims-h-', userName: 'Erika Prüfer', locale: 'de-DE' });
+  dir = ctx.dataDir;
   const report = importFactPack(ctx.db, PACK, { actor: { user: 'test', via: 'test' } });
   expect(report.problems).toEqual([]);
 });

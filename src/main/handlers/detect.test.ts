@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detect } from '../../shared/detect';
 import { dismissalKey } from '../../shared/detect/dismissal-key';
-import { openDatabase } from '../../store/db';
 import { importFactPack } from '../../store/factpacks';
 import { dispatch, type HandlerContext } from './index';
+import { tempContext } from './testing';
 
 // Invented facts: a captain's statement (and its translation), a sporting director's statement,
 // and broadcast deals of the same streamer.
@@ -39,14 +38,8 @@ let dir: string;
 let ctx: HandlerContext;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-detect-h-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: 'test',
-    os: { userName: 'Erika Prüfer', locale: 'de-DE', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-detect-h-', userName: 'Erika Prüfer', locale: 'de-DE' });
+  dir = ctx.dataDir;
   expect(importFactPack(ctx.db, PACK, { actor: { user: 'test', via: 'test' } }).problems).toEqual([]);
 });
 afterEach(() => {

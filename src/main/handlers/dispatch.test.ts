@@ -1,34 +1,27 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/db';
 import { dispatch, type HandlerContext } from './index';
+import { disposeContext, tempContext } from './testing';
 
 let ctx: HandlerContext;
 let dir: string;
 const opened: string[] = [];
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-handlers-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: '0.0.0-test',
-    os: { userName: 'kowalczyk', locale: 'de_DE.UTF-8', platform: 'linux' },
+  ctx = tempContext({
+    prefix: 'factdesk-handlers-',
+    userName: 'kowalczyk',
+    locale: 'de_DE.UTF-8',
     platform: {
-      kind: 'test',
-      nativeMenu: false,
       openExternal: async (url) => {
         opened.push(url);
         return true;
       },
     },
-  };
+  });
+  dir = ctx.dataDir;
 });
 afterEach(() => {
-  ctx.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  disposeContext(ctx);
   opened.length = 0;
 });
 

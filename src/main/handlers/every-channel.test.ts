@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
-import { openDatabase, type Db } from '../../store/db';
+import type { Db } from '../../store/db';
 import { dispatch, type HandlerContext } from './index';
+import { disposeContext, tempContext } from './testing';
 
 let ctx: HandlerContext;
-let dir: string;
 
 /** Every row of every table, so "changes nothing" can be checked across the whole store. */
 function snapshot(db: Db): string {
@@ -22,19 +19,9 @@ function snapshot(db: Db): string {
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-channels-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: 'test',
-    os: { userName: 'tester', locale: 'en', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-channels-' });
 });
-afterAll(() => {
-  ctx.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => disposeContext(ctx));
 
 describe('every channel of the contract', () => {
   const garbage: unknown[] = [42, 'text', [1, 2], { __proto__: { polluted: true }, unexpected: { deeply: ['x'] } }];

@@ -2,21 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/db';
 import { storedFilePath } from '../../store/files';
 import { dispatch, type HandlerContext } from './index';
+import { tempContext } from './testing';
 
 let ctx: HandlerContext;
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-facts-handlers-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: 'test',
-    os: { userName: 'os-user', locale: 'de-DE', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-facts-handlers-', userName: 'os-user', locale: 'de-DE' });
+  dir = ctx.dataDir;
 });
 afterEach(() => {
   ctx.db.close();

@@ -7,6 +7,7 @@ import type { Result } from '../../shared/result';
 import { openDatabase } from '../../store/db';
 import { importFactPack } from '../../store/factpacks';
 import { dispatch, type HandlerContext } from './index';
+import { disposeContext, tempContext as makeTempContext } from './testing';
 
 /**
  * An invented German article with claims, linked facts, a gate override and a dismissed
@@ -104,20 +105,10 @@ export function articleBody(): ArticleBody {
 }
 
 export function tempContext(prefix = 'factdesk-transfer-', platform: Partial<HandlerContext['platform']> = {}): HandlerContext {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: 'test',
-    os: { userName: 'Erika Prüfer', locale: 'de-DE', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true, ...platform },
-  };
+  return makeTempContext({ prefix, platform });
 }
 
-export function disposeContext(ctx: HandlerContext): void {
-  if (ctx.db.open) ctx.db.close();
-  fs.rmSync(ctx.dataDir, { recursive: true, force: true });
-}
+export { disposeContext };
 
 export async function value<T>(promise: Promise<Result<T>>): Promise<T> {
   const result = await promise;
