@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { electronBinary } from './src/main/electron-binary';
-import { CHROMIUM_ARGS, findChromium } from './e2e/harness';
+import { E2E_CHROMIUM_ARGS, findChromiumPath } from './e2e/harness';
 import type { ShellOptions } from './e2e/fixtures';
 
-const chromium = findChromium();
+const chromium = findChromiumPath();
 const electron = electronBinary();
 
 /**
@@ -21,7 +21,7 @@ export default defineConfig<ShellOptions>({
   use: {
     headless: true,
     viewport: { width: 1400, height: 900 },
-    launchOptions: { executablePath: chromium ?? undefined, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: chromium ?? undefined, args: E2E_CHROMIUM_ARGS },
     trace: 'off',
   },
   projects: [

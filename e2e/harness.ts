@@ -4,33 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
+import { CHROMIUM_ARGS, findChromium } from '../src/main/export/pdf';
 import { writeSettings } from '../src/store/settings';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BROWSER_SHELL = path.join(ROOT, 'out', 'main', 'browser-shell.js');
 export const CLI = path.join(ROOT, 'bin', 'factdesk.js');
 
-/** Debian's Chromium (or another on PATH); Playwright's own download does not work offline. */
-export function findChromium(): string | null {
-  const candidates = [
-    process.env.FACTDESK_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
+/** Debian's Chromium (or another on PATH, or FACTDESK_CHROMIUM); Playwright's own download does not work offline. */
+export function findChromiumPath(): string | null {
+  const found = findChromium(process.env.FACTDESK_CHROMIUM || undefined);
+  return typeof found === 'string' ? found : null;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export const E2E_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--disable-dev-shm-usage'];
 
 export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-e2e-'));

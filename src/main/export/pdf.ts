@@ -57,7 +57,8 @@ export function findChromium(explicitPath?: string): string | ChromiumNotFoundEr
   return found ?? new ChromiumNotFoundError([...new Set(candidates)]);
 }
 
-const LAUNCH_ARGS = [
+/** Flags for a headless Chromium that must stay offline and quiet (also used by the e2e harness). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -85,7 +86,7 @@ export async function createPdfPrinter(opts: PdfOptions = {}): Promise<PdfPrinte
   let browser: Browser;
   let context: BrowserContext;
   try {
-    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
     // No scripts and no network for any page of this context; the route below refuses requests too.
     context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
