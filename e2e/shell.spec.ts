@@ -78,6 +78,22 @@ test.describe('app shell', () => {
   });
 });
 
+test.describe('menu', () => {
+  test('lists recently opened articles under File and opens one', async ({ page }) => {
+    const library = page.getByRole('navigation', { name: 'Articles' });
+    await library.getByRole('button', { name: 'New article' }).click();
+    await page.getByRole('textbox', { name: 'Headline' }).fill('Almental verliert in Rotheide');
+    await expect(page.getByRole('status', { name: 'Status' })).toContainText('Saved');
+    await library.getByRole('button', { name: 'New article' }).click();
+    await page.getByRole('textbox', { name: 'Headline' }).fill('Zweiter Text');
+    await expect(page.getByRole('status', { name: 'Status' })).toContainText('Saved');
+
+    await page.getByRole('menuitem', { name: 'File' }).click();
+    await page.getByRole('menuitem', { name: 'Open recent: Almental verliert in Rotheide' }).click();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Almental verliert in Rotheide');
+  });
+});
+
 test.describe('boundaries', () => {
   test('makes no network request except to its own local origin', async ({ page, app }) => {
     test.skip(app.mode !== 'browser', 'the Electron session cancels foreign requests itself');

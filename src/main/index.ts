@@ -18,6 +18,21 @@ const devServer = process.env.ELECTRON_RENDERER_URL;
 
 const isOwnUrl = (url: string) => url.startsWith(rendererRoot) || (devServer !== undefined && url.startsWith(devServer));
 
+// Calls that change the menu's language, the theme or File → Open Recent. Autosaves do not,
+// and rebuilding the native menu on every one of them would be wasted work.
+const CHROME_CHANNELS = new Set([
+  'settings:update',
+  'articles:open',
+  'articles:create',
+  'articles:rename',
+  'articles:duplicate',
+  'articles:trash',
+  'articles:restore',
+  'articles:empty-trash',
+  'import:file',
+  'import:path',
+]);
+
 let ctx: HandlerContext | undefined;
 let win: BrowserWindow | undefined;
 
@@ -108,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     lockDownSession(isOwnUrl);
     registerIpc(ctx, isOwnUrl, (channel) => {
-      if (channel.startsWith('settings:') || channel.startsWith('articles:')) refreshChrome();
+      if (CHROME_CHANNELS.has(channel)) refreshChrome();
     });
     win = createWindow(ctx);
     refreshChrome();

@@ -6,6 +6,12 @@ import type { Result } from '../shared/result';
  * Exactly the contract, one method per channel (`api.articles.save`), plus two shell events.
  * The renderer never sees ipcRenderer or a generic send.
  */
+// Every pane that holds unsaved work registers here; the window may close only once all of them are done.
+const beforeClose = new Set<() => Promise<void>>();
+ipcRenderer.on('app:before-close', () => {
+  void Promise.allSettled([...beforeClose].map((flush) => flush())).then(() => ipcRenderer.send('app:closing-flushed'));
+});
+
 const api = buildApi((channel, input) => ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>, {
   onMenuCommand(listener) {
     const wrapped = (_event: Electron.IpcRendererEvent, command: MenuCommand) => listener(command);
@@ -13,13 +19,10 @@ const api = buildApi((channel, input) => ipcRenderer.invoke(channel, input) as P
     return () => ipcRenderer.removeListener('menu:command', wrapped);
   },
   onBeforeClose(listener) {
-    const wrapped = () => {
-      listener()
-        .catch(() => undefined)
-        .finally(() => ipcRenderer.send('app:closing-flushed'));
+    beforeClose.add(listener);
+    return () => {
+      beforeClose.delete(listener);
     };
-    ipcRenderer.on('app:before-close', wrapped);
-    return () => ipcRenderer.removeListener('app:before-close', wrapped);
   },
 });
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 
 type Items = Record<string, { order: number; node: ReactNode }>;
 const SetCtx = createContext<((id: string, item: Items[string] | null) => void) | null>(null);
@@ -7,13 +7,20 @@ const ItemsCtx = createContext<Items>({});
 /** Lets any pane put a small piece into the status bar (word count, save state, …). */
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<Items>({});
-  const set = (id: string, item: Items[string] | null) =>
-    setItems((prev) => {
-      const next = { ...prev };
-      if (item) next[id] = item;
-      else delete next[id];
-      return next;
-    });
+  // Stable, and a no-op for an unchanged item: the setter is an effect dependency of every
+  // useStatusItem, so a new function or a new object each render would loop forever.
+  const set = useCallback(
+    (id: string, item: Items[string] | null) =>
+      setItems((prev) => {
+        const current = prev[id];
+        if (item === null ? current === undefined : current?.node === item.node && current.order === item.order) return prev;
+        const next = { ...prev };
+        if (item) next[id] = item;
+        else delete next[id];
+        return next;
+      }),
+    [],
+  );
   return (
     <SetCtx.Provider value={set}>
       <ItemsCtx.Provider value={items}>{children}</ItemsCtx.Provider>

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../bridge';
 import { runCommand, type CommandId } from '../app/commands';
+import type { RecentArticle } from '../../../shared/contract/articles';
 
 interface Item {
   id: CommandId;
   label: string;
   shortcut?: string;
+  payload?: string;
 }
 interface Menu {
   label: string;
@@ -20,6 +23,7 @@ export function MenuBar() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<number | null>(null);
   const [active, setActive] = useState(0);
+  const [recent, setRecent] = useState<RecentArticle[]>([]);
   const barRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const topRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -32,6 +36,11 @@ export function MenuBar() {
         { id: 'file.import', label: t('menu.import'), shortcut: 'Ctrl+O' },
         { id: 'file.export', label: t('menu.export'), shortcut: 'Ctrl+E' },
         { id: 'app.settings', label: t('menu.settings'), shortcut: 'Ctrl+,' },
+        ...recent.map((a) => ({
+          id: 'article.open-recent',
+          label: t('menu.openRecent', { headline: a.headline || '—' }),
+          payload: a.id,
+        })),
       ],
     },
     {
@@ -77,6 +86,11 @@ export function MenuBar() {
   }, [open]);
 
   const openMenu = (index: number, item = 0) => {
+    // File → recent articles is read fresh each time the menu opens, as the native menu is rebuilt.
+    if (index === 0)
+      void api.articles.recent({ limit: 5 }).then((r) => {
+        if (r.ok) setRecent(r.value);
+      });
     setOpen(index);
     setActive(item);
   };
@@ -84,7 +98,7 @@ export function MenuBar() {
     const from = open;
     setOpen(null);
     if (from !== null) topRefs.current[from]?.focus();
-    runCommand(item.id);
+    runCommand(item.id, item.payload);
   };
 
   const onTopKey = (e: KeyboardEvent, index: number) => {
@@ -135,7 +149,7 @@ export function MenuBar() {
                 <button
                   type="button"
                   role="menuitem"
-                  key={item.id}
+                  key={`${item.id}:${item.payload ?? ''}`}
                   tabIndex={j === active ? 0 : -1}
                   ref={(el) => {
                     itemRefs.current[j] = el;
