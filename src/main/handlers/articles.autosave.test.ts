@@ -164,4 +164,29 @@ describe('autosave after a conflict', () => {
     const body = named ? await dispatch('revisions:get', { id: named.id }, ctx) : null;
     expect(body?.ok && plainText(body.value.body)).toBe('Anderes Fenster.');
   });
+
+  it('keeps saving the words when the ready gate refuses a status change made in the same save', async () => {
+    const doc = await newDoc();
+    const claim = await dispatch(
+      'claims:create',
+      { articleId: doc.meta.id, id: 'c-gate-01', text: 'sieben Millionen', context: { text: 'sieben Millionen', start: 0, end: 16 } },
+      ctx,
+    );
+    expect(claim.ok).toBe(true);
+    const refused: string[] = [];
+    const session = new ArticleSession(doc, save, { debounceMs: 10, onStatusRefused: (m) => refused.push(m) });
+    session.setMeta({ status: 'ready' });
+    session.noteBody(state(['Strivo zahlt sieben Millionen.']));
+    await until(() => session.state.kind === 'saved' && !session.dirty);
+    expect(refused).toHaveLength(1);
+    expect(session.meta.status).toBe('draft');
+    const after = await stored(doc.meta.id);
+    expect(after.meta.status).toBe('draft');
+    expect(plainText(after.body)).toBe('Strivo zahlt sieben Millionen.');
+
+    // Autosave goes on after the refusal.
+    session.noteBody(state(['Strivo zahlt sieben Millionen Euro.']));
+    await until(() => session.state.kind === 'saved' && !session.dirty);
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Strivo zahlt sieben Millionen Euro.');
+  });
 });

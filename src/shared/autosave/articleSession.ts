@@ -36,6 +36,8 @@ export interface SessionOptions {
   backoffMs?: readonly number[];
   /** Called after every successful save that wrote something. */
   onSaved?: (meta: ArticleMeta) => void;
+  /** Called with the gate's message when a save could not move the article to "ready". */
+  onStatusRefused?: (message: string) => void;
 }
 
 const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -47,6 +49,8 @@ export class ArticleSession {
   state: SaveState = { kind: 'saved' };
 
   private savedBodyJson: string | null;
+  /** The status as last stored, to fall back to when the ready gate refuses a change. */
+  private savedStatus: ArticleMeta['status'];
   private pendingBody: BodySource | null = null;
   private pendingMeta: ArticleMetaPatch = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +72,7 @@ export class ArticleSession {
     this.id = doc.meta.id;
     this.rev = doc.rev;
     this.meta = doc.meta;
+    this.savedStatus = doc.meta.status;
     this.savedBodyJson = JSON.stringify(doc.body.editorState);
     this.debounceMs = options.debounceMs ?? 600;
     this.defer = options.defer ?? ((fn) => setTimeout(fn, 0));
@@ -200,6 +205,7 @@ export class ArticleSession {
       }
       this.pendingMeta = stillPending;
       this.meta = { ...result.value.meta, ...stillPending };
+      this.savedStatus = result.value.meta.status;
       this.options.onSaved?.(this.meta);
       if (this.dirty) {
         this.state = { kind: 'pending' };
@@ -212,6 +218,21 @@ export class ArticleSession {
       return;
     }
     const { code, message } = result.error;
+    // The "ready" gate refused the status change (a claim was reopened after the editor
+    // asked): drop only that change, say why, and save the words at once — never stop autosave over it.
+    if (code === 'validation' && meta.status !== undefined && result.error.fields?.some((f) => f.path === 'meta.status')) {
+      const { status: _refused, ...rest } = this.pendingMeta;
+      this.pendingMeta = rest;
+      this.meta = { ...this.meta, status: this.savedStatus };
+      this.options.onStatusRefused?.(message);
+      this.emit();
+      if (this.dirty) {
+        this.state = { kind: 'pending' };
+        this.emit();
+        this.defer(() => void this.run());
+      } else this.setState({ kind: 'saved' });
+      return;
+    }
     // A conflict or a refused body will not go away by trying again; everything else might.
     const permanent = code === 'conflict' || code === 'validation' || code === 'not_found';
     const delay = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
@@ -240,6 +261,7 @@ export class ArticleSession {
     clearTimeout(this.retryTimer);
     this.rev = doc.rev;
     this.meta = doc.meta;
+    this.savedStatus = doc.meta.status;
     this.pendingBody = null;
     this.pendingMeta = {};
     this.savedBodyJson = JSON.stringify(doc.body.editorState);

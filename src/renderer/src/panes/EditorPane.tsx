@@ -1,3 +1,4 @@
+import { useStatusItem } from '../app/status';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
@@ -91,10 +92,12 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const { t } = useTranslation('editor');
   const { t: tl } = useTranslation('library');
   const { settings } = useApp();
+  const [gateRefusal, setGateRefusal] = useState<string | null>(null);
   const [session] = useState(
     () =>
       new ArticleSession(doc, (input) => api.articles.save(input), {
         defer: (fn) => whenIdle(fn),
+        onStatusRefused: setGateRefusal,
         onSaved: (meta) => announceArticleChange({ id: meta.id, meta, autosave: true }),
       }),
   );
@@ -106,6 +109,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const [readingWidth, setReadingWidth] = useState(() => localStorage.getItem(READING_WIDTH_KEY) !== 'off');
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const readyGate = useReadyGate(session.id);
+  useStatusItem('editor.gate-refused', gateRefusal ? <span role="alert">{gateRefusal}</span> : null, 15);
 
   useEffect(() => {
     const generation = session.start();
