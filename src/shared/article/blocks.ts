@@ -371,7 +371,7 @@ export function blocksToBody(blocks: Block[]): ArticleBody {
  * list item at any depth (nested items follow their parent item). Line breaks inside a unit
  * become "\n", tabs stay "\t", claim marks and links contribute their text.
  */
-function lineUnits(blocks: Block[]): Inline[][] {
+export function lineUnits(blocks: Block[]): Inline[][] {
   const units: Inline[][] = [];
   const addList = (list: ListBlock) => {
     for (const item of list.items) {

@@ -1,4 +1,4 @@
-import { bodyToBlocks, type Block, type Inline, type ListBlock } from '../article/blocks';
+import { bodyToBlocks, lineUnits, type Inline } from '../article/blocks';
 import type { ArticleBody } from '../domain/articles';
 
 /** The paragraph around a claim mark, and the mark's offsets in it. */
@@ -8,21 +8,6 @@ export interface ClaimContext {
   end: number;
 }
 
-/** Each paragraph, heading, block quote and list item (at any depth), in reading order: the blocks a mark can sit in. */
-function units(blocks: Block[]): Inline[][] {
-  const out: Inline[][] = [];
-  const addList = (list: ListBlock) => {
-    for (const item of list.items) {
-      out.push(item.content);
-      item.lists.forEach(addList);
-    }
-  };
-  for (const block of blocks) {
-    if (block.type === 'list') addList(block);
-    else out.push(block.content);
-  }
-  return out;
-}
 
 /**
  * Contexts of every claim marked in `body`, keyed by claim id: the whole block the mark stands in
@@ -31,7 +16,7 @@ function units(blocks: Block[]): Inline[][] {
  */
 export function claimContextsFromBody(body: ArticleBody): Map<string, ClaimContext> {
   const out = new Map<string, ClaimContext>();
-  for (const unit of units(bodyToBlocks(body))) {
+  for (const unit of lineUnits(bodyToBlocks(body))) {
     let text = '';
     const spans = new Map<string, { start: number; end: number }>();
     const visit = (inlines: Inline[]) => {

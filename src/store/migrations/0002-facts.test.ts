@@ -1,22 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../db';
 import { migrations } from './index';
+import { migrationDbs } from './testing';
 
-const dirs: string[] = [];
-function tempDb(): Database.Database {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-m2-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'test.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { tempDb, cleanup } = migrationDbs('factdesk-m2-');
+afterEach(cleanup);
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const index = migrations.findIndex((m) => m.name === 'facts');
