@@ -18,6 +18,8 @@ test('flags an English quote attributed to the wrong coach, in English', async (
   await body(page).click();
   await page.keyboard.type(`"${QUOTE}"`);
   await page.keyboard.press('Shift+Home');
+  // The editor learns of the selection through an async selectionchange, as a person would see it first.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(`“${QUOTE}”`);
   await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
   const claim = panel(page)
     .getByRole('listitem')

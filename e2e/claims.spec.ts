@@ -21,6 +21,11 @@ const claimButtons = (list: Locator) => list.getByRole('button', { name: /^Im Te
 const claimItem = (page: Page, text: string) =>
   panel(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: `Im Text zeigen: ${text}` }) });
 
+/** A person sees the selection before acting on it; the editor learns of it through an async selectionchange. */
+async function selectionIs(page: Page, text: string) {
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
+}
+
 async function articleWithClaims(page: Page, app: { cli(args: string[]): Promise<{ code: number; stdout: string }> }) {
   expect((await app.cli(['sample'])).code).toBe(0);
   await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
@@ -31,6 +36,7 @@ async function articleWithClaims(page: Page, app: { cli(args: string[]): Promise
   // The typography plugin turns straight quotes into German ones as they are typed.
   await page.keyboard.type(`"${QUOTE}"`);
   await page.keyboard.press('Shift+Home');
+  await selectionIs(page, `„${QUOTE}“`);
   await page.keyboard.press('Control+Shift+M');
   await expect(claimButtons(claimList(page))).toHaveCount(1);
   await page.keyboard.press('End');
@@ -38,6 +44,7 @@ async function articleWithClaims(page: Page, app: { cli(args: string[]): Promise
   await page.keyboard.press('Enter');
   await page.keyboard.type(`Strivo zahlt dem SV Rotheide ${AMOUNT}`);
   for (let i = 0; i < AMOUNT.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await selectionIs(page, AMOUNT);
   await body(page).click({ button: 'right' });
   await page.getByRole('menu', { name: 'Bearbeiten' }).getByRole('menuitem', { name: 'Als Behauptung markieren' }).click();
   await page.keyboard.press('End');
@@ -174,6 +181,11 @@ test.describe('claims', () => {
     await expect(page.getByRole('tooltip')).toContainText('Keine verknüpften Fakten');
     await body(page).click();
     await page.keyboard.press('Control+Home');
+    // Let the editor see the caret move (an async selectionchange) before asking for the next claim.
+    await expect
+      .poll(() => page.evaluate(() => { const s = window.getSelection(); return !!s && s.isCollapsed && s.anchorOffset === 0; }))
+      .toBe(true);
+    await page.waitForTimeout(100);
     await page.keyboard.press('F8');
     await expect(claimItem(page, AMOUNT)).toHaveAttribute('aria-current', 'true');
     await page.keyboard.press('Shift+F8');
