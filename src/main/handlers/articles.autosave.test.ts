@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/db';
 import { paragraphBody } from '../../store/articleBody.fixture';
 import { plainText } from '../../shared/article/blocks';
 import { fail } from '../../shared/result';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import { ArticleSession, type SaveFn } from '../../shared/autosave/articleSession';
 import { dispatch, type HandlerContext } from './index';
+import { disposeContext, tempContext } from './testing';
 
 /**
  * The renderer's autosave session against the real handlers and a real database: what the
@@ -16,24 +13,13 @@ import { dispatch, type HandlerContext } from './index';
  */
 
 let ctx: HandlerContext;
-let dir: string;
 let calls: number;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-autosave-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: '0.0.0-test',
-    os: { userName: 'kowalczyk', locale: 'de_DE.UTF-8', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-autosave-', userName: 'kowalczyk', locale: 'de_DE.UTF-8' });
   calls = 0;
 });
-afterEach(() => {
-  ctx.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => disposeContext(ctx));
 
 const save: SaveFn = (input) => {
   calls++;

@@ -1,30 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/db';
 import { bodyOf, paragraph, paragraphBody } from '../../store/articleBody.fixture';
 import { plainText } from '../../shared/article/blocks';
 import { dispatch, type HandlerContext } from './index';
+import { disposeContext, tempContext } from './testing';
 
 let ctx: HandlerContext;
-let dir: string;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-articles-h-'));
-  ctx = {
-    db: openDatabase(path.join(dir, 'factdesk.sqlite')),
-    dataDir: dir,
-    appVersion: '0.0.0-test',
-    os: { userName: 'kowalczyk', locale: 'de_DE.UTF-8', platform: 'linux' },
-    platform: { kind: 'test', nativeMenu: false, openExternal: async () => true },
-  };
+  ctx = tempContext({ prefix: 'factdesk-articles-h-', userName: 'kowalczyk', locale: 'de_DE.UTF-8' });
   await dispatch('settings:update', { userName: 'Jana Kowalczyk' }, ctx);
 });
-afterEach(() => {
-  ctx.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => disposeContext(ctx));
 
 async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p;
