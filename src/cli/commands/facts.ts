@@ -232,6 +232,26 @@ async function addEntity(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Opens the store for one command, turns a bad command-line value (Problem) into exit 1, and always closes it. */
+async function withStore(
+  flags: Record<string, string | boolean>,
+  io: CliIO,
+  work: (ctx: HandlerContext) => Promise<number>,
+): Promise<number> {
+  const ctx = cliContext(flags);
+  try {
+    return await work(ctx);
+  } catch (err) {
+    if (err instanceof Problem) {
+      io.err(err.message);
+      return EXIT.problem;
+    }
+    throw err;
+  } finally {
+    ctx.db.close();
+  }
+}
+
 async function addQuote(argv: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, {
     booleans: ['json', 'new-speaker'],
@@ -241,8 +261,7 @@ async function addQuote(argv: string[], io: CliIO): Promise<number> {
   const speakerName = required(flags, 'speaker');
   const wording = required(flags, 'text');
   const language = required(flags, 'language');
-  const ctx = cliContext(flags);
-  try {
+  return withStore(flags, io, async (ctx) => {
     let speakerId: string;
     if (flags['new-speaker']) {
       const created = await dispatch('facts:entity-create', { kind: 'person', name: speakerName }, ctx);
@@ -276,15 +295,7 @@ async function addQuote(argv: string[], io: CliIO): Promise<number> {
     if (!result.ok) return reportError(io, result.error);
     io.out(flags.json ? JSON.stringify(result.value, null, 2) : `Created quote ${result.value.id}.`);
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof Problem) {
-      io.err(err.message);
-      return EXIT.problem;
-    }
-    throw err;
-  } finally {
-    ctx.db.close();
-  }
+  });
 }
 
 async function addDeal(argv: string[], io: CliIO): Promise<number> {
@@ -298,8 +309,7 @@ async function addDeal(argv: string[], io: CliIO): Promise<number> {
   const subject = required(flags, 'subject');
   const precision = required(flags, 'precision');
   const status = required(flags, 'status');
-  const ctx = cliContext(flags);
-  try {
+  return withStore(flags, io, async (ctx) => {
     const lang = await languageOf(flags, ctx);
     const currency = str(flags, 'currency') ?? null;
     const problems: { path: string; message: string }[] = [];
@@ -340,15 +350,7 @@ async function addDeal(argv: string[], io: CliIO): Promise<number> {
     if (!result.ok) return reportError(io, result.error);
     io.out(flags.json ? JSON.stringify(result.value, null, 2) : `Created deal ${result.value.id}.`);
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof Problem) {
-      io.err(err.message);
-      return EXIT.problem;
-    }
-    throw err;
-  } finally {
-    ctx.db.close();
-  }
+  });
 }
 
 const SUBCOMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
