@@ -10,6 +10,8 @@ const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
 async function newArticle(page: Page, headline: string): Promise<void> {
   await library(page).getByRole('button', { name: 'New article' }).click();
   const field = page.getByRole('textbox', { name: 'Headline' });
+  // The new article replaces the open one a moment later; typing before that would rename the old one.
+  await expect(field).toHaveValue('');
   await expect(field).toBeFocused();
   await field.fill(headline);
   await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();

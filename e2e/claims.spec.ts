@@ -155,6 +155,7 @@ test.describe('claims', () => {
     // Select the claim's text from the panel, then delete it in the editor.
     await claim.getByRole('button', { name: /^Im Text zeigen/ }).click();
     await expect(body(page)).toBeFocused();
+    await selectionIs(page, AMOUNT);
     await page.keyboard.press('Backspace');
     await expect(body(page)).not.toContainText(AMOUNT);
     await expect(removedList(page).getByRole('button', { name: `Im Text zeigen: ${AMOUNT}` })).toBeVisible();

@@ -81,12 +81,14 @@ test.describe('app shell', () => {
 test.describe('menu', () => {
   test('lists recently opened articles under File and opens one', async ({ page }) => {
     const library = page.getByRole('navigation', { name: 'Articles' });
-    await library.getByRole('button', { name: 'New article' }).click();
-    await page.getByRole('textbox', { name: 'Headline' }).fill('Almental verliert in Rotheide');
-    await expect(page.getByRole('status', { name: 'Status' })).toContainText('Saved');
-    await library.getByRole('button', { name: 'New article' }).click();
-    await page.getByRole('textbox', { name: 'Headline' }).fill('Zweiter Text');
-    await expect(page.getByRole('status', { name: 'Status' })).toContainText('Saved');
+    const headline = page.getByRole('textbox', { name: 'Headline' });
+    for (const title of ['Almental verliert in Rotheide', 'Zweiter Text']) {
+      await library.getByRole('button', { name: 'New article' }).click();
+      // Wait for the new, empty article: filling earlier would rename the one still open.
+      await expect(headline).toHaveValue('');
+      await headline.fill(title);
+      await expect(library.getByRole('option', { name: new RegExp(title) })).toBeVisible();
+    }
 
     await page.getByRole('menuitem', { name: 'File' }).click();
     await page.getByRole('menuitem', { name: 'Open recent: Almental verliert in Rotheide' }).click();

@@ -20,6 +20,8 @@ async function menu(page: Page, top: string, item: string): Promise<void> {
 async function newArticle(page: Page, headline: string, text: string): Promise<void> {
   await library(page).getByRole('button', { name: 'New article' }).click();
   const field = page.getByRole('textbox', { name: 'Headline' });
+  // The new article replaces the open one a moment later; typing before that would rename the old one.
+  await expect(field).toHaveValue('');
   await expect(field).toBeFocused();
   await field.fill(headline);
   await body(page).click();

@@ -3,7 +3,6 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
   $getNodeByKey,
-  $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_NORMAL,
@@ -35,6 +34,7 @@ import {
   newClaimId,
 } from '../../claims/editorMarks';
 import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
+import { $liveSelection } from '../liveSelection';
 import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
@@ -112,7 +112,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     };
 
     const markClaim = () => {
-      const selection = $getSelection();
+      const selection = $liveSelection(editor);
       if (!$isRangeSelection(selection) || selection.isCollapsed() || selection.getTextContent().trim() === '') {
         setMessage(t('mark.needsSelection'));
         return true;
