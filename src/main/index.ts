@@ -102,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
     ctx = createContext({
+      deferSync: true,
       dataDir,
       nativeBinding: process.env.FACTDESK_NATIVE_BINDING || undefined,
       locale: app.getLocale(),

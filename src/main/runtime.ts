@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DATABASE_FILE, openDatabase } from '../store/db';
+import { keepDurable } from '../store/durability';
 import pkg from '../../package.json';
 import type { HandlerContext, ShellPlatform } from './handlers';
 
@@ -45,10 +46,19 @@ export interface RuntimeOptions {
   platform: ShellPlatform;
   nativeBinding?: string;
   locale?: string;
+  /**
+   * The app (either shell) saves every second while someone types: it syncs to disk a moment
+   * after writes instead of on each commit. Short-lived callers such as the CLI leave this off.
+   */
+  deferSync?: boolean;
 }
 
 export function createContext(options: RuntimeOptions): HandlerContext {
-  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
+    nativeBinding: options.nativeBinding,
+    sync: options.deferSync ? 'deferred' : 'each-commit',
+  });
+  if (options.deferSync) keepDurable(db);
   return {
     db,
     dataDir: options.dataDir,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const token = argValue(argv, '--token') ?? process.env.FACTDESK_TOKEN;
 
   const ctx = createContext({
+    deferSync: true,
     dataDir,
     platform: {
       kind: 'browser',

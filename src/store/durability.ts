@@ -1,0 +1,33 @@
+import type { Db } from './db';
+
+export interface DurabilityTimer {
+  /** Syncs now if anything was written since the last sync. */
+  flush(): void;
+  stop(): void;
+}
+
+/**
+ * For a database opened with `sync: 'deferred'`: a commit is safe from the app being killed
+ * as soon as it returns, and safe from a power cut once the write-ahead log is synced. This
+ * syncs it (a passive checkpoint, which with synchronous=NORMAL fsyncs the log first) at most
+ * `everyMs` after a write, so a power cut can take no more than that last moment of work,
+ * while an autosave never waits for the disk.
+ */
+export function keepDurable(db: Db, everyMs = 2000): DurabilityTimer {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  let synced = changes.get() as number;
+  const flush = () => {
+    if (!db.open) return stop();
+    const now = changes.get() as number;
+    if (now === synced) return;
+    db.pragma('wal_checkpoint(PASSIVE)');
+    synced = now;
+  };
+  const timer = setInterval(flush, everyMs);
+  // Never keeps a process alive on its own; closing the database syncs what is left.
+  timer.unref();
+  function stop() {
+    clearInterval(timer);
+  }
+  return { flush, stop };
+}
