@@ -65,8 +65,10 @@ test.describe('facts: sample and search', () => {
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
     const search = panel.getByRole('searchbox', { name: 'Search facts' });
     await search.fill('Schöller');
-    await search.press('ArrowDown');
     const results = panel.getByRole('listbox', { name: 'Search results' });
+    // Results arrive a moment after typing; ArrowDown moves into the list once it is there.
+    await expect(results.getByRole('option', { name: /^Person \/ organisation\s*Martina Schöller/ })).toBeVisible();
+    await search.press('ArrowDown');
     await expect(results).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(panel.getByRole('article', { name: 'Martina Schöller' })).toBeVisible();

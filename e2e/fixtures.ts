@@ -1,4 +1,4 @@
-import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import path from 'node:path';
 import { electronBinary } from '../src/main/electron-binary';
 import { makeDataDir, ROOT, runCli, seedSettings, startShell, type RunningShell } from './harness';
@@ -34,6 +34,7 @@ export const test = base.extend<ShellOptions & { app: AppHandle; page: Page }>({
     let page: Page | undefined;
     let shell: RunningShell | undefined;
     let electronApp: ElectronApplication | undefined;
+    let context: BrowserContext | undefined;
 
     const start = async () => {
       if (shellMode === 'electron') {
@@ -46,7 +47,8 @@ export const test = base.extend<ShellOptions & { app: AppHandle; page: Page }>({
         page = await electronApp.firstWindow();
       } else {
         shell = await startShell(dataDir);
-        page ??= await (await browser.newContext()).newPage();
+        context ??= await browser.newContext();
+        page ??= await context.newPage();
         await page.goto(shell.launchUrl);
       }
     };
@@ -74,6 +76,8 @@ export const test = base.extend<ShellOptions & { app: AppHandle; page: Page }>({
     };
     await use(handle);
     if (electronApp) await electronApp.close().catch(() => undefined);
+    // The worker's browser outlives the test: a context left open keeps its page running.
+    await context?.close();
     await shell?.stop();
   },
 
