@@ -18,11 +18,12 @@ const devServer = process.env.ELECTRON_RENDERER_URL;
 
 const isOwnUrl = (url: string) => url.startsWith(rendererRoot) || (devServer !== undefined && url.startsWith(devServer));
 
-// Calls that change the menu's language, the theme or File → Open Recent. Autosaves do not,
-// and rebuilding the native menu on every one of them would be wasted work.
+// Calls that can change the menu's language, the theme or File → Open Recent. An autosave can
+// rename an article in Open Recent; refreshChrome rebuilds the menu only when it changed.
 const CHROME_CHANNELS = new Set([
   'settings:update',
   'articles:open',
+  'articles:save',
   'articles:create',
   'articles:rename',
   'articles:duplicate',
@@ -36,11 +37,17 @@ const CHROME_CHANNELS = new Set([
 let ctx: HandlerContext | undefined;
 let win: BrowserWindow | undefined;
 
+let chromeShown = '';
+
 function refreshChrome(): void {
   if (!ctx || !win) return;
   const settings = loadSettings(ctx);
   nativeTheme.themeSource = settings.theme;
   const recent: RecentArticle[] = recentArticlesForMenu(ctx.db);
+  // Autosaves land here too (a headline may have changed): rebuild the menu only when it would differ.
+  const shown = JSON.stringify([settings.language, recent]);
+  if (shown === chromeShown) return;
+  chromeShown = shown;
   Menu.setApplicationMenu(buildMenu(win, settings.language, recent));
 }
 

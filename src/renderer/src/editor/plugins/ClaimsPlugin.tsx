@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
   $getNodeByKey,
+  $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_NORMAL,
@@ -34,7 +35,7 @@ import {
   newClaimId,
 } from '../../claims/editorMarks';
 import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
-import { $liveSelection } from '../liveSelection';
+import { $adoptDomSelection } from '../liveSelection';
 import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
@@ -112,7 +113,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     };
 
     const markClaim = () => {
-      const selection = $liveSelection(editor);
+      const selection = $getSelection();
       if (!$isRangeSelection(selection) || selection.isCollapsed() || selection.getTextContent().trim() === '') {
         setMessage(t('mark.needsSelection'));
         return true;
@@ -180,6 +181,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           const mod = event.ctrlKey || event.metaKey;
           if (mod && event.shiftKey && !event.altKey && event.code === 'KeyM') {
             event.preventDefault();
+            $adoptDomSelection(editor);
             return editor.dispatchCommand(MARK_CLAIM_COMMAND, undefined);
           }
           if (!mod && !event.altKey && event.key === 'F8') {
