@@ -35,6 +35,9 @@ const CHARS = arg('chars', 500);
 const DELAY = arg('delay', 30);
 const WORDS = arg('words', 10_000);
 const ROUNDS = arg('rounds', 5);
+const WRITES = arg('writes', 100);
+/** `--profile file.cpuprofile`: also records the app page's CPU profile while typing (open it in DevTools). */
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
 function findChromium(): string | undefined {
   return [process.env.FACTDESK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -188,6 +191,44 @@ async function serialisationTimes(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Types 200 characters in the middle of the article under the CPU profiler and a trace; saves the profile and prints where the time went. */
+async function profileTyping(page: Page, file: string, label: string): Promise<void> {
+  await page.bringToFront();
+  await placeCaret(page, 'middle');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.keyboard.type(typingText(200), { delay: DELAY });
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number; tid: number }[] };
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  // Rendering work the JavaScript profile does not show: style, layout, paint.
+  const phases = new Map<string, number>();
+  for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) phases.set(e.name, (phases.get(e.name) ?? 0) + e.dur);
+  console.log(`${label}: trace of 200 keystrokes, total duration per event (nested events overlap their parents):`);
+  for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${name}`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  console.log(`${label}: CPU profile of the same keystrokes written to ${file}; most self time:`);
+  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${key}`);
+  console.log('');
+}
+
 async function writeTimes(
   dataDir: string,
   body: ArticleBody,
@@ -209,26 +250,26 @@ async function writeTimes(
   const handler: number[] = [];
   const storeSyncEachCommit: number[] = [];
   const children = body.editorState.root.children ?? [];
+  // Round robin, so that whatever else the machine does slows the three kinds of write alike:
+  // the store write and the handler (validation included) as the app runs them, and the store
+  // write with an fsync on every commit (the CLI's setting) to show what that would cost.
   for (let i = 0; i < runs * 3; i++) {
-    // The last third repeats the store write with an fsync per commit (the CLI's setting), to show what that costs.
-    if (i === runs * 2) {
-      durable.flush();
-      db.pragma('synchronous = FULL');
-    }
+    const kind = i % 3;
+    db.pragma(`synchronous = ${kind === 2 ? 'FULL' : 'NORMAL'}`);
     // A different first paragraph each time, as after a typed word.
     const next: ArticleBody = {
       schemaVersion: 1,
       editorState: { root: { ...body.editorState.root, children: [paragraph(`Stand ${i}`), ...children.slice(1)] } },
     };
     const t0 = performance.now();
-    if (i % 2 === 0 || i >= runs * 2) {
-      const out = saveArticle(db, { id: doc.meta.id, baseRev: rev, body: next, user: 'bench' }, new Date().toISOString());
-      (i >= runs * 2 ? storeSyncEachCommit : store).push(performance.now() - t0);
-      if (out.kind === 'saved') rev = out.rev;
-    } else {
+    if (kind === 1) {
       const r = await dispatch('articles:save', { id: doc.meta.id, baseRev: rev, body: next }, ctx);
       handler.push(performance.now() - t0);
       if (r.ok) rev = r.value.rev;
+    } else {
+      const out = saveArticle(db, { id: doc.meta.id, baseRev: rev, body: next, user: 'bench' }, new Date().toISOString());
+      (kind === 2 ? storeSyncEachCommit : store).push(performance.now() - t0);
+      if (out.kind === 'saved') rev = out.rev;
     }
   }
   durable.stop();
@@ -256,6 +297,9 @@ async function main(): Promise<void> {
   const doc = createArticle(db, { headline: 'Langer Bericht', language: 'de', author: 'Bench' }, new Date().toISOString());
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
   db.close();
+
+  // Writes first, while no browser competes for the CPU.
+  const writes = await writeTimes(dataDir, body, WRITES);
 
   const { child, url } = await startShell(dataDir);
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -300,6 +344,10 @@ async function main(): Promise<void> {
         acc.cpu.push(r.cpuPerKey);
       }
     }
+    if (PROFILE) {
+      await profileTyping(page, PROFILE, 'app');
+      await profileTyping(bare, PROFILE.replace(/(\.cpuprofile)?$/, '.bare.cpuprofile'), 'bare Lexical');
+    }
     await page.bringToFront();
     await page.getByRole('status', { name: 'Status' }).getByText('Saved').waitFor({ timeout: 15_000 });
     serialise = await serialisationTimes(page, 30);
@@ -308,7 +356,6 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
   }
 
-  const writes = await writeTimes(dataDir, body, 30);
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   console.log(

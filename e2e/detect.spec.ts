@@ -139,4 +139,35 @@ test.describe('suggestions', () => {
     await page.keyboard.press('Enter');
     await expect(suggestionList(page).getByRole('button', { name: `Vorschlag übernehmen: ${label}` })).toHaveCount(0);
   });
+
+  test('in a long article, underlines the suggestions near the screen and follows scrolling', async ({ page, app }) => {
+    expect((await app.cli(['sample'])).code).toBe(0);
+    await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
+    await page.getByRole('textbox', { name: 'Überschrift' }).fill('Lange Liste');
+    await page.getByRole('tab', { name: 'Behauptungen' }).click();
+    await body(page).click();
+    // 120 paragraphs, each with a hedged amount: far more than fit on a screen.
+    const long = Array.from({ length: 120 }, (_, i) => `Absatz ${i + 1}: Der Sender soll dem Verein ${i + 2} Millionen Euro gezahlt haben.`).join('\n\n');
+    await body(page).evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, long);
+    await expect(suggestionItem(page, /121 Millionen Euro/)).toHaveCount(1);
+
+    /** Paragraph numbers whose text carries an underline. */
+    const underlined = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('factdesk-suggestion') ?? [])].map((r) => Number(/Absatz (\d+)/.exec((r as Range).startContainer.textContent ?? '')?.[1])),
+      );
+    // The paste leaves the caret, and the view, at the end.
+    await expect.poll(underlined).toContain(120);
+    const atEnd = await underlined();
+    expect(atEnd).not.toContain(1);
+    expect(atEnd.length).toBeLessThan(120);
+
+    await page.keyboard.press('Control+Home');
+    await expect.poll(underlined).toContain(1);
+    expect(await underlined()).not.toContain(120);
+  });
 });

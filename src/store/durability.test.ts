@@ -41,6 +41,7 @@ describe('keepDurable', () => {
     vi.useFakeTimers();
     const db = open('deferred');
     const timer = keepDurable(db, 1000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     write(db, 'a');
     const spy = vi.spyOn(db, 'pragma');
     vi.advanceTimersByTime(1000);
@@ -55,6 +56,7 @@ describe('keepDurable', () => {
     timer.flush();
     expect(pendingFrames(db)).toBe(0);
     timer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
   });
 

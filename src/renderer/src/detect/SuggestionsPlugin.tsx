@@ -31,11 +31,19 @@ function firstTextNode(el: Node): Text | null {
   return walker.nextNode() as Text | null;
 }
 
+/** Within a screen height of the visible part of the window. */
+function nearViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const h = window.innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h;
+}
+
 function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end: number): Range | null {
   const points = pointsOf(map, start, end);
   if (!points) return null;
   const a = editor.getElementByKey(points.anchor.key);
   const b = editor.getElementByKey(points.focus.key);
+  if (a && b && !nearViewport(a) && !nearViewport(b)) return null;
   const ta = a && firstTextNode(a);
   const tb = b && firstTextNode(b);
   if (!ta || !tb) return null;
@@ -47,7 +55,10 @@ function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end:
 
 /**
  * Underlines what the detector suggests, with the CSS Custom Highlight API: ranges painted over
- * the text, so nothing in the document changes until a suggestion is accepted.
+ * the text, so nothing in the document changes until a suggestion is accepted. Only ranges near
+ * the viewport are registered (and repainted on scroll): Chromium revalidates every registered
+ * range on each DOM change, and hundreds of them in a long article made every keystroke
+ * repaint for several milliseconds.
  */
 function paint(editor: LexicalEditor, map: EditorTextMap | null): void {
   if (!highlightsSupported()) return;
@@ -93,6 +104,7 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     let queued = false;
     // The map of the text the visible suggestions were found in; painting with another would misplace them.
     let detectedMap: EditorTextMap | null = null;
+    let detectedState: unknown = null;
     // The pass paints itself once it has published; the store's echo need not paint again.
     let publishing = false;
 
@@ -113,6 +125,7 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       }
       const found = result.filter((s) => !overlapsMarked(map, s.start, s.end));
       detectedMap = map;
+      detectedState = editor.getEditorState();
       publishing = true;
       try {
         publishSuggestions(articleId, found);
@@ -149,11 +162,27 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
 
     const repaint = () => {
       if (!detectedMap || publishing) return;
+      const state = editor.getEditorState();
+      if (state === detectedState) return paint(editor, detectedMap);
       // Between an edit and the next pass the old offsets no longer fit the text: leave the old paint.
-      const now = editor.getEditorState().read($editorTextMap);
-      if (now.text === detectedMap.text) paint(editor, now);
+      const now = state.read($editorTextMap);
+      if (now.text !== detectedMap.text) return;
+      detectedMap = now;
+      detectedState = state;
+      paint(editor, now);
     };
     const unsubscribe = subscribeDetect(repaint);
+    // Scrolling brings other suggestions near the viewport; one repaint per frame at most.
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        repaint();
+      });
+    };
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll);
     const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState }) => {
       if (prevEditorState === editorState) return;
       if (dirtyLeaves.size > 0 || dirtyElements.size > 0) schedule();
@@ -163,6 +192,9 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       disposed = true;
       clearTimeout(timer);
       window.removeEventListener('focus', onFocus);
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
       unsubscribe();
       unregister();
       clearPaint();
