@@ -160,6 +160,32 @@ test.describe('articles', () => {
     await expect(list.getByRole('option', { name: /Bleibt stehen/ })).toBeVisible();
   });
 
+  test('shows an article in the trash read-only until it is restored from the editor', async ({ page, app }) => {
+    await newArticle(page, 'Im Papierkorb');
+    await body(page).click();
+    await page.keyboard.type('Der Text bleibt, wie er war.');
+    await waitForSave(page);
+    await library(page).getByRole('button', { name: 'Move to trash' }).click();
+    await library(page).getByRole('button', { name: 'Trash (1)' }).click();
+    await library(page).getByRole('listbox', { name: 'Articles in the trash' }).getByRole('option', { name: /Im Papierkorb/ }).click();
+
+    await expect(page.getByRole('main', { name: 'Editor' }).getByRole('note')).toContainText('This article is in the trash and cannot be edited.');
+    await expect(body(page)).toContainText('Der Text bleibt, wie er war.');
+    await expect(body(page)).not.toBeEditable();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).not.toBeEditable();
+    await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Restore to edit' }).click();
+    await expect(body(page)).toBeEditable();
+    await expect(library(page).getByRole('listbox', { name: 'Articles in the trash' }).getByRole('option')).toHaveCount(0);
+    await body(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Jetzt weiter.');
+    await waitForSave(page);
+    const [article] = JSON.parse((await app.cli(['articles', 'list', '--json'])).stdout) as { id: string }[];
+    expect((await app.cli(['articles', 'show', article.id, '--text'])).stdout).toContain('Der Text bleibt, wie er war. Jetzt weiter.');
+  });
+
   test('empties the trash only after confirmation', async ({ page }) => {
     await newArticle(page, 'Wird gelöscht');
     await library(page).getByRole('button', { name: 'Move to trash' }).click();

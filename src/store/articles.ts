@@ -234,6 +234,7 @@ export interface SaveInput {
 export type SaveOutcome =
   | { kind: 'saved'; rev: number; meta: ArticleMeta; revisionId: number | null }
   | { kind: 'conflict'; rev: number }
+  | { kind: 'trashed' }
   | { kind: 'missing' };
 
 function snapshot(db: Db, row: ArticleRow, fields: Omit<NewRevision, 'articleId' | 'bodyJson' | 'bodySchema' | 'meta' | 'wordCount'>): RevisionSummary {
@@ -257,6 +258,8 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
     const row = fullRow(db, input.id);
     if (!row) return { kind: 'missing' };
     if (row.rev !== input.baseRev) return { kind: 'conflict', rev: row.rev };
+    // The trash keeps an article as it was; editing starts again after a restore.
+    if (row.trashed_at !== null) return { kind: 'trashed' };
 
     const before = toMeta(row);
     const meta: ArticleMeta = { ...before, ...input.meta };

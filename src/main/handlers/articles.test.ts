@@ -42,6 +42,17 @@ describe('articles handlers', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', fields: [{ path: 'baseRev', message: 'is 1, stored is 2' }] } });
   });
 
+  it('refuses to save an article in the trash, and saves it again once restored', async () => {
+    const doc = await value(dispatch('articles:create', {}, ctx));
+    await value(dispatch('articles:trash', { id: doc.meta.id }, ctx));
+    const refused = await dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Nachträglich.']) }, ctx);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/in the trash/) } });
+    expect(plainText((await value(dispatch('articles:get', { id: doc.meta.id }, ctx))).body)).toBe('');
+    await value(dispatch('articles:restore', { id: doc.meta.id }, ctx));
+    const saved = await value(dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Nachträglich.']) }, ctx));
+    expect(saved.rev).toBe(2);
+  });
+
   it('refuses a body with a foreign node and names where it is', async () => {
     const doc = await value(dispatch('articles:create', {}, ctx));
     const body = bodyOf([paragraph('Text'), { type: 'image', version: 1, src: 'https://tracker.example/p.gif' }]);

@@ -74,6 +74,7 @@ export const articlesHandlers = {
     if (input.meta?.status === 'ready') assertReadyGate(ctx, input.id);
     const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
     if (outcome.kind === 'missing') throw notFound(input.id);
+    if (outcome.kind === 'trashed') throw new UserError('conflict', 'This article is in the trash. Restore it to edit it; nothing was saved.');
     if (outcome.kind === 'conflict') {
       throw new UserError(
         'conflict',

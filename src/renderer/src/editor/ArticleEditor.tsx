@@ -34,6 +34,8 @@ export interface ArticleEditorProps {
   /** The structured fields, shown above the body inside the reading column. */
   fields: ReactNode;
   readingWidth: boolean;
+  /** An article in the trash is shown, not edited: no toolbar, context menu or autosave. */
+  readOnly?: boolean;
 }
 
 /**
@@ -48,12 +50,13 @@ export const ArticleEditor = memo(function ArticleEditor({
   onCounts,
   fields,
   readingWidth,
+  readOnly = false,
 }: ArticleEditorProps) {
   const { t } = useTranslation('editor');
-  const initialConfig = useMemo(() => articleEditorConfig(body), [body]);
+  const initialConfig = useMemo(() => ({ ...articleEditorConfig(body), editable: !readOnly }), [body, readOnly]);
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin />
+      {!readOnly && <ToolbarPlugin />}
       <div className="editor-scroll">
         <div className={`reading-column ${readingWidth ? 'reading-width' : ''}`} lang={language}>
           {fields}
@@ -81,9 +84,9 @@ export const ArticleEditor = memo(function ArticleEditor({
       <ShortcutsPlugin />
       <TypographyPlugin language={language} />
       <PastePlugin />
-      <ContextMenuPlugin />
+      {!readOnly && <ContextMenuPlugin />}
       <LinkDialogPlugin />
-      <AutosavePlugin session={session} />
+      {!readOnly && <AutosavePlugin session={session} />}
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />

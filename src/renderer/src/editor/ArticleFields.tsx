@@ -16,10 +16,11 @@ interface FieldProps {
   /** Enter moves on instead of breaking the line (headline, kicker, byline). */
   onEnter?(): void;
   autoFocus?: boolean;
+  readOnly?: boolean;
 }
 
 /** An input or textarea with the same typography rules as the body. */
-function TypographyField({ name, value, language, multiline, maxLength, onChange, onEnter, autoFocus }: FieldProps) {
+function TypographyField({ name, value, language, multiline, maxLength, onChange, onEnter, autoFocus, readOnly }: FieldProps) {
   const { t } = useTranslation('editor');
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
@@ -68,6 +69,7 @@ function TypographyField({ name, value, language, multiline, maxLength, onChange
     value,
     maxLength,
     autoFocus,
+    readOnly,
     spellCheck: true,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
     onKeyDown: (e: React.KeyboardEvent) => {
@@ -86,7 +88,17 @@ const LIMITS: Record<FieldName, number> = { kicker: 200, headline: 300, lead: 20
  * Kicker, headline, lead, byline and dateline above the body. They read and write the
  * session, so they autosave together with the body.
  */
-export function ArticleFields({ session, onDone, focusHeadline }: { session: ArticleSession; onDone(): void; focusHeadline: boolean }) {
+export function ArticleFields({
+  session,
+  onDone,
+  focusHeadline,
+  readOnly = false,
+}: {
+  session: ArticleSession;
+  onDone(): void;
+  focusHeadline: boolean;
+  readOnly?: boolean;
+}) {
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const field = (name: FieldName, multiline: boolean, next?: () => void, autoFocus = false) => (
     <TypographyField
@@ -97,7 +109,8 @@ export function ArticleFields({ session, onDone, focusHeadline }: { session: Art
       maxLength={LIMITS[name]}
       onChange={(value) => session.setMeta({ [name]: value })}
       onEnter={next}
-      autoFocus={autoFocus}
+      autoFocus={autoFocus && !readOnly}
+      readOnly={readOnly}
     />
   );
   const focus = (name: FieldName) => () => document.querySelector<HTMLElement>(`.field-${name}`)?.focus();

@@ -65,6 +65,8 @@ export function EditorPane() {
 function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('editor');
   const [state, setState] = useState<{ doc: ArticleDocument; fresh: boolean } | { error: string } | null>(null);
+  // Bumped to read the article again, e.g. once it is restored from the trash.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let live = true;
     void api.articles.open({ id }).then((r) => {
@@ -74,7 +76,7 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, generation]);
   if (state === null) return <p className="editor-loading muted">{t('loading')}</p>;
   if ('error' in state)
     return (
@@ -85,7 +87,48 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
         </button>
       </div>
     );
-  return <ArticleWorkspace doc={state.doc} fresh={state.fresh} />;
+  if (state.doc.meta.trashedAt !== null) return <TrashedArticle key={generation} doc={state.doc} onRestored={() => setGeneration((g) => g + 1)} />;
+  return <ArticleWorkspace key={generation} doc={state.doc} fresh={state.fresh} />;
+}
+
+/** An article in the trash, shown as it was: readable and exportable, not editable until restored. */
+function TrashedArticle({ doc, onRestored }: { doc: ArticleDocument; onRestored(): void }) {
+  const { t } = useTranslation('editor');
+  const [error, setError] = useState<string | null>(null);
+  const [session] = useState(() => new ArticleSession(doc, (input) => api.articles.save(input)));
+  const fields = useMemo(() => <ArticleFields session={session} onDone={() => undefined} focusHeadline={false} readOnly />, [session]);
+  const restore = async () => {
+    const r = await api.articles.restore({ id: doc.meta.id });
+    if (!r.ok) return setError(t('trash.restoreFailed', { message: r.error.message }));
+    announceArticleChange({ id: doc.meta.id, meta: r.value });
+    onRestored();
+  };
+  return (
+    <div className="editor-pane">
+      <div className="editor-main">
+        <div className="article-bar trashed-bar" role="group" aria-label={t('articleBar')}>
+          <p role="note">{t('trash.readOnly')}</p>
+          <button type="button" className="primary" onClick={() => void restore()}>
+            {t('trash.restore')}
+          </button>
+          <button type="button" onClick={() => runCommand('file.export')}>
+            {t('transfer:exportButton')}
+          </button>
+          {error && <p role="alert">{error}</p>}
+        </div>
+        <ArticleEditor
+          articleId={doc.meta.id}
+          body={doc.body}
+          language={doc.meta.language}
+          session={session}
+          onCounts={() => undefined}
+          fields={fields}
+          readingWidth
+          readOnly
+        />
+      </div>
+    </div>
+  );
 }
 
 function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean }) {

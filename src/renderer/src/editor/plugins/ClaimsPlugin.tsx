@@ -113,6 +113,8 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     };
 
     const markClaim = () => {
+      // A read-only article (in the trash) is not changed, claims included.
+      if (!editor.isEditable()) return true;
       const selection = $getSelection();
       if (!$isRangeSelection(selection) || selection.isCollapsed() || selection.getTextContent().trim() === '') {
         setMessage(t('mark.needsSelection'));
