@@ -138,6 +138,37 @@ describe('claim marks in the editor', () => {
     expect(editor.getEditorState().read($markedClaims).map((m) => [m.id, m.text])).toEqual([['c-undo-1', 'sieben Millionen Euro']]);
   });
 
+  it('drops a claim whose text is deleted by a selection that starts in the text before its mark', () => {
+    const editor = newEditor();
+    editor.update(
+      () =>
+        $getRoot()
+          .clear()
+          .append($createParagraphNode().append($createTextNode('Strivo zahlt dem SV Rotheide '), mark('c-gone', 'sieben Millionen Euro'), $createTextNode('.'))),
+      { discrete: true },
+    );
+    // The selection a browser reports after a double-click or a drag: from the end of the text
+    // before the mark to the end of the mark's text.
+    for (const variant of ['from previous text', 'inside the mark'] as const) {
+      const copy = newEditor();
+      copy.setEditorState(copy.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
+      copy.update(
+        () => {
+          const [before, inMark] = $getRoot().getAllTextNodes();
+          const selection = $createRangeSelection();
+          if (variant === 'from previous text') selection.anchor.set(before.getKey(), before.getTextContentSize(), 'text');
+          else selection.anchor.set(inMark.getKey(), 0, 'text');
+          selection.focus.set(inMark.getKey(), inMark.getTextContentSize(), 'text');
+          $setSelection(selection);
+          selection.removeText();
+        },
+        { discrete: true },
+      );
+      expect(copy.getEditorState().read(() => $getRoot().getTextContent())).toBe('Strivo zahlt dem SV Rotheide .');
+      expect(copy.getEditorState().read($markedClaims)).toEqual([]);
+    }
+  });
+
   it('walks to the next and previous claim from the caret, wrapping at the ends', () => {
     const editor = newEditor();
     fill(editor);
