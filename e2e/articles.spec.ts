@@ -51,9 +51,9 @@ test.describe('articles', () => {
     // Changing the language affects what is typed next, not what is already there.
     await page.getByRole('combobox', { name: 'Article language' }).selectOption({ label: 'English' });
     await body(page).press('End');
-    await page.keyboard.type(' "Onwards"');
+    await page.keyboard.type(` "Onwards," as in the '90s`);
     await expect(body(page)).toContainText('„Wir bleiben oben.“');
-    await expect(body(page)).toContainText('“Onwards”');
+    await expect(body(page)).toContainText('“Onwards,” as in the ’90s');
   });
 
   test('pastes a web page without running its scripts and keeps its text', async ({ page }) => {

@@ -50,6 +50,13 @@ describe('typography while typing English', () => {
     expect(typeThrough("Rotheide's keeper didn't move", 'en')).toBe('Rotheide’s keeper didn’t move');
   });
 
+  it('writes an apostrophe, not an opening quote, for left-out digits, and only in English', () => {
+    expect(typeThrough("the '90s side and the class of '08", 'en')).toBe('the ’90s side and the class of ’08');
+    expect(typeThrough("'94 was the year", 'en')).toBe('’94 was the year');
+    expect(typeThrough("she said 'nine out of ten'", 'en')).toBe('she said ‘nine out of ten’');
+    expect(typeThrough(`"Er sagte: '3:1 verdient'"`, 'de')).toBe('„Er sagte: ‚3:1 verdient‘“');
+  });
+
   it('makes -- an em dash between words and an en dash in a range', () => {
     expect(typeThrough('a win -- at last', 'en')).toBe('a win — at last');
     expect(typeThrough('pages 10--12', 'en')).toBe('pages 10–12');

@@ -1,5 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
-import { doubleQuoteFor, singleQuoteFor } from './quotes';
+import { APOSTROPHE, QUOTES, doubleQuoteFor, singleQuoteFor, quoteOpensAfter } from './quotes';
 import { NBSP, SYMBOL_UNITS, trailingWordUnit } from './units';
 
 /**
@@ -36,6 +36,12 @@ export function typographyForInput(before: string, typed: string, language: Arti
   else if (typed === '-' && before.endsWith('-')) own = { remove: 1, insert: dashFor(before.slice(0, -1), language) };
 
   if (SYMBOL_UNITS.includes(typed) && /\d $/.test(before)) return { remove: 1, insert: NBSP + typed };
+
+  // An English ‘ at the start of a word followed by a digit was an apostrophe for left-out
+  // digits all along (“the ’90s side”); only the digit shows which it is. German copy writes
+  // “die 90er” without one, and a nested ‚ quote may well start with a number, so it stays.
+  if (language === 'en' && /\d/.test(typed) && before.endsWith(QUOTES.en.singleOpen) && quoteOpensAfter(before.slice(-2, -1), language))
+    return { remove: 1, insert: APOSTROPHE + typed };
 
   if (WORD_END.has(typed)) {
     const unit = trailingWordUnit(before);

@@ -15,7 +15,7 @@ import { SYMBOL_UNITS } from '../../../../shared/typography/units';
 import type { ArticleLanguage } from '../../../../shared/domain/articles';
 
 /** Characters some rule looks at; every other key leaves the plugin at once. */
-const TRIGGERS = new Set(['"', "'", '-', ' ', '.', ',', ';', ':', '!', '?', ')', '\u2026', ...SYMBOL_UNITS]);
+const TRIGGERS = new Set(['"', "'", '-', ' ', '.', ',', ';', ':', '!', '?', ')', '\u2026', ...SYMBOL_UNITS, ...'0123456789']);
 
 /** Enough context for every rule (the open-‚ check reads back through the paragraph). */
 const CONTEXT_CHARS = 400;
