@@ -20,8 +20,11 @@ function createHttpApi(): FactdeskApi {
         headers: { 'Content-Type': 'application/json' },
         credentials: 'same-origin',
         body,
-        // Lets a final save finish while the page unloads (browsers cap keepalive bodies at 64 KiB).
-        keepalive: body.length < 60_000,
+        // Lets the final save finish while the page unloads. Only then: the bodies of all
+        // keepalive requests a page has in flight may add up to 64 KiB (Fetch standard), and a
+        // call past that fails at once with a network error — an ordinary call made while an
+        // autosave of a long article was on its way came back as "no answer".
+        keepalive: document.visibilityState === 'hidden' && body.length < 60_000,
       });
       const payload = (await res.json()) as Result<unknown>;
       return payload;

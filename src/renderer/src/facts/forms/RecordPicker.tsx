@@ -37,6 +37,14 @@ export function RecordPicker({ id, value, onChange, search, onCreate, createLabe
   const [active, setActive] = useState(0);
   const request = useRef(0);
   const typed = useRef(false);
+  // The list closes a moment after the field loses focus; coming back (or typing) within that
+  // moment must not let the old close land on the newly opened list.
+  const closing = useRef<number | undefined>(undefined);
+  const stayOpen = () => {
+    window.clearTimeout(closing.current);
+    setOpen(true);
+  };
+  useEffect(() => () => window.clearTimeout(closing.current), []);
 
   useEffect(() => {
     if (!typed.current) setText(value?.label ?? '');
@@ -73,7 +81,7 @@ export function RecordPicker({ id, value, onChange, search, onCreate, createLabe
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
-      if (!open) setOpen(true);
+      if (!open) stayOpen();
       else setActive((a) => Math.min(count - 1, a + 1));
     } else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
     else if (e.key === 'Enter' && open && count > 0) choose(active);
@@ -103,13 +111,14 @@ export function RecordPicker({ id, value, onChange, search, onCreate, createLabe
           onChange={(e) => {
             typed.current = true;
             setText(e.target.value);
-            setOpen(true);
+            stayOpen();
             if (value && e.target.value !== value.label) onChange(null);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={stayOpen}
           onBlur={() => {
             // Let a click on an option land before the list closes.
-            window.setTimeout(() => setOpen(false), 150);
+            window.clearTimeout(closing.current);
+            closing.current = window.setTimeout(() => setOpen(false), 150);
             if (!value) typed.current = text.trim() !== '';
           }}
           onKeyDown={onKeyDown}
