@@ -149,24 +149,38 @@ describe('claim marks in the editor', () => {
     );
     // The selection a browser reports after a double-click or a drag: from the end of the text
     // before the mark to the end of the mark's text.
-    for (const variant of ['from previous text', 'inside the mark'] as const) {
+    for (const variant of ['from previous text', 'inside the mark', 'mark as element', 'paragraph as element', 'focus on mark element'] as const) {
       const copy = newEditor();
       copy.setEditorState(copy.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
       copy.update(
         () => {
           const [before, inMark] = $getRoot().getAllTextNodes();
+          const markNode = inMark.getParentOrThrow();
+          const paragraph = markNode.getParentOrThrow();
           const selection = $createRangeSelection();
           if (variant === 'from previous text') selection.anchor.set(before.getKey(), before.getTextContentSize(), 'text');
+          else if (variant === 'mark as element') selection.anchor.set(markNode.getKey(), 0, 'element');
+          else if (variant === 'paragraph as element') selection.anchor.set(paragraph.getKey(), 1, 'element');
           else selection.anchor.set(inMark.getKey(), 0, 'text');
-          selection.focus.set(inMark.getKey(), inMark.getTextContentSize(), 'text');
+          if (variant === 'focus on mark element') selection.focus.set(markNode.getKey(), 1, 'element');
+          else selection.focus.set(inMark.getKey(), inMark.getTextContentSize(), 'text');
           $setSelection(selection);
           selection.removeText();
         },
         { discrete: true },
       );
-      expect(copy.getEditorState().read(() => $getRoot().getTextContent())).toBe('Strivo zahlt dem SV Rotheide .');
-      expect(copy.getEditorState().read($markedClaims)).toEqual([]);
+      expect(copy.getEditorState().read(() => $getRoot().getTextContent()), variant).toBe('Strivo zahlt dem SV Rotheide .');
+      expect(copy.getEditorState().read($markedClaims), variant).toEqual([]);
     }
+  });
+
+  it('does not count a mark left without text as its claim being in the text', () => {
+    const editor = newEditor();
+    editor.update(
+      () => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt '), $createMarkNode(['c-empty']), mark('c-kept', 'viel'))),
+      { discrete: true },
+    );
+    expect(editor.getEditorState().read($markedClaims).map((m) => m.id)).toEqual(['c-kept']);
   });
 
   it('walks to the next and previous claim from the caret, wrapping at the ends', () => {

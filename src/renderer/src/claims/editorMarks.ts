@@ -63,6 +63,8 @@ export function $markedClaims(): MarkedClaim[] {
   const byId = new Map<string, MarkedClaim>();
   for (const mark of $allMarks()) {
     const markText = mark.getTextContent();
+    // A mark emptied by an edit holds no words: its claim is not in the text any more.
+    if (markText === '') continue;
     for (const id of mark.getIDs()) {
       const known = byId.get(id);
       if (known) {
