@@ -18,7 +18,7 @@ const suggestions = (page: Page) => page.getByRole('region', { name: /^Vorschlä
 const suggestionList = (page: Page) => suggestions(page).getByRole('list', { name: 'Vorgeschlagene Behauptungen' });
 const suggestionItem = (page: Page, text: string | RegExp) => suggestionList(page).getByRole('listitem').filter({ hasText: text });
 
-async function pastedArticle(page: Page, app: { cli(args: string[]): Promise<{ code: number }> }, headline: string) {
+async function pastedArticle(page: Page, app: { cli(args: string[]): Promise<{ code: number }> }, headline: string, text = ARTICLE) {
   expect((await app.cli(['sample'])).code).toBe(0);
   await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
   await page.getByRole('textbox', { name: 'Überschrift' }).fill(headline);
@@ -28,8 +28,9 @@ async function pastedArticle(page: Page, app: { cli(args: string[]): Promise<{ c
     const data = new DataTransfer();
     data.setData('text/plain', text);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, ARTICLE);
-  await expect(body(page)).toContainText('sieben Millionen Euro');
+  }, text);
+  // The last paragraph is in: the paste is done.
+  await expect(body(page)).toContainText(text.slice(text.lastIndexOf('\n') + 1));
 }
 
 async function articleId(app: { cli(args: string[]): Promise<{ stdout: string }> }): Promise<string> {
@@ -141,18 +142,9 @@ test.describe('suggestions', () => {
   });
 
   test('in a long article, underlines the suggestions near the screen and follows scrolling', async ({ page, app }) => {
-    expect((await app.cli(['sample'])).code).toBe(0);
-    await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
-    await page.getByRole('textbox', { name: 'Überschrift' }).fill('Lange Liste');
-    await page.getByRole('tab', { name: 'Behauptungen' }).click();
-    await body(page).click();
     // 120 paragraphs, each with a hedged amount: far more than fit on a screen.
     const long = Array.from({ length: 120 }, (_, i) => `Absatz ${i + 1}: Der Sender soll dem Verein ${i + 2} Millionen Euro gezahlt haben.`).join('\n\n');
-    await body(page).evaluate((el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, long);
+    await pastedArticle(page, app, 'Lange Liste', long);
     await expect(suggestionItem(page, /121 Millionen Euro/)).toHaveCount(1);
 
     /** Paragraph numbers whose text carries an underline. */
