@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typeThrough, typographyForInput } from './typing';
+import { TYPING_TRIGGERS, typeThrough, typographyForInput } from './typing';
 
 const NB = '\u00A0';
 
@@ -68,6 +68,15 @@ describe('typography while typing English', () => {
 });
 
 describe('typography rules in isolation', () => {
+  it('names every character a rule can act on among the triggers an editor checks first', () => {
+    const contexts = ['', 'Tor', 'Tor ', '3 ', '12 km', '5 Mio', 'a -', '1990-', '\u2018', 'the \u2018', '\u201E', '„Wir'];
+    const characters = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '\u2026', '€', '£', '°', '‰', 'ß', 'ä'];
+    for (const language of ['de', 'en'] as const)
+      for (const before of contexts)
+        for (const ch of characters)
+          if (typographyForInput(before, ch, language) !== null) expect(TYPING_TRIGGERS.has(ch), `${JSON.stringify(before)} + ${ch}`).toBe(true);
+  });
+
   it('ignores characters it has no rule for', () => {
     expect(typographyForInput('Tor', 'e', 'de')).toBeNull();
     expect(typographyForInput('Tor', ' ', 'en')).toBeNull();

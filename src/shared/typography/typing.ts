@@ -15,6 +15,12 @@ export interface TypingEdit {
 /** Characters that end a word, so a unit just before them is complete. */
 const WORD_END = new Set([' ', '.', ',', ';', ':', '!', '?', ')', '"', "'", '\u2026']);
 
+/**
+ * Every character some rule below looks at; for any other, typographyForInput returns null, so
+ * an editor can let such keys through without reading the text before the caret.
+ */
+export const TYPING_TRIGGERS: ReadonlySet<string> = new Set([...WORD_END, '-', ...SYMBOL_UNITS, ...'0123456789']);
+
 const DASH_AFTER_DIGIT = '\u2013';
 const DASH: Record<ArticleLanguage, string> = { de: '\u2013', en: '\u2014' };
 

@@ -10,12 +10,8 @@ import {
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { typographyForInput } from '../../../../shared/typography/typing';
-import { SYMBOL_UNITS } from '../../../../shared/typography/units';
+import { TYPING_TRIGGERS, typographyForInput } from '../../../../shared/typography/typing';
 import type { ArticleLanguage } from '../../../../shared/domain/articles';
-
-/** Characters some rule looks at; every other key leaves the plugin at once. */
-const TRIGGERS = new Set(['"', "'", '-', ' ', '.', ',', ';', ':', '!', '?', ')', '\u2026', ...SYMBOL_UNITS, ...'0123456789']);
 
 /** Enough context for every rule (the open-‚ check reads back through the paragraph). */
 const CONTEXT_CHARS = 400;
@@ -57,7 +53,7 @@ export function TypographyPlugin({ language }: { language: ArticleLanguage }): n
           BEFORE_INPUT_COMMAND,
           (event: InputEvent) => {
             const data = event.data;
-            if (event.inputType !== 'insertText' || data === null || !TRIGGERS.has(data) || editor.isComposing()) return false;
+            if (event.inputType !== 'insertText' || data === null || !TYPING_TRIGGERS.has(data) || editor.isComposing()) return false;
             const selection = $getSelection();
             if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
             const anchor = selection.anchor;
