@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { LexicalEditor } from 'lexical';
+import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { Detector, type DetectEntity } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
@@ -104,7 +104,7 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     let queued = false;
     // The map of the text the visible suggestions were found in; painting with another would misplace them.
     let detectedMap: EditorTextMap | null = null;
-    let detectedState: unknown = null;
+    let detectedState: EditorState | null = null;
     // The pass paints itself once it has published; the store's echo need not paint again.
     let publishing = false;
 
@@ -174,7 +174,10 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     const unsubscribe = subscribeDetect(repaint);
     // Scrolling brings other suggestions near the viewport; one repaint per frame at most.
     let frame = 0;
-    const onScroll = () => {
+    const onScroll = (event: Event) => {
+      // Only a scroll that moves the article: the library or the facts panel scroll too.
+      const root = editor.getRootElement();
+      if (root && event.target instanceof Node && !event.target.contains(root)) return;
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
