@@ -36,7 +36,7 @@ const DELAY = arg('delay', 30);
 const WORDS = arg('words', 10_000);
 const ROUNDS = arg('rounds', 5);
 const WRITES = arg('writes', 100);
-/** `--profile file.cpuprofile`: also records the app page's CPU profile while typing (open it in DevTools). */
+/** `--profile file.cpuprofile`: also profiles and traces typing in the app page and the bare page (profiles open in DevTools). */
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
 function findChromium(): string | undefined {
