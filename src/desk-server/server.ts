@@ -1,6 +1,7 @@
 import type { Server } from '@hocuspocus/server';
-import { DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
 import { authenticateConnection } from './auth';
+import { tokenHash } from './tokens';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
 
@@ -15,6 +16,8 @@ export interface DeskServerOptions {
   /** A document that keeps changing is still stored at least this often: what a killed server can lose. */
   maxDebounceMs?: number;
   maxFileBytes?: number;
+  /** How often open connections are checked against revoked tokens. */
+  revocationCheckMs?: number;
 }
 
 export interface RunningDeskServer {
@@ -59,7 +62,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         async onAuthenticate({ token, documentName, connectionConfig }) {
           const { user, readOnly } = await authenticateConnection(storage, token, documentName);
           connectionConfig.readOnly = readOnly;
-          return { user };
+          // The hash stays in the context so a later revocation can close this connection.
+          return { user, tokenSha256: tokenHash(token) };
         },
         async onRequest({ request, response }) {
           await handleDeskHttp(request, response, storage, options.maxFileBytes ?? DESK_FILE_MAX_BYTES);
@@ -75,6 +79,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     throw error;
   }
 
+  const revocationSweep = setInterval(() => void closeRevokedConnections(server, storage), options.revocationCheckMs ?? 3000);
+  revocationSweep.unref();
+
   const port = server.address.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | null = null;
@@ -86,6 +93,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     storage,
     stop() {
       stopping ??= (async () => {
+        clearInterval(revocationSweep);
         const hocuspocus = server.hocuspocus;
         // Store what is waiting for its debounce now rather than rely on the unload path.
         await Promise.all(
@@ -97,4 +105,22 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
       return stopping;
     },
   };
+}
+
+/** `desk revoke` runs in another process: open connections of a revoked token are closed here. */
+async function closeRevokedConnections(server: Server, storage: DeskStorage): Promise<void> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  try {
+    for (const document of server.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const hash = (connection.context as { tokenSha256?: string } | undefined)?.tokenSha256;
+        if (!hash) continue;
+        if (!verdicts.has(hash)) verdicts.set(hash, storage.userByTokenHash(hash).then((user) => user !== null));
+        if (!(await verdicts.get(hash))) connection.close({ code: 4401, reason: DESK_REFUSAL.badToken });
+      }
+    }
+  } catch (error) {
+    // Storage briefly unreachable: keep connections; the next sweep decides.
+    console.error('[desk] revocation check failed:', error instanceof Error ? error.message : error);
+  }
 }

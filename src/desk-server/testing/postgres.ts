@@ -13,8 +13,11 @@ import pg from 'pg';
  * it throws with the install command, so a CI machine missing them fails instead of skipping.
  */
 export interface ThrowawayPostgres {
+  /** URL of the database created at start. */
   url: string;
   port: number;
+  /** Creates another empty database in the same cluster (one per test keeps tests apart); returns its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -72,13 +75,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
         if (attempt >= 3) throw new Error(`${(error as Error).message}\n${readLog(join(root, 'postgres.log'))}`);
       }
     }
-    const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${DATABASE}`);
-    } finally {
-      await admin.end();
-    }
+    await createDatabase(port, DATABASE);
   } catch (error) {
     stopNow();
     process.removeListener('exit', stopNow);
@@ -88,6 +85,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`,
     port,
+    async createDatabase(name) {
+      await createDatabase(port, name);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
     async stop() {
       process.removeListener('exit', stopNow);
       if (started) {
@@ -97,6 +98,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+async function createDatabase(port: number, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must be lowercase letters, digits and _`);
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+  await admin.connect();
+  try {
+    // Identifiers cannot be parameters; the name was checked above.
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** The folder holding initdb and pg_ctl. */
