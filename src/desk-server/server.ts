@@ -99,7 +99,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         await Promise.all(
           [...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)),
         );
-        await Promise.race([server.destroy(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+        // A client that never answers must not hold the shutdown forever.
+        let giveUp: NodeJS.Timeout | undefined;
+        await Promise.race([server.destroy(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);
+        clearTimeout(giveUp);
+        // destroy() says goodbye per document but leaves sockets open; a stopped server holds none.
+        for (const socket of server.webSocketServer.clients) socket.terminate();
+        server.httpServer.closeAllConnections();
         await storage.close();
       })();
       return stopping;
