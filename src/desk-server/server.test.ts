@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_INDEX_DOC, DESK_REFUSAL, articleDocName } from '../shared/desk/names';
+import { ARTICLE_INDEX_DOC, DESK_FILES_PATH, DESK_REFUSAL, articleDocName } from '../shared/desk/names';
+import { sha256Hex } from './tokens';
 import { startDeskServer, type RunningDeskServer } from './server';
 import type { DeskStorageOptions } from './storage/storage';
 import { connectTestClient, eventually, type TestDeskClient } from './testing/client';
@@ -77,9 +78,15 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     server = null;
   });
 
-  async function start(options: { debounceMs?: number; maxDebounceMs?: number; fresh?: boolean } = {}) {
+  async function start(options: { debounceMs?: number; maxDebounceMs?: number; fresh?: boolean; maxFileBytes?: number } = {}) {
     if (options.fresh !== false) storage = await backend.fresh();
-    server = await startDeskServer({ storage, debounceMs: options.debounceMs ?? 100, maxDebounceMs: options.maxDebounceMs ?? 500, revocationCheckMs: 200 });
+    server = await startDeskServer({
+      storage,
+      debounceMs: options.debounceMs ?? 100,
+      maxDebounceMs: options.maxDebounceMs ?? 500,
+      revocationCheckMs: 200,
+      maxFileBytes: options.maxFileBytes,
+    });
     return server;
   }
 
@@ -205,5 +212,56 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');
     const odd = connect(token, '../../etc/passwd');
     expect(await odd.refused).toBe(DESK_REFUSAL.badDocument);
+  });
+
+  it('stores a source file once by its SHA-256, serves it to another member and refuses a corrupt upload', async () => {
+    await start({ maxFileBytes: 4096 });
+    const checker = await addDeskUser(server!.storage, 'Jonas Brehm', 'checker');
+    const editor = await addDeskUser(server!.storage, 'Lena Kowalczyk', 'editor');
+    const viewer = await addDeskUser(server!.storage, 'Mara Engel', 'viewer');
+    const pdf = new TextEncoder().encode('%PDF-1.7 press release: SV Rotheide signs Lena Kowalczyk');
+    const hash = sha256Hex(pdf);
+    const fileUrl = `${server!.httpUrl}${DESK_FILES_PATH}${hash}`;
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    const corrupt = new Uint8Array(pdf);
+    corrupt[3] ^= 0xff;
+    const refused = await fetch(fileUrl, { method: 'PUT', headers: as(checker.token), body: corrupt });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatch(/does not match its SHA-256/);
+    expect((await fetch(fileUrl, { headers: as(editor.token) })).status).toBe(404);
+
+    const put = await fetch(fileUrl, { method: 'PUT', headers: as(checker.token), body: pdf });
+    expect(put.status).toBe(201);
+    const got = await fetch(fileUrl, { headers: as(editor.token) });
+    expect(got.status).toBe(200);
+    const bytes = new Uint8Array(await got.arrayBuffer());
+    expect(sha256Hex(bytes)).toBe(hash);
+    expect((await server!.storage.listFiles()).map((f) => [f.sha256, f.uploadedBy])).toEqual([[hash, 'Jonas Brehm']]);
+
+    expect((await fetch(fileUrl, { method: 'PUT', headers: as(viewer.token), body: pdf })).status).toBe(403);
+    expect((await fetch(fileUrl, { headers: as(viewer.token) })).status).toBe(200);
+    const big = new Uint8Array(5000);
+    const tooBig = await fetch(`${server!.httpUrl}${DESK_FILES_PATH}${sha256Hex(big)}`, { method: 'PUT', headers: as(checker.token), body: big });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('answers HTTP requests without a valid token with 401 and nothing else', async () => {
+    await start();
+    const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');
+    const a = connect(token, articleDocName('a7'));
+    await a.synced;
+    a.doc.getText('body').insert(0, 'Nothing to see.');
+    await eventually(() => !a.provider.hasUnsyncedChanges, 'stored');
+    for (const path of ['/', '/files/' + '0'.repeat(64), '/article/a7']) {
+      const noToken = await fetch(server!.httpUrl + path);
+      expect(noToken.status).toBe(401);
+      const body = await noToken.text();
+      expect(body).not.toContain('a7');
+      expect(JSON.parse(body).error).toBe(DESK_REFUSAL.noToken);
+      const wrong = await fetch(server!.httpUrl + path, { headers: { Authorization: 'Bearer fdk_wrong' } });
+      expect(wrong.status).toBe(401);
+      expect((await wrong.json()).error).toBe(DESK_REFUSAL.badToken);
+    }
   });
 });
