@@ -83,7 +83,7 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
   const { startDeskServer } = await import('./server');
   let server;
   try {
-    server = await startDeskServer({ host, port, storage, debounceMs, maxDebounceMs });
+    server = await startDeskServer({ host, port, storage, debounceMs, maxDebounceMs, log: (line) => io.out(`${new Date().toISOString()} ${line}`) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.err(/EADDRINUSE/.test(message) ? `port ${port} on ${host} is already in use; choose another with --port` : `the desk server could not start: ${message}`);

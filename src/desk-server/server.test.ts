@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_INDEX_DOC, DESK_FILES_PATH, DESK_REFUSAL, articleDocName } from '../shared/desk/names';
+import { ARTICLE_INDEX_DOC, DESK_FILES_PATH, DESK_REFUSAL, DESK_WHOAMI_PATH, articleDocName } from '../shared/desk/names';
 import { sha256Hex } from './tokens';
 import { startDeskServer, type RunningDeskServer } from './server';
 import type { DeskStorageOptions } from './storage/storage';
@@ -64,6 +64,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
   let storage: DeskStorageOptions;
   let server: RunningDeskServer | null = null;
   const clients: TestDeskClient[] = [];
+  const logs: string[] = [];
   const connect = (token: string, documentName: string, doc?: Y.Doc) => {
     const client = connectTestClient({ url: server!.url, token, documentName, doc });
     clients.push(client);
@@ -76,6 +77,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     for (const c of clients.splice(0)) c.destroy();
     await server?.stop();
     server = null;
+    logs.length = 0;
   });
 
   async function start(options: { debounceMs?: number; maxDebounceMs?: number; fresh?: boolean; maxFileBytes?: number } = {}) {
@@ -86,6 +88,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
       maxDebounceMs: options.maxDebounceMs ?? 500,
       revocationCheckMs: 200,
       maxFileBytes: options.maxFileBytes,
+      log: (line) => logs.push(line),
     });
     return server;
   }
@@ -184,10 +187,13 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     expect(await wrong.refused).toBe(DESK_REFUSAL.badToken);
     expect(await missing.refused).toBe(DESK_REFUSAL.noToken);
     expect(await revoked.refused).toBe(DESK_REFUSAL.badToken);
+    expect(logs).toContain('Lena Kowalczyk (editor) opened article/a5');
+    expect(logs.filter((l) => l.startsWith('refused ') && l.endsWith(DESK_REFUSAL.badToken))).toHaveLength(2);
     for (const refused of [wrong, missing, revoked]) {
+      // Not one Yjs update reached them: their documents hold no client's changes at all.
+      expect(refused.doc.store.clients.size).toBe(0);
       expect(text(refused)).toBe('');
-      expect(refused.doc.share.size === 0 || text(refused) === '').toBe(true);
-    }
+      }
   });
 
   it('closes the open connection of a user revoked while connected', async () => {
@@ -246,14 +252,16 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     expect(tooBig.status).toBe(413);
   });
 
-  it('answers HTTP requests without a valid token with 401 and nothing else', async () => {
+  it('tells a token its user, and answers HTTP requests without a valid token with 401 and nothing else', async () => {
     await start();
     const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');
     const a = connect(token, articleDocName('a7'));
     await a.synced;
     a.doc.getText('body').insert(0, 'Nothing to see.');
     await eventually(() => !a.provider.hasUnsyncedChanges, 'stored');
-    for (const path of ['/', '/files/' + '0'.repeat(64), '/article/a7']) {
+    const whoami = await fetch(server!.httpUrl + DESK_WHOAMI_PATH, { headers: { Authorization: `Bearer ${token}` } });
+    expect(await whoami.json()).toEqual({ ok: true, user: { name: 'Lena Kowalczyk', role: 'editor' } });
+    for (const path of ['/', '/files/' + '0'.repeat(64), '/article/a7', DESK_WHOAMI_PATH]) {
       const noToken = await fetch(server!.httpUrl + path);
       expect(noToken.status).toBe(401);
       const body = await noToken.text();

@@ -1,6 +1,6 @@
 import type { Server } from '@hocuspocus/server';
 import { DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
-import { authenticateConnection } from './auth';
+import { authenticateConnection, DeskRefusal } from './auth';
 import { tokenHash } from './tokens';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
@@ -18,6 +18,8 @@ export interface DeskServerOptions {
   maxFileBytes?: number;
   /** How often open connections are checked against revoked tokens. */
   revocationCheckMs?: number;
+  /** One line per connection opened, refused or closed (the CLI prints them); silent by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningDeskServer {
@@ -35,6 +37,7 @@ export interface RunningDeskServer {
 /** Starts a desk server: Hocuspocus with every document persisted in the given storage. */
 export async function startDeskServer(options: DeskServerOptions): Promise<RunningDeskServer> {
   const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
   const storage = await openDeskStorage(options.storage);
   let server: Server;
   try {
@@ -59,11 +62,24 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
             store: async ({ documentName, state }) => storage.storeDocument(documentName, state),
           }),
         ],
-        async onAuthenticate({ token, documentName, connectionConfig }) {
-          const { user, readOnly } = await authenticateConnection(storage, token, documentName);
+        async onAuthenticate({ token, documentName, connectionConfig, request }) {
+          let verdict;
+          try {
+            verdict = await authenticateConnection(storage, token, documentName);
+          } catch (error) {
+            // The document name is the client's claim, not a desk secret; logging it helps find a misconfigured app.
+            if (error instanceof DeskRefusal) log(`refused ${request.socket.remoteAddress ?? '?'} for ${JSON.stringify(documentName)}: ${error.reason}`);
+            throw error;
+          }
+          const { user, readOnly } = verdict;
           connectionConfig.readOnly = readOnly;
+          log(`${user.name} (${user.role}${readOnly ? ', read-only' : ''}) opened ${documentName}`);
           // The hash stays in the context so a later revocation can close this connection.
           return { user, tokenSha256: tokenHash(token) };
+        },
+        async onDisconnect({ context, documentName }) {
+          const user = (context as { user?: { name: string } } | undefined)?.user;
+          if (user) log(`${user.name} left ${documentName}`);
         },
         async onRequest({ request, response }) {
           await handleDeskHttp(request, response, storage, options.maxFileBytes ?? DESK_FILE_MAX_BYTES);
