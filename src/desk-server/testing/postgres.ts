@@ -25,12 +25,14 @@ const DATABASE = 'factdesk_desk';
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const bin = findPostgresBinDir();
-  const root = mkdtempSync(join(tmpdir(), 'factdesk-pg-'));
+  // Under root the cluster runs as "nobody", which must be able to reach the folder: /tmp always
+  // is, a TMPDIR under /root may not be.
+  const runAs = process.getuid?.() === 0 ? unprivilegedUser() : null;
+  const root = mkdtempSync(join(runAs && existsSync('/tmp') ? '/tmp' : tmpdir(), 'factdesk-pg-'));
   const data = join(root, 'data');
   const socketDir = join(root, 'sock');
   mkdirSync(socketDir);
   // initdb refuses to run as root (CI runs as root): the cluster then belongs to "nobody".
-  const runAs = process.getuid?.() === 0 ? unprivilegedUser() : null;
   if (runAs) {
     chownSync(root, runAs.uid, runAs.gid);
     chownSync(socketDir, runAs.uid, runAs.gid);
@@ -66,6 +68,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
         '-c fsync=off',
         '-c full_page_writes=off',
         '-c max_connections=40',
+        '-c shared_buffers=16MB',
       ].join(' ');
       try {
         await pgRun('pg_ctl', ['-D', data, '-l', join(root, 'postgres.log'), '-w', '-t', '60', '-o', options, 'start']);
