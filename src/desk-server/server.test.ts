@@ -101,6 +101,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     const b = connect(checker.token, articleDocName('a1'));
     await Promise.all([a.synced, b.synced]);
     expect(a.scope()).toBe('read-write');
+    expect(await b.user).toEqual({ name: 'Jonas Brehm', role: 'checker' });
 
     a.doc.getText('body').insert(0, 'SV Rotheide signs a striker. ');
     b.doc.getText('body').insert(0, 'FC Nordhafen confirms the fee. ');

@@ -1,5 +1,6 @@
 import type { Server } from '@hocuspocus/server';
-import { DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { type DeskUser, DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { whoamiMessage } from '../shared/desk/whoami';
 import { authenticateConnection, DeskRefusal } from './auth';
 import { tokenHash } from './tokens';
 import { handleDeskHttp } from './files-http';
@@ -76,6 +77,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           log(`${user.name} (${user.role}${readOnly ? ', read-only' : ''}) opened ${documentName}`);
           // The hash stays in the context so a later revocation can close this connection.
           return { user, tokenSha256: tokenHash(token) };
+        },
+        // The app holds only a token; this tells it the name and role behind it (see shared/desk/whoami.ts).
+        async connected({ connection, context }) {
+          connection.sendStateless(whoamiMessage((context as { user: DeskUser }).user));
         },
         async onDisconnect({ context, documentName }) {
           const user = (context as { user?: { name: string } } | undefined)?.user;

@@ -1,6 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import type { DeskUser } from '../../shared/desk/names';
+import { parseWhoami } from '../../shared/desk/whoami';
 
 /**
  * A desk client in Node for tests and benches: the real Hocuspocus provider over the `ws`
@@ -15,6 +17,8 @@ export interface TestDeskClient {
   refused: Promise<string>;
   /** Resolves with the reason when the server closes this document's connection (e.g. a revoked token). */
   closed: Promise<string>;
+  /** Resolves with the user the server says the token belongs to (its stateless whoami message). */
+  user: Promise<DeskUser>;
   /** 'read-write' or 'readonly' once authenticated. */
   scope(): string | undefined;
   destroy(): void;
@@ -27,6 +31,8 @@ export function connectTestClient(options: { url: string; token: string; documen
   let onRefused: (reason: string) => void = () => undefined;
   let onClosed: (reason: string) => void = () => undefined;
   const closed = new Promise<string>((resolve) => (onClosed = resolve));
+  let onUser: (user: DeskUser) => void = () => undefined;
+  const user = new Promise<DeskUser>((resolve) => (onUser = resolve));
   const synced = new Promise<void>((resolve) => (onSynced = resolve));
   const refused = new Promise<string>((resolve) => (onRefused = resolve));
   const provider = new HocuspocusProvider({
@@ -38,6 +44,10 @@ export function connectTestClient(options: { url: string; token: string; documen
       if (state) onSynced();
     },
     onAuthenticationFailed: ({ reason }) => onRefused(reason),
+    onStateless: ({ payload }) => {
+      const who = parseWhoami(payload);
+      if (who) onUser(who);
+    },
     onClose: ({ event }) => {
       if (event.reason) onClosed(event.reason);
     },
@@ -49,6 +59,7 @@ export function connectTestClient(options: { url: string; token: string; documen
     synced,
     refused,
     closed,
+    user,
     scope: () => provider.authorizedScope,
     destroy() {
       provider.destroy();
