@@ -1,10 +1,12 @@
 import type { Server } from '@hocuspocus/server';
-import { type DeskUser, DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { type DeskUser, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
 import { whoamiMessage } from '../shared/desk/whoami';
-import { authenticateConnection, DeskRefusal } from './auth';
-import { tokenHash } from './tokens';
+import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+import { DESK_REFUSAL } from '../shared/desk/names';
+import { DeskRefusal } from './auth';
+import { tokenHash } from './tokens';
 
 export interface DeskServerOptions {
   /** Loopback unless a reverse proxy on another machine must reach it. */
