@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -98,6 +99,22 @@ describe('factdesk desk (users and doctor)', () => {
     expect(text.out).toMatch(/article\/a1\s+2 bytes/);
     const json = JSON.parse((await desk(['doctor', '--json', '--data-dir', dataDir])).out);
     expect(json).toMatchObject({ schemaVersion: 1, documents: [{ name: 'article/a1', bytes: 2 }] });
+  });
+
+  it('serve says why it cannot start: a taken port, an unreachable PostgreSQL', async () => {
+    const dataDir = join(dir, 'serve');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const busy = await desk(['serve', '--port', String(port), '--data-dir', dataDir]);
+    taken.close();
+    expect(busy.code).toBe(1);
+    expect(busy.err).toBe(`port ${port} on 127.0.0.1 is already in use; choose another with --port`);
+
+    const down = await desk(['serve', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/could not start: .*ECONNREFUSED/);
+    expect(down.err).not.toContain('secret');
   });
 
   it('doctor fails with the reason when PostgreSQL cannot be reached, and works once it can', async () => {
