@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,14 @@ describe('factdesk desk (users and doctor)', () => {
     expect((await desk([])).code).toBe(2);
   });
 
+  it('doctor says there is no desk database yet, and does not create one', async () => {
+    const dataDir = join(dir, 'none');
+    const none = await desk(['doctor', '--data-dir', dataDir]);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/No desk database yet/);
+    expect(existsSync(join(dataDir, DESK_SERVER_DATABASE_FILE))).toBe(false);
+  });
+
   it('doctor reports the storage, schema version, users and documents', async () => {
     const dataDir = join(dir, 'doctor');
     await desk(['add-user', 'Mara Engel', '--role', 'viewer', '--data-dir', dataDir]);
@@ -124,6 +132,12 @@ describe('factdesk desk (users and doctor)', () => {
     expect(down.err).not.toContain('secret');
 
     cluster = await startThrowawayPostgres();
+    // An empty database is reported, not set up: the doctor never creates or migrates.
+    const empty = await desk(['doctor', '--postgres', cluster.url]);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/Schema version 0, this Factdesk expects 1: "factdesk desk serve" brings it up to date/);
+    expect((await desk(['doctor', '--postgres', cluster.url])).err).toMatch(/Schema version 0/);
+
     expect((await desk(['add-user', 'Jonas Brehm', '--postgres', cluster.url])).code).toBe(0);
     const up = await desk(['doctor', '--postgres', cluster.url]);
     expect(up.code).toBe(0);
