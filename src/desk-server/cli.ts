@@ -185,9 +185,9 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.problem;
   }
   if (found === null || found !== DESK_SCHEMA_VERSION) {
-    const report = { storage: { kind: options.kind, location: where, reachable: true }, schemaVersion: found ?? 0, expectedSchemaVersion: DESK_SCHEMA_VERSION };
+    const report = { storage: { kind: options.kind, location: where, exists: found !== null }, schemaVersion: found ?? 0, expectedSchemaVersion: DESK_SCHEMA_VERSION };
     if (flags.json) io.out(JSON.stringify(report, null, 2));
-    else io.out(`Storage:         ${options.kind} ${where} — reachable`);
+    else io.out(`Storage:         ${where} — ${found === null ? 'no database yet' : 'reachable'}`);
     if (found === null) io.err(`No desk database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates it.`);
     else if (found < DESK_SCHEMA_VERSION) io.err(`Schema version ${found}, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date.`);
     else io.err(`Schema version ${found} is newer than this Factdesk knows (${DESK_SCHEMA_VERSION}): update Factdesk before serving this desk.`);
