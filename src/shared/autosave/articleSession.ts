@@ -125,6 +125,17 @@ export class ArticleSession {
     this.schedule();
   }
 
+  /**
+   * What has not reached the store yet, serialised now (for a recovery copy kept in the page
+   * when the server does not answer), or null when everything is saved.
+   */
+  unsaved(): { baseRev: number; meta: ArticleMetaPatch; editorState: SerializedEditorStateJSON | null } | null {
+    if (!this.dirty && this.state.kind !== 'failed') return null;
+    const editorState = this.pendingBody ? (this.pendingBody.toJSON() as SerializedEditorStateJSON) : null;
+    if (editorState === null && Object.keys(this.pendingMeta).length === 0) return null;
+    return { baseRev: this.rev, meta: { ...this.pendingMeta }, editorState };
+  }
+
   get dirty(): boolean {
     return this.pendingBody !== null || Object.keys(this.pendingMeta).length > 0;
   }
