@@ -21,6 +21,9 @@ export interface OpenOptions {
   sync?: 'each-commit' | 'deferred';
 }
 
+/** Bytes the write-ahead log file keeps after it has been checkpointed and restarted. */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 export class DatabaseTooNewError extends Error {
   constructor(
     readonly fileVersion: number,
@@ -65,6 +68,9 @@ function configure(db: Db, sync: 'each-commit' | 'deferred'): void {
   // differ on a power cut. FULL syncs the log on each commit (an fsync costs milliseconds on
   // real disks); NORMAL syncs it at checkpoints, which keepDurable runs shortly after writes.
   db.pragma(`synchronous = ${sync === 'deferred' ? 'NORMAL' : 'FULL'}`);
+  // A log that once grew large (a big import, a run killed before it checkpointed) is cut back
+  // to this size whenever it is reused from the start, instead of staying that large for good.
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
   // SQLite's default page cache is 2 MiB; a fact pack of 150,000 records and its search index
   // touch far more pages than that, and re-reading them dominated bulk imports.
   db.pragma('cache_size = -65536');
