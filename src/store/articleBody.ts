@@ -89,6 +89,8 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
     if ((node.type === 'link' || node.type === 'autolink') && (typeof node.url !== 'string' || allowedLinkUrl(node.url) === null))
       problems.push({ path: `${path}.url`, message: 'must be an http, https or mailto link' });
     if (node.type === 'text' && typeof node.text !== 'string') problems.push({ path: `${path}.text`, message: 'must be text' });
+    // Lexical's own node for a tab character (a .txt file or a paste with tabs makes them).
+    if (node.type === 'tab' && node.text !== '\t') problems.push({ path: `${path}.text`, message: 'must be a single tab' });
     if (node.children !== undefined) {
       if (!Array.isArray(node.children)) {
         problems.push({ path: `${path}.children`, message: 'must be a list' });

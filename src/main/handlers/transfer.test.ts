@@ -329,6 +329,13 @@ describe('import:file', () => {
     expect((await value(dispatch('articles:get', { id: result.articleId }, ctx))).meta.language).toBe('en');
   });
 
+  it('imports a text file with tabs in it, keeping each tab', async () => {
+    const txt = 'Tabelle nach dem 12. Spieltag\n\nSV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte';
+    const result = await value(dispatch('import:file', { name: 'tabelle.txt', bytesBase64: Buffer.from(txt).toString('base64') }, ctx));
+    const doc = await value(dispatch('articles:get', { id: result.articleId }, ctx));
+    expect(plainText(doc.body)).toBe('SV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte');
+  });
+
   it('names the file and the problem for a corrupt DOCX, and adds nothing', async () => {
     const before = await value(dispatch('articles:list', {}, ctx));
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('kein echtes Word-Dokument')]);
