@@ -102,3 +102,26 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
   visit(body.editorState.root, 'body.editorState.root', 0);
   return problems;
 }
+
+/**
+ * The editor writes no inline CSS: every text run and block has `style: ''` and
+ * `textStyle: ''`. A body from elsewhere (a Factdesk JSON file, a crafted call) may carry
+ * anything there, such as a `background-image:url(…)` beacon that only the CSP would stop;
+ * it is cleared before the body is stored. Returns the same object when there is nothing to clear.
+ */
+export function withoutInlineStyles(body: ArticleBody): ArticleBody {
+  const clean = (node: SerializedNodeJSON): SerializedNodeJSON => {
+    let out = node;
+    for (const key of ['style', 'textStyle'] as const) {
+      if (key in node && node[key] !== '') out = { ...out, [key]: '' };
+    }
+    if (Array.isArray(node.children)) {
+      const children = node.children.map(clean);
+      if (children.some((c, i) => c !== node.children![i])) out = { ...out, children };
+    }
+    return out;
+  };
+  const root = clean(body.editorState.root as SerializedNodeJSON);
+  return root === body.editorState.root ? body : { ...body, editorState: { ...body.editorState, root: root as typeof body.editorState.root } };
+}
+

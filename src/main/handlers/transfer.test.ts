@@ -246,6 +246,29 @@ describe('Factdesk JSON round trip', () => {
     }
   });
 
+  it('clears inline styles the editor never writes from an imported file', async () => {
+    const file = (await exportTo('json', 'a.factdesk.json')).path;
+    const target = tempContext('factdesk-transfer-target-');
+    try {
+      const edited = JSON.parse(read(file));
+      const beacon = 'background-image:url(https://tracker.example/p.gif);color:red';
+      const firstParagraph = edited.body.editorState.root.children[0];
+      firstParagraph.textStyle = beacon;
+      firstParagraph.children[0].style = beacon;
+      const styled = path.join(out, 'styled.factdesk.json');
+      fs.writeFileSync(styled, JSON.stringify(edited));
+      await value(dispatch('import:path', { path: styled }, target));
+      const stored = await value(dispatch('articles:get', { id: articleId }, target));
+      expect(JSON.stringify(stored.body)).not.toContain('tracker.example');
+      const paragraph = stored.body.editorState.root.children?.[0] as { textStyle?: string; children?: { style?: string }[] };
+      expect(paragraph.textStyle).toBe('');
+      expect(paragraph.children?.[0].style).toBe('');
+      expect(plainText(stored.body)).toBe(bodyText());
+    } finally {
+      disposeContext(target);
+    }
+  });
+
   it('refuses a second import of the same file with a message naming it, and changes nothing', async () => {
     const file = (await exportTo('json', 'a.factdesk.json')).path;
     const result = await dispatch('import:path', { path: file }, ctx);
