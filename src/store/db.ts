@@ -19,6 +19,8 @@ export interface OpenOptions {
    * for an fsync each.
    */
   sync?: 'each-commit' | 'deferred';
+  /** Runs once before migrations are applied to a database that already holds data (the app backs it up there). */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
 }
 
 /** Bytes the write-ahead log file keeps after it has been checkpointed and restarted. */
@@ -52,7 +54,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   });
   try {
     configure(db, options.sync ?? 'each-commit');
-    if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations);
+    if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations, options.beforeMigrate);
     return db;
   } catch (err) {
     db.close();
@@ -85,7 +87,7 @@ export function schemaVersion(db: Db): number {
  * leaves the file at a version that is fully applied. Refuses files from a newer app and
  * files whose recorded history does not match ours.
  */
-export function migrate(db: Db, list: readonly Migration[] = defaultMigrations): number {
+export function migrate(db: Db, list: readonly Migration[] = defaultMigrations, beforeMigrate?: (db: Db, fromVersion: number) => void): number {
   const latest = list.length === 0 ? 0 : list[list.length - 1].version;
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration list is out of order at ${m.name}`);
@@ -116,6 +118,7 @@ export function migrate(db: Db, list: readonly Migration[] = defaultMigrations):
     }
   }
 
+  if (beforeMigrate && current > 0 && current < latest) beforeMigrate(db, current);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of list.slice(current)) {
     db.transaction(() => {
