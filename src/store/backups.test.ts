@@ -98,11 +98,14 @@ describe('backups', () => {
   it('prunes the folder to that set as backups are taken', async () => {
     const dir = dataDir();
     const db = store(dir);
+    const manual = await createBackup(db, dir, 'manual', new Date(Date.UTC(2026, 10, 2, 12)));
     for (let day = 1; day <= 10; day++) await createBackup(db, dir, 'daily', new Date(Date.UTC(2026, 11, day, 12)));
-    const names = listBackups(dir).map((b) => b.createdAt.slice(0, 10));
+    // One taken on request stays until someone deletes it.
+    expect(listBackups(dir).map((b) => b.name)).toContain(manual.name);
+    const names = listBackups(dir).filter((b) => b.reason === 'daily').map((b) => b.createdAt.slice(0, 10));
     // 1–3 December fall in the week whose newest backup (6 December) is kept already.
     expect(names).toEqual(['2026-12-10', '2026-12-09', '2026-12-08', '2026-12-07', '2026-12-06', '2026-12-05', '2026-12-04']);
-    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.json'))).toHaveLength(names.length);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.json'))).toHaveLength(names.length + 1);
   });
 
   it('backs up before migrating a database that holds data, and not a new one', () => {

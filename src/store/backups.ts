@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, type Db } from './db';
 import { migrations as defaultMigrations } from './migrations';
+import { BACKUP_REASONS, type BackupReason } from '../shared/contract/backups';
 
 /**
  * Copies of the database in the data folder's `backups/`, taken with SQLite's online backup
@@ -14,8 +15,7 @@ import { migrations as defaultMigrations } from './migrations';
 
 export const BACKUP_DIR = 'backups';
 
-export const BACKUP_REASONS = ['manual', 'daily', 'before-migration', 'before-import', 'before-restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+export { BACKUP_REASONS, type BackupReason };
 
 export interface BackupInfo {
   /** File name inside backups/ (the id the UI and the CLI use). */
@@ -85,14 +85,14 @@ export async function backupToFile(db: Db, file: string): Promise<void> {
   fs.renameSync(tmp, file);
 }
 
-/** Takes a backup into backups/ and prunes the set; resolves with the new backup. */
-export async function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+/** Takes a backup into backups/ and prunes the set (unless told not to); resolves with the new backup. */
+export async function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date(), prune = true): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupName(now, reason));
   await backupToFile(db, file);
   const info = seal(file, now, reason);
-  pruneBackups(dataDir, now);
+  if (prune) pruneBackups(dataDir);
   return info;
 }
 
@@ -110,7 +110,7 @@ export function createBackupNow(db: Db, dataDir: string, reason: BackupReason, n
   db.prepare('VACUUM INTO ?').run(tmp);
   fs.renameSync(tmp, file);
   const info = seal(file, now, reason);
-  pruneBackups(dataDir, now);
+  pruneBackups(dataDir);
   return info;
 }
 
@@ -183,8 +183,12 @@ export function backupsToKeep(list: readonly Pick<BackupInfo, 'name' | 'createdA
   return keep;
 }
 
-export function pruneBackups(dataDir: string, _now = new Date()): string[] {
-  const list = listBackups(dataDir);
+/**
+ * Applies the rotation to the backups the app took by itself. One taken on request ("Back up
+ * now", `factdesk backup`) stays until someone deletes it.
+ */
+export function pruneBackups(dataDir: string): string[] {
+  const list = listBackups(dataDir).filter((b) => b.reason !== 'manual');
   const keep = backupsToKeep(list);
   const removed: string[] = [];
   for (const b of list) {
@@ -246,13 +250,15 @@ export function newestGoodBackup(dataDir: string, latest = latestSchema()): Back
 export async function restoreIntoOpenDatabase(db: Db, dataDir: string, file: string, now = new Date()): Promise<{ safety: BackupInfo }> {
   const checked = checkBackup(file);
   if (!checked.ok) throw new BackupRefused(checked.problem);
-  const safety = await createBackup(db, dataDir, 'before-restore', now);
+  // Pruned only afterwards: the rotation could otherwise remove the very backup being restored.
+  const safety = await createBackup(db, dataDir, 'before-restore', now, false);
   const source = new Database(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(db.name, { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }
+  pruneBackups(dataDir);
   return { safety };
 }
 
