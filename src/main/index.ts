@@ -12,6 +12,7 @@ import { restoredBounds, trackBounds } from './electron/window-state';
 import { recentArticlesForMenu } from './recent';
 import { openOrOfferRestore } from './damagedStore';
 import type { DatabaseDamagedError } from '../store/backups';
+import { damagedStoreWords } from '../shared/i18n/damagedStore';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -98,14 +99,15 @@ function createWindow(context: HandlerContext): BrowserWindow {
   return window;
 }
 
-/** The start-up check found the store damaged: say so plainly and offer the newest good backup. */
+/** The start-up check found the store damaged: say so plainly (in the system's language, as settings cannot be read) and offer the newest good backup. */
 async function askWithDialog(damage: DatabaseDamagedError): Promise<boolean> {
+  const words = damagedStoreWords(app.getLocale().startsWith('de') ? 'de' : 'en', damage.message, damage.newestGood?.createdAt ?? '');
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: 'Factdesk',
-    message: 'The Factdesk database is damaged.',
-    detail: `${damage.message}\n\nRestore the newest good backup${damage.newestGood ? ` (${damage.newestGood.createdAt})` : ''}? The damaged file is kept.`,
-    buttons: ['Restore backup', 'Quit'],
+    message: words.message,
+    detail: words.detail,
+    buttons: [words.restore, words.quit],
     defaultId: 0,
     cancelId: 1,
   });
