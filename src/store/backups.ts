@@ -191,6 +191,11 @@ export function pruneBackups(dataDir: string): string[] {
   const list = listBackups(dataDir).filter((b) => b.reason !== 'manual');
   const keep = backupsToKeep(list);
   const removed: string[] = [];
+  // Left by a backup the process was killed in the middle of.
+  for (const name of fs.readdirSync(backupsDir(dataDir))) {
+    const file = path.join(backupsDir(dataDir), name);
+    if (name.endsWith('.part') && Date.now() - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file, { force: true });
+  }
   for (const b of list) {
     if (keep.has(b.name)) continue;
     fs.rmSync(b.file, { force: true });
