@@ -77,7 +77,7 @@ export function PastePlugin(): null {
         editor.registerCommand(
           CONTROLLED_TEXT_INSERTION_COMMAND,
           (payload) => {
-            if (typeof payload === 'string' || payload.dataTransfer === null) return false;
+            if (typeof payload === 'string' || !payload.dataTransfer) return false;
             $insertTransfer(editor, payload.dataTransfer);
             return true;
           },
