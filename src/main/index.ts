@@ -10,6 +10,9 @@ import { printHtmlWithElectron } from './electron/pdf';
 import { guardNavigation, lockDownSession } from './electron/security';
 import { restoredBounds, trackBounds } from './electron/window-state';
 import { recentArticlesForMenu } from './recent';
+import { openOrOfferRestore } from './damagedStore';
+import type { DatabaseDamagedError } from '../store/backups';
+import { damagedStoreWords } from '../shared/i18n/damagedStore';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -96,6 +99,21 @@ function createWindow(context: HandlerContext): BrowserWindow {
   return window;
 }
 
+/** The start-up check found the store damaged: say so plainly (in the system's language, as settings cannot be read) and offer the newest good backup. */
+async function askWithDialog(damage: DatabaseDamagedError): Promise<boolean> {
+  const words = damagedStoreWords(app.getLocale().startsWith('de') ? 'de' : 'en', damage.message, damage.newestGood?.createdAt ?? '');
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Factdesk',
+    message: words.message,
+    detail: words.detail,
+    buttons: [words.restore, words.quit],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  return response === 0;
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -106,9 +124,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-    ctx = createContext({
+    const opening = await openOrOfferRestore(dataDir, () => createContext({
       deferSync: true,
       dataDir,
       nativeBinding: process.env.FACTDESK_NATIVE_BINDING || undefined,
@@ -128,7 +146,13 @@ if (!app.requestSingleInstanceLock()) {
           return result.canceled || !result.filePath ? null : result.filePath;
         },
       },
-    });
+    }), askWithDialog);
+    if ('refused' in opening) {
+      dialog.showErrorBox('Factdesk', opening.refused.message);
+      app.quit();
+      return;
+    }
+    ctx = opening.opened;
     lockDownSession(isOwnUrl);
     registerIpc(ctx, isOwnUrl, (channel) => {
       if (CHROME_CHANNELS.has(channel)) refreshChrome();

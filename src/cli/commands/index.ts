@@ -1,4 +1,5 @@
 import { articlesCommand } from './articles';
+import { backupCommand, restoreCommand } from './backup';
 import { claimsCommand } from './claims';
 import { deskCommand } from './desk';
 import { detectCommand } from './detect';
@@ -8,4 +9,4 @@ import { sampleCommand } from './sample';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, deskCommand, factsCommand, sampleCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, deskCommand, factsCommand, sampleCommand, backupCommand, restoreCommand];

@@ -1,8 +1,25 @@
 import path from 'node:path';
+import readline from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { startBrowserShell } from './server';
+import { readShellState, writeShellState } from './sessionState';
+import { openOrOfferRestore } from '../damagedStore';
+import type { DatabaseDamagedError } from '../../store/backups';
+
+/** Asks on the terminal that started the shell; without one (a service, a pipe) the answer is no. */
+async function askInTerminal(damage: DatabaseDamagedError): Promise<boolean> {
+  console.error(damage.message);
+  if (!process.stdin.isTTY || !damage.newestGood) return false;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`Restore the backup from ${damage.newestGood.createdAt} now? The damaged file is kept. [y/N] `);
+    return /^(y|yes|j|ja)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
 
 function argValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -16,10 +33,10 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = argValue(argv, '--renderer-dir') ?? path.resolve(here, '../renderer');
-  const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? 0);
-  const token = argValue(argv, '--token') ?? process.env.FACTDESK_TOKEN;
+  const state = readShellState(dataDir);
+  const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? state.port);
 
-  const ctx = createContext({
+  const opening = await openOrOfferRestore(dataDir, () => createContext({
     deferSync: true,
     dataDir,
     platform: {
@@ -29,9 +46,15 @@ async function main(): Promise<void> {
       // The system Chromium prints; loaded on the first PDF so start-up does not pay for playwright-core.
       printToPdf: async (html) => (await import('../export/pdf')).printHtmlToPdf(html, { chromiumPath: process.env.FACTDESK_CHROMIUM || undefined }),
     },
-  });
-  const shell = await startBrowserShell({ ctx, rendererDir, port, token });
-  // The start script and the e2e harness read this exact line.
+  }), askInTerminal);
+  if ('refused' in opening) {
+    console.error(`Factdesk could not start: ${opening.refused.message}`);
+    process.exit(1);
+  }
+  const ctx = opening.opened;
+  const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret });
+  writeShellState(dataDir, { port: shell.port, secret: state.secret });
+  // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
 
