@@ -1,5 +1,6 @@
 import type { Server } from '@hocuspocus/server';
-import { DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { type DeskUser, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { whoamiMessage } from '../shared/desk/whoami';
 import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
@@ -60,6 +61,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           const { user, readOnly } = await authenticateConnection(storage, token, documentName);
           connectionConfig.readOnly = readOnly;
           return { user };
+        },
+        // The app holds only a token; this tells it the name and role behind it (see shared/desk/whoami.ts).
+        async connected({ connection, context }) {
+          connection.sendStateless(whoamiMessage((context as { user: DeskUser }).user));
         },
         async onRequest({ request, response }) {
           await handleDeskHttp(request, response, storage, options.maxFileBytes ?? DESK_FILE_MAX_BYTES);

@@ -8,6 +8,7 @@ import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
 import { guardNavigation, lockDownSession } from './electron/security';
+import { deskOrigin } from '../store/desk-config';
 import { restoredBounds, trackBounds } from './electron/window-state';
 import { recentArticlesForMenu } from './recent';
 
@@ -129,7 +130,7 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
     });
-    lockDownSession(isOwnUrl);
+    lockDownSession(isOwnUrl, () => (ctx ? deskOrigin(ctx.db) : null));
     registerIpc(ctx, isOwnUrl, (channel) => {
       if (CHROME_CHANNELS.has(channel)) refreshChrome();
     });

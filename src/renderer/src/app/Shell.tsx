@@ -5,6 +5,7 @@ import { runCommand, useCommand } from './commands';
 import { useStatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
 import { SettingsDialog } from '../components/SettingsDialog';
+import { DeskStatus } from '../desk/DeskStatus';
 import { Splitter } from '../components/Splitter';
 import { Dialog } from '../components/Dialog';
 import { LibraryPane } from '../panes/LibraryPane';
@@ -147,6 +148,7 @@ export function Shell() {
         <span className="status-item muted">{t('status.offline')}</span>
       </footer>
       <TransferHost />
+      <DeskStatus />
       {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
       <Dialog title={t('about.title')} open={aboutOpen} onClose={() => setAboutOpen(false)}>
         <p>{t('about.body', { version: info.version, dataDir: info.dataDir })}</p>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { Dialog } from './Dialog';
+import { DeskSettings } from '../desk/DeskSettings';
 import type { Theme, UiLanguage } from '../../../shared/contract/app';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -62,6 +63,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
           </button>
         </div>
       </form>
+      <DeskSettings />
     </Dialog>
   );
 }

@@ -1,0 +1,123 @@
+import * as Y from 'yjs';
+import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
+import { api } from '../bridge';
+
+/** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
+const LOCAL_REPLAY = Symbol('desk-local-replay');
+
+export interface DeskDocEvents {
+  /** Updates stored here that the desk has not confirmed yet changed (for "n changes waiting"). */
+  onPendingChanged(): void;
+  /** A stateless message from the desk (who this token belongs to). */
+  onStateless?(payload: string): void;
+  onRefused?(reason: string): void;
+}
+
+/**
+ * One desk document on this machine: a Y.Doc, its Hocuspocus provider on the shared socket, and
+ * the local copy in SQLite. Every update — typed here or received — is appended to the local
+ * copy in order; updates typed here are stored as pending until the desk confirms it has them,
+ * so an offline edit survives a restart and is sent again on the next connection.
+ */
+export class DeskDoc {
+  readonly doc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  private stored: Uint8Array | null;
+  private replayed = false;
+  private lastSeq: number;
+  private writes: Promise<void> = Promise.resolve();
+  private writeError: string | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly name: string,
+    socket: HocuspocusProviderWebsocket,
+    token: string,
+    stored: { state: Uint8Array | null; lastSeq: number },
+    private readonly events: DeskDocEvents,
+  ) {
+    this.stored = stored.state;
+    this.lastSeq = stored.lastSeq;
+    this.provider = new HocuspocusProvider({ websocketProvider: socket, name, document: this.doc, token });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_REPLAY) return;
+      this.append(update, origin !== this.provider);
+    });
+    this.provider.on('unsyncedChanges', () => this.confirmIfSynced());
+    this.provider.on('synced', () => this.confirmIfSynced());
+    this.provider.on('stateless', ({ payload }: { payload: string }) => events.onStateless?.(payload));
+    this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => events.onRefused?.(reason));
+  }
+
+  /** Reads the local copy first, so the document opens with the last known state even offline. */
+  static async open(name: string, socket: HocuspocusProviderWebsocket, token: string, events: DeskDocEvents): Promise<DeskDoc> {
+    const r = await api.desk.loadDoc({ doc: name });
+    if (!r.ok) throw new Error(r.error.message);
+    const state = r.value.state === null ? null : base64ToBytes(r.value.state);
+    return new DeskDoc(name, socket, token, { state, lastSeq: r.value.lastSeq }, events);
+  }
+
+  /** True when the local copy had anything in it. */
+  get hasLocalState(): boolean {
+    return this.stored !== null;
+  }
+
+  /**
+   * Puts the local copy into the document. Kept apart from open() because @lexical/yjs only
+   * mirrors changes it observes: the editor binding must exist before the state arrives.
+   */
+  replayLocal(): void {
+    if (this.replayed) return;
+    this.replayed = true;
+    if (this.stored) Y.applyUpdate(this.doc, this.stored, LOCAL_REPLAY);
+    this.stored = null;
+  }
+
+  connect(): void {
+    this.replayLocal();
+    if (!this.closed) this.provider.attach();
+  }
+
+  disconnect(): void {
+    this.provider.detach();
+  }
+
+  /** Waits until every update so far is in the local copy. */
+  flushed(): Promise<void> {
+    return this.writes;
+  }
+
+  get storageError(): string | null {
+    return this.writeError;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.writes;
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  private append(update: Uint8Array, pending: boolean): void {
+    const text = bytesToBase64(update);
+    this.writes = this.writes.then(async () => {
+      const r = await api.desk.appendUpdate({ doc: this.name, update: text, pending });
+      if (r.ok) {
+        this.lastSeq = r.value.seq;
+        this.writeError = null;
+      } else this.writeError = r.error.message;
+      if (pending) this.events.onPendingChanged();
+    });
+  }
+
+  private confirmIfSynced(): void {
+    if (!this.provider.isSynced || this.provider.unsyncedChanges > 0) return;
+    // Queued behind the appends made so far, so it confirms exactly what the desk has acknowledged.
+    this.writes = this.writes.then(async () => {
+      if (this.lastSeq === 0) return;
+      const r = await api.desk.markSynced({ doc: this.name, upTo: this.lastSeq });
+      if (r.ok) this.events.onPendingChanged();
+    });
+  }
+}
