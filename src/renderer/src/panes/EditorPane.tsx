@@ -68,7 +68,7 @@ export function EditorPane() {
 function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('editor');
   const [state, setState] = useState<
-    { doc: ArticleDocument; fresh: boolean; desk: DeskDoc | null } | { error: string } | null
+    { doc: ArticleDocument; fresh: boolean; desk: DeskDoc | null; generation: number } | { error: string } | null
   >(null);
   // Bumped to read the article again, e.g. once it is restored from the trash or shared.
   const [generation, setGeneration] = useState(0);
@@ -81,7 +81,7 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
       // A shared article opens on its desk document (from the local copy first, so offline too).
       desk = r.value.meta.trashedAt === null ? await openArticleDoc(id).catch(() => null) : null;
       if (!live) return void desk?.close();
-      setState({ doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1, desk });
+      setState({ doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1, desk, generation });
     })();
     return () => {
       live = false;
@@ -102,7 +102,8 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
   if (state.doc.meta.trashedAt !== null) return <TrashedArticle key={generation} doc={state.doc} onRestored={() => setGeneration((g) => g + 1)} />;
   return (
     <ArticleWorkspace
-      key={generation}
+      // Keyed by the read that produced this state, so a re-read never reuses a session made from the old one.
+      key={state.generation}
       doc={state.doc}
       fresh={state.fresh}
       desk={state.desk}
