@@ -16,11 +16,9 @@ export function DeskStatus() {
           ? pending > 0
             ? t('status.sending', { count: pending })
             : t('status.connected')
-          : connection.kind === 'connecting'
-            ? t('status.connecting', { count: pending })
-            : connection.kind === 'offline'
-              ? t('status.offline', { count: pending })
-              : t('status.disconnected', { count: pending });
+          : pending > 0
+            ? t(`status.${connection.kind}`, { count: pending })
+            : t(`status.${connection.kind}Plain`);
     return (
       <span className={`desk-status desk-status-${connection.kind}`} data-desk-status={connection.kind} title={t('status.title')}>
         {text}
