@@ -27,7 +27,6 @@ test.describe('desk', () => {
     const jana = await launchInstance(browser, 'Jana (local)', null);
     const tim = await launchInstance(browser, 'Tim (local)', { url: server.url, token: timToken });
     instances.push(jana, tim);
-    for (const i of [jana, tim]) i.page.on('console', (m) => console.log(i.name, m.type(), m.text()));
 
     // Jana joins the desk from Settings → Desk; the page reloads to allow exactly that origin.
     await jana.page.getByRole('menuitem', { name: 'File' }).click();
@@ -67,5 +66,105 @@ test.describe('desk', () => {
         return article ? (await tim.cli(['articles', 'show', article.id, '--text'])).stdout : '';
       })
       .toContain(merged);
+  });
+});
+
+test.describe('desk offline, crashes and access', () => {
+  test.skip(({ shellMode }) => shellMode !== 'browser', 'runs several browser-shell instances');
+
+  let server: DeskServerProcess;
+  const instances: DeskInstance[] = [];
+
+  test.beforeEach(async () => {
+    server = await deskServer();
+    await server.start();
+  });
+
+  test.afterEach(async () => {
+    for (const i of instances.splice(0)) await i.close();
+    await server.stop();
+  });
+
+  test('edits made offline on both sides merge on reconnect; a restart offline keeps them; a viewer cannot type', async ({ browser }) => {
+    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
+    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    instances.push(jana, tim);
+    await createSharedArticle(jana.page, 'Derby in Rotheide', 'Rotheide gewinnt das Derby.');
+    await openDeskArticle(tim.page, 'Derby in Rotheide');
+    await expect(deskBody(tim.page)).toHaveText('Rotheide gewinnt das Derby.');
+
+    await server.stop();
+    await expect(deskStatus(jana.page)).toContainText('Desk: offline');
+    await expect(deskStatus(tim.page)).toContainText('Desk: offline');
+
+    // Both change the same paragraph while the desk is away.
+    await deskBody(jana.page).click();
+    await jana.page.keyboard.press('ControlOrMeta+End');
+    await jana.page.keyboard.type(' Jana war dabei.');
+    await deskBody(tim.page).click();
+    await tim.page.keyboard.press('ControlOrMeta+Home');
+    await tim.page.keyboard.type('Abends: ');
+    await expect(deskStatus(jana.page)).toContainText(/changes? waiting/);
+
+    // Jana's app restarts with the desk still away: the shared article opens with her edit in it.
+    await jana.restart();
+    await jana.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Derby in Rotheide/ }).click();
+    await expect(deskBody(jana.page)).toHaveText('Rotheide gewinnt das Derby. Jana war dabei.');
+    await expect(deskStatus(jana.page)).toContainText(/Desk: (offline|connecting).*waiting/);
+
+    await server.start();
+    const merged = 'Abends: Rotheide gewinnt das Derby. Jana war dabei.';
+    await expect(deskBody(jana.page)).toHaveText(merged);
+    await expect(deskBody(tim.page)).toHaveText(merged);
+    await expect(deskStatus(jana.page)).toHaveText(/Desk: connected/);
+    await expect(deskStatus(jana.page)).not.toContainText('waiting');
+
+    // A third instance, a viewer, gets the same text and cannot change it.
+    const ole = await launchInstance(browser, 'Ole Sander', { url: server.url, token: await server.addUser('Ole Sander', 'viewer') });
+    instances.push(ole);
+    await openDeskArticle(ole.page, 'Derby in Rotheide');
+    await expect(deskBody(ole.page)).toHaveText(merged);
+    await expect(ole.page.getByRole('note', { name: 'Shared article' })).toContainText('view only');
+    await deskBody(ole.page).click({ force: true });
+    await ole.page.keyboard.type('Hallo');
+    await expect(deskBody(ole.page)).toHaveText(merged);
+    await expect(deskBody(jana.page)).toHaveText(merged);
+  });
+
+  test('a desk killed during typing loses nothing that was acknowledged once it is back', async ({ browser }) => {
+    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
+    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    instances.push(jana, tim);
+    await createSharedArticle(jana.page, 'Pokalnacht', 'Nordhafen');
+    await openDeskArticle(tim.page, 'Pokalnacht');
+    await deskBody(jana.page).click();
+    await jana.page.keyboard.press('ControlOrMeta+End');
+    await jana.page.keyboard.type(' siegt im Elfmeterschießen', { delay: 20 });
+    await expect(deskBody(tim.page)).toHaveText('Nordhafen siegt im Elfmeterschießen');
+
+    const typing = jana.page.keyboard.type(' nach großem Kampf.', { delay: 40 });
+    await server.stop('SIGKILL');
+    await typing;
+    await server.start();
+    const full = 'Nordhafen siegt im Elfmeterschießen nach großem Kampf.';
+    await expect(deskBody(tim.page)).toHaveText(full);
+    await expect(deskBody(jana.page)).toHaveText(full);
+
+    // A newcomer reads it from the desk alone.
+    const ole = await launchInstance(browser, 'Ole Sander', { url: server.url, token: await server.addUser('Ole Sander', 'editor') });
+    instances.push(ole);
+    await openDeskArticle(ole.page, 'Pokalnacht');
+    await expect(deskBody(ole.page)).toHaveText(full);
+  });
+
+  test('a wrong token is refused with the reason in the status bar, and the app keeps working', async ({ browser }) => {
+    const mallory = await launchInstance(browser, 'Mallory', { url: server.url, token: 'not-a-desk-token-4711' });
+    instances.push(mallory);
+    await expect(deskStatus(mallory.page)).toContainText('Desk: refused (unknown or revoked token)');
+    await mallory.page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+    await expect(mallory.page.getByRole('textbox', { name: 'Headline' })).toBeFocused();
+    await mallory.page.keyboard.type('Lokal geht es weiter');
+    await expect(mallory.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Lokal geht es weiter/ })).toBeVisible();
+    await expect(mallory.page.getByRole('region', { name: 'Desk articles' })).toContainText('No shared articles yet.');
   });
 });
