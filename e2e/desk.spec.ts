@@ -67,6 +67,51 @@ test.describe('desk', () => {
       })
       .toContain(merged);
   });
+  test('the checker marks, links and verifies a claim while the editor types; the editor sees all of it', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
+    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    instances.push(jana, tim);
+    for (const i of [jana, tim]) expect((await i.cli(['sample'])).code).toBe(0);
+    const QUOTE = 'Ruben is our number one and he will stay our number one,';
+    await createSharedArticle(jana.page, 'Sandhafen keep their keeper', `"${QUOTE}" said Daniel Okafor.`);
+    await openDeskArticle(tim.page, 'Sandhafen keep their keeper');
+    await expect(deskBody(tim.page)).toContainText('said Daniel Okafor.');
+
+    // Tim marks the quote as a claim while Jana keeps writing below it.
+    await deskBody(jana.page).click();
+    await jana.page.keyboard.press('ControlOrMeta+End');
+    await jana.page.keyboard.press('Enter');
+    const typing = jana.page.keyboard.type('Okafor extended his contract until 2029.', { delay: 60 });
+    await tim.page.getByRole('tab', { name: 'Claims' }).click();
+    await deskBody(tim.page).click();
+    await tim.page.keyboard.press('ControlOrMeta+Home');
+    await tim.page.keyboard.press('Shift+End');
+    await expect.poll(() => tim.page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain(QUOTE);
+    await tim.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+    const timPanel = tim.page.getByRole('region', { name: 'Claims' });
+    const timClaim = timPanel.getByRole('listitem').filter({ has: tim.page.getByRole('button', { name: /^Show in text: .*Ruben is our number one/ }) });
+    await timClaim.getByRole('button', { name: 'Link facts…' }).click();
+    const dialog = tim.page.getByRole('dialog', { name: 'Link facts to the claim' });
+    await dialog.getByRole('searchbox', { name: 'Search facts' }).fill('Ruben is our number one');
+    await dialog.getByRole('button', { name: 'Link Ruben is our number one and he will stay our number one.' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await timClaim.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verified' });
+    await typing;
+
+    // Jana's app shows the claim, its link and its status; both texts are the same.
+    await jana.page.getByRole('tab', { name: 'Claims' }).click();
+    const janaClaim = jana.page
+      .getByRole('region', { name: 'Claims' })
+      .getByRole('listitem')
+      .filter({ has: jana.page.getByRole('button', { name: /^Show in text: .*Ruben is our number one/ }) });
+    await expect(janaClaim).toContainText('Verified · Tim Brandt');
+    await janaClaim.getByRole('button', { name: /^Show in text/ }).click();
+    await expect(janaClaim.getByRole('combobox', { name: 'Status' })).toHaveValue('verified');
+    await expect(janaClaim.getByRole('button', { name: /^Unlink .*Ruben is our number one/ })).toBeVisible();
+    await expect(deskBody(jana.page)).toContainText('Okafor extended his contract until 2029.');
+    await expect(deskBody(tim.page)).toHaveText((await deskBody(jana.page).textContent()) ?? '');
+  });
 });
 
 test.describe('desk offline, crashes and access', () => {

@@ -1,5 +1,7 @@
 import { base64ToBytes, bytesToBase64 } from '../../shared/desk/base64';
 import { assertDocUpdate } from '../../shared/desk/docUpdates';
+import { parseClaimRecord, parseGatePasses } from '../../shared/desk/claimRecords';
+import { applyDeskClaims, deskClaimState } from '../../store/desk-claims';
 import { UserError } from '../../shared/result';
 import { createArticle, getArticleMeta } from '../../store/articles';
 import { readDeskConfig, writeDeskConnection, writeDeskEnabled, writeDeskUser } from '../../store/desk-config';
@@ -57,6 +59,19 @@ export const deskHandlers = {
     return deskArticleLink(ctx.db, articleId)!;
   },
   'desk:links': (_input, ctx) => deskArticleLinks(ctx.db),
+  'desk:claims-read': ({ articleId }, ctx) => {
+    requireArticle(ctx, articleId);
+    return deskClaimState(ctx.db, articleId);
+  },
+  'desk:claims-apply': ({ articleId, records, passes }, ctx) => {
+    requireArticle(ctx, articleId);
+    const parsed = records.map((r, i) => {
+      const record = parseClaimRecord(typeof r.id === 'string' ? r.id : '', r);
+      if (!record) throw new UserError('validation', `Claim ${i + 1} from the desk is malformed; nothing was stored.`, [{ path: `records.${i}`, message: 'is not a claim record' }]);
+      return record;
+    });
+    return { changed: applyDeskClaims(ctx.db, articleId, parsed, parseGatePasses(passes), now()) };
+  },
   'desk:adopt-article': ({ articleId, headline, language, sharedBy, sharedAt }, ctx) => {
     const existing = getArticleMeta(ctx.db, articleId);
     if (existing) {
@@ -80,5 +95,7 @@ export const deskHandlers = {
   | 'desk:pending'
   | 'desk:link-article'
   | 'desk:links'
+  | 'desk:claims-read'
+  | 'desk:claims-apply'
   | 'desk:adopt-article'
 >;

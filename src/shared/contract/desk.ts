@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { BASE64_PATTERN } from '../desk/base64';
 import { ARTICLE_LANGUAGES, type ArticleMeta } from '../domain/articles';
+import type { DeskClaimRecord, DeskGatePass } from '../desk/claimRecords';
 
 /** The desk this app talks to. The token is the user's own secret: kept in local settings, never logged. */
 export interface DeskConfig {
@@ -76,6 +77,18 @@ export const deskContract = {
   'desk:pending': channel<{ total: number; docs: { doc: string; pending: number }[] }>()(none),
   'desk:link-article': channel<DeskArticleLinkView>()(z.object({ articleId: articleIdSchema }).strict()),
   'desk:links': channel<DeskArticleLinkView[]>()(none),
+  /** The article's claims and ready-gate passes as they travel in its desk document. */
+  'desk:claims-read': channel<{ records: DeskClaimRecord[]; passes: DeskGatePass[] }>()(z.object({ articleId: articleIdSchema }).strict()),
+  /** Claims that arrived from the desk, into the local tables (each record is checked by the handler). */
+  'desk:claims-apply': channel<{ changed: number }>()(
+    z
+      .object({
+        articleId: articleIdSchema,
+        records: z.array(z.record(z.string(), z.unknown())).max(5000),
+        passes: z.array(z.unknown()).max(1000),
+      })
+      .strict(),
+  ),
   /** Makes a local article for a desk article seen for the first time; the desk document fills it. */
   'desk:adopt-article': channel<ArticleMeta>()(
     z

@@ -8,6 +8,7 @@ import type { DeskBinding } from './DeskEditorPlugins';
 import { announceShared, deskUserName, markJustShared, noteLinked, setPresenceArticle, useDesk } from './deskClient';
 import type { DeskDoc } from './deskDoc';
 import { useDeskMeta } from './useDeskMeta';
+import { useDeskClaims } from './useDeskClaims';
 
 export interface DeskArticleState {
   binding: DeskBinding | null;
@@ -45,6 +46,7 @@ export function useDeskArticle({
     [desk, bootstrap],
   );
   useDeskMeta(desk, session, bootstrap, readOnly);
+  useDeskClaims(desk, session.id, readOnly);
 
   useEffect(() => {
     if (!desk) return;
