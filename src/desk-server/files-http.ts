@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DESK_FILES_PATH, DESK_FILE_MAX_BYTES, canWrite } from '../shared/desk/names';
+import { DESK_FILES_PATH, DESK_FILE_MAX_BYTES, DESK_WHOAMI_PATH, canWrite } from '../shared/desk/names';
 import { DeskRefusal, userForToken } from './auth';
 import type { DeskStorage } from './storage/storage';
 import { sha256Hex } from './tokens';
@@ -7,9 +7,10 @@ import { sha256Hex } from './tokens';
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Source files over HTTP on the desk server (issue 13): `PUT /files/<sha256>` stores a file
- * once, verified against its hash; `GET /files/<sha256>` fetches it. Every request needs
- * `Authorization: Bearer <desk token>`; anything else gets a 401 and no data.
+ * The desk server's HTTP side. Source files (issue 13): `PUT /files/<sha256>` stores a file
+ * once, verified against its hash; `GET /files/<sha256>` fetches it. `GET /whoami` tells the app
+ * whose token it holds. Every request needs `Authorization: Bearer <desk token>`; anything else
+ * gets a 401 and no data.
  */
 export async function handleDeskHttp(
   request: IncomingMessage,
@@ -23,6 +24,7 @@ export async function handleDeskHttp(
     const user = await userForToken(storage, token);
 
     const url = new URL(request.url ?? '/', 'http://desk');
+    if (url.pathname === DESK_WHOAMI_PATH && request.method === 'GET') return answerJson(response, 200, { ok: true, user });
     if (!url.pathname.startsWith(DESK_FILES_PATH)) return answer(response, 404, 'not found');
     const sha256 = url.pathname.slice(DESK_FILES_PATH.length);
     if (!SHA256.test(sha256)) return answer(response, 400, 'the file name must be its SHA-256 in lowercase hex');
@@ -54,7 +56,11 @@ export async function handleDeskHttp(
 }
 
 function answer(response: ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify(status < 300 ? { ok: true, message } : { ok: false, error: message });
+  answerJson(response, status, status < 300 ? { ok: true, message } : { ok: false, error: message });
+}
+
+function answerJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
 }

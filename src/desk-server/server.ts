@@ -4,6 +4,9 @@ import { whoamiMessage } from '../shared/desk/whoami';
 import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+import { DESK_REFUSAL } from '../shared/desk/names';
+import { DeskRefusal } from './auth';
+import { tokenHash } from './tokens';
 
 export interface DeskServerOptions {
   /** Loopback unless a reverse proxy on another machine must reach it. */
@@ -16,6 +19,10 @@ export interface DeskServerOptions {
   /** A document that keeps changing is still stored at least this often: what a killed server can lose. */
   maxDebounceMs?: number;
   maxFileBytes?: number;
+  /** How often open connections are checked against revoked tokens. */
+  revocationCheckMs?: number;
+  /** One line per connection opened, refused or closed (the CLI prints them); silent by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningDeskServer {
@@ -33,6 +40,7 @@ export interface RunningDeskServer {
 /** Starts a desk server: Hocuspocus with every document persisted in the given storage. */
 export async function startDeskServer(options: DeskServerOptions): Promise<RunningDeskServer> {
   const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
   const storage = await openDeskStorage(options.storage);
   let server: Server;
   try {
@@ -57,10 +65,28 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
             store: async ({ documentName, state }) => storage.storeDocument(documentName, state),
           }),
         ],
-        async onAuthenticate({ token, documentName, connectionConfig }) {
-          const { user, readOnly } = await authenticateConnection(storage, token, documentName);
+        async onAuthenticate({ token, documentName, connectionConfig, request }) {
+          let verdict;
+          try {
+            verdict = await authenticateConnection(storage, token, documentName);
+          } catch (error) {
+            // The document name is the client's claim, not a desk secret; logging it helps find a misconfigured app.
+            if (error instanceof DeskRefusal) log(`refused ${request.socket.remoteAddress ?? '?'} for ${JSON.stringify(documentName)}: ${error.reason}`);
+            throw error;
+          }
+          const { user, readOnly } = verdict;
           connectionConfig.readOnly = readOnly;
-          return { user };
+          log(`${user.name} (${user.role}${readOnly ? ', read-only' : ''}) opened ${documentName}`);
+          // The hash stays in the context so a later revocation can close this connection.
+          return { user, tokenSha256: tokenHash(token) };
+        },
+        // The app holds only a token; this tells it the name and role behind it (see shared/desk/whoami.ts).
+        async connected({ connection, context }) {
+          connection.sendStateless(whoamiMessage((context as { user: DeskUser }).user));
+        },
+        async onDisconnect({ context, documentName }) {
+          const user = (context as { user?: { name: string } } | undefined)?.user;
+          if (user) log(`${user.name} left ${documentName}`);
         },
         // The app holds only a token; this tells it the name and role behind it (see shared/desk/whoami.ts).
         async connected({ connection, context }) {
@@ -80,6 +106,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     throw error;
   }
 
+  const revocationSweep = setInterval(() => void closeRevokedConnections(server, storage), options.revocationCheckMs ?? 3000);
+  revocationSweep.unref();
+
   const port = server.address.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | null = null;
@@ -91,15 +120,40 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     storage,
     stop() {
       stopping ??= (async () => {
+        clearInterval(revocationSweep);
         const hocuspocus = server.hocuspocus;
         // Store what is waiting for its debounce now rather than rely on the unload path.
         await Promise.all(
           [...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)),
         );
-        await Promise.race([server.destroy(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+        // A client that never answers must not hold the shutdown forever.
+        let giveUp: NodeJS.Timeout | undefined;
+        await Promise.race([server.destroy(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);
+        clearTimeout(giveUp);
+        // destroy() says goodbye per document but leaves sockets open; a stopped server holds none.
+        for (const socket of server.webSocketServer.clients) socket.terminate();
+        server.httpServer.closeAllConnections();
         await storage.close();
       })();
       return stopping;
     },
   };
+}
+
+/** `desk revoke` runs in another process: open connections of a revoked token are closed here. */
+async function closeRevokedConnections(server: Server, storage: DeskStorage): Promise<void> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  try {
+    for (const document of server.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const hash = (connection.context as { tokenSha256?: string } | undefined)?.tokenSha256;
+        if (!hash) continue;
+        if (!verdicts.has(hash)) verdicts.set(hash, storage.userByTokenHash(hash).then((user) => user !== null));
+        if (!(await verdicts.get(hash))) connection.close({ code: 4401, reason: DESK_REFUSAL.badToken });
+      }
+    }
+  } catch (error) {
+    // Storage briefly unreachable: keep connections; the next sweep decides.
+    console.error('[desk] revocation check failed:', error instanceof Error ? error.message : error);
+  }
 }

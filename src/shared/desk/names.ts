@@ -131,6 +131,8 @@ export const DESK_REFUSAL = {
 
 /** Source files shared over the desk (issue 13): HTTP paths on the desk server and their size limit. */
 export const DESK_FILES_PATH = '/files/';
+/** `GET` with the token as Bearer answers `{ ok: true, user: { name, role } }`: who a token belongs to. */
+export const DESK_WHOAMI_PATH = '/whoami';
 export const DESK_FILE_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The HTTP URL of a desk server for its WebSocket URL (ws → http, wss → https). */

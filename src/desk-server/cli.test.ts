@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/index';
+import type { CliIO } from '../cli/io';
+import { DESK_REFUSAL } from '../shared/desk/names';
+import { userForToken } from './auth';
+import { openDeskStorage } from './storage/storage';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './testing/postgres';
+import { DESK_SERVER_DATABASE_FILE } from './usage';
+
+function capture(): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+async function desk(args: string[]) {
+  const io = capture();
+  const code = await runCli(['desk', ...args], io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+let dir = '';
+let cluster: ThrowawayPostgres | null = null;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'factdesk-desk-cli-'));
+});
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('factdesk desk (users and doctor)', () => {
+  it('adds a user, prints the token once, stores only its hash, lists and revokes', async () => {
+    const dataDir = join(dir, 'users');
+    const added = await desk(['add-user', 'Lena Kowalczyk', '--role', 'checker', '--data-dir', dataDir]);
+    expect(added.code).toBe(0);
+    const token = added.out.split('\n')[1];
+    expect(token).toMatch(/^fdk_[A-Za-z0-9_-]{43}$/);
+
+    const raw = new Database(join(dataDir, DESK_SERVER_DATABASE_FILE), { readonly: true });
+    const dump = JSON.stringify(raw.prepare('SELECT * FROM desk_users').all());
+    raw.close();
+    expect(dump).not.toContain(token);
+
+    const storage = await openDeskStorage({ kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) });
+    expect(await userForToken(storage, token)).toEqual({ name: 'Lena Kowalczyk', role: 'checker' });
+
+    const twice = await desk(['add-user', 'Lena Kowalczyk', '--data-dir', dataDir]);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/already exists/);
+
+    const listed = await desk(['list-users', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(listed.out)).toMatchObject([{ name: 'Lena Kowalczyk', role: 'checker', revokedAt: null }]);
+
+    expect((await desk(['revoke', 'Lena Kowalczyk', '--data-dir', dataDir])).code).toBe(0);
+    await expect(userForToken(storage, token)).rejects.toMatchObject({ reason: DESK_REFUSAL.badToken });
+    expect((await desk(['list-users', '--data-dir', dataDir])).out).toMatch(/Lena Kowalczyk\s+checker.*revoked/);
+    expect((await desk(['revoke', 'Lena Kowalczyk', '--data-dir', dataDir])).err).toMatch(/no active user named "Lena Kowalczyk"/);
+
+    // A revoked name can be given a new token.
+    const again = await desk(['add-user', 'Lena Kowalczyk', '--data-dir', dataDir]);
+    expect(again.code).toBe(0);
+    expect(await userForToken(storage, again.out.split('\n')[1])).toEqual({ name: 'Lena Kowalczyk', role: 'editor' });
+    await expect(userForToken(storage, token)).rejects.toMatchObject({ reason: DESK_REFUSAL.badToken });
+    await storage.close();
+  });
+
+  it('names the bad field and uses the README exit codes', async () => {
+    const dataDir = join(dir, 'bad');
+    const role = await desk(['add-user', 'Tim Okafor', '--role', 'admin', '--data-dir', dataDir]);
+    expect(role.code).toBe(1);
+    expect(role.err).toMatch(/role must be one of editor, checker, viewer \(got "admin"\)/);
+    expect((await desk(['add-user', '   ', '--data-dir', dataDir])).err).toMatch(/name must not be empty/);
+    const noName = await desk(['add-user', '--data-dir', dataDir]);
+    expect(noName.code).toBe(2);
+    expect(noName.err).toMatch(/needs exactly one name/);
+    expect((await desk(['serve', '--port', 'http', '--data-dir', dataDir])).err).toMatch(/--port must be a whole number from 0 to 65535/);
+    expect((await desk(['serve', '--postgres', 'mysql://x', '--data-dir', dataDir])).code).toBe(2);
+    expect((await desk(['frobnicate'])).code).toBe(2);
+    expect((await desk([])).code).toBe(2);
+  });
+
+  it('doctor reports the storage, schema version, users and documents', async () => {
+    const dataDir = join(dir, 'doctor');
+    await desk(['add-user', 'Mara Engel', '--role', 'viewer', '--data-dir', dataDir]);
+    const storage = await openDeskStorage({ kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) });
+    await storage.storeDocument('article/a1', new Uint8Array([0, 0]));
+    await storage.close();
+    const text = await desk(['doctor', '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Storage:\s+sqlite .*desk-server\.sqlite — reachable/);
+    expect(text.out).toMatch(/Schema version:\s+1 \(current\)/);
+    expect(text.out).toContain('Mara Engel (viewer)');
+    expect(text.out).toMatch(/article\/a1\s+2 bytes/);
+    const json = JSON.parse((await desk(['doctor', '--json', '--data-dir', dataDir])).out);
+    expect(json).toMatchObject({ schemaVersion: 1, documents: [{ name: 'article/a1', bytes: 2 }] });
+  });
+
+  it('doctor fails with the reason when PostgreSQL cannot be reached, and works once it can', async () => {
+    const down = await desk(['doctor', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/NOT reachable.*PostgreSQL at postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/factdesk/);
+    expect(down.err).not.toContain('secret');
+
+    cluster = await startThrowawayPostgres();
+    expect((await desk(['add-user', 'Jonas Brehm', '--postgres', cluster.url])).code).toBe(0);
+    const up = await desk(['doctor', '--postgres', cluster.url]);
+    expect(up.code).toBe(0);
+    expect(up.out).toMatch(/Storage:\s+postgres .* — reachable/);
+    expect(up.out).toMatch(/Schema version:\s+1 \(current\)/);
+    expect(up.out).toContain('Jonas Brehm (editor)');
+  });
+});
