@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Server } from '@hocuspocus/server';
 import { type DeskUser, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
 import { whoamiMessage } from '../shared/desk/whoami';
@@ -30,6 +31,7 @@ export interface RunningDeskServer {
   url: string;
   /** HTTP URL of the same server (source files). */
   httpUrl: string;
+  /** The address the socket is really bound to. */
   host: string;
   port: number;
   storage: DeskStorage;
@@ -88,10 +90,6 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           const user = (context as { user?: { name: string } } | undefined)?.user;
           if (user) log(`${user.name} left ${documentName}`);
         },
-        // The app holds only a token; this tells it the name and role behind it (see shared/desk/whoami.ts).
-        async connected({ connection, context }) {
-          connection.sendStateless(whoamiMessage((context as { user: DeskUser }).user));
-        },
         async onRequest({ request, response }) {
           await handleDeskHttp(request, response, storage, options.maxFileBytes ?? DESK_FILE_MAX_BYTES);
           // Rejecting without an error is how a hook tells Hocuspocus the request is answered.
@@ -100,7 +98,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
       },
       { maxPayload: 64 * 1024 * 1024 },
     );
-    await server.listen();
+    // Not server.listen(): Hocuspocus 3.4 hands Node `address` where listen() reads `host`, so it
+    // would bind every interface, and a taken port would never settle its promise.
+    await new Promise<void>((resolve, reject) => {
+      server.httpServer.once('error', reject);
+      server.httpServer.listen({ port: options.port ?? 0, host }, () => {
+        server.httpServer.off('error', reject);
+        resolve();
+      });
+    });
   } catch (error) {
     await storage.close();
     throw error;
@@ -109,13 +115,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   const revocationSweep = setInterval(() => void closeRevokedConnections(server, storage), options.revocationCheckMs ?? 3000);
   revocationSweep.unref();
 
-  const port = server.address.port;
+  const bound = server.httpServer.address() as AddressInfo;
+  const port = bound.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | null = null;
   return {
     url: `ws://${urlHost}:${port}`,
     httpUrl: `http://${urlHost}:${port}`,
-    host,
+    host: bound.address,
     port,
     storage,
     stop() {
