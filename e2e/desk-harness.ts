@@ -69,6 +69,8 @@ function freePort(): Promise<number> {
 export interface DeskServerProcess {
   url: string;
   file: string;
+  /** The running server's process id (for its memory), or null while stopped. */
+  readonly pid: number | null;
   start(): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   addUser(name: string, role: 'editor' | 'checker' | 'viewer'): Promise<string>;
@@ -104,6 +106,9 @@ export async function deskServer(): Promise<DeskServerProcess> {
   const server: DeskServerProcess = {
     url: `ws://127.0.0.1:${port}`,
     file,
+    get pid() {
+      return child?.pid ?? null;
+    },
     async start() {
       const proc = spawn(process.execPath, [main, file, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
