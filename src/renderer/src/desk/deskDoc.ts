@@ -3,6 +3,8 @@ import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocu
 import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
 import { api } from '../bridge';
 
+const APPEND_BATCH_MS = 150;
+
 /** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
 const LOCAL_REPLAY = Symbol('desk-local-replay');
 
@@ -27,6 +29,9 @@ export class DeskDoc {
   private replayed = false;
   private lastSeq: number;
   private writes: Promise<void> = Promise.resolve();
+  /** Updates not yet handed to the store, batched so a typing burst costs one write, not one per key. */
+  private buffered: { update: Uint8Array; pending: boolean }[] = [];
+  private bufferTimer: ReturnType<typeof setTimeout> | undefined;
   private writeError: string | null = null;
   private closed = false;
 
@@ -48,7 +53,15 @@ export class DeskDoc {
     this.provider.on('synced', () => this.confirmIfSynced());
     this.provider.on('stateless', ({ payload }: { payload: string }) => events.onStateless?.(payload));
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => events.onRefused?.(reason));
+    // Like the article's autosave: whatever is buffered is stored when the app is closed or hidden.
+    this.offClose = api.onBeforeClose(() => this.flushed());
+    document.addEventListener('visibilitychange', this.onHidden);
   }
+
+  private readonly offClose: () => void;
+  private readonly onHidden = () => {
+    if (document.visibilityState === 'hidden') this.writeBuffered();
+  };
 
   /** Reads the local copy first, so the document opens with the last known state even offline. */
   static async open(name: string, socket: HocuspocusProviderWebsocket, token: string, events: DeskDocEvents): Promise<DeskDoc> {
@@ -85,6 +98,7 @@ export class DeskDoc {
 
   /** Waits until every update so far is in the local copy. */
   flushed(): Promise<void> {
+    this.writeBuffered();
     return this.writes;
   }
 
@@ -94,25 +108,48 @@ export class DeskDoc {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.writes;
+    this.offClose();
+    document.removeEventListener('visibilitychange', this.onHidden);
+    await this.flushed();
     this.provider.destroy();
     this.doc.destroy();
   }
 
   private append(update: Uint8Array, pending: boolean): void {
-    const text = bytesToBase64(update);
-    this.writes = this.writes.then(async () => {
-      const r = await api.desk.appendUpdate({ doc: this.name, update: text, pending });
-      if (r.ok) {
-        this.lastSeq = r.value.seq;
-        this.writeError = null;
-      } else this.writeError = r.error.message;
-      if (pending) this.events.onPendingChanged();
-    });
+    this.buffered.push({ update, pending });
+    // Within autosave's durability: a burst is stored at most this long after its last key.
+    this.bufferTimer ??= setTimeout(() => this.writeBuffered(), APPEND_BATCH_MS);
+  }
+
+  /** Hands the buffered updates to the store in order, merged per run of the same kind. */
+  private writeBuffered(): void {
+    clearTimeout(this.bufferTimer);
+    this.bufferTimer = undefined;
+    const batch = this.buffered;
+    this.buffered = [];
+    const runs: { updates: Uint8Array[]; pending: boolean }[] = [];
+    for (const { update, pending } of batch) {
+      const last = runs[runs.length - 1];
+      if (last && last.pending === pending) last.updates.push(update);
+      else runs.push({ updates: [update], pending });
+    }
+    for (const run of runs) {
+      const text = bytesToBase64(run.updates.length === 1 ? run.updates[0] : Y.mergeUpdates(run.updates));
+      this.writes = this.writes.then(async () => {
+        const r = await api.desk.appendUpdate({ doc: this.name, update: text, pending: run.pending });
+        if (r.ok) {
+          this.lastSeq = r.value.seq;
+          this.writeError = null;
+        } else this.writeError = r.error.message;
+        if (run.pending) this.events.onPendingChanged();
+      });
+    }
   }
 
   private confirmIfSynced(): void {
     if (!this.provider.isSynced || this.provider.unsyncedChanges > 0) return;
+    // Everything the desk acknowledged must be stored before it can be confirmed.
+    this.writeBuffered();
     // Queued behind the appends made so far, so it confirms exactly what the desk has acknowledged.
     this.writes = this.writes.then(async () => {
       if (this.lastSeq === 0) return;
