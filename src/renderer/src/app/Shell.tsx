@@ -6,6 +6,7 @@ import { useStatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
 import { SettingsDialog } from '../components/SettingsDialog';
 import { DeskStatus } from '../desk/DeskStatus';
+import { useDesk } from '../desk/deskClient';
 import { Splitter } from '../components/Splitter';
 import { Dialog } from '../components/Dialog';
 import { LibraryPane } from '../panes/LibraryPane';
@@ -33,6 +34,8 @@ export function Shell() {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const statusItems = useStatusItems();
+  // With a desk the desk's own item says whether the app is online.
+  const deskConfigured = useDesk().config?.url != null;
 
   useCommand('view.toggle-library', () => setLayout({ leftCollapsed: !layout.leftCollapsed }));
   useCommand('view.toggle-panel', () => setLayout({ rightCollapsed: !layout.rightCollapsed }));
@@ -145,7 +148,7 @@ export function Shell() {
         {statusItems}
         <span className="status-spacer" />
         <span className="status-item">{t('status.user', { name: settings.userName })}</span>
-        <span className="status-item muted">{t('status.offline')}</span>
+        {!deskConfigured && <span className="status-item muted">{t('status.offline')}</span>}
       </footer>
       <TransferHost />
       <DeskStatus />

@@ -203,7 +203,10 @@ function ArticleWorkspace({
   }, [session]);
 
   const focusBody = useCallback(() => getArticleEditor()?.editor.focus(), []);
-  const fields = useMemo(() => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} />, [session, focusBody, fresh]);
+  const fields = useMemo(
+    () => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} readOnly={deskArticle.readOnly} />,
+    [session, focusBody, fresh, deskArticle.readOnly],
+  );
 
   const setStatus = async (status: ArticleStatus) => {
     if (status === 'ready' && meta.status !== 'ready' && !(await readyGate.confirmReady())) return;
