@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import type { Doc } from 'yjs';
+import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { colorForName } from './colors';
@@ -28,6 +29,25 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
     },
     [desk, bootstrap],
   );
+  // Remote edits move everyone's carets; placing them measures the layout of the whole article, so
+  // a burst of remote keystrokes repositions them once per frame instead of once per keystroke.
+  const cursorsOncePerFrame = useMemo<SyncCursorPositionsFn>(() => {
+    let latest: Parameters<SyncCursorPositionsFn> | null = null;
+    return (...args) => {
+      const scheduled = latest !== null;
+      latest = args;
+      if (scheduled) return;
+      requestAnimationFrame(() => {
+        const [binding, provider, options] = latest!;
+        latest = null;
+        try {
+          syncCursorPositions(binding, provider, options);
+        } catch {
+          // The editor closed before the frame; there is nothing left to place carets in.
+        }
+      });
+    };
+  }, []);
   const name = deskUserName();
   const role = getDesk().config?.user?.role ?? 'editor';
   const awarenessData = useMemo(() => ({ user: { name, color: colorForName(name), role }, articleId }), [name, role, articleId]);
@@ -40,6 +60,7 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
       username={name}
       cursorColor={colorForName(name)}
       awarenessData={awarenessData}
+      syncCursorPositionsFn={cursorsOncePerFrame}
     />
   );
 }
