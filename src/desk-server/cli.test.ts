@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -84,6 +85,14 @@ describe('factdesk desk (users and doctor)', () => {
     expect((await desk([])).code).toBe(2);
   });
 
+  it('doctor says there is no desk database yet, and does not create one', async () => {
+    const dataDir = join(dir, 'none');
+    const none = await desk(['doctor', '--data-dir', dataDir]);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/No desk database yet/);
+    expect(existsSync(join(dataDir, DESK_SERVER_DATABASE_FILE))).toBe(false);
+  });
+
   it('doctor reports the storage, schema version, users and documents', async () => {
     const dataDir = join(dir, 'doctor');
     await desk(['add-user', 'Mara Engel', '--role', 'viewer', '--data-dir', dataDir]);
@@ -100,6 +109,22 @@ describe('factdesk desk (users and doctor)', () => {
     expect(json).toMatchObject({ schemaVersion: 1, documents: [{ name: 'article/a1', bytes: 2 }] });
   });
 
+  it('serve says why it cannot start: a taken port, an unreachable PostgreSQL', async () => {
+    const dataDir = join(dir, 'serve');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const busy = await desk(['serve', '--port', String(port), '--data-dir', dataDir]);
+    taken.close();
+    expect(busy.code).toBe(1);
+    expect(busy.err).toBe(`port ${port} on 127.0.0.1 is already in use; choose another with --port`);
+
+    const down = await desk(['serve', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/could not start: .*ECONNREFUSED/);
+    expect(down.err).not.toContain('secret');
+  });
+
   it('doctor fails with the reason when PostgreSQL cannot be reached, and works once it can', async () => {
     const down = await desk(['doctor', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
     expect(down.code).toBe(1);
@@ -107,6 +132,12 @@ describe('factdesk desk (users and doctor)', () => {
     expect(down.err).not.toContain('secret');
 
     cluster = await startThrowawayPostgres();
+    // An empty database is reported, not set up: the doctor never creates or migrates.
+    const empty = await desk(['doctor', '--postgres', cluster.url]);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/Schema version 0, this Factdesk expects 1: "factdesk desk serve" brings it up to date/);
+    expect((await desk(['doctor', '--postgres', cluster.url])).err).toMatch(/Schema version 0/);
+
     expect((await desk(['add-user', 'Jonas Brehm', '--postgres', cluster.url])).code).toBe(0);
     const up = await desk(['doctor', '--postgres', cluster.url]);
     expect(up.code).toBe(0);

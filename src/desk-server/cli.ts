@@ -3,7 +3,7 @@ import { resolveDataDir } from '../main/runtime';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../cli/io';
 import { DESK_DEFAULT_PORT } from '../shared/desk/names';
 import { DESK_SCHEMA_VERSION } from './storage/migrations';
-import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+import { openDeskStorage, peekDeskSchemaVersion, type DeskStorage, type DeskStorageOptions } from './storage/storage';
 import { DESK_SERVER_DATABASE_FILE } from './usage';
 import { addDeskUser, DeskUserInputError, revokeDeskUser } from './users';
 
@@ -53,13 +53,16 @@ async function withStorage<T>(flags: Record<string, string | boolean>, use: (sto
   }
 }
 
+async function describeStorage(options: DeskStorageOptions): Promise<string> {
+  return options.kind === 'sqlite' ? `the SQLite file ${options.file}` : `PostgreSQL at ${(await import('./storage/postgres-storage')).redactedUrl(options.url)}`;
+}
+
 /** Opens the storage with an error that says which storage could not be reached. */
 async function openStorageExplained(options: DeskStorageOptions): Promise<DeskStorage> {
   try {
     return await openDeskStorage(options);
   } catch (error) {
-    const where = options.kind === 'sqlite' ? `the SQLite file ${options.file}` : `PostgreSQL at ${(await import('./storage/postgres-storage')).redactedUrl(options.url)}`;
-    throw new Error(`cannot open the desk storage (${where}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot open the desk storage (${await describeStorage(options)}): ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -172,6 +175,24 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: STORAGE_FLAGS });
   if (positionals.length) throw new UsageError('desk doctor takes no arguments');
   const options = storageFrom(flags);
+  const where = await describeStorage(options);
+  // Look before opening: the doctor reports a database as it is and never creates or migrates one.
+  let found: number | null;
+  try {
+    found = await peekDeskSchemaVersion(options);
+  } catch (error) {
+    io.err(`Storage: NOT reachable — ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.problem;
+  }
+  if (found === null || found !== DESK_SCHEMA_VERSION) {
+    const report = { storage: { kind: options.kind, location: where, exists: found !== null }, schemaVersion: found ?? 0, expectedSchemaVersion: DESK_SCHEMA_VERSION };
+    if (flags.json) io.out(JSON.stringify(report, null, 2));
+    else io.out(`Storage:         ${where} — ${found === null ? 'no database yet' : 'reachable'}`);
+    if (found === null) io.err(`No desk database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates it.`);
+    else if (found < DESK_SCHEMA_VERSION) io.err(`Schema version ${found}, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date.`);
+    else io.err(`Schema version ${found} is newer than this Factdesk knows (${DESK_SCHEMA_VERSION}): update Factdesk before serving this desk.`);
+    return EXIT.problem;
+  }
   let storage: DeskStorage;
   try {
     storage = await openStorageExplained(options);

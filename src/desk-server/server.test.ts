@@ -214,6 +214,16 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     expect(text(t)).toBe('');
   });
 
+  it('listens on loopback only unless told otherwise', async () => {
+    await start();
+    expect(server!.host).toBe('127.0.0.1');
+    const viaIpv6 = await fetch(`http://[::1]:${server!.port}/`).then(
+      () => 'answered',
+      () => 'refused',
+    );
+    expect(viaIpv6).toBe('refused');
+  });
+
   it('refuses names that are not desk documents, even with a valid token', async () => {
     await start();
     const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');

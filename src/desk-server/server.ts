@@ -112,7 +112,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     throw error;
   }
 
-  const revocationSweep = setInterval(() => void closeRevokedConnections(server, storage), options.revocationCheckMs ?? 3000);
+  let sweeping: Promise<void> | null = null;
+  const revocationSweep = setInterval(() => {
+    sweeping ??= closeRevokedConnections(server, storage).finally(() => (sweeping = null));
+  }, options.revocationCheckMs ?? 3000);
   revocationSweep.unref();
 
   const bound = server.httpServer.address() as AddressInfo;
@@ -128,11 +131,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     stop() {
       stopping ??= (async () => {
         clearInterval(revocationSweep);
+        await sweeping;
         const hocuspocus = server.hocuspocus;
         // Store what is waiting for its debounce now rather than rely on the unload path.
-        await Promise.all(
+        const stored = await Promise.allSettled(
           [...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)),
         );
+        for (const result of stored) {
+          if (result.status === 'rejected') console.error('[desk] storing a document at shutdown failed:', result.reason);
+        }
         // A client that never answers must not hold the shutdown forever.
         let giveUp: NodeJS.Timeout | undefined;
         await Promise.race([server.destroy(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);

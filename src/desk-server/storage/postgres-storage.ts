@@ -98,6 +98,19 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
   };
 }
 
+export async function peekPostgresSchemaVersion(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [DESK_SCHEMA_TABLE]);
+    if (!rows[0].present) return 0;
+    const version = await client.query<{ v: number }>(`SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`);
+    return version.rows[0].v;
+  } finally {
+    await client.end();
+  }
+}
+
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {

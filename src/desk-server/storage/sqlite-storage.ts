@@ -108,6 +108,18 @@ export function openSqliteStorage(file: string): DeskStorage {
   };
 }
 
+export function peekSqliteSchemaVersion(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(DESK_SCHEMA_TABLE);
+    if (!table) return 0;
+    return (db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${DESK_SCHEMA_TABLE}`).get() as { v: number }).v;
+  } finally {
+    db.close();
+  }
+}
+
 function migrate(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${DESK_SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   // IMMEDIATE: two processes opening a fresh file must not both apply version 1.

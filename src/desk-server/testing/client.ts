@@ -24,9 +24,21 @@ export interface TestDeskClient {
   destroy(): void;
 }
 
+/**
+ * The provider removes its listeners and then closes a socket that may still be connecting; `ws`
+ * then emits 'error' with nobody listening, which Node treats as an uncaught exception. A socket
+ * that always has one listener keeps a client's shutdown from failing an unrelated test.
+ */
+class NodeWebSocket extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on('error', () => undefined);
+  }
+}
+
 export function connectTestClient(options: { url: string; token: string; documentName: string; doc?: Y.Doc }): TestDeskClient {
   const doc = options.doc ?? new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 50, maxDelay: 500 });
+  const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: NodeWebSocket, delay: 100, minDelay: 50, maxDelay: 500 });
   let onSynced: () => void = () => undefined;
   let onRefused: (reason: string) => void = () => undefined;
   let onClosed: (reason: string) => void = () => undefined;
