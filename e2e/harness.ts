@@ -7,7 +7,14 @@ import { DATABASE_FILE, openDatabase } from '../src/store/db';
 import { CHROMIUM_ARGS, findChromium } from '../src/main/export/pdf';
 import { writeSettings } from '../src/store/settings';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The checkout: the nearest folder above this file with package.json (also when bundled into node_modules/.cache by a bench). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
+export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const BROWSER_SHELL = path.join(ROOT, 'out', 'main', 'browser-shell.js');
 export const CLI = path.join(ROOT, 'bin', 'factdesk.js');
 

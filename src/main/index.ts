@@ -8,6 +8,7 @@ import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
 import { guardNavigation, lockDownSession } from './electron/security';
+import { deskOrigin } from '../store/desk-config';
 import { restoredBounds, trackBounds } from './electron/window-state';
 import { recentArticlesForMenu } from './recent';
 import { openOrOfferRestore } from './damagedStore';
@@ -153,7 +154,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     ctx = opening.opened;
-    lockDownSession(isOwnUrl);
+    lockDownSession(isOwnUrl, () => (ctx ? deskOrigin(ctx.db) : null));
     registerIpc(ctx, isOwnUrl, (channel) => {
       if (CHROME_CHANNELS.has(channel)) refreshChrome();
     });

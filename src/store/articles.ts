@@ -125,6 +125,8 @@ function toDocument(row: ArticleRow): ArticleDocument {
 }
 
 export interface ArticleInit {
+  /** Given when the article already has an id elsewhere (a desk article seen here for the first time). */
+  id?: string;
   headline?: string;
   language: ArticleLanguage;
   desk?: string;
@@ -150,7 +152,7 @@ function insertArticle(db: Db, { meta, bodyJson, bodyText }: InsertValues): void
 
 export function createArticle(db: Db, init: ArticleInit, now: string): ArticleDocument {
   const meta: ArticleMeta = {
-    id: randomUUID(),
+    id: init.id ?? randomUUID(),
     kicker: '',
     headline: init.headline ?? '',
     lead: '',

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { dispatch, type HandlerContext } from '../handlers';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../csp';
+import { deskOrigin } from '../../store/desk-config';
 import { fail } from '../../shared/result';
 
 const MIME: Record<string, string> = {
@@ -50,8 +51,8 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-function securityHeaders(res: http.ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+function securityHeaders(res: http.ServerResponse, csp = CONTENT_SECURITY_POLICY): void {
+  res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -226,7 +227,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       res.end('Not found');
       return;
     }
-    securityHeaders(res);
+    // Read per page load: the page may reach the desk configured now, and nothing else.
+    securityHeaders(res, contentSecurityPolicy(deskOrigin(options.ctx.db)));
     res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   }

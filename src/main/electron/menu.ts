@@ -21,6 +21,7 @@ export function buildMenu(win: BrowserWindow, lang: UiLanguage, recent: RecentAr
         { label: t.newArticle, accelerator: 'CmdOrCtrl+N', click: send('article.new') },
         { label: t.import, accelerator: 'CmdOrCtrl+O', click: send('file.import') },
         { label: t.export, accelerator: 'CmdOrCtrl+E', click: send('file.export') },
+        { label: t.shareWithDesk, click: send('article.share-desk') },
         {
           label: t.recent,
           submenu:

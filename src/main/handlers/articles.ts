@@ -17,6 +17,7 @@ import {
   trashArticle,
 } from '../../store/articles';
 import { getRevision, listRevisions } from '../../store/revisions';
+import { actingUser } from './actingUser';
 import { loadSettings } from './app';
 import { assertReadyGate } from './claims';
 import type { HandlerContext } from './context';
@@ -50,7 +51,7 @@ function assertBody(body: ArticleBody): void {
   }
 }
 
-const user = (ctx: HandlerContext) => loadSettings(ctx).userName;
+const user = (ctx: HandlerContext) => actingUser(ctx);
 
 export const articlesHandlers = {
   'articles:list': (query, ctx) => listArticles(ctx.db, query ?? {}),

@@ -29,6 +29,7 @@ import {
 } from '../../store/claims';
 import type { Db } from '../../store/db';
 import { latestGatePass, recordGatePass } from '../../store/readyGate';
+import { actingUser } from './actingUser';
 import { loadSettings } from './app';
 import { linkedFacts } from './claimFacts';
 import type { HandlerContext } from './context';
@@ -37,7 +38,7 @@ import type { HandlerTable } from './table';
 const now = () => new Date().toISOString();
 // Shared by every article this process serves; keys include everything a result depends on.
 const checkCache = new ClaimCheckCache();
-const checker = (ctx: HandlerContext) => loadSettings(ctx).userName;
+const checker = (ctx: HandlerContext) => actingUser(ctx);
 
 function requireArticle(db: Db, articleId: string): ArticleDocument {
   const doc = getArticle(db, articleId);

@@ -15,13 +15,13 @@ import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/role
 import { searchFacts } from '../../store/search';
 import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
 import { samplePackPath } from '../resources';
-import { loadSettings } from './app';
+import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
 /** The audit log names the person from settings and the way in (the app or the CLI). */
 export function actorOf(ctx: HandlerContext): Actor {
-  return { user: loadSettings(ctx).userName, via: ctx.platform.kind === 'cli' ? 'cli' : 'app' };
+  return { user: actingUser(ctx), via: ctx.platform.kind === 'cli' ? 'cli' : 'app' };
 }
 
 const deleted = { deleted: true } as const;

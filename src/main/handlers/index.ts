@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
 import { backupsHandlers } from './backups';
 import { claimsHandlers } from './claims';
+import { deskHandlers } from './desk';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { transferHandlers } from './transfer';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable<Channel> = {
   ...articlesHandlers,
   ...backupsHandlers,
   ...claimsHandlers,
+  ...deskHandlers,
   ...detectHandlers,
   ...factsHandlers,
   ...transferHandlers,

@@ -10,6 +10,7 @@ import { StatusProvider } from './app/status';
 import { RecoveryGate } from './recovery/RecoveryGate';
 import i18n from './i18n';
 import type { AppInfo, Settings } from '../../shared/contract/app';
+import { initDesk } from './desk/deskClient';
 
 function Boot() {
   const { t } = useTranslation();
@@ -19,6 +20,8 @@ function Boot() {
       const [info, settings] = await Promise.all([api.app.info({}), api.settings.get({})]);
       if (!info.ok) return setState({ error: info.error.message });
       if (!settings.ok) return setState({ error: settings.error.message });
+      // Not awaited: the app opens at once; a shared article waits for the desk's local copy itself.
+      void initDesk(settings.value.userName);
       await i18n.changeLanguage(settings.value.language);
       setState({ info: info.value, settings: settings.value });
     })();

@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { articlesContract } from './articles';
 import { backupsContract } from './backups';
 import { claimsContract } from './claims';
+import { deskContract } from './desk';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { transferContract } from './transfer';
@@ -18,6 +19,7 @@ export const contract = {
   ...articlesContract,
   ...backupsContract,
   ...claimsContract,
+  ...deskContract,
   ...detectContract,
   ...factsContract,
   ...transferContract,

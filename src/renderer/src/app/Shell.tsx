@@ -5,6 +5,8 @@ import { runCommand, useCommand } from './commands';
 import { useStatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
 import { SettingsDialog } from '../components/SettingsDialog';
+import { DeskStatus } from '../desk/DeskStatus';
+import { useDesk } from '../desk/deskClient';
 import { Splitter } from '../components/Splitter';
 import { Dialog } from '../components/Dialog';
 import { LibraryPane } from '../panes/LibraryPane';
@@ -32,6 +34,8 @@ export function Shell() {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const statusItems = useStatusItems();
+  // With a desk the desk's own item says whether the app is online.
+  const deskConfigured = useDesk().config?.url != null;
 
   useCommand('view.toggle-library', () => setLayout({ leftCollapsed: !layout.leftCollapsed }));
   useCommand('view.toggle-panel', () => setLayout({ rightCollapsed: !layout.rightCollapsed }));
@@ -144,9 +148,10 @@ export function Shell() {
         {statusItems}
         <span className="status-spacer" />
         <span className="status-item">{t('status.user', { name: settings.userName })}</span>
-        <span className="status-item muted">{t('status.offline')}</span>
+        {!deskConfigured && <span className="status-item muted">{t('status.offline')}</span>}
       </footer>
       <TransferHost />
+      <DeskStatus />
       {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
       <Dialog title={t('about.title')} open={aboutOpen} onClose={() => setAboutOpen(false)}>
         <p>{t('about.body', { version: info.version, dataDir: info.dataDir })}</p>

@@ -35,6 +35,7 @@ export function MenuBar() {
         { id: 'article.new', label: t('menu.newArticle'), shortcut: 'Ctrl+Alt+N' },
         { id: 'file.import', label: t('menu.import'), shortcut: 'Ctrl+O' },
         { id: 'file.export', label: t('menu.export'), shortcut: 'Ctrl+E' },
+        { id: 'article.share-desk', label: t('menu.shareWithDesk') },
         { id: 'app.settings', label: t('menu.settings'), shortcut: 'Ctrl+,' },
         ...recent.map((a) => ({
           id: 'article.open-recent',

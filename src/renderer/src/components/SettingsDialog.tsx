@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { Dialog } from './Dialog';
 import { DataSettings } from '../backups/DataSettings';
+import { DeskSettings } from '../desk/DeskSettings';
 import type { Theme, UiLanguage } from '../../../shared/contract/app';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -64,6 +65,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
         </div>
       </form>
       <DataSettings />
+      <DeskSettings />
     </Dialog>
   );
 }

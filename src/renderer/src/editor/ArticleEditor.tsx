@@ -23,6 +23,8 @@ import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographyPlugin } from './plugins/TypographyPlugin';
 import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { DeskAutosaveStart, DeskCollaborationPlugin, DeskViewerLock, useDeskBodyReady, type DeskBinding } from '../desk/DeskEditorPlugins';
 
 export interface ArticleEditorProps {
   articleId: string;
@@ -36,6 +38,10 @@ export interface ArticleEditorProps {
   readingWidth: boolean;
   /** An article in the trash is shown, not edited: no toolbar, context menu or autosave. */
   readOnly?: boolean;
+  /** A shared article: the body comes from its desk document instead of `body`. */
+  desk?: DeskBinding | null;
+  /** The desk lets this user read only. */
+  deskReadOnly?: boolean;
 }
 
 /**
@@ -51,10 +57,17 @@ export const ArticleEditor = memo(function ArticleEditor({
   fields,
   readingWidth,
   readOnly = false,
+  desk = null,
+  deskReadOnly = false,
 }: ArticleEditorProps) {
   const { t } = useTranslation('editor');
-  const initialConfig = useMemo(() => ({ ...articleEditorConfig(body), editable: !readOnly }), [body, readOnly]);
-  return (
+  // Bound to a desk document, the editor starts empty: the document is the body's truth.
+  const initialConfig = useMemo(
+    () => ({ ...articleEditorConfig(body), ...(desk ? { editorState: null } : {}), editable: !readOnly }),
+    [body, readOnly, desk],
+  );
+  const deskReady = useDeskBodyReady(desk?.desk ?? null);
+  const editor = (
     <LexicalComposer initialConfig={initialConfig}>
       {!readOnly && <ToolbarPlugin />}
       <div className="editor-scroll">
@@ -77,7 +90,8 @@ export const ArticleEditor = memo(function ArticleEditor({
         </div>
       </div>
       {/* Article plugins, one per line. */}
-      <HistoryPlugin />
+      {desk ? <DeskCollaborationPlugin binding={desk} articleId={articleId} /> : <HistoryPlugin />}
+      {desk && <DeskViewerLock readOnly={deskReadOnly} />}
       <ListPlugin />
       <ArticleLinkPlugins />
       <FormattingPlugin />
@@ -86,11 +100,13 @@ export const ArticleEditor = memo(function ArticleEditor({
       <PastePlugin />
       {!readOnly && <ContextMenuPlugin />}
       <LinkDialogPlugin />
-      {!readOnly && <AutosavePlugin session={session} />}
+      {!readOnly && (!desk || deskReady) && <AutosavePlugin session={session} />}
+      {!readOnly && desk && deskReady && <DeskAutosaveStart session={session} />}
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <SuggestionsPlugin articleId={articleId} language={language} />
     </LexicalComposer>
   );
+  return desk ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor;
 });

@@ -19,6 +19,9 @@ import { useReadyGate } from '../claims/ReadyGate';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
+import { openArticleDoc, wasJustShared } from '../desk/deskClient';
+import type { DeskDoc } from '../desk/deskDoc';
+import { DeskArticleBar, useDeskArticle } from '../desk/DeskArticle';
 import '../styles/editor.css';
 import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
 
@@ -65,17 +68,26 @@ export function EditorPane() {
 
 function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('editor');
-  const [state, setState] = useState<{ doc: ArticleDocument; fresh: boolean } | { error: string } | null>(null);
-  // Bumped to read the article again, e.g. once it is restored from the trash.
+  const [state, setState] = useState<
+    { doc: ArticleDocument; fresh: boolean; desk: DeskDoc | null; generation: number } | { error: string } | null
+  >(null);
+  // Bumped to read the article again, e.g. once it is restored from the trash or shared.
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let live = true;
-    void api.articles.open({ id }).then((r) => {
-      if (!live) return;
-      setState(r.ok ? { doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1 } : { error: r.error.message });
-    });
+    let desk: DeskDoc | null = null;
+    void (async () => {
+      const r = await api.articles.open({ id });
+      if (!r.ok) return live && setState({ error: r.error.message });
+      // A shared article opens on its desk document (from the local copy first, so offline too).
+      desk = r.value.meta.trashedAt === null ? await openArticleDoc(id).catch(() => null) : null;
+      if (!live) return void desk?.close();
+      setState({ doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1, desk, generation });
+    })();
     return () => {
       live = false;
+      // The workspace's final save runs first; the desk document closes after its writes.
+      if (desk) void flushActiveSession().then(() => desk?.close());
     };
   }, [id, generation]);
   if (state === null) return <p className="editor-loading muted">{t('loading')}</p>;
@@ -89,7 +101,16 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
       </div>
     );
   if (state.doc.meta.trashedAt !== null) return <TrashedArticle key={generation} doc={state.doc} onRestored={() => setGeneration((g) => g + 1)} />;
-  return <ArticleWorkspace key={generation} doc={state.doc} fresh={state.fresh} />;
+  return (
+    <ArticleWorkspace
+      // Keyed by the read that produced this state, so a re-read never reuses a session made from the old one.
+      key={state.generation}
+      doc={state.doc}
+      fresh={state.fresh}
+      desk={state.desk}
+      onShared={() => setGeneration((g) => g + 1)}
+    />
+  );
 }
 
 /** An article in the trash, shown as it was: readable and exportable, not editable until restored. */
@@ -132,7 +153,17 @@ function TrashedArticle({ doc, onRestored }: { doc: ArticleDocument; onRestored(
   );
 }
 
-function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean }) {
+function ArticleWorkspace({
+  doc,
+  fresh,
+  desk,
+  onShared,
+}: {
+  doc: ArticleDocument;
+  fresh: boolean;
+  desk: DeskDoc | null;
+  onShared(): void;
+}) {
   const { t } = useTranslation('editor');
   const { t: tl } = useTranslation('library');
   const { settings } = useApp();
@@ -154,6 +185,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const readyGate = useReadyGate(session.id);
   useRecoveryCopy(session);
+  const deskArticle = useDeskArticle({ desk, session, bootstrap: desk !== null && wasJustShared(doc.meta.id) && !desk.hasLocalState, seed: doc.body, onShared });
   useStatusItem('editor.gate-refused', gateRefusal ? <span role="alert">{gateRefusal}</span> : null, 15);
 
   useEffect(() => {
@@ -173,7 +205,10 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   }, [session]);
 
   const focusBody = useCallback(() => getArticleEditor()?.editor.focus(), []);
-  const fields = useMemo(() => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} />, [session, focusBody, fresh]);
+  const fields = useMemo(
+    () => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} readOnly={deskArticle.readOnly} />,
+    [session, focusBody, fresh, deskArticle.readOnly],
+  );
 
   const setStatus = async (status: ArticleStatus) => {
     if (status === 'ready' && meta.status !== 'ready' && !(await readyGate.confirmReady())) return;
@@ -232,6 +267,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
             <input value={meta.author} maxLength={120} size={14} onChange={(e) => session.setMeta({ author: e.target.value })} />
           </label>
           <span className="article-bar-spacer" />
+          <DeskArticleBar article={deskArticle} />
           <button type="button" aria-pressed={revisionsOpen} onClick={() => setRevisionsOpen((o) => !o)}>
             {t('view.revisions')}
           </button>
@@ -257,6 +293,8 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
           onCounts={setBodyCounts}
           fields={fields}
           readingWidth={readingWidth}
+          desk={deskArticle.binding}
+          deskReadOnly={deskArticle.readOnly}
         />
       </div>
       {revisionsOpen && (

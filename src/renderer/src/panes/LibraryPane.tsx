@@ -15,6 +15,7 @@ import {
   type ArticleStatus,
 } from '../../../shared/domain/articles';
 import type { ArticleListItem, ArticleSort } from '../../../shared/contract/articles';
+import { DeskArticles } from '../desk/DeskArticles';
 import '../styles/library.css';
 
 interface Filters {
@@ -160,6 +161,7 @@ export function LibraryPane() {
 
   return (
     <div className="library">
+      {!trash && <DeskArticles />}
       <div className="library-tools">
         {!trash && (
           <button type="button" className="primary" onClick={() => runCommand('article.new')}>

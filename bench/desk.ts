@@ -1,0 +1,238 @@
+/**
+ * Desk benchmark: three app instances on loopback type into one shared 10,000-word article at
+ * 5 keys/s each, against a real desk server process (SQLite storage).
+ *
+ *   npm run build && npm run bench:desk [-- --quick] [--seconds 60] [--words 10000]
+ *
+ * Prints, each with its target: keystroke in one client → text visible in the others (p50/p95),
+ * keystroke-to-paint in the shared article vs the same article unshared, the desk server's
+ * memory, and how long a new client takes to open the shared article. It asserts nothing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DATABASE_FILE, openDatabase } from '../src/store/db';
+import { createArticle, saveArticle } from '../src/store/articles';
+import { longBody } from '../src/store/articleBody.fixture';
+import { deskServer, launchInstance, type DeskInstance } from '../e2e/desk-harness';
+import { E2E_CHROMIUM_ARGS, findChromiumPath } from '../e2e/harness';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const QUICK = process.argv.includes('--quick');
+const SECONDS = arg('seconds', QUICK ? 10 : 60);
+const WORDS = arg('words', 10_000);
+const KEYS_PER_SECOND = 5;
+const HEADLINE = 'Langer Derbybericht';
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** A long article stored in an instance's data folder before its app starts. */
+function seedArticle(dataDir: string): string {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const doc = createArticle(db, { headline: HEADLINE, language: 'de', author: 'Bench' }, new Date().toISOString());
+  saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body: longBody(WORDS), user: 'Bench' }, new Date().toISOString());
+  db.close();
+  return doc.meta.id;
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+
+/**
+ * Records, in every page, when each typed marker ("qa12x") was completed (keydown of its "x", in
+ * the typing page) and first seen in the text (in every other page). Pages share one machine
+ * clock: performance.timeOrigin + performance.now().
+ */
+async function installProbes(page: Page, me: string): Promise<void> {
+  await body(page).evaluate((root, letter) => {
+    const w = window as unknown as { __typed: number[]; __seen: Map<string, number>; __paint: number[] };
+    const now = () => performance.timeOrigin + performance.now();
+    w.__typed = [];
+    w.__seen = new Map();
+    w.__paint = [];
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        const start = e.timeStamp;
+        if (e.key === 'x') w.__typed.push(now());
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__paint.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+    const marker = /q([abcd])(\d+)x/g;
+    new MutationObserver((records) => {
+      const t = now();
+      for (const r of records) {
+        const text = (r.target.nodeType === Node.TEXT_NODE ? r.target.textContent : (r.target as Element).textContent) ?? '';
+        for (const m of text.matchAll(marker)) {
+          const key = `${m[1]}${m[2]}`;
+          if (m[1] !== letter && !w.__seen.has(key)) w.__seen.set(key, t);
+        }
+      }
+    }).observe(root, { subtree: true, characterData: true, childList: true });
+  }, me);
+}
+
+async function readProbe(page: Page): Promise<{ typed: number[]; seen: [string, number][]; paint: number[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __typed: number[]; __seen: Map<string, number>; __paint: number[] };
+    return { typed: w.__typed, seen: [...w.__seen.entries()], paint: w.__paint };
+  });
+}
+
+function markers(letter: string, count: number): string {
+  let text = '';
+  for (let i = 0; text.length < count; i++) text += ` q${letter}${i}x`;
+  return text.slice(0, count);
+}
+
+/** Puts the caret at the end of paragraph `index` (of the body's blocks). */
+async function caretInParagraph(page: Page, index: number): Promise<void> {
+  await body(page).click({ position: { x: 5, y: 5 } });
+  await body(page).evaluate((root, i) => {
+    const block = root.children[Math.min(i, root.children.length - 1)];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+    const range = document.createRange();
+    if (last) range.setStart(last, last.length);
+    else range.setStart(block, 0);
+    range.collapse(true);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    block.scrollIntoView({ block: 'center' });
+  }, index);
+  await page.waitForTimeout(300);
+}
+
+async function memoryKb(pid: number): Promise<number> {
+  const status = await fs.promises.readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+async function main(): Promise<void> {
+  const executablePath = findChromiumPath();
+  if (!executablePath) throw new Error('No Chromium found (set FACTDESK_CHROMIUM).');
+  if (!fs.existsSync(path.join(process.cwd(), 'out', 'main', 'browser-shell.js'))) throw new Error('Run "npm run build" first.');
+  const browser: Browser = await chromium.launch({ executablePath, args: E2E_CHROMIUM_ARGS, headless: true });
+  const server = await deskServer();
+  await server.start();
+  const instances: DeskInstance[] = [];
+  try {
+    const memoryIdle = await memoryKb(server.pid!);
+    const desk = async (name: string) => ({ url: server.url, token: await server.addUser(name, 'editor') });
+
+    // Client A shares a local 10,000-word article; B and C open it from the desk.
+    const a = await launchInstance(browser, 'Anna Bench', await desk('Anna Bench'));
+    instances.push(a);
+    const articleId = seedArticle(a.dataDir);
+    await a.page.reload();
+    await a.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(HEADLINE) }).click();
+    await a.page.getByRole('button', { name: 'Share with desk' }).click();
+    await a.page.getByRole('note', { name: 'Shared article' }).waitFor();
+    const lastWords = (await body(a.page).evaluate((root) => root.lastElementChild?.textContent ?? '')).slice(-30);
+
+    const openShared = async (inst: DeskInstance): Promise<number> => {
+      const button = inst.page.getByRole('region', { name: 'Desk articles' }).getByRole('button', { name: new RegExp(`Open ${HEADLINE}`) });
+      await button.waitFor();
+      const t0 = Date.now();
+      await button.click();
+      await body(inst.page).filter({ hasText: lastWords }).waitFor({ timeout: 60_000 });
+      return Date.now() - t0;
+    };
+    const b = await launchInstance(browser, 'Ben Bench', await desk('Ben Bench'));
+    const c = await launchInstance(browser, 'Cem Bench', await desk('Cem Bench'));
+    instances.push(b, c);
+    await openShared(b);
+    await openShared(c);
+    const typists: [DeskInstance, string, number][] = [
+      [a, 'a', 5],
+      [b, 'b', 25],
+      [c, 'c', 45],
+    ];
+    for (const [inst, letter, paragraph] of typists) {
+      await installProbes(inst.page, letter);
+      await caretInParagraph(inst.page, paragraph);
+    }
+
+    // The same article, unshared, in a fourth instance without a desk: typed at the same time and
+    // rate as the shared one, so both are measured under the same load.
+    const d = await launchInstance(browser, 'Dora Bench', null);
+    instances.push(d);
+    seedArticle(d.dataDir);
+    await d.page.reload();
+    await d.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(HEADLINE) }).click();
+    await body(d.page).filter({ hasText: lastWords }).waitFor();
+    await installProbes(d.page, 'd');
+    await caretInParagraph(d.page, 5);
+
+    const keys = SECONDS * KEYS_PER_SECOND;
+    console.log(`Desk benchmark: ${WORDS} words, 3 clients typing ${KEYS_PER_SECOND} keys/s each for ${SECONDS} s (${keys} keys each)…`);
+    await Promise.all([
+      ...typists.map(([inst, letter]) => inst.page.keyboard.type(markers(letter, keys), { delay: 1000 / KEYS_PER_SECOND })),
+      d.page.keyboard.type(markers('d', keys), { delay: 1000 / KEYS_PER_SECOND }),
+    ]);
+    await a.page.waitForTimeout(2000);
+    const memoryTyping = await memoryKb(server.pid!);
+
+    const probes = await Promise.all(typists.map(([inst]) => readProbe(inst.page)));
+    const latencies: number[] = [];
+    let missing = 0;
+    typists.forEach(([, letter], i) => {
+      probes[i].typed.forEach((typedAt, n) => {
+        for (let j = 0; j < typists.length; j++) {
+          if (j === i) continue;
+          const seen = new Map(probes[j].seen).get(`${letter}${n}`);
+          if (seen === undefined) missing++;
+          else latencies.push(seen - typedAt);
+        }
+      });
+    });
+    const sharedPaint = probes[0].paint;
+    const localPaint = (await readProbe(d.page)).paint;
+    const texts = await Promise.all(typists.map(([inst]) => body(inst.page).textContent()));
+    const identical = texts.every((t) => t === texts[0]);
+
+    // A newcomer opens the shared article.
+    const e = await launchInstance(browser, 'Eva Bench', await desk('Eva Bench'));
+    instances.push(e);
+    const openMs = await openShared(e);
+    void articleId;
+
+    const p50 = quantile(latencies, 0.5);
+    const p95 = quantile(latencies, 0.95);
+    const ratio50 = quantile(sharedPaint, 0.5) / quantile(localPaint, 0.5);
+    const ratio95 = quantile(sharedPaint, 0.95) / quantile(localPaint, 0.95);
+    console.log(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.versions.node}`);
+    console.log('');
+    console.log(`Keystroke in one client → text visible in the others (${latencies.length} samples, ${missing} not seen):`);
+    console.log(`  p50 ${ms(p50)}   p95 ${ms(p95)}   (no fixed target; a desk on loopback should stay well under 100 ms)`);
+    console.log(`  all three copies identical after typing: ${identical ? 'yes' : 'NO'}`);
+    console.log('Keystroke to next painted frame, one shared and one unshared client typing at the same time:');
+    console.log(`  shared   p50 ${ms(quantile(sharedPaint, 0.5))}   p95 ${ms(quantile(sharedPaint, 0.95))}   (${sharedPaint.length} keys)`);
+    console.log(`  unshared p50 ${ms(quantile(localPaint, 0.5))}   p95 ${ms(quantile(localPaint, 0.95))}   (${localPaint.length} keys)`);
+    console.log(`  ratio p50 ${ratio50.toFixed(2)}, p95 ${ratio95.toFixed(2)} (target ≤ 1.3): ${Math.max(ratio50, ratio95) <= 1.3 ? 'met' : 'NOT met'}`);
+    console.log('Desk server memory (RSS):');
+    console.log(`  idle ${(memoryIdle / 1024).toFixed(1)} MB, after typing ${(memoryTyping / 1024).toFixed(1)} MB (no fixed target)`);
+    console.log('New client opens the shared article (click → last paragraph shown, incl. the local copy):');
+    console.log(`  ${ms(openMs)} (target < 1000 ms): ${openMs < 1000 ? 'met' : 'NOT met'}`);
+  } finally {
+    for (const i of instances) await i.close().catch(() => undefined);
+    await server.stop();
+    await browser.close();
+  }
+}
+
+await main();

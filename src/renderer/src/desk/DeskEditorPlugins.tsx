@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import type { Doc } from 'yjs';
+import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
+import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
+import type { ArticleSession } from '../../../shared/autosave/articleSession';
+import { colorForName } from './colors';
+import { deskUserName, getDesk } from './deskClient';
+import type { DeskDoc } from './deskDoc';
+import { lexicalProvider } from './lexicalProvider';
+
+export interface DeskBinding {
+  desk: DeskDoc;
+  /** Seed the desk document from the local article (only the app that shares it). */
+  bootstrap: boolean;
+  /** The local article's editor state as JSON, the seed. */
+  initialJson: string;
+}
+
+/** The editor bound to the article's desk document: live edits, carets, and undo of one's own changes. */
+export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskBinding; articleId: string }) {
+  const { desk, bootstrap, initialJson } = binding;
+  const providerFactory = useCallback(
+    (id: string, docs: Map<string, Doc>) => {
+      docs.set(id, desk.doc);
+      return lexicalProvider(desk, bootstrap);
+    },
+    [desk, bootstrap],
+  );
+  // Remote edits move everyone's carets; placing them measures the layout of the whole article, so
+  // a burst of remote keystrokes repositions them once per frame instead of once per keystroke.
+  const cursorsOncePerFrame = useMemo<SyncCursorPositionsFn>(() => {
+    let latest: Parameters<SyncCursorPositionsFn> | null = null;
+    return (...args) => {
+      const scheduled = latest !== null;
+      latest = args;
+      if (scheduled) return;
+      requestAnimationFrame(() => {
+        const [binding, provider, options] = latest!;
+        latest = null;
+        try {
+          syncCursorPositions(binding, provider, options);
+        } catch {
+          // The editor closed before the frame; there is nothing left to place carets in.
+        }
+      });
+    };
+  }, []);
+  const name = deskUserName();
+  const role = getDesk().config?.user?.role ?? 'editor';
+  const awarenessData = useMemo(() => ({ user: { name, color: colorForName(name), role }, articleId }), [name, role, articleId]);
+  return (
+    <CollaborationPlugin
+      id={desk.name}
+      providerFactory={providerFactory}
+      shouldBootstrap={bootstrap}
+      initialEditorState={initialJson}
+      username={name}
+      cursorColor={colorForName(name)}
+      awarenessData={awarenessData}
+      syncCursorPositionsFn={cursorsOncePerFrame}
+    />
+  );
+}
+
+/**
+ * True once the desk document has a body (from the local copy, the desk, or the seed). Until
+ * then the editor is empty only because nothing has arrived, and autosave must not store that.
+ */
+export function useDeskBodyReady(desk: DeskDoc | null): boolean {
+  const root = useMemo(() => desk?.doc.get(ARTICLE_DOC_KEYS.root, Y.XmlText) ?? null, [desk]);
+  const [ready, setReady] = useState(() => root !== null && root.length > 0);
+  useEffect(() => {
+    if (!desk || !root || ready) return;
+    const check = () => {
+      if (root.length > 0) setReady(true);
+    };
+    desk.doc.on('afterTransaction', check);
+    check();
+    return () => desk.doc.off('afterTransaction', check);
+  }, [desk, root, ready]);
+  return ready;
+}
+
+/** Hands the body as the desk document made it to autosave once, so the local copy catches up. */
+export function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    // After the binding's pending update has been committed.
+    const timer = setTimeout(() => session.noteBody(editor.getEditorState()), 0);
+    return () => clearTimeout(timer);
+  }, [editor, session]);
+  return null;
+}
+
+/** A viewer's editor shows the live text but takes no input; the desk refuses their updates anyway. */
+export function DeskViewerLock({ readOnly }: { readOnly: boolean }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (readOnly) editor.setEditable(false);
+    else editor.setEditable(true);
+  }, [editor, readOnly]);
+  return null;
+}

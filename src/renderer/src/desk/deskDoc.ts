@@ -1,0 +1,160 @@
+import * as Y from 'yjs';
+import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
+import { api } from '../bridge';
+
+const APPEND_BATCH_MS = 150;
+
+/** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
+const LOCAL_REPLAY = Symbol('desk-local-replay');
+
+export interface DeskDocEvents {
+  /** Updates stored here that the desk has not confirmed yet changed (for "n changes waiting"). */
+  onPendingChanged(): void;
+  /** A stateless message from the desk (who this token belongs to). */
+  onStateless?(payload: string): void;
+  onRefused?(reason: string): void;
+}
+
+/**
+ * One desk document on this machine: a Y.Doc, its Hocuspocus provider on the shared socket, and
+ * the local copy in SQLite. Every update — typed here or received — is appended to the local
+ * copy in order; updates typed here are stored as pending until the desk confirms it has them,
+ * so an offline edit survives a restart and is sent again on the next connection.
+ */
+export class DeskDoc {
+  readonly doc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  private stored: Uint8Array | null;
+  private replayed = false;
+  private lastSeq: number;
+  private writes: Promise<void> = Promise.resolve();
+  /** Updates not yet handed to the store, batched so a typing burst costs one write, not one per key. */
+  private buffered: { update: Uint8Array; pending: boolean }[] = [];
+  private bufferTimer: ReturnType<typeof setTimeout> | undefined;
+  private writeError: string | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly name: string,
+    socket: HocuspocusProviderWebsocket,
+    token: string,
+    stored: { state: Uint8Array | null; lastSeq: number },
+    private readonly events: DeskDocEvents,
+  ) {
+    this.stored = stored.state;
+    this.lastSeq = stored.lastSeq;
+    this.provider = new HocuspocusProvider({ websocketProvider: socket, name, document: this.doc, token });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_REPLAY) return;
+      this.append(update, origin !== this.provider);
+    });
+    this.provider.on('unsyncedChanges', () => this.confirmIfSynced());
+    this.provider.on('synced', () => this.confirmIfSynced());
+    this.provider.on('stateless', ({ payload }: { payload: string }) => events.onStateless?.(payload));
+    this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => events.onRefused?.(reason));
+    // Like the article's autosave: whatever is buffered is stored when the app is closed or hidden.
+    this.offClose = api.onBeforeClose(() => this.flushed());
+    document.addEventListener('visibilitychange', this.onHidden);
+  }
+
+  private readonly offClose: () => void;
+  private readonly onHidden = () => {
+    if (document.visibilityState === 'hidden') this.writeBuffered();
+  };
+
+  /** Reads the local copy first, so the document opens with the last known state even offline. */
+  static async open(name: string, socket: HocuspocusProviderWebsocket, token: string, events: DeskDocEvents): Promise<DeskDoc> {
+    const r = await api.desk.loadDoc({ doc: name });
+    if (!r.ok) throw new Error(r.error.message);
+    const state = r.value.state === null ? null : base64ToBytes(r.value.state);
+    return new DeskDoc(name, socket, token, { state, lastSeq: r.value.lastSeq }, events);
+  }
+
+  /** True when the local copy had anything in it. */
+  get hasLocalState(): boolean {
+    return this.stored !== null;
+  }
+
+  /**
+   * Puts the local copy into the document. Kept apart from open() because @lexical/yjs only
+   * mirrors changes it observes: the editor binding must exist before the state arrives.
+   */
+  replayLocal(): void {
+    if (this.replayed) return;
+    this.replayed = true;
+    if (this.stored) Y.applyUpdate(this.doc, this.stored, LOCAL_REPLAY);
+    this.stored = null;
+  }
+
+  connect(): void {
+    this.replayLocal();
+    if (!this.closed) this.provider.attach();
+  }
+
+  disconnect(): void {
+    this.provider.detach();
+  }
+
+  /** Waits until every update so far is in the local copy. */
+  flushed(): Promise<void> {
+    this.writeBuffered();
+    return this.writes;
+  }
+
+  get storageError(): string | null {
+    return this.writeError;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.offClose();
+    document.removeEventListener('visibilitychange', this.onHidden);
+    await this.flushed();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  private append(update: Uint8Array, pending: boolean): void {
+    this.buffered.push({ update, pending });
+    // Within autosave's durability: a burst is stored at most this long after its last key.
+    this.bufferTimer ??= setTimeout(() => this.writeBuffered(), APPEND_BATCH_MS);
+  }
+
+  /** Hands the buffered updates to the store in order, merged per run of the same kind. */
+  private writeBuffered(): void {
+    clearTimeout(this.bufferTimer);
+    this.bufferTimer = undefined;
+    const batch = this.buffered;
+    this.buffered = [];
+    const runs: { updates: Uint8Array[]; pending: boolean }[] = [];
+    for (const { update, pending } of batch) {
+      const last = runs[runs.length - 1];
+      if (last && last.pending === pending) last.updates.push(update);
+      else runs.push({ updates: [update], pending });
+    }
+    for (const run of runs) {
+      const text = bytesToBase64(run.updates.length === 1 ? run.updates[0] : Y.mergeUpdates(run.updates));
+      this.writes = this.writes.then(async () => {
+        const r = await api.desk.appendUpdate({ doc: this.name, update: text, pending: run.pending });
+        if (r.ok) {
+          this.lastSeq = r.value.seq;
+          this.writeError = null;
+        } else this.writeError = r.error.message;
+        if (run.pending) this.events.onPendingChanged();
+      });
+    }
+  }
+
+  private confirmIfSynced(): void {
+    if (!this.provider.isSynced || this.provider.unsyncedChanges > 0) return;
+    // Everything the desk acknowledged must be stored before it can be confirmed.
+    this.writeBuffered();
+    // Queued behind the appends made so far, so it confirms exactly what the desk has acknowledged.
+    this.writes = this.writes.then(async () => {
+      if (this.lastSeq === 0) return;
+      const r = await api.desk.markSynced({ doc: this.name, upTo: this.lastSeq });
+      if (r.ok) this.events.onPendingChanged();
+    });
+  }
+}
