@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { indexedSpellings } from '../shared/search/fold';
 import { writeAudit, type Actor } from './audit';
+import { noteFactChange } from './claim-rechecks';
 import type { Db } from './db';
 import type { FactTable } from './fact-tables';
 import { prepared } from './prepared';
@@ -112,6 +113,7 @@ export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, 
     index(st, t, row.seq, after);
   }
   writeAudit(db, t.type, before.id, 'update', before, after, actor, at);
+  noteFactChange(db, t.type, before, after, actor, at);
   return after;
 }
 
@@ -121,6 +123,7 @@ export function deleteRecord<T extends { id: string }>(db: Db, t: FactTable<T>, 
   if (!row) return;
   st.ftsDelete?.run(row.seq);
   writeAudit(db, t.type, record.id, 'delete', record, null, actor, at);
+  noteFactChange(db, t.type, record, null, actor, at);
 }
 
 /** True when two records hold the same values (used to skip no-op updates). */
