@@ -1,5 +1,6 @@
 import { articlesCommand } from './articles';
 import { claimsCommand } from './claims';
+import { deskCommand } from './desk';
 import { detectCommand } from './detect';
 import { doctorCommand } from './doctor';
 import { factsCommand } from './facts';
@@ -7,4 +8,4 @@ import { sampleCommand } from './sample';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, factsCommand, sampleCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, deskCommand, factsCommand, sampleCommand];

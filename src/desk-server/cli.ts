@@ -1,0 +1,211 @@
+import path from 'node:path';
+import { resolveDataDir } from '../main/runtime';
+import { EXIT, parseArgs, UsageError, type CliIO } from '../cli/io';
+import { DESK_DEFAULT_PORT } from '../shared/desk/names';
+import { DESK_SCHEMA_VERSION } from './storage/migrations';
+import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+import { DESK_SERVER_DATABASE_FILE } from './usage';
+import { addDeskUser, DeskUserInputError, revokeDeskUser } from './users';
+
+const STORAGE_FLAGS = ['postgres'];
+
+export interface DeskCommandOptions {
+  /** Stops `desk serve` (tests); the CLI itself stops on SIGINT/SIGTERM. */
+  signal?: AbortSignal;
+}
+
+export async function runDeskCommand(argv: readonly string[], io: CliIO, options: DeskCommandOptions = {}): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'serve':
+      return serve(rest, io, options.signal);
+    case 'add-user':
+      return addUser(rest, io);
+    case 'list-users':
+      return listUsers(rest, io);
+    case 'revoke':
+      return revoke(rest, io);
+    case 'doctor':
+      return doctor(rest, io);
+    case undefined:
+      throw new UsageError('Which desk subcommand? serve, add-user, list-users, revoke or doctor.');
+    default:
+      throw new UsageError(`Unknown desk subcommand "${sub}".`);
+  }
+}
+
+function storageFrom(flags: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): DeskStorageOptions {
+  const url = typeof flags.postgres === 'string' ? flags.postgres : env.FACTDESK_DESK_POSTGRES;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('--postgres must be a URL like postgres://user:password@host:5432/database');
+    return { kind: 'postgres', url };
+  }
+  const argv = typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : [];
+  return { kind: 'sqlite', file: path.join(resolveDataDir(argv, env), DESK_SERVER_DATABASE_FILE) };
+}
+
+async function withStorage<T>(flags: Record<string, string | boolean>, use: (storage: DeskStorage) => Promise<T>): Promise<T> {
+  const storage = await openStorageExplained(storageFrom(flags));
+  try {
+    return await use(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Opens the storage with an error that says which storage could not be reached. */
+async function openStorageExplained(options: DeskStorageOptions): Promise<DeskStorage> {
+  try {
+    return await openDeskStorage(options);
+  } catch (error) {
+    const where = options.kind === 'sqlite' ? `the SQLite file ${options.file}` : `PostgreSQL at ${(await import('./storage/postgres-storage')).redactedUrl(options.url)}`;
+    throw new Error(`cannot open the desk storage (${where}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function intFlag(flags: Record<string, string | boolean>, name: string, min: number, max: number): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { values: ['port', 'host', 'debounce', 'max-debounce', ...STORAGE_FLAGS] });
+  if (positionals.length) throw new UsageError(`desk serve takes no arguments (got "${positionals[0]}")`);
+  const port = intFlag(flags, 'port', 0, 65535) ?? DESK_DEFAULT_PORT;
+  const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
+  const debounceMs = intFlag(flags, 'debounce', 0, 60_000);
+  const maxDebounceMs = intFlag(flags, 'max-debounce', 0, 600_000);
+  const storage = storageFrom(flags);
+
+  const { startDeskServer } = await import('./server');
+  let server;
+  try {
+    server = await startDeskServer({ host, port, storage, debounceMs, maxDebounceMs });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(/EADDRINUSE/.test(message) ? `port ${port} on ${host} is already in use; choose another with --port` : `the desk server could not start: ${message}`);
+    return EXIT.problem;
+  }
+  io.out(`Factdesk desk server listening on ${server.url} (storage: ${server.storage.kind} ${server.storage.location})`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    io.out(`Listening beyond loopback without TLS: put a reverse proxy with TLS in front (see docs/desk.md).`);
+  }
+  if ((await server.storage.listUsers()).every((u) => u.revokedAt)) {
+    io.out('No users yet: add one with "factdesk desk add-user <name>" — nobody can connect until then.');
+  }
+
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done);
+  });
+  io.out('Storing open documents and stopping…');
+  await server.stop();
+  io.out('Desk server stopped.');
+  return EXIT.ok;
+}
+
+async function addUser(argv: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { values: ['role', ...STORAGE_FLAGS] });
+  if (positionals.length !== 1) throw new UsageError('desk add-user needs exactly one name (quote names with spaces)');
+  return withStorage(flags, async (storage) => {
+    try {
+      const user = await addDeskUser(storage, positionals[0], typeof flags.role === 'string' ? flags.role : 'editor');
+      io.out(`Added ${user.name} as ${user.role}. Their desk token (shown only now; give it to them privately):`);
+      io.out(user.token);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof DeskUserInputError) {
+        io.err(error.message);
+        return EXIT.problem;
+      }
+      throw error;
+    }
+  });
+}
+
+async function listUsers(argv: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: STORAGE_FLAGS });
+  if (positionals.length) throw new UsageError('desk list-users takes no arguments');
+  return withStorage(flags, async (storage) => {
+    const users = await storage.listUsers();
+    if (flags.json) io.out(JSON.stringify(users, null, 2));
+    else if (!users.length) io.out('No users yet. Add one with "factdesk desk add-user <name>".');
+    else {
+      const width = Math.max(4, ...users.map((u) => u.name.length));
+      io.out(`${'Name'.padEnd(width)}  Role     Added                     Status`);
+      for (const u of users) io.out(`${u.name.padEnd(width)}  ${u.role.padEnd(7)}  ${u.createdAt.padEnd(24)}  ${u.revokedAt ? `revoked ${u.revokedAt}` : 'active'}`);
+    }
+    return EXIT.ok;
+  });
+}
+
+async function revoke(argv: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { values: STORAGE_FLAGS });
+  if (positionals.length !== 1) throw new UsageError('desk revoke needs exactly one name');
+  return withStorage(flags, async (storage) => {
+    try {
+      await revokeDeskUser(storage, positionals[0]);
+      io.out(`Revoked ${positionals[0].trim()}: their token no longer opens any desk document (open connections are closed).`);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof DeskUserInputError) {
+        io.err(error.message);
+        return EXIT.problem;
+      }
+      throw error;
+    }
+  });
+}
+
+async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: STORAGE_FLAGS });
+  if (positionals.length) throw new UsageError('desk doctor takes no arguments');
+  const options = storageFrom(flags);
+  let storage: DeskStorage;
+  try {
+    storage = await openStorageExplained(options);
+  } catch (error) {
+    io.err(`Storage: NOT reachable — ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.problem;
+  }
+  try {
+    const schemaVersion = await storage.schemaVersion();
+    const users = await storage.listUsers();
+    const documents = await storage.listDocuments();
+    const files = await storage.listFiles();
+    const schemaOk = schemaVersion === DESK_SCHEMA_VERSION;
+    const report = {
+      storage: { kind: storage.kind, location: storage.location, reachable: true },
+      schemaVersion,
+      expectedSchemaVersion: DESK_SCHEMA_VERSION,
+      users,
+      documents,
+      files: { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) },
+    };
+    if (flags.json) io.out(JSON.stringify(report, null, 2));
+    else {
+      io.out(`Storage:         ${storage.kind} ${storage.location} — reachable`);
+      io.out(`Schema version:  ${schemaVersion}${schemaOk ? ' (current)' : ` (this server expects ${DESK_SCHEMA_VERSION})`}`);
+      const active = users.filter((u) => !u.revokedAt);
+      io.out(`Users:           ${active.length} active, ${users.length - active.length} revoked`);
+      for (const u of users) io.out(`  ${u.name} (${u.role})${u.revokedAt ? ' — revoked' : ''}`);
+      io.out(`Documents:       ${documents.length}`);
+      for (const d of documents) io.out(`  ${d.name}  ${d.bytes} bytes  stored ${d.updatedAt}`);
+      io.out(`Source files:    ${report.files.count} (${report.files.bytes} bytes)`);
+    }
+    return schemaOk ? EXIT.ok : EXIT.problem;
+  } finally {
+    await storage.close();
+  }
+}

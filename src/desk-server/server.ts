@@ -1,0 +1,126 @@
+import type { Server } from '@hocuspocus/server';
+import { DESK_REFUSAL, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import { authenticateConnection } from './auth';
+import { tokenHash } from './tokens';
+import { handleDeskHttp } from './files-http';
+import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+
+export interface DeskServerOptions {
+  /** Loopback unless a reverse proxy on another machine must reach it. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  storage: DeskStorageOptions;
+  /** Quiet time after the last change before a document is stored. */
+  debounceMs?: number;
+  /** A document that keeps changing is still stored at least this often: what a killed server can lose. */
+  maxDebounceMs?: number;
+  maxFileBytes?: number;
+  /** How often open connections are checked against revoked tokens. */
+  revocationCheckMs?: number;
+}
+
+export interface RunningDeskServer {
+  /** WebSocket URL for the Hocuspocus provider, e.g. ws://127.0.0.1:1234 */
+  url: string;
+  /** HTTP URL of the same server (source files). */
+  httpUrl: string;
+  host: string;
+  port: number;
+  storage: DeskStorage;
+  /** Stores every pending document, closes all connections and the storage. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts a desk server: Hocuspocus with every document persisted in the given storage. */
+export async function startDeskServer(options: DeskServerOptions): Promise<RunningDeskServer> {
+  const host = options.host ?? '127.0.0.1';
+  const storage = await openDeskStorage(options.storage);
+  let server: Server;
+  try {
+    const [{ Server: HocuspocusServer }, { Database }] = await Promise.all([
+      import('@hocuspocus/server'),
+      import('@hocuspocus/extension-database'),
+    ]);
+    server = new HocuspocusServer(
+      {
+        name: 'factdesk',
+        address: host,
+        port: options.port ?? 0,
+        quiet: true,
+        // The CLI owns the signals, so a stop always flushes documents before exit.
+        stopOnSignals: false,
+        debounce: options.debounceMs ?? DESK_DEBOUNCE_MS,
+        maxDebounce: options.maxDebounceMs ?? DESK_MAX_DEBOUNCE_MS,
+        unloadImmediately: true,
+        extensions: [
+          new Database({
+            fetch: async ({ documentName }) => storage.fetchDocument(documentName),
+            store: async ({ documentName, state }) => storage.storeDocument(documentName, state),
+          }),
+        ],
+        async onAuthenticate({ token, documentName, connectionConfig }) {
+          const { user, readOnly } = await authenticateConnection(storage, token, documentName);
+          connectionConfig.readOnly = readOnly;
+          // The hash stays in the context so a later revocation can close this connection.
+          return { user, tokenSha256: tokenHash(token) };
+        },
+        async onRequest({ request, response }) {
+          await handleDeskHttp(request, response, storage, options.maxFileBytes ?? DESK_FILE_MAX_BYTES);
+          // Rejecting without an error is how a hook tells Hocuspocus the request is answered.
+          throw null;
+        },
+      },
+      { maxPayload: 64 * 1024 * 1024 },
+    );
+    await server.listen();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+
+  const revocationSweep = setInterval(() => void closeRevokedConnections(server, storage), options.revocationCheckMs ?? 3000);
+  revocationSweep.unref();
+
+  const port = server.address.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `ws://${urlHost}:${port}`,
+    httpUrl: `http://${urlHost}:${port}`,
+    host,
+    port,
+    storage,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(revocationSweep);
+        const hocuspocus = server.hocuspocus;
+        // Store what is waiting for its debounce now rather than rely on the unload path.
+        await Promise.all(
+          [...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)),
+        );
+        await Promise.race([server.destroy(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+        await storage.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `desk revoke` runs in another process: open connections of a revoked token are closed here. */
+async function closeRevokedConnections(server: Server, storage: DeskStorage): Promise<void> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  try {
+    for (const document of server.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const hash = (connection.context as { tokenSha256?: string } | undefined)?.tokenSha256;
+        if (!hash) continue;
+        if (!verdicts.has(hash)) verdicts.set(hash, storage.userByTokenHash(hash).then((user) => user !== null));
+        if (!(await verdicts.get(hash))) connection.close({ code: 4401, reason: DESK_REFUSAL.badToken });
+      }
+    }
+  } catch (error) {
+    // Storage briefly unreachable: keep connections; the next sweep decides.
+    console.error('[desk] revocation check failed:', error instanceof Error ? error.message : error);
+  }
+}

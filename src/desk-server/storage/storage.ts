@@ -1,0 +1,63 @@
+import type { DeskRole } from '../../shared/desk/names';
+
+/** Where a desk server keeps its documents, users and files. */
+export type DeskStorageOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface DeskUserRecord {
+  name: string;
+  role: DeskRole;
+  createdAt: string;
+  /** Null while the user may connect. */
+  revokedAt: string | null;
+}
+
+export interface DeskDocumentInfo {
+  name: string;
+  bytes: number;
+  updatedAt: string;
+}
+
+export interface DeskFileInfo {
+  sha256: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/**
+ * The desk server's storage layer: the only code that speaks SQL. Both back ends (SQLite for a
+ * desk on one office machine, PostgreSQL for a real server) implement it and create their
+ * tables through the same numbered migrations (./migrations.ts).
+ */
+export interface DeskStorage {
+  readonly kind: DeskStorageOptions['kind'];
+  /** A human description of where data lives (file path, or the URL without its password). */
+  readonly location: string;
+  schemaVersion(): Promise<number>;
+
+  fetchDocument(name: string): Promise<Uint8Array | null>;
+  /** Replaces the stored Yjs state of a document (the whole state as one update). */
+  storeDocument(name: string, state: Uint8Array): Promise<void>;
+  listDocuments(): Promise<DeskDocumentInfo[]>;
+
+  /** Adds a user, or gives a revoked user a new token; false when an active user has that name. */
+  addUser(name: string, role: DeskRole, tokenSha256: string): Promise<boolean>;
+  listUsers(): Promise<DeskUserRecord[]>;
+  /** False when there is no active user of that name. */
+  revokeUser(name: string): Promise<boolean>;
+  /** The active user holding the token with this hash. */
+  userByTokenHash(tokenSha256: string): Promise<{ name: string; role: DeskRole } | null>;
+
+  /** Stores a verified file once (a second put of the same hash is a no-op). */
+  putFile(sha256: string, bytes: Uint8Array, uploadedBy: string): Promise<void>;
+  getFile(sha256: string): Promise<Uint8Array | null>;
+  listFiles(): Promise<DeskFileInfo[]>;
+
+  close(): Promise<void>;
+}
+
+/** Opens a storage back end; its module (and driver) load only when used. */
+export async function openDeskStorage(options: DeskStorageOptions): Promise<DeskStorage> {
+  if (options.kind === 'sqlite') return (await import('./sqlite-storage')).openSqliteStorage(options.file);
+  return (await import('./postgres-storage')).openPostgresStorage(options.url);
+}

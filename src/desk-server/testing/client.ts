@@ -1,0 +1,67 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+/**
+ * A desk client in Node for tests and benches: the real Hocuspocus provider over the `ws`
+ * package (Node 20 has no global WebSocket).
+ */
+export interface TestDeskClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** Resolves on the first full sync with the server. */
+  synced: Promise<void>;
+  /** Resolves with the server's reason when authentication is refused. */
+  refused: Promise<string>;
+  /** Resolves with the reason when the server closes this document's connection (e.g. a revoked token). */
+  closed: Promise<string>;
+  /** 'read-write' or 'readonly' once authenticated. */
+  scope(): string | undefined;
+  destroy(): void;
+}
+
+export function connectTestClient(options: { url: string; token: string; documentName: string; doc?: Y.Doc }): TestDeskClient {
+  const doc = options.doc ?? new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 50, maxDelay: 500 });
+  let onSynced: () => void = () => undefined;
+  let onRefused: (reason: string) => void = () => undefined;
+  let onClosed: (reason: string) => void = () => undefined;
+  const closed = new Promise<string>((resolve) => (onClosed = resolve));
+  const synced = new Promise<void>((resolve) => (onSynced = resolve));
+  const refused = new Promise<string>((resolve) => (onRefused = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.documentName,
+    document: doc,
+    token: options.token,
+    onSynced: ({ state }) => {
+      if (state) onSynced();
+    },
+    onAuthenticationFailed: ({ reason }) => onRefused(reason),
+    onClose: ({ event }) => {
+      if (event.reason) onClosed(event.reason);
+    },
+  });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    synced,
+    refused,
+    closed,
+    scope: () => provider.authorizedScope,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Polls until the check passes; fails with the message after the timeout (no fixed sleeps in tests). */
+export async function eventually(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
