@@ -8,7 +8,7 @@ const { tempDb, cleanup } = migrationDbs('factdesk-m8-');
 afterEach(cleanup);
 
 const NOW = '2026-12-06T09:00:00.000Z';
-const index = migrations.findIndex((m) => m.name === 'claim-rechecks');
+const index = migrations.findIndex((m) => m.name === 'claim-rechecks-desk-facts');
 
 function articleWithClaim(db: Database.Database) {
   db.prepare(
@@ -27,7 +27,7 @@ const recheck = (db: Database.Database, reason: string, before = '"reported"', r
     )
     .run(reason, before, NOW, ...resolved);
 
-describe('migration claim-rechecks', () => {
+describe('migration claim-rechecks-desk-facts', () => {
   it('upgrades a database of the previous version, keeping its claims', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index));
@@ -55,5 +55,15 @@ describe('migration claim-rechecks', () => {
     recheck(db, 'amount', '{"amountMinor":1}');
     db.prepare('DELETE FROM articles').run();
     expect(db.prepare('SELECT count(*) FROM claim_rechecks').pluck().get()).toBe(0);
+  });
+
+  it('keeps one row per shared or local-only record and a single sync cursor', () => {
+    const db = tempDb();
+    migrate(db, migrations.slice(0, index + 1));
+    db.prepare("INSERT INTO desk_fact_local (record_type, record_id) VALUES ('deal', 'd-1')").run();
+    expect(() => db.prepare("INSERT INTO desk_fact_local (record_type, record_id) VALUES ('deal', 'd-1')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO desk_fact_shared (record_type, record_id) VALUES ('article', 'a')").run()).toThrow(/CHECK/);
+    db.prepare('INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (1, 0)').run();
+    expect(() => db.prepare('INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (2, 0)').run()).toThrow(/CHECK/);
   });
 });

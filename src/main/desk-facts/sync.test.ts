@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeskServer, type RunningDeskServer } from '../../desk-server/server';
+import { eventually } from '../../desk-server/testing/client';
+import { addDeskUser } from '../../desk-server/users';
+import { canonicalAuditDump, canonicalFactDump } from '../../store/desk-facts';
+import { getDeal } from '../../store/deals';
+import { dispatch, type HandlerContext } from '../handlers';
+import { disposeContext, tempContext } from '../handlers/testing';
+import { DeskFactSync } from './sync';
+
+/**
+ * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
+ * three members with their own SQLite stores, one of them offline for a while.
+ */
+interface Member {
+  name: string;
+  ctx: HandlerContext;
+  sync: DeskFactSync;
+}
+
+let dir: string;
+let server: RunningDeskServer;
+const members: Member[] = [];
+
+async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function joinDesk(name: string): Promise<Member> {
+  const { token } = await addDeskUser(server.storage, name, 'checker');
+  const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
+  // Ticks are driven by the test, so each step's order is exact.
+  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+  const member = { name, ctx, sync };
+  members.push(member);
+  await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
+  return member;
+}
+
+/** Ticks every online member until all are idle and their stores agree. */
+async function settle(online: Member[]): Promise<void> {
+  await eventually(
+    () => {
+      for (const m of online) m.sync.tick();
+      if (!online.every((m) => m.sync.idle)) return false;
+      const first = JSON.stringify(canonicalFactDump(online[0].ctx.db));
+      return online.every((m) => JSON.stringify(canonicalFactDump(m.ctx.db)) === first);
+    },
+    'members agree',
+    30_000,
+  ).catch((error: Error) => {
+    const state = online.map((m) => ({
+      name: m.name,
+      synced: m.sync.synced,
+      idle: m.sync.idle,
+      waiting: m.sync.waiting,
+      problems: m.sync.problems.slice(0, 5),
+      facts: canonicalFactDump(m.ctx.db),
+    }));
+    throw new Error(`${error.message}: ${JSON.stringify(state, null, 1)}`);
+  });
+}
+
+const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'factdesk-deskfacts-server-'));
+  server = await startDeskServer({ storage: { kind: 'sqlite', file: join(dir, 'desk.sqlite') } });
+}, 60_000);
+
+afterAll(async () => {
+  for (const m of members.splice(0)) {
+    m.sync.stop();
+    disposeContext(m.ctx);
+  }
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the shared fact store over the desk', () => {
+  it('keeps three members identical through offline edits, concurrent edits and deletes', async () => {
+    const [erika, jonas, lena] = [await joinDesk('Erika Prüfer'), await joinDesk('Jonas Brandt'), await joinDesk('Lena Kowalczyk')];
+
+    // Erika records a reported deal between two clubs.
+    const strivo = await ok(dispatch('facts:entity-create', { kind: 'broadcaster', name: 'Strivo', aliases: [] }, erika.ctx));
+    const rotheide = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'SV Rotheide', aliases: ['Rotheide'] }, erika.ctx));
+    const deal = await ok(
+      dispatch(
+        'facts:deal-create',
+        {
+          kind: 'broadcast_rights',
+          payerId: strivo.id,
+          payeeId: rotheide.id,
+          subject: 'Liga-Rechte SV Rotheide',
+          amountMinor: 500_000_000,
+          currency: 'EUR',
+          precision: 'exact',
+          status: 'reported',
+        },
+        erika.ctx,
+      ),
+    );
+    await settle([erika, jonas, lena]);
+    expect(getDeal(lena.ctx.db, deal.id)?.amountMinor).toBe(500_000_000);
+    expect(await search(jonas, 'Liga-Rechte')).toEqual([deal.id]);
+
+    // Lena links a claim in her article to the deal.
+    const articleId = (await ok(dispatch('articles:create', { language: 'de', headline: 'Rotheide' }, lena.ctx))).meta.id;
+    const claimText = 'fünf Millionen Euro';
+    await ok(dispatch('claims:create', { articleId, id: 'c-liga-01', text: claimText, context: { text: claimText, start: 0, end: claimText.length } }, lena.ctx));
+    await ok(dispatch('claims:link', { id: 'c-liga-01', refs: [{ type: 'deal', id: deal.id }] }, lena.ctx));
+
+    // Lena goes offline and keeps working: a new quote by a new speaker, the deal confirmed.
+    lena.sync.disconnect();
+    const speaker = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Mira Okonkwo', aliases: [] }, lena.ctx));
+    const quote = await ok(
+      dispatch(
+        'facts:quote-create',
+        { speakerId: speaker.id, wording: 'Die Rechte bleiben bei uns, das ist entschieden.', language: 'de', occasion: 'interview', status: 'verified' },
+        lena.ctx,
+      ),
+    );
+    await ok(dispatch('facts:deal-update', { ...getDeal(lena.ctx.db, deal.id)!, status: 'confirmed' }, lena.ctx));
+    lena.sync.tick();
+
+    // Meanwhile Erika and Jonas change the same field at the same moment, and Jonas adds a source.
+    await ok(dispatch('facts:deal-update', { ...getDeal(erika.ctx.db, deal.id)!, amountMinor: 650_000_000 }, erika.ctx));
+    await ok(dispatch('facts:deal-update', { ...getDeal(jonas.ctx.db, deal.id)!, amountMinor: 700_000_000 }, jonas.ctx));
+    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Pressemitteilung Strivo' }, jonas.ctx));
+    erika.sync.tick();
+    jonas.sync.tick();
+    await settle([erika, jonas]);
+    expect(await search(erika, 'Pressemitteilung')).toEqual([source.id]);
+    expect(await search(erika, 'entschieden')).toEqual([]);
+
+    // Lena is back: everything merges, on every machine the same.
+    await lena.sync.reconnect();
+    await settle([erika, jonas, lena]);
+    const dumps = members.map((m) => JSON.stringify(canonicalFactDump(m.ctx.db)));
+    expect(new Set(dumps).size).toBe(1);
+    const merged = getDeal(erika.ctx.db, deal.id)!;
+    expect(merged.status).toBe('confirmed');
+    expect([650_000_000, 700_000_000]).toContain(merged.amountMinor);
+    for (const m of members) {
+      expect(await search(m, 'entschieden')).toEqual([quote.id]);
+      expect(await search(m, 'Okonkwo')).toEqual([speaker.id]);
+      expect(await search(m, 'Pressemitteilung')).toEqual([source.id]);
+    }
+
+    // Both amount changes, with their authors, are in every member's audit log.
+    const audits = members.map((m) => canonicalAuditDump(m.ctx.db));
+    expect(audits[1]).toEqual(audits[0]);
+    expect(audits[2]).toEqual(audits[0]);
+    const dealUpdates = audits[0].filter((line) => line.startsWith(`deal:${deal.id} update`));
+    expect(dealUpdates.map((line) => line.split(' ').slice(2, 4).join(' ')).sort()).toEqual(['Erika Prüfer', 'Jonas Brandt', 'Lena Kowalczyk']);
+
+    // Lena's claim needs a re-check: a colleague changed the amount.
+    const recheck = (await ok(dispatch('claims:get', { id: 'c-liga-01' }, lena.ctx))).recheck;
+    expect(recheck.map((n) => n.reason)).toContain('amount');
+
+    // A delete travels too; a fact Lena's article cites is refused locally, with the article named.
+    const refused = await dispatch('facts:deal-delete', { id: deal.id }, lena.ctx);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Rotheide/);
+    await ok(dispatch('facts:source-delete', { id: source.id }, erika.ctx));
+    await settle([erika, jonas, lena]);
+    for (const m of members) expect(await search(m, 'Pressemitteilung')).toEqual([]);
+  }, 120_000);
+});
