@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runDeskFacts } from '../desk-facts/service';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { startBrowserShell } from './server';
@@ -31,11 +32,13 @@ async function main(): Promise<void> {
     },
   });
   const shell = await startBrowserShell({ ctx, rendererDir, port, token });
+  const deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
   // The start script and the e2e harness read this exact line.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
 
   const stop = async () => {
+    deskFacts.stop();
     await shell.close();
     ctx.db.close();
     process.exit(0);

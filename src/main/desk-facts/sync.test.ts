@@ -10,7 +10,9 @@ import { canonicalAuditDump, canonicalFactDump } from '../../store/desk-facts';
 import { getDeal } from '../../store/deals';
 import { dispatch, type HandlerContext } from '../handlers';
 import { disposeContext, tempContext } from '../handlers/testing';
+import { runDeskFacts } from './service';
 import { DeskFactSync } from './sync';
+import { writeSettings } from '../../store/settings';
 
 /**
  * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
@@ -172,4 +174,23 @@ describe('the shared fact store over the desk', () => {
     await settle([erika, jonas, lena]);
     for (const m of members) expect(await search(m, 'Pressemitteilung')).toEqual([]);
   }, 120_000);
+
+  it('follows the desk settings: connects when a desk is configured, stops when it is switched off', async () => {
+    const { token } = await addDeskUser(server.storage, 'Ida Sørensen', 'viewer');
+    const ctx = tempContext({ prefix: 'factdesk-deskfacts-svc-', userName: 'Ida Sørensen' });
+    const service = runDeskFacts(ctx, { checkMs: 50 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(service.current()).toBeNull();
+      writeSettings(ctx.db, { 'desk.url': server.url, 'desk.token': token, 'desk.enabled': true });
+      await eventually(() => service.current()?.synced === true, 'service connected', 30_000);
+      // The viewer mirrors what the desk holds.
+      await eventually(() => (service.current()!.tick(), canonicalFactDump(ctx.db).entity.length > 0), 'desk facts mirrored', 30_000);
+      writeSettings(ctx.db, { 'desk.enabled': false });
+      await eventually(() => service.current() === null, 'service stopped', 5_000);
+    } finally {
+      service.stop();
+      disposeContext(ctx);
+    }
+  }, 60_000);
 });
