@@ -85,6 +85,10 @@ export function unmarkShared(db: Db, type: DeskFactKind, id: string): void {
   prepared(db, 'DELETE FROM desk_fact_shared WHERE record_type = ? AND record_id = ?').run(type, id);
 }
 
+export function isShared(db: Db, type: DeskFactKind, id: string): boolean {
+  return prepared(db, 'SELECT 1 FROM desk_fact_shared WHERE record_type = ? AND record_id = ?').get(type, id) !== undefined;
+}
+
 export function sharedIds(db: Db, type: DeskFactKind): string[] {
   return prepared(db, 'SELECT record_id FROM desk_fact_shared WHERE record_type = ? ORDER BY record_id').pluck().all(type) as string[];
 }
@@ -158,10 +162,21 @@ export function writeDeskAudit(db: Db, type: DeskFactKind, change: DeskFactChang
   markChangeSeen(db, change.id);
 }
 
-/** Every fact record in a stable order, without local row numbers and times: equal on every member with the same facts. */
+/**
+ * Every shared fact record in a stable order, without local row numbers and times (facts kept
+ * local are left out): equal on every member of a desk once all changes have arrived.
+ */
 export function canonicalFactDump(db: Db): Record<DeskFactKind, unknown[]> {
   const out = {} as Record<DeskFactKind, unknown[]>;
-  for (const type of DESK_WRITE_ORDER) out[type] = getRecords(db, DESK_TABLES[type], 'ORDER BY id');
+  for (const type of DESK_WRITE_ORDER) {
+    const t = DESK_TABLES[type];
+    out[type] = getRecords(
+      db,
+      t,
+      `WHERE NOT EXISTS (SELECT 1 FROM desk_fact_local l WHERE l.record_type = ? AND l.record_id = ${t.table}.id) ORDER BY id`,
+      [type],
+    );
+  }
   return out;
 }
 

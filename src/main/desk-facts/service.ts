@@ -1,4 +1,5 @@
 import { readSettings } from '../../store/settings';
+import { loadSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
 import { DeskFactSync } from './sync';
 
@@ -50,7 +51,7 @@ export function runDeskFacts(ctx: HandlerContext, options: { checkMs?: number; o
       starting = true;
       try {
         const WebSocketPolyfill = await webSocketImplementation();
-        sync = new DeskFactSync({ db: ctx.db, url: wanted.url, token: wanted.token, WebSocketPolyfill, onProblem: options.onProblem });
+        sync = new DeskFactSync({ db: ctx.db, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem });
         running = wanted;
       } finally {
         starting = false;

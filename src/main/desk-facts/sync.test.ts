@@ -62,6 +62,10 @@ async function settle(online: Member[]): Promise<void> {
       synced: m.sync.synced,
       idle: m.sync.idle,
       waiting: m.sync.waiting,
+      unsynced: [...(m.sync as unknown as { docs: Map<string, { provider: { synced: boolean; unsyncedChanges: number } }> }).docs]
+        .filter(([, d]) => !d.provider.synced || d.provider.unsyncedChanges > 0)
+        .map(([n, d]) => `${n} synced=${d.provider.synced} unsynced=${d.provider.unsyncedChanges}`)
+        .slice(0, 10),
       problems: m.sync.problems.slice(0, 5),
       facts: canonicalFactDump(m.ctx.db),
     }));
@@ -119,7 +123,7 @@ describe('the shared fact store over the desk', () => {
     await ok(dispatch('claims:link', { id: 'c-liga-01', refs: [{ type: 'deal', id: deal.id }] }, lena.ctx));
 
     // Lena goes offline and keeps working: a new quote by a new speaker, the deal confirmed.
-    lena.sync.disconnect();
+    await lena.sync.disconnect();
     const speaker = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Mira Okonkwo', aliases: [] }, lena.ctx));
     const quote = await ok(
       dispatch(
@@ -192,5 +196,48 @@ describe('the shared fact store over the desk', () => {
       service.stop();
       disposeContext(ctx);
     }
+  }, 60_000);
+
+  it('joins with a local store: duplicates fold into the desk’s records, private facts stay local, the rest is shared', async () => {
+    const [erika] = members;
+    const { token } = await addDeskUser(server.storage, 'Tomasz Brandt', 'checker');
+    const ctx = tempContext({ prefix: 'factdesk-deskfacts-join-', userName: 'Tomasz Brandt' });
+    // His own facts from before the desk: the club under a name the desk has as an alias, a deal, a private contact.
+    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'Rotheide', aliases: [] }, ctx));
+    const sponsor = await ok(dispatch('facts:entity-create', { kind: 'company', name: 'Voltra Energie', aliases: [] }, ctx));
+    const own = await ok(
+      dispatch(
+        'facts:deal-create',
+        { kind: 'sponsorship', payerId: sponsor.id, payeeId: club.id, subject: 'Trikotsponsor Rotheide', amountMinor: 120_000_000, currency: 'EUR', precision: 'exact', status: 'reported' },
+        ctx,
+      ),
+    );
+    const contact = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Hanna Vogt (Quelle)', aliases: [] }, ctx));
+    expect(await ok(dispatch('facts:desk-local', { type: 'entity', id: contact.id, local: true }, ctx))).toEqual({ local: true });
+
+    const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, user: 'Tomasz Brandt', WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+    const tomasz = { name: 'Tomasz Brandt', ctx, sync };
+    members.push(tomasz);
+    await eventually(() => (sync.tick(), sync.synced && sync.idle), 'Tomasz mirrored the desk', 30_000);
+    expect(await search(tomasz, 'Liga-Rechte')).toHaveLength(1);
+    // Nothing of his is shared before he says so.
+    erika.sync.tick();
+    expect(await search(erika, 'Trikotsponsor')).toEqual([]);
+
+    const preview = await ok(dispatch('facts:desk-join-preview', {}, ctx));
+    expect(preview.unshared).toBe(3);
+    expect(preview.groups).toEqual([{ kind: 'entity', label: 'SV Rotheide', localIds: [club.id], deskIds: [expect.any(String)] }]);
+    const deskClub = preview.groups[0].deskIds[0];
+    const refused = await dispatch('facts:desk-share', { decisions: [] }, ctx);
+    expect(refused.ok).toBe(false);
+    expect(await ok(dispatch('facts:desk-share', { decisions: ['use-desk'] }, ctx))).toEqual({ merged: 1 });
+
+    await settle([erika, tomasz]);
+    expect(getDeal(erika.ctx.db, own.id)).toMatchObject({ payeeId: deskClub, payerId: sponsor.id });
+    expect(await search(erika, 'Voltra')).toEqual([sponsor.id]);
+    expect(await search(erika, 'Hanna Vogt')).toEqual([]);
+    expect(await search(tomasz, 'Hanna Vogt')).toEqual([contact.id]);
+    // Only the desk's club is left on his machine.
+    expect(canonicalFactDump(ctx.db).entity.map((e) => (e as { id: string }).id)).not.toContain(club.id);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ import {
   changeSeen,
   deskAuditCursor,
   isLocalOnly,
+  isShared,
   localRecord,
   markChangeSeen,
   markShared,
@@ -22,6 +23,7 @@ import {
   writeDeskAudit,
   type PendingAuditEntry,
 } from '../../store/desk-facts';
+import { takeShareRequest, unsharedIds } from '../../store/desk-facts-share';
 
 /**
  * The shared fact store over the desk, on the Node side (main process or browser-shell
@@ -38,6 +40,8 @@ export interface DeskFactSyncOptions {
   token: string;
   /** Node 20 has no global WebSocket: pass the `ws` package. */
   WebSocketPolyfill?: unknown;
+  /** The member's name for changes that are not one audit entry (sharing local facts). */
+  user?: string;
   /** How often the audit log is read for local changes (the CLI writes from another process). */
   pollMs?: number;
   onProblem?(message: string): void;
@@ -128,10 +132,20 @@ export class DeskFactSync {
     return n;
   }
 
-  disconnect(): void {
+  /** Goes offline (as a cut network would); resolves once the connection is closed. */
+  async disconnect(): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      const done = () => {
+        this.socket.off('disconnect', done);
+        resolve();
+      };
+      this.socket.on('disconnect', done);
+    });
     this.socket.disconnect();
+    if (this.socket.status !== 'disconnected') await closed;
   }
 
+  /** Back online: every document syncs again, sending what was changed meanwhile. */
   async reconnect(): Promise<void> {
     await this.socket.connect();
   }
@@ -146,6 +160,7 @@ export class DeskFactSync {
         this.everSynced = true;
       }
       this.pushLocal();
+      if (takeShareRequest(this.options.db)) this.shareUnshared();
       this.mirror();
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
@@ -182,6 +197,8 @@ export class DeskFactSync {
     target.doc.transact(() => {
       let changes: FieldChange[] = [];
       if (entry.action === 'delete') {
+        // A fact that never reached the desk (e.g. a duplicate merged away on joining) leaves no trace there.
+        if (!isShared(db, kind, entry.recordId) && !recordsMap(target.doc).has(entry.recordId)) return;
         removeRecord(target.doc, entry.recordId);
         unmarkShared(db, kind, entry.recordId);
       } else {
@@ -207,6 +224,28 @@ export class DeskFactSync {
       appendChange(target.doc, change);
     }, PUSH);
     markChangeSeen(db, changeId);
+  }
+
+  /** Shares every local fact not on the desk yet and not kept local ("share local facts"). */
+  private shareUnshared(): void {
+    const { db } = this.options;
+    const at = new Date().toISOString();
+    db.transaction(() => {
+      for (const kind of DESK_WRITE_ORDER) {
+        for (const id of unsharedIds(db, kind)) {
+          const record = localRecord(db, kind, id);
+          const target = this.docs.get(factDocNameFor(kind, id));
+          if (!record || !target) continue;
+          const changeId = `${this.tag}:share:${kind}:${id}`;
+          target.doc.transact(() => {
+            writeRecord(target.doc, kind, record as never);
+            appendChange(target.doc, { id: changeId, recordId: id, action: 'create', changes: [], by: this.options.user ?? 'desk', at });
+          }, PUSH);
+          markShared(db, kind, id);
+          markChangeSeen(db, changeId);
+        }
+      }
+    })();
   }
 
   private mirror(): void {

@@ -52,7 +52,9 @@ export const migration0008: Migration = {
       CREATE TABLE desk_fact_seen (change_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE desk_fact_sync (
         id INTEGER PRIMARY KEY CHECK (id = 1),
-        audit_cursor INTEGER NOT NULL CHECK (audit_cursor >= 0)
+        audit_cursor INTEGER NOT NULL CHECK (audit_cursor >= 0),
+        -- Set by "share local facts" / "share this fact": the sync shares every local fact not yet on the desk.
+        share_requested INTEGER NOT NULL DEFAULT 0 CHECK (share_requested IN (0, 1))
       );
     `);
   },
