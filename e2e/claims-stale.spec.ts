@@ -136,3 +136,38 @@ test('a ready article whose claim went stale is listed under "Needs a correction
   const correction = page.getByRole('region', { name: 'Needs a correction?' });
   await expect(correction.getByRole('button', { name: 'Open “Rotheide rights” (Ready, 1 to re-check)' })).toBeVisible();
 });
+
+/** Each search replaces the list: wait for the one result before opening it. */
+async function openNordligaDeal(page: Page) {
+  const facts = page.getByRole('complementary', { name: 'Facts and claims' });
+  await facts.getByRole('searchbox', { name: 'Search facts' }).fill('Streamingrechte Nordliga');
+  const results = facts.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await results.getByRole('option', { name: /Streamingrechte an der Nordliga/ }).click();
+  await expect(facts.getByRole('article', { name: /^Deal: Streamingrechte an der Nordliga/ })).toBeVisible();
+}
+
+test('a fact kept local stays so, and sharing with the desk counts the facts not shared yet', async ({ page, app }) => {
+  expect((await app.cli(['sample'])).code).toBe(0);
+  await page.reload();
+  const facts = page.getByRole('complementary', { name: 'Facts and claims' });
+  await facts.getByRole('button', { name: 'Fact packs' }).click();
+  await page.getByRole('menuitem', { name: 'Share local facts with the desk…' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Share local facts with the desk' });
+  const before = Number(/(\d+) facts on this computer/.exec((await dialog.getByText(/facts on this computer/).textContent()) ?? '')?.[1]);
+  expect(before).toBeGreaterThan(100);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await openNordligaDeal(page);
+  const keep = facts.getByRole('checkbox', { name: 'Keep local (not shared with the desk)' });
+  await expect(keep).not.toBeChecked();
+  await keep.check();
+  await page.reload();
+  await openNordligaDeal(page);
+  await expect(facts.getByRole('checkbox', { name: 'Keep local (not shared with the desk)' })).toBeChecked();
+
+  await facts.getByRole('button', { name: 'Fact packs' }).click();
+  await page.getByRole('menuitem', { name: 'Share local facts with the desk…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Share local facts with the desk' });
+  await expect(dialog.getByText(`${before - 1} facts on this computer are not on the desk yet.`)).toBeVisible();
+});
