@@ -5,7 +5,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskServer, type RunningDeskServer } from '../../desk-server/server';
 import { eventually } from '../../desk-server/testing/client';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../desk-server/testing/postgres';
 import { addDeskUser } from '../../desk-server/users';
+import type { DeskStorageOptions } from '../../desk-server/storage/storage';
 import { canonicalAuditDump, canonicalFactDump } from '../../store/desk-facts';
 import { getDeal } from '../../store/deals';
 import { dispatch, type HandlerContext } from '../handlers';
@@ -75,10 +77,24 @@ async function settle(online: Member[]): Promise<void> {
 
 const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
 
+/** The desk's storage: its embedded SQLite file, or a throwaway PostgreSQL cluster (Debian's binaries). */
+const BACKENDS: { name: string; open(): Promise<DeskStorageOptions> }[] = [
+  { name: 'SQLite', open: async () => ({ kind: 'sqlite', file: join(dir, 'desk.sqlite') }) },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      postgres = await startThrowawayPostgres();
+      return { kind: 'postgres', url: await postgres.createDatabase('desk_facts') };
+    },
+  },
+];
+let postgres: ThrowawayPostgres | null = null;
+
+describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (backend) => {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'factdesk-deskfacts-server-'));
-  server = await startDeskServer({ storage: { kind: 'sqlite', file: join(dir, 'desk.sqlite') } });
-}, 60_000);
+  server = await startDeskServer({ storage: await backend.open() });
+}, 90_000);
 
 afterAll(async () => {
   for (const m of members.splice(0)) {
@@ -86,10 +102,11 @@ afterAll(async () => {
     disposeContext(m.ctx);
   }
   await server?.stop();
+  await postgres?.stop();
+  postgres = null;
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the shared fact store over the desk', () => {
   it('keeps three members identical through offline edits, concurrent edits and deletes', async () => {
     const [erika, jonas, lena] = [await joinDesk('Erika Prüfer'), await joinDesk('Jonas Brandt'), await joinDesk('Lena Kowalczyk')];
 
