@@ -180,7 +180,16 @@ export class DeskFactSync {
       const entries = pendingAuditEntries(db, cursor, 1000);
       if (entries.length === 0) break;
       db.transaction(() => {
-        for (const entry of entries) this.push(entry);
+        // Entries grouped by document (in order within each), one update per document.
+        const byDoc = new Map<Y.Doc | null, PendingAuditEntry[]>();
+        for (const entry of entries) {
+          const doc = this.docs.get(factDocNameFor(entry.recordType, entry.recordId))?.doc ?? null;
+          (byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!).push(entry);
+        }
+        for (const [doc, group] of byDoc) {
+          if (doc) doc.transact(() => group.forEach((e) => this.push(e)), PUSH);
+          else group.forEach((e) => this.push(e));
+        }
         cursor = entries[entries.length - 1].seq;
         setDeskAuditCursor(db, cursor);
       })();
@@ -230,20 +239,30 @@ export class DeskFactSync {
   private shareUnshared(): void {
     const { db } = this.options;
     const at = new Date().toISOString();
+    // One update per document rather than per record: sharing a large store sends hundreds of
+    // messages, not hundreds of thousands.
+    const byDoc = new Map<string, { kind: DeskFactKind; id: string }[]>();
+    for (const kind of DESK_WRITE_ORDER) {
+      for (const id of unsharedIds(db, kind)) {
+        const name = factDocNameFor(kind, id);
+        (byDoc.get(name) ?? byDoc.set(name, []).get(name)!).push({ kind, id });
+      }
+    }
     db.transaction(() => {
-      for (const kind of DESK_WRITE_ORDER) {
-        for (const id of unsharedIds(db, kind)) {
-          const record = localRecord(db, kind, id);
-          const target = this.docs.get(factDocNameFor(kind, id));
-          if (!record || !target) continue;
-          const changeId = `${this.tag}:share:${kind}:${id}`;
-          target.doc.transact(() => {
+      for (const [name, items] of byDoc) {
+        const target = this.docs.get(name);
+        if (!target) continue;
+        target.doc.transact(() => {
+          for (const { kind, id } of items) {
+            const record = localRecord(db, kind, id);
+            if (!record) continue;
+            const changeId = `${this.tag}:share:${kind}:${id}`;
             writeRecord(target.doc, kind, record as never);
             appendChange(target.doc, { id: changeId, recordId: id, action: 'create', changes: [], by: this.options.user ?? 'desk', at });
-          }, PUSH);
-          markShared(db, kind, id);
-          markChangeSeen(db, changeId);
-        }
+            markShared(db, kind, id);
+            markChangeSeen(db, changeId);
+          }
+        }, PUSH);
       }
     })();
   }
