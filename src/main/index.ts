@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAllowedExternalUrl, loadSettings } from './handlers/app';
 import type { HandlerContext } from './handlers';
 import { createContext, resolveDataDir } from './runtime';
+import { runDeskFacts, type DeskFactsService } from './desk-facts/service';
 import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
@@ -39,6 +40,7 @@ const CHROME_CHANNELS = new Set([
 ]);
 
 let ctx: HandlerContext | undefined;
+let deskFacts: DeskFactsService | undefined;
 let win: BrowserWindow | undefined;
 
 let chromeShown = '';
@@ -160,9 +162,11 @@ if (!app.requestSingleInstanceLock()) {
     });
     win = createWindow(ctx);
     refreshChrome();
+    deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
   });
 
   app.on('window-all-closed', () => {
+    deskFacts?.stop();
     ctx?.db.close();
     app.quit();
   });

@@ -217,9 +217,13 @@ export function listArticles(db: Db, query: ArticleQuery = {}): ArticleListItem[
   const order =
     query.sort === 'title' ? 'headline COLLATE NOCASE ASC, updated_at DESC' : 'updated_at DESC, headline COLLATE NOCASE ASC';
   const rows = db
-    .prepare(`SELECT ${META_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY ${order}`)
-    .all(...params) as ArticleRow[];
-  return rows.map((row) => ({ ...toMeta(row), wordCount: row.word_count }));
+    .prepare(
+      `SELECT ${META_COLUMNS}, (SELECT count(DISTINCT r.claim_id) FROM claim_rechecks r JOIN claims c ON c.id = r.claim_id
+         WHERE c.article_id = articles.id AND r.resolved_at IS NULL AND c.in_text = 1) AS stale_claims
+       FROM articles WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+    )
+    .all(...params) as (ArticleRow & { stale_claims: number })[];
+  return rows.map((row) => ({ ...toMeta(row), wordCount: row.word_count, staleClaims: row.stale_claims }));
 }
 
 export interface SaveInput {

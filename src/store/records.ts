@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { indexedSpellings } from '../shared/search/fold';
 import { writeAudit, type Actor } from './audit';
+import { noteFactChange } from './claim-rechecks';
 import type { Db } from './db';
 import type { FactTable } from './fact-tables';
 import { prepared } from './prepared';
@@ -96,31 +97,37 @@ function index<T extends { id: string }>(st: TableStatements, t: FactTable<T>, s
   st.ftsInsert.run(seq, doc.t, doc.s);
 }
 
-export function insertRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now()): T {
+/**
+ * `audit: false` is for records mirrored from the desk: their audit entries come from the
+ * desk's change log (with each change's own author and time), not from the mirroring.
+ */
+export function insertRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now(), audit = true): T {
   const st = statements(db, t);
   const info = st.insert.run(...rowValues(t, record), at, at);
   index(st, t, info.lastInsertRowid, record);
-  writeAudit(db, t.type, record.id, 'create', null, record, actor, at);
+  if (audit) writeAudit(db, t.type, record.id, 'create', null, record, actor, at);
   return record;
 }
 
-export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, before: T, after: T, actor: Actor, at = now()): T {
+export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, before: T, after: T, actor: Actor, at = now(), audit = true): T {
   const st = statements(db, t);
   const row = st.update.get(...rowValues(t, after).slice(1), at, before.id) as { seq: number };
   if (st.ftsDelete) {
     st.ftsDelete.run(row.seq);
     index(st, t, row.seq, after);
   }
-  writeAudit(db, t.type, before.id, 'update', before, after, actor, at);
+  if (audit) writeAudit(db, t.type, before.id, 'update', before, after, actor, at);
+  noteFactChange(db, t.type, before, after, actor, at);
   return after;
 }
 
-export function deleteRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now()): void {
+export function deleteRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now(), audit = true): void {
   const st = statements(db, t);
   const row = st.remove.get(record.id) as { seq: number } | undefined;
   if (!row) return;
   st.ftsDelete?.run(row.seq);
-  writeAudit(db, t.type, record.id, 'delete', record, null, actor, at);
+  if (audit) writeAudit(db, t.type, record.id, 'delete', record, null, actor, at);
+  noteFactChange(db, t.type, record, null, actor, at);
 }
 
 /** True when two records hold the same values (used to skip no-op updates). */

@@ -97,4 +97,42 @@ describe('factdesk claims', () => {
     expect(missing.stderr[0]).toMatch(/no article with id no-such-article/);
     expect(await runCli(['claims', 'check', '--data-dir', dir], capture())).toBe(2);
   });
+
+  it('lists claims whose linked facts changed across articles, and clears one with recheck', async () => {
+    await setUp(true);
+    const ctx = createContext({ dataDir: dir, platform: { kind: 'test', nativeMenu: false, openExternal: async () => false } });
+    try {
+      await dispatch('articles:save', { id: articleId, baseRev: 1, meta: { status: 'ready' } }, ctx);
+      const deal = await dispatch('facts:deal-get', { id: 'd-12m' }, ctx);
+      if (!deal.ok) throw new Error(deal.error.message);
+      const updated = await dispatch('facts:deal-update', { ...deal.value.deal, amountMinor: 700000000 }, ctx);
+      if (!updated.ok) throw new Error(updated.error.message);
+    } finally {
+      ctx.db.close();
+    }
+
+    const io = capture();
+    expect(await runCli(['claims', 'stale', '--lang', 'en', '--data-dir', dir], io)).toBe(0);
+    expect(io.stdout).toEqual([
+      `"Strivo zahlt" [ready] (${articleId})  — needs a correction?`,
+      '  verified  "sieben Millionen Euro"  (c-amount-01)',
+      expect.stringMatching(/^    The amount of the deal “Rechte” changed from €12,000,000 to €7,000,000\. \(.+, .+\)$/),
+    ]);
+    const json = capture();
+    expect(await runCli(['claims', 'stale', '--json', '--lang', 'de', '--data-dir', dir], json)).toBe(0);
+    const out = JSON.parse(json.stdout.join('\n'));
+    expect(out).toEqual([expect.objectContaining({ claimId: 'c-amount-01', articleStatus: 'ready', needsCorrection: true })]);
+    expect(out[0].notices[0]).toMatchObject({ reason: 'amount', factId: 'd-12m', message: expect.stringMatching(/^Der Betrag des Deals „Rechte“/) });
+
+    const listed = capture();
+    await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], listed);
+    expect(listed.stdout[2]).toMatch(/^   needs re-check: The amount of the deal/);
+    expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], capture())).toBe(1);
+
+    expect(await runCli(['claims', 'recheck', 'c-amount-01', '--data-dir', dir], capture())).toBe(0);
+    const after = capture();
+    expect(await runCli(['claims', 'stale', '--data-dir', dir], after)).toBe(0);
+    expect(after.stdout).toEqual(['No claims need a re-check.']);
+    expect(await runCli(['claims', 'recheck', '--data-dir', dir], capture())).toBe(2);
+  });
 });

@@ -1,13 +1,18 @@
 import { dispatch } from '../../main/handlers';
 import { describeBlockedGate } from '../../shared/claims/gate';
-import type { ArticleClaims, ClaimView } from '../../shared/contract/claims';
+import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
 
 type Lang = 'de' | 'en';
 
-const USAGE = ['factdesk claims <article-id> [--json] [--lang <de|en>]', 'factdesk claims check <article-id> [--json] [--lang <de|en>]'];
+const USAGE = [
+  'factdesk claims <article-id> [--json] [--lang <de|en>]',
+  'factdesk claims check <article-id> [--json] [--lang <de|en>]',
+  'factdesk claims stale [--json] [--lang <de|en>]',
+  'factdesk claims recheck <claim-id>',
+];
 
 function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
   io.err(error.message);
@@ -21,8 +26,34 @@ function claimLines(claim: ClaimView, number: number, lang: Lang): string[] {
   const where = claim.inText ? '' : ' [removed from text]';
   const lines = [`${number}. ${claim.kind.padEnd(6)} ${claim.status.padEnd(9)} ${JSON.stringify(oneLine(claim.text))}${where}  (${claim.id})`];
   lines.push(`   facts: ${claim.links.length ? claim.links.map((l) => `${l.type}:${l.id}`).join(', ') : '—'}`);
+  for (const n of claim.recheck) lines.push(`   needs re-check: ${n.message[lang]} (${n.by}, ${n.at})`);
   for (const w of claim.warnings) lines.push(`   ${w.severity}: ${w.message[lang]} [${w.key}]`);
   return lines;
+}
+
+/** Claims needing a re-check across articles, grouped by article; published and ready ones say so. */
+function staleLines(stale: StaleClaim[], lang: Lang): string[] {
+  if (stale.length === 0) return ['No claims need a re-check.'];
+  const lines: string[] = [];
+  let article: string | null = null;
+  for (const c of stale) {
+    if (c.articleId !== article) {
+      article = c.articleId;
+      const correction = c.articleStatus === 'ready' || c.articleStatus === 'published' ? '  — needs a correction?' : '';
+      lines.push(`${JSON.stringify(c.headline)} [${c.articleStatus}] (${c.articleId})${correction}`);
+    }
+    lines.push(`  ${c.claimStatus.padEnd(9)} ${JSON.stringify(oneLine(c.claimText))}${c.inText ? '' : ' [removed from text]'}  (${c.claimId})`);
+    for (const n of c.notices) lines.push(`    ${n.message[lang]} (${n.by}, ${n.at})`);
+  }
+  return lines;
+}
+
+function staleJson(stale: StaleClaim[], lang: Lang) {
+  return stale.map((c) => ({
+    ...c,
+    needsCorrection: c.articleStatus === 'ready' || c.articleStatus === 'published',
+    notices: c.notices.map(({ message, ...n }) => ({ ...n, message: message[lang] })),
+  }));
 }
 
 /** The list as JSON for scripts: document order, linked fact ids and open warnings per claim. */
@@ -37,6 +68,7 @@ function claimsJson(list: ArticleClaims, lang: Lang) {
       inText: c.inText,
       links: c.links,
       warnings: c.warnings.map((w) => ({ code: w.code, key: w.key, severity: w.severity, message: w.message[lang] })),
+      recheck: c.recheck.map((n) => ({ reason: n.reason, fact: { type: n.factType, id: n.factId }, before: n.before, after: n.after, by: n.by, at: n.at, message: n.message[lang] })),
       note: c.note,
       checkedBy: c.history.at(-1)?.checker ?? null,
       checkedAt: c.history.at(-1)?.at ?? null,
@@ -61,6 +93,7 @@ export const claimsCommand: CliCommand = {
   usage: USAGE.join('\n       '),
   async run(argv, io) {
     const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['lang'] });
+    if (positionals[0] === 'stale' || positionals[0] === 'recheck') return runStale(positionals, flags, io);
     const checking = positionals[0] === 'check';
     const ids = checking ? positionals.slice(1) : positionals;
     if (ids.length !== 1) throw new UsageError(checking ? 'claims check needs exactly one article id' : 'claims needs exactly one article id');
@@ -93,3 +126,26 @@ export const claimsCommand: CliCommand = {
     }
   },
 };
+
+async function runStale(positionals: string[], flags: Record<string, string | boolean>, io: CliIO): Promise<number> {
+  const [sub, ...ids] = positionals;
+  if (sub === 'stale' && ids.length > 0) throw new UsageError('claims stale takes no arguments');
+  if (sub === 'recheck' && ids.length !== 1) throw new UsageError('claims recheck needs exactly one claim id');
+  const ctx = cliContext(flags);
+  try {
+    const lang = await languageOf(flags, ctx);
+    if (sub === 'recheck') {
+      const result = await dispatch('claims:resolve-recheck', { id: ids[0] }, ctx);
+      if (!result.ok) return reportError(io, result.error);
+      io.out(`Re-checked: ${JSON.stringify(oneLine(result.value.text))} (${result.value.id}) no longer needs a re-check.`);
+      return EXIT.ok;
+    }
+    const result = await dispatch('claims:stale', {}, ctx);
+    if (!result.ok) return reportError(io, result.error);
+    if (flags.json) io.out(JSON.stringify(staleJson(result.value, lang), null, 2));
+    else staleLines(result.value, lang).forEach((line) => io.out(line));
+    return EXIT.ok;
+  } finally {
+    ctx.db.close();
+  }
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
+import { runDeskFacts } from '../desk-facts/service';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { startBrowserShell } from './server';
@@ -54,11 +55,13 @@ async function main(): Promise<void> {
   const ctx = opening.opened;
   const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret });
   writeShellState(dataDir, { port: shell.port, secret: state.secret });
+  const deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
   // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
 
   const stop = async () => {
+    deskFacts.stop();
     await shell.close();
     ctx.db.close();
     process.exit(0);

@@ -4,7 +4,7 @@ import { guessClaimKind } from '../../shared/claims/kind';
 import { orderClaims } from '../../shared/claims/order';
 import { ClaimCheckCache } from '../../shared/claims/checkCache';
 import { openWarnings } from '../../shared/claims/warnings';
-import type { ArticleClaims, ClaimView } from '../../shared/contract/claims';
+import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { Claim } from '../../shared/domain/articles';
 import type { FactRef } from '../../shared/domain/facts';
@@ -30,6 +30,7 @@ import {
 import type { Db } from '../../store/db';
 import { latestGatePass, recordGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
+import { openRechecksByArticle, resolveRechecks, staleClaims } from '../../store/claim-rechecks';
 import { loadSettings } from './app';
 import { linkedFacts } from './claimFacts';
 import type { HandlerContext } from './context';
@@ -95,10 +96,12 @@ function assemble(db: Db, articleId: string): Assembled {
   const facts = linkedFacts(db, claims.flatMap((c) => c.links));
   const contexts = claimContextsFromBody(doc.body);
   const check = checkCache.forFacts(facts, doc.meta.language);
+  const rechecks = openRechecksByArticle(db, articleId);
   const views = claims.map((claim): ClaimView => {
     const context = contextOf(claim, contexts);
     const result = check(claim, context);
-    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks, context };
+    const recheck = rechecks.get(claim.id) ?? [];
+    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks, context, recheck };
   });
   const ordered = orderClaims(views, doc.body);
   return { doc, views: ordered, facts, gate: gateStatus(ordered, overrideOf(db, articleId)) };
@@ -113,7 +116,9 @@ function viewOf(db: Db, id: string): ClaimView {
 
 /** The gate for an article as it stands now, with the override that covers its open claims if one does. */
 export function readyGateStatus(db: Db, articleId: string): GateStatus {
-  return gateStatus(listClaims(db, articleId), overrideOf(db, articleId));
+  const rechecks = openRechecksByArticle(db, articleId);
+  const claims = listClaims(db, articleId).map((c) => ({ ...c, recheck: rechecks.get(c.id) ?? [] }));
+  return gateStatus(claims, overrideOf(db, articleId));
 }
 
 /**
@@ -217,6 +222,12 @@ export const claimsHandlers = {
     dismissWarning(ctx.db, id, code, reason, checker(ctx), now());
     return viewOf(ctx.db, id);
   },
+  'claims:resolve-recheck': ({ id }, ctx) => {
+    requireClaim(ctx.db, id);
+    resolveRechecks(ctx.db, id, checker(ctx), now());
+    return viewOf(ctx.db, id);
+  },
+  'claims:stale': (_input, ctx): StaleClaim[] => staleClaims(ctx.db),
   'claims:gate': ({ articleId }, ctx) => {
     requireArticle(ctx.db, articleId);
     return readyGateStatus(ctx.db, articleId);
@@ -250,6 +261,8 @@ export const claimsHandlers = {
   | 'claims:unlink'
   | 'claims:sync'
   | 'claims:dismiss-warning'
+  | 'claims:resolve-recheck'
+  | 'claims:stale'
   | 'claims:gate'
   | 'claims:override-gate'
   | 'claims:report'

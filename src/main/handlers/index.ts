@@ -7,6 +7,7 @@ import { claimsHandlers } from './claims';
 import { deskHandlers } from './desk';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
+import { factsDeskHandlers } from './factsDesk';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
@@ -22,6 +23,7 @@ export const handlers: HandlerTable<Channel> = {
   ...deskHandlers,
   ...detectHandlers,
   ...factsHandlers,
+  ...factsDeskHandlers,
   ...transferHandlers,
 };
 

@@ -13,7 +13,7 @@ describe('the "ready" gate', () => {
   it('blocks on an unchecked claim and names it', () => {
     const status = gateStatus([claim('a', 'verified'), claim('b', 'unchecked', true, 'sieben Millionen Euro')]);
     expect(status.passes).toBe(false);
-    expect(status.open).toEqual([{ id: 'b', kind: 'other', status: 'unchecked', text: 'sieben Millionen Euro' }]);
+    expect(status.open).toEqual([{ id: 'b', kind: 'other', status: 'unchecked', text: 'sieben Millionen Euro', needsRecheck: false }]);
     expect(describeBlockedGate(status, 'de')).toMatch(/^Eine Behauptung ist noch nicht verifiziert: „sieben Millionen Euro“ \(unchecked\)/);
     expect(describeBlockedGate(status, 'en')).toMatch(/^One claim is not verified yet: “sieben Millionen Euro” \(unchecked\)/);
   });
@@ -34,5 +34,15 @@ describe('the "ready" gate', () => {
     expect(status.passes).toBe(false);
     expect(status.override).toBeNull();
     expect(describeBlockedGate(status, 'en')).toMatch(/^2 claims are not verified yet/);
+  });
+
+  it('treats a verified claim whose linked fact changed as open until it is re-checked', () => {
+    const stale = { ...claim('a', 'verified', true, 'fünf Millionen Euro'), recheck: [{ reason: 'amount' }] };
+    const status = gateStatus([stale, claim('b', 'verified')]);
+    expect(status.passes).toBe(false);
+    expect(status.open).toEqual([{ id: 'a', kind: 'other', status: 'verified', text: 'fünf Millionen Euro', needsRecheck: true }]);
+    expect(describeBlockedGate(status, 'en')).toMatch(/“fünf Millionen Euro” \(needs re-check\)/);
+    expect(describeBlockedGate(status, 'de')).toMatch(/„fünf Millionen Euro“ \(erneut prüfen\)/);
+    expect(gateStatus([{ ...stale, recheck: [] }]).passes).toBe(true);
   });
 });

@@ -5,6 +5,8 @@ export interface OpenClaim {
   kind: ClaimKind;
   status: ClaimStatus;
   text: string;
+  /** A linked fact changed since the claim was checked: it counts as unchecked until re-checked. */
+  needsRecheck: boolean;
 }
 
 export interface GateOverrideRecord {
@@ -29,10 +31,14 @@ export interface GateStatus {
  * deleted is no longer in the article. An override covers exactly the claims that were open
  * when its reason was written, so a claim marked or reopened afterwards blocks again.
  */
-export function gateStatus(claims: readonly Claim[], latestOverride: GateOverrideRecord | null = null): GateStatus {
+export function gateStatus(
+  claims: readonly (Claim & { recheck?: readonly unknown[] })[],
+  latestOverride: GateOverrideRecord | null = null,
+): GateStatus {
+  const stale = (c: { recheck?: readonly unknown[] }) => (c.recheck?.length ?? 0) > 0;
   const open = claims
-    .filter((c) => c.inText && c.status !== 'verified')
-    .map((c) => ({ id: c.id, kind: c.kind, status: c.status, text: c.text }));
+    .filter((c) => c.inText && (c.status !== 'verified' || stale(c)))
+    .map((c) => ({ id: c.id, kind: c.kind, status: c.status, text: c.text, needsRecheck: stale(c) }));
   if (open.length === 0) return { passes: true, open, override: null };
   const covered = latestOverride !== null && open.every((c) => latestOverride.openClaims.includes(c.id));
   return { passes: covered, open, override: covered ? latestOverride : null };
@@ -42,7 +48,8 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
 
 /** One sentence naming what blocks the gate, for error messages and the CLI. */
 export function describeBlockedGate(status: GateStatus, lang: 'de' | 'en'): string {
-  const list = status.open.map((c) => (lang === 'de' ? `„${shorten(c.text)}“ (${c.status})` : `“${shorten(c.text)}” (${c.status})`));
+  const state = (c: OpenClaim) => (c.needsRecheck ? (lang === 'de' ? 'erneut prüfen' : 'needs re-check') : c.status);
+  const list = status.open.map((c) => (lang === 'de' ? `„${shorten(c.text)}“ (${state(c)})` : `“${shorten(c.text)}” (${state(c)})`));
   if (lang === 'de') {
     const noun = status.open.length === 1 ? 'Eine Behauptung ist' : `${status.open.length} Behauptungen sind`;
     return `${noun} noch nicht verifiziert: ${list.join(', ')}. Verifizieren Sie sie oder geben Sie eine Begründung für die Freigabe an.`;

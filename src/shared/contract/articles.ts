@@ -41,6 +41,8 @@ export const ARTICLE_FIELD_LIMITS = {
 
 export interface ArticleListItem extends ArticleMeta {
   wordCount: number;
+  /** Claims whose linked facts changed since they were last checked ("needs re-check"). */
+  staleClaims: number;
 }
 
 /** An article as the editor opens it: the structured fields, the body and the rev a save must name. */

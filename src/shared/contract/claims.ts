@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ArticleLanguage, type Claim } from '../domain/articles';
+import {
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  type ArticleLanguage,
+  type ArticleStatus,
+  type Claim,
+  type ClaimStatus,
+} from '../domain/articles';
 import { FACT_TYPES, factId } from '../domain/facts';
 import type { ClaimCheck, ClaimWarning } from '../claims/warnings';
 import type { ClaimContext } from '../claims/context';
 import type { GateStatus } from '../claims/gate';
+import type { StaleNoticeView } from '../claims/stale';
 import type { ExportFacts } from '../export/context';
 
 /** Claim ids are made by the editor when it wraps the text, so the mark and the record share one id. */
@@ -26,6 +34,20 @@ export interface ClaimView extends Claim {
   checks: ClaimCheck[];
   /** The paragraph the checks read and where the mark sits in it. */
   context: ClaimContext;
+  /** Changes to linked facts since the claim was last re-checked; any makes it "needs re-check". */
+  recheck: StaleNoticeView[];
+}
+
+/** A claim that needs a re-check, with its article, for `claims:stale` and the library. */
+export interface StaleClaim {
+  articleId: string;
+  headline: string;
+  articleStatus: ArticleStatus;
+  claimId: string;
+  claimText: string;
+  claimStatus: ClaimStatus;
+  inText: boolean;
+  notices: StaleNoticeView[];
 }
 
 export interface ArticleClaims {
@@ -127,6 +149,10 @@ export const claimsContract = {
       })
       .strict(),
   ),
+  /** Clears "needs re-check": the checker looked at the claim again after its facts changed. */
+  'claims:resolve-recheck': channel<ClaimView>()(byId),
+  /** Every claim across articles whose linked facts changed since it was last re-checked. */
+  'claims:stale': channel<StaleClaim[]>()(z.object({}).strict()),
   'claims:gate': channel<GateStatus>()(z.object({ articleId }).strict()),
   /** Writes a reason that lets the claims open right now through the "ready" gate. */
   'claims:override-gate': channel<GateStatus>()(

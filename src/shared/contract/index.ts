@@ -7,6 +7,7 @@ import { claimsContract } from './claims';
 import { deskContract } from './desk';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
+import { factsDeskContract } from './facts-desk';
 import { transferContract } from './transfer';
 import type { Result } from '../result';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...deskContract,
   ...detectContract,
   ...factsContract,
+  ...factsDeskContract,
   ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;
 

@@ -10,6 +10,7 @@ import { useFactsChanged } from '../facts/events';
 import { claimsInOrder, refreshClaims, useClaimsState } from './claimsStore';
 import { ClaimDetails } from './ClaimDetails';
 import { GO_TO_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from './commands';
+import { RecheckNotices } from './RecheckNotices';
 import { ReportDialog } from './ReportDialog';
 import { WarningList } from './WarningList';
 import '../styles/claims.css';
@@ -62,7 +63,11 @@ export function ClaimsPanel() {
     const facts = data ? resolveClaimFacts(claim, data.facts, settings.language) : [];
     const last = claim.history.at(-1);
     return (
-      <li key={claim.id} className={`claim-item claim-item-${claim.status}`} aria-current={selected ? 'true' : undefined}>
+      <li
+        key={claim.id}
+        className={`claim-item claim-item-${claim.status} ${claim.recheck.length > 0 ? 'claim-item-stale' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+      >
         <div className="claim-item-head">
           <button
             type="button"
@@ -72,6 +77,7 @@ export function ClaimsPanel() {
             onClick={() => select(claim)}
           >
             <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
+            {claim.recheck.length > 0 && <span className="claim-stale-badge">{t('recheck.badge')}</span>}
             <span className="claim-kind">{t(`kind.${claim.kind}`)}</span>
             <span className="claim-text">{shorten(claim.text, 140)}</span>
           </button>
@@ -83,6 +89,7 @@ export function ClaimsPanel() {
             ))}
           </ul>
         )}
+        <RecheckNotices claim={claim} />
         <WarningList claim={claim} editable={selected} />
         {last && (
           <p className="claim-checked muted">

@@ -6,6 +6,7 @@ import type { FactRef } from '../../../shared/domain/facts';
 import type { AppError, Result } from '../../../shared/result';
 import { api } from '../bridge';
 import { notifyFactsChanged } from '../facts/events';
+import { announceArticleChange } from '../library/articleEvents';
 
 /**
  * The open article's claims, shared by the editor plugin (marks, hover card) and the claims
@@ -122,6 +123,14 @@ export function linkFacts(id: string, refs: FactRef[]) {
 
 export function unlinkFact(id: string, ref: FactRef) {
   return linkWrite(() => api.claims.unlink({ id, ref }));
+}
+
+/** Records that the checker looked at the claim again after its facts changed. */
+export async function resolveRecheck(id: string) {
+  const result = await write(() => api.claims.resolveRecheck({ id }));
+  // The library marks articles with claims that need a re-check.
+  if (result.ok) announceArticleChange({ id: result.value.articleId });
+  return result;
 }
 
 export function dismissWarning(id: string, code: string, reason: string) {

@@ -15,6 +15,7 @@ import { QuoteForm } from './forms/QuoteForm';
 import { SourceForm } from './forms/SourceForm';
 import { MenuButton } from './MenuButton';
 import { PackImportDialog } from './PackImportDialog';
+import { ShareWithDeskDialog } from './ShareWithDeskDialog';
 import { ResultList } from './ResultList';
 import { activeFilterCount, EMPTY_FILTERS, KindSwitch, MoreFilters, type FilterState } from './SearchFilters';
 import type { FactTarget } from './types';
@@ -71,6 +72,7 @@ export function FactsBrowser({
   const { t } = useTranslation('facts');
   const { lang } = useFormat();
   const [query, setQuery] = useState(initial?.query ?? '');
+  const [sharing, setSharing] = useState(false);
   const [filters, setFilters] = useState<FilterState>(initial?.filters ?? EMPTY_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [result, setResult] = useState<SearchResult | null>(null);
@@ -166,6 +168,7 @@ export function FactsBrowser({
           { label: t('pack.import'), onSelect: () => setPack('file') },
           { label: t('pack.export'), onSelect: () => void exportPack() },
           { label: t('pack.loadSample'), onSelect: () => setPack('sample') },
+          { label: t('desk.shareMenu'), onSelect: () => setSharing(true) },
         ]}
       />
       {onExpand && (
@@ -279,6 +282,7 @@ export function FactsBrowser({
       {form === 'entity' && <EntityForm onClose={() => setForm(null)} onSaved={saved('entity')} />}
       {form === 'source' && <SourceForm onClose={() => setForm(null)} onSaved={saved('source')} />}
       {pack && <PackImportDialog origin={{ kind: pack }} onClose={() => setPack(null)} />}
+      {sharing && <ShareWithDeskDialog onClose={() => setSharing(false)} />}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { getActiveSession } from '../editor/activeSession';
 import { ArticleList } from '../library/ArticleList';
+import { NeedsCorrection } from '../library/NeedsCorrection';
+import { useFactsChanged } from '../facts/events';
 import { announceArticleChange, onArticleChange } from '../library/articleEvents';
 import {
   ARTICLE_LANGUAGES,
@@ -41,6 +43,7 @@ export function LibraryPane() {
   const [trash, setTrash] = useState(false);
   const [items, setItems] = useState<ArticleListItem[] | null>(null);
   const [total, setTotal] = useState(0);
+  const [allItems, setAllItems] = useState<ArticleListItem[]>([]);
   const [trashCount, setTrashCount] = useState(0);
   const [activeId, setActiveId] = useState<string | null>(currentArticleId);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +74,10 @@ export function LibraryPane() {
     }
     setError(null);
     setItems(list.value);
-    if (all.ok) setTotal(all.value.length);
+    if (all.ok) {
+      setTotal(all.value.length);
+      setAllItems(all.value);
+    }
     if (trashed.ok) setTrashCount(trashed.value.length);
   }, [filters, trash, t]);
 
@@ -93,6 +99,12 @@ export function LibraryPane() {
       }),
     [],
   );
+
+  // A fact edit can make claims need a re-check, which the list marks.
+  useFactsChanged(() => {
+    window.clearTimeout(reloadTimer.current);
+    reloadTimer.current = window.setTimeout(() => void loadRef.current(), 150);
+  });
 
   // Search as you type, without a query per keystroke.
   useEffect(() => {
@@ -212,6 +224,8 @@ export function LibraryPane() {
           {error}
         </p>
       )}
+
+      {!trash && <NeedsCorrection items={allItems} openId={currentArticleId} onOpen={(id) => openArticle(id)} />}
 
       {items !== null && items.length === 0 && (
         <p className="muted library-empty">

@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { DealForm } from '../forms/DealForm';
 import type { FactTarget } from '../types';
 import { AuditTrail, Badge, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
 export function DealDetail({ id, open, onDeleted }: { id: string; open(t: FactTarget): void; onDeleted(): void }) {
@@ -48,6 +49,7 @@ export function DealDetail({ id, open, onDeleted }: { id: string; open(t: FactTa
           [t('deal.notes'), d.notes],
         ]}
       />
+      <KeepLocal type="deal" id={id} />
       <Citations factType="deal" factId={id} citations={view.citations} open={open} />
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="deal" recordId={id} />

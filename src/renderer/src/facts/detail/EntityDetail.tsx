@@ -9,6 +9,7 @@ import { EntityForm } from '../forms/EntityForm';
 import { RoleForm } from '../forms/RoleForm';
 import type { FactTarget } from '../types';
 import { AuditTrail, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
 export function EntityDetail({
@@ -136,6 +137,7 @@ export function EntityDetail({
           </ul>
         </section>
       )}
+      <KeepLocal type="entity" id={id} />
       <Citations factType="entity" factId={id} citations={view.citations} open={open} />
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="entity" recordId={id} />

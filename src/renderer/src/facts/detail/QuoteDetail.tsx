@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { QuoteForm, type QuoteDraft } from '../forms/QuoteForm';
 import type { FactTarget } from '../types';
 import { AuditTrail, Badge, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
 export function QuoteDetail({ id, open, onDeleted }: { id: string; open(t: FactTarget): void; onDeleted(): void }) {
@@ -79,6 +80,7 @@ export function QuoteDetail({ id, open, onDeleted }: { id: string; open(t: FactT
           [t('quote.notes'), q.notes],
         ]}
       />
+      <KeepLocal type="quote" id={id} />
       <Citations factType="quote" factId={id} citations={view.citations} open={open} />
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="quote" recordId={id} />

@@ -1,0 +1,260 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeskServer, type RunningDeskServer } from '../../desk-server/server';
+import { eventually } from '../../desk-server/testing/client';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../desk-server/testing/postgres';
+import { addDeskUser } from '../../desk-server/users';
+import type { DeskStorageOptions } from '../../desk-server/storage/storage';
+import { canonicalAuditDump, canonicalFactDump } from '../../store/desk-facts';
+import { getDeal } from '../../store/deals';
+import { dispatch, type HandlerContext } from '../handlers';
+import { disposeContext, tempContext } from '../handlers/testing';
+import { runDeskFacts } from './service';
+import { DeskFactSync } from './sync';
+import { writeSettings } from '../../store/settings';
+
+/**
+ * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
+ * three members with their own SQLite stores, one of them offline for a while.
+ */
+interface Member {
+  name: string;
+  ctx: HandlerContext;
+  sync: DeskFactSync;
+}
+
+let dir: string;
+let server: RunningDeskServer;
+const members: Member[] = [];
+
+async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function joinDesk(name: string): Promise<Member> {
+  const { token } = await addDeskUser(server.storage, name, 'checker');
+  const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
+  // Ticks are driven by the test, so each step's order is exact.
+  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+  const member = { name, ctx, sync };
+  members.push(member);
+  await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
+  return member;
+}
+
+/** Ticks every online member until all are idle and their stores agree. */
+async function settle(online: Member[]): Promise<void> {
+  await eventually(
+    () => {
+      for (const m of online) m.sync.tick();
+      if (!online.every((m) => m.sync.idle)) return false;
+      const first = JSON.stringify(canonicalFactDump(online[0].ctx.db));
+      return online.every((m) => JSON.stringify(canonicalFactDump(m.ctx.db)) === first);
+    },
+    'members agree',
+    30_000,
+  ).catch((error: Error) => {
+    const state = online.map((m) => ({
+      name: m.name,
+      synced: m.sync.synced,
+      idle: m.sync.idle,
+      waiting: m.sync.waiting,
+      unsynced: [...(m.sync as unknown as { docs: Map<string, { provider: { synced: boolean; unsyncedChanges: number } }> }).docs]
+        .filter(([, d]) => !d.provider.synced || d.provider.unsyncedChanges > 0)
+        .map(([n, d]) => `${n} synced=${d.provider.synced} unsynced=${d.provider.unsyncedChanges}`)
+        .slice(0, 10),
+      problems: m.sync.problems.slice(0, 5),
+      facts: canonicalFactDump(m.ctx.db),
+    }));
+    throw new Error(`${error.message}: ${JSON.stringify(state, null, 1)}`);
+  });
+}
+
+const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
+
+/** The desk's storage: its embedded SQLite file, or a throwaway PostgreSQL cluster (Debian's binaries). */
+const BACKENDS: { name: string; open(): Promise<DeskStorageOptions> }[] = [
+  { name: 'SQLite', open: async () => ({ kind: 'sqlite', file: join(dir, 'desk.sqlite') }) },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      postgres = await startThrowawayPostgres();
+      return { kind: 'postgres', url: await postgres.createDatabase('desk_facts') };
+    },
+  },
+];
+let postgres: ThrowawayPostgres | null = null;
+
+describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (backend) => {
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'factdesk-deskfacts-server-'));
+  server = await startDeskServer({ storage: await backend.open() });
+}, 90_000);
+
+afterAll(async () => {
+  for (const m of members.splice(0)) {
+    m.sync.stop();
+    disposeContext(m.ctx);
+  }
+  await server?.stop();
+  await postgres?.stop();
+  postgres = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+  it('keeps three members identical through offline edits, concurrent edits and deletes', async () => {
+    const [erika, jonas, lena] = [await joinDesk('Erika Prüfer'), await joinDesk('Jonas Brandt'), await joinDesk('Lena Kowalczyk')];
+
+    // Erika records a reported deal between two clubs.
+    const strivo = await ok(dispatch('facts:entity-create', { kind: 'broadcaster', name: 'Strivo', aliases: [] }, erika.ctx));
+    const rotheide = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'SV Rotheide', aliases: ['Rotheide'] }, erika.ctx));
+    const deal = await ok(
+      dispatch(
+        'facts:deal-create',
+        {
+          kind: 'broadcast_rights',
+          payerId: strivo.id,
+          payeeId: rotheide.id,
+          subject: 'Liga-Rechte SV Rotheide',
+          amountMinor: 500_000_000,
+          currency: 'EUR',
+          precision: 'exact',
+          status: 'reported',
+        },
+        erika.ctx,
+      ),
+    );
+    await settle([erika, jonas, lena]);
+    expect(getDeal(lena.ctx.db, deal.id)?.amountMinor).toBe(500_000_000);
+    expect(await search(jonas, 'Liga-Rechte')).toEqual([deal.id]);
+
+    // Lena links a claim in her article to the deal.
+    const articleId = (await ok(dispatch('articles:create', { language: 'de', headline: 'Rotheide' }, lena.ctx))).meta.id;
+    const claimText = 'fünf Millionen Euro';
+    await ok(dispatch('claims:create', { articleId, id: 'c-liga-01', text: claimText, context: { text: claimText, start: 0, end: claimText.length } }, lena.ctx));
+    await ok(dispatch('claims:link', { id: 'c-liga-01', refs: [{ type: 'deal', id: deal.id }] }, lena.ctx));
+
+    // Lena goes offline and keeps working: a new quote by a new speaker, the deal confirmed.
+    await lena.sync.disconnect();
+    const speaker = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Mira Okonkwo', aliases: [] }, lena.ctx));
+    const quote = await ok(
+      dispatch(
+        'facts:quote-create',
+        { speakerId: speaker.id, wording: 'Die Rechte bleiben bei uns, das ist entschieden.', language: 'de', occasion: 'interview', status: 'verified' },
+        lena.ctx,
+      ),
+    );
+    await ok(dispatch('facts:deal-update', { ...getDeal(lena.ctx.db, deal.id)!, status: 'confirmed' }, lena.ctx));
+    lena.sync.tick();
+
+    // Meanwhile Erika and Jonas change the same field at the same moment, and Jonas adds a source.
+    await ok(dispatch('facts:deal-update', { ...getDeal(erika.ctx.db, deal.id)!, amountMinor: 650_000_000 }, erika.ctx));
+    await ok(dispatch('facts:deal-update', { ...getDeal(jonas.ctx.db, deal.id)!, amountMinor: 700_000_000 }, jonas.ctx));
+    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Pressemitteilung Strivo' }, jonas.ctx));
+    erika.sync.tick();
+    jonas.sync.tick();
+    await settle([erika, jonas]);
+    expect(await search(erika, 'Pressemitteilung')).toEqual([source.id]);
+    expect(await search(erika, 'entschieden')).toEqual([]);
+
+    // Lena is back: everything merges, on every machine the same.
+    await lena.sync.reconnect();
+    await settle([erika, jonas, lena]);
+    const dumps = members.map((m) => JSON.stringify(canonicalFactDump(m.ctx.db)));
+    expect(new Set(dumps).size).toBe(1);
+    const merged = getDeal(erika.ctx.db, deal.id)!;
+    expect(merged.status).toBe('confirmed');
+    expect([650_000_000, 700_000_000]).toContain(merged.amountMinor);
+    for (const m of members) {
+      expect(await search(m, 'entschieden')).toEqual([quote.id]);
+      expect(await search(m, 'Okonkwo')).toEqual([speaker.id]);
+      expect(await search(m, 'Pressemitteilung')).toEqual([source.id]);
+    }
+
+    // Both amount changes, with their authors, are in every member's audit log.
+    const audits = members.map((m) => canonicalAuditDump(m.ctx.db));
+    expect(audits[1]).toEqual(audits[0]);
+    expect(audits[2]).toEqual(audits[0]);
+    const dealUpdates = audits[0].filter((line) => line.startsWith(`deal:${deal.id} update`));
+    expect(dealUpdates.map((line) => line.split(' ').slice(2, 4).join(' ')).sort()).toEqual(['Erika Prüfer', 'Jonas Brandt', 'Lena Kowalczyk']);
+
+    // Lena's claim needs a re-check: a colleague changed the amount.
+    const recheck = (await ok(dispatch('claims:get', { id: 'c-liga-01' }, lena.ctx))).recheck;
+    expect(recheck.map((n) => n.reason)).toContain('amount');
+
+    // A delete travels too; a fact Lena's article cites is refused locally, with the article named.
+    const refused = await dispatch('facts:deal-delete', { id: deal.id }, lena.ctx);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Rotheide/);
+    await ok(dispatch('facts:source-delete', { id: source.id }, erika.ctx));
+    await settle([erika, jonas, lena]);
+    for (const m of members) expect(await search(m, 'Pressemitteilung')).toEqual([]);
+  }, 120_000);
+
+  it('follows the desk settings: connects when a desk is configured, stops when it is switched off', async () => {
+    const { token } = await addDeskUser(server.storage, 'Ida Sørensen', 'viewer');
+    const ctx = tempContext({ prefix: 'factdesk-deskfacts-svc-', userName: 'Ida Sørensen' });
+    const service = runDeskFacts(ctx, { checkMs: 50 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(service.current()).toBeNull();
+      writeSettings(ctx.db, { 'desk.url': server.url, 'desk.token': token, 'desk.enabled': true });
+      await eventually(() => service.current()?.synced === true, 'service connected', 30_000);
+      // The viewer mirrors what the desk holds.
+      await eventually(() => (service.current()!.tick(), canonicalFactDump(ctx.db).entity.length > 0), 'desk facts mirrored', 30_000);
+      writeSettings(ctx.db, { 'desk.enabled': false });
+      await eventually(() => service.current() === null, 'service stopped', 5_000);
+    } finally {
+      service.stop();
+      disposeContext(ctx);
+    }
+  }, 60_000);
+
+  it('joins with a local store: duplicates fold into the desk’s records, private facts stay local, the rest is shared', async () => {
+    const [erika] = members;
+    const { token } = await addDeskUser(server.storage, 'Tomasz Brandt', 'checker');
+    const ctx = tempContext({ prefix: 'factdesk-deskfacts-join-', userName: 'Tomasz Brandt' });
+    // His own facts from before the desk: the club under a name the desk has as an alias, a deal, a private contact.
+    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'Rotheide', aliases: [] }, ctx));
+    const sponsor = await ok(dispatch('facts:entity-create', { kind: 'company', name: 'Voltra Energie', aliases: [] }, ctx));
+    const own = await ok(
+      dispatch(
+        'facts:deal-create',
+        { kind: 'sponsorship', payerId: sponsor.id, payeeId: club.id, subject: 'Trikotsponsor Rotheide', amountMinor: 120_000_000, currency: 'EUR', precision: 'exact', status: 'reported' },
+        ctx,
+      ),
+    );
+    const contact = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Hanna Vogt (Quelle)', aliases: [] }, ctx));
+    expect(await ok(dispatch('facts:desk-local', { type: 'entity', id: contact.id, local: true }, ctx))).toEqual({ local: true });
+
+    const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, user: 'Tomasz Brandt', WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+    const tomasz = { name: 'Tomasz Brandt', ctx, sync };
+    members.push(tomasz);
+    await eventually(() => (sync.tick(), sync.synced && sync.idle), 'Tomasz mirrored the desk', 30_000);
+    expect(await search(tomasz, 'Liga-Rechte')).toHaveLength(1);
+    // Nothing of his is shared before he says so.
+    erika.sync.tick();
+    expect(await search(erika, 'Trikotsponsor')).toEqual([]);
+
+    const preview = await ok(dispatch('facts:desk-join-preview', {}, ctx));
+    expect(preview.unshared).toBe(3);
+    expect(preview.groups).toEqual([{ kind: 'entity', label: 'SV Rotheide', localIds: [club.id], deskIds: [expect.any(String)] }]);
+    const deskClub = preview.groups[0].deskIds[0];
+    const refused = await dispatch('facts:desk-share', { decisions: [] }, ctx);
+    expect(refused.ok).toBe(false);
+    expect(await ok(dispatch('facts:desk-share', { decisions: ['use-desk'] }, ctx))).toEqual({ merged: 1 });
+
+    await settle([erika, tomasz]);
+    expect(getDeal(erika.ctx.db, own.id)).toMatchObject({ payeeId: deskClub, payerId: sponsor.id });
+    expect(await search(erika, 'Voltra')).toEqual([sponsor.id]);
+    expect(await search(erika, 'Hanna Vogt')).toEqual([]);
+    expect(await search(tomasz, 'Hanna Vogt')).toEqual([contact.id]);
+    // Only the desk's club is left on his machine.
+    expect(canonicalFactDump(ctx.db).entity.map((e) => (e as { id: string }).id)).not.toContain(club.id);
+  }, 60_000);
+});
