@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../../shared/domain/articles';
 import type { ClaimView } from '../../../shared/contract/claims';
-import { formatInstant, resolveClaimFacts } from '../../../shared/export/factText';
+import { claimMarking, formatInstant, lastCheck, resolveClaimFacts } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
 import { EmptyState } from '../components/EmptyState';
 import { useArticleEditor } from '../editor/EditorContext';
@@ -60,7 +60,8 @@ export function ClaimsPanel() {
   const item = (claim: ClaimView) => {
     const selected = state.selectedId === claim.id;
     const facts = data ? resolveClaimFacts(claim, data.facts, settings.language) : [];
-    const last = claim.history.at(-1);
+    const check = lastCheck(claim);
+    const marking = claimMarking(claim);
     return (
       <li key={claim.id} className={`claim-item claim-item-${claim.status}`} aria-current={selected ? 'true' : undefined}>
         <div className="claim-item-head">
@@ -84,10 +85,12 @@ export function ClaimsPanel() {
           </ul>
         )}
         <WarningList claim={claim} editable={selected} />
-        {last && (
+        {check ? (
           <p className="claim-checked muted">
-            {t('claim.checked', { status: t(`status.${last.status}`), checker: last.checker, at: formatInstant(last.at) })}
+            {t('claim.checked', { status: t(`status.${claim.status}`), checker: check.checker, at: formatInstant(check.at) })}
           </p>
+        ) : (
+          marking && <p className="claim-checked muted">{t('claim.markedNotChecked', { name: marking.by, at: formatInstant(marking.at) })}</p>
         )}
         {selected && data && <ClaimDetails claim={claim} data={data} />}
       </li>
