@@ -1,3 +1,4 @@
+import { translator } from '../i18n/translate';
 import type { Claim, ClaimKind, ClaimStatus } from '../domain/articles';
 
 export interface OpenClaim {
@@ -42,11 +43,7 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
 
 /** One sentence naming what blocks the gate, for error messages and the CLI. */
 export function describeBlockedGate(status: GateStatus, lang: 'de' | 'en'): string {
-  const list = status.open.map((c) => (lang === 'de' ? `„${shorten(c.text)}“ (${c.status})` : `“${shorten(c.text)}” (${c.status})`));
-  if (lang === 'de') {
-    const noun = status.open.length === 1 ? 'Eine Behauptung ist' : `${status.open.length} Behauptungen sind`;
-    return `${noun} noch nicht verifiziert: ${list.join(', ')}. Verifizieren Sie sie oder geben Sie eine Begründung für die Freigabe an.`;
-  }
-  const noun = status.open.length === 1 ? 'One claim is' : `${status.open.length} claims are`;
-  return `${noun} not verified yet: ${list.join(', ')}. Verify them or give a reason to override.`;
+  const t = translator(lang, 'claims');
+  const list = status.open.map((c) => `${lang === 'de' ? `„${shorten(c.text)}“` : `“${shorten(c.text)}”`} (${t(`status.${c.status}`)})`);
+  return t('gate.blocked', { count: status.open.length, list: list.join(', ') });
 }
