@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// The claims workflow as a checker uses it, in the German UI: the window stays put, labels read
+// as in the facts panel, and what is selected is what is open. Found by role and name throughout.
+test.use({ uiLanguage: 'de' });
+test.describe.configure({ timeout: 240_000 });
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Artikeltext' });
+const library = (page: Page) => page.getByRole('navigation', { name: 'Artikel' });
+const claimList = (page: Page) => page.getByRole('region', { name: 'Behauptungen' }).getByRole('list', { name: 'Behauptungen im Artikel' });
+const suggestionList = (page: Page) => page.getByRole('region', { name: /^Vorschläge/ }).getByRole('list', { name: 'Vorgeschlagene Behauptungen' });
+
+async function newArticle(page: Page, headline: string, text: string) {
+  await library(page).getByRole('button', { name: 'Neuer Artikel' }).click();
+  await page.getByRole('textbox', { name: 'Überschrift' }).fill(headline);
+  await page.getByRole('tab', { name: 'Behauptungen' }).click();
+  await body(page).click();
+  await body(page).evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(body(page)).toContainText(text.slice(text.lastIndexOf('\n') + 1));
+}
+
+/** The furthest the window itself has scrolled since the page loaded, and whether the page ever outgrew it. */
+async function watchWindowScroll(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __maxScroll: number; __tallest: number };
+    w.__maxScroll = 0;
+    w.__tallest = 0;
+    const note = () => {
+      const el = document.scrollingElement!;
+      w.__maxScroll = Math.max(w.__maxScroll, el.scrollTop, el.scrollLeft);
+      w.__tallest = Math.max(w.__tallest, el.scrollHeight - window.innerHeight);
+    };
+    window.addEventListener('scroll', note, true);
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+async function expectWindowNeverScrolled(page: Page) {
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __maxScroll: number; __tallest: number };
+    const el = document.scrollingElement!;
+    return { now: el.scrollTop, max: w.__maxScroll, tallerBy: Math.max(w.__tallest, el.scrollHeight - window.innerHeight) };
+  });
+  expect(seen).toEqual({ now: 0, max: 0, tallerBy: 0 });
+}
+
+test('the window itself never scrolls while claims are marked, shown in the text and linked', async ({ page, app }) => {
+  expect((await app.cli(['sample'])).code).toBe(0);
+  await watchWindowScroll(page);
+  const paragraphs = Array.from(
+    { length: 60 },
+    (_, i) => `Absatz ${i + 1}: Der Streamingdienst Strivo soll dem SV Rotheide ${i + 2} Millionen Euro für die Heimspiele gezahlt haben.`,
+  );
+  await newArticle(page, 'Strivo zahlt und zahlt', paragraphs.join('\n\n'));
+  await expect(suggestionList(page).getByRole('listitem').first()).toBeVisible();
+
+  // Several claims, taken from the suggestions far apart in the text.
+  for (const n of [2, 31, 61, 45, 12]) {
+    await suggestionList(page)
+      .getByRole('button', { name: new RegExp(`^Vorschlag übernehmen: ${n} Millionen Euro`) })
+      .click();
+    await expect(claimList(page).getByRole('button', { name: new RegExp(`^Im Text zeigen: ${n} Millionen Euro`) })).toBeVisible();
+    await expectWindowNeverScrolled(page);
+  }
+  for (const button of await claimList(page).getByRole('button', { name: /^Im Text zeigen: / }).all()) {
+    await button.click();
+    await expectWindowNeverScrolled(page);
+  }
+  const last = claimList(page).getByRole('listitem').last();
+  await last.getByRole('button', { name: 'Fakten verknüpfen …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fakten mit der Behauptung verknüpfen' });
+  await expect(dialog.getByRole('list', { name: 'Suchergebnisse' }).getByRole('listitem').first()).toBeVisible();
+  await expectWindowNeverScrolled(page);
+  await dialog.getByRole('button', { name: 'Fertig' }).click();
+  await page.getByRole('tab', { name: 'Fakten' }).click();
+  await page.getByRole('tab', { name: 'Behauptungen' }).click();
+  await expectWindowNeverScrolled(page);
+});
