@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -80,4 +82,51 @@ test('the window itself never scrolls while claims are marked, shown in the text
   await page.getByRole('tab', { name: 'Fakten' }).click();
   await page.getByRole('tab', { name: 'Behauptungen' }).click();
   await expectWindowNeverScrolled(page);
+});
+
+const LONG_QUOTE =
+  'Wir haben lange überlegt, ob wir diesen Schritt gehen, und wir haben mit allen gesprochen: mit der Mannschaft, mit dem Trainerteam, mit den Fans. ' +
+  'Am Ende war klar, dass Lena Kowalczyk bei uns bleibt, auch wenn der FC Nordhafen mehr geboten hat, und genau das sagen wir heute ohne jedes Wenn und Aber.';
+
+test('the Link facts dialog reads like the facts panel and lets the whole wording be read before linking', async ({ page, app }) => {
+  expect((await app.cli(['sample'])).code).toBe(0);
+  const pack = path.join(app.dataDir, 'long-quote.json');
+  fs.writeFileSync(
+    pack,
+    JSON.stringify({
+      format: 'factdesk-factpack',
+      version: 1,
+      entities: [{ id: 'ent-ruth-okafor', kind: 'person', name: 'Ruth Okafor' }],
+      quotes: [
+        { id: 'q-okafor-long', speakerId: 'ent-ruth-okafor', wording: LONG_QUOTE, language: 'de', date: '2019-07-25', occasion: 'interview', status: 'verified' },
+      ],
+    }),
+  );
+  expect((await app.cli(['facts', 'import', pack])).code).toBe(0);
+  await newArticle(page, 'Kowalczyk bleibt', 'Lena Kowalczyk bleibt, sagte Präsidentin Ruth Okafor.');
+  await body(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+Shift+M');
+  const claim = claimList(page).getByRole('listitem').first();
+  await claim.getByRole('button', { name: 'Fakten verknüpfen …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fakten mit der Behauptung verknüpfen' });
+  await dialog.getByRole('combobox', { name: 'Art der Fakten' }).selectOption({ label: 'Alle Arten' });
+  await dialog.getByRole('searchbox', { name: 'Fakten suchen' }).fill('Nordhafen geboten');
+  const results = dialog.getByRole('list', { name: 'Suchergebnisse' });
+  const quote = results.getByRole('listitem').filter({ hasText: 'Ruth Okafor' });
+  // Status and date as the facts panel writes them in German, not "verified" or "2019-07-25".
+  await expect(quote).toContainText('25.07.2019');
+  await expect(quote).toContainText('Geprüft');
+  await expect(quote).not.toContainText('2019-07-25');
+  await expect(quote).not.toContainText('verified');
+  // The snippet around the match is cut; the whole wording is read before linking.
+  await expect(quote).not.toContainText('Wir haben lange überlegt');
+  await quote.getByRole('button', { name: 'Ganzen Wortlaut lesen' }).click();
+  await expect(quote.getByRole('blockquote')).toHaveText(LONG_QUOTE);
+  await expect(quote.getByRole('button', { name: 'Ganzen Wortlaut ausblenden' })).toHaveAttribute('aria-expanded', 'true');
+
+  // Deals read alike: the status word of the facts panel.
+  await dialog.getByRole('searchbox', { name: 'Fakten suchen' }).fill('Streamingrechte Nordliga');
+  await expect(results.getByRole('listitem').filter({ hasText: 'Streamingrechte an der Nordliga' })).toContainText('Bestätigt');
+  await expect(results).not.toContainText('confirmed');
 });
