@@ -130,3 +130,30 @@ test('the Link facts dialog reads like the facts panel and lets the whole wordin
   await expect(results.getByRole('listitem').filter({ hasText: 'Streamingrechte an der Nordliga' })).toContainText('Bestätigt');
   await expect(results).not.toContainText('confirmed');
 });
+
+test('after "Move to trash" selection and open article agree: nothing open, nothing selected, until one is chosen', async ({ page }) => {
+  const list = library(page).getByRole('listbox', { name: 'Artikelliste' });
+  for (const headline of ['Almental verliert', 'Rotheide gewinnt', 'Nordhafen spielt remis']) {
+    await library(page).getByRole('button', { name: 'Neuer Artikel' }).click();
+    const field = page.getByRole('textbox', { name: 'Überschrift' });
+    await expect(field).toHaveValue('');
+    await field.fill(headline);
+    await expect(list.getByRole('option', { name: new RegExp(headline) })).toBeVisible();
+  }
+  await list.getByRole('option', { name: /Rotheide gewinnt/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Überschrift' })).toHaveValue('Rotheide gewinnt');
+  await library(page).getByRole('button', { name: 'In den Papierkorb' }).click();
+  await expect(list.getByRole('option')).toHaveCount(2);
+
+  // Nothing is open, so nothing is selected, and the actions wait for a choice.
+  await expect(page.getByText('Kein Artikel geöffnet')).toBeVisible();
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(0);
+  for (const action of ['Duplizieren', 'Umbenennen …', 'In den Papierkorb']) await expect(library(page).getByRole('button', { name: action })).toBeDisabled();
+
+  // Choosing again opens and selects the same article.
+  await list.getByRole('option', { name: /Almental verliert/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Überschrift', exact: true })).toHaveValue('Almental verliert');
+  await expect(list.getByRole('option', { selected: true })).toContainText('Almental verliert');
+  await library(page).getByRole('button', { name: 'Umbenennen …' }).click();
+  await expect(page.getByRole('dialog').getByRole('textbox')).toHaveValue('Almental verliert');
+});
