@@ -170,3 +170,16 @@ describe('compareQuote – counting changed words', () => {
     expect(changed.message.en).toContain('1 of 3 words changed)');
   });
 });
+
+describe('compareQuote – singular and plural', () => {
+  it('says "1 word", never "1 words"', () => {
+    const r = compareQuote('Wir haben heute verdient gewonnen', 'Wir haben heute verdient gewonnen, sagte sie');
+    for (const w of r.warnings) {
+      expect(w.message.en).not.toMatch(/\b1 words\b/);
+      expect(w.message.de).not.toMatch(/\b1 Wörter\b/);
+    }
+    const one = compareQuote('Wir haben heute verdient', 'Wir haben heute verdient gewonnen.');
+    expect(one.warnings[0].message.en).toContain('(1 word before or after is left out)');
+    expect(one.warnings[0].message.de).toContain('(1 Wort davor oder danach fehlt)');
+  });
+});

@@ -247,8 +247,8 @@ function changedWarning(changes: number, verifiedWords: number, textWords: numbe
     'quote.changed',
     'error',
     { wordChanges, comparedWords, verifiedWords, textWords, longerSide },
-    `Das Zitat weicht inhaltlich vom belegten Wortlaut ab (${wordChanges} von ${comparedWords} Wörtern geändert${sideDe}); bitte den Wortlaut aus dem Beleg übernehmen.`,
-    `The quote's wording departs from the verified wording (${wordChanges} of ${comparedWords} words changed${sideEn}); please use the wording on record.`,
+    `Das Zitat weicht inhaltlich vom belegten Wortlaut ab (${wordChanges} von ${comparedWords} ${comparedWords === 1 ? 'Wort' : 'Wörtern'} geändert${sideDe}); bitte den Wortlaut aus dem Beleg übernehmen.`,
+    `The quote's wording departs from the verified wording (${wordChanges} of ${comparedWords} ${words(comparedWords, false)} changed${sideEn}); please use the wording on record.`,
   );
 }
 
@@ -359,8 +359,8 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
           'quote.shortened',
           'info',
           { omittedWords: tally.omittedWords },
-          `Das Zitat ist mit Auslassungszeichen gekürzt (${tally.omittedWords} Wörter fehlen); bitte prüfen, dass der Sinn erhalten bleibt.`,
-          `The quote is shortened with an ellipsis (${tally.omittedWords} words left out); please check that its meaning is kept.`,
+          `Das Zitat ist mit Auslassungszeichen gekürzt (${tally.omittedWords} ${tally.omittedWords === 1 ? 'Wort fehlt' : 'Wörter fehlen'}); bitte prüfen, dass der Sinn erhalten bleibt.`,
+          `The quote is shortened with an ellipsis (${tally.omittedWords} ${tally.omittedWords === 1 ? 'word' : 'words'} left out); please check that its meaning is kept.`,
         ),
       );
     } else {
@@ -369,8 +369,8 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
           'quote.excerpt',
           'info',
           { omittedWords: tally.omittedWords },
-          `Der Artikel zitiert nur einen Ausschnitt des belegten Wortlauts (${tally.omittedWords} Wörter davor oder danach fehlen).`,
-          `The article quotes only part of the verified wording (${tally.omittedWords} words before or after are left out).`,
+          `Der Artikel zitiert nur einen Ausschnitt des belegten Wortlauts (${tally.omittedWords} ${tally.omittedWords === 1 ? 'Wort davor oder danach fehlt' : 'Wörter davor oder danach fehlen'}).`,
+          `The article quotes only part of the verified wording (${tally.omittedWords} ${tally.omittedWords === 1 ? 'word before or after is' : 'words before or after are'} left out).`,
         ),
       );
     }
