@@ -45,5 +45,5 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
 export function describeBlockedGate(status: GateStatus, lang: 'de' | 'en'): string {
   const t = translator(lang, 'claims');
   const list = status.open.map((c) => `${lang === 'de' ? `„${shorten(c.text)}“` : `“${shorten(c.text)}”`} (${t(`status.${c.status}`)})`);
-  return t('gate.blocked', { count: status.open.length, list: list.join(', ') });
+  return t('gate.blockedSentence', { count: status.open.length, list: list.join(', ') });
 }
