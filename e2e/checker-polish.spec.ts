@@ -157,3 +157,41 @@ test('after "Move to trash" selection and open article agree: nothing open, noth
   await library(page).getByRole('button', { name: 'Umbenennen …' }).click();
   await expect(page.getByRole('dialog').getByRole('textbox')).toHaveValue('Almental verliert');
 });
+
+test('a "ready" article that gets an unverified claim says so in the library and the status bar, and the gate is confirmed again', async ({ page }) => {
+  await newArticle(page, 'Rotheide bleibt oben', 'Der SV Rotheide gewinnt gegen den FC Nordhafen. Lena Kowalczyk trifft zweimal.');
+  await body(page).click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 'Der SV Rotheide'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+M');
+  const first = claimList(page).getByRole('listitem').first();
+  await first.getByRole('button', { name: /^Im Text zeigen/ }).click();
+  await first.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verifiziert' });
+  await expect(first).toContainText('Verifiziert · Erika Prüfer');
+  const status = page.getByRole('group', { name: 'Artikeleinstellungen' }).getByRole('combobox', { name: 'Status' });
+  await status.selectOption({ label: 'Fertig' });
+  await expect(status).toHaveValue('ready');
+  const option = library(page).getByRole('option', { name: /Rotheide bleibt oben/ });
+  const statusBar = page.getByRole('status', { name: 'Status' });
+  await expect(option).not.toContainText('Neu prüfen');
+
+  // A new claim, unchecked: the article stays "ready", but nobody is left unaware.
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 'zweimal.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Control+Shift+M');
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(statusBar).toContainText('1 Behauptung nicht verifiziert, obwohl der Artikel „Fertig“ ist');
+  await expect(option).toContainText('Neu prüfen: 1 Behauptung nicht verifiziert');
+  await expect(status).toHaveValue('ready');
+
+  await statusBar.getByRole('button', { name: 'Freigabe erneut bestätigen …' }).click();
+  const gate = page.getByRole('dialog', { name: 'Freigabe erneut bestätigen?' });
+  await expect(gate).toContainText('zweimal');
+  await gate.getByRole('textbox', { name: 'Begründung für das Übersteuern' }).fill('Zwei Tore laut Spielbericht, Nachtrag genügt');
+  await gate.getByRole('button', { name: 'Übersteuern und auf „Fertig“ setzen' }).click();
+  await expect(gate).toBeHidden();
+  await expect(statusBar).not.toContainText('nicht verifiziert, obwohl');
+  await expect(option).not.toContainText('Neu prüfen');
+  await expect(status).toHaveValue('ready');
+});

@@ -40,6 +40,11 @@ export const ARTICLE_FIELD_LIMITS = {
 
 export interface ArticleListItem extends ArticleMeta {
   wordCount: number;
+  /**
+   * For a "ready" or "published" article: claims in the text that are not verified and that no
+   * override covers — marked or reopened after the gate was passed. 0 otherwise.
+   */
+  unverifiedSinceReady: number;
 }
 
 /** An article as the editor opens it: the structured fields, the body and the rev a save must name. */

@@ -68,6 +68,7 @@ export function ArticleList({ items, label, activeId, openId, onActivate, onOpen
           <span className={`article-headline ${a.headline ? '' : 'untitled'}`}>{a.headline || t('untitled')}</span>
           <span className="article-facts">
             <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
+            {a.unverifiedSinceReady > 0 && <span className="status-badge status-recheck">{t('recheck', { count: a.unverifiedSinceReady })}</span>}
             <span>{a.language.toUpperCase()}</span>
             {a.desk && <span>{a.desk}</span>}
             {a.author && <span>{a.author}</span>}
