@@ -68,13 +68,14 @@ export function ClaimsPanel() {
           <button
             type="button"
             className="claim-text-button"
-            aria-label={t('claim.show', { text: shorten(claim.text) })}
             aria-disabled={!claim.inText}
             onClick={() => select(claim)}
           >
-            <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
+            {/* The name is the visible text itself (status, kind, wording) after "Show in text:". */}
+            <span className="sr-only">{t('claim.showPrefix')} </span>
+            <span className="claim-text">{shorten(claim.text, 140)}</span>{' '}
+            <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>{' '}
             <span className="claim-kind">{t(`kind.${claim.kind}`)}</span>
-            <span className="claim-text">{shorten(claim.text, 140)}</span>
           </button>
         </div>
         {facts.length > 0 && (
