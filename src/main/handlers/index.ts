@@ -3,6 +3,7 @@ import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
 import { claimsHandlers } from './claims';
+import { commentsHandlers } from './comments';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { transferHandlers } from './transfer';
@@ -16,6 +17,7 @@ export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
   ...articlesHandlers,
   ...claimsHandlers,
+  ...commentsHandlers,
   ...detectHandlers,
   ...factsHandlers,
   ...transferHandlers,

@@ -3,6 +3,7 @@ import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
 import { articlesContract } from './articles';
 import { claimsContract } from './claims';
+import { commentsContract } from './comments';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { transferContract } from './transfer';
@@ -16,6 +17,7 @@ export const contract = {
   ...appContract,
   ...articlesContract,
   ...claimsContract,
+  ...commentsContract,
   ...detectContract,
   ...factsContract,
   ...transferContract,
