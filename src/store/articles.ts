@@ -198,7 +198,8 @@ export interface ArticleQuery {
   trash?: boolean;
 }
 
-export function listArticles(db: Db, query: ArticleQuery = {}): ArticleListItem[] {
+/** The list as stored; the handler adds what the claims say (`unverifiedSinceReady`). */
+export function listArticles(db: Db, query: ArticleQuery = {}): Omit<ArticleListItem, 'unverifiedSinceReady'>[] {
   const where: string[] = [query.trash ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL'];
   const params: unknown[] = [];
   if (query.status) {

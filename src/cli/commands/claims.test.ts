@@ -60,9 +60,9 @@ describe('factdesk claims', () => {
     await setUp(false);
     const io = capture();
     expect(await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(0);
-    expect(io.stdout[0]).toBe('1. amount unchecked "sieben Millionen Euro"  (c-amount-01)');
+    expect(io.stdout[0]).toBe('1. Unchecked · Deal / amount: “sieben Millionen Euro”  (c-amount-01)');
     expect(io.stdout[1]).toBe('   facts: deal:d-12m');
-    expect(io.stdout[2]).toMatch(/^   error: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/);
+    expect(io.stdout[2]).toMatch(/^   Problem: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/);
   });
 
   it('prints the claims as JSON for scripts', async () => {
@@ -80,7 +80,35 @@ describe('factdesk claims', () => {
     await setUp(false);
     const io = capture();
     expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/One claim is not verified yet: “sieben Millionen Euro” \(unchecked\)/);
+    expect(io.stderr.join('\n')).toMatch(/One claim is not verified yet: “sieben Millionen Euro” \(Unchecked\)/);
+  });
+
+  it('speaks German throughout when asked, status words included', async () => {
+    await setUp(false);
+    const list = capture();
+    expect(await runCli(['claims', articleId, '--lang', 'de', '--data-dir', dir], list)).toBe(0);
+    expect(list.stdout[0]).toBe('1. Ungeprüft · Deal / Betrag: „sieben Millionen Euro“  (c-amount-01)');
+    expect(list.stdout[1]).toBe('   Fakten: deal:d-12m');
+    expect(list.stdout[2]).toMatch(/^   Problem: Der Text nennt/);
+    const check = capture();
+    expect(await runCli(['claims', 'check', articleId, '--lang', 'de', '--data-dir', dir], check)).toBe(1);
+    expect(check.stderr.join('\n')).toBe(
+      'Eine Behauptung ist noch nicht verifiziert: „sieben Millionen Euro“ (Ungeprüft). Verifizieren Sie sie oder geben Sie eine Begründung für die Freigabe an.',
+    );
+    await setUp(true);
+    const passes = capture();
+    expect(await runCli(['claims', 'check', articleId, '--lang', 'de', '--data-dir', dir], passes)).toBe(0);
+    expect(passes.stdout).toEqual(['Freigabe möglich: Jede Behauptung im Text ist verifiziert.']);
+  });
+
+  it('tells the marker apart from the checker in the JSON', async () => {
+    await setUp(true);
+    const io = capture();
+    expect(await runCli(['claims', articleId, '--json', '--data-dir', dir], io)).toBe(0);
+    const [claim] = JSON.parse(io.stdout.join('\n')).claims;
+    expect(claim.markedBy).toEqual(expect.any(String));
+    expect(claim.checkedBy).toEqual(expect.any(String));
+    expect(claim.checkedAt >= claim.markedAt).toBe(true);
   });
 
   it('check exits 0 once every claim is verified', async () => {

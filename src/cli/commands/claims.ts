@@ -1,5 +1,7 @@
 import { dispatch } from '../../main/handlers';
 import { describeBlockedGate } from '../../shared/claims/gate';
+import { claimMarking, lastCheck } from '../../shared/export/factText';
+import { translator } from '../../shared/i18n/translate';
 import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
@@ -23,26 +25,32 @@ function reportError(io: CliIO, error: { message: string; fields?: { path: strin
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function claimLines(claim: ClaimView, number: number, lang: Lang): string[] {
-  const where = claim.inText ? '' : ' [removed from text]';
-  const lines = [`${number}. ${claim.kind.padEnd(6)} ${claim.status.padEnd(9)} ${JSON.stringify(oneLine(claim.text))}${where}  (${claim.id})`];
-  lines.push(`   facts: ${claim.links.length ? claim.links.map((l) => `${l.type}:${l.id}`).join(', ') : '—'}`);
-  for (const n of claim.recheck) lines.push(`   needs re-check: ${n.message[lang]} (${n.by}, ${n.at})`);
-  for (const w of claim.warnings) lines.push(`   ${w.severity}: ${w.message[lang]} [${w.key}]`);
+  const t = translator(lang, 'claims');
+  const cli = translator(lang, 'cli');
+  const quoted = lang === 'de' ? `„${oneLine(claim.text)}“` : `“${oneLine(claim.text)}”`;
+  const where = claim.inText ? '' : ` [${cli('claims.removed')}]`;
+  const lines = [`${number}. ${t(`status.${claim.status}`)} · ${t(`kind.${claim.kind}`)}: ${quoted}${where}  (${claim.id})`];
+  lines.push(
+    `   ${claim.links.length ? cli('claims.facts', { list: claim.links.map((l) => `${l.type}:${l.id}`).join(', ') }) : cli('claims.noFacts')}`,
+  );
+  for (const n of claim.recheck) lines.push(`   ${cli('claims.needsRecheck', { message: n.message[lang], by: n.by, at: n.at })}`);
+  for (const w of claim.warnings) lines.push(`   ${t(`severity.${w.severity}`)}: ${w.message[lang]} [${w.key}]`);
   return lines;
 }
 
 /** Claims needing a re-check across articles, grouped by article; published and ready ones say so. */
 function staleLines(stale: StaleClaim[], lang: Lang): string[] {
-  if (stale.length === 0) return ['No claims need a re-check.'];
+  const cli = translator(lang, 'cli');
+  if (stale.length === 0) return [cli('claims.noStale')];
   const lines: string[] = [];
   let article: string | null = null;
   for (const c of stale) {
     if (c.articleId !== article) {
       article = c.articleId;
-      const correction = c.articleStatus === 'ready' || c.articleStatus === 'published' ? '  — needs a correction?' : '';
+      const correction = c.articleStatus === 'ready' || c.articleStatus === 'published' ? `  — ${cli('claims.needsCorrection')}` : '';
       lines.push(`${JSON.stringify(c.headline)} [${c.articleStatus}] (${c.articleId})${correction}`);
     }
-    lines.push(`  ${c.claimStatus.padEnd(9)} ${JSON.stringify(oneLine(c.claimText))}${c.inText ? '' : ' [removed from text]'}  (${c.claimId})`);
+    lines.push(`  ${c.claimStatus.padEnd(9)} ${JSON.stringify(oneLine(c.claimText))}${c.inText ? '' : ` [${cli('claims.removed')}]`}  (${c.claimId})`);
     for (const n of c.notices) lines.push(`    ${n.message[lang]} (${n.by}, ${n.at})`);
   }
   return lines;
@@ -70,8 +78,10 @@ function claimsJson(list: ArticleClaims, lang: Lang) {
       warnings: c.warnings.map((w) => ({ code: w.code, key: w.key, severity: w.severity, message: w.message[lang] })),
       recheck: c.recheck.map((n) => ({ reason: n.reason, fact: { type: n.factType, id: n.factId }, before: n.before, after: n.after, by: n.by, at: n.at, message: n.message[lang] })),
       note: c.note,
-      checkedBy: c.history.at(-1)?.checker ?? null,
-      checkedAt: c.history.at(-1)?.at ?? null,
+      markedBy: claimMarking(c)?.by ?? null,
+      markedAt: claimMarking(c)?.at ?? null,
+      checkedBy: lastCheck(c)?.checker ?? null,
+      checkedAt: lastCheck(c)?.at ?? null,
     })),
     gate: list.gate,
   };
@@ -80,7 +90,7 @@ function claimsJson(list: ArticleClaims, lang: Lang) {
 async function languageOf(flags: Record<string, string | boolean>, ctx: ReturnType<typeof cliContext>): Promise<Lang> {
   const flag = flags.lang;
   if (flag !== undefined) {
-    if (flag !== 'de' && flag !== 'en') throw new UsageError('--lang must be de or en');
+    if (flag !== 'de' && flag !== 'en') throw new UsageError(translator('en', 'cli')('claims.badLang'));
     return flag;
   }
   const settings = await dispatch('settings:get', {}, ctx);
@@ -96,10 +106,11 @@ export const claimsCommand: CliCommand = {
     if (positionals[0] === 'stale' || positionals[0] === 'recheck') return runStale(positionals, flags, io);
     const checking = positionals[0] === 'check';
     const ids = checking ? positionals.slice(1) : positionals;
-    if (ids.length !== 1) throw new UsageError(checking ? 'claims check needs exactly one article id' : 'claims needs exactly one article id');
     const ctx = cliContext(flags);
     try {
       const lang = await languageOf(flags, ctx);
+      const cli = translator(lang, 'cli');
+      if (ids.length !== 1) throw new UsageError(cli(checking ? 'claims.checkNeedsOneId' : 'claims.needsOneId'));
       const result = await dispatch('claims:list', { articleId: ids[0] }, ctx);
       if (!result.ok) return reportError(io, result.error);
       const list = result.value;
@@ -108,15 +119,15 @@ export const claimsCommand: CliCommand = {
         const { gate } = list;
         if (flags.json) io.out(JSON.stringify(gate, null, 2));
         else if (!gate.passes) io.err(describeBlockedGate(gate, lang));
-        else if (gate.override) io.out(`Passes by override (${gate.override.by}, ${gate.override.at}): ${gate.override.reason}`);
-        else io.out('Passes: every claim in the text is verified.');
+        else if (gate.override) io.out(cli('claims.passesByOverride', { by: gate.override.by, at: gate.override.at, reason: gate.override.reason }));
+        else io.out(cli('claims.passes'));
         return gate.passes ? EXIT.ok : EXIT.problem;
       }
 
       if (flags.json) {
         io.out(JSON.stringify(claimsJson(list, lang), null, 2));
       } else if (list.claims.length === 0) {
-        io.out('No claims.');
+        io.out(cli('claims.none'));
       } else {
         list.claims.forEach((c, i) => claimLines(c, i + 1, lang).forEach((line) => io.out(line)));
       }

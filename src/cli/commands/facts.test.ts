@@ -62,7 +62,7 @@ describe('factdesk facts', () => {
     expect((await cli('facts', 'export', '--out', file)).code).toBe(0);
     const again = await cli('facts', 'import', file);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^Created nothing; updated 0; unchanged \d+ entities, \d+ roles, \d+ deals, \d+ quotes, \d+ sources, \d+ citations\.$/);
+    expect(again.stdout).toMatch(/^Created nothing; updated 0; unchanged \d+ people and organisations, \d+ roles, \d+ deals, \d+ quotes, \d+ sources, \d+ citations\.$/);
     const pack = JSON.parse(fs.readFileSync(file, 'utf8')) as { deals: { id: string; status: string }[] };
     pack.deals[0].status = 'denied';
     fs.writeFileSync(file, JSON.stringify(pack));
@@ -71,6 +71,27 @@ describe('factdesk facts', () => {
     expect(asked.stderr).toContain('status: "confirmed" → "denied"');
     expect(asked.stderr).toContain('Run again with --update');
     expect((await cli('facts', 'import', file, '--update')).code).toBe(0);
+  });
+
+  it('counts one record in the singular: "1 deal", never "1 deals"', async () => {
+    const file = path.join(dir, 'one.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'factdesk-factpack',
+        version: 1,
+        entities: [
+          { id: 'ent-nordhafen', kind: 'club', name: 'FC Nordhafen' },
+          { id: 'ent-kowalczyk', kind: 'person', name: 'Lena Kowalczyk' },
+        ],
+        deals: [{ id: 'deal-kowalczyk', kind: 'transfer', payerId: 'ent-nordhafen', subject: 'Wechsel Kowalczyk', precision: 'undisclosed', status: 'reported' }],
+      }),
+    );
+    const r = await cli('facts', 'import', file);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Created 2 people and organisations, 1 deal; updated 0; unchanged nothing.');
+    const out = path.join(dir, 'back.json');
+    expect((await cli('facts', 'export', '--out', out)).stderr).toBe(`Wrote ${out}: 2 people and organisations, 1 deal.`);
   });
 
   it('reports every problem of a bad pack with its JSON path and exits 1', async () => {

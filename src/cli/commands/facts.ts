@@ -8,6 +8,7 @@ import { formatDealAmount, parseAmountInput } from '../../shared/facts/amount';
 import { foldStripped } from '../../shared/search/fold';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
+import { translator } from '../../shared/i18n/translate';
 import type { CliCommand } from './types';
 
 type Lang = 'de' | 'en';
@@ -67,13 +68,19 @@ async function resolveEntity(ctx: HandlerContext, field: string, value: string, 
   throw new Problem(`${field}: no entity is called "${value}".`);
 }
 
-function summary(report: ImportReport): string {
-  const parts = (counts: ImportReport['created']) =>
+/** "1 deal", "2 deals": counts of records through the same plural rules as the app. */
+function countWords(counts: ImportReport['created']): string {
+  const t = translator('en', 'facts');
+  return (
     Object.entries(counts)
-      .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${n} ${k}`)
-      .join(', ') || 'nothing';
-  return `Created ${parts(report.created)}; updated ${report.changes.length}; unchanged ${parts(report.unchanged)}.`;
+      .filter(([, n]) => (n ?? 0) > 0)
+      .map(([k, n]) => t(`pack.count.${k}`, { count: n }))
+      .join(', ') || 'nothing'
+  );
+}
+
+function summary(report: ImportReport): string {
+  return `Created ${countWords(report.created)}; updated ${report.changes.length}; unchanged ${countWords(report.unchanged)}.`;
 }
 
 function describeChanges(io: CliIO, report: ImportReport): void {
@@ -97,7 +104,7 @@ export function reportImport(io: CliIO, report: ImportReport): number {
     return EXIT.problem;
   }
   io.out(summary(report));
-  if (report.filesStored) io.out(`Stored ${report.filesStored} attached file(s).`);
+  if (report.filesStored) io.out(`Stored ${report.filesStored} attached ${report.filesStored === 1 ? 'file' : 'files'}.`);
   return EXIT.ok;
 }
 
@@ -197,7 +204,9 @@ async function exportPack(argv: string[], io: CliIO): Promise<number> {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.writeFileSync(out, text);
       const p = result.value;
-      io.err(`Wrote ${out}: ${p.entities.length} entities, ${p.roles.length} roles, ${p.deals.length} deals, ${p.quotes.length} quotes, ${p.sources.length} sources, ${p.citations.length} citations.`);
+      io.err(
+        `Wrote ${out}: ${countWords({ entities: p.entities.length, roles: p.roles.length, deals: p.deals.length, quotes: p.quotes.length, sources: p.sources.length, citations: p.citations.length })}.`,
+      );
     } else {
       io.out(text.trimEnd());
     }

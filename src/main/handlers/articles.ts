@@ -19,7 +19,7 @@ import {
 import { getRevision, listRevisions } from '../../store/revisions';
 import { actingUser } from './actingUser';
 import { loadSettings } from './app';
-import { assertReadyGate } from './claims';
+import { assertReadyGate, openSinceReady } from './claims';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -54,7 +54,11 @@ function assertBody(body: ArticleBody): void {
 const user = (ctx: HandlerContext) => actingUser(ctx);
 
 export const articlesHandlers = {
-  'articles:list': (query, ctx) => listArticles(ctx.db, query ?? {}),
+  'articles:list': (query, ctx) =>
+    listArticles(ctx.db, query ?? {}).map((item) => ({
+      ...item,
+      unverifiedSinceReady: item.status === 'ready' || item.status === 'published' ? openSinceReady(ctx.db, item.id) : 0,
+    })),
   'articles:create': (input, ctx) => {
     const settings = loadSettings(ctx);
     return createArticle(

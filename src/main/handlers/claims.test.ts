@@ -240,6 +240,27 @@ describe('the ready gate on the article status', () => {
     expect(gate.open.map((c) => c.id)).toEqual(['c-quote-01', 'c-amount-01', 'c-late-001']);
   });
 
+  it('lists a "ready" or "published" article with a claim marked or reopened since as needing a re-check, until the gate is confirmed again', async () => {
+    const articleId = await newArticle();
+    await markBoth(articleId);
+    for (const id of ['c-quote-01', 'c-amount-01']) await ok(dispatch('claims:set-status', { id, status: 'verified' }, ctx));
+    const doc = await ok(dispatch('articles:get', { id: articleId }, ctx));
+    await ok(dispatch('articles:save', { id: articleId, baseRev: doc.rev, meta: { status: 'ready' } }, ctx));
+    const listed = async () => (await ok(dispatch('articles:list', {}, ctx))).find((a) => a.id === articleId)!;
+    expect(await listed()).toMatchObject({ status: 'ready', unverifiedSinceReady: 0 });
+
+    await ok(dispatch('claims:create', { articleId, id: 'c-late-001', text: 'Brandauer', context: ctxOf(P1, 'Brandauer') }, ctx));
+    await ok(dispatch('claims:set-status', { id: 'c-amount-01', status: 'disputed' }, ctx));
+    expect(await listed()).toMatchObject({ status: 'ready', unverifiedSinceReady: 2 });
+
+    await ok(dispatch('claims:override-gate', { articleId, reason: 'Nachtrag vom Sender bestätigt' }, ctx));
+    expect(await listed()).toMatchObject({ status: 'ready', unverifiedSinceReady: 0 });
+    // A draft is never flagged: it has not passed the gate.
+    const draft = await newArticle();
+    await ok(dispatch('claims:create', { articleId: draft, id: 'c-draft-001', text: 'Brandauer', context: ctxOf(P1, 'Brandauer') }, ctx));
+    expect((await ok(dispatch('articles:list', {}, ctx))).find((a) => a.id === draft)).toMatchObject({ unverifiedSinceReady: 0 });
+  });
+
   it('writes the report with each claim, its linked facts with locators, warnings and checker', async () => {
     const articleId = await newArticle();
     await markBoth(articleId);

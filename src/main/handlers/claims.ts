@@ -121,6 +121,12 @@ export function readyGateStatus(db: Db, articleId: string): GateStatus {
   return gateStatus(claims, overrideOf(db, articleId));
 }
 
+/** How many claims in the text keep the gate shut now: for an article already past it, what needs re-confirming. */
+export function openSinceReady(db: Db, articleId: string): number {
+  const status = readyGateStatus(db, articleId);
+  return status.passes ? 0 : status.open.length;
+}
+
 /**
  * Called by the articles status change before an article becomes "ready": refuses unless every
  * claim in the text is verified or a written override covers the open ones. A clean pass is

@@ -5,6 +5,7 @@ import { articlesHandlers } from './articles';
 import { backupsHandlers } from './backups';
 import { claimsHandlers } from './claims';
 import { deskHandlers } from './desk';
+import { commentsHandlers } from './comments';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { factsDeskHandlers } from './factsDesk';
@@ -21,6 +22,7 @@ export const handlers: HandlerTable<Channel> = {
   ...backupsHandlers,
   ...claimsHandlers,
   ...deskHandlers,
+  ...commentsHandlers,
   ...detectHandlers,
   ...factsHandlers,
   ...factsDeskHandlers,

@@ -233,8 +233,11 @@ function claim(
     note: '',
     links,
     inText: true,
-    history:
-      status === 'unchecked' ? [] : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }],
+    // As the store writes it: the marking is the first entry, a check follows it.
+    history: [
+      { status: 'unchecked', checker: 'Lena Kowalczyk', at: '2026-11-23T17:10:00.000Z' },
+      ...(status === 'unchecked' ? [] : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }]),
+    ],
     dismissedWarnings: [],
     createdAt: '2026-11-23T17:10:00.000Z',
     updatedAt: '2026-11-24T08:45:00.000Z',

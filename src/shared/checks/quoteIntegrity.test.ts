@@ -136,3 +136,50 @@ describe('compareQuote – English', () => {
     }
   });
 });
+
+describe('compareQuote – counting changed words', () => {
+  it('counts against the article side when the article quote is longer, and says it has the extra words', () => {
+    const verified = 'Wir werden Lena Kowalczyk nicht abgeben.';
+    const text = 'Wir werden unsere Kapitänin Lena Kowalczyk ganz sicher niemals und zu keinem Preis an den FC Nordhafen abgeben.';
+    const r = compareQuote(text, verified);
+    const changed = r.warnings.find((w) => w.code === 'quote.changed');
+    expect(changed).toBeDefined();
+    const { wordChanges, comparedWords } = changed!.params as { wordChanges: number; comparedWords: number };
+    expect(comparedWords).toBe(18);
+    expect(wordChanges).toBeLessThanOrEqual(comparedWords);
+    expect(changed!.params.longerSide).toBe('article');
+    expect(changed!.message.en).toContain(`${wordChanges} of 18 words changed`);
+    expect(changed!.message.en).toContain('the article has 12 more words than the verified wording');
+    expect(changed!.message.de).toContain(`${wordChanges} von 18 Wörtern geändert`);
+    expect(changed!.message.de).toContain('im Artikel stehen 12 Wörter mehr als im Beleg');
+  });
+
+  it('counts against the verified side when the record is longer', () => {
+    const verified = 'Wir werden unsere Kapitänin Lena Kowalczyk zu keinem Preis an den FC Nordhafen abgeben.';
+    const r = compareQuote('Wir geben Lena ab.', verified);
+    const changed = r.warnings.find((w) => w.code === 'quote.changed')!;
+    expect(changed.params.comparedWords).toBe(14);
+    expect(changed.params.longerSide).toBe('record');
+    expect(changed.message.en).toContain('the verified wording has 10 more words than the article');
+  });
+
+  it('names no extra side when both have the same number of words', () => {
+    const r = compareQuote('Wir sind glücklich', 'Wir sind zufrieden');
+    const changed = r.warnings.find((w) => w.code === 'quote.changed')!;
+    expect(changed.params.longerSide).toBe('none');
+    expect(changed.message.en).toContain('1 of 3 words changed)');
+  });
+});
+
+describe('compareQuote – singular and plural', () => {
+  it('says "1 word", never "1 words"', () => {
+    const r = compareQuote('Wir haben heute verdient gewonnen', 'Wir haben heute verdient gewonnen, sagte sie');
+    for (const w of r.warnings) {
+      expect(w.message.en).not.toMatch(/\b1 words\b/);
+      expect(w.message.de).not.toMatch(/\b1 Wörter\b/);
+    }
+    const one = compareQuote('Wir haben heute verdient', 'Wir haben heute verdient gewonnen.');
+    expect(one.warnings[0].message.en).toContain('(1 word before or after is left out)');
+    expect(one.warnings[0].message.de).toContain('(1 Wort davor oder danach fehlt)');
+  });
+});

@@ -221,6 +221,38 @@ function describeDifference(d: Difference): { de: string; en: string } {
 }
 
 /**
+ * "N of M words changed", counted against the longer of the two wordings so N never exceeds M,
+ * and naming the side that has the extra words: a quote padded in the article reads differently
+ * from one cut down from the record.
+ */
+function changedWarning(changes: number, verifiedWords: number, textWords: number): Warning {
+  const comparedWords = Math.max(verifiedWords, textWords);
+  const wordChanges = Math.min(changes, comparedWords);
+  const extra = Math.abs(verifiedWords - textWords);
+  const longerSide = textWords > verifiedWords ? 'article' : verifiedWords > textWords ? 'record' : 'none';
+  const words = (n: number, de: boolean) => (de ? (n === 1 ? 'Wort' : 'Wörter') : n === 1 ? 'word' : 'words');
+  const sideDe =
+    longerSide === 'article'
+      ? `; im Artikel stehen ${extra} ${words(extra, true)} mehr als im Beleg`
+      : longerSide === 'record'
+        ? `; im Beleg stehen ${extra} ${words(extra, true)} mehr als im Artikel`
+        : '';
+  const sideEn =
+    longerSide === 'article'
+      ? `; the article has ${extra} more ${words(extra, false)} than the verified wording`
+      : longerSide === 'record'
+        ? `; the verified wording has ${extra} more ${words(extra, false)} than the article`
+        : '';
+  return makeWarning(
+    'quote.changed',
+    'error',
+    { wordChanges, comparedWords, verifiedWords, textWords, longerSide },
+    `Das Zitat weicht inhaltlich vom belegten Wortlaut ab (${wordChanges} von ${comparedWords} ${comparedWords === 1 ? 'Wort' : 'Wörtern'} geändert${sideDe}); bitte den Wortlaut aus dem Beleg übernehmen.`,
+    `The quote's wording departs from the verified wording (${wordChanges} of ${comparedWords} ${words(comparedWords, false)} changed${sideEn}); please use the wording on record.`,
+  );
+}
+
+/**
  * Compares the wording of a quote in the article (`textWording`) with the verified
  * wording, word by word. See the header of this module for the thresholds.
  */
@@ -277,15 +309,7 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
   const warnings: Warning[] = [];
 
   if (sharedWords === 0 || sensitive.length > 0 || tally.omittedNegation || wordChanges > allowedWordChanges) {
-    warnings.push(
-      makeWarning(
-        'quote.changed',
-        'error',
-        { wordChanges: wordChanges + sensitive.length, verifiedWords },
-        `Das Zitat weicht inhaltlich vom belegten Wortlaut ab (${wordChanges + sensitive.length} von ${verifiedWords} Wörtern geändert); bitte den Wortlaut aus dem Beleg übernehmen.`,
-        `The quote's wording departs from the verified wording (${wordChanges + sensitive.length} of ${verifiedWords} words changed); please use the wording on record.`,
-      ),
-    );
+    warnings.push(changedWarning(wordChanges + sensitive.length, verifiedWords, textTokens.filter((t) => t.type === 'word').length));
     const negationChange = sensitive.find((d) => isNegation(d.from) || isNegation(d.to));
     if (negationChange || tally.omittedNegation) {
       const word = negationChange ? negationChange.from || negationChange.to : 'nicht/not';
@@ -335,8 +359,8 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
           'quote.shortened',
           'info',
           { omittedWords: tally.omittedWords },
-          `Das Zitat ist mit Auslassungszeichen gekürzt (${tally.omittedWords} Wörter fehlen); bitte prüfen, dass der Sinn erhalten bleibt.`,
-          `The quote is shortened with an ellipsis (${tally.omittedWords} words left out); please check that its meaning is kept.`,
+          `Das Zitat ist mit Auslassungszeichen gekürzt (${tally.omittedWords} ${tally.omittedWords === 1 ? 'Wort fehlt' : 'Wörter fehlen'}); bitte prüfen, dass der Sinn erhalten bleibt.`,
+          `The quote is shortened with an ellipsis (${tally.omittedWords} ${tally.omittedWords === 1 ? 'word' : 'words'} left out); please check that its meaning is kept.`,
         ),
       );
     } else {
@@ -345,8 +369,8 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
           'quote.excerpt',
           'info',
           { omittedWords: tally.omittedWords },
-          `Der Artikel zitiert nur einen Ausschnitt des belegten Wortlauts (${tally.omittedWords} Wörter davor oder danach fehlen).`,
-          `The article quotes only part of the verified wording (${tally.omittedWords} words before or after are left out).`,
+          `Der Artikel zitiert nur einen Ausschnitt des belegten Wortlauts (${tally.omittedWords} ${tally.omittedWords === 1 ? 'Wort davor oder danach fehlt' : 'Wörter davor oder danach fehlen'}).`,
+          `The article quotes only part of the verified wording (${tally.omittedWords} ${tally.omittedWords === 1 ? 'word before or after is' : 'words before or after are'} left out).`,
         ),
       );
     }

@@ -14,8 +14,8 @@ describe('the "ready" gate', () => {
     const status = gateStatus([claim('a', 'verified'), claim('b', 'unchecked', true, 'sieben Millionen Euro')]);
     expect(status.passes).toBe(false);
     expect(status.open).toEqual([{ id: 'b', kind: 'other', status: 'unchecked', text: 'sieben Millionen Euro', needsRecheck: false }]);
-    expect(describeBlockedGate(status, 'de')).toMatch(/^Eine Behauptung ist noch nicht verifiziert: „sieben Millionen Euro“ \(unchecked\)/);
-    expect(describeBlockedGate(status, 'en')).toMatch(/^One claim is not verified yet: “sieben Millionen Euro” \(unchecked\)/);
+    expect(describeBlockedGate(status, 'de')).toMatch(/^Eine Behauptung ist noch nicht verifiziert: „sieben Millionen Euro“ \(Ungeprüft\)/);
+    expect(describeBlockedGate(status, 'en')).toMatch(/^One claim is not verified yet: “sieben Millionen Euro” \(Unchecked\)/);
   });
 
   it('ignores claims whose text was deleted from the article', () => {

@@ -1,3 +1,4 @@
+import { translator } from '../i18n/translate';
 import type { Claim, ClaimKind, ClaimStatus } from '../domain/articles';
 
 export interface OpenClaim {
@@ -48,12 +49,7 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
 
 /** One sentence naming what blocks the gate, for error messages and the CLI. */
 export function describeBlockedGate(status: GateStatus, lang: 'de' | 'en'): string {
-  const state = (c: OpenClaim) => (c.needsRecheck ? (lang === 'de' ? 'erneut prüfen' : 'needs re-check') : c.status);
-  const list = status.open.map((c) => (lang === 'de' ? `„${shorten(c.text)}“ (${state(c)})` : `“${shorten(c.text)}” (${state(c)})`));
-  if (lang === 'de') {
-    const noun = status.open.length === 1 ? 'Eine Behauptung ist' : `${status.open.length} Behauptungen sind`;
-    return `${noun} noch nicht verifiziert: ${list.join(', ')}. Verifizieren Sie sie oder geben Sie eine Begründung für die Freigabe an.`;
-  }
-  const noun = status.open.length === 1 ? 'One claim is' : `${status.open.length} claims are`;
-  return `${noun} not verified yet: ${list.join(', ')}. Verify them or give a reason to override.`;
+  const t = translator(lang, 'claims');
+  const list = status.open.map((c) => `${lang === 'de' ? `„${shorten(c.text)}“` : `“${shorten(c.text)}”`} (${c.needsRecheck ? t('gate.needsRecheck') : t(`status.${c.status}`)})`);
+  return t('gate.blockedSentence', { count: status.open.length, list: list.join(', ') });
 }

@@ -43,6 +43,11 @@ export interface ArticleListItem extends ArticleMeta {
   wordCount: number;
   /** Claims whose linked facts changed since they were last checked ("needs re-check"). */
   staleClaims: number;
+  /**
+   * For a "ready" or "published" article: claims in the text that are not verified and that no
+   * override covers — marked or reopened after the gate was passed. 0 otherwise.
+   */
+  unverifiedSinceReady: number;
 }
 
 /** An article as the editor opens it: the structured fields, the body and the rev a save must name. */

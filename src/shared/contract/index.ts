@@ -5,6 +5,7 @@ import { articlesContract } from './articles';
 import { backupsContract } from './backups';
 import { claimsContract } from './claims';
 import { deskContract } from './desk';
+import { commentsContract } from './comments';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { factsDeskContract } from './facts-desk';
@@ -21,6 +22,7 @@ export const contract = {
   ...backupsContract,
   ...claimsContract,
   ...deskContract,
+  ...commentsContract,
   ...detectContract,
   ...factsContract,
   ...factsDeskContract,

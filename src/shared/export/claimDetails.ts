@@ -3,7 +3,7 @@ import { allowedLinkUrl } from '../article/links';
 import type { Claim } from '../domain/articles';
 import type { ExportContext, UiLanguage } from './context';
 import { escapeAttr, escapeText } from './escape';
-import { claimSources, formatInstant, lastCheck, quoteMarks, resolveClaimFacts } from './factText';
+import { claimMarking, claimSources, formatInstant, lastCheck, quoteMarks, resolveClaimFacts } from './factText';
 import { labelsFor } from './labels';
 
 /** Shared by the annotated article and the fact-check report so both describe a claim alike. */
@@ -104,12 +104,7 @@ export function claimDetailsHtml(claim: Claim, ctx: ExportContext, options: Clai
 
   if (claim.note) parts.push(`<p class="note"><strong>${escapeText(l.text.note)}:</strong> ${escapeText(claim.note)}</p>`);
 
-  const check = lastCheck(claim);
-  parts.push(
-    `<p class="checked">${escapeText(
-      check ? `${l.text.checkedBy} ${check.checker}, ${formatInstant(check.at)}` : l.text.notChecked,
-    )}</p>`,
-  );
+  parts.push(`<p class="checked">${escapeText(checkLine(claim, l.text))}</p>`);
 
   if (options.history && claim.history.length > 1) {
     const rows = [...claim.history]
@@ -118,4 +113,13 @@ export function claimDetailsHtml(claim: Claim, ctx: ExportContext, options: Clai
     parts.push(`<div class="history"><strong>${escapeText(l.text.history)}:</strong><ul>${rows.join('')}</ul></div>`);
   }
   return parts.join('\n');
+}
+
+/** "Marked by …, … · Checked by …, …": the marker is never presented as the checker. */
+export function checkLine(claim: Claim, text: { markedBy: string; checkedBy: string; notChecked: string }): string {
+  const marking = claimMarking(claim);
+  const check = lastCheck(claim);
+  const marked = marking ? `${text.markedBy} ${marking.by}, ${formatInstant(marking.at)}` : null;
+  const checked = check ? `${text.checkedBy} ${check.checker}, ${formatInstant(check.at)}` : text.notChecked;
+  return marked ? `${marked} · ${checked}` : checked;
 }

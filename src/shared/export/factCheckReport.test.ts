@@ -36,7 +36,14 @@ describe('exportFactCheckReport', () => {
     expect(html).toContain('Fundstelle: Impressum');
     expect(html).toContain('Übertragungsrechte: Strivo → SV Rotheide, etwa 800.000');
     expect(html).toContain('Fundstelle: dritter Absatz');
-    expect(html).toContain('Geprüft von Tobias Lenhardt, 2026-11-24 08:45 UTC');
+    expect(html).toContain('Markiert von Lena Kowalczyk, 2026-11-23 17:10 UTC · Geprüft von Tobias Lenhardt, 2026-11-24 08:45 UTC');
+  });
+
+  it('names who marked a claim still unchecked and says it is not checked yet, never calling the marker its checker', () => {
+    const dateClaim = html.slice(html.indexOf('1. Januar 2027'));
+    const line = /<p class="checked">([^<]*)<\/p>/.exec(dateClaim)?.[1];
+    expect(line).toBe('Markiert von Lena Kowalczyk, 2026-11-23 17:10 UTC · noch nicht geprüft');
+    expect(html).not.toContain('Geprüft von Lena Kowalczyk');
   });
 
   it('leaves out the override section when there was none and is well-formed', () => {

@@ -170,8 +170,22 @@ export function claimSources(resolved: ResolvedFact[]): CitedSource[] {
   return out;
 }
 
-/** The latest status change, i.e. who set the current status and when. */
+/**
+ * Who marked the claim and when: storing a claim records its marker as a first "unchecked"
+ * entry of the history. Null for a history that does not start that way (older records).
+ */
+export function claimMarking(claim: Claim): { by: string; at: string } | null {
+  const first = sortedHistory(claim)[0];
+  return first && first.status === 'unchecked' ? { by: first.checker, at: first.at } : null;
+}
+
+/** The latest status change after the marking, i.e. who checked the claim and when; null while nobody has. */
 export function lastCheck(claim: Claim): { checker: string; at: string } | null {
-  const last = [...claim.history].sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+  const history = sortedHistory(claim);
+  const changes = claimMarking(claim) ? history.slice(1) : history;
+  const last = changes.at(-1);
   return last ? { checker: last.checker, at: last.at } : null;
 }
+
+// A stable sort keeps the store's insertion order for entries written in the same millisecond.
+const sortedHistory = (claim: Claim) => [...claim.history].sort((a, b) => a.at.localeCompare(b.at));

@@ -23,6 +23,7 @@ interface Labels {
     | 'kind'
     | 'facts'
     | 'sources'
+    | 'markedBy'
     | 'checkedBy'
     | 'notChecked'
     | 'note'
@@ -95,6 +96,7 @@ const de: Labels = {
     kind: 'Art',
     facts: 'Verknüpfte Fakten',
     sources: 'Quellen',
+    markedBy: 'Markiert von',
     checkedBy: 'Geprüft von',
     notChecked: 'noch nicht geprüft',
     note: 'Notiz',
@@ -166,6 +168,7 @@ const en: Labels = {
     kind: 'Kind',
     facts: 'Linked facts',
     sources: 'Sources',
+    markedBy: 'Marked by',
     checkedBy: 'Checked by',
     notChecked: 'not checked yet',
     note: 'Note',

@@ -64,9 +64,9 @@ export function Shell() {
   const showLeft = !layout.leftCollapsed && !layout.focusMode;
   const showRight = !layout.rightCollapsed && !layout.focusMode;
   const columns = [
-    showLeft ? `${layout.leftWidth}px 6px` : '',
+    showLeft ? `${layout.leftWidth + 6}px` : '',
     'minmax(320px, 1fr)',
-    showRight ? `6px ${layout.rightWidth}px` : '',
+    showRight ? `${layout.rightWidth + 6}px` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -80,8 +80,9 @@ export function Shell() {
       )}
       <div className="panes" style={{ gridTemplateColumns: columns }}>
         {showLeft && (
-          <>
-            <nav className="pane pane-left" aria-label={t('panes.library')}>
+          // The splitter sits inside the landmark it resizes, so nothing on screen is outside one.
+          <nav className="pane-frame pane-frame-left" aria-label={t('panes.library')}>
+            <div className="pane pane-left">
               <div className="pane-header">
                 <h1 className="pane-title">{t('panes.library')}</h1>
                 <button type="button" className="icon-button" onClick={() => setLayout({ leftCollapsed: true })}>
@@ -90,7 +91,7 @@ export function Shell() {
                 </button>
               </div>
               <LibraryPane />
-            </nav>
+            </div>
             <Splitter
               label={t('panes.resizeLibrary')}
               value={layout.leftWidth}
@@ -99,7 +100,7 @@ export function Shell() {
               direction={1}
               onChange={(v) => setLayout({ leftWidth: v })}
             />
-          </>
+          </nav>
         )}
         <main className="pane pane-center" aria-label={t('panes.editor')}>
           <div className="pane-toggles">
@@ -122,7 +123,7 @@ export function Shell() {
           <EditorPane />
         </main>
         {showRight && (
-          <>
+          <aside className="pane-frame pane-frame-right" aria-label={t('panes.panel')}>
             <Splitter
               label={t('panes.resizePanel')}
               value={layout.rightWidth}
@@ -131,7 +132,7 @@ export function Shell() {
               direction={-1}
               onChange={(v) => setLayout({ rightWidth: v })}
             />
-            <aside className="pane pane-right" aria-label={t('panes.panel')}>
+            <div className="pane pane-right">
               <div className="pane-header">
                 <h1 className="pane-title">{t('panes.panel')}</h1>
                 <button type="button" className="icon-button" onClick={() => setLayout({ rightCollapsed: true })}>
@@ -140,15 +141,18 @@ export function Shell() {
                 </button>
               </div>
               <RightPanel />
-            </aside>
-          </>
+            </div>
+          </aside>
         )}
       </div>
-      <footer className="statusbar" role="status" aria-label={t('status.bar')}>
-        {statusItems}
-        <span className="status-spacer" />
-        <span className="status-item">{t('status.user', { name: settings.userName })}</span>
-        {!deskConfigured && <span className="status-item muted">{t('status.offline')}</span>}
+      {/* A footer may not take the status role; the live region sits inside it. */}
+      <footer className="statusbar-frame">
+        <div className="statusbar" role="status" aria-label={t('status.bar')}>
+          {statusItems}
+          <span className="status-spacer" />
+          <span className="status-item">{t('status.user', { name: settings.userName })}</span>
+          {!deskConfigured && <span className="status-item muted">{t('status.offline')}</span>}
+        </div>
       </footer>
       <TransferHost />
       <DeskStatus />

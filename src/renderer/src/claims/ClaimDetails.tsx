@@ -122,7 +122,7 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
         </span>
       </form>
 
-      {linking && <LinkFactsDialog claim={claim} language={data.language} uiLanguage={settings.language} onClose={() => setLinking(false)} />}
+      {linking && <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />}
     </div>
   );
 }

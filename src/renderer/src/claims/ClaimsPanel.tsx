@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../../shared/domain/articles';
 import type { ClaimView } from '../../../shared/contract/claims';
-import { formatInstant, resolveClaimFacts } from '../../../shared/export/factText';
+import { claimMarking, formatInstant, lastCheck, resolveClaimFacts } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
 import { EmptyState } from '../components/EmptyState';
 import { useArticleEditor } from '../editor/EditorContext';
@@ -61,7 +61,8 @@ export function ClaimsPanel() {
   const item = (claim: ClaimView) => {
     const selected = state.selectedId === claim.id;
     const facts = data ? resolveClaimFacts(claim, data.facts, settings.language) : [];
-    const last = claim.history.at(-1);
+    const check = lastCheck(claim);
+    const marking = claimMarking(claim);
     return (
       <li
         key={claim.id}
@@ -72,14 +73,15 @@ export function ClaimsPanel() {
           <button
             type="button"
             className="claim-text-button"
-            aria-label={t('claim.show', { text: shorten(claim.text) })}
             aria-disabled={!claim.inText}
             onClick={() => select(claim)}
           >
-            <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>
-            {claim.recheck.length > 0 && <span className="claim-stale-badge">{t('recheck.badge')}</span>}
+            {/* The name is the visible text itself (status, kind, wording) after "Show in text:". */}
+            <span className="sr-only">{t('claim.showPrefix')} </span>
+            <span className="claim-text">{shorten(claim.text, 140)}</span>{' '}
+            <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>{' '}
+            {claim.recheck.length > 0 && <><span className="claim-stale-badge">{t('recheck.badge')}</span>{' '}</>}
             <span className="claim-kind">{t(`kind.${claim.kind}`)}</span>
-            <span className="claim-text">{shorten(claim.text, 140)}</span>
           </button>
         </div>
         {facts.length > 0 && (
@@ -91,10 +93,12 @@ export function ClaimsPanel() {
         )}
         <RecheckNotices claim={claim} />
         <WarningList claim={claim} editable={selected} />
-        {last && (
+        {check ? (
           <p className="claim-checked muted">
-            {t('claim.checked', { status: t(`status.${last.status}`), checker: last.checker, at: formatInstant(last.at) })}
+            {t('claim.checked', { status: t(`status.${claim.status}`), checker: check.checker, at: formatInstant(check.at) })}
           </p>
+        ) : (
+          marking && <p className="claim-checked muted">{t('claim.markedNotChecked', { name: marking.by, at: formatInstant(marking.at) })}</p>
         )}
         {selected && data && <ClaimDetails claim={claim} data={data} />}
       </li>

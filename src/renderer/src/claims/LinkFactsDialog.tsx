@@ -6,6 +6,7 @@ import type { SearchHit } from '../../../shared/contract/facts';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
+import { HitMeta } from '../facts/ResultList';
 import { linkFacts } from './claimsStore';
 
 const KINDS: SeedKind[] = ['quote', 'deal', 'entity', 'source'];
@@ -15,26 +16,32 @@ function hitLabel(hit: SearchHit): string {
   return hit.title.map((s) => s.text).join('');
 }
 
-/** A line under the title that tells two similar hits apart: speaker and date, parties and status. */
-function hitDetail(hit: SearchHit, language: 'de' | 'en'): string {
-  const m = hit.meta;
-  switch (m.type) {
-    case 'quote':
-      return [m.speaker, m.date, m.status].filter(Boolean).join(' · ');
-    case 'deal': {
-      const amount =
-        m.amountMinor !== null && m.currency
-          ? new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(
-              m.amountMinor / 100,
-            )
-          : null;
-      return [[m.payer, m.payee].filter(Boolean).join(' → '), amount, m.status].filter(Boolean).join(' · ');
-    }
-    case 'entity':
-      return m.kind;
-    case 'source':
-      return [m.publisher, m.publishedAt].filter(Boolean).join(' · ');
-  }
+/** A quote hit shows a snippet; the checker reads the whole wording before linking it. */
+function FullWording({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation('claims');
+  const [open, setOpen] = useState(false);
+  const [wording, setWording] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const regionId = useId();
+  const cut = hit.title[0]?.text === '…' || hit.title.at(-1)?.text === '…';
+  if (hit.type !== 'quote' || !cut) return null;
+  const toggle = async () => {
+    setOpen(!open);
+    if (wording !== null || open) return;
+    const result = await api.facts.quoteGet({ id: hit.id });
+    if (result.ok) setWording(result.value.quote.wording);
+    else setError(result.error.message);
+  };
+  return (
+    <>
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={regionId} onClick={() => void toggle()}>
+        {open ? t('link.hideWording') : t('link.showWording')}
+      </button>
+      <div id={regionId} hidden={!open}>
+        {open && (wording !== null ? <blockquote className="link-result-wording">{wording}</blockquote> : error ? <p role="alert">{error}</p> : null)}
+      </div>
+    </>
+  );
 }
 
 /**
@@ -44,12 +51,10 @@ function hitDetail(hit: SearchHit, language: 'de' | 'en'): string {
 export function LinkFactsDialog({
   claim,
   language,
-  uiLanguage,
   onClose,
 }: {
   claim: ClaimView;
   language: ArticleLanguage;
-  uiLanguage: 'de' | 'en';
   onClose(): void;
 }) {
   const { t } = useTranslation('claims');
@@ -120,7 +125,10 @@ export function LinkFactsDialog({
                 <span className="link-result-title">
                   {hit.title.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
                 </span>
-                <div className="muted link-result-detail">{hitDetail(hit, uiLanguage)}</div>
+                <div className="muted link-result-detail">
+                  <HitMeta hit={hit} />
+                </div>
+                <FullWording hit={hit} />
               </div>
               <button type="button" disabled={isLinked} aria-label={t('link.link', { label })} onClick={() => void link(hit)}>
                 {isLinked ? t('link.linked') : t('link.linkButton')}

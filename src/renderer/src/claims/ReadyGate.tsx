@@ -1,19 +1,23 @@
-import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GateStatus } from '../../../shared/claims/gate';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
-import { overrideGate } from './claimsStore';
+import type { ArticleStatus } from '../../../shared/domain/articles';
+import { useStatusItem } from '../app/status';
+import { overrideGate, useClaimsState } from './claimsStore';
 
 const shorten = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 function GateDialog({
   articleId,
   gate,
+  title,
   onDone,
 }: {
   articleId: string;
   gate: GateStatus;
+  title?: string;
   onDone(passed: boolean): void;
 }) {
   const { t } = useTranslation('claims');
@@ -32,7 +36,7 @@ function GateDialog({
   };
 
   return (
-    <Dialog title={t('gate.title')} open onClose={() => onDone(false)} className="gate-dialog">
+    <Dialog title={title ?? t('gate.title')} open onClose={() => onDone(false)} className="gate-dialog">
       <p>{t('gate.blocked', { count: gate.open.length })}</p>
       <ul className="gate-open">
         {gate.open.map((c) => (
@@ -98,4 +102,32 @@ export function useReadyGate(articleId: string): { confirmReady(): Promise<boole
   };
 
   return { confirmReady, dialog: pending ? <GateDialog articleId={articleId} gate={pending} onDone={done} /> : null };
+}
+
+/**
+ * An article already "ready" or "published" whose gate shut again — a claim marked or reopened
+ * since — says so in the status bar, and the gate can be confirmed again (verify, or give a new
+ * reason) without leaving the status.
+ */
+export function GateRecheck({ articleId, status }: { articleId: string; status: ArticleStatus }) {
+  const { t } = useTranslation('claims');
+  const { articleId: claimsArticle, data } = useClaimsState();
+  const [confirming, setConfirming] = useState(false);
+  const gate = claimsArticle === articleId ? data?.gate : undefined;
+  const shut = (status === 'ready' || status === 'published') && gate !== undefined && !gate.passes;
+  const count = shut ? gate.open.length : 0;
+  const node = useMemo(
+    () =>
+      count > 0 ? (
+        <span className="status-item gate-recheck">
+          {t('gate.recheck', { count, status: t(`library:status.${status}`) })}{' '}
+          <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+            {t('gate.reconfirm')}
+          </button>
+        </span>
+      ) : null,
+    [count, status, t],
+  );
+  useStatusItem('claims.gate-recheck', node, 20);
+  return confirming && shut ? <GateDialog articleId={articleId} gate={gate} title={t('gate.reconfirmTitle')} onDone={() => setConfirming(false)} /> : null;
 }

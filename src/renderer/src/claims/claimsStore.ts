@@ -56,8 +56,12 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 async function load(articleId: string): Promise<void> {
   const result = await api.claims.list({ articleId });
   if (state.articleId !== articleId) return;
-  if (result.ok) set({ data: result.value, error: null });
-  else set({ error: result.error.message });
+  if (result.ok) {
+    const gateChanged = state.data !== null && state.data.gate.passes !== result.value.gate.passes;
+    set({ data: result.value, error: null });
+    // The library marks a "ready" article whose gate shut again; it hears of it here.
+    if (gateChanged) announceArticleChange({ id: articleId });
+  } else set({ error: result.error.message });
 }
 
 /** Re-reads the list soon; several writes in a row cause one read. */

@@ -210,7 +210,8 @@ export function SuggestionsSection() {
         <ul className="suggestion-list" aria-label={t('list')} ref={listRef} onKeyDown={onListKey}>
           {state.visible.map((s, index) => {
             const id = suggestionId(s);
-            const text = shorten(s.text, 60);
+            // One wording for the visible text and every name, so each name contains what is seen.
+            const text = shorten(s.text, 160);
             return (
               <li key={id} className="suggestion" aria-current={state.activeId === id ? 'true' : undefined}>
                 <button
@@ -221,8 +222,8 @@ export function SuggestionsSection() {
                   onClick={() => show(s)}
                   onFocus={() => setActiveSuggestion(id)}
                 >
-                  <span className={`suggestion-kind suggestion-kind-${s.kind}`}>{t(`kind.${s.kind}`)}</span>
-                  <span>{shorten(s.text, 160)}</span>
+                  <span className={`suggestion-kind suggestion-kind-${s.kind}`}>{t(`kind.${s.kind}`)}</span>{' '}
+                  <span>{text}</span>
                 </button>
                 <SuggestionFacts s={s} locale={locale} />
                 <div className="suggestion-actions">

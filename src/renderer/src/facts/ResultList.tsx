@@ -13,7 +13,8 @@ interface Props {
   onLeaveTop(): void;
 }
 
-function HitMeta({ hit }: { hit: SearchHit }) {
+/** Status, kind and date words of a hit, in the UI language; the link dialog shows hits alike. */
+export function HitMeta({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation('facts');
   const f = useFormat();
   const m = hit.meta;

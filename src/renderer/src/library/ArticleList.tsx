@@ -69,6 +69,7 @@ export function ArticleList({ items, label, activeId, openId, onActivate, onOpen
           <span className="article-facts">
             <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
             {a.staleClaims > 0 && <span className="stale-badge">{t('stale.count', { count: a.staleClaims })}</span>}
+            {a.unverifiedSinceReady > 0 && <span className="status-badge status-recheck">{t('recheck', { count: a.unverifiedSinceReady })}</span>}
             <span>{a.language.toUpperCase()}</span>
             {a.desk && <span>{a.desk}</span>}
             {a.author && <span>{a.author}</span>}

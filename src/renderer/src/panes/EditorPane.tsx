@@ -15,7 +15,7 @@ import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
-import { useReadyGate } from '../claims/ReadyGate';
+import { GateRecheck, useReadyGate } from '../claims/ReadyGate';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
@@ -313,6 +313,7 @@ function ArticleWorkspace({
         />
       )}
       {readyGate.dialog}
+      <GateRecheck articleId={session.id} status={meta.status} />
       <SaveIndicator session={session} />
       <CountsIndicator session={session} body={bodyCounts} />
     </div>

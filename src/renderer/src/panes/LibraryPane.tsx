@@ -137,12 +137,17 @@ export function LibraryPane() {
 
   const moveToTrash = async (id: string) => {
     const wasOpen = await flushIfOpen(id);
-    const index = items?.findIndex((a) => a.id === id) ?? -1;
     const ok = await act(() => api.articles.trash({ id }));
     if (ok) {
-      if (wasOpen || currentArticleId === id) openArticle(null);
-      const next = items?.filter((a) => a.id !== id)[Math.max(0, index - 1)];
-      setActiveId(next?.id ?? null);
+      // Selection and open article agree afterwards: with the open article gone nothing is open, so
+      // nothing is selected either, and Duplicate, Rename and Move to trash wait for a choice.
+      const rest = items?.filter((a) => a.id !== id) ?? [];
+      if (wasOpen || currentArticleId === id) {
+        openArticle(null);
+        setActiveId(null);
+      } else {
+        setActiveId(rest.some((a) => a.id === currentArticleId) ? currentArticleId : null);
+      }
       announceArticleChange({ id });
     }
   };

@@ -1,0 +1,69 @@
+import { UserError } from '../../shared/result';
+import { getArticleMeta } from '../../store/articles';
+import { getClaim } from '../../store/claims';
+import { addComment, editComment, getComment, getThread, insertThread, listThreads, setThreadStatus, syncThreadAnchors } from '../../store/comments';
+import { loadSettings } from './app';
+import type { HandlerContext } from './context';
+import type { HandlerTable } from './table';
+
+const now = () => new Date().toISOString();
+const author = (ctx: HandlerContext) => loadSettings(ctx).userName;
+
+function requireArticle(ctx: HandlerContext, articleId: string): void {
+  if (!getArticleMeta(ctx.db, articleId)) throw new UserError('not_found', `There is no article with id ${articleId}.`, [{ path: 'articleId', message: 'not found' }]);
+}
+
+function requireThread(ctx: HandlerContext, threadId: string) {
+  const thread = getThread(ctx.db, threadId);
+  if (!thread) throw new UserError('not_found', `There is no comment thread with id ${threadId}.`, [{ path: 'threadId', message: 'not found' }]);
+  return thread;
+}
+
+function requireFreeId(ctx: HandlerContext, path: string, taken: boolean, value: string): void {
+  if (taken) throw new UserError('validation', `The id ${value} is already used.`, [{ path, message: 'already used' }]);
+}
+
+export const commentsHandlers = {
+  'comments:list': ({ articleId }, ctx) => {
+    requireArticle(ctx, articleId);
+    return listThreads(ctx.db, articleId);
+  },
+  'comments:create': (input, ctx) => {
+    requireArticle(ctx, input.articleId);
+    requireFreeId(ctx, 'id', getThread(ctx.db, input.id) !== null, input.id);
+    requireFreeId(ctx, 'commentId', getComment(ctx.db, input.commentId) !== null, input.commentId);
+    const claimId = input.claimId ?? null;
+    if (claimId !== null && getClaim(ctx.db, claimId)?.articleId !== input.articleId) {
+      throw new UserError('validation', `The claim ${claimId} is not in this article.`, [{ path: 'claimId', message: 'not in this article' }]);
+    }
+    return insertThread(
+      ctx.db,
+      { id: input.id, articleId: input.articleId, claimId, quote: input.quote, comment: { id: input.commentId, author: author(ctx), body: input.body } },
+      now(),
+    );
+  },
+  'comments:reply': ({ threadId, commentId, body }, ctx) => {
+    requireThread(ctx, threadId);
+    requireFreeId(ctx, 'commentId', getComment(ctx.db, commentId) !== null, commentId);
+    addComment(ctx.db, threadId, { id: commentId, author: author(ctx), body }, now());
+    return getThread(ctx.db, threadId)!;
+  },
+  'comments:edit': ({ commentId, body }, ctx) => {
+    const comment = getComment(ctx.db, commentId);
+    if (!comment) throw new UserError('not_found', `There is no comment with id ${commentId}.`, [{ path: 'commentId', message: 'not found' }]);
+    if (comment.author !== author(ctx)) {
+      throw new UserError('validation', `Only ${comment.author} can change this comment.`, [{ path: 'commentId', message: 'written by someone else' }]);
+    }
+    editComment(ctx.db, commentId, body, now());
+    return getThread(ctx.db, comment.threadId)!;
+  },
+  'comments:set-status': ({ threadId, status }, ctx) => {
+    requireThread(ctx, threadId);
+    setThreadStatus(ctx.db, threadId, status, now());
+    return getThread(ctx.db, threadId)!;
+  },
+  'comments:sync': ({ articleId, threadIds }, ctx) => {
+    requireArticle(ctx, articleId);
+    return { changed: syncThreadAnchors(ctx.db, articleId, new Set(threadIds), now()) };
+  },
+} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync'>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel } from './define';
+import type { CommentThread } from '../domain/comments';
+
+export const COMMENT_LIMITS = { body: 5000, quote: 2000 } as const;
+
+const id = z.string().trim().min(1, 'must not be empty').max(64);
+const body = z.string().trim().min(1, 'must not be empty').max(COMMENT_LIMITS.body);
+
+/** Threads of an article: comments anchored to text (a mark with the thread id) or to a claim. */
+export const commentsContract = {
+  'comments:list': channel<CommentThread[]>()(z.object({ articleId: id }).strict()),
+  /** Starts a thread; the renderer picks the ids so the mark can be set before the record exists. */
+  'comments:create': channel<CommentThread>()(
+    z
+      .object({
+        articleId: id,
+        id,
+        commentId: id,
+        claimId: id.nullable().optional(),
+        quote: z.string().max(COMMENT_LIMITS.quote),
+        body,
+      })
+      .strict(),
+  ),
+  'comments:reply': channel<CommentThread>()(z.object({ threadId: id, commentId: id, body }).strict()),
+  /** Only the author may change a comment's text. */
+  'comments:edit': channel<CommentThread>()(z.object({ commentId: id, body }).strict()),
+  'comments:set-status': channel<CommentThread>()(z.object({ threadId: id, status: z.enum(['open', 'resolved']) }).strict()),
+  /** The thread marks in the body now: threads whose text is gone become detached, undo attaches them again. */
+  'comments:sync': channel<{ changed: string[] }>()(z.object({ articleId: id, threadIds: z.array(id).max(5000) }).strict()),
+};
