@@ -5,6 +5,7 @@ import { articlesHandlers } from './articles';
 import { claimsHandlers } from './claims';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
+import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable<Channel> = {
   ...claimsHandlers,
   ...detectHandlers,
   ...factsHandlers,
+  ...spellHandlers,
   ...transferHandlers,
 };
 

@@ -5,6 +5,7 @@ import { articlesContract } from './articles';
 import { claimsContract } from './claims';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
+import { spellContract } from './spell';
 import { transferContract } from './transfer';
 import type { Result } from '../result';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...claimsContract,
   ...detectContract,
   ...factsContract,
+  ...spellContract,
   ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;
 
