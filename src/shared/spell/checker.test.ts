@@ -1,14 +1,19 @@
+/// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDictionary } from '../../main/handlers/spellDictionary';
+// The shipped files themselves, as text (the package's exports hide them from a bare import).
+import deAff from '../../../node_modules/dictionary-de/index.aff?raw';
+import deDic from '../../../node_modules/dictionary-de/index.dic?raw';
+import enAff from '../../../node_modules/dictionary-en/index.aff?raw';
+import enDic from '../../../node_modules/dictionary-en/index.dic?raw';
 import { SpellChecker } from './checker';
 
 // Loading igerman98 with nspell takes seconds on a busy machine: one checker per language for the file.
 let de: SpellChecker;
 let en: SpellChecker;
 
-beforeAll(async () => {
-  de = new SpellChecker('de', await readDictionary('de'));
-  en = new SpellChecker('en', await readDictionary('en'));
+beforeAll(() => {
+  de = new SpellChecker('de', { aff: deAff, dic: deDic });
+  en = new SpellChecker('en', { aff: enAff, dic: enDic });
 }, 120_000);
 
 const flagged = (checker: SpellChecker, text: string) => checker.check(text).map((m) => m.word);
