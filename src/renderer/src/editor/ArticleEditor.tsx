@@ -23,6 +23,7 @@ import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographyPlugin } from './plugins/TypographyPlugin';
 import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
+import { SpellPlugin } from '../spell/SpellPlugin';
 
 export interface ArticleEditorProps {
   articleId: string;
@@ -67,6 +68,8 @@ export const ArticleEditor = memo(function ArticleEditor({
                   className="editor-body"
                   ariaLabel={t('fields.body')}
                   ariaMultiline
+                  // The app's own checker underlines the body (SpellPlugin); the browser's would add a second opinion.
+                  spellCheck={readOnly}
                   aria-placeholder={t('placeholders.body')}
                   placeholder={<div className="editor-placeholder">{t('placeholders.body')}</div>}
                 />
@@ -91,6 +94,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <SuggestionsPlugin articleId={articleId} language={language} />
+      {!readOnly && <SpellPlugin language={language} />}
     </LexicalComposer>
   );
 });
