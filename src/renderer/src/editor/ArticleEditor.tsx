@@ -69,7 +69,7 @@ export const ArticleEditor = memo(function ArticleEditor({
                   ariaLabel={t('fields.body')}
                   ariaMultiline
                   // The app's own checker underlines the body (SpellPlugin); the browser's would add a second opinion.
-                  spellCheck={readOnly}
+                  spellCheck={false}
                   aria-placeholder={t('placeholders.body')}
                   placeholder={<div className="editor-placeholder">{t('placeholders.body')}</div>}
                 />
