@@ -32,7 +32,7 @@ export class SpellChecker {
     readonly lang: SpellLanguage,
     files: HunspellFiles,
   ) {
-    this.hunspell = nspell(files.aff, files.dic);
+    this.hunspell = nspell(files.aff, withoutShadowingCompoundEntries(files.aff, files.dic));
   }
 
   /**
@@ -105,4 +105,26 @@ export class SpellChecker {
     }
     return false;
   }
+}
+
+/**
+ * igerman98 lists many words twice: as a word ("sprechen/DIV") and as a compound part only
+ * ("sprechen/Sozm", ONLYINCOMPOUND). nspell lets the later line win, so "sprechen", "glauben" and
+ * "sein" were flagged. A compound-only line is dropped when the same word has an ordinary one.
+ */
+export function withoutShadowingCompoundEntries(aff: string, dic: string): string {
+  const flag = /^ONLYINCOMPOUND\s+(\S+)/m.exec(aff)?.[1];
+  if (!flag) return dic;
+  const lines = dic.split('\n');
+  const entry = (line: string) => {
+    const slash = line.indexOf('/');
+    return slash < 0 ? { word: line.trim(), flags: '' } : { word: line.slice(0, slash), flags: line.slice(slash + 1).trim() };
+  };
+  const ordinary = new Set<string>();
+  for (let i = 1; i < lines.length; i++) {
+    const { word, flags } = entry(lines[i]);
+    if (word && !flags.includes(flag)) ordinary.add(word);
+  }
+  // The first line is the entry count, which nspell only uses as a hint.
+  return lines.filter((line, i) => i === 0 || !(entry(line).flags.includes(flag) && ordinary.has(entry(line).word))).join('\n');
 }

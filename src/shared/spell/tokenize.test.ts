@@ -20,6 +20,7 @@ describe('spellTokens', () => {
   });
 
   it('ignores numbers, parts with digits, abbreviations in capitals and single letters', () => {
+    expect(words('VfL NeleKickt')).toEqual([]);
     expect(words('Der FC gewann 3:1 mit dem U21-Kader am 12. Mai, Tor in der 90. Minute a')).toEqual([
       'Der',
       'gewann',

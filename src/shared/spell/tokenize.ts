@@ -10,11 +10,12 @@ export interface WordToken {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const DIGIT = /\p{N}/u;
 const LOWER = /\p{Ll}/u;
+const INNER_CAPITAL = /^.+\p{Lu}/u;
 
 /**
  * The words a spell checker should look at. A hyphenated compound is split into its parts, so a
  * misspelt part is underlined alone; parts with a digit (scores, "U21", "3:1") and abbreviations
- * in capitals ("FC", "DFB") are left out, as are single letters.
+ * in capitals ("FC", "DFB") or with an inner capital ("VfL") are left out, as are single letters.
  */
 export function spellTokens(text: string): WordToken[] {
   const out: WordToken[] = [];
@@ -34,7 +35,8 @@ export function spellTokens(text: string): WordToken[] {
 function isCheckable(word: string): boolean {
   if (word.length < 2 || DIGIT.test(word)) return false;
   // No lower-case letter: an abbreviation or a shouted word, which dictionaries do not list.
-  return LOWER.test(word);
+  // A capital inside the word ("VfL", "NeleKickt") marks a club abbreviation or a brand.
+  return LOWER.test(word) && !INNER_CAPITAL.test(word);
 }
 
 /** The form without a possessive or elided ending: "Kowalczyk's" → "Kowalczyk", "geht’s" → "geht". */
