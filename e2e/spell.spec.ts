@@ -45,8 +45,8 @@ test('underlines a misspelt German word, replaces it from the context menu, acce
   // The dictionary takes a few seconds to load in the worker on a busy machine.
   await expect.poll(() => underlined(page), { timeout: 60_000 }).toEqual(['Verrtrag', 'Wróblewski']);
 
-  await rightClickOn(page, 'Verrtrag');
   const menu = page.getByRole('menu', { name: 'Bearbeiten' });
+  await rightClickOn(page, 'Verrtrag');
   await menu.getByRole('menuitem', { name: 'Vertrag', exact: true }).click();
   await expect(body(page)).toContainText('Der Vertrag von Jana Kowalczyk');
   await expect.poll(() => underlined(page)).toEqual(['Wróblewski']);
@@ -63,6 +63,13 @@ test('underlines a misspelt German word, replaces it from the context menu, acce
   await body(page).press('Control+End');
   await body(page).pressSequentially(' Die Tabele');
   await expect.poll(() => underlined(page), { timeout: 60_000 }).toEqual(['Tabele']);
+
+  // From the keyboard: the menu opens at the caret, the first suggestion has the focus.
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem', { name: 'Tabelle', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(body(page)).toContainText('Die Tabelle');
+  await expect.poll(() => underlined(page)).toEqual([]);
 
   // Every request of the page and its worker went to the app's own loopback server (a new port after the restart).
   const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1');

@@ -21,7 +21,6 @@ export function lockDownSession(isOwnUrl: (url: string) => boolean): void {
   // Chromium's spell checker fetches Hunspell files from a Google server on Windows and Linux. The
   // editor checks spelling itself with the dictionaries shipped in the app (docs/spelling.md).
   ses.setSpellCheckerEnabled(false);
-  ses.setSpellCheckerLanguages([]);
 }
 
 export function guardNavigation(win: BrowserWindow, isOwnUrl: (url: string) => boolean): void {

@@ -54,10 +54,12 @@ export function ContextMenuPlugin() {
     [editor, spell.locate],
   );
 
+  // Spelling suggestions arrive after the menu opened and replace its first entries: focus follows.
+  const spellEntries = spell.items.map((i) => i.id).join('|');
   useEffect(() => {
     if (position === null) return;
     itemRefs.current[active]?.focus();
-  }, [position, active]);
+  }, [position, active, spellEntries]);
 
   useEffect(() => {
     if (position === null) return;
