@@ -72,7 +72,8 @@ function createWindow(context: HandlerContext): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // Our own offline checker underlines the article (src/renderer/src/spell); Chromium's would download dictionaries.
+      spellcheck: false,
     },
   });
   if (bounds.maximized) window.maximize();

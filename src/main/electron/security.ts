@@ -19,6 +19,9 @@ export function lockDownSession(isOwnUrl: (url: string) => boolean, deskOrigin: 
     });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Chromium's spell checker fetches Hunspell files from a Google server on Windows and Linux. The
+  // editor checks spelling itself with the dictionaries shipped in the app (docs/spelling.md).
+  ses.setSpellCheckerEnabled(false);
 }
 
 /** The configured desk server's WebSocket, and nothing else of the network, may be reached. */

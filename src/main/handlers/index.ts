@@ -9,6 +9,7 @@ import { commentsHandlers } from './comments';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { factsDeskHandlers } from './factsDesk';
+import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
@@ -26,6 +27,7 @@ export const handlers: HandlerTable<Channel> = {
   ...detectHandlers,
   ...factsHandlers,
   ...factsDeskHandlers,
+  ...spellHandlers,
   ...transferHandlers,
 };
 

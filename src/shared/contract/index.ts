@@ -9,6 +9,7 @@ import { commentsContract } from './comments';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { factsDeskContract } from './facts-desk';
+import { spellContract } from './spell';
 import { transferContract } from './transfer';
 import type { Result } from '../result';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...detectContract,
   ...factsContract,
   ...factsDeskContract,
+  ...spellContract,
   ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;
 

@@ -25,6 +25,7 @@ import { TypographyPlugin } from './plugins/TypographyPlugin';
 import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { DeskAutosaveStart, DeskCollaborationPlugin, DeskViewerLock, useDeskBodyReady, type DeskBinding } from '../desk/DeskEditorPlugins';
+import { SpellPlugin } from '../spell/SpellPlugin';
 
 export interface ArticleEditorProps {
   articleId: string;
@@ -80,6 +81,8 @@ export const ArticleEditor = memo(function ArticleEditor({
                   className="editor-body"
                   ariaLabel={t('fields.body')}
                   ariaMultiline
+                  // The app's own checker underlines the body (SpellPlugin); the browser's would add a second opinion.
+                  spellCheck={false}
                   aria-placeholder={t('placeholders.body')}
                   placeholder={<div className="editor-placeholder">{t('placeholders.body')}</div>}
                 />
@@ -106,6 +109,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <SuggestionsPlugin articleId={articleId} language={language} />
+      {!readOnly && <SpellPlugin language={language} />}
     </LexicalComposer>
   );
   return desk ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor;

@@ -6,17 +6,20 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { INSERT_PLAIN_TEXT_COMMAND, OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND } from '../commands';
 import { BLOCK_TYPES } from './ToolbarPlugin';
 import { useMarkClaimMenuItem } from '../../claims/MarkClaim';
+import { useSpellMenuItems } from '../../spell/SpellMenuItems';
 
-interface Item {
+export interface Item {
   id: string;
   label: string;
   run(): void;
   separatorBefore?: boolean;
+  disabled?: boolean;
 }
 
 /**
  * The editor's own context menu (right click, the context-menu key or Shift+F10): clipboard,
- * inline formats, links and block types — the same commands as the toolbar.
+ * inline formats, links and block types — the same commands as the toolbar. On a misspelt word it
+ * starts with the spelling suggestions and "Add to dictionary".
  */
 export function ContextMenuPlugin() {
   const { t } = useTranslation('editor');
@@ -26,6 +29,7 @@ export function ContextMenuPlugin() {
   const menuRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const markClaim = useMarkClaimMenuItem(editor);
+  const spell = useSpellMenuItems(editor);
 
   useEffect(
     () =>
@@ -33,6 +37,7 @@ export function ContextMenuPlugin() {
         if (!root) return;
         const open = (event: MouseEvent) => {
           event.preventDefault();
+          spell.locate(event.clientX, event.clientY);
           // Keyboard-opened menus report 0,0; place them at the caret instead.
           let { clientX: x, clientY: y } = event;
           if (x === 0 && y === 0) {
@@ -46,13 +51,15 @@ export function ContextMenuPlugin() {
         root.addEventListener('contextmenu', open);
         return () => root.removeEventListener('contextmenu', open);
       }),
-    [editor],
+    [editor, spell.locate],
   );
 
+  // Spelling suggestions arrive after the menu opened and replace its first entries: focus follows.
+  const spellEntries = spell.items.map((i) => i.id).join('|');
   useEffect(() => {
     if (position === null) return;
     itemRefs.current[active]?.focus();
-  }, [position, active]);
+  }, [position, active, spellEntries]);
 
   useEffect(() => {
     if (position === null) return;
@@ -71,7 +78,8 @@ export function ContextMenuPlugin() {
   };
 
   const items: Item[] = [
-    { id: 'cut', label: t('contextMenu.cut'), run: () => clipboard('cut') },
+    ...spell.items,
+    { id: 'cut', label: t('contextMenu.cut'), run: () => clipboard('cut'), separatorBefore: spell.items.length > 0 },
     { id: 'copy', label: t('contextMenu.copy'), run: () => clipboard('copy') },
     ...(typeof navigator !== 'undefined' && navigator.clipboard?.readText
       ? [
@@ -136,13 +144,14 @@ export function ContextMenuPlugin() {
           type="button"
           role="menuitem"
           tabIndex={i === active ? 0 : -1}
+          aria-disabled={item.disabled || undefined}
           className={item.separatorBefore ? 'menu-separated' : undefined}
           ref={(el) => {
             itemRefs.current[i] = el;
           }}
           onMouseDown={(e) => e.preventDefault()}
           onMouseEnter={() => setActive(i)}
-          onClick={() => choose(item)}
+          onClick={() => !item.disabled && choose(item)}
         >
           {item.label}
         </button>
