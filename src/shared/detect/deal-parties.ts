@@ -4,7 +4,7 @@ import type { EntityIndex } from './entities';
 import type { Lexicon } from './lexicon';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
-import { isRoleWord } from './role-nouns';
+import { isRoleWord } from '../language/roles';
 import { wordsOutside, type Token } from './tokens';
 
 type VerbRole = 'pay' | 'receive' | 'sell' | 'move';

@@ -36,7 +36,11 @@ const DE: Lexicon = {
     stellte stellt teilte teilt ließ lässt meinten betonen erklären gesagt erklärt betont
     antwortete antwortet entgegnete entgegnet fragte fragt rief ruft mahnte mahnt ordnete
     zitiert zitierte twitterte postete mitteilte mitteilt mitteilten mitgeteilt verkündete verkündet
-    bestätigte bestätigt hieß
+    bestätigte bestätigt hieß polterte poltert freute freut begründete begründet dementierte
+    dementiert scherzte scherzt klagte klagt schimpfte schimpft versicherte versichert beteuerte
+    beteuert monierte moniert erinnerte erinnert präzisierte präzisiert wiegelte appellierte
+    appelliert bilanzierten stöhnte stöhnt seufzte seufzt witzelte witzelt konterte kontert
+    gestand sagen
   `),
   framingVerbs: set(`
     nannte nennt nannten bezeichnete bezeichnet sprach spricht sprachen kündigte kündigt
@@ -79,7 +83,10 @@ const EN: Lexicon = {
     admitted admits wrote writes posted posts tweeted claimed claims noted notes argued argues
     joked jokes warned warns promised promises replied replies answered answers asked asks
     continued continues remarked remarks recalled recalls conceded concedes declared declares
-    announced announces confirmed confirms revealed reveals laughed
+    announced announces confirmed confirms revealed reveals laughed snapped snaps quipped
+    quips fumed fumes urged urges acknowledged acknowledges maintained maintains vowed vows
+    stated states responded responds countered counters lamented laments commented comments
+    reflected reflects joked stressed explained shrugged blasted blasts tells
   `),
   framingVerbs: set(`
     called calls described describes labelled labeled labels branded brands praised praises

@@ -1,10 +1,12 @@
 import type { ArticleLanguage } from '../domain/articles';
-import type { DiscourseState, Gender } from './discourse';
+import type { DiscourseState, Gender, RoleClass } from './discourse';
 import type { EntityIndex } from './entities';
+import type { PeopleIndex } from './known-people';
+import { roleClassOf } from './referring-nouns';
 import { GIVEN_NAMES } from './first-names';
 import type { Lexicon } from './lexicon';
 import type { QuoteSpan } from './quote-marks';
-import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from './role-nouns';
+import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from '../language/roles';
 import { isCapitalised, wordsOutside, type Token } from './tokens';
 
 export interface PersonMention {
@@ -13,6 +15,8 @@ export interface PersonMention {
   written: string;
   gender?: Gender;
   role?: string;
+  cls?: RoleClass;
+  age?: number;
 }
 
 export interface RoleClaim {
@@ -27,8 +31,20 @@ export interface PeopleContext {
   lang: ArticleLanguage;
   lex: Lexicon;
   entities: EntityIndex;
+  /** People the fact store knows; empty without a store. */
+  people: PeopleIndex;
   state: DiscourseState;
 }
+
+// English names are capitalised pairs mid-sentence; these words make the pair an organisation
+// or a place ("Harbury Athletic", "Fenwick Town") rather than a person.
+const EN_ORG_WORDS = new Set(
+  `Athletic Rovers Town City United FC AFC RFC Women Ladies Partners Insurance Post Ledger Echo Sport Sports
+  Trust League Club Stadium Park Road Lane Arena Ground Group Holdings Capital Media News Times Gazette
+  Herald Mail Telegraph Wanderers Albion Rangers Villa County Academy Council Association Federation Cup
+  Bank Airways Energy Games Studios Street Hall Square Island Valley Bay Vale Sporting Real Union`.split(/\s+/),
+);
+const AGE_AFTER = /^(?:,\s*(\d{2}),|\s*\((\d{2})\))/;
 
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'di', 'da', 'al', 'el', 'le', 'la', 'ter', 'ten', 'dos', 'du', 'zu']);
 // German abstract nouns are capitalised like names; their endings give them away.
@@ -136,6 +152,12 @@ export function findPeople(
     if (e.entity.kind !== 'person' || inQuote(quotes, e.start)) continue;
     mentions.push({ start: e.start, end: e.end, written: e.text });
   }
+  // A name or alias the fact store knows is a person, registered under the stored full name.
+  for (const e of ctx.people.mentions.find(text, from, to)) {
+    if (inQuote(quotes, e.start) || mentions.some((m) => m.start < e.end && e.start < m.end)) continue;
+    const known = ctx.people.byName(e.text);
+    mentions.push({ start: e.start, end: e.end, written: known && !ctx.state.lookup(e.text) ? known.name : e.text, gender: known?.gender });
+  }
   const takenByEntity = (t: Token) => mentions.some((m) => t.start >= m.start && t.end <= m.end);
 
   for (let i = 0; i < toks.length; i++) {
@@ -231,7 +253,24 @@ export function findPeople(
     }
     if (ctx.state.isKnownSurname(t.text) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
       mentions.push({ start: t.start, end: t.end, written: t.text });
+      continue;
     }
+    // English: "substitute Kofi Mensah-Boateng" — a capitalised pair after a lower-case word.
+    const prevTok = toks[i - 1];
+    if (ctx.lang === 'en' && prevTok && /^\p{Ll}/u.test(prevTok.text) && adjacent(text, prevTok, t) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
+      const run = nameRunAt(text, toks, i, ctx, 3);
+      const words = toks.slice(i, i + run);
+      if (run >= 2 && words.every((w) => !EN_ORG_WORDS.has(w.text) && !/['’]s$/.test(w.text)) && !EN_ORG_WORDS.has(toks[i + run]?.text ?? '')) {
+        const s = span(toks, i, i + run);
+        mentions.push({ ...s, written: text.slice(s.start, s.end) });
+        i += run - 1;
+      }
+    }
+  }
+  for (const m of mentions) {
+    const age = AGE_AFTER.exec(text.slice(m.end, m.end + 8));
+    if (age) m.age = Number(age[1] ?? age[2]);
+    if (m.role) m.cls = roleClassOf(m.role, ctx.lang);
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, roles };

@@ -1,16 +1,40 @@
 import { GIVEN_NAMES } from './first-names';
 import type { PeopleContext } from './people';
 import { looksLikeNameWord, nameRunAt, roleLengthAt } from './people';
-import { roleGender, roleKey } from './role-nouns';
+import { roleGender, roleKey } from '../language/roles';
+import type { AnaphorHints } from './discourse';
+import { isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
 import { isCapitalised, type Token } from './tokens';
 
-/** Who a speaker phrase ("sagte Trainerin Jana Kowalczyk", "he", "the coach") points to. */
+/** Who a speaker phrase ("sagte Trainerin Jana Kowalczyk", "he", "the coach", "der 24-Jährige") points to. */
 export type SpeakerRef =
   | { kind: 'name'; written: string; start: number; end: number; gender?: 'm' | 'f'; role?: string }
-  | { kind: 'pronoun'; gender?: 'm' | 'f' }
-  | { kind: 'role'; key: string; gender?: 'm' | 'f' };
+  | { kind: 'pronoun'; gender?: 'm' | 'f'; written: string }
+  /** "der 24-Jährige", "die Spielerin", "the forward": the most recent fitting person. */
+  | { kind: 'anaphor'; written: string; hints: AnaphorHints }
+  /**
+   * A role without a name: "der Trainer", "der Nordhafen-Kapitän" (definite: someone the text
+   * or the fact store knows), "ein Vereinssprecher", "a club spokesperson" (an unnamed speaker).
+   */
+  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string };
 
-const AGE = /^\d+-(?:jährige[rn]?|year-old)$/i;
+const AGE = /^(\d+)-(?:jährige[rn]?|year-old)$/i;
+const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'a', 'an', 'one']);
+const POSSESSIVE = /^(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|his|her|their|its)$/i;
+
+/** "ein Sprecher der Fanabteilung", "a source close to the club": the role and what it belongs to. */
+function roleTail(text: string, toks: readonly Token[], after: number, lang: 'de' | 'en'): number {
+  const t = toks[after];
+  if (!t || !/^ $/.test(text.slice(toks[after - 1].end, t.start))) return after;
+  const link = lang === 'de' ? /^(?:des|der|vom|von)$/ : /^(?:of|for|at|close)$/;
+  if (!link.test(t.text)) return after;
+  let k = after + 1;
+  if (lang === 'en' && t.text === 'close' && toks[k]?.text === 'to') k++;
+  if (toks[k] && /^(?:des|der|dem|den|the|a|his|her|their)$/i.test(toks[k].text)) k++;
+  const noun = toks[k];
+  if (!noun || (lang === 'de' && !isCapitalised(noun.text))) return after;
+  return k + 1;
+}
 
 const gap = (text: string, a: Token, b: Token) => text.slice(a.end, b.start);
 
@@ -34,19 +58,38 @@ export function readSpeakerPhrase(
   if (pronoun) {
     // German "sie" with a plural verb means "they".
     if (ctx.lang === 'de' && lower0 === 'sie' && verb && ctx.lex.pluralSpeechVerbs.has(verb)) return undefined;
-    return { kind: 'pronoun', gender: pronoun };
+    return { kind: 'pronoun', gender: pronoun, written: t0.text };
   }
-  if (ctx.lex.articles.has(lower0)) {
+  if (ctx.lex.articles.has(lower0) || POSSESSIVE.test(t0.text)) {
     article = lower0;
     k++;
   }
   const linked = (a: number, b: number) => toks[b] !== undefined && /^[ ]$/.test(gap(text, toks[a], toks[b]));
   if (article !== undefined && !linked(i, k)) return undefined;
+  // "der frühere Profi", "the former captain": one adjective between article and noun.
+  if (article !== undefined && toks[k + 1] && linked(k, k + 1) && /^\p{Ll}/u.test(toks[k].text) && !AGE.test(toks[k].text)) {
+    const next = toks[k + 1].text;
+    const nounNext = ctx.lang === 'de' ? isCapitalised(next) : referringNounClass(next, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0;
+    if (nounNext && (ctx.lang === 'en' || /(?:e|en|er|es)$/.test(toks[k].text))) k++;
+  }
   const cur = toks[k];
   if (!cur) return undefined;
-  if (AGE.test(cur.text)) {
-    const gender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
-    return { kind: 'pronoun', gender };
+  const articleGender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
+  const age = AGE.exec(cur.text);
+  if (age) {
+    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender: articleGender, age: Number(age[1]) } };
+  }
+  const definite = article !== undefined && !INDEFINITE.has(article);
+  // "der Angreifer", "the forward": a noun pointing back to someone already named.
+  const nounClass = referringNounClass(cur.text, ctx.lang);
+  if (nounClass && definite && roleLengthAt(toks, k, ctx.lang) === 0) {
+    const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : undefined;
+    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass } };
+  }
+  // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
+  if (article !== undefined && !definite && isUnnamedSourceNoun(cur.text, ctx.lang)) {
+    const end = roleTail(text, toks, k + 1, ctx.lang);
+    return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
   }
   // Skip an organisation or possessive in front of a role: "Rotheides Kapitän", "the club's coach".
   let r = k;
@@ -58,6 +101,7 @@ export function readSpeakerPhrase(
     const roleWords = toks.slice(r, r + roleLen).map((t) => t.text);
     const key = roleKey(roleWords.join(' '));
     const gender = roleGender(roleWords[roleWords.length - 1], ctx.lang);
+    const org = r > k ? toks[k].text.replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
     const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAt(text, toks, r + roleLen, ctx) : 0;
     if (n > 0) {
       const a = toks[r + roleLen];
@@ -73,7 +117,10 @@ export function readSpeakerPhrase(
         return { kind: 'name', written: text.slice(after.start, b.end), start: after.start, end: b.end, gender, role: key };
       }
     }
-    return { kind: 'role', key, gender };
+    const indefinite = article !== undefined && INDEFINITE.has(article);
+    const end = indefinite ? roleTail(text, toks, r + roleLen, ctx.lang) : r + roleLen;
+    const written = text.slice((indefinite ? toks[k] : t0).start, toks[end - 1].end);
+    return { kind: 'role', key, gender, written, definite: !indefinite, ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}) };
   }
   if (k !== i && !linked(i, k)) return undefined;
   let n = nameRunAt(text, toks, k, ctx);
@@ -117,11 +164,14 @@ export function readSpeakerPhraseBefore(
     const t = toks[s - 1];
     if (s < end && !/^[ ]$/.test(gap(text, t, toks[s]))) break;
     const lower = t.text.toLowerCase();
-    const namey = isCapitalised(t.text) || ctx.lex.articles.has(lower) || /['’]s$/.test(t.text) || ctx.lex.pronouns[lower] || AGE.test(t.text);
-    const englishRole = ctx.lang === 'en' && roleLengthAt(toks, s - 1, 'en') > 0;
-    if (!namey && !englishRole && !(s < end && /^(?:van|von|de|der|den|di|da)$/.test(t.text))) break;
+    const namey =
+      isCapitalised(t.text) || ctx.lex.articles.has(lower) || /['’]s$/.test(t.text) || ctx.lex.pronouns[lower] || AGE.test(t.text) || POSSESSIVE.test(t.text);
+    const englishRole = ctx.lang === 'en' && (roleLengthAt(toks, s - 1, 'en') > 0 || referringNounClass(t.text, 'en') !== undefined);
+    // "der frühere Profi", "the former captain": an adjective right after the article.
+    const adjective = s < end && s >= 2 && /^\p{Ll}/u.test(t.text) && ctx.lex.articles.has(toks[s - 2].text.toLowerCase());
+    if (!namey && !englishRole && !adjective && !(s < end && /^(?:van|von|de|der|den|di|da)$/.test(t.text))) break;
     s--;
-    if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower]) break;
+    if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
   while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()]) s++;
   if (s === end) return undefined;

@@ -51,7 +51,19 @@ const GERMAN: Pattern[] = [
     re: new RegExp(`${B}${PARTICIPLE}\\s+(?:haben|sein)\\s+(?:soll|sollen|will|wollen)${E}`, 'gu'),
     kind: 'modal',
   },
+  {
+    re: new RegExp(`${B}(?:laut|nach)\\s+[\\p{L}\\p{N}.]+-(?:Informationen|Angaben|Recherchen|Berichten)${E}`, 'giu'),
+    kind: 'attribution',
+  },
   { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
+  // Verb first after the claim: "…, berichtet das Portal „Transferfenster“".
+  {
+    re: new RegExp(`(?<=,\\s*)(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\\s+(?:das|der|die)${E}`, 'gu'),
+    kind: 'attribution',
+    source: 'de',
+  },
+  // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
+  { re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
   {
     re: new RegExp(
@@ -85,6 +97,12 @@ const ENGLISH: Pattern[] = [
     kind: 'adverb',
   },
   { re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}(?:an\\s+)?estimated${E}`, 'giu'), kind: 'adverb' },
+  // "The Valley Post understands", "the Gazette has learned": the medium stands before the verb.
+  {
+    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:understands|has\\s+learned|has\\s+learnt|has\\s+been\\s+told)${E}`, 'gu'),
+    kind: 'attribution',
+  },
   {
     re: new RegExp(
       `${B}(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:widely\\s+)?(?:said|understood|believed|thought|reported|alleged|rumou?red|claimed)\\s+to${E}`,
@@ -106,7 +124,10 @@ const ENGLISH: Pattern[] = [
     kind: 'attribution',
   },
   {
-    re: new RegExp(`${B}(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated)${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated|put|believe|expect|close\\s+to)${E}`,
+      'giu',
+    ),
     kind: 'attribution',
   },
   {
@@ -127,6 +148,9 @@ const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
  * lower-case German word ends the source.
  */
 function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
+  // A source in quotation marks: laut „Almentaler Bote“, laut "Sportwoche", according to “The Ledger”.
+  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’])/u.exec(text.slice(from));
+  if (quoted) return from + quoted[0].length;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
   re.lastIndex = from;
   let end = from;

@@ -1,0 +1,82 @@
+import type { ArticleLanguage } from '../domain/articles';
+import type { QuoteSpan } from './quote-marks';
+
+// Words that say a claim is reported without naming who reports it ("Berichten zufolge",
+// "nach Informationen dieser Zeitung", "sources say"): a hedge, but no source to link.
+const GENERIC = /^(?:berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/i;
+const LEADING = /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/;
+const QUOTED = /[„“"»«‚‘'’]([^„“”"»«‚‘’]+)[“”"«»‘’']/u;
+
+function clean(s: string): string | undefined {
+  const name = s.replace(LEADING, '').replace(/[,.;:]+$/, '').trim();
+  if (!name || GENERIC.test(name)) return undefined;
+  return name;
+}
+
+/**
+ * The medium or body a hedge attributes a claim to: "laut „Hafenblatt“" → Hafenblatt,
+ * "laut Kicker-Informationen" → Kicker, "wie das Portal X berichtet" → X, "The Valley Post
+ * understands" → The Valley Post, "according to The Ledger" → The Ledger. Undefined when the
+ * hedge names nobody ("Berichten zufolge", "nach Informationen dieser Zeitung").
+ */
+export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | undefined {
+  const quoted = QUOTED.exec(hedge);
+  if (quoted) return clean(quoted[1]);
+  const compound = /^(?:laut|nach)\s+(\S+?)-(?:Informationen|Angaben|Recherchen|Berichten)$/i.exec(hedge);
+  if (compound) return clean(compound[1]);
+  const patterns =
+    lang === 'de'
+      ? [
+          /^laut\s+(.+)$/i,
+          /^wie\s+(.+?)\s+(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\s+hat|erfahren\s+haben|enthüllte)$/i,
+          /^(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(.+)$/i,
+          /^nach\s+(?:Informationen|Angaben|Recherchen)\s+(?:der|des|von|vom)\s+(.+)$/i,
+          /^(?:Informationen|Angaben|Berichten|Recherchen)\s+(?:der|des|von|vom)\s+(.+?)\s+zufolge$/i,
+          /^(.+?)\s+zufolge$/i,
+        ]
+      : [
+          /^according\s+to\s+(.+)$/i,
+          /^as\s+(.+?)\s+(?:reported|reports|revealed|first\s+reported|has\s+reported|has\s+learned|understands)$/i,
+          /^(.+?)\s+(?:understands|has\s+learned|has\s+been\s+told)$/i,
+          /^citing\s+(.+)$/i,
+        ];
+  for (const re of patterns) {
+    const m = re.exec(hedge.trim());
+    if (m) return clean(m[1]);
+  }
+  return undefined;
+}
+
+const DE_MEDIUM =
+  /(?:^|[\s(])(?:dem|der|im|in\s+der|beim|bei|auf|gegenüber\s+dem|gegenüber\s+der|mit\s+dem|mit\s+der)\s+(?:(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Tageszeitung|Podcast|Blatt|Agentur|Nachrichtenagentur|Kanal)\s+)?(„[^“”]+[“”]|"[^"]+"|»[^«]+«|Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads)(?=$|[\s,.;:!?)])/gu;
+const DE_NAMED_MEDIUM = /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Podcast|Kanal|Agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
+const EN_MEDIUM =
+  /(?:^|\s)(?:told|quoted\s+in|quoted\s+by|wrote\s+on|posted\s+on|said\s+on|writing\s+on|posting\s+on|in\s+an\s+interview\s+with|speaking\s+to|interview\s+with)\s+(?:the\s+)?(?:(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/gu;
+
+/**
+ * The medium a quote appeared in, named in its attribution: "sagte er dem „Hafenblatt“",
+ * "schrieb bei Instagram", "wird im Magazin „Anstoß“ zitiert", "told the Ledger", "is quoted in
+ * The Ledger". Speech quotes of the sentence are blanked first so their words never count; a
+ * quoted title stays readable.
+ */
+export function quoteSource(text: string, sentence: { start: number; end: number }, speech: readonly QuoteSpan[], lang: ArticleLanguage): string | undefined {
+  let s = text.slice(sentence.start, sentence.end);
+  for (const q of speech) {
+    if (q.start < sentence.start || q.end > sentence.end) continue;
+    const a = q.start - sentence.start;
+    const b = q.end - sentence.start;
+    s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
+  }
+  const patterns = lang === 'de' ? [DE_MEDIUM, DE_NAMED_MEDIUM] : [EN_MEDIUM];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    const m = re.exec(s);
+    if (m) {
+      const name = clean(m[1].replace(/^[„“"»«‚‘'’]|[“”"«»‘’']$/gu, ''));
+      // "told reporters", "told supporters": an English capitalised word is required, which the
+      // pattern ensures; a German pronoun or article after the preposition is not a medium.
+      if (name && !/^(?:Er|Sie|Es|Ihm|Ihr|Reporters?|He|She|They)$/.test(name)) return name;
+    }
+  }
+  return undefined;
+}
