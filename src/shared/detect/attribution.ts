@@ -114,7 +114,9 @@ export function attributeQuotes(
       if (ref) continue;
     }
     // Passive: "„…“, wird Kowalczyk im Magazin „Anstoß“ zitiert".
-    if (ctx.lang === 'de' && /^(?:wird|wurde|werden|wurden)$/.test(afterToks[0]?.text ?? '') && afterToks.slice(1, 9).some((t) => t.text === 'zitiert')) {
+    // The medium may be a quoted title, which ends the segment: look to the sentence end.
+    const toEnd = toks.filter((t) => t.start >= q.end);
+    if (ctx.lang === 'de' && /^(?:wird|wurde|werden|wurden)$/.test(afterToks[0]?.text ?? '') && toEnd.slice(1, 10).some((t) => t.text === 'zitiert')) {
       const ref = readSpeakerPhrase(text, afterToks, 1, ctx);
       if (ref) {
         Object.assign(result, { ref, refAt: afterToks[1].start, framed: true });
@@ -193,7 +195,12 @@ export function attributeQuotes(
       }
       if (vi >= 0 && (colon || vi === beforeToks.length - 1 || vi >= beforeToks.length - 3)) {
         const w = beforeToks[vi].text;
-        const ref = readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ?? readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w);
+        // "Auf die Frage nach dem Trainer antwortete Asmussen:": with words between the verb and
+        // the colon, German inverted order puts the subject right after the verb.
+        const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
+        const ref = inverted
+          ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
+          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ?? readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w));
         result.framed = true;
         if (ref) {
           result.ref = ref;

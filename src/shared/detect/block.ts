@@ -48,6 +48,9 @@ const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|D
 // Money is written with a currency or a scale word; a bare "500.000" in a deal sentence is
 // left to the checker.
 const MONEY_HINT = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/giu;
+const REPORTED_SPEECH = /(?<![\p{L}])(?:habe|sei|seien|werde|könne|müsse|wolle|dürfe|gebe|komme|liege|solle)(?![\p{L}])/u;
+// Estimates qualify the amount they stand next to, not the other claims of the sentence.
+const ESTIMATE = /estimat|schätz/i;
 const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -150,6 +153,17 @@ export function detectBlock(
       }
     }
     fillSpeakers(attributions, speakers, state, firstInParagraph, env);
+    // "Quade habe die Entscheidung „professionell aufgenommen“": reported speech (German
+    // subjunctive) right after a quote carries on with the same speaker.
+    if (env.lang === 'de' && state.lastSpeaker && state.lastSpeakerAge === 0) {
+      attributions.forEach((a, i) => {
+        if (speakers[i] || a.title || a.standalone) return;
+        const outside = text.slice(sentence.start, a.span.start) + text.slice(a.span.end, sentence.end);
+        if (!REPORTED_SPEECH.test(outside)) return;
+        speakers[i] = named(state.lastSpeaker!, state.lastSpeaker!, env);
+        a.framed = true;
+      });
+    }
     const speech = attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
     attributions.forEach((a, i) => {
       if (!accepted(a, speakers[i], text)) return;
@@ -383,6 +397,12 @@ function accepted(a: QuoteAttribution, speaker: Resolved | undefined, text: stri
   return words.length >= 5 || /[.!?…]$/.test(inner);
 }
 
+/** "soll laut „Bote“ rund 3 Millionen Euro bezahlt haben" → "soll … bezahlt haben". */
+function spreadHedge(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= 3 ? text : `${words[0]} … ${words.slice(-2).join(' ')}`;
+}
+
 /**
  * A hedge qualifies the claims of its own sentence. "laut X"/"according to X" attributes a
  * quote rather than hedging it, so quotes take only modal and adverb hedges.
@@ -392,12 +412,13 @@ function attachHedges(sentenceClaims: Claim[], hedges: HedgeSpan[], all: Claim[]
   // The medium a claim is attributed to, reported apart from the hedge so it can be linked.
   let source: string | undefined;
   for (const h of hedges) if (h.kind === 'source' && !source) source = sourceOfHedge(h.text, lang);
+  const contains = (h: HedgeSpan, c: Claim) => h.start <= c.start && c.end <= h.end;
   for (const c of sentenceClaims) {
-    const h = hedges.find((x) => !overlaps(x, c));
-    if (h) c.hedge = h.text;
+    const h = hedges.find((x) => (ESTIMATE.test(x.text) ? c.kind === 'amount' : !overlaps(x, c) || (x.kind === 'modal' && contains(x, c))));
+    if (h) c.hedge = h.kind === 'modal' && contains(h, c) ? spreadHedge(h.text) : h.text;
     if (source && c.kind === 'amount') c.source = source;
   }
-  const forQuotes = hedges.find((x) => x.kind !== 'source');
+  const forQuotes = hedges.find((x) => x.kind !== 'source' && !ESTIMATE.test(x.text));
   if (!forQuotes) return;
   for (const q of all) {
     if (q.kind === 'quote' && q.start >= sentence.start && q.end <= sentence.end && !overlaps(q, forQuotes)) q.hedge = forQuotes.text;

@@ -159,9 +159,14 @@ export class DiscourseState {
    * the same kind when both are known ("die Spielerin" skips the sporting director named last).
    */
   resolveAnaphor(h: AnaphorHints): Person | undefined {
-    const fits = (p: Person) =>
-      (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age) && (!h.cls || !p.cls || p.cls === h.cls);
-    return (h.age ? this.recent.find((p) => p.age === h.age && fits(p)) : undefined) ?? this.recent.find(fits);
+    const fits = (p: Person) => (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age);
+    // A job of the same kind is preferred, not required: "der frühere Profi" may coach now.
+    return (
+      (h.age ? this.recent.find((p) => p.age === h.age && fits(p)) : undefined) ??
+      (h.cls ? this.recent.find((p) => fits(p) && p.cls === h.cls) : undefined) ??
+      this.recent.find((p) => fits(p) && (!h.cls || !p.cls || p.cls === h.cls)) ??
+      this.recent.find(fits)
+    );
   }
 
   assignRole(key: string, name: string): void {

@@ -40,6 +40,18 @@ export function findSentenceHedges(text: string, from: number, to: number, lang:
     text: h.text,
     kind: h.kind === 'attribution' ? 'source' : h.kind,
   }));
+  // "soll laut „Bote“ … bezahlt haben": the modal hedge spans the clause and swallows the
+  // attribution inside it, whose source the claim still needs.
+  for (const h of [...out]) {
+    if (h.kind !== 'modal') continue;
+    const firstWord = h.text.search(/\s/);
+    if (firstWord < 0) continue;
+    for (const inner of findHedges(h.text.slice(firstWord), lang)) {
+      if (inner.kind !== 'attribution') continue;
+      const start = h.start + firstWord + inner.start;
+      out.push({ start, end: start + inner.text.length, text: inner.text, kind: 'source' });
+    }
+  }
   const extra = EXTRA[lang];
   extra.lastIndex = 0;
   for (let m = extra.exec(sentence); m; m = extra.exec(sentence)) {

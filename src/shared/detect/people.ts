@@ -109,6 +109,20 @@ export function nameRunAt(text: string, toks: readonly Token[], i: number, ctx: 
   return n;
 }
 
+/**
+ * A name right after a role ("Stürmer Jannik Oltmanns"): there two capitalised words are a
+ * name even when the first looks like a German noun ("Jannik" ends like "Musik").
+ */
+export function nameRunAfterRole(text: string, toks: readonly Token[], j: number, ctx: PeopleContext): number {
+  const n = nameRunAt(text, toks, j, ctx);
+  if (n > 0) return n;
+  const a = toks[j];
+  const b = toks[j + 1];
+  if (!a || !b || !adjacent(text, a, b)) return 0;
+  const ok = (w: string) => isCapitalised(w) && !ctx.lex.nonNames.has(w) && !ctx.lex.titleCues.has(w) && !isRoleWord(w, ctx.lang) && !/\d/.test(w) && !TIME_WORD.test(w);
+  return ok(a.text) && ok(b.text) && looksLikeNameWord(b.text, { ...ctx, lang: 'en' }) ? 2 : 0;
+}
+
 /** How many tokens at i form a role ("Kapitän", "head coach", "chief executive"). */
 // Phrases indexed by their first word, so most tokens cost one map lookup.
 const PHRASES_BY_FIRST = new Map<string, string[][]>();
@@ -177,7 +191,7 @@ export function findPeople(
       if (prefixIsOrg) first = i - 1;
       const compoundOrg = ctx.lang === 'de' && /^\p{Lu}[^-]*-\p{Lu}/u.test(t.text);
       const j = i + roleLen;
-      const nameLen = toks[j] && adjacent(text, toks[j - 1], toks[j]) ? nameRunAt(text, toks, j, ctx) : 0;
+      const nameLen = toks[j] && adjacent(text, toks[j - 1], toks[j]) ? nameRunAfterRole(text, toks, j, ctx) : 0;
       if (nameLen > 0) {
         const written = toks.slice(j, j + nameLen).map((x) => x.text).join(' ');
         const s = span(toks, j, j + nameLen);
@@ -260,7 +274,9 @@ export function findPeople(
     if (ctx.lang === 'en' && prevTok && /^\p{Ll}/u.test(prevTok.text) && adjacent(text, prevTok, t) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
       const run = nameRunAt(text, toks, i, ctx, 3);
       const words = toks.slice(i, i + run);
-      if (run >= 2 && words.every((w) => !EN_ORG_WORDS.has(w.text) && !/['’]s$/.test(w.text)) && !EN_ORG_WORDS.has(toks[i + run]?.text ?? '')) {
+      // An all-capitals prefix ("SV Rotheide", "FC Almental") makes it a club.
+      const orgLike = (w: string) => EN_ORG_WORDS.has(w) || /^\p{Lu}{2,4}$/u.test(w) || /^\p{Lu}\p{Ll}?\p{Lu}$/u.test(w);
+      if (run >= 2 && words.every((w) => !orgLike(w.text) && !/['’]s$/.test(w.text)) && !orgLike(toks[i + run]?.text ?? '')) {
         const s = span(toks, i, i + run);
         mentions.push({ ...s, written: text.slice(s.start, s.end) });
         i += run - 1;

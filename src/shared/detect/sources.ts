@@ -4,7 +4,7 @@ import type { QuoteSpan } from './quote-marks';
 // Words that say a claim is reported without naming who reports it ("Berichten zufolge",
 // "nach Informationen dieser Zeitung", "sources say"): a hedge, but no source to link.
 const GENERIC = /^(?:berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/i;
-const LEADING = /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/;
+const LEADING = /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/i;
 const QUOTED = /[„“"»«‚‘'’]([^„“”"»«‚‘’]+)[“”"«»‘’']/u;
 
 function clean(s: string): string | undefined {

@@ -1,6 +1,6 @@
 import { GIVEN_NAMES } from './first-names';
 import type { PeopleContext } from './people';
-import { looksLikeNameWord, nameRunAt, roleLengthAt } from './people';
+import { looksLikeNameWord, nameRunAfterRole, nameRunAt, roleLengthAt } from './people';
 import { roleGender, roleKey } from '../language/roles';
 import type { AnaphorHints } from './discourse';
 import { isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
@@ -61,6 +61,8 @@ export function readSpeakerPhrase(
     return { kind: 'pronoun', gender: pronoun, written: t0.text };
   }
   if (ctx.lex.articles.has(lower0) || POSSESSIVE.test(t0.text)) {
+    // "sagte dem Sender", "told the ...": a German dative or accusative is never the subject.
+    if (ctx.lang === 'de' && /^(?:dem|den|einem|einen|des)$/.test(lower0) && verb) return undefined;
     article = lower0;
     k++;
   }
@@ -87,7 +89,7 @@ export function readSpeakerPhrase(
     return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass } };
   }
   // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
-  if (article !== undefined && !definite && isUnnamedSourceNoun(cur.text, ctx.lang)) {
+  if (article !== undefined && (!definite || ctx.lang === 'de') && isUnnamedSourceNoun(cur.text, ctx.lang)) {
     const end = roleTail(text, toks, k + 1, ctx.lang);
     return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
   }
@@ -102,7 +104,7 @@ export function readSpeakerPhrase(
     const key = roleKey(roleWords.join(' '));
     const gender = roleGender(roleWords[roleWords.length - 1], ctx.lang);
     const org = r > k ? toks[k].text.replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
-    const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAt(text, toks, r + roleLen, ctx) : 0;
+    const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAfterRole(text, toks, r + roleLen, ctx) : 0;
     if (n > 0) {
       const a = toks[r + roleLen];
       const b = toks[r + roleLen + n - 1];
@@ -119,7 +121,7 @@ export function readSpeakerPhrase(
     }
     const indefinite = article !== undefined && INDEFINITE.has(article);
     const end = indefinite ? roleTail(text, toks, r + roleLen, ctx.lang) : r + roleLen;
-    const written = text.slice((indefinite ? toks[k] : t0).start, toks[end - 1].end);
+    const written = text.slice((indefinite ? toks[i + 1] : t0).start, toks[end - 1].end);
     return { kind: 'role', key, gender, written, definite: !indefinite, ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}) };
   }
   if (k !== i && !linked(i, k)) return undefined;
@@ -174,6 +176,16 @@ export function readSpeakerPhraseBefore(
     if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
   while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()]) s++;
-  if (s === end) return undefined;
-  return readSpeakerPhrase(text, toks.slice(0, end), s, ctx, verb);
+  const ref = s === end ? undefined : readSpeakerPhrase(text, toks.slice(0, end), s, ctx, verb);
+  if (ref) return ref;
+  // "a club spokesperson said", "a source close to the club said", "ein Sprecher des Vereins
+  // sagte": an unnamed speaker with an indefinite article a few words back.
+  for (let k = end - 1; k >= 0 && end - k <= 7; k--) {
+    if (k < end - 1 && /[,;:.!?]/.test(gap(text, toks[k], toks[k + 1]))) break;
+    if (!INDEFINITE.has(toks[k].text.toLowerCase())) continue;
+    const unnamed = readSpeakerPhrase(text, toks.slice(0, end), k, ctx, verb);
+    if (unnamed?.kind === 'role' && !unnamed.definite) return unnamed;
+    break;
+  }
+  return undefined;
 }
