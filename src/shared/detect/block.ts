@@ -338,12 +338,15 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
       }
       return named(state.lookup(ref.written)?.name ?? ref.written, ref.written, env);
     }
+    // A resolved reference counts as a new mention: "er" right after "der Neuzugang" is him.
     case 'pronoun': {
       const p = state.resolvePronoun(ref.gender);
+      if (p) state.mention(p.name);
       return p ? via('pronoun', p.name, ref.written) : undefined;
     }
     case 'anaphor': {
       const p = state.resolveAnaphor(ref.hints);
+      if (p) state.mention(p.name);
       return p ? via('anaphor', p.name, ref.written) : undefined;
     }
     case 'role': {
@@ -360,6 +363,7 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
       }
       // Without a known holder, the role most likely describes the fitting person just named.
       const p = ref.org ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) });
+      if (p) state.mention(p.name);
       if (p) return via('anaphor', p.name, ref.written);
       return { name: ref.written.replace(/^(?:der|die|das|the)\s+/i, ''), kind: 'role' };
     }

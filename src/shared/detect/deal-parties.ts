@@ -98,7 +98,7 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     const afterNext = toks[i + 2];
     if (/s$/.test(t.text) && next && (isRoleWord(next.text, ctx.lang) || (/^\p{Ll}/u.test(next.text) && afterNext && isRoleWord(afterNext.text, ctx.lang)))) continue;
     const before = prevWordOf(toks, i, ctx);
-    if (ctx.lang === 'de' && /(?:ung|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
+    if (ctx.lang === 'de' && /(?:ung|ungen|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
     let j = i + 1;
     while (j < toks.length && j - i < 4 && toks[j].start - toks[j - 1].end === 1 && /^\p{Lu}/u.test(toks[j].text) && !ctx.lex.nonNames.has(toks[j].text) && !MONEY_NOUNS.has(toks[j].text)) j++;
     if (club && j === i + 1) continue;

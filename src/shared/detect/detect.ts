@@ -46,7 +46,7 @@ function endsOpen(paragraph: string, lang: DetectOptions['lang']): boolean {
   let v = cache.get(paragraph);
   if (v === undefined) {
     // Only a paragraph with an opening mark can end inside a quote.
-    v = /[„“"»«‚‘]/.test(paragraph) && scanQuotes(paragraph, lang).endsOpen;
+    v = /[„“"»«‚‘']/.test(paragraph) && scanQuotes(paragraph, lang).endsOpen;
     if (cache.size > 20000) cache.clear();
     cache.set(paragraph, v);
   }

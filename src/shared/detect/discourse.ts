@@ -44,7 +44,7 @@ export const EMPTY_DISCOURSE: Discourse = {
   pendingSpeaker: null,
 };
 
-const RECENT_LIMIT = 4;
+const RECENT_LIMIT = 8;
 
 const sameList = (a: readonly Person[], b: readonly Person[]) =>
   a === b ||

@@ -152,6 +152,26 @@ const BETWEEN_SUBJECT_AND_VERB = new Set(
   'selbst auch nur dann noch zudem später jedoch aber allerdings ebenfalls sofort schließlich himself herself itself also later then too only however'.split(' '),
 );
 
+/**
+ * "the club's head of recruitment, Priya Lakhani, said", "Wrona, 27, said": a name set off by
+ * commas right before the verb, after a role or followed by an age.
+ */
+function appositionBefore(text: string, toks: readonly Token[], verbAt: number, ctx: PeopleContext): SpeakerRef | undefined {
+  let end = verbAt;
+  if (end < 2 || !/^,\s$/.test(gap(text, toks[end - 1], toks[end]))) return undefined;
+  if (/^\d{1,2}$/.test(toks[end - 1].text) && /^,\s$/.test(gap(text, toks[end - 2], toks[end - 1]))) end--;
+  let s = end;
+  while (s > 0 && end - s < 3 && isCapitalised(toks[s - 1].text) && (s === end || /^ $/.test(gap(text, toks[s - 1], toks[s])))) s--;
+  if (s === end || ctx.lex.nonNames.has(toks[s].text)) return undefined;
+  const written = text.slice(toks[s].start, toks[end - 1].end);
+  const byAge = end < verbAt;
+  const prev = toks[s - 1];
+  const roleBefore = prev && /^,\s$/.test(gap(text, prev, toks[s])) && (roleLengthAt(toks, s - 1, ctx.lang) > 0 || roleLengthAt(toks, s - 2, ctx.lang) > 1 || referringNounClass(prev.text, ctx.lang) !== undefined);
+  if (!byAge && !roleBefore) return undefined;
+  if (end - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written)) return undefined;
+  return { kind: 'name', written, start: toks[s].start, end: toks[end - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
+}
+
 export function readSpeakerPhraseBefore(
   text: string,
   toks: readonly Token[],
@@ -159,6 +179,8 @@ export function readSpeakerPhraseBefore(
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
+  const apposed = appositionBefore(text, toks, verbAt, ctx);
+  if (apposed) return apposed;
   let end = verbAt;
   while (end > 0 && verbAt - end < 2 && BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) && /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))) end--;
   let s = end;

@@ -67,7 +67,7 @@ const GERMAN: Pattern[] = [
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
   {
     re: new RegExp(
-      `${B}wie\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
+      `${B}wie\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
       'giu',
     ),
     kind: 'attribution',
@@ -118,7 +118,7 @@ const ENGLISH: Pattern[] = [
   },
   {
     re: new RegExp(
-      `${B}as\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
+      `${B}as\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
       'giu',
     ),
     kind: 'attribution',
