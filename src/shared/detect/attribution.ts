@@ -134,7 +134,8 @@ export function attributeQuotes(
       }
     }
     if (/^\s*[,!?]?\s*[–—]?\s*\p{L}/u.test(afterText)) {
-      const limit = Math.min(afterToks.length, 7);
+      // English puts long speaker phrases first ("the company's head of sport, Rachel Quint, said").
+      const limit = Math.min(afterToks.length, ctx.lang === 'en' ? 9 : 7);
       for (let i = 0; i < limit; i++) {
         const w = afterToks[i].text;
         // Right after a quote a verb of praise or criticism attributes it as well ("…“, lobte X").

@@ -332,7 +332,7 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
       if (!alreadyMentioned && (known || ref.written.includes(' ') || ref.role || ref.gender || env.people.byName(ref.written))) {
         const stored = env.people.byName(ref.written);
         const person = state.mention(known || !stored ? ref.written : stored.name, ref.gender ?? stored?.gender, {
-          cls: ref.role ? roleClassOf(ref.role, env.lang) : undefined,
+          cls: ref.role ? (roleClassOf(ref.role, env.lang) ?? 'other') : undefined,
         });
         if (ref.role) state.assignRole(ref.role, person.name);
       }
@@ -346,7 +346,8 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
     }
     case 'anaphor': {
       const p = state.resolveAnaphor(ref.hints);
-      if (p) state.mention(p.name);
+      // "the defender" tells what the person does; later anaphora use it.
+      if (p) state.mention(p.name, undefined, { cls: ref.hints.cls, age: ref.hints.age });
       return p ? via('anaphor', p.name, ref.written) : undefined;
     }
     case 'role': {

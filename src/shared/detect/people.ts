@@ -207,6 +207,19 @@ export function findPeople(
         i = j + nameLen - 1;
         continue;
       }
+      // "the company's head of sport, Rachel Quint, said": the name set off by commas.
+      if (toks[j] && /^,\s$/.test(text.slice(toks[j - 1].end, toks[j].start))) {
+        const n = nameRunAfterRole(text, toks, j, ctx);
+        const after = toks[j + n];
+        if (n >= 2 && (!after || /^\s*,/.test(text.slice(toks[j + n - 1].end, after.start)))) {
+          const s = span(toks, j, j + n);
+          mentions.push({ ...s, written: text.slice(s.start, s.end), gender: GIVEN_NAMES.get(toks[j].text) ?? roleGender(roleWord, ctx.lang), role: key });
+          roles.push({ start: toks[first].start, end: s.end, key, holder: text.slice(s.start, s.end) });
+          for (let k = j; k < j + n; k++) consumed.add(k);
+          i = j + n - 1;
+          continue;
+        }
+      }
       // A role counts as a claim only when the text ties it to someone or something.
       let end = j;
       const link = toks[j];
@@ -286,7 +299,8 @@ export function findPeople(
   for (const m of mentions) {
     const age = AGE_AFTER.exec(text.slice(m.end, m.end + 8));
     if (age) m.age = Number(age[1] ?? age[2]);
-    if (m.role) m.cls = roleClassOf(m.role, ctx.lang);
+    // A known job outside the classes still tells that the person is not, say, a player.
+    if (m.role) m.cls = roleClassOf(m.role, ctx.lang) ?? 'other';
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, roles };

@@ -50,8 +50,13 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
 const DE_MEDIUM =
   /(?:^|[\s(])(?:dem|der|im|in\s+der|beim|bei|auf|gegenüber\s+dem|gegenüber\s+der|mit\s+dem|mit\s+der)\s+(?:(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Tageszeitung|Podcast|Blatt|Agentur|Nachrichtenagentur|Kanal)\s+)?(„[^“”]+[“”]|"[^"]+"|»[^«]+«|Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads)(?=$|[\s,.;:!?)])/gu;
 const DE_NAMED_MEDIUM = /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Podcast|Kanal|Agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
-const EN_MEDIUM =
-  /(?:^|\s)(?:told|quoted\s+in|quoted\s+by|wrote\s+on|posted\s+on|said\s+on|writing\s+on|posting\s+on|in\s+an\s+interview\s+with|speaking\s+to|interview\s+with)\s+(?:the\s+)?(?:(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/gu;
+const PLATFORMS = 'Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat';
+const EN_MEDIUM = new RegExp(
+  `(?:^|\\s)(?:(?:told|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS}))`,
+  'gu',
+);
+// Days and months follow "on" and "told … on"; they are never a medium.
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
 /**
  * The medium a quote appeared in, named in its attribution: "sagte er dem „Hafenblatt“",
@@ -72,7 +77,9 @@ export function quoteSource(text: string, sentence: { start: number; end: number
     re.lastIndex = 0;
     const m = re.exec(s);
     if (m) {
-      const name = clean(m[1].replace(/^[„“"»«‚‘'’]|[“”"«»‘’']$/gu, ''));
+      const raw = m[1] ?? m[2];
+      if (TIME_WORD.test(raw)) continue;
+      const name = clean(raw.replace(/^[„“"»«‚‘'’]|[“”"«»‘’']$/gu, ''));
       // "told reporters", "told supporters": an English capitalised word is required, which the
       // pattern ensures; a German pronoun or article after the preposition is not a medium.
       if (name && !/^(?:Er|Sie|Es|Ihm|Ihr|Reporters?|He|She|They)$/.test(name)) return name;

@@ -78,6 +78,15 @@ export function readSpeakerPhrase(
   if (!cur) return undefined;
   const articleGender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
   const age = AGE.exec(cur.text);
+  // "said the 19-year-old Marco Fennell": an age in front of a name describes the name.
+  if (age && toks[k + 1] && linked(k, k + 1)) {
+    const n = nameRunAt(text, toks, k + 1, ctx);
+    if (n > 0) {
+      const a = toks[k + 1];
+      const b = toks[k + n];
+      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? articleGender };
+    }
+  }
   if (age) {
     return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender: articleGender, age: Number(age[1]) } };
   }
@@ -166,7 +175,9 @@ function appositionBefore(text: string, toks: readonly Token[], verbAt: number, 
   const written = text.slice(toks[s].start, toks[end - 1].end);
   const byAge = end < verbAt;
   const prev = toks[s - 1];
-  const roleBefore = prev && /^,\s$/.test(gap(text, prev, toks[s])) && (roleLengthAt(toks, s - 1, ctx.lang) > 0 || roleLengthAt(toks, s - 2, ctx.lang) > 1 || referringNounClass(prev.text, ctx.lang) !== undefined);
+  // The role may be a phrase ending at the comma ("head of sport, Rachel Quint,").
+  const roleEndsAt = (k: number) => k >= 0 && roleLengthAt(toks, k, ctx.lang) >= s - k;
+  const roleBefore = prev && /^,\s$/.test(gap(text, prev, toks[s])) && (roleEndsAt(s - 1) || roleEndsAt(s - 2) || roleEndsAt(s - 3) || referringNounClass(prev.text, ctx.lang) !== undefined);
   if (!byAge && !roleBefore) return undefined;
   if (end - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written)) return undefined;
   return { kind: 'name', written, start: toks[s].start, end: toks[end - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
