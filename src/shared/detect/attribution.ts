@@ -115,8 +115,11 @@ export function attributeQuotes(
     }
     // Passive: "„…“, wird Kowalczyk im Magazin „Anstoß“ zitiert".
     // The medium may be a quoted title, which ends the segment: look to the sentence end.
-    const toEnd = toks.filter((t) => t.start >= q.end);
-    if (ctx.lang === 'de' && /^(?:wird|wurde|werden|wurden)$/.test(afterToks[0]?.text ?? '') && toEnd.slice(1, 10).some((t) => t.text === 'zitiert')) {
+    if (
+      ctx.lang === 'de' &&
+      /^(?:wird|wurde|werden|wurden)$/.test(afterToks[0]?.text ?? '') &&
+      toks.some((t) => t.start >= q.end && t.text === 'zitiert')
+    ) {
       const ref = readSpeakerPhrase(text, afterToks, 1, ctx);
       if (ref) {
         Object.assign(result, { ref, refAt: afterToks[1].start, framed: true });

@@ -164,7 +164,7 @@ export function detectBlock(
         a.framed = true;
       });
     }
-    const speech = attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
+    const speech = attributions.length === 0 ? [] : attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
     attributions.forEach((a, i) => {
       if (!accepted(a, speakers[i], text)) return;
       const source = speakers[i] ? quoteSource(text, sentence, speech, env.lang) : undefined;

@@ -284,7 +284,18 @@ export function findPeople(
     }
     // English: "substitute Kofi Mensah-Boateng" — a capitalised pair after a lower-case word.
     const prevTok = toks[i - 1];
-    if (ctx.lang === 'en' && prevTok && /^\p{Ll}/u.test(prevTok.text) && adjacent(text, prevTok, t) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
+    const nextTok = toks[i + 1];
+    if (
+      ctx.lang === 'en' &&
+      prevTok &&
+      nextTok &&
+      isCapitalised(t.text) &&
+      isCapitalised(nextTok.text) &&
+      /^\p{Ll}/u.test(prevTok.text) &&
+      adjacent(text, prevTok, t) &&
+      adjacent(text, t, nextTok) &&
+      !ctx.lex.nonNames.has(t.text)
+    ) {
       const run = nameRunAt(text, toks, i, ctx, 3);
       const words = toks.slice(i, i + run);
       // An all-capitals prefix ("SV Rotheide", "FC Almental") makes it a club.

@@ -51,11 +51,20 @@ export function referringNounClass(word: string, lang: ArticleLanguage): RoleCla
   return lang === 'de' ? DE_NOUNS[word] : EN_NOUNS[word.toLowerCase()];
 }
 
+// The role vocabulary folds and scans its phrase; role words repeat, so answers are kept.
+const classMemo = { de: new Map<string, RoleClass | null>(), en: new Map<string, RoleClass | null>() };
+
 /** The class of a role word or phrase ("Torhüterin" → player, "Sportchefin" → official). */
 export function roleClassOf(words: string, lang: ArticleLanguage): RoleClass | undefined {
-  const key = roleKeyOf(words);
-  if (key) return CLASS_OF_KEY[key];
-  return referringNounClass(words.slice(words.lastIndexOf(' ') + 1), lang);
+  const memo = classMemo[lang];
+  let cls = memo.get(words);
+  if (cls === undefined) {
+    const key = roleKeyOf(words);
+    cls = (key ? CLASS_OF_KEY[key] : referringNounClass(words.slice(words.lastIndexOf(' ') + 1), lang)) ?? null;
+    if (memo.size > 5000) memo.clear();
+    memo.set(words, cls);
+  }
+  return cls ?? undefined;
 }
 
 // Speakers that are a group or an unnamed source rather than a job ("aus dem Umfeld des

@@ -209,14 +209,15 @@ export function readSpeakerPhraseBefore(
     if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
   while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()]) s++;
-  const ref = s === end ? undefined : readSpeakerPhrase(text, toks.slice(0, end), s, ctx, verb);
+  const upToVerb = toks.slice(0, end);
+  const ref = s === end ? undefined : readSpeakerPhrase(text, upToVerb, s, ctx, verb);
   if (ref) return ref;
   // "a club spokesperson said", "a source close to the club said", "ein Sprecher des Vereins
   // sagte": an unnamed speaker with an indefinite article a few words back.
   for (let k = end - 1; k >= 0 && end - k <= 7; k--) {
     if (k < end - 1 && /[,;:.!?]/.test(gap(text, toks[k], toks[k + 1]))) break;
     if (!INDEFINITE.has(toks[k].text.toLowerCase())) continue;
-    const unnamed = readSpeakerPhrase(text, toks.slice(0, end), k, ctx, verb);
+    const unnamed = readSpeakerPhrase(text, upToVerb, k, ctx, verb);
     if (unnamed?.kind === 'role' && !unnamed.definite) return unnamed;
     break;
   }

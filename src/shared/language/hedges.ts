@@ -37,6 +37,8 @@ interface Pattern {
   sourceBefore?: boolean;
   /** Phrases that look like the hedge but are not ("according to plan"). */
   notBefore?: RegExp;
+  /** A cheap test the text must pass before the (costlier) pattern is run. */
+  need?: RegExp;
 }
 
 const GERMAN: Pattern[] = [
@@ -54,6 +56,7 @@ const GERMAN: Pattern[] = [
   {
     re: new RegExp(`${B}(?:laut|nach)\\s+[\\p{L}\\p{N}.]+-(?:Informationen|Angaben|Recherchen|Berichten)${E}`, 'giu'),
     kind: 'attribution',
+    need: /-(?:Informationen|Angaben|Recherchen|Berichten)/i,
   },
   { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
   // Verb first after the claim: "…, berichtet das Portal „Transferfenster“".
@@ -102,6 +105,7 @@ const ENGLISH: Pattern[] = [
   {
     re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:understands|has\\s+learned|has\\s+learnt|has\\s+been\\s+told)${E}`, 'gu'),
     kind: 'attribution',
+    need: /understands|has (?:learned|learnt|been told)/,
   },
   {
     re: new RegExp(
@@ -202,6 +206,7 @@ function sourceStart(text: string, before: number): number {
 function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
   const out: Hedge[] = [];
   for (const p of patterns) {
+    if (p.need && !p.need.test(text)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       let start = m.index ?? 0;
