@@ -60,7 +60,7 @@ export function readSpeakerPhrase(
     if (ctx.lang === 'de' && lower0 === 'sie' && verb && ctx.lex.pluralSpeechVerbs.has(verb)) return undefined;
     return { kind: 'pronoun', gender: pronoun, written: t0.text };
   }
-  if (ctx.lex.articles.has(lower0) || POSSESSIVE.test(t0.text)) {
+  if (ctx.lex.articles.has(lower0) || POSSESSIVE.test(t0.text) || (ctx.lang === 'en' && lower0 === 'one')) {
     // "sagte dem Sender", "told the ...": a German dative or accusative is never the subject.
     if (ctx.lang === 'de' && /^(?:dem|den|einem|einen|des)$/.test(lower0) && verb) return undefined;
     article = lower0;
@@ -96,6 +96,10 @@ export function readSpeakerPhrase(
   if (nounClass && definite && roleLengthAt(toks, k, ctx.lang) === 0) {
     const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : undefined;
     return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass } };
+  }
+  // "ein erfahrener Spieler", "one senior player": someone the text does not name.
+  if (nounClass && article !== undefined && INDEFINITE.has(article)) {
+    return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(toks[i + 1].start, cur.end), definite: false };
   }
   // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
   if (article !== undefined && (!definite || ctx.lang === 'de') && isUnnamedSourceNoun(cur.text, ctx.lang)) {
@@ -214,8 +218,9 @@ export function readSpeakerPhraseBefore(
   if (ref) return ref;
   // "a club spokesperson said", "a source close to the club said", "ein Sprecher des Vereins
   // sagte": an unnamed speaker with an indefinite article a few words back.
-  for (let k = end - 1; k >= 0 && end - k <= 7; k--) {
-    if (k < end - 1 && /[,;:.!?]/.test(gap(text, toks[k], toks[k + 1]))) break;
+  // A relative clause may stand between ("One senior player, who asked not to be named, said").
+  for (let k = end - 1; k >= 0 && end - k <= 12; k--) {
+    if (k < end - 1 && /[;:.!?]/.test(gap(text, toks[k], toks[k + 1]))) break;
     if (!INDEFINITE.has(toks[k].text.toLowerCase())) continue;
     const unnamed = readSpeakerPhrase(text, upToVerb, k, ctx, verb);
     if (unnamed?.kind === 'role' && !unnamed.definite) return unnamed;

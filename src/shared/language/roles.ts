@@ -251,7 +251,8 @@ export function roleKey(word: string): string {
   let key = word.toLowerCase();
   const dash = key.lastIndexOf('-');
   if (dash > 0 && !key.startsWith('co-')) key = key.slice(dash + 1);
-  key = key.replace(/innen$/, '').replace(/in$/, '');
+  // German feminine endings; English "captain" keeps its "in".
+  if (!/ain$/.test(key)) key = key.replace(/innen$/, '').replace(/in$/, '');
   if (key === 'vorsitzender') key = 'vorsitzende';
   return key;
 }
