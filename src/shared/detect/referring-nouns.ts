@@ -12,14 +12,15 @@ const add = (table: Record<string, RoleClass>, cls: RoleClass, words: string) =>
 };
 add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
   Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
-  Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin`);
+  Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin
+  Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin`);
 add(DE_NOUNS, 'coach', 'Coach Übungsleiter Übungsleiterin Fußballlehrer Fußballlehrerin');
 add(DE_NOUNS, 'official', 'Funktionär Funktionärin Klubchef Klubchefin Vereinschef Vereinschefin Boss');
 add(DE_NOUNS, 'other', `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin
   Moderatorin Journalist Journalistin Bürgermeister Bürgermeisterin Politiker Politikerin`);
 add(EN_NOUNS, 'player', `player forward striker winger midfielder defender keeper goalkeeper youngster teenager
   veteran frontman playmaker full-back centre-back fly-half scrum-half prop flanker substitute debutant
-  academy graduate forward's`);
+  academy graduate teammate team-mate`);
 add(EN_NOUNS, 'coach', 'coach manager boss gaffer head');
 add(EN_NOUNS, 'official', 'chairman chairwoman executive owner president director');
 add(EN_NOUNS, 'other', 'filmmaker director author businessman businesswoman investor presenter');

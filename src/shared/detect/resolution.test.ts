@@ -122,3 +122,21 @@ describe('ranges and deal direction', () => {
     });
   });
 });
+
+describe('more quotation styles and unnamed speakers', () => {
+  it("pairs straight single quotes without closing on an apostrophe", () => {
+    const qs = quotes("Winger Harry Lunt joined on Friday. 'I've never felt better,' Lunt said.", 'en');
+    expect(qs).toEqual([expect.objectContaining({ speaker: 'Harry Lunt', via: 'Lunt' })]);
+  });
+
+  it('reads an unnamed speaker behind an adjective and a relative clause', () => {
+    const [q] = quotes('One senior player, who asked not to be named, said: "We let him down."', 'en');
+    expect(q).toMatchObject({ speaker: 'senior player', kind: 'role' });
+    expect(quotes('Ein Mitspieler scherzte: „Endlich einer, der köpfen kann.“', 'de')[0]).toMatchObject({ speaker: 'Mitspieler', kind: 'role' });
+  });
+
+  it('prefers a player for "the midfielder" over the coach named last', () => {
+    const text = 'Bexley sacked manager Colin Ware. Captain Ryan Mole said the players were "gutted" for Ware. "He gave me my debut," the midfielder said.';
+    expect(quotes(text, 'en').map((q) => q.speaker)).toEqual(['Ryan Mole', 'Ryan Mole']);
+  });
+});
