@@ -26,6 +26,9 @@ function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
   return ctx.lex.speechVerbs.has(word.toLowerCase()) && word === word.toLowerCase();
 }
 
+// After these verbs stands the person spoken to ("told Radio Hollin"), never the speaker.
+const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell']);
+
 // In mid-sentence "so" and "gab" are too common to frame anything.
 const NEVER_FRAMING = new Set(['so', 'gab', 'gibt']);
 
@@ -113,6 +116,14 @@ export function attributeQuotes(
       if (ref) Object.assign(result, { ref, refAt: afterToks[i + 1].start, framed: true });
       if (ref) continue;
     }
+    // Social-media style: "“It's a special day” – Joe Marsh on Instagram".
+    if (/^\s*[–—]\s*\p{Lu}/u.test(afterText)) {
+      const ref = readSpeakerPhrase(text, afterToks, 0, ctx);
+      if (ref?.kind === 'name' && ref.written.includes(' ')) {
+        Object.assign(result, { ref, refAt: afterToks[0].start, framed: true });
+        continue;
+      }
+    }
     // Passive: "„…“, wird Kowalczyk im Magazin „Anstoß“ zitiert".
     // The medium may be a quoted title, which ends the segment: look to the sentence end.
     if (
@@ -146,7 +157,7 @@ export function attributeQuotes(
         if (w === 'so' && i !== 0) continue;
         const ref =
           (i > 0 ? readSpeakerPhraseBefore(text, afterToks, i, ctx, w) : undefined) ??
-          readSpeakerPhrase(text, afterToks, i + 1, ctx, w);
+          (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, afterToks, i + 1, ctx, w));
         // A verb of saying right after the quote makes it speech even when the speaker
         // cannot be named ("…“, sagten sie").
         result.framed = true;
@@ -204,11 +215,17 @@ export function attributeQuotes(
         const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
         const ref = inverted
           ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
-          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ?? readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w));
+          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
+            (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w)));
         result.framed = true;
         if (ref) {
           result.ref = ref;
           result.refAt = beforeToks[vi].start;
+          continue;
+        }
+        // "Cole on Tuesday told Radio Hollin:": the subject stands further back.
+        if (ADDRESSEE_AFTER.has(w)) {
+          result.verbAt = beforeToks[vi].start;
           continue;
         }
       } else if (colon && beforeToks.length > 0) {

@@ -140,3 +140,14 @@ describe('more quotation styles and unnamed speakers', () => {
     expect(quotes(text, 'en').map((q) => q.speaker)).toEqual(['Ryan Mole', 'Ryan Mole']);
   });
 });
+
+describe('English attribution shapes', () => {
+  it('reads "Name, the club\'s top scorer, said", a dash attribution, and never the person told', () => {
+    const text = [
+      'Hollin Rovers striker Joe Marsh signed a new deal. "This is home," Marsh, the club\'s top scorer, said.',
+      '"It\'s a special day" – Joe Marsh on Instagram.',
+      'Manager Aidan Cole is relaxed. Cole on Tuesday told Radio Hollin: "Nobody will leave in January."',
+    ].join('\n');
+    expect(quotes(text, 'en').map((q) => q.speaker)).toEqual(['Joe Marsh', 'Joe Marsh', 'Aidan Cole']);
+  });
+});

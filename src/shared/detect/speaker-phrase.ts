@@ -172,6 +172,20 @@ const BETWEEN_SUBJECT_AND_VERB = new Set(
 function appositionBefore(text: string, toks: readonly Token[], verbAt: number, ctx: PeopleContext): SpeakerRef | undefined {
   let end = verbAt;
   if (end < 2 || !/^,\s$/.test(gap(text, toks[end - 1], toks[end]))) return undefined;
+  // "Marsh, the club's top scorer, said": a description between commas after the name.
+  if (/^\p{Ll}/u.test(toks[end - 1].text)) {
+    for (let k = end - 1; k > 0 && end - k <= 7; k--) {
+      if (!/^,\s$/.test(gap(text, toks[k - 1], toks[k]))) continue;
+      if (!/^(?:the|a|an|his|her|their|der|die|das|ein|eine|sein|seine|ihr|ihre)$/i.test(toks[k].text)) return undefined;
+      let s = k;
+      while (s > 0 && k - s < 3 && isCapitalised(toks[s - 1].text) && (s === k || /^ $/.test(gap(text, toks[s - 1], toks[s])))) s--;
+      if (s === k) return undefined;
+      const written = text.slice(toks[s].start, toks[k - 1].end);
+      if (k - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written)) return undefined;
+      return { kind: 'name', written, start: toks[s].start, end: toks[k - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
+    }
+    return undefined;
+  }
   if (/^\d{1,2}$/.test(toks[end - 1].text) && /^,\s$/.test(gap(text, toks[end - 2], toks[end - 1]))) end--;
   let s = end;
   while (s > 0 && end - s < 3 && isCapitalised(toks[s - 1].text) && (s === end || /^ $/.test(gap(text, toks[s - 1], toks[s])))) s--;
