@@ -27,8 +27,8 @@ const EXTRA: Record<ArticleLanguage, RegExp> = {
 // them is skipped, since running some thirty patterns over every sentence is the single
 // largest cost of a full pass. Keep in step with language/hedges.ts.
 const TRIGGERS: Record<ArticleLanguage, RegExp> = {
-  de: /angeblich|mutma|vermeintlich|vermutlich|offenbar|vernehmen|soll|woll|will|laut|zufolge|bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllt|angaben|informationen|heißt|hieß|kreisen|umfeld|schätz/i,
-  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told/i,
+  de: /angeblich|mutma|vermeintlich|vermutlich|offenbar|vernehmen|soll|woll|will|laut|zufolge|bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllt|angaben|informationen|heißt|hieß|kreisen|umfeld|schätz|recherch/i,
+  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told|\bPer\b/i,
 };
 
 export function findSentenceHedges(text: string, from: number, to: number, lang: ArticleLanguage): HedgeSpan[] {

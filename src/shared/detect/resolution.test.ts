@@ -151,3 +151,18 @@ describe('English attribution shapes', () => {
     expect(quotes(text, 'en').map((q) => q.speaker)).toEqual(['Joe Marsh', 'Joe Marsh', 'Aidan Cole']);
   });
 });
+
+describe('more ways to name a source', () => {
+  it('finds the medium behind "nach Recherchen von", "a report in", "Per" and a clause-final "reported"', () => {
+    expect(amounts('Die Summe beträgt nach Recherchen von Sportblick 6 Millionen Euro.', 'de')[0].source).toBe('Sportblick');
+    expect(amounts('The fee is £5m, according to a report in The Ledger.', 'en')[0].source).toBe('Ledger');
+    expect(amounts('Per The Ledger, the fee is £3m.', 'en')[0].source).toBe('Ledger');
+    expect(amounts('Almental will pay £4m, the Sentinel reported.', 'en')[0].source).toBe('Sentinel');
+  });
+
+  it('names no source for generic attributions and keeps the amount out of it', () => {
+    const [a] = amounts('Nordwatt zahlt laut Vereinsangaben 1,5 Millionen Euro.', 'de');
+    expect(a.hedge).toBe('laut Vereinsangaben');
+    expect(a.source).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import type { QuoteSpan } from './quote-marks';
 
 // Words that say a claim is reported without naming who reports it ("Berichten zufolge",
 // "nach Informationen dieser Zeitung", "sources say"): a hedge, but no source to link.
-const GENERIC = /^(?:berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/i;
+const GENERIC = /^(?:\p{L}*(?:angaben|informationen|berichten|kreisen|recherchen)|report|reports|berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/iu;
 const LEADING = /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/i;
 const QUOTED = /[„“"»«‚‘'’]([^„“”"»«‚‘’]+)[“”"«»‘’']/u;
 
@@ -12,6 +12,9 @@ function clean(s: string): string | undefined {
   if (!name || GENERIC.test(name)) return undefined;
   return name;
 }
+
+// "a report in The Ledger", "Recherchen von Sportblick": the medium after the generic word.
+const MEDIUM_AFTER = /^(?:(?:a|the)\s+)?(?:report|reports|statement|interview|article|story|Recherchen|Angaben|Informationen|Berichten)\s+(?:in|by|from|on|von|vom|der|des)\s+(.+)$/i;
 
 /**
  * The medium or body a hedge attributes a claim to: "laut „Hafenblatt“" → Hafenblatt,
@@ -30,7 +33,7 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
           /^laut\s+(.+)$/i,
           /^wie\s+(.+?)\s+(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\s+hat|erfahren\s+haben|enthüllte)$/i,
           /^(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(.+)$/i,
-          /^nach\s+(?:Informationen|Angaben|Recherchen)\s+(?:der|des|von|vom)\s+(.+)$/i,
+          /^nach\s+(?:eigenen\s+|übereinstimmenden\s+)?(?:Informationen|Angaben|Recherchen|Berichten)\s+(?:der|des|von|vom)\s+(.+)$/i,
           /^(?:Informationen|Angaben|Berichten|Recherchen)\s+(?:der|des|von|vom)\s+(.+?)\s+zufolge$/i,
           /^(.+?)\s+zufolge$/i,
         ]
@@ -39,10 +42,14 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
           /^as\s+(.+?)\s+(?:reported|reports|revealed|first\s+reported|has\s+reported|has\s+learned|understands)$/i,
           /^(.+?)\s+(?:understands|has\s+learned|has\s+been\s+told)$/i,
           /^citing\s+(.+)$/i,
+          /^per\s+(.+)$/i,
+          /^(.+?)\s+(?:reported|reports|revealed)$/i,
         ];
   for (const re of patterns) {
     const m = re.exec(hedge.trim());
-    if (m) return clean(m[1]);
+    if (!m) continue;
+    const after = MEDIUM_AFTER.exec(m[1]);
+    return clean(after ? after[1] : m[1]);
   }
   return undefined;
 }

@@ -77,7 +77,7 @@ const GERMAN: Pattern[] = [
   },
   {
     re: new RegExp(
-      `${B}nach\\s+(?:eigenen\\s+|übereinstimmenden\\s+|unbestätigten\\s+)?(?:Medien)?(?:Angaben|Informationen|Berichten)${E}`,
+      `${B}nach\\s+(?:eigenen\\s+|übereinstimmenden\\s+|unbestätigten\\s+)?(?:Medien)?(?:Angaben|Informationen|Berichten|Recherchen)${E}`,
       'giu',
     ),
     kind: 'attribution',
@@ -140,6 +140,13 @@ const ENGLISH: Pattern[] = [
   },
   { re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'), kind: 'attribution' },
   { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  // "…, the Sentinel reported." / "Per The Ledger, …".
+  {
+    re: new RegExp(`(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=\\s*[.;]|\\s*$)`, 'gu'),
+    kind: 'attribution',
+    need: /reported|reports|revealed/,
+  },
+  { re: new RegExp(`(?<![\\p{L}\\p{N}])Per(?=\\s+(?:the\\s+|The\\s+)?\\p{Lu})`, 'gu'), kind: 'attribution', source: 'en' },
 ];
 
 const DE_ARTICLES = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'einem', 'einer', 'eines', 'von', 'aus']);
@@ -168,12 +175,18 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
     if ((lang === 'de' ? DE_ARTICLES : EN_ARTICLES).has(lower)) {
       // English sources do not continue with a new article ("according to Strivo the fee").
       if (lang === 'en' && tookNoun) break;
-    } else if (/^[\p{Lu}\p{N}]/u.test(word)) {
+    } else if (/^\p{N}/u.test(word)) {
+      // "laut Vereinsangaben 1,5 Millionen": the amount is not part of the source.
+      break;
+    } else if (/^[\p{Lu}]/u.test(word)) {
       end = wordEnd;
       tookNoun = true;
     } else if (lang === 'en' && !tookNoun) {
       end = wordEnd;
       tookNoun = true;
+      // "according to a report in The Ledger": the report's medium is the source.
+      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3}/u.exec(text.slice(end));
+      if (/^(?:report|reports|statement|interview|article|story)$/.test(lower) && medium) end += medium[0].length;
       break;
     } else {
       break;
