@@ -28,12 +28,13 @@ const EXTRA: Record<ArticleLanguage, RegExp> = {
 // largest cost of a full pass. Keep in step with language/hedges.ts.
 const TRIGGERS: Record<ArticleLanguage, RegExp> = {
   de: /angeblich|mutma|vermeintlich|vermutlich|offenbar|vernehmen|soll|woll|will|laut|zufolge|bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllt|angaben|informationen|heißt|hieß|kreisen|umfeld|schätz|recherch/i,
-  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told|\bPer\b/i,
+  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told/i,
 };
 
 export function findSentenceHedges(text: string, from: number, to: number, lang: ArticleLanguage): HedgeSpan[] {
   const sentence = text.slice(from, to);
-  if (!TRIGGERS[lang].test(sentence)) return [];
+  // "Per The Ledger" is case-sensitive; "per week" must not wake the hedge patterns.
+  if (!TRIGGERS[lang].test(sentence) && !(lang === 'en' && /\bPer\s/.test(sentence))) return [];
   const out: HedgeSpan[] = findHedges(sentence, lang).map((h) => ({
     start: h.start + from,
     end: h.end + from,

@@ -308,7 +308,9 @@ export function findPeople(
     }
   }
   for (const m of mentions) {
-    const age = AGE_AFTER.exec(text.slice(m.end, m.end + 8));
+    const next = text.charCodeAt(m.end);
+    // Only "Name, 27," or "Name (27)" carry an age: a comma or a space before a bracket.
+    const age = next === 44 || (next === 32 && text.charCodeAt(m.end + 1) === 40) ? AGE_AFTER.exec(text.slice(m.end, m.end + 8)) : null;
     if (age) m.age = Number(age[1] ?? age[2]);
     // A known job outside the classes still tells that the person is not, say, a player.
     if (m.role) m.cls = roleClassOf(m.role, ctx.lang) ?? 'other';

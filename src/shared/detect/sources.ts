@@ -62,6 +62,8 @@ const EN_MEDIUM = new RegExp(
   `(?:^|\\s)(?:(?:told|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS}))`,
   'gu',
 );
+const DE_HINT = /[„"»]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|\bX\b|Sender|Magazin|Portal|Zeitung|Podcast|Blatt|Agentur|Kanal/;
+const EN_HINT = /told|quoted|interview|speaking to|\bon (?:Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)\b/;
 // Days and months follow "on" and "told … on"; they are never a medium.
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
@@ -79,6 +81,8 @@ export function quoteSource(text: string, sentence: { start: number; end: number
     const b = q.end - sentence.start;
     s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
   }
+  // Most attributions name no medium; a cheap test skips the large patterns for them.
+  if (!(lang === 'de' ? DE_HINT : EN_HINT).test(s)) return undefined;
   const patterns = lang === 'de' ? [DE_MEDIUM, DE_NAMED_MEDIUM] : [EN_MEDIUM];
   for (const re of patterns) {
     re.lastIndex = 0;
