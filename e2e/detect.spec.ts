@@ -90,6 +90,27 @@ test.describe('suggestions', () => {
     expect(detected.find((s) => s.kind === 'amount')).toMatchObject({ value: 7000000, hedge: 'soll', candidates: ['deal-strivo-rotheide-frauen'] });
   });
 
+  test('shows how a speaker was resolved: an anaphor, a surname, an unnamed spokesperson', async ({ page, app }) => {
+    const text = [
+      'Kapitänin Jana Kowalczyk hat ihren Vertrag beim SV Rotheide verlängert.',
+      '„Ich fühle mich hier zu Hause“, sagte die 29-Jährige am Dienstag.',
+      '„Jana ist ein Vorbild“, ergänzte ein Vereinssprecher. Laut „Almentaler Bote“ soll der Klub ihr Gehalt auf rund 90.000 Euro erhöht haben.',
+    ].join('\n\n');
+    await pastedArticle(page, app, 'Kowalczyk bleibt', text);
+    await expect(suggestionItem(page, 'Ich fühle mich hier zu Hause')).toContainText('die 29-Jährige → Jana Kowalczyk');
+    await expect(suggestionItem(page, 'Jana ist ein Vorbild')).toContainText('Vereinssprecher (über die Funktion)');
+    await expect(suggestionItem(page, 'rund 90.000 Euro')).toContainText('QuelleAlmentaler Bote');
+    // The quoted newspaper name is a title, not a quote.
+    await expect(suggestionList(page).getByRole('listitem').filter({ hasText: 'Zitat' }).filter({ hasText: 'Almentaler Bote' })).toHaveCount(0);
+
+    const detected = JSON.parse((await app.cli(['detect', await articleId(app), '--json'])).stdout) as { kind: string; speaker?: string; speakerKind?: string; speakerVia?: string; source?: string }[];
+    expect(detected.filter((s) => s.kind === 'quote').map((s) => [s.speaker, s.speakerKind])).toEqual([
+      ['Jana Kowalczyk', 'anaphor'],
+      ['Vereinssprecher', 'role'],
+    ]);
+    expect(detected.find((s) => s.kind === 'amount')).toMatchObject({ source: 'Almentaler Bote' });
+  });
+
   test('a dismissed suggestion stays hidden for the article after an edit above it and a restart, until shown again', async ({ page, app }) => {
     await pastedArticle(page, app, 'Verworfen bleibt verworfen');
     const amount = suggestionItem(page, /^Betrag.*sieben Millionen Euro/);

@@ -1,4 +1,5 @@
 import { nameFit, type CandidateFacts, type CandidateQuery } from '../shared/detect/candidates';
+import type { KnownPerson, KnownRole } from '../shared/detect/types';
 import type { Deal, Entity, Quote, Role } from '../shared/domain/facts';
 import { foldForMatch } from '../shared/language/fold';
 import { normalizeQuoteText } from '../shared/language/quotes';
@@ -12,6 +13,25 @@ import { searchFacts } from './search';
 /** Every entity, for the detector's names and aliases and for matching names in suggestions. */
 export function allEntities(db: Db): Entity[] {
   return getRecords(db, entityTable, 'ORDER BY seq');
+}
+
+/**
+ * Every person with aliases and roles over time, the organisation named, for the detector's
+ * surname and role resolution ("der Rotheide-Kapitän" on the article's date).
+ */
+export function knownPeople(db: Db): KnownPerson[] {
+  const entities = allEntities(db);
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const roles = new Map<string, KnownRole[]>();
+  for (const r of getRecords(db, roleTable, 'ORDER BY seq')) {
+    const role: KnownRole = { title: r.title };
+    const org = r.organisationId ? names.get(r.organisationId) : undefined;
+    if (org) role.org = org;
+    if (r.from) role.from = r.from;
+    if (r.to) role.to = r.to;
+    roles.set(r.personId, [...(roles.get(r.personId) ?? []), role]);
+  }
+  return entities.filter((e) => e.kind === 'person').map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, roles: roles.get(e.id) ?? [] }));
 }
 
 /** How many quotes or deals of one person or pair of parties are read; more would be noise anyway. */

@@ -60,7 +60,25 @@ function makeStore(): ReturnType<typeof createContext> {
   return ctx;
 }
 
-type Item = { kind: string; text: string; start: number; end: number; speaker?: string; value?: number; currency?: string; hedge?: string; candidates?: string[] };
+type Item = {
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker?: string;
+  speakerKind?: string;
+  speakerVia?: string;
+  speakerId?: string;
+  value?: number;
+  min?: number;
+  max?: number;
+  currency?: string;
+  payer?: string;
+  payee?: string;
+  hedge?: string;
+  source?: string;
+  candidates?: string[];
+};
 
 async function detectJson(args: string[]): Promise<Item[]> {
   const io = capture();
@@ -85,7 +103,8 @@ describe('factdesk detect on a file', () => {
   it('lists only the documented fields and no candidates when there is no fact store, creating none', async () => {
     const items = await detectJson([writeFile('a.txt', `${P1}\n\n${P2}`)]);
     for (const item of items) {
-      expect(Object.keys(item).every((k) => ['kind', 'text', 'start', 'end', 'speaker', 'value', 'currency', 'hedge'].includes(k))).toBe(true);
+      const documented = ['kind', 'text', 'start', 'end', 'speaker', 'speakerKind', 'speakerVia', 'speakerId', 'value', 'min', 'max', 'currency', 'payer', 'payee', 'hedge', 'source'];
+      expect(Object.keys(item).filter((k) => !documented.includes(k))).toEqual([]);
     }
     expect(fs.existsSync(dataDir)).toBe(false);
   });
@@ -145,6 +164,24 @@ describe('factdesk detect on an article', () => {
     expect(items.length).toBeGreaterThanOrEqual(2);
     for (const item of items) expect(plain.slice(item.start, item.end)).toBe(item.text);
     expect(items.find((i) => i.kind === 'quote')?.candidates).toEqual(['q-k1']);
+  });
+});
+
+describe('factdesk detect --json fields of issue 15', () => {
+  it('adds speakerKind, speakerVia, speakerId, source and min/max without changing the old fields', async () => {
+    makeStore().db.close();
+    const text = [
+      P1,
+      '„Wir bleiben ruhig“, sagte Kowalczyk.',
+      'Strivo soll laut „Nordkurier“ zwischen 6 und 8 Millionen Euro an den SV Rotheide bezahlt haben.',
+    ].join('\n\n');
+    const items = await detectJson([writeFile('b.txt', text)]);
+    const quotes = items.filter((i) => i.kind === 'quote');
+    expect(quotes[0]).toMatchObject({ speaker: 'Jana Kowalczyk', speakerKind: 'name', speakerId: 'e-kowalczyk', candidates: ['q-k1'] });
+    expect(quotes[1]).toMatchObject({ speaker: 'Jana Kowalczyk', speakerKind: 'name', speakerVia: 'Kowalczyk', speakerId: 'e-kowalczyk' });
+    const amount = items.find((i) => i.kind === 'amount')!;
+    expect(amount).toMatchObject({ value: 6000000, min: 6000000, max: 8000000, currency: 'EUR', source: 'Nordkurier', payee: 'SV Rotheide' });
+    expect(amount.hedge).toMatch(/^soll/);
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plainText } from '../../shared/article/blocks';
 import type { DetectCandidate } from '../../shared/contract/detect';
-import { detect, type DetectEntity, type Suggestion } from '../../shared/detect';
+import { detect, type DetectEntity, type KnownPerson, type Suggestion } from '../../shared/detect';
 import type { ArticleLanguage } from '../../shared/domain/articles';
 import { dispatch, type HandlerContext } from '../../main/handlers';
 import { ImportError, importFile } from '../../main/import';
@@ -32,6 +32,8 @@ export function guessLanguage(text: string): ArticleLanguage | null {
 
 interface Input {
   text: string;
+  /** The article's date (YYYY-MM-DD): role phrases resolve to whoever held the role then. */
+  date: string;
   /** The language the input declares (article language, HTML lang, front matter); null when it does not. */
   language: ArticleLanguage | null;
 }
@@ -44,14 +46,16 @@ async function readFileInput(file: string): Promise<Input> {
   const imported = await importFile(file);
   const head = [imported.meta.kicker, imported.meta.headline, imported.meta.lead].filter((s): s is string => !!s && s.trim() !== '');
   const body = plainText(imported.body);
-  return { text: [...head, ...(body === '' ? [] : [body])].join('\n'), language: imported.meta.language ?? null };
+  return { text: [...head, ...(body === '' ? [] : [body])].join('\n'), language: imported.meta.language ?? null, date: today() };
 }
 
 async function readArticleInput(id: string, ctx: HandlerContext): Promise<Input | { error: string }> {
   const result = await dispatch('articles:get', { id }, ctx);
   if (!result.ok) return { error: result.error.message };
-  return { text: plainText(result.value.body), language: result.value.meta.language };
+  return { text: plainText(result.value.body), language: result.value.meta.language, date: result.value.meta.createdAt.slice(0, 10) };
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** The JSON element: exactly the documented fields, in a fixed order. */
 function jsonOf(s: Suggestion, candidates: DetectCandidate[] | undefined) {
@@ -61,9 +65,17 @@ function jsonOf(s: Suggestion, candidates: DetectCandidate[] | undefined) {
     start: s.start,
     end: s.end,
     ...(s.speaker !== undefined ? { speaker: s.speaker } : {}),
+    ...(s.speakerKind !== undefined ? { speakerKind: s.speakerKind } : {}),
+    ...(s.speakerVia !== undefined ? { speakerVia: s.speakerVia } : {}),
+    ...(s.speakerId !== undefined ? { speakerId: s.speakerId } : {}),
     ...(s.value !== undefined ? { value: s.value } : {}),
+    ...(s.min !== undefined ? { min: s.min } : {}),
+    ...(s.max !== undefined ? { max: s.max } : {}),
     ...(s.currency !== undefined ? { currency: s.currency } : {}),
+    ...(s.payer !== undefined ? { payer: s.payer } : {}),
+    ...(s.payee !== undefined ? { payee: s.payee } : {}),
     ...(s.hedge !== undefined ? { hedge: s.hedge } : {}),
+    ...(s.source !== undefined ? { source: s.source } : {}),
     ...(candidates ? { candidates: candidates.map((c) => c.ref.id) } : {}),
   };
 }
@@ -75,10 +87,14 @@ const oneLine = (s: string, max = 100) => {
 
 function textLines(s: Suggestion, n: number, candidates: DetectCandidate[] | undefined): string[] {
   const facts: string[] = [];
-  if (s.speaker) facts.push(`speaker: ${s.speaker}`);
-  if (s.value !== undefined) facts.push(`value: ${s.value}${s.currency ? ` ${s.currency}` : ''}`);
+  if (s.speaker) facts.push(`speaker: ${s.speakerVia ? `${s.speakerVia} → ` : ''}${s.speaker}${s.speakerKind && s.speakerKind !== 'name' ? ` (${s.speakerKind})` : ''}`);
+  if (s.value !== undefined) {
+    const range = s.min !== undefined && s.max !== undefined ? `${s.min}–${s.max}` : s.max !== undefined ? `≤ ${s.max}` : s.min !== undefined ? `≥ ${s.min}` : `${s.value}`;
+    facts.push(`value: ${range}${s.currency ? ` ${s.currency}` : ''}`);
+  }
   if (s.payer || s.payee) facts.push(`${s.payer ?? '?'} → ${s.payee ?? '?'}`);
   if (s.hedge) facts.push(`hedge: ${s.hedge}`);
+  if (s.source) facts.push(`source: ${s.source}`);
   const lines = [`${n}. ${s.kind.padEnd(7)} ${s.start}–${s.end}  ${JSON.stringify(oneLine(s.text))}`];
   if (facts.length) lines.push(`   ${facts.join(' · ')}`);
   if (candidates) {
@@ -141,11 +157,14 @@ export const detectCommand: CliCommand = {
       language ??= 'de';
 
       let entities: DetectEntity[] | undefined;
+      let people: KnownPerson[] | undefined;
       if (ctx) {
         const result = await dispatch('detect:entities', {}, ctx);
         if (result.ok) entities = result.value;
+        const known = await dispatch('detect:people', {}, ctx);
+        if (known.ok && known.value.length > 0) people = known.value;
       }
-      const suggestions = detect(input.text, { lang: language, entities });
+      const suggestions = detect(input.text, { lang: language, entities, people, date: input.date });
 
       let candidates: DetectCandidate[][] | undefined;
       if (ctx && suggestions.length > 0) {

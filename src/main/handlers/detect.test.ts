@@ -61,6 +61,29 @@ describe('detect:entities', () => {
   });
 });
 
+describe('detect:people', () => {
+  it('hands the detector every person with aliases and roles, the organisation by name', async () => {
+    const people = await ok(dispatch('detect:people', {}, ctx));
+    expect(people.map((p) => p.id).sort()).toEqual(['e-goetze', 'e-kowalczyk']);
+    expect(people.find((p) => p.id === 'e-kowalczyk')).toEqual({
+      id: 'e-kowalczyk',
+      name: 'Jana Kowalczyk',
+      aliases: ['Kowalczyk'],
+      roles: [{ title: 'Kapitänin', org: 'SV Rotheide' }],
+    });
+  });
+
+  it('lets the detector resolve a role phrase and a surname to the stored person', async () => {
+    const people = await ok(dispatch('detect:people', {}, ctx));
+    const text = '„Wir bleiben zusammen“, sagte die Rotheider Kapitänin.\n„Das gilt für alle“, sagte Kowalczyk.';
+    const quotes = detect(text, { lang: 'de', people, date: '2026-05-02' }).filter((s) => s.kind === 'quote');
+    expect(quotes.map((q) => [q.speaker, q.speakerKind, q.speakerId])).toEqual([
+      ['Jana Kowalczyk', 'role', 'e-kowalczyk'],
+      ['Jana Kowalczyk', 'name', 'e-kowalczyk'],
+    ]);
+  });
+});
+
 describe('detect:candidates', () => {
   it('proposes the verified statement for a quote with a slip and the deal for a hedged amount', async () => {
     const entities = await ok(dispatch('detect:entities', {}, ctx));

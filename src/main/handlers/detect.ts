@@ -7,7 +7,7 @@ import { formatAmountMinor } from '../../shared/language/amounts';
 import { UserError } from '../../shared/result';
 import { getArticleMeta } from '../../store/articles';
 import type { Db } from '../../store/db';
-import { allEntities, candidateFacts } from '../../store/detect-candidates';
+import { allEntities, candidateFacts, knownPeople } from '../../store/detect-candidates';
 import { addDismissal, listDismissals, removeDismissal } from '../../store/detect-dismissals';
 import { loadSettings } from './app';
 import type { HandlerTable } from './table';
@@ -56,6 +56,7 @@ function describe(c: ScoredCandidate, facts: CandidateFacts, lang: ArticleLangua
 
 export const detectHandlers = {
   'detect:entities': (_input, ctx) => allEntities(ctx.db).map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind })),
+  'detect:people': (_input, ctx) => knownPeople(ctx.db),
   'detect:candidates': ({ suggestions, lang, limit }, ctx) => {
     // One read of the entities serves every suggestion of the batch (the CLI sends a whole article).
     const entities = allEntities(ctx.db);
@@ -73,4 +74,4 @@ export const detectHandlers = {
     return addDismissal(ctx.db, articleId, { kind, key, text, by: loadSettings(ctx).userName, at: new Date().toISOString() });
   },
   'detect:restore': ({ articleId, kind, key }, ctx) => ({ restored: removeDismissal(ctx.db, articleId, kind, key) }),
-} satisfies HandlerTable<'detect:entities' | 'detect:candidates' | 'detect:dismissed-list' | 'detect:dismiss' | 'detect:restore'>;
+} satisfies HandlerTable<'detect:entities' | 'detect:people' | 'detect:candidates' | 'detect:dismissed-list' | 'detect:dismiss' | 'detect:restore'>;

@@ -4,7 +4,7 @@ import { ARTICLE_LANGUAGES } from '../domain/articles';
 import type { FactRef } from '../domain/facts';
 import type { MatchReason } from '../detect/candidates';
 import { MAX_DISMISSAL_KEY } from '../detect/dismissal-key';
-import type { DetectEntity, SuggestionKind } from '../detect/types';
+import type { DetectEntity, KnownPerson, SuggestionKind } from '../detect/types';
 
 export const SUGGESTION_KINDS = ['quote', 'amount', 'date', 'count', 'ranking', 'role', 'other'] as const satisfies readonly SuggestionKind[];
 
@@ -52,6 +52,8 @@ export const candidateQuerySchema = z
 export const detectContract = {
   /** Names and aliases of every entity, so the detector recognises people and parties of the store. */
   'detect:entities': channel<DetectEntity[]>()(z.object({}).strict().optional()),
+  /** People with aliases and roles over time, so the detector resolves surnames and "der Kapitän". */
+  'detect:people': channel<KnownPerson[]>()(z.object({}).strict().optional()),
   /**
    * The best matching facts per suggestion, best first (same order as `suggestions`). Extra
    * suggestion fields (start, end, hedge, …) are ignored, so a detector result can be sent as is.

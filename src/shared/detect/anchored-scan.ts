@@ -1,4 +1,4 @@
-import type { FoundSpan } from './dates';
+import type { FoundSpan } from './found-span';
 
 /**
  * Runs a large alternation only where it can match. `anchor` finds a cheap word that every

@@ -26,6 +26,9 @@ function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
   return ctx.lex.speechVerbs.has(word.toLowerCase()) && word === word.toLowerCase();
 }
 
+// After these verbs stands the person spoken to ("told Radio Hollin"), never the speaker.
+const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell']);
+
 // In mid-sentence "so" and "gab" are too common to frame anything.
 const NEVER_FRAMING = new Set(['so', 'gab', 'gibt']);
 
@@ -49,10 +52,22 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   // Titles are capitalised; "called the project “a distraction”" is speech.
   const titleCase = /^[\p{Lu}\p{N}]/u.test(inner);
   if (adjacentToQuote && titleCase && cueWord(last.text)) return true;
-  // "der „Almentaler Bote“", "the “Valley Post”": a short capitalised name after a definite article.
-  const definite = ctx.lang === 'de' ? /^(?:der|die|das|des|dem|den)$/ : /^the$/i;
+  // "der „Almentaler Bote“", "laut „Hafenblatt“", "the “Valley Post”": a short capitalised name
+  // after a definite article or a word that introduces a source.
+  const definite = ctx.lang === 'de' ? /^(?:der|die|das|des|dem|den|im|beim|vom|zum|zur|laut)$/i : /^(?:the|per)$/i;
   const words = inner.split(/\s+/);
-  if (adjacentToQuote && definite.test(last.text) && words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3)) return true;
+  const nameLike = words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3) && !/[.!?…,]$/.test(inner);
+  if (adjacentToQuote && definite.test(last.text) && nameLike) return true;
+  // German apposition: a quoted name right after the noun it names ("Fanabteilung „Rote Wand“",
+  // "Verlag „Hafenlicht“"). Speech after a noun is introduced by a colon or a verb instead.
+  if (ctx.lang === 'de' && adjacentToQuote && titleCase && words.length <= 4 && !/[.!?…]$/.test(inner) && /^\p{Lu}\p{Ll}{2,}$/u.test(last.text)) {
+    const noun = !ctx.lex.nonNames.has(last.text) && !ctx.state.isKnownSurname(last.text) && !ctx.entities.find(text, last.start, last.end).length;
+    const sentenceInitial = before.length === 1 && /^[\s(]*$/.test(text.slice(from, last.start));
+    if (noun && !sentenceInitial && hasNounShape(last.text)) return true;
+  }
+  // "the documentary, “Rovers Till I Die”,", "der Titel der Folge, „…“,": a cue word, a comma, the title.
+  const commaBefore = /^,\s?$/.test(text.slice(last.end, q.start));
+  if (commaBefore && titleCase && cueWord(last.text) && /^\s*,/.test(text.slice(q.end))) return true;
   if (adjacentToQuote && ctx.lex.labelCues.has(last.text.toLowerCase())) return true;
   // "der sogenannte „Neustart“", "the so-called “reset”".
   const recent = before.slice(-3);
@@ -60,6 +75,9 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   // "mit dem Titel „…“", "under the title “…”".
   return /(?:Titel|title|titled|entitled)\W*(?:\w+\W+)?$/.test(text.slice(Math.max(from, q.start - 20), q.start));
 }
+
+// A German noun rather than a name: compounds and the usual noun endings.
+const hasNounShape = (w: string) => w.length >= 9 || /(?:ung|heit|keit|schaft|ion|tät|ei|ik|nis|tum|ment|ur|ie|ag|al|er|el)$/.test(w);
 
 /**
  * Decides for each quote in a sentence who says it, using the patterns of news copy:
@@ -98,8 +116,40 @@ export function attributeQuotes(
       if (ref) Object.assign(result, { ref, refAt: afterToks[i + 1].start, framed: true });
       if (ref) continue;
     }
+    // Social-media style: "“It's a special day” – Joe Marsh on Instagram".
+    if (/^\s*[–—]\s*\p{Lu}/u.test(afterText)) {
+      const ref = readSpeakerPhrase(text, afterToks, 0, ctx);
+      if (ref?.kind === 'name' && ref.written.includes(' ')) {
+        Object.assign(result, { ref, refAt: afterToks[0].start, framed: true });
+        continue;
+      }
+    }
+    // Passive: "„…“, wird Kowalczyk im Magazin „Anstoß“ zitiert".
+    // The medium may be a quoted title, which ends the segment: look to the sentence end.
+    if (
+      ctx.lang === 'de' &&
+      /^(?:wird|wurde|werden|wurden)$/.test(afterToks[0]?.text ?? '') &&
+      toks.some((t) => t.start >= q.end && t.text === 'zitiert')
+    ) {
+      const ref = readSpeakerPhrase(text, afterToks, 1, ctx);
+      if (ref) {
+        Object.assign(result, { ref, refAt: afterToks[1].start, framed: true });
+        continue;
+      }
+    }
+    // "„…“, hieß es aus dem Umfeld des Spielers": the group the words came from.
+    if (ctx.lang === 'de' && /^(?:hieß|heißt)$/.test(afterToks[0]?.text ?? '') && afterToks[1]?.text === 'es') {
+      result.framed = true;
+      const aus = afterToks.findIndex((t, k) => k >= 2 && k <= 4 && t.text === 'aus');
+      const ref = aus > 0 ? readSpeakerPhrase(text, afterToks, aus + 1, ctx) : undefined;
+      if (ref) {
+        Object.assign(result, { ref, refAt: afterToks[aus + 1].start });
+        continue;
+      }
+    }
     if (/^\s*[,!?]?\s*[–—]?\s*\p{L}/u.test(afterText)) {
-      const limit = Math.min(afterToks.length, 7);
+      // English puts long speaker phrases first ("the company's head of sport, Rachel Quint, said").
+      const limit = Math.min(afterToks.length, ctx.lang === 'en' ? 9 : 7);
       for (let i = 0; i < limit; i++) {
         const w = afterToks[i].text;
         // Right after a quote a verb of praise or criticism attributes it as well ("…“, lobte X").
@@ -107,7 +157,7 @@ export function attributeQuotes(
         if (w === 'so' && i !== 0) continue;
         const ref =
           (i > 0 ? readSpeakerPhraseBefore(text, afterToks, i, ctx, w) : undefined) ??
-          readSpeakerPhrase(text, afterToks, i + 1, ctx, w);
+          (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, afterToks, i + 1, ctx, w));
         // A verb of saying right after the quote makes it speech even when the speaker
         // cannot be named ("…“, sagten sie").
         result.framed = true;
@@ -118,6 +168,32 @@ export function attributeQuotes(
         break;
       }
       if (result.ref) continue;
+    }
+
+    // "X is quoted in The Ledger as saying “…”", "X was quoted as saying".
+    if (ctx.lang === 'en') {
+      const quoted = beforeToks.findIndex((t, k) => t.text === 'quoted' && /^(?:is|was|were|are|been)$/.test(beforeToks[k - 1]?.text ?? ''));
+      if (quoted > 0) {
+        const ref = readSpeakerPhraseBefore(text, beforeToks, quoted - 1, ctx);
+        result.framed = true;
+        if (ref) {
+          Object.assign(result, { ref, refAt: beforeToks[quoted - 1].start });
+          continue;
+        }
+      }
+    }
+    // "Aus seinem Umfeld hieß es: „…“".
+    if (ctx.lang === 'de') {
+      const hiess = beforeToks.findIndex((t, k) => /^(?:hieß|heißt)$/.test(t.text) && beforeToks[k + 1]?.text === 'es');
+      const aus = hiess > 0 ? beforeToks.findIndex((t, k) => k < hiess && /^aus$/i.test(t.text)) : -1;
+      if (aus >= 0) {
+        const ref = readSpeakerPhrase(text, beforeToks, aus + 1, ctx);
+        result.framed = true;
+        if (ref) {
+          Object.assign(result, { ref, refAt: beforeToks[aus + 1].start });
+          continue;
+        }
+      }
     }
 
     // 2. Before the quote, ending in a colon or "said,": "X sagte: „…“", "X: „…“", "laut X „…“".
@@ -134,11 +210,22 @@ export function attributeQuotes(
       }
       if (vi >= 0 && (colon || vi === beforeToks.length - 1 || vi >= beforeToks.length - 3)) {
         const w = beforeToks[vi].text;
-        const ref = readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ?? readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w);
+        // "Auf die Frage nach dem Trainer antwortete Asmussen:": with words between the verb and
+        // the colon, German inverted order puts the subject right after the verb.
+        const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
+        const ref = inverted
+          ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
+          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
+            (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w)));
         result.framed = true;
         if (ref) {
           result.ref = ref;
           result.refAt = beforeToks[vi].start;
+          continue;
+        }
+        // "Cole on Tuesday told Radio Hollin:": the subject stands further back.
+        if (ADDRESSEE_AFTER.has(w)) {
+          result.verbAt = beforeToks[vi].start;
           continue;
         }
       } else if (colon && beforeToks.length > 0) {
@@ -154,6 +241,17 @@ export function attributeQuotes(
             continue;
           }
         }
+        // "Trainer Bastian Quade war nach dem Spiel erleichtert: „…“", "Auch der Trainer gab
+        // sich gelassen: „…“": the subject of the introducing clause speaks.
+        let k = 0;
+        while (k < Math.min(beforeToks.length - 1, 2) && ctx.lex.nonNames.has(beforeToks[k].text) && !ctx.lex.articles.has(beforeToks[k].text.toLowerCase()) && !ctx.lex.pronouns[beforeToks[k].text.toLowerCase()]) k++;
+        const subject = readSpeakerPhrase(text, beforeToks, k, ctx);
+        result.framed = true;
+        if (subject && subject.kind !== 'name') {
+          Object.assign(result, { ref: subject, refAt: beforeToks[k].start });
+          continue;
+        }
+        result.verbAt = q.start;
       }
     }
     for (let i = 0; i < beforeToks.length; i++) {

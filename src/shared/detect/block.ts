@@ -3,10 +3,14 @@ import { parseAmounts } from '../language/amounts';
 import { attributeQuotes, type QuoteAttribution } from './attribution';
 import { findCounts } from './counts';
 import { dealParties } from './deal-parties';
-import { findDates, type FoundSpan } from './dates';
+import { findDates } from './dates';
+import type { FoundSpan } from './found-span';
 import { DiscourseState, type Discourse } from './discourse';
 import type { EntityIndex } from './entities';
 import { findSentenceHedges, type HedgeSpan } from './hedge-phrases';
+import type { PeopleIndex } from './known-people';
+import { roleClassOf } from './referring-nouns';
+import { quoteSource, sourceOfHedge } from './sources';
 import type { Lexicon } from './lexicon';
 import { findPeople, type PeopleContext } from './people';
 import { scanQuotes, type QuoteSpan } from './quote-marks';
@@ -14,12 +18,23 @@ import { findRankings } from './rankings';
 import { findScores } from './scores';
 import { splitSentences, type Sentence } from './sentences';
 import type { SpeakerRef } from './speaker-phrase';
-import type { Suggestion, SuggestionKind } from './types';
+import type { SpeakerKind, Suggestion, SuggestionKind } from './types';
 
 export interface DetectEnv {
   lang: ArticleLanguage;
   lex: Lexicon;
   entities: EntityIndex;
+  people: PeopleIndex;
+  date?: string;
+}
+
+/** Who said a quote, and how the text named them. */
+interface Resolved {
+  name: string;
+  kind: SpeakerKind;
+  /** The words at the attribution, when they are not the name itself. */
+  via?: string;
+  id?: string;
 }
 
 export interface BlockResult {
@@ -33,6 +48,9 @@ const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|D
 // Money is written with a currency or a scale word; a bare "500.000" in a deal sentence is
 // left to the checker.
 const MONEY_HINT = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/giu;
+const REPORTED_SPEECH = /(?<![\p{L}])(?:habe|sei|seien|werde|könne|müsse|wolle|dürfe|gebe|komme|liege|solle)(?![\p{L}])/u;
+// Estimates qualify the amount they stand next to, not the other claims of the sentence.
+const ESTIMATE = /estimat|schätz/i;
 const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -49,8 +67,11 @@ interface Claim {
   currency?: string;
   payer?: string;
   payee?: string;
-  speaker?: string;
+  speaker?: Resolved;
   hedge?: string;
+  source?: string;
+  min?: number;
+  max?: number;
 }
 
 /**
@@ -75,7 +96,7 @@ export function detectBlock(
   const quotes = scanQuotes(text, env.lang, continuations).spans;
   const sentences = splitSentences(text, quotes, env.lang);
   const state = new DiscourseState(discourse);
-  const ctx: PeopleContext = { lang: env.lang, lex: env.lex, entities: env.entities, state };
+  const ctx: PeopleContext = { lang: env.lang, lex: env.lex, entities: env.entities, people: env.people, state };
   const paragraphOf = (pos: number) => {
     let k = 0;
     while (k + 1 < paraStarts.length && paraStarts[k + 1] <= pos) k++;
@@ -105,22 +126,24 @@ export function detectBlock(
     const registerUpTo = (pos: number) => {
       while (registered < people.mentions.length && people.mentions[registered].start < pos) {
         const m = people.mentions[registered++];
-        const person = state.mention(m.written, m.gender);
+        const person = state.mention(m.written, m.gender, { cls: m.cls, age: m.age });
         if (m.role) state.assignRole(m.role, person.name);
       }
     };
-    const speakers: (string | undefined)[] = attributions.map((a) => {
+    const speakers: (Resolved | undefined)[] = attributions.map((a) => {
       if (!a.ref && a.verbAt !== undefined) {
-        // "Trainer Ole Sandvik (Vertrag bis 2027) sprach von …": the subject stands further back.
+        // "Trainer Ole Sandvik (Vertrag bis 2027) sprach von …", "Trainer X war erleichtert: „…“":
+        // the subject stands further back.
         const subject = [...people.mentions].reverse().find((m) => m.end <= a.verbAt!);
         if (subject) {
           registerUpTo(a.verbAt);
-          return state.lookup(subject.written) ? subject.written : undefined;
+          const person = state.lookup(subject.written);
+          return person ? named(person.name, subject.written, env) : undefined;
         }
       }
       if (!a.ref) return undefined;
       registerUpTo(a.refAt);
-      return resolveSpeaker(a.ref, state, people.mentions);
+      return resolveSpeaker(a.ref, state, people.mentions, env);
     });
     registerUpTo(Infinity);
     for (const r of people.roles) {
@@ -129,17 +152,31 @@ export function detectBlock(
         if (person) state.assignRole(r.key, person.name);
       }
     }
-    fillSpeakers(attributions, speakers, state, firstInParagraph);
+    fillSpeakers(attributions, speakers, state, firstInParagraph, env);
+    // "Quade habe die Entscheidung „professionell aufgenommen“": reported speech (German
+    // subjunctive) right after a quote carries on with the same speaker.
+    if (env.lang === 'de' && state.lastSpeaker && state.lastSpeakerAge === 0) {
+      attributions.forEach((a, i) => {
+        if (speakers[i] || a.title || a.standalone) return;
+        const outside = text.slice(sentence.start, a.span.start) + text.slice(a.span.end, sentence.end);
+        if (!REPORTED_SPEECH.test(outside)) return;
+        speakers[i] = named(state.lastSpeaker!, state.lastSpeaker!, env);
+        a.framed = true;
+      });
+    }
+    const speech = attributions.length === 0 ? [] : attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
     attributions.forEach((a, i) => {
       if (!accepted(a, speakers[i], text)) return;
-      claims.push({ kind: 'quote', start: a.span.start, end: a.span.end, speaker: speakers[i] });
-      if (speakers[i]) state.spoke(speakers[i]!);
+      const source = speakers[i] ? quoteSource(text, sentence, speech, env.lang) : undefined;
+      claims.push({ kind: 'quote', start: a.span.start, end: a.span.end, speaker: speakers[i], ...(source ? { source } : {}) });
+      if (speakers[i] && speakers[i]!.kind !== 'role') state.spoke(speakers[i]!.name);
+      else if (speakers[i]?.id) state.spoke(speakers[i]!.name);
     });
     if (firstInParagraph || inSentence.length > 0) state.pendingSpeaker = null;
     if (/:\s*$/.test(text.slice(sentence.start, sentence.end)) && inSentence.length === 0 && isLastInParagraph(sentences, si, paraStarts, text)) {
       const [colon] = attributeQuotes(text, sentence, [{ start: sentence.end, end: sentence.end }], ctx);
-      const name = colon.ref ? resolveSpeaker(colon.ref, state, people.mentions) : undefined;
-      if (name) state.pendingSpeaker = name;
+      const name = colon.ref ? resolveSpeaker(colon.ref, state, people.mentions, env) : undefined;
+      if (name && name.kind !== 'role') state.pendingSpeaker = name.name;
     }
 
     const sentenceClaims: Claim[] = [];
@@ -147,7 +184,16 @@ export function detectBlock(
       list.filter((x) => x.start >= sentence.start && x.end <= sentence.end);
     for (const a of within(amounts)) {
       const parties = dealParties(text, sentence, a, quotes, env);
-      sentenceClaims.push({ kind: 'amount', start: a.start, end: a.end, value: a.value, currency: a.currency ?? undefined, ...parties });
+      sentenceClaims.push({
+        kind: 'amount',
+        start: a.start,
+        end: a.end,
+        value: a.value,
+        currency: a.currency ?? undefined,
+        ...(a.min !== undefined ? { min: a.min } : {}),
+        ...(a.max !== undefined ? { max: a.max } : {}),
+        ...parties,
+      });
     }
     const takeUnlessTaken = (kind: SuggestionKind, list: FoundSpan[]) => {
       for (const s of within(list)) {
@@ -163,8 +209,12 @@ export function detectBlock(
     // Hedges matter only where there is a claim to qualify.
     const quoteClaims = claims.some((c) => c.kind === 'quote' && c.start >= sentence.start && c.end <= sentence.end);
     if (sentenceClaims.length > 0 || quoteClaims) {
-      const hedges = findSentenceHedges(text, sentence.start, sentence.end, env.lang).filter((h) => !insideAny(quotes, h));
-      attachHedges(sentenceClaims, hedges, claims, sentence);
+      // A hedge may run across a quoted name ("soll laut „Bote“ … bezahlt haben"); only one
+      // wholly inside a quote belongs to the quote's own words.
+      const hedges = findSentenceHedges(text, sentence.start, sentence.end, env.lang).filter(
+        (h) => !quotes.some((q) => h.start >= q.start && h.end <= q.end),
+      );
+      attachHedges(sentenceClaims, hedges, claims, sentence, env.lang);
     }
     claims.push(...sentenceClaims);
   }
@@ -179,12 +229,20 @@ export function detectBlock(
         end: c.end + at.offset,
         paragraph: paragraphOf(c.start) + at.paragraph,
       };
-      if (c.speaker !== undefined) s.speaker = c.speaker;
+      if (c.speaker !== undefined) {
+        s.speaker = c.speaker.name;
+        s.speakerKind = c.speaker.kind;
+        if (c.speaker.via !== undefined) s.speakerVia = c.speaker.via;
+        if (c.speaker.id !== undefined) s.speakerId = c.speaker.id;
+      }
       if (c.value !== undefined) s.value = c.value;
       if (c.currency !== undefined) s.currency = c.currency;
       if (c.hedge !== undefined) s.hedge = c.hedge;
       if (c.payer !== undefined) s.payer = c.payer;
       if (c.payee !== undefined) s.payee = c.payee;
+      if (c.source !== undefined) s.source = c.source;
+      if (c.min !== undefined) s.min = c.min;
+      if (c.max !== undefined) s.max = c.max;
       return s;
     });
   while (currentParagraph < paragraphs.length - 1) {
@@ -201,7 +259,7 @@ function isLastInParagraph(sentences: readonly Sentence[], i: number, paraStarts
 }
 
 function collectAmounts(text: string, sentences: readonly Sentence[], quotes: readonly QuoteSpan[], lang: ArticleLanguage) {
-  const out: { start: number; end: number; value: number; currency: string | null }[] = [];
+  const out: { start: number; end: number; value: number; currency: string | null; min?: number; max?: number }[] = [];
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     for (const w of moneyWindows(s)) {
@@ -215,7 +273,7 @@ function collectAmounts(text: string, sentences: readonly Sentence[], quotes: re
           if (!MONEY_CONTEXT.test(s)) continue;
           if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
         }
-        out.push({ start, end, value: a.value, currency: a.currency });
+        out.push({ start, end, value: a.value, currency: a.currency, ...(a.min !== undefined ? { min: a.min } : {}), ...(a.max !== undefined ? { max: a.max } : {}) });
       }
     }
   }
@@ -250,24 +308,65 @@ function moneyWindows(s: string): { start: number; end: number }[] {
   return windows;
 }
 
-function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readonly { start: number; written: string }[]): string | undefined {
+/** A speaker named in the text; a surname alone takes the full name from the text or the fact store. */
+function named(name: string, written: string, env: DetectEnv): Resolved {
+  const known = env.people.byName(name) ?? (name === written ? undefined : env.people.byName(written));
+  const full = known && !name.includes(' ') ? known.name : name;
+  const r: Resolved = { name: full, kind: 'name' };
+  if (written !== full) r.via = written;
+  if (known) r.id = known.id;
+  return r;
+}
+
+function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readonly { start: number; written: string }[], env: DetectEnv): Resolved | undefined {
+  const via = (kind: SpeakerKind, name: string, written: string): Resolved => {
+    const r: Resolved = { name, kind, via: written };
+    const id = env.people.byName(name)?.id;
+    if (id) r.id = id;
+    return r;
+  };
   switch (ref.kind) {
     case 'name': {
       const known = state.lookup(ref.written);
       const alreadyMentioned = mentions.some((m) => m.start === ref.start);
-      if (!alreadyMentioned && (known || ref.written.includes(' ') || ref.role || ref.gender)) {
-        const person = state.mention(ref.written, ref.gender);
+      if (!alreadyMentioned && (known || ref.written.includes(' ') || ref.role || ref.gender || env.people.byName(ref.written))) {
+        const stored = env.people.byName(ref.written);
+        const person = state.mention(known || !stored ? ref.written : stored.name, ref.gender ?? stored?.gender, {
+          cls: ref.role ? (roleClassOf(ref.role, env.lang) ?? 'other') : undefined,
+        });
         if (ref.role) state.assignRole(ref.role, person.name);
       }
-      return ref.written;
+      return named(state.lookup(ref.written)?.name ?? ref.written, ref.written, env);
     }
-    case 'pronoun':
-      return state.resolvePronoun(ref.gender)?.name;
+    // A resolved reference counts as a new mention: "er" right after "der Neuzugang" is him.
+    case 'pronoun': {
+      const p = state.resolvePronoun(ref.gender);
+      if (p) state.mention(p.name);
+      return p ? via('pronoun', p.name, ref.written) : undefined;
+    }
+    case 'anaphor': {
+      const p = state.resolveAnaphor(ref.hints);
+      // "the defender" tells what the person does; later anaphora use it.
+      if (p) state.mention(p.name, undefined, { cls: ref.hints.cls, age: ref.hints.age });
+      return p ? via('anaphor', p.name, ref.written) : undefined;
+    }
     case 'role': {
+      // "ein Vereinssprecher", "a club spokesperson": a speaker nobody names.
+      if (!ref.definite) return { name: ref.written, kind: 'role' };
       const holder = state.roleHolder(ref.key);
-      if (holder) return holder;
-      // Without a known holder, the role most likely describes the person just named.
-      return state.resolvePronoun(ref.gender)?.name;
+      if (holder) return via('role', holder, ref.written);
+      // "der Nordhafen-Kapitän" on the article's date: the fact store knows who held the role.
+      const stored = env.people.roleHolder(ref.key, ref.org, env.date);
+      if (stored) {
+        const person = state.mention(stored.name, stored.gender);
+        state.assignRole(ref.key, person.name);
+        return { name: stored.name, kind: 'role', via: ref.written, id: stored.id };
+      }
+      // Without a known holder, the role most likely describes the fitting person just named.
+      const p = ref.org ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) });
+      if (p) state.mention(p.name);
+      if (p) return via('anaphor', p.name, ref.written);
+      return { name: ref.written.replace(/^(?:der|die|das|the)\s+/i, ''), kind: 'role' };
     }
   }
 }
@@ -277,7 +376,7 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
  * „B“") shares it; a quote standing alone inherits the speaker announced by "X sagte:" at the
  * end of the paragraph before, or the speaker of the paragraph before.
  */
-function fillSpeakers(attributions: QuoteAttribution[], speakers: (string | undefined)[], state: DiscourseState, firstInParagraph: boolean) {
+function fillSpeakers(attributions: QuoteAttribution[], speakers: (Resolved | undefined)[], state: DiscourseState, firstInParagraph: boolean, env: DetectEnv) {
   for (let i = 0; i < attributions.length; i++) {
     if (speakers[i] || attributions[i].title) continue;
     const near = speakers.findIndex((s, k) => s !== undefined && !attributions[k].title);
@@ -287,13 +386,13 @@ function fillSpeakers(attributions: QuoteAttribution[], speakers: (string | unde
       continue;
     }
     if (!attributions[i].standalone) continue;
-    if (firstInParagraph && state.pendingSpeaker) speakers[i] = state.pendingSpeaker;
-    else if (state.lastSpeaker && state.lastSpeakerAge <= 1) speakers[i] = state.lastSpeaker;
+    if (firstInParagraph && state.pendingSpeaker) speakers[i] = named(state.pendingSpeaker, state.pendingSpeaker, env);
+    else if (state.lastSpeaker && state.lastSpeakerAge <= 1) speakers[i] = named(state.lastSpeaker, state.lastSpeaker, env);
   }
 }
 
 /** Speech rather than a title, label or scare quote. */
-function accepted(a: QuoteAttribution, speaker: string | undefined, text: string): boolean {
+function accepted(a: QuoteAttribution, speaker: Resolved | undefined, text: string): boolean {
   if (a.title) return false;
   if (speaker || a.framed) return true;
   const inner = text.slice(a.span.start + 1, a.span.end - 1).trim();
@@ -303,17 +402,28 @@ function accepted(a: QuoteAttribution, speaker: string | undefined, text: string
   return words.length >= 5 || /[.!?…]$/.test(inner);
 }
 
+/** "soll laut „Bote“ rund 3 Millionen Euro bezahlt haben" → "soll … bezahlt haben". */
+function spreadHedge(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= 3 ? text : `${words[0]} … ${words.slice(-2).join(' ')}`;
+}
+
 /**
  * A hedge qualifies the claims of its own sentence. "laut X"/"according to X" attributes a
  * quote rather than hedging it, so quotes take only modal and adverb hedges.
  */
-function attachHedges(sentenceClaims: Claim[], hedges: HedgeSpan[], all: Claim[], sentence: { start: number; end: number }) {
+function attachHedges(sentenceClaims: Claim[], hedges: HedgeSpan[], all: Claim[], sentence: { start: number; end: number }, lang: ArticleLanguage) {
   if (hedges.length === 0) return;
+  // The medium a claim is attributed to, reported apart from the hedge so it can be linked.
+  let source: string | undefined;
+  for (const h of hedges) if (h.kind === 'source' && !source) source = sourceOfHedge(h.text, lang);
+  const contains = (h: HedgeSpan, c: Claim) => h.start <= c.start && c.end <= h.end;
   for (const c of sentenceClaims) {
-    const h = hedges.find((x) => !overlaps(x, c));
-    if (h) c.hedge = h.text;
+    const h = hedges.find((x) => (ESTIMATE.test(x.text) ? c.kind === 'amount' : !overlaps(x, c) || (x.kind === 'modal' && contains(x, c))));
+    if (h) c.hedge = h.kind === 'modal' && contains(h, c) ? spreadHedge(h.text) : h.text;
+    if (source && c.kind === 'amount') c.source = source;
   }
-  const forQuotes = hedges.find((x) => x.kind !== 'source');
+  const forQuotes = hedges.find((x) => x.kind !== 'source' && !ESTIMATE.test(x.text));
   if (!forQuotes) return;
   for (const q of all) {
     if (q.kind === 'quote' && q.start >= sentence.start && q.end <= sentence.end && !overlaps(q, forQuotes)) q.hedge = forQuotes.text;

@@ -13,18 +13,58 @@ const goldClaim = z.object({
   hedge: z.union([z.string(), z.array(z.string())]).optional(),
   payer: z.string().optional(),
   payee: z.string().optional(),
+  /** Quotes: how the text names the speaker (name, role, pronoun, anaphor such as "der 24-Jährige"). */
+  speakerKind: z.enum(['name', 'role', 'pronoun', 'anaphor']).optional(),
+  /** Quotes: the fact-store person the speaker resolves to. */
+  speakerId: z.string().optional(),
+  /** The medium or body a claim is attributed to ("Almentaler Bote", "The Ledger"), without quote marks. */
+  source: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
 });
 
 const entity = z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), kind: z.string() });
 
+const knownPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  gender: z.enum(['m', 'f']).optional(),
+  roles: z.array(
+    z.object({
+      title: z.string(),
+      org: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
+  ),
+});
+
 const corpusSchema = z.object({
   lang: z.enum(['de', 'en']),
   note: z.string().optional(),
+  /** False when dates, counts, rankings and roles are not annotated, so they are not scored. */
+  otherClaims: z.boolean().optional(),
+  /** False for files written before sources were annotated, so sources are not scored there. */
+  sources: z.boolean().optional(),
   articles: z.array(
     z.object({
       id: z.string().min(1),
+      /** The article's date (YYYY-MM-DD), for roles held at that time. */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       entities: z.array(entity).optional(),
-      paragraphs: z.array(z.object({ text: z.string(), claims: z.array(goldClaim) })).min(1),
+      /** People the fact store knows, with aliases and roles over time. */
+      people: z.array(knownPerson).optional(),
+      paragraphs: z
+        .array(
+          z.object({
+            text: z.string(),
+            claims: z.array(goldClaim),
+            /** Quoted titles and names (films, books, newspapers) that are not speech. */
+            titles: z.array(z.string()).optional(),
+          }),
+        )
+        .min(1),
     }),
   ),
 });
@@ -44,6 +84,12 @@ export interface PreparedArticle {
   text: string;
   options: DetectOptions;
   gold: LocatedGold[];
+  /** Spans of quoted titles that must not come back as quotes. */
+  titles: { start: number; end: number; text: string }[];
+  /** Whether dates, counts, rankings and roles are annotated and scored. */
+  otherClaims: boolean;
+  /** Whether the media claims are attributed to are annotated and scored. */
+  sources: boolean;
 }
 
 export type Prepared = { ok: true; articles: PreparedArticle[] } | { ok: false; errors: string[] };
@@ -63,8 +109,14 @@ export function prepareCorpus(json: unknown): Prepared {
   for (const article of parsed.data.articles) {
     const text = article.paragraphs.map((p) => p.text).join('\n');
     const gold: LocatedGold[] = [];
+    const titles: PreparedArticle['titles'] = [];
     let paraStart = 0;
     article.paragraphs.forEach((p, pi) => {
+      (p.titles ?? []).forEach((t, ti) => {
+        const at = text.indexOf(t, paraStart);
+        if (at < 0 || at >= paraStart + p.text.length) errors.push(`${article.id}, paragraph ${pi + 1}, title ${ti + 1}: text "${t}" not found in the paragraph`);
+        else titles.push({ start: at, end: at + t.length, text: t });
+      });
       const used = new Map<string, number>();
       p.claims.forEach((c, ci) => {
         const from = used.get(c.text) ?? paraStart;
@@ -78,7 +130,10 @@ export function prepareCorpus(json: unknown): Prepared {
       });
       paraStart += p.text.length + 1;
     });
-    articles.push({ id: article.id, text, gold, options: { lang: parsed.data.lang, entities: article.entities } });
+    const options: DetectOptions = { lang: parsed.data.lang, entities: article.entities };
+    if (article.people) options.people = article.people;
+    if (article.date) options.date = article.date;
+    articles.push({ id: article.id, text, gold, titles, otherClaims: parsed.data.otherClaims ?? true, sources: parsed.data.sources ?? true, options });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, articles };
 }

@@ -1,6 +1,6 @@
 import type { ArticleLanguage } from '../domain/articles';
 import { parseNumberWord } from '../language/numberWords';
-import type { FoundSpan } from './dates';
+import type { FoundSpan } from './found-span';
 
 const DE_NOUNS =
   'Tore|Toren|Treffer|Treffern|Spiele|Spielen|Partien|Siege|Siegen|Niederlagen|Unentschieden|Punkte|Punkten|Folgen|Episoden|Teile|Teilen|Titel|Titeln|Meisterschaften|Pokale|Zuschauer|Zuschauern|Zuschauerinnen|Plätze|Plätzen|Sitzplätze|Stehplätze|Monate|Monaten|Wochen|Tage|Tagen|Spielerinnen|Spieler|Spielern|Kameraleute|Folgen|Menschen|Personen|Besucher|Besuchern|Fans|Abonnenten|Abonnentinnen|Follower|Followern|Aufrufe|Aufrufen|Views|Jahre|Jahren|Spieltage|Spieltagen|Einsätze|Einsätzen|Länderspiele|Länderspielen|Vorlagen|Assists|Kameras|Drehtage|Drehtagen|Staffeln|Mitglieder|Mitgliedern|Tickets|Dauerkarten|Stunden|Minuten|Saisons|Spielzeiten|Transfers|Neuzugänge|Neuzugängen|Profis|Profi|Zugänge|Streams|Folge|Tor|Titel|Sieg|Punkt|Jahr|Spiel|Einsatz|Staffel|Stunde|Millionen Zuschauer|Millionen Aufrufe|Millionen Follower|Millionen Abonnenten';

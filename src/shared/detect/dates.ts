@@ -1,11 +1,7 @@
 import type { ArticleLanguage } from '../domain/articles';
 import { scanAnchored } from './anchored-scan';
+import type { FoundSpan } from './found-span';
 
-export interface FoundSpan {
-  start: number;
-  end: number;
-  value?: number;
-}
 
 const DE_MONTH = '(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Okt\\.|Nov\\.|Dez\\.)';
 const DE_DAY = '(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:abend|nachmittag|morgen|vormittag|mittag)?';

@@ -4,7 +4,7 @@ import type { EntityIndex } from './entities';
 import type { Lexicon } from './lexicon';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
-import { isRoleWord } from './role-nouns';
+import { isRoleWord } from '../language/roles';
 import { wordsOutside, type Token } from './tokens';
 
 type VerbRole = 'pay' | 'receive' | 'sell' | 'move';
@@ -41,6 +41,9 @@ const OTHER_PREPOSITIONS = new Set(
 const TO_PAYEE = { de: new Set(['an']), en: new Set(['to']) };
 const FROM = { de: new Set(['von', 'vom']), en: new Set(['from']) };
 const TO_CLUB = { de: new Set(['zu', 'zum', 'zur', 'nach']), en: new Set(['to']) };
+const PASSIVE_AUX = { de: new Set(['wird', 'wurde', 'werden', 'wurden', 'worden']), en: new Set(['was', 'were', 'is', 'are', 'been', 'be']) };
+const PARTICIPLE = { de: /^(?:ge\p{Ll}+|über\p{Ll}+en|bezahlt|investiert|überwiesen)$/u, en: /(?:ed|paid|bought|spent|sold)$/ };
+const AGENT = { de: new Set(['von', 'vom']), en: new Set(['by']) };
 
 interface Party {
   text: string;
@@ -95,7 +98,7 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     const afterNext = toks[i + 2];
     if (/s$/.test(t.text) && next && (isRoleWord(next.text, ctx.lang) || (/^\p{Ll}/u.test(next.text) && afterNext && isRoleWord(afterNext.text, ctx.lang)))) continue;
     const before = prevWordOf(toks, i, ctx);
-    if (ctx.lang === 'de' && /(?:ung|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
+    if (ctx.lang === 'de' && /(?:ung|ungen|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
     let j = i + 1;
     while (j < toks.length && j - i < 4 && toks[j].start - toks[j - 1].end === 1 && /^\p{Lu}/u.test(toks[j].text) && !ctx.lex.nonNames.has(toks[j].text) && !MONEY_NOUNS.has(toks[j].text)) j++;
     if (club && j === i + 1) continue;
@@ -119,14 +122,39 @@ export function dealParties(
 ): { payer?: string; payee?: string } {
   const verbs = ctx.lang === 'de' ? DE_VERBS : EN_VERBS;
   const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
-  const verb = toks.find((t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase());
+  // With two deal verbs ("…, für den der Klub 400.000 Euro bezahlt hatte, kassiert X …") the
+  // one nearest the amount is the amount's own.
+  const dealVerbs = toks.filter((t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase());
+  const distance = (t: Token) => (t.end <= amount.start ? amount.start - t.end : t.start - amount.end);
+  const verb = dealVerbs.reduce<Token | undefined>((best, t) => (!best || distance(t) < distance(best) ? t : best), undefined);
   if (!verb) return {};
   const role = verbs[verb.text.toLowerCase()];
-  const parties = candidates(text, sentence.start, sentence.end, quotes, ctx).filter(
+  let parties = candidates(text, sentence.start, sentence.end, quotes, ctx).filter(
     (p) => p.end <= amount.start || p.start >= amount.end,
   );
+  if (dealVerbs.length > 1) {
+    // Two deals in one sentence: the parties stand in the clause of the amount and its verb.
+    const from = Math.min(amount.start, verb.start);
+    const to = Math.max(amount.end, verb.end);
+    const before = text.lastIndexOf(',', from);
+    const afterComma = text.indexOf(',', to);
+    const lo = Math.max(sentence.start, before + 1);
+    const hi = afterComma < 0 ? sentence.end : Math.min(sentence.end, afterComma);
+    parties = parties.filter((p) => p.start >= lo && p.end <= hi);
+  }
   if (parties.length === 0) return {};
   const lang = ctx.lang;
+  // Passive: "wird vom FC X an den Y überwiesen", "was paid by X to Y": the agent pays.
+  const verbAt = toks.indexOf(verb);
+  const passive = role === 'pay' && toks.slice(Math.max(0, verbAt - 8), verbAt).some((t) => PASSIVE_AUX[lang].has(t.text.toLowerCase())) && PARTICIPLE[lang].test(verb.text);
+  if (passive) {
+    const agent = parties.find((p) => AGENT[lang].has(p.before));
+    const to = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && p.before === 'den'));
+    if (agent || to) return { payer: agent?.text, payee: to?.text };
+    // "Duarte is said to have been paid £2m": the subject of a passive "paid" receives.
+    const subjectBefore = parties.find((p) => p.end <= verb.start && !OTHER_PREPOSITIONS.has(p.before));
+    if (lang === 'en' && subjectBefore) return { payee: subjectBefore.text };
+  }
   const toParty = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && DATIVE.has(p.before)));
   const fromParty = parties.find((p) => FROM[lang].has(p.before));
   const clubTo = parties.find((p) => TO_CLUB[lang].has(p.before));

@@ -1,6 +1,7 @@
 import { detectBlock, type DetectEnv } from './block';
 import { EMPTY_DISCOURSE, sameDiscourse, type Discourse } from './discourse';
 import { entityIndex } from './entities';
+import { peopleIndex } from './known-people';
 import { lexiconFor } from './lexicon';
 import { scanQuotes, startsWithOpener } from './quote-marks';
 import type { DetectOptions, Suggestion } from './types';
@@ -27,7 +28,13 @@ export interface DetectionState {
 }
 
 function envFor(options: DetectOptions): DetectEnv {
-  return { lang: options.lang, lex: lexiconFor(options.lang), entities: entityIndex(options.entities) };
+  return {
+    lang: options.lang,
+    lex: lexiconFor(options.lang),
+    entities: entityIndex(options.entities),
+    people: peopleIndex(options.people),
+    date: options.date,
+  };
 }
 
 // Block boundaries are recomputed on every update; remembering each paragraph's answer
@@ -39,7 +46,7 @@ function endsOpen(paragraph: string, lang: DetectOptions['lang']): boolean {
   let v = cache.get(paragraph);
   if (v === undefined) {
     // Only a paragraph with an opening mark can end inside a quote.
-    v = /[„“"»«‚‘]/.test(paragraph) && scanQuotes(paragraph, lang).endsOpen;
+    v = /[„“"»«‚‘']/.test(paragraph) && scanQuotes(paragraph, lang).endsOpen;
     if (cache.size > 20000) cache.clear();
     cache.set(paragraph, v);
   }
@@ -125,7 +132,8 @@ export function detectWithState(text: string, options: DetectOptions): { suggest
   return { suggestions: all, state: { paragraphs, results, blocks, options } };
 }
 
-const sameOptions = (a: DetectOptions, b: DetectOptions) => a.lang === b.lang && a.entities === b.entities;
+const sameOptions = (a: DetectOptions, b: DetectOptions) =>
+  a.lang === b.lang && a.entities === b.entities && a.people === b.people && a.date === b.date;
 
 /**
  * Re-detects only what an edit can have changed: blocks whose text changed, and the blocks

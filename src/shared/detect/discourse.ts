@@ -1,9 +1,22 @@
 export type Gender = 'm' | 'f';
 
+/** What kind of job a person has, so "die Spielerin" skips the sporting director named last. */
+export type RoleClass = 'player' | 'coach' | 'official' | 'other';
+
 export interface Person {
   /** The fullest form of the name seen so far ("Jonas Brehm" even when later written "Brehm"). */
   name: string;
   gender?: Gender;
+  cls?: RoleClass;
+  /** Age when the text gives it ("Wrona, 27,"), so "der 24-Jährige" skips people of another age. */
+  age?: number;
+}
+
+/** What an anaphor ("der 24-Jährige", "die Spielerin", "the forward") says about its person. */
+export interface AnaphorHints {
+  gender?: Gender;
+  cls?: RoleClass;
+  age?: number;
 }
 
 /**
@@ -31,10 +44,11 @@ export const EMPTY_DISCOURSE: Discourse = {
   pendingSpeaker: null,
 };
 
-const RECENT_LIMIT = 4;
+const RECENT_LIMIT = 8;
 
 const sameList = (a: readonly Person[], b: readonly Person[]) =>
-  a === b || (a.length === b.length && a.every((p, i) => p.name === b[i].name && p.gender === b[i].gender));
+  a === b ||
+  (a.length === b.length && a.every((p, i) => p.name === b[i].name && p.gender === b[i].gender && p.cls === b[i].cls && p.age === b[i].age));
 
 export function sameDiscourse(a: Discourse, b: Discourse): boolean {
   if (a === b) return true;
@@ -102,18 +116,26 @@ export class DiscourseState {
   }
 
   /** Records a mention and returns the person it refers to. */
-  mention(written: string, gender?: Gender): Person {
+  mention(written: string, gender?: Gender, extra: { cls?: RoleClass; age?: number } = {}): Person {
     let person = this.lookup(written);
     if (!person) {
       person = { name: written, gender };
+      if (extra.cls) person.cls = extra.cls;
+      if (extra.age) person.age = extra.age;
       if (!this.knownChanged) {
         this.known = [...this.known];
         this.knownChanged = true;
       }
       this.known.push(person);
       indexes.delete(this.known);
-    } else if (gender && !person.gender) {
-      const updated = { name: person.name, gender };
+    } else if ((gender && !person.gender) || (extra.cls && !person.cls) || (extra.age && !person.age)) {
+      const updated: Person = { name: person.name };
+      const g = person.gender ?? gender;
+      const cls = person.cls ?? extra.cls;
+      const age = person.age ?? extra.age;
+      if (g) updated.gender = g;
+      if (cls) updated.cls = cls;
+      if (age) updated.age = age;
       if (!this.knownChanged) {
         this.known = [...this.known];
         this.knownChanged = true;
@@ -130,6 +152,21 @@ export class DiscourseState {
   /** The most recent person a pronoun of this gender can point to. */
   resolvePronoun(gender: Gender | undefined): Person | undefined {
     return this.recent.find((p) => !gender || !p.gender || p.gender === gender);
+  }
+
+  /**
+   * The most recent person an anaphor fits: the same gender, no other known age, and a job of
+   * the same kind when both are known ("die Spielerin" skips the sporting director named last).
+   */
+  resolveAnaphor(h: AnaphorHints): Person | undefined {
+    const fits = (p: Person) => (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age);
+    // A job of the same kind is preferred, not required: "der frühere Profi" may coach now.
+    return (
+      (h.age ? this.recent.find((p) => p.age === h.age && fits(p)) : undefined) ??
+      (h.cls ? this.recent.find((p) => fits(p) && p.cls === h.cls) : undefined) ??
+      this.recent.find((p) => fits(p) && (!h.cls || !p.cls || p.cls === h.cls)) ??
+      this.recent.find(fits)
+    );
   }
 
   assignRole(key: string, name: string): void {

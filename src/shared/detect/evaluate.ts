@@ -11,18 +11,20 @@ export interface Score {
 
 export interface Miss {
   article: string;
-  category: Category;
+  category: Category | 'titles';
   /** "missed" = in gold only; "spurious" = predicted only; "wrong" = matched with a wrong detail. */
   problem: 'missed' | 'spurious' | 'wrong';
   text: string;
   detail?: string;
 }
 
-export const CATEGORIES = ['quotes', 'speakers', 'amounts', 'otherClaims', 'hedges', 'dealParties'] as const;
+export const CATEGORIES = ['quotes', 'speakers', 'amounts', 'otherClaims', 'hedges', 'sources', 'dealParties'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface Evaluation {
   scores: Record<Category, Score>;
+  /** Quoted titles in the gold (films, books, newspapers) and how many came back as quotes. */
+  titles: { total: number; takenAsQuotes: number };
   misses: Miss[];
 }
 
@@ -66,6 +68,36 @@ function pair<P extends { start: number; end: number }>(
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** A source compares without quote marks, a leading article and case: "der „Almentaler Bote“" = "Almentaler Bote". */
+export function normSource(s: string): string {
+  return s
+    .replace(/[„“”"»«‚‘’'‹›]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:der|die|das|dem|den|des|the)\s+/, '');
+}
+
+const sourceAgrees = (gold: string, predicted: string) => {
+  const g = normSource(gold);
+  const p = normSource(predicted);
+  return g === p || (g.length > 0 && p.length > 0 && (g.includes(p) || p.includes(g)));
+};
+
+/**
+ * A named speaker must be the same name; an unnamed one (a role such as "ein Vereinssprecher")
+ * is right when the predicted role phrase contains the gold role or the other way round.
+ */
+function speakerAgrees(g: LocatedGold, p: Suggestion): boolean {
+  if (!g.speaker || !p.speaker) return false;
+  if (g.speakerId !== undefined && p.speakerId !== g.speakerId) return false;
+  if (g.speakerKind === 'role' && g.speakerId === undefined) {
+    const a = norm(g.speaker);
+    const b = norm(p.speaker);
+    return p.speakerKind === 'role' && (a.includes(b) || b.includes(a));
+  }
+  return norm(g.speaker) === norm(p.speaker);
+}
+
 function hedgeAgrees(gold: string | string[], predicted: string): boolean {
   const p = norm(predicted);
   return (Array.isArray(gold) ? gold : [gold]).some((g) => {
@@ -82,9 +114,10 @@ function hedgeAgrees(gold: string | string[], predicted: string): boolean {
 export function evaluate(articles: readonly PreparedArticle[], detect: Detect): Evaluation {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
   const misses: Miss[] = [];
+  const titles = { total: 0, takenAsQuotes: 0 };
   for (const article of articles) {
     const predicted = detect(article.text, article.options);
-    const note = (category: Category, problem: Miss['problem'], text: string, detail?: string) =>
+    const note = (category: Miss['category'], problem: Miss['problem'], text: string, detail?: string) =>
       misses.push({ article: article.id, category, problem, text, ...(detail ? { detail } : {}) });
 
     const tally = (category: Category, gold: LocatedGold[], preds: Suggestion[], fits: (g: LocatedGold, p: Suggestion) => boolean) => {
@@ -102,24 +135,41 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
       'amounts',
       article.gold.filter((g) => g.kind === 'amount'),
       predicted.filter((p) => p.kind === 'amount'),
-      (g, p) => g.value === p.value && (g.currency ?? null) === (p.currency ?? null),
+      (g, p) =>
+        g.value === p.value &&
+        (g.currency ?? null) === (p.currency ?? null) &&
+        (g.min === undefined || g.min === p.min) &&
+        (g.max === undefined || g.max === p.max),
     );
-    const otherPairs = tally(
-      'otherClaims',
-      article.gold.filter((g) => OTHER_KINDS.has(g.kind)),
-      predicted.filter((p) => OTHER_KINDS.has(p.kind)),
-      (g, p) => g.kind === p.kind,
-    );
+    // Files that do not annotate dates, counts, rankings and roles leave them unscored.
+    const otherPairs = article.otherClaims
+      ? tally(
+          'otherClaims',
+          article.gold.filter((g) => OTHER_KINDS.has(g.kind)),
+          predicted.filter((p) => OTHER_KINDS.has(p.kind)),
+          (g, p) => g.kind === p.kind,
+        )
+      : [];
+
+    for (const t of article.titles) {
+      titles.total++;
+      if (predicted.some((p) => p.kind === 'quote' && overlaps(p, t))) {
+        titles.takenAsQuotes++;
+        note('titles', 'spurious', t.text, 'title taken as a quote');
+      }
+    }
 
     // Speakers: every predicted speaker is a claim about who spoke; every gold speaker is one to find.
     const speakers = counts.speakers;
     const matchedPredicted = new Set(quotePairs.map(([, p]) => p));
     for (const [g, p] of quotePairs) {
-      if (g.speaker && p.speaker && norm(g.speaker) === norm(p.speaker)) speakers.tp++;
+      if (speakerAgrees(g, p)) speakers.tp++;
       else {
         if (p.speaker) speakers.fp++;
         if (g.speaker) speakers.fn++;
-        if (g.speaker || p.speaker) note('speakers', 'wrong', g.text, `gold ${g.speaker ?? '—'}, predicted ${p.speaker ?? '—'}`);
+        const show = (x: { speaker?: string; speakerKind?: string; speakerId?: string }) =>
+          x.speaker ? `${x.speaker}${x.speakerKind ? ` (${x.speakerKind})` : ''}${x.speakerId ? ` #${x.speakerId}` : ''}` : '—';
+        if (g.speaker || p.speaker) note('speakers', 'wrong', g.text, `gold ${show(g)}, predicted ${show(p)}`);
       }
     }
     for (const p of predicted) if (p.kind === 'quote' && p.speaker && !matchedPredicted.has(p)) speakers.fp++;
@@ -132,6 +182,16 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
         if (p.hedge !== undefined) hedges.fp++;
         if (g.hedge !== undefined) hedges.fn++;
         if (g.hedge !== undefined || p.hedge !== undefined) note('hedges', 'wrong', g.text, `gold ${JSON.stringify(g.hedge ?? null)}, predicted ${p.hedge ?? '—'}`);
+      }
+    }
+
+    const sources = counts.sources;
+    for (const [g, p] of article.sources ? [...quotePairs, ...amountPairs, ...otherPairs] : []) {
+      if (g.source !== undefined && p.source !== undefined && sourceAgrees(g.source, p.source)) sources.tp++;
+      else {
+        if (p.source !== undefined) sources.fp++;
+        if (g.source !== undefined) sources.fn++;
+        if (g.source !== undefined || p.source !== undefined) note('sources', 'wrong', g.text, `gold ${g.source ?? '—'}, predicted ${p.source ?? '—'}`);
       }
     }
 
@@ -150,5 +210,5 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
     }
   }
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, score(counts[c].tp, counts[c].fp, counts[c].fn)])) as Record<Category, Score>;
-  return { scores, misses };
+  return { scores, titles, misses };
 }

@@ -27,19 +27,32 @@ const EXTRA: Record<ArticleLanguage, RegExp> = {
 // them is skipped, since running some thirty patterns over every sentence is the single
 // largest cost of a full pass. Keep in step with language/hedges.ts.
 const TRIGGERS: Record<ArticleLanguage, RegExp> = {
-  de: /angeblich|mutma|vermeintlich|vermutlich|offenbar|vernehmen|soll|woll|will|laut|zufolge|bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllt|angaben|informationen|heißt|hieß|kreisen|umfeld/i,
-  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is/i,
+  de: /angeblich|mutma|vermeintlich|vermutlich|offenbar|vernehmen|soll|woll|will|laut|zufolge|bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllt|angaben|informationen|heißt|hieß|kreisen|umfeld|schätz|recherch/i,
+  en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told/i,
 };
 
 export function findSentenceHedges(text: string, from: number, to: number, lang: ArticleLanguage): HedgeSpan[] {
   const sentence = text.slice(from, to);
-  if (!TRIGGERS[lang].test(sentence)) return [];
+  // "Per The Ledger" is case-sensitive; "per week" must not wake the hedge patterns.
+  if (!TRIGGERS[lang].test(sentence) && !(lang === 'en' && /\bPer\s/.test(sentence))) return [];
   const out: HedgeSpan[] = findHedges(sentence, lang).map((h) => ({
     start: h.start + from,
     end: h.end + from,
     text: h.text,
     kind: h.kind === 'attribution' ? 'source' : h.kind,
   }));
+  // "soll laut „Bote“ … bezahlt haben": the modal hedge spans the clause and swallows the
+  // attribution inside it, whose source the claim still needs.
+  for (const h of [...out]) {
+    if (h.kind !== 'modal') continue;
+    const firstWord = h.text.search(/\s/);
+    if (firstWord < 0) continue;
+    for (const inner of findHedges(h.text.slice(firstWord), lang)) {
+      if (inner.kind !== 'attribution') continue;
+      const start = h.start + firstWord + inner.start;
+      out.push({ start, end: start + inner.text.length, text: inner.text, kind: 'source' });
+    }
+  }
   const extra = EXTRA[lang];
   extra.lastIndex = 0;
   for (let m = extra.exec(sentence); m; m = extra.exec(sentence)) {

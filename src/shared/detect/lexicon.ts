@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
+import { FRAMING_VERBS, SPEECH_VERBS } from '../language/speech-verbs';
 
 /**
  * Word lists the rules consult. Kept as data so that adding a verb or a role is a one-line
@@ -26,22 +27,8 @@ export interface Lexicon {
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
 const DE: Lexicon = {
-  speechVerbs: set(`
-    sagte sagt sagten sagen so betonte betont betonten erklärte erklärt erklärten meinte meint
-    ergänzte ergänzt fügte fügt sprach spricht schrieb schreibt kommentierte kommentiert
-    verriet verrät räumte räumt gab gibt stellte stellt erzählte erzählt berichtete berichtet
-    kündigte kündigt versprach verspricht warnte warnt forderte fordert lachte lacht
-    sagt' bilanzierte bilanziert resümierte resümiert analysierte analysiert jubelte jubelt
-    schwärmte schwärmt gestand gesteht bekräftigte bekräftigt unterstrich unterstreicht
-    stellte stellt teilte teilt ließ lässt meinten betonen erklären gesagt erklärt betont
-    antwortete antwortet entgegnete entgegnet fragte fragt rief ruft mahnte mahnt ordnete
-    zitiert zitierte twitterte postete mitteilte mitteilt mitteilten mitgeteilt verkündete verkündet
-    bestätigte bestätigt hieß
-  `),
-  framingVerbs: set(`
-    nannte nennt nannten bezeichnete bezeichnet sprach spricht sprachen kündigte kündigt
-    versprach verspricht beschrieb beschreibt lobte lobt kritisierte kritisiert
-  `),
+  speechVerbs: new Set(SPEECH_VERBS.de),
+  framingVerbs: new Set(FRAMING_VERBS.de),
   pluralSpeechVerbs: set('sagten sagen meinten betonen erklären erklärten sprachen schrieben'),
   pronouns: { er: 'm', sie: 'f' },
   articles: set('der die das den dem des ein eine einen einem eines einer'),
@@ -74,17 +61,8 @@ const DE: Lexicon = {
 };
 
 const EN: Lexicon = {
-  speechVerbs: set(`
-    said says say told tells added adds explained explains insisted insists stressed stresses
-    admitted admits wrote writes posted posts tweeted claimed claims noted notes argued argues
-    joked jokes warned warns promised promises replied replies answered answers asked asks
-    continued continues remarked remarks recalled recalls conceded concedes declared declares
-    announced announces confirmed confirms revealed reveals laughed
-  `),
-  framingVerbs: set(`
-    called calls described describes labelled labeled labels branded brands praised praises
-    spoke speaks hailed hails dubbed
-  `),
+  speechVerbs: new Set(SPEECH_VERBS.en),
+  framingVerbs: new Set(FRAMING_VERBS.en),
   pluralSpeechVerbs: set(''),
   pronouns: { he: 'm', she: 'f' },
   articles: set('the a an'),

@@ -1,10 +1,12 @@
 import type { ArticleLanguage } from '../domain/articles';
-import type { DiscourseState, Gender } from './discourse';
+import type { DiscourseState, Gender, RoleClass } from './discourse';
 import type { EntityIndex } from './entities';
+import type { PeopleIndex } from './known-people';
+import { roleClassOf } from './referring-nouns';
 import { GIVEN_NAMES } from './first-names';
 import type { Lexicon } from './lexicon';
 import type { QuoteSpan } from './quote-marks';
-import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from './role-nouns';
+import { EN_ROLE_PHRASES, isRoleWord, roleGender, roleKey } from '../language/roles';
 import { isCapitalised, wordsOutside, type Token } from './tokens';
 
 export interface PersonMention {
@@ -13,6 +15,8 @@ export interface PersonMention {
   written: string;
   gender?: Gender;
   role?: string;
+  cls?: RoleClass;
+  age?: number;
 }
 
 export interface RoleClaim {
@@ -27,8 +31,20 @@ export interface PeopleContext {
   lang: ArticleLanguage;
   lex: Lexicon;
   entities: EntityIndex;
+  /** People the fact store knows; empty without a store. */
+  people: PeopleIndex;
   state: DiscourseState;
 }
+
+// English names are capitalised pairs mid-sentence; these words make the pair an organisation
+// or a place ("Harbury Athletic", "Fenwick Town") rather than a person.
+const EN_ORG_WORDS = new Set(
+  `Athletic Rovers Town City United FC AFC RFC Women Ladies Partners Insurance Post Ledger Echo Sport Sports
+  Trust League Club Stadium Park Road Lane Arena Ground Group Holdings Capital Media News Times Gazette
+  Herald Mail Telegraph Wanderers Albion Rangers Villa County Academy Council Association Federation Cup
+  Bank Airways Energy Games Studios Street Hall Square Island Valley Bay Vale Sporting Real Union`.split(/\s+/),
+);
+const AGE_AFTER = /^(?:,\s*(\d{2}),|\s*\((\d{2})\))/;
 
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'di', 'da', 'al', 'el', 'le', 'la', 'ter', 'ten', 'dos', 'du', 'zu']);
 // German abstract nouns are capitalised like names; their endings give them away.
@@ -93,6 +109,20 @@ export function nameRunAt(text: string, toks: readonly Token[], i: number, ctx: 
   return n;
 }
 
+/**
+ * A name right after a role ("Stürmer Jannik Oltmanns"): there two capitalised words are a
+ * name even when the first looks like a German noun ("Jannik" ends like "Musik").
+ */
+export function nameRunAfterRole(text: string, toks: readonly Token[], j: number, ctx: PeopleContext): number {
+  const n = nameRunAt(text, toks, j, ctx);
+  if (n > 0) return n;
+  const a = toks[j];
+  const b = toks[j + 1];
+  if (!a || !b || !adjacent(text, a, b)) return 0;
+  const ok = (w: string) => isCapitalised(w) && !ctx.lex.nonNames.has(w) && !ctx.lex.titleCues.has(w) && !isRoleWord(w, ctx.lang) && !/\d/.test(w) && !TIME_WORD.test(w);
+  return ok(a.text) && ok(b.text) && looksLikeNameWord(b.text, { ...ctx, lang: 'en' }) ? 2 : 0;
+}
+
 /** How many tokens at i form a role ("Kapitän", "head coach", "chief executive"). */
 // Phrases indexed by their first word, so most tokens cost one map lookup.
 const PHRASES_BY_FIRST = new Map<string, string[][]>();
@@ -136,6 +166,12 @@ export function findPeople(
     if (e.entity.kind !== 'person' || inQuote(quotes, e.start)) continue;
     mentions.push({ start: e.start, end: e.end, written: e.text });
   }
+  // A name or alias the fact store knows is a person, registered under the stored full name.
+  for (const e of ctx.people.mentions.find(text, from, to)) {
+    if (inQuote(quotes, e.start) || mentions.some((m) => m.start < e.end && e.start < m.end)) continue;
+    const known = ctx.people.byName(e.text);
+    mentions.push({ start: e.start, end: e.end, written: known && !ctx.state.lookup(e.text) ? known.name : e.text, gender: known?.gender });
+  }
   const takenByEntity = (t: Token) => mentions.some((m) => t.start >= m.start && t.end <= m.end);
 
   for (let i = 0; i < toks.length; i++) {
@@ -155,7 +191,7 @@ export function findPeople(
       if (prefixIsOrg) first = i - 1;
       const compoundOrg = ctx.lang === 'de' && /^\p{Lu}[^-]*-\p{Lu}/u.test(t.text);
       const j = i + roleLen;
-      const nameLen = toks[j] && adjacent(text, toks[j - 1], toks[j]) ? nameRunAt(text, toks, j, ctx) : 0;
+      const nameLen = toks[j] && adjacent(text, toks[j - 1], toks[j]) ? nameRunAfterRole(text, toks, j, ctx) : 0;
       if (nameLen > 0) {
         const written = toks.slice(j, j + nameLen).map((x) => x.text).join(' ');
         const s = span(toks, j, j + nameLen);
@@ -170,6 +206,19 @@ export function findPeople(
         for (let k = j; k < j + nameLen; k++) consumed.add(k);
         i = j + nameLen - 1;
         continue;
+      }
+      // "the company's head of sport, Rachel Quint, said": the name set off by commas.
+      if (toks[j] && /^,\s$/.test(text.slice(toks[j - 1].end, toks[j].start))) {
+        const n = nameRunAfterRole(text, toks, j, ctx);
+        const after = toks[j + n];
+        if (n >= 2 && (!after || /^\s*,/.test(text.slice(toks[j + n - 1].end, after.start)))) {
+          const s = span(toks, j, j + n);
+          mentions.push({ ...s, written: text.slice(s.start, s.end), gender: GIVEN_NAMES.get(toks[j].text) ?? roleGender(roleWord, ctx.lang), role: key });
+          roles.push({ start: toks[first].start, end: s.end, key, holder: text.slice(s.start, s.end) });
+          for (let k = j; k < j + n; k++) consumed.add(k);
+          i = j + n - 1;
+          continue;
+        }
       }
       // A role counts as a claim only when the text ties it to someone or something.
       let end = j;
@@ -231,7 +280,40 @@ export function findPeople(
     }
     if (ctx.state.isKnownSurname(t.text) && isCapitalised(t.text) && !ctx.lex.nonNames.has(t.text)) {
       mentions.push({ start: t.start, end: t.end, written: t.text });
+      continue;
     }
+    // English: "substitute Kofi Mensah-Boateng" — a capitalised pair after a lower-case word.
+    const prevTok = toks[i - 1];
+    const nextTok = toks[i + 1];
+    if (
+      ctx.lang === 'en' &&
+      prevTok &&
+      nextTok &&
+      isCapitalised(t.text) &&
+      isCapitalised(nextTok.text) &&
+      /^\p{Ll}/u.test(prevTok.text) &&
+      adjacent(text, prevTok, t) &&
+      adjacent(text, t, nextTok) &&
+      !ctx.lex.nonNames.has(t.text)
+    ) {
+      const run = nameRunAt(text, toks, i, ctx, 3);
+      const words = toks.slice(i, i + run);
+      // An all-capitals prefix ("SV Rotheide", "FC Almental") makes it a club.
+      const orgLike = (w: string) => EN_ORG_WORDS.has(w) || /^\p{Lu}{2,4}$/u.test(w) || /^\p{Lu}\p{Ll}?\p{Lu}$/u.test(w);
+      if (run >= 2 && words.every((w) => !orgLike(w.text) && !/['’]s$/.test(w.text)) && !orgLike(toks[i + run]?.text ?? '')) {
+        const s = span(toks, i, i + run);
+        mentions.push({ ...s, written: text.slice(s.start, s.end) });
+        i += run - 1;
+      }
+    }
+  }
+  for (const m of mentions) {
+    const next = text.charCodeAt(m.end);
+    // Only "Name, 27," or "Name (27)" carry an age: a comma or a space before a bracket.
+    const age = next === 44 || (next === 32 && text.charCodeAt(m.end + 1) === 40) ? AGE_AFTER.exec(text.slice(m.end, m.end + 8)) : null;
+    if (age) m.age = Number(age[1] ?? age[2]);
+    // A known job outside the classes still tells that the person is not, say, a player.
+    if (m.role) m.cls = roleClassOf(m.role, ctx.lang) ?? 'other';
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, roles };

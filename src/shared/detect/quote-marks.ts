@@ -6,7 +6,7 @@ export interface QuoteSpan {
   end: number;
 }
 
-const OPENERS = '„“"»«‚‘';
+const OPENERS = '„“"»«‚‘\'';
 
 // Which closing marks end a quote opened with a given mark. German „ is closed by “, and
 // sloppy copy closes it with ”; English “ is closed by ”.
@@ -18,6 +18,7 @@ const CLOSERS: Record<string, string> = {
   '«': '»',
   '‚': '‘’',
   '‘': '’',
+  "'": "'",
 };
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
@@ -29,6 +30,9 @@ function canOpen(text: string, i: number, lang: ArticleLanguage): boolean {
   if (isSpace(next)) return false;
   const prev = i > 0 ? text[i - 1] : undefined;
   if (c === '"' || c === '‘') return prev === undefined || /[\s(\[–—\-/:„“»«]/.test(prev);
+  // A straight single quote opens only before a word and after a space or bracket, so the
+  // apostrophes of "I've" and "Reilly's" never open anything.
+  if (c === "'") return isLetter(next) && (prev === undefined || /[\s(\[–—/:„“»«"]/.test(prev));
   if (c === '“' && lang === 'de') return prev === undefined || /[\s(\[–—/:]/.test(prev);
   return true;
 }
@@ -36,7 +40,7 @@ function canOpen(text: string, i: number, lang: ArticleLanguage): boolean {
 function canClose(text: string, i: number): boolean {
   const c = text[i];
   // An apostrophe inside a word ("don’t", "Rotheide’s") is not a closing mark.
-  if (c === '’' || c === '‘') return !isLetter(text[i + 1]);
+  if (c === '’' || c === '‘' || c === "'") return !isLetter(text[i + 1]) && !isSpace(text[i - 1]);
   return !isSpace(text[i - 1]) || c === '"';
 }
 
@@ -74,7 +78,7 @@ export function scanQuotes(text: string, lang: ArticleLanguage, continuations: R
         break;
       }
       // Single marks never close past a double one: a stray apostrophe must not end „…“.
-      if ((c === '’' || c === '‘') && stack[d].char !== '‚' && stack[d].char !== '‘') break;
+      if ((c === '’' || c === '‘' || c === "'") && stack[d].char !== '‚' && stack[d].char !== '‘' && stack[d].char !== "'") break;
     }
     if (closedAt >= 0 && canClose(text, i)) {
       const opened = stack[closedAt];

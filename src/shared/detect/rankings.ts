@@ -1,5 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
-import type { FoundSpan } from './dates';
+import type { FoundSpan } from './found-span';
 
 const DE_RANKING = [
   'Tabellen(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|vorletzte|letzte|führer(?:in)?|spitze|platz|zweiter|dritter|erster|vierter|letzter|vorletzter)[nrs]?',

@@ -1,5 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
-import type { FoundSpan } from './dates';
+import type { FoundSpan } from './found-span';
 
 // Match results are checkable like any figure. A bare "15:30" is a kick-off time, so German
 // scores need a result word around them or a verb of winning or losing shortly before.

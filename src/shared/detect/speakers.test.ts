@@ -67,7 +67,7 @@ describe('German attribution', () => {
 
 describe('English attribution', () => {
   it('reads "said X" and "X said"', () => {
-    expect(speakers('“We move on,” said Dean Whitlock. “Next game,” Whitlock said.', 'en')).toEqual(['Dean Whitlock', 'Whitlock']);
+    expect(speakers('“We move on,” said Dean Whitlock. “Next game,” Whitlock said.', 'en')).toEqual(['Dean Whitlock', 'Dean Whitlock']);
   });
 
   it('reads "according to X"', () => {

@@ -37,6 +37,8 @@ interface Pattern {
   sourceBefore?: boolean;
   /** Phrases that look like the hedge but are not ("according to plan"). */
   notBefore?: RegExp;
+  /** A cheap test the text must pass before the (costlier) pattern is run. */
+  need?: RegExp;
 }
 
 const GERMAN: Pattern[] = [
@@ -51,18 +53,31 @@ const GERMAN: Pattern[] = [
     re: new RegExp(`${B}${PARTICIPLE}\\s+(?:haben|sein)\\s+(?:soll|sollen|will|wollen)${E}`, 'gu'),
     kind: 'modal',
   },
+  {
+    re: new RegExp(`${B}(?:laut|nach)\\s+[\\p{L}\\p{N}.]+-(?:Informationen|Angaben|Recherchen|Berichten)${E}`, 'giu'),
+    kind: 'attribution',
+    need: /-(?:Informationen|Angaben|Recherchen|Berichten)/i,
+  },
   { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
+  // Verb first after the claim: "…, berichtet das Portal „Transferfenster“".
+  {
+    re: new RegExp(`(?<=,\\s*)(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\\s+(?:das|der|die)${E}`, 'gu'),
+    kind: 'attribution',
+    source: 'de',
+  },
+  // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
+  { re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
   {
     re: new RegExp(
-      `${B}wie\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
+      `${B}wie\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
       'giu',
     ),
     kind: 'attribution',
   },
   {
     re: new RegExp(
-      `${B}nach\\s+(?:eigenen\\s+|übereinstimmenden\\s+|unbestätigten\\s+)?(?:Medien)?(?:Angaben|Informationen|Berichten)${E}`,
+      `${B}nach\\s+(?:eigenen\\s+|übereinstimmenden\\s+|unbestätigten\\s+)?(?:Medien)?(?:Angaben|Informationen|Berichten|Recherchen)${E}`,
       'giu',
     ),
     kind: 'attribution',
@@ -85,6 +100,13 @@ const ENGLISH: Pattern[] = [
     kind: 'adverb',
   },
   { re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}(?:an\\s+)?estimated${E}`, 'giu'), kind: 'adverb' },
+  // "The Valley Post understands", "the Gazette has learned": the medium stands before the verb.
+  {
+    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:understands|has\\s+learned|has\\s+learnt|has\\s+been\\s+told)${E}`, 'gu'),
+    kind: 'attribution',
+    need: /understands|has (?:learned|learnt|been told)/,
+  },
   {
     re: new RegExp(
       `${B}(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:widely\\s+)?(?:said|understood|believed|thought|reported|alleged|rumou?red|claimed)\\s+to${E}`,
@@ -100,13 +122,16 @@ const ENGLISH: Pattern[] = [
   },
   {
     re: new RegExp(
-      `${B}as\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
+      `${B}as\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
       'giu',
     ),
     kind: 'attribution',
   },
   {
-    re: new RegExp(`${B}(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated)${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated|put|believe|expect|close\\s+to)${E}`,
+      'giu',
+    ),
     kind: 'attribution',
   },
   {
@@ -115,6 +140,13 @@ const ENGLISH: Pattern[] = [
   },
   { re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'), kind: 'attribution' },
   { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  // "…, the Sentinel reported." / "Per The Ledger, …".
+  {
+    re: new RegExp(`(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=\\s*[.;]|\\s*$)`, 'gu'),
+    kind: 'attribution',
+    need: /reported|reports|revealed/,
+  },
+  { re: new RegExp(`(?<![\\p{L}\\p{N}])Per(?=\\s+(?:the\\s+|The\\s+)?\\p{Lu})`, 'gu'), kind: 'attribution', source: 'en' },
 ];
 
 const DE_ARTICLES = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'einem', 'einer', 'eines', 'von', 'aus']);
@@ -127,6 +159,9 @@ const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
  * lower-case German word ends the source.
  */
 function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
+  // A source in quotation marks: laut „Almentaler Bote“, laut "Sportwoche", according to “The Ledger”.
+  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’])/u.exec(text.slice(from));
+  if (quoted) return from + quoted[0].length;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
   re.lastIndex = from;
   let end = from;
@@ -140,12 +175,18 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
     if ((lang === 'de' ? DE_ARTICLES : EN_ARTICLES).has(lower)) {
       // English sources do not continue with a new article ("according to Strivo the fee").
       if (lang === 'en' && tookNoun) break;
-    } else if (/^[\p{Lu}\p{N}]/u.test(word)) {
+    } else if (/^\p{N}/u.test(word)) {
+      // "laut Vereinsangaben 1,5 Millionen": the amount is not part of the source.
+      break;
+    } else if (/^[\p{Lu}]/u.test(word)) {
       end = wordEnd;
       tookNoun = true;
     } else if (lang === 'en' && !tookNoun) {
       end = wordEnd;
       tookNoun = true;
+      // "according to a report in The Ledger": the report's medium is the source.
+      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3}/u.exec(text.slice(end));
+      if (/^(?:report|reports|statement|interview|article|story)$/.test(lower) && medium) end += medium[0].length;
       break;
     } else {
       break;
@@ -178,6 +219,7 @@ function sourceStart(text: string, before: number): number {
 function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
   const out: Hedge[] = [];
   for (const p of patterns) {
+    if (p.need && !p.need.test(text)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       let start = m.index ?? 0;

@@ -3,6 +3,7 @@
 // module removes those differences and finds who a quote is attributed to.
 
 import { findRoleTerm, findRoleTerms, type RoleMention } from './roles';
+import { FRAMING_VERBS, SPEECH_VERBS as SPEECH_VERBS_BY_LANG } from './speech-verbs';
 
 const DOUBLE_QUOTES = /[„“”‟"«»〝〞＂]/g;
 const SINGLE_QUOTES = /[‚‘’‛‹›`´]/g;
@@ -46,50 +47,12 @@ export interface Attribution {
   side: 'before' | 'after';
 }
 
-const SPEECH_VERBS = new Set([
-  'sagte',
-  'sagt',
-  'sagten',
-  'erklärte',
-  'erklärt',
-  'betonte',
-  'betont',
-  'meinte',
-  'meint',
-  'ergänzte',
-  'ergänzt',
-  'verriet',
-  'verrät',
-  'versicherte',
-  'kommentierte',
-  'schrieb',
-  'schreibt',
-  'bestätigte',
-  'bestätigt',
-  'unterstrich',
-  'warnte',
-  'kritisierte',
-  'lobte',
-  'said',
-  'says',
-  'added',
-  'adds',
-  'explained',
-  'told',
-  'stated',
-  'insisted',
-  'admitted',
-  'wrote',
-  'writes',
-  'commented',
-  'confirmed',
-  'warned',
-  'claimed',
-  'declared',
-  'remarked',
-  'noted',
-  'argued',
-]);
+// The detector's verbs of saying and framing, minus "so", which attributes only right after a quote.
+const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  [...SPEECH_VERBS_BY_LANG.de, ...SPEECH_VERBS_BY_LANG.en, ...FRAMING_VERBS.de, ...FRAMING_VERBS.en, 'stated', 'versicherte'].filter(
+    (w) => w !== 'so' && !w.endsWith("'"),
+  ),
+);
 // "so" attributes only directly after a quote: „…“, so Müller.
 const AFTER_ONLY_VERBS = new Set(['so']);
 const PRONOUNS = new Set(['er', 'sie', 'he', 'she', 'they']);

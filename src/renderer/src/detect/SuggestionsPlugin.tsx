@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { Detector, type DetectEntity } from '../../../shared/detect';
+import { Detector, type DetectEntity, type KnownPerson } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { whenIdle } from '../editor/idle';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
@@ -10,6 +10,7 @@ import {
   closeSuggestions,
   getDetectState,
   loadEntities,
+  loadPeople,
   openSuggestions,
   publishSuggestions,
   refreshEntities,
@@ -84,7 +85,9 @@ function clearPaint(): void {
   for (const name of Object.values(HIGHLIGHT)) CSS.highlights.delete(name);
 }
 
-const sameEntities = (a: DetectEntity[] | undefined, b: DetectEntity[] | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// The desk writes today's articles: a role phrase resolves to whoever holds the role today.
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Claim and quote suggestions for the article body. An edit only restarts a timer; the pass runs
@@ -142,21 +145,24 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
         whenIdle(run);
       }, delay);
     };
-    const useEntities = (next: DetectEntity[] | undefined) => {
-      if (disposed || sameEntities(entities, next)) return;
-      entities = next;
-      detector = new Detector({ lang: language, entities });
+    let people: KnownPerson[] | undefined;
+    const useFacts = ([nextEntities, nextPeople]: [DetectEntity[] | undefined, KnownPerson[] | undefined]) => {
+      if (disposed || (same(entities, nextEntities) && same(people, nextPeople))) return;
+      entities = nextEntities;
+      people = nextPeople;
+      detector = new Detector({ lang: language, entities, people, date: today() });
       fed = [];
       schedule(0);
     };
+    const loadFacts = () => void Promise.all([loadEntities(), loadPeople()]).then(useFacts);
 
-    void loadEntities().then(useEntities);
+    loadFacts();
     schedule(0);
 
     // Facts may have been added in the facts pane or another window; names come back on focus.
     const onFocus = () => {
       refreshEntities();
-      void loadEntities().then(useEntities);
+      loadFacts();
     };
     window.addEventListener('focus', onFocus);
 

@@ -33,14 +33,27 @@ function formatValue(s: Suggestion, locale: string): string | null {
   return `${new Intl.NumberFormat(locale).format(s.value)}${s.currency ? ` ${s.currency}` : ''}`;
 }
 
+/** "der 24-Jährige → Malte Ruschke (resolved)": how the speaker was found, so a checker can correct it. */
+function speakerText(s: Suggestion, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const name = s.speaker ?? '';
+  const how = s.speakerKind && s.speakerKind !== 'name' ? t(`speakerKind.${s.speakerKind}`) : s.speakerId ? t('speakerKind.known') : null;
+  const shown = s.speakerVia ? t('speakerVia', { via: s.speakerVia, name }) : name;
+  return how ? `${shown} (${how})` : shown;
+}
+
 function SuggestionFacts({ s, locale }: { s: Suggestion; locale: string }) {
   const { t } = useTranslation('detect');
-  const value = s.kind === 'amount' ? formatValue(s, locale) : null;
+  let value = s.kind === 'amount' ? formatValue(s, locale) : null;
+  if (value && s.min !== undefined && s.max !== undefined && s.min !== s.max) {
+    value = t('range', { min: formatValue({ ...s, value: s.min }, locale), max: formatValue({ ...s, value: s.max }, locale) });
+  } else if (value && s.max !== undefined && s.min === undefined) value = t('atMost', { value: formatValue({ ...s, value: s.max }, locale) });
+  else if (value && s.min !== undefined && s.max === undefined) value = t('atLeast', { value: formatValue({ ...s, value: s.min }, locale) });
   const rows: [string, string, string?][] = [];
-  if (s.speaker) rows.push([t('field.speaker'), s.speaker]);
+  if (s.speaker) rows.push([t('field.speaker'), speakerText(s, t), 'suggestion-speaker']);
   if (value) rows.push([t('field.amount'), value]);
   if (s.payer || s.payee) rows.push([t('field.parties'), `${s.payer ?? '?'} → ${s.payee ?? '?'}`]);
   if (s.hedge) rows.push([t('field.hedge'), s.hedge, 'suggestion-hedge']);
+  if (s.source) rows.push([t('field.source'), s.source, 'suggestion-source']);
   if (rows.length === 0) return null;
   return (
     <dl className="suggestion-meta">

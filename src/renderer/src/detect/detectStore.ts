@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DetectCandidate, DismissedSuggestion } from '../../../shared/contract/detect';
 import { dismissalId, dismissalKey } from '../../../shared/detect/dismissal-key';
-import type { DetectEntity, Suggestion } from '../../../shared/detect';
+import type { DetectEntity, KnownPerson, Suggestion } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import type { FactRef } from '../../../shared/domain/facts';
 import { api } from '../bridge';
@@ -96,8 +96,23 @@ export function loadEntities(): Promise<DetectEntity[] | undefined> {
   return entitiesLoad;
 }
 
+let people: KnownPerson[] | undefined;
+let peopleLoad: Promise<KnownPerson[] | undefined> | null = null;
+
+/** The store's people with aliases and roles over time, for "der Kapitän" and surnames. */
+export function loadPeople(): Promise<KnownPerson[] | undefined> {
+  if (people) return Promise.resolve(people);
+  peopleLoad ??= api.detect.people({}).then((r) => {
+    peopleLoad = null;
+    if (r.ok) people = r.value.length > 0 ? r.value : undefined;
+    return people;
+  });
+  return peopleLoad;
+}
+
 export function refreshEntities(): void {
   entities = undefined;
+  people = undefined;
 }
 
 // ---- article lifecycle --------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+import type { ArticleLanguage } from '../domain/articles';
+import { roleKeyOf, type RoleKey } from '../language/roles';
+import type { RoleClass } from './discourse';
+
+// Nouns that refer back to a person already named ("der Angreifer", "the forward") but are not
+// job titles the role rules treat as claims. With a definite article they resolve to the most
+// recent fitting person; the class keeps "die Spielerin" off the sporting director named last.
+const DE_NOUNS: Record<string, RoleClass> = {};
+const EN_NOUNS: Record<string, RoleClass> = {};
+const add = (table: Record<string, RoleClass>, cls: RoleClass, words: string) => {
+  for (const w of words.trim().split(/\s+/)) table[w] = cls;
+};
+add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
+  Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
+  Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin
+  Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin`);
+add(DE_NOUNS, 'coach', 'Coach Übungsleiter Übungsleiterin Fußballlehrer Fußballlehrerin');
+add(DE_NOUNS, 'official', 'Funktionär Funktionärin Klubchef Klubchefin Vereinschef Vereinschefin Boss');
+add(DE_NOUNS, 'other', `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin
+  Moderatorin Journalist Journalistin Bürgermeister Bürgermeisterin Politiker Politikerin`);
+add(EN_NOUNS, 'player', `player forward striker winger midfielder defender keeper goalkeeper youngster teenager
+  veteran frontman playmaker full-back centre-back fly-half scrum-half prop flanker substitute debutant
+  academy graduate teammate team-mate`);
+add(EN_NOUNS, 'coach', 'coach manager boss gaffer head');
+add(EN_NOUNS, 'official', 'chairman chairwoman executive owner president director');
+add(EN_NOUNS, 'other', 'filmmaker director author businessman businesswoman investor presenter');
+
+const CLASS_OF_KEY: Record<RoleKey, RoleClass> = {
+  captain: 'player',
+  vice_captain: 'player',
+  player: 'player',
+  goalkeeper: 'player',
+  defender: 'player',
+  midfielder: 'player',
+  forward: 'player',
+  head_coach: 'coach',
+  assistant_coach: 'coach',
+  specialist_coach: 'coach',
+  sporting_director: 'official',
+  managing_director: 'official',
+  chief_executive: 'official',
+  president: 'official',
+  vice_president: 'official',
+  chair: 'official',
+  owner: 'official',
+  spokesperson: 'official',
+  agent: 'other',
+};
+
+/** A noun that refers back to a person ("der Angreifer", "the forward"), with its class. */
+export function referringNounClass(word: string, lang: ArticleLanguage): RoleClass | undefined {
+  return lang === 'de' ? DE_NOUNS[word] : EN_NOUNS[word.toLowerCase()];
+}
+
+// The role vocabulary folds and scans its phrase; role words repeat, so answers are kept.
+const classMemo = { de: new Map<string, RoleClass | null>(), en: new Map<string, RoleClass | null>() };
+
+/** The class of a role word or phrase ("Torhüterin" → player, "Sportchefin" → official). */
+export function roleClassOf(words: string, lang: ArticleLanguage): RoleClass | undefined {
+  const memo = classMemo[lang];
+  let cls = memo.get(words);
+  if (cls === undefined) {
+    const key = roleKeyOf(words);
+    cls = (key ? CLASS_OF_KEY[key] : referringNounClass(words.slice(words.lastIndexOf(' ') + 1), lang)) ?? null;
+    if (memo.size > 5000) memo.clear();
+    memo.set(words, cls);
+  }
+  return cls ?? undefined;
+}
+
+// Speakers that are a group or an unnamed source rather than a job ("aus dem Umfeld des
+// Spielers", "a source close to the club"): with an indefinite article or a possessive they
+// make a speaker of kind role.
+const DE_UNNAMED = new Set('Umfeld Umfeldes Insider Vertrauter Vertraute Quelle Kreisen Vereinskreisen Klubkreisen Teamkreisen Mannschaftskreisen'.split(' '));
+const EN_UNNAMED = new Set('source sources insider insiders official officials confidant friend person'.split(' '));
+
+export function isUnnamedSourceNoun(word: string, lang: ArticleLanguage): boolean {
+  return lang === 'de' ? DE_UNNAMED.has(word) || /kreisen$/.test(word) : EN_UNNAMED.has(word.toLowerCase());
+}
