@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/store/db';
@@ -8,14 +9,47 @@ import type { Db } from '../../src/store/db';
  * whole store. `skipDirs` names folders the test itself writes to, such as an export folder.
  */
 export function canonicalDump(db: Db, dataDir: string, skipDirs: string[] = []): string {
+  return JSON.stringify({ rows: tableRows(db), files: listFiles(dataDir, dataDir, skipDirs) });
+}
+
+/**
+ * The store's state before a call, cheap to take before every one of thousands of calls: the
+ * database image (a copy of its pages) and the file list. `unchangedBy` compares the image
+ * byte for byte and, only when the pages differ, row by row through the canonical dump.
+ */
+export interface StoreState {
+  image: Buffer;
+  files: string;
+}
+
+export function storeState(db: Db, dataDir: string, skipDirs: string[] = []): StoreState {
+  return { image: db.serialize(), files: JSON.stringify(listFiles(dataDir, dataDir, skipDirs)) };
+}
+
+export function unchangedSince(before: StoreState, db: Db, dataDir: string, skipDirs: string[] = []): boolean {
+  if (JSON.stringify(listFiles(dataDir, dataDir, skipDirs)) !== before.files) return false;
+  const image = db.serialize();
+  if (image.equals(before.image)) return true;
+  // A WAL database's header says so (bytes 18–19 = 2); an in-memory copy must read as a plain one.
+  const plain = Buffer.from(before.image);
+  plain[18] = 1;
+  plain[19] = 1;
+  const old = new Database(plain);
+  try {
+    return JSON.stringify(tableRows(old as unknown as Db)) === JSON.stringify(tableRows(db));
+  } finally {
+    old.close();
+  }
+}
+
+function tableRows(db: Db): unknown[] {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  const rows = tables
+  return tables
     .filter((t) => !/_(data|idx|docsize|config|content)$/.test(t))
     .map((t) => [t, db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}" ORDER BY rowid`).raw().all()]);
-  return JSON.stringify({ rows, files: listFiles(dataDir, dataDir, skipDirs) });
 }
 
 function listFiles(root: string, dir: string, skipDirs: string[]): string[] {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../src/shared/contract';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
 import { disposeContext, tempContext } from '../../src/main/handlers/testing';
-import { canonicalDump } from './canonicalDump';
+import { storeState, unchangedSince } from './canonicalDump';
 import { recordFigure } from './figures';
 import { anyValue, deeplyNested, hostileString } from './hostileValues';
 import { sized } from './size';
@@ -114,7 +114,8 @@ function refusedInValue(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'applied' in value && (value as { applied: unknown }).applied === false;
 }
 
-beforeAll(async () => {
+/** A fresh store per channel, so what one channel wrote neither hides nor slows another's. */
+async function seededContext(): Promise<void> {
   ctx = tempContext({ prefix: 'factdesk-fuzz-' });
   ctx.platform.openExternal = async (url) => {
     opened.push(url);
@@ -141,14 +142,17 @@ beforeAll(async () => {
     },
   });
   await must('revisions:create', { articleId: meta.id, name: 'Erste Fassung' });
+}
+afterAll(() => {
+  if (ctx) disposeContext(ctx);
 });
-afterAll(() => disposeContext(ctx));
 
 describe('IPC fuzz over every channel of the contract', () => {
-  it(`sends ${PER_CHANNEL} generated inputs per channel plus deep nesting: 0 internal errors, 0 throws, 0 partial writes`, async () => {
+  it(`sends ${PER_CHANNEL} generated inputs per channel plus deep nesting: 0 internal errors, 0 throws, 0 partial writes`, { timeout: sized(5, 60) * 60_000 }, async () => {
+    await seededContext();
     const packResult = await dispatch('facts:export-pack', {}, ctx);
     const pack = packResult.ok ? packResult.value : {};
-    const options = {
+    const optionsFor = () => ({
       knownIds,
       knownNumbers,
       fields: {
@@ -158,12 +162,18 @@ describe('IPC fuzz over every channel of the contract', () => {
         directory: fc.oneof(fc.constant(exportDir), hostileString().map((s) => s.replace(/^[/\\]+/, ''))),
         path: fc.oneof(fc.constant(path.join(exportDir, 'missing.md')), hostileString().map((s) => s.replace(/^[/\\]+/, ''))),
       },
-    };
+    });
     const findings: Finding[] = [];
     let inputs = 0;
     let refused = 0;
+    const rssJumps: string[] = [];
     for (const [index, channel] of CHANNELS.entries()) {
-      const shaped = arbitraryFor(contract[channel].input, options);
+      const rssBefore = process.resourceUsage().maxRSS;
+      if (index > 0) {
+        disposeContext(ctx);
+        await seededContext();
+      }
+      const shaped = arbitraryFor(contract[channel].input, optionsFor());
       const generated = fc.sample(fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 1, arbitrary: anyValue() }), {
         numRuns: PER_CHANNEL,
         seed: SEED + index,
@@ -171,7 +181,7 @@ describe('IPC fuzz over every channel of the contract', () => {
       const nested = [deeplyNested(sized(2_000, 20_000)), { id: deeplyNested(5_000) }, { ...(generated[0] as object), extra: deeplyNested(3_000) }];
       for (const input of [...generated, ...nested]) {
         inputs++;
-        const before = canonicalDump(ctx.db, ctx.dataDir, [exportDir]);
+        const before = storeState(ctx.db, ctx.dataDir, [exportDir]);
         let result: Awaited<ReturnType<typeof dispatch>>;
         try {
           result = await dispatch(channel, input, ctx);
@@ -184,11 +194,13 @@ describe('IPC fuzz over every channel of the contract', () => {
         }
         if (!result.ok || refusedInValue(result.value)) {
           refused++;
-          if (canonicalDump(ctx.db, ctx.dataDir, [exportDir]) !== before) {
+          if (!unchangedSince(before, ctx.db, ctx.dataDir, [exportDir])) {
             findings.push({ channel, what: 'refused call changed the store', input: describeInput(input) });
           }
         }
       }
+      const grownMb = Math.round((process.resourceUsage().maxRSS - rssBefore) / 1024);
+      if (grownMb > 300) rssJumps.push(`${channel} +${grownMb} MB`);
     }
     const badUrls = opened.filter((u) => !/^(https?:|mailto:)/i.test(u));
     for (const url of badUrls) findings.push({ channel: 'shell:open-external', what: 'opened a non-web URL', input: url });
@@ -201,7 +213,7 @@ describe('IPC fuzz over every channel of the contract', () => {
       executed: internals + badUrls.length,
       partial,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      note: `internal/throws: ${internals}, seed ${SEED}`,
+      note: `internal/throws: ${internals}, seed ${SEED}${rssJumps.length ? `; peak grew in ${rssJumps.join(', ')}` : ''}`,
     });
     expect(findings, findings.slice(0, 15).map((f) => `${f.channel} — ${f.what}\n   ${f.input}`).join('\n')).toEqual([]);
     expect(inputs).toBeGreaterThanOrEqual(CHANNELS.length * PER_CHANNEL);
