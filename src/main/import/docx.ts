@@ -43,5 +43,5 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
   } catch (error) {
     throw new ImportError('CORRUPT', fileName, `the file is not a readable DOCX document (${(error as Error).message})`, { cause: error });
   }
-  return importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, fileName);
 }
