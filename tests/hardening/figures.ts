@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One row of the figures table `npm run test:hardening` prints at the end. */
+/** One row of the figures table `npm run test:hardening` (scripts/test-hardening.mjs) prints at the end. */
 export interface FigureRow {
   suite: string;
   /** What was tried, e.g. "207 payloads × 14 doors = 2,898 pairs". */
@@ -23,29 +23,4 @@ export function recordFigure(row: FigureRow): void {
   fs.mkdirSync(FIGURES_DIR, { recursive: true });
   const file = path.join(FIGURES_DIR, `${row.suite.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`);
   fs.writeFileSync(file, `${JSON.stringify(row, null, 1)}\n`);
-}
-
-export function readFigures(): FigureRow[] {
-  if (!fs.existsSync(FIGURES_DIR)) return [];
-  return fs
-    .readdirSync(FIGURES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(FIGURES_DIR, f), 'utf8')) as FigureRow);
-}
-
-export function formatFigures(rows: FigureRow[]): string {
-  const header = ['suite', 'tried', 'lost', 'executed', 'partial', 'peak RSS', 'note'];
-  const cells = rows.map((r) => [
-    r.suite,
-    r.tried,
-    String(r.lost),
-    String(r.executed),
-    String(r.partial),
-    r.peakRssMb === undefined ? '–' : `${r.peakRssMb} MB`,
-    r.note ?? '',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }
