@@ -226,7 +226,8 @@ test.describe('hardening: XSS corpus through every door', () => {
     const viewer = await page.context().newPage();
     const articles = ((await call(page, origin, 'articles:list', {})).value as unknown as { id: string }[]).map((a) => a.id);
     for (const [i, id] of articles.entries()) {
-      for (const format of ['html', 'docx', 'newsml', 'nitf', ...(i % PDF_EVERY === 0 ? ['pdf'] : [])] as const) {
+      const formats: (keyof typeof exported)[] = ['html', 'docx', 'newsml', 'nitf', ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : [])];
+      for (const format of formats) {
         const fileName = `a${i}.${format === 'newsml' || format === 'nitf' ? `${format}.xml` : format}`;
         const r = await call(page, origin, 'export:article', { articleId: id, format, directory: exportDir, fileName });
         if (!r.ok) {
