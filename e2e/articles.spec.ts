@@ -17,9 +17,9 @@ async function newArticle(page: Page, headline: string): Promise<void> {
   await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
 }
 
-/** Waits for an autosave that is known to be due: first "Saving…", then "Saved". */
+/** Waits for an autosave that is known to be due: first "Edited" (the save may be too quick to see), then "Saved". */
 async function waitForSave(page: Page): Promise<void> {
-  await expect(statusBar(page)).toContainText('Saving…');
+  await expect(statusBar(page)).toContainText(/Edited|Saving…/);
   await expect(statusBar(page)).toContainText('Saved');
 }
 

@@ -14,6 +14,8 @@ export interface AppHandle {
   restart(): Promise<void>;
   /** Kills the app abruptly (SIGKILL), as a crash would. */
   kill(): Promise<void>;
+  /** Starts the browser shell again on the same data folder without touching the open page; returns the new launch URL. */
+  startServerAgain(): Promise<string>;
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
@@ -71,6 +73,12 @@ export const test = base.extend<ShellOptions & { app: AppHandle; page: Page }>({
       async kill() {
         if (electronApp) electronApp.process().kill('SIGKILL');
         else await shell?.stop('SIGKILL');
+      },
+      async startServerAgain() {
+        if (shellMode !== 'browser') throw new Error('Only the browser shell has a server to restart.');
+        await shell?.stop();
+        shell = await startShell(dataDir);
+        return shell.launchUrl;
       },
       cli: (args) => runCli([...args, '--data-dir', dataDir]),
     };

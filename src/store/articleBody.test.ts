@@ -49,3 +49,17 @@ describe('article body versions', () => {
     expect(() => upgradeBody(emptyBody().editorState, 2)).toThrow(BodyVersionError);
   });
 });
+
+describe('tabs in an article body', () => {
+  const tab = (text: string): SerializedNodeJSON => ({ detail: 2, format: 0, mode: 'normal', style: '', text, type: 'tab', version: 1 });
+
+  it('accepts Lexical’s tab node', () => {
+    expect(checkBody(bodyOf([{ ...paragraph(''), children: [textNode('SV Rotheide'), tab('\t'), textNode('24')] }]))).toEqual([]);
+  });
+
+  it('refuses a tab node that carries other text', () => {
+    expect(checkBody(bodyOf([{ ...paragraph(''), children: [tab('<b>x</b>')] }]))).toEqual([
+      { path: 'body.editorState.root.children.0.children.0.text', message: 'must be a single tab' },
+    ]);
+  });
+});

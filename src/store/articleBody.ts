@@ -89,6 +89,8 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
     if ((node.type === 'link' || node.type === 'autolink') && (typeof node.url !== 'string' || allowedLinkUrl(node.url) === null))
       problems.push({ path: `${path}.url`, message: 'must be an http, https or mailto link' });
     if (node.type === 'text' && typeof node.text !== 'string') problems.push({ path: `${path}.text`, message: 'must be text' });
+    // Lexical's own node for a tab character (a .txt file or a paste with tabs makes them).
+    if (node.type === 'tab' && node.text !== '\t') problems.push({ path: `${path}.text`, message: 'must be a single tab' });
     if (node.children !== undefined) {
       if (!Array.isArray(node.children)) {
         problems.push({ path: `${path}.children`, message: 'must be a list' });
@@ -100,3 +102,26 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
   visit(body.editorState.root, 'body.editorState.root', 0);
   return problems;
 }
+
+/**
+ * The editor writes no inline CSS: every text run and block has `style: ''` and
+ * `textStyle: ''`. A body from elsewhere (a Factdesk JSON file, a crafted call) may carry
+ * anything there, such as a `background-image:url(…)` beacon that only the CSP would stop;
+ * it is cleared before the body is stored. Returns the same object when there is nothing to clear.
+ */
+export function withoutInlineStyles(body: ArticleBody): ArticleBody {
+  const clean = (node: SerializedNodeJSON): SerializedNodeJSON => {
+    let out = node;
+    for (const key of ['style', 'textStyle'] as const) {
+      if (key in node && node[key] !== '') out = { ...out, [key]: '' };
+    }
+    if (Array.isArray(node.children)) {
+      const children = node.children.map(clean);
+      if (children.some((c, i) => c !== node.children![i])) out = { ...out, children };
+    }
+    return out;
+  };
+  const root = clean(body.editorState.root as SerializedNodeJSON);
+  return root === body.editorState.root ? body : { ...body, editorState: { ...body.editorState, root: root as typeof body.editorState.root } };
+}
+

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db';
-import { emptyBody, parseStoredBody } from './articleBody';
+import { emptyBody, parseStoredBody, withoutInlineStyles } from './articleBody';
 import { insertRevision, latestRevision, type NewRevision } from './revisions';
 import { plainText } from '../shared/article/blocks';
 import { countWords } from '../shared/typography/counts';
@@ -263,12 +263,13 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
 
     const before = toMeta(row);
     const meta: ArticleMeta = { ...before, ...input.meta };
-    const bodyJson = input.body ? JSON.stringify(input.body.editorState) : row.body;
+    const body = input.body ? withoutInlineStyles(input.body) : undefined;
+    const bodyJson = body ? JSON.stringify(body.editorState) : row.body;
     const bodyChanged = bodyJson !== row.body || row.body_schema !== ARTICLE_BODY_SCHEMA_VERSION;
     const changedKeys = (Object.keys(input.meta ?? {}) as (keyof ArticleMetaPatch)[]).filter((k) => meta[k] !== before[k]);
     if (!bodyChanged && changedKeys.length === 0) return { kind: 'saved', rev: row.rev, meta: before, revisionId: null };
 
-    const bodyText = bodyChanged && input.body ? plainText(input.body) : row.body_text;
+    const bodyText = bodyChanged && body ? plainText(body) : row.body_text;
     meta.updatedAt = now;
     const wordCount = articleWordCount(meta, bodyText);
     stmts(db).update.run({

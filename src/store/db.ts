@@ -19,7 +19,12 @@ export interface OpenOptions {
    * for an fsync each.
    */
   sync?: 'each-commit' | 'deferred';
+  /** Runs once before migrations are applied to a database that already holds data (the app backs it up there). */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
 }
+
+/** Bytes the write-ahead log file keeps after it has been checkpointed and restarted. */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -49,7 +54,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   });
   try {
     configure(db, options.sync ?? 'each-commit');
-    if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations);
+    if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations, options.beforeMigrate);
     return db;
   } catch (err) {
     db.close();
@@ -65,6 +70,9 @@ function configure(db: Db, sync: 'each-commit' | 'deferred'): void {
   // differ on a power cut. FULL syncs the log on each commit (an fsync costs milliseconds on
   // real disks); NORMAL syncs it at checkpoints, which keepDurable runs shortly after writes.
   db.pragma(`synchronous = ${sync === 'deferred' ? 'NORMAL' : 'FULL'}`);
+  // A log that once grew large (a big import, a run killed before it checkpointed) is cut back
+  // to this size whenever it is reused from the start, instead of staying that large for good.
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
   // SQLite's default page cache is 2 MiB; a fact pack of 150,000 records and its search index
   // touch far more pages than that, and re-reading them dominated bulk imports.
   db.pragma('cache_size = -65536');
@@ -79,7 +87,7 @@ export function schemaVersion(db: Db): number {
  * leaves the file at a version that is fully applied. Refuses files from a newer app and
  * files whose recorded history does not match ours.
  */
-export function migrate(db: Db, list: readonly Migration[] = defaultMigrations): number {
+export function migrate(db: Db, list: readonly Migration[] = defaultMigrations, beforeMigrate?: (db: Db, fromVersion: number) => void): number {
   const latest = list.length === 0 ? 0 : list[list.length - 1].version;
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration list is out of order at ${m.name}`);
@@ -110,6 +118,7 @@ export function migrate(db: Db, list: readonly Migration[] = defaultMigrations):
     }
   }
 
+  if (beforeMigrate && current > 0 && current < latest) beforeMigrate(db, current);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of list.slice(current)) {
     db.transaction(() => {

@@ -70,3 +70,41 @@ describe('keepDurable', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('write-ahead log bound', () => {
+  /**
+   * A kill leaves the database and its log as they are on disk; copying both while the
+   * connection is still open is exactly that state, and the copy is where the next run starts.
+   */
+  function killAndRestart(from: string, to: string): void {
+    fs.mkdirSync(to, { recursive: true });
+    for (const suffix of ['', '-wal']) fs.copyFileSync(path.join(from, 'test.sqlite') + suffix, path.join(to, 'test.sqlite') + suffix);
+  }
+
+  it('does not grow across runs killed before their first checkpoint, and keeps every write', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-walloop-'));
+    dirs.push(root);
+    const rowsPerRun = 400;
+    const runs = 6;
+    const walSizes: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const dir = path.join(root, String(run));
+      const db = openDatabase(path.join(dir, 'test.sqlite'), { sync: 'deferred' });
+      const timer = keepDurable(db, 60_000);
+      db.exec('CREATE TABLE IF NOT EXISTS burst (run INTEGER, n INTEGER, text TEXT)');
+      const insert = db.prepare('INSERT INTO burst (run, n, text) VALUES (?, ?, ?)');
+      for (let n = 0; n < rowsPerRun; n++) insert.run(run, n, 'Lena Kowalczyk traf zweimal. '.repeat(40));
+      walSizes.push(fs.statSync(path.join(dir, 'test.sqlite-wal')).size);
+      // Killed here: the next run starts from the files as they are now. This connection's own close would checkpoint.
+      killAndRestart(dir, path.join(root, String(run + 1)));
+      timer.stop();
+      db.close();
+    }
+    // Each run's log holds that run's writes only, not all the runs' before it.
+    expect(Math.max(...walSizes)).toBeLessThan(walSizes[0] * 1.5);
+    const last = openDatabase(path.join(root, String(runs), 'test.sqlite'));
+    expect(last.prepare('SELECT COUNT(*) FROM burst').pluck().get()).toBe(rowsPerRun * runs);
+    expect(last.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
+    last.close();
+  });
+});

@@ -18,6 +18,11 @@ export function keepDurable(db: Db, everyMs = 2000): DurabilityTimer {
   // with a 10,000-word article every few autosaves, and that save then takes several times
   // longer. The timer checkpoints instead, between saves.
   db.pragma('wal_autocheckpoint = 0');
+  // What a run killed before its first checkpoint left in the log is folded into the database
+  // now, at start-up, before the first request: otherwise each such run appends to the log of
+  // the last (a kill loop grew it to 1 GB), every start re-reads all of it, and the first
+  // checkpoint later stalls a save. TRUNCATE also gives the disk space back.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   const changes = db.prepare('SELECT total_changes()').pluck();
   let synced = changes.get() as number;
   const flush = () => {

@@ -172,6 +172,8 @@ export interface ImportOptions {
   actor: Actor;
   /** Where embedded files are stored. */
   dataDir?: string;
+  /** Runs once the pack is known to write something, before anything is written (the app backs up there). */
+  beforeWrite?: () => void;
 }
 
 /**
@@ -222,6 +224,7 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   }
   if (toUpdate.length && !options.update) return { ...report, needsConfirmation: true };
   if (toCreate.length === 0 && toUpdate.length === 0) return { ...report, applied: true };
+  options.beforeWrite?.();
 
   if (options.dataDir) for (const bytes of fileBytes) if (storeFile(options.dataDir, bytes).created) report.filesStored++;
 

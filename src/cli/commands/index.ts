@@ -1,4 +1,5 @@
 import { articlesCommand } from './articles';
+import { backupCommand, restoreCommand } from './backup';
 import { claimsCommand } from './claims';
 import { detectCommand } from './detect';
 import { doctorCommand } from './doctor';
@@ -7,4 +8,4 @@ import { sampleCommand } from './sample';
 import type { CliCommand } from './types';
 
 /** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, factsCommand, sampleCommand];
+export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, factsCommand, sampleCommand, backupCommand, restoreCommand];

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { startBrowserShell } from './server';
+import { readShellState, writeShellState } from './sessionState';
 
 function argValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -16,8 +17,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = argValue(argv, '--renderer-dir') ?? path.resolve(here, '../renderer');
-  const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? 0);
-  const token = argValue(argv, '--token') ?? process.env.FACTDESK_TOKEN;
+  const state = readShellState(dataDir);
+  const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? state.port);
 
   const ctx = createContext({
     deferSync: true,
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
       printToPdf: async (html) => (await import('../export/pdf')).printHtmlToPdf(html, { chromiumPath: process.env.FACTDESK_CHROMIUM || undefined }),
     },
   });
-  const shell = await startBrowserShell({ ctx, rendererDir, port, token });
-  // The start script and the e2e harness read this exact line.
+  const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret });
+  writeShellState(dataDir, { port: shell.port, secret: state.secret });
+  // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../store/db';
 import type { HandlerContext } from '../handlers';
 import { startBrowserShell, type BrowserShell } from './server';
+import { readShellState, STATE_FILE, writeShellState } from './sessionState';
 
 let shell: BrowserShell;
 let ctx: HandlerContext;
@@ -17,10 +18,11 @@ function request(
   urlPath: string,
   headers: Record<string, string> = {},
   body?: string,
+  port = shell.port,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: shell.port, method, path: urlPath, headers: { host: `127.0.0.1:${shell.port}`, ...headers } },
+      { host: '127.0.0.1', port, agent: false, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } },
       (res) => {
         let data = '';
         res.on('data', (c: Buffer) => (data += c.toString()));
@@ -46,7 +48,7 @@ beforeAll(async () => {
     os: { userName: 'u', locale: 'en', platform: 'linux' },
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
   };
-  shell = await startBrowserShell({ ctx, rendererDir, token: 'a'.repeat(64) });
+  shell = await startBrowserShell({ ctx, rendererDir, sessionSecret: 'a'.repeat(64), launchToken: 'b'.repeat(64) });
 });
 afterAll(async () => {
   await shell.close();
@@ -55,7 +57,7 @@ afterAll(async () => {
 });
 
 const json = { 'content-type': 'application/json' };
-const session = { cookie: `factdesk_session=${'a'.repeat(64)}` };
+const session = () => ({ cookie: `${shell.cookieName}=${'a'.repeat(64)}` });
 
 describe('browser shell', () => {
   it('binds to 127.0.0.1 and serves the renderer with the CSP', async () => {
@@ -66,10 +68,22 @@ describe('browser shell', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
-  it('exchanges the launch token for an HttpOnly same-site cookie', async () => {
-    const res = await request('GET', `/?token=${'a'.repeat(64)}`);
+  it('exchanges the launch token once for an HttpOnly same-site cookie carrying the session secret', async () => {
+    const res = await request('GET', `/?token=${'b'.repeat(64)}`);
     expect(res.status).toBe(303);
-    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(res.headers['set-cookie']?.[0]).toBe(`${shell.cookieName}=${'a'.repeat(64)}; HttpOnly; SameSite=Strict; Path=/`);
+    // A second use (a link read from a process list or a shell history) opens nothing.
+    const again = await request('GET', `/?token=${'b'.repeat(64)}`);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body).error.message).toMatch(/used or has expired/);
+    // The tab that already has the session may follow the link again.
+    const sameTab = await request('GET', `/?token=${'b'.repeat(64)}`, session());
+    expect(sameTab.status).toBe(303);
+  });
+
+  it('refuses the session secret as a launch token', async () => {
+    const res = await request('GET', `/?token=${'a'.repeat(64)}`);
+    expect(res.status).toBe(401);
   });
 
   it('refuses calls without the token', async () => {
@@ -79,12 +93,12 @@ describe('browser shell', () => {
   });
 
   it('answers calls with the session cookie', async () => {
-    const res = await request('POST', '/api/app:info', { ...json, ...session }, '{}');
+    const res = await request('POST', '/api/app:info', { ...json, ...session() }, '{}');
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Factdesk' } });
   });
 
   it('refuses another origin even with the cookie', async () => {
-    const res = await request('POST', '/api/settings:update', { ...json, ...session, origin: 'http://evil.example' }, '{"theme":"dark"}');
+    const res = await request('POST', '/api/settings:update', { ...json, ...session(), origin: 'http://evil.example' }, '{"theme":"dark"}');
     expect(res.status).toBe(403);
   });
 
@@ -94,9 +108,9 @@ describe('browser shell', () => {
   });
 
   it('refuses non-JSON bodies and malformed JSON with a message', async () => {
-    const form = await request('POST', '/api/app:info', { ...session, 'content-type': 'text/plain' }, '{}');
+    const form = await request('POST', '/api/app:info', { ...session(), 'content-type': 'text/plain' }, '{}');
     expect(form.status).toBe(415);
-    const broken = await request('POST', '/api/app:info', { ...json, ...session }, '{"oops"');
+    const broken = await request('POST', '/api/app:info', { ...json, ...session() }, '{"oops"');
     expect(JSON.parse(broken.body).error.message).toMatch(/not valid JSON/);
   });
 
@@ -104,5 +118,56 @@ describe('browser shell', () => {
     const res = await request('GET', '/..%2Fsecret.txt');
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('outside');
+  });
+});
+
+describe('browser shell across restarts', () => {
+  it('refuses a launch token after it expired', async () => {
+    let clock = 1_000;
+    const short = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), launchToken: 'c'.repeat(64), now: () => clock });
+    try {
+      clock += 2 * 60 * 1000 + 1;
+      const res = await request('GET', `/?token=${'c'.repeat(64)}`, {}, undefined, short.port);
+      expect(res.status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('comes back on the same port with the same session, so an open tab can save again', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-shell-state-'));
+    try {
+      const first = readShellState(dataDir);
+      const before = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: first.port, sessionSecret: first.secret });
+      writeShellState(dataDir, { port: before.port, secret: first.secret });
+      const login = await request('GET', before.launchUrl.replace(/^http:\/\/[^/]+/, ''), {}, undefined, before.port);
+      const cookie = String(login.headers['set-cookie']?.[0]).split(';')[0];
+      await before.close();
+
+      const again = readShellState(dataDir);
+      expect(again).toEqual({ port: before.port, secret: first.secret });
+      expect(fs.statSync(path.join(dataDir, STATE_FILE)).mode & 0o077).toBe(0);
+      const after = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: again.port, sessionSecret: again.secret });
+      try {
+        expect(after.port).toBe(before.port);
+        const res = await request('POST', '/api/app:info', { ...json, cookie }, '{}', after.port);
+        expect(JSON.parse(res.body)).toMatchObject({ ok: true });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes another free port when the stored one is taken', async () => {
+    const other = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer') });
+    try {
+      const moved = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: other.port });
+      expect(moved.port).not.toBe(other.port);
+      await moved.close();
+    } finally {
+      await other.close();
+    }
   });
 });

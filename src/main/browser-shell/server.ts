@@ -18,24 +18,35 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const SESSION_COOKIE = 'factdesk_session';
 const MAX_BODY = 64 * 1024 * 1024;
+/** Long enough for a browser to start and follow the link, short enough that a copied link is worthless. */
+const LAUNCH_TOKEN_TTL_MS = 2 * 60 * 1000;
 
 export interface BrowserShellOptions {
   ctx: HandlerContext;
   /** Folder with the built renderer (out/renderer). */
   rendererDir: string;
+  /** Port to try first; when it is taken (or 0) any free port is used. */
   port?: number;
-  /** Fixed token for tests; a random one per launch otherwise. */
-  token?: string;
+  /**
+   * The secret the session cookie carries. The caller keeps it across restarts (in the data
+   * folder, never on a command line) so an open tab goes on saving once the server is back.
+   */
+  sessionSecret?: string;
+  /** Fixed launch token for tests; a random one otherwise. */
+  launchToken?: string;
+  /** How long the launch token may be exchanged (once). */
+  launchTokenTtlMs?: number;
+  now?: () => number;
 }
 
 export interface BrowserShell {
   url: string;
-  /** The URL that carries the launch token; opening it starts a session. */
+  /** The URL that carries the launch token; opening it once starts a session. */
   launchUrl: string;
-  token: string;
   port: number;
+  /** The session cookie's name; it names the port because cookies do not, so two data folders never share one. */
+  cookieName: string;
   close(): Promise<void>;
 }
 
@@ -88,16 +99,43 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+export const newSecret = (): string => crypto.randomBytes(32).toString('hex');
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
 /**
  * The contract over HTTP on 127.0.0.1 for machines without the Electron binary and for e2e.
- * A per-launch token, exchanged once for an HttpOnly same-site cookie, gates every call;
- * Host and Origin must name this server, so other sites and DNS rebinding get nowhere.
+ * A launch token, valid once and for two minutes, is exchanged for an HttpOnly same-site
+ * cookie carrying the session secret, which gates every call; Host and Origin must name this
+ * server, so other sites and DNS rebinding get nowhere.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const token = options.token ?? crypto.randomBytes(32).toString('hex');
+  const secret = options.sessionSecret ?? newSecret();
+  const now = options.now ?? Date.now;
+  let launchToken: string | null = options.launchToken ?? newSecret();
+  const launchExpiresAt = now() + (options.launchTokenTtlMs ?? LAUNCH_TOKEN_TTL_MS);
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
+  let cookieName = '';
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const hasSession = (req: http.IncomingMessage) => {
+    const cookie = readCookie(req, cookieName);
+    return cookie !== null && safeEqual(cookie, secret);
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -116,15 +154,22 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         sendJson(res, 405, fail('validation', 'Method not allowed.'));
         return;
       }
-      const launchToken = url.searchParams.get('token');
-      if (launchToken !== null) {
-        if (!safeEqual(launchToken, token)) {
-          sendJson(res, 401, fail('unauthorized', 'The launch token is wrong; use the URL Factdesk printed.'));
+      const presented = url.searchParams.get('token');
+      if (presented !== null) {
+        const valid = launchToken !== null && now() <= launchExpiresAt && safeEqual(presented, launchToken);
+        if (!valid && !hasSession(req)) {
+          sendJson(
+            res,
+            401,
+            fail('unauthorized', 'This launch link has been used or has expired. Start Factdesk again to get a new one; a tab that already opened it keeps working.'),
+          );
           return;
         }
+        // Used up at once: a link read from a process list or a history file opens nothing.
+        if (valid) launchToken = null;
         securityHeaders(res);
         res.writeHead(303, {
-          'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
           Location: '/',
         });
         res.end();
@@ -139,10 +184,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const cookie = readCookie(req, SESSION_COOKIE);
+    const cookie = readCookie(req, cookieName);
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? null;
     const presented = cookie ?? bearer;
-    if (!presented || !safeEqual(presented, token)) {
+    if (!presented || !safeEqual(presented, secret)) {
       sendJson(res, 401, fail('unauthorized', 'Missing or wrong session token.'));
       return;
     }
@@ -186,17 +231,20 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     fs.createReadStream(file).pipe(res);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.port) throw err;
+    await listen(server, 0);
+  }
   port = (server.address() as { port: number }).port;
+  cookieName = `factdesk_session_${port}`;
   const base = `http://127.0.0.1:${port}`;
   return {
     url: `${base}/`,
-    launchUrl: `${base}/?token=${token}`,
-    token,
+    launchUrl: `${base}/?token=${launchToken}`,
     port,
+    cookieName,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -70,6 +70,27 @@ describe('autosave session', () => {
     expect(session.rev).toBe(back.rev);
   });
 
+  it('saves at the latest after the maximum wait while changes keep coming without a pause', async () => {
+    const doc = await newDoc();
+    const states: string[] = [];
+    const session = new ArticleSession(doc, save, { debounceMs: 200, maxWaitMs: 300 });
+    session.subscribe(() => states.push(session.state.kind));
+    // A steady typist: a change every 40 ms for 1.2 s never leaves the 200 ms quiet gap.
+    const words: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      words.push(`Wort${i}`);
+      session.noteBody(state([words.join(' ')]));
+      await wait(40);
+    }
+    const savesDuringBurst = calls;
+    const storedDuringBurst = plainText((await stored(doc.meta.id)).body);
+    await session.flush();
+    expect(savesDuringBurst).toBeGreaterThanOrEqual(2);
+    expect(storedDuringBurst).toMatch(/^Wort0 Wort1/);
+    // "saving" only ever follows a real save call, never stands for "changes waiting".
+    expect(states.filter((s) => s === 'saving').length).toBe(calls);
+  });
+
   it('does not call the store when the text is unchanged', async () => {
     const doc = await newDoc();
     const session = new ArticleSession(doc, save, { debounceMs: 10 });

@@ -94,3 +94,22 @@ describe('facts handlers', () => {
     });
   });
 });
+
+describe('backups around fact-pack imports', () => {
+  it('backs up before a pack that writes, and not before one that changes nothing', async () => {
+    const { listBackups } = await import('../../store/backups');
+    const first = await dispatch('facts:load-sample', {}, ctx);
+    expect(first.ok).toBe(true);
+    const backups = listBackups(ctx.dataDir);
+    expect(backups.map((b) => b.reason)).toEqual(['before-import']);
+    // The backup holds the store as it was before the pack: no deals yet.
+    const Database = (await import('better-sqlite3')).default;
+    const copy = new Database(backups[0].file, { readonly: true });
+    expect(copy.prepare('SELECT COUNT(*) FROM deals').pluck().get()).toBe(0);
+    copy.close();
+
+    const again = await dispatch('facts:load-sample', {}, ctx);
+    expect(again.ok).toBe(true);
+    expect(listBackups(ctx.dataDir)).toHaveLength(1);
+  });
+});

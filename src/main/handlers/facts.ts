@@ -3,6 +3,7 @@ import type { factsContract } from '../../shared/contract/facts';
 import { UserError } from '../../shared/result';
 import type { Actor } from '../../store/audit';
 import { auditTrail } from '../../store/audit-trail';
+import { createBackupNow } from '../../store/backups';
 import { createCitation, deleteCitation, updateCitation } from '../../store/citations';
 import { createDeal, dealView, deleteDeal, updateDeal } from '../../store/deals';
 import { createEntity, deleteEntity, entityView, suggestEntities, updateEntity } from '../../store/entities';
@@ -24,6 +25,9 @@ export function actorOf(ctx: HandlerContext): Actor {
 }
 
 const deleted = { deleted: true } as const;
+
+/** A fact pack that will write something is preceded by a backup, so an unwanted import can be undone. */
+const backupBeforeImport = (ctx: HandlerContext) => () => void createBackupNow(ctx.db, ctx.dataDir, 'before-import');
 
 function readSamplePack(): unknown {
   const file = samplePackPath();
@@ -82,11 +86,12 @@ export const factsHandlers = {
   'facts:export-pack': ({ refs, includeFiles, title }, ctx) =>
     buildFactPack(ctx.db, { refs, includeFiles, dataDir: ctx.dataDir, title }),
   'facts:import-pack': ({ pack, update }, ctx) =>
-    importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir }),
+    importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) }),
   'facts:load-sample': ({ update }, ctx) =>
     importFactPack(ctx.db, readSamplePack(), {
       update,
       actor: { ...actorOf(ctx), via: 'sample facts' },
       dataDir: ctx.dataDir,
+      beforeWrite: backupBeforeImport(ctx),
     }),
 } satisfies HandlerTable<keyof typeof factsContract>;

@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel, type ChannelInput, type ChannelResul
 import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
+import { backupsHandlers } from './backups';
 import { claimsHandlers } from './claims';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
@@ -15,6 +16,7 @@ export type { HandlerContext, ShellPlatform } from './context';
 export const handlers: HandlerTable<Channel> = {
   ...appHandlers,
   ...articlesHandlers,
+  ...backupsHandlers,
   ...claimsHandlers,
   ...detectHandlers,
   ...factsHandlers,

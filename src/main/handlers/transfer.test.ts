@@ -246,6 +246,29 @@ describe('Factdesk JSON round trip', () => {
     }
   });
 
+  it('clears inline styles the editor never writes from an imported file', async () => {
+    const file = (await exportTo('json', 'a.factdesk.json')).path;
+    const target = tempContext('factdesk-transfer-target-');
+    try {
+      const edited = JSON.parse(read(file));
+      const beacon = 'background-image:url(https://tracker.example/p.gif);color:red';
+      const firstParagraph = edited.body.editorState.root.children[0];
+      firstParagraph.textStyle = beacon;
+      firstParagraph.children[0].style = beacon;
+      const styled = path.join(out, 'styled.factdesk.json');
+      fs.writeFileSync(styled, JSON.stringify(edited));
+      await value(dispatch('import:path', { path: styled }, target));
+      const stored = await value(dispatch('articles:get', { id: articleId }, target));
+      expect(JSON.stringify(stored.body)).not.toContain('tracker.example');
+      const paragraph = stored.body.editorState.root.children?.[0] as { textStyle?: string; children?: { style?: string }[] };
+      expect(paragraph.textStyle).toBe('');
+      expect(paragraph.children?.[0].style).toBe('');
+      expect(plainText(stored.body)).toBe(bodyText());
+    } finally {
+      disposeContext(target);
+    }
+  });
+
   it('refuses a second import of the same file with a message naming it, and changes nothing', async () => {
     const file = (await exportTo('json', 'a.factdesk.json')).path;
     const result = await dispatch('import:path', { path: file }, ctx);
@@ -327,6 +350,13 @@ describe('import:file', () => {
     const md = '# Rotheide sign a new striker\n\nThe club confirmed the deal on Friday and the fee was not disclosed.';
     const result = await value(dispatch('import:file', { name: 'story.md', bytesBase64: Buffer.from(md).toString('base64') }, ctx));
     expect((await value(dispatch('articles:get', { id: result.articleId }, ctx))).meta.language).toBe('en');
+  });
+
+  it('imports a text file with tabs in it, keeping each tab', async () => {
+    const txt = 'Tabelle nach dem 12. Spieltag\n\nSV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte';
+    const result = await value(dispatch('import:file', { name: 'tabelle.txt', bytesBase64: Buffer.from(txt).toString('base64') }, ctx));
+    const doc = await value(dispatch('articles:get', { id: result.articleId }, ctx));
+    expect(plainText(doc.body)).toBe('SV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte');
   });
 
   it('names the file and the problem for a corrupt DOCX, and adds nothing', async () => {

@@ -5,7 +5,7 @@ import type { ExportFormat } from '../../shared/contract/transfer';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { UiLanguage } from '../../shared/contract/app';
 import { exportAnnotatedHtml } from '../../shared/export/annotated';
-import { claimReviews } from '../../shared/export/claimreview';
+import { claimReviews, jsonLdText } from '../../shared/export/claimreview';
 import { exportFactCheckReport } from '../../shared/export/factCheckReport';
 import { serializeFactdeskArticle } from '../../shared/export/factdeskJson';
 import { exportHtml } from '../../shared/export/html';
@@ -107,7 +107,7 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
           [{ path: 'format', message: 'no rated claims' }],
         );
       }
-      return `${JSON.stringify(reviews, null, 2)}\n`;
+      return jsonLdText(reviews);
     }
     case 'json': {
       const file = readArticleTransfer(ctx.db, requireDocument(ctx, articleId).meta.id, {

@@ -7,6 +7,7 @@ import { api } from './bridge';
 import { AppProvider } from './app/AppContext';
 import { Shell } from './app/Shell';
 import { StatusProvider } from './app/status';
+import { RecoveryGate } from './recovery/RecoveryGate';
 import i18n from './i18n';
 import type { AppInfo, Settings } from '../../shared/contract/app';
 
@@ -32,7 +33,9 @@ function Boot() {
   return (
     <AppProvider info={state.info} initialSettings={state.settings}>
       <StatusProvider>
-        <Shell />
+        <RecoveryGate>
+          <Shell />
+        </RecoveryGate>
       </StatusProvider>
     </AppProvider>
   );

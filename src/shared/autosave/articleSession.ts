@@ -30,6 +30,11 @@ export type SaveFn = (input: {
 export interface SessionOptions {
   /** Quiet time after the last change before a save starts. */
   debounceMs?: number;
+  /**
+   * Longest a change waits for its save while changes keep coming: steady typing never
+   * leaves a quiet gap, and a crash in such a burst must not lose all of it.
+   */
+  maxWaitMs?: number;
   /** Runs serialisation when the main thread is idle (requestIdleCallback in the browser). */
   defer?: (fn: () => void) => void;
   /** Retry delays after failures; the last one repeats. */
@@ -54,6 +59,8 @@ export class ArticleSession {
   private pendingBody: BodySource | null = null;
   private pendingMeta: ArticleMetaPatch = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet handed to a save was made (null when none is waiting). */
+  private pendingSince: number | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
@@ -61,6 +68,7 @@ export class ArticleSession {
   private generation = 0;
   private listeners = new Set<() => void>();
   private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
   private readonly defer: (fn: () => void) => void;
   private readonly backoff: readonly number[];
 
@@ -75,6 +83,7 @@ export class ArticleSession {
     this.savedStatus = doc.meta.status;
     this.savedBodyJson = JSON.stringify(doc.body.editorState);
     this.debounceMs = options.debounceMs ?? 600;
+    this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.defer = options.defer ?? ((fn) => setTimeout(fn, 0));
     this.backoff = options.backoffMs ?? DEFAULT_BACKOFF;
   }
@@ -116,6 +125,17 @@ export class ArticleSession {
     this.schedule();
   }
 
+  /**
+   * What has not reached the store yet, serialised now (for a recovery copy kept in the page
+   * when the server does not answer), or null when everything is saved.
+   */
+  unsaved(): { baseRev: number; meta: ArticleMetaPatch; editorState: SerializedEditorStateJSON | null } | null {
+    if (!this.dirty && this.state.kind !== 'failed') return null;
+    const editorState = this.pendingBody ? (this.pendingBody.toJSON() as SerializedEditorStateJSON) : null;
+    if (editorState === null && Object.keys(this.pendingMeta).length === 0) return null;
+    return { baseRev: this.rev, meta: { ...this.pendingMeta }, editorState };
+  }
+
   get dirty(): boolean {
     return this.pendingBody !== null || Object.keys(this.pendingMeta).length > 0;
   }
@@ -123,8 +143,11 @@ export class ArticleSession {
   private schedule(): void {
     if (this.stopped) return;
     if (this.state.kind === 'saved') this.setState({ kind: 'pending' });
+    const now = Date.now();
+    this.pendingSince ??= now;
+    const wait = Math.max(0, Math.min(this.debounceMs, this.pendingSince + this.maxWaitMs - now));
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.defer(() => void this.run()), this.debounceMs);
+    this.timer = setTimeout(() => this.defer(() => void this.run()), wait);
   }
 
   /**
@@ -155,6 +178,8 @@ export class ArticleSession {
       return this.inFlight;
     }
     clearTimeout(this.retryTimer);
+    clearTimeout(this.timer);
+    this.pendingSince = null;
     const body = this.pendingBody;
     const meta = this.pendingMeta;
     let bodyJson: string | null = null;
@@ -264,6 +289,7 @@ export class ArticleSession {
     this.savedStatus = doc.meta.status;
     this.pendingBody = null;
     this.pendingMeta = {};
+    this.pendingSince = null;
     this.savedBodyJson = JSON.stringify(doc.body.editorState);
     this.failures = 0;
     this.state = { kind: 'saved' };

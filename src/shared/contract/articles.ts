@@ -21,6 +21,7 @@ export const ARTICLE_NODE_TYPES = [
   'link',
   'autolink',
   'text',
+  'tab',
   'linebreak',
   'mark',
 ] as const;

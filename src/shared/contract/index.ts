@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyChannelSpec, ChannelSpec } from './define';
 import { appContract } from './app';
 import { articlesContract } from './articles';
+import { backupsContract } from './backups';
 import { claimsContract } from './claims';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
@@ -15,6 +16,7 @@ import type { Result } from '../result';
 export const contract = {
   ...appContract,
   ...articlesContract,
+  ...backupsContract,
   ...claimsContract,
   ...detectContract,
   ...factsContract,

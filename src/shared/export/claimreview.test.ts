@@ -54,3 +54,26 @@ describe('claimReviews', () => {
     expect(JSON.parse(exportClaimReview(unrated, options))).toEqual([]);
   });
 });
+
+describe('exportClaimReview embedded in a page', () => {
+  const hostile = 'Rotheide zahlt 7 Mio. </script><script>alert(1)</script> <!-- & \u2028 \u2029';
+  const ctx = sampleContext({ claims: sampleClaims.map((c) => (c.id === 'c-amount' ? { ...c, text: hostile } : c)) });
+  const out = exportClaimReview(ctx, options);
+
+  it('writes no <, >, & or line separators, only their JSON escapes', () => {
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(out).toContain('\\u003c/script\\u003e');
+  });
+
+  it('still parses to exactly the claim text', () => {
+    const parsed = JSON.parse(out) as { claimReviewed: string }[];
+    expect(parsed.map((r) => r.claimReviewed)).toContain(hostile);
+    expect(parsed).toEqual(claimReviews(ctx, options));
+  });
+
+  it('stays one inert script element when pasted into an HTML page', () => {
+    const page = `<script type="application/ld+json">${out}</script><p>after</p>`;
+    // The element ends at the first "</script" whatever the case; only the last one may be it.
+    expect(page.toLowerCase().indexOf('</script')).toBe(page.length - '</script><p>after</p>'.length);
+  });
+});

@@ -131,7 +131,19 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
     });
 }
 
+/**
+ * JSON-LD is made to be pasted into `<script type="application/ld+json">`. Claim text, source
+ * titles and URLs come from people and pasted pages: a raw `</script>` (or `<!--`) there would
+ * end that element and run what follows. Written as \u escapes, they are the same JSON to every
+ * parser and inert in HTML; U+2028/9 likewise, for scripts that read JSON as JavaScript.
+ */
+export function jsonLdText(value: unknown): string {
+  return (
+    JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+  );
+}
+
 /** The reviews as a JSON-LD document: always an array, empty when nothing was rated. */
 export function exportClaimReview(ctx: ExportContext, options: ClaimReviewOptions): string {
-  return JSON.stringify(claimReviews(ctx, options), null, 2) + '\n';
+  return jsonLdText(claimReviews(ctx, options));
 }

@@ -48,3 +48,35 @@ describe('exportMarkdown', () => {
     expect(md([{ type: 'link', url: 'javascript:alert(1)', title: null, children: [{ type: 'text', text: 'hier', format: {} }] }])).toBe('hier');
   });
 });
+
+describe('exportMarkdown with hostile text', () => {
+  const payload = '<img src=x onerror=alert(1)>';
+  /** Raw HTML a CommonMark renderer would pass through: a "<" not escaped by a backslash and outside a code span. */
+  const liveHtml = (markdown: string) => /(^|[^\\])<img/m.test(markdown.replace(/`[^`\n]*`/g, ''));
+
+  it('keeps a code run with a blank line in one code span, so what follows it stays text', () => {
+    const out = md([{ type: 'text', text: `x\n\n${payload}`, format: { code: true } }]);
+    expect(out).not.toMatch(/\n\s*\n/);
+    expect(out).toBe(`\`x  ${payload}\``);
+  });
+
+  it('writes a line ending in a plain run as a hard break, never as a paragraph end', () => {
+    const out = md([{ type: 'text', text: `Rotheide\n\n${payload}`, format: {} }]);
+    expect(out).not.toMatch(/\n\s*\n/);
+    expect(liveHtml(out)).toBe(false);
+  });
+
+  it('folds a link title with a blank line onto one line and escapes its markup', () => {
+    const out = md([
+      {
+        type: 'link',
+        url: 'https://sv-rotheide.example/',
+        title: `Tabelle"\n\n${payload}`,
+        children: [{ type: 'text', text: 'Tabelle', format: {} }],
+      },
+    ]);
+    expect(out).not.toMatch(/\n/);
+    expect(liveHtml(out)).toBe(false);
+    expect(out).toBe('[Tabelle](https://sv-rotheide.example/ "Tabelle\\" \\<img src=x onerror=alert\\(1\\)\\>")');
+  });
+});

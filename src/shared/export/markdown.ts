@@ -16,8 +16,17 @@ export interface MarkdownOptions {
 // Characters that can start inline syntax anywhere in a line.
 const INLINE_SPECIAL = /[\\`*_[\]<>~|]/g;
 
+/**
+ * A line ending inside a run becomes a hard break: a blank line there would end the paragraph,
+ * and whatever follows would be read as a new block (raw HTML included).
+ */
+const LINE_ENDING = /\r\n?|\n/g;
+
 function escapeInlineText(text: string): string {
-  return text.replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  return text
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .replace(LINE_ENDING, '\\\n');
 }
 
 // Characters that only matter at the start of a line (headings, quotes, list markers, setext).
@@ -27,7 +36,10 @@ function escapeLineStart(line: string): string {
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-function codeSpan(text: string): string {
+function codeSpan(raw: string): string {
+  // CommonMark turns line endings in a code span into spaces anyway; written as spaces, a
+  // blank line cannot end the span's paragraph and let the rest out as live HTML.
+  const text = raw.replace(LINE_ENDING, ' ');
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((s) => s.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -79,6 +91,15 @@ function linkDestination(url: string): string {
   return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c)).replace(/[()]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A title cannot span a blank line; if it did, the link would not parse and its title would be
+ * read as text. Whitespace is folded and every character with a meaning is escaped, so the
+ * title is inert even then.
+ */
+function linkTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').replace(/[\\"'`*_[\]<>~|()&!#]/g, (c) => `\\${c}`);
+}
+
 function renderInlines(inlines: Inline[]): string {
   const pieces: Piece[] = [];
   for (const inline of inlines) {
@@ -94,7 +115,7 @@ function renderInlines(inlines: Inline[]): string {
       const url = allowedLinkUrl(inline.url);
       if (!url) pieces.push({ kind: 'raw', markdown: label });
       else {
-        const title = inline.title ? ` "${inline.title.replace(/["\\]/g, (c) => `\\${c}`)}"` : '';
+        const title = inline.title ? ` "${linkTitle(inline.title)}"` : '';
         pieces.push({ kind: 'raw', markdown: `[${label}](${linkDestination(url)}${title})` });
       }
     } else {

@@ -27,7 +27,9 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   const { t } = useTranslation('editor');
   const state = useSyncExternalStore(session.subscribe, () => session.state);
   if (state.kind === 'saved') return <span className="save-state saved">{t('save.saved')}</span>;
-  if (state.kind === 'pending' || state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
+  // "Saving…" means a save is on its way; changes still waiting for one only say they exist.
+  if (state.kind === 'pending') return <span className="save-state pending">{t('save.pending')}</span>;
+  if (state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
   // The two failures a writer will meet get words in their language; anything else shows the store's message.
   const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
   const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - Date.now()) / 1000)) })})` : '';
@@ -48,7 +50,7 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   );
 }
 
-/** "Saved", "Saving…" or "Not saved — <reason>" with a retry button. */
+/** "Saved", "Edited", "Saving…" or "Not saved — <reason>" with a retry button. */
 export function SaveIndicator({ session }: { session: ArticleSession }) {
   const node = useMemo(() => <SaveStateLabel session={session} />, [session]);
   useStatusItem('editor.save', node, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { $createParagraphNode, $createTextNode, $getRoot, $createLineBreakNode } from 'lexical';
+import { $createParagraphNode, $createTabNode, $createTextNode, $getRoot, $createLineBreakNode } from 'lexical';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createListItemNode, $createListNode } from '@lexical/list';
@@ -36,6 +36,7 @@ function buildEverything() {
             $createTextNode(' '),
             claim,
             $createLineBreakNode(),
+            $createTabNode(),
             $createLinkNode('https://rotheide.example').append($createTextNode('Bericht')),
             $createAutoLinkNode('mailto:presse@almental.example').append($createTextNode('presse@almental.example')),
           ),

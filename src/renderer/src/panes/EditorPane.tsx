@@ -20,6 +20,7 @@ import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type Article
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
 import '../styles/editor.css';
+import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
 
 const READING_WIDTH_KEY = 'factdesk.editor.readingWidth';
 
@@ -152,6 +153,7 @@ function ArticleWorkspace({ doc, fresh }: { doc: ArticleDocument; fresh: boolean
   const [readingWidth, setReadingWidth] = useState(() => localStorage.getItem(READING_WIDTH_KEY) !== 'off');
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const readyGate = useReadyGate(session.id);
+  useRecoveryCopy(session);
   useStatusItem('editor.gate-refused', gateRefusal ? <span role="alert">{gateRefusal}</span> : null, 15);
 
   useEffect(() => {

@@ -4,14 +4,19 @@ import {
   $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_HIGH,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  DRAGSTART_COMMAND,
+  DROP_COMMAND,
   PASTE_COMMAND,
   PASTE_TAG,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
 import { $insertGeneratedNodes } from '@lexical/clipboard';
+import { $isLinkNode, LinkNode } from '@lexical/link';
 import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { allowedLinkUrl } from '../../../../shared/article/links';
 import { sanitizePastedHtml } from '../paste/sanitizeHtml';
 import { $nodesFromPlainText, $nodesFromSanitizedHtml } from '../paste/pasteNodes';
 import { INSERT_PLAIN_TEXT_COMMAND } from '../commands';
@@ -30,10 +35,27 @@ function $insert(editor: LexicalEditor, nodes: LexicalNode[]): void {
 }
 
 /**
- * Every paste goes through here, ahead of Lexical's own handler: HTML is sanitised with
- * DOMPurify and reduced to article nodes before Lexical imports it; plain text keeps its
- * paragraphs. Lexical's internal clipboard format is ignored on purpose: it could carry node
- * types from another Lexical editor, and copying claim marks would duplicate claim ids.
+ * The one way content from outside the editor gets in, for a paste and a drop alike: HTML is
+ * sanitised with DOMPurify and reduced to article nodes; plain text keeps its paragraphs.
+ * Lexical's own clipboard format is never read: it could carry node types and attributes from
+ * another editor (a `javascript:` link the store would refuse), and copying claim marks would
+ * duplicate claim ids.
+ */
+export function $insertTransfer(editor: LexicalEditor, data: DataTransfer): void {
+  const html = data.getData('text/html');
+  const text = data.getData('text/plain');
+  if (html.trim() !== '') $insert(editor, $nodesFromSanitizedHtml(editor, sanitizePastedHtml(html)));
+  else if (text !== '') $insert(editor, $nodesFromPlainText(text));
+}
+
+const carriesFiles = (data: DataTransfer | null) => Array.from(data?.types ?? []).includes('Files');
+
+/**
+ * Every paste and every drop goes through `$insertTransfer`, ahead of Lexical's own handlers.
+ * A drop is left to the browser, which reports it as an `insertFromDrop` input at the drop
+ * point (moving the text when it came from this editor); Lexical would otherwise read its own
+ * JSON and unsanitised HTML for drags that carry its marker. Dragging out of the editor writes
+ * only the browser's text and HTML, never Lexical's JSON.
  */
 export function PastePlugin(): null {
   const [editor] = useLexicalComposerContext();
@@ -46,17 +68,26 @@ export function PastePlugin(): null {
             const data = clipboardOf(event);
             if (data === null) return false;
             event.preventDefault();
-            const html = data.getData('text/html');
-            const text = data.getData('text/plain');
-            if (html.trim() !== '') {
-              const doc = sanitizePastedHtml(html);
-              $insert(editor, $nodesFromSanitizedHtml(editor, doc));
-            } else if (text !== '') {
-              $insert(editor, $nodesFromPlainText(text));
-            }
             // Files and images are not article content; swallowing them keeps Lexical from trying.
+            $insertTransfer(editor, data);
             return true;
           },
+          COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(
+          CONTROLLED_TEXT_INSERTION_COMMAND,
+          (payload) => {
+            if (typeof payload === 'string' || payload.dataTransfer === null) return false;
+            $insertTransfer(editor, payload.dataTransfer);
+            return true;
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(DRAGSTART_COMMAND, () => true, COMMAND_PRIORITY_HIGH),
+        editor.registerCommand(
+          DROP_COMMAND,
+          // Files are imported as articles by the window's drop zone, not inserted here.
+          (event) => !carriesFiles(event.dataTransfer),
           COMMAND_PRIORITY_HIGH,
         ),
         editor.registerCommand(
@@ -67,6 +98,13 @@ export function PastePlugin(): null {
           },
           COMMAND_PRIORITY_HIGH,
         ),
+        // Whatever path made it (a future command, a collaborator's edit), a link the store
+        // would refuse never stays in the text: it becomes its words, so autosave goes on.
+        editor.registerNodeTransform(LinkNode, (link) => {
+          if (!$isLinkNode(link) || allowedLinkUrl(link.getURL()) !== null) return;
+          for (const child of link.getChildren()) link.insertBefore(child);
+          link.remove();
+        }),
       ),
     [editor],
   );
