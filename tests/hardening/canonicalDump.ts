@@ -56,7 +56,8 @@ function listFiles(root: string, dir: string, skipDirs: string[]): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
-    if (skipDirs.includes(full)) continue;
+    // Backups are copies taken before a write (issue 11), not stored data; a refused import may be preceded by one.
+    if (skipDirs.includes(full) || (dir === root && entry.name === 'backups')) continue;
     if (entry.isDirectory()) out.push(...listFiles(root, full, skipDirs));
     else if (!/\.sqlite(-wal|-shm|-journal)?$/.test(entry.name)) out.push(`${path.relative(root, full)}:${fs.statSync(full).size}`);
   }
