@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run test:hardening: the hardening suites at full size (FACTDESK_HARDENING=full) — IPC fuzz,
-// malformed files, crash loop (vitest, tests/hardening/), XSS corpus × doors (Playwright,
-// e2e/xss-doors.spec.ts) — then the figures table. `npm test` runs the same suites at CI size.
+// npm run test:hardening [fuzz|malformed|crash|disk|electron|xss]: the hardening suites at full
+// size (FACTDESK_HARDENING=full) — IPC fuzz, malformed files, crash loop, disk full, Electron
+// security (vitest, tests/hardening/), XSS corpus × doors (Playwright, e2e/xss-doors.spec.ts) —
+// then the figures table. `npm test` runs the same suites at CI size.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ const vitestFiles = [
   ...(want('fuzz') ? ['tests/hardening/ipc-fuzz.test.ts'] : []),
   ...(want('malformed') ? ['tests/hardening/malformed-files.test.ts'] : []),
   ...(want('crash') ? ['tests/hardening/crash-loop.test.ts'] : []),
+  ...(want('disk') ? ['tests/hardening/disk-full.test.ts'] : []),
+  ...(want('electron') ? ['tests/hardening/electronegativity.test.ts', 'src/main/electron/security.test.ts'] : []),
 ];
 // One file at a time: each suite measures its own memory and the machine has two cores.
 for (const file of vitestFiles) results.push([file, run(bin('vitest'), ['run', '--no-file-parallelism', file])]);
