@@ -72,7 +72,7 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     fillDisk();
     // Much more text than the little space left: the write cannot fit.
     const long = bodyOf(Array.from({ length: 400 }, (_, i) => `Absatz ${i}: Lena Kowalczyk trifft in der ${i}. Minute. `.repeat(8)));
-    const refused = await dispatch('articles:save', { id, baseRev: first.value.rev, body: long }, ctx);
+    const refused = await dispatch('articles:save', { id, baseRev: (first.value as { rev: number }).rev, body: long }, ctx);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).not.toBe('internal');
@@ -83,7 +83,7 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
 
     fs.rmSync(filler);
-    const again = await dispatch('articles:save', { id, baseRev: first.value.rev, body: long }, ctx);
+    const again = await dispatch('articles:save', { id, baseRev: (first.value as { rev: number }).rev, body: long }, ctx);
     expect(again.ok, again.ok ? '' : again.error.message).toBe(true);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
