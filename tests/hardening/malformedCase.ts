@@ -17,6 +17,20 @@ interface CaseSpec {
   mustNotContain?: string[];
 }
 
+/**
+ * Peak resident memory of this process since it started. getrusage's maxRSS is kept across exec,
+ * so a child forked from a big test process would report the parent's size; Linux's VmHWM is not.
+ */
+function peakRssMb(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // Not Linux: fall through.
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 const spec = JSON.parse(process.argv[2] ?? '{}') as CaseSpec;
 const ctx: HandlerContext = {
   db: openDatabase(path.join(spec.dataDir, DATABASE_FILE)),
@@ -45,5 +59,5 @@ const stored = ctx.db.prepare('SELECT body || kicker || headline || lead FROM ar
 const leaked = (spec.mustNotContain ?? []).filter((s) => stored.includes(s));
 ctx.db.close();
 process.stdout.write(
-  `${JSON.stringify({ ok: result.ok, leaked, code: result.ok ? null : result.error.code, refused, message, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({ ok: result.ok, leaked, code: result.ok ? null : result.error.code, refused, message, seconds, peakRssMb: peakRssMb() })}\n`,
 );
