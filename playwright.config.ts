@@ -13,6 +13,9 @@ const electron = electronBinary();
 export default defineConfig<ShellOptions>({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts/,
+  // Playwright empties its output folder at start; a folder of its own keeps the unit report
+  // and the hardening figures (test-results/hardening) that earlier suites wrote beside it.
+  outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: process.env.CI ? 2 : undefined,

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatFigures, readFigures } from './hardening-figures.mjs';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const results = join(root, 'test-results');
@@ -76,6 +77,10 @@ if (want('e2e')) {
     } else suites.push({ name: 'e2e', passed: 0, failed: 1, note: 'playwright did not report' });
   }
 }
+
+// The hardening suites ran inside unit and e2e at CI size; their figures come first.
+const hardening = readFigures(join(results, 'hardening'));
+if (hardening.length) console.log(`\nHardening figures (CI size; npm run test:hardening for full size):\n${formatFigures(hardening)}`);
 
 console.log('\nSuites:');
 for (const s of suites) {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'unauthorized'
   | 'unavailable'
+  /** The disk under the store is full or read-only; worth retrying once that changes. */
+  | 'storage'
   | 'internal';
 
 export interface AppError {

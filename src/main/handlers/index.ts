@@ -12,6 +12,7 @@ import { factsDeskHandlers } from './factsDesk';
 import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
+import { storageError } from './storageErrors';
 import type { HandlerTable } from './table';
 
 export type { HandlerContext, ShellPlatform } from './context';
@@ -60,6 +61,8 @@ export async function dispatch(channelName: unknown, rawInput: unknown, ctx: Han
     return ok(await handler(parsed.data, ctx));
   } catch (err) {
     if (err instanceof UserError) return fail(err.code, err.message, err.fields);
+    const storage = storageError(err);
+    if (storage) return fail(storage.code, `Cannot write: ${storage.message}`);
     console.error(`[handlers] ${channelName} failed`, err);
     return fail('internal', `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -4,6 +4,7 @@ import { sampleBody, sampleMeta } from '../../shared/article/sampleArticle.fixtu
 import { exportDocx } from '../export/docx';
 import { importDocx } from './docx';
 import { ImportError } from './errors';
+import { docxEntries, documentXml, paragraphXml, zipBytes } from '../../../tests/hardening/zipWriter';
 
 describe('importDocx', () => {
   it('reads a DOCX written by the exporter back into the same article', async () => {
@@ -26,5 +27,15 @@ describe('importDocx', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).code).toBe('CORRUPT');
     expect((error as ImportError).message).toMatch(/^Cannot import "kaputt\.docx": the file is not a readable DOCX document/);
+  });
+
+  // Found by the malformed-files suite (tests/hardening): a 64 MB zip bomb was inflated by mammoth and imported whole.
+  it('refuses a DOCX whose parts unpack to more than 100 MB before inflating any of them', async () => {
+    const entries = docxEntries(documentXml(paragraphXml('FC Nordhafen')));
+    entries[2]!.declaredSize = 1024 * 1024 * 1024;
+    await expect(importDocx(zipBytes(entries), 'bombe.docx')).rejects.toThrow(
+      'Cannot import "bombe.docx": the DOCX unpacks to more than 100 MB',
+    );
+    await expect(importDocx(zipBytes(docxEntries(documentXml(paragraphXml('FC Nordhafen')))), 'klein.docx')).resolves.toBeTruthy();
   });
 });

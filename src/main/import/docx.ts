@@ -3,6 +3,10 @@ import { DOCX_STYLE_IDS } from '../export/docx';
 import type { ImportedArticle } from './assemble';
 import { ImportError } from './errors';
 import { importHtml } from './html';
+import { declaredUnpackedSize } from './zipSize';
+
+/** What a DOCX may unpack to: text, styles and numbering of the longest article are a few MB. */
+export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
 /**
  * DOCX import through mammoth (DOCX → semantic HTML) and the HTML importer. Word's Title style
@@ -28,6 +32,10 @@ const STYLE_MAP = [
 ];
 
 export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'): Promise<ImportedArticle> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
+    throw new ImportError('TOO_LARGE', fileName, `the DOCX unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article (a damaged or hostile file)`);
+  }
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -43,5 +51,5 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
   } catch (error) {
     throw new ImportError('CORRUPT', fileName, `the file is not a readable DOCX document (${(error as Error).message})`, { cause: error });
   }
-  return importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, fileName);
 }

@@ -85,3 +85,12 @@ describe('importHtml', () => {
     expect(importHtml('<html><head><title>Nur Titel</title></head><body><p>Text</p></body></html>').meta.headline).toBe('Nur Titel');
   });
 });
+
+describe('importHtml on hostile nesting', () => {
+  // Found by the malformed-files suite (tests/hardening): 20,000 nested <div>s ran jsdom for minutes, then overflowed the stack ("internal").
+  it('refuses HTML nested deeper than any article, naming the file and the problem', () => {
+    const deep = `<!doctype html><body>${'<div>'.repeat(20_000)}SV Rotheide${'</div>'.repeat(20_000)}</body>`;
+    expect(() => importHtml(deep, 'tief.html')).toThrow('Cannot import "tief.html": the HTML nests its elements more than 1000 levels deep');
+    expect(plainText(importHtml(`<body>${'<div>'.repeat(200)}FC Nordhafen${'</div>'.repeat(200)}</body>`).body)).toBe('FC Nordhafen');
+  });
+});

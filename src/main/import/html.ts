@@ -3,6 +3,8 @@ import { JSDOM } from 'jsdom';
 import { canonicalInlines, type Inline, type InlineFormat, type ListBlock, type ListItem } from '../../shared/article/blocks';
 import { ARTICLE_LANGUAGES, type ArticleMeta } from '../../shared/domain/articles';
 import { assemble, type DraftBlock, type ImportedArticle } from './assemble';
+import { ImportError } from './errors';
+import { htmlDepth, MAX_HTML_DEPTH } from './htmlDepth';
 
 /**
  * HTML import. The document is parsed with jsdom (no scripts run, nothing is fetched), the body is
@@ -270,7 +272,10 @@ function prune(list: Inline[]): Inline[] {
   });
 }
 
-export function importHtml(source: string): ImportedArticle {
+export function importHtml(source: string, fileName = 'document.html'): ImportedArticle {
+  if (htmlDepth(source, MAX_HTML_DEPTH + 1) > MAX_HTML_DEPTH) {
+    throw new ImportError('CORRUPT', fileName, `the HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does`);
+  }
   const dom = new JSDOM(source);
   try {
     const headMeta = metaFromHead(dom.window.document);

@@ -119,7 +119,7 @@ export async function importFile(input: string | ImportInput): Promise<ImportedA
   const text = decodeText(bytes, name, warnings);
   if (text.trim() === '') throw new ImportError('EMPTY', name, 'the file contains no text');
   const format = byExt ?? sniffTextFormat(text);
-  const result = format === 'html' ? importHtml(text) : format === 'markdown' ? importMarkdown(text) : importText(text);
+  const result = format === 'html' ? importHtml(text, name) : format === 'markdown' ? importMarkdown(text) : importText(text);
   result.warnings.unshift(...warnings);
   return finish(result, format, name);
 }

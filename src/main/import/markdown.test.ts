@@ -125,3 +125,22 @@ describe('importMarkdown', () => {
     expect(text).toBe('Vor Mitte\nnach\nzeile 1\nzeile 2');
   });
 });
+
+describe('importMarkdown on hostile nesting', () => {
+  // Found by the malformed-files suite (tests/hardening): 2,000 nested quote markers overflowed the stack ("internal").
+  it('reads thousands of nested quote markers as one quote, and caps list nesting', () => {
+    const quoted = importMarkdown(`${'> '.repeat(20_000)}FC Nordhafen gewinnt`);
+    expect(bodyToBlocks(quoted.body)).toEqual([{ type: 'quote', content: [{ type: 'text', text: 'FC Nordhafen gewinnt', format: {} }] }]);
+    expect(bodyToBlocks(importMarkdown('> > SV Rotheide\n> > führt').body)).toEqual(bodyToBlocks(importMarkdown('> SV Rotheide\n> führt').body));
+
+    const list = importMarkdown(Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- Ebene ${i}`).join('\n'));
+    let depth = 0;
+    let level = bodyToBlocks(list.body)[0] as { items: { lists: unknown[] }[] } | undefined;
+    while (level) {
+      depth++;
+      level = level.items[level.items.length - 1]?.lists[0] as typeof level;
+    }
+    expect(depth).toBe(16);
+    expect(plainText(list.body)).toContain('Ebene 1999');
+  });
+});

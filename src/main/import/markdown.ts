@@ -43,6 +43,10 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const THEMATIC = /^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$/;
 const QUOTE = /^ {0,3}> ?(.*)$/;
+/** All quote markers of a line at once: nested quotes end up as one quote level anyway, and peeling them one call deep each overflowed the stack on 2,000 of them. */
+const QUOTE_ALL = /^(?: {0,3}> ?)+(.*)$/;
+/** Lists nest at most this deep; deeper items stay at this level (no article nests lists further). */
+export const MAX_LIST_DEPTH = 16;
 
 function expandTabs(line: string): string {
   return line.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length));
@@ -66,7 +70,7 @@ function buildList(items: ParsedItem[]): ListBlock {
   for (const item of items) {
     while (stack.length > 1 && item.indent < stack[stack.length - 1].indent) stack.pop();
     let top = stack[stack.length - 1];
-    if (item.indent > top.indent + 1) {
+    if (item.indent > top.indent + 1 && stack.length < MAX_LIST_DEPTH) {
       const parent = top.list.items[top.list.items.length - 1];
       if (parent) {
         const nested: ListBlock = { type: 'list', ordered: item.ordered, start: item.number, items: [] };
@@ -118,7 +122,7 @@ function parseBlocks(lines: string[]): DraftBlock[] {
     if (QUOTE.test(line)) {
       const inner: string[] = [];
       while (i < lines.length && lines[i].trim() !== '' && (QUOTE.test(lines[i]) || !startsBlock(lines[i])))
-        inner.push(QUOTE.exec(lines[i])?.[1] ?? lines[i]), i++;
+        inner.push(QUOTE_ALL.exec(lines[i])?.[1] ?? lines[i]), i++;
       for (const block of parseBlocks(inner)) {
         // Quotes hold text only; a heading or paragraph inside becomes its own quote block.
         if (block.type === 'paragraph' || block.type === 'sourceHeading' || block.type === 'quote')

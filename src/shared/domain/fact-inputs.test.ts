@@ -17,6 +17,12 @@ const deal = {
 };
 
 describe('fact inputs', () => {
+  // Found by the IPC fuzz (tests/hardening): a name of one NUL reached the store's CHECK and came back as "internal".
+  it('refuses required text containing a NUL character, naming the field', () => {
+    expect(problems(entityInput.safeParse({ kind: 'club', name: '\u0000' }))).toEqual(['name must not contain a NUL character']);
+    expect(problems(entityInput.safeParse({ kind: 'club', name: 'SV\u0000Rotheide' }))).toEqual(['name must not contain a NUL character']);
+  });
+
   it('accepts a complete deal and fills the fields left out with null', () => {
     const parsed = dealInput.parse(deal);
     expect(parsed).toMatchObject({ amountMaxMinor: null, dateFrom: null, reportedById: null, notes: null });

@@ -18,12 +18,14 @@ import {
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: oneOf(values) });
 
+// SQLite's length() stops at a NUL, so the store's "not empty" checks would see "\u0000x" as empty.
 export const requiredText = (max: number) =>
   z
     .string({ message: 'must be text' })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 
 /** Empty text and null both mean "not given". */
 export const optionalText = (max: number) =>

@@ -1,0 +1,68 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+/**
+ * Records everything a hostile payload could make a page do: a call of the probe function the
+ * corpus payloads carry (`__xssHit(id)`), any dialog, any request that leaves the app's own
+ * origin (aborted, so nothing reaches the network), and live markup found in the DOM afterwards
+ * (event-handler attributes, javascript:/vbscript:/data: URLs that a click would run).
+ */
+export interface XssProbe {
+  hits: { id: number; url: string }[];
+  dialogs: string[];
+  outbound: string[];
+  liveMarkup: string[];
+  watch(page: Page): void;
+  scan(page: Page, where: string): Promise<void>;
+}
+
+export async function installXssProbe(context: BrowserContext, appOrigin: string | null): Promise<XssProbe> {
+  const probe: XssProbe = {
+    hits: [],
+    dialogs: [],
+    outbound: [],
+    liveMarkup: [],
+    watch(page) {
+      page.on('dialog', (d) => {
+        probe.dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss().catch(() => undefined);
+      });
+    },
+    async scan(page, where) {
+      const found = await page
+        .evaluate(() => {
+          const out: string[] = [];
+          const hostileUrl = /^\s*(javascript|vbscript|data:text\/html)/i;
+          const walk = (root: Document | ShadowRoot | Element) => {
+            for (const el of Array.from(root.querySelectorAll('*'))) {
+              for (const attr of Array.from(el.attributes)) {
+                const name = attr.name.toLowerCase();
+                if (name.startsWith('on')) out.push(`<${el.localName} ${name}>`);
+                else if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcdoc', 'background'].includes(name) && hostileUrl.test(attr.value)) {
+                  out.push(`<${el.localName} ${name}="${attr.value.slice(0, 40)}">`);
+                }
+              }
+              if (el.localName === 'script' && !(el as HTMLScriptElement).src && el.textContent?.includes('__xssHit')) out.push('<script> with probe');
+              if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'embed') out.push(`<${el.localName}>`);
+            }
+          };
+          walk(document);
+          return out;
+        })
+        .catch(() => [] as string[]);
+      for (const f of found) probe.liveMarkup.push(`${where}: ${f}`);
+    },
+  };
+  await context.exposeBinding('__xssHit', (source, id: unknown) => {
+    probe.hits.push({ id: Number(id), url: source.frame.url() });
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const own = appOrigin !== null && url.startsWith(appOrigin);
+    if (own || /^(file|data|blob|about):/.test(url)) return route.continue();
+    probe.outbound.push(url);
+    return route.abort();
+  });
+  for (const page of context.pages()) probe.watch(page);
+  context.on('page', (page) => probe.watch(page));
+  return probe;
+}
