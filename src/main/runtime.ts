@@ -2,10 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DATABASE_FILE, openDatabase } from '../store/db';
 import { keepDurable } from '../store/durability';
-import pkg from '../../package.json';
+import { APP_VERSION } from './version';
 import type { HandlerContext, ShellPlatform } from './handlers';
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 export { DATABASE_FILE };
 
 /** The same folder Electron's app.getPath('userData') gives for productName "Factdesk", so CLI and app share data. */

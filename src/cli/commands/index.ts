@@ -1,10 +1,11 @@
-import { articlesCommand } from './articles';
-import { claimsCommand } from './claims';
-import { detectCommand } from './detect';
-import { doctorCommand } from './doctor';
-import { factsCommand } from './facts';
-import { sampleCommand } from './sample';
-import type { CliCommand } from './types';
+import type { CliCommandEntry } from './types';
 
-/** Each feature adds its subcommand here. */
-export const commands: CliCommand[] = [doctorCommand, articlesCommand, claimsCommand, detectCommand, factsCommand, sampleCommand];
+/** Each feature adds its subcommand here; summaries are repeated so help loads no command module (a test keeps them equal). */
+export const commands: CliCommandEntry[] = [
+  { name: 'doctor', summary: 'Show the data folder, database and runtime facts', load: async () => (await import('./doctor')).doctorCommand },
+  { name: 'articles', summary: 'List, show, export and import articles', load: async () => (await import('./articles')).articlesCommand },
+  { name: 'claims', summary: 'List the claims of an article, or check it against the "ready" gate', load: async () => (await import('./claims')).claimsCommand },
+  { name: 'detect', summary: 'Find quotes, amounts, dates and other checkable claims in a file or an article', load: async () => (await import('./detect')).detectCommand },
+  { name: 'facts', summary: 'Search, add, import and export verified facts (fact packs)', load: async () => (await import('./facts')).factsCommand },
+  { name: 'sample', summary: 'Load the sample fact pack (invented clubs, people, deals and quotes)', load: async () => (await import('./sample')).sampleCommand },
+];
