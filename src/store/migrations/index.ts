@@ -4,9 +4,10 @@ import { migration0003 } from './0003-articles';
 import { migration0004 } from './0004-claims';
 import { migration0005 } from './0005-detect-dismissals';
 import { migration0006 } from './0006-fts-without-prefix';
+import { migration0011 } from './0011-fts-prefix-indexes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Append only: one file per schema version. Never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0011];
