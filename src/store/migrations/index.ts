@@ -4,7 +4,7 @@ import { migration0003 } from './0003-articles';
 import { migration0004 } from './0004-claims';
 import { migration0005 } from './0005-detect-dismissals';
 import { migration0006 } from './0006-fts-without-prefix';
-import { migration0011 } from './0011-fts-prefix-indexes';
+import { migration0011 } from './0011-search-indexes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';

@@ -10,7 +10,7 @@ const { tempDb, cleanup } = migrationDbs('factdesk-m11-');
 afterEach(cleanup);
 
 const NOW = '2026-12-06T08:00:00.000Z';
-const index = migrations.findIndex((m) => m.name === 'fts-prefix-indexes');
+const index = migrations.findIndex((m) => m.name === 'search-indexes');
 
 /** A store at the previous version with a few facts, indexed the way the store indexed them then. */
 function previousVersionWithFacts(): Database.Database {
@@ -45,7 +45,7 @@ const found = (db: Database.Database, query: string, typing = false) =>
 
 const ftsSql = (db: Database.Database, table: string) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
 
-describe('migration fts-prefix-indexes', () => {
+describe('migration search-indexes', () => {
   it('re-creates the four search tables with 2- and 3-letter prefix indexes, every record indexed again', () => {
     const db = previousVersionWithFacts();
     expect(ftsSql(db, 'entity_fts')).not.toMatch(/prefix/);
@@ -68,6 +68,16 @@ describe('migration fts-prefix-indexes', () => {
     expect(found(db, 'Üb', true)).toEqual(['deal:d-1']);
     expect(found(db, 'Ko', true)).toEqual(['entity:e-kowalczyk', 'quote:q-1']);
     expect(found(db, 'Str', true)).toEqual(['entity:e-strivo']);
+  });
+
+  it('lists the most recently changed facts of every kind from an index, not by sorting each table', () => {
+    const db = previousVersionWithFacts();
+    migrate(db, migrations);
+    for (const table of ['entities', 'deals', 'quotes', 'sources']) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT x.id FROM ${table} x ORDER BY x.updated_at DESC, x.seq DESC LIMIT 51`).all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('\n')).toMatch(new RegExp(`USING INDEX ${table}_updated`));
+    }
+    expect(searchFacts(db, { query: '' }).hits.map((h) => h.id)).toHaveLength(6);
   });
 
   it('keeps the index in step with later writes: a deleted record is no longer found', () => {
