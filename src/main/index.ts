@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAllowedExternalUrl, loadSettings } from './handlers/app';
 import type { HandlerContext } from './handlers';
 import { createContext, resolveDataDir } from './runtime';
+import { warmTransferLibraries } from './warm-transfer';
 import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
@@ -135,6 +136,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     win = createWindow(ctx);
     refreshChrome();
+    void warmTransferLibraries();
   });
 
   app.on('window-all-closed', () => {

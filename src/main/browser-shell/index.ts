@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
+import { warmTransferLibraries } from '../warm-transfer';
 import { startBrowserShell } from './server';
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   // The start script and the e2e harness read this exact line.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
+  void warmTransferLibraries({ pdf: true });
 
   const stop = async () => {
     await shell.close();
