@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from './commands';
 import { runCli } from './index';
 import type { CliIO } from './io';
 import { parseArgs, UsageError } from './io';
@@ -56,5 +57,15 @@ describe('parseArgs', () => {
   });
   it('complains about a missing value', () => {
     expect(() => parseArgs(['--out'], { values: ['out'] })).toThrow(UsageError);
+  });
+});
+
+describe('command table', () => {
+  it('lists each command with the summary its module gives, so help needs no command module', async () => {
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(entry.summary).toBe(command.summary);
+    }
   });
 });

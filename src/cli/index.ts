@@ -1,4 +1,4 @@
-import { APP_VERSION } from '../main/runtime';
+import { APP_VERSION } from '../main/version';
 import { commands } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
@@ -27,11 +27,12 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     io.out(APP_VERSION);
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`Unknown command "${name}". Run "factdesk --help" for the list.`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`Usage: ${command.usage}`);
     return EXIT.ok;

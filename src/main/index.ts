@@ -5,6 +5,7 @@ import { isAllowedExternalUrl, loadSettings } from './handlers/app';
 import type { HandlerContext } from './handlers';
 import { createContext, resolveDataDir } from './runtime';
 import { runDeskFacts, type DeskFactsService } from './desk-facts/service';
+import { warmTransferLibraries } from './warm-transfer';
 import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
@@ -164,6 +165,7 @@ if (!app.requestSingleInstanceLock()) {
     win = createWindow(ctx);
     refreshChrome();
     deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
+    void warmTransferLibraries();
   });
 
   app.on('window-all-closed', () => {

@@ -5,10 +5,10 @@ import { DATABASE_FILE, openDatabase, type Db } from '../store/db';
 import { keepDurable } from '../store/durability';
 import { createBackupNow, DatabaseDamagedError, newestGoodBackup, quickCheck } from '../store/backups';
 import { keepDailyBackups } from '../store/dailyBackups';
-import pkg from '../../package.json';
+import { APP_VERSION } from './version';
 import type { HandlerContext, ShellPlatform } from './handlers';
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 export { DATABASE_FILE };
 
 /** The same folder Electron's app.getPath('userData') gives for productName "Factdesk", so CLI and app share data. */

@@ -39,6 +39,15 @@ export function writeAudit(
   );
 }
 
+/** The "create" entries of many records of one type as one statement (bulk imports); each is what writeAudit writes for a create. */
+export function writeCreateAudits(db: Db, type: AuditRecordType, ids: readonly string[], actor: Actor, at: string): void {
+  prepared(
+    db,
+    `INSERT INTO audit_log (record_type, record_id, action, user, at, before, after, via)
+     SELECT ?, value, 'create', ?, ?, NULL, NULL, ? FROM json_each(?) ORDER BY key`,
+  ).run(type, actor.user, at, actor.via ?? null, JSON.stringify(ids));
+}
+
 interface AuditRow {
   seq: number;
   record_type: AuditRecordType;

@@ -51,6 +51,22 @@ describe('fact packs', () => {
     expect(searchFacts(b.db, { query: 'Goetze' }).hits.map((h) => h.id)).toContain('ent-goetze');
   });
 
+  it('writes one audited create per new record, in pack order, naming the pack as the way in', () => {
+    const pack = { ...json(buildFactPack(a.db)), title: 'Saisonstart' };
+    importFactPack(b.db, pack, { actor: { user: 'Mira' } });
+    const audit = b.db.prepare("SELECT record_type AS type, record_id AS id, user, via FROM audit_log WHERE action = 'create' ORDER BY seq").all() as { type: string; id: string; user: string; via: string }[];
+    const expected = [
+      ...pack.entities.map((r) => `entity:${r.id}`),
+      ...pack.sources.map((r) => `source:${r.id}`),
+      ...pack.roles.map((r) => `role:${r.id}`),
+      ...pack.quotes.map((r) => `quote:${r.id}`),
+      ...pack.deals.map((r) => `deal:${r.id}`),
+      ...pack.citations.map((r) => `citation:${r.id}`),
+    ];
+    expect(audit.map((e) => `${e.type}:${e.id}`)).toEqual(expected);
+    expect(new Set(audit.map((e) => `${e.user} / ${e.via}`))).toEqual(new Set(['Mira / fact pack “Saisonstart”']));
+  });
+
   it('changes nothing when the same pack is imported again', () => {
     const pack = json(buildFactPack(a.db));
     importFactPack(b.db, pack, { actor: tester });

@@ -9,7 +9,7 @@ import { entityKindOf } from './entity-refs';
 import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
-import { changedFields, existingIds, getRecord, getRecords, insertRecord, recordExists, updateRecord } from './records';
+import { changedFields, existingIds, existingRows, fromRow, getRecord, getRecords, insertRecords, recordExists, rowHolds, updateRecord } from './records';
 
 type AnyRecord = { id: string };
 const TABLES: Record<PackSection, FactTable<AnyRecord>> = {
@@ -198,22 +198,23 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
     return emptyReport([{ path: '$.files', message: 'cannot be stored: no data folder was given for files' }]);
 
   const report = emptyReport([]);
-  const toCreate: [PackSection, AnyRecord][] = [];
+  const toCreate = new Map<PackSection, AnyRecord[]>(PACK_SECTIONS.map((section) => [section, []]));
   const toUpdate: [PackSection, AnyRecord, AnyRecord][] = [];
   let kindChanged = false;
   for (const section of PACK_SECTIONS) {
     const t = TABLES[section];
     const records = pack[section] as AnyRecord[];
-    const known = existingIds(db, t, records.map((r) => r.id));
+    const stored = existingRows(db, t, records.map((r) => r.id));
     for (const record of records) {
-      const existing = known.has(record.id) ? getRecord(db, t, record.id) : null;
-      if (!existing) {
-        toCreate.push([section, record]);
+      const row = stored.get(record.id);
+      if (!row) {
+        toCreate.get(section)!.push(record);
         report.created[section]++;
         continue;
       }
-      const fields = changedFields(t, existing, record);
-      if (fields.length === 0) {
+      const existing = rowHolds(t, row, record) ? null : fromRow(t, row);
+      const fields = existing ? changedFields(t, existing, record) : [];
+      if (!existing || fields.length === 0) {
         report.unchanged[section]++;
         continue;
       }
@@ -222,8 +223,9 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
       report.changes.push({ type: TYPE_OF[section], id: record.id, label: label(section, record), fields });
     }
   }
+  const creating = [...toCreate.values()].some((list) => list.length > 0);
   if (toUpdate.length && !options.update) return { ...report, needsConfirmation: true };
-  if (toCreate.length === 0 && toUpdate.length === 0) return { ...report, applied: true };
+  if (!creating && toUpdate.length === 0) return { ...report, applied: true };
   options.beforeWrite?.();
 
   if (options.dataDir) for (const bytes of fileBytes) if (storeFile(options.dataDir, bytes).created) report.filesStored++;
@@ -234,7 +236,9 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
     db.transaction(() => {
       // References inside the pack may point forwards (a quote translating a later one).
       db.pragma('defer_foreign_keys = ON');
-      for (const [section, record] of toCreate) insertRecord(db, TABLES[section], record, actor, at);
+      // New records go in as one set per table (rows, index entries, audit entries); changed
+      // ones one by one, so whatever reacts to a changed fact (updateRecord) sees each of them.
+      for (const [section, records] of toCreate) insertRecords(db, TABLES[section], records, actor, at);
       for (const [section, before, after] of toUpdate) updateRecord(db, TABLES[section], before, after, actor, at);
       if (kindChanged) {
         const problems = kindProblems(db, pack);

@@ -5,7 +5,7 @@ import type { DetectCandidate } from '../../shared/contract/detect';
 import { detect, type DetectEntity, type KnownPerson, type Suggestion } from '../../shared/detect';
 import type { ArticleLanguage } from '../../shared/domain/articles';
 import { dispatch, type HandlerContext } from '../../main/handlers';
-import { ImportError, importFile } from '../../main/import';
+import { ImportError } from '../../main/import/errors';
 import { DATABASE_FILE, resolveDataDir } from '../../main/runtime';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
@@ -43,6 +43,8 @@ interface Input {
  * first paragraphs are lines of the input too, so they come first, one line each, as in the file.
  */
 async function readFileInput(file: string): Promise<Input> {
+  // The importers' libraries (mammoth, jsdom) load only when a file is analysed.
+  const { importFile } = await import('../../main/import');
   const imported = await importFile(file);
   const head = [imported.meta.kicker, imported.meta.headline, imported.meta.lead].filter((s): s is string => !!s && s.trim() !== '');
   const body = plainText(imported.body);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runDeskFacts } from '../desk-facts/service';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
+import { warmTransferLibraries } from '../warm-transfer';
 import { startBrowserShell } from './server';
 import { readShellState, writeShellState } from './sessionState';
 import { openOrOfferRestore } from '../damagedStore';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
+  void warmTransferLibraries({ pdf: true });
 
   const stop = async () => {
     deskFacts.stop();

@@ -16,6 +16,7 @@ import {
 import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock } from '../../shared/article/blocks';
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
+import { DOCX_STYLE_IDS } from '../docx-styles';
 
 /**
  * Word export with real Word structure, so editors downstream keep working with styles instead of
@@ -29,7 +30,7 @@ export interface DocxOptions {
   creator?: string;
 }
 
-export const DOCX_STYLE_IDS = { kicker: 'Kicker', lead: 'Lead', byline: 'Byline', dateline: 'Dateline', quote: 'Quote' } as const;
+export { DOCX_STYLE_IDS };
 
 const LANGUAGE_TAG: Record<ArticleMeta['language'], string> = { de: 'de-DE', en: 'en-GB' };
 const BULLETS = ['•', '◦', '▪'];

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { DOCX_STYLE_IDS } from '../export/docx';
+import { DOCX_STYLE_IDS } from '../docx-styles';
 import type { ImportedArticle } from './assemble';
 import { ImportError } from './errors';
 import { importHtml } from './html';

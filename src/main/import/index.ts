@@ -1,15 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ImportedArticle } from './assemble';
-import { importDocx } from './docx';
 import { ImportError } from './errors';
-import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importText } from './text';
 
 export { ImportError, type ImportErrorCode } from './errors';
 export type { ImportedArticle } from './assemble';
-export { importDocx, importHtml, importMarkdown, importText };
+export { importMarkdown, importText };
+
+// HTML needs jsdom and DOMPurify, DOCX mammoth as well: loading them takes the event loop for
+// up to a second and a half, so a Markdown or text import does not load them at all, and the
+// shells load them at idle after start (warm-transfer.ts).
+export const loadHtmlImporter = () => import('./html');
+export const loadDocxImporter = () => import('./docx');
 
 export type ImportFormat = 'markdown' | 'text' | 'html' | 'docx';
 
@@ -110,6 +114,7 @@ export async function importFile(input: string | ImportInput): Promise<ImportedA
   const isZip = startsWith(bytes, ZIP_MAGIC);
   if (byExt === 'docx' || (!byExt && isZip)) {
     if (!isZip) throw new ImportError('CORRUPT', name, 'the file is not a DOCX document (it is not a ZIP package)');
+    const { importDocx } = await loadDocxImporter();
     const result = await importDocx(bytes, name);
     return finish(result, 'docx', name);
   }
@@ -119,7 +124,7 @@ export async function importFile(input: string | ImportInput): Promise<ImportedA
   const text = decodeText(bytes, name, warnings);
   if (text.trim() === '') throw new ImportError('EMPTY', name, 'the file contains no text');
   const format = byExt ?? sniffTextFormat(text);
-  const result = format === 'html' ? importHtml(text, name) : format === 'markdown' ? importMarkdown(text) : importText(text);
+  const result = format === 'html' ? (await loadHtmlImporter()).importHtml(text, name) : format === 'markdown' ? importMarkdown(text) : importText(text);
   result.warnings.unshift(...warnings);
   return finish(result, format, name);
 }

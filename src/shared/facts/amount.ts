@@ -17,13 +17,33 @@ export function isKnownCurrency(code: string): boolean {
   return knownCurrencies.size === 0 || knownCurrencies.has(code);
 }
 
+const digitsOf = new Map<string, number>();
+
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsOf.set(currency, digits);
   }
+  return digits;
+}
+
+// Creating an Intl.NumberFormat costs far more than formatting with one; a result list
+// formats a hundred amounts on every keystroke.
+const amountFormats = new Map<string, Intl.NumberFormat>();
+function amountFormat(lang: AmountLanguage, currency: string, digits: number, fraction: boolean): Intl.NumberFormat {
+  const key = `${lang} ${currency} ${digits} ${fraction}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, minimumFractionDigits: fraction ? digits : 0, maximumFractionDigits: digits });
+    amountFormats.set(key, format);
+  }
+  return format;
 }
 
 /** 500000000 EUR → "5.000.000 €" (de) or "€5,000,000" (en); cents only when there are some. */
@@ -31,12 +51,7 @@ export function formatAmount(minor: number, currency: string, lang: AmountLangua
   const digits = currencyDigits(currency);
   const value = minor / 10 ** digits;
   try {
-    return new Intl.NumberFormat(locale(lang), {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(value);
+    return amountFormat(lang, currency, digits, !Number.isInteger(value)).format(value);
   } catch {
     return `${value.toLocaleString(locale(lang))} ${currency}`;
   }

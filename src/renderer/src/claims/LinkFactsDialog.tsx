@@ -1,16 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkSearchSeed, type SeedKind } from '../../../shared/claims/searchSeed';
 import type { ClaimView } from '../../../shared/contract/claims';
-import type { SearchHit } from '../../../shared/contract/facts';
+import type { SearchHit, SearchInput } from '../../../shared/contract/facts';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { HitMeta } from '../facts/ResultList';
+import { latestOnly } from '../facts/latestOnly';
 import { linkFacts } from './claimsStore';
 
 const KINDS: SeedKind[] = ['quote', 'deal', 'entity', 'source'];
-const SEARCH_DELAY_MS = 150;
 
 function hitLabel(hit: SearchHit): string {
   return hit.title.map((s) => s.text).join('');
@@ -66,21 +66,20 @@ export function LinkFactsDialog({
   const resultsId = useId();
   const linked = new Set(claim.links.map((l) => `${l.type}:${l.id}`));
 
+  const [searching, setSearching] = useState(true);
+  const searcher = useMemo(() => latestOnly((i: SearchInput) => api.facts.search(i)), []);
+  useEffect(() => () => searcher.cancel(), [searcher]);
+  // Each keystroke asks at once; latestOnly keeps one call in flight and drops stale ones.
   useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const result = await api.facts.search({ query, kinds: kind ? [kind] : undefined, typing: true, limit: 50 });
-      if (cancelled) return;
+    setSearching(true);
+    searcher.request({ query, kinds: kind ? [kind] : undefined, typing: true, limit: 50 }, (result) => {
+      setSearching(false);
       if (result.ok) {
         setHits(result.value.hits);
         setError(null);
       } else setError(result.error.message);
-    }, SEARCH_DELAY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [query, kind]);
+    });
+  }, [query, kind, searcher]);
 
   const link = async (hit: SearchHit) => {
     const result = await linkFacts(claim.id, [{ type: hit.type, id: hit.id }]);
@@ -112,7 +111,7 @@ export function LinkFactsDialog({
           {error}
         </p>
       )}
-      <ul id={resultsId} className="link-results" aria-label={t('link.results')} aria-busy={hits === null}>
+      <ul id={resultsId} className="link-results" aria-label={t('link.results')} aria-busy={searching}>
         {hits === null && <li className="muted">{t('link.searching')}</li>}
         {hits?.length === 0 && <li className="muted">{t('link.none')}</li>}
         {hits?.map((hit) => {

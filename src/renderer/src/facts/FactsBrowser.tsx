@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactStats, SearchInput, SearchResult } from '../../../shared/contract/facts';
+import type { FactStats, SearchHit, SearchInput, SearchResult } from '../../../shared/contract/facts';
 import { isRealIsoDate } from '../../../shared/domain/facts';
 import { isKnownCurrency, parseAmountInput } from '../../../shared/facts/amount';
 import { api } from '../bridge';
@@ -13,6 +13,7 @@ import { DealForm } from './forms/DealForm';
 import { EntityForm } from './forms/EntityForm';
 import { QuoteForm } from './forms/QuoteForm';
 import { SourceForm } from './forms/SourceForm';
+import { latestOnly } from './latestOnly';
 import { MenuButton } from './MenuButton';
 import { PackImportDialog } from './PackImportDialog';
 import { ShareWithDeskDialog } from './ShareWithDeskDialog';
@@ -85,26 +86,26 @@ export function FactsBrowser({
   const [message, setMessage] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const seq = useRef(0);
+  const [searching, setSearching] = useState(false);
+  const searcher = useMemo(() => latestOnly((i: SearchInput) => api.facts.search(i)), []);
+  useEffect(() => () => searcher.cancel(), [searcher]);
   const target = history[history.length - 1] ?? null;
 
   const { input, errors: filterErrors } = useMemo(() => toSearchInput(query, filters, lang), [query, filters, lang]);
 
+  // Each keystroke asks at once; latestOnly keeps one call in flight and drops stale ones.
   const runSearch = useCallback(() => {
-    const n = ++seq.current;
-    void api.facts.search(input).then((r) => {
-      if (n !== seq.current) return;
+    setSearching(true);
+    searcher.request(input, (r) => {
+      setSearching(false);
       if (r.ok) {
         setResult(r.value);
         setSearchError(null);
       } else setSearchError(r.error.message);
     });
-  }, [input]);
+  }, [input, searcher]);
 
-  useEffect(() => {
-    const timer = window.setTimeout(runSearch, 60);
-    return () => window.clearTimeout(timer);
-  }, [runSearch]);
+  useEffect(runSearch, [runSearch]);
 
   useEffect(() => setActive(-1), [input]);
 
@@ -115,7 +116,12 @@ export function FactsBrowser({
     runSearch();
   });
 
-  const open = (next: FactTarget) => setHistory((h) => [...h, next]);
+  const open = useCallback((next: FactTarget) => setHistory((h) => [...h, next]), []);
+  const openHit = useCallback((hit: SearchHit) => open({ type: hit.type, id: hit.id }), [open]);
+  const leaveList = useCallback(() => {
+    setActive(-1);
+    searchRef.current?.focus();
+  }, []);
   const back = () => {
     setHistory((h) => h.slice(0, -1));
     window.setTimeout(() => listRef.current?.focus(), 0);
@@ -192,7 +198,7 @@ export function FactsBrowser({
       )}
       <div className="facts-columns">
         {showList && (
-          <section className="facts-list-pane" aria-label={t('searchSection')}>
+          <section className="facts-list-pane" aria-label={t('searchSection')} aria-busy={searching}>
             <div className="facts-search">
               <input
                 ref={searchRef}
@@ -236,11 +242,8 @@ export function FactsBrowser({
                   hits={result.hits}
                   activeIndex={active}
                   onActivate={setActive}
-                  onOpen={(hit) => open({ type: hit.type, id: hit.id })}
-                  onLeaveTop={() => {
-                    setActive(-1);
-                    searchRef.current?.focus();
-                  }}
+                  onOpen={openHit}
+                  onLeaveTop={leaveList}
                 />
                 <p className="muted facts-count" aria-live="polite">
                   {result.truncated ? t('countMore', { count: result.hits.length }) : t('count', { count: result.hits.length })}

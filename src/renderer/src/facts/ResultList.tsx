@@ -1,7 +1,8 @@
-import { forwardRef, useEffect, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SearchHit } from '../../../shared/contract/facts';
-import { useFormat } from './format';
+import { useFormat, type Formatters } from './format';
 import { Highlighted } from './Highlighted';
 
 interface Props {
@@ -17,6 +18,11 @@ interface Props {
 export function HitMeta({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation('facts');
   const f = useFormat();
+  return <HitMetaWords hit={hit} t={t} f={f} />;
+}
+
+// Takes t and the formatters from the list: a hook per row cost more than the row itself.
+function HitMetaWords({ hit, t, f }: { hit: SearchHit; t: TFunction<'facts'>; f: Formatters }) {
   const m = hit.meta;
   const parts: string[] = [];
   if (m.type === 'deal') {
@@ -39,9 +45,13 @@ export function HitMeta({ hit }: { hit: SearchHit }) {
   return <span className="hit-meta">{parts.join(' · ')}</span>;
 }
 
-/** Search results as a listbox: arrows move, Enter opens, Home/End jump. */
-export const ResultList = forwardRef<HTMLDivElement, Props>(function ResultList({ hits, activeIndex, onActivate, onOpen, onLeaveTop }, ref) {
+/**
+ * Search results as a listbox: arrows move, Enter opens, Home/End jump. Memoised: while a
+ * search is in flight the box re-renders on every key, and a hundred results need not.
+ */
+export const ResultList = memo(forwardRef<HTMLDivElement, Props>(function ResultList({ hits, activeIndex, onActivate, onOpen, onLeaveTop }, ref) {
   const { t } = useTranslation('facts');
+  const f = useFormat();
   const optionId = (hit: SearchHit) => `fact-hit-${hit.type}-${hit.id}`;
   const active = hits[activeIndex];
 
@@ -99,9 +109,9 @@ export const ResultList = forwardRef<HTMLDivElement, Props>(function ResultList(
               <Highlighted segments={hit.detail} />
             </span>
           )}
-          <HitMeta hit={hit} />
+          <HitMetaWords hit={hit} t={t} f={f} />
         </div>
       ))}
     </div>
   );
-});
+}));

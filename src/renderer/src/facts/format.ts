@@ -11,14 +11,28 @@ export interface Formatters {
   instant(iso: string): string;
 }
 
+// One pair of date formats per language for the whole renderer: every result row asks for
+// them, and creating an Intl.DateTimeFormat costs a hundred times what formatting does.
+const dateFormats = new Map<AmountLanguage, { date: Intl.DateTimeFormat; instant: Intl.DateTimeFormat }>();
+function dateFormatsFor(lang: AmountLanguage) {
+  let formats = dateFormats.get(lang);
+  if (!formats) {
+    const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+    formats = {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+      instant: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+    dateFormats.set(lang, formats);
+  }
+  return formats;
+}
+
 /** Amounts and dates in the UI language: 5.000.000 € (de), €5,000,000 (en). */
 export function useFormat(): Formatters {
   const { t, i18n } = useTranslation('facts');
   const lang: AmountLanguage = i18n.language.startsWith('de') ? 'de' : 'en';
   return useMemo(() => {
-    const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-    const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const instantFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const { date: dateFmt, instant: instantFmt } = dateFormatsFor(lang);
     const date = (iso: string | null) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '');
     return {
       lang,
