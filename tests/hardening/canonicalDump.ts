@@ -49,7 +49,8 @@ function tableRows(db: Db): unknown[] {
     .all() as string[];
   return tables
     .filter((t) => !/_(data|idx|docsize|config|content)$/.test(t))
-    .map((t) => [t, db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}" ORDER BY rowid`).raw().all()]);
+    // Sorted by content, not rowid: some tables are WITHOUT ROWID, and the order of rows is no part of the state.
+    .map((t) => [t, (db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort()]);
 }
 
 function listFiles(root: string, dir: string, skipDirs: string[]): string[] {
