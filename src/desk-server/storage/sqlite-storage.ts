@@ -14,7 +14,7 @@ export function openSqliteStorage(file: string): DeskStorage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 15000');
   db.pragma('synchronous = FULL');
   migrate(db);
 
