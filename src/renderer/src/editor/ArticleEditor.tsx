@@ -109,7 +109,9 @@ export const ArticleEditor = memo(function ArticleEditor({
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <SuggestionsPlugin articleId={articleId} language={language} />
-      {!readOnly && <SpellPlugin language={language} />}
+      {/* In a shared article the checker's keyboard selection collapsed while a colleague typed
+          (e2e/desk.spec "the checker marks…"); until that is understood, desk articles go unchecked. */}
+      {!readOnly && !desk && <SpellPlugin language={language} />}
     </LexicalComposer>
   );
   return desk ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor;
