@@ -1,21 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newArticle, library, body, statusBar } from './articleSteps';
 
 /** Everything here finds elements by role and accessible name only. */
-
-const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
-const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
-
-async function newArticle(page: Page, headline: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  const field = page.getByRole('textbox', { name: 'Headline' });
-  // The new article replaces the open one a moment later; typing before that would rename the old one.
-  await expect(field).toHaveValue('');
-  await expect(field).toBeFocused();
-  await field.fill(headline);
-  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
-}
 
 /** Waits for an autosave that is known to be due: first "Edited" (the save may be too quick to see), then "Saved". */
 async function waitForSave(page: Page): Promise<void> {

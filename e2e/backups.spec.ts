@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newArticle, library } from './articleSteps';
 
 /** Settings → Data: back up now, then restore, through the contract like any other call. */
-
-const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
-
-async function newArticle(page: Page, headline: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  const field = page.getByRole('textbox', { name: 'Headline' });
-  await expect(field).toHaveValue('');
-  await expect(field).toBeFocused();
-  await field.fill(headline);
-  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
-}
 
 async function openSettings(page: Page) {
   await page.getByRole('menuitem', { name: 'File' }).click();

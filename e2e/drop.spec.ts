@@ -1,20 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newArticle, library, body, statusBar } from './articleSteps';
 
 /** Dropping into the editor shares the paste sanitiser; nothing dropped may stop autosave. */
-
-const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
-const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
-
-async function newArticle(page: Page, headline: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  const field = page.getByRole('textbox', { name: 'Headline' });
-  await expect(field).toHaveValue('');
-  await expect(field).toBeFocused();
-  await field.fill(headline);
-  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
-}
 
 const HOSTILE_HTML = `<p>Bericht von <a href="javascript:window.__dropRan='link'">FC Nordhafen</a>
   <img src="x-missing.png" onerror="window.__dropRan='onerror'"><b style="background-image:url(https://tracker.example/p.gif)">fett</b></p>`;

@@ -1,20 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newArticle, library, body, statusBar } from './articleSteps';
 
 /** The browser shell's server goes away under an open tab: nothing typed may be lost. */
-
-const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
-const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
-
-async function newArticle(page: Page, headline: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  const field = page.getByRole('textbox', { name: 'Headline' });
-  await expect(field).toHaveValue('');
-  await expect(field).toBeFocused();
-  await field.fill(headline);
-  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
-}
 
 async function storedText(app: { cli(args: string[]): Promise<{ stdout: string }> }): Promise<string> {
   const listed = JSON.parse((await app.cli(['articles', 'list', '--json'])).stdout) as { id: string }[];

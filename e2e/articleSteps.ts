@@ -1,0 +1,18 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Steps the English-UI article specs share, by role and accessible name. */
+
+export const library = (page: Page) => page.getByRole('navigation', { name: 'Articles' });
+export const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+export const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
+
+export async function newArticle(page: Page, headline: string): Promise<void> {
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  const field = page.getByRole('textbox', { name: 'Headline' });
+  // The new article replaces the open one a moment later; typing before that would rename the old one.
+  await expect(field).toHaveValue('');
+  await expect(field).toBeFocused();
+  await field.fill(headline);
+  await expect(library(page).getByRole('option', { name: new RegExp(headline) })).toBeVisible();
+}
