@@ -174,6 +174,28 @@ test.describe('claims', () => {
     ]);
   });
 
+  test('a claim whose text is deleted right after marking leaves the text in the store too', async ({ page, app }) => {
+    await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
+    await page.getByRole('textbox', { name: 'Überschrift' }).fill('Strivo zahlt');
+    await page.getByRole('tab', { name: 'Behauptungen' }).click();
+    await body(page).click();
+    await page.keyboard.type(`Strivo zahlt dem SV Rotheide ${AMOUNT}`);
+    for (let i = 0; i < AMOUNT.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await selectionIs(page, AMOUNT);
+    await page.keyboard.press('Control+Shift+M');
+    await expect(claimButtons(claimList(page))).toHaveCount(1);
+    // Deleted before the editor's first report of its marks: the store only heard of the claim
+    // from "Mark as claim", so the report after the deletion must still reach it.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await expect(body(page)).not.toContainText(AMOUNT);
+    await expect(removedList(page).getByRole('button', { name: `Im Text zeigen: ${AMOUNT}` })).toBeVisible();
+    await expect
+      .poll(async () => JSON.parse((await app.cli(['claims', await articleId(app), '--json'])).stdout).claims.map((c: { inText: boolean }) => c.inText))
+      .toEqual([false]);
+  });
+
   test('walks from claim to claim with F8 and selects the claim under the caret in the panel', async ({ page, app }) => {
     await articleWithClaims(page, app);
     // The hover card is a pointer affordance; the marked words are the only handle it has.

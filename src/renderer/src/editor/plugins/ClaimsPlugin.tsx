@@ -14,6 +14,8 @@ import { $isMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
 import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ClaimStatus } from '../../../../shared/domain/articles';
+import type { ArticleClaims } from '../../../../shared/contract/claims';
+import type { ClaimContext } from '../../../../shared/claims/context';
 import { useStatusItem } from '../../app/status';
 import { GO_TO_CLAIM_COMMAND, MARK_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from '../../claims/commands';
 import {
@@ -40,6 +42,36 @@ import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
 const SYNC_DELAY_MS = 400;
+/** A report the store refused or never answered is sent again after this long. */
+const RETRY_DELAY_MS = 2_000;
+
+type MarkReport = { id: string; text: string; context: ClaimContext };
+
+/**
+ * Whether the claims the store last returned disagree with the marks in the editor. Writes other
+ * than the sync (a claim created, a revision restored, a claim arriving from the desk) change what
+ * the store holds, so "what we sent last" alone cannot say whether the store is in step.
+ */
+function storeDisagrees(marks: MarkReport[], data: ArticleClaims | null): boolean {
+  if (!data) return false;
+  const present = new Map(marks.map((m) => [m.id, m]));
+  for (const claim of data.claims) {
+    const mark = present.get(claim.id);
+    if (!mark) {
+      if (claim.inText) return true;
+      continue;
+    }
+    if (
+      !claim.inText ||
+      claim.text !== mark.text ||
+      claim.context.text !== mark.context.text ||
+      claim.context.start !== mark.context.start ||
+      claim.context.end !== mark.context.end
+    )
+      return true;
+  }
+  return false;
+}
 
 // The status a mark shows when several claims share its text: the most alarming one.
 const STATUS_WEIGHT: Record<ClaimStatus, number> = { false: 4, disputed: 3, unsourced: 2, unchecked: 1, verified: 0 };
@@ -83,19 +115,39 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     if (!editor.hasNodes([MarkNode])) throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastSent = '';
+    let inFlight = 0;
+    let failed = false;
+    /** Marks the store refused as invalid: sending them again cannot help until they change. */
+    let refused = '';
+
+    const currentMarks = (): MarkReport[] =>
+      editor.getEditorState().read($markedClaims).map(({ id, text, context }) => ({ id, text, context }));
 
     const sync = () => {
-      const marks = editor.getEditorState().read($markedClaims);
-      setLiveOrder(marks.map((m) => m.id));
-      const payload = marks.map(({ id, text, context }) => ({ id, text, context }));
+      const payload = currentMarks();
+      setLiveOrder(payload.map((m) => m.id));
       const json = JSON.stringify(payload);
-      if (json === lastSent) return;
+      if (json === refused) return;
+      if (json === lastSent && !storeDisagrees(payload, getClaimsState().data)) return;
       lastSent = json;
+      inFlight += 1;
       void syncMarks(articleId, payload).then((result) => {
+        inFlight -= 1;
         if (!result.ok) {
-          lastSent = '';
+          failed = true;
           setMessage(t('mark.syncFailed', { message: result.error.message }));
+          if (result.error.code === 'validation') {
+            refused = json;
+            return;
+          }
+          // Never leave the store behind the text: say so, and send the marks again.
+          lastSent = '';
+          scheduleSync(RETRY_DELAY_MS);
           return;
+        }
+        if (failed) {
+          failed = false;
+          setMessage(null);
         }
         if (result.value.unknown.length > 0) {
           // Marks pasted from another article carry claims that are not this article's.
@@ -104,12 +156,12 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         }
       });
     };
-    const scheduleSync = () => {
+    const scheduleSync = (delay = SYNC_DELAY_MS) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
         sync();
-      }, SYNC_DELAY_MS);
+      }, delay);
     };
 
     const markClaim = () => {
@@ -154,7 +206,17 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       return true;
     };
 
-    const unsubscribeStore = subscribeClaims(() => paintMarks(editor, markKeys.current));
+    const unsubscribeStore = subscribeClaims(() => {
+      paintMarks(editor, markKeys.current);
+      // A claim created and its text deleted again before the first report left "what we sent
+      // last" equal to the marks while the store had the claim in the text (found by e2e under load).
+      if (timer !== undefined || inFlight > 0) return;
+      const marks = currentMarks();
+      if (storeDisagrees(marks, getClaimsState().data) && JSON.stringify(marks) !== refused) {
+        lastSent = '';
+        scheduleSync();
+      }
+    });
     sync();
 
     return mergeRegister(
