@@ -24,7 +24,7 @@ const vitestFiles = [
   ...(want('malformed') ? ['tests/hardening/malformed-files.test.ts'] : []),
   ...(want('crash') ? ['tests/hardening/crash-loop.test.ts'] : []),
   ...(want('disk') ? ['tests/hardening/disk-full.test.ts'] : []),
-  ...(want('electron') ? ['tests/hardening/electronegativity.test.ts', 'src/main/electron/security.test.ts'] : []),
+  ...(want('electron') ? ['tests/hardening/electronegativity.test.ts', 'src/main/electron/security.test.ts', 'src/main/electron/fuses.test.ts'] : []),
 ];
 // One file at a time: each suite measures its own memory and the machine has two cores.
 for (const file of vitestFiles) results.push([file, run(bin('vitest'), ['run', '--no-file-parallelism', file])]);
