@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
+import MarkdownIt from 'markdown-it';
 import { test, expect } from './fixtures';
 import { installXssProbe, type XssProbe } from './xssProbe';
 import { loadXssCorpus, type XssPayload } from '../tests/hardening/xssCorpus';
@@ -90,6 +91,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       }
       return r.value ?? null;
     };
+    const rated = new Set<string>();
     const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 
     // A base article exported as Factdesk JSON: the JSON door replaces its marked values with each payload.
@@ -163,7 +165,12 @@ test.describe('hardening: XSS corpus through every door', () => {
 
       // Fact forms: every text field of every record type; the entity name also feeds detection.
       const entity = await door('fact form: entity', 'facts:entity-create', { kind: 'club', name: p.text.slice(0, 200), aliases: [`Alias ${p.id} ${p.text}`.slice(0, 200)], note: p.text });
-      await door('fact form: source', 'facts:source-create', { kind: 'web_page', title: p.text.slice(0, 500), publisher: p.text.slice(0, 200), url: p.text.slice(0, 2000), notes: p.text });
+      const source = await door('fact form: source', 'facts:source-create', { kind: 'web_page', title: p.text.slice(0, 500), publisher: p.text.slice(0, 200), url: p.text.slice(0, 2000), notes: p.text });
+      // A rated claim citing the hostile source is what the ClaimReview export writes out.
+      if (claim && (await call(page, origin, 'claims:set-status', { id: claimId, status: 'disputed' })).ok) {
+        rated.add(id);
+        if (source) await call(page, origin, 'claims:link', { id: claimId, refs: [{ type: 'source', id: source.id }] });
+      }
       await door('fact form: deal', 'facts:deal-create', { kind: 'transfer', subject: p.text.slice(0, 500), precision: 'undisclosed', status: 'reported', notes: p.text });
       if (entity) {
         await door('fact form: quote', 'facts:quote-create', { speakerId: entity.id, wording: p.text, language: 'de', occasion: 'interview', status: 'unverified', roleAtTime: p.text.slice(0, 300), notes: p.text });
@@ -236,23 +243,48 @@ test.describe('hardening: XSS corpus through every door', () => {
     // Every export of every article, opened the way its reader would open it.
     const exportDir = path.join(app.dataDir, 'xss-exports');
     fs.mkdirSync(exportDir);
-    const exported = { html: 0, docx: 0, newsml: 0, nitf: 0, pdf: 0 };
+    const exported = { html: 0, 'annotated html': 0, md: 0, claimreview: 0, report: 0, docx: 0, newsml: 0, nitf: 0, pdf: 0 };
+    // Markdown is read the most dangerous way a CMS could: CommonMark with raw HTML passed through.
+    const markdown = new MarkdownIt({ html: true, linkify: true });
     const viewer = await page.context().newPage();
     const articles = ((await call(page, origin, 'articles:list', {})).value as unknown as { id: string }[]).map((a) => a.id).filter((id) => rendered.has(id) || id === pastedId);
     for (const [i, id] of articles.entries()) {
-      const formats: (keyof typeof exported)[] = ['html', 'docx', 'newsml', 'nitf', ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : [])];
-      for (const format of formats) {
-        const fileName = `a${i}.${format === 'newsml' || format === 'nitf' ? `${format}.xml` : format}`;
-        const r = await call(page, origin, 'export:article', { articleId: id, format, directory: exportDir, fileName });
+      const formats: (keyof typeof exported)[] = ['html', 'annotated html', 'md', ...(rated.has(id) ? (['claimreview'] as const) : []), 'report', 'docx', 'newsml', 'nitf', ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : [])];
+      for (const name of formats) {
+        const annotated = name === 'annotated html';
+        const format = annotated ? 'html' : name;
+        const ext: Record<string, string> = { newsml: 'newsml.xml', nitf: 'nitf.xml', claimreview: 'claimreview.jsonld', report: 'factcheck.html' };
+        const fileName = `a${i}.${annotated ? 'annotated.html' : (ext[format] ?? format)}`;
+        const r = await call(page, origin, 'export:article', { articleId: id, format, annotated, directory: exportDir, fileName });
         if (!r.ok) {
-          tally.failures.push(`export ${format} of ${id}: ${r.error?.message}`);
+          tally.failures.push(`export ${name} of ${id}: ${r.error?.message}`);
           continue;
         }
         const file = path.join(exportDir, fileName);
-        exported[format]++;
+        exported[name]++;
         if (format === 'docx') {
           const { value: html } = await mammoth.convertToHtml({ path: file });
           await viewer.setContent(html);
+        } else if (format === 'md') {
+          await viewer.setContent(markdown.render(fs.readFileSync(file, 'utf8')));
+          if (process.env.XSS_DUMP) fs.copyFileSync(file, path.join(process.env.XSS_DUMP, fileName));
+        } else if (format === 'claimreview') {
+          // Embedded as publishers embed it: one JSON-LD script element in the article page.
+          const jsonLd = fs.readFileSync(file, 'utf8');
+          await viewer.setContent(`<!doctype html><title>claim review</title><script type="application/ld+json">${jsonLd}</script><p>after</p>`);
+          const scripts = await viewer.evaluate(() => [...document.scripts].map((el) => el.textContent ?? ''));
+          const sameJson = (text: string) => {
+            try {
+              return JSON.stringify(JSON.parse(text)) === JSON.stringify(JSON.parse(jsonLd));
+            } catch {
+              return false;
+            }
+          };
+          if (scripts.length !== 1 || !sameJson(scripts[0])) {
+            probe.liveMarkup.push(`claimreview ${fileName}: the JSON-LD did not stay one inert script element`);
+          }
+          // The JSON-LD element holds the payloads as inert data; the probe looks at what is left.
+          await viewer.evaluate(() => document.querySelector('script[type="application/ld+json"]')?.remove());
         } else if (format === 'pdf') {
           const pdf = fs.readFileSync(file).toString('latin1');
           for (const bad of ['/JavaScript', '/JS ', '/JS(', '/Launch', '/SubmitForm', '(javascript:', '(vbscript:', '(data:text/html']) {
@@ -263,7 +295,7 @@ test.describe('hardening: XSS corpus through every door', () => {
           await viewer.goto(`file://${file}`);
         }
         await viewer.waitForTimeout(20);
-        await probe.scan(viewer, `${format} export ${fileName}`);
+        await probe.scan(viewer, `${name} export ${fileName}`);
       }
     }
     await viewer.close();
@@ -272,7 +304,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     const executed = new Set(probe.hits.map((h) => h.id)).size;
     recordFigure({
       suite: 'XSS corpus',
-      tried: `${payloads.length} payloads × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ${shown} articles shown (of ${count}); exports html ${exported.html}, docx ${exported.docx}, newsml ${exported.newsml}, nitf ${exported.nitf}, pdf ${exported.pdf}`,
+      tried: `${payloads.length} payloads × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ${shown} articles shown (of ${count}); exports ${Object.entries(exported).map(([f, n]) => `${f} ${n}`).join(', ')}`,
       lost: 0,
       executed: probe.hits.length + probe.dialogs.length + probe.liveMarkup.length,
       partial: 0,

@@ -28,6 +28,13 @@ describe('importMarkdown', () => {
     expect(bodyToBlocks(imported.body)).toEqual(canonicalBlocks(withoutClaimMarks(bodyToBlocks(sampleBody))));
   });
 
+  it('reads markup in the front matter back from its escapes', () => {
+    const kicker = '<Derby> & „Rückspiel“';
+    const imported = importMarkdown(exportMarkdown({ ...sampleMeta, kicker, byline: 'Lena <Kowalczyk>' }, sampleBody));
+    expect(imported.meta.kicker).toBe(kicker);
+    expect(imported.meta.byline).toBe('Lena <Kowalczyk>');
+  });
+
   it('takes the first heading as headline and maps the other levels to h2 and h3', () => {
     const imported = importMarkdown('# Rotheide siegt\n\nText.\n\n## Halbzeit\n\n#### Details\n');
     expect(imported.meta.headline).toBe('Rotheide siegt');

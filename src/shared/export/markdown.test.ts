@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blocksToBody, type Inline } from '../article/blocks';
 import { NBSP, sampleBody, sampleMeta } from '../article/sampleArticle.fixture';
+import MarkdownIt from 'markdown-it';
 import { exportMarkdown } from './markdown';
 
 function md(content: Inline[]): string {
@@ -79,4 +80,15 @@ describe('exportMarkdown with hostile text', () => {
     expect(liveHtml(out)).toBe(false);
     expect(out).toBe('[Tabelle](https://sv-rotheide.example/ "Tabelle\\" \\<img src=x onerror=alert\\(1\\)\\>")');
   });
+
+  it('writes markup in front matter as \\u escapes, inert where a renderer shows front matter as text', () => {
+    const out = exportMarkdown({ ...sampleMeta, kicker: `<script>alert(1)</script> & ${payload}`, lead: 'Rotheide > Nordhafen' }, blocksToBody([]));
+    const frontMatter = out.split('\n---')[0];
+    expect(frontMatter).not.toMatch(/[<>&]/);
+    expect(frontMatter).toContain('kicker: "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u003cimg src=x onerror=alert(1)\\u003e"');
+    // CommonMark with raw HTML on, unaware of front matter: no element comes out of it.
+    const html = new MarkdownIt({ html: true }).render(out);
+    expect(html).not.toMatch(/<(script|img)/);
+  });
 });
+

@@ -166,8 +166,10 @@ function renderBlock(block: Block): string | null {
 }
 
 function yamlString(value: string): string {
-  // A JSON string literal is a valid YAML double-quoted scalar.
-  return JSON.stringify(value);
+  // A JSON string literal is a valid YAML double-quoted scalar. Markup characters are written as
+  // \u escapes, which YAML reads back as the same text: a Markdown renderer that does not know
+  // front matter shows it as a paragraph, and raw HTML there would be live.
+  return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The article as Markdown with claim marks removed. */
