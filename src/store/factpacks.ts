@@ -9,7 +9,7 @@ import { entityKindOf } from './entity-refs';
 import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
-import { changedFields, existingIds, existingRows, fromRow, getRecord, getRecords, insertRecords, recordExists, rowHolds, updateRecord } from './records';
+import { changedFields, compareWithStored, existingIds, getRecord, getRecords, insertRecords, recordExists, updateRecord } from './records';
 
 type AnyRecord = { id: string };
 const TABLES: Record<PackSection, FactTable<AnyRecord>> = {
@@ -202,24 +202,18 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   const toUpdate: [PackSection, AnyRecord, AnyRecord][] = [];
   let kindChanged = false;
   for (const section of PACK_SECTIONS) {
-    const t = TABLES[section];
-    const records = pack[section] as AnyRecord[];
-    const stored = existingRows(db, t, records.map((r) => r.id));
-    for (const record of records) {
-      const row = stored.get(record.id);
-      if (!row) {
-        toCreate.get(section)!.push(record);
-        report.created[section]++;
-        continue;
-      }
-      const existing = rowHolds(t, row, record) ? null : fromRow(t, row);
-      const fields = existing ? changedFields(t, existing, record) : [];
-      if (!existing || fields.length === 0) {
+    const { missing, unchanged, differing } = compareWithStored(db, TABLES[section], pack[section] as AnyRecord[]);
+    toCreate.get(section)!.push(...missing);
+    report.created[section] += missing.length;
+    report.unchanged[section] += unchanged;
+    for (const { stored, record } of differing) {
+      const fields = changedFields(TABLES[section], stored, record);
+      if (fields.length === 0) {
         report.unchanged[section]++;
         continue;
       }
       if (section === 'entities' && fields.some((f) => f.field === 'kind')) kindChanged = true;
-      toUpdate.push([section, existing, record]);
+      toUpdate.push([section, stored, record]);
       report.changes.push({ type: TYPE_OF[section], id: record.id, label: label(section, record), fields });
     }
   }

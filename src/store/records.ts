@@ -82,25 +82,49 @@ export function recordExists<T extends { id: string }>(db: Db, t: FactTable<T>, 
   return statements(db, t).exists.get(id) !== undefined;
 }
 
-/** Of the given ids, the stored rows the table holds, by id (one query for many ids); fromRow turns one into a record. */
-export function existingRows<T extends { id: string }>(db: Db, t: FactTable<T>, ids: readonly string[]): Map<string, Record<string, unknown>> {
-  const found = new Map<string, Record<string, unknown>>();
-  if (ids.length === 0) return found;
-  const sql = `SELECT x.seq, ${t.columns.map(([, c]) => `x.${c}`).join(', ')} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`;
-  for (const row of prepared(db, sql).all(JSON.stringify(ids)) as Record<string, unknown>[]) found.set(row.id as string, row);
-  return found;
+/** How a set of incoming records stands against the stored rows, compared in one pass. */
+export interface StoredComparison<T> {
+  /** Records the table does not hold yet. */
+  missing: T[];
+  /** How many records the table already holds exactly. */
+  unchanged: number;
+  /** Records the table holds differently, each with the stored version. */
+  differing: { stored: T; record: T }[];
 }
 
 /**
- * True when a stored row already holds exactly this record. A re-import checks 150,000
- * records this way without building a record object for each row.
+ * Compares incoming records with the stored rows in one query. A re-import checks 150,000
+ * records this way: rows come back as plain arrays and are compared column by column as they
+ * stream, so only a record that differs is ever built from its row.
  */
-export function rowHolds<T extends { id: string }>(t: FactTable<T>, row: Record<string, unknown>, record: T): boolean {
-  for (const [key, column] of t.columns) {
-    const v = record[key];
-    if ((t.json?.includes(key) ? JSON.stringify(v) : v) !== row[column]) return false;
+export function compareWithStored<T extends { id: string }>(db: Db, t: FactTable<T>, records: readonly T[]): StoredComparison<T> {
+  const result: StoredComparison<T> = { missing: [], unchanged: 0, differing: [] };
+  if (records.length === 0) return result;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const columns = t.columns.map(([, c]) => c);
+  const sql = `SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`;
+  const idAt = columns.indexOf('id');
+  const seen = new Set<string>();
+  for (const raw of prepared(db, sql).raw(true).iterate(JSON.stringify([...byId.keys()])) as Iterable<unknown[]>) {
+    const id = raw[idAt] as string;
+    const record = byId.get(id)!;
+    seen.add(id);
+    let same = true;
+    for (let i = 0; i < t.columns.length && same; i++) {
+      const key = t.columns[i][0];
+      const v = record[key];
+      same = (t.json?.includes(key) ? JSON.stringify(v) : v) === raw[i];
+    }
+    if (same) {
+      result.unchanged++;
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    columns.forEach((c, i) => (row[c] = raw[i]));
+    result.differing.push({ stored: fromRow(t, row), record });
   }
-  return true;
+  for (const record of byId.values()) if (!seen.has(record.id)) result.missing.push(record);
+  return result;
 }
 
 /** Of the given ids, those the table holds (one query for many ids). */
