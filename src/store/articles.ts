@@ -220,11 +220,12 @@ export function listArticles(db: Db, query: ArticleQuery = {}): Omit<ArticleList
   const rows = db
     .prepare(
       `SELECT ${META_COLUMNS}, (SELECT count(DISTINCT r.claim_id) FROM claim_rechecks r JOIN claims c ON c.id = r.claim_id
-         WHERE c.article_id = articles.id AND r.resolved_at IS NULL AND c.in_text = 1) AS stale_claims
+         WHERE c.article_id = articles.id AND r.resolved_at IS NULL AND c.in_text = 1) AS stale_claims,
+       (SELECT count(*) FROM correction_prompts p WHERE p.article_id = articles.id AND p.settled_at IS NULL) AS correction_offers
        FROM articles WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     )
-    .all(...params) as (ArticleRow & { stale_claims: number })[];
-  return rows.map((row) => ({ ...toMeta(row), wordCount: row.word_count, staleClaims: row.stale_claims }));
+    .all(...params) as (ArticleRow & { stale_claims: number; correction_offers: number })[];
+  return rows.map((row) => ({ ...toMeta(row), wordCount: row.word_count, staleClaims: row.stale_claims, correctionOffers: row.correction_offers }));
 }
 
 export interface SaveInput {

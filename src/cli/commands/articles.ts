@@ -4,6 +4,7 @@ import type { ArticleDocument, ArticleListItem } from '../../shared/contract/art
 import type { ChannelInput } from '../../shared/contract';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
+import { correctionsSubcommand } from './articles-corrections';
 import { transferSubcommands } from './articles-transfer';
 import type { CliCommand } from './types';
 
@@ -103,6 +104,7 @@ export const articleSubcommands: Record<string, ArticleSubcommand> = {
   list,
   show,
   ...transferSubcommands,
+  corrections: correctionsSubcommand,
 };
 
 function usage(): string {
@@ -113,7 +115,7 @@ function usage(): string {
 
 export const articlesCommand: CliCommand = {
   name: 'articles',
-  summary: 'List, show, export and import articles',
+  summary: 'List, show, export and import articles; list their corrections',
   get usage() {
     return usage();
   },

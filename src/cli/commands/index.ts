@@ -3,7 +3,7 @@ import type { CliCommandEntry } from './types';
 /** Each feature adds its subcommand here; summaries are repeated so help loads no command module (a test keeps them equal). */
 export const commands: CliCommandEntry[] = [
   { name: 'doctor', summary: 'Show the data folder, database and runtime facts', load: async () => (await import('./doctor')).doctorCommand },
-  { name: 'articles', summary: 'List, show, export and import articles', load: async () => (await import('./articles')).articlesCommand },
+  { name: 'articles', summary: 'List, show, export and import articles; list their corrections', load: async () => (await import('./articles')).articlesCommand },
   { name: 'claims', summary: 'List the claims of an article, or check it against the "ready" gate', load: async () => (await import('./claims')).claimsCommand },
   { name: 'detect', summary: 'Find quotes, amounts, dates and other checkable claims in a file or an article', load: async () => (await import('./detect')).detectCommand },
   { name: 'facts', summary: 'Search, add, import and export verified facts (fact packs)', load: async () => (await import('./facts')).factsCommand },

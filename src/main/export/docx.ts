@@ -16,6 +16,7 @@ import {
 import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock } from '../../shared/article/blocks';
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
+import { correctionBlocks, type CorrectionNote } from '../../shared/export/corrections';
 import { DOCX_STYLE_IDS } from '../docx-styles';
 
 /**
@@ -28,6 +29,8 @@ import { DOCX_STYLE_IDS } from '../docx-styles';
 export interface DocxOptions {
   /** Shown as the document's author in its properties; defaults to the article author. */
   creator?: string;
+  /** Written after the body as a "Corrections" section. */
+  corrections?: readonly CorrectionNote[];
 }
 
 export { DOCX_STYLE_IDS };
@@ -194,7 +197,8 @@ export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: 
   metaParagraph(DOCX_STYLE_IDS.lead, meta.lead);
   metaParagraph(DOCX_STYLE_IDS.byline, meta.byline);
   metaParagraph(DOCX_STYLE_IDS.dateline, meta.dateline);
-  for (const block of withoutClaimMarks(bodyToBlocks(body))) children.push(...blockParagraphs(block, numbering));
+  const blocks = [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(options.corrections ?? [], meta.language)];
+  for (const block of blocks) children.push(...blockParagraphs(block, numbering));
 
   const document = new Document({
     title: meta.headline,

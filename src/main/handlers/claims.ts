@@ -30,7 +30,8 @@ import {
 import type { Db } from '../../store/db';
 import { latestGatePass, recordGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
-import { openRechecksByArticle, resolveRechecks, staleClaims } from '../../store/claim-rechecks';
+import { openRechecks, openRechecksByArticle, resolveRechecks, staleClaims } from '../../store/claim-rechecks';
+import { listCorrections, noteClaimTextChange, noteRecheck } from '../../store/corrections';
 import { loadSettings } from './app';
 import { linkedFacts } from './claimFacts';
 import type { HandlerContext } from './context';
@@ -169,11 +170,15 @@ export function buildExportContext(ctx: HandlerContext, articleId: string, uiLan
   const { doc, views, facts } = assemble(ctx.db, articleId);
   const language = uiLanguage ?? loadSettings(ctx).language;
   const pass = latestGatePass(ctx.db, articleId);
+  const corrections = listCorrections(ctx.db, articleId);
+  const correctionFacts = corrections.flatMap((c) => c.facts);
   return {
     meta: doc.meta,
     body: doc.body,
     claims: views.map(({ warnings: _w, checks: _c, context: _x, ...claim }) => claim),
-    facts,
+    // The facts a correction names are described in the report even when no claim links them.
+    facts: correctionFacts.length > 0 ? linkedFacts(ctx.db, [...views.flatMap((v) => v.links), ...correctionFacts]) : facts,
+    corrections,
     gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
     warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),
     uiLanguage: language,
@@ -217,11 +222,24 @@ export const claimsHandlers = {
     return viewOf(ctx.db, id);
   },
   'claims:sync': ({ articleId, marks }, ctx) => {
-    requireArticle(ctx.db, articleId);
+    const doc = requireArticle(ctx.db, articleId);
     // A claim pasted twice has several marks; the first one in the text speaks for it.
     const seen = new Set<string>();
     const unique = marks.filter((m) => !seen.has(m.id) && seen.add(m.id));
-    return syncPresence(ctx.db, articleId, unique, now());
+    if (doc.meta.status !== 'published') return syncPresence(ctx.db, articleId, unique, now());
+    return ctx.db.transaction(() => {
+      const before = new Map(listClaims(ctx.db, articleId).map((c) => [c.id, c]));
+      const at = now();
+      const change = syncPresence(ctx.db, articleId, unique, at);
+      // Published words changed: offer a correction (one offer per claim while the words keep changing).
+      for (const mark of unique) {
+        const old = before.get(mark.id);
+        if (old && old.inText && old.text !== mark.text) {
+          noteClaimTextChange(ctx.db, { articleId, claimId: mark.id, before: old.text, after: mark.text, facts: old.links }, checker(ctx), at);
+        }
+      }
+      return change;
+    })();
   },
   'claims:dismiss-warning': ({ id, code, reason }, ctx) => {
     requireClaim(ctx.db, id);
@@ -229,8 +247,17 @@ export const claimsHandlers = {
     return viewOf(ctx.db, id);
   },
   'claims:resolve-recheck': ({ id }, ctx) => {
-    requireClaim(ctx.db, id);
-    resolveRechecks(ctx.db, id, checker(ctx), now());
+    const claim = requireClaim(ctx.db, id);
+    const at = now();
+    ctx.db.transaction(() => {
+      const notices = openRechecks(ctx.db, id);
+      // A published article's stale claim was looked at again: the desk may owe its readers a correction.
+      if (notices.length > 0 && getArticleMeta(ctx.db, claim.articleId)?.status === 'published') {
+        const facts = [...new Map(notices.map((n) => [`${n.factType}:${n.factId}`, { type: n.factType, id: n.factId }])).values()];
+        noteRecheck(ctx.db, { articleId: claim.articleId, claimId: id, claimText: claim.text, changes: notices.map((n) => n.message), facts }, checker(ctx), at);
+      }
+      resolveRechecks(ctx.db, id, checker(ctx), at);
+    })();
     return viewOf(ctx.db, id);
   },
   'claims:stale': (_input, ctx): StaleClaim[] => staleClaims(ctx.db),

@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups';
 import { claimsHandlers } from './claims';
 import { deskHandlers } from './desk';
 import { commentsHandlers } from './comments';
+import { correctionsHandlers } from './corrections';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { factsDeskHandlers } from './factsDesk';
@@ -25,6 +26,7 @@ export const handlers: HandlerTable<Channel> = {
   ...claimsHandlers,
   ...deskHandlers,
   ...commentsHandlers,
+  ...correctionsHandlers,
   ...detectHandlers,
   ...factsHandlers,
   ...factsDeskHandlers,

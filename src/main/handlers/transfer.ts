@@ -8,7 +8,9 @@ import {
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
 import type { HandlerTable } from './table';
-import { defaultExportDirectory, renderExport } from './transferExport';
+import { defaultExportDirectory, publishesCorrections, renderExport } from './transferExport';
+import { markCorrectionsExported } from '../../store/corrections';
+import { actingUser } from './actingUser';
 import { importBytes, importPath } from './transferImport';
 
 function absoluteFolder(directory: string, field = 'directory'): string {
@@ -65,6 +67,8 @@ export const transferHandlers = {
       if (err instanceof FileExistsError) throw existsError(fileName, dir);
       throw writeError(err, dir) ?? err;
     }
+    // The file is out: its corrections can no longer be changed quietly.
+    if (publishesCorrections(format, annotated ?? false)) markCorrectionsExported(ctx.db, articleId, actingUser(ctx), new Date().toISOString());
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
     return { path: target, directory: dir, fileName, bytes };
   },

@@ -13,10 +13,12 @@ import { exportMarkdown } from '../../shared/export/markdown';
 import { exportNewsml } from '../../shared/export/newsml';
 import { exportNitf } from '../../shared/export/nitf';
 import { exportText } from '../../shared/export/text';
+import type { Correction } from '../../shared/domain/corrections';
 import { UserError } from '../../shared/result';
 import { BodyVersionError } from '../../store/articleBody';
 import { getArticle } from '../../store/articles';
 import { readArticleTransfer } from '../../store/articleTransfer';
+import { listCorrections } from '../../store/corrections';
 import { buildExportContext } from './claims';
 import type { HandlerContext } from './context';
 
@@ -61,39 +63,49 @@ export interface RenderRequest {
   uiLanguage?: UiLanguage;
 }
 
+/** Formats that carry the article to readers: once one has gone out, its corrections are frozen. */
+export function publishesCorrections(format: ExportFormat, annotated: boolean): boolean {
+  return !annotated && format !== 'report' && format !== 'json';
+}
+
 /** One article in one format, as the bytes (or text) of the file. */
 export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
   const { articleId, format, annotated } = req;
   const record = () => buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+  // Clean exports print the corrections under the article, in its language.
+  const clean = () => {
+    const doc = requireDocument(ctx, articleId);
+    return { ...doc, corrections: listCorrections(ctx.db, doc.meta.id) };
+  };
   switch (format) {
     case 'html':
       if (annotated) return exportAnnotatedHtml(record());
-      return exportHtmlOf(requireDocument(ctx, articleId));
+      return exportHtmlOf(clean());
     case 'pdf': {
-      const html = annotated ? exportAnnotatedHtml(record()) : exportHtmlOf(requireDocument(ctx, articleId));
+      const html = annotated ? exportAnnotatedHtml(record()) : exportHtmlOf(clean());
       return printPdf(ctx, html);
     }
     case 'md': {
-      const doc = requireDocument(ctx, articleId);
-      return exportMarkdown(doc.meta, doc.body);
+      const doc = clean();
+      return exportMarkdown(doc.meta, doc.body, { corrections: doc.corrections });
     }
     case 'txt': {
-      const doc = requireDocument(ctx, articleId);
-      return exportText(doc.meta, doc.body);
+      const doc = clean();
+      return exportText(doc.meta, doc.body, { corrections: doc.corrections });
     }
     case 'newsml': {
-      const doc = requireDocument(ctx, articleId);
-      return exportNewsml(doc.meta, doc.body, { provider: 'Factdesk' });
+      const doc = clean();
+      return exportNewsml(doc.meta, doc.body, { provider: 'Factdesk', corrections: doc.corrections });
     }
     case 'nitf': {
-      const doc = requireDocument(ctx, articleId);
-      return exportNitf(doc.meta, doc.body);
+      const doc = clean();
+      return exportNitf(doc.meta, doc.body, { corrections: doc.corrections });
     }
     case 'docx': {
-      const doc = requireDocument(ctx, articleId);
+      const doc = clean();
       // docx is a large package; the CLI and the shells load it only when someone exports Word.
       const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body);
+      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections });
     }
     case 'report':
       return exportFactCheckReport(record());
@@ -121,8 +133,8 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
   }
 }
 
-function exportHtmlOf(doc: ArticleDocument): string {
-  return exportHtml(doc.meta, doc.body);
+function exportHtmlOf(doc: ArticleDocument & { corrections: Correction[] }): string {
+  return exportHtml(doc.meta, doc.body, { corrections: doc.corrections });
 }
 
 /** Whether a folder could hold exports: it is writable, or the nearest folder above it that exists is. */

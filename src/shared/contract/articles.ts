@@ -43,6 +43,8 @@ export interface ArticleListItem extends ArticleMeta {
   wordCount: number;
   /** Claims whose linked facts changed since they were last checked ("needs re-check"). */
   staleClaims: number;
+  /** Offers to add a correction nobody has acted on (a claim's words changed, or a stale claim was re-checked, after publishing). */
+  correctionOffers: number;
   /**
    * For a "ready" or "published" article: claims in the text that are not verified and that no
    * override covers — marked or reopened after the gate was passed. 0 otherwise.

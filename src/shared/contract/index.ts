@@ -6,6 +6,7 @@ import { backupsContract } from './backups';
 import { claimsContract } from './claims';
 import { deskContract } from './desk';
 import { commentsContract } from './comments';
+import { correctionsContract } from './corrections';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { factsDeskContract } from './facts-desk';
@@ -24,6 +25,7 @@ export const contract = {
   ...claimsContract,
   ...deskContract,
   ...commentsContract,
+  ...correctionsContract,
   ...detectContract,
   ...factsContract,
   ...factsDeskContract,

@@ -2,6 +2,7 @@ import { bodyToBlocks } from '../article/blocks';
 import type { ExportContext } from './context';
 import { escapeAttr, escapeText } from './escape';
 import { formatInstant } from './factText';
+import { correctionsHtml } from './corrections';
 import { ARTICLE_CSS, articleHeaderHtml, htmlDocument } from './html';
 import { renderBlocksHtml } from './htmlBlocks';
 import { STATUS_CSS, claimDetailsHtml, numberClaims, uiLanguageOf } from './claimDetails';
@@ -78,6 +79,6 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
     title: ctx.meta.headline,
     css: `${ARTICLE_CSS}\n${STATUS_CSS}\n${ANNOTATED_CSS}`,
     headerHtml: `${recordNote}\n${articleHeaderHtml(ctx.meta)}`,
-    mainHtml: `${body.trimEnd()}\n${notes.join('\n')}`,
+    mainHtml: [body.trimEnd(), correctionsHtml(ctx.corrections ?? [], ctx.meta.language), notes.join('\n')].filter(Boolean).join('\n'),
   });
 }

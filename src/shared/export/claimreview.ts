@@ -1,6 +1,7 @@
 import type { Claim, ClaimStatus } from '../domain/articles';
 import type { Entity } from '../domain/facts';
 import type { ExportContext, UiLanguage } from './context';
+import { correctionSentence, inOrder, type CorrectionNote } from './corrections';
 import { toIsoDay } from './dates';
 import { claimSources, lastCheck, resolveClaimFacts } from './factText';
 
@@ -41,7 +42,13 @@ export interface ClaimReviewJsonLd {
   '@type': 'ClaimReview';
   claimReviewed: string;
   datePublished: string;
+  /** The day of the latest correction concerning this claim. */
+  dateModified?: string;
   inLanguage: string;
+  /** What the correction says, in the article's language, when the claim was corrected. */
+  reviewBody?: string;
+  /** schema.org CreativeWork.correction: one CorrectionComment per correction of this claim. */
+  correction?: { '@type': 'CorrectionComment'; text: string; datePublished: string }[];
   url?: string;
   author: JsonLdParty;
   reviewRating: {
@@ -127,6 +134,15 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         itemReviewed,
       };
       if (options.articleUrl) review.url = options.articleUrl;
+      const corrections = inOrder((ctx.corrections ?? []).filter((c) => c.claimIds.includes(claim.id)));
+      if (corrections.length > 0) {
+        const latest = corrections[corrections.length - 1];
+        const day = (c: CorrectionNote) => toIsoDay(c.createdAt) ?? c.createdAt;
+        // A status set after the correction dates the review itself later; modified is never before published.
+        review.dateModified = day(latest) > review.datePublished ? day(latest) : review.datePublished;
+        review.reviewBody = correctionSentence(latest, language);
+        review.correction = corrections.map((c) => ({ '@type': 'CorrectionComment', text: correctionSentence(c, language), datePublished: day(c) }));
+      }
       return review;
     });
 }

@@ -1,4 +1,5 @@
 import type { ArticleBody, ArticleMeta, Claim } from '../domain/articles';
+import type { Correction } from '../domain/corrections';
 import type { Citation, Deal, Entity, Quote, Role, Source } from '../domain/facts';
 
 export type UiLanguage = 'de' | 'en';
@@ -37,4 +38,6 @@ export interface ExportContext {
   warnings?: ClaimWarning[];
   /** Language of labels; defaults to the article language. */
   uiLanguage?: UiLanguage;
+  /** Corrections of the published article (withdrawn ones left out). */
+  corrections?: Correction[];
 }

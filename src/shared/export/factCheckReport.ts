@@ -2,8 +2,9 @@ import type { ClaimStatus } from '../domain/articles';
 import { CLAIM_STATUSES } from '../domain/articles';
 import { STATUS_CSS, claimDetailsHtml, numberClaims, uiLanguageOf } from './claimDetails';
 import type { ExportContext } from './context';
+import { correctionsReportHtml } from './corrections';
 import { escapeText } from './escape';
-import { formatInstant } from './factText';
+import { describeFactRef, formatInstant } from './factText';
 import { htmlDocument } from './html';
 import { labelsFor } from './labels';
 
@@ -88,6 +89,13 @@ export function exportFactCheckReport(ctx: ExportContext, options: ReportOptions
   sections.push(claimSection(l.text.claims, numbered.filter((n) => n.marked)));
   const gone = numbered.filter((n) => !n.marked);
   if (gone.length) sections.push(claimSection(l.text.notInText, gone));
+  const numberOf = new Map(numbered.map((n) => [n.claim.id, n.number]));
+  const corrections = correctionsReportHtml(ctx.corrections ?? [], language, {
+    claim: (id) => (numberOf.has(id) ? `${l.text.claim} ${numberOf.get(id)}` : id),
+    fact: (ref) => describeFactRef(ref, ctx.facts, language),
+    instant: formatInstant,
+  });
+  if (corrections) sections.push(corrections);
 
   return htmlDocument({
     lang: language,

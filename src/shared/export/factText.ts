@@ -152,6 +152,11 @@ function citedSources(ref: FactRef, facts: ExportFacts): CitedSource[] {
     });
 }
 
+/** A fact in words, or its type and id when the export does not carry it. */
+export function describeFactRef(ref: FactRef, facts: ExportFacts, language: UiLanguage): string {
+  return describeRef(ref, facts, language) ?? `${ref.type} ${ref.id}`;
+}
+
 export function resolveClaimFacts(claim: Claim, facts: ExportFacts, language: UiLanguage): ResolvedFact[] {
   return claim.links.map((ref) => ({ ref, text: describeRef(ref, facts, language), sources: citedSources(ref, facts) }));
 }

@@ -1,6 +1,7 @@
 import { bodyToBlocks, withoutClaimMarks } from '../article/blocks';
 import type { ArticleBody, ArticleMeta } from '../domain/articles';
 import { escapeAttr, escapeText } from './escape';
+import { CORRECTIONS_CSS, correctionsHtml, type CorrectionNote } from './corrections';
 import { renderBlocksHtml } from './htmlBlocks';
 
 /**
@@ -70,8 +71,14 @@ export function articleHeaderHtml(meta: ArticleMeta): string {
   return lines.join('\n');
 }
 
+export interface HtmlOptions {
+  /** Printed under the article as its corrections section. */
+  corrections?: readonly CorrectionNote[];
+}
+
 /** A clean, self-contained HTML document of the article (claim marks removed). */
-export function exportHtml(meta: ArticleMeta, body: ArticleBody): string {
+export function exportHtml(meta: ArticleMeta, body: ArticleBody, options: HtmlOptions = {}): string {
+  const corrections = options.corrections ?? [];
   const blocks = withoutClaimMarks(bodyToBlocks(body));
   const headExtra = [
     meta.author ? `<meta name="author" content="${escapeAttr(meta.author)}" />` : '',
@@ -82,9 +89,9 @@ export function exportHtml(meta: ArticleMeta, body: ArticleBody): string {
   return htmlDocument({
     lang: meta.language,
     title: meta.headline,
-    css: ARTICLE_CSS,
+    css: corrections.length > 0 ? `${ARTICLE_CSS}\n${CORRECTIONS_CSS}` : ARTICLE_CSS,
     headExtra,
     headerHtml: articleHeaderHtml(meta),
-    mainHtml: renderBlocksHtml(blocks).trimEnd(),
+    mainHtml: [renderBlocksHtml(blocks).trimEnd(), correctionsHtml(corrections, meta.language)].filter(Boolean).join('\n'),
   });
 }

@@ -1,6 +1,7 @@
 import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock, type TextRun } from '../article/blocks';
 import { allowedLinkUrl } from '../article/links';
 import type { ArticleBody, ArticleMeta } from '../domain/articles';
+import { correctionBlocks, type CorrectionNote } from './corrections';
 
 /**
  * CommonMark (plus GFM strikethrough) export. Underline, subscript and superscript have no
@@ -11,6 +12,8 @@ import type { ArticleBody, ArticleMeta } from '../domain/articles';
 export interface MarkdownOptions {
   /** Write kicker, lead, byline, dateline and language as YAML front matter (default true). */
   frontMatter?: boolean;
+  /** Written after the body as a "Corrections" section. */
+  corrections?: readonly CorrectionNote[];
 }
 
 // Characters that can start inline syntax anywhere in a line.
@@ -187,7 +190,7 @@ export function exportMarkdown(meta: ArticleMeta, body: ArticleBody, options: Ma
     if (lines.length > 0) parts.push(['---', ...lines, '---'].join('\n'));
   }
   if (meta.headline.trim()) parts.push(`# ${escapeInlineText(meta.headline.trim())}`);
-  const blocks = withoutClaimMarks(bodyToBlocks(body));
+  const blocks = [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(options.corrections ?? [], meta.language)];
   for (const block of blocks) {
     const rendered = renderBlock(block);
     if (rendered !== null) parts.push(rendered);

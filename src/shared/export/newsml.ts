@@ -2,6 +2,7 @@ import { bodyToBlocks, withoutClaimMarks } from '../article/blocks';
 import type { ArticleBody, ArticleMeta } from '../domain/articles';
 import { toXsdDateTime } from './dates';
 import { escapeAttr, escapeText } from './escape';
+import { correctionSentence, correctionsHtml, inOrder, type CorrectionNote } from './corrections';
 import { renderBlocksHtml } from './htmlBlocks';
 
 /**
@@ -15,6 +16,11 @@ export interface NewsmlOptions {
   version?: number;
   /** Fallback for versionCreated when the article has no valid updatedAt. */
   now?: Date;
+  /**
+   * Corrections: the item carries a correction signal and one editorial note per correction for
+   * the receiving desks, and the corrections section in the body for readers.
+   */
+  corrections?: readonly CorrectionNote[];
 }
 
 export const NEWSML_NAMESPACE = 'http://iptc.org/std/nar/2006-10-01/';
@@ -48,7 +54,13 @@ export function exportNewsml(meta: ArticleMeta, body: ArticleBody, options: News
     `    <versionCreated>${versionCreated}</versionCreated>`,
   ];
   if (firstCreated) lines.push(`    <firstCreated>${firstCreated}</firstCreated>`);
-  lines.push(`    <pubStatus qcode="${pubStatus(meta)}"/>`, '  </itemMeta>', '  <contentMeta>');
+  lines.push(`    <pubStatus qcode="${pubStatus(meta)}"/>`);
+  const corrections = inOrder(options.corrections ?? []);
+  for (const note of corrections) {
+    lines.push(`    <edNote role="${LOCAL_SCHEME_ALIAS}:correction" xml:lang="${lang}">${escapeText(correctionSentence(note, meta.language))}</edNote>`);
+  }
+  if (corrections.length > 0) lines.push('    <signal qcode="sig:correction"/>');
+  lines.push('  </itemMeta>', '  <contentMeta>');
   if (firstCreated) lines.push(`    <contentCreated>${firstCreated}</contentCreated>`);
   lines.push(`    <contentModified>${versionCreated}</contentModified>`);
   if (meta.author) lines.push(`    <creator><name>${escapeText(meta.author)}</name></creator>`);
@@ -68,6 +80,7 @@ export function exportNewsml(meta: ArticleMeta, body: ArticleBody, options: News
     '        </head>',
     '        <body>',
     xhtmlBody.trimEnd(),
+    correctionsHtml(corrections, meta.language, '          '),
     '        </body>',
     '      </html>',
     '    </inlineXML>',

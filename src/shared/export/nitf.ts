@@ -2,6 +2,7 @@ import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type ListBloc
 import { allowedLinkUrl } from '../article/links';
 import type { ArticleBody, ArticleMeta } from '../domain/articles';
 import { toXsdDateTime } from './dates';
+import { correctionBlocks, correctionSentence, inOrder, type CorrectionNote } from './corrections';
 import { escapeAttr, escapeText } from './escape';
 
 /**
@@ -72,10 +73,12 @@ function block(b: Block, indent: string): string {
   }
 }
 
-export function exportNitf(meta: ArticleMeta, body: ArticleBody): string {
+/** Corrections go into `docdata` as NITF `correction` elements and after the body as a section. */
+export function exportNitf(meta: ArticleMeta, body: ArticleBody, options: { corrections?: readonly CorrectionNote[] } = {}): string {
   const lang = escapeAttr(meta.language);
   const issued = nitfDate(meta.updatedAt);
-  const blocks = withoutClaimMarks(bodyToBlocks(body));
+  const corrections = inOrder(options.corrections ?? []);
+  const blocks = [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(corrections, meta.language)];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<nitf version="-//IPTC//DTD NITF 3.6//EN" baselang="${lang}">`,
@@ -84,6 +87,7 @@ export function exportNitf(meta: ArticleMeta, body: ArticleBody): string {
     `    <docdata management-status="${managementStatus(meta)}">`,
     `      <doc-id id-string="${escapeAttr(meta.id)}"/>`,
     issued ? `      <date.issue norm="${issued}"/>` : '',
+    ...corrections.map((note) => `      <correction info="${escapeAttr(correctionSentence(note, meta.language))}" id-string="${escapeAttr(meta.id)}"/>`),
     '    </docdata>',
     '  </head>',
     '  <body>',

@@ -11,6 +11,7 @@ import { claimsInOrder, refreshClaims, useClaimsState } from './claimsStore';
 import { ClaimDetails } from './ClaimDetails';
 import { GO_TO_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from './commands';
 import { RecheckNotices } from './RecheckNotices';
+import { ClaimCorrectionOffers } from '../corrections/ClaimCorrectionOffers';
 import { ReportDialog } from './ReportDialog';
 import { WarningList } from './WarningList';
 import '../styles/claims.css';
@@ -92,6 +93,7 @@ export function ClaimsPanel() {
           </ul>
         )}
         <RecheckNotices claim={claim} />
+        <ClaimCorrectionOffers claim={claim} />
         <WarningList claim={claim} editable={selected} />
         {check ? (
           <p className="claim-checked muted">

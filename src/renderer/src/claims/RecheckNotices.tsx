@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimView } from '../../../shared/contract/claims';
 import { formatInstant } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
+import { draftFromStale, requestCorrection, useCorrectionsState } from '../corrections/correctionsStore';
 import { resolveRecheck } from './claimsStore';
 
 const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
@@ -13,7 +14,9 @@ const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0
  */
 export function RecheckNotices({ claim }: { claim: ClaimView }) {
   const { t } = useTranslation('claims');
+  const { t: tc } = useTranslation('corrections');
   const { settings } = useApp();
+  const corrections = useCorrectionsState();
   const [error, setError] = useState<string | null>(null);
   if (claim.recheck.length === 0) return null;
   return (
@@ -37,6 +40,15 @@ export function RecheckNotices({ claim }: { claim: ClaimView }) {
       >
         {t('recheck.resolve')}
       </button>
+      {corrections.data?.published && corrections.articleId === claim.articleId && (
+        <button
+          type="button"
+          aria-label={tc('recheckAddFor', { text: shorten(claim.text) })}
+          onClick={() => requestCorrection(claim.articleId, draftFromStale([claim], settings.language))}
+        >
+          {tc('recheckAdd')}
+        </button>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -16,6 +16,7 @@ import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
 import { GateRecheck, useReadyGate } from '../claims/ReadyGate';
+import { CorrectionsPanel } from '../corrections/CorrectionsPanel';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
@@ -296,6 +297,7 @@ function ArticleWorkspace({
           desk={deskArticle.binding}
           deskReadOnly={deskArticle.readOnly}
         />
+        <CorrectionsPanel articleId={session.id} status={meta.status} />
       </div>
       {revisionsOpen && (
         <RevisionsPanel session={session} refreshKey={revisionsKey} onRestored={onRestored} onClose={() => setRevisionsOpen(false)} />
