@@ -128,6 +128,7 @@ export function detectBlock(
         const m = people.mentions[registered++];
         const person = state.mention(m.written, m.gender, { cls: m.cls, age: m.age });
         if (m.role) state.assignRole(m.role, person.name);
+        if (m.noun) state.assignRole(m.noun, person.name);
       }
     };
     const speakers: (Resolved | undefined)[] = attributions.map((a) => {
@@ -345,7 +346,9 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
       return p ? via('pronoun', p.name, ref.written) : undefined;
     }
     case 'anaphor': {
-      const p = state.resolveAnaphor(ref.hints);
+      // "der Däne" after "der Däne Rasmus Kjeldsen": the person the text introduced that way.
+      const introduced = ref.key ? state.roleHolder(ref.key) : undefined;
+      const p = (introduced ? state.lookup(introduced) : undefined) ?? state.resolveAnaphor(ref.hints);
       // "the defender" tells what the person does; later anaphora use it.
       if (p) state.mention(p.name, undefined, { cls: ref.hints.cls, age: ref.hints.age });
       return p ? via('anaphor', p.name, ref.written) : undefined;

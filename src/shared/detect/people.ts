@@ -2,7 +2,7 @@ import type { ArticleLanguage } from '../domain/articles';
 import type { DiscourseState, Gender, RoleClass } from './discourse';
 import type { EntityIndex } from './entities';
 import type { PeopleIndex } from './known-people';
-import { roleClassOf } from './referring-nouns';
+import { isNationalityNoun, referringNounClass, roleClassOf } from './referring-nouns';
 import { GIVEN_NAMES } from './first-names';
 import type { Lexicon } from './lexicon';
 import type { QuoteSpan } from './quote-marks';
@@ -17,6 +17,8 @@ export interface PersonMention {
   role?: string;
   cls?: RoleClass;
   age?: number;
+  /** The noun that introduced the person ("der Norweger Eirik Solheim"), keyed like a role. */
+  noun?: string;
 }
 
 export interface RoleClaim {
@@ -82,6 +84,8 @@ export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
   if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
   if (isRoleWord(word, ctx.lang)) return false;
   if (/\d/.test(word)) return false;
+  // "Tennisprofi", "Norweger", "Dutchman" introduce a name; they are never part of it.
+  if (isNationalityNoun(word, ctx.lang) || (ctx.lang === 'de' && referringNounClass(word, 'de'))) return false;
   if (ctx.lang === 'de' && hasNounEnding(word) && !GIVEN_NAMES.has(word) && !ctx.state.isKnownSurname(word)) return false;
   return true;
 }
@@ -266,6 +270,20 @@ export function findPeople(
       continue;
     }
     if (takenByEntity(t)) continue;
+    // "der Norweger Eirik Solheim", "Tennisprofi Lara Wendtland", "substitute Tomasz Rydel": a
+    // noun for a person in front of a name introduces it like a role, without being a role claim.
+    const nounClass = referringNounClass(t.text, ctx.lang);
+    if ((nounClass || isNationalityNoun(t.text, ctx.lang)) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {
+      const n = nameRunAfterRole(text, toks, i + 1, ctx);
+      if (n > 0 && !takenByEntity(toks[i + 1])) {
+        const s = span(toks, i + 1, i + 1 + n);
+        const given = GIVEN_NAMES.get(toks[i + 1].text);
+        const gender = given ?? (ctx.lang === 'de' ? (/in$/.test(t.text) ? 'f' : /(?:er|e)$/.test(t.text) ? 'm' : undefined) : undefined);
+        mentions.push({ ...s, written: text.slice(s.start, s.end), gender, noun: roleKey(t.text), ...(nounClass ? { cls: nounClass } : {}) });
+        i += n;
+        continue;
+      }
+    }
     const honorific = HONORIFICS[t.text];
     const given = GIVEN_NAMES.get(t.text);
     if ((given || honorific) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {

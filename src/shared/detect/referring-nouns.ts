@@ -47,9 +47,67 @@ const CLASS_OF_KEY: Record<RoleKey, RoleClass> = {
   agent: 'other',
 };
 
+// German builds these nouns into compounds ("Tennisprofi", "Ex-Nationalspielerin",
+// "Ausnahmetalent"); the compound takes the class of its last part.
+const DE_SUFFIX = new RegExp(`(?:${Object.keys(DE_NOUNS).map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length).join('|')})$`);
+const compoundMemo = new Map<string, RoleClass | null>();
+
+function germanCompoundClass(word: string): RoleClass | undefined {
+  let cls = compoundMemo.get(word);
+  if (cls === undefined) {
+    cls = null;
+    const m = /^\p{Lu}/u.test(word) && word.length > 5 ? DE_SUFFIX.exec(word.toLowerCase()) : null;
+    if (m && m.index > 0) {
+      const head = Object.keys(DE_NOUNS).find((w) => w.toLowerCase() === m[0]);
+      cls = head ? DE_NOUNS[head] : null;
+    }
+    if (compoundMemo.size > 5000) compoundMemo.clear();
+    compoundMemo.set(word, cls);
+  }
+  return cls ?? undefined;
+}
+
 /** A noun that refers back to a person ("der Angreifer", "the forward"), with its class. */
 export function referringNounClass(word: string, lang: ArticleLanguage): RoleClass | undefined {
-  return lang === 'de' ? DE_NOUNS[word] : EN_NOUNS[word.toLowerCase()];
+  return lang === 'de' ? (DE_NOUNS[word] ?? germanCompoundClass(word)) : EN_NOUNS[word.toLowerCase()];
+}
+
+// Nationalities name a person as often as jobs do in sports copy ("der Norweger Eirik Solheim",
+// "sagte der Däne", "the Dutchman"). They tell nothing about the job, so they carry no class.
+// German: masculine and feminine singular; "Deutsche" is left out (also an adjective in names
+// such as "Deutsche Fußball Liga"), English "Finn" too (a given name).
+const DE_NATIONALITIES = new Set(
+  `Norweger Norwegerin Schwede Schwedin Däne Dänin Finne Finnin Isländer Isländerin Niederländer
+  Niederländerin Holländer Holländerin Belgier Belgierin Luxemburger Luxemburgerin Franzose
+  Französin Spanier Spanierin Portugiese Portugiesin Italiener Italienerin Engländer Engländerin
+  Schotte Schottin Ire Irin Waliser Waliserin Brite Britin Amerikaner Amerikanerin US-Amerikaner
+  US-Amerikanerin Kanadier Kanadierin Brasilianer Brasilianerin Argentinier Argentinierin
+  Kolumbianer Kolumbianerin Mexikaner Mexikanerin Uruguayer Uruguayerin Chilene Chilenin
+  Pole Polin Tscheche Tschechin Slowake Slowakin Ungar Ungarin Österreicher Österreicherin
+  Schweizer Schweizerin Kroate Kroatin Serbe Serbin Bosnier Bosnierin Slowene Slowenin Rumäne
+  Rumänin Bulgare Bulgarin Grieche Griechin Türke Türkin Ukrainer Ukrainerin Russe Russin
+  Georgier Georgierin Albaner Albanerin Kosovare Kosovarin Litauer Litauerin Lette Lettin Este
+  Estin Japaner Japanerin Koreaner Koreanerin Südkoreaner Südkoreanerin Chinese Chinesin
+  Australier Australierin Neuseeländer Neuseeländerin Ghanaer Ghanaerin Nigerianer Nigerianerin
+  Senegalese Senegalesin Ivorer Ivorerin Kameruner Kamerunerin Marokkaner Marokkanerin Algerier
+  Algerierin Tunesier Tunesierin Ägypter Ägypterin Malier Malierin Guineer Guineerin Kongolese
+  Kongolesin Jamaikaner Jamaikanerin Isländer Färinger Färingerin Zyprer Zyprerin Israeli
+  Iraner Iranerin Iraker Irakerin Syrer Syrerin`.split(/\s+/),
+);
+const EN_NATIONALITIES = new Set(
+  `Norwegian Swede Dane Icelander Dutchman Dutchwoman Belgian Frenchman Frenchwoman Spaniard
+  Portuguese Italian German Englishman Englishwoman Scot Scotsman Scotswoman Irishman Irishwoman
+  Welshman Welshwoman Briton American Canadian Brazilian Argentine Argentinian Colombian Mexican
+  Uruguayan Chilean Pole Czech Slovak Hungarian Austrian Swiss Croat Croatian Serb Serbian
+  Bosnian Slovenian Romanian Bulgarian Greek Turk Ukrainian Russian Georgian Albanian Kosovan
+  Lithuanian Latvian Estonian Japanese Korean Chinese Australian Aussie Kiwi Ghanaian Nigerian
+  Senegalese Ivorian Cameroonian Moroccan Algerian Tunisian Egyptian Malian Guinean Congolese
+  Jamaican Israeli Iranian Iraqi Syrian Cypriot`.split(/\s+/),
+);
+
+/** "der Norweger", "die Schwedin", "the Dane": a nationality used for a person. */
+export function isNationalityNoun(word: string, lang: ArticleLanguage): boolean {
+  return (lang === 'de' ? DE_NATIONALITIES : EN_NATIONALITIES).has(word);
 }
 
 // The role vocabulary folds and scans its phrase; role words repeat, so answers are kept.

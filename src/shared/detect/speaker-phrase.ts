@@ -3,15 +3,18 @@ import type { PeopleContext } from './people';
 import { looksLikeNameWord, nameRunAfterRole, nameRunAt, roleLengthAt } from './people';
 import { roleGender, roleKey } from '../language/roles';
 import type { AnaphorHints } from './discourse';
-import { isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
+import { isNationalityNoun, isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
 import { isCapitalised, type Token } from './tokens';
 
 /** Who a speaker phrase ("sagte Trainerin Jana Kowalczyk", "he", "the coach", "der 24-Jährige") points to. */
 export type SpeakerRef =
   | { kind: 'name'; written: string; start: number; end: number; gender?: 'm' | 'f'; role?: string }
   | { kind: 'pronoun'; gender?: 'm' | 'f'; written: string }
-  /** "der 24-Jährige", "die Spielerin", "the forward": the most recent fitting person. */
-  | { kind: 'anaphor'; written: string; hints: AnaphorHints }
+  /**
+   * "der 24-Jährige", "die Spielerin", "the forward", "der Däne": the most recent fitting person,
+   * or the one the text introduced with the same noun (`key`, as for roles).
+   */
+  | { kind: 'anaphor'; written: string; hints: AnaphorHints; key?: string }
   /**
    * A role without a name: "der Trainer", "der Nordhafen-Kapitän" (definite: someone the text
    * or the fact store knows), "ein Vereinssprecher", "a club spokesperson" (an unnamed speaker).
@@ -95,7 +98,18 @@ export function readSpeakerPhrase(
   const nounClass = referringNounClass(cur.text, ctx.lang);
   if (nounClass && definite && roleLengthAt(toks, k, ctx.lang) === 0) {
     const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : undefined;
-    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass } };
+    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass }, key: roleKey(cur.text) };
+  }
+  // "der Däne", "die Schwedin", "the Dutchman". English nationalities double as adjectives
+  // ("the Italian club"): a lower-case word after one that is no verb or stop makes it one.
+  if (definite && isNationalityNoun(cur.text, ctx.lang)) {
+    const next = toks[k + 1];
+    const adjective =
+      ctx.lang === 'en' && next && linked(k, k + 1) && /^\p{Ll}/u.test(next.text) && !ctx.lex.speechVerbs.has(next.text) && !ctx.lex.phraseStops.has(next.text) && !/^(?:who|himself|herself|also|then)$/.test(next.text);
+    if (!adjective) {
+      const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : /(?:woman)$/.test(cur.text) ? 'f' : /man$/.test(cur.text) ? 'm' : undefined;
+      return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender }, key: roleKey(cur.text) };
+    }
   }
   // "ein erfahrener Spieler", "one senior player": someone the text does not name.
   if (nounClass && article !== undefined && INDEFINITE.has(article)) {
