@@ -93,11 +93,18 @@ export function attributeQuotes(
 ): QuoteAttribution[] {
   const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
   const out: QuoteAttribution[] = [];
+  const titles = quotes.map((q) => isTitle(text, q, sentence.start, ctx));
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
-    const segStart = qi > 0 ? quotes[qi - 1].end : sentence.start;
-    const segEnd = qi + 1 < quotes.length ? quotes[qi + 1].start : sentence.end;
-    const title = isTitle(text, q, sentence.start, ctx);
+    // A quoted title ("im Magazin „Korbjäger“", "in 'Screen Deals'") is part of the attribution
+    // around it; only speech ends the stretch a quote's attribution is read from.
+    let prev = qi - 1;
+    while (prev >= 0 && titles[prev]) prev--;
+    let next = qi + 1;
+    while (next < quotes.length && titles[next]) next++;
+    const segStart = prev >= 0 ? quotes[prev].end : sentence.start;
+    const segEnd = next < quotes.length ? quotes[next].start : sentence.end;
+    const title = titles[qi];
     const rest = text.slice(q.end, sentence.end).replace(/[\s.!?…,;:–—)]+$/u, '');
     const lead = text.slice(sentence.start, q.start).replace(/^[\s(–—]+/u, '');
     const standalone = quotes.length === 1 && lead === '' && rest === '';
@@ -213,10 +220,16 @@ export function attributeQuotes(
         // "Auf die Frage nach dem Trainer antwortete Asmussen:": with words between the verb and
         // the colon, German inverted order puts the subject right after the verb.
         const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
-        const ref = inverted
-          ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
-          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
-            (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w)));
+        // "Der Serbe wird im Magazin „Y“ mit den Worten zitiert:", "Im Magazin wird X so zitiert:":
+        // the passive's subject speaks, before or right after the auxiliary.
+        const aux = ctx.lang === 'de' && /^zitiert$/.test(w) ? beforeToks.findIndex((t, k) => k < vi && /^(?:wird|wurde|werden|wurden)$/.test(t.text)) : -1;
+        const passive = aux >= 0 ? (readSpeakerPhraseBefore(text, beforeToks, aux, ctx) ?? readSpeakerPhrase(text, beforeToks, aux + 1, ctx)) : undefined;
+        const ref =
+          passive ??
+          (inverted
+            ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
+            : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
+              (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w))));
         result.framed = true;
         if (ref) {
           result.ref = ref;
