@@ -145,6 +145,9 @@ export function roleLengthAt(toks: readonly Token[], i: number, lang: ArticleLan
         if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
       }
     }
+    // "director of rugby", "head of recruitment": a job over any department.
+    const lower = t.text.toLowerCase();
+    if ((lower === 'head' || lower === 'director') && toks[i + 1]?.text === 'of' && /^\p{Ll}{3,}$/u.test(toks[i + 2]?.text ?? '') && !/^(?:the|a|an|his|her|their|its)$/.test(toks[i + 2].text)) return 3;
   }
   return isRoleWord(t.text, lang) ? 1 : 0;
 }

@@ -13,7 +13,8 @@ const add = (table: Record<string, RoleClass>, cls: RoleClass, words: string) =>
 add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
   Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
   Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin
-  Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin`);
+  Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin
+  Joker Reservist Reservistin Debütant Debütantin Eigengewächs Legende`);
 add(DE_NOUNS, 'coach', 'Coach Übungsleiter Übungsleiterin Fußballlehrer Fußballlehrerin');
 add(DE_NOUNS, 'official', 'Funktionär Funktionärin Klubchef Klubchefin Vereinschef Vereinschefin Boss');
 add(DE_NOUNS, 'other', `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin

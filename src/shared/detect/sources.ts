@@ -33,7 +33,7 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
           /^laut\s+(.+)$/i,
           /^wie\s+(.+?)\s+(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\s+hat|erfahren\s+haben|enthüllte)$/i,
           /^(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(.+)$/i,
-          /^nach\s+(?:eigenen\s+|übereinstimmenden\s+)?(?:Informationen|Angaben|Recherchen|Berichten)\s+(?:der|des|von|vom)\s+(.+)$/i,
+          /^nach\s+(?:eigenen\s+|übereinstimmenden\s+)?(?:Informationen|Angaben|Recherchen|Berichten)\s+(?:der|des|von|vom|aus\s+(?:dem|der|den))\s+(.+)$/i,
           /^(?:Informationen|Angaben|Berichten|Recherchen)\s+(?:der|des|von|vom)\s+(.+?)\s+zufolge$/i,
           /^(.+?)\s+zufolge$/i,
         ]
@@ -54,12 +54,13 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
   return undefined;
 }
 
+// The kind of medium may be a compound: "im Vereinsmagazin „Almental aktuell“", "dem Sportportal X".
 const DE_MEDIUM =
-  /(?:^|[\s(])(?:dem|der|im|in\s+der|beim|bei|auf|gegenüber\s+dem|gegenüber\s+der|mit\s+dem|mit\s+der)\s+(?:(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Tageszeitung|Podcast|Blatt|Agentur|Nachrichtenagentur|Kanal)\s+)?(„[^“”]+[“”]|"[^"]+"|»[^«]+«|Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads)(?=$|[\s,.;:!?)])/gu;
-const DE_NAMED_MEDIUM = /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:Sender|Magazin|Fachmagazin|Sportmagazin|Portal|Fachportal|Zeitung|Podcast|Kanal|Agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
+  /(?:^|[\s(])(?:dem|der|im|in\s+der|beim|bei|auf|gegenüber\s+dem|gegenüber\s+der|mit\s+dem|mit\s+der)\s+(?:(?:\p{Lu}\p{Ll}*-?)?(?:Sender|sender|Magazin|magazin|Portal|portal|Zeitung|zeitung|Podcast|podcast|Blatt|blatt|Agentur|agentur|Kanal|kanal|Sendung|sendung)\s+)?(„[^“”]+[“”]|"[^"]+"|»[^«]+«|Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads)(?=$|[\s,.;:!?)])/gu;
+const DE_NAMED_MEDIUM = /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:\p{Lu}\p{Ll}*-?)?(?:Sender|sender|Magazin|magazin|Portal|portal|Zeitung|zeitung|Podcast|podcast|Kanal|kanal|Agentur|agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
 const PLATFORMS = 'Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat';
 const EN_MEDIUM = new RegExp(
-  `(?:^|\\s)(?:(?:told|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS}))`,
+  `(?:^|\\s)(?:(?:told|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:(?:[a-z-]+\\s+)?(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS})|on\\s+(${PLATFORMS.replace('X|', '')}))`,
   'gu',
 );
 const DE_HINT = /[„"»]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|\bX\b|Sender|Magazin|Portal|Zeitung|Podcast|Blatt|Agentur|Kanal/;
@@ -88,7 +89,7 @@ export function quoteSource(text: string, sentence: { start: number; end: number
     re.lastIndex = 0;
     const m = re.exec(s);
     if (m) {
-      const raw = m[1] ?? m[2];
+      const raw = m[1] ?? m[2] ?? m[3];
       if (TIME_WORD.test(raw)) continue;
       const name = clean(raw.replace(/^[„“"»«‚‘'’]|[“”"«»‘’']$/gu, ''));
       // "told reporters", "told supporters": an English capitalised word is required, which the

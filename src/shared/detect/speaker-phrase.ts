@@ -80,6 +80,16 @@ export function readSpeakerPhrase(
   const cur = toks[k];
   if (!cur) return undefined;
   const articleGender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
+  // "Vereinslegende Horst Pahlke", "der Norweger Eirik Solheim", "the Dane Rasmus Kjeldsen": a
+  // noun for a person in front of a name describes the name.
+  if ((referringNounClass(cur.text, ctx.lang) || isNationalityNoun(cur.text, ctx.lang)) && roleLengthAt(toks, k, ctx.lang) === 0 && toks[k + 1] && linked(k, k + 1)) {
+    const n = nameRunAfterRole(text, toks, k + 1, ctx);
+    if (n > 0) {
+      const a = toks[k + 1];
+      const b = toks[k + n];
+      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? articleGender };
+    }
+  }
   const age = AGE.exec(cur.text);
   // "said the 19-year-old Marco Fennell": an age in front of a name describes the name.
   if (age && toks[k + 1] && linked(k, k + 1)) {
@@ -215,6 +225,20 @@ function appositionBefore(text: string, toks: readonly Token[], verbAt: number, 
   return { kind: 'name', written, start: toks[s].start, end: toks[end - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
 }
 
+const RELATIVE = { de: /^(?:der|die|das|dessen|deren|dem|den)$/, en: /^(?:who|whose|whom|which)$/ };
+
+/** Where a relative clause set off by commas right before token `verbAt` starts, or -1. */
+function relativeClauseBefore(text: string, toks: readonly Token[], verbAt: number, lang: 'de' | 'en'): number {
+  if (verbAt < 3 || !/^\s*,\s*$/.test(gap(text, toks[verbAt - 1], toks[verbAt]))) return -1;
+  for (let k = verbAt - 1; k > 0 && verbAt - k <= 14; k--) {
+    const g = gap(text, toks[k - 1], toks[k]);
+    if (/[.;:!?]/.test(g)) return -1;
+    if (!/,/.test(g)) continue;
+    return RELATIVE[lang].test(toks[k].text) ? k : -1;
+  }
+  return -1;
+}
+
 export function readSpeakerPhraseBefore(
   text: string,
   toks: readonly Token[],
@@ -224,6 +248,10 @@ export function readSpeakerPhraseBefore(
 ): SpeakerRef | undefined {
   const apposed = appositionBefore(text, toks, verbAt, ctx);
   if (apposed) return apposed;
+  // "Sam Okafor, who played under Voss, posted", "Trainer X, der seit 2019 im Amt ist, sagte":
+  // a relative clause between the subject and its verb is skipped, so "Voss" is not the speaker.
+  const relative = relativeClauseBefore(text, toks, verbAt, ctx.lang);
+  if (relative > 0) return readSpeakerPhraseBefore(text, toks, relative, ctx, verb);
   let end = verbAt;
   while (end > 0 && verbAt - end < 2 && BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) && /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))) end--;
   let s = end;

@@ -160,7 +160,7 @@ const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
  */
 function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
   // A source in quotation marks: laut „Almentaler Bote“, laut "Sportwoche", according to “The Ledger”.
-  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’])/u.exec(text.slice(from));
+  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?![\p{L}]))/u.exec(text.slice(from));
   if (quoted) return from + quoted[0].length;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
   re.lastIndex = from;
