@@ -222,7 +222,9 @@ export function attributeQuotes(
         const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
         // "Der Serbe wird im Magazin „Y“ mit den Worten zitiert:", "Im Magazin wird X so zitiert:":
         // the passive's subject speaks, before or right after the auxiliary.
-        const aux = ctx.lang === 'de' && /^zitiert$/.test(w) ? beforeToks.findIndex((t, k) => k < vi && /^(?:wird|wurde|werden|wurden)$/.test(t.text)) : -1;
+        // The same for the perfect: "Die Torhüterin hatte am Vortag bei Instagram geschrieben:".
+        const auxWords = /^zitiert$/.test(w) ? /^(?:wird|wurde|werden|wurden)$/ : /^(?:ge|an|mit|be|er|ver|zu)\p{Ll}+(?:t|en)$/u.test(w) ? /^(?:hat|hatte|haben|hatten|habe)$/ : undefined;
+        const aux = ctx.lang === 'de' && auxWords ? beforeToks.findIndex((t, k) => k < vi && auxWords.test(t.text)) : -1;
         const passive = aux >= 0 ? (readSpeakerPhraseBefore(text, beforeToks, aux, ctx) ?? readSpeakerPhrase(text, beforeToks, aux + 1, ctx)) : undefined;
         const ref =
           passive ??

@@ -79,8 +79,11 @@ export function inQuote(quotes: readonly QuoteSpan[], pos: number): boolean {
 const TIME_WORD =
   /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\p{Ll}*$/u;
 
+// Platforms stand where a speaker might ("bei Instagram geschrieben"); they never name one.
+const PLATFORM = /^(?:Instagram|Facebook|TikTok|Twitter|YouTube|LinkedIn|Twitch|Threads|Bluesky|Snapchat|WhatsApp|Telegram)$/;
+
 export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
-  if (!isCapitalised(word) || TIME_WORD.test(word)) return false;
+  if (!isCapitalised(word) || TIME_WORD.test(word) || PLATFORM.test(word)) return false;
   if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
   if (isRoleWord(word, ctx.lang)) return false;
   if (/\d/.test(word)) return false;
@@ -184,7 +187,8 @@ export function findPeople(
   for (let i = 0; i < toks.length; i++) {
     if (consumed.has(i)) continue;
     const t = toks[i];
-    const roleLen = roleLengthAt(toks, i, ctx.lang);
+    // A known person's surname may look like a German role compound ("Rademacher", "Zimmermann").
+    const roleLen = ctx.lang === 'de' && ctx.state.isKnownSurname(t.text) ? 0 : roleLengthAt(toks, i, ctx.lang);
     if (roleLen > 0) {
       const roleWord = toks[i + roleLen - 1].text;
       const key = roleKey(toks.slice(i, i + roleLen).map((x) => x.text).join(' '));

@@ -63,7 +63,7 @@ const EN_MEDIUM = new RegExp(
   `(?:^|\\s)(?:(?:told|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:(?:[a-z-]+\\s+)?(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS})|on\\s+(${PLATFORMS.replace('X|', '')}))`,
   'gu',
 );
-const DE_HINT = /[„"»]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|\bX\b|Sender|Magazin|Portal|Zeitung|Podcast|Blatt|Agentur|Kanal/;
+const DE_HINT = /[„"»]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|\bX\b|sender|magazin|portal|zeitung|podcast|blatt|agentur|kanal|sendung/i;
 const EN_HINT = /told|quoted|interview|speaking to|\bon (?:Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)\b/;
 // Days and months follow "on" and "told … on"; they are never a medium.
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;

@@ -125,6 +125,21 @@ export function readSpeakerPhrase(
   if (nounClass && article !== undefined && INDEFINITE.has(article)) {
     return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(toks[i + 1].start, cur.end), definite: false };
   }
+  // "a City insider", "one Premier League executive", "ein Rotheide-Insider": the organisation
+  // in front of an unnamed speaker belongs to the role phrase.
+  if (article !== undefined && INDEFINITE.has(article)) {
+    let o = k;
+    while (o < k + 3 && toks[o + 1] && linked(o, o + 1) && isCapitalised(toks[o].text) && !GIVEN_NAMES.has(toks[o].text)) o++;
+    const noun = toks[o];
+    const lastPart = noun.text.slice(noun.text.lastIndexOf('-') + 1);
+    if (o > k && noun && /^\p{Ll}/u.test(noun.text) === (ctx.lang === 'en') && (isUnnamedSourceNoun(noun.text, ctx.lang) || referringNounClass(noun.text, ctx.lang) !== undefined || roleLengthAt(toks, o, ctx.lang) > 0)) {
+      const end = roleTail(text, toks, o + 1 + Math.max(0, roleLengthAt(toks, o, ctx.lang) - 1), ctx.lang);
+      return { kind: 'role', key: noun.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
+    }
+    if (lastPart !== noun.text && isUnnamedSourceNoun(lastPart, ctx.lang)) {
+      return { kind: 'role', key: lastPart.toLowerCase(), written: noun.text, definite: false };
+    }
+  }
   // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
   if (article !== undefined && (!definite || ctx.lang === 'de') && isUnnamedSourceNoun(cur.text, ctx.lang)) {
     const end = roleTail(text, toks, k + 1, ctx.lang);
@@ -135,7 +150,7 @@ export function readSpeakerPhrase(
   if (roleLengthAt(toks, r, ctx.lang) === 0 && linked(r, r + 1) && roleLengthAt(toks, r + 1, ctx.lang) > 0) {
     if (/['’]s$/.test(toks[r].text) || (isCapitalised(toks[r].text) && !GIVEN_NAMES.has(toks[r].text))) r++;
   }
-  const roleLen = roleLengthAt(toks, r, ctx.lang);
+  const roleLen = r === k && article === undefined && ctx.state.isKnownSurname(toks[r].text) ? 0 : roleLengthAt(toks, r, ctx.lang);
   if (roleLen > 0) {
     const roleWords = toks.slice(r, r + roleLen).map((t) => t.text);
     const key = roleKey(roleWords.join(' '));
@@ -234,7 +249,10 @@ function relativeClauseBefore(text: string, toks: readonly Token[], verbAt: numb
     const g = gap(text, toks[k - 1], toks[k]);
     if (/[.;:!?]/.test(g)) return -1;
     if (!/,/.test(g)) continue;
-    return RELATIVE[lang].test(toks[k].text) ? k : -1;
+    // A German relative clause ends in its verb ("…, der damals traf, sagte"); one ending in a
+    // noun is an apposition ("…, der Kapitän des Klubs, sagte").
+    if (lang === 'de') return RELATIVE.de.test(toks[k].text) && /^\p{Ll}/u.test(toks[verbAt - 1].text) ? k : -1;
+    return RELATIVE.en.test(toks[k].text) || /^(?:speaking|writing|asked|when|after|having)$/.test(toks[k].text) ? k : -1;
   }
   return -1;
 }
@@ -246,12 +264,13 @@ export function readSpeakerPhraseBefore(
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
-  const apposed = appositionBefore(text, toks, verbAt, ctx);
-  if (apposed) return apposed;
-  // "Sam Okafor, who played under Voss, posted", "Trainer X, der seit 2019 im Amt ist, sagte":
-  // a relative clause between the subject and its verb is skipped, so "Voss" is not the speaker.
+  // "Sam Okafor, who played under Voss, posted", "Ein Spieler, der nicht genannt werden wollte,
+  // sagte", "X, speaking after the game, said": a relative or participle clause between the
+  // subject and its verb is skipped, so "Voss" is not the speaker.
   const relative = relativeClauseBefore(text, toks, verbAt, ctx.lang);
   if (relative > 0) return readSpeakerPhraseBefore(text, toks, relative, ctx, verb);
+  const apposed = appositionBefore(text, toks, verbAt, ctx);
+  if (apposed) return apposed;
   let end = verbAt;
   while (end > 0 && verbAt - end < 2 && BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) && /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))) end--;
   let s = end;
