@@ -27,7 +27,7 @@ function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
 }
 
 // After these verbs stands the person spoken to ("told Radio Hollin"), never the speaker.
-const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell']);
+const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell', 'telling']);
 
 // In mid-sentence "so" and "gab" are too common to frame anything.
 const NEVER_FRAMING = new Set(['so', 'gab', 'gibt']);
@@ -58,6 +58,10 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   const words = inner.split(/\s+/);
   const nameLike = words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3) && !/[.!?…,]$/.test(inner);
   if (adjacentToQuote && definite.test(last.text) && nameLike) return true;
+  // "in an interview with “Almental Live”", "telling ‘Matchnight’ that", "im Gespräch mit
+  // „Sportplatz“": the slot of a medium, not of speech.
+  const slot = ctx.lang === 'de' ? /(?:Interview|Gespräch|gegenüber)\s+(?:mit\s+)?(?:dem|der)?\s*$/ : /(?:interview\s+with|told|telling|speaking\s+to|talking\s+to|column\s+for)\s+(?:the\s+)?$/i;
+  if (nameLike && titleCase && slot.test(text.slice(Math.max(from, q.start - 30), q.start))) return true;
   // German apposition: a quoted name right after the noun it names ("Fanabteilung „Rote Wand“",
   // "Verlag „Hafenlicht“"). Speech after a noun is introduced by a colon or a verb instead.
   if (ctx.lang === 'de' && adjacentToQuote && titleCase && words.length <= 4 && !/[.!?…]$/.test(inner) && /^\p{Lu}\p{Ll}{2,}$/u.test(last.text)) {

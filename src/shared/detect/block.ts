@@ -396,8 +396,9 @@ function resolveSpeaker(
         state.assignRole(ref.key, person.name);
         return { name: stored.name, kind: 'role', via: ref.written, id: stored.id };
       }
-      // Without a known holder, the role most likely describes the fitting person just named.
-      const p = ref.org ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) }, skip);
+      // Without a known holder, the role most likely describes the fitting person just named;
+      // "sein Berater", "her agent" is someone else's, so never the person just named.
+      const p = ref.org || ref.possessive ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) }, skip);
       if (p) state.mention(p.name);
       if (p) return via('anaphor', p.name, ref.written);
       return { name: ref.written.replace(/^(?:der|die|das|the)\s+/i, ''), kind: 'role' };

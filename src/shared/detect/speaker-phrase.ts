@@ -19,7 +19,7 @@ export type SpeakerRef =
    * A role without a name: "der Trainer", "der Nordhafen-Kapitän" (definite: someone the text
    * or the fact store knows), "ein Vereinssprecher", "a club spokesperson" (an unnamed speaker).
    */
-  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string };
+  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string; possessive?: boolean };
 
 const AGE = /^(\d+)-(?:jährige[rn]?|year-old)$/i;
 const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'a', 'an', 'one']);
@@ -146,16 +146,20 @@ export function readSpeakerPhrase(
     return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
   }
   // Skip an organisation or possessive in front of a role: "Rotheides Kapitän", "the club's coach".
+  // Also two or three words: "Almental Rovers captain", "Kingsmere City manager".
   let r = k;
-  if (roleLengthAt(toks, r, ctx.lang) === 0 && linked(r, r + 1) && roleLengthAt(toks, r + 1, ctx.lang) > 0) {
-    if (/['’]s$/.test(toks[r].text) || (isCapitalised(toks[r].text) && !GIVEN_NAMES.has(toks[r].text))) r++;
+  for (let o = 1; o <= 3 && roleLengthAt(toks, k, ctx.lang) === 0; o++) {
+    if (!toks[k + o] || !linked(k + o - 1, k + o) || roleLengthAt(toks, k + o, ctx.lang) === 0) continue;
+    const org = toks.slice(k, k + o);
+    if (org.every((t, j) => (/['’]s$/.test(t.text) ? j === o - 1 : isCapitalised(t.text) && !GIVEN_NAMES.has(t.text)))) r = k + o;
+    break;
   }
   const roleLen = r === k && article === undefined && ctx.state.isKnownSurname(toks[r].text) ? 0 : roleLengthAt(toks, r, ctx.lang);
   if (roleLen > 0) {
     const roleWords = toks.slice(r, r + roleLen).map((t) => t.text);
     const key = roleKey(roleWords.join(' '));
     const gender = roleGender(roleWords[roleWords.length - 1], ctx.lang);
-    const org = r > k ? toks[k].text.replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
+    const org = r > k ? text.slice(toks[k].start, toks[r - 1].end).replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
     const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAfterRole(text, toks, r + roleLen, ctx) : 0;
     if (n > 0) {
       const a = toks[r + roleLen];
@@ -174,7 +178,15 @@ export function readSpeakerPhrase(
     const indefinite = article !== undefined && INDEFINITE.has(article);
     const end = indefinite ? roleTail(text, toks, r + roleLen, ctx.lang) : r + roleLen;
     const written = text.slice((indefinite ? toks[i + 1] : t0).start, toks[end - 1].end);
-    return { kind: 'role', key, gender, written, definite: !indefinite, ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}) };
+    return {
+      kind: 'role',
+      key,
+      gender,
+      written,
+      definite: !indefinite,
+      ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}),
+      ...(article !== undefined && POSSESSIVE.test(article) ? { possessive: true } : {}),
+    };
   }
   if (k !== i && !linked(i, k)) return undefined;
   let n = nameRunAt(text, toks, k, ctx);
@@ -287,7 +299,7 @@ export function readSpeakerPhraseBefore(
     s--;
     if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
-  while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()]) s++;
+  while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()] && !POSSESSIVE.test(toks[s].text)) s++;
   const upToVerb = toks.slice(0, end);
   const ref = s === end ? undefined : readSpeakerPhrase(text, upToVerb, s, ctx, verb);
   if (ref) return ref;

@@ -120,6 +120,14 @@ const ENGLISH: Pattern[] = [
     source: 'en',
     notBefore: /^\s+(?:plan|schedule)\b/i,
   },
+  // "as first reported by The Harbury Mercury": the medium follows the verb.
+  { re: new RegExp(`${B}as\\s+(?:first\\s+|originally\\s+)?(?:reported|revealed)\\s+by${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  // "The Hollstedt Gazette has reported that …".
+  {
+    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:has|have|had)\\s+(?:reported|revealed)(?:\\s+that)?${E}`, 'gu'),
+    kind: 'attribution',
+    need: /(?:has|have|had) (?:reported|revealed)/,
+  },
   {
     re: new RegExp(
       `${B}as\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
@@ -142,7 +150,10 @@ const ENGLISH: Pattern[] = [
   { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
   // "…, the Sentinel reported." / "Per The Ledger, …".
   {
-    re: new RegExp(`(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=\\s*[.;]|\\s*$)`, 'gu'),
+    re: new RegExp(
+      `(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|last\\s+\\p{Ll}+|this\\s+\\p{Ll}+|yesterday|today|earlier|overnight))?\\s*[.;]|\\s*$)`,
+      'gu',
+    ),
     kind: 'attribution',
     need: /reported|reports|revealed/,
   },
@@ -175,6 +186,9 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
     if ((lang === 'de' ? DE_ARTICLES : EN_ARTICLES).has(lower)) {
       // English sources do not continue with a new article ("according to Strivo the fee").
       if (lang === 'en' && tookNoun) break;
+      // "laut einem Bericht des »Sportecho«": the medium's quoted name ends the source.
+      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      if (named && tookNoun) return wordEnd + named[0].length;
     } else if (/^\p{N}/u.test(word)) {
       // "laut Vereinsangaben 1,5 Millionen": the amount is not part of the source.
       break;
@@ -185,8 +199,9 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
       end = wordEnd;
       tookNoun = true;
       // "according to a report in The Ledger": the report's medium is the source.
-      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3}/u.exec(text.slice(end));
-      if (/^(?:report|reports|statement|interview|article|story)$/.test(lower) && medium) end += medium[0].length;
+      // "according to figures from the consultancy Pitchside Analytics", "a report in 'The Flyer'".
+      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?(?:\p{Ll}+\s+(?=\p{Lu}))?(?:'[^'\n]{1,60}'|‘[^’\n]{1,60}’|“[^”\n]{1,60}”|"[^"\n]{1,60}"|\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/u.exec(text.slice(end));
+      if (/^(?:report|reports|statement|interview|article|story|figures|data|research|analysis|documents|estimates)$/.test(lower) && medium) end += medium[0].length;
       break;
     } else {
       break;

@@ -42,6 +42,7 @@ export const SPEECH_VERBS = {
     recounts gushed gushes grumbled grumbles protested protests complained complains
     cautioned cautions suggested declared pleaded pleads boasted boasts beamed teased teases
     observed observes pointed quipped sighed sighs smiled grinned
+    saying telling adding insisting claiming admitting explaining writing posting
   `),
 } as const;
 
