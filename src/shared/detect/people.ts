@@ -333,6 +333,11 @@ export function findPeople(
     }
   }
   for (const m of mentions) {
+    // "Rhiannon Pugh's response": the name without the English possessive.
+    if (ctx.lang === 'en' && /['’]s$/.test(m.written)) {
+      m.written = m.written.slice(0, -2);
+      m.end -= 2;
+    }
     const next = text.charCodeAt(m.end);
     // Only "Name, 27," or "Name (27)" carry an age: a comma or a space before a bracket.
     const age = next === 44 || (next === 32 && text.charCodeAt(m.end + 1) === 40) ? AGE_AFTER.exec(text.slice(m.end, m.end + 8)) : null;

@@ -14,14 +14,14 @@ add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin To
   Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
   Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin
   Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin
-  Joker Reservist Reservistin Debütant Debütantin Eigengewächs Legende`);
+  Joker Reservist Reservistin Debütant Debütantin Eigengewächs Legende Routinière`);
 add(DE_NOUNS, 'coach', 'Coach Übungsleiter Übungsleiterin Fußballlehrer Fußballlehrerin');
 add(DE_NOUNS, 'official', 'Funktionär Funktionärin Klubchef Klubchefin Vereinschef Vereinschefin Boss');
 add(DE_NOUNS, 'other', `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin
   Moderatorin Journalist Journalistin Bürgermeister Bürgermeisterin Politiker Politikerin`);
 add(EN_NOUNS, 'player', `player forward striker winger midfielder defender keeper goalkeeper youngster teenager
   veteran frontman playmaker full-back centre-back fly-half scrum-half prop flanker substitute debutant
-  academy graduate teammate team-mate`);
+  academy graduate teammate team-mate international`);
 add(EN_NOUNS, 'coach', 'coach manager boss gaffer head');
 add(EN_NOUNS, 'official', 'chairman chairwoman executive owner president director');
 add(EN_NOUNS, 'other', 'filmmaker director author businessman businesswoman investor presenter');
@@ -130,8 +130,16 @@ export function roleClassOf(words: string, lang: ArticleLanguage): RoleClass | u
 // Speakers that are a group or an unnamed source rather than a job ("aus dem Umfeld des
 // Spielers", "a source close to the club"): with an indefinite article or a possessive they
 // make a speaker of kind role.
-const DE_UNNAMED = new Set('Umfeld Umfeldes Insider Vertrauter Vertraute Quelle Kreisen Vereinskreisen Klubkreisen Teamkreisen Mannschaftskreisen'.split(' '));
-const EN_UNNAMED = new Set('source sources insider insiders official officials confidant friend person'.split(' '));
+// Fans and bystanders speak in reports without a name ("sagte ein Fan", "said one supporter").
+const DE_UNNAMED = new Set(
+  `Umfeld Umfeldes Insider Vertrauter Vertraute Quelle Kreisen Vereinskreisen Klubkreisen Teamkreisen Mannschaftskreisen
+  Fan Anhänger Anhängerin Zuschauer Zuschauerin Besucher Besucherin Anwohner Anwohnerin Augenzeuge Augenzeugin
+  Dauerkarteninhaber Dauerkarteninhaberin Mitglied Vereinsmitglied Beobachter Beobachterin Kenner Kennerin`.split(/\s+/),
+);
+const EN_UNNAMED = new Set(
+  `source sources insider insiders official officials confidant friend person fan supporter supporters
+  spectator onlooker resident witness season-ticket holder member observer`.split(/\s+/),
+);
 
 export function isUnnamedSourceNoun(word: string, lang: ArticleLanguage): boolean {
   return lang === 'de' ? DE_UNNAMED.has(word) || /kreisen$/.test(word) : EN_UNNAMED.has(word.toLowerCase());

@@ -35,6 +35,7 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
           /^laut\s+(.+)$/i,
           /^wie\s+(.+?)\s+(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\s+hat|erfahren\s+haben|enthüllte)$/i,
           /^(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(.+)$/i,
+          /^(.+?)\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)$/i,
           /^nach\s+(?:eigenen\s+|übereinstimmenden\s+)?(?:Informationen|Angaben|Recherchen|Berichten)\s+(?:der|des|von|vom|aus\s+(?:dem|der|den))\s+(.+)$/i,
           /^(?:Informationen|Angaben|Berichten|Recherchen)\s+(?:der|des|von|vom)\s+(.+?)\s+zufolge$/i,
           /^(.+?)\s+zufolge$/i,
@@ -46,6 +47,7 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
           /^(.+?)\s+(?:has|have|had)\s+(?:reported|revealed)(?:\s+that)?$/i,
           /^(.+?)\s+(?:understands|has\s+learned|has\s+been\s+told)$/i,
           /^citing\s+(.+)$/i,
+          /^(?:\S+\s+)?(?:sources|insiders)\s+(?:have\s+)?told\s+(.+)$/i,
           /^per\s+(.+)$/i,
           /^(.+?)\s+(?:reported|reports|revealed)(?:\s+(?:on\s+\S+|last\s+\S+|this\s+\S+|yesterday|today|earlier|overnight))?$/i,
         ];
@@ -67,8 +69,11 @@ const EN_MEDIUM = new RegExp(
   `(?:^|\\s)(?:(?:told|telling|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|talking\\s+to|interview\\s+with|(?:column|blog|newsletter)\\s+(?:for|in))\\s+(?:the\\s+)?(?:(?:[a-z-]+\\s+)?(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS})|on\\s+(${PLATFORMS.replace('X|', '')})|on\\s+(?:the|his|her|their)\\s+("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’)\\s+(?:podcast|show|programme|channel|stream))`,
   'gu',
 );
-const DE_HINT = /[„"»«‚“]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|\bX\b|sender|magazin|portal|zeitung|podcast|blatt|agentur|kanal|sendung/i;
-const EN_HINT = /told|telling|quoted|interview|speaking to|talking to|column|podcast|show|programme|\bon (?:Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)\b/;
+// Last resort: a platform named anywhere in the attribution ("in seiner Instagram-Story", "in a
+// video on YouTube", "posted a picture on X"); X only after a preposition, being a letter too.
+const ANY_PLATFORM = /(?:^|[^\p{L}])(Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)(?![\p{L}])|(?:^|\s)(?:on|auf|bei|via)\s+(X)(?=$|[\s,.;:!?)])/gu;
+const DE_HINT = /[„"»«‚“]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat|\bX\b|sender|magazin|portal|zeitung|podcast|blatt|agentur|kanal|sendung/i;
+const EN_HINT = /told|telling|quoted|interview|speaking to|talking to|column|podcast|show|programme|Instagram|Facebook|TikTok|Twitter|\bX\b|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat/;
 // Days and months follow "on" and "told … on"; they are never a medium.
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
@@ -88,7 +93,7 @@ export function quoteSource(text: string, sentence: { start: number; end: number
   }
   // Most attributions name no medium; a cheap test skips the large patterns for them.
   if (!(lang === 'de' ? DE_HINT : EN_HINT).test(s)) return undefined;
-  const patterns = lang === 'de' ? [DE_MEDIUM, DE_NAMED_MEDIUM] : [EN_MEDIUM];
+  const patterns = lang === 'de' ? [DE_MEDIUM, DE_NAMED_MEDIUM, ANY_PLATFORM] : [EN_MEDIUM, ANY_PLATFORM];
   for (const re of patterns) {
     re.lastIndex = 0;
     const m = re.exec(s);

@@ -52,6 +52,19 @@ export function readSpeakerPhrase(
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
+  const ref = readPhrase(text, toks, i, ctx, verb);
+  // "Rhiannon Pugh's response was short:": the person, not the possessive.
+  if (ref?.kind === 'name' && /['’]s$/.test(ref.written) && ctx.lang === 'en') return { ...ref, written: ref.written.slice(0, -2), end: ref.end - 2 };
+  return ref;
+}
+
+function readPhrase(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  ctx: PeopleContext,
+  verb?: string,
+): SpeakerRef | undefined {
   let k = i;
   let article: string | undefined;
   const t0 = toks[k];
@@ -76,6 +89,15 @@ export function readSpeakerPhrase(
     const next = toks[k + 1].text;
     const nounNext = ctx.lang === 'de' ? isCapitalised(next) : referringNounClass(next, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0;
     if (nounNext && (ctx.lang === 'en' || /(?:e|en|er|es)$/.test(toks[k].text))) k++;
+  }
+  // "the former Ghana international", "the ex-Rovers midfielder": an adjective and up to two
+  // capitalised words (a country, a club) before an English noun for a person.
+  if (article !== undefined && ctx.lang === 'en' && !referringNounClass(toks[k].text, 'en') && !isNationalityNoun(toks[k].text, 'en')) {
+    let j = k;
+    if (/^\p{Ll}/u.test(toks[j].text) && !AGE.test(toks[j].text) && linked(j, j + 1)) j++;
+    const firstCap = j;
+    while (j < firstCap + 2 && toks[j] && isCapitalised(toks[j].text) && linked(j, j + 1)) j++;
+    if (j > firstCap && toks[j] && referringNounClass(toks[j].text, 'en') !== undefined && roleLengthAt(toks, j, 'en') === 0) k = j;
   }
   const cur = toks[k];
   if (!cur) return undefined;

@@ -68,6 +68,16 @@ const GERMAN: Pattern[] = [
   // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
   { re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
+  // The medium first: "Die »Kellerbacher Rundschau« berichtet, …", "Der Nordhafener Kurier
+  // meldet, …" — a quoted name, or a name ending like a newspaper's.
+  {
+    re: new RegExp(
+      `${B}(?:(?:Die|Der|Das|die|der|das)\\s+)?(?:„[^“”\\n]{1,60}[“”]|»[^«\\n]{1,60}«|"[^"\\n]{1,60}"|‚[^‘’\\n]{1,60}[‘’]|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}\\p{L}*(?:Zeitung|zeitung|Rundschau|Anzeiger|Kurier|Bote|Post|post|Nachrichten|Blatt|blatt|Echo|Presse|presse|Journal|Express|Allgemeine|Magazin|magazin|Portal|portal))\\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)(?=\\s*,|\\s+(?:dass|unter|am|an|in|von|vom)${E})`,
+      'gu',
+    ),
+    kind: 'attribution',
+    need: /berichtet|meldet|schreibt|schrieb/,
+  },
   {
     re: new RegExp(
       `${B}wie\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
@@ -136,6 +146,12 @@ const ENGLISH: Pattern[] = [
     kind: 'attribution',
   },
   {
+    // "Sources told the Hollstedt Gazette that …": the medium told is the source.
+    re: new RegExp(`${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:have\\s+)?told${E}`, 'giu'),
+    kind: 'attribution',
+    source: 'en',
+  },
+  {
     re: new RegExp(
       `${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:say|said|claim|claimed|suggest|suggested|indicate|indicated|put|believe|expect|close\\s+to)${E}`,
       'giu',
@@ -195,6 +211,9 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
     } else if (/^[\p{Lu}]/u.test(word)) {
       end = wordEnd;
       tookNoun = true;
+      // "schreibt das Vereinsmagazin „Rotheide live“": the kind of medium, then its quoted name.
+      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      if (named) return wordEnd + named[0].length;
     } else if (lang === 'en' && !tookNoun) {
       end = wordEnd;
       tookNoun = true;
