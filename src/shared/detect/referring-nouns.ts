@@ -5,10 +5,11 @@ import type { RoleClass } from './discourse';
 // Nouns that refer back to a person already named ("der Angreifer", "the forward") but are not
 // job titles the role rules treat as claims. With a definite article they resolve to the most
 // recent fitting person; the class keeps "die Spielerin" off the sporting director named last.
-const DE_NOUNS: Record<string, RoleClass> = {};
-const EN_NOUNS: Record<string, RoleClass> = {};
-const add = (table: Record<string, RoleClass>, cls: RoleClass, words: string) => {
-  for (const w of words.trim().split(/\s+/)) table[w] = cls;
+// Maps, not objects: running text contains words such as "constructor".
+const DE_NOUNS = new Map<string, RoleClass>();
+const EN_NOUNS = new Map<string, RoleClass>();
+const add = (table: Map<string, RoleClass>, cls: RoleClass, words: string) => {
+  for (const w of words.trim().split(/\s+/)) table.set(w, cls);
 };
 add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
   Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
@@ -50,18 +51,19 @@ const CLASS_OF_KEY: Record<RoleKey, RoleClass> = {
 
 // German builds these nouns into compounds ("Tennisprofi", "Ex-Nationalspielerin",
 // "Ausnahmetalent"); the compound takes the class of its last part.
-const DE_SUFFIX = new RegExp(`(?:${Object.keys(DE_NOUNS).map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length).join('|')})$`);
+const DE_SUFFIX = new RegExp(`(?:${[...DE_NOUNS.keys()].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length).join('|')})$`);
+const DE_BY_LOWER = new Map([...DE_NOUNS].map(([w, cls]) => [w.toLowerCase(), cls]));
 const compoundMemo = new Map<string, RoleClass | null>();
+
+// Capital A–Z and the German umlauts; other capitals (É, Ł) start names rather than nouns anyway.
+const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
 
 function germanCompoundClass(word: string): RoleClass | undefined {
   let cls = compoundMemo.get(word);
   if (cls === undefined) {
     cls = null;
-    const m = /^\p{Lu}/u.test(word) && word.length > 5 ? DE_SUFFIX.exec(word.toLowerCase()) : null;
-    if (m && m.index > 0) {
-      const head = Object.keys(DE_NOUNS).find((w) => w.toLowerCase() === m[0]);
-      cls = head ? DE_NOUNS[head] : null;
-    }
+    const m = DE_SUFFIX.exec(word.toLowerCase());
+    if (m && m.index > 0) cls = DE_BY_LOWER.get(m[0]) ?? null;
     if (compoundMemo.size > 5000) compoundMemo.clear();
     compoundMemo.set(word, cls);
   }
@@ -70,7 +72,8 @@ function germanCompoundClass(word: string): RoleClass | undefined {
 
 /** A noun that refers back to a person ("der Angreifer", "the forward"), with its class. */
 export function referringNounClass(word: string, lang: ArticleLanguage): RoleClass | undefined {
-  return lang === 'de' ? (DE_NOUNS[word] ?? germanCompoundClass(word)) : EN_NOUNS[word.toLowerCase()];
+  if (lang === 'en') return EN_NOUNS.get(word.toLowerCase());
+  return DE_NOUNS.get(word) ?? (word.length > 5 && isUpper(word.charCodeAt(0)) ? germanCompoundClass(word) : undefined);
 }
 
 // Nationalities name a person as often as jobs do in sports copy ("der Norweger Eirik Solheim",
