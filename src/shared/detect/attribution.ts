@@ -27,7 +27,7 @@ function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
 }
 
 // After these verbs stands the person spoken to ("told Radio Hollin"), never the speaker.
-const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell']);
+const ADDRESSEE_AFTER = new Set(['told', 'tells', 'tell', 'telling']);
 
 // In mid-sentence "so" and "gab" are too common to frame anything.
 const NEVER_FRAMING = new Set(['so', 'gab', 'gibt']);
@@ -58,6 +58,10 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   const words = inner.split(/\s+/);
   const nameLike = words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3) && !/[.!?…,]$/.test(inner);
   if (adjacentToQuote && definite.test(last.text) && nameLike) return true;
+  // "in an interview with “Almental Live”", "telling ‘Matchnight’ that", "im Gespräch mit
+  // „Sportplatz“": the slot of a medium, not of speech.
+  const slot = ctx.lang === 'de' ? /(?:Interview|Gespräch|gegenüber)\s+(?:mit\s+)?(?:dem|der)?\s*$/ : /(?:interview\s+with|told|telling|speaking\s+to|talking\s+to|column\s+for)\s+(?:the\s+)?$/i;
+  if (nameLike && titleCase && slot.test(text.slice(Math.max(from, q.start - 30), q.start))) return true;
   // German apposition: a quoted name right after the noun it names ("Fanabteilung „Rote Wand“",
   // "Verlag „Hafenlicht“"). Speech after a noun is introduced by a colon or a verb instead.
   if (ctx.lang === 'de' && adjacentToQuote && titleCase && words.length <= 4 && !/[.!?…]$/.test(inner) && /^\p{Lu}\p{Ll}{2,}$/u.test(last.text)) {
@@ -93,11 +97,18 @@ export function attributeQuotes(
 ): QuoteAttribution[] {
   const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
   const out: QuoteAttribution[] = [];
+  const titles = quotes.map((q) => isTitle(text, q, sentence.start, ctx));
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
-    const segStart = qi > 0 ? quotes[qi - 1].end : sentence.start;
-    const segEnd = qi + 1 < quotes.length ? quotes[qi + 1].start : sentence.end;
-    const title = isTitle(text, q, sentence.start, ctx);
+    // A quoted title ("im Magazin „Korbjäger“", "in 'Screen Deals'") is part of the attribution
+    // around it; only speech ends the stretch a quote's attribution is read from.
+    let prev = qi - 1;
+    while (prev >= 0 && titles[prev]) prev--;
+    let next = qi + 1;
+    while (next < quotes.length && titles[next]) next++;
+    const segStart = prev >= 0 ? quotes[prev].end : sentence.start;
+    const segEnd = next < quotes.length ? quotes[next].start : sentence.end;
+    const title = titles[qi];
     const rest = text.slice(q.end, sentence.end).replace(/[\s.!?…,;:–—)]+$/u, '');
     const lead = text.slice(sentence.start, q.start).replace(/^[\s(–—]+/u, '');
     const standalone = quotes.length === 1 && lead === '' && rest === '';
@@ -213,10 +224,18 @@ export function attributeQuotes(
         // "Auf die Frage nach dem Trainer antwortete Asmussen:": with words between the verb and
         // the colon, German inverted order puts the subject right after the verb.
         const inverted = colon && ctx.lang === 'de' && vi < beforeToks.length - 1;
-        const ref = inverted
-          ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
-          : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
-            (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w)));
+        // "Der Serbe wird im Magazin „Y“ mit den Worten zitiert:", "Im Magazin wird X so zitiert:":
+        // the passive's subject speaks, before or right after the auxiliary.
+        // The same for the perfect: "Die Torhüterin hatte am Vortag bei Instagram geschrieben:".
+        const auxWords = /^zitiert$/.test(w) ? /^(?:wird|wurde|werden|wurden)$/ : /^(?:ge|an|mit|be|er|ver|zu)\p{Ll}+(?:t|en)$/u.test(w) ? /^(?:hat|hatte|haben|hatten|habe)$/ : undefined;
+        const aux = ctx.lang === 'de' && auxWords ? beforeToks.findIndex((t, k) => k < vi && auxWords.test(t.text)) : -1;
+        const passive = aux >= 0 ? (readSpeakerPhraseBefore(text, beforeToks, aux, ctx) ?? readSpeakerPhrase(text, beforeToks, aux + 1, ctx)) : undefined;
+        const ref =
+          passive ??
+          (inverted
+            ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
+            : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
+              (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w))));
         result.framed = true;
         if (ref) {
           result.ref = ref;

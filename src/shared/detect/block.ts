@@ -17,7 +17,8 @@ import { scanQuotes, type QuoteSpan } from './quote-marks';
 import { findRankings } from './rankings';
 import { findScores } from './scores';
 import { splitSentences, type Sentence } from './sentences';
-import type { SpeakerRef } from './speaker-phrase';
+import { readSpeakerPhrase, type SpeakerRef } from './speaker-phrase';
+import { wordsOutside } from './tokens';
 import type { SpeakerKind, Suggestion, SuggestionKind } from './types';
 
 export interface DetectEnv {
@@ -128,8 +129,16 @@ export function detectBlock(
         const m = people.mentions[registered++];
         const person = state.mention(m.written, m.gender, { cls: m.cls, age: m.age });
         if (m.role) state.assignRole(m.role, person.name);
+        if (m.noun) state.assignRole(m.noun, person.name);
       }
     };
+    // "Der Serbe war seit 2021 im Amt.": a description opening a sentence refers to someone just
+    // named; resolving it here lets a later "der Serbe" or "er" find the same person.
+    const opening = wordsOutside(text, sentence.start, sentence.end, inSentence);
+    if (opening.length > 2 && opening[0].start - sentence.start < 3 && env.lex.articles.has(opening[0].text.toLowerCase())) {
+      const ref = readSpeakerPhrase(text, opening, 0, ctx);
+      if (ref?.kind === 'anaphor') resolveSpeaker(ref, state, people.mentions, env);
+    }
     const speakers: (Resolved | undefined)[] = attributions.map((a) => {
       if (!a.ref && a.verbAt !== undefined) {
         // "Trainer Ole Sandvik (Vertrag bis 2027) sprach von …", "Trainer X war erleichtert: „…“":
@@ -143,7 +152,7 @@ export function detectBlock(
       }
       if (!a.ref) return undefined;
       registerUpTo(a.refAt);
-      return resolveSpeaker(a.ref, state, people.mentions, env);
+      return resolveSpeaker(a.ref, state, people.mentions, env, sameClause(text, people.mentions, sentence.start, a.refAt, state));
     });
     registerUpTo(Infinity);
     for (const r of people.roles) {
@@ -318,7 +327,28 @@ function named(name: string, written: string, env: DetectEnv): Resolved {
   return r;
 }
 
-function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readonly { start: number; written: string }[], env: DetectEnv): Resolved | undefined {
+/**
+ * People named earlier in the same clause as a pronoun or description cannot be what it refers
+ * to: in "Über seinen Teamkollegen Henrik Aasland sagt der 27-Jährige" (or "Asked about Voss he
+ * said") the speaker is someone else. A comma, colon or dash ends the clause.
+ */
+function sameClause(text: string, mentions: readonly { end: number; written: string }[], from: number, at: number, state: DiscourseState): Set<string> | undefined {
+  let skip: Set<string> | undefined;
+  for (const m of mentions) {
+    if (m.end > at || m.end < from || /[,;:–—()]/.test(text.slice(m.end, at))) continue;
+    const name = state.lookup(m.written)?.name;
+    if (name) (skip ??= new Set()).add(name);
+  }
+  return skip;
+}
+
+function resolveSpeaker(
+  ref: SpeakerRef,
+  state: DiscourseState,
+  mentions: readonly { start: number; written: string }[],
+  env: DetectEnv,
+  skip?: ReadonlySet<string>,
+): Resolved | undefined {
   const via = (kind: SpeakerKind, name: string, written: string): Resolved => {
     const r: Resolved = { name, kind, via: written };
     const id = env.people.byName(name)?.id;
@@ -340,14 +370,18 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
     }
     // A resolved reference counts as a new mention: "er" right after "der Neuzugang" is him.
     case 'pronoun': {
-      const p = state.resolvePronoun(ref.gender);
+      const p = state.resolvePronoun(ref.gender, skip);
       if (p) state.mention(p.name);
       return p ? via('pronoun', p.name, ref.written) : undefined;
     }
     case 'anaphor': {
-      const p = state.resolveAnaphor(ref.hints);
+      // "der Däne" after "der Däne Rasmus Kjeldsen": the person the text introduced that way.
+      const introduced = ref.key ? state.roleHolder(ref.key) : undefined;
+      const p = (introduced && !skip?.has(introduced) ? state.lookup(introduced) : undefined) ?? state.resolveAnaphor(ref.hints, skip);
       // "the defender" tells what the person does; later anaphora use it.
       if (p) state.mention(p.name, undefined, { cls: ref.hints.cls, age: ref.hints.age });
+      // The same description later means the same person ("der Serbe" twice).
+      if (p && ref.key) state.assignRole(ref.key, p.name);
       return p ? via('anaphor', p.name, ref.written) : undefined;
     }
     case 'role': {
@@ -362,8 +396,9 @@ function resolveSpeaker(ref: SpeakerRef, state: DiscourseState, mentions: readon
         state.assignRole(ref.key, person.name);
         return { name: stored.name, kind: 'role', via: ref.written, id: stored.id };
       }
-      // Without a known holder, the role most likely describes the fitting person just named.
-      const p = ref.org ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) });
+      // Without a known holder, the role most likely describes the fitting person just named;
+      // "sein Berater", "her agent" is someone else's, so never the person just named.
+      const p = ref.org || ref.possessive ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) }, skip);
       if (p) state.mention(p.name);
       if (p) return via('anaphor', p.name, ref.written);
       return { name: ref.written.replace(/^(?:der|die|das|the)\s+/i, ''), kind: 'role' };

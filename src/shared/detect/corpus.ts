@@ -47,6 +47,11 @@ const corpusSchema = z.object({
   otherClaims: z.boolean().optional(),
   /** False for files written before sources were annotated, so sources are not scored there. */
   sources: z.boolean().optional(),
+  /**
+   * True for development copy written after the corpus was split into development and frozen
+   * test set; it widens what the rules are tuned on but does not count towards the split.
+   */
+  afterSplit: z.boolean().optional(),
   articles: z.array(
     z.object({
       id: z.string().min(1),
@@ -90,6 +95,8 @@ export interface PreparedArticle {
   otherClaims: boolean;
   /** Whether the media claims are attributed to are annotated and scored. */
   sources: boolean;
+  /** Written after the development/test split (see the corpus schema). */
+  afterSplit: boolean;
 }
 
 export type Prepared = { ok: true; articles: PreparedArticle[] } | { ok: false; errors: string[] };
@@ -133,7 +140,7 @@ export function prepareCorpus(json: unknown): Prepared {
     const options: DetectOptions = { lang: parsed.data.lang, entities: article.entities };
     if (article.people) options.people = article.people;
     if (article.date) options.date = article.date;
-    articles.push({ id: article.id, text, gold, titles, otherClaims: parsed.data.otherClaims ?? true, sources: parsed.data.sources ?? true, options });
+    articles.push({ id: article.id, text, gold, titles, otherClaims: parsed.data.otherClaims ?? true, sources: parsed.data.sources ?? true, afterSplit: parsed.data.afterSplit ?? false, options });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, articles };
 }

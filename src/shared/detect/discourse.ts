@@ -149,17 +149,17 @@ export class DiscourseState {
     return person;
   }
 
-  /** The most recent person a pronoun of this gender can point to. */
-  resolvePronoun(gender: Gender | undefined): Person | undefined {
-    return this.recent.find((p) => !gender || !p.gender || p.gender === gender);
+  /** The most recent person a pronoun of this gender can point to, other than those in `skip`. */
+  resolvePronoun(gender: Gender | undefined, skip?: ReadonlySet<string>): Person | undefined {
+    return this.recent.find((p) => (!gender || !p.gender || p.gender === gender) && !skip?.has(p.name));
   }
 
   /**
    * The most recent person an anaphor fits: the same gender, no other known age, and a job of
    * the same kind when both are known ("die Spielerin" skips the sporting director named last).
    */
-  resolveAnaphor(h: AnaphorHints): Person | undefined {
-    const fits = (p: Person) => (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age);
+  resolveAnaphor(h: AnaphorHints, skip?: ReadonlySet<string>): Person | undefined {
+    const fits = (p: Person) => (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age) && !skip?.has(p.name);
     // A job of the same kind is preferred, not required: "der frühere Profi" may coach now.
     return (
       (h.age ? this.recent.find((p) => p.age === h.age && fits(p)) : undefined) ??

@@ -71,7 +71,8 @@ const EN: Lexicon = {
     We I You He She It They Who What When Where Why How With After Before For Against Without
     Under From Since Until In On At To By Of According His Her Their Our My This That These
     Those Each Every All Many Some Both As If Because Though Although Or Only Just No Not
-    Reportedly Allegedly Indeed Asked Speaking Instead Overall Last Next First
+    Reportedly Allegedly Indeed Asked Speaking Instead Overall Last Next First Former Ex Veteran
+    Interim Outgoing Incoming Fellow Club
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Season Euro Euros Million
   `),

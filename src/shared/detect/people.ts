@@ -2,7 +2,7 @@ import type { ArticleLanguage } from '../domain/articles';
 import type { DiscourseState, Gender, RoleClass } from './discourse';
 import type { EntityIndex } from './entities';
 import type { PeopleIndex } from './known-people';
-import { roleClassOf } from './referring-nouns';
+import { isNationalityNoun, referringNounClass, roleClassOf } from './referring-nouns';
 import { GIVEN_NAMES } from './first-names';
 import type { Lexicon } from './lexicon';
 import type { QuoteSpan } from './quote-marks';
@@ -17,6 +17,8 @@ export interface PersonMention {
   role?: string;
   cls?: RoleClass;
   age?: number;
+  /** The noun that introduced the person ("der Norweger Eirik Solheim"), keyed like a role. */
+  noun?: string;
 }
 
 export interface RoleClaim {
@@ -77,11 +79,16 @@ export function inQuote(quotes: readonly QuoteSpan[], pos: number): boolean {
 const TIME_WORD =
   /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\p{Ll}*$/u;
 
+// Platforms stand where a speaker might ("bei Instagram geschrieben"); they never name one.
+const PLATFORM = /^(?:Instagram|Facebook|TikTok|Twitter|YouTube|LinkedIn|Twitch|Threads|Bluesky|Snapchat|WhatsApp|Telegram)$/;
+
 export function looksLikeNameWord(word: string, ctx: PeopleContext): boolean {
-  if (!isCapitalised(word) || TIME_WORD.test(word)) return false;
+  if (!isCapitalised(word) || TIME_WORD.test(word) || PLATFORM.test(word)) return false;
   if (ctx.lex.nonNames.has(word) || ctx.lex.titleCues.has(word)) return false;
   if (isRoleWord(word, ctx.lang)) return false;
   if (/\d/.test(word)) return false;
+  // "Tennisprofi", "Norweger", "Dutchman" introduce a name; they are never part of it.
+  if (isNationalityNoun(word, ctx.lang) || (ctx.lang === 'de' && referringNounClass(word, 'de'))) return false;
   if (ctx.lang === 'de' && hasNounEnding(word) && !GIVEN_NAMES.has(word) && !ctx.state.isKnownSurname(word)) return false;
   return true;
 }
@@ -141,6 +148,9 @@ export function roleLengthAt(toks: readonly Token[], i: number, lang: ArticleLan
         if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
       }
     }
+    // "director of rugby", "head of recruitment": a job over any department.
+    const lower = t.text.toLowerCase();
+    if ((lower === 'head' || lower === 'director') && toks[i + 1]?.text === 'of' && /^\p{Ll}{3,}$/u.test(toks[i + 2]?.text ?? '') && !/^(?:the|a|an|his|her|their|its)$/.test(toks[i + 2].text)) return 3;
   }
   return isRoleWord(t.text, lang) ? 1 : 0;
 }
@@ -177,7 +187,8 @@ export function findPeople(
   for (let i = 0; i < toks.length; i++) {
     if (consumed.has(i)) continue;
     const t = toks[i];
-    const roleLen = roleLengthAt(toks, i, ctx.lang);
+    // A known person's surname may look like a German role compound ("Rademacher", "Zimmermann").
+    const roleLen = ctx.lang === 'de' && ctx.state.isKnownSurname(t.text) ? 0 : roleLengthAt(toks, i, ctx.lang);
     if (roleLen > 0) {
       const roleWord = toks[i + roleLen - 1].text;
       const key = roleKey(toks.slice(i, i + roleLen).map((x) => x.text).join(' '));
@@ -266,6 +277,20 @@ export function findPeople(
       continue;
     }
     if (takenByEntity(t)) continue;
+    // "der Norweger Eirik Solheim", "Tennisprofi Lara Wendtland", "substitute Tomasz Rydel": a
+    // noun for a person in front of a name introduces it like a role, without being a role claim.
+    const nounClass = referringNounClass(t.text, ctx.lang);
+    if ((nounClass || isNationalityNoun(t.text, ctx.lang)) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {
+      const n = nameRunAfterRole(text, toks, i + 1, ctx);
+      if (n > 0 && !takenByEntity(toks[i + 1])) {
+        const s = span(toks, i + 1, i + 1 + n);
+        const given = GIVEN_NAMES.get(toks[i + 1].text);
+        const gender = given ?? (ctx.lang === 'de' ? (/in$/.test(t.text) ? 'f' : /(?:er|e)$/.test(t.text) ? 'm' : undefined) : undefined);
+        mentions.push({ ...s, written: text.slice(s.start, s.end), gender, noun: roleKey(t.text), ...(nounClass ? { cls: nounClass } : {}) });
+        i += n;
+        continue;
+      }
+    }
     const honorific = HONORIFICS[t.text];
     const given = GIVEN_NAMES.get(t.text);
     if ((given || honorific) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {
@@ -308,6 +333,11 @@ export function findPeople(
     }
   }
   for (const m of mentions) {
+    // "Rhiannon Pugh's response": the name without the English possessive.
+    if (ctx.lang === 'en' && /['’]s$/.test(m.written)) {
+      m.written = m.written.slice(0, -2);
+      m.end -= 2;
+    }
     const next = text.charCodeAt(m.end);
     // Only "Name, 27," or "Name (27)" carry an age: a comma or a space before a bracket.
     const age = next === 44 || (next === 32 && text.charCodeAt(m.end + 1) === 40) ? AGE_AFTER.exec(text.slice(m.end, m.end + 8)) : null;

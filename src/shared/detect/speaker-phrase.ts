@@ -3,20 +3,23 @@ import type { PeopleContext } from './people';
 import { looksLikeNameWord, nameRunAfterRole, nameRunAt, roleLengthAt } from './people';
 import { roleGender, roleKey } from '../language/roles';
 import type { AnaphorHints } from './discourse';
-import { isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
+import { isNationalityNoun, isUnnamedSourceNoun, referringNounClass } from './referring-nouns';
 import { isCapitalised, type Token } from './tokens';
 
 /** Who a speaker phrase ("sagte Trainerin Jana Kowalczyk", "he", "the coach", "der 24-Jährige") points to. */
 export type SpeakerRef =
   | { kind: 'name'; written: string; start: number; end: number; gender?: 'm' | 'f'; role?: string }
   | { kind: 'pronoun'; gender?: 'm' | 'f'; written: string }
-  /** "der 24-Jährige", "die Spielerin", "the forward": the most recent fitting person. */
-  | { kind: 'anaphor'; written: string; hints: AnaphorHints }
+  /**
+   * "der 24-Jährige", "die Spielerin", "the forward", "der Däne": the most recent fitting person,
+   * or the one the text introduced with the same noun (`key`, as for roles).
+   */
+  | { kind: 'anaphor'; written: string; hints: AnaphorHints; key?: string }
   /**
    * A role without a name: "der Trainer", "der Nordhafen-Kapitän" (definite: someone the text
    * or the fact store knows), "ein Vereinssprecher", "a club spokesperson" (an unnamed speaker).
    */
-  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string };
+  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string; possessive?: boolean };
 
 const AGE = /^(\d+)-(?:jährige[rn]?|year-old)$/i;
 const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'a', 'an', 'one']);
@@ -49,6 +52,19 @@ export function readSpeakerPhrase(
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
+  const ref = readPhrase(text, toks, i, ctx, verb);
+  // "Rhiannon Pugh's response was short:": the person, not the possessive.
+  if (ref?.kind === 'name' && /['’]s$/.test(ref.written) && ctx.lang === 'en') return { ...ref, written: ref.written.slice(0, -2), end: ref.end - 2 };
+  return ref;
+}
+
+function readPhrase(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  ctx: PeopleContext,
+  verb?: string,
+): SpeakerRef | undefined {
   let k = i;
   let article: string | undefined;
   const t0 = toks[k];
@@ -74,9 +90,28 @@ export function readSpeakerPhrase(
     const nounNext = ctx.lang === 'de' ? isCapitalised(next) : referringNounClass(next, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0;
     if (nounNext && (ctx.lang === 'en' || /(?:e|en|er|es)$/.test(toks[k].text))) k++;
   }
+  // "the former Ghana international", "the ex-Rovers midfielder": an adjective and up to two
+  // capitalised words (a country, a club) before an English noun for a person.
+  if (article !== undefined && ctx.lang === 'en' && !referringNounClass(toks[k].text, 'en') && !isNationalityNoun(toks[k].text, 'en')) {
+    let j = k;
+    if (/^\p{Ll}/u.test(toks[j].text) && !AGE.test(toks[j].text) && linked(j, j + 1)) j++;
+    const firstCap = j;
+    while (j < firstCap + 2 && toks[j] && isCapitalised(toks[j].text) && linked(j, j + 1)) j++;
+    if (j > firstCap && toks[j] && referringNounClass(toks[j].text, 'en') !== undefined && roleLengthAt(toks, j, 'en') === 0) k = j;
+  }
   const cur = toks[k];
   if (!cur) return undefined;
   const articleGender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
+  // "Vereinslegende Horst Pahlke", "der Norweger Eirik Solheim", "the Dane Rasmus Kjeldsen": a
+  // noun for a person in front of a name describes the name.
+  if ((referringNounClass(cur.text, ctx.lang) || isNationalityNoun(cur.text, ctx.lang)) && roleLengthAt(toks, k, ctx.lang) === 0 && toks[k + 1] && linked(k, k + 1)) {
+    const n = nameRunAfterRole(text, toks, k + 1, ctx);
+    if (n > 0) {
+      const a = toks[k + 1];
+      const b = toks[k + n];
+      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? articleGender };
+    }
+  }
   const age = AGE.exec(cur.text);
   // "said the 19-year-old Marco Fennell": an age in front of a name describes the name.
   if (age && toks[k + 1] && linked(k, k + 1)) {
@@ -95,11 +130,37 @@ export function readSpeakerPhrase(
   const nounClass = referringNounClass(cur.text, ctx.lang);
   if (nounClass && definite && roleLengthAt(toks, k, ctx.lang) === 0) {
     const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : undefined;
-    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass } };
+    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass }, key: roleKey(cur.text) };
+  }
+  // "der Däne", "die Schwedin", "the Dutchman". English nationalities double as adjectives
+  // ("the Italian club"): a lower-case word after one that is no verb or stop makes it one.
+  if (definite && isNationalityNoun(cur.text, ctx.lang)) {
+    const next = toks[k + 1];
+    const adjective =
+      ctx.lang === 'en' && next && linked(k, k + 1) && /^\p{Ll}/u.test(next.text) && !ctx.lex.speechVerbs.has(next.text) && !ctx.lex.phraseStops.has(next.text) && !/^(?:who|himself|herself|also|then)$/.test(next.text);
+    if (!adjective) {
+      const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : /(?:woman)$/.test(cur.text) ? 'f' : /man$/.test(cur.text) ? 'm' : undefined;
+      return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender }, key: roleKey(cur.text) };
+    }
   }
   // "ein erfahrener Spieler", "one senior player": someone the text does not name.
   if (nounClass && article !== undefined && INDEFINITE.has(article)) {
     return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(toks[i + 1].start, cur.end), definite: false };
+  }
+  // "a City insider", "one Premier League executive", "ein Rotheide-Insider": the organisation
+  // in front of an unnamed speaker belongs to the role phrase.
+  if (article !== undefined && INDEFINITE.has(article)) {
+    let o = k;
+    while (o < k + 3 && toks[o + 1] && linked(o, o + 1) && isCapitalised(toks[o].text) && !GIVEN_NAMES.has(toks[o].text)) o++;
+    const noun = toks[o];
+    const lastPart = noun.text.slice(noun.text.lastIndexOf('-') + 1);
+    if (o > k && noun && /^\p{Ll}/u.test(noun.text) === (ctx.lang === 'en') && (isUnnamedSourceNoun(noun.text, ctx.lang) || referringNounClass(noun.text, ctx.lang) !== undefined || roleLengthAt(toks, o, ctx.lang) > 0)) {
+      const end = roleTail(text, toks, o + 1 + Math.max(0, roleLengthAt(toks, o, ctx.lang) - 1), ctx.lang);
+      return { kind: 'role', key: noun.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
+    }
+    if (lastPart !== noun.text && isUnnamedSourceNoun(lastPart, ctx.lang)) {
+      return { kind: 'role', key: lastPart.toLowerCase(), written: noun.text, definite: false };
+    }
   }
   // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
   if (article !== undefined && (!definite || ctx.lang === 'de') && isUnnamedSourceNoun(cur.text, ctx.lang)) {
@@ -107,16 +168,20 @@ export function readSpeakerPhrase(
     return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
   }
   // Skip an organisation or possessive in front of a role: "Rotheides Kapitän", "the club's coach".
+  // Also two or three words: "Almental Rovers captain", "Kingsmere City manager".
   let r = k;
-  if (roleLengthAt(toks, r, ctx.lang) === 0 && linked(r, r + 1) && roleLengthAt(toks, r + 1, ctx.lang) > 0) {
-    if (/['’]s$/.test(toks[r].text) || (isCapitalised(toks[r].text) && !GIVEN_NAMES.has(toks[r].text))) r++;
+  for (let o = 1; o <= 3 && roleLengthAt(toks, k, ctx.lang) === 0; o++) {
+    if (!toks[k + o] || !linked(k + o - 1, k + o) || roleLengthAt(toks, k + o, ctx.lang) === 0) continue;
+    const org = toks.slice(k, k + o);
+    if (org.every((t, j) => (/['’]s$/.test(t.text) ? j === o - 1 : isCapitalised(t.text) && !GIVEN_NAMES.has(t.text)))) r = k + o;
+    break;
   }
-  const roleLen = roleLengthAt(toks, r, ctx.lang);
+  const roleLen = r === k && article === undefined && ctx.state.isKnownSurname(toks[r].text) ? 0 : roleLengthAt(toks, r, ctx.lang);
   if (roleLen > 0) {
     const roleWords = toks.slice(r, r + roleLen).map((t) => t.text);
     const key = roleKey(roleWords.join(' '));
     const gender = roleGender(roleWords[roleWords.length - 1], ctx.lang);
-    const org = r > k ? toks[k].text.replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
+    const org = r > k ? text.slice(toks[k].start, toks[r - 1].end).replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
     const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAfterRole(text, toks, r + roleLen, ctx) : 0;
     if (n > 0) {
       const a = toks[r + roleLen];
@@ -135,7 +200,15 @@ export function readSpeakerPhrase(
     const indefinite = article !== undefined && INDEFINITE.has(article);
     const end = indefinite ? roleTail(text, toks, r + roleLen, ctx.lang) : r + roleLen;
     const written = text.slice((indefinite ? toks[i + 1] : t0).start, toks[end - 1].end);
-    return { kind: 'role', key, gender, written, definite: !indefinite, ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}) };
+    return {
+      kind: 'role',
+      key,
+      gender,
+      written,
+      definite: !indefinite,
+      ...(org && !/^(?:club|team|the)$/i.test(org) ? { org } : {}),
+      ...(article !== undefined && POSSESSIVE.test(article) ? { possessive: true } : {}),
+    };
   }
   if (k !== i && !linked(i, k)) return undefined;
   let n = nameRunAt(text, toks, k, ctx);
@@ -201,6 +274,23 @@ function appositionBefore(text: string, toks: readonly Token[], verbAt: number, 
   return { kind: 'name', written, start: toks[s].start, end: toks[end - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
 }
 
+const RELATIVE = { de: /^(?:der|die|das|dessen|deren|dem|den)$/, en: /^(?:who|whose|whom|which)$/ };
+
+/** Where a relative clause set off by commas right before token `verbAt` starts, or -1. */
+function relativeClauseBefore(text: string, toks: readonly Token[], verbAt: number, lang: 'de' | 'en'): number {
+  if (verbAt < 3 || !/^\s*,\s*$/.test(gap(text, toks[verbAt - 1], toks[verbAt]))) return -1;
+  for (let k = verbAt - 1; k > 0 && verbAt - k <= 14; k--) {
+    const g = gap(text, toks[k - 1], toks[k]);
+    if (/[.;:!?]/.test(g)) return -1;
+    if (!/,/.test(g)) continue;
+    // A German relative clause ends in its verb ("…, der damals traf, sagte"); one ending in a
+    // noun is an apposition ("…, der Kapitän des Klubs, sagte").
+    if (lang === 'de') return RELATIVE.de.test(toks[k].text) && /^\p{Ll}/u.test(toks[verbAt - 1].text) ? k : -1;
+    return RELATIVE.en.test(toks[k].text) || /^(?:speaking|writing|asked|when|after|having)$/.test(toks[k].text) ? k : -1;
+  }
+  return -1;
+}
+
 export function readSpeakerPhraseBefore(
   text: string,
   toks: readonly Token[],
@@ -208,6 +298,11 @@ export function readSpeakerPhraseBefore(
   ctx: PeopleContext,
   verb?: string,
 ): SpeakerRef | undefined {
+  // "Sam Okafor, who played under Voss, posted", "Ein Spieler, der nicht genannt werden wollte,
+  // sagte", "X, speaking after the game, said": a relative or participle clause between the
+  // subject and its verb is skipped, so "Voss" is not the speaker.
+  const relative = relativeClauseBefore(text, toks, verbAt, ctx.lang);
+  if (relative > 0) return readSpeakerPhraseBefore(text, toks, relative, ctx, verb);
   const apposed = appositionBefore(text, toks, verbAt, ctx);
   if (apposed) return apposed;
   let end = verbAt;
@@ -226,7 +321,7 @@ export function readSpeakerPhraseBefore(
     s--;
     if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
-  while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()]) s++;
+  while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()] && !POSSESSIVE.test(toks[s].text)) s++;
   const upToVerb = toks.slice(0, end);
   const ref = s === end ? undefined : readSpeakerPhrase(text, upToVerb, s, ctx, verb);
   if (ref) return ref;

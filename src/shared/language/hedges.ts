@@ -68,6 +68,16 @@ const GERMAN: Pattern[] = [
   // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
   { re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
+  // The medium first: "Die »Kellerbacher Rundschau« berichtet, …", "Der Nordhafener Kurier
+  // meldet, …" — a quoted name, or a name ending like a newspaper's.
+  {
+    re: new RegExp(
+      `${B}(?:(?:Die|Der|Das|die|der|das)\\s+)?(?:„[^“”\\n]{1,60}[“”]|»[^«\\n]{1,60}«|"[^"\\n]{1,60}"|‚[^‘’\\n]{1,60}[‘’]|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}\\p{L}*(?:Zeitung|zeitung|Rundschau|Anzeiger|Kurier|Bote|Post|post|Nachrichten|Blatt|blatt|Echo|Presse|presse|Journal|Express|Allgemeine|Magazin|magazin|Portal|portal))\\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)(?=\\s*,|\\s+(?:dass|unter|am|an|in|von|vom)${E})`,
+      'gu',
+    ),
+    kind: 'attribution',
+    need: /berichtet|meldet|schreibt|schrieb/,
+  },
   {
     re: new RegExp(
       `${B}wie\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|melden|meldeten|schreibt|schrieb|schreiben|schrieben|erfuhr|erfahren\\s+hat|erfahren\\s+haben|enthüllte)${E}`,
@@ -120,12 +130,26 @@ const ENGLISH: Pattern[] = [
     source: 'en',
     notBefore: /^\s+(?:plan|schedule)\b/i,
   },
+  // "as first reported by The Harbury Mercury": the medium follows the verb.
+  { re: new RegExp(`${B}as\\s+(?:first\\s+|originally\\s+)?(?:reported|revealed)\\s+by${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  // "The Hollstedt Gazette has reported that …".
+  {
+    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:has|have|had)\\s+(?:reported|revealed)(?:\\s+that)?${E}`, 'gu'),
+    kind: 'attribution',
+    need: /(?:has|have|had) (?:reported|revealed)/,
+  },
   {
     re: new RegExp(
       `${B}as\\s+(?:[\\p{L}\\p{N}'’.„“”"»«-]+\\s+){1,6}?(?:reported|reports|revealed|first\\s+reported|has\\s+reported|has\\s+learned|understands)${E}`,
       'giu',
     ),
     kind: 'attribution',
+  },
+  {
+    // "Sources told the Hollstedt Gazette that …": the medium told is the source.
+    re: new RegExp(`${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:have\\s+)?told${E}`, 'giu'),
+    kind: 'attribution',
+    source: 'en',
   },
   {
     re: new RegExp(
@@ -142,7 +166,10 @@ const ENGLISH: Pattern[] = [
   { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
   // "…, the Sentinel reported." / "Per The Ledger, …".
   {
-    re: new RegExp(`(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=\\s*[.;]|\\s*$)`, 'gu'),
+    re: new RegExp(
+      `(?<=,\\s*)(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:reported|reports|revealed)(?=(?:\\s+(?:on\\s+\\p{Lu}\\p{Ll}+|last\\s+\\p{Ll}+|this\\s+\\p{Ll}+|yesterday|today|earlier|overnight))?\\s*[.;]|\\s*$)`,
+      'gu',
+    ),
     kind: 'attribution',
     need: /reported|reports|revealed/,
   },
@@ -160,7 +187,7 @@ const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
  */
 function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
   // A source in quotation marks: laut „Almentaler Bote“, laut "Sportwoche", according to “The Ledger”.
-  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’])/u.exec(text.slice(from));
+  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?![\p{L}]))/u.exec(text.slice(from));
   if (quoted) return from + quoted[0].length;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
   re.lastIndex = from;
@@ -175,18 +202,25 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
     if ((lang === 'de' ? DE_ARTICLES : EN_ARTICLES).has(lower)) {
       // English sources do not continue with a new article ("according to Strivo the fee").
       if (lang === 'en' && tookNoun) break;
+      // "laut einem Bericht des »Sportecho«": the medium's quoted name ends the source.
+      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      if (named && tookNoun) return wordEnd + named[0].length;
     } else if (/^\p{N}/u.test(word)) {
       // "laut Vereinsangaben 1,5 Millionen": the amount is not part of the source.
       break;
     } else if (/^[\p{Lu}]/u.test(word)) {
       end = wordEnd;
       tookNoun = true;
+      // "schreibt das Vereinsmagazin „Rotheide live“": the kind of medium, then its quoted name.
+      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      if (named) return wordEnd + named[0].length;
     } else if (lang === 'en' && !tookNoun) {
       end = wordEnd;
       tookNoun = true;
       // "according to a report in The Ledger": the report's medium is the source.
-      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3}/u.exec(text.slice(end));
-      if (/^(?:report|reports|statement|interview|article|story)$/.test(lower) && medium) end += medium[0].length;
+      // "according to figures from the consultancy Pitchside Analytics", "a report in 'The Flyer'".
+      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?(?:\p{Ll}+\s+(?=\p{Lu}))?(?:'[^'\n]{1,60}'|‘[^’\n]{1,60}’|“[^”\n]{1,60}”|"[^"\n]{1,60}"|\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/u.exec(text.slice(end));
+      if (/^(?:report|reports|statement|interview|article|story|figures|data|research|analysis|documents|estimates)$/.test(lower) && medium) end += medium[0].length;
       break;
     } else {
       break;

@@ -208,7 +208,7 @@ const EN_ROLE_WORDS = new Set(
   `captain coach manager director chairman chairwoman chair president owner goalkeeper keeper
   striker defender midfielder winger presenter producer streamer spokesperson spokesman
   spokeswoman agent founder co-founder commentator ceo coo cfo boss skipper chief executive
-  head analyst scout referee host narrator showrunner`.split(/\s+/),
+  head analyst scout referee host narrator showrunner trainer promoter`.split(/\s+/),
 );
 
 /** Multi-word English roles, longest first so "head coach" wins over "coach". */

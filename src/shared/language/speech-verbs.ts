@@ -21,6 +21,13 @@ export const SPEECH_VERBS = {
     beteuert monierte moniert erinnerte erinnert präzisierte präzisiert wiegelte appellierte
     appelliert bilanzierten stöhnte stöhnt seufzte seufzt witzelte witzelt konterte kontert
     gestand sagen
+    wetterte wettert tönte tönt prophezeite prophezeit giftete giftet frotzelte frotzelt
+    stichelte stichelt spottete spottet feixte feixt flachste flachst sinnierte sinniert
+    philosophierte philosophiert schilderte schildert beschwichtigte beschwichtigt relativierte
+    relativiert zürnte zürnt schwärmten grummelte grummelt murrte murrt nörgelte nörgelt
+    mutmaßte mutmaßt vermutete vermutet urteilte urteilt befand befindet folgerte folgert
+    geschrieben gepostet getwittert verraten ergänzt erzählt angekündigt gestanden gefordert
+    gewarnt geantwortet versprochen bekräftigt
   `),
   en: words(`
     said says say told tells added adds explained explains insisted insists stressed stresses
@@ -31,6 +38,11 @@ export const SPEECH_VERBS = {
     quips fumed fumes urged urges acknowledged acknowledges maintained maintains vowed vows
     stated states responded responds countered counters lamented laments commented comments
     reflected reflects joked stressed explained shrugged blasted blasts tells
+    reckoned reckons enthused enthuses raged rages mused muses predicted predicts recounted
+    recounts gushed gushes grumbled grumbles protested protests complained complains
+    cautioned cautions suggested declared pleaded pleads boasted boasts beamed teased teases
+    observed observes pointed quipped sighed sighs smiled grinned
+    saying telling adding insisting claiming admitting explaining writing posting
   `),
 } as const;
 
