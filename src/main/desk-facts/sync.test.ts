@@ -15,6 +15,8 @@ import { disposeContext, tempContext } from '../handlers/testing';
 import { runDeskFacts } from './service';
 import { DeskFactSync } from './sync';
 import { writeSettings } from '../../store/settings';
+import { openDatabase } from '../../store/db';
+import { createServer } from 'node:net';
 
 /**
  * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
@@ -24,6 +26,7 @@ interface Member {
   name: string;
   ctx: HandlerContext;
   sync: DeskFactSync;
+  token?: string;
 }
 
 let dir: string;
@@ -41,7 +44,7 @@ async function joinDesk(name: string): Promise<Member> {
   const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
   // Ticks are driven by the test, so each step's order is exact.
   const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
-  const member = { name, ctx, sync };
+  const member = { name, ctx, sync, token };
   members.push(member);
   await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
   return member;
@@ -89,6 +92,15 @@ const BACKENDS: { name: string; open(): Promise<DeskStorageOptions> }[] = [
   },
 ];
 let postgres: ThrowawayPostgres | null = null;
+
+/** A desk address where nothing listens: the network is down. */
+async function deadDeskUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return `ws://127.0.0.1:${port}`;
+}
 
 describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (backend) => {
 beforeAll(async () => {
@@ -194,6 +206,45 @@ afterAll(async () => {
     await ok(dispatch('facts:source-delete', { id: source.id }, erika.ctx));
     await settle([erika, jonas, lena]);
     for (const m of members) expect(await search(m, 'Pressemitteilung')).toEqual([]);
+  }, 120_000);
+
+  it('keeps offline edits across app restarts while offline and merges them on reconnect', async () => {
+    const [erika, jonas, lena] = members;
+    await lena.sync.disconnect();
+    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'FC Nordhafen', aliases: ['Nordhafen'] }, lena.ctx));
+    lena.sync.tick();
+
+    // The app quits while offline and starts again, still offline (nothing listens at the desk's address).
+    const restart = async (url: string) => {
+      lena.sync.stop();
+      lena.ctx.db.close();
+      lena.ctx = { ...lena.ctx, db: openDatabase(join(lena.ctx.dataDir, 'factdesk.sqlite')) };
+      lena.sync = new DeskFactSync({ db: lena.ctx.db, url, token: lena.token!, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+    };
+    await restart(await deadDeskUrl());
+    const coach = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Ole Brinkmann', aliases: [] }, lena.ctx));
+    await ok(dispatch('facts:entity-update', { ...club, aliases: ['Nordhafen', 'FCN'] }, lena.ctx));
+    lena.sync.tick();
+    expect(lena.sync.synced).toBe(false);
+    await restart(await deadDeskUrl());
+    // Meanwhile a colleague adds a source.
+    await ok(dispatch('facts:source-create', { kind: 'interview_recording', title: 'Gespräch mit Ole Brinkmann' }, jonas.ctx));
+    jonas.sync.tick();
+    await settle([erika, jonas]);
+    expect(await search(erika, 'Nordhafen')).toEqual([]);
+
+    // Back online after the second restart: both offline sessions reach the desk.
+    await restart(server.url);
+    await settle([erika, jonas, lena]);
+    for (const m of members.slice(0, 3)) {
+      expect(await search(m, 'Nordhafen')).toEqual([club.id]);
+      expect(await search(m, 'FCN')).toEqual([club.id]);
+      expect(await search(m, 'Brinkmann')).toContain(coach.id);
+    }
+    const audits = members.slice(0, 3).map((m) => canonicalAuditDump(m.ctx.db));
+    expect(audits[1]).toEqual(audits[0]);
+    expect(audits[2]).toEqual(audits[0]);
+    expect(audits[0].filter((l) => l.startsWith(`entity:${club.id} `)).map((l) => l.split(' ')[1])).toEqual(['create', 'update']);
   }, 120_000);
 
   it('follows the desk settings: connects when a desk is configured, stops when it is switched off', async () => {

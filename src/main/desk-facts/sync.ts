@@ -5,6 +5,7 @@ import { appendChange, readChanges, type DeskFactChange } from '../../shared/des
 import { DESK_FACT_FIELDS, readRecords, recordsMap, removeRecord, writeRecord, type FieldChange } from '../../shared/desk/fact-records';
 import { DESK_FACT_KINDS, FACT_BUCKETS, factDocNameFor, factsDocName, type DeskFactKind } from '../../shared/desk/names';
 import type { Db } from '../../store/db';
+import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
 import {
   DESK_WRITE_ORDER,
   applyDeskRecord,
@@ -48,6 +49,8 @@ export interface DeskFactSyncOptions {
 }
 
 const PUSH = 'factdesk-desk-facts-push';
+/** The document as it was stored here before this start: already mirrored, not stored again. */
+const RESTORE = 'factdesk-desk-facts-restore';
 
 interface FactDoc {
   kind: DeskFactKind;
@@ -88,7 +91,24 @@ export class DeskFactSync {
   }
 
   private open(kind: DeskFactKind, name: string): void {
+    const { db } = this.options;
     const doc = new Y.Doc();
+    // The local copy first: edits pushed while offline survive a restart and reach the desk on
+    // reconnect (the sync's state vectors find what the server lacks). Stored state means this
+    // member had synced before, so pushing may start without waiting for the server.
+    const stored = loadDoc(db, name, new Date().toISOString());
+    if (stored.state) {
+      Y.applyUpdate(doc, stored.state, RESTORE);
+      this.restored = true;
+    }
+    // Every update is kept (as confirmed rows: the Yjs sync itself finds what the server lacks).
+    // Ours in the same transaction as the push that made it; the desk's only once mirrored, so a
+    // crash in between leaves the local copy without it and the server sends it again.
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RESTORE || !db.open) return;
+      if (origin === PUSH) appendDocUpdate(db, name, update, false, new Date().toISOString());
+      else (this.unstored.get(name) ?? this.unstored.set(name, []).get(name)!).push(update);
+    });
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -156,7 +176,7 @@ export class DeskFactSync {
     try {
       // Pushing needs the desk's state first: on joining, nothing is written onto empty documents.
       if (!this.everSynced) {
-        if (!this.synced) return;
+        if (!this.synced && !this.restored) return;
         this.everSynced = true;
       }
       this.pushLocal();
@@ -167,6 +187,9 @@ export class DeskFactSync {
     }
   }
   private everSynced = false;
+  private restored = false;
+  /** Updates from the desk not yet in the local copy (stored with the mirror that follows them). */
+  private readonly unstored = new Map<string, Uint8Array[]>();
 
   private report(message: string): void {
     this.problems.push(message);
@@ -339,8 +362,15 @@ export class DeskFactSync {
       }
     }
 
+    const now = new Date().toISOString();
     db.transaction(() => {
       for (const [kind, change] of newChanges) if (!changeSeen(db, change.id)) writeDeskAudit(db, kind, change);
+      for (const name of names) {
+        const updates = this.unstored.get(name);
+        if (!updates) continue;
+        this.unstored.delete(name);
+        appendDocUpdate(db, name, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), false, now);
+      }
     })();
   }
 
@@ -351,6 +381,10 @@ export class DeskFactSync {
     this.stopped = true;
     clearInterval(this.timer);
     for (const d of this.docs.values()) d.provider.destroy();
+    // Stopping while a connection attempt is still open (desk unreachable): `ws` reports the
+    // aborted handshake as an error event after Hocuspocus has removed its listeners, which
+    // would crash the process.
+    this.socket.webSocket?.addEventListener('error', () => {});
     this.socket.destroy();
   }
 }
