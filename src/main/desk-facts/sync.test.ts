@@ -27,6 +27,8 @@ interface Member {
   ctx: HandlerContext;
   sync: DeskFactSync;
   token?: string;
+  /** How often the sync told the shell that facts arrived (the renderer refreshes on it). */
+  arrivals?: { count: number };
 }
 
 let dir: string;
@@ -43,8 +45,9 @@ async function joinDesk(name: string): Promise<Member> {
   const { token } = await addDeskUser(server.storage, name, 'checker');
   const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
   // Ticks are driven by the test, so each step's order is exact.
-  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
-  const member = { name, ctx, sync, token };
+  const arrivals = { count: 0 };
+  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000, onFactsChanged: () => arrivals.count++ });
+  const member = { name, ctx, sync, token, arrivals };
   members.push(member);
   await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
   return member;
@@ -141,8 +144,14 @@ afterAll(async () => {
         erika.ctx,
       ),
     );
+    const before = lena.arrivals!.count;
     await settle([erika, jonas, lena]);
     expect(getDeal(lena.ctx.db, deal.id)?.amountMinor).toBe(500_000_000);
+    expect(lena.arrivals!.count).toBeGreaterThan(before);
+    // Nothing new arrives: no push.
+    const quiet = lena.arrivals!.count;
+    lena.sync.tick();
+    expect(lena.arrivals!.count).toBe(quiet);
     expect(await search(jonas, 'Liga-Rechte')).toEqual([deal.id]);
 
     // Lena links a claim in her article to the deal.

@@ -46,6 +46,8 @@ export interface DeskFactSyncOptions {
   /** How often the audit log is read for local changes (the CLI writes from another process). */
   pollMs?: number;
   onProblem?(message: string): void;
+  /** Facts from the desk were written here (created, changed or deleted): open views should fetch again. */
+  onFactsChanged?(): void;
 }
 
 const PUSH = 'factdesk-desk-facts-push';
@@ -328,6 +330,7 @@ export class DeskFactSync {
       const c = lastChange.get(`${kind}:${id}`);
       return { actor: { user: c?.by ?? 'desk', via: 'desk' }, at: c?.at ?? new Date().toISOString() };
     };
+    let changed = 0;
     // A record may refer to one that arrives in a later document or round; retry until nothing moves.
     // One transaction for the whole batch (each record in its own savepoint): joining a large desk
     // must not pay a sync to disk per record.
@@ -338,7 +341,7 @@ export class DeskFactSync {
         if (isLocalOnly(db, p.kind, p.record.id)) continue;
         const { actor, at } = actorOf(p.kind, p.record.id);
         try {
-          applyDeskRecord(db, p.kind, p.record, actor, at);
+          if (applyDeskRecord(db, p.kind, p.record, actor, at) !== 'unchanged') changed++;
         } catch {
           next.push(p);
         }
@@ -359,12 +362,17 @@ export class DeskFactSync {
         const { actor, at } = actorOf(kind, id);
         const result = removeDeskRecord(db, kind, id, actor, at);
         if (result.refusal) this.report(result.refusal);
+        if (result.removed) changed++;
       }
     }
 
     const now = new Date().toISOString();
     db.transaction(() => {
-      for (const [kind, change] of newChanges) if (!changeSeen(db, change.id)) writeDeskAudit(db, kind, change);
+      for (const [kind, change] of newChanges) {
+        if (changeSeen(db, change.id)) continue;
+        writeDeskAudit(db, kind, change);
+        changed++;
+      }
       for (const name of names) {
         const updates = this.unstored.get(name);
         if (!updates) continue;
@@ -372,6 +380,7 @@ export class DeskFactSync {
         appendDocUpdate(db, name, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), false, now);
       }
     })();
+    if (changed > 0) this.options.onFactsChanged?.();
   }
 
   /** Pushes what is left, then closes every document and the connection. */
