@@ -58,7 +58,7 @@ export function runDeskFacts(ctx: HandlerContext, options: DeskFactsServiceOptio
       starting = true;
       try {
         const WebSocketPolyfill = await webSocketImplementation();
-        sync = new DeskFactSync({ db: ctx.db, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem, onFactsChanged: options.onFactsChanged });
+        sync = new DeskFactSync({ db: ctx.db, dataDir: ctx.dataDir, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem, onFactsChanged: options.onFactsChanged });
         running = wanted;
       } finally {
         starting = false;

@@ -16,6 +16,7 @@ import { runDeskFacts } from './service';
 import { DeskFactSync } from './sync';
 import { writeSettings } from '../../store/settings';
 import { openDatabase } from '../../store/db';
+import { readStoredFile, sha256Hex } from '../../store/files';
 import { createServer } from 'node:net';
 
 /**
@@ -45,8 +46,18 @@ async function joinDesk(name: string): Promise<Member> {
   const { token } = await addDeskUser(server.storage, name, 'checker');
   const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
   // Ticks are driven by the test, so each step's order is exact.
+  // The desk settings as Settings → Desk writes them: fetching a colleague's source file reads them.
+  writeSettings(ctx.db, { 'desk.url': server.url, 'desk.token': token, 'desk.enabled': true });
   const arrivals = { count: 0 };
-  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000, onFactsChanged: () => arrivals.count++ });
+  const sync = new DeskFactSync({
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    url: server.url,
+    token,
+    WebSocketPolyfill: WebSocket,
+    pollMs: 3_600_000,
+    onFactsChanged: () => arrivals.count++,
+  });
   const member = { name, ctx, sync, token, arrivals };
   members.push(member);
   await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
@@ -228,7 +239,7 @@ afterAll(async () => {
       lena.sync.stop();
       lena.ctx.db.close();
       lena.ctx = { ...lena.ctx, db: openDatabase(join(lena.ctx.dataDir, 'factdesk.sqlite')) };
-      lena.sync = new DeskFactSync({ db: lena.ctx.db, url, token: lena.token!, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+      lena.sync = new DeskFactSync({ db: lena.ctx.db, dataDir: lena.ctx.dataDir, url, token: lena.token!, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
     };
     await restart(await deadDeskUrl());
     const coach = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Ole Brinkmann', aliases: [] }, lena.ctx));
@@ -255,6 +266,43 @@ afterAll(async () => {
     expect(audits[2]).toEqual(audits[0]);
     expect(audits[0].filter((l) => l.startsWith(`entity:${club.id} `)).map((l) => l.split(' ')[1])).toEqual(['create', 'update']);
   }, 120_000);
+
+  it('carries attached source files: uploaded once by hash, fetched on demand by a colleague and verified', async () => {
+    const [erika, jonas, lena] = members;
+    const statement = Buffer.from('%PDF-1.7 Strivo und SV Rotheide verlängern die Liga-Rechte bis 2030.');
+    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Strivo verlängert' }, jonas.ctx));
+    await ok(dispatch('facts:source-attach-file', { sourceId: source.id, fileName: 'strivo.pdf', base64: statement.toString('base64') }, jonas.ctx));
+    await settle([erika, jonas, lena]);
+    const hash = sha256Hex(statement);
+    expect(Buffer.from((await server.storage.getFile(hash)) ?? []).equals(statement)).toBe(true);
+
+    // Erika has the record, not the bytes, until she opens the file.
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: false, size: null });
+    const fetched = await ok(dispatch('facts:source-file', { sourceId: source.id }, erika.ctx));
+    expect(Buffer.from(fetched.base64, 'base64').equals(statement)).toBe(true);
+    expect(readStoredFile(erika.ctx.dataDir, hash)?.equals(statement)).toBe(true);
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: true, size: statement.length });
+
+    // A corrupt upload is refused by the desk.
+    const put = await fetch(`${server.url.replace(/^ws/, 'http')}/files/${hash.replace(/^./, hash[0] === '0' ? '1' : '0')}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${jonas.token}` },
+      body: statement,
+    });
+    expect(put.status).toBe(422);
+
+    // A damaged copy on the desk (written past its checks) is refused on fetch and never stored here.
+    const contract = Buffer.from('Vertrag FC Nordhafen, Seite 1');
+    const contractHash = sha256Hex(contract);
+    await server.storage.putFile(contractHash, Buffer.from('Vertrag FC Nordhafen, Seite 2'), 'Jonas Brandt');
+    const second = await ok(dispatch('facts:source-create', { kind: 'document', title: 'Vertrag Nordhafen' }, jonas.ctx));
+    await ok(dispatch('facts:source-attach-file', { sourceId: second.id, fileName: 'vertrag.txt', base64: contract.toString('base64') }, jonas.ctx));
+    await settle([erika, jonas, lena]);
+    const refused = await dispatch('facts:source-file', { sourceId: second.id }, lena.ctx);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Vertrag Nordhafen.*does not match its SHA-256/);
+    expect(readStoredFile(lena.ctx.dataDir, contractHash)).toBeNull();
+  }, 60_000);
 
   it('follows the desk settings: connects when a desk is configured, stops when it is switched off', async () => {
     const { token } = await addDeskUser(server.storage, 'Ida Sørensen', 'viewer');

@@ -25,6 +25,7 @@ import {
   type PendingAuditEntry,
 } from '../../store/desk-facts';
 import { takeShareRequest, unsharedIds } from '../../store/desk-facts-share';
+import { uploadSourceFiles, uploadsWaiting } from './source-files';
 
 /**
  * The shared fact store over the desk, on the Node side (main process or browser-shell
@@ -46,6 +47,8 @@ export interface DeskFactSyncOptions {
   /** How often the audit log is read for local changes (the CLI writes from another process). */
   pollMs?: number;
   onProblem?(message: string): void;
+  /** The data folder: attached source files of shared sources are uploaded from it. Without it, none are. */
+  dataDir?: string;
   /** Facts from the desk were written here (created, changed or deleted): open views should fetch again. */
   onFactsChanged?(): void;
 }
@@ -144,6 +147,7 @@ export class DeskFactSync {
   get idle(): boolean {
     if (!this.synced || this.dirty.size > 0) return false;
     for (const d of this.docs.values()) if (d.provider.hasUnsyncedChanges) return false;
+    if (this.uploading || (this.options.dataDir && uploadsWaiting(this.options.db, this.notUploadable) > 0)) return false;
     return pendingAuditEntries(this.options.db, deskAuditCursor(this.options.db), 1).length === 0;
   }
 
@@ -184,6 +188,7 @@ export class DeskFactSync {
       this.pushLocal();
       if (takeShareRequest(this.options.db)) this.shareUnshared();
       this.mirror();
+      this.uploadFiles();
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
     }
@@ -192,6 +197,27 @@ export class DeskFactSync {
   private restored = false;
   /** Updates from the desk not yet in the local copy (stored with the mirror that follows them). */
   private readonly unstored = new Map<string, Uint8Array[]>();
+
+  private uploading = false;
+  private nextUploadAt = 0;
+  /** Files this app cannot give the desk in this session (another member's, damaged, refused). */
+  private readonly notUploadable = new Set<string>();
+
+  /** Starts a round of source-file uploads when online and none is running (HTTP, so asynchronous). */
+  private uploadFiles(): void {
+    const { db, dataDir } = this.options;
+    if (!dataDir || this.uploading || Date.now() < this.nextUploadAt || this.socket.status !== 'connected') return;
+    if (uploadsWaiting(db, this.notUploadable) === 0) return;
+    this.uploading = true;
+    void uploadSourceFiles(db, dataDir, { url: this.options.url, token: this.options.token }, this.notUploadable, (m) => this.report(m))
+      .then((round) => {
+        if (round.unavailable) this.nextUploadAt = Date.now() + 2000;
+      })
+      .catch((error: Error) => this.report(`desk files: ${error.message}`))
+      .finally(() => {
+        this.uploading = false;
+      });
+  }
 
   private report(message: string): void {
     this.problems.push(message);
