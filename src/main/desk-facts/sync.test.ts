@@ -15,7 +15,7 @@ import { disposeContext, tempContext } from '../handlers/testing';
 import { runDeskFacts } from './service';
 import { DeskFactSync } from './sync';
 import { writeSettings } from '../../store/settings';
-import { openDatabase } from '../../store/db';
+import { openDatabase, type Db } from '../../store/db';
 import { readStoredFile, sha256Hex } from '../../store/files';
 import { createServer } from 'node:net';
 
@@ -90,6 +90,46 @@ async function settle(online: Member[]): Promise<void> {
     }));
     throw new Error(`${error.message}: ${JSON.stringify(state, null, 1)}`);
   });
+}
+
+/**
+ * This machine's own tables: its articles and claims (they travel as article documents, not in the
+ * fact store), its copy of the desk documents, sync cursor, uploads and settings. Every other
+ * table — a new one too — must be identical on every member.
+ */
+const MACHINE_TABLES = new Set([
+  'articles', 'article_revisions', 'claims', 'claim_links', 'claim_rechecks', 'claim_status_history', 'claim_dismissed_warnings',
+  'comment_threads', 'thread_comments', 'detect_dismissals', 'ready_gate_passes', 'desk_articles',
+  'desk_doc_updates', 'desk_fact_sync', 'desk_file_uploads', 'settings', 'schema_migrations',
+]);
+
+/** Every shared table, row by row without the local row number and write time, sorted by content. Search indexes are checked by searching. */
+function storeDump(db: Db): Record<string, string[]> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    if (MACHINE_TABLES.has(table) || /_fts_/.test(table)) continue;
+    out[table] = (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
+      // updated_at is when the record last changed on this machine: it follows the order in which edits arrived here.
+      .map(({ seq: _seq, updated_at: _updatedAt, ...row }) => JSON.stringify(table === 'audit_log' ? auditRow(row) : row))
+      .sort();
+  }
+  return out;
+}
+
+/**
+ * An audit entry as every member must have it: who changed which fields from what to what, and
+ * when. The author's own machine keeps the whole record before and after and says `via: app`;
+ * the others keep the changed fields and say `via: desk`.
+ */
+function auditRow({ via: _via, before, after, ...rest }: Record<string, unknown>): unknown {
+  const b = before ? (JSON.parse(before as string) as Record<string, unknown>) : {};
+  const a = after ? (JSON.parse(after as string) as Record<string, unknown>) : {};
+  const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
+    .sort()
+    .map((f) => [f, b[f] ?? null, a[f] ?? null]);
+  return { ...rest, changed };
 }
 
 const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
@@ -199,6 +239,10 @@ afterAll(async () => {
     await settle([erika, jonas, lena]);
     const dumps = members.map((m) => JSON.stringify(canonicalFactDump(m.ctx.db)));
     expect(new Set(dumps).size).toBe(1);
+    const stores = members.map((m) => storeDump(m.ctx.db));
+    expect(Object.keys(stores[0])).toEqual(expect.arrayContaining(['audit_log', 'deals', 'entities', 'quotes', 'sources', 'desk_fact_shared']));
+    expect(stores[1]).toEqual(stores[0]);
+    expect(stores[2]).toEqual(stores[0]);
     const merged = getDeal(erika.ctx.db, deal.id)!;
     expect(merged.status).toBe('confirmed');
     expect([650_000_000, 700_000_000]).toContain(merged.amountMinor);
