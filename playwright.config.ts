@@ -32,8 +32,8 @@ export default defineConfig<ShellOptions>({
   // The desk specs run three app instances and a desk server each; beside other specs on a
   // two-core machine they starved timing-sensitive editor specs, so they run last, on their own.
   projects: [
-    { name: 'browser', testIgnore: /desk\.spec\.ts/, use: { shellMode: 'browser' } },
-    { name: 'desk', testMatch: /desk\.spec\.ts/, dependencies: ['browser'], use: { shellMode: 'browser' } },
+    { name: 'browser', testIgnore: /desk(-facts)?\.spec\.ts/, use: { shellMode: 'browser' } },
+    { name: 'desk', testMatch: /desk(-facts)?\.spec\.ts/, dependencies: ['browser'], use: { shellMode: 'browser' } },
     ...(electron.present ? [{ name: 'electron', use: { shellMode: 'electron' as const } }] : []),
   ],
 });

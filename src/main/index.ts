@@ -164,7 +164,12 @@ if (!app.requestSingleInstanceLock()) {
     });
     win = createWindow(ctx);
     refreshChrome();
-    deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
+    deskFacts = runDeskFacts(ctx, {
+      onProblem: (message) => console.error(message),
+      onFactsChanged: () => {
+        if (win && !win.isDestroyed()) win.webContents.send('shell:push', 'facts-changed');
+      },
+    });
     void warmTransferLibraries();
   });
 

@@ -24,6 +24,13 @@ const api = buildApi((channel, input) => ipcRenderer.invoke(channel, input) as P
       beforeClose.delete(listener);
     };
   },
+  onFactsChanged(listener) {
+    const wrapped = (_event: Electron.IpcRendererEvent, push: unknown) => {
+      if (push === 'facts-changed') listener();
+    };
+    ipcRenderer.on('shell:push', wrapped);
+    return () => ipcRenderer.removeListener('shell:push', wrapped);
+  },
 });
 
 contextBridge.exposeInMainWorld('factdesk', api);

@@ -6,6 +6,7 @@ import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { warmTransferLibraries } from '../warm-transfer';
 import { startBrowserShell } from './server';
+import { ShellEventHub } from '../shell-events';
 import { readShellState, writeShellState } from './sessionState';
 import { openOrOfferRestore } from '../damagedStore';
 import type { DatabaseDamagedError } from '../../store/backups';
@@ -54,9 +55,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = opening.opened;
-  const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret });
+  const events = new ShellEventHub();
+  const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret, events });
   writeShellState(dataDir, { port: shell.port, secret: state.secret });
-  const deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message) });
+  const deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message), onFactsChanged: () => events.emit('facts-changed') });
   // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);

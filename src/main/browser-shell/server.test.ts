@@ -5,12 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../store/db';
 import type { HandlerContext } from '../handlers';
+import { ShellEventHub } from '../shell-events';
 import { startBrowserShell, type BrowserShell } from './server';
 import { readShellState, STATE_FILE, writeShellState } from './sessionState';
 
 let shell: BrowserShell;
 let ctx: HandlerContext;
 let dir: string;
+const events = new ShellEventHub();
 
 /** Raw requests so Host and Origin can be forged the way an attacker's page or a rebinding DNS would. */
 function request(
@@ -48,7 +50,7 @@ beforeAll(async () => {
     os: { userName: 'u', locale: 'en', platform: 'linux' },
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
   };
-  shell = await startBrowserShell({ ctx, rendererDir, sessionSecret: 'a'.repeat(64), launchToken: 'b'.repeat(64) });
+  shell = await startBrowserShell({ ctx, rendererDir, sessionSecret: 'a'.repeat(64), launchToken: 'b'.repeat(64), events });
 });
 afterAll(async () => {
   await shell.close();
@@ -60,6 +62,33 @@ const json = { 'content-type': 'application/json' };
 const session = () => ({ cookie: `${shell.cookieName}=${'a'.repeat(64)}` });
 
 describe('browser shell', () => {
+  it('pushes "facts changed" to an open page as a server-sent event, only with the session', async () => {
+    expect((await request('GET', '/events')).status).toBe(401);
+    expect((await request('GET', '/events', { ...session(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await request('POST', '/events', session())).status).toBe(405);
+
+    const received = await new Promise<{ type: string | undefined; text: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: shell.port, agent: false, path: '/events', headers: { host: `127.0.0.1:${shell.port}`, ...session() } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            // The stream is open (its first line arrived): now the desk sync reports facts.
+            if (text.startsWith('retry:') && !text.includes('event:')) events.emit('facts-changed');
+            if (text.includes('\n\nevent: facts-changed\ndata: {}\n\n')) {
+              req.destroy();
+              resolve({ type: res.headers['content-type'], text });
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received.type).toMatch(/^text\/event-stream/);
+  });
+
   it('binds to 127.0.0.1 and serves the renderer with the CSP', async () => {
     expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const res = await request('GET', '/');

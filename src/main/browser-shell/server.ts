@@ -6,6 +6,8 @@ import { dispatch, type HandlerContext } from '../handlers';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../csp';
 import { deskOrigin } from '../../store/desk-config';
 import { fail } from '../../shared/result';
+import { SHELL_EVENTS_PATH as EVENTS_PATH } from '../../shared/contract';
+import type { ShellEventHub } from '../shell-events';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +41,8 @@ export interface BrowserShellOptions {
   /** How long the launch token may be exchanged (once). */
   launchTokenTtlMs?: number;
   now?: () => number;
+  /** Pushes to the open pages (GET /events, a server-sent event stream). */
+  events?: ShellEventHub;
 }
 
 export interface BrowserShell {
@@ -147,6 +151,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
 
+      if (url.pathname === EVENTS_PATH) {
+        openEventStream(req, res);
+        return;
+      }
       if (url.pathname.startsWith('/api/')) {
         await handleApi(req, res, url);
         return;
@@ -183,6 +191,32 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       else res.end();
     }
   });
+
+  /**
+   * The shell's pushes as server-sent events, gated like the API (the session cookie, this
+   * origin). Names only (`event: facts-changed`); the page asks again through the contract.
+   */
+  function openEventStream(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!hasSession(req)) {
+      sendJson(res, 401, fail('unauthorized', 'Missing or wrong session token.'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      sendJson(res, 403, fail('unauthorized', 'Calls from other origins are refused.'));
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendJson(res, 405, fail('validation', 'The event stream is read with GET.'));
+      return;
+    }
+    securityHeaders(res);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    // The first line tells EventSource the stream is open (and how soon to come back after a restart).
+    res.write('retry: 1000\n\n');
+    const unsubscribe = options.events?.subscribe((event) => res.write(`event: ${event}\ndata: {}\n\n`)) ?? (() => undefined);
+    req.on('close', unsubscribe);
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const cookie = readCookie(req, cookieName);

@@ -34,7 +34,14 @@ async function webSocketImplementation(): Promise<unknown> {
   return (await import('ws')).default;
 }
 
-export function runDeskFacts(ctx: HandlerContext, options: { checkMs?: number; onProblem?(message: string): void } = {}): DeskFactsService {
+export interface DeskFactsServiceOptions {
+  checkMs?: number;
+  onProblem?(message: string): void;
+  /** Facts arrived from the desk; the shells tell the renderer (`ShellEvents.onFactsChanged`). */
+  onFactsChanged?(): void;
+}
+
+export function runDeskFacts(ctx: HandlerContext, options: DeskFactsServiceOptions = {}): DeskFactsService {
   let sync: DeskFactSync | null = null;
   let running: Connection | null = null;
   let starting = false;
@@ -51,7 +58,7 @@ export function runDeskFacts(ctx: HandlerContext, options: { checkMs?: number; o
       starting = true;
       try {
         const WebSocketPolyfill = await webSocketImplementation();
-        sync = new DeskFactSync({ db: ctx.db, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem });
+        sync = new DeskFactSync({ db: ctx.db, dataDir: ctx.dataDir, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem, onFactsChanged: options.onFactsChanged });
         running = wanted;
       } finally {
         starting = false;

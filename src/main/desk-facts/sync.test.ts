@@ -15,6 +15,9 @@ import { disposeContext, tempContext } from '../handlers/testing';
 import { runDeskFacts } from './service';
 import { DeskFactSync } from './sync';
 import { writeSettings } from '../../store/settings';
+import { openDatabase, type Db } from '../../store/db';
+import { readStoredFile, sha256Hex } from '../../store/files';
+import { createServer } from 'node:net';
 
 /**
  * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
@@ -24,6 +27,9 @@ interface Member {
   name: string;
   ctx: HandlerContext;
   sync: DeskFactSync;
+  token?: string;
+  /** How often the sync told the shell that facts arrived (the renderer refreshes on it). */
+  arrivals?: { count: number };
 }
 
 let dir: string;
@@ -40,8 +46,19 @@ async function joinDesk(name: string): Promise<Member> {
   const { token } = await addDeskUser(server.storage, name, 'checker');
   const ctx = tempContext({ prefix: 'factdesk-deskfacts-', userName: name });
   // Ticks are driven by the test, so each step's order is exact.
-  const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
-  const member = { name, ctx, sync };
+  // The desk settings as Settings → Desk writes them: fetching a colleague's source file reads them.
+  writeSettings(ctx.db, { 'desk.url': server.url, 'desk.token': token, 'desk.enabled': true });
+  const arrivals = { count: 0 };
+  const sync = new DeskFactSync({
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    url: server.url,
+    token,
+    WebSocketPolyfill: WebSocket,
+    pollMs: 3_600_000,
+    onFactsChanged: () => arrivals.count++,
+  });
+  const member = { name, ctx, sync, token, arrivals };
   members.push(member);
   await eventually(() => sync.synced, `${name} synced with the desk`, 30_000);
   return member;
@@ -75,6 +92,46 @@ async function settle(online: Member[]): Promise<void> {
   });
 }
 
+/**
+ * This machine's own tables: its articles and claims (they travel as article documents, not in the
+ * fact store), its copy of the desk documents, sync cursor, uploads and settings. Every other
+ * table — a new one too — must be identical on every member.
+ */
+const MACHINE_TABLES = new Set([
+  'articles', 'article_revisions', 'claims', 'claim_links', 'claim_rechecks', 'claim_status_history', 'claim_dismissed_warnings',
+  'comment_threads', 'thread_comments', 'detect_dismissals', 'ready_gate_passes', 'desk_articles',
+  'desk_doc_updates', 'desk_fact_sync', 'desk_file_uploads', 'settings', 'schema_migrations',
+]);
+
+/** Every shared table, row by row without the local row number and write time, sorted by content. Search indexes are checked by searching. */
+function storeDump(db: Db): Record<string, string[]> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    if (MACHINE_TABLES.has(table) || /_fts_/.test(table)) continue;
+    out[table] = (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
+      // updated_at is when the record last changed on this machine: it follows the order in which edits arrived here.
+      .map(({ seq: _seq, updated_at: _updatedAt, ...row }) => JSON.stringify(table === 'audit_log' ? auditRow(row) : row))
+      .sort();
+  }
+  return out;
+}
+
+/**
+ * An audit entry as every member must have it: who changed which fields from what to what, and
+ * when. The author's own machine keeps the whole record before and after and says `via: app`;
+ * the others keep the changed fields and say `via: desk`.
+ */
+function auditRow({ via: _via, before, after, ...rest }: Record<string, unknown>): unknown {
+  const b = before ? (JSON.parse(before as string) as Record<string, unknown>) : {};
+  const a = after ? (JSON.parse(after as string) as Record<string, unknown>) : {};
+  const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
+    .sort()
+    .map((f) => [f, b[f] ?? null, a[f] ?? null]);
+  return { ...rest, changed };
+}
+
 const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
 
 /** The desk's storage: its embedded SQLite file, or a throwaway PostgreSQL cluster (Debian's binaries). */
@@ -89,6 +146,15 @@ const BACKENDS: { name: string; open(): Promise<DeskStorageOptions> }[] = [
   },
 ];
 let postgres: ThrowawayPostgres | null = null;
+
+/** A desk address where nothing listens: the network is down. */
+async function deadDeskUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return `ws://127.0.0.1:${port}`;
+}
 
 describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (backend) => {
 beforeAll(async () => {
@@ -129,8 +195,14 @@ afterAll(async () => {
         erika.ctx,
       ),
     );
+    const before = lena.arrivals!.count;
     await settle([erika, jonas, lena]);
     expect(getDeal(lena.ctx.db, deal.id)?.amountMinor).toBe(500_000_000);
+    expect(lena.arrivals!.count).toBeGreaterThan(before);
+    // Nothing new arrives: no push.
+    const quiet = lena.arrivals!.count;
+    lena.sync.tick();
+    expect(lena.arrivals!.count).toBe(quiet);
     expect(await search(jonas, 'Liga-Rechte')).toEqual([deal.id]);
 
     // Lena links a claim in her article to the deal.
@@ -167,6 +239,10 @@ afterAll(async () => {
     await settle([erika, jonas, lena]);
     const dumps = members.map((m) => JSON.stringify(canonicalFactDump(m.ctx.db)));
     expect(new Set(dumps).size).toBe(1);
+    const stores = members.map((m) => storeDump(m.ctx.db));
+    expect(Object.keys(stores[0])).toEqual(expect.arrayContaining(['audit_log', 'deals', 'entities', 'quotes', 'sources', 'desk_fact_shared']));
+    expect(stores[1]).toEqual(stores[0]);
+    expect(stores[2]).toEqual(stores[0]);
     const merged = getDeal(erika.ctx.db, deal.id)!;
     expect(merged.status).toBe('confirmed');
     expect([650_000_000, 700_000_000]).toContain(merged.amountMinor);
@@ -195,6 +271,82 @@ afterAll(async () => {
     await settle([erika, jonas, lena]);
     for (const m of members) expect(await search(m, 'Pressemitteilung')).toEqual([]);
   }, 120_000);
+
+  it('keeps offline edits across app restarts while offline and merges them on reconnect', async () => {
+    const [erika, jonas, lena] = members;
+    await lena.sync.disconnect();
+    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'FC Nordhafen', aliases: ['Nordhafen'] }, lena.ctx));
+    lena.sync.tick();
+
+    // The app quits while offline and starts again, still offline (nothing listens at the desk's address).
+    const restart = async (url: string) => {
+      lena.sync.stop();
+      lena.ctx.db.close();
+      lena.ctx = { ...lena.ctx, db: openDatabase(join(lena.ctx.dataDir, 'factdesk.sqlite')) };
+      lena.sync = new DeskFactSync({ db: lena.ctx.db, dataDir: lena.ctx.dataDir, url, token: lena.token!, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+    };
+    await restart(await deadDeskUrl());
+    const coach = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Ole Brinkmann', aliases: [] }, lena.ctx));
+    await ok(dispatch('facts:entity-update', { ...club, aliases: ['Nordhafen', 'FCN'] }, lena.ctx));
+    lena.sync.tick();
+    expect(lena.sync.synced).toBe(false);
+    await restart(await deadDeskUrl());
+    // Meanwhile a colleague adds a source.
+    await ok(dispatch('facts:source-create', { kind: 'interview_recording', title: 'Gespräch mit Ole Brinkmann' }, jonas.ctx));
+    jonas.sync.tick();
+    await settle([erika, jonas]);
+    expect(await search(erika, 'Nordhafen')).toEqual([]);
+
+    // Back online after the second restart: both offline sessions reach the desk.
+    await restart(server.url);
+    await settle([erika, jonas, lena]);
+    for (const m of members.slice(0, 3)) {
+      expect(await search(m, 'Nordhafen')).toEqual([club.id]);
+      expect(await search(m, 'FCN')).toEqual([club.id]);
+      expect(await search(m, 'Brinkmann')).toContain(coach.id);
+    }
+    const audits = members.slice(0, 3).map((m) => canonicalAuditDump(m.ctx.db));
+    expect(audits[1]).toEqual(audits[0]);
+    expect(audits[2]).toEqual(audits[0]);
+    expect(audits[0].filter((l) => l.startsWith(`entity:${club.id} `)).map((l) => l.split(' ')[1])).toEqual(['create', 'update']);
+  }, 120_000);
+
+  it('carries attached source files: uploaded once by hash, fetched on demand by a colleague and verified', async () => {
+    const [erika, jonas, lena] = members;
+    const statement = Buffer.from('%PDF-1.7 Strivo und SV Rotheide verlängern die Liga-Rechte bis 2030.');
+    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Strivo verlängert' }, jonas.ctx));
+    await ok(dispatch('facts:source-attach-file', { sourceId: source.id, fileName: 'strivo.pdf', base64: statement.toString('base64') }, jonas.ctx));
+    await settle([erika, jonas, lena]);
+    const hash = sha256Hex(statement);
+    expect(Buffer.from((await server.storage.getFile(hash)) ?? []).equals(statement)).toBe(true);
+
+    // Erika has the record, not the bytes, until she opens the file.
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: false, size: null });
+    const fetched = await ok(dispatch('facts:source-file', { sourceId: source.id }, erika.ctx));
+    expect(Buffer.from(fetched.base64, 'base64').equals(statement)).toBe(true);
+    expect(readStoredFile(erika.ctx.dataDir, hash)?.equals(statement)).toBe(true);
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: true, size: statement.length });
+
+    // A corrupt upload is refused by the desk.
+    const put = await fetch(`${server.url.replace(/^ws/, 'http')}/files/${hash.replace(/^./, hash[0] === '0' ? '1' : '0')}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${jonas.token}` },
+      body: statement,
+    });
+    expect(put.status).toBe(422);
+
+    // A damaged copy on the desk (written past its checks) is refused on fetch and never stored here.
+    const contract = Buffer.from('Vertrag FC Nordhafen, Seite 1');
+    const contractHash = sha256Hex(contract);
+    await server.storage.putFile(contractHash, Buffer.from('Vertrag FC Nordhafen, Seite 2'), 'Jonas Brandt');
+    const second = await ok(dispatch('facts:source-create', { kind: 'document', title: 'Vertrag Nordhafen' }, jonas.ctx));
+    await ok(dispatch('facts:source-attach-file', { sourceId: second.id, fileName: 'vertrag.txt', base64: contract.toString('base64') }, jonas.ctx));
+    await settle([erika, jonas, lena]);
+    const refused = await dispatch('facts:source-file', { sourceId: second.id }, lena.ctx);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Vertrag Nordhafen.*does not match its SHA-256/);
+    expect(readStoredFile(lena.ctx.dataDir, contractHash)).toBeNull();
+  }, 60_000);
 
   it('follows the desk settings: connects when a desk is configured, stops when it is switched off', async () => {
     const { token } = await addDeskUser(server.storage, 'Ida Sørensen', 'viewer');

@@ -5,6 +5,7 @@ import { appendChange, readChanges, type DeskFactChange } from '../../shared/des
 import { DESK_FACT_FIELDS, readRecords, recordsMap, removeRecord, writeRecord, type FieldChange } from '../../shared/desk/fact-records';
 import { DESK_FACT_KINDS, FACT_BUCKETS, factDocNameFor, factsDocName, type DeskFactKind } from '../../shared/desk/names';
 import type { Db } from '../../store/db';
+import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
 import {
   DESK_WRITE_ORDER,
   applyDeskRecord,
@@ -24,6 +25,7 @@ import {
   type PendingAuditEntry,
 } from '../../store/desk-facts';
 import { takeShareRequest, unsharedIds } from '../../store/desk-facts-share';
+import { uploadSourceFiles, uploadsWaiting } from './source-files';
 
 /**
  * The shared fact store over the desk, on the Node side (main process or browser-shell
@@ -45,9 +47,15 @@ export interface DeskFactSyncOptions {
   /** How often the audit log is read for local changes (the CLI writes from another process). */
   pollMs?: number;
   onProblem?(message: string): void;
+  /** The data folder: attached source files of shared sources are uploaded from it. Without it, none are. */
+  dataDir?: string;
+  /** Facts from the desk were written here (created, changed or deleted): open views should fetch again. */
+  onFactsChanged?(): void;
 }
 
 const PUSH = 'factdesk-desk-facts-push';
+/** The document as it was stored here before this start: already mirrored, not stored again. */
+const RESTORE = 'factdesk-desk-facts-restore';
 
 interface FactDoc {
   kind: DeskFactKind;
@@ -88,7 +96,24 @@ export class DeskFactSync {
   }
 
   private open(kind: DeskFactKind, name: string): void {
+    const { db } = this.options;
     const doc = new Y.Doc();
+    // The local copy first: edits pushed while offline survive a restart and reach the desk on
+    // reconnect (the sync's state vectors find what the server lacks). Stored state means this
+    // member had synced before, so pushing may start without waiting for the server.
+    const stored = loadDoc(db, name, new Date().toISOString());
+    if (stored.state) {
+      Y.applyUpdate(doc, stored.state, RESTORE);
+      this.restored = true;
+    }
+    // Every update is kept (as confirmed rows: the Yjs sync itself finds what the server lacks).
+    // Ours in the same transaction as the push that made it; the desk's only once mirrored, so a
+    // crash in between leaves the local copy without it and the server sends it again.
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RESTORE || !db.open) return;
+      if (origin === PUSH) appendDocUpdate(db, name, update, false, new Date().toISOString());
+      else (this.unstored.get(name) ?? this.unstored.set(name, []).get(name)!).push(update);
+    });
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -122,6 +147,7 @@ export class DeskFactSync {
   get idle(): boolean {
     if (!this.synced || this.dirty.size > 0) return false;
     for (const d of this.docs.values()) if (d.provider.hasUnsyncedChanges) return false;
+    if (this.uploading || (this.options.dataDir && uploadsWaiting(this.options.db, this.notUploadable) > 0)) return false;
     return pendingAuditEntries(this.options.db, deskAuditCursor(this.options.db), 1).length === 0;
   }
 
@@ -156,17 +182,42 @@ export class DeskFactSync {
     try {
       // Pushing needs the desk's state first: on joining, nothing is written onto empty documents.
       if (!this.everSynced) {
-        if (!this.synced) return;
+        if (!this.synced && !this.restored) return;
         this.everSynced = true;
       }
       this.pushLocal();
       if (takeShareRequest(this.options.db)) this.shareUnshared();
       this.mirror();
+      this.uploadFiles();
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
     }
   }
   private everSynced = false;
+  private restored = false;
+  /** Updates from the desk not yet in the local copy (stored with the mirror that follows them). */
+  private readonly unstored = new Map<string, Uint8Array[]>();
+
+  private uploading = false;
+  private nextUploadAt = 0;
+  /** Files this app cannot give the desk in this session (another member's, damaged, refused). */
+  private readonly notUploadable = new Set<string>();
+
+  /** Starts a round of source-file uploads when online and none is running (HTTP, so asynchronous). */
+  private uploadFiles(): void {
+    const { db, dataDir } = this.options;
+    if (!dataDir || this.uploading || Date.now() < this.nextUploadAt || this.socket.status !== 'connected') return;
+    if (uploadsWaiting(db, this.notUploadable) === 0) return;
+    this.uploading = true;
+    void uploadSourceFiles(db, dataDir, { url: this.options.url, token: this.options.token }, this.notUploadable, (m) => this.report(m))
+      .then((round) => {
+        if (round.unavailable) this.nextUploadAt = Date.now() + 2000;
+      })
+      .catch((error: Error) => this.report(`desk files: ${error.message}`))
+      .finally(() => {
+        this.uploading = false;
+      });
+  }
 
   private report(message: string): void {
     this.problems.push(message);
@@ -305,6 +356,7 @@ export class DeskFactSync {
       const c = lastChange.get(`${kind}:${id}`);
       return { actor: { user: c?.by ?? 'desk', via: 'desk' }, at: c?.at ?? new Date().toISOString() };
     };
+    let changed = 0;
     // A record may refer to one that arrives in a later document or round; retry until nothing moves.
     // One transaction for the whole batch (each record in its own savepoint): joining a large desk
     // must not pay a sync to disk per record.
@@ -315,7 +367,7 @@ export class DeskFactSync {
         if (isLocalOnly(db, p.kind, p.record.id)) continue;
         const { actor, at } = actorOf(p.kind, p.record.id);
         try {
-          applyDeskRecord(db, p.kind, p.record, actor, at);
+          if (applyDeskRecord(db, p.kind, p.record, actor, at) !== 'unchanged') changed++;
         } catch {
           next.push(p);
         }
@@ -336,12 +388,25 @@ export class DeskFactSync {
         const { actor, at } = actorOf(kind, id);
         const result = removeDeskRecord(db, kind, id, actor, at);
         if (result.refusal) this.report(result.refusal);
+        if (result.removed) changed++;
       }
     }
 
+    const now = new Date().toISOString();
     db.transaction(() => {
-      for (const [kind, change] of newChanges) if (!changeSeen(db, change.id)) writeDeskAudit(db, kind, change);
+      for (const [kind, change] of newChanges) {
+        if (changeSeen(db, change.id)) continue;
+        writeDeskAudit(db, kind, change);
+        changed++;
+      }
+      for (const name of names) {
+        const updates = this.unstored.get(name);
+        if (!updates) continue;
+        this.unstored.delete(name);
+        appendDocUpdate(db, name, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), false, now);
+      }
     })();
+    if (changed > 0) this.options.onFactsChanged?.();
   }
 
   /** Pushes what is left, then closes every document and the connection. */
@@ -351,6 +416,10 @@ export class DeskFactSync {
     this.stopped = true;
     clearInterval(this.timer);
     for (const d of this.docs.values()) d.provider.destroy();
+    // Stopping while a connection attempt is still open (desk unreachable): `ws` reports the
+    // aborted handshake as an error event after Hocuspocus has removed its listeners, which
+    // would crash the process.
+    this.socket.webSocket?.addEventListener('error', () => {});
     this.socket.destroy();
   }
 }

@@ -14,6 +14,7 @@ import { createQuote, deleteQuote, quoteView, updateQuote } from '../../store/qu
 import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/roles';
 import { searchFacts } from '../../store/search';
 import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
+import { fetchSourceFile } from '../desk-facts/source-files';
 import { samplePackPath } from '../resources';
 import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
@@ -71,10 +72,16 @@ export const factsHandlers = {
   'facts:source-attach-file': ({ sourceId, fileName, base64 }, ctx) =>
     attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx)),
   'facts:source-detach-file': ({ sourceId }, ctx) => detachFile(ctx.db, sourceId, actorOf(ctx)),
-  'facts:source-file': ({ sourceId }, ctx) => {
+  'facts:source-file': async ({ sourceId }, ctx) => {
     const source = getSource(ctx.db, sourceId);
     if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
-    const bytes = source.fileHash ? readStoredFile(ctx.dataDir, source.fileHash) : null;
+    let bytes = source.fileHash ? readStoredFile(ctx.dataDir, source.fileHash) : null;
+    if (!bytes && source.fileHash) {
+      // A colleague's file: the desk has it by its hash.
+      const fetched = await fetchSourceFile(ctx.db, ctx.dataDir, source.fileHash);
+      if (fetched && 'error' in fetched) throw new UserError('unavailable', `The file of “${source.title}” could not be fetched from the desk: ${fetched.error}`);
+      bytes = fetched?.bytes ?? null;
+    }
     if (!bytes) throw new UserError('not_found', `The source “${source.title}” has no file stored in this data folder.`);
     return { fileName: source.fileName ?? 'file', size: bytes.length, base64: bytes.toString('base64') };
   },

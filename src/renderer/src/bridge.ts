@@ -1,4 +1,4 @@
-import { buildApi, type Channel, type FactdeskApi, type MenuCommand } from '../../shared/contract';
+import { SHELL_EVENTS_PATH, buildApi, type Channel, type FactdeskApi, type MenuCommand } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 
 declare global {
@@ -42,7 +42,45 @@ function createHttpApi(): FactdeskApi {
       window.addEventListener('pagehide', handler);
       return () => window.removeEventListener('pagehide', handler);
     },
+    onFactsChanged(listener) {
+      return shellPushes().on('facts-changed', listener);
+    },
   });
+}
+
+/**
+ * The browser shell's pushes: one EventSource for the page, opened with the first listener and
+ * closed with the last (it reconnects by itself while the shell restarts).
+ */
+function shellPushes() {
+  return (pushes ??= createShellPushes());
+}
+let pushes: ReturnType<typeof createShellPushes> | undefined;
+
+function createShellPushes() {
+  let source: EventSource | null = null;
+  const listeners = new Map<string, Set<() => void>>();
+  return {
+    on(event: string, listener: () => void): () => void {
+      if (!source) source = new EventSource(SHELL_EVENTS_PATH, { withCredentials: true });
+      let set = listeners.get(event);
+      if (!set) {
+        const own = new Set<() => void>();
+        listeners.set(event, own);
+        source.addEventListener(event, () => own.forEach((l) => l()));
+        set = own;
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if ([...listeners.values()].every((s) => s.size === 0)) {
+          source?.close();
+          source = null;
+          listeners.clear();
+        }
+      };
+    },
+  };
 }
 
 /** Picks the transport once at start; nothing else in the renderer knows which shell it runs in. */

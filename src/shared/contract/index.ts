@@ -65,7 +65,15 @@ export interface ShellEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Called before the window closes; the shell waits (briefly) for the returned promise, e.g. to flush autosave. */
   onBeforeClose(listener: () => Promise<void>): () => void;
+  /** Facts arrived from the desk (a colleague's new, changed or deleted fact): lists, panels and search fetch again. */
+  onFactsChanged(listener: () => void): () => void;
 }
+
+/** The names the shell pushes to the renderer beside menu commands (no payload: the renderer asks again). */
+export const SHELL_PUSHES = ['facts-changed'] as const;
+export type ShellPush = (typeof SHELL_PUSHES)[number];
+/** Where the browser shell serves its pushes as server-sent events. */
+export const SHELL_EVENTS_PATH = '/events';
 
 export interface MenuCommand {
   id: string;

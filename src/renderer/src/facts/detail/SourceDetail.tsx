@@ -24,23 +24,30 @@ export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: Fact
   const f = useFormat();
   const { value: view, error } = useRecord(() => api.facts.sourceGet({ id }), id);
   const [editing, setEditing] = useState(false);
-  const [fileState, setFileState] = useState<{ busy?: boolean; error?: string } | null>(null);
+  const [fileState, setFileState] = useState<{ busy?: 'upload' | 'fetch'; error?: string } | null>(null);
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!view) return <p className="muted">{t('loading')}</p>;
   const s = view.source;
 
   const attach = async (file: File) => {
-    setFileState({ busy: true });
+    setFileState({ busy: 'upload' });
     const r = await uploadSourceFile(id, file);
     if (r.ok) {
       setFileState(null);
       notifyFactsChanged();
     } else setFileState({ error: 'tooLarge' in r ? t('file.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message });
   };
+  // A file not stored here came with a colleague's record: the shell fetches it from the desk
+  // (verified against its SHA-256) and keeps it, so the view shows it as stored afterwards.
   const save = async () => {
+    const fromDesk = !view.file?.stored;
+    if (fromDesk) setFileState({ busy: 'fetch' });
     const r = await api.facts.sourceFile({ sourceId: id });
-    if (r.ok) download(r.value.fileName, fromBase64(r.value.base64), 'application/octet-stream');
-    else setFileState({ error: r.error.message });
+    if (r.ok) {
+      setFileState(null);
+      download(r.value.fileName, fromBase64(r.value.base64), 'application/octet-stream');
+      if (fromDesk) notifyFactsChanged();
+    } else setFileState({ error: r.error.message });
   };
   const detach = async () => {
     const r = await api.facts.sourceDetachFile({ sourceId: id });
@@ -92,11 +99,9 @@ export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: Fact
               SHA-256 {s.fileHash.slice(0, 16)}…
             </div>
             <div className="row-actions">
-              {view.file?.stored && (
-                <button type="button" onClick={() => void save()}>
-                  {t('file.download')}
-                </button>
-              )}
+              <button type="button" onClick={() => void save()} disabled={fileState?.busy !== undefined}>
+                {view.file?.stored ? t('file.download') : t('file.fetchFromDesk')}
+              </button>
               <button type="button" className="danger" onClick={() => void detach()}>
                 {t('file.remove')}
               </button>
@@ -105,7 +110,7 @@ export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: Fact
         ) : (
           <p className="muted">{t('file.none')}</p>
         )}
-        <FileDrop label={s.fileHash ? t('file.replace') : t('file.attach')} onFile={(file) => void attach(file)} current={fileState?.busy ? t('file.uploading') : null} />
+        <FileDrop label={s.fileHash ? t('file.replace') : t('file.attach')} onFile={(file) => void attach(file)} current={fileState?.busy ? t(fileState.busy === 'fetch' ? 'file.fetching' : 'file.uploading') : null} />
         {fileState?.error && (
           <p role="alert" className="error">
             {fileState.error}
