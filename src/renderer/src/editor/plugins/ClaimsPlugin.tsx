@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
+  COLLABORATION_TAG,
   $getNodeByKey,
   $getSelection,
   $isRangeSelection,
@@ -36,10 +37,13 @@ import {
 } from '../../claims/editorMarks';
 import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
 import { $adoptDomSelection } from '../liveSelection';
+import { editPause } from '../editPause';
 import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
 const SYNC_DELAY_MS = 400;
+/** In a shared article, while colleagues type: at most one scan of the marks this often. */
+const SYNC_REMOTE_DELAY_MS = 1500;
 
 // The status a mark shows when several claims share its text: the most alarming one.
 const STATUS_WEIGHT: Record<ClaimStatus, number> = { false: 4, disputed: 3, unsourced: 2, unchecked: 1, verified: 0 };
@@ -81,7 +85,6 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
 
   useEffect(() => {
     if (!editor.hasNodes([MarkNode])) throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let lastSent = '';
 
     const sync = () => {
@@ -104,13 +107,8 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         }
       });
     };
-    const scheduleSync = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        sync();
-      }, SYNC_DELAY_MS);
-    };
+    const pause = editPause(() => sync(), { localMs: SYNC_DELAY_MS, remoteMs: SYNC_REMOTE_DELAY_MS });
+    const scheduleSync = (tags?: ReadonlySet<string>) => (tags?.has(COLLABORATION_TAG) ? pause.remote() : pause.local());
 
     const markClaim = () => {
       // A read-only article (in the trash) is not changed, claims included.
@@ -161,8 +159,8 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       unsubscribeStore,
       () => {
         // Report an edit made just before the article closes, e.g. a deleted claim.
-        if (timer !== undefined) {
-          clearTimeout(timer);
+        if (pause.pending) {
+          pause.cancel();
           sync();
         }
       },
@@ -194,7 +192,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         },
         COMMAND_PRIORITY_NORMAL,
       ),
-      editor.registerMutationListener(MarkNode, (mutations) => {
+      editor.registerMutationListener(MarkNode, (mutations, { updateTags }) => {
         editor.getEditorState().read(() => {
           for (const [key, mutation] of mutations) {
             const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
@@ -203,10 +201,10 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           }
         });
         paintMarks(editor, markKeys.current);
-        scheduleSync();
+        scheduleSync(updateTags);
       }),
-      editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
-        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) scheduleSync();
+      editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements, tags }) => {
+        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) scheduleSync(tags);
         const ids = editorState.read($claimsAtSelection);
         if (ids.length > 0 && !ids.includes(getClaimsState().selectedId ?? '')) selectClaimInList(ids[0]);
       }),
