@@ -68,6 +68,7 @@ test.describe('desk', () => {
       .toContain(merged);
   });
   test('restoring a revision of a shared article rewinds it for everyone, and undo brings the text back', async ({ browser }) => {
+    test.setTimeout(180_000);
     const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
     const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
     instances.push(jana, tim);
