@@ -17,6 +17,7 @@ import { createArticle, saveArticle } from '../src/store/articles';
 import { longBody } from '../src/store/articleBody.fixture';
 import { deskServer, launchInstance, type DeskInstance } from '../e2e/desk-harness';
 import { E2E_CHROMIUM_ARGS, findChromiumPath } from '../e2e/harness';
+import { startCpuProfile } from './cpuProfile';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,6 +28,8 @@ const SECONDS = arg('seconds', QUICK ? 10 : 60);
 const WORDS = arg('words', 10_000);
 const KEYS_PER_SECOND = 5;
 const HEADLINE = 'Langer Derbybericht';
+/** `--profile prefix`: CPU profiles of a shared and the unshared client while typing, and of the newcomer's open. */
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -144,13 +147,16 @@ async function main(): Promise<void> {
     await a.page.getByRole('note', { name: 'Shared article' }).waitFor();
     const lastWords = (await body(a.page).evaluate((root) => root.lastElementChild?.textContent ?? '')).slice(-30);
 
-    const openShared = async (inst: DeskInstance): Promise<number> => {
+    const openShared = async (inst: DeskInstance, profile = false): Promise<number> => {
       const button = inst.page.getByRole('region', { name: 'Desk articles' }).getByRole('button', { name: new RegExp(`Open ${HEADLINE}`) });
       await button.waitFor();
+      const profiler = profile && PROFILE ? await startCpuProfile(inst.page, { trace: true }) : null;
       const t0 = Date.now();
       await button.click();
       await body(inst.page).filter({ hasText: lastWords }).waitFor({ timeout: 60_000 });
-      return Date.now() - t0;
+      const took = Date.now() - t0;
+      await profiler?.stop(`${PROFILE}-open.cpuprofile`, 'newcomer opens the shared article');
+      return took;
     };
     const b = await launchInstance(browser, 'Ben Bench', await desk('Ben Bench'));
     const c = await launchInstance(browser, 'Cem Bench', await desk('Cem Bench'));
@@ -180,11 +186,17 @@ async function main(): Promise<void> {
 
     const keys = SECONDS * KEYS_PER_SECOND;
     console.log(`Desk benchmark: ${WORDS} words, 3 clients typing ${KEYS_PER_SECOND} keys/s each for ${SECONDS} s (${keys} keys each)…`);
+    const typingProfiles = PROFILE ? [await startCpuProfile(a.page, { trace: true }), await startCpuProfile(d.page)] : [];
     await Promise.all([
       ...typists.map(([inst, letter]) => inst.page.keyboard.type(markers(letter, keys), { delay: 1000 / KEYS_PER_SECOND })),
       d.page.keyboard.type(markers('d', keys), { delay: 1000 / KEYS_PER_SECOND }),
     ]);
     await a.page.waitForTimeout(2000);
+    if (PROFILE) {
+      const per = { count: keys, unit: 'key typed' };
+      await typingProfiles[0].stop(`${PROFILE}-shared.cpuprofile`, 'shared client A typing (and receiving B and C)', per);
+      await typingProfiles[1].stop(`${PROFILE}-unshared.cpuprofile`, 'unshared client D typing', per);
+    }
     const memoryTyping = await memoryKb(server.pid!);
 
     const probes = await Promise.all(typists.map(([inst]) => readProbe(inst.page)));
@@ -208,7 +220,7 @@ async function main(): Promise<void> {
     // A newcomer opens the shared article.
     const e = await launchInstance(browser, 'Eva Bench', await desk('Eva Bench'));
     instances.push(e);
-    const openMs = await openShared(e);
+    const openMs = await openShared(e, true);
     void articleId;
 
     const p50 = quantile(latencies, 0.5);

@@ -3,16 +3,22 @@
  * against a bare Lexical page with the same content, nodes and theme but no Factdesk plugins;
  * plus how long autosave takes to serialise and to write such an article.
  *
- *   npm run build && node scripts/run-ts.mjs bench/editor.ts [--chars 500] [--delay 30]
+ * Then the long articles of issue 16 (50,000 and 100,000 words, 1,500 claims each, open
+ * suggestions): opening to editable, keystroke-to-paint against bare Lexical on the same
+ * content, the slowest keystroke, autosave's write; and the renderer's cold start to an
+ * editable article (a fresh browser context on the built app).
  *
- * Prints figures only; it asserts nothing.
+ *   npm run build && node scripts/run-ts.mjs bench/editor.ts [--chars 500] [--delay 30]
+ *     [--long 50000,100000 | --long none] [--long-chars 120] [--profile file.cpuprofile]
+ *
+ * Prints each figure with its target (and the bare-Lexical floor and ratio); asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 import { keepDurable } from '../src/store/durability';
 import { writeSettings } from '../src/store/settings';
@@ -22,6 +28,9 @@ import { dispatch, type HandlerContext } from '../src/main/handlers';
 import { countWords } from '../src/shared/typography/counts';
 import { plainText } from '../src/shared/article/blocks';
 import type { ArticleBody } from '../src/shared/domain/articles';
+import { insertClaim } from '../src/store/claims';
+import { longClaimedArticle } from './longArticle';
+import { startCpuProfile } from './cpuProfile';
 
 const ROOT = process.cwd();
 const SHELL = path.join(ROOT, 'out', 'main', 'browser-shell.js');
@@ -36,6 +45,16 @@ const DELAY = arg('delay', 30);
 const WORDS = arg('words', 10_000);
 const ROUNDS = arg('rounds', 5);
 const WRITES = arg('writes', 100);
+const LONG = (() => {
+  const i = process.argv.indexOf('--long');
+  const value = i >= 0 ? process.argv[i + 1] : '50000,100000';
+  return value === 'none' ? [] : value.split(',').map(Number);
+})();
+const LONG_CLAIMS = arg('claims', 1500);
+const LONG_CHARS = arg('long-chars', 120);
+const LONG_ROUNDS = 3;
+/** `--only-long`: skip the 10,000-word typing rounds (the long articles and the cold start only). */
+const ONLY_LONG = process.argv.includes('--only-long');
 /** `--profile file.cpuprofile`: also profiles and traces typing in the app page and the bare page (profiles open in DevTools). */
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
@@ -281,6 +300,116 @@ function line(label: string, values: number[]): string {
   return `${label.padEnd(34)} p50 ${fmt(quantile(values, 0.5)).padStart(10)}   p95 ${fmt(quantile(values, 0.95)).padStart(10)}   (n=${values.length})`;
 }
 
+interface LongArticle {
+  words: number;
+  headline: string;
+  id: string;
+  body: ArticleBody;
+  claims: number;
+  lastWords: string;
+}
+
+/** Stores a long article with its claim records in the data folder (before the shell starts). */
+function seedLong(dataDir: string, words: number): LongArticle {
+  const { body, claims } = longClaimedArticle(words, LONG_CLAIMS);
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const headline = `Sehr langer Bericht ${words}`;
+  const now = new Date().toISOString();
+  const doc = createArticle(db, { headline, language: 'de', author: 'Bench' }, now);
+  saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, now);
+  db.transaction(() => {
+    for (const c of claims) insertClaim(db, { id: c.id, articleId: doc.meta.id, kind: 'other', text: c.text, context: c.context }, 'Bench', now);
+  })();
+  db.close();
+  const blocks = body.editorState.root.children ?? [];
+  const lastText = plainText({ schemaVersion: 1, editorState: { root: { ...body.editorState.root, children: blocks.slice(-1) } } });
+  return { words: countWords(plainText(body)), headline, id: doc.meta.id, body, claims: claims.length, lastWords: lastText.trim().slice(-40) };
+}
+
+/** Waits until the body shows the article's last words and takes input. */
+async function waitEditable(page: Page, lastWords: string): Promise<void> {
+  await page.waitForFunction(
+    (tail) => {
+      const root = document.querySelector<HTMLElement>('[aria-label="Article body"]');
+      return root !== null && root.isContentEditable && (root.lastElementChild?.textContent ?? '').includes(tail);
+    },
+    lastWords,
+    { timeout: 180_000, polling: 'raf' },
+  );
+}
+
+interface LongResult {
+  article: LongArticle;
+  openMs: number;
+  app: { paint: number[]; ready: number[] };
+  bare: { paint: number[]; ready: number[] };
+  suggestions: number;
+}
+
+async function measureLong(page: Page, bare: Page, cdp: Map<Page, CDPSession>, article: LongArticle): Promise<LongResult> {
+  await page.bringToFront();
+  const t0 = Date.now();
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(article.headline) }).click();
+  await waitEditable(page, article.lastWords);
+  const openMs = Date.now() - t0;
+  await bare.evaluate((json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json), JSON.stringify(article.body.editorState));
+  await waitEditable(bare, article.lastWords);
+  // Detection of the whole article runs in idle slices after opening; type once it has settled.
+  await page.waitForTimeout(3000);
+  const app = { paint: [] as number[], ready: [] as number[] };
+  const floor = { paint: [] as number[], ready: [] as number[] };
+  for (let round = 0; round < LONG_ROUNDS; round++) {
+    for (const [target, acc] of [
+      [page, app],
+      [bare, floor],
+    ] as const) {
+      await target.bringToFront();
+      const r = await typeAndMeasure(target, cdp.get(target)!, 'middle', Math.ceil(LONG_CHARS / LONG_ROUNDS));
+      acc.paint.push(...r.paint);
+      acc.ready.push(...r.ready);
+    }
+  }
+  if (PROFILE) {
+    await page.bringToFront();
+    await placeCaret(page, 'middle');
+    const profile = await startCpuProfile(page, { trace: true });
+    await page.keyboard.type(typingText(100), { delay: DELAY });
+    await profile.stop(PROFILE.replace(/(\.cpuprofile)?$/, `.${article.words}.cpuprofile`), `app, ${article.words} words`, { count: 100, unit: 'key' });
+  }
+  const suggestions = await page.evaluate(() => {
+    const h = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
+    return (h?.get('factdesk-suggestion')?.size ?? 0) + (h?.get('factdesk-suggestion-quote')?.size ?? 0);
+  });
+  return { article, openMs, app, bare: floor, suggestions };
+}
+
+/**
+ * Renderer cold start: a fresh browser context (no HTTP cache, no page state) loads the built
+ * app with an article to reopen; the figure is the page's own clock from navigation start to
+ * the body being editable with its text, read by a frame-by-frame check installed before any
+ * of the app's scripts run.
+ */
+async function coldStart(browser: Browser, url: string, cookies: Awaited<ReturnType<BrowserContext['cookies']>>, articleId: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addCookies(cookies);
+  await context.addInitScript((id) => {
+    sessionStorage.setItem('factdesk.article', id);
+    const w = window as unknown as { __editableAt?: number };
+    const tick = () => {
+      const root = document.querySelector<HTMLElement>('[aria-label="Article body"]');
+      if (root?.isContentEditable && (root.textContent ?? '').length > 0) w.__editableAt = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, articleId);
+  const page = await context.newPage();
+  await page.goto(new URL('/', url).href);
+  const at = await page.waitForFunction(() => (window as unknown as { __editableAt?: number }).__editableAt, undefined, { timeout: 60_000 });
+  const ms = (await at.jsonValue()) as number;
+  await context.close();
+  return ms;
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(SHELL) || !fs.existsSync(BARE)) {
     console.error('The app is not built (or without the bare editor page): run "npm run build" first.');
@@ -297,14 +426,20 @@ async function main(): Promise<void> {
   const doc = createArticle(db, { headline: 'Langer Bericht', language: 'de', author: 'Bench' }, new Date().toISOString());
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
   db.close();
+  const longs = LONG.map((w) => seedLong(dataDir, w));
 
   // Writes first, while no browser competes for the CPU.
   const writes = await writeTimes(dataDir, body, WRITES);
+  const longest = longs.at(-1);
+  const longWrites = longest ? await writeTimes(dataDir, longest.body, 30) : null;
 
   const { child, url } = await startShell(dataDir);
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   const results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }> = {};
   let serialise: number[] = [];
+  const longResults: LongResult[] = [];
+  let longSerialise: number[] = [];
+  const cold: number[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
@@ -334,7 +469,7 @@ async function main(): Promise<void> {
       ['app, middle', page, 'middle'],
       ['bare Lexical, middle', bare, 'middle'],
     ];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < (ONLY_LONG ? 0 : ROUNDS); round++) {
       for (const [label, target, where] of scenarios) {
         await target.bringToFront();
         const r = await typeAndMeasure(target, cdp.get(target)!, where, Math.ceil(CHARS / ROUNDS));
@@ -344,13 +479,20 @@ async function main(): Promise<void> {
         acc.cpu.push(r.cpuPerKey);
       }
     }
-    if (PROFILE) {
+    if (PROFILE && !ONLY_LONG) {
       await profileTyping(page, PROFILE, 'app');
       await profileTyping(bare, PROFILE.replace(/(\.cpuprofile)?$/, '.bare.cpuprofile'), 'bare Lexical');
     }
     await page.bringToFront();
     await page.getByRole('status', { name: 'Status' }).getByText('Saved').waitFor({ timeout: 15_000 });
     serialise = await serialisationTimes(page, 30);
+
+    for (const article of longs) longResults.push(await measureLong(page, bare, cdp, article));
+    if (longs.length > 0) longSerialise = await serialisationTimes(page, 10);
+    await bare.close();
+    const cookies = await page.context().cookies();
+    await page.close();
+    for (let i = 0; i < 3; i++) cold.push(await coldStart(browser, url, cookies, doc.meta.id));
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -364,7 +506,7 @@ async function main(): Promise<void> {
   );
   console.log(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.versions.node}`);
   console.log('');
-  for (const metric of ['paint', 'ready'] as const) {
+  for (const metric of ONLY_LONG ? [] : (['paint', 'ready'] as const)) {
     console.log(metric === 'paint' ? 'Keystroke to next painted frame:' : 'Keystroke to character handled and laid out (no frame wait):');
     for (const [label, r] of Object.entries(results)) console.log(line(`  ${label}`, r[metric]));
     const worst = (prefix: string) =>
@@ -376,6 +518,55 @@ async function main(): Promise<void> {
     );
     console.log('');
   }
+  if (!ONLY_LONG) printTenThousand(results);
+  console.log('Autosave of the whole article (off the keystroke path):');
+  console.log(line('  serialise in the page (toJSON + stringify)', serialise));
+  console.log(line('  write: store transaction', writes.store));
+  console.log(line('  write: handler incl. validation', writes.handler));
+  console.log(line('  (store, fsync on every commit)', writes.storeSyncEachCommit));
+  const writeP95 = quantile(writes.handler, 0.95);
+  console.log(`  write p95 ${fmt(writeP95)} (target < 5 ms): ${writeP95 < 5 ? 'met' : 'NOT met'}`);
+  console.log('');
+  printLong(longResults, longSerialise, longWrites);
+  const coldMedian = quantile(cold, 0.5);
+  console.log(`Renderer cold start (fresh browser context, built app) to the ${words}-word article editable:`);
+  console.log(`  runs ${cold.map((c) => c.toFixed(0)).join(', ')} ms; median ${fmt(coldMedian)} (target < 1000 ms): ${coldMedian < 1000 ? 'met' : 'NOT met'}`);
+}
+
+function printLong(results: LongResult[], serialise: number[], writes: Awaited<ReturnType<typeof writeTimes>> | null): void {
+  if (results.length === 0) return;
+  console.log(`Long articles (${LONG_CLAIMS} claims each, open suggestions), ${LONG_CHARS} characters typed in the middle per editor in ${LONG_ROUNDS} alternating rounds:`);
+  for (const { article, openMs, app, bare, suggestions } of results) {
+    const max = (xs: number[]) => Math.max(...xs);
+    console.log(`  ${article.words} words, ${article.claims} claims, ${suggestions} suggestions painted near the view:`);
+    console.log(`    open to editable ${fmt(openMs)} (target < 2000 ms): ${openMs < 2000 ? 'met' : 'NOT met'}`);
+    for (const metric of ['paint', 'ready'] as const) {
+      const a95 = quantile(app[metric], 0.95);
+      const b95 = quantile(bare[metric], 0.95);
+      console.log(
+        `    ${metric === 'paint' ? 'keystroke to paint' : 'keystroke handled '}  app p50 ${fmt(quantile(app[metric], 0.5))} p95 ${fmt(a95)} max ${fmt(max(app[metric]))}` +
+          ` | bare Lexical (floor) p50 ${fmt(quantile(bare[metric], 0.5))} p95 ${fmt(b95)} max ${fmt(max(bare[metric]))} | ratio p95 ${(a95 / b95).toFixed(2)}`,
+      );
+    }
+    const ratio = quantile(app.paint, 0.95) / quantile(bare.paint, 0.95);
+    if (article.words < 75_000) console.log(`    paint p95 ratio ${ratio.toFixed(2)} (target ≤ 1.5 at 50,000 words): ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
+    else {
+      const worst = max(app.paint);
+      console.log(`    slowest keystroke to paint ${fmt(worst)} (target: none over 100 ms at 100,000 words): ${worst <= 100 ? 'met' : 'NOT met'}`);
+    }
+  }
+  if (writes) {
+    const p95 = quantile(writes.handler, 0.95);
+    console.log(`  autosave at ${results.at(-1)!.article.words} words:`);
+    console.log(line('    serialise in the page (toJSON + stringify)', serialise));
+    console.log(line('    write: store transaction', writes.store));
+    console.log(line('    write: handler incl. validation', writes.handler));
+    console.log(`    write p95 ${fmt(p95)} (target < 20 ms): ${p95 < 20 ? 'met' : 'NOT met'}`);
+  }
+  console.log('');
+}
+
+function printTenThousand(results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }>): void {
   console.log('Main-thread CPU time per keystroke (thread ticks; not inflated by other load on the machine):');
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   for (const [label, r] of Object.entries(results)) {
@@ -384,13 +575,6 @@ async function main(): Promise<void> {
   const cpu = (prefix: string) => mean(Object.entries(results).filter(([k]) => k.startsWith(prefix)).flatMap(([, r]) => r.cpu));
   console.log(`  app ${fmt(cpu('app'))} vs bare ${fmt(cpu('bare'))} per keystroke: ratio ${(cpu('app') / cpu('bare')).toFixed(2)}`);
   console.log('');
-  console.log('Autosave of the whole article (off the keystroke path):');
-  console.log(line('  serialise in the page (toJSON + stringify)', serialise));
-  console.log(line('  write: store transaction', writes.store));
-  console.log(line('  write: handler incl. validation', writes.handler));
-  console.log(line('  (store, fsync on every commit)', writes.storeSyncEachCommit));
-  const writeP95 = quantile(writes.handler, 0.95);
-  console.log(`  write p95 ${fmt(writeP95)} (target < 5 ms): ${writeP95 < 5 ? 'met' : 'NOT met'}`);
 }
 
 main().catch((err: unknown) => {

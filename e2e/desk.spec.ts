@@ -67,6 +67,48 @@ test.describe('desk', () => {
       })
       .toContain(merged);
   });
+  test('restoring a revision of a shared article rewinds it for everyone, and undo brings the text back', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
+    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    instances.push(jana, tim);
+    const FIRST = 'Nordhafen gewinnt im Elfmeterschießen.';
+    const ADDED = ' Lena Kowalczyk hält zwei Elfmeter.';
+    await createSharedArticle(jana.page, 'Pokalabend in Nordhafen', FIRST);
+    await openDeskArticle(tim.page, 'Pokalabend in Nordhafen');
+    await expect(deskBody(tim.page)).toHaveText(FIRST);
+
+    await jana.page.getByRole('button', { name: 'Save version…' }).click();
+    const dialog = jana.page.getByRole('dialog', { name: 'Save version' });
+    await dialog.getByRole('textbox', { name: 'Version name' }).fill('Erste Fassung');
+    await dialog.getByRole('button', { name: 'Save version' }).click();
+    await expect(dialog).toBeHidden();
+    await deskBody(jana.page).click();
+    await jana.page.keyboard.press('ControlOrMeta+End');
+    await jana.page.keyboard.type(ADDED);
+    await expect(deskBody(tim.page)).toHaveText(FIRST + ADDED);
+    const timsCopy = async () => {
+      const [article] = JSON.parse((await tim.cli(['articles', 'list', '--json'])).stdout) as { id: string }[];
+      return article ? (await tim.cli(['articles', 'show', article.id, '--text'])).stdout : '';
+    };
+    await expect.poll(timsCopy).toContain(ADDED.trim());
+
+    const panel = jana.page.getByRole('complementary', { name: 'Revisions' });
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: /^Erste Fassung/ }).click();
+    await panel.getByRole('button', { name: 'Restore this revision' }).click();
+    await expect(deskBody(jana.page)).toHaveText(FIRST);
+    // Tim's editor and his local copy (what search, export and the CLI read) are rewound too.
+    await expect(deskBody(tim.page)).toHaveText(FIRST);
+    await expect.poll(timsCopy).not.toContain(ADDED.trim());
+
+    // The restore is an ordinary edit of Jana's: her undo takes it back, for everyone.
+    await deskBody(jana.page).click();
+    await jana.page.keyboard.press('ControlOrMeta+z');
+    await expect(deskBody(jana.page)).toHaveText(FIRST + ADDED);
+    await expect(deskBody(tim.page)).toHaveText(FIRST + ADDED);
+  });
+
   test('the checker marks, links and verifies a claim while the editor types; the editor sees all of it', async ({ browser }) => {
     test.setTimeout(180_000);
     const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });

@@ -91,6 +91,32 @@ describe('autosave session', () => {
     expect(states.filter((s) => s === 'saving').length).toBe(calls);
   });
 
+  it('saves colleagues\' edits within their window, never postponed by more of them, and they do not delay a local save', async () => {
+    const doc = await newDoc();
+    const session = new ArticleSession(doc, save, { debounceMs: 30, maxWaitMs: 100 });
+    // A colleague types steadily: a remote change every 20 ms for 400 ms.
+    const words: string[] = [];
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      words.push(`Tor${i}`);
+      session.noteBodyLater(state([words.join(' ')]), 150);
+      await wait(20);
+    }
+    const savesDuringBurst = calls;
+    // A debounce would not have saved yet; a save per change would have saved 20 times.
+    expect(savesDuringBurst).toBeGreaterThanOrEqual(1);
+    expect(savesDuringBurst).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 150) + 1);
+    await until(() => session.state.kind === 'saved');
+    expect(plainText((await stored(doc.meta.id)).body)).toBe(words.join(' '));
+    // A local edit after a remote one is saved on the local schedule, not the remote one.
+    const before = calls;
+    session.noteBodyLater(state(['Tor von Lena Kowalczyk']), 10_000);
+    session.noteBody(state(['Tor von Lena Kowalczyk, SV Rotheide']));
+    await until(() => calls > before, 2000);
+    await until(() => session.state.kind === 'saved');
+    expect(plainText((await stored(doc.meta.id)).body)).toBe('Tor von Lena Kowalczyk, SV Rotheide');
+  });
+
   it('does not call the store when the text is unchanged', async () => {
     const doc = await newDoc();
     const session = new ArticleSession(doc, save, { debounceMs: 10 });

@@ -59,6 +59,8 @@ export class ArticleSession {
   private pendingBody: BodySource | null = null;
   private pendingMeta: ArticleMetaPatch = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled save is due (null when none is scheduled). */
+  private dueAt: number | null = null;
   /** When the oldest change not yet handed to a save was made (null when none is waiting). */
   private pendingSince: number | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -118,6 +120,21 @@ export class ArticleSession {
     this.schedule();
   }
 
+  /**
+   * A body change that is already stored elsewhere — a colleague's edit in a desk article, kept in
+   * the local Yjs copy as it arrives: saved within `withinMs`, and never postponing a save that is
+   * due sooner. Colleagues typing steadily thus cost one save of the article every few seconds
+   * instead of one per pause.
+   */
+  noteBodyLater(source: BodySource, withinMs: number): void {
+    this.pendingBody = source;
+    if (this.stopped) return;
+    if (this.state.kind === 'saved') this.setState({ kind: 'pending' });
+    const now = Date.now();
+    if (this.dueAt !== null && this.dueAt <= now + withinMs) return;
+    this.at(withinMs);
+  }
+
   setMeta(patch: ArticleMetaPatch): void {
     this.meta = { ...this.meta, ...patch };
     this.pendingMeta = { ...this.pendingMeta, ...patch };
@@ -145,8 +162,12 @@ export class ArticleSession {
     if (this.state.kind === 'saved') this.setState({ kind: 'pending' });
     const now = Date.now();
     this.pendingSince ??= now;
-    const wait = Math.max(0, Math.min(this.debounceMs, this.pendingSince + this.maxWaitMs - now));
+    this.at(Math.max(0, Math.min(this.debounceMs, this.pendingSince + this.maxWaitMs - now)));
+  }
+
+  private at(wait: number): void {
     clearTimeout(this.timer);
+    this.dueAt = Date.now() + wait;
     this.timer = setTimeout(() => this.defer(() => void this.run()), wait);
   }
 
@@ -157,6 +178,7 @@ export class ArticleSession {
    */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
+    this.dueAt = null;
     for (let i = 0; i < 4 && (this.dirty || this.inFlight); i++) {
       if (this.inFlight) {
         await this.inFlight;
@@ -179,6 +201,7 @@ export class ArticleSession {
     }
     clearTimeout(this.retryTimer);
     clearTimeout(this.timer);
+    this.dueAt = null;
     this.pendingSince = null;
     const body = this.pendingBody;
     const meta = this.pendingMeta;
@@ -283,6 +306,7 @@ export class ArticleSession {
   /** After a restore or a change made outside the editor: adopt the stored version. */
   adopt(doc: ArticleDocument): void {
     clearTimeout(this.timer);
+    this.dueAt = null;
     clearTimeout(this.retryTimer);
     this.rev = doc.rev;
     this.meta = doc.meta;
@@ -310,6 +334,7 @@ export class ArticleSession {
     if (generation !== this.generation) return;
     this.stopped = true;
     clearTimeout(this.timer);
+    this.dueAt = null;
     clearTimeout(this.retryTimer);
   }
 }

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
 import { runCommand, useCommand } from './commands';
-import { useStatusItems } from './status';
+import { StatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
 import { SettingsDialog } from '../components/SettingsDialog';
 import { DeskStatus } from '../desk/DeskStatus';
-import { useDesk } from '../desk/deskClient';
+import { useDeskSelector } from '../desk/deskClient';
 import { Splitter } from '../components/Splitter';
 import { Dialog } from '../components/Dialog';
 import { LibraryPane } from '../panes/LibraryPane';
@@ -33,9 +33,8 @@ export function Shell() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const statusItems = useStatusItems();
   // With a desk the desk's own item says whether the app is online.
-  const deskConfigured = useDesk().config?.url != null;
+  const deskConfigured = useDeskSelector((s) => s.config?.url != null);
 
   useCommand('view.toggle-library', () => setLayout({ leftCollapsed: !layout.leftCollapsed }));
   useCommand('view.toggle-panel', () => setLayout({ rightCollapsed: !layout.rightCollapsed }));
@@ -148,7 +147,7 @@ export function Shell() {
       {/* A footer may not take the status role; the live region sits inside it. */}
       <footer className="statusbar-frame">
         <div className="statusbar" role="status" aria-label={t('status.bar')}>
-          {statusItems}
+          <StatusItems />
           <span className="status-spacer" />
           <span className="status-item">{t('status.user', { name: settings.userName })}</span>
           {!deskConfigured && <span className="status-item muted">{t('status.offline')}</span>}

@@ -36,7 +36,11 @@ export function useStatusItem(id: string, node: ReactNode | null, order = 50): v
   useEffect(() => () => set?.(id, null), [set, id]);
 }
 
-export function useStatusItems(): ReactNode[] {
+/**
+ * The items, as a component of their own: items change while typing (save state, counts, the
+ * desk's waiting changes), and only the status bar should render again then, not the whole shell.
+ */
+export function StatusItems() {
   const items = useContext(ItemsCtx);
   return Object.entries(items)
     .sort((a, b) => a[1].order - b[1].order)

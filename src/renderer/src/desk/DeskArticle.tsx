@@ -5,10 +5,12 @@ import type { ArticleBody } from '../../../shared/domain/articles';
 import { useCommand } from '../app/commands';
 import { api } from '../bridge';
 import type { DeskBinding } from './DeskEditorPlugins';
-import { announceShared, deskUserName, markJustShared, noteLinked, setPresenceArticle, useDesk } from './deskClient';
+import { announceShared, deskUserName, markJustShared, noteLinked, setPresenceArticle, useDeskSelector, type DeskPerson } from './deskClient';
 import type { DeskDoc } from './deskDoc';
 import { useDeskMeta } from './useDeskMeta';
 import { useDeskClaims } from './useDeskClaims';
+
+const NOBODY: readonly DeskPerson[] = [];
 
 export interface DeskArticleState {
   binding: DeskBinding | null;
@@ -36,9 +38,12 @@ export function useDeskArticle({
   onShared(): void;
 }): DeskArticleState {
   const { t } = useTranslation('desk');
-  const state = useDesk();
+  const deskUrl = useDeskSelector((s) => s.config?.url ?? null);
+  const linked = useDeskSelector((s) => s.links.has(session.id));
+  const deskReadOnly = useDeskSelector((s) => s.readOnly);
+  const people = useDeskSelector((s) => s.presence.get(session.id)) ?? NOBODY;
   const [error, setError] = useState<string | null>(null);
-  const readOnly = desk !== null && state.readOnly;
+  const readOnly = desk !== null && deskReadOnly;
   const binding = useMemo<DeskBinding | null>(
     () => (desk ? { desk, bootstrap, initialJson: JSON.stringify(seed.editorState) } : null),
     // The seed is read once, when the binding is made.
@@ -54,10 +59,10 @@ export function useDeskArticle({
     return () => setPresenceArticle(null);
   }, [desk, session.id]);
 
-  const canShare = desk === null && state.config?.url != null && !state.links.has(session.id);
+  const canShare = desk === null && deskUrl !== null && !linked;
   const share = useCallback(async () => {
-    if (!state.config?.url) return setError(t('share.noDesk'));
-    if (state.links.has(session.id)) return;
+    if (!deskUrl) return setError(t('share.noDesk'));
+    if (linked) return;
     await session.flush();
     const r = await api.desk.linkArticle({ articleId: session.id });
     if (!r.ok) return setError(t('share.failed', { message: r.error.message }));
@@ -66,10 +71,9 @@ export function useDeskArticle({
     announceShared(session.id, { headline: session.meta.headline, sharedBy: deskUserName(), sharedAt: r.value.sharedAt });
     setError(null);
     onShared();
-  }, [state.config?.url, state.links, session, onShared, t]);
+  }, [deskUrl, linked, session, onShared, t]);
   useCommand('article.share-desk', () => void share());
 
-  const people = state.presence.get(session.id) ?? [];
   return { binding, readOnly, canShare, share, error, people };
 }
 

@@ -84,12 +84,15 @@ export function useDeskBodyReady(desk: DeskDoc | null): boolean {
   return ready;
 }
 
+/** The local copy's editor-state JSON follows the desk document within this (its Yjs state is stored already). */
+const CATCH_UP_WITHIN_MS = 3000;
+
 /** Hands the body as the desk document made it to autosave once, so the local copy catches up. */
 export function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    // After the binding's pending update has been committed.
-    const timer = setTimeout(() => session.noteBody(editor.getEditorState()), 0);
+    // After the binding's pending update has been committed; not on the way to the first paint.
+    const timer = setTimeout(() => session.noteBodyLater(editor.getEditorState(), CATCH_UP_WITHIN_MS), 0);
     return () => clearTimeout(timer);
   }, [editor, session]);
   return null;

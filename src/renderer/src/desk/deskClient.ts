@@ -69,6 +69,14 @@ export function useDesk(): DeskState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
+/**
+ * One value of the desk state: the component renders again only when that value changes, not on
+ * every change of the waiting count or of who is where (both change while people type).
+ */
+export function useDeskSelector<T>(select: (state: DeskState) => T): T {
+  return useSyncExternalStore(subscribe, () => select(state));
+}
+
 export function getDesk(): DeskState {
   return state;
 }

@@ -4,6 +4,12 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
 import { api } from '../bridge';
 
 const APPEND_BATCH_MS = 150;
+/**
+ * Updates received from the desk are on the desk already: a crash before they are stored here
+ * costs nothing (they come again on the next connection), so colleagues' typing is stored in
+ * larger batches — fewer writes while this user types.
+ */
+const RECEIVED_BATCH_MS = 1000;
 
 /** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
 const LOCAL_REPLAY = Symbol('desk-local-replay');
@@ -32,6 +38,7 @@ export class DeskDoc {
   /** Updates not yet handed to the store, batched so a typing burst costs one write, not one per key. */
   private buffered: { update: Uint8Array; pending: boolean }[] = [];
   private bufferTimer: ReturnType<typeof setTimeout> | undefined;
+  private bufferDueAt = Infinity;
   private writeError: string | null = null;
   private closed = false;
 
@@ -118,13 +125,18 @@ export class DeskDoc {
   private append(update: Uint8Array, pending: boolean): void {
     this.buffered.push({ update, pending });
     // Within autosave's durability: a burst is stored at most this long after its last key.
-    this.bufferTimer ??= setTimeout(() => this.writeBuffered(), APPEND_BATCH_MS);
+    const delay = pending ? APPEND_BATCH_MS : RECEIVED_BATCH_MS;
+    if (Date.now() + delay >= this.bufferDueAt) return;
+    clearTimeout(this.bufferTimer);
+    this.bufferDueAt = Date.now() + delay;
+    this.bufferTimer = setTimeout(() => this.writeBuffered(), delay);
   }
 
   /** Hands the buffered updates to the store in order, merged per run of the same kind. */
   private writeBuffered(): void {
     clearTimeout(this.bufferTimer);
     this.bufferTimer = undefined;
+    this.bufferDueAt = Infinity;
     const batch = this.buffered;
     this.buffered = [];
     const runs: { updates: Uint8Array[]; pending: boolean }[] = [];

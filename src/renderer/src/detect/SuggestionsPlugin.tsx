@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import type { EditorState, LexicalEditor } from 'lexical';
+import { COLLABORATION_TAG, type EditorState, type LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { Detector, type DetectEntity, type KnownPerson } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { whenIdle } from '../editor/idle';
+import { editPause } from '../editor/editPause';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
 import { nextFeed } from './slices';
 import {
@@ -21,6 +22,8 @@ import '../styles/detect.css';
 
 /** Detection runs this long after the last change, so a typing burst costs one pass. */
 export const DETECT_DELAY_MS = 400;
+/** In a shared article: at most one pass this often while colleagues type. */
+export const DETECT_REMOTE_DELAY_MS = 2000;
 
 const HIGHLIGHT = { quote: 'factdesk-suggestion-quote', claim: 'factdesk-suggestion', active: 'factdesk-suggestion-active' } as const;
 
@@ -103,7 +106,6 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     let disposed = false;
     let entities: DetectEntity[] | undefined;
     let detector = new Detector({ lang: language });
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let queued = false;
     // The map of the text the visible suggestions were found in; painting with another would misplace them.
     let detectedMap: EditorTextMap | null = null;
@@ -137,13 +139,19 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       }
       paint(editor, map);
     };
-    const schedule = (delay = DETECT_DELAY_MS) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+    const pause = editPause(
+      () => {
         if (queued) return;
         queued = true;
         whenIdle(run);
-      }, delay);
+      },
+      { localMs: DETECT_DELAY_MS, remoteMs: DETECT_REMOTE_DELAY_MS },
+    );
+    const runSoon = () => {
+      pause.cancel();
+      if (queued) return;
+      queued = true;
+      whenIdle(run);
     };
     let people: KnownPerson[] | undefined;
     const useFacts = ([nextEntities, nextPeople]: [DetectEntity[] | undefined, KnownPerson[] | undefined]) => {
@@ -152,12 +160,12 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       people = nextPeople;
       detector = new Detector({ lang: language, entities, people, date: today() });
       fed = [];
-      schedule(0);
+      runSoon();
     };
     const loadFacts = () => void Promise.all([loadEntities(), loadPeople()]).then(useFacts);
 
     loadFacts();
-    schedule(0);
+    runSoon();
 
     // Facts may have been added in the facts pane or another window; names come back on focus.
     const onFocus = () => {
@@ -192,14 +200,15 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onScroll);
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState }) => {
-      if (prevEditorState === editorState) return;
-      if (dirtyLeaves.size > 0 || dirtyElements.size > 0) schedule();
+    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState, tags }) => {
+      if (prevEditorState === editorState || (dirtyLeaves.size === 0 && dirtyElements.size === 0)) return;
+      if (tags.has(COLLABORATION_TAG)) pause.remote();
+      else pause.local();
     });
 
     return () => {
       disposed = true;
-      clearTimeout(timer);
+      pause.cancel();
       window.removeEventListener('focus', onFocus);
       window.removeEventListener('scroll', onScroll, { capture: true });
       window.removeEventListener('resize', onScroll);

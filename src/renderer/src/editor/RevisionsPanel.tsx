@@ -15,6 +15,8 @@ interface Props {
   refreshKey: number;
   onRestored(doc: ArticleDocument): void;
   onClose(): void;
+  /** False for a desk viewer: the desk would refuse the restored text. */
+  canRestore?: boolean;
 }
 
 function currentText(meta: ArticleMeta, articleId: string): string {
@@ -27,7 +29,7 @@ function currentText(meta: ArticleMeta, articleId: string): string {
  * Lists an article's revisions; selecting one shows what changed from it to the current text,
  * word by word. Restoring makes its text current as a new revision, so nothing is lost.
  */
-export function RevisionsPanel({ session, refreshKey, onRestored, onClose }: Props) {
+export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRestore = true }: Props) {
   const { t, i18n } = useTranslation('editor');
   const { t: tl } = useTranslation('library');
   const [list, setList] = useState<RevisionSummary[] | null>(null);
@@ -140,9 +142,11 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose }: Pro
               )}
             </div>
           )}
-          <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
-            {busy ? t('revisions.restoring') : t('revisions.restore')}
-          </button>
+          {canRestore && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
+              {busy ? t('revisions.restoring') : t('revisions.restore')}
+            </button>
+          )}
         </section>
       )}
     </aside>

@@ -23,6 +23,7 @@ import type { TextCounts } from '../../../shared/typography/counts';
 import { openArticleDoc, wasJustShared } from '../desk/deskClient';
 import type { DeskDoc } from '../desk/deskDoc';
 import { DeskArticleBar, useDeskArticle } from '../desk/DeskArticle';
+import { replaceSharedBody } from '../desk/replaceSharedBody';
 import '../styles/editor.css';
 import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
 
@@ -218,14 +219,18 @@ function ArticleWorkspace({
     setRevisionsKey((k) => k + 1);
   };
 
+  const shared = deskArticle.binding !== null;
   const onRestored = useCallback(
     (restored: ArticleDocument) => {
       session.adopt(restored);
-      setContent((c) => ({ body: restored.body, key: c.key + 1 }));
+      const live = getArticleEditor();
+      // A shared article's body is its desk document: the restore is an edit everyone receives.
+      if (shared && live?.articleId === session.id) void replaceSharedBody(live.editor, restored.body.editorState);
+      else setContent((c) => ({ body: restored.body, key: c.key + 1 }));
       announceArticleChange({ id: restored.meta.id, meta: restored.meta });
       setRevisionsKey((k) => k + 1);
     },
-    [session],
+    [session, shared],
   );
 
   const toggleReadingWidth = () => {
@@ -300,7 +305,13 @@ function ArticleWorkspace({
         <CorrectionsPanel articleId={session.id} status={meta.status} />
       </div>
       {revisionsOpen && (
-        <RevisionsPanel session={session} refreshKey={revisionsKey} onRestored={onRestored} onClose={() => setRevisionsOpen(false)} />
+        <RevisionsPanel
+          session={session}
+          refreshKey={revisionsKey}
+          onRestored={onRestored}
+          onClose={() => setRevisionsOpen(false)}
+          canRestore={!deskArticle.readOnly}
+        />
       )}
       {versionDialog && (
         <SaveVersionDialog

@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
+import { COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ArticleSession } from '../../../../shared/autosave/articleSession';
 import { whenIdle } from '../idle';
+
+/** A colleague's edit in a shared article is in the local Yjs copy already; its JSON mirror follows within this. */
+const REMOTE_SAVE_WITHIN_MS = 3000;
 
 /**
  * Hands every content change to the autosave session. Only a reference to the immutable
@@ -11,10 +15,11 @@ export function AutosavePlugin({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     whenIdle(() => session.setBaseline(editor.getEditorState()), 1000);
-    return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
+    return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
       // Selection moves and focus changes touch no nodes.
       if (editorState === prevEditorState || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      session.noteBody(editorState);
+      if (tags.has(COLLABORATION_TAG)) session.noteBodyLater(editorState, REMOTE_SAVE_WITHIN_MS);
+      else session.noteBody(editorState);
     });
   }, [editor, session]);
   return null;

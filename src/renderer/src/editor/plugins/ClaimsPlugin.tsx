@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
+  COLLABORATION_TAG,
   $getNodeByKey,
   $getSelection,
   $isRangeSelection,
@@ -38,6 +39,7 @@ import {
 } from '../../claims/editorMarks';
 import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
 import { $adoptDomSelection } from '../liveSelection';
+import { editPause } from '../editPause';
 import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
@@ -72,6 +74,8 @@ function storeDisagrees(marks: MarkReport[], data: ArticleClaims | null): boolea
   }
   return false;
 }
+/** In a shared article, while colleagues type: at most one scan of the marks this often. */
+const SYNC_REMOTE_DELAY_MS = 1500;
 
 // The status a mark shows when several claims share its text: the most alarming one.
 const STATUS_WEIGHT: Record<ClaimStatus, number> = { false: 4, disputed: 3, unsourced: 2, unchecked: 1, verified: 0 };
@@ -113,7 +117,6 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
 
   useEffect(() => {
     if (!editor.hasNodes([MarkNode])) throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let lastSent = '';
     let inFlight = 0;
     let failed = false;
@@ -142,7 +145,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           }
           // Never leave the store behind the text: say so, and send the marks again.
           lastSent = '';
-          scheduleSync(RETRY_DELAY_MS);
+          retrySync();
           return;
         }
         if (failed) {
@@ -156,12 +159,12 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         }
       });
     };
-    const scheduleSync = (delay = SYNC_DELAY_MS) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        sync();
-      }, delay);
+    const pause = editPause(() => sync(), { localMs: SYNC_DELAY_MS, remoteMs: SYNC_REMOTE_DELAY_MS });
+    const scheduleSync = (tags?: ReadonlySet<string>) => (tags?.has(COLLABORATION_TAG) ? pause.remote() : pause.local());
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const retrySync = () => {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => sync(), RETRY_DELAY_MS);
     };
 
     const markClaim = () => {
@@ -210,7 +213,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       paintMarks(editor, markKeys.current);
       // A claim created and its text deleted again before the first report left "what we sent
       // last" equal to the marks while the store had the claim in the text (found by e2e under load).
-      if (timer !== undefined || inFlight > 0) return;
+      if (pause.pending || inFlight > 0) return;
       const marks = currentMarks();
       if (storeDisagrees(marks, getClaimsState().data) && JSON.stringify(marks) !== refused) {
         lastSent = '';
@@ -222,9 +225,10 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     return mergeRegister(
       unsubscribeStore,
       () => {
+        clearTimeout(retryTimer);
         // Report an edit made just before the article closes, e.g. a deleted claim.
-        if (timer !== undefined) {
-          clearTimeout(timer);
+        if (pause.pending) {
+          pause.cancel();
           sync();
         }
       },
@@ -256,7 +260,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         },
         COMMAND_PRIORITY_NORMAL,
       ),
-      editor.registerMutationListener(MarkNode, (mutations) => {
+      editor.registerMutationListener(MarkNode, (mutations, { updateTags }) => {
         editor.getEditorState().read(() => {
           for (const [key, mutation] of mutations) {
             const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
@@ -265,10 +269,10 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           }
         });
         paintMarks(editor, markKeys.current);
-        scheduleSync();
+        scheduleSync(updateTags);
       }),
-      editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
-        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) scheduleSync();
+      editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements, tags }) => {
+        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) scheduleSync(tags);
         const ids = editorState.read($claimsAtSelection);
         if (ids.length > 0 && !ids.includes(getClaimsState().selectedId ?? '')) selectClaimInList(ids[0]);
       }),

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { $getRoot } from 'lexical';
+import { $getRoot, COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { countText, type TextCounts } from '../../../../shared/typography/counts';
 import { whenIdle } from '../idle';
+import { editPause } from '../editPause';
 
 /**
  * Counts the body once the writer pauses, never per keystroke: reading a 10,000-word tree on
@@ -13,7 +14,6 @@ export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: T
   const callback = useRef(onCounts);
   callback.current = onCounts;
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     const count = () =>
       whenIdle(() => {
@@ -22,14 +22,16 @@ export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: T
         callback.current(countText(text));
       });
     count();
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    // Colleagues' typing in a shared article updates the count at most every few seconds.
+    const pause = editPause(count, { localMs: delayMs, remoteMs: Math.max(delayMs, 3000) });
+    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      clearTimeout(timer);
-      timer = setTimeout(count, delayMs);
+      if (tags.has(COLLABORATION_TAG)) pause.remote();
+      else pause.local();
     });
     return () => {
       live = false;
-      clearTimeout(timer);
+      pause.cancel();
       off();
     };
   }, [editor, delayMs]);

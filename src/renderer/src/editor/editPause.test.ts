@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { editPause } from './editPause';
+
+describe('editPause', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs once local edits pause for the short delay', () => {
+    const run = vi.fn();
+    const pause = editPause(run, { localMs: 400, remoteMs: 1500 });
+    pause.local();
+    vi.advanceTimersByTime(300);
+    pause.local();
+    vi.advanceTimersByTime(300);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(pause.pending).toBe(false);
+  });
+
+  it('runs within the remote delay while colleagues keep typing, once per window', () => {
+    const run = vi.fn();
+    const pause = editPause(run, { localMs: 400, remoteMs: 1500 });
+    // A remote keystroke every 100 ms for 3.2 s: a debounce would never fire.
+    for (let t = 0; t < 3200; t += 100) {
+      pause.remote();
+      vi.advanceTimersByTime(100);
+    }
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not let a remote edit postpone a pass that a local edit scheduled', () => {
+    const run = vi.fn();
+    const pause = editPause(run, { localMs: 400, remoteMs: 1500 });
+    pause.local();
+    vi.advanceTimersByTime(200);
+    pause.remote();
+    vi.advanceTimersByTime(200);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('brings a later pass forward to the remote delay, and cancel stops it', () => {
+    const run = vi.fn();
+    const pause = editPause(run, { localMs: 5000, remoteMs: 1000 });
+    pause.local();
+    pause.remote();
+    vi.advanceTimersByTime(1000);
+    expect(run).toHaveBeenCalledTimes(1);
+    pause.local();
+    pause.cancel();
+    vi.advanceTimersByTime(10_000);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
