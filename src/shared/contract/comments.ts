@@ -29,4 +29,12 @@ export const commentsContract = {
   'comments:set-status': channel<CommentThread>()(z.object({ threadId: id, status: z.enum(['open', 'resolved']) }).strict()),
   /** The thread marks in the body now: threads whose text is gone become detached, undo attaches them again. */
   'comments:sync': channel<{ changed: string[] }>()(z.object({ articleId: id, threadIds: z.array(id).max(5000) }).strict()),
+  /** Articles (not in the trash) with open threads that mention the acting user, for the library. */
+  'comments:mentions': channel<MentioningArticle[]>()(z.object({}).strict().optional()),
 };
+
+export interface MentioningArticle {
+  articleId: string;
+  /** Open threads of the article with a comment naming the user. */
+  threads: number;
+}
