@@ -99,13 +99,18 @@ export function $selectClaim(id: string): string | null {
   return marks[0].getKey();
 }
 
-/** The mark ids under the caret (the innermost mark around the selection's anchor): claims and threads alike. */
+/**
+ * The mark ids under the caret, innermost mark first: claims and threads alike. A thread made on
+ * part of a claim's words nests its mark inside the claim's, so every enclosing mark counts.
+ */
 export function $markIdsAtSelection(): string[] {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return [];
-  let node: LexicalNode | null = selection.anchor.getNode();
-  while (node && !$isMarkNode(node)) node = node.getParent();
-  return node && $isMarkNode(node) ? node.getIDs() : [];
+  const ids: string[] = [];
+  for (let node: LexicalNode | null = selection.anchor.getNode(); node; node = node.getParent()) {
+    if ($isMarkNode(node)) ids.push(...node.getIDs().filter((id) => !ids.includes(id)));
+  }
+  return ids;
 }
 
 /** The claim ids under the caret. */
