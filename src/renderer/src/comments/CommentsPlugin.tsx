@@ -120,9 +120,13 @@ export function CommentsPlugin({ articleId }: { articleId: string }) {
         return true;
       }
       setMessage(null);
-      setDraft(anchored);
-      selectThread(anchored.id);
-      showTab.current({ rightTab: 'comments', rightCollapsed: false, focusMode: false });
+      // After the update has put the DOM selection back into the editor (which focuses it), so
+      // the composer that opens in the Comments tab keeps the focus it takes.
+      setTimeout(() => {
+        setDraft(anchored);
+        selectThread(anchored.id);
+        showTab.current({ rightTab: 'comments', rightCollapsed: false, focusMode: false });
+      }, 0);
       return true;
     };
 
