@@ -16,6 +16,7 @@ import { exportText } from '../../shared/export/text';
 import { UserError } from '../../shared/result';
 import { BodyVersionError } from '../../store/articleBody';
 import { getArticle } from '../../store/articles';
+import { listThreads } from '../../store/comments';
 import { readArticleTransfer } from '../../store/articleTransfer';
 import { buildExportContext } from './claims';
 import type { HandlerContext } from './context';
@@ -58,6 +59,8 @@ export interface RenderRequest {
   articleId: string;
   format: ExportFormat;
   annotated: boolean;
+  /** Comment threads go along (annotated HTML/PDF, DOCX); the handler has checked the format allows it. */
+  comments?: boolean;
   uiLanguage?: UiLanguage;
 }
 
@@ -65,12 +68,14 @@ export interface RenderRequest {
 export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
   const { articleId, format, annotated } = req;
   const record = () => buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+  // Only an export that asks for comments reads them; every clean one renders without.
+  const threads = () => (req.comments ? { threads: listThreads(ctx.db, requireDocument(ctx, articleId).meta.id) } : {});
   switch (format) {
     case 'html':
-      if (annotated) return exportAnnotatedHtml(record());
+      if (annotated) return exportAnnotatedHtml(record(), threads());
       return exportHtmlOf(requireDocument(ctx, articleId));
     case 'pdf': {
-      const html = annotated ? exportAnnotatedHtml(record()) : exportHtmlOf(requireDocument(ctx, articleId));
+      const html = annotated ? exportAnnotatedHtml(record(), threads()) : exportHtmlOf(requireDocument(ctx, articleId));
       return printPdf(ctx, html);
     }
     case 'md': {
@@ -93,7 +98,7 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
       const doc = requireDocument(ctx, articleId);
       // docx is a large package; the CLI and the shells load it only when someone exports Word.
       const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body);
+      return exportDocx(doc.meta, doc.body, threads());
     }
     case 'report':
       return exportFactCheckReport(record());
