@@ -211,5 +211,6 @@ export function CommentsPlugin({ articleId }: { articleId: string }) {
     );
   }, [editor, articleId, t]);
 
-  return root ? createPortal(<CommentHoverCard root={root} editor={editor} />, document.body) : null;
+  // Inside the editor's landmark, so everything on the page stays within one (the card is fixed-positioned anyway).
+  return root ? createPortal(<CommentHoverCard root={root} editor={editor} />, root.closest('main') ?? document.body) : null;
 }
