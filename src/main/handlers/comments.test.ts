@@ -83,4 +83,16 @@ describe('comment threads', () => {
     await ok(dispatch('articles:trash', { id: articleId }, ctx));
     expect(await ok(dispatch('comments:mentions', {}, ctx))).toEqual([]);
   });
+
+  it('reads threads as desk records and applies records from the desk, refusing a malformed one whole', async () => {
+    await ok(dispatch('comments:create', { articleId, id: 't-0001', commentId: 'k-0001', quote: 'zweimal', body: 'Dreimal?' }, ctx));
+    const [record] = await ok(dispatch('comments:desk-read', { articleId }, ctx));
+    const reply = { id: 'k-0002', author: 'Lena Kowalczyk', body: 'Ja, dreimal.', createdAt: '2999-01-01T00:00:00.000Z', editedAt: null };
+    const incoming = { ...record, comments: [...record.comments, reply], updatedAt: '2999-01-01T00:00:00.000Z' };
+    expect(await ok(dispatch('comments:desk-apply', { articleId, records: [incoming] }, ctx))).toEqual({ changed: 1, waiting: 0 });
+    expect((await ok(dispatch('comments:list', { articleId }, ctx)))[0].comments.map((c) => c.author)).toEqual(['Ruth Okafor', 'Lena Kowalczyk']);
+
+    const bad = await dispatch('comments:desk-apply', { articleId, records: [incoming, { ...incoming, id: 't-0002', status: 'gelöscht' }] }, ctx);
+    expect(bad.ok ? null : bad.error.fields?.[0].path).toBe('records.1');
+  });
 });

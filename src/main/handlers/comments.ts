@@ -13,6 +13,8 @@ import {
   syncThreadAnchors,
 } from '../../store/comments';
 import { mentionsUser } from '../../shared/comments/mentions';
+import { parseThreadRecord } from '../../shared/desk/threadRecords';
+import { applyDeskThreads, deskThreadState } from '../../store/desk-comments';
 import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
@@ -87,4 +89,18 @@ export const commentsHandlers = {
     }
     return [...threads].map(([articleId, ids]) => ({ articleId, threads: ids.size }));
   },
-} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync' | 'comments:mentions'>;
+  'comments:desk-read': ({ articleId }, ctx) => {
+    requireArticle(ctx, articleId);
+    return deskThreadState(ctx.db, articleId);
+  },
+  'comments:desk-apply': ({ articleId, records }, ctx) => {
+    requireArticle(ctx, articleId);
+    const parsed = records.map((r, i) => {
+      const { id, ...fields } = r;
+      const record = parseThreadRecord(typeof id === 'string' ? id : '', fields);
+      if (!record) throw new UserError('validation', `Comment thread ${i + 1} from the desk is malformed; nothing was stored.`, [{ path: `records.${i}`, message: 'is not a comment thread' }]);
+      return record;
+    });
+    return applyDeskThreads(ctx.db, articleId, parsed);
+  },
+} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync' | 'comments:mentions' | 'comments:desk-read' | 'comments:desk-apply'>;

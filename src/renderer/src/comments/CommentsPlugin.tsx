@@ -58,7 +58,7 @@ function paintMarks(editor: LexicalEditor, keys: Map<string, string[]>): void {
  * marks are painted with their thread's state, and marks of threads this article does not have
  * (pasted from another one) lose those ids.
  */
-export function CommentsPlugin({ articleId }: { articleId: string }) {
+export function CommentsPlugin({ articleId, shared = false }: { articleId: string; shared?: boolean }) {
   const { t } = useTranslation('comments');
   const { setLayout } = useApp();
   const [editor] = useLexicalComposerContext();
@@ -87,7 +87,8 @@ export function CommentsPlugin({ articleId }: { articleId: string }) {
       if (threads === null) return;
       const known = new Set(threads.map((th) => th.id));
       const strangers = inText.map((m) => m.id).filter((id) => !known.has(id) && id !== draft?.id);
-      if (strangers.length > 0 && editor.isEditable()) {
+      // In a desk article a colleague's mark can arrive before the thread record; it is no stranger.
+      if (strangers.length > 0 && editor.isEditable() && !shared) {
         editor.update(() => $removeMarkIds(new Set(strangers)), { tag: 'history-merge' });
         return;
       }
@@ -209,7 +210,7 @@ export function CommentsPlugin({ articleId }: { articleId: string }) {
       }),
       editor.registerRootListener((element) => setRoot(element)),
     );
-  }, [editor, articleId, t]);
+  }, [editor, articleId, t, shared]);
 
   // Inside the editor's landmark, so everything on the page stays within one (the card is fixed-positioned anyway).
   return root ? createPortal(<CommentHoverCard root={root} editor={editor} />, root.closest('main') ?? document.body) : null;
