@@ -5,6 +5,7 @@ import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { getClaimsState, subscribeClaims } from '../claims/claimsStore';
 import { getCommentsState, refreshComments, subscribeComments } from '../comments/commentsStore';
+import { announceArticleChange } from '../library/articleEvents';
 import type { DeskDoc } from './deskDoc';
 
 function readDesk(map: Y.Map<unknown>): DeskThreadRecord[] {
@@ -41,7 +42,10 @@ export function useDeskComments(desk: DeskDoc | null, articleId: string, readOnl
       const r = await api.comments.deskApply({ articleId, records: records.map((x) => ({ ...x })) });
       if (!r.ok) return;
       waiting = r.value.waiting;
-      if (r.value.changed > 0) await refreshComments();
+      if (r.value.changed === 0) return;
+      await refreshComments();
+      // The library lists articles whose open threads mention the user.
+      announceArticleChange({ id: articleId });
     };
     const push = async () => {
       if (readOnly) return;
