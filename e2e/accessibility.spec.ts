@@ -35,7 +35,7 @@ async function seriousFindings(page: Page, screen: string): Promise<string[]> {
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Artikeltext' });
 
-test('the library, editor, facts and claims screens have no serious or critical axe findings', async ({ page, app }) => {
+test('the library, editor, facts, claims and comments screens have no serious or critical axe findings', async ({ page, app }) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   const findings: string[] = [];
   await expect(page.getByRole('navigation', { name: 'Artikel' })).toBeVisible();
@@ -68,6 +68,26 @@ test('the library, editor, facts and claims screens have no serious or critical 
   await claims.getByRole('button', { name: /^Im Text zeigen/ }).first().click();
   await expect(claims.getByRole('button', { name: 'Fakten verknüpfen …' })).toBeVisible();
   findings.push(...(await seriousFindings(page, 'claims')));
+
+  // Comments: a thread on the last word, its reply form open, and the hover card under the caret.
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'zahlen'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('zahlen');
+  await page.keyboard.press('Control+Alt+M');
+  const comments = page.getByRole('region', { name: 'Kommentare' });
+  await comments.getByRole('textbox', { name: 'Ihr Kommentar' }).fill('Zahlen oder gezahlt? @Jana');
+  await comments.getByRole('button', { name: 'Kommentar hinzufügen' }).click();
+  const thread = comments.getByRole('article', { name: /zahlen/ });
+  await thread.getByRole('button', { name: 'Antworten' }).click();
+  await expect(thread.getByRole('textbox', { name: 'Antwort' })).toBeFocused();
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tooltip')).toContainText('Zahlen oder gezahlt?');
+  findings.push(...(await seriousFindings(page, 'comments')));
 
   await page.getByRole('navigation', { name: 'Artikel' }).getByRole('listbox', { name: 'Artikelliste' }).focus();
   findings.push(...(await seriousFindings(page, 'library (with an article)')));

@@ -13,9 +13,9 @@ import { sized } from '../tests/hardening/size';
 /**
  * XSS corpus × doors: every payload goes in through every way text enters Factdesk (imports,
  * article fields and body, fact forms, fact packs, claims, detection, revision names, file names,
- * paste), then the app shows each result and every export is opened in Chromium with a probe
- * that records execution, dialogs, outbound requests and live markup. Comments are not a door
- * yet (issue 14 adds them). CI size takes every 30th payload; FACTDESK_HARDENING=full takes all.
+ * paste, comment threads on text and on claims), then the app shows each result and every export
+ * (the annotated HTML and the DOCX with comments included) is opened in Chromium with a probe
+ * that records execution, dialogs, outbound requests and live markup. CI size takes every 30th payload; FACTDESK_HARDENING=full takes all.
  */
 const corpus = loadXssCorpus();
 const payloads = sized(
@@ -162,6 +162,13 @@ test.describe('hardening: XSS corpus through every door', () => {
       const claim = await door('claim', 'claims:create', { articleId: id, id: claimId, text: claimText, context: { text: claimText, start: 0, end: claimText.length } });
       if (claim) await door('claim note', 'claims:update', { id: claimId, note: p.text });
       await door('revision name', 'revisions:create', { articleId: id, name: p.text.slice(0, 120) });
+      // Comments: a thread on text (its mark is not in the body, so it shows as detached with the
+      // payload as its quote), a reply, and a thread on the claim.
+      const serial = String(p.id).padStart(4, '0');
+      const commentBody = p.text.trim() === '' ? `Payload ${p.id}` : p.text.slice(0, 5000);
+      const thread = await door('comment', 'comments:create', { articleId: id, id: `t-xss${serial}`, commentId: `k-xss${serial}a`, quote: p.text.slice(0, 2000), body: commentBody });
+      if (thread) await door('comment reply', 'comments:reply', { threadId: `t-xss${serial}`, commentId: `k-xss${serial}b`, body: `@${commentBody}` });
+      if (claim) await door('comment on claim', 'comments:create', { articleId: id, id: `t-xss${serial}c`, commentId: `k-xss${serial}c`, claimId, quote: claimText.slice(0, 2000), body: commentBody });
 
       // Fact forms: every text field of every record type; the entity name also feeds detection.
       const entity = await door('fact form: entity', 'facts:entity-create', { kind: 'club', name: p.text.slice(0, 200), aliases: [`Alias ${p.id} ${p.text}`.slice(0, 200)], note: p.text });
@@ -214,8 +221,9 @@ test.describe('hardening: XSS corpus through every door', () => {
     const pastedId = listed.find((a) => a.headline === 'Pasted payloads')?.id;
     expect(pastedId).toBeTruthy();
 
-    // The app shows every article that came in, and the facts panel its records.
+    // The app shows every article that came in with its comment threads, and the facts panel its records.
     await page.reload();
+    await page.getByRole('tab', { name: 'Comments' }).click();
     const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('listbox', { name: 'Article list' });
     const options = list.getByRole('option');
     await expect(options.first()).toBeVisible();
@@ -230,6 +238,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       await expect(bodyBox).toBeVisible();
       await probe.scan(page, `app article ${i}`);
     }
+    await page.getByRole('tab', { name: 'Claims' }).click();
     phase('app');
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
     for (const kind of ['Deals', 'Quotes', 'Sources']) {
@@ -243,19 +252,45 @@ test.describe('hardening: XSS corpus through every door', () => {
     // Every export of every article, opened the way its reader would open it.
     const exportDir = path.join(app.dataDir, 'xss-exports');
     fs.mkdirSync(exportDir);
-    const exported = { html: 0, 'annotated html': 0, md: 0, claimreview: 0, report: 0, docx: 0, newsml: 0, nitf: 0, pdf: 0 };
+    const exported = {
+      html: 0,
+      'annotated html': 0,
+      md: 0,
+      claimreview: 0,
+      report: 0,
+      docx: 0,
+      newsml: 0,
+      nitf: 0,
+      pdf: 0,
+      'annotated html with comments': 0,
+      'docx with comments': 0,
+    };
     // Markdown is read the most dangerous way a CMS could: CommonMark with raw HTML passed through.
     const markdown = new MarkdownIt({ html: true, linkify: true });
     const viewer = await page.context().newPage();
     const articles = ((await call(page, origin, 'articles:list', {})).value as unknown as { id: string }[]).map((a) => a.id).filter((id) => rendered.has(id) || id === pastedId);
+    const ext: Record<string, string> = { newsml: 'newsml.xml', nitf: 'nitf.xml', claimreview: 'claimreview.jsonld', report: 'factcheck.html' };
     for (const [i, id] of articles.entries()) {
-      const formats: (keyof typeof exported)[] = ['html', 'annotated html', 'md', ...(rated.has(id) ? (['claimreview'] as const) : []), 'report', 'docx', 'newsml', 'nitf', ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : [])];
+      const formats: (keyof typeof exported)[] = [
+        'html',
+        'annotated html',
+        'md',
+        ...(rated.has(id) ? (['claimreview'] as const) : []),
+        'report',
+        'docx',
+        'newsml',
+        'nitf',
+        ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : []),
+        'annotated html with comments',
+        'docx with comments',
+      ];
       for (const name of formats) {
-        const annotated = name === 'annotated html';
-        const format = annotated ? 'html' : name;
-        const ext: Record<string, string> = { newsml: 'newsml.xml', nitf: 'nitf.xml', claimreview: 'claimreview.jsonld', report: 'factcheck.html' };
-        const fileName = `a${i}.${annotated ? 'annotated.html' : (ext[format] ?? format)}`;
-        const r = await call(page, origin, 'export:article', { articleId: id, format, annotated, directory: exportDir, fileName });
+        const annotated = name === 'annotated html' || name === 'annotated html with comments';
+        const withComments = name === 'annotated html with comments' || name === 'docx with comments';
+        const format = name === 'docx with comments' ? 'docx' : annotated ? 'html' : name;
+        const fileName = `a${i}${withComments ? '.comments' : ''}.${annotated ? 'annotated.html' : (ext[format] ?? format)}`;
+        const extra = { ...(annotated ? { annotated: true } : {}), ...(withComments ? { comments: true } : {}) };
+        const r = await call(page, origin, 'export:article', { articleId: id, format, directory: exportDir, fileName, ...extra });
         if (!r.ok) {
           tally.failures.push(`export ${name} of ${id}: ${r.error?.message}`);
           continue;
@@ -308,7 +343,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       lost: 0,
       executed: probe.hits.length + probe.dialogs.length + probe.liveMarkup.length,
       partial: 0,
-      note: `executed ${executed}, dialogs ${probe.dialogs.length}, outbound ${probe.outbound.length}, live markup ${probe.liveMarkup.length}; no comments door yet`,
+      note: `executed ${executed}, dialogs ${probe.dialogs.length}, outbound ${probe.outbound.length}, live markup ${probe.liveMarkup.length}`,
     });
     expect(tally.failures, tally.failures.slice(0, 10).join('\n')).toEqual([]);
     expect(probe.hits, JSON.stringify(probe.hits.slice(0, 10))).toEqual([]);

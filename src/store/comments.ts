@@ -114,3 +114,13 @@ export function syncThreadAnchors(db: Db, articleId: string, inText: ReadonlySet
   })();
   return changed;
 }
+
+/** The comments of open threads in articles outside the trash, for finding mentions across the library. */
+export function listOpenThreadComments(db: Db): { articleId: string; threadId: string; body: string }[] {
+  return prepared(
+    db,
+    `SELECT t.article_id AS articleId, t.id AS threadId, c.body AS body FROM thread_comments c
+     JOIN comment_threads t ON t.id = c.thread_id JOIN articles a ON a.id = t.article_id
+     WHERE t.status = 'open' AND a.trashed_at IS NULL ORDER BY t.article_id, c.seq`,
+  ).all() as { articleId: string; threadId: string; body: string }[];
+}

@@ -52,10 +52,10 @@ function destination(out: string | undefined, many: boolean): { directory: strin
 }
 
 const exportCommand: TransferSubcommand = {
-  usage: `factdesk articles export <id…|--all> --format <${EXPORT_FORMATS.join('|')}> [--annotated] [--out <file|folder>] [--overwrite] [--labels <de|en>]`,
+  usage: `factdesk articles export <id…|--all> --format <${EXPORT_FORMATS.join('|')}> [--annotated] [--comments] [--out <file|folder>] [--overwrite] [--labels <de|en>]`,
   summary: 'Write articles to files (HTML, Markdown, text, DOCX, PDF, NewsML-G2, NITF, ClaimReview, Factdesk JSON, fact-check report)',
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, { booleans: ['all', 'annotated', 'overwrite'], values: ['format', 'out', 'labels'] });
+    const { flags, positionals } = parseArgs(argv, { booleans: ['all', 'annotated', 'comments', 'overwrite'], values: ['format', 'out', 'labels'] });
     if (flags.all && positionals.length > 0) throw new UsageError('Give article ids or --all, not both');
     if (!flags.all && positionals.length === 0) throw new UsageError('articles export needs an article id (or --all)');
     if (typeof flags.format !== 'string') throw new UsageError(`articles export needs --format (${EXPORT_FORMATS.join(', ')})`);
@@ -83,6 +83,7 @@ const exportCommand: TransferSubcommand = {
             articleId: meta.id,
             format,
             annotated: annotated || undefined,
+            comments: flags.comments === true || undefined,
             directory: where.directory,
             fileName,
             overwrite: flags.overwrite === true || undefined,

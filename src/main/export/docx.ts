@@ -1,5 +1,8 @@
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   ExternalHyperlink,
   HeadingLevel,
@@ -8,6 +11,7 @@ import {
   Paragraph,
   Tab,
   TextRun,
+  type ICommentOptions,
   type ILevelsOptions,
   type IParagraphStyleOptions,
   type NumberingDefinition,
@@ -17,6 +21,8 @@ import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFo
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
 import { correctionBlocks, type CorrectionNote } from '../../shared/export/corrections';
+import type { CommentThread } from '../../shared/domain/comments';
+import { wordComments, type WordComments } from './docxComments';
 import { DOCX_STYLE_IDS } from '../docx-styles';
 
 /**
@@ -31,6 +37,11 @@ export interface DocxOptions {
   creator?: string;
   /** Written after the body as a "Corrections" section. */
   corrections?: readonly CorrectionNote[];
+  /**
+   * The article's comment threads, when asked for: each becomes real Word comments on its words
+   * (replies threaded under the first, resolved ones marked done). Without it marks vanish.
+   */
+  threads?: readonly CommentThread[];
 }
 
 export { DOCX_STYLE_IDS };
@@ -134,7 +145,7 @@ function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
   });
 }
 
-function runs(inlines: Inline[], link = false): ParagraphChild[] {
+function runs(inlines: Inline[], link = false, comments: WordComments | null = null): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
@@ -146,43 +157,53 @@ function runs(inlines: Inline[], link = false): ParagraphChild[] {
         break;
       case 'link': {
         const url = allowedLinkUrl(inline.url);
-        if (url && !link) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, true) }));
-        else out.push(...runs(inline.children, link));
+        if (url && !link) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, true, comments) }));
+        else out.push(...runs(inline.children, link, comments));
         break;
       }
-      case 'claim':
-        out.push(...runs(inline.children, link));
+      case 'claim': {
+        // A thread's range opens before the first of its marks and closes after the last.
+        const opening = comments?.open(inline.ids) ?? [];
+        const closing = comments?.close(inline.ids) ?? [];
+        out.push(...opening.map((id) => new CommentRangeStart(id)));
+        out.push(...runs(inline.children, link, comments));
+        out.push(...closing.map((id) => new CommentRangeEnd(id)));
+        out.push(...closing.map((id) => new TextRun({ children: [new CommentReference(id)] })));
         break;
+      }
     }
   }
   return out;
 }
 
-function listParagraphs(list: ListBlock, numbering: ListNumbering, level: number): Paragraph[] {
+function listParagraphs(list: ListBlock, numbering: ListNumbering, level: number, comments: WordComments | null): Paragraph[] {
   const reference = numbering.reference(list);
   const instance = numbering.instance();
   const paragraphs: Paragraph[] = [];
   for (const item of list.items) {
     paragraphs.push(
-      new Paragraph({ children: runs(item.content), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
+      new Paragraph({ children: runs(item.content, false, comments), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
     );
-    for (const nested of item.lists) paragraphs.push(...listParagraphs(nested, numbering, level + 1));
+    for (const nested of item.lists) paragraphs.push(...listParagraphs(nested, numbering, level + 1, comments));
   }
   return paragraphs;
 }
 
-function blockParagraphs(block: Block, numbering: ListNumbering): Paragraph[] {
+function blockParagraphs(block: Block, numbering: ListNumbering, comments: WordComments | null): Paragraph[] {
   switch (block.type) {
     case 'heading':
       return [
-        new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: runs(block.content) }),
+        new Paragraph({
+          heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          children: runs(block.content, false, comments),
+        }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(block.content) })];
+      return [new Paragraph({ children: runs(block.content, false, comments) })];
     case 'quote':
-      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content) })];
+      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content, false, comments) })];
     case 'list':
-      return listParagraphs(block, numbering, 0);
+      return listParagraphs(block, numbering, 0, comments);
   }
 }
 
@@ -192,13 +213,28 @@ export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: 
   const metaParagraph = (style: string, text: string) => {
     if (text.trim() !== '') children.push(new Paragraph({ style, children: [new TextRun(text)] }));
   };
+  const blocks = bodyToBlocks(body);
+  const comments = options.threads ? wordComments(blocks, options.threads, meta.language) : null;
   metaParagraph(DOCX_STYLE_IDS.kicker, meta.kicker);
-  children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.headline)] }));
+  // Threads whose words are gone from the text hang on the headline, with the quote they kept.
+  const onTitle = comments?.unanchored() ?? [];
+  children.push(
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [
+        ...onTitle.map((id) => new CommentRangeStart(id)),
+        new TextRun(meta.headline),
+        ...onTitle.map((id) => new CommentRangeEnd(id)),
+        ...onTitle.map((id) => new TextRun({ children: [new CommentReference(id)] })),
+      ],
+    }),
+  );
   metaParagraph(DOCX_STYLE_IDS.lead, meta.lead);
   metaParagraph(DOCX_STYLE_IDS.byline, meta.byline);
   metaParagraph(DOCX_STYLE_IDS.dateline, meta.dateline);
-  const blocks = [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(options.corrections ?? [], meta.language)];
-  for (const block of blocks) children.push(...blockParagraphs(block, numbering));
+  const bodyBlocks = comments ? blocks : withoutClaimMarks(blocks);
+  for (const block of bodyBlocks) children.push(...blockParagraphs(block, numbering, comments));
+  for (const block of correctionBlocks(options.corrections ?? [], meta.language)) children.push(...blockParagraphs(block, numbering, null));
 
   const document = new Document({
     title: meta.headline,
@@ -214,6 +250,7 @@ export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: 
       paragraphStyles: paragraphStyles(),
     },
     numbering: { config: numbering.config() },
+    ...(comments ? { comments: { children: comments.definitions() as ICommentOptions[] } } : {}),
     sections: [{ children }],
   });
   return Packer.toBuffer(document);

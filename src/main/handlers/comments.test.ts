@@ -65,4 +65,34 @@ describe('comment threads', () => {
     expect(unknown.ok ? null : unknown.error.code).toBe('not_found');
     expect((await ok(dispatch('comments:list', { articleId: other }, ctx)))[0].comments).toHaveLength(1);
   });
+
+  it('lists articles whose open threads mention the acting user, leaving resolved threads and the trash out', async () => {
+    const other = (await ok(dispatch('articles:create', { language: 'de', headline: 'Nordhafen verliert' }, ctx))).meta.id;
+    await ok(dispatch('comments:create', { articleId, id: 't-0001', commentId: 'k-0001', quote: 'a', body: '@Lena bitte prüfen' }, ctx));
+    await ok(dispatch('comments:create', { articleId, id: 't-0002', commentId: 'k-0002', quote: 'b', body: 'Ohne Erwähnung' }, ctx));
+    await ok(dispatch('comments:reply', { threadId: 't-0002', commentId: 'k-0003', body: 'Frage an @Lena Kowalczyk' }, ctx));
+    await ok(dispatch('comments:create', { articleId: other, id: 't-0003', commentId: 'k-0004', quote: 'c', body: '@Lena erledigt?' }, ctx));
+    await ok(dispatch('comments:create', { articleId: other, id: 't-0004', commentId: 'k-0005', quote: 'd', body: '@Ruth nur für Ruth' }, ctx));
+    await ok(setUser('Lena Kowalczyk'));
+
+    expect(await ok(dispatch('comments:mentions', {}, ctx))).toEqual([
+      { articleId, threads: 2 },
+      { articleId: other, threads: 1 },
+    ].sort((a, b) => a.articleId.localeCompare(b.articleId)));
+    await ok(dispatch('comments:set-status', { threadId: 't-0003', status: 'resolved' }, ctx));
+    await ok(dispatch('articles:trash', { id: articleId }, ctx));
+    expect(await ok(dispatch('comments:mentions', {}, ctx))).toEqual([]);
+  });
+
+  it('reads threads as desk records and applies records from the desk, refusing a malformed one whole', async () => {
+    await ok(dispatch('comments:create', { articleId, id: 't-0001', commentId: 'k-0001', quote: 'zweimal', body: 'Dreimal?' }, ctx));
+    const [record] = await ok(dispatch('comments:desk-read', { articleId }, ctx));
+    const reply = { id: 'k-0002', author: 'Lena Kowalczyk', body: 'Ja, dreimal.', createdAt: '2999-01-01T00:00:00.000Z', editedAt: null };
+    const incoming = { ...record, comments: [...record.comments, reply], updatedAt: '2999-01-01T00:00:00.000Z' };
+    expect(await ok(dispatch('comments:desk-apply', { articleId, records: [incoming] }, ctx))).toEqual({ changed: 1, waiting: 0 });
+    expect((await ok(dispatch('comments:list', { articleId }, ctx)))[0].comments.map((c) => c.author)).toEqual(['Ruth Okafor', 'Lena Kowalczyk']);
+
+    const bad = await dispatch('comments:desk-apply', { articleId, records: [incoming, { ...incoming, id: 't-0002', status: 'gelöscht' }] }, ctx);
+    expect(bad.ok ? null : bad.error.fields?.[0].path).toBe('records.1');
+  });
 });

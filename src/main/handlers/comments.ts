@@ -1,13 +1,27 @@
 import { UserError } from '../../shared/result';
 import { getArticleMeta } from '../../store/articles';
 import { getClaim } from '../../store/claims';
-import { addComment, editComment, getComment, getThread, insertThread, listThreads, setThreadStatus, syncThreadAnchors } from '../../store/comments';
-import { loadSettings } from './app';
+import {
+  addComment,
+  editComment,
+  getComment,
+  getThread,
+  insertThread,
+  listOpenThreadComments,
+  listThreads,
+  setThreadStatus,
+  syncThreadAnchors,
+} from '../../store/comments';
+import { mentionsUser } from '../../shared/comments/mentions';
+import { parseThreadRecord } from '../../shared/desk/threadRecords';
+import { applyDeskThreads, deskThreadState } from '../../store/desk-comments';
+import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
 const now = () => new Date().toISOString();
-const author = (ctx: HandlerContext) => loadSettings(ctx).userName;
+// With a desk the name is the one the desk knows, so a comment reads the same on every machine.
+const author = (ctx: HandlerContext) => actingUser(ctx);
 
 function requireArticle(ctx: HandlerContext, articleId: string): void {
   if (!getArticleMeta(ctx.db, articleId)) throw new UserError('not_found', `There is no article with id ${articleId}.`, [{ path: 'articleId', message: 'not found' }]);
@@ -66,4 +80,27 @@ export const commentsHandlers = {
     requireArticle(ctx, articleId);
     return { changed: syncThreadAnchors(ctx.db, articleId, new Set(threadIds), now()) };
   },
-} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync'>;
+  'comments:mentions': (_input, ctx) => {
+    const me = actingUser(ctx);
+    const threads = new Map<string, Set<string>>();
+    for (const c of listOpenThreadComments(ctx.db)) {
+      if (!mentionsUser(c.body, me)) continue;
+      (threads.get(c.articleId) ?? threads.set(c.articleId, new Set()).get(c.articleId)!).add(c.threadId);
+    }
+    return [...threads].map(([articleId, ids]) => ({ articleId, threads: ids.size }));
+  },
+  'comments:desk-read': ({ articleId }, ctx) => {
+    requireArticle(ctx, articleId);
+    return deskThreadState(ctx.db, articleId);
+  },
+  'comments:desk-apply': ({ articleId, records }, ctx) => {
+    requireArticle(ctx, articleId);
+    const parsed = records.map((r, i) => {
+      const { id, ...fields } = r;
+      const record = parseThreadRecord(typeof id === 'string' ? id : '', fields);
+      if (!record) throw new UserError('validation', `Comment thread ${i + 1} from the desk is malformed; nothing was stored.`, [{ path: `records.${i}`, message: 'is not a comment thread' }]);
+      return record;
+    });
+    return applyDeskThreads(ctx.db, articleId, parsed);
+  },
+} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync' | 'comments:mentions' | 'comments:desk-read' | 'comments:desk-apply'>;

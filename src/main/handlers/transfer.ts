@@ -4,6 +4,7 @@ import {
   EXPORT_FORMATS,
   exportExtension,
   type ExportFormatInfo,
+  canCarryComments,
 } from '../../shared/contract/transfer';
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
@@ -50,17 +51,22 @@ export const transferHandlers = {
       available: id !== 'pdf' || ctx.platform.printToPdf !== undefined,
     })),
   'export:default-directory': (_input, ctx) => ({ path: defaultExportDirectory(ctx) }),
-  'export:article': async ({ articleId, format, annotated, directory, fileName, overwrite, uiLanguage }, ctx) => {
+  'export:article': async ({ articleId, format, annotated, comments, directory, fileName, overwrite, uiLanguage }, ctx) => {
     if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
       throw new UserError('validation', `Only HTML and PDF have an annotated version; ${format} is always exported clean.`, [
         { path: 'annotated', message: 'only for html and pdf' },
+      ]);
+    }
+    if (comments && !canCarryComments(format, annotated)) {
+      throw new UserError('validation', `Comments go only into the annotated HTML and PDF and into DOCX, not into ${annotated ? 'annotated ' : ''}${format}.`, [
+        { path: 'comments', message: 'only for annotated html and pdf, and docx' },
       ]);
     }
     const dir = absoluteFolder(directory);
     const target = path.join(dir, fileName);
     // Checked before rendering so nobody waits for a PDF that cannot be written; the write checks again atomically.
     if (!overwrite && (await fileExists(target))) throw existsError(fileName, dir);
-    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, uiLanguage });
+    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, comments: comments ?? false, uiLanguage });
     try {
       await writeFileAtomic(target, content, { overwrite });
     } catch (err) {

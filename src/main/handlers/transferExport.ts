@@ -17,6 +17,7 @@ import type { Correction } from '../../shared/domain/corrections';
 import { UserError } from '../../shared/result';
 import { BodyVersionError } from '../../store/articleBody';
 import { getArticle } from '../../store/articles';
+import { listThreads } from '../../store/comments';
 import { readArticleTransfer } from '../../store/articleTransfer';
 import { listCorrections } from '../../store/corrections';
 import { buildExportContext } from './claims';
@@ -60,6 +61,8 @@ export interface RenderRequest {
   articleId: string;
   format: ExportFormat;
   annotated: boolean;
+  /** Comment threads go along (annotated HTML/PDF, DOCX); the handler has checked the format allows it. */
+  comments?: boolean;
   uiLanguage?: UiLanguage;
 }
 
@@ -77,12 +80,14 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
     const doc = requireDocument(ctx, articleId);
     return { ...doc, corrections: listCorrections(ctx.db, doc.meta.id) };
   };
+  // Only an export that asks for comments reads them; every clean one renders without.
+  const threads = () => (req.comments ? { threads: listThreads(ctx.db, requireDocument(ctx, articleId).meta.id) } : {});
   switch (format) {
     case 'html':
-      if (annotated) return exportAnnotatedHtml(record());
+      if (annotated) return exportAnnotatedHtml(record(), threads());
       return exportHtmlOf(clean());
     case 'pdf': {
-      const html = annotated ? exportAnnotatedHtml(record()) : exportHtmlOf(clean());
+      const html = annotated ? exportAnnotatedHtml(record(), threads()) : exportHtmlOf(clean());
       return printPdf(ctx, html);
     }
     case 'md': {
@@ -105,7 +110,7 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
       const doc = clean();
       // docx is a large package; the CLI and the shells load it only when someone exports Word.
       const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections });
+      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections, ...threads() });
     }
     case 'report':
       return exportFactCheckReport(record());

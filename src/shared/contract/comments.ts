@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import type { CommentThread } from '../domain/comments';
+import type { DeskThreadRecord } from '../desk/threadRecords';
 
 export const COMMENT_LIMITS = { body: 5000, quote: 2000 } as const;
 
@@ -29,4 +30,18 @@ export const commentsContract = {
   'comments:set-status': channel<CommentThread>()(z.object({ threadId: id, status: z.enum(['open', 'resolved']) }).strict()),
   /** The thread marks in the body now: threads whose text is gone become detached, undo attaches them again. */
   'comments:sync': channel<{ changed: string[] }>()(z.object({ articleId: id, threadIds: z.array(id).max(5000) }).strict()),
+  /** Articles (not in the trash) with open threads that mention the acting user, for the library. */
+  'comments:mentions': channel<MentioningArticle[]>()(z.object({}).strict().optional()),
+  /** The article's threads as they travel in its desk document ('comments' Y.Map). */
+  'comments:desk-read': channel<DeskThreadRecord[]>()(z.object({ articleId: id }).strict()),
+  /** Threads that arrived from the desk, into the local tables (each record is checked by the handler). */
+  'comments:desk-apply': channel<{ changed: number; waiting: number }>()(
+    z.object({ articleId: id, records: z.array(z.record(z.string(), z.unknown())).max(5000) }).strict(),
+  ),
 };
+
+export interface MentioningArticle {
+  articleId: string;
+  /** Open threads of the article with a comment naming the user. */
+  threads: number;
+}

@@ -32,6 +32,14 @@ const EXTENSIONS: Record<ExportFormat, string> = {
   report: 'factcheck.html',
 };
 
+/**
+ * Formats that carry comment threads when asked: the annotated HTML and PDF (as notes) and DOCX
+ * (as Word comments). A clean HTML or PDF never does.
+ */
+export function canCarryComments(format: ExportFormat, annotated = false): boolean {
+  return format === 'docx' || ((format === 'html' || format === 'pdf') && annotated);
+}
+
 export function exportExtension(format: ExportFormat, annotated = false): string {
   const ext = EXTENSIONS[format];
   return annotated && ANNOTATABLE_FORMATS.includes(format) ? `annotated.${ext}` : ext;
@@ -102,6 +110,8 @@ export const transferContract = {
         articleId,
         format: z.enum(EXPORT_FORMATS, { message: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
         annotated: z.boolean().optional(),
+        /** Comment threads go along: notes in the annotated HTML/PDF, Word comments in DOCX. */
+        comments: z.boolean().optional(),
         directory: folder,
         fileName: exportFileNameSchema,
         /** Replace a file of that name; without it an existing file is a `conflict` error. */

@@ -7,6 +7,9 @@ import { ARTICLE_CSS, articleHeaderHtml, htmlDocument } from './html';
 import { renderBlocksHtml } from './htmlBlocks';
 import { STATUS_CSS, claimDetailsHtml, numberClaims, uiLanguageOf } from './claimDetails';
 import { labelsFor } from './labels';
+import { claimIdsOf, threadIdsOf } from '../comments/threadIds';
+import type { CommentThread } from '../domain/comments';
+import { COMMENT_NOTES_CSS, commentNotesHtml, numberThreads } from './commentNotes';
 
 /**
  * The article for the record: every claim is highlighted and numbered in the text, and a note per
@@ -16,6 +19,12 @@ import { labelsFor } from './labels';
 export interface AnnotatedOptions {
   /** When the document was produced; shown in the header. Defaults to now. */
   generatedAt?: string;
+  /**
+   * The article's comment threads, when the caller asks for them: the commented words are tinted
+   * with a note reference (K1, K2…) and the threads follow the claims as notes (in a PDF, at the
+   * end of the document). Without it the marks of threads leave their words plain.
+   */
+  threads?: readonly CommentThread[];
 }
 
 const ANNOTATED_CSS = `
@@ -43,9 +52,27 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
   const numbered = numberClaims(ctx);
   const byId = new Map(numbered.map((n) => [n.claim.id, n]));
 
+  const threads = options.threads ? numberThreads(ctx.body, options.threads) : [];
+  const threadLabel = new Map(threads.filter((n) => n.place === 'text').map((n) => [n.thread.id, n.label]));
+  // A thread split over several marks gets its reference once, after its first part.
+  const referenced = new Set<string>();
+  const renderThreads = (ids: string[], inner: string) => {
+    const labels = ids.map((id) => threadLabel.get(id)).filter((l) => l !== undefined);
+    if (labels.length === 0) return inner;
+    const fresh = labels.filter((l) => !referenced.has(l));
+    fresh.forEach((l) => referenced.add(l));
+    const refs = fresh.length ? `<sup class="comment-ref">[${fresh.map((l) => `<a href="#comment-note-${l}">${l}</a>`).join(',')}]</sup>` : '';
+    return `<span class="commented">${inner}</span>${refs}`;
+  };
+
   const body = renderBlocksHtml(bodyToBlocks(ctx.body), {
     renderClaim: (run, inner) => {
-      const known = run.ids.map((id) => byId.get(id)).filter((n) => n !== undefined);
+      const claimIds = claimIdsOf(run.ids);
+      const withThreads = renderThreads(threadIdsOf(run.ids), inner);
+      // A mark that carries only threads is no claim.
+      if (claimIds.length === 0) return withThreads;
+      inner = withThreads;
+      const known = claimIds.map((id) => byId.get(id)).filter((n) => n !== undefined);
       if (known.length === 0) return `<mark class="claim claim-unknown" title="${escapeAttr(l.text.unknownClaim)}">${inner}</mark>`;
       const first = known[0]!;
       const refs = known
@@ -68,6 +95,7 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
   ];
   if (gone.length) notes.push(`<h3>${escapeText(l.text.notInText)}</h3>`, `<ol>\n${gone.map(note).join('\n')}\n</ol>`);
   notes.push('</section>');
+  if (options.threads) notes.push(commentNotesHtml(threads, language, (claimId) => byId.get(claimId)?.number));
 
   const generated = formatInstant(options.generatedAt ?? new Date().toISOString());
   const recordNote = `<p class="record-note">${escapeText(
@@ -77,7 +105,7 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
   return htmlDocument({
     lang: ctx.meta.language,
     title: ctx.meta.headline,
-    css: `${ARTICLE_CSS}\n${STATUS_CSS}\n${ANNOTATED_CSS}`,
+    css: `${ARTICLE_CSS}\n${STATUS_CSS}\n${ANNOTATED_CSS}${options.threads ? `\n${COMMENT_NOTES_CSS}` : ''}`,
     headerHtml: `${recordNote}\n${articleHeaderHtml(ctx.meta)}`,
     mainHtml: [body.trimEnd(), correctionsHtml(ctx.corrections ?? [], ctx.meta.language), notes.join('\n')].filter(Boolean).join('\n'),
   });

@@ -8,6 +8,7 @@ import { setClaimStatus, unlinkFact, updateClaim } from './claimsStore';
 import { CreateFactFromClaim } from './CreateFactFromClaim';
 import { LinkFactsDialog } from './LinkFactsDialog';
 import { QuoteDiff } from './QuoteDiff';
+import { ClaimDiscussion } from '../comments/ClaimDiscussion';
 
 /** Everything a checker does with one claim: status, kind, linked facts, check results and a note. */
 export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleClaims }) {
@@ -121,6 +122,8 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
           {noteState === 'saved' ? t('claim.noteSaved') : noteState === 'idle' ? '' : noteState}
         </span>
       </form>
+
+      <ClaimDiscussion claim={claim} />
 
       {linking && <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />}
     </div>

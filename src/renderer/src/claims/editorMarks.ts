@@ -11,6 +11,7 @@ import {
 } from 'lexical';
 import { $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark';
 import type { ClaimContext } from '../../../shared/claims/context';
+import { claimIdsOf } from '../../../shared/comments/threadIds';
 
 /** Every mark in document order (a depth-first walk; marks do not nest in article bodies). */
 export function $allMarks(): MarkNode[] {
@@ -65,7 +66,7 @@ export function $markedClaims(): MarkedClaim[] {
     const markText = mark.getTextContent();
     // A mark emptied by an edit holds no words: its claim is not in the text any more.
     if (markText === '') continue;
-    for (const id of mark.getIDs()) {
+    for (const id of claimIdsOf(mark.getIDs())) {
       const known = byId.get(id);
       if (known) {
         known.text += markText;
@@ -98,13 +99,23 @@ export function $selectClaim(id: string): string | null {
   return marks[0].getKey();
 }
 
-/** The claim ids under the caret (the innermost mark around the selection's anchor). */
-export function $claimsAtSelection(): string[] {
+/**
+ * The mark ids under the caret, innermost mark first: claims and threads alike. A thread made on
+ * part of a claim's words nests its mark inside the claim's, so every enclosing mark counts.
+ */
+export function $markIdsAtSelection(): string[] {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return [];
-  let node: LexicalNode | null = selection.anchor.getNode();
-  while (node && !$isMarkNode(node)) node = node.getParent();
-  return node && $isMarkNode(node) ? node.getIDs() : [];
+  const ids: string[] = [];
+  for (let node: LexicalNode | null = selection.anchor.getNode(); node; node = node.getParent()) {
+    if ($isMarkNode(node)) ids.push(...node.getIDs().filter((id) => !ids.includes(id)));
+  }
+  return ids;
+}
+
+/** The claim ids under the caret. */
+export function $claimsAtSelection(): string[] {
+  return claimIdsOf($markIdsAtSelection());
 }
 
 /** The leaf right after the caret, or (at the end of an element) the leaf right before it. */
@@ -125,7 +136,7 @@ function $caretLeaf(): { leaf: LexicalNode; atEnd: boolean; inside: LexicalNode 
  * Marks of the claim under the caret are skipped, so repeated presses walk claim by claim.
  */
 export function $neighbourClaim(direction: 1 | -1): string | null {
-  const marks = $allMarks();
+  const marks = $allMarks().filter((m) => claimIdsOf(m.getIDs()).length > 0);
   if (marks.length === 0) return null;
   const caret = $caretLeaf();
   const current = new Set($claimsAtSelection());
@@ -138,13 +149,14 @@ export function $neighbourClaim(direction: 1 | -1): string | null {
     return caret.atEnd ? last.is(caret.leaf) || last.isBefore(caret.leaf) : last.isBefore(caret.leaf);
   };
   const ordered = direction === 1 ? marks : [...marks].reverse();
-  const other = (m: MarkNode) => m.getIDs().some((id) => !current.has(id));
+  const other = (m: MarkNode) => claimIdsOf(m.getIDs()).some((id) => !current.has(id));
   const target = ordered.find((m) => isAhead(m) && other(m)) ?? ordered.find(other) ?? ordered[0];
-  return target.getIDs().find((id) => !current.has(id)) ?? target.getIDs()[0] ?? null;
+  const ids = claimIdsOf(target.getIDs());
+  return ids.find((id) => !current.has(id)) ?? ids[0] ?? null;
 }
 
-/** Takes claim ids off marks (used for marks pasted from another article); empty marks are unwrapped. */
-export function $removeClaimIds(ids: ReadonlySet<string>): void {
+/** Takes ids off marks (claims or threads pasted from another article); empty marks are unwrapped. */
+export function $removeMarkIds(ids: ReadonlySet<string>): void {
   for (const mark of $allMarks()) {
     for (const id of mark.getIDs()) if (ids.has(id)) mark.deleteID(id);
     if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
@@ -154,3 +166,6 @@ export function $removeClaimIds(ids: ReadonlySet<string>): void {
 export function newClaimId(): string {
   return `c-${crypto.randomUUID()}`;
 }
+
+/** Claim marks keep their name for the claims code. */
+export const $removeClaimIds = $removeMarkIds;

@@ -9,6 +9,7 @@ import { announceShared, deskUserName, markJustShared, noteLinked, setPresenceAr
 import type { DeskDoc } from './deskDoc';
 import { useDeskMeta } from './useDeskMeta';
 import { useDeskClaims } from './useDeskClaims';
+import { useDeskComments } from './useDeskComments';
 
 const NOBODY: readonly DeskPerson[] = [];
 
@@ -52,6 +53,7 @@ export function useDeskArticle({
   );
   useDeskMeta(desk, session, bootstrap, readOnly);
   useDeskClaims(desk, session.id, readOnly);
+  useDeskComments(desk, session.id, readOnly);
 
   useEffect(() => {
     if (!desk) return;

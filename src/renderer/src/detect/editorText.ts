@@ -9,6 +9,7 @@ import {
   type LexicalNode,
   type RangeSelection,
 } from 'lexical';
+import { claimIdsOf } from '../../../shared/comments/threadIds';
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isMarkNode } from '@lexical/mark';
 
@@ -55,7 +56,8 @@ export function $editorTextMap(): EditorTextMap {
     } else if ($isElementNode(node)) {
       const start = text.length;
       for (const child of node.getChildren()) inline(child);
-      if ($isMarkNode(node) && node.getIDs().length > 0 && text.length > start) marked.push({ start, end: text.length });
+      // Text under a comment alone is still open for suggestions; a claim mark is not.
+      if ($isMarkNode(node) && claimIdsOf(node.getIDs()).length > 0 && text.length > start) marked.push({ start, end: text.length });
     }
   };
   const line = (children: LexicalNode[]) => {

@@ -23,6 +23,7 @@ import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographyPlugin } from './plugins/TypographyPlugin';
 import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
+import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { DeskAutosaveStart, DeskCollaborationPlugin, DeskViewerLock, useDeskBodyReady, type DeskBinding } from '../desk/DeskEditorPlugins';
 import { SpellPlugin } from '../spell/SpellPlugin';
@@ -108,6 +109,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
+      <CommentsPlugin articleId={articleId} shared={desk !== null} />
       <SuggestionsPlugin articleId={articleId} language={language} />
       {/* In a shared article the checker's keyboard selection collapsed while a colleague typed
           (e2e/desk.spec "the checker marks…"); until that is understood, desk articles go unchecked. */}

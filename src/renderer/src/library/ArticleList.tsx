@@ -10,14 +10,17 @@ interface Props {
   onActivate(id: string): void;
   onOpen(id: string): void;
   onDelete?(id: string): void;
+  /** Open comment threads mentioning the user, by article. */
+  mentions?: ReadonlyMap<string, number>;
 }
 
 /**
  * The article list as a WAI-ARIA listbox: one tab stop, arrow keys move, Home/End jump,
  * Enter opens, Delete moves to the trash. A click selects and opens.
  */
-export function ArticleList({ items, label, activeId, openId, onActivate, onOpen, onDelete }: Props) {
+export function ArticleList({ items, label, activeId, openId, onActivate, onOpen, onDelete, mentions }: Props) {
   const { t, i18n } = useTranslation('library');
+  const { t: tc } = useTranslation('comments');
   const listRef = useRef<HTMLDivElement>(null);
   const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
   const index = items.findIndex((a) => a.id === activeId);
@@ -70,6 +73,7 @@ export function ArticleList({ items, label, activeId, openId, onActivate, onOpen
             <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
             {a.staleClaims > 0 && <span className="stale-badge">{t('stale.count', { count: a.staleClaims })}</span>}
             {a.unverifiedSinceReady > 0 && <span className="status-badge status-recheck">{t('recheck', { count: a.unverifiedSinceReady })}</span>}
+            {(mentions?.get(a.id) ?? 0) > 0 && <span className="library-mentions">{tc('library.mentions', { count: mentions?.get(a.id) })}</span>}
             <span>{a.language.toUpperCase()}</span>
             {a.desk && <span>{a.desk}</span>}
             {a.author && <span>{a.author}</span>}

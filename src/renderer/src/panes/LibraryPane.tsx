@@ -37,6 +37,7 @@ async function flushIfOpen(id: string): Promise<boolean> {
 
 export function LibraryPane() {
   const { t } = useTranslation('library');
+  const { t: tc } = useTranslation('comments');
   const { currentArticleId, openArticle } = useApp();
   const [filters, setFilters] = useState<Filters>({ text: '', status: '', language: '', sort: 'updated' });
   const [searchText, setSearchText] = useState('');
@@ -45,6 +46,9 @@ export function LibraryPane() {
   const [total, setTotal] = useState(0);
   const [allItems, setAllItems] = useState<ArticleListItem[]>([]);
   const [trashCount, setTrashCount] = useState(0);
+  // Articles whose open comment threads mention the user, with how many threads.
+  const [mentions, setMentions] = useState<ReadonlyMap<string, number>>(new Map());
+  const [onlyMentions, setOnlyMentions] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(currentArticleId);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<ArticleListItem | null>(null);
@@ -62,10 +66,11 @@ export function LibraryPane() {
       sort: filters.sort,
       trash,
     };
-    const [list, all, trashed] = await Promise.all([
+    const [list, all, trashed, mentioning] = await Promise.all([
       api.articles.list(query),
       api.articles.list({}),
       api.articles.list({ trash: true }),
+      api.comments.mentions({}),
     ]);
     if (ticket !== latestLoad.current) return;
     if (!list.ok) {
@@ -79,6 +84,7 @@ export function LibraryPane() {
       setAllItems(all.value);
     }
     if (trashed.ok) setTrashCount(trashed.value.length);
+    if (mentioning.ok) setMentions(new Map(mentioning.value.map((m) => [m.articleId, m.threads])));
   }, [filters, trash, t]);
 
   useEffect(() => {
@@ -174,7 +180,8 @@ export function LibraryPane() {
     await act(() => api.articles.emptyTrash({}));
   };
 
-  const hasFilters = filters.text !== '' || filters.status !== '' || filters.language !== '';
+  const hasFilters = filters.text !== '' || filters.status !== '' || filters.language !== '' || (onlyMentions && !trash);
+  const shownItems = items && onlyMentions && !trash ? items.filter((a) => mentions.has(a.id)) : items;
 
   return (
     <div className="library">
@@ -217,6 +224,11 @@ export function LibraryPane() {
               </option>
             ))}
           </select>
+          {!trash && (
+            <button type="button" aria-pressed={onlyMentions} onClick={() => setOnlyMentions((v) => !v)}>
+              {tc('library.filter')}
+            </button>
+          )}
           <select aria-label={t('sort')} value={filters.sort} onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as ArticleSort }))}>
             <option value="updated">{t('sortUpdated')}</option>
             <option value="title">{t('sortTitle')}</option>
@@ -232,17 +244,18 @@ export function LibraryPane() {
 
       {!trash && <NeedsCorrection items={allItems} openId={currentArticleId} onOpen={(id) => openArticle(id)} />}
 
-      {items !== null && items.length === 0 && (
+      {shownItems !== null && shownItems.length === 0 && (
         <p className="muted library-empty">
           {trash ? t('trashEmpty') : hasFilters ? t('noMatches') : null}
         </p>
       )}
-      {items !== null && items.length === 0 && !trash && !hasFilters && total === 0 && (
+      {shownItems !== null && shownItems.length === 0 && !trash && !hasFilters && total === 0 && (
         <EmptyState title={t('emptyTitle')} body={t('emptyBody')} />
       )}
-      {items !== null && items.length > 0 && (
+      {shownItems !== null && shownItems.length > 0 && (
         <ArticleList
-          items={items}
+          items={shownItems}
+          mentions={trash ? undefined : mentions}
           label={trash ? t('trashList') : t('list')}
           activeId={activeId}
           openId={currentArticleId}

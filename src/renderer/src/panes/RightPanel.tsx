@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { useCommand } from '../app/commands';
 import { ClaimsTab } from './ClaimsTab';
+import { CommentsPanel } from '../comments/CommentsPanel';
 import { FactsTab } from './FactsTab';
 
 interface Tab {
@@ -11,13 +12,14 @@ interface Tab {
   content: ReactNode;
 }
 
-/** The right-hand panel: facts and claims as tabs (WAI-ARIA tabs pattern). */
+/** The right-hand panel: facts, claims and comments as tabs (WAI-ARIA tabs pattern). */
 export function RightPanel() {
   const { t } = useTranslation();
   const { settings, setLayout } = useApp();
   const tabs: Tab[] = [
     { id: 'facts', label: t('panes.factsTab'), content: <FactsTab /> },
     { id: 'claims', label: t('panes.claimsTab'), content: <ClaimsTab /> },
+    { id: 'comments', label: t('panes.commentsTab'), content: <CommentsPanel /> },
   ];
   const current = tabs.find((tab) => tab.id === settings.layout.rightTab) ?? tabs[0];
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});

@@ -4,7 +4,7 @@ import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { flushActiveSession } from '../editor/activeSession';
 import type { ArticleListItem } from '../../../shared/contract/articles';
-import { suggestExportFileName } from '../../../shared/contract/transfer';
+import { canCarryComments, suggestExportFileName } from '../../../shared/contract/transfer';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
 import { uniqueNames } from './files';
 
@@ -87,7 +87,14 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
       const fileName = names[i];
       state.current = chosen[i].headline || t('untitled');
       setRun({ ...state });
-      const request = { articleId: chosen[i].id, format: choice.format, annotated: choice.annotated || undefined, directory, fileName };
+      const request = {
+        articleId: chosen[i].id,
+        format: choice.format,
+        annotated: choice.annotated || undefined,
+        comments: (choice.comments && canCarryComments(choice.format, choice.annotated)) || undefined,
+        directory,
+        fileName,
+      };
       let r = await api.export.article({ ...request, overwrite: overwriteAll || undefined });
       if (!r.ok && r.error.code === 'conflict') {
         const a = await ask(fileName);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { flushActiveSession } from '../editor/activeSession';
-import { suggestExportFileName, type ExportResult } from '../../../shared/contract/transfer';
+import { canCarryComments, suggestExportFileName, type ExportResult } from '../../../shared/contract/transfer';
 import type { ArticleMeta } from '../../../shared/domain/articles';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
 
@@ -61,6 +61,7 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
       articleId,
       format: choice.format,
       annotated: choice.annotated || undefined,
+      comments: (choice.comments && canCarryComments(choice.format, choice.annotated)) || undefined,
       directory: choice.directory.trim(),
       fileName: fileName.trim(),
       overwrite: overwrite || undefined,

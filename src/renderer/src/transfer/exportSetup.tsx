@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { useApp } from '../app/AppContext';
-import { ANNOTATABLE_FORMATS, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from '../../../shared/contract/transfer';
+import { ANNOTATABLE_FORMATS, EXPORT_FORMATS, canCarryComments, type ExportFormat, type ExportFormatInfo } from '../../../shared/contract/transfer';
 
 const FOLDER_KEY = 'factdesk.export.folder';
 const FORMAT_KEY = 'factdesk.export.format';
@@ -10,6 +10,8 @@ const FORMAT_KEY = 'factdesk.export.format';
 export interface ExportChoice {
   format: ExportFormat;
   annotated: boolean;
+  /** Comment threads go along where the format carries them (annotated HTML/PDF, DOCX). */
+  comments: boolean;
   directory: string;
 }
 
@@ -29,7 +31,7 @@ export const canAnnotate = (format: ExportFormat) => ANNOTATABLE_FORMATS.include
 /** The formats this shell offers and the starting choice: the remembered folder, else the app's default export folder. */
 export function useExportSetup() {
   const [formats, setFormats] = useState<ExportFormatInfo[] | null>(null);
-  const [choice, setChoice] = useState<ExportChoice>(() => ({ format: storedFormat(), annotated: false, directory: localStorage.getItem(FOLDER_KEY) ?? '' }));
+  const [choice, setChoice] = useState<ExportChoice>(() => ({ format: storedFormat(), annotated: false, comments: false, directory: localStorage.getItem(FOLDER_KEY) ?? '' }));
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -70,6 +72,7 @@ interface FieldsProps {
 /** Format, "annotated" where the format has such a version, and the folder. */
 export function ExportFields({ formats, choice, onChange, errors, disabled, folderAction }: FieldsProps) {
   const { t } = useTranslation('transfer');
+  const { t: tc } = useTranslation('comments');
   const { info } = useApp();
   const folderId = useId();
   const folderErrorId = useId();
@@ -106,6 +109,12 @@ export function ExportFields({ formats, choice, onChange, errors, disabled, fold
             onChange={(e) => onChange({ ...choice, annotated: e.target.checked })}
           />
           {t('annotated')}
+        </label>
+      )}
+      {canCarryComments(choice.format, choice.annotated) && (
+        <label className="transfer-check">
+          <input type="checkbox" checked={choice.comments} disabled={disabled} onChange={(e) => onChange({ ...choice, comments: e.target.checked })} />
+          {tc('export.withComments')}
         </label>
       )}
       <div className="transfer-folder">

@@ -17,6 +17,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { ClaimStatus } from '../../../../shared/domain/articles';
 import type { ArticleClaims } from '../../../../shared/contract/claims';
 import type { ClaimContext } from '../../../../shared/claims/context';
+import { claimIdsOf } from '../../../../shared/comments/threadIds';
 import { useStatusItem } from '../../app/status';
 import { GO_TO_CLAIM_COMMAND, MARK_CLAIM_COMMAND, SELECT_CLAIM_COMMAND } from '../../claims/commands';
 import {
@@ -87,6 +88,13 @@ function paintMarks(editor: LexicalEditor, keys: Map<string, string[]>): void {
   for (const [key, ids] of keys) {
     const el = editor.getElementByKey(key);
     if (!el) continue;
+    if (ids.length === 0) {
+      // A mark that carries only comment threads is the comments plugin's to paint.
+      delete el.dataset.claimIds;
+      delete el.dataset.claimStatus;
+      delete el.dataset.claimSelected;
+      continue;
+    }
     const statuses = ids.map((id) => status.get(id)).filter((s): s is ClaimStatus => s !== undefined);
     const worst = statuses.sort((a, b) => STATUS_WEIGHT[b] - STATUS_WEIGHT[a])[0] ?? 'unchecked';
     el.dataset.claimIds = ids.join(' ');
@@ -264,7 +272,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         editor.getEditorState().read(() => {
           for (const [key, mutation] of mutations) {
             const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
-            if ($isMarkNode(node)) markKeys.current.set(key, node.getIDs());
+            if ($isMarkNode(node)) markKeys.current.set(key, claimIdsOf(node.getIDs()));
             else markKeys.current.delete(key);
           }
         });

@@ -15,6 +15,7 @@ import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND, type BlockType } from '../commands';
 import { $currentBlockType } from './FormattingPlugin';
+import { CommentButton } from '../../comments/CommentButton';
 import { MarkClaimButton } from '../../claims/MarkClaim';
 
 interface SelectionFormat {
@@ -128,6 +129,7 @@ export function ToolbarPlugin() {
         {t('toolbar.unlink')}
       </button>
       <MarkClaimButton editor={editor} />
+      <CommentButton editor={editor} />
     </div>
   );
 }
