@@ -49,7 +49,7 @@ describe('factdesk articles corrections', () => {
 
     io = capture();
     expect(await runCli(['articles', 'corrections', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(0);
-    expect(io.stdout[0]).toMatch(/^1\. Correction, \d+ \w+ \d{4}: We wrote: Rotheide schoss drei Tore\. Correct is: Es waren vier Tore\.  \(k-tore\)$/);
+    expect(io.stdout[0]).toMatch(/^1\. Correction, \d+ \w+ \d{4}: We wrote: Rotheide schoss drei Tore\. Correct is: Es waren vier Tore\. {2}\(k-tore\)$/);
     expect(io.stdout[1]).toBe('   concerns: claim:c-tore-01');
     expect(io.stdout[2]).toBe(`   written by Ruth Okafor, ${created} · not exported yet`);
     expect(io.stdout).toHaveLength(3);

@@ -18,7 +18,6 @@ import {
 } from '../../store/corrections';
 import type { Db } from '../../store/db';
 import { actingUser } from './actingUser';
-import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
 const now = () => new Date().toISOString();

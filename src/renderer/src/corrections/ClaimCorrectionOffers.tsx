@@ -3,7 +3,10 @@ import type { ClaimView } from '../../../shared/contract/claims';
 import { useApp } from '../app/AppContext';
 import { draftFromOffer, requestCorrection, useCorrectionsState } from './correctionsStore';
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (raw: string, max = 60) => {
+  const text = raw.trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+};
 
 /** On a claim in the claims panel: the open offer to correct the published article, one button away. */
 export function ClaimCorrectionOffers({ claim }: { claim: ClaimView }) {
@@ -18,7 +21,7 @@ export function ClaimCorrectionOffers({ claim }: { claim: ClaimView }) {
     <div className="claim-recheck" role="group" aria-label={t('offers')}>
       <p>
         {latest.reason === 'text'
-          ? t('offer.text', { before: latest.before, after: latest.after })
+          ? t('offer.text', { before: latest.before.trim(), after: latest.after.trim() })
           : t('offer.recheck', { claim: shorten(claim.text), changes: latest.changes.map((c) => c[settings.language]).join(' ') })}
       </p>
       <button

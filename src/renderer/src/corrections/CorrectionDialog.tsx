@@ -6,7 +6,10 @@ import type { ExportFacts } from '../../../shared/export/context';
 import { Dialog } from '../components/Dialog';
 import { saveCorrection, type CorrectionDraft } from './correctionsStore';
 
-const shorten = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (raw: string, max = 70) => {
+  const text = raw.trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+};
 const refKey = (r: FactRef) => `${r.type}:${r.id}`;
 
 /** The words that name a fact in the form: a deal's subject, a quote's wording, a name or title. */

@@ -21,7 +21,10 @@ import {
 } from './correctionsStore';
 import '../styles/corrections.css';
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (raw: string, max = 60) => {
+  const text = raw.trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+};
 
 type Form = { draft: CorrectionDraft; editId?: string };
 
@@ -141,7 +144,7 @@ function Offer({ offer, claim, onAdd, onDismiss }: { offer: CorrectionPrompt; cl
   const { settings } = useApp();
   const what =
     offer.reason === 'text'
-      ? t('offer.text', { before: offer.before, after: offer.after })
+      ? t('offer.text', { before: offer.before.trim(), after: offer.after.trim() })
       : t('offer.recheck', { claim: shorten(claim), changes: offer.changes.map((c) => c[settings.language]).join(' ') });
   return (
     <li>

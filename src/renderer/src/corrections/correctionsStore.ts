@@ -5,7 +5,7 @@ import type { FactRef } from '../../../shared/domain/facts';
 import type { Result } from '../../../shared/result';
 import { api } from '../bridge';
 import { refreshClaims } from '../claims/claimsStore';
-import { announceArticleChange } from '../library/articleEvents';
+import { announceArticleChange, onArticleChange } from '../library/articleEvents';
 
 /**
  * The open article's corrections and the offers to write one, shared by the corrections panel
@@ -57,6 +57,11 @@ export async function refreshCorrections(): Promise<void> {
   else set({ error: r.error.message });
 }
 
+// An export freezes corrections and a save may change the status: read again (not on every autosave).
+onArticleChange((change) => {
+  if (change.id !== null && change.id === state.articleId && !change.autosave) void refreshCorrections();
+});
+
 export function openCorrections(articleId: string): void {
   if (state.articleId !== articleId) set({ articleId, data: null, error: null });
   void refreshCorrections();
@@ -101,15 +106,15 @@ const uniqueFacts = (refs: FactRef[]) => [...new Map(refs.map((r) => [`${r.type}
 
 /** An offer as a filled-in form: the published words as wrong, the new words (or what changed) as right. */
 export function draftFromOffer(p: CorrectionPrompt, lang: 'de' | 'en'): CorrectionDraft {
-  const right = p.reason === 'text' ? p.after : p.changes.map((c) => c[lang]).join(' ');
-  return { wrong: p.before, right, claimIds: [p.claimId], facts: p.facts };
+  const right = p.reason === 'text' ? p.after.trim() : p.changes.map((c) => c[lang]).join(' ');
+  return { wrong: p.before.trim(), right, claimIds: [p.claimId], facts: p.facts };
 }
 
 /** Stale claims as a form: their words as wrong, what changed in their facts as right. */
 export function draftFromStale(claims: readonly ClaimView[], lang: 'de' | 'en'): CorrectionDraft {
   const stale = claims.filter((c) => c.recheck.length > 0);
   return {
-    wrong: stale.map((c) => c.text).join(' … '),
+    wrong: stale.map((c) => c.text.trim()).join(' … '),
     right: stale.flatMap((c) => c.recheck.map((n) => n.message[lang])).join(' '),
     claimIds: stale.map((c) => c.id),
     facts: uniqueFacts(stale.flatMap((c) => c.recheck.map((n) => ({ type: n.factType, id: n.factId })))),

@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { flushActiveSession } from '../editor/activeSession';
 import { canCarryComments, suggestExportFileName, type ExportResult } from '../../../shared/contract/transfer';
 import type { ArticleMeta } from '../../../shared/domain/articles';
+import { announceArticleChange } from '../library/articleEvents';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
 
 interface Props {
@@ -69,6 +70,8 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
     setBusy(false);
     if (r.ok) {
       rememberChoice(choice);
+      // An export freezes the article's corrections; the panel under the article shows it.
+      announceArticleChange({ id: articleId });
       onExported(r.value);
       return;
     }
