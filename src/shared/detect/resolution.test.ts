@@ -204,6 +204,14 @@ describe('descriptions, clauses and media around the attribution', () => {
     expect(quotes('Trainer Jan Ode sagte im Podcast ‚Abstoß‘, er sei „sehr zufrieden“.', 'de')[0]).toMatchObject({ speaker: 'Jan Ode', source: 'Abstoß' });
   });
 
+  it('takes media named with "gegenüber", as an interview compound, in a documentary or after "tells" and "wrote in"', () => {
+    expect(quotes('„Das war kein Foul“, so Kapitän Ole Jessen gegenüber »Sportecho Nord«.', 'de')[0]).toMatchObject({ source: 'Sportecho Nord' });
+    expect(quotes('„Das war kein Foul“, sagte Kapitän Ole Jessen im „Hafenblick“-Interview.', 'de')[0]).toMatchObject({ source: 'Hafenblick' });
+    expect(quotes('"We never gave up," captain Lena Kowalczyk says in the series \'Rovers Rising\'.', 'en')[0]).toMatchObject({ source: 'Rovers Rising' });
+    expect(quotes('Director Imogen Tate tells the Valley Post: "It was worth it."', 'en')[0]).toMatchObject({ speaker: 'Imogen Tate', source: 'Valley Post' });
+    expect(quotes('"It was exhausting," director Imogen Tate wrote in The Ledger.', 'en')[0]).toMatchObject({ source: 'Ledger' });
+  });
+
   it('reports the medium of source hedges in other word orders', () => {
     expect(amounts('Die »Nordhafener Post« berichtet, der Klub zahle 2 Millionen Euro.', 'de')[0]).toMatchObject({ source: 'Nordhafener Post' });
     expect(amounts('Laut einem Bericht des »Sportecho« zahlt der Klub 2 Millionen Euro.', 'de')[0]).toMatchObject({ source: 'Sportecho' });
