@@ -166,3 +166,56 @@ describe('more ways to name a source', () => {
     expect(a.source).toBeUndefined();
   });
 });
+
+describe('descriptions, clauses and media around the attribution', () => {
+  it('resolves a nationality to the person it introduced, and a sentence-opening description keys its person', () => {
+    const text = ['Flügelspieler Nils Aagaard kommt aus Malmö. Der Schwede unterschrieb bis 2028.', 'Trainer Holger Brandt war zufrieden.', '„Ich freue mich riesig“, sagte der Schwede.'].join('\n');
+    expect(quotes(text, 'de')[0]).toMatchObject({ speaker: 'Nils Aagaard', kind: 'anaphor', via: 'der Schwede' });
+    const en = 'Striker Jonas Holm joined from Malmo. The Swede scored twice. Coach Bryn Tate was pleased. "I feel at home," said the Swede.';
+    expect(quotes(en, 'en')[0]).toMatchObject({ speaker: 'Jonas Holm', kind: 'anaphor' });
+  });
+
+  it('never resolves a description or pronoun to a person named earlier in its own clause', () => {
+    const text = 'Verteidiger Malte Rohde (25) ist zurück. Über seinen Mitspieler Jonas Wieck sagt der 25-Jährige: „Jonas ist unser bester Mann.“';
+    expect(quotes(text, 'de')[0]).toMatchObject({ speaker: 'Malte Rohde' });
+    expect(quotes('Coach Dean Pryor praised the team. Asked about Callum Reyes he said: "He was superb."', 'en')[0]).toMatchObject({ speaker: 'Dean Pryor', kind: 'pronoun' });
+  });
+
+  it('skips a relative or participle clause between the subject and its verb', () => {
+    expect(quotes('Winger Sam Lowe, who played under Reyes for years, said: "It is a sad day."', 'en')[0].speaker).toBe('Sam Lowe');
+    expect(quotes('Ein Spieler, der anonym bleiben wollte, sagte: „Das ist vorbei.“', 'de')[0]).toMatchObject({ speaker: 'Spieler', kind: 'role' });
+  });
+
+  it('reads the subject of a passive or perfect attribution at its auxiliary', () => {
+    const text = 'Stürmerin Ida Brenner hat verlängert. Die Stürmerin wird im Fachmagazin „Torfabrik“ mit den Worten zitiert: „Ich bleibe.“';
+    expect(quotes(text, 'de')[0]).toMatchObject({ speaker: 'Ida Brenner', source: 'Torfabrik' });
+    expect(quotes('Kapitänin Ida Brenner hatte am Morgen bei Instagram geschrieben: „Alles gut!“', 'de')[0]).toMatchObject({ speaker: 'Ida Brenner', source: 'Instagram' });
+  });
+
+  it('keeps a possessive role as an unnamed speaker, and reads fans and organisation-led roles', () => {
+    expect(quotes('Torwart Timo Rahn schweigt. Sein Berater sagte: „Es gibt nichts Neues.“', 'de')[0]).toMatchObject({ kind: 'role' });
+    expect(quotes('"We are angry," said one supporter.', 'en')[0]).toMatchObject({ speaker: 'supporter', kind: 'role' });
+    expect(quotes('A Rovers insider said the mood was "awful".', 'en')[0]).toMatchObject({ speaker: 'Rovers insider', kind: 'role' });
+  });
+
+  it('takes the medium of a platform post, a column or a podcast as the source', () => {
+    expect(quotes('Defender Kit Lowry said in a video on YouTube that he was "gutted".', 'en')[0]).toMatchObject({ speaker: 'Kit Lowry', source: 'YouTube' });
+    expect(quotes('Former captain Gail Rudd wrote in her column for The Ledger that the club was "adrift".', 'en')[0]).toMatchObject({ speaker: 'Gail Rudd', source: 'Ledger' });
+    expect(quotes('Trainer Jan Ode sagte im Podcast ‚Abstoß‘, er sei „sehr zufrieden“.', 'de')[0]).toMatchObject({ speaker: 'Jan Ode', source: 'Abstoß' });
+  });
+
+  it('takes media named with "gegenüber", as an interview compound, in a documentary or after "tells" and "wrote in"', () => {
+    expect(quotes('„Das war kein Foul“, so Kapitän Ole Jessen gegenüber »Sportecho Nord«.', 'de')[0]).toMatchObject({ source: 'Sportecho Nord' });
+    expect(quotes('„Das war kein Foul“, sagte Kapitän Ole Jessen im „Hafenblick“-Interview.', 'de')[0]).toMatchObject({ source: 'Hafenblick' });
+    expect(quotes('"We never gave up," captain Lena Kowalczyk says in the series \'Rovers Rising\'.', 'en')[0]).toMatchObject({ source: 'Rovers Rising' });
+    expect(quotes('Director Imogen Tate tells the Valley Post: "It was worth it."', 'en')[0]).toMatchObject({ speaker: 'Imogen Tate', source: 'Valley Post' });
+    expect(quotes('"It was exhausting," director Imogen Tate wrote in The Ledger.', 'en')[0]).toMatchObject({ source: 'Ledger' });
+  });
+
+  it('reports the medium of source hedges in other word orders', () => {
+    expect(amounts('Die »Nordhafener Post« berichtet, der Klub zahle 2 Millionen Euro.', 'de')[0]).toMatchObject({ source: 'Nordhafener Post' });
+    expect(amounts('Laut einem Bericht des »Sportecho« zahlt der Klub 2 Millionen Euro.', 'de')[0]).toMatchObject({ source: 'Sportecho' });
+    expect(amounts('City will pay £5m, as first reported by The Valley Post.', 'en')[0]).toMatchObject({ source: 'Valley Post' });
+    expect(amounts('Sources told the Kingsmere Chronicle that the fee is £5m.', 'en')[0]).toMatchObject({ source: 'Kingsmere Chronicle' });
+  });
+});

@@ -22,6 +22,8 @@ export type SpeakerRef =
   | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string; possessive?: boolean };
 
 const AGE = /^(\d+)-(?:jährige[rn]?|year-old)$/i;
+// "the Italian club", "the Dutch federation": nouns that make a nationality an adjective.
+const NOUNS_AFTER_NATIONALITY = /^(?:club|clubs|side|sides|team|teams|league|federation|association|champions|press|media|outlet|newspaper|broadcaster|government|giants|outfit|top-flight|national|game|football|market)$/;
 const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'a', 'an', 'one']);
 const POSSESSIVE = /^(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|his|her|their|its)$/i;
 
@@ -137,7 +139,10 @@ function readPhrase(
   if (definite && isNationalityNoun(cur.text, ctx.lang)) {
     const next = toks[k + 1];
     const adjective =
-      ctx.lang === 'en' && next && linked(k, k + 1) && /^\p{Ll}/u.test(next.text) && !ctx.lex.speechVerbs.has(next.text) && !ctx.lex.phraseStops.has(next.text) && !/^(?:who|himself|herself|also|then)$/.test(next.text);
+      ctx.lang === 'en' &&
+      next !== undefined &&
+      linked(k, k + 1) &&
+      (referringNounClass(next.text, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0 || NOUNS_AFTER_NATIONALITY.test(next.text));
     if (!adjective) {
       const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : /(?:woman)$/.test(cur.text) ? 'f' : /man$/.test(cur.text) ? 'm' : undefined;
       return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender }, key: roleKey(cur.text) };

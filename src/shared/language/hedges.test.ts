@@ -92,4 +92,36 @@ describe('findHedges – English', () => {
     expect(findHedges('Angeblich zahlte Strivo.', 'en')).toEqual([]);
     expect(findHedges('Angeblich zahlte Strivo. Strivo reportedly paid.')).toHaveLength(2);
   });
+
+  it('finds the medium named after the verb, before "has reported", and behind "Sources told"', () => {
+    expect(kinds('Kingsmere will pay £9m, as first reported by The Valley Post.', 'en')).toEqual([
+      ['attribution', 'as first reported by The Valley Post'],
+    ]);
+    expect(kinds('The Hollstedt Gazette has reported that the fine is £5,000.', 'en')).toEqual([
+      ['attribution', 'The Hollstedt Gazette has reported that'],
+    ]);
+    expect(kinds('Sources told the Kingsmere Chronicle that City paid £3m.', 'en')).toEqual([
+      ['attribution', 'Sources told the Kingsmere Chronicle'],
+    ]);
+    expect(kinds('Rovers paid £2m, the Fenwick Flyer reported on Tuesday.', 'en')).toEqual([
+      ['attribution', 'the Fenwick Flyer reported'],
+    ]);
+    expect(kinds("According to a report in 'The Fenwick Flyer', City paid £3m.", 'en')).toEqual([
+      ['attribution', "According to a report in 'The Fenwick Flyer'"],
+    ]);
+  });
+});
+
+describe('findHedges – German media named first or in quotes', () => {
+  it('finds "Die »X« berichtet, …" and a quoted name after "einem Bericht des"', () => {
+    expect(kinds('Die »Nordhafener Post« berichtet, der Klub zahle zwei Millionen Euro.', 'de')).toEqual([
+      ['attribution', 'Die »Nordhafener Post« berichtet'],
+    ]);
+    expect(kinds('Der Almentaler Kurier meldet, dass der Klub zahlt.', 'de')).toEqual([['attribution', 'Der Almentaler Kurier meldet']]);
+    expect(kinds('Laut einem Bericht des »Sportecho« zahlt der Klub.', 'de')).toEqual([['attribution', 'Laut einem Bericht des »Sportecho«']]);
+  });
+
+  it('does not take a club announcing something for a medium', () => {
+    expect(findHedges('Der Verein meldet, dass der Vertrag verlängert ist.', 'de')).toEqual([]);
+  });
 });

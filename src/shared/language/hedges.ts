@@ -72,7 +72,7 @@ const GERMAN: Pattern[] = [
   // meldet, …" — a quoted name, or a name ending like a newspaper's.
   {
     re: new RegExp(
-      `${B}(?:(?:Die|Der|Das|die|der|das)\\s+)?(?:„[^“”\\n]{1,60}[“”]|»[^«\\n]{1,60}«|"[^"\\n]{1,60}"|‚[^‘’\\n]{1,60}[‘’]|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}\\p{L}*(?:Zeitung|zeitung|Rundschau|Anzeiger|Kurier|Bote|Post|post|Nachrichten|Blatt|blatt|Echo|Presse|presse|Journal|Express|Allgemeine|Magazin|magazin|Portal|portal))\\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)(?=\\s*,|\\s+(?:dass|unter|am|an|in|von|vom)${E})`,
+      `${B}(?:(?:Die|Der|Das|die|der|das)\\s+)?(?:„[^“”\\n]{1,60}[“”]|»[^«\\n]{1,60}«|"[^"\\n]{1,60}"|‚[^‘’\\n]{1,60}[‘’]|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}(?:\\p{Lu}\\p{L}*)?(?:Zeitung|zeitung|Rundschau|Anzeiger|Kurier|Bote|Post|post|Nachrichten|Blatt|blatt|Echo|Presse|presse|Journal|Express|Allgemeine|Magazin|magazin|Portal|portal))\\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)(?=\\s*,|\\s+(?:dass|unter|am|an|in|von|vom)${E})`,
       'gu',
     ),
     kind: 'attribution',
