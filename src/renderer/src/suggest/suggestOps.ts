@@ -61,7 +61,7 @@ function $leavesOf(element: ElementNode): Leaf[] {
 
 const leafSize = (leaf: Leaf) => ($isTextNode(leaf) ? leaf.getTextContentSize() : 1);
 
-function $isOwn(node: SuggestedChangeNode | null, kind: 'insert' | 'delete', author: string): node is SuggestedChangeNode {
+function $isOwn(node: SuggestedChangeNode | null, kind: 'insert' | 'delete', author: string): boolean {
   return node !== null && node.getKind() === kind && node.getAuthor() === author;
 }
 

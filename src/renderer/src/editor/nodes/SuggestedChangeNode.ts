@@ -33,11 +33,11 @@ export class SuggestedChangeNode extends ElementNode {
   __author: string;
   __date: string;
 
-  static getType(): string {
+  static override getType(): string {
     return SUGGESTED_CHANGE_TYPE;
   }
 
-  static clone(node: SuggestedChangeNode): SuggestedChangeNode {
+  static override clone(node: SuggestedChangeNode): SuggestedChangeNode {
     return new SuggestedChangeNode(node.__kind, node.__suggestionId, node.__author, node.__date, node.__key);
   }
 
@@ -49,11 +49,11 @@ export class SuggestedChangeNode extends ElementNode {
     this.__date = date;
   }
 
-  static importJSON(json: SerializedSuggestedChangeNode): SuggestedChangeNode {
+  static override importJSON(json: SerializedSuggestedChangeNode): SuggestedChangeNode {
     return $createSuggestedChangeNode({ kind: 'insert', id: '', author: '', date: '' }).updateFromJSON(json);
   }
 
-  updateFromJSON(json: LexicalUpdateJSON<SerializedSuggestedChangeNode>): this {
+  override updateFromJSON(json: LexicalUpdateJSON<SerializedSuggestedChangeNode>): this {
     const self = super.updateFromJSON(json).getWritable();
     self.__kind = json.kind === 'delete' ? 'delete' : 'insert';
     self.__suggestionId = typeof json.suggestionId === 'string' ? json.suggestionId : '';
@@ -62,7 +62,7 @@ export class SuggestedChangeNode extends ElementNode {
     return self;
   }
 
-  exportJSON(): SerializedSuggestedChangeNode {
+  override exportJSON(): SerializedSuggestedChangeNode {
     const self = this.getLatest();
     return {
       ...super.exportJSON(),
@@ -73,13 +73,13 @@ export class SuggestedChangeNode extends ElementNode {
     };
   }
 
-  createDOM(_config: EditorConfig): HTMLElement {
+  override createDOM(_config: EditorConfig): HTMLElement {
     const el = document.createElement(this.__kind === 'insert' ? 'ins' : 'del');
     this.paint(el);
     return el;
   }
 
-  updateDOM(prev: SuggestedChangeNode, el: HTMLElement): boolean {
+  override updateDOM(prev: SuggestedChangeNode, el: HTMLElement): boolean {
     // A change of kind needs the other tag; the rest is attributes.
     if (prev.__kind !== this.__kind) return true;
     this.paint(el);
@@ -111,26 +111,26 @@ export class SuggestedChangeNode extends ElementNode {
   }
 
   /** Enter inside a suggestion splits it: the part in the new block is the same suggestion. */
-  insertNewAfter(_selection: BaseSelection, restoreSelection = true): null | LexicalNode {
+  override insertNewAfter(_selection: BaseSelection, restoreSelection = true): null | LexicalNode {
     const next = $createSuggestedChangeNode(this.getInfo());
     this.insertAfter(next, restoreSelection);
     return next;
   }
 
   // Typing at either edge in normal mode goes outside; suggest mode places its text itself.
-  canInsertTextBefore(): false {
+  override canInsertTextBefore(): false {
     return false;
   }
 
-  canInsertTextAfter(): false {
+  override canInsertTextAfter(): false {
     return false;
   }
 
-  canBeEmpty(): false {
+  override canBeEmpty(): false {
     return false;
   }
 
-  isInline(): true {
+  override isInline(): true {
     return true;
   }
 }
