@@ -7,6 +7,7 @@ import type { ArticleMeta } from '../../../shared/domain/articles';
 import { getArticleEditor } from './EditorContext';
 import { articleText, wordDiff, type WordDiff } from './revisions/wordDiff';
 import { bodyText } from './revisions/revisionText';
+import { DiffText } from './revisions/DiffText';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 interface Props {
@@ -124,21 +125,7 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose }: Pro
             <p>{t('revisions.identical')}</p>
           )}
           {diff !== null && diff !== 'too-different' && (
-            <div className="diff-text">
-              {diff.parts.map((part, i) =>
-                part.kind === 'same' ? (
-                  <span key={i}>{part.text}</span>
-                ) : part.kind === 'added' ? (
-                  <ins key={i} aria-label={`${t('revisions.added')}: ${part.text}`}>
-                    {part.text}
-                  </ins>
-                ) : (
-                  <del key={i} aria-label={`${t('revisions.removed')}: ${part.text}`}>
-                    {part.text}
-                  </del>
-                ),
-              )}
-            </div>
+            <DiffText parts={diff.parts} added={t('revisions.added')} removed={t('revisions.removed')} />
           )}
           <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
             {busy ? t('revisions.restoring') : t('revisions.restore')}

@@ -4,6 +4,7 @@ import { useApp } from '../app/AppContext';
 import { useCommand } from '../app/commands';
 import { ClaimsTab } from './ClaimsTab';
 import { FactsTab } from './FactsTab';
+import { ReviewPanel } from '../suggest/ReviewPanel';
 
 interface Tab {
   id: string;
@@ -14,10 +15,12 @@ interface Tab {
 /** The right-hand panel: facts and claims as tabs (WAI-ARIA tabs pattern). */
 export function RightPanel() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('suggest');
   const { settings, setLayout } = useApp();
   const tabs: Tab[] = [
     { id: 'facts', label: t('panes.factsTab'), content: <FactsTab /> },
     { id: 'claims', label: t('panes.claimsTab'), content: <ClaimsTab /> },
+    { id: 'review', label: ts('review.tab'), content: <ReviewPanel /> },
   ];
   const current = tabs.find((tab) => tab.id === settings.layout.rightTab) ?? tabs[0];
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});

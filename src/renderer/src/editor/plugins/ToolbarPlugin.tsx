@@ -16,6 +16,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND, type BlockType } from '../commands';
 import { $currentBlockType } from './FormattingPlugin';
 import { MarkClaimButton } from '../../claims/MarkClaim';
+import { SuggestModeButton } from '../../suggest/SuggestModeButton';
 
 interface SelectionFormat {
   blockType: BlockType;
@@ -128,6 +129,8 @@ export function ToolbarPlugin() {
         {t('toolbar.unlink')}
       </button>
       <MarkClaimButton editor={editor} />
+      <span className="tb-sep" aria-hidden="true" />
+      <SuggestModeButton />
     </div>
   );
 }
