@@ -1,6 +1,8 @@
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
+  InsertedTextRun,
   ExternalHyperlink,
   HeadingLevel,
   LevelFormat,
@@ -16,6 +18,7 @@ import {
 import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock } from '../../shared/article/blocks';
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
+import type { SuggestionInfo } from '../../shared/article/suggestedChanges';
 import { DOCX_STYLE_IDS } from '../docx-styles';
 
 /**
@@ -28,6 +31,19 @@ import { DOCX_STYLE_IDS } from '../docx-styles';
 export interface DocxOptions {
   /** Shown as the document's author in its properties; defaults to the article author. */
   creator?: string;
+  /**
+   * Write pending suggested changes as Word tracked changes (w:ins / w:del with author and
+   * date). Without it the body should already be the accepted text (the export handler's job).
+   */
+  trackedChanges?: boolean;
+}
+
+/** Word revision ids must be unique in the document; one counter per export. */
+class RevisionIds {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
 }
 
 export { DOCX_STYLE_IDS };
@@ -79,6 +95,8 @@ function paragraphStyles(): IParagraphStyleOptions[] {
 
 /** Numbering definitions are created on demand: one for bullets, one per distinct start number. */
 class ListNumbering {
+  /** Revision ids when tracked changes are written; carried here because every paragraph builder gets this object. */
+  ids: RevisionIds | undefined;
   private readonly definitions = new Map<string, NumberingDefinition>();
   private nextInstance = 1;
 
@@ -111,7 +129,7 @@ class ListNumbering {
   }
 }
 
-function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
+function textRun(text: string, format: InlineFormat, link: boolean, suggestion?: SuggestionInfo, ids?: RevisionIds): ParagraphChild[] {
   const props = {
     bold: format.bold,
     italics: format.italic,
@@ -122,6 +140,11 @@ function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
     font: format.code ? 'Consolas' : undefined,
     style: link ? 'Hyperlink' : undefined,
   };
+  if (suggestion && ids) {
+    // One Word revision per run, each with the suggestion's author and time.
+    const change = { id: ids.take(), author: suggestion.author, date: suggestion.date };
+    return suggestion.kind === 'insert' ? [new InsertedTextRun({ ...props, ...change, text })] : [new DeletedTextRun({ ...props, ...change, text })];
+  }
   // Word wants tabs as <w:tab/>, not as a character inside the text.
   return text.split('\t').flatMap((part, i) => {
     const runs: TextRun[] = [];
@@ -131,24 +154,26 @@ function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
   });
 }
 
-function runs(inlines: Inline[], link = false): ParagraphChild[] {
+function runs(inlines: Inline[], ids: RevisionIds | undefined, link = false): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        out.push(...textRun(inline.text, inline.format, link));
+        out.push(...textRun(inline.text, inline.format, link, inline.suggestion, ids));
         break;
       case 'break':
         out.push(new TextRun({ break: 1 }));
         break;
       case 'link': {
         const url = allowedLinkUrl(inline.url);
-        if (url && !link) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, true) }));
-        else out.push(...runs(inline.children, link));
+        // A hyperlink holds plain runs only; tracked text inside a link is written next to it.
+        const tracked = ids !== undefined && inline.children.some((c) => (c.type === 'text' || c.type === 'break') && c.suggestion);
+        if (url && !link && !tracked) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, ids, true) }));
+        else out.push(...runs(inline.children, ids, link));
         break;
       }
       case 'claim':
-        out.push(...runs(inline.children, link));
+        out.push(...runs(inline.children, ids, link));
         break;
     }
   }
@@ -161,7 +186,7 @@ function listParagraphs(list: ListBlock, numbering: ListNumbering, level: number
   const paragraphs: Paragraph[] = [];
   for (const item of list.items) {
     paragraphs.push(
-      new Paragraph({ children: runs(item.content), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
+      new Paragraph({ children: runs(item.content, numbering.ids), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
     );
     for (const nested of item.lists) paragraphs.push(...listParagraphs(nested, numbering, level + 1));
   }
@@ -172,12 +197,12 @@ function blockParagraphs(block: Block, numbering: ListNumbering): Paragraph[] {
   switch (block.type) {
     case 'heading':
       return [
-        new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: runs(block.content) }),
+        new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: runs(block.content, numbering.ids) }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(block.content) })];
+      return [new Paragraph({ children: runs(block.content, numbering.ids) })];
     case 'quote':
-      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content) })];
+      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content, numbering.ids) })];
     case 'list':
       return listParagraphs(block, numbering, 0);
   }
@@ -185,6 +210,7 @@ function blockParagraphs(block: Block, numbering: ListNumbering): Paragraph[] {
 
 export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: DocxOptions = {}): Promise<Buffer> {
   const numbering = new ListNumbering();
+  numbering.ids = options.trackedChanges ? new RevisionIds() : undefined;
   const children: Paragraph[] = [];
   const metaParagraph = (style: string, text: string) => {
     if (text.trim() !== '') children.push(new Paragraph({ style, children: [new TextRun(text)] }));

@@ -8,7 +8,7 @@ import {
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
 import type { HandlerTable } from './table';
-import { defaultExportDirectory, renderExport } from './transferExport';
+import { defaultExportDirectory, pendingSuggestionsOf, renderExport } from './transferExport';
 import { importBytes, importPath } from './transferImport';
 
 function absoluteFolder(directory: string, field = 'directory'): string {
@@ -48,7 +48,12 @@ export const transferHandlers = {
       available: id !== 'pdf' || ctx.platform.printToPdf !== undefined,
     })),
   'export:default-directory': (_input, ctx) => ({ path: defaultExportDirectory(ctx) }),
-  'export:article': async ({ articleId, format, annotated, directory, fileName, overwrite, uiLanguage }, ctx) => {
+  'export:article': async ({ articleId, format, annotated, directory, fileName, overwrite, uiLanguage, trackedChanges }, ctx) => {
+    if (trackedChanges && format !== 'docx') {
+      throw new UserError('validation', `Only DOCX can carry suggested changes as tracked changes; ${format} gets the accepted text.`, [
+        { path: 'trackedChanges', message: 'only for docx' },
+      ]);
+    }
     if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
       throw new UserError('validation', `Only HTML and PDF have an annotated version; ${format} is always exported clean.`, [
         { path: 'annotated', message: 'only for html and pdf' },
@@ -58,7 +63,7 @@ export const transferHandlers = {
     const target = path.join(dir, fileName);
     // Checked before rendering so nobody waits for a PDF that cannot be written; the write checks again atomically.
     if (!overwrite && (await fileExists(target))) throw existsError(fileName, dir);
-    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, uiLanguage });
+    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, uiLanguage, trackedChanges });
     try {
       await writeFileAtomic(target, content, { overwrite });
     } catch (err) {
@@ -66,7 +71,9 @@ export const transferHandlers = {
       throw writeError(err, dir) ?? err;
     }
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-    return { path: target, directory: dir, fileName, bytes };
+    // Factdesk JSON carries the suggestions as they are; every other format is told what it left out.
+    const pending = format === 'json' ? [] : pendingSuggestionsOf(ctx, articleId);
+    return { path: target, directory: dir, fileName, bytes, pendingSuggestions: pending, trackedChanges: trackedChanges === true && format === 'docx' };
   },
   'export:choose-path': async ({ directory, fileName }, ctx) => {
     const choose = ctx.platform.chooseSavePath;
