@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { readZipEntry } from '../src/main/import/docxRevisions';
 import { test, expect } from './fixtures';
 import { body, newArticle, statusBar } from './articleSteps';
 
@@ -127,4 +130,44 @@ test('the mode is remembered, and undo brings back a claim whose suggested text 
   await page.reload();
   await expect(suggestToggle(page)).toHaveAttribute('aria-pressed', 'true');
   await expect(body(page).locator('ins')).toHaveText(' 7 million euros');
+});
+
+test('an export lists the pending suggestions, and DOCX carries them as tracked changes that import back', async ({ page, app }) => {
+  await newArticle(page, 'Nordhafen verliert');
+  await body(page).click();
+  await page.keyboard.type('FC Nordhafen verliert in Rotheide.');
+  await page.keyboard.press('Control+Shift+KeyE');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' klar');
+  for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Delete');
+  await expect(body(page).locator('del')).toHaveText(' in Rotheide');
+  await saved(page);
+
+  const folder = path.join(app.dataDir, 'suggest-exports');
+  await page.getByRole('group', { name: 'Article settings' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export article' });
+  const warning = dialog.getByRole('group', { name: /^2 pending suggestions were not applied/ });
+  await expect(warning.getByRole('listitem')).toHaveText(['Deletion by Lena Kowalczyk: “ in Rotheide”', 'Insertion by Lena Kowalczyk: “ klar”']);
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (DOCX)' });
+  await dialog.getByRole('checkbox', { name: 'Write suggestions as Word tracked changes' }).check();
+  await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
+  const name = await dialog.getByRole('textbox', { name: 'File name' }).inputValue();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const file = path.join(folder, name);
+  const xml = readZipEntry(fs.readFileSync(file), 'word/document.xml')!.toString('utf8');
+  expect(xml).toMatch(/<w:ins [^>]*w:author="Lena Kowalczyk"/);
+  expect(xml).toMatch(/<w:del [^>]*w:author="Lena Kowalczyk"[^>]*>.*in Rotheide<\/w:delText>/s);
+
+  const imported = await app.cli(['articles', 'import', file, '--json']);
+  expect(imported.code).toBe(0);
+  const importedId = (JSON.parse(imported.stdout) as { articleId: string }[])[0].articleId;
+  const doc = JSON.parse((await app.cli(['articles', 'show', importedId, '--json'])).stdout) as { body: unknown };
+  const json = JSON.stringify(doc.body);
+  expect(json).toMatch(/"kind":"insert","suggestionId":"s-w\d+","author":"Lena Kowalczyk"/);
+  expect(json).toMatch(/"kind":"delete","suggestionId":"s-w\d+","author":"Lena Kowalczyk"/);
 });
