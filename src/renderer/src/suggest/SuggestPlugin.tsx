@@ -226,7 +226,9 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
   }, [editor, updateSettings, t]);
 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  return root ? createPortal(<SuggestionControl editor={editor} root={root} date={date} />, document.body) : null;
+  // Inside the editor's landmark, so the control is part of the page structure screen readers list.
+  const host = root?.closest('main, [role="main"], section, aside') ?? document.body;
+  return root ? createPortal(<SuggestionControl editor={editor} root={root} date={date} />, host) : null;
 }
 
 function anchorFor(editor: LexicalEditor, key: string): Anchor | null {
