@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { LexicalEditor } from 'lexical';
 import { useApp } from '../app/AppContext';
-import { SUGGEST_SHORTCUTS } from './commands';
+import { RESOLVE_SUGGESTIONS_COMMAND, SUGGEST_SHORTCUTS } from './commands';
 
 /** The toolbar's "Suggest" toggle; remembered per user in the settings. */
 export function SuggestModeButton() {
@@ -19,4 +20,22 @@ export function SuggestModeButton() {
       {t('mode.toggle')}
     </button>
   );
+}
+
+/** The context menu's accept/reject entries, for the suggestions at the caret or in the selection. */
+export function useSuggestionMenuItems(editor: LexicalEditor) {
+  const { t } = useTranslation('suggest');
+  return [
+    {
+      id: 'accept-suggestion',
+      label: t('menu.accept'),
+      run: () => void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: true }),
+      separatorBefore: true,
+    },
+    {
+      id: 'reject-suggestion',
+      label: t('menu.reject'),
+      run: () => void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: false }),
+    },
+  ];
 }

@@ -30,6 +30,7 @@ import { useApp } from '../app/AppContext';
 import { useStatusItem } from '../app/status';
 import { deskUserName } from '../desk/deskClient';
 import { $adoptDomSelection } from '../editor/liveSelection';
+import { INSERT_PLAIN_TEXT_COMMAND } from '../editor/commands';
 import { $isSuggestedChangeNode } from '../editor/nodes/SuggestedChangeNode';
 import { RESOLVE_SUGGESTIONS_COMMAND, SHOW_SUGGESTION_COMMAND, type SuggestionTarget } from './commands';
 import {
@@ -90,6 +91,11 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
   const state = useRef({ on, language, userName: settings.userName });
   state.current = { on, language, userName: settings.userName };
 
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
   useStatusItem('suggest-mode', on ? <span className="suggest-mode-status">{t('mode.on')}</span> : null, 55);
   useStatusItem('suggest-message', message ? <span role="status">{message}</span> : null, 56);
 
@@ -170,6 +176,16 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
           const text = data?.getData('text/plain') ?? '';
           event.preventDefault();
           // Suggested text is inline: pasted lines are joined, structure is left to plain edits.
+          const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+          if (line !== '') $suggestInsertText(line, who());
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        INSERT_PLAIN_TEXT_COMMAND,
+        (text) => {
+          if (!active()) return false;
           const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
           if (line !== '') $suggestInsertText(line, who());
           return true;

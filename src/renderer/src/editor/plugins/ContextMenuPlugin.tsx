@@ -6,6 +6,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { INSERT_PLAIN_TEXT_COMMAND, OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND } from '../commands';
 import { BLOCK_TYPES } from './ToolbarPlugin';
 import { useMarkClaimMenuItem } from '../../claims/MarkClaim';
+import { useSuggestionMenuItems } from '../../suggest/SuggestModeButton';
 import { useSpellMenuItems } from '../../spell/SpellMenuItems';
 
 export interface Item {
@@ -29,6 +30,7 @@ export function ContextMenuPlugin() {
   const menuRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const markClaim = useMarkClaimMenuItem(editor);
+  const suggestionItems = useSuggestionMenuItems(editor);
   const spell = useSpellMenuItems(editor);
 
   useEffect(
@@ -101,6 +103,7 @@ export function ContextMenuPlugin() {
     { id: 'link', label: t('toolbar.link'), run: () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined) },
     { id: 'unlink', label: t('toolbar.unlink'), run: () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) },
     markClaim,
+    ...suggestionItems,
     ...BLOCK_TYPES.map((type, i) => ({
       id: type,
       label: t(`toolbar.${type}`),
