@@ -35,7 +35,7 @@ async function seriousFindings(page: Page, screen: string): Promise<string[]> {
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Artikeltext' });
 
-test('the library, editor, facts, claims and comments screens have no serious or critical axe findings', async ({ page, app }) => {
+test('the library, editor, facts, claims, comments and review screens have no serious or critical axe findings', async ({ page, app }) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   const findings: string[] = [];
   await expect(page.getByRole('navigation', { name: 'Artikel' })).toBeVisible();
@@ -88,6 +88,22 @@ test('the library, editor, facts, claims and comments screens have no serious or
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tooltip')).toContainText('Zahlen oder gezahlt?');
   findings.push(...(await seriousFindings(page, 'comments')));
+  // Suggest mode: an insertion and a deletion in the text, the inline control at the caret and the review list.
+  await page.getByRole('toolbar', { name: 'Formatierung' }).getByRole('button', { name: 'Vorschlagen' }).click();
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Sagt der Verein.');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('del')).toHaveText('„Die');
+  await page.getByRole('tab', { name: 'Prüfen' }).click();
+  const review = page.getByRole('region', { name: 'Vorgeschlagene Änderungen' });
+  await expect(review.getByRole('list', { name: 'Offene Vorschläge' }).getByRole('listitem')).toHaveCount(2);
+  // The caret sits at the deletion's start: the inline control shows for it. The pointer rests outside any hover card.
+  await page.mouse.move(1, 1);
+  await expect(page.getByRole('group', { name: /^Löschung von/ })).toBeVisible();
+  findings.push(...(await seriousFindings(page, 'review')));
 
   await page.getByRole('navigation', { name: 'Artikel' }).getByRole('listbox', { name: 'Artikelliste' }).focus();
   findings.push(...(await seriousFindings(page, 'library (with an article)')));

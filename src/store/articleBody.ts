@@ -1,4 +1,5 @@
 import { allowedLinkUrl } from '../shared/article/links';
+import { SUGGESTED_CHANGE_TYPE, suggestionShapeProblems } from '../shared/article/suggestedChanges';
 import { ARTICLE_BODY_SCHEMA_VERSION, ARTICLE_NODE_TYPES } from '../shared/contract/articles';
 import type { ArticleBody, SerializedEditorStateJSON, SerializedNodeJSON } from '../shared/domain/articles';
 
@@ -67,7 +68,7 @@ export interface BodyProblem {
  */
 export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
   const problems: BodyProblem[] = [];
-  const visit = (node: SerializedNodeJSON, path: string, depth: number): void => {
+  const visit = (node: SerializedNodeJSON, path: string, depth: number, parentType: string | null, inSuggestion: boolean): void => {
     if (problems.length >= limit) return;
     if (depth > 64) {
       problems.push({ path, message: 'is nested too deeply' });
@@ -88,6 +89,11 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
       problems.push({ path: `${path}.listType`, message: 'must be bullet or number' });
     if ((node.type === 'link' || node.type === 'autolink') && (typeof node.url !== 'string' || allowedLinkUrl(node.url) === null))
       problems.push({ path: `${path}.url`, message: 'must be an http, https or mailto link' });
+    if (node.type === SUGGESTED_CHANGE_TYPE) {
+      for (const p of suggestionShapeProblems(node, parentType, inSuggestion)) {
+        if (problems.length < limit) problems.push({ path: p.field ? `${path}.${p.field}` : path, message: p.message });
+      }
+    }
     if (node.type === 'text' && typeof node.text !== 'string') problems.push({ path: `${path}.text`, message: 'must be text' });
     // Lexical's own node for a tab character (a .txt file or a paste with tabs makes them).
     if (node.type === 'tab' && node.text !== '\t') problems.push({ path: `${path}.text`, message: 'must be a single tab' });
@@ -96,10 +102,11 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
         problems.push({ path: `${path}.children`, message: 'must be a list' });
         return;
       }
-      node.children.forEach((child, i) => visit(child, `${path}.children.${i}`, depth + 1));
+      const inside = inSuggestion || node.type === SUGGESTED_CHANGE_TYPE;
+      node.children.forEach((child, i) => visit(child, `${path}.children.${i}`, depth + 1, node.type, inside));
     }
   };
-  visit(body.editorState.root, 'body.editorState.root', 0);
+  visit(body.editorState.root, 'body.editorState.root', 0, null, false);
   return problems;
 }
 

@@ -52,10 +52,10 @@ function destination(out: string | undefined, many: boolean): { directory: strin
 }
 
 const exportCommand: TransferSubcommand = {
-  usage: `factdesk articles export <id…|--all> --format <${EXPORT_FORMATS.join('|')}> [--annotated] [--comments] [--out <file|folder>] [--overwrite] [--labels <de|en>]`,
+  usage: `factdesk articles export <id…|--all> --format <${EXPORT_FORMATS.join('|')}> [--annotated] [--comments] [--out <file|folder>] [--overwrite] [--labels <de|en>] [--tracked-changes]`,
   summary: 'Write articles to files (HTML, Markdown, text, DOCX, PDF, NewsML-G2, NITF, ClaimReview, Factdesk JSON, fact-check report)',
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, { booleans: ['all', 'annotated', 'comments', 'overwrite'], values: ['format', 'out', 'labels'] });
+    const { flags, positionals } = parseArgs(argv, { booleans: ['all', 'annotated', 'comments', 'overwrite', 'tracked-changes'], values: ['format', 'out', 'labels'] });
     if (flags.all && positionals.length > 0) throw new UsageError('Give article ids or --all, not both');
     if (!flags.all && positionals.length === 0) throw new UsageError('articles export needs an article id (or --all)');
     if (typeof flags.format !== 'string') throw new UsageError(`articles export needs --format (${EXPORT_FORMATS.join(', ')})`);
@@ -88,11 +88,17 @@ const exportCommand: TransferSubcommand = {
             fileName,
             overwrite: flags.overwrite === true || undefined,
             uiLanguage: flags.labels as 'de' | 'en' | undefined,
+            trackedChanges: flags['tracked-changes'] === true || undefined,
           },
           ctx,
         );
         if (result.ok) {
           io.out(result.value.path);
+          const left = result.value.trackedChanges ? [] : result.value.pendingSuggestions;
+          if (left.length > 0) {
+            io.err(`${result.value.fileName}: ${left.length} pending suggested change(s) not applied (insertions left out, deletions kept):`);
+            for (const s of left) io.err(`  ${s.kind === 'insert' ? 'insertion' : 'deletion'} by ${s.author}: "${s.text.slice(0, 60)}"`);
+          }
           continue;
         }
         failed++;

@@ -3,7 +3,9 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document,
+  InsertedTextRun,
   ExternalHyperlink,
   HeadingLevel,
   LevelFormat,
@@ -22,6 +24,7 @@ import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
 import { correctionBlocks, type CorrectionNote } from '../../shared/export/corrections';
 import type { CommentThread } from '../../shared/domain/comments';
+import type { SuggestionInfo } from '../../shared/article/suggestedChanges';
 import { wordComments, type WordComments } from './docxComments';
 import { DOCX_STYLE_IDS } from '../docx-styles';
 
@@ -42,6 +45,19 @@ export interface DocxOptions {
    * (replies threaded under the first, resolved ones marked done). Without it marks vanish.
    */
   threads?: readonly CommentThread[];
+  /**
+   * Write pending suggested changes as Word tracked changes (w:ins / w:del with author and
+   * date). Without it the body should already be the accepted text (the export handler's job).
+   */
+  trackedChanges?: boolean;
+}
+
+/** Word revision ids must be unique in the document; one counter per export. */
+class RevisionIds {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
 }
 
 export { DOCX_STYLE_IDS };
@@ -93,6 +109,8 @@ function paragraphStyles(): IParagraphStyleOptions[] {
 
 /** Numbering definitions are created on demand: one for bullets, one per distinct start number. */
 class ListNumbering {
+  /** Revision ids when tracked changes are written; carried here because every paragraph builder gets this object. */
+  ids: RevisionIds | undefined;
   private readonly definitions = new Map<string, NumberingDefinition>();
   private nextInstance = 1;
 
@@ -125,7 +143,7 @@ class ListNumbering {
   }
 }
 
-function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
+function textRun(text: string, format: InlineFormat, link: boolean, suggestion?: SuggestionInfo, ids?: RevisionIds): ParagraphChild[] {
   const props = {
     bold: format.bold,
     italics: format.italic,
@@ -136,6 +154,11 @@ function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
     font: format.code ? 'Consolas' : undefined,
     style: link ? 'Hyperlink' : undefined,
   };
+  if (suggestion && ids) {
+    // One Word revision per run, each with the suggestion's author and time.
+    const change = { id: ids.take(), author: suggestion.author, date: suggestion.date };
+    return suggestion.kind === 'insert' ? [new InsertedTextRun({ ...props, ...change, text })] : [new DeletedTextRun({ ...props, ...change, text })];
+  }
   // Word wants tabs as <w:tab/>, not as a character inside the text.
   return text.split('\t').flatMap((part, i) => {
     const runs: TextRun[] = [];
@@ -145,20 +168,22 @@ function textRun(text: string, format: InlineFormat, link: boolean): TextRun[] {
   });
 }
 
-function runs(inlines: Inline[], link = false, comments: WordComments | null = null): ParagraphChild[] {
+function runs(inlines: Inline[], ids: RevisionIds | undefined, link = false, comments: WordComments | null = null): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        out.push(...textRun(inline.text, inline.format, link));
+        out.push(...textRun(inline.text, inline.format, link, inline.suggestion, ids));
         break;
       case 'break':
         out.push(new TextRun({ break: 1 }));
         break;
       case 'link': {
         const url = allowedLinkUrl(inline.url);
-        if (url && !link) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, true, comments) }));
-        else out.push(...runs(inline.children, link, comments));
+        // A hyperlink holds plain runs only; tracked text inside a link is written next to it.
+        const tracked = ids !== undefined && inline.children.some((c) => (c.type === 'text' || c.type === 'break') && c.suggestion);
+        if (url && !link && !tracked) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, ids, true, comments) }));
+        else out.push(...runs(inline.children, ids, link, comments));
         break;
       }
       case 'claim': {
@@ -166,7 +191,7 @@ function runs(inlines: Inline[], link = false, comments: WordComments | null = n
         const opening = comments?.open(inline.ids) ?? [];
         const closing = comments?.close(inline.ids) ?? [];
         out.push(...opening.map((id) => new CommentRangeStart(id)));
-        out.push(...runs(inline.children, link, comments));
+        out.push(...runs(inline.children, ids, link, comments));
         out.push(...closing.map((id) => new CommentRangeEnd(id)));
         out.push(...closing.map((id) => new TextRun({ children: [new CommentReference(id)] })));
         break;
@@ -182,7 +207,7 @@ function listParagraphs(list: ListBlock, numbering: ListNumbering, level: number
   const paragraphs: Paragraph[] = [];
   for (const item of list.items) {
     paragraphs.push(
-      new Paragraph({ children: runs(item.content, false, comments), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
+      new Paragraph({ children: runs(item.content, numbering.ids, false, comments), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
     );
     for (const nested of item.lists) paragraphs.push(...listParagraphs(nested, numbering, level + 1, comments));
   }
@@ -195,13 +220,13 @@ function blockParagraphs(block: Block, numbering: ListNumbering, comments: WordC
       return [
         new Paragraph({
           heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          children: runs(block.content, false, comments),
+          children: runs(block.content, numbering.ids, false, comments),
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(block.content, false, comments) })];
+      return [new Paragraph({ children: runs(block.content, numbering.ids, false, comments) })];
     case 'quote':
-      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content, false, comments) })];
+      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content, numbering.ids, false, comments) })];
     case 'list':
       return listParagraphs(block, numbering, 0, comments);
   }
@@ -209,6 +234,7 @@ function blockParagraphs(block: Block, numbering: ListNumbering, comments: WordC
 
 export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: DocxOptions = {}): Promise<Buffer> {
   const numbering = new ListNumbering();
+  numbering.ids = options.trackedChanges ? new RevisionIds() : undefined;
   const children: Paragraph[] = [];
   const metaParagraph = (style: string, text: string) => {
     if (text.trim() !== '') children.push(new Paragraph({ style, children: [new TextRun(text)] }));

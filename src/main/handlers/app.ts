@@ -17,6 +17,7 @@ export function loadSettings(ctx: HandlerContext): Settings {
     language: raw.language === 'de' || raw.language === 'en' ? raw.language : defaultLanguage(ctx.os.locale),
     theme: raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : 'system',
     layout,
+    suggestMode: raw.suggestMode === true,
   };
 }
 
@@ -51,6 +52,7 @@ export const appHandlers = {
     if (patch.userName !== undefined) next.userName = patch.userName;
     if (patch.language !== undefined) next.language = patch.language;
     if (patch.theme !== undefined) next.theme = patch.theme;
+    if (patch.suggestMode !== undefined) next.suggestMode = patch.suggestMode;
     if (patch.layout !== undefined) next.layout = { ...current.layout, ...patch.layout };
     writeSettings(ctx.db, next);
     return loadSettings(ctx);

@@ -9,7 +9,7 @@ import {
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
 import type { HandlerTable } from './table';
-import { defaultExportDirectory, publishesCorrections, renderExport } from './transferExport';
+import { defaultExportDirectory, pendingSuggestionsOf, publishesCorrections, renderExport } from './transferExport';
 import { markCorrectionsExported } from '../../store/corrections';
 import { actingUser } from './actingUser';
 import { importBytes, importPath } from './transferImport';
@@ -51,7 +51,12 @@ export const transferHandlers = {
       available: id !== 'pdf' || ctx.platform.printToPdf !== undefined,
     })),
   'export:default-directory': (_input, ctx) => ({ path: defaultExportDirectory(ctx) }),
-  'export:article': async ({ articleId, format, annotated, comments, directory, fileName, overwrite, uiLanguage }, ctx) => {
+  'export:article': async ({ articleId, format, annotated, comments, directory, fileName, overwrite, uiLanguage, trackedChanges }, ctx) => {
+    if (trackedChanges && format !== 'docx') {
+      throw new UserError('validation', `Only DOCX can carry suggested changes as tracked changes; ${format} gets the accepted text.`, [
+        { path: 'trackedChanges', message: 'only for docx' },
+      ]);
+    }
     if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
       throw new UserError('validation', `Only HTML and PDF have an annotated version; ${format} is always exported clean.`, [
         { path: 'annotated', message: 'only for html and pdf' },
@@ -66,7 +71,7 @@ export const transferHandlers = {
     const target = path.join(dir, fileName);
     // Checked before rendering so nobody waits for a PDF that cannot be written; the write checks again atomically.
     if (!overwrite && (await fileExists(target))) throw existsError(fileName, dir);
-    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, comments: comments ?? false, uiLanguage });
+    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, comments: comments ?? false, uiLanguage, trackedChanges });
     try {
       await writeFileAtomic(target, content, { overwrite });
     } catch (err) {
@@ -76,7 +81,9 @@ export const transferHandlers = {
     // The file is out: its corrections can no longer be changed quietly.
     if (publishesCorrections(format, annotated ?? false)) markCorrectionsExported(ctx.db, articleId, actingUser(ctx), new Date().toISOString());
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-    return { path: target, directory: dir, fileName, bytes };
+    // Factdesk JSON carries the suggestions as they are; every other format is told what it left out.
+    const pending = format === 'json' ? [] : pendingSuggestionsOf(ctx, articleId);
+    return { path: target, directory: dir, fileName, bytes, pendingSuggestions: pending, trackedChanges: trackedChanges === true && format === 'docx' };
   },
   'export:choose-path': async ({ directory, fileName }, ctx) => {
     const choose = ctx.platform.chooseSavePath;

@@ -15,6 +15,7 @@ import { exportNitf } from '../../shared/export/nitf';
 import { exportText } from '../../shared/export/text';
 import type { Correction } from '../../shared/domain/corrections';
 import { UserError } from '../../shared/result';
+import { pendingSuggestions, withoutPendingSuggestions, type PendingSuggestion } from '../../shared/article/suggestedChanges';
 import { BodyVersionError } from '../../store/articleBody';
 import { getArticle } from '../../store/articles';
 import { listThreads } from '../../store/comments';
@@ -25,7 +26,7 @@ import type { HandlerContext } from './context';
 
 export const NO_CHROMIUM_MESSAGE = 'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
 
-function requireDocument(ctx: HandlerContext, articleId: string): ArticleDocument {
+function requireStoredDocument(ctx: HandlerContext, articleId: string): ArticleDocument {
   let doc: ArticleDocument | null;
   try {
     doc = getArticle(ctx.db, articleId);
@@ -64,6 +65,17 @@ export interface RenderRequest {
   /** Comment threads go along (annotated HTML/PDF, DOCX); the handler has checked the format allows it. */
   comments?: boolean;
   uiLanguage?: UiLanguage;
+  /** DOCX: pending suggestions as Word tracked changes instead of leaving them out. */
+  trackedChanges?: boolean;
+}
+
+/**
+ * The article as a reader outside the desk gets it: only accepted changes, i.e. pending
+ * insertions left out and pending deletions kept. Every format but Factdesk JSON (the
+ * round-trip format) and a DOCX with tracked changes is rendered from this.
+ */
+function acceptedDocument(doc: ArticleDocument): ArticleDocument {
+  return { ...doc, body: withoutPendingSuggestions(doc.body) };
 }
 
 /** Formats that carry the article to readers: once one has gone out, its corrections are frozen. */
@@ -74,7 +86,12 @@ export function publishesCorrections(format: ExportFormat, annotated: boolean): 
 /** One article in one format, as the bytes (or text) of the file. */
 export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
   const { articleId, format, annotated } = req;
-  const record = () => buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+  const stored = (id: string) => requireStoredDocument(ctx, id);
+  const requireDocument = (_ctx: HandlerContext, id: string) => acceptedDocument(stored(id));
+  const record = () => {
+    const exportCtx = buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+    return { ...exportCtx, body: withoutPendingSuggestions(exportCtx.body) };
+  };
   // Clean exports print the corrections under the article, in its language.
   const clean = () => {
     const doc = requireDocument(ctx, articleId);
@@ -107,10 +124,10 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
       return exportNitf(doc.meta, doc.body, { corrections: doc.corrections });
     }
     case 'docx': {
-      const doc = clean();
+      const doc = req.trackedChanges ? { ...stored(articleId), corrections: clean().corrections } : clean();
       // docx is a large package; the CLI and the shells load it only when someone exports Word.
       const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections, ...threads() });
+      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections, trackedChanges: req.trackedChanges === true, ...threads() });
     }
     case 'report':
       return exportFactCheckReport(record());
@@ -136,6 +153,11 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
       return serializeFactdeskArticle(file!);
     }
   }
+}
+
+/** The article's pending suggested changes, for the warning that comes with an export. */
+export function pendingSuggestionsOf(ctx: HandlerContext, articleId: string): PendingSuggestion[] {
+  return pendingSuggestions(requireStoredDocument(ctx, articleId).body);
 }
 
 function exportHtmlOf(doc: ArticleDocument & { corrections: Correction[] }): string {

@@ -4,6 +4,8 @@ import type { ImportedArticle } from './assemble';
 import { ImportError } from './errors';
 import { importHtml } from './html';
 import { declaredUnpackedSize } from './zipSize';
+import { applyTrackedChanges, readZipEntry } from './docxRevisions';
+import { blocksToBody, bodyToBlocks } from '../../shared/article/blocks';
 
 /** What a DOCX may unpack to: text, styles and numbering of the longest article are a few MB. */
 export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
@@ -51,5 +53,23 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
   } catch (error) {
     throw new ImportError('CORRUPT', fileName, `the file is not a readable DOCX document (${(error as Error).message})`, { cause: error });
   }
-  return importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, fileName);
+  const article = importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, fileName);
+  return withTrackedChanges(article, bytes);
+}
+
+/** Word's tracked changes become suggested changes in the imported body (mammoth alone accepts them all). */
+function withTrackedChanges(article: ImportedArticle, bytes: Uint8Array): ImportedArticle {
+  let xml: string;
+  try {
+    const part = readZipEntry(bytes, 'word/document.xml');
+    if (!part) return article;
+    xml = part.toString('utf8');
+  } catch {
+    // mammoth has read the file already; a part we cannot inflate only costs the revisions.
+    return { ...article, warnings: [...article.warnings, 'Tracked changes could not be read; insertions were accepted and deletions left out.'] };
+  }
+  if (!/<w:(ins|del)\b/.test(xml)) return article;
+  const blocks = bodyToBlocks(article.body);
+  const warnings = applyTrackedChanges(blocks, xml, new Date().toISOString());
+  return { ...article, body: blocksToBody(blocks), warnings: [...article.warnings, ...warnings] };
 }

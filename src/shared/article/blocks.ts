@@ -1,4 +1,5 @@
 import type { ArticleBody, SerializedNodeJSON } from '../domain/articles';
+import { SUGGESTED_CHANGE_TYPE, suggestionInfoOf, type SuggestionInfo } from './suggestedChanges';
 
 /**
  * A small document model between Lexical's serialized editor state and the export/import
@@ -21,6 +22,8 @@ export interface TextRun {
   type: 'text';
   text: string;
   format: InlineFormat;
+  /** Set when the run is part of a pending suggested change (see suggestedChanges.ts). */
+  suggestion?: SuggestionInfo;
 }
 
 export interface LinkRun {
@@ -39,6 +42,7 @@ export interface ClaimMarkRun {
 
 export interface LineBreakRun {
   type: 'break';
+  suggestion?: SuggestionInfo;
 }
 
 export type Inline = TextRun | LinkRun | ClaimMarkRun | LineBreakRun;
@@ -142,6 +146,12 @@ function toInlines(nodes: SerializedNodeJSON[]): Inline[] {
         out.push({ type: 'claim', ids, children: toInlines(childrenOf(node)) });
         break;
       }
+      case SUGGESTED_CHANGE_TYPE: {
+        // The change's text stays in place, each run stamped with it; clean exports drop or keep it.
+        const info = suggestionInfoOf(node);
+        out.push(...(info ? stampSuggestion(toInlines(childrenOf(node)), info) : toInlines(childrenOf(node))));
+        break;
+      }
       default:
         // Unknown inline nodes (e.g. from a future editor plugin) keep their text so no words vanish.
         if (Array.isArray(node.children)) out.push(...toInlines(childrenOf(node)));
@@ -150,6 +160,12 @@ function toInlines(nodes: SerializedNodeJSON[]): Inline[] {
     }
   }
   return out;
+}
+
+function stampSuggestion(inlines: Inline[], info: SuggestionInfo): Inline[] {
+  return inlines.map((inline) =>
+    inline.type === 'text' || inline.type === 'break' ? { ...inline, suggestion: info } : { ...inline, children: stampSuggestion(inline.children, info) },
+  );
 }
 
 function toList(node: SerializedNodeJSON): ListBlock {
@@ -221,6 +237,7 @@ export function bodyToBlocks(body: ArticleBody): Block[] {
       case 'link':
       case 'autolink':
       case 'mark':
+      case SUGGESTED_CHANGE_TYPE:
         stray.push(node);
         break;
       default:
@@ -267,7 +284,8 @@ export function canonicalInlines(inlines: Inline[]): Inline[] {
     if (inline.type === 'text') {
       if (inline.text === '') continue;
       const last = out[out.length - 1];
-      if (last?.type === 'text' && sameFormat(last.format, inline.format)) out[out.length - 1] = { ...last, text: last.text + inline.text };
+      if (last?.type === 'text' && sameFormat(last.format, inline.format) && last.suggestion?.id === inline.suggestion?.id)
+        out[out.length - 1] = { ...last, text: last.text + inline.text };
       else out.push(inline);
     } else if (inline.type === 'break') out.push(inline);
     else out.push({ ...inline, children: canonicalInlines(inline.children) });
@@ -283,15 +301,26 @@ export function canonicalBlocks(blocks: Block[]): Block[] {
   return blocks.map((b) => (b.type === 'list' ? list(b) : { ...b, content: canonicalInlines(b.content) }));
 }
 
+function suggestionNode(info: SuggestionInfo, children: SerializedNodeJSON[]): SerializedNodeJSON {
+  return { ...elementBase(SUGGESTED_CHANGE_TYPE, children), kind: info.kind, suggestionId: info.id, author: info.author, date: info.date };
+}
+
 function inlineNodes(inlines: Inline[]): SerializedNodeJSON[] {
   const out: SerializedNodeJSON[] = [];
+  // Neighbouring runs of one suggestion share one suggested-change node.
+  const push = (info: SuggestionInfo | undefined, nodes: SerializedNodeJSON[]) => {
+    if (!info) return void out.push(...nodes);
+    const last = out[out.length - 1];
+    if (last?.type === SUGGESTED_CHANGE_TYPE && last.suggestionId === info.id) last.children!.push(...nodes);
+    else out.push(suggestionNode(info, nodes));
+  };
   for (const inline of canonicalInlines(inlines)) {
     switch (inline.type) {
       case 'text':
-        out.push(...textNodes(inline.text, inline.format));
+        push(inline.suggestion, textNodes(inline.text, inline.format));
         break;
       case 'break':
-        out.push({ type: 'linebreak', version: 1 });
+        push(inline.suggestion, [{ type: 'linebreak', version: 1 }]);
         break;
       case 'link': {
         const children = inlineNodes(inline.children);

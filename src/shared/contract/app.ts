@@ -32,6 +32,8 @@ export interface Settings {
   language: UiLanguage;
   theme: Theme;
   layout: Layout;
+  /** Suggest mode (track changes) in the editor: this user's edits become suggestions. */
+  suggestMode: boolean;
 }
 
 export const settingsPatchSchema = z
@@ -40,6 +42,7 @@ export const settingsPatchSchema = z
     language: z.enum(UI_LANGUAGES).optional(),
     theme: z.enum(THEMES).optional(),
     layout: layoutSchema.partial().strict().optional(),
+    suggestMode: z.boolean().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -24,6 +24,8 @@ export const ARTICLE_NODE_TYPES = [
   'tab',
   'linebreak',
   'mark',
+  // Suggested changes (track changes); shape checked in shared/article/suggestedChanges.ts.
+  'suggested-change',
 ] as const;
 
 export const ARTICLE_FIELD_LIMITS = {

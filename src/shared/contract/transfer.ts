@@ -3,6 +3,7 @@ import { channel } from './define';
 import { UI_LANGUAGES } from './app';
 import type { ArticleMeta } from '../domain/articles';
 import { exportFileName } from '../export/fileName';
+import type { PendingSuggestion } from '../article/suggestedChanges';
 
 /**
  * Export of one article to a file in a folder, and import of files as new articles. The
@@ -68,6 +69,13 @@ export interface ExportResult {
   directory: string;
   fileName: string;
   bytes: number;
+  /**
+   * Suggested changes still pending in the article. A clean export leaves their insertions out
+   * and keeps their deletions; a DOCX with `trackedChanges` carries them as Word revisions.
+   */
+  pendingSuggestions: PendingSuggestion[];
+  /** True when the file carries the pending suggestions as Word tracked changes. */
+  trackedChanges: boolean;
 }
 
 export type ImportedFormat = 'markdown' | 'text' | 'html' | 'docx' | 'factdesk-json';
@@ -118,6 +126,8 @@ export const transferContract = {
         overwrite: z.boolean().optional(),
         /** Language of labels in the annotated version and the report; defaults to the UI language. */
         uiLanguage: z.enum(UI_LANGUAGES).optional(),
+        /** DOCX only: write pending suggested changes as Word tracked changes (w:ins / w:del). */
+        trackedChanges: z.boolean().optional(),
       })
       .strict(),
   ),

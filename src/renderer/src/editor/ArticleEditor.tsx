@@ -27,6 +27,7 @@ import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { DeskAutosaveStart, DeskCollaborationPlugin, DeskViewerLock, useDeskBodyReady, type DeskBinding } from '../desk/DeskEditorPlugins';
 import { SpellPlugin } from '../spell/SpellPlugin';
+import { SuggestPlugin } from '../suggest/SuggestPlugin';
 
 export interface ArticleEditorProps {
   articleId: string;
@@ -111,6 +112,7 @@ export const ArticleEditor = memo(function ArticleEditor({
       <ClaimsPlugin articleId={articleId} />
       <CommentsPlugin articleId={articleId} shared={desk !== null} />
       <SuggestionsPlugin articleId={articleId} language={language} />
+      <SuggestPlugin language={language} readOnly={readOnly || deskReadOnly} />
       {/* In a shared article the checker's keyboard selection collapsed while a colleague typed
           (e2e/desk.spec "the checker marks…"); until that is understood, desk articles go unchecked. */}
       {!readOnly && !desk && <SpellPlugin language={language} />}

@@ -7,6 +7,7 @@ import type { ArticleMeta } from '../../../shared/domain/articles';
 import { getArticleEditor } from './EditorContext';
 import { articleText, wordDiff, type WordDiff } from './revisions/wordDiff';
 import { bodyText } from './revisions/revisionText';
+import { DiffText } from './revisions/DiffText';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
 interface Props {
@@ -126,21 +127,7 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
             <p>{t('revisions.identical')}</p>
           )}
           {diff !== null && diff !== 'too-different' && (
-            <div className="diff-text">
-              {diff.parts.map((part, i) =>
-                part.kind === 'same' ? (
-                  <span key={i}>{part.text}</span>
-                ) : part.kind === 'added' ? (
-                  <ins key={i} aria-label={`${t('revisions.added')}: ${part.text}`}>
-                    {part.text}
-                  </ins>
-                ) : (
-                  <del key={i} aria-label={`${t('revisions.removed')}: ${part.text}`}>
-                    {part.text}
-                  </del>
-                ),
-              )}
-            </div>
+            <DiffText parts={diff.parts} added={t('revisions.added')} removed={t('revisions.removed')} />
           )}
           {canRestore && (
             <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>

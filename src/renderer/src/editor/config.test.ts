@@ -5,6 +5,7 @@ import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link';
 import { $createMarkNode } from '@lexical/mark';
+import { $createSuggestedChangeNode } from './nodes/SuggestedChangeNode';
 import { ARTICLE_NODE_TYPES } from '../../../shared/contract/articles';
 import type { SerializedNodeJSON } from '../../../shared/domain/articles';
 import { articleEditorConfig } from './config';
@@ -40,7 +41,13 @@ function buildEverything() {
             $createLinkNode('https://rotheide.example').append($createTextNode('Bericht')),
             $createAutoLinkNode('mailto:presse@almental.example').append($createTextNode('presse@almental.example')),
           ),
-          $createQuoteNode().append($createTextNode('Wir bleiben oben.')),
+          $createQuoteNode().append(
+            $createTextNode('Wir bleiben '),
+            $createSuggestedChangeNode({ kind: 'insert', id: 's-1', author: 'Lena Kowalczyk', date: '2026-12-06T17:00:00.000Z' }).append(
+              $createTextNode('ganz '),
+            ),
+            $createTextNode('oben.'),
+          ),
           $createListNode('bullet').append($createListItemNode().append($createTextNode('Eins'))),
           $createListNode('number').append($createListItemNode().append($createTextNode('Zwei').toggleFormat('italic'))),
         );

@@ -5,6 +5,7 @@ import { useCommand } from '../app/commands';
 import { ClaimsTab } from './ClaimsTab';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { FactsTab } from './FactsTab';
+import { ReviewPanel } from '../suggest/ReviewPanel';
 
 interface Tab {
   id: string;
@@ -15,11 +16,13 @@ interface Tab {
 /** The right-hand panel: facts, claims and comments as tabs (WAI-ARIA tabs pattern). */
 export function RightPanel() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('suggest');
   const { settings, setLayout } = useApp();
   const tabs: Tab[] = [
     { id: 'facts', label: t('panes.factsTab'), content: <FactsTab /> },
     { id: 'claims', label: t('panes.claimsTab'), content: <ClaimsTab /> },
     { id: 'comments', label: t('panes.commentsTab'), content: <CommentsPanel /> },
+    { id: 'review', label: ts('review.tab'), content: <ReviewPanel /> },
   ];
   const current = tabs.find((tab) => tab.id === settings.layout.rightTab) ?? tabs[0];
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});

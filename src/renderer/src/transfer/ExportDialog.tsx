@@ -7,6 +7,8 @@ import { canCarryComments, suggestExportFileName, type ExportResult } from '../.
 import type { ArticleMeta } from '../../../shared/domain/articles';
 import { announceArticleChange } from '../library/articleEvents';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
+import { pendingSuggestions, type PendingSuggestion } from '../../../shared/article/suggestedChanges';
+import { PendingSuggestionsWarning } from '../suggest/PendingSuggestionsWarning';
 
 interface Props {
   articleId: string;
@@ -24,6 +26,8 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
   const { t } = useTranslation('transfer');
   const { formats, choice, setChoice, loadError } = useExportSetup();
   const [meta, setMeta] = useState<ArticleMeta | null>(null);
+  const [pending, setPending] = useState<PendingSuggestion[]>([]);
+  const [trackedChanges, setTrackedChanges] = useState(false);
   const [fileName, setFileName] = useState('');
   const [nameEdited, setNameEdited] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -40,8 +44,10 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
       .then(() => api.articles.get({ id: articleId }))
       .then((r) => {
         if (!live) return;
-        if (r.ok) setMeta(r.value.meta);
-        else setGeneral(r.error.message);
+        if (r.ok) {
+          setMeta(r.value.meta);
+          setPending(pendingSuggestions(r.value.body));
+        } else setGeneral(r.error.message);
       });
     return () => {
       live = false;
@@ -66,6 +72,7 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
       directory: choice.directory.trim(),
       fileName: fileName.trim(),
       overwrite: overwrite || undefined,
+      trackedChanges: (choice.format === 'docx' && trackedChanges) || undefined,
     });
     setBusy(false);
     if (r.ok) {
@@ -116,6 +123,13 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
                 {t('browse')}
               </button>
             }
+          />
+        )}
+        {choice.format !== 'json' && (
+          <PendingSuggestionsWarning
+            pending={pending}
+            tracked={choice.format === 'docx' ? { on: trackedChanges, set: setTrackedChanges } : null}
+            disabled={busy}
           />
         )}
         <label htmlFor={nameId}>{t('fileName')}</label>

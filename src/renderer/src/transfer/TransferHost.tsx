@@ -60,7 +60,9 @@ export function TransferHost() {
 
   const exported = (result: ExportResult) => {
     setOpen(null);
-    setNotice(t('exportedTo', { path: result.path }));
+    const left = result.trackedChanges ? 0 : result.pendingSuggestions.length;
+    // The dialog listed them before; the notice repeats how many were not applied.
+    setNotice(left > 0 ? `${t('exportedTo', { path: result.path })} ${t('export.pending', { ns: 'suggest', count: left })}` : t('exportedTo', { path: result.path }));
   };
 
   return (

@@ -3,6 +3,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { MarkNode } from '@lexical/mark';
+import { SuggestedChangeNode } from './SuggestedChangeNode';
 
 /**
  * Every node an article body may contain besides Lexical's built-in root, paragraph, text and
@@ -18,4 +19,5 @@ export const ARTICLE_NODES: readonly Klass<LexicalNode>[] = [
   LinkNode,
   AutoLinkNode,
   MarkNode,
+  SuggestedChangeNode,
 ];

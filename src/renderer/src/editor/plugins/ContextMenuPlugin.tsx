@@ -7,6 +7,7 @@ import { INSERT_PLAIN_TEXT_COMMAND, OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COM
 import { BLOCK_TYPES } from './ToolbarPlugin';
 import { useMarkClaimMenuItem } from '../../claims/MarkClaim';
 import { useCommentMenuItem } from '../../comments/CommentButton';
+import { useSuggestionMenuItems } from '../../suggest/SuggestModeButton';
 import { useSpellMenuItems } from '../../spell/SpellMenuItems';
 
 export interface Item {
@@ -31,6 +32,7 @@ export function ContextMenuPlugin() {
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const markClaim = useMarkClaimMenuItem(editor);
   const comment = useCommentMenuItem(editor);
+  const suggestionItems = useSuggestionMenuItems(editor);
   const spell = useSpellMenuItems(editor);
 
   useEffect(
@@ -104,6 +106,7 @@ export function ContextMenuPlugin() {
     { id: 'unlink', label: t('toolbar.unlink'), run: () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) },
     markClaim,
     comment,
+    ...suggestionItems,
     ...BLOCK_TYPES.map((type, i) => ({
       id: type,
       label: t(`toolbar.${type}`),

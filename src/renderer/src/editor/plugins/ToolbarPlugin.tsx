@@ -17,6 +17,7 @@ import { OPEN_LINK_DIALOG_COMMAND, SET_BLOCK_TYPE_COMMAND, type BlockType } from
 import { $currentBlockType } from './FormattingPlugin';
 import { CommentButton } from '../../comments/CommentButton';
 import { MarkClaimButton } from '../../claims/MarkClaim';
+import { SuggestModeButton } from '../../suggest/SuggestModeButton';
 
 interface SelectionFormat {
   blockType: BlockType;
@@ -130,6 +131,8 @@ export function ToolbarPlugin() {
       </button>
       <MarkClaimButton editor={editor} />
       <CommentButton editor={editor} />
+      <span className="tb-sep" aria-hidden="true" />
+      <SuggestModeButton />
     </div>
   );
 }
