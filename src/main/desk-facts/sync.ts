@@ -10,6 +10,8 @@ import {
   DESK_WRITE_ORDER,
   applyDeskRecord,
   changeSeen,
+  hasLocalRecord,
+  insertDeskRecords,
   deskAuditCursor,
   isLocalOnly,
   isShared,
@@ -383,6 +385,25 @@ export class DeskFactSync {
     // One transaction for the whole batch (each record in its own savepoint): joining a large desk
     // must not pay a sync to disk per record.
     db.transaction(() => {
+    // Records new here (most of them when joining) go in one batch per kind, in write order;
+    // the rest, and a batch the database refuses, take the record-by-record path below.
+    const oneByOne: typeof pending = [];
+    for (const kind of DESK_WRITE_ORDER) {
+      const fresh: { id: string }[] = [];
+      for (const p of pending) {
+        if (p.kind !== kind) continue;
+        if (!hasLocalRecord(db, kind, p.record.id) && !isLocalOnly(db, kind, p.record.id)) fresh.push(p.record);
+        else oneByOne.push(p);
+      }
+      if (fresh.length === 0) continue;
+      try {
+        insertDeskRecords(db, kind, fresh, (id) => actorOf(kind, id));
+        changed += fresh.length;
+      } catch {
+        for (const record of fresh) oneByOne.push({ kind, record });
+      }
+    }
+    pending = oneByOne;
     for (let round = 0; pending.length > 0 && round < 8; round++) {
       const next: typeof pending = [];
       for (const p of pending) {
