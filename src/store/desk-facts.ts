@@ -132,6 +132,30 @@ export function applyDeskRecord(db: Db, type: DeskFactKind, record: { id: string
   })();
 }
 
+export function hasLocalRecord(db: Db, type: DeskFactKind, id: string): boolean {
+  return prepared(db, `SELECT 1 FROM ${DESK_TABLES[type].table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/**
+ * Records new to this machine written in one go (joining a desk): rows, search index and shared
+ * marks without a savepoint and a read per record. All or nothing: throws, having written none,
+ * when one is refused (a reference not here yet); the caller then takes them one by one.
+ */
+export function insertDeskRecords(db: Db, type: DeskFactKind, records: readonly { id: string }[], stamp: (id: string) => { actor: Actor; at: string }): void {
+  const t = DESK_TABLES[type];
+  db.transaction(() => {
+    for (const record of records) {
+      if (type === 'citation') {
+        const c = record as unknown as { factType: DeskFactKind; factId: string };
+        if (!hasLocalRecord(db, c.factType, c.factId)) throw new Error(`${c.factType} ${c.factId} is not here yet`);
+      }
+      const { actor, at } = stamp(record.id);
+      insertRecord(db, t, record, actor, at, false);
+      markShared(db, type, record.id);
+    }
+  })();
+}
+
 /**
  * Deletes a record the desk no longer has. A fact that claims here link to is kept (and
  * reported with the articles), so no article loses its evidence silently.

@@ -10,6 +10,8 @@ import {
   DESK_WRITE_ORDER,
   applyDeskRecord,
   changeSeen,
+  hasLocalRecord,
+  insertDeskRecords,
   deskAuditCursor,
   isLocalOnly,
   isShared,
@@ -198,6 +200,24 @@ export class DeskFactSync {
   /** Updates from the desk not yet in the local copy (stored with the mirror that follows them). */
   private readonly unstored = new Map<string, Uint8Array[]>();
 
+  /** Ids known to be shared, per document (candidates for "deleted by a member"); built once from the store. */
+  private sharedByDoc: Map<string, Set<string>> | null = null;
+
+  private sharedIn(name: string): Set<string> {
+    if (!this.sharedByDoc) {
+      this.sharedByDoc = new Map();
+      for (const kind of DESK_FACT_KINDS) {
+        for (const id of sharedIds(this.options.db, kind)) this.noteShared(factDocNameFor(kind, id), id);
+      }
+    }
+    return this.sharedByDoc.get(name) ?? new Set();
+  }
+
+  private noteShared(name: string, id: string): void {
+    if (!this.sharedByDoc) return; // the first sharedIn() reads them from the store
+    (this.sharedByDoc.get(name) ?? this.sharedByDoc.set(name, new Set()).get(name)!).add(id);
+  }
+
   private uploading = false;
   private nextUploadAt = 0;
   /** Files this app cannot give the desk in this session (another member's, damaged, refused). */
@@ -279,6 +299,7 @@ export class DeskFactSync {
           if (entry.action === 'create') changes = [];
         }
         markShared(db, kind, entry.recordId);
+        this.noteShared(target.name, entry.recordId);
       }
       const change: DeskFactChange = { id: changeId, recordId: entry.recordId, action: entry.action, changes, by: entry.user, at: entry.at };
       appendChange(target.doc, change);
@@ -311,6 +332,7 @@ export class DeskFactSync {
             writeRecord(target.doc, kind, record as never);
             appendChange(target.doc, { id: changeId, recordId: id, action: 'create', changes: [], by: this.options.user ?? 'desk', at });
             markShared(db, kind, id);
+            this.noteShared(name, id);
             markChangeSeen(db, changeId);
           }
         }, PUSH);
@@ -340,15 +362,17 @@ export class DeskFactSync {
     }
 
     let pending: { kind: DeskFactKind; record: { id: string } }[] = [];
-    const present = new Map<DeskFactKind, Set<string>>();
+    const present = new Map<string, Set<string>>();
     for (const kind of DESK_WRITE_ORDER) {
       for (const d of docs.filter((x) => x.kind === kind)) {
         const { records, problems } = readRecords(d.doc, kind);
         for (const p of problems) this.report(`${p.path}: ${p.message}`);
+        const ids = new Set<string>();
         for (const r of records) {
           pending.push({ kind, record: r });
-          (present.get(kind) ?? present.set(kind, new Set()).get(kind)!).add(r.id);
+          ids.add(r.id);
         }
+        present.set(d.name, ids);
       }
     }
 
@@ -361,6 +385,25 @@ export class DeskFactSync {
     // One transaction for the whole batch (each record in its own savepoint): joining a large desk
     // must not pay a sync to disk per record.
     db.transaction(() => {
+    // Records new here (most of them when joining) go in one batch per kind, in write order;
+    // the rest, and a batch the database refuses, take the record-by-record path below.
+    const oneByOne: typeof pending = [];
+    for (const kind of DESK_WRITE_ORDER) {
+      const fresh: { id: string }[] = [];
+      for (const p of pending) {
+        if (p.kind !== kind) continue;
+        if (!hasLocalRecord(db, kind, p.record.id) && !isLocalOnly(db, kind, p.record.id)) fresh.push(p.record);
+        else oneByOne.push(p);
+      }
+      if (fresh.length === 0) continue;
+      try {
+        insertDeskRecords(db, kind, fresh, (id) => actorOf(kind, id));
+        changed += fresh.length;
+      } catch {
+        for (const record of fresh) oneByOne.push({ kind, record });
+      }
+    }
+    pending = oneByOne;
     for (let round = 0; pending.length > 0 && round < 8; round++) {
       const next: typeof pending = [];
       for (const p of pending) {
@@ -380,15 +423,24 @@ export class DeskFactSync {
       this.report(`${p.kind} ${p.record.id} from the desk could not be stored yet (a record it refers to is missing); it is retried with the next change`);
     }
 
-    // Records shared before and gone from their document now were deleted by a member.
-    const dirtyNames = new Set(names);
+    // Records shared before and gone from their document now were deleted by a member. Only the
+    // changed documents' ids are looked at: a scan of every shared id per round made joining a
+    // large desk quadratic.
     for (const kind of [...DESK_WRITE_ORDER].reverse()) {
-      for (const id of sharedIds(db, kind)) {
-        if (!dirtyNames.has(factDocNameFor(kind, id)) || present.get(kind)?.has(id)) continue;
-        const { actor, at } = actorOf(kind, id);
-        const result = removeDeskRecord(db, kind, id, actor, at);
-        if (result.refusal) this.report(result.refusal);
-        if (result.removed) changed++;
+      for (const d of docs.filter((x) => x.kind === kind)) {
+        const here = present.get(d.name) ?? new Set<string>();
+        const kept = new Set(here);
+        for (const id of this.sharedIn(d.name)) {
+          if (here.has(id) || !isShared(db, kind, id)) continue;
+          const { actor, at } = actorOf(kind, id);
+          const result = removeDeskRecord(db, kind, id, actor, at);
+          if (result.refusal) {
+            this.report(result.refusal);
+            kept.add(id);
+          }
+          if (result.removed) changed++;
+        }
+        this.sharedByDoc!.set(d.name, kept);
       }
     }
 
