@@ -4,6 +4,8 @@ import { startShell, type RunningShell } from '../../e2e/harness';
 /** A running browser-shell process and a client for its contract, as the open tab would call it. */
 export interface ShellSession {
   shell: RunningShell;
+  // The raw HTTP client does not know each channel's result type; the crash loop reads fields it asked for.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call(channel: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>;
 }
 

@@ -82,6 +82,8 @@ export const exportFileNameSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
+  // Control characters are what this refinement rejects.
+  // eslint-disable-next-line no-control-regex
   .refine((v) => !/[/\\\u0000-\u001f:*?"<>|]/.test(v), 'must be a file name without folders or the characters / \\ : * ? " < > |')
   .refine((v) => v !== '.' && v !== '..' && !v.startsWith('.'), 'must not start with a dot');
 

@@ -32,6 +32,8 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   if (state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
   // The two failures a writer will meet get words in their language; anything else shows the store's message.
   const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
+  // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
+  // eslint-disable-next-line react-hooks/purity
   const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - Date.now()) / 1000)) })})` : '';
   return (
     <span className="save-state failed">

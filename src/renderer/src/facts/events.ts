@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../app/latestRef';
 
 // Any change to the fact store (a save, a delete, an import) tells every open list and
 // detail view to fetch again; the store is local, so refetching is cheaper than patching.
@@ -11,13 +12,12 @@ export function notifyFactsChanged(): void {
 }
 
 export function useFactsChanged(listener: Listener): void {
-  const ref = useRef(listener);
-  ref.current = listener;
+  const ref = useLatestRef(listener);
   useEffect(() => {
     const l = () => ref.current();
     listeners.add(l);
     return () => {
       listeners.delete(l);
     };
-  }, []);
+  }, [ref]);
 }

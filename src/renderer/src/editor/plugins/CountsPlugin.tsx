@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../../app/latestRef';
 import { $getRoot } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { countText, type TextCounts } from '../../../../shared/typography/counts';
@@ -10,8 +11,7 @@ import { whenIdle } from '../idle';
  */
 export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: TextCounts) => void; delayMs?: number }): null {
   const [editor] = useLexicalComposerContext();
-  const callback = useRef(onCounts);
-  callback.current = onCounts;
+  const callback = useLatestRef(onCounts);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
@@ -32,6 +32,6 @@ export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: T
       clearTimeout(timer);
       off();
     };
-  }, [editor, delayMs]);
+  }, [editor, delayMs, callback]);
   return null;
 }
