@@ -34,7 +34,8 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
   // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
   // eslint-disable-next-line react-hooks/purity
-  const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - Date.now()) / 1000)) })})` : '';
+  const now = Date.now();
+  const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - now) / 1000)) })})` : '';
   return (
     <span className="save-state failed">
       {t('save.notSaved', { reason })}
