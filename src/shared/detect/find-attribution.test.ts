@@ -78,3 +78,26 @@ describe('findAttribution – English', () => {
     expect(attributionOf('"We deserved it," the coach said.')).toMatchObject({ name: null, role: 'coach' });
   });
 });
+
+describe('findAttribution – what the claims checks rely on', () => {
+  it('reads the language it is given, and a span without the quote marks', () => {
+    const text = '"We stay together, whatever happens," said Sandhafen coach Tomasz Brandt.';
+    const inner = text.indexOf('We');
+    expect(findAttribution(text, inner, text.indexOf('happens,') + 8, 'en')).toMatchObject({
+      name: 'Tomasz Brandt',
+      role: 'Sandhafen coach',
+      side: 'after',
+    });
+  });
+
+  it('gives a back-reference like "der 24-Jährige" as a pronoun, not as a name or role', () => {
+    const text = 'Lena Kowalczyk bleibt. „Ich fühle mich wohl“, sagte die 24-Jährige.';
+    const open = text.indexOf('„');
+    expect(findAttribution(text, open, text.indexOf('“') + 1, 'de')).toMatchObject({ name: null, role: null, pronoun: 'die 24-Jährige' });
+  });
+
+  it('finds no speaker for a title in quotes, even with a verb of saying in the sentence', () => {
+    const text = 'Kowalczyk sprach in der Doku „Rote Wand“ über ihren Abschied.';
+    expect(findAttribution(text, text.indexOf('„'), text.indexOf('“') + 1, 'de')).toBeNull();
+  });
+});
