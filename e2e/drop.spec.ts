@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { newArticle, library, body, statusBar } from './articleSteps';
+import { newArticle, body, statusBar } from './articleSteps';
 
 /** Dropping into the editor shares the paste sanitiser; nothing dropped may stop autosave. */
 

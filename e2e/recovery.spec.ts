@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { newArticle, library, body, statusBar } from './articleSteps';
 

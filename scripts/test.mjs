@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm test: build, type-check, unit tests (vitest), end-to-end tests (Playwright, browser shell
-// always, Electron when its binary is present). Prints one result line per suite and, last,
+// npm test: build, type-check, lint and format check, unit tests (vitest), end-to-end tests (Playwright,
+// browser shell always, Electron when its binary is present). Prints one result line per suite and, last,
 // the totals as "N passed, N failed" (also written to test-results/summary.txt for CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,17 @@ if (want('typecheck')) {
   suites.push({ name: 'typecheck', passed: ok, failed: 2 - ok });
 }
 
-// 3. Unit tests.
+// 3. Code habits: ESLint, and Prettier's check. FACTDESK_FORMAT_CHECK=0 leaves the format check out
+// (only until the one formatting commit after a merge: `npm run format`, then commit).
+if (want('lint')) {
+  const lint = run('npm', ['run', '--silent', 'lint']);
+  const checks = [lint];
+  if (process.env.FACTDESK_FORMAT_CHECK !== '0') checks.push(run('npm', ['run', '--silent', 'format:check']));
+  const ok = checks.filter((c) => c === 0).length;
+  suites.push({ name: 'lint', passed: ok, failed: checks.length - ok, note: checks.length === 1 ? 'format check left out' : undefined });
+}
+
+// 4. Unit tests.
 if (want('unit')) {
   const out = join(results, 'unit.json');
   const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
@@ -58,7 +68,7 @@ if (want('unit')) {
   } else suites.push({ name: 'unit', passed: 0, failed: 1, note: 'vitest did not report' });
 }
 
-// 4. End-to-end tests.
+// 5. End-to-end tests.
 if (want('e2e')) {
   if (!chromiumPath()) {
     console.error(

@@ -1,4 +1,4 @@
-import type { DuplicateGroup, FactSet } from '../shared/desk/duplicates';
+import type { FactSet } from '../shared/desk/duplicates';
 import type { DeskFactKind } from '../shared/desk/names';
 import type { Deal, Entity, Quote } from '../shared/domain/facts';
 import type { Actor } from './audit';

@@ -9,7 +9,7 @@ import { entityKindOf } from './entity-refs';
 import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
-import { changedFields, compareWithStored, existingIds, getRecord, getRecords, insertRecords, recordExists, updateRecord } from './records';
+import { changedFields, compareWithStored, getRecord, getRecords, insertRecords, recordExists, updateRecord } from './records';
 
 type AnyRecord = { id: string };
 const TABLES: Record<PackSection, FactTable<AnyRecord>> = {

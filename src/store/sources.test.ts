@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { quoteInput, sourceInput, sourceUpdate } from '../shared/domain/fact-inputs';
+import { quoteInput, sourceUpdate } from '../shared/domain/fact-inputs';
 import { auditTrail } from './audit-trail';
 import { openTempStore, seedFacts, tester, type TempStore } from './fact-fixtures';
 import { storedFilePath } from './files';

@@ -40,11 +40,13 @@ export function updateSource(db: Db, input: SourceUpdate, actor: Actor): Source 
   })();
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Keeps only a plain file name: no folders, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const clean = base.replace(CONTROL_CHARACTERS, '').trim().slice(0, 255);
   return clean || 'file';
 }
 

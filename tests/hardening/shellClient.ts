@@ -1,10 +1,14 @@
 import http from 'node:http';
 import { startShell, type RunningShell } from '../../e2e/harness';
 
+// The raw HTTP client does not know each channel's result type; the crash loop reads the fields it asked for.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ChannelValue = any;
+
 /** A running browser-shell process and a client for its contract, as the open tab would call it. */
 export interface ShellSession {
   shell: RunningShell;
-  call(channel: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>;
+  call(channel: string, input: unknown): Promise<{ ok: boolean; value?: ChannelValue; error?: { code: string; message: string } }>;
 }
 
 function request(url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {

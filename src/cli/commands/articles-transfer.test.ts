@@ -103,7 +103,7 @@ describe('factdesk articles import', () => {
     fs.writeFileSync(path.join(out, 'kaputt.docx'), 'kein Word');
     const io = capture();
     expect(await runCli(['articles', 'import', path.join(out, 'gut.md'), path.join(out, 'kaputt.docx'), '--data-dir', dir], io)).toBe(1);
-    expect(io.stdout[0]).toMatch(/Rotheide siegt  ← gut\.md \(markdown\)$/);
+    expect(io.stdout[0]).toMatch(/Rotheide siegt {2}← gut\.md \(markdown\)$/);
     expect(io.stderr[0]).toMatch(/^Cannot import "kaputt\.docx": /);
     const list = capture();
     await runCli(['articles', 'list', '--json', '--data-dir', dir], list);

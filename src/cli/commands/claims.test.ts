@@ -62,7 +62,7 @@ describe('factdesk claims', () => {
     expect(await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(0);
     expect(io.stdout[0]).toBe('1. Unchecked · Deal / amount: “sieben Millionen Euro”  (c-amount-01)');
     expect(io.stdout[1]).toBe('   facts: deal:d-12m');
-    expect(io.stdout[2]).toMatch(/^   Problem: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/);
+    expect(io.stdout[2]).toMatch(/^ {3}Problem: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/);
   });
 
   it('prints the claims as JSON for scripts', async () => {
@@ -90,7 +90,7 @@ describe('factdesk claims', () => {
     expect(await runCli(['claims', articleId, '--lang', 'de', '--data-dir', dir], list)).toBe(0);
     expect(list.stdout[0]).toBe('1. Ungeprüft · Deal / Betrag: „sieben Millionen Euro“  (c-amount-01)');
     expect(list.stdout[1]).toBe('   Fakten: deal:d-12m');
-    expect(list.stdout[2]).toMatch(/^   Problem: Der Text nennt/);
+    expect(list.stdout[2]).toMatch(/^ {3}Problem: Der Text nennt/);
     const check = capture();
     expect(await runCli(['claims', 'check', articleId, '--lang', 'de', '--data-dir', dir], check)).toBe(1);
     expect(check.stderr.join('\n')).toBe(
@@ -145,7 +145,7 @@ describe('factdesk claims', () => {
     expect(io.stdout).toEqual([
       `"Strivo zahlt" [ready] (${articleId})  — needs a correction?`,
       '  verified  "sieben Millionen Euro"  (c-amount-01)',
-      expect.stringMatching(/^    The amount of the deal “Rechte” changed from €12,000,000 to €7,000,000\. \(.+, .+\)$/),
+      expect.stringMatching(/^ {4}The amount of the deal “Rechte” changed from €12,000,000 to €7,000,000\. \(.+, .+\)$/),
     ]);
     const json = capture();
     expect(await runCli(['claims', 'stale', '--json', '--lang', 'de', '--data-dir', dir], json)).toBe(0);
@@ -155,7 +155,7 @@ describe('factdesk claims', () => {
 
     const listed = capture();
     await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], listed);
-    expect(listed.stdout[2]).toMatch(/^   needs re-check: The amount of the deal/);
+    expect(listed.stdout[2]).toMatch(/^ {3}needs re-check: The amount of the deal/);
     expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], capture())).toBe(1);
 
     expect(await runCli(['claims', 'recheck', 'c-amount-01', '--data-dir', dir], capture())).toBe(0);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleBody, SerializedNodeJSON } from '../../shared/domain/articles';
 import { importFactPack } from '../../store/factpacks';

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detect } from '../../shared/detect';
 import { dismissalKey } from '../../shared/detect/dismissal-key';

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storedFilePath } from '../../store/files';
 import { dispatch, type HandlerContext } from './index';

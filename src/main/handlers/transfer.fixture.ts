@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ArticleBody, SerializedNodeJSON } from '../../shared/domain/articles';
 import type { Result } from '../../shared/result';
-import { openDatabase } from '../../store/db';
 import { importFactPack } from '../../store/factpacks';
 import { dispatch, type HandlerContext } from './index';
 import { disposeContext, tempContext as makeTempContext } from './testing';

@@ -122,7 +122,10 @@ function parseBlocks(lines: string[]): DraftBlock[] {
     if (QUOTE.test(line)) {
       const inner: string[] = [];
       while (i < lines.length && lines[i].trim() !== '' && (QUOTE.test(lines[i]) || !startsBlock(lines[i])))
-        inner.push(QUOTE_ALL.exec(lines[i])?.[1] ?? lines[i]), i++;
+      {
+        inner.push(QUOTE_ALL.exec(lines[i])?.[1] ?? lines[i]);
+        i++;
+      }
       for (const block of parseBlocks(inner)) {
         // Quotes hold text only; a heading or paragraph inside becomes its own quote block.
         if (block.type === 'paragraph' || block.type === 'sourceHeading' || block.type === 'quote')

@@ -29,6 +29,7 @@ export {
   type TextLanguage,
 } from '../language/amounts';
 export { findHedges, type Hedge, type HedgeKind } from '../language/hedges';
-export { normalizeQuoteText, findAttribution, type Attribution } from '../language/quotes';
+export { normalizeQuoteText } from '../language/quotes';
+export { findAttribution, type Attribution } from '../detect/find-attribution';
 export { findRoleTerm, findRoleTerms, roleKeyOf, roleSatisfiedBy, ROLE_KEYS, type RoleKey, type RoleMention } from '../language/roles';
 export { foldForMatch } from '../language/fold';

@@ -2,7 +2,7 @@ import type { ArticleLanguage } from '../domain/articles';
 import type { AmountPrecision } from '../domain/facts';
 import { amountToInput } from '../facts/amount';
 import { parseAmounts } from '../language/amounts';
-import { findAttribution } from '../language/quotes';
+import { findAttribution } from '../detect/find-attribution';
 import type { ClaimContext } from './context';
 import { quoteInContext } from './quoteSpan';
 
@@ -27,7 +27,7 @@ const MAX_SUBJECT = 500;
 export function quoteFromClaim(context: ClaimContext, lang: ArticleLanguage): QuoteFromClaim {
   const span = quoteInContext(context, lang);
   const wording = span.wording.replace(/[,.]\s*$/, (m) => (m.startsWith('.') ? '.' : '')).trim();
-  const attribution = findAttribution(context.text, span.start, span.end);
+  const attribution = findAttribution(context.text, span.start, span.end, lang);
   return { wording, language: lang, speakerName: attribution?.name ?? null };
 }
 

@@ -1,5 +1,5 @@
 import type { ArticleLanguage, ClaimKind } from '../domain/articles';
-import { findAttribution } from '../language/quotes';
+import { findAttribution } from '../detect/find-attribution';
 import { findRoleTerms } from '../language/roles';
 import type { ClaimContext } from './context';
 import { quoteInContext } from './quoteSpan';
@@ -39,7 +39,7 @@ export function linkSearchSeed(kind: ClaimKind, context: ClaimContext, lang: Art
   switch (kind) {
     case 'quote': {
       const span = quoteInContext(context, lang);
-      const attribution = findAttribution(context.text, span.start, span.end);
+      const attribution = findAttribution(context.text, span.start, span.end, lang);
       return { query: firstWords(span.wording, 4), kinds: ['quote'], speaker: attribution?.name ?? null };
     }
     case 'amount':

@@ -10,7 +10,7 @@ import type { ArticleLanguage, Claim } from '../domain/articles';
 import type { Deal, FactRef, Quote } from '../domain/facts';
 import type { ExportFacts } from '../export/context';
 import { parseAmounts, type ParsedAmount } from '../language/amounts';
-import { findAttribution } from '../language/quotes';
+import { findAttribution } from '../detect/find-attribution';
 import type { ClaimContext } from './context';
 
 /** What a check compared for one linked fact, for the panel (the quote diff) and the report. */
@@ -79,7 +79,7 @@ function checkLinkedQuote(
 
   const speaker = facts.entities.find((e) => e.id === quote.speakerId);
   if (!speaker) return;
-  const attribution = findAttribution(context.text, span.start, span.end);
+  const attribution = findAttribution(context.text, span.start, span.end, lang);
   // A pronoun ("sagte er") points back to a name elsewhere; it can be neither confirmed nor refuted here.
   if (attribution?.pronoun && !attribution.role) return;
   const orgNames = Object.fromEntries(facts.entities.filter((e) => e.kind !== 'person').map((e) => [e.id, e.name]));

@@ -92,13 +92,17 @@ export interface ImportResult {
   factsCreated: number;
 }
 
+// Folders, control characters and what Windows refuses in a name.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_FILE_NAMES = /[/\\\u0000-\u001f:*?"<>|]/;
+
 /** Only the last part of a path: no folders, nothing hidden behind "..", nothing a file system refuses. */
 export const exportFileNameSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .refine((v) => !/[/\\\u0000-\u001f:*?"<>|]/.test(v), 'must be a file name without folders or the characters / \\ : * ? " < > |')
+  .refine((v) => !NOT_IN_FILE_NAMES.test(v), 'must be a file name without folders or the characters / \\ : * ? " < > |')
   .refine((v) => v !== '.' && v !== '..' && !v.startsWith('.'), 'must not start with a dot');
 
 const folder = z.string().trim().min(1, 'must not be empty').max(4096, 'is too long');

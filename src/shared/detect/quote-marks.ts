@@ -29,11 +29,11 @@ function canOpen(text: string, i: number, lang: ArticleLanguage): boolean {
   const next = text[i + 1];
   if (isSpace(next)) return false;
   const prev = i > 0 ? text[i - 1] : undefined;
-  if (c === '"' || c === '‘') return prev === undefined || /[\s(\[–—\-/:„“»«]/.test(prev);
+  if (c === '"' || c === '‘') return prev === undefined || /[\s([–—\-/:„“»«]/.test(prev);
   // A straight single quote opens only before a word and after a space or bracket, so the
   // apostrophes of "I've" and "Reilly's" never open anything.
-  if (c === "'") return isLetter(next) && (prev === undefined || /[\s(\[–—/:„“»«"]/.test(prev));
-  if (c === '“' && lang === 'de') return prev === undefined || /[\s(\[–—/:]/.test(prev);
+  if (c === "'") return isLetter(next) && (prev === undefined || /[\s([–—/:„“»«"]/.test(prev));
+  if (c === '“' && lang === 'de') return prev === undefined || /[\s([–—/:]/.test(prev);
   return true;
 }
 

@@ -8,7 +8,16 @@ import { isCapitalised, type Token } from './tokens';
 
 /** Who a speaker phrase ("sagte Trainerin Jana Kowalczyk", "he", "the coach", "der 24-Jährige") points to. */
 export type SpeakerRef =
-  | { kind: 'name'; written: string; start: number; end: number; gender?: 'm' | 'f'; role?: string }
+  | {
+      kind: 'name';
+      written: string;
+      start: number;
+      end: number;
+      gender?: 'm' | 'f';
+      role?: string;
+      /** Where the role phrase in front of the name starts, its club included ("Rotheides Kapitänin Jana …"). */
+      roleFrom?: number;
+    }
   | { kind: 'pronoun'; gender?: 'm' | 'f'; written: string }
   /**
    * "der 24-Jährige", "die Spielerin", "the forward", "der Däne": the most recent fitting person,
@@ -191,7 +200,7 @@ function readPhrase(
     if (n > 0) {
       const a = toks[r + roleLen];
       const b = toks[r + roleLen + n - 1];
-      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? gender, role: key };
+      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? gender, role: key, roleFrom: toks[k].start };
     }
     // "said the club's captain, Jonas Brehm": the name follows after a comma.
     const after = toks[r + roleLen];
@@ -199,7 +208,7 @@ function readPhrase(
       const m = nameRunAt(text, toks, r + roleLen, ctx);
       if (m > 0) {
         const b = toks[r + roleLen + m - 1];
-        return { kind: 'name', written: text.slice(after.start, b.end), start: after.start, end: b.end, gender, role: key };
+        return { kind: 'name', written: text.slice(after.start, b.end), start: after.start, end: b.end, gender, role: key, roleFrom: toks[k].start };
       }
     }
     const indefinite = article !== undefined && INDEFINITE.has(article);

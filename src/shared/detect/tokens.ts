@@ -4,7 +4,7 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Words with their offsets; hyphenated compounds and "club's" stay one token. */
 export function tokenize(text: string, offset = 0, from = 0, to = text.length): Token[] {

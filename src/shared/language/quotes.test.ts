@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttribution, normalizeQuoteText } from './quotes';
+import { normalizeQuoteText } from './quotes';
 
 describe('normalizeQuoteText', () => {
   it('strips German, English and French outer quote marks', () => {
@@ -24,83 +24,5 @@ describe('normalizeQuoteText', () => {
 
   it('keeps letters and inner punctuation untouched', () => {
     expect(normalizeQuoteText('Wir habn gewonnen!')).toBe('Wir habn gewonnen!');
-  });
-});
-
-/** Finds the first quote in `text` and asks for its attribution. */
-function attributionOf(text: string) {
-  const open = text.search(/[„"“»]/);
-  const close = text.slice(open + 1).search(/[“"”«]/) + open + 2;
-  return findAttribution(text, open, close);
-}
-
-describe('findAttribution – German', () => {
-  it('reads "„…“, sagte Müller"', () => {
-    const text = '„Wir haben verdient gewonnen“, sagte Müller nach dem Spiel.';
-    const a = attributionOf(text);
-    expect(a).toMatchObject({ name: 'Müller', role: null, side: 'after' });
-    expect(text.slice(a!.start, a!.end)).toBe('sagte Müller');
-  });
-
-  it('reads "„…“, so Müller"', () => {
-    expect(attributionOf('„Wir haben verdient gewonnen“, so Müller.')).toMatchObject({ name: 'Müller' });
-  });
-
-  it('separates role and name in "sagte Rotheides Kapitänin Jana Kowalczyk"', () => {
-    expect(attributionOf('„Das war stark“, sagte Rotheides Kapitänin Jana Kowalczyk am Sonntag.')).toMatchObject({
-      name: 'Jana Kowalczyk',
-      role: 'Rotheides Kapitänin',
-    });
-  });
-
-  it('does not take a sentence-opening word before a comma into the name', () => {
-    expect(attributionOf('Afterwards, Till Brandauer said: "We deserved it."')).toMatchObject({ name: 'Till Brandauer' });
-    expect(attributionOf('Danach, Till Brandauer sagte: „Wir haben es verdient.“')).toMatchObject({ name: 'Till Brandauer' });
-  });
-
-  it('reads "Müller sagte: „…“" and "Müller: „…“" before the quote', () => {
-    expect(attributionOf('Müller sagte: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });
-    expect(attributionOf('Müller: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });
-  });
-
-  it('reports a pronoun instead of a name for "sagte sie"', () => {
-    expect(attributionOf('„Das war stark“, sagte sie.')).toMatchObject({ name: null, pronoun: 'sie' });
-  });
-
-  it('does not take a role that appears later in the clause as the speaker’s', () => {
-    expect(attributionOf('„Das war stark“, sagte Kowalczyk nach dem Gespräch mit dem Trainer.')).toMatchObject({
-      name: 'Kowalczyk',
-      role: null,
-    });
-  });
-
-  it('returns null for an unattributed quote', () => {
-    expect(attributionOf('Es regnete. „Wir haben verdient gewonnen.“ Dann ging es heim.')).toBeNull();
-  });
-});
-
-describe('findAttribution – English', () => {
-  it('reads "said Smith" and "Smith said"', () => {
-    expect(attributionOf('"We deserved it," said Smith.')).toMatchObject({ name: 'Smith', side: 'after' });
-    expect(attributionOf('"We deserved it," Smith said.')).toMatchObject({ name: 'Smith', side: 'after' });
-  });
-
-  it('reads a role before the name and a role in apposition', () => {
-    expect(attributionOf('"We deserved it," said Rotheide captain Jana Kowalczyk.')).toMatchObject({
-      name: 'Jana Kowalczyk',
-      role: 'Rotheide captain',
-    });
-    expect(attributionOf('"We deserved it," said Jana Kowalczyk, Rotheide\'s sporting director.')).toMatchObject({
-      name: 'Jana Kowalczyk',
-      role: "Rotheide's sporting director",
-    });
-  });
-
-  it('reads "According to Smith" before the quote', () => {
-    expect(attributionOf('According to Smith, "we deserved it".')).toMatchObject({ name: 'Smith', side: 'before' });
-  });
-
-  it('reads a role without a name: "the coach said"', () => {
-    expect(attributionOf('"We deserved it," the coach said.')).toMatchObject({ name: null, role: 'coach' });
   });
 });

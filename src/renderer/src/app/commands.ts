@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from './latestRef';
 import type { MenuCommandId } from '../../../shared/i18n/menu';
 import { api } from '../bridge';
 
@@ -14,8 +15,7 @@ export function runCommand(id: CommandId, payload?: string): void {
 
 /** Subscribes a component to one command for as long as it is mounted. */
 export function useCommand(id: CommandId, handler: Listener): void {
-  const ref = useRef(handler);
-  ref.current = handler;
+  const ref = useLatestRef(handler);
   useEffect(() => {
     const l: Listener = (p) => ref.current(p);
     let set = listeners.get(id);
@@ -24,7 +24,7 @@ export function useCommand(id: CommandId, handler: Listener): void {
     return () => {
       set.delete(l);
     };
-  }, [id]);
+  }, [id, ref]);
 }
 
 api.onMenuCommand((command) => runCommand(command.id, command.payload));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
@@ -22,7 +22,10 @@ declare global {
 
 function BareEditor() {
   const [state, setState] = useState<{ json: string; key: number } | null>(null);
-  window.factdeskBare = { load: (json) => setState((s) => ({ json, key: (s?.key ?? 0) + 1 })) };
+  // The bench waits for this hook before it loads the article.
+  useEffect(() => {
+    window.factdeskBare = { load: (json) => setState((s) => ({ json, key: (s?.key ?? 0) + 1 })) };
+  }, []);
   if (!state) return null;
   return (
     <LexicalComposer

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkSearchSeed, type SeedKind } from '../../../shared/claims/searchSeed';
 import type { ClaimView } from '../../../shared/contract/claims';
@@ -58,7 +58,8 @@ export function LinkFactsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation('claims');
-  const seed = useRef(linkSearchSeed(claim.kind, claim.context, language)).current;
+  // Seeded once from the claim the dialog opened for; later edits to the claim do not reset the search.
+  const [seed] = useState(() => linkSearchSeed(claim.kind, claim.context, language));
   const [query, setQuery] = useState(seed.query);
   const [kind, setKind] = useState<SeedKind | ''>(seed.kinds.length === 1 ? seed.kinds[0] : '');
   const [hits, setHits] = useState<SearchHit[] | null>(null);

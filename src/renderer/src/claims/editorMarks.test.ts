@@ -33,7 +33,7 @@ function newEditor(): LexicalEditor {
   });
 }
 
-const mark = (id: string, text: string) => $createMarkNode([id]).append($createTextNode(text));
+const $mark = (id: string, text: string) => $createMarkNode([id]).append($createTextNode(text));
 
 /** Two paragraphs and a list item, with marks after a link and a line break, and one claim in two parts. */
 function fill(editor: LexicalEditor): void {
@@ -46,20 +46,20 @@ function fill(editor: LexicalEditor): void {
             $createTextNode('Laut '),
             $createLinkNode('https://kurier.example').append($createTextNode('Kurier')),
             $createTextNode(' zahlt Strivo '),
-            mark('c-amount', 'sieben Millionen Euro'),
+            $mark('c-amount', 'sieben Millionen Euro'),
             $createTextNode('.'),
           ),
           $createParagraphNode().append(
             $createTextNode('Erste Zeile'),
             $createLineBreakNode(),
-            mark('c-quote', '„Wir bleiben“'),
+            $mark('c-quote', '„Wir bleiben“'),
             $createTextNode(', sagte '),
-            mark('c-split', 'Jana'),
+            $mark('c-split', 'Jana'),
             $createTextNode(' '),
-            mark('c-split', 'Kowalczyk'),
+            $mark('c-split', 'Kowalczyk'),
             $createTextNode('.'),
           ),
-          $createListNode('bullet').append($createListItemNode().append($createTextNode('Punkt: '), mark('c-list', 'Tabellenführer'))),
+          $createListNode('bullet').append($createListItemNode().append($createTextNode('Punkt: '), $mark('c-list', 'Tabellenführer'))),
         );
     },
     { discrete: true },
@@ -144,7 +144,7 @@ describe('claim marks in the editor', () => {
       () =>
         $getRoot()
           .clear()
-          .append($createParagraphNode().append($createTextNode('Strivo zahlt dem SV Rotheide '), mark('c-gone', 'sieben Millionen Euro'), $createTextNode('.'))),
+          .append($createParagraphNode().append($createTextNode('Strivo zahlt dem SV Rotheide '), $mark('c-gone', 'sieben Millionen Euro'), $createTextNode('.'))),
       { discrete: true },
     );
     // The selection a browser reports after a double-click or a drag: from the end of the text
@@ -177,7 +177,7 @@ describe('claim marks in the editor', () => {
   it('does not count a mark left without text as its claim being in the text', () => {
     const editor = newEditor();
     editor.update(
-      () => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt '), $createMarkNode(['c-empty']), mark('c-kept', 'viel'))),
+      () => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt '), $createMarkNode(['c-empty']), $mark('c-kept', 'viel'))),
       { discrete: true },
     );
     expect(editor.getEditorState().read($markedClaims).map((m) => m.id)).toEqual(['c-kept']);

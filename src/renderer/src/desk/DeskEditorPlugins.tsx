@@ -19,6 +19,26 @@ export interface DeskBinding {
   initialJson: string;
 }
 
+// Remote edits move everyone's carets; placing them measures the layout of the whole article, so
+// a burst of remote keystrokes repositions them once per frame instead of once per keystroke.
+function syncCursorsOncePerFrame(): SyncCursorPositionsFn {
+  let latest: Parameters<SyncCursorPositionsFn> | null = null;
+  return (...args) => {
+    const scheduled = latest !== null;
+    latest = args;
+    if (scheduled) return;
+    requestAnimationFrame(() => {
+      const [binding, provider, options] = latest!;
+      latest = null;
+      try {
+        syncCursorPositions(binding, provider, options);
+      } catch {
+        // The editor closed before the frame; there is nothing left to place carets in.
+      }
+    });
+  };
+}
+
 /** The editor bound to the article's desk document: live edits, carets, and undo of one's own changes. */
 export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskBinding; articleId: string }) {
   const { desk, bootstrap, initialJson } = binding;
@@ -29,25 +49,7 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
     },
     [desk, bootstrap],
   );
-  // Remote edits move everyone's carets; placing them measures the layout of the whole article, so
-  // a burst of remote keystrokes repositions them once per frame instead of once per keystroke.
-  const cursorsOncePerFrame = useMemo<SyncCursorPositionsFn>(() => {
-    let latest: Parameters<SyncCursorPositionsFn> | null = null;
-    return (...args) => {
-      const scheduled = latest !== null;
-      latest = args;
-      if (scheduled) return;
-      requestAnimationFrame(() => {
-        const [binding, provider, options] = latest!;
-        latest = null;
-        try {
-          syncCursorPositions(binding, provider, options);
-        } catch {
-          // The editor closed before the frame; there is nothing left to place carets in.
-        }
-      });
-    };
-  }, []);
+  const cursorsOncePerFrame = useMemo(() => syncCursorsOncePerFrame(), []);
   const name = deskUserName();
   const role = getDesk().config?.user?.role ?? 'editor';
   const awarenessData = useMemo(() => ({ user: { name, color: colorForName(name), role }, articleId }), [name, role, articleId]);

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { useTranslation } from 'react-i18next';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { applyTypingEdit, typographyForInput } from '../../../shared/typography/typing';
@@ -24,10 +25,8 @@ function TypographyField({ name, value, language, multiline, maxLength, onChange
   const { t } = useTranslation('editor');
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
-  const languageRef = useRef(language);
-  languageRef.current = language;
-  const changeRef = useRef(onChange);
-  changeRef.current = onChange;
+  const languageRef = useLatestRef(language);
+  const changeRef = useLatestRef(onChange);
 
   useEffect(() => {
     const el = ref.current;
@@ -46,7 +45,7 @@ function TypographyField({ name, value, language, multiline, maxLength, onChange
     };
     el.addEventListener('beforeinput', onBeforeInput);
     return () => el.removeEventListener('beforeinput', onBeforeInput);
-  }, []);
+  }, [changeRef, languageRef]);
 
   useLayoutEffect(() => {
     const el = ref.current;

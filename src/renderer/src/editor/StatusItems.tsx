@@ -32,7 +32,10 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   if (state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
   // The two failures a writer will meet get words in their language; anything else shows the store's message.
   const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
-  const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - Date.now()) / 1000)) })})` : '';
+  // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
+  // eslint-disable-next-line react-hooks/purity
+  const now = Date.now();
+  const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - now) / 1000)) })})` : '';
   return (
     <span className="save-state failed">
       {t('save.notSaved', { reason })}

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { api } from '../bridge';
 
 // Any change to the fact store (a save, a delete, an import, a colleague's change arriving from
@@ -27,7 +28,6 @@ function listen(l: Listener): () => void {
 }
 
 export function useFactsChanged(listener: Listener): void {
-  const ref = useRef(listener);
-  ref.current = listener;
-  useEffect(() => listen(() => ref.current()), []);
+  const ref = useLatestRef(listener);
+  useEffect(() => listen(() => ref.current()), [ref]);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand } from '../app/commands';
@@ -92,8 +93,7 @@ export function LibraryPane() {
   }, [load]);
 
   // A delayed refresh must use the filters and view of when it fires, not of when it was scheduled.
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatestRef(load);
 
   // Saves in the editor and changes from other panes refresh the list; while someone types, about once every
   // second and a half, so the list never re-renders on the typing path.
@@ -103,7 +103,7 @@ export function LibraryPane() {
         window.clearTimeout(reloadTimer.current);
         reloadTimer.current = window.setTimeout(() => void loadRef.current(), change.autosave ? 1500 : 100);
       }),
-    [],
+    [loadRef],
   );
 
   // A fact edit can make claims need a re-check, which the list marks.

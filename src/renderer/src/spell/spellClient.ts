@@ -66,7 +66,7 @@ function acceptedList(): string[] {
   return [...words.custom, ...words.names];
 }
 
-function useWords(next: SpellWords): void {
+function acceptWords(next: SpellWords): void {
   words = next;
   for (const w of workers.values()) w.post({ type: 'accept', words: acceptedList() });
   listeners.forEach((l) => l());
@@ -84,7 +84,7 @@ function worker(lang: SpellLanguage): SpellWorker {
 
 /** Reads the desk dictionary and the fact store's names again (on start and when the window gains focus). */
 export function refreshSpellWords(): Promise<void> {
-  wordsLoaded = call(api.spell.words({})).then(useWords, (err: Error) => console.warn(`[spell] words: ${err.message}`));
+  wordsLoaded = call(api.spell.words({})).then(acceptWords, (err: Error) => console.warn(`[spell] words: ${err.message}`));
   return wordsLoaded;
 }
 
@@ -104,7 +104,7 @@ export async function suggestSpelling(lang: SpellLanguage, word: string): Promis
 
 /** Adds the word to the desk dictionary; every open checker accepts it at once. */
 export async function addToDictionary(word: string): Promise<void> {
-  useWords(await call(api.spell.addWord({ word })));
+  acceptWords(await call(api.spell.addWord({ word })));
 }
 
 /** Called when the accepted words change, so the editor checks again. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { useTranslation } from 'react-i18next';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -17,8 +18,7 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
   const { t } = useTranslation('transfer');
   const [over, setOver] = useState(false);
   const depth = useRef(0);
-  const callback = useRef(onFiles);
-  callback.current = onFiles;
+  const callback = useLatestRef(onFiles);
 
   useEffect(() => {
     const enter = (e: DragEvent) => {
@@ -56,7 +56,7 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [callback]);
 
   return (
     <div role="region" aria-label={t('dropZone')} className={`transfer-drop ${over ? 'is-over' : ''}`} aria-hidden={!over}>

@@ -175,7 +175,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       retryTimer = setTimeout(() => sync(), RETRY_DELAY_MS);
     };
 
-    const markClaim = () => {
+    const $markClaim = () => {
       // A read-only article (in the trash) is not changed, claims included.
       if (!editor.isEditable()) return true;
       const selection = $getSelection();
@@ -240,7 +240,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           sync();
         }
       },
-      editor.registerCommand(MARK_CLAIM_COMMAND, markClaim, COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(MARK_CLAIM_COMMAND, $markClaim, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(SELECT_CLAIM_COMMAND, selectClaim, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(
         GO_TO_CLAIM_COMMAND,

@@ -34,6 +34,7 @@ export function ContextMenuPlugin() {
   const comment = useCommentMenuItem(editor);
   const suggestionItems = useSuggestionMenuItems(editor);
   const spell = useSpellMenuItems(editor);
+  const { locate } = spell;
 
   useEffect(
     () =>
@@ -41,7 +42,7 @@ export function ContextMenuPlugin() {
         if (!root) return;
         const open = (event: MouseEvent) => {
           event.preventDefault();
-          spell.locate(event.clientX, event.clientY);
+          locate(event.clientX, event.clientY);
           // Keyboard-opened menus report 0,0; place them at the caret instead.
           let { clientX: x, clientY: y } = event;
           if (x === 0 && y === 0) {
@@ -55,7 +56,7 @@ export function ContextMenuPlugin() {
         root.addEventListener('contextmenu', open);
         return () => root.removeEventListener('contextmenu', open);
       }),
-    [editor, spell.locate],
+    [editor, locate],
   );
 
   // Spelling suggestions arrive after the menu opened and replace its first entries: focus follows.

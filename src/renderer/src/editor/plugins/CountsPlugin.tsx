@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../../app/latestRef';
 import { $getRoot, COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { countText, type TextCounts } from '../../../../shared/typography/counts';
@@ -11,8 +12,7 @@ import { editPause } from '../editPause';
  */
 export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: TextCounts) => void; delayMs?: number }): null {
   const [editor] = useLexicalComposerContext();
-  const callback = useRef(onCounts);
-  callback.current = onCounts;
+  const callback = useLatestRef(onCounts);
   useEffect(() => {
     let live = true;
     const count = () =>
@@ -34,6 +34,6 @@ export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: T
       pause.cancel();
       off();
     };
-  }, [editor, delayMs]);
+  }, [editor, delayMs, callback]);
   return null;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../../app/latestRef';
 import {
   $getSelection,
   $isRangeSelection,
@@ -43,8 +44,7 @@ function textBeforeCaret(node: TextNode, offset: number): string {
  */
 export function TypographyPlugin({ language }: { language: ArticleLanguage }): null {
   const [editor] = useLexicalComposerContext();
-  const languageRef = useRef(language);
-  languageRef.current = language;
+  const languageRef = useLatestRef(language);
 
   useEffect(
     () =>
@@ -77,7 +77,7 @@ export function TypographyPlugin({ language }: { language: ArticleLanguage }): n
           COMMAND_PRIORITY_HIGH,
         ),
       ),
-    [editor],
+    [editor, languageRef],
   );
   return null;
 }
