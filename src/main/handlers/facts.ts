@@ -14,9 +14,12 @@ import { createQuote, deleteQuote, quoteView, updateQuote } from '../../store/qu
 import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/roles';
 import { searchFacts } from '../../store/search';
 import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
+import { forgetDocument } from '../../store/source-documents';
 import { samplePackPath } from '../resources';
+import { cancelExtraction } from '../sources/jobs';
 import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
+import { readAttachedFile } from './sources';
 import type { HandlerTable } from './table';
 
 /** The audit log names the person from settings and the way in (the app or the CLI). */
@@ -67,10 +70,23 @@ export const factsHandlers = {
   'facts:source-get': ({ id }, ctx) => sourceView(ctx.db, ctx.dataDir, id),
   'facts:source-create': (input, ctx) => createSource(ctx.db, input, actorOf(ctx)),
   'facts:source-update': (input, ctx) => updateSource(ctx.db, input, actorOf(ctx)),
-  'facts:source-delete': ({ id }, ctx) => (deleteSource(ctx.db, id, actorOf(ctx)), deleted),
-  'facts:source-attach-file': ({ sourceId, fileName, base64 }, ctx) =>
-    attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx)),
-  'facts:source-detach-file': ({ sourceId }, ctx) => detachFile(ctx.db, sourceId, actorOf(ctx)),
+  'facts:source-delete': ({ id }, ctx) => {
+    deleteSource(ctx.db, id, actorOf(ctx));
+    cancelExtraction(ctx, id);
+    return deleted;
+  },
+  // The file's text is read as soon as it is stored (docs/sources.md); a PDF goes on in the background.
+  'facts:source-attach-file': async ({ sourceId, fileName, base64 }, ctx) => {
+    const source = attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx));
+    await readAttachedFile(ctx, sourceId);
+    return source;
+  },
+  'facts:source-detach-file': ({ sourceId }, ctx) => {
+    const source = detachFile(ctx.db, sourceId, actorOf(ctx));
+    cancelExtraction(ctx, sourceId);
+    forgetDocument(ctx.db, sourceId);
+    return source;
+  },
   'facts:source-file': ({ sourceId }, ctx) => {
     const source = getSource(ctx.db, sourceId);
     if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);

@@ -9,6 +9,7 @@ import { commentsHandlers } from './comments';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { factsDeskHandlers } from './factsDesk';
+import { sourcesHandlers } from './sources';
 import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable<Channel> = {
   ...detectHandlers,
   ...factsHandlers,
   ...factsDeskHandlers,
+  ...sourcesHandlers,
   ...spellHandlers,
   ...transferHandlers,
 };

@@ -9,6 +9,7 @@ import { commentsContract } from './comments';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { factsDeskContract } from './facts-desk';
+import { sourcesContract } from './sources';
 import { spellContract } from './spell';
 import { transferContract } from './transfer';
 import type { Result } from '../result';
@@ -27,6 +28,7 @@ export const contract = {
   ...detectContract,
   ...factsContract,
   ...factsDeskContract,
+  ...sourcesContract,
   ...spellContract,
   ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;
