@@ -1,7 +1,5 @@
-import mammoth from 'mammoth';
 import { textSegments, type DocumentFormat, type ExtractedDocument } from '../../shared/sources/document';
 import { parseMhtml } from '../../shared/sources/mhtml';
-import { htmlDocument } from './htmlText';
 import { pdfDocument, type PdfProgress } from './pdfText';
 
 export interface ExtractOptions {
@@ -28,6 +26,10 @@ export function decodeText(bytes: Uint8Array): string {
 
 const EMPTY: ExtractedDocument = { title: null, originalUrl: null, savedAt: null, segments: [], pages: null };
 
+// jsdom and mammoth load with the first file that needs them: every handler module imports this
+// one, and app start and CLI commands must not pay for them (docs/performance.md).
+const html = async () => (await import('./htmlText')).htmlDocument;
+
 /**
  * The text of a stored file, by format. Throws an Error whose message says why for files
  * that cannot be read; the caller keeps the file either way.
@@ -37,19 +39,20 @@ export async function extractDocument(format: DocumentFormat, bytes: Uint8Array,
     case 'pdf':
       return pdfDocument(bytes, opts.onProgress, opts.signal);
     case 'html':
-      return htmlDocument(decodeText(bytes), { savedAt: opts.lastModified ?? null });
+      return (await html())(decodeText(bytes), { savedAt: opts.lastModified ?? null });
     case 'mhtml': {
       const page = parseMhtml(decodeText(bytes));
-      return htmlDocument(page.html, { title: page.title, originalUrl: page.originalUrl, savedAt: page.savedAt ?? opts.lastModified ?? null });
+      return (await html())(page.html, { title: page.title, originalUrl: page.originalUrl, savedAt: page.savedAt ?? opts.lastModified ?? null });
     }
     case 'docx': {
-      let html: string;
+      const mammoth = (await import('mammoth')).default;
+      let converted: string;
       try {
-        html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false })).value;
+        converted = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false })).value;
       } catch (err) {
         throw new Error(`The Word document could not be read (${(err as Error).message}); it may be damaged or not a .docx file.`);
       }
-      const doc = htmlDocument(html);
+      const doc = (await html())(converted);
       return { ...doc, title: null };
     }
     case 'text':
