@@ -36,3 +36,16 @@ describe('locators', () => {
     expect(passageRange(pages[1].text, '(a+b)*')).toBeNull();
   });
 });
+
+describe('passages found by searching', () => {
+  it('quotes the sentence around a match and finds every occurrence', async () => {
+    const { sentenceAround, findAll } = await import('./locator');
+    const text = 'Pressemitteilung. Der SV Rotheide verpflichtet Lena Kowalczyk. Sie kommt vom FC Nordhafen!';
+    const [at] = findAll(text, 'lena  kowalczyk');
+    expect(at).toEqual([47, 61]);
+    expect(sentenceAround(text, ...at)).toBe('Der SV Rotheide verpflichtet Lena Kowalczyk.');
+    expect(findAll(text, 'rotheide')).toHaveLength(1);
+    expect(findAll(text, ' ')).toEqual([]);
+    expect(sentenceAround('Zeile eins\nZeile zwei', 12, 16)).toBe('Zeile zwei');
+  });
+});

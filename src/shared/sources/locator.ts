@@ -56,3 +56,23 @@ export function passageRange(text: string, excerpt: string | null): [number, num
   const m = new RegExp(words.join('\\s+'), 'i').exec(text);
   return m ? [m.index, m.index + m[0].length] : null;
 }
+
+/** The sentence (or line) around a match: what a citation quotes when the passage was found by searching. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  if (to < text.length && text[to] !== '\n') to++;
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}
+
+/** Every occurrence of the words of a query in a text, white space between them ignored, case folded. */
+export function findAll(text: string, query: string): [number, number][] {
+  const words = query.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return [];
+  const re = new RegExp(words.join('\\s+'), 'giu');
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(re)) if (m[0].length > 0) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
