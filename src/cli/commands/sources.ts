@@ -61,6 +61,9 @@ async function add(argv: string[], io: CliIO): Promise<number> {
     const status = await dispatch('sources:status', { sourceId: source.id }, ctx);
     if (!status.ok) return reportError(io, status.error);
     const s = status.value!;
+    // The PDF's own title may have filled the source's while it was read.
+    const now = await dispatch('facts:source-get', { id: source.id }, ctx);
+    if (now.ok) Object.assign(source, now.value.source);
     if (flags.json) io.out(JSON.stringify({ source, status: s }, null, 2));
     else {
       io.out(`${source.id}  ${source.title}`);

@@ -78,6 +78,14 @@ describe('sources handlers', () => {
     expect(doc.segments.map((s) => s.page)).toEqual([1, 2, 3]);
   }, 60_000);
 
+  it.skipIf(!haveChromium)('names an untitled source after the PDF once it is read', async () => {
+    ctx = tempContext();
+    const { source } = await call('sources:add', { fileName: 'scan_0042.pdf', base64: b64(pdf) });
+    expect(source.title).toBe('scan_0042');
+    await extractionDone(ctx, source.id);
+    expect((await call('facts:source-get', { id: source.id })).source.title).toBe('Pressemitteilung SV Rotheide');
+  }, 60_000);
+
   it.skipIf(!haveChromium)('cancels a running extraction; the file stays stored and can be read again', async () => {
     ctx = tempContext();
     const { source } = await call('sources:add', { fileName: 'gross.pdf', base64: b64(pdf) });

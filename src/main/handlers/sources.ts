@@ -71,9 +71,18 @@ export const sourcesHandlers = {
       actorOf(ctx),
     );
     attachFile(ctx.db, ctx.dataDir, created.id, fileName, bytes, actorOf(ctx));
-    const status = await readAttachedFile(ctx, created.id, lastModified);
-    const source = status.state === 'done' ? fillFromDocument(ctx, getSource(ctx.db, created.id)!, status, { title: Boolean(title), url: Boolean(url) }) : getSource(ctx.db, created.id)!;
-    return { source, status };
+    const started = startExtraction(ctx, created.id, { lastModified });
+    // What the file says about itself fills the fields nobody typed, once its text is read.
+    const fill = () => {
+      const status = ctx.db.open ? extractionStatus(ctx, created.id) : null;
+      const source = status && getSource(ctx.db, created.id);
+      if (status?.state === 'done' && source) fillFromDocument(ctx, source, status, { title: Boolean(title), url: Boolean(url) });
+      return status;
+    };
+    const filled = started.done.then(fill);
+    // A PDF is read in the background (the viewer polls); anything else is read by now.
+    const status = started.status.format === 'pdf' ? started.status : ((await filled) ?? started.status);
+    return { source: getSource(ctx.db, created.id)!, status };
   },
   'sources:status': ({ sourceId }, ctx) => requireStatus(ctx, sourceId),
   'sources:document': ({ sourceId }, ctx) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentStatus, SourceDocumentView } from '../../../shared/sources/document';
 import { findAll, findPlace, locatorFor, passageRange, sentenceAround } from '../../../shared/sources/locator';
 import { api } from '../bridge';
+import { notifyFactsChanged } from '../facts/events';
 import { fromBase64 } from '../facts/files';
 import { useFormat } from '../facts/format';
 import { CitePassageDialog } from './CitePassageDialog';
@@ -75,7 +76,11 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
       void api.sources.status({ sourceId }).then((r) => {
         if (!r.ok) return setError(r.error.message);
         setStatus(r.value);
-        if (r.value?.state !== 'extracting') void load();
+        if (r.value?.state !== 'extracting') {
+          void load();
+          // The source's title may have come from the PDF, and its text is in the search now.
+          notifyFactsChanged();
+        }
       });
     }, POLL_MS);
     return () => window.clearInterval(timer);
