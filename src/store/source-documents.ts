@@ -106,6 +106,16 @@ export function endDocument(db: Db, sourceId: string, fileHash: string, state: '
   })();
 }
 
+/** Sources whose attached file was never read (it came in a fact pack, or before files were read), oldest first. */
+export function unreadSourceFiles(db: Db): string[] {
+  return prepared(
+    db,
+    'SELECT id FROM sources WHERE file_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM source_documents d WHERE d.source_id = sources.id) ORDER BY seq',
+  )
+    .pluck()
+    .all() as string[];
+}
+
 /** The source let go of its file: its text leaves the viewer and the search. */
 export function forgetDocument(db: Db, sourceId: string): void {
   prepared(db, 'DELETE FROM source_documents WHERE source_id = ?').run(sourceId);

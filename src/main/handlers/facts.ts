@@ -16,7 +16,7 @@ import { searchFacts } from '../../store/search';
 import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
 import { forgetDocument } from '../../store/source-documents';
 import { samplePackPath } from '../resources';
-import { cancelExtraction } from '../sources/jobs';
+import { cancelExtraction, readUnreadFiles } from '../sources/jobs';
 import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
 import { readAttachedFile } from './sources';
@@ -101,8 +101,12 @@ export const factsHandlers = {
 
   'facts:export-pack': ({ refs, includeFiles, title }, ctx) =>
     buildFactPack(ctx.db, { refs, includeFiles, dataDir: ctx.dataDir, title }),
-  'facts:import-pack': ({ pack, update }, ctx) =>
-    importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) }),
+  'facts:import-pack': ({ pack, update }, ctx) => {
+    const report = importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) });
+    // The pack's files are read in the background in the app; a CLI run would end before them.
+    if (ctx.platform.kind !== 'cli') void readUnreadFiles(ctx);
+    return report;
+  },
   'facts:load-sample': ({ update }, ctx) =>
     importFactPack(ctx.db, readSamplePack(), {
       update,

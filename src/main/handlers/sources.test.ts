@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/contract';
 import { findChromium } from '../export/pdf';
-import { extractionDone } from '../sources/jobs';
+import { extractionDone, readUnreadFiles } from '../sources/jobs';
 import { pressReleasePdf, SAVED_MHTML, SAVED_PAGE } from '../sources/pressRelease.fixture';
 import type { HandlerContext } from './context';
 import { dispatch } from './index';
@@ -129,6 +129,19 @@ describe('sources handlers', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     const image = await call('sources:add', { fileName: 'post.png', base64: b64(png) });
     expect(image.status).toMatchObject({ format: 'image', state: 'done' });
+  });
+
+  it('reads the files a fact pack brings, in the background', async () => {
+    ctx = tempContext();
+    const { source } = await call('sources:add', { fileName: 'wintertransfer.html', base64: b64(SAVED_PAGE) });
+    const pack = await call('facts:export-pack', { includeFiles: true });
+    disposeContext(ctx);
+    ctx = tempContext();
+    const report = await call('facts:import-pack', { pack });
+    expect(report.problems).toEqual([]);
+    await readUnreadFiles(ctx);
+    expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('done');
+    expect(await sourceHits('"1,8 Millionen Euro"')).toEqual([{ id: source.id, locator: '§ Die Ablöse, ¶ 2' }]);
   });
 
   it('refuses bad input with the field named', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db';
-import { readStoredFile } from '../../store/files';
-import { beginDocument, documentProgress, documentStatus, endDocument, saveDocument } from '../../store/source-documents';
+import { readStoredFile, storedFileInfo } from '../../store/files';
+import { beginDocument, documentProgress, documentStatus, endDocument, saveDocument, unreadSourceFiles } from '../../store/source-documents';
 import { getSource } from '../../store/sources';
 import { detectFormat, type DocumentStatus } from '../../shared/sources/document';
 import { UserError } from '../../shared/result';
@@ -82,6 +82,33 @@ export function cancelExtraction(t: ExtractionTarget, sourceId: string): boolean
   // The row is updated now, not when the worker has gone, so the viewer shows it at once.
   endDocument(t.db, sourceId, job.hash, 'cancelled', null);
   return true;
+}
+
+const sweeping = new Map<string, Promise<void>>();
+
+/**
+ * Reads, one after the other in the background, the files of sources that have none read yet —
+ * what a fact pack brings. Files not stored in this data folder are skipped. One sweep per folder.
+ */
+export function readUnreadFiles(t: ExtractionTarget): Promise<void> {
+  const running = sweeping.get(t.dataDir);
+  if (running) return running;
+  const sweep = (async () => {
+    const skipped = new Set<string>();
+    for (;;) {
+      if (!t.db.open) return;
+      const next = unreadSourceFiles(t.db).find((id) => !skipped.has(id));
+      if (!next) return;
+      const source = getSource(t.db, next);
+      if (!source?.fileHash || !storedFileInfo(t.dataDir, source.fileHash).stored) {
+        skipped.add(next);
+        continue;
+      }
+      await startExtraction(t, next).done;
+    }
+  })().finally(() => sweeping.delete(t.dataDir));
+  sweeping.set(t.dataDir, sweep);
+  return sweep;
 }
 
 /** Waits for a running extraction of the source (the CLI waits; the app polls the status). */
