@@ -65,10 +65,13 @@ function prepare(db: Db) {
       `INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (claim_id, code) DO NOTHING`,
     ),
-    links: db.prepare('SELECT fact_type, fact_id FROM claim_links WHERE claim_id = ? ORDER BY rowid'),
-    linksByArticle: db.prepare('SELECT claim_id, fact_type, fact_id FROM claim_links WHERE article_id = ? ORDER BY rowid'),
+    links: db.prepare('SELECT fact_type, fact_id, locator, excerpt FROM claim_links WHERE claim_id = ? ORDER BY rowid'),
+    linksByArticle: db.prepare('SELECT claim_id, fact_type, fact_id, locator, excerpt FROM claim_links WHERE article_id = ? ORDER BY rowid'),
+    // Linking a fact again keeps the link; a passage given now replaces the earlier one.
     link: db.prepare(
-      'INSERT OR IGNORE INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)',
+      `INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id, locator, excerpt) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (claim_id, fact_type, fact_id) DO UPDATE SET locator = coalesce(excluded.locator, locator),
+         excerpt = CASE WHEN excluded.locator IS NULL THEN excerpt ELSE excluded.excerpt END`,
     ),
     unlink: db.prepare('DELETE FROM claim_links WHERE claim_id = ? AND fact_type = ? AND fact_id = ?'),
     setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?'),
@@ -90,6 +93,18 @@ function stmts(db: Db) {
   let s = statements.get(db);
   if (!s) statements.set(db, (s = prepare(db)));
   return s;
+}
+
+interface LinkRow {
+  fact_type: FactType;
+  fact_id: string;
+  locator: string | null;
+  excerpt: string | null;
+}
+
+/** A link carries a locator only when it has one, so plain links compare as { type, id }. */
+function toRef(l: LinkRow): FactRef {
+  return l.locator === null ? { type: l.fact_type, id: l.fact_id } : { type: l.fact_type, id: l.fact_id, locator: l.locator, excerpt: l.excerpt };
 }
 
 function toClaim(
@@ -119,7 +134,7 @@ export function getClaim(db: Db, id: string): StoredClaim | null {
   const s = stmts(db);
   const row = s.one.get(id) as ClaimRow | undefined;
   if (!row) return null;
-  const links = (s.links.all(id) as { fact_type: FactType; fact_id: string }[]).map((l) => ({ type: l.fact_type, id: l.fact_id }));
+  const links = (s.links.all(id) as LinkRow[]).map(toRef);
   return toClaim(row, s.history.all(id) as ClaimStatusChange[], s.dismissed.all(id) as DismissedWarning[], links);
 }
 
@@ -141,9 +156,9 @@ export function listClaims(db: Db, articleId: string): StoredClaim[] {
     s.dismissedByArticle.all(articleId) as (DismissedWarning & { claim_id: string })[],
   );
   const links = new Map<string, FactRef[]>();
-  for (const l of s.linksByArticle.all(articleId) as { claim_id: string; fact_type: FactType; fact_id: string }[]) {
+  for (const l of s.linksByArticle.all(articleId) as (LinkRow & { claim_id: string })[]) {
     const list = links.get(l.claim_id) ?? [];
-    list.push({ type: l.fact_type, id: l.fact_id });
+    list.push(toRef(l));
     links.set(l.claim_id, list);
   }
   return rows.map((row) =>
@@ -208,7 +223,7 @@ export function updateClaimFields(db: Db, id: string, patch: { kind?: ClaimKind;
 export function linkFacts(db: Db, claimId: string, articleId: string, refs: FactRef[], now: string): void {
   const s = stmts(db);
   db.transaction(() => {
-    for (const ref of refs) s.link.run(claimId, articleId, ref.type, ref.id);
+    for (const ref of refs) s.link.run(claimId, articleId, ref.type, ref.id, ref.locator || null, ref.locator ? (ref.excerpt ?? null) : null);
     s.touch.run(now, claimId);
   })();
 }

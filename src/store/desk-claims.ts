@@ -40,7 +40,9 @@ export function applyDeskClaims(db: Db, articleId: string, records: readonly Des
          updated_at = @now WHERE id = @id`,
     );
     const clearLinks = db.prepare('DELETE FROM claim_links WHERE claim_id = ?');
-    const link = db.prepare('INSERT OR IGNORE INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)');
+    const link = db.prepare(
+      'INSERT OR IGNORE INTO claim_links (claim_id, article_id, fact_type, fact_id, locator, excerpt) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const clearHistory = db.prepare('DELETE FROM claim_status_history WHERE claim_id = ?');
     const addHistory = db.prepare('INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)');
     const dismiss = db.prepare(
@@ -56,7 +58,7 @@ export function applyDeskClaims(db: Db, articleId: string, records: readonly Des
       if (before) update.run(values);
       else insert.run(values);
       clearLinks.run(next.id);
-      for (const ref of next.links) link.run(next.id, articleId, ref.type, ref.id);
+      for (const ref of next.links) link.run(next.id, articleId, ref.type, ref.id, ref.locator || null, ref.locator ? (ref.excerpt ?? null) : null);
       clearHistory.run(next.id);
       for (const h of next.history) addHistory.run(next.id, h.status, h.checker, h.at);
       for (const d of next.dismissedWarnings) dismiss.run(next.id, d.code, d.reason, d.checker, d.at);

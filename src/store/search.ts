@@ -1,9 +1,10 @@
-import type { SearchHit, SearchHitMeta, SearchKind, SearchResult } from '../shared/contract/facts-types';
+import type { PassageRef, SearchHit, SearchHitMeta, SearchKind, SearchResult } from '../shared/contract/facts-types';
 import { DEAL_STATUSES, QUOTE_STATUSES, type EntityKind } from '../shared/domain/facts';
 import { highlight, matchRanges, snippet, type TextSegment } from '../shared/search/highlight';
 import { buildFtsMatch, parseSearchInput, type SearchTerm } from '../shared/search/query';
 import type { Db } from './db';
 import { prepared } from './prepared';
+import { matchPassages, type PassageHit } from './source-documents';
 
 export interface SearchParams {
   query: string;
@@ -129,7 +130,9 @@ function kindQuery(kind: SearchKind, match: string | null, p: SearchParams, limi
   return { kind, sql, params: [...params, limit] };
 }
 
-type Row = Record<string, unknown> & { id: string; rank: number; updated_at: string };
+type Row = Record<string, unknown> & { id: string; rank: number; updated_at: string; passage?: PassageHit };
+
+const passageRef = (p: PassageHit): PassageRef => ({ ord: p.ord, page: p.page, paragraph: p.paragraph, locator: p.locator, excerpt: p.excerpt });
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -183,13 +186,15 @@ function toHit(kind: SearchKind, r: Row, terms: readonly SearchTerm[]): SearchHi
       break;
     default:
       title = highlight(r.title as string, terms);
-      detail = marked(str(r.publisher), terms);
+      // A match in the document's text says where; otherwise the publisher may be why it was found.
+      detail = r.passage ? r.passage.snippet : marked(str(r.publisher), terms);
       meta = {
         type: 'source',
         kind: r.kind as never,
         publisher: str(r.publisher),
         publishedAt: str(r.published_at),
         hasFile: r.file_hash !== null,
+        passage: r.passage ? passageRef(r.passage) : null,
       };
   }
   return { type: kind, id: r.id, rank: r.rank, title, detail, unsourced, meta };
@@ -212,7 +217,9 @@ export function searchFacts(db: Db, p: SearchParams): SearchResult {
   const rows: { kind: SearchKind; row: Row }[] = [];
   for (const kind of kinds) {
     const q = kindQuery(kind, match, p, limit + 1, kinds.length > 1);
-    for (const row of prepared(db, q.sql).all(...q.params) as Row[]) rows.push({ kind, row });
+    const kindRows = prepared(db, q.sql).all(...q.params) as Row[];
+    if (kind === 'source' && match !== null) addPassageRows(db, kindRows, matchPassages(db, match, terms, limit + 1), filters('source', p));
+    for (const row of kindRows) rows.push({ kind, row });
   }
   if (match !== null) rows.sort((a, b) => a.row.rank - b.row.rank);
   else if (kinds.length > 1) rows.sort((a, b) => (a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0));
@@ -227,9 +234,18 @@ export function searchFacts(db: Db, p: SearchParams): SearchResult {
  */
 function rankedSearch(db: Db, match: string, terms: readonly SearchTerm[], kinds: readonly SearchKind[], limit: number): SearchResult {
   const ranked: { kind: SearchKind; seq: number; rank: number }[] = [];
+  const passages = new Map<number, PassageHit>();
   for (const kind of kinds) {
     for (const h of prepared(db, rankedMatchSql(`${kind}_fts`)).all(match, limit + 1) as { rowid: number; rank: number }[])
       ranked.push({ kind, seq: h.rowid, rank: h.rank });
+    if (kind !== 'source') continue;
+    // A source is found by its title or by its text; it is listed once, at its better rank.
+    for (const passage of matchPassages(db, match, terms, limit + 1)) {
+      passages.set(passage.sourceSeq, passage);
+      const byTitle = ranked.find((h) => h.kind === 'source' && h.seq === passage.sourceSeq);
+      if (byTitle) byTitle.rank = Math.min(byTitle.rank, passage.rank);
+      else ranked.push({ kind, seq: passage.sourceSeq, rank: passage.rank });
+    }
   }
   ranked.sort((a, b) => a.rank - b.rank);
   const kept = ranked.slice(0, limit);
@@ -244,7 +260,30 @@ function rankedSearch(db: Db, match: string, terms: readonly SearchTerm[], kinds
   const hits: SearchHit[] = [];
   for (const h of kept) {
     const row = rows.get(`${h.kind}:${h.seq}`);
-    if (row) hits.push(toHit(h.kind, { ...row, rank: h.rank }, terms));
+    if (row) hits.push(toHit(h.kind, { ...row, rank: h.rank, passage: h.kind === 'source' ? passages.get(h.seq) : undefined }, terms));
   }
   return { hits, truncated: ranked.length > limit };
+}
+
+/**
+ * Sources found by their text in a filtered search: matched rows get their passage, sources
+ * found only by text are read with the same filters and join the rows at the passage's rank.
+ */
+function addPassageRows(db: Db, rows: Row[], passages: (PassageHit & { sourceSeq: number })[], f: { where: string[]; params: unknown[] }): void {
+  const missing: (PassageHit & { sourceSeq: number })[] = [];
+  for (const passage of passages) {
+    const row = rows.find((r) => r.id === passage.sourceId);
+    if (row) {
+      row.passage = passage;
+      row.rank = Math.min(row.rank, passage.rank);
+    } else missing.push(passage);
+  }
+  if (missing.length === 0) return;
+  const sql = `${SELECT.source.replace('%FROM%', 'sources x').replace('SELECT ', 'SELECT 0 AS rank, ')} WHERE x.seq IN (SELECT value FROM json_each(?))${f.where
+    .map((w) => ` AND ${w}`)
+    .join('')}`;
+  for (const row of prepared(db, sql).all(JSON.stringify(missing.map((m) => m.sourceSeq)), ...f.params) as Row[]) {
+    const passage = missing.find((m) => m.sourceId === row.id)!;
+    rows.push({ ...row, rank: passage.rank, passage });
+  }
 }

@@ -15,9 +15,12 @@ import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/role
 import { searchFacts } from '../../store/search';
 import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
 import { fetchSourceFile } from '../desk-facts/source-files';
+import { forgetDocument } from '../../store/source-documents';
 import { samplePackPath } from '../resources';
+import { cancelExtraction, readUnreadFiles } from '../sources/jobs';
 import { actingUser } from './actingUser';
 import type { HandlerContext } from './context';
+import { readAttachedFile } from './sources';
 import type { HandlerTable } from './table';
 
 /** The audit log names the person from settings and the way in (the app or the CLI). */
@@ -68,10 +71,23 @@ export const factsHandlers = {
   'facts:source-get': ({ id }, ctx) => sourceView(ctx.db, ctx.dataDir, id),
   'facts:source-create': (input, ctx) => createSource(ctx.db, input, actorOf(ctx)),
   'facts:source-update': (input, ctx) => updateSource(ctx.db, input, actorOf(ctx)),
-  'facts:source-delete': ({ id }, ctx) => (deleteSource(ctx.db, id, actorOf(ctx)), deleted),
-  'facts:source-attach-file': ({ sourceId, fileName, base64 }, ctx) =>
-    attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx)),
-  'facts:source-detach-file': ({ sourceId }, ctx) => detachFile(ctx.db, sourceId, actorOf(ctx)),
+  'facts:source-delete': ({ id }, ctx) => {
+    deleteSource(ctx.db, id, actorOf(ctx));
+    cancelExtraction(ctx, id);
+    return deleted;
+  },
+  // The file's text is read as soon as it is stored (docs/sources.md); a PDF goes on in the background.
+  'facts:source-attach-file': async ({ sourceId, fileName, base64 }, ctx) => {
+    const source = attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx));
+    await readAttachedFile(ctx, sourceId);
+    return source;
+  },
+  'facts:source-detach-file': ({ sourceId }, ctx) => {
+    const source = detachFile(ctx.db, sourceId, actorOf(ctx));
+    cancelExtraction(ctx, sourceId);
+    forgetDocument(ctx.db, sourceId);
+    return source;
+  },
   'facts:source-file': async ({ sourceId }, ctx) => {
     const source = getSource(ctx.db, sourceId);
     if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
@@ -92,8 +108,12 @@ export const factsHandlers = {
 
   'facts:export-pack': ({ refs, includeFiles, title }, ctx) =>
     buildFactPack(ctx.db, { refs, includeFiles, dataDir: ctx.dataDir, title }),
-  'facts:import-pack': ({ pack, update }, ctx) =>
-    importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) }),
+  'facts:import-pack': ({ pack, update }, ctx) => {
+    const report = importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) });
+    // The pack's files are read in the background in the app; a CLI run would end before them.
+    if (ctx.platform.kind !== 'cli') void readUnreadFiles(ctx);
+    return report;
+  },
   'facts:load-sample': ({ update }, ctx) =>
     importFactPack(ctx.db, readSamplePack(), {
       update,

@@ -10,6 +10,7 @@ import { correctionsHandlers } from './corrections';
 import { detectHandlers } from './detect';
 import { factsHandlers } from './facts';
 import { factsDeskHandlers } from './factsDesk';
+import { sourcesHandlers } from './sources';
 import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
@@ -30,6 +31,7 @@ export const handlers: HandlerTable<Channel> = {
   ...detectHandlers,
   ...factsHandlers,
   ...factsDeskHandlers,
+  ...sourcesHandlers,
   ...spellHandlers,
   ...transferHandlers,
 };

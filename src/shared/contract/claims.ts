@@ -77,7 +77,14 @@ export interface ClaimReport {
 
 const articleId = z.string().trim().min(1, 'must not be empty').max(64);
 export const claimIdSchema = z.string().regex(CLAIM_ID_RE, 'must be 6–64 letters, digits, "-" or "_"');
-export const factRefSchema = z.object({ type: z.enum(FACT_TYPES), id: factId }).strict();
+export const factRefSchema = z
+  .object({
+    type: z.enum(FACT_TYPES),
+    id: factId,
+    locator: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional(),
+    excerpt: z.string().max(2000, 'must be at most 2000 characters').nullable().optional(),
+  })
+  .strict();
 
 export const claimContextSchema = z
   .object({

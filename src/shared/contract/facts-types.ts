@@ -135,7 +135,19 @@ export type SearchHitMeta =
       payee: string | null;
     }
   | { type: 'quote'; status: QuoteStatus; language: string; date: string | null; speaker: string; roleAtTime: string | null }
-  | { type: 'source'; kind: SourceKind; publisher: string | null; publishedAt: string | null; hasFile: boolean };
+  | { type: 'source'; kind: SourceKind; publisher: string | null; publishedAt: string | null; hasFile: boolean; passage?: PassageRef | null };
+
+/** Where in a source's text a search matched: the hit's detail shows the words around it. */
+export interface PassageRef {
+  /** Position of the segment in the document (see shared/sources/document.ts). */
+  ord: number;
+  page: number | null;
+  paragraph: number | null;
+  /** "p. 3", "§ Transfers, ¶ 7" (shared/sources/locator.ts). */
+  locator: string;
+  /** The matched words with some context, without "…": what a link to the passage quotes. */
+  excerpt: string;
+}
 
 export interface SearchHit {
   type: SearchKind;

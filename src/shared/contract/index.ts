@@ -10,6 +10,7 @@ import { correctionsContract } from './corrections';
 import { detectContract } from './detect';
 import { factsContract } from './facts';
 import { factsDeskContract } from './facts-desk';
+import { sourcesContract } from './sources';
 import { spellContract } from './spell';
 import { transferContract } from './transfer';
 import type { Result } from '../result';
@@ -29,6 +30,7 @@ export const contract = {
   ...detectContract,
   ...factsContract,
   ...factsDeskContract,
+  ...sourcesContract,
   ...spellContract,
   ...transferContract,
 } satisfies Record<string, AnyChannelSpec>;

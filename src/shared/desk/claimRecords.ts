@@ -69,7 +69,8 @@ export function claimRecord(claim: Claim): DeskClaimRecord {
     text: claim.text,
     note: claim.note,
     inText: claim.inText,
-    links: claim.links.map((l) => ({ type: l.type, id: l.id })),
+    // A passage link carries its place; plain links stay { type, id } as older records have them.
+    links: claim.links.map((l) => (l.locator ? { type: l.type, id: l.id, locator: l.locator, excerpt: l.excerpt ?? null } : { type: l.type, id: l.id })),
     history: claim.history.map((h) => ({ status: h.status, checker: h.checker, at: h.at })),
     dismissedWarnings: claim.dismissedWarnings.map((d) => ({ code: d.code, reason: d.reason, checker: d.checker, at: d.at })),
     createdAt: claim.createdAt,

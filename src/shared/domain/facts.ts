@@ -129,4 +129,7 @@ export interface Citation {
 export interface FactRef {
   type: FactType;
   id: string;
+  /** A link to a source may say where in it: "p. 3" and the passage (see shared/sources/locator.ts). */
+  locator?: string | null;
+  excerpt?: string | null;
 }

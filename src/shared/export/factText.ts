@@ -142,7 +142,7 @@ function describeRef(ref: FactRef, facts: ExportFacts, language: UiLanguage): st
 function citedSources(ref: FactRef, facts: ExportFacts): CitedSource[] {
   if (ref.type === 'source') {
     const source = facts.sources.find((s) => s.id === ref.id);
-    return source ? [{ source, locator: null, excerpt: null }] : [];
+    return source ? [{ source, locator: ref.locator ?? null, excerpt: ref.excerpt ?? null }] : [];
   }
   return facts.citations
     .filter((c) => c.factType === ref.type && c.factId === ref.id)

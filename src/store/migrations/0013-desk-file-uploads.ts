@@ -5,9 +5,7 @@ import type { Migration } from './types';
  * once; remembering the uploads keeps a restart from sending every attached file again.
  */
 export const migration0013: Migration = {
-  // Number 13 is reserved for this branch; versions must be contiguous, so it is 11 until 0011
-  // and 0012 are merged before it.
-  version: 11,
+  version: 13,
   name: 'desk-file-uploads',
   up(db) {
     db.exec(`

@@ -9,10 +9,11 @@ import { migration0008 } from './0008-claim-rechecks-desk-facts';
 import { migration0009 } from './0009-comments';
 import { migration0010 } from './0010-search-indexes';
 import { migration0011 } from './0011-corrections';
+import { migration0012 } from './0012-source-documents';
 import { migration0013 } from './0013-desk-file-uploads';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Append only: one file per schema version. Never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0013];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];

@@ -9,10 +9,12 @@ import { CreateFactFromClaim } from './CreateFactFromClaim';
 import { LinkFactsDialog } from './LinkFactsDialog';
 import { QuoteDiff } from './QuoteDiff';
 import { ClaimDiscussion } from '../comments/ClaimDiscussion';
+import { openSourceAt } from '../sources/openSource';
 
 /** Everything a checker does with one claim: status, kind, linked facts, check results and a note. */
 export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleClaims }) {
   const { t } = useTranslation('claims');
+  const { t: ts } = useTranslation('sources');
   const { settings } = useApp();
   const [linking, setLinking] = useState(false);
   const [note, setNote] = useState(claim.note);
@@ -68,8 +70,22 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
                     <ul className="claim-sources muted">
                       {f.sources.map((s) => (
                         <li key={`${s.source.id}:${s.locator ?? ''}`}>
-                          {s.source.title}
-                          {s.locator ? ` – ${s.locator}` : ''}
+                          {s.source.fileHash ? (
+                            <button
+                              type="button"
+                              className="link-button claim-source-open"
+                              aria-label={s.locator ? ts('open.at', { title: s.source.title, locator: s.locator }) : ts('open.source', { title: s.source.title })}
+                              onClick={() => openSourceAt({ sourceId: s.source.id, locator: s.locator, excerpt: s.excerpt })}
+                            >
+                              {s.source.title}
+                              {s.locator ? ` – ${s.locator}` : ''}
+                            </button>
+                          ) : (
+                            <>
+                              {s.source.title}
+                              {s.locator ? ` – ${s.locator}` : ''}
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>

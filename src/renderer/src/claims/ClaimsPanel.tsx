@@ -174,7 +174,7 @@ export function ClaimsPanel() {
           )}
         </>
       )}
-      {report && <ReportDialog articleId={currentArticleId} onClose={() => setReport(false)} />}
+      {report && <ReportDialog articleId={currentArticleId} data={data ?? null} onClose={() => setReport(false)} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkSearchSeed, type SeedKind } from '../../../shared/claims/searchSeed';
 import type { ClaimView } from '../../../shared/contract/claims';
-import type { SearchHit, SearchInput } from '../../../shared/contract/facts';
+import type { PassageRef, SearchHit, SearchInput } from '../../../shared/contract/facts';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
@@ -58,6 +58,7 @@ export function LinkFactsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation('claims');
+  const { t: ts } = useTranslation('sources');
   // Seeded once from the claim the dialog opened for; later edits to the claim do not reset the search.
   const [seed] = useState(() => linkSearchSeed(claim.kind, claim.context, language));
   const [query, setQuery] = useState(seed.query);
@@ -82,8 +83,9 @@ export function LinkFactsDialog({
     });
   }, [query, kind, searcher]);
 
-  const link = async (hit: SearchHit) => {
-    const result = await linkFacts(claim.id, [{ type: hit.type, id: hit.id }]);
+  const link = async (hit: SearchHit, passage?: PassageRef) => {
+    const ref = passage ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt } : { type: hit.type, id: hit.id };
+    const result = await linkFacts(claim.id, [ref]);
     if (!result.ok) setError(result.error.message);
   };
 
@@ -118,6 +120,8 @@ export function LinkFactsDialog({
         {hits?.map((hit) => {
           const label = hitLabel(hit);
           const isLinked = linked.has(`${hit.type}:${hit.id}`);
+          const passage = hit.meta.type === 'source' ? hit.meta.passage : null;
+          const linkedPassage = passage ? claim.links.some((l) => l.type === 'source' && l.id === hit.id && l.locator === passage.locator) : false;
           return (
             <li key={`${hit.type}:${hit.id}`} className="link-result">
               <div>
@@ -129,10 +133,28 @@ export function LinkFactsDialog({
                   <HitMeta hit={hit} />
                 </div>
                 <FullWording hit={hit} />
+                {passage && (
+                  <div className="link-result-passage">
+                    <span className="muted">{ts('link.found', { locator: passage.locator })}:</span>{' '}
+                    {hit.detail?.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                  </div>
+                )}
               </div>
-              <button type="button" disabled={isLinked} aria-label={t('link.link', { label })} onClick={() => void link(hit)}>
-                {isLinked ? t('link.linked') : t('link.linkButton')}
-              </button>
+              <div className="link-result-actions">
+                <button type="button" disabled={isLinked} aria-label={t('link.link', { label })} onClick={() => void link(hit)}>
+                  {isLinked ? t('link.linked') : t('link.linkButton')}
+                </button>
+                {passage && (
+                  <button
+                    type="button"
+                    disabled={linkedPassage}
+                    aria-label={ts('link.passageLabel', { locator: passage.locator, title: label })}
+                    onClick={() => void link(hit, passage)}
+                  >
+                    {linkedPassage ? t('link.linked') : ts('link.passage')}
+                  </button>
+                )}
+              </div>
             </li>
           );
         })}

@@ -14,6 +14,8 @@ import { EntityForm } from './forms/EntityForm';
 import { QuoteForm } from './forms/QuoteForm';
 import { SourceForm } from './forms/SourceForm';
 import { latestOnly } from './latestOnly';
+import { useOpenSourceRequests } from '../sources/openSource';
+import { AddSourceFileDialog } from '../sources/AddSourceFileDialog';
 import { MenuButton } from './MenuButton';
 import { PackImportDialog } from './PackImportDialog';
 import { ShareWithDeskDialog } from './ShareWithDeskDialog';
@@ -28,7 +30,7 @@ export interface BrowserState {
   target: FactTarget | null;
 }
 
-type FormKind = 'deal' | 'quote' | 'entity' | 'source';
+type FormKind = 'deal' | 'quote' | 'entity' | 'source' | 'source-file';
 
 function toSearchInput(query: string, f: FilterState, lang: 'de' | 'en') {
   const errors: Partial<Record<keyof FilterState, string>> = {};
@@ -117,6 +119,10 @@ export function FactsBrowser({
   });
 
   const open = useCallback((next: FactTarget) => setHistory((h) => [...h, next]), []);
+  // The claims panel and the report open sources here, at the cited place (only one browser takes each request).
+  useOpenSourceRequests((place) => {
+    if (mode === 'panel') open({ type: 'source', id: place.sourceId, place: { locator: place.locator, excerpt: place.excerpt } });
+  });
   const openHit = useCallback((hit: SearchHit) => open({ type: hit.type, id: hit.id }), [open]);
   const leaveList = useCallback(() => {
     setActive(-1);
@@ -166,6 +172,7 @@ export function FactsBrowser({
           { label: t('new.quote'), onSelect: () => setForm('quote') },
           { label: t('new.entity'), onSelect: () => setForm('entity') },
           { label: t('new.source'), onSelect: () => setForm('source') },
+          { label: t('new.sourceFile'), onSelect: () => setForm('source-file') },
         ]}
       />
       <MenuButton
@@ -284,6 +291,7 @@ export function FactsBrowser({
       {form === 'quote' && <QuoteForm onClose={() => setForm(null)} onSaved={saved('quote')} />}
       {form === 'entity' && <EntityForm onClose={() => setForm(null)} onSaved={saved('entity')} />}
       {form === 'source' && <SourceForm onClose={() => setForm(null)} onSaved={saved('source')} />}
+      {form === 'source-file' && <AddSourceFileDialog onClose={() => setForm(null)} onAdded={saved('source')} />}
       {pack && <PackImportDialog origin={{ kind: pack }} onClose={() => setPack(null)} />}
       {sharing && <ShareWithDeskDialog onClose={() => setSharing(false)} />}
     </div>

@@ -41,6 +41,7 @@ function HitMetaWords({ hit, t, f }: { hit: SearchHit; t: TFunction<'facts'>; f:
     if (m.publisher) parts.push(m.publisher);
     if (m.publishedAt) parts.push(f.date(m.publishedAt));
     if (m.hasFile) parts.push(t('file.attachedShort'));
+    if (m.passage) parts.push(m.passage.locator);
   }
   return <span className="hit-meta">{parts.join(' · ')}</span>;
 }

@@ -1,5 +1,6 @@
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract/facts';
 import type { Source } from '../../../shared/domain/facts';
+import type { ChannelResult } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { api } from '../bridge';
 
@@ -24,6 +25,14 @@ export async function uploadSourceFile(sourceId: string, file: File): Promise<Re
   if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, tooLarge: true };
   const bytes = new Uint8Array(await file.arrayBuffer());
   return api.facts.sourceAttachFile({ sourceId, fileName: file.name, base64: toBase64(bytes) });
+}
+
+/** A new source from a file: stored, its text read (a PDF in the background), title and address taken from a saved page. */
+export async function addSourceFromFile(file: File): Promise<Result<ChannelResult<'sources:add'>> | { ok: false; tooLarge: true }> {
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, tooLarge: true };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const lastModified = Number.isFinite(file.lastModified) && file.lastModified > 0 ? new Date(file.lastModified).toISOString() : null;
+  return api.sources.add({ fileName: file.name, base64: toBase64(bytes), lastModified });
 }
 
 /** Offers data as a download (a fact pack, an attached file). */

@@ -4,4 +4,6 @@ import type { SearchKind } from '../../../shared/contract/facts';
 export interface FactTarget {
   type: SearchKind;
   id: string;
+  /** For a source: where to open its text (a locator and the passage). */
+  place?: { locator: string | null; excerpt: string | null } | null;
 }

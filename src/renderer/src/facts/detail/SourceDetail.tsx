@@ -7,6 +7,9 @@ import { useFormat } from '../format';
 import { FileDrop } from '../forms/FileDrop';
 import { SourceForm } from '../forms/SourceForm';
 import type { FactTarget } from '../types';
+import { SourceViewer } from '../../sources/SourceViewer';
+
+type SourcePlaceInText = NonNullable<FactTarget['place']>;
 import { AuditTrail, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles } from './parts';
 import { useRecord } from './useRecord';
 
@@ -19,8 +22,20 @@ function size(bytes: number, lang: string): string {
   return `${fmt.format(bytes / 1024 / 1024)} MB`;
 }
 
-export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: FactTarget): void; onDeleted(): void }) {
+export function SourceDetail({
+  id,
+  place,
+  open,
+  onDeleted,
+}: {
+  id: string;
+  place: SourcePlaceInText | null;
+  open(t: FactTarget): void;
+  onDeleted(): void;
+}) {
   const { t } = useTranslation('facts');
+  const { t: ts } = useTranslation('sources');
+  const [here, setHere] = useState<SourcePlaceInText | null>(place);
   const f = useFormat();
   const { value: view, error } = useRecord(() => api.facts.sourceGet({ id }), id);
   const [editing, setEditing] = useState(false);
@@ -116,6 +131,7 @@ export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: Fact
             {fileState.error}
           </p>
         )}
+        {s.fileHash && view.file?.stored && <SourceViewer key={s.fileHash} sourceId={id} title={s.title} place={here} />}
       </section>
       <section className="fact-section" aria-label={t('source.citedBy')}>
         <h3>{t('source.citedBy')}</h3>
@@ -129,7 +145,23 @@ export function SourceDetail({ id, open, onDeleted }: { id: string; open(t: Fact
                 <li key={c.citationId}>
                   <span className="fact-type">{t(`type.${c.factType}`)}</span>{' '}
                   {type ? <LinkButton onClick={() => open({ type, id: c.factId })}>{c.label}</LinkButton> : c.label}
-                  {c.locator && <span className="citation-locator"> · {c.locator}</span>}
+                  {c.locator && (
+                    <>
+                      {' · '}
+                      {s.fileHash ? (
+                        <button
+                          type="button"
+                          className="link-button citation-locator"
+                          aria-label={ts('open.at', { title: s.title, locator: c.locator })}
+                          onClick={() => setHere({ locator: c.locator, excerpt: c.excerpt })}
+                        >
+                          {c.locator}
+                        </button>
+                      ) : (
+                        <span className="citation-locator">{c.locator}</span>
+                      )}
+                    </>
+                  )}
                   {c.excerpt && <blockquote className="citation-excerpt">{c.excerpt}</blockquote>}
                 </li>
               );

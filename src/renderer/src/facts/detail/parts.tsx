@@ -65,6 +65,7 @@ export function Citations({
   open(target: FactTarget): void;
 }) {
   const { t } = useTranslation('facts');
+  const { t: ts } = useTranslation('sources');
   const [editing, setEditing] = useState<CitationView | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const remove = async (c: CitationView) => {
@@ -88,7 +89,23 @@ export function Citations({
             <li key={c.id}>
               <LinkButton onClick={() => open({ type: 'source', id: c.source.id })}>{c.source.title}</LinkButton>
               {c.source.publisher && <span className="muted"> · {c.source.publisher}</span>}
-              {c.locator && <span className="citation-locator"> · {c.locator}</span>}
+              {c.locator && (
+                <>
+                  {' · '}
+                  {c.source.fileHash ? (
+                    <button
+                      type="button"
+                      className="link-button citation-locator"
+                      aria-label={ts('open.at', { title: c.source.title, locator: c.locator })}
+                      onClick={() => open({ type: 'source', id: c.source.id, place: { locator: c.locator, excerpt: c.excerpt } })}
+                    >
+                      {c.locator}
+                    </button>
+                  ) : (
+                    <span className="citation-locator">{c.locator}</span>
+                  )}
+                </>
+              )}
               {c.excerpt && <blockquote className="citation-excerpt">{c.excerpt}</blockquote>}
               <div className="row-actions">
                 <button type="button" onClick={() => setEditing(c)} aria-label={t('citation.editNamed', { title: c.source.title })}>
