@@ -30,8 +30,9 @@ export function longClaimedArticle(words: number, claims: number, seed = 7): { b
     state = (state * 1103515245 + 12345) % 2147483648;
     return list[state % list.length];
   };
-  // About 8 words a sentence: spread the claims evenly over the sentences.
-  const stride = Math.max(1, Math.floor(words / 8 / claims));
+  // One claim every `words / claims` words, so they spread evenly over the whole article.
+  const every = words / claims;
+  let nextClaimAt = every / 2;
   const blocks: Block[] = [];
   const made: LongArticleClaim[] = [];
   let count = 0;
@@ -48,10 +49,11 @@ export function longClaimedArticle(words: number, claims: number, seed = 7): { b
     while (inPara < 60 && count + inPara < words) {
       const lead = text === '' ? '' : ' ';
       let s: string;
-      if (sentence % stride === 0 && made.length < claims) {
+      if (count + inPara >= nextClaimAt && made.length < claims) {
+        nextClaimAt += every;
         const head = `${pick(SUBJECTS)} ${pick(VERBS)} `;
         const marked = `${pick(OBJECTS)} ${pick(TAILS)}`;
-        const id = `c-long-${String(made.length).padStart(5, '0')}`;
+        const id = `c-long-${words}-${String(made.length).padStart(5, '0')}`;
         content.push({ type: 'text', text: lead + head, format: {} });
         content.push({ type: 'claim', ids: [id], children: [{ type: 'text', text: marked, format: {} }] });
         content.push({ type: 'text', text: '.', format: {} });

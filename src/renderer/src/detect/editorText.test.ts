@@ -71,6 +71,19 @@ describe('$editorTextMap', () => {
     expect(overlapsMarked(map, at + 3, at + 5)).toBe(true);
     expect(overlapsMarked(map, 0, at)).toBe(false);
   });
+
+  it('answers overlap questions like a scan of every marked stretch, nested and unsorted ones included', () => {
+    const marked = [
+      { start: 50, end: 60 },
+      { start: 10, end: 40 },
+      { start: 12, end: 15 },
+      { start: 70, end: 71 },
+    ];
+    for (let start = 0; start < 80; start++)
+      for (let end = start + 1; end <= 80; end++)
+        expect(overlapsMarked({ marked }, start, end)).toBe(marked.some((m) => m.start < end && start < m.end));
+    expect(overlapsMarked({ marked: [] }, 0, 10)).toBe(false);
+  });
 });
 
 describe('mapping suggestions back to text nodes', () => {

@@ -29,14 +29,23 @@ describe('editPause', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
-  it('does not let a remote edit postpone a pass that a local edit scheduled', () => {
+  it('lets a remote edit move a pass that is about to run a short moment on, never beyond the remote delay', () => {
     const run = vi.fn();
     const pause = editPause(run, { localMs: 400, remoteMs: 1500 });
     pause.local();
     vi.advanceTimersByTime(200);
     pause.remote();
-    vi.advanceTimersByTime(200);
+    vi.advanceTimersByTime(399);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
     expect(run).toHaveBeenCalledTimes(1);
+    // Remote edits every 300 ms after a local one: the pass still comes 1.5 s after the local edit.
+    pause.local();
+    for (let t = 0; t < 1500; t += 300) {
+      vi.advanceTimersByTime(300);
+      if (run.mock.calls.length === 1) pause.remote();
+    }
+    expect(run).toHaveBeenCalledTimes(2);
   });
 
   it('brings a later pass forward to the remote delay, and cancel stops it', () => {

@@ -9,17 +9,21 @@ export interface EditPause {
 
 /**
  * Schedules a whole-document pass (claims sync, detection, counts) for when edits pause. Edits
- * made here restart the short delay, as before. Edits from colleagues only make sure a pass comes
- * within `remoteMs` and never postpone one: a desk of people typing steadily would otherwise keep
- * the pass from ever running, and running it per remote keystroke would redo the whole article
- * several times a second while this user types.
+ * made here restart the short delay, as before. Edits from colleagues make sure a pass comes
+ * within `remoteMs` of the first change waiting for it and never later: a desk of people typing
+ * steadily would otherwise keep the pass from ever running, and running it per remote keystroke
+ * would redo the whole article several times a second. A remote edit just before a pass still
+ * moves it `localMs` on (within that bound): what belongs to the edit may arrive a moment after
+ * it — a claim's record after its mark.
  */
 export function editPause(run: () => void, { localMs, remoteMs }: { localMs: number; remoteMs: number }): EditPause {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
+  let waitingSince = Infinity;
   const fire = () => {
     timer = undefined;
     dueAt = Infinity;
+    waitingSince = Infinity;
     run();
   };
   const at = (delay: number) => {
@@ -28,15 +32,24 @@ export function editPause(run: () => void, { localMs, remoteMs }: { localMs: num
     timer = setTimeout(fire, delay);
   };
   return {
-    local: () => at(localMs),
+    local: () => {
+      if (timer === undefined) waitingSince = Date.now();
+      at(localMs);
+    },
     remote: () => {
-      if (timer === undefined) at(remoteMs);
-      else if (dueAt - Date.now() > remoteMs) at(remoteMs);
+      const now = Date.now();
+      if (timer === undefined) {
+        waitingSince = now;
+        return at(remoteMs);
+      }
+      const due = Math.min(Math.max(dueAt, now + localMs), waitingSince + remoteMs);
+      if (due !== dueAt) at(Math.max(0, due - now));
     },
     cancel: () => {
       clearTimeout(timer);
       timer = undefined;
       dueAt = Infinity;
+      waitingSince = Infinity;
     },
     get pending() {
       return timer !== undefined;
