@@ -33,7 +33,12 @@ export default defineConfig<ShellOptions>({
   // two-core machine they starved timing-sensitive editor specs, so they run last, on their own.
   projects: [
     { name: 'browser', testIgnore: /desk(-facts)?\.spec\.ts/, use: { shellMode: 'browser' } },
-    { name: 'desk', testMatch: /desk(-facts)?\.spec\.ts/, dependencies: ['browser'], use: { shellMode: 'browser' } },
+    {
+      name: 'desk',
+      testMatch: /desk(-facts)?\.spec\.ts/,
+      dependencies: ['browser'],
+      use: { shellMode: 'browser' },
+    },
     ...(electron.present ? [{ name: 'electron', use: { shellMode: 'electron' as const } }] : []),
   ],
 });

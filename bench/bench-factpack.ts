@@ -17,22 +17,321 @@ export const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.
 
 // Text with a realistic shape: a few very frequent function words, a long tail of compound
 // nouns and verb forms (Zipf-like), names built from syllables so most are distinct.
-const FIRST = ['Jana', 'Lutz', 'Heike', 'Tomasz', 'Elif', 'Ruben', 'Martina', 'Daniel', 'Sophie', 'Jörg', 'Paula', 'Karim', 'Greta', 'Finn', 'Mats', 'Özlem', 'Björn', 'Ida', 'Jürgen', 'Chloé', 'Kai', 'Lea', 'Noah', 'Sören'];
-const LAST_HEAD = ['Kow', 'Göt', 'Mül', 'Brand', 'Schö', 'Wei', 'Lind', 'Vogel', 'Alb', 'Krü', 'Schä', 'Hoff', 'Jä', 'Fuchs', 'Bäck', 'Groß', 'Dvoř', 'Øster', 'Nie', 'Had'];
-const LAST_TAIL = ['alczyk', 'ze', 'ler', 't', 'ller', 'ßbach', 'qvist', 'sang', 'recht', 'ger', 'fer', 'mann', 'ák', 'gaard', 'minen', 'dad', 'ke', 'horst', 'bauer', 'er'];
+const FIRST = [
+  'Jana',
+  'Lutz',
+  'Heike',
+  'Tomasz',
+  'Elif',
+  'Ruben',
+  'Martina',
+  'Daniel',
+  'Sophie',
+  'Jörg',
+  'Paula',
+  'Karim',
+  'Greta',
+  'Finn',
+  'Mats',
+  'Özlem',
+  'Björn',
+  'Ida',
+  'Jürgen',
+  'Chloé',
+  'Kai',
+  'Lea',
+  'Noah',
+  'Sören',
+];
+const LAST_HEAD = [
+  'Kow',
+  'Göt',
+  'Mül',
+  'Brand',
+  'Schö',
+  'Wei',
+  'Lind',
+  'Vogel',
+  'Alb',
+  'Krü',
+  'Schä',
+  'Hoff',
+  'Jä',
+  'Fuchs',
+  'Bäck',
+  'Groß',
+  'Dvoř',
+  'Øster',
+  'Nie',
+  'Had',
+];
+const LAST_TAIL = [
+  'alczyk',
+  'ze',
+  'ler',
+  't',
+  'ller',
+  'ßbach',
+  'qvist',
+  'sang',
+  'recht',
+  'ger',
+  'fer',
+  'mann',
+  'ák',
+  'gaard',
+  'minen',
+  'dad',
+  'ke',
+  'horst',
+  'bauer',
+  'er',
+];
 export const LAST = LAST_HEAD.flatMap((h) => LAST_TAIL.map((t) => h + t));
-export const PLACES = ['Rotheide', 'Almental', 'Nordwald', 'Fürstenbrück', 'Sandhafen', 'Großmoor', 'Lindenau', 'München', 'Köln', 'Düsseldorf', 'Lübeck', 'Zürich', 'Graz', 'Brückstedt', 'Hafenau', 'Mühlberg', 'Bärental', 'Schönau', 'Weißenfeld', 'Eichstätt'];
+export const PLACES = [
+  'Rotheide',
+  'Almental',
+  'Nordwald',
+  'Fürstenbrück',
+  'Sandhafen',
+  'Großmoor',
+  'Lindenau',
+  'München',
+  'Köln',
+  'Düsseldorf',
+  'Lübeck',
+  'Zürich',
+  'Graz',
+  'Brückstedt',
+  'Hafenau',
+  'Mühlberg',
+  'Bärental',
+  'Schönau',
+  'Weißenfeld',
+  'Eichstätt',
+];
 const CLUB_PREFIX = ['SV', 'FC', 'TSV', 'VfL', 'SC', 'Sportfreunde', 'Kickers', 'Borussia', '1. FC', 'Union'];
-const COMPANIES = ['Versicherung', 'Energie', 'Logistik', 'Brauhaus', 'Bank', 'Pictures', 'Media', 'Motors', 'Telekom', 'Reisen'];
-const DE_FUNCTION = ['die', 'der', 'und', 'das', 'wir', 'ist', 'nicht', 'ich', 'es', 'ein', 'eine', 'für', 'mit', 'auf', 'zu', 'dass', 'haben', 'war', 'sehr', 'auch', 'noch', 'nur', 'schon', 'wieder', 'heute', 'gegen', 'nach', 'über', 'vor', 'jetzt', 'uns', 'den', 'dem', 'im', 'am'];
-const DE_PARTS = ['Vertrag', 'Verlängerung', 'Trainer', 'Wechsel', 'Spiel', 'Saison', 'Rechte', 'Sponsor', 'Stadion', 'Fan', 'Mannschaft', 'Ablöse', 'Klausel', 'Tor', 'Sturm', 'Abwehr', 'Mittelfeld', 'Nachwuchs', 'Pokal', 'Liga', 'Rückrunde', 'Hinrunde', 'Übertragung', 'Geschäft', 'Führung', 'Leistung', 'Entscheidung', 'Zukunft', 'Kader', 'Transfer', 'Gehalt', 'Prämie', 'Verein', 'Präsident', 'Kabine', 'Training', 'Verletzung', 'Heim', 'Auswärts', 'Finale'];
+const COMPANIES = [
+  'Versicherung',
+  'Energie',
+  'Logistik',
+  'Brauhaus',
+  'Bank',
+  'Pictures',
+  'Media',
+  'Motors',
+  'Telekom',
+  'Reisen',
+];
+const DE_FUNCTION = [
+  'die',
+  'der',
+  'und',
+  'das',
+  'wir',
+  'ist',
+  'nicht',
+  'ich',
+  'es',
+  'ein',
+  'eine',
+  'für',
+  'mit',
+  'auf',
+  'zu',
+  'dass',
+  'haben',
+  'war',
+  'sehr',
+  'auch',
+  'noch',
+  'nur',
+  'schon',
+  'wieder',
+  'heute',
+  'gegen',
+  'nach',
+  'über',
+  'vor',
+  'jetzt',
+  'uns',
+  'den',
+  'dem',
+  'im',
+  'am',
+];
+const DE_PARTS = [
+  'Vertrag',
+  'Verlängerung',
+  'Trainer',
+  'Wechsel',
+  'Spiel',
+  'Saison',
+  'Rechte',
+  'Sponsor',
+  'Stadion',
+  'Fan',
+  'Mannschaft',
+  'Ablöse',
+  'Klausel',
+  'Tor',
+  'Sturm',
+  'Abwehr',
+  'Mittelfeld',
+  'Nachwuchs',
+  'Pokal',
+  'Liga',
+  'Rückrunde',
+  'Hinrunde',
+  'Übertragung',
+  'Geschäft',
+  'Führung',
+  'Leistung',
+  'Entscheidung',
+  'Zukunft',
+  'Kader',
+  'Transfer',
+  'Gehalt',
+  'Prämie',
+  'Verein',
+  'Präsident',
+  'Kabine',
+  'Training',
+  'Verletzung',
+  'Heim',
+  'Auswärts',
+  'Finale',
+];
 export const DE_WORDS = [...DE_PARTS, ...DE_PARTS.flatMap((a) => DE_PARTS.map((b) => a + b.toLowerCase()))];
-const DE_VERBS = ['spielen', 'gewinnen', 'verlieren', 'unterschreiben', 'verlängern', 'wechseln', 'sprechen', 'sagen', 'glauben', 'wissen', 'kämpfen', 'arbeiten', 'zahlen', 'bestätigen', 'dementieren', 'verhandeln', 'überzeugen', 'enttäuschen', 'träumen', 'zählen'].flatMap((v) => [v, v.replace(/en$/, 't'), `ge${v.replace(/en$/, 't')}`, v.replace(/en$/, 'e')]);
-const EN_FUNCTION = ['the', 'and', 'a', 'we', 'is', 'not', 'I', 'it', 'to', 'of', 'for', 'with', 'on', 'that', 'have', 'was', 'very', 'also', 'still', 'only', 'again', 'today', 'against', 'after', 'about', 'now', 'us', 'our', 'this', 'in'];
-const EN_PARTS = ['contract', 'extension', 'coach', 'transfer', 'match', 'season', 'rights', 'sponsor', 'stadium', 'fan', 'squad', 'fee', 'clause', 'goal', 'striker', 'defence', 'midfield', 'academy', 'cup', 'league', 'deal', 'broadcast', 'business', 'board', 'performance', 'decision', 'future', 'player', 'salary', 'bonus', 'club', 'chairman', 'dressing-room', 'training', 'injury', 'home', 'away', 'final', 'window', 'bid'];
+const DE_VERBS = [
+  'spielen',
+  'gewinnen',
+  'verlieren',
+  'unterschreiben',
+  'verlängern',
+  'wechseln',
+  'sprechen',
+  'sagen',
+  'glauben',
+  'wissen',
+  'kämpfen',
+  'arbeiten',
+  'zahlen',
+  'bestätigen',
+  'dementieren',
+  'verhandeln',
+  'überzeugen',
+  'enttäuschen',
+  'träumen',
+  'zählen',
+].flatMap((v) => [v, v.replace(/en$/, 't'), `ge${v.replace(/en$/, 't')}`, v.replace(/en$/, 'e')]);
+const EN_FUNCTION = [
+  'the',
+  'and',
+  'a',
+  'we',
+  'is',
+  'not',
+  'I',
+  'it',
+  'to',
+  'of',
+  'for',
+  'with',
+  'on',
+  'that',
+  'have',
+  'was',
+  'very',
+  'also',
+  'still',
+  'only',
+  'again',
+  'today',
+  'against',
+  'after',
+  'about',
+  'now',
+  'us',
+  'our',
+  'this',
+  'in',
+];
+const EN_PARTS = [
+  'contract',
+  'extension',
+  'coach',
+  'transfer',
+  'match',
+  'season',
+  'rights',
+  'sponsor',
+  'stadium',
+  'fan',
+  'squad',
+  'fee',
+  'clause',
+  'goal',
+  'striker',
+  'defence',
+  'midfield',
+  'academy',
+  'cup',
+  'league',
+  'deal',
+  'broadcast',
+  'business',
+  'board',
+  'performance',
+  'decision',
+  'future',
+  'player',
+  'salary',
+  'bonus',
+  'club',
+  'chairman',
+  'dressing-room',
+  'training',
+  'injury',
+  'home',
+  'away',
+  'final',
+  'window',
+  'bid',
+];
 const EN_WORDS = [...EN_PARTS, ...EN_PARTS.flatMap((a) => EN_PARTS.slice(0, 20).map((b) => `${a}-${b}`))];
-const EN_VERBS = ['play', 'win', 'lose', 'sign', 'extend', 'move', 'speak', 'say', 'believe', 'know', 'fight', 'work', 'pay', 'confirm', 'deny', 'negotiate', 'convince', 'disappoint', 'dream', 'count'].flatMap((v) => [v, `${v}s`, `${v}ed`, `${v}ing`]);
-const DEAL_SUBJECTS = ['Transfer von', 'Streamingrechte für', 'Trikotsponsoring mit', 'Loan of', 'Broadcast rights in', 'Stadionname in', 'Documentary access at', 'Vertragsverlängerung von'];
+const EN_VERBS = [
+  'play',
+  'win',
+  'lose',
+  'sign',
+  'extend',
+  'move',
+  'speak',
+  'say',
+  'believe',
+  'know',
+  'fight',
+  'work',
+  'pay',
+  'confirm',
+  'deny',
+  'negotiate',
+  'convince',
+  'disappoint',
+  'dream',
+  'count',
+].flatMap((v) => [v, `${v}s`, `${v}ed`, `${v}ing`]);
+const DEAL_SUBJECTS = [
+  'Transfer von',
+  'Streamingrechte für',
+  'Trikotsponsoring mit',
+  'Loan of',
+  'Broadcast rights in',
+  'Stadionname in',
+  'Documentary access at',
+  'Vertragsverlängerung von',
+];
 
 /** Zipf-like: low indices far more often than high ones. */
 export const zipf = <T>(list: readonly T[]): T => list[Math.floor(Math.pow(rand(), 2.5) * list.length)];
@@ -47,7 +346,8 @@ function sentence(german: boolean, n: number): string {
   }
   return out.join(' ');
 }
-const date = () => `20${String(18 + Math.floor(rand() * 9))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+const date = () =>
+  `20${String(18 + Math.floor(rand() * 9))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
 
 export function generate(): FactPack {
   const entities: FactPack['entities'] = [];
@@ -56,14 +356,38 @@ export function generate(): FactPack {
     if (r < 0.6) {
       const first = pick(FIRST);
       const last = pick(LAST);
-      entities.push({ id: `e${i}`, kind: 'person', name: `${first} ${last}`, aliases: rand() < 0.2 ? [last] : [], note: null });
+      entities.push({
+        id: `e${i}`,
+        kind: 'person',
+        name: `${first} ${last}`,
+        aliases: rand() < 0.2 ? [last] : [],
+        note: null,
+      });
     } else if (r < 0.85) {
       const place = pick(PLACES);
-      entities.push({ id: `e${i}`, kind: 'club', name: `${pick(CLUB_PREFIX)} ${place} ${i % 7 === 0 ? 'II' : ''}`.trim(), aliases: [], note: null });
+      entities.push({
+        id: `e${i}`,
+        kind: 'club',
+        name: `${pick(CLUB_PREFIX)} ${place} ${i % 7 === 0 ? 'II' : ''}`.trim(),
+        aliases: [],
+        note: null,
+      });
     } else if (r < 0.95) {
-      entities.push({ id: `e${i}`, kind: 'company', name: `${pick(LAST)} ${pick(COMPANIES)}`, aliases: [], note: null });
+      entities.push({
+        id: `e${i}`,
+        kind: 'company',
+        name: `${pick(LAST)} ${pick(COMPANIES)}`,
+        aliases: [],
+        note: null,
+      });
     } else {
-      entities.push({ id: `e${i}`, kind: 'media', name: `${pick(PLACES)}er ${pick(['Kurier', 'Anzeiger', 'Rundschau', 'Post', 'Echo'])}`, aliases: [], note: null });
+      entities.push({
+        id: `e${i}`,
+        kind: 'media',
+        name: `${pick(PLACES)}er ${pick(['Kurier', 'Anzeiger', 'Rundschau', 'Post', 'Echo'])}`,
+        aliases: [],
+        note: null,
+      });
     }
   }
   const people = entities.filter((e) => e.kind === 'person').map((e) => e.id);
@@ -85,7 +409,11 @@ export function generate(): FactPack {
       amountMinor: undisclosed ? null : amount,
       amountMaxMinor: range ? amount + 100_000_00 : null,
       currency: undisclosed ? null : pick(['EUR', 'EUR', 'EUR', 'GBP', 'CHF']),
-      precision: undisclosed ? 'undisclosed' : range ? 'range' : pick(['exact', 'approximately', 'at_least', 'at_most'] as const),
+      precision: undisclosed
+        ? 'undisclosed'
+        : range
+          ? 'range'
+          : pick(['exact', 'approximately', 'at_least', 'at_most'] as const),
       dateFrom: date(),
       dateTo: null,
       status: pick(['confirmed', 'reported', 'rumoured', 'denied'] as const),
@@ -124,5 +452,17 @@ export function generate(): FactPack {
       fileName: null,
     });
   }
-  return { format: FACTPACK_FORMAT, version: FACTPACK_VERSION, title: 'bench', exportedAt: null, entities, roles: [], deals, quotes, sources, citations: [], files: [] };
+  return {
+    format: FACTPACK_FORMAT,
+    version: FACTPACK_VERSION,
+    title: 'bench',
+    exportedAt: null,
+    entities,
+    roles: [],
+    deals,
+    quotes,
+    sources,
+    citations: [],
+    files: [],
+  };
 }

@@ -36,10 +36,14 @@ async function time(label: string, run: () => unknown | Promise<unknown>): Promi
     await run();
     samples.push(performance.now() - t0);
   }
-  console.log(`${label.padEnd(44)} median ${median(samples).toFixed(1).padStart(8)} ms   (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)})`);
+  console.log(
+    `${label.padEnd(44)} median ${median(samples).toFixed(1).padStart(8)} ms   (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)})`,
+  );
 }
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -64,12 +68,38 @@ async function main() {
         { id: 'e-rotheide', kind: 'club', name: 'SV Rotheide' },
         { id: 'e-strivo', kind: 'broadcaster', name: 'Strivo' },
       ],
-      roles: [{ id: 'r-1', personId: 'e-kowalczyk', title: 'Kapitänin', organisationId: 'e-rotheide', from: '2022-07-01' }],
+      roles: [
+        {
+          id: 'r-1',
+          personId: 'e-kowalczyk',
+          title: 'Kapitänin',
+          organisationId: 'e-rotheide',
+          from: '2022-07-01',
+        },
+      ],
       deals: [
-        { id: 'd-7m', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-rotheide', subject: 'Rechte', amountMinor: 700000000, currency: 'EUR', precision: 'exact', status: 'confirmed' },
+        {
+          id: 'd-7m',
+          kind: 'broadcast_rights',
+          payerId: 'e-strivo',
+          payeeId: 'e-rotheide',
+          subject: 'Rechte',
+          amountMinor: 700000000,
+          currency: 'EUR',
+          precision: 'exact',
+          status: 'confirmed',
+        },
       ],
       quotes: [
-        { id: 'q-1', speakerId: 'e-kowalczyk', wording: 'Wir bleiben zusammen, egal was passiert.', language: 'de', date: '2025-05-12', occasion: 'interview', status: 'verified' },
+        {
+          id: 'q-1',
+          speakerId: 'e-kowalczyk',
+          wording: 'Wir bleiben zusammen, egal was passiert.',
+          language: 'de',
+          date: '2025-05-12',
+          occasion: 'interview',
+          status: 'verified',
+        },
       ],
     },
     { actor: { user: 'bench' } },
@@ -81,8 +111,18 @@ async function main() {
   for (let p = 0; p < PARAGRAPHS; p++) {
     const kind = (['quote', 'amount', 'other'] as const)[p % 3];
     const id = `c-bench-${String(p).padStart(4, '0')}`;
-    const marked = kind === 'quote' ? '„Wir bleiben zusammen, egal was passiert.“' : kind === 'amount' ? 'sieben Millionen Euro' : 'neue Partner';
-    const after = kind === 'quote' ? ', sagte Kapitänin Jana Kowalczyk.' : kind === 'amount' ? ' zahlt Strivo dem Verein.' : ' gefunden.';
+    const marked =
+      kind === 'quote'
+        ? '„Wir bleiben zusammen, egal was passiert.“'
+        : kind === 'amount'
+          ? 'sieben Millionen Euro'
+          : 'neue Partner';
+    const after =
+      kind === 'quote'
+        ? ', sagte Kapitänin Jana Kowalczyk.'
+        : kind === 'amount'
+          ? ' zahlt Strivo dem Verein.'
+          : ' gefunden.';
     const content: Inline[] = [
       { type: 'text', text: `${FILLER}. `, format: {} },
       { type: 'claim', ids: [id], children: [{ type: 'text', text: marked, format: {} }] },
@@ -96,21 +136,31 @@ async function main() {
   for (const c of claims) {
     const text = `${FILLER}. ${c.text}`;
     const context = { text, start: FILLER.length + 2, end: text.length };
-    await value(dispatch('claims:create', { articleId: article.meta.id, id: c.id, text: c.text, context }, ctx));
-    if (c.kind === 'quote') await value(dispatch('claims:link', { id: c.id, refs: [{ type: 'quote', id: 'q-1' }] }, ctx));
-    if (c.kind === 'amount') await value(dispatch('claims:link', { id: c.id, refs: [{ type: 'deal', id: 'd-7m' }] }, ctx));
+    await value(
+      dispatch('claims:create', { articleId: article.meta.id, id: c.id, text: c.text, context }, ctx),
+    );
+    if (c.kind === 'quote')
+      await value(dispatch('claims:link', { id: c.id, refs: [{ type: 'quote', id: 'q-1' }] }, ctx));
+    if (c.kind === 'amount')
+      await value(dispatch('claims:link', { id: c.id, refs: [{ type: 'deal', id: 'd-7m' }] }, ctx));
   }
   const words = blocks.length * (FILLER.split(' ').length + 5);
   console.log(`Article: ${PARAGRAPHS} paragraphs, about ${words} words, ${claims.length} claims`);
 
-  await time('claims:list (checks on every claim)', () => value(dispatch('claims:list', { articleId: article.meta.id }, ctx)));
+  await time('claims:list (checks on every claim)', () =>
+    value(dispatch('claims:list', { articleId: article.meta.id }, ctx)),
+  );
 
   const payload = claims.map((c) => {
     const text = `${FILLER}. ${c.text}`;
     return { id: c.id, text: c.text, context: { text, start: FILLER.length + 2, end: text.length } };
   });
-  await time('claims:sync with every mark', () => value(dispatch('claims:sync', { articleId: article.meta.id, marks: payload }, ctx)));
-  await time('claims:report', () => value(dispatch('claims:report', { articleId: article.meta.id, uiLanguage: 'de' }, ctx)));
+  await time('claims:sync with every mark', () =>
+    value(dispatch('claims:sync', { articleId: article.meta.id, marks: payload }, ctx)),
+  );
+  await time('claims:report', () =>
+    value(dispatch('claims:report', { articleId: article.meta.id, uiLanguage: 'de' }, ctx)),
+  );
 
   ctx.db.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,9 @@ const RUNS = 9;
 const CLAIMS = 300;
 const BIN = path.resolve('bin/factdesk.js');
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -43,20 +45,49 @@ async function benchStore(dir: string): Promise<string> {
     const pack = generate();
     const report = importFactPack(ctx.db, pack, { actor: { user: 'bench' } });
     if (!report.applied) throw new Error(`bench pack not imported: ${report.problems[0]?.message}`);
-    const article = await value(dispatch('articles:create', { language: 'de', headline: 'CLI-Benchmark' }, ctx));
+    const article = await value(
+      dispatch('articles:create', { language: 'de', headline: 'CLI-Benchmark' }, ctx),
+    );
     const blocks: Block[] = [];
     const claims: { id: string; text: string; ref: { type: 'quote' | 'deal'; id: string } }[] = [];
     for (let i = 0; i < CLAIMS; i++) {
       const id = `c-cli-${String(i).padStart(4, '0')}`;
       const quote = i % 2 === 0;
       const text = quote ? `„${pack.quotes[i].wording}“` : 'sieben Millionen Euro';
-      blocks.push({ type: 'paragraph', content: [{ type: 'text', text: 'Der Verein aus Rotheide meldet: ', format: {} }, { type: 'claim', ids: [id], children: [{ type: 'text', text, format: {} }] }] });
-      claims.push({ id, text, ref: quote ? { type: 'quote', id: pack.quotes[i].id } : { type: 'deal', id: pack.deals[i].id } });
+      blocks.push({
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Der Verein aus Rotheide meldet: ', format: {} },
+          { type: 'claim', ids: [id], children: [{ type: 'text', text, format: {} }] },
+        ],
+      });
+      claims.push({
+        id,
+        text,
+        ref: quote ? { type: 'quote', id: pack.quotes[i].id } : { type: 'deal', id: pack.deals[i].id },
+      });
     }
-    await value(dispatch('articles:save', { id: article.meta.id, baseRev: article.rev, body: blocksToBody(blocks) }, ctx));
+    await value(
+      dispatch(
+        'articles:save',
+        { id: article.meta.id, baseRev: article.rev, body: blocksToBody(blocks) },
+        ctx,
+      ),
+    );
     for (const c of claims) {
       const text = `Der Verein aus Rotheide meldet: ${c.text}`;
-      await value(dispatch('claims:create', { articleId: article.meta.id, id: c.id, text: c.text, context: { text, start: text.length - c.text.length, end: text.length } }, ctx));
+      await value(
+        dispatch(
+          'claims:create',
+          {
+            articleId: article.meta.id,
+            id: c.id,
+            text: c.text,
+            context: { text, start: text.length - c.text.length, end: text.length },
+          },
+          ctx,
+        ),
+      );
       await value(dispatch('claims:link', { id: c.id, refs: [c.ref] }, ctx));
     }
     return article.meta.id;
@@ -77,7 +108,8 @@ function timeCommand(args: string[], env: NodeJS.ProcessEnv, expectStatus: reado
     const t0 = performance.now();
     const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
     samples.push(performance.now() - t0);
-    if (r.status === null || !expectStatus.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (r.status === null || !expectStatus.includes(r.status))
+      throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
   const sorted = [...samples].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
@@ -92,19 +124,37 @@ async function main(): Promise<void> {
   try {
     const t = performance.now();
     const articleId = await benchStore(dir);
-    console.log(`CLI benchmark — Node ${process.versions.node}; bench store built in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})`);
+    console.log(
+      `CLI benchmark — Node ${process.versions.node}; bench store built in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})`,
+    );
     const env = { ...process.env, FACTDESK_DATA_DIR: dir };
     const floor = timeCommand(['-e', '0'], env, [0]);
     const rows: [string, Timing, number][] = [
       ['factdesk --help', timeCommand([BIN, '--help'], env, [0]), 150],
-      ['factdesk facts search Rotheide --json', timeCommand([BIN, 'facts', 'search', 'Rotheide', '--json'], env, [0]), 300],
-      ['factdesk facts search "Göt" --json', timeCommand([BIN, 'facts', 'search', 'Göt', '--json'], env, [0]), 300],
+      [
+        'factdesk facts search Rotheide --json',
+        timeCommand([BIN, 'facts', 'search', 'Rotheide', '--json'], env, [0]),
+        300,
+      ],
+      [
+        'factdesk facts search "Göt" --json',
+        timeCommand([BIN, 'facts', 'search', 'Göt', '--json'], env, [0]),
+        300,
+      ],
       // Exit 1 is the gate saying "not ready": the claims are unchecked, which is the answer a pipeline waits for.
-      [`factdesk claims check ${articleId}`, timeCommand([BIN, 'claims', 'check', articleId], env, [0, 1]), 400],
+      [
+        `factdesk claims check ${articleId}`,
+        timeCommand([BIN, 'claims', 'check', articleId], env, [0, 1]),
+        400,
+      ],
     ];
     console.log('');
-    console.log(`  ${'command'.padEnd(44)} ${'median'.padStart(8)} ${'min'.padStart(8)}  ${'vs floor'.padStart(8)}  target`);
-    console.log(`  ${'floor: node -e 0'.padEnd(44)} ${floor.median.toFixed(0).padStart(5)} ms ${floor.min.toFixed(0).padStart(5)} ms`);
+    console.log(
+      `  ${'command'.padEnd(44)} ${'median'.padStart(8)} ${'min'.padStart(8)}  ${'vs floor'.padStart(8)}  target`,
+    );
+    console.log(
+      `  ${'floor: node -e 0'.padEnd(44)} ${floor.median.toFixed(0).padStart(5)} ms ${floor.min.toFixed(0).padStart(5)} ms`,
+    );
     for (const [label, timing, target] of rows) {
       const verdict = timing.median < target ? 'ok' : 'OVER';
       console.log(

@@ -28,16 +28,24 @@ export interface RunningProfile {
   stop(file: string, label: string, per?: { count: number; unit: string }): Promise<void>;
 }
 
-export async function startCpuProfile(page: Page, { trace = false }: { trace?: boolean } = {}): Promise<RunningProfile> {
+export async function startCpuProfile(
+  page: Page,
+  { trace = false }: { trace?: boolean } = {},
+): Promise<RunningProfile> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const browser = page.context().browser()!;
-  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (trace)
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
   return {
     async stop(file, label, per = { count: 1, unit: 'total' }) {
-      const events = trace ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents : [];
+      const events = trace
+        ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents
+        : [];
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       await cdp.detach();
       fs.writeFileSync(file, JSON.stringify(profile));
@@ -49,13 +57,21 @@ export async function startCpuProfile(page: Page, { trace = false }: { trace?: b
 const frameKey = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
 
-function printSummary(profile: CpuProfile, events: TraceEvent[], file: string, label: string, per: { count: number; unit: string }): void {
-  const scale = (us: number) => `${(us / 1000 / per.count).toFixed(per.count === 1 ? 0 : 3).padStart(8)} ms${per.count === 1 ? '' : `/${per.unit}`}`;
+function printSummary(
+  profile: CpuProfile,
+  events: TraceEvent[],
+  file: string,
+  label: string,
+  per: { count: number; unit: string },
+): void {
+  const scale = (us: number) =>
+    `${(us / 1000 / per.count).toFixed(per.count === 1 ? 0 : 3).padStart(8)} ms${per.count === 1 ? '' : `/${per.unit}`}`;
   if (events.length > 0) {
     const phases = new Map<string, number>();
     for (const e of events) if (e.ph === 'X' && e.dur) phases.set(e.name, (phases.get(e.name) ?? 0) + e.dur);
     console.log(`${label}: trace, total duration per event (nested events overlap their parents):`);
-    for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${scale(us)}  ${name}`);
+    for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`  ${scale(us)}  ${name}`);
   }
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -79,11 +95,17 @@ function printSummary(profile: CpuProfile, events: TraceEvent[], file: string, l
     }
   }
   const busy = [...selfByFunction.values()].reduce((a, b) => a + b, 0);
-  console.log(`${label}: CPU profile written to ${file}; ${scale(busy)} of script and runtime time in all. Most self time:`);
-  for (const [key, us] of [...selfByFunction].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${scale(us)}  ${key}`);
+  console.log(
+    `${label}: CPU profile written to ${file}; ${scale(busy)} of script and runtime time in all. Most self time:`,
+  );
+  for (const [key, us] of [...selfByFunction].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${scale(us)}  ${key}`);
   console.log(`${label}: most inclusive time (a function and what it calls):`);
   const skip = /^\((root|anonymous)\) |^(\(garbage collector\)|\(root\)) /;
-  for (const [key, us] of [...totalByFunction].filter(([k]) => !skip.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30))
+  for (const [key, us] of [...totalByFunction]
+    .filter(([k]) => !skip.test(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30))
     console.log(`  ${scale(us)}  ${key}`);
   console.log('');
 }

@@ -31,16 +31,51 @@ if (!(SCALE > 0 && SCALE <= 1)) throw new Error('--scale must be a number in (0,
 const COUNTS = { entities: 10_000, sources: 20_000, deals: 20_000, quotes: 100_000 };
 const n = (k: keyof typeof COUNTS) => Math.max(10, Math.round(COUNTS[k] * SCALE));
 
-const WORDS = ['Vertrag', 'Saison', 'Rechte', 'Trainer', 'Wechsel', 'Pokal', 'Liga', 'Stadion', 'contract', 'season', 'rights', 'coach', 'transfer', 'league', 'club', 'fee'];
-const TOWNS = ['Rotheide', 'Almental', 'Nordwald', 'Sandhafen', 'Lindenau', 'Bärental', 'Mühlberg', 'Hafenau'];
+const WORDS = [
+  'Vertrag',
+  'Saison',
+  'Rechte',
+  'Trainer',
+  'Wechsel',
+  'Pokal',
+  'Liga',
+  'Stadion',
+  'contract',
+  'season',
+  'rights',
+  'coach',
+  'transfer',
+  'league',
+  'club',
+  'fee',
+];
+const TOWNS = [
+  'Rotheide',
+  'Almental',
+  'Nordwald',
+  'Sandhafen',
+  'Lindenau',
+  'Bärental',
+  'Mühlberg',
+  'Hafenau',
+];
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
 const words = (k: number) => Array.from({ length: k }, () => pick(WORDS)).join(' ');
 
 function pack() {
-  const entities = Array.from({ length: n('entities') }, (_, i) => ({ id: `e-${i}`, kind: i % 3 === 0 ? 'club' : 'person', name: `${pick(TOWNS)} ${i}`, aliases: [] as string[] }));
-  const sources = Array.from({ length: n('sources') }, (_, i) => ({ id: `s-${i}`, kind: 'web_page', title: `${words(4)} ${i}` }));
+  const entities = Array.from({ length: n('entities') }, (_, i) => ({
+    id: `e-${i}`,
+    kind: i % 3 === 0 ? 'club' : 'person',
+    name: `${pick(TOWNS)} ${i}`,
+    aliases: [] as string[],
+  }));
+  const sources = Array.from({ length: n('sources') }, (_, i) => ({
+    id: `s-${i}`,
+    kind: 'web_page',
+    title: `${words(4)} ${i}`,
+  }));
   const deals = Array.from({ length: n('deals') }, (_, i) => ({
     id: `d-${i}`,
     kind: 'transfer',
@@ -82,7 +117,9 @@ async function main(): Promise<void> {
   const b = tempContext({ prefix: 'factdesk-bench-b-', userName: 'Jonas Brandt' });
   const syncs: DeskFactSync[] = [];
   try {
-    console.log(`Desk fact store benchmark — Node ${process.versions.node}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, scale ${SCALE}`);
+    console.log(
+      `Desk fact store benchmark — Node ${process.versions.node}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, scale ${SCALE}`,
+    );
     const data = pack();
     const total = data.entities.length + data.sources.length + data.deals.length + data.quotes.length;
     importFactPack(a.db, data, { actor: { user: 'bench', via: 'bench' } });
@@ -90,25 +127,51 @@ async function main(): Promise<void> {
     const tokenB = (await addDeskUser(server.storage, 'Jonas Brandt')).token;
 
     let t = performance.now();
-    const syncA = new DeskFactSync({ db: a.db, url: server.url, token: tokenA, user: 'Erika Prüfer', WebSocketPolyfill: WebSocket, pollMs: 50 });
+    const syncA = new DeskFactSync({
+      db: a.db,
+      url: server.url,
+      token: tokenA,
+      user: 'Erika Prüfer',
+      WebSocketPolyfill: WebSocket,
+      pollMs: 50,
+    });
     syncs.push(syncA);
     await until(() => syncA.synced, 60_000, 'first member synced');
     requestShare(a.db);
     await until(() => syncA.idle, 600_000, 'first member shared its store');
-    console.log(`Seeding: ${total.toLocaleString('en')} records shared by the first member in ${ms(performance.now() - t)}`);
+    console.log(
+      `Seeding: ${total.toLocaleString('en')} records shared by the first member in ${ms(performance.now() - t)}`,
+    );
 
     t = performance.now();
-    const syncB = new DeskFactSync({ db: b.db, url: server.url, token: tokenB, user: 'Jonas Brandt', WebSocketPolyfill: WebSocket, pollMs: 50 });
+    const syncB = new DeskFactSync({
+      db: b.db,
+      url: server.url,
+      token: tokenB,
+      user: 'Jonas Brandt',
+      WebSocketPolyfill: WebSocket,
+      pollMs: 50,
+    });
     syncs.push(syncB);
-    const count = () => b.db.prepare('SELECT (SELECT count(*) FROM entities) + (SELECT count(*) FROM sources) + (SELECT count(*) FROM deals) + (SELECT count(*) FROM quotes)').pluck().get() as number;
+    const count = () =>
+      b.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM entities) + (SELECT count(*) FROM sources) + (SELECT count(*) FROM deals) + (SELECT count(*) FROM quotes)',
+        )
+        .pluck()
+        .get() as number;
     await until(() => syncB.synced && count() === total, 600_000, 'second member mirrored the store');
     const join = performance.now() - t;
     const last = data.quotes[data.quotes.length - 1];
     const found = await dispatch('facts:search', { query: last.wording.split(' ').slice(-2).join(' ') }, b);
     const searchable = found.ok && found.value.hits.some((h) => h.id === last.id);
-    console.log(`Join: ${total.toLocaleString('en')} records in the new member's store, searchable: ${searchable} — ${ms(join)} (target < 30000 ms) ${join < 30_000 ? 'OK' : 'MISSED'}`);
+    console.log(
+      `Join: ${total.toLocaleString('en')} records in the new member's store, searchable: ${searchable} — ${ms(join)} (target < 30000 ms) ${join < 30_000 ? 'OK' : 'MISSED'}`,
+    );
     const mem = process.memoryUsage();
-    console.log(`Memory (server + both members in this process): rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
+    console.log(
+      `Memory (server + both members in this process): rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`,
+    );
 
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -121,7 +184,9 @@ async function main(): Promise<void> {
     }
     times.sort((x, y) => x - y);
     const p = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-    console.log(`Change → visible in the other member's store (what its search and claims panel read): p50 ${ms(p(0.5))}, p95 ${ms(p(0.95))} (target p95 < 1000 ms) ${p(0.95) < 1000 ? 'OK' : 'MISSED'}`);
+    console.log(
+      `Change → visible in the other member's store (what its search and claims panel read): p50 ${ms(p(0.5))}, p95 ${ms(p(0.95))} (target p95 < 1000 ms) ${p(0.95) < 1000 ? 'OK' : 'MISSED'}`,
+    );
   } finally {
     for (const s of syncs) s.stop();
     await server.stop();

@@ -29,7 +29,9 @@ const WORDS = arg('words', 10_000);
 const KEYS_PER_SECOND = 5;
 const HEADLINE = 'Langer Derbybericht';
 /** `--profile prefix`: CPU profiles of a shared and the unshared client while typing, and of the newcomer's open. */
-const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+const PROFILE = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : null;
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,8 +43,16 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** A long article stored in an instance's data folder before its app starts. */
 function seedArticle(dataDir: string): string {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-  const doc = createArticle(db, { headline: HEADLINE, language: 'de', author: 'Bench' }, new Date().toISOString());
-  saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body: longBody(WORDS), user: 'Bench' }, new Date().toISOString());
+  const doc = createArticle(
+    db,
+    { headline: HEADLINE, language: 'de', author: 'Bench' },
+    new Date().toISOString(),
+  );
+  saveArticle(
+    db,
+    { id: doc.meta.id, baseRev: doc.rev, body: longBody(WORDS), user: 'Bench' },
+    new Date().toISOString(),
+  );
   db.close();
   return doc.meta.id;
 }
@@ -78,7 +88,9 @@ async function installProbes(page: Page, me: string): Promise<void> {
     new MutationObserver((records) => {
       const t = now();
       for (const r of records) {
-        const text = (r.target.nodeType === Node.TEXT_NODE ? r.target.textContent : (r.target as Element).textContent) ?? '';
+        const text =
+          (r.target.nodeType === Node.TEXT_NODE ? r.target.textContent : (r.target as Element).textContent) ??
+          '';
         for (const m of text.matchAll(marker)) {
           const key = `${m[1]}${m[2]}`;
           if (m[1] !== letter && !w.__seen.has(key)) w.__seen.set(key, t);
@@ -88,7 +100,9 @@ async function installProbes(page: Page, me: string): Promise<void> {
   }, me);
 }
 
-async function readProbe(page: Page): Promise<{ typed: number[]; seen: [string, number][]; paint: number[] }> {
+async function readProbe(
+  page: Page,
+): Promise<{ typed: number[]; seen: [string, number][]; paint: number[] }> {
   return page.evaluate(() => {
     const w = window as unknown as { __typed: number[]; __seen: Map<string, number>; __paint: number[] };
     return { typed: w.__typed, seen: [...w.__seen.entries()], paint: w.__paint };
@@ -128,7 +142,8 @@ async function memoryKb(pid: number): Promise<number> {
 async function main(): Promise<void> {
   const executablePath = findChromiumPath();
   if (!executablePath) throw new Error('No Chromium found (set FACTDESK_CHROMIUM).');
-  if (!fs.existsSync(path.join(process.cwd(), 'out', 'main', 'browser-shell.js'))) throw new Error('Run "npm run build" first.');
+  if (!fs.existsSync(path.join(process.cwd(), 'out', 'main', 'browser-shell.js')))
+    throw new Error('Run "npm run build" first.');
   const browser: Browser = await chromium.launch({ executablePath, args: E2E_CHROMIUM_ARGS, headless: true });
   const server = await deskServer();
   await server.start();
@@ -142,13 +157,20 @@ async function main(): Promise<void> {
     instances.push(a);
     const articleId = seedArticle(a.dataDir);
     await a.page.reload();
-    await a.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(HEADLINE) }).click();
+    await a.page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('option', { name: new RegExp(HEADLINE) })
+      .click();
     await a.page.getByRole('button', { name: 'Share with desk' }).click();
     await a.page.getByRole('note', { name: 'Shared article' }).waitFor();
-    const lastWords = (await body(a.page).evaluate((root) => root.lastElementChild?.textContent ?? '')).slice(-30);
+    const lastWords = (await body(a.page).evaluate((root) => root.lastElementChild?.textContent ?? '')).slice(
+      -30,
+    );
 
     const openShared = async (inst: DeskInstance, profile = false): Promise<number> => {
-      const button = inst.page.getByRole('region', { name: 'Desk articles' }).getByRole('button', { name: new RegExp(`Open ${HEADLINE}`) });
+      const button = inst.page
+        .getByRole('region', { name: 'Desk articles' })
+        .getByRole('button', { name: new RegExp(`Open ${HEADLINE}`) });
       await button.waitFor();
       const profiler = profile && PROFILE ? await startCpuProfile(inst.page, { trace: true }) : null;
       const t0 = Date.now();
@@ -179,22 +201,35 @@ async function main(): Promise<void> {
     instances.push(d);
     seedArticle(d.dataDir);
     await d.page.reload();
-    await d.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(HEADLINE) }).click();
+    await d.page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('option', { name: new RegExp(HEADLINE) })
+      .click();
     await body(d.page).filter({ hasText: lastWords }).waitFor();
     await installProbes(d.page, 'd');
     await caretInParagraph(d.page, 5);
 
     const keys = SECONDS * KEYS_PER_SECOND;
-    console.log(`Desk benchmark: ${WORDS} words, 3 clients typing ${KEYS_PER_SECOND} keys/s each for ${SECONDS} s (${keys} keys each)…`);
-    const typingProfiles = PROFILE ? [await startCpuProfile(a.page, { trace: true }), await startCpuProfile(d.page)] : [];
+    console.log(
+      `Desk benchmark: ${WORDS} words, 3 clients typing ${KEYS_PER_SECOND} keys/s each for ${SECONDS} s (${keys} keys each)…`,
+    );
+    const typingProfiles = PROFILE
+      ? [await startCpuProfile(a.page, { trace: true }), await startCpuProfile(d.page)]
+      : [];
     await Promise.all([
-      ...typists.map(([inst, letter]) => inst.page.keyboard.type(markers(letter, keys), { delay: 1000 / KEYS_PER_SECOND })),
+      ...typists.map(([inst, letter]) =>
+        inst.page.keyboard.type(markers(letter, keys), { delay: 1000 / KEYS_PER_SECOND }),
+      ),
       d.page.keyboard.type(markers('d', keys), { delay: 1000 / KEYS_PER_SECOND }),
     ]);
     await a.page.waitForTimeout(2000);
     if (PROFILE) {
       const per = { count: keys, unit: 'key typed' };
-      await typingProfiles[0].stop(`${PROFILE}-shared.cpuprofile`, 'shared client A typing (and receiving B and C)', per);
+      await typingProfiles[0].stop(
+        `${PROFILE}-shared.cpuprofile`,
+        'shared client A typing (and receiving B and C)',
+        per,
+      );
       await typingProfiles[1].stop(`${PROFILE}-unshared.cpuprofile`, 'unshared client D typing', per);
     }
     const memoryTyping = await memoryKb(server.pid!);
@@ -227,17 +262,36 @@ async function main(): Promise<void> {
     const p95 = quantile(latencies, 0.95);
     const ratio50 = quantile(sharedPaint, 0.5) / quantile(localPaint, 0.5);
     const ratio95 = quantile(sharedPaint, 0.95) / quantile(localPaint, 0.95);
-    console.log(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.versions.node}`);
+    console.log(
+      `Machine: ${os.cpus().length} CPU(s), load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}, Node ${process.versions.node}`,
+    );
     console.log('');
-    console.log(`Keystroke in one client → text visible in the others (${latencies.length} samples, ${missing} not seen):`);
-    console.log(`  p50 ${ms(p50)}   p95 ${ms(p95)}   (no fixed target; a desk on loopback should stay well under 100 ms)`);
+    console.log(
+      `Keystroke in one client → text visible in the others (${latencies.length} samples, ${missing} not seen):`,
+    );
+    console.log(
+      `  p50 ${ms(p50)}   p95 ${ms(p95)}   (no fixed target; a desk on loopback should stay well under 100 ms)`,
+    );
     console.log(`  all three copies identical after typing: ${identical ? 'yes' : 'NO'}`);
-    console.log('Keystroke to next painted frame, one shared and one unshared client typing at the same time:');
-    console.log(`  shared   p50 ${ms(quantile(sharedPaint, 0.5))}   p95 ${ms(quantile(sharedPaint, 0.95))}   (${sharedPaint.length} keys)`);
-    console.log(`  unshared p50 ${ms(quantile(localPaint, 0.5))}   p95 ${ms(quantile(localPaint, 0.95))}   (${localPaint.length} keys)`);
-    console.log(`  ratio p50 ${ratio50.toFixed(2)}, p95 ${ratio95.toFixed(2)} (target ≤ 1.3): ${Math.max(ratio50, ratio95) <= 1.3 ? 'met' : 'NOT met'}`);
+    console.log(
+      'Keystroke to next painted frame, one shared and one unshared client typing at the same time:',
+    );
+    console.log(
+      `  shared   p50 ${ms(quantile(sharedPaint, 0.5))}   p95 ${ms(quantile(sharedPaint, 0.95))}   (${sharedPaint.length} keys)`,
+    );
+    console.log(
+      `  unshared p50 ${ms(quantile(localPaint, 0.5))}   p95 ${ms(quantile(localPaint, 0.95))}   (${localPaint.length} keys)`,
+    );
+    console.log(
+      `  ratio p50 ${ratio50.toFixed(2)}, p95 ${ratio95.toFixed(2)} (target ≤ 1.3): ${Math.max(ratio50, ratio95) <= 1.3 ? 'met' : 'NOT met'}`,
+    );
     console.log('Desk server memory (RSS):');
-    console.log(`  idle ${(memoryIdle / 1024).toFixed(1)} MB, after typing ${(memoryTyping / 1024).toFixed(1)} MB (no fixed target)`);
+    console.log(
+      `  idle ${(memoryIdle / 1024).toFixed(1)} MB, after typing ${(memoryTyping / 1024).toFixed(1)} MB (no fixed target)`,
+    );
     console.log('New client opens the shared article (click → last paragraph shown, incl. the local copy):');
     console.log(`  ${ms(openMs)} (target < 1000 ms): ${openMs < 1000 ? 'met' : 'NOT met'}`);
   } finally {

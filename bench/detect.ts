@@ -74,6 +74,10 @@ for (const file of ['de.json', 'en.json']) {
     editCpu.push(t.cpu);
   }
   console.log(`${lang}: ${text.split(/\s+/).length} words, ${paragraphs} paragraphs, ${count} suggestions`);
-  console.log(`  full pass             median ${ms(full.wall)}, fastest ${ms(full.best)}, median CPU ${ms(full.cpu)}   (target < 50 ms)`);
-  console.log(`  one-paragraph edit    median ${ms(median(editWall))}, slowest ${ms(Math.max(...editWall))}, median CPU ${ms(median(editCpu))}   (target < 5 ms)`);
+  console.log(
+    `  full pass             median ${ms(full.wall)}, fastest ${ms(full.best)}, median CPU ${ms(full.cpu)}   (target < 50 ms)`,
+  );
+  console.log(
+    `  one-paragraph edit    median ${ms(median(editWall))}, slowest ${ms(Math.max(...editWall))}, median CPU ${ms(median(editCpu))}   (target < 5 ms)`,
+  );
 }

@@ -56,12 +56,17 @@ const LONG_ROUNDS = 3;
 /** `--only-long`: skip the 10,000-word typing rounds (the long articles and the cold start only). */
 const ONLY_LONG = process.argv.includes('--only-long');
 /** `--profile file.cpuprofile`: also profiles and traces typing in the app page and the bare page (profiles open in DevTools). */
-const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+const PROFILE = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : null;
 
 function findChromium(): string | undefined {
-  return [process.env.FACTDESK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (p): p is string => Boolean(p) && fs.existsSync(p!),
-  );
+  return [
+    process.env.FACTDESK_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].find((p): p is string => Boolean(p) && fs.existsSync(p!));
 }
 
 function quantile(values: number[], q: number): number {
@@ -75,12 +80,17 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 /** Invented typing: sentences with spaces, punctuation and the odd quote mark (which goes through the typography rules). */
 function typingText(n: number): string {
-  const words = 'Rotheide drückte nach der Pause, Almental hielt dagegen. Kowalczyk sagte "Wir bleiben dran" und lief weiter. '.repeat(20);
+  const words =
+    'Rotheide drückte nach der Pause, Almental hielt dagegen. Kowalczyk sagte "Wir bleiben dran" und lief weiter. '.repeat(
+      20,
+    );
   return words.slice(0, n);
 }
 
 async function startShell(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -183,7 +193,12 @@ async function mainThreadCpu(cdp: CDPSession): Promise<number> {
   return (value('TaskDuration') - value('DevToolsCommandDuration')) * 1000;
 }
 
-async function typeAndMeasure(page: Page, cdp: CDPSession, where: 'end' | 'middle', chars: number): Promise<Measured> {
+async function typeAndMeasure(
+  page: Page,
+  cdp: CDPSession,
+  where: 'end' | 'middle',
+  chars: number,
+): Promise<Measured> {
   await placeCaret(page, where);
   await takeLatencies(page);
   const cpuBefore = await mainThreadCpu(cdp);
@@ -199,7 +214,8 @@ async function typeAndMeasure(page: Page, cdp: CDPSession, where: 'end' | 'middl
  */
 async function serialisationTimes(page: Page, runs: number): Promise<number[]> {
   return page.getByRole('textbox', { name: 'Article body' }).evaluate((root, n) => {
-    const editor = (root as unknown as { __lexicalEditor: { getEditorState(): { toJSON(): unknown } } }).__lexicalEditor;
+    const editor = (root as unknown as { __lexicalEditor: { getEditorState(): { toJSON(): unknown } } })
+      .__lexicalEditor;
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -224,15 +240,25 @@ async function profileTyping(page: Page, file: string, label: string): Promise<v
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
   await page.keyboard.type(typingText(200), { delay: DELAY });
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number; tid: number }[] };
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: { name: string; ph: string; dur?: number; tid: number }[];
+  };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
   // Rendering work the JavaScript profile does not show: style, layout, paint.
   const phases = new Map<string, number>();
-  for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) phases.set(e.name, (phases.get(e.name) ?? 0) + e.dur);
-  console.log(`${label}: trace of 200 keystrokes, total duration per event (nested events overlap their parents):`);
-  for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${name}`);
+  for (const e of trace.traceEvents)
+    if (e.ph === 'X' && e.dur) phases.set(e.name, (phases.get(e.name) ?? 0) + e.dur);
+  console.log(
+    `${label}: trace of 200 keystrokes, total duration per event (nested events overlap their parents):`,
+  );
+  for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${name}`);
   fs.writeFileSync(file, JSON.stringify(profile));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -244,7 +270,8 @@ async function profileTyping(page: Page, file: string, label: string): Promise<v
     byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
   }
   console.log(`${label}: CPU profile of the same keystrokes written to ${file}; most self time:`);
-  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${key}`);
+  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${(us / 1000 / 200).toFixed(3).padStart(7)} ms/key  ${key}`);
   console.log('');
 }
 
@@ -263,7 +290,11 @@ async function writeTimes(
     os: { userName: 'bench', locale: 'de', platform: process.platform },
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
   };
-  const doc = createArticle(db, { headline: 'Schreibtest', language: 'de', author: 'Bench' }, new Date().toISOString());
+  const doc = createArticle(
+    db,
+    { headline: 'Schreibtest', language: 'de', author: 'Bench' },
+    new Date().toISOString(),
+  );
   let rev = doc.rev;
   const store: number[] = [];
   const handler: number[] = [];
@@ -278,7 +309,9 @@ async function writeTimes(
     // A different first paragraph each time, as after a typed word.
     const next: ArticleBody = {
       schemaVersion: 1,
-      editorState: { root: { ...body.editorState.root, children: [paragraph(`Stand ${i}`), ...children.slice(1)] } },
+      editorState: {
+        root: { ...body.editorState.root, children: [paragraph(`Stand ${i}`), ...children.slice(1)] },
+      },
     };
     const t0 = performance.now();
     if (kind === 1) {
@@ -286,7 +319,11 @@ async function writeTimes(
       handler.push(performance.now() - t0);
       if (r.ok) rev = r.value.rev;
     } else {
-      const out = saveArticle(db, { id: doc.meta.id, baseRev: rev, body: next, user: 'bench' }, new Date().toISOString());
+      const out = saveArticle(
+        db,
+        { id: doc.meta.id, baseRev: rev, body: next, user: 'bench' },
+        new Date().toISOString(),
+      );
       (kind === 2 ? storeSyncEachCommit : store).push(performance.now() - t0);
       if (out.kind === 'saved') rev = out.rev;
     }
@@ -318,12 +355,28 @@ function seedLong(dataDir: string, words: number): LongArticle {
   const doc = createArticle(db, { headline, language: 'de', author: 'Bench' }, now);
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, now);
   db.transaction(() => {
-    for (const c of claims) insertClaim(db, { id: c.id, articleId: doc.meta.id, kind: 'other', text: c.text, context: c.context }, 'Bench', now);
+    for (const c of claims)
+      insertClaim(
+        db,
+        { id: c.id, articleId: doc.meta.id, kind: 'other', text: c.text, context: c.context },
+        'Bench',
+        now,
+      );
   })();
   db.close();
   const blocks = body.editorState.root.children ?? [];
-  const lastText = plainText({ schemaVersion: 1, editorState: { root: { ...body.editorState.root, children: blocks.slice(-1) } } });
-  return { words: countWords(plainText(body)), headline, id: doc.meta.id, body, claims: claims.length, lastWords: lastText.trim().slice(-40) };
+  const lastText = plainText({
+    schemaVersion: 1,
+    editorState: { root: { ...body.editorState.root, children: blocks.slice(-1) } },
+  });
+  return {
+    words: countWords(plainText(body)),
+    headline,
+    id: doc.meta.id,
+    body,
+    claims: claims.length,
+    lastWords: lastText.trim().slice(-40),
+  };
 }
 
 /** Waits until the body shows the article's last words and takes input. */
@@ -331,7 +384,9 @@ async function waitEditable(page: Page, lastWords: string): Promise<void> {
   await page.waitForFunction(
     (tail) => {
       const root = document.querySelector<HTMLElement>('[aria-label="Article body"]');
-      return root !== null && root.isContentEditable && (root.lastElementChild?.textContent ?? '').includes(tail);
+      return (
+        root !== null && root.isContentEditable && (root.lastElementChild?.textContent ?? '').includes(tail)
+      );
     },
     lastWords,
     { timeout: 180_000, polling: 'raf' },
@@ -346,13 +401,24 @@ interface LongResult {
   suggestions: number;
 }
 
-async function measureLong(page: Page, bare: Page, cdp: Map<Page, CDPSession>, article: LongArticle): Promise<LongResult> {
+async function measureLong(
+  page: Page,
+  bare: Page,
+  cdp: Map<Page, CDPSession>,
+  article: LongArticle,
+): Promise<LongResult> {
   await page.bringToFront();
   const t0 = Date.now();
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: new RegExp(article.headline) }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('option', { name: new RegExp(article.headline) })
+    .click();
   await waitEditable(page, article.lastWords);
   const openMs = Date.now() - t0;
-  await bare.evaluate((json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json), JSON.stringify(article.body.editorState));
+  await bare.evaluate(
+    (json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json),
+    JSON.stringify(article.body.editorState),
+  );
   await waitEditable(bare, article.lastWords);
   // Detection of the whole article runs in idle slices after opening; type once it has settled.
   await page.waitForTimeout(3000);
@@ -374,7 +440,11 @@ async function measureLong(page: Page, bare: Page, cdp: Map<Page, CDPSession>, a
     await placeCaret(page, 'middle');
     const profile = await startCpuProfile(page, { trace: true });
     await page.keyboard.type(typingText(100), { delay: DELAY });
-    await profile.stop(PROFILE.replace(/(\.cpuprofile)?$/, `.${article.words}.cpuprofile`), `app, ${article.words} words`, { count: 100, unit: 'key' });
+    await profile.stop(
+      PROFILE.replace(/(\.cpuprofile)?$/, `.${article.words}.cpuprofile`),
+      `app, ${article.words} words`,
+      { count: 100, unit: 'key' },
+    );
   }
   const suggestions = await page.evaluate(() => {
     const h = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
@@ -389,7 +459,12 @@ async function measureLong(page: Page, bare: Page, cdp: Map<Page, CDPSession>, a
  * the body being editable with its text, read by a frame-by-frame check installed before any
  * of the app's scripts run.
  */
-async function coldStart(browser: Browser, url: string, cookies: Awaited<ReturnType<BrowserContext['cookies']>>, articleId: string): Promise<number> {
+async function coldStart(
+  browser: Browser,
+  url: string,
+  cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
+  articleId: string,
+): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addCookies(cookies);
   await context.addInitScript((id) => {
@@ -404,7 +479,11 @@ async function coldStart(browser: Browser, url: string, cookies: Awaited<ReturnT
   }, articleId);
   const page = await context.newPage();
   await page.goto(new URL('/', url).href);
-  const at = await page.waitForFunction(() => (window as unknown as { __editableAt?: number }).__editableAt, undefined, { timeout: 60_000 });
+  const at = await page.waitForFunction(
+    () => (window as unknown as { __editableAt?: number }).__editableAt,
+    undefined,
+    { timeout: 60_000 },
+  );
   const ms = (await at.jsonValue()) as number;
   await context.close();
   return ms;
@@ -423,7 +502,11 @@ async function main(): Promise<void> {
   // The article lives in a fresh data folder, as a user's would.
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
   writeSettings(db, { language: 'en', userName: 'Bench' });
-  const doc = createArticle(db, { headline: 'Langer Bericht', language: 'de', author: 'Bench' }, new Date().toISOString());
+  const doc = createArticle(
+    db,
+    { headline: 'Langer Bericht', language: 'de', author: 'Bench' },
+    new Date().toISOString(),
+  );
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
   db.close();
   const longs = LONG.map((w) => seedLong(dataDir, w));
@@ -434,7 +517,11 @@ async function main(): Promise<void> {
   const longWrites = longest ? await writeTimes(dataDir, longest.body, 30) : null;
 
   const { child, url } = await startShell(dataDir);
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
   const results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }> = {};
   let serialise: number[] = [];
   const longResults: LongResult[] = [];
@@ -443,14 +530,26 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Langer Bericht/ }).click();
-    await page.getByRole('textbox', { name: 'Article body' }).getByText('Abschnitt 1', { exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('option', { name: /Langer Bericht/ })
+      .click();
+    await page
+      .getByRole('textbox', { name: 'Article body' })
+      .getByText('Abschnitt 1', { exact: true })
+      .waitFor();
 
     const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await bare.goto(new URL('/bare-editor.html', url).href);
     await bare.waitForFunction(() => Boolean((window as unknown as { factdeskBare?: unknown }).factdeskBare));
-    await bare.evaluate((json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json), JSON.stringify(body.editorState));
-    await bare.getByRole('textbox', { name: 'Article body' }).getByText('Abschnitt 1', { exact: true }).waitFor();
+    await bare.evaluate(
+      (json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json),
+      JSON.stringify(body.editorState),
+    );
+    await bare
+      .getByRole('textbox', { name: 'Article body' })
+      .getByText('Abschnitt 1', { exact: true })
+      .waitFor();
 
     await page.waitForTimeout(1500);
     await installProbe(page);
@@ -504,13 +603,26 @@ async function main(): Promise<void> {
     `Editor benchmark — ${words} words; ${CHARS} characters typed at the end and ${CHARS} in the middle, per editor, ` +
       `in ${ROUNDS} alternating rounds, ${DELAY} ms between keys`,
   );
-  console.log(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.versions.node}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPU(s), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, Node ${process.versions.node}`,
+  );
   console.log('');
   for (const metric of ONLY_LONG ? [] : (['paint', 'ready'] as const)) {
-    console.log(metric === 'paint' ? 'Keystroke to next painted frame:' : 'Keystroke to character handled and laid out (no frame wait):');
+    console.log(
+      metric === 'paint'
+        ? 'Keystroke to next painted frame:'
+        : 'Keystroke to character handled and laid out (no frame wait):',
+    );
     for (const [label, r] of Object.entries(results)) console.log(line(`  ${label}`, r[metric]));
     const worst = (prefix: string) =>
-      Math.max(...Object.entries(results).filter(([k]) => k.startsWith(prefix)).map(([, r]) => quantile(r[metric], 0.95)));
+      Math.max(
+        ...Object.entries(results)
+          .filter(([k]) => k.startsWith(prefix))
+          .map(([, r]) => quantile(r[metric], 0.95)),
+      );
     const app = worst('app');
     const bare = worst('bare');
     console.log(
@@ -529,17 +641,31 @@ async function main(): Promise<void> {
   console.log('');
   printLong(longResults, longSerialise, longWrites);
   const coldMedian = quantile(cold, 0.5);
-  console.log(`Renderer cold start (fresh browser context, built app) to the ${words}-word article editable:`);
-  console.log(`  runs ${cold.map((c) => c.toFixed(0)).join(', ')} ms; median ${fmt(coldMedian)} (target < 1000 ms): ${coldMedian < 1000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `Renderer cold start (fresh browser context, built app) to the ${words}-word article editable:`,
+  );
+  console.log(
+    `  runs ${cold.map((c) => c.toFixed(0)).join(', ')} ms; median ${fmt(coldMedian)} (target < 1000 ms): ${coldMedian < 1000 ? 'met' : 'NOT met'}`,
+  );
 }
 
-function printLong(results: LongResult[], serialise: number[], writes: Awaited<ReturnType<typeof writeTimes>> | null): void {
+function printLong(
+  results: LongResult[],
+  serialise: number[],
+  writes: Awaited<ReturnType<typeof writeTimes>> | null,
+): void {
   if (results.length === 0) return;
-  console.log(`Long articles (${LONG_CLAIMS} claims each, open suggestions), ${LONG_CHARS} characters typed in the middle per editor in ${LONG_ROUNDS} alternating rounds:`);
+  console.log(
+    `Long articles (${LONG_CLAIMS} claims each, open suggestions), ${LONG_CHARS} characters typed in the middle per editor in ${LONG_ROUNDS} alternating rounds:`,
+  );
   for (const { article, openMs, app, bare, suggestions } of results) {
     const max = (xs: number[]) => Math.max(...xs);
-    console.log(`  ${article.words} words, ${article.claims} claims, ${suggestions} suggestions painted near the view:`);
-    console.log(`    open to editable ${fmt(openMs)} (target < 2000 ms): ${openMs < 2000 ? 'met' : 'NOT met'}`);
+    console.log(
+      `  ${article.words} words, ${article.claims} claims, ${suggestions} suggestions painted near the view:`,
+    );
+    console.log(
+      `    open to editable ${fmt(openMs)} (target < 2000 ms): ${openMs < 2000 ? 'met' : 'NOT met'}`,
+    );
     for (const metric of ['paint', 'ready'] as const) {
       const a95 = quantile(app[metric], 0.95);
       const b95 = quantile(bare[metric], 0.95);
@@ -549,10 +675,15 @@ function printLong(results: LongResult[], serialise: number[], writes: Awaited<R
       );
     }
     const ratio = quantile(app.paint, 0.95) / quantile(bare.paint, 0.95);
-    if (article.words < 75_000) console.log(`    paint p95 ratio ${ratio.toFixed(2)} (target ≤ 1.5 at 50,000 words): ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
+    if (article.words < 75_000)
+      console.log(
+        `    paint p95 ratio ${ratio.toFixed(2)} (target ≤ 1.5 at 50,000 words): ${ratio <= 1.5 ? 'met' : 'NOT met'}`,
+      );
     else {
       const worst = max(app.paint);
-      console.log(`    slowest keystroke to paint ${fmt(worst)} (target: none over 100 ms at 100,000 words): ${worst <= 100 ? 'met' : 'NOT met'}`);
+      console.log(
+        `    slowest keystroke to paint ${fmt(worst)} (target: none over 100 ms at 100,000 words): ${worst <= 100 ? 'met' : 'NOT met'}`,
+      );
     }
   }
   if (writes) {
@@ -566,14 +697,27 @@ function printLong(results: LongResult[], serialise: number[], writes: Awaited<R
   console.log('');
 }
 
-function printTenThousand(results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }>): void {
-  console.log('Main-thread CPU time per keystroke (thread ticks; not inflated by other load on the machine):');
+function printTenThousand(
+  results: Record<string, { paint: number[]; ready: number[]; cpu: number[] }>,
+): void {
+  console.log(
+    'Main-thread CPU time per keystroke (thread ticks; not inflated by other load on the machine):',
+  );
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   for (const [label, r] of Object.entries(results)) {
-    console.log(`  ${label.padEnd(32)} mean ${fmt(mean(r.cpu)).padStart(10)}   per round ${r.cpu.map((c) => c.toFixed(2)).join(', ')}`);
+    console.log(
+      `  ${label.padEnd(32)} mean ${fmt(mean(r.cpu)).padStart(10)}   per round ${r.cpu.map((c) => c.toFixed(2)).join(', ')}`,
+    );
   }
-  const cpu = (prefix: string) => mean(Object.entries(results).filter(([k]) => k.startsWith(prefix)).flatMap(([, r]) => r.cpu));
-  console.log(`  app ${fmt(cpu('app'))} vs bare ${fmt(cpu('bare'))} per keystroke: ratio ${(cpu('app') / cpu('bare')).toFixed(2)}`);
+  const cpu = (prefix: string) =>
+    mean(
+      Object.entries(results)
+        .filter(([k]) => k.startsWith(prefix))
+        .flatMap(([, r]) => r.cpu),
+    );
+  console.log(
+    `  app ${fmt(cpu('app'))} vs bare ${fmt(cpu('bare'))} per keystroke: ratio ${(cpu('app') / cpu('bare')).toFixed(2)}`,
+  );
   console.log('');
 }
 

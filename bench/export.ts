@@ -35,7 +35,8 @@ function projectRoot(): string {
   let dir = process.cwd();
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'factdesk') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'factdesk')
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('Run the benchmark from inside the factdesk checkout.');
     dir = parent;
@@ -65,8 +66,22 @@ async function loadNodeExporters(root: string): Promise<{ docx: typeof DocxModul
 // ---------------------------------------------------------------------------
 // An invented article, built from a few sentence patterns with varying names and numbers.
 
-const CLUBS = ['FC Almental', 'SV Rotheide', 'TuS Brachfeld', 'SC Wiesenau', 'VfL Kargstedt', 'Eintracht Moorbach'];
-const PEOPLE = ['Jana Kowalczyk', 'Mia Sturzenegger', 'Elke Maiwald', 'Till Brandauer', 'Ömer Yıldız', 'Lars Großkopf'];
+const CLUBS = [
+  'FC Almental',
+  'SV Rotheide',
+  'TuS Brachfeld',
+  'SC Wiesenau',
+  'VfL Kargstedt',
+  'Eintracht Moorbach',
+];
+const PEOPLE = [
+  'Jana Kowalczyk',
+  'Mia Sturzenegger',
+  'Elke Maiwald',
+  'Till Brandauer',
+  'Ömer Yıldız',
+  'Lars Großkopf',
+];
 const FILLER = [
   'Die Verhandlungen zogen sich über mehrere Wochen, weil beide Seiten auf Zusagen für die kommende Saison bestanden.',
   'Im Umfeld des Vereins heißt es, man habe sich die Entscheidung nicht leicht gemacht und lange über Alternativen gesprochen.',
@@ -85,7 +100,14 @@ function buildArticle(): Built {
   const facts: ExportFacts = {
     entities: [...CLUBS, ...PEOPLE, 'Strivo', 'Almentaler Kurier'].map((name, i) => ({
       id: `e${i}`,
-      kind: i < CLUBS.length ? 'club' : i < CLUBS.length + PEOPLE.length ? 'person' : i === CLUBS.length + PEOPLE.length ? 'broadcaster' : 'media',
+      kind:
+        i < CLUBS.length
+          ? 'club'
+          : i < CLUBS.length + PEOPLE.length
+            ? 'person'
+            : i === CLUBS.length + PEOPLE.length
+              ? 'broadcaster'
+              : 'media',
       name,
       aliases: [],
       note: null,
@@ -103,7 +125,11 @@ function buildArticle(): Built {
   let n = 0;
   const count = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-  const claimRun = (text: string, kind: Claim['kind'], link: { type: 'deal' | 'quote'; id: string }): Inline => {
+  const claimRun = (
+    text: string,
+    kind: Claim['kind'],
+    link: { type: 'deal' | 'quote'; id: string },
+  ): Inline => {
     const id = `claim-${claims.length + 1}`;
     const status = statuses[claims.length % statuses.length];
     claims.push({
@@ -115,12 +141,19 @@ function buildArticle(): Built {
       note: claims.length % 7 === 0 ? 'Zahl mit Pressestelle abgleichen' : '',
       links: [link],
       inText: true,
-      history: status === 'unchecked' ? [] : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }],
+      history:
+        status === 'unchecked'
+          ? []
+          : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }],
       dismissedWarnings: [],
       createdAt: '2026-11-23T17:10:00.000Z',
       updatedAt: '2026-11-24T08:45:00.000Z',
     });
-    return { type: 'claim', ids: [id], children: [{ type: 'text', text, format: kind === 'amount' ? { bold: true } : {} }] };
+    return {
+      type: 'claim',
+      ids: [id],
+      children: [{ type: 'text', text, format: kind === 'amount' ? { bold: true } : {} }],
+    };
   };
 
   while (words < WORDS) {
@@ -130,7 +163,11 @@ function buildArticle(): Built {
     const person = PEOPLE[n % PEOPLE.length];
     if (n % 12 === 1) {
       const heading = `${n % 24 === 1 ? 'Was' : 'Wie'} der ${n}. Schritt für ${payee} bedeutet`;
-      blocks.push({ type: 'heading', level: n % 24 === 1 ? 2 : 3, content: [{ type: 'text', text: heading, format: {} }] });
+      blocks.push({
+        type: 'heading',
+        level: n % 24 === 1 ? 2 : 3,
+        content: [{ type: 'text', text: heading, format: {} }],
+      });
       words += count(heading);
     }
     const content: Inline[] = [];
@@ -166,7 +203,14 @@ function buildArticle(): Built {
         fileHash: null,
         fileName: null,
       });
-      facts.citations.push({ id: `c${n}`, factType: 'deal', factId: dealId, sourceId: `s${n}`, locator: `Absatz ${(n % 4) + 1}`, excerpt: null });
+      facts.citations.push({
+        id: `c${n}`,
+        factType: 'deal',
+        factId: dealId,
+        sourceId: `s${n}`,
+        locator: `Absatz ${(n % 4) + 1}`,
+        excerpt: null,
+      });
       content.push(
         { type: 'text', text: `Der ${payer} überweist `, format: {} },
         claimRun(`${millions}${NBSP}Mio. Euro`, 'amount', { type: 'deal', id: dealId }),
@@ -189,16 +233,24 @@ function buildArticle(): Built {
         status: 'verified',
         notes: null,
       });
-      content.push({ type: 'text', text: ' ', format: {} }, claimRun(`„${wording}“`, 'quote', { type: 'quote', id: quoteId }), {
-        type: 'text',
-        text: ', sagte sie.',
-        format: {},
-      });
+      content.push(
+        { type: 'text', text: ' ', format: {} },
+        claimRun(`„${wording}“`, 'quote', { type: 'quote', id: quoteId }),
+        {
+          type: 'text',
+          text: ', sagte sie.',
+          format: {},
+        },
+      );
     }
     blocks.push({ type: 'paragraph', content });
     words += count(plainLine(content));
     if (n % 10 === 5) {
-      const items = [`Ablöse für ${person} in zwei Raten`, `Vertrag bis Juni ${2028 + (n % 3)}`, `Option auf ein weiteres Jahr`];
+      const items = [
+        `Ablöse für ${person} in zwei Raten`,
+        `Vertrag bis Juni ${2028 + (n % 3)}`,
+        `Option auf ein weiteres Jahr`,
+      ];
       blocks.push({
         type: 'list',
         ordered: n % 20 === 5,
@@ -217,7 +269,9 @@ function buildArticle(): Built {
 }
 
 function plainLine(content: Inline[]): string {
-  return content.map((i) => (i.type === 'text' ? i.text : i.type === 'break' ? '\n' : plainLine(i.children))).join('');
+  return content
+    .map((i) => (i.type === 'text' ? i.text : i.type === 'break' ? '\n' : plainLine(i.children)))
+    .join('');
 }
 
 // ---------------------------------------------------------------------------
@@ -265,7 +319,12 @@ async function main(): Promise<void> {
 
   const html = exportHtml(meta, body);
   const rows: [string, number, number, string][] = [];
-  const add = async (name: string, target: number, runs: number, fn: () => string | Uint8Array | Promise<string | Uint8Array>) => {
+  const add = async (
+    name: string,
+    target: number,
+    runs: number,
+    fn: () => string | Uint8Array | Promise<string | Uint8Array>,
+  ) => {
     await fn(); // warm-up, so module initialisation is not billed to the first format
     const { ms, result } = await time(runs, fn);
     rows.push([name, ms, target, size(result)]);
@@ -275,7 +334,9 @@ async function main(): Promise<void> {
   await add('Text', 300, 5, () => exportText(meta, body));
   await add('NewsML-G2', 300, 5, () => exportNewsml(meta, body));
   await add('NITF', 300, 5, () => exportNitf(meta, body));
-  await add('ClaimReview', 300, 5, () => exportClaimReview(ctx, { publisher: { name: 'Almentaler Rundschau' } }));
+  await add('ClaimReview', 300, 5, () =>
+    exportClaimReview(ctx, { publisher: { name: 'Almentaler Rundschau' } }),
+  );
   await add('Annotated HTML', 300, 5, () => exportAnnotatedHtml(ctx));
   await add('Fact-check report', 300, 5, () => exportFactCheckReport(ctx));
   await add('DOCX', 1000, 3, () => docx.exportDocx(meta, body));
@@ -303,7 +364,9 @@ async function main(): Promise<void> {
   for (const [name, ms, target, bytes] of rows) {
     const ok = ms < target;
     if (!ok) failed++;
-    console.log(`${name.padEnd(28)}${ms.toFixed(1).padStart(9)}   ${String(target).padStart(9)}   ${ok ? 'ok  ' : 'SLOW'}     ${bytes}`);
+    console.log(
+      `${name.padEnd(28)}${ms.toFixed(1).padStart(9)}   ${String(target).padStart(9)}   ${ok ? 'ok  ' : 'SLOW'}     ${bytes}`,
+    );
   }
   if (failed) process.exitCode = 1;
 }

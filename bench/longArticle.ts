@@ -8,10 +8,32 @@ import { blocksToBody, type Block, type Inline } from '../src/shared/article/blo
 import type { ArticleBody } from '../src/shared/domain/articles';
 import type { ClaimContext } from '../src/shared/claims/context';
 
-const SUBJECTS = ['SV Rotheide', 'FC Almental', 'Jana Kowalczyk', 'Der Trainer', 'Die Abwehr', 'Das Mittelfeld', 'Torhüterin Mira Feld'];
+const SUBJECTS = [
+  'SV Rotheide',
+  'FC Almental',
+  'Jana Kowalczyk',
+  'Der Trainer',
+  'Die Abwehr',
+  'Das Mittelfeld',
+  'Torhüterin Mira Feld',
+];
 const VERBS = ['gewann', 'verlor', 'kontrollierte', 'drehte', 'verteidigte', 'eroberte', 'prägte'];
-const OBJECTS = ['das Derby', 'die zweite Halbzeit', 'den Strafraum', 'jeden Zweikampf', 'die Tabellenspitze', 'das Spiel nach der Pause'];
-const TAILS = ['vor 12 000 Fans', 'trotz Regen', 'mit viel Geduld', 'in der Nachspielzeit', 'ohne Stammkeeper', 'zum dritten Mal in Folge'];
+const OBJECTS = [
+  'das Derby',
+  'die zweite Halbzeit',
+  'den Strafraum',
+  'jeden Zweikampf',
+  'die Tabellenspitze',
+  'das Spiel nach der Pause',
+];
+const TAILS = [
+  'vor 12 000 Fans',
+  'trotz Regen',
+  'mit viel Geduld',
+  'in der Nachspielzeit',
+  'ohne Stammkeeper',
+  'zum dritten Mal in Folge',
+];
 /** Sentences the detector picks up: a quote with its speaker, an amount. */
 const SUGGESTED = [
   '„Wir bleiben dran und geben nicht auf“, sagte Trainerin Mira Feld nach dem Spiel.',
@@ -24,7 +46,11 @@ export interface LongArticleClaim {
   context: ClaimContext;
 }
 
-export function longClaimedArticle(words: number, claims: number, seed = 7): { body: ArticleBody; claims: LongArticleClaim[] } {
+export function longClaimedArticle(
+  words: number,
+  claims: number,
+  seed = 7,
+): { body: ArticleBody; claims: LongArticleClaim[] } {
   let state = seed;
   const pick = <T>(list: T[]) => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -40,7 +66,11 @@ export function longClaimedArticle(words: number, claims: number, seed = 7): { b
   let sentence = 0;
   while (count < words) {
     if (para % 10 === 0) {
-      blocks.push({ type: 'heading', level: 2, content: [{ type: 'text', text: `Abschnitt ${para / 10 + 1}`, format: {} }] });
+      blocks.push({
+        type: 'heading',
+        level: 2,
+        content: [{ type: 'text', text: `Abschnitt ${para / 10 + 1}`, format: {} }],
+      });
       count += 2;
     }
     const content: Inline[] = [];
@@ -59,9 +89,16 @@ export function longClaimedArticle(words: number, claims: number, seed = 7): { b
         content.push({ type: 'text', text: '.', format: {} });
         s = `${head}${marked}.`;
         const start = text.length + lead.length + head.length;
-        made.push({ id, text: marked, context: { text: text + lead + s, start, end: start + marked.length } });
+        made.push({
+          id,
+          text: marked,
+          context: { text: text + lead + s, start, end: start + marked.length },
+        });
       } else {
-        s = sentence % 9 === 4 ? SUGGESTED[sentence % 2] : `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}.`;
+        s =
+          sentence % 9 === 4
+            ? SUGGESTED[sentence % 2]
+            : `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}.`;
         content.push({ type: 'text', text: lead + s, format: {} });
       }
       text += lead + s;

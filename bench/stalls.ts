@@ -25,14 +25,27 @@ const BROWSER_SHELL = path.resolve('out/main/browser-shell.js');
 const TOKEN = 'bench-stalls-token';
 const IDLE_WAIT_MS = Number(process.env.STALLS_IDLE_MS ?? 10_000);
 
-const PARAGRAPH = 'Der SV Rotheide hat Lena Kowalczyk für sieben Millionen Euro vom FC Nordhafen verpflichtet, sagte Sportdirektor Lutz Götze am Dienstag.';
+const PARAGRAPH =
+  'Der SV Rotheide hat Lena Kowalczyk für sieben Millionen Euro vom FC Nordhafen verpflichtet, sagte Sportdirektor Lutz Götze am Dienstag.';
 const blocks: Block[] = [
   { type: 'heading', level: 2, content: [{ type: 'text', text: 'Wechsel perfekt', format: {} }] },
-  ...Array.from({ length: 30 }, (): Block => ({ type: 'paragraph', content: [{ type: 'text', text: PARAGRAPH, format: {} }] })),
+  ...Array.from({ length: 30 }, (): Block => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text: PARAGRAPH, format: {} }],
+  })),
 ];
-const meta = { headline: 'Rotheide holt Kowalczyk', kicker: 'Transfer', lead: 'Der Wechsel ist perfekt.', byline: 'Bench', dateline: 'Rotheide', language: 'de' as const };
+const meta = {
+  headline: 'Rotheide holt Kowalczyk',
+  kicker: 'Transfer',
+  lead: 'Der Wechsel ist perfekt.',
+  byline: 'Bench',
+  dateline: 'Rotheide',
+  language: 'de' as const,
+};
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -49,8 +62,16 @@ async function seed(dataDir: string): Promise<string> {
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
   };
   try {
-    const article = await value(dispatch('articles:create', { language: 'de', headline: meta.headline }, ctx));
-    await value(dispatch('articles:save', { id: article.meta.id, baseRev: article.rev, body: blocksToBody(blocks) }, ctx));
+    const article = await value(
+      dispatch('articles:create', { language: 'de', headline: meta.headline }, ctx),
+    );
+    await value(
+      dispatch(
+        'articles:save',
+        { id: article.meta.id, baseRev: article.rev, body: blocksToBody(blocks) },
+        ctx,
+      ),
+    );
     return article.meta.id;
   } finally {
     ctx.db.close();
@@ -63,7 +84,10 @@ interface Shell {
 }
 
 async function startShell(dataDir: string): Promise<Shell> {
-  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir, '--token', TOKEN], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FACTDESK_CHROMIUM: findChromiumPath() ?? '' } });
+  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir, '--token', TOKEN], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FACTDESK_CHROMIUM: findChromiumPath() ?? '' },
+  });
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -111,7 +135,8 @@ function pinger(shell: Shell) {
     }
   })();
   return {
-    worst: (from: number, to: number) => Math.max(0, ...calls.filter((c) => c.start + c.ms >= from && c.start <= to).map((c) => c.ms)),
+    worst: (from: number, to: number) =>
+      Math.max(0, ...calls.filter((c) => c.start + c.ms >= from && c.start <= to).map((c) => c.ms)),
     median: () => {
       const sorted = calls.map((c) => c.ms).sort((a, b) => a - b);
       return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -128,25 +153,53 @@ interface Op {
   run(shell: Shell): Promise<void>;
 }
 
-function operations(articleId: string, files: Record<string, Uint8Array>, outDir: string, pdf: boolean): Op[] {
+function operations(
+  articleId: string,
+  files: Record<string, Uint8Array>,
+  outDir: string,
+  pdf: boolean,
+): Op[] {
   const imp = (name: string): Op => ({
     label: `import ${path.extname(name).slice(1)}`,
     async run(shell) {
-      const r = await shell.call('import:file', { name, bytesBase64: Buffer.from(files[name]).toString('base64') });
+      const r = await shell.call('import:file', {
+        name,
+        bytesBase64: Buffer.from(files[name]).toString('base64'),
+      });
       if (!r.ok) throw new Error(`import ${name}: ${r.error?.message}`);
     },
   });
   const exp = (format: string): Op => ({
     label: `export ${format}`,
     async run(shell) {
-      const r = await shell.call('export:article', { articleId, format, directory: outDir, fileName: `bench.${format}`, overwrite: true });
+      const r = await shell.call('export:article', {
+        articleId,
+        format,
+        directory: outDir,
+        fileName: `bench.${format}`,
+        overwrite: true,
+      });
       if (!r.ok) throw new Error(`export ${format}: ${r.error?.message}`);
     },
   });
-  return [imp('artikel.md'), imp('artikel.txt'), imp('artikel.html'), imp('artikel.docx'), exp('markdown'), exp('html'), exp('docx'), ...(pdf ? [exp('pdf')] : [])];
+  return [
+    imp('artikel.md'),
+    imp('artikel.txt'),
+    imp('artikel.html'),
+    imp('artikel.docx'),
+    exp('markdown'),
+    exp('html'),
+    exp('docx'),
+    ...(pdf ? [exp('pdf')] : []),
+  ];
 }
 
-async function scenario(label: string, waitMs: number, files: Record<string, Uint8Array>, pdf: boolean): Promise<{ floor: number; rows: Map<string, { ms: number; stall: number }> }> {
+async function scenario(
+  label: string,
+  waitMs: number,
+  files: Record<string, Uint8Array>,
+  pdf: boolean,
+): Promise<{ floor: number; rows: Map<string, { ms: number; stall: number }> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-stalls-'));
   const outDir = path.join(dataDir, 'out');
   fs.mkdirSync(outDir);
@@ -183,17 +236,25 @@ async function main(): Promise<void> {
   const html = `<!doctype html><html><body><h1>${meta.headline}</h1>${Array.from({ length: 30 }, () => `<p>${PARAGRAPH}</p>`).join('')}</body></html>`;
   const files: Record<string, Uint8Array> = {
     'artikel.md': Buffer.from(markdown),
-    'artikel.txt': Buffer.from(`${meta.headline}\n\n${Array.from({ length: 30 }, () => PARAGRAPH).join('\n\n')}\n`),
+    'artikel.txt': Buffer.from(
+      `${meta.headline}\n\n${Array.from({ length: 30 }, () => PARAGRAPH).join('\n\n')}\n`,
+    ),
     'artikel.html': Buffer.from(html),
     'artikel.docx': await exportDocx(meta as never, blocksToBody(blocks)),
   };
   const pdf = findChromiumPath() !== null;
-  console.log(`Stall benchmark — first import/export of each format in the built browser shell; other calls every 10 ms${pdf ? '' : ' (no Chromium: PDF skipped)'}`);
+  console.log(
+    `Stall benchmark — first import/export of each format in the built browser shell; other calls every 10 ms${pdf ? '' : ' (no Chromium: PDF skipped)'}`,
+  );
   const cold = await scenario('at start', 0, files, pdf);
   const warm = await scenario(`after ${IDLE_WAIT_MS / 1000} s idle`, IDLE_WAIT_MS, files, pdf);
   console.log('');
-  console.log(`  floor: settings:get on the idle shell p50 ${cold.floor.toFixed(1)} ms (at start run), ${warm.floor.toFixed(1)} ms (after idle run)`);
-  console.log(`  ${'first use'.padEnd(16)} ${'at start: took / worst other call'.padEnd(36)} ${'after idle: took / worst other call'.padEnd(38)} target ≤ 50 ms`);
+  console.log(
+    `  floor: settings:get on the idle shell p50 ${cold.floor.toFixed(1)} ms (at start run), ${warm.floor.toFixed(1)} ms (after idle run)`,
+  );
+  console.log(
+    `  ${'first use'.padEnd(16)} ${'at start: took / worst other call'.padEnd(36)} ${'after idle: took / worst other call'.padEnd(38)} target ≤ 50 ms`,
+  );
   for (const [op, c] of cold.rows) {
     const w = warm.rows.get(op)!;
     console.log(

@@ -42,9 +42,19 @@ const QUERIES = 200;
 function leanFloor(db: Db, text: string): void {
   const pack = JSON.parse(text) as FactPack;
   const now = new Date().toISOString();
-  db.function('fold_t', { deterministic: true, varargs: true }, (...fields: unknown[]) => indexedSpellings(fields as (string | null)[]).t);
-  db.function('fold_s', { deterministic: true, varargs: true }, (...fields: unknown[]) => indexedSpellings(fields as (string | null)[]).s);
-  const e = db.prepare('INSERT INTO entities (id, kind, name, aliases, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.function(
+    'fold_t',
+    { deterministic: true, varargs: true },
+    (...fields: unknown[]) => indexedSpellings(fields as (string | null)[]).t,
+  );
+  db.function(
+    'fold_s',
+    { deterministic: true, varargs: true },
+    (...fields: unknown[]) => indexedSpellings(fields as (string | null)[]).s,
+  );
+  const e = db.prepare(
+    'INSERT INTO entities (id, kind, name, aliases, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const d = db.prepare(
     `INSERT INTO deals (id, kind, payer_id, payee_id, subject, amount_minor, amount_max_minor, currency, precision, date_from, date_to, status, reported_by_id, notes, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -59,15 +69,66 @@ function leanFloor(db: Db, text: string): void {
   );
   db.transaction(() => {
     for (const x of pack.entities) e.run(x.id, x.kind, x.name, JSON.stringify(x.aliases), x.note, now, now);
-    for (const x of pack.sources) s.run(x.id, x.kind, x.title, x.publisher, x.url, x.publishedAt, x.accessedAt, x.notes, x.fileHash, x.fileName, now, now);
-    for (const x of pack.quotes) q.run(x.id, x.speakerId, x.roleAtTime, x.wording, x.language, x.date, x.occasion, x.translationOfId, x.status, x.notes, now, now);
+    for (const x of pack.sources)
+      s.run(
+        x.id,
+        x.kind,
+        x.title,
+        x.publisher,
+        x.url,
+        x.publishedAt,
+        x.accessedAt,
+        x.notes,
+        x.fileHash,
+        x.fileName,
+        now,
+        now,
+      );
+    for (const x of pack.quotes)
+      q.run(
+        x.id,
+        x.speakerId,
+        x.roleAtTime,
+        x.wording,
+        x.language,
+        x.date,
+        x.occasion,
+        x.translationOfId,
+        x.status,
+        x.notes,
+        now,
+        now,
+      );
     for (const x of pack.deals)
-      d.run(x.id, x.kind, x.payerId, x.payeeId, x.subject, x.amountMinor, x.amountMaxMinor, x.currency, x.precision, x.dateFrom, x.dateTo, x.status, x.reportedById, x.notes, now, now);
+      d.run(
+        x.id,
+        x.kind,
+        x.payerId,
+        x.payeeId,
+        x.subject,
+        x.amountMinor,
+        x.amountMaxMinor,
+        x.currency,
+        x.precision,
+        x.dateFrom,
+        x.dateTo,
+        x.status,
+        x.reportedById,
+        x.notes,
+        now,
+        now,
+      );
     // Entity aliases are a JSON array: the floor indexes the name and every alias, as the store does.
-    db.exec(`INSERT INTO entity_fts (rowid, t, s) SELECT seq, fold_t(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))), fold_s(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))) FROM entities`);
-    db.exec('INSERT INTO deal_fts (rowid, t, s) SELECT seq, fold_t(subject, notes), fold_s(subject, notes) FROM deals');
+    db.exec(
+      `INSERT INTO entity_fts (rowid, t, s) SELECT seq, fold_t(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))), fold_s(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))) FROM entities`,
+    );
+    db.exec(
+      'INSERT INTO deal_fts (rowid, t, s) SELECT seq, fold_t(subject, notes), fold_s(subject, notes) FROM deals',
+    );
     db.exec('INSERT INTO quote_fts (rowid, t, s) SELECT seq, fold_t(wording), fold_s(wording) FROM quotes');
-    db.exec('INSERT INTO source_fts (rowid, t, s) SELECT seq, fold_t(title, publisher), fold_s(title, publisher) FROM sources');
+    db.exec(
+      'INSERT INTO source_fts (rowid, t, s) SELECT seq, fold_t(title, publisher), fold_s(title, publisher) FROM sources',
+    );
   })();
 }
 
@@ -104,7 +165,11 @@ function makeQueries(pack: FactPack): { text: string; typing: boolean; kind: str
       // eslint-disable-next-line no-control-regex
       const word = pick([...LAST, ...PLACES].filter((w) => /[^\x00-\x7f]/.test(w)));
       const next = zipf(DE_WORDS);
-      out.push({ text: `${strip(word)} ${next.slice(0, 3 + Math.floor(rand() * 4))}`, typing: true, kind: 'stripped+prefix' });
+      out.push({
+        text: `${strip(word)} ${next.slice(0, 3 + Math.floor(rand() * 4))}`,
+        typing: true,
+        kind: 'stripped+prefix',
+      });
     }
   }
   return out;
@@ -114,7 +179,9 @@ const FTS_TABLES = ['entity_fts', 'deal_fts', 'quote_fts', 'source_fts'];
 /** The FTS5 statements searchFacts runs, alone: bm25 over the newest RANK_WINDOW matches. */
 const RAW_SQL = FTS_TABLES.map(rankedMatchSql);
 /** For reference: bm25 over every match. */
-const FULL_SQL = FTS_TABLES.map((t) => `SELECT rowid, rank FROM ${t} WHERE ${t} MATCH ? ORDER BY rank LIMIT ?`);
+const FULL_SQL = FTS_TABLES.map(
+  (t) => `SELECT rowid, rank FROM ${t} WHERE ${t} MATCH ? ORDER BY rank LIMIT ?`,
+);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -134,7 +201,8 @@ function timed<T>(fn: () => T): { value: T; wall: number; cpu: number } {
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const fileSize = (file: string) => [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+const fileSize = (file: string) =>
+  [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 
 /** Runs the queries on an open store: per-query wall time of searchFacts and of the raw MATCH statements. */
 function searchRun(db: Db, queries: ReturnType<typeof makeQueries>) {
@@ -176,7 +244,9 @@ function rssChild(file: string, queryFile: string): void {
 function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-store-'));
   try {
-    console.log(`Fact store benchmark — Node ${process.versions.node}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, load ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+      `Fact store benchmark — Node ${process.versions.node}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, load ${os.loadavg()[0].toFixed(1)}`,
+    );
     const t = performance.now();
     const pack = generate();
     const text = JSON.stringify(pack);
@@ -194,13 +264,18 @@ function main(): void {
     const file = path.join(dir, 'import.sqlite');
     const db = openDatabase(file);
     const imp = timed(() => importFactPack(db, JSON.parse(text), { actor: { user: 'bench' } }));
-    if (!imp.value.applied) throw new Error(`import failed: ${JSON.stringify(imp.value.problems.slice(0, 3))}`);
+    if (!imp.value.applied)
+      throw new Error(`import failed: ${JSON.stringify(imp.value.problems.slice(0, 3))}`);
     const parse = timed(() => JSON.parse(text) as unknown);
 
     console.log('');
     console.log('Import (JSON text to committed rows; one transaction, synchronous=FULL, WAL)');
-    console.log(`  lean floor (JSON.parse, bulk insert, one index pass):       wall ${ms(floor.wall)}, CPU ${ms(floor.cpu)}, file ${mb(fileSize(floorFile))}`);
-    console.log(`  importFactPack (parse, validate, diff, write, index, audit): wall ${ms(imp.wall)}, CPU ${ms(imp.cpu)}, file ${mb(fileSize(file))}  (JSON.parse alone: ${ms(parse.wall)})`);
+    console.log(
+      `  lean floor (JSON.parse, bulk insert, one index pass):       wall ${ms(floor.wall)}, CPU ${ms(floor.cpu)}, file ${mb(fileSize(floorFile))}`,
+    );
+    console.log(
+      `  importFactPack (parse, validate, diff, write, index, audit): wall ${ms(imp.wall)}, CPU ${ms(imp.cpu)}, file ${mb(fileSize(file))}  (JSON.parse alone: ${ms(parse.wall)})`,
+    );
     console.log(
       `  ratio wall ${(imp.wall / floor.wall).toFixed(2)}×, CPU ${(imp.cpu / floor.cpu).toFixed(2)}× (target ≤ 1.3× ${verdict(imp.wall / floor.wall <= 1.3)}); ` +
         `wall ${ms(imp.wall)} (target < 2 s ${verdict(imp.wall < 2000)}), CPU ${ms(imp.cpu)} (${verdict(imp.cpu < 2000)})`,
@@ -219,25 +294,42 @@ function main(): void {
     const line = (x: { wall: number[]; cpu: number[] }) =>
       `p50 ${ms(percentile(x.wall, 50))}, p95 ${ms(percentile(x.wall, 95))} wall; p50 ${ms(percentile(x.cpu, 50))}, p95 ${ms(percentile(x.cpu, 95))} CPU`;
     console.log('');
-    console.log(`Search, ${queries.length} mixed queries (${byKind.size} kinds), ${hits.toLocaleString('en')} hits returned`);
-    console.log(`  floor: raw FTS5 statements (same MATCH, bm25 over the newest ${RANK_WINDOW} matches, 4 tables): ${line(base)}`);
-    console.log(`  (reference: raw FTS5 with bm25 over every match:                                 ${line(whole)})`);
-    console.log(`  searchFacts (parse, fold, match, join, hydrate, highlight):                         ${line(ours)}`);
+    console.log(
+      `Search, ${queries.length} mixed queries (${byKind.size} kinds), ${hits.toLocaleString('en')} hits returned`,
+    );
+    console.log(
+      `  floor: raw FTS5 statements (same MATCH, bm25 over the newest ${RANK_WINDOW} matches, 4 tables): ${line(base)}`,
+    );
+    console.log(
+      `  (reference: raw FTS5 with bm25 over every match:                                 ${line(whole)})`,
+    );
+    console.log(
+      `  searchFacts (parse, fold, match, join, hydrate, highlight):                         ${line(ours)}`,
+    );
     const p95 = (x: number[]) => percentile(x, 95);
     console.log(
       `  searchFacts p95 ${ms(p95(ours.wall))} wall, ${ms(p95(ours.cpu))} CPU (target < 5 ms ${verdict(p95(ours.wall) < 5)}; CPU ${verdict(p95(ours.cpu) < 5)}); ` +
         `ratio to the floor ${(p95(ours.wall) / p95(base.wall)).toFixed(2)}× wall, ${(p95(ours.cpu) / p95(base.cpu)).toFixed(2)}× CPU`,
     );
-    for (const [kind, list] of byKind) console.log(`    ${kind.padEnd(16)} n=${String(list.length).padStart(3)}  p50 ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))} wall`);
+    for (const [kind, list] of byKind)
+      console.log(
+        `    ${kind.padEnd(16)} n=${String(list.length).padStart(3)}  p50 ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))} wall`,
+      );
     db.close();
 
     const queryFile = path.join(dir, 'queries.json');
     fs.writeFileSync(queryFile, JSON.stringify(queries));
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss-child', file, queryFile], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--rss-child', file, queryFile],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) throw new Error(`RSS child failed: ${child.stderr}`);
     const rss = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rss: number };
     console.log('');
-    console.log(`Memory: RSS of a process with the bench store open and searched (${queries.length} queries twice): ${mb(rss.rss)} (target < 300 MB ${verdict(rss.rss < 300 * 1024 * 1024)})`);
+    console.log(
+      `Memory: RSS of a process with the bench store open and searched (${queries.length} queries twice): ${mb(rss.rss)} (target < 300 MB ${verdict(rss.rss < 300 * 1024 * 1024)})`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

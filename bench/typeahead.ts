@@ -22,11 +22,15 @@ import { generate, LAST, PLACES } from './bench-factpack';
 
 const WORDS = Number(process.env.TYPEAHEAD_WORDS ?? 16);
 /** `--profile file.cpuprofile`: profiles the renderer while typing into the facts panel and prints where the time went. */
-const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+const PROFILE = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : null;
 const BROWSER_SHELL = path.resolve('out/main/browser-shell.js');
 const LETTERS = 5;
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -44,14 +48,24 @@ async function seed(dataDir: string): Promise<void> {
   try {
     const report = importFactPack(ctx.db, generate(), { actor: { user: 'bench' } });
     if (!report.applied) throw new Error('bench pack not imported');
-    const article = await value(dispatch('articles:create', { language: 'en', headline: 'Type-ahead bench' }, ctx));
+    const article = await value(
+      dispatch('articles:create', { language: 'en', headline: 'Type-ahead bench' }, ctx),
+    );
     const text = 'seven million euros';
     const body = blocksToBody([
-      { type: 'paragraph', content: [{ type: 'text', text: 'Nordhafen pay ', format: {} }, { type: 'claim', ids: ['c-typeahead'], children: [{ type: 'text', text, format: {} }] }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Nordhafen pay ', format: {} },
+          { type: 'claim', ids: ['c-typeahead'], children: [{ type: 'text', text, format: {} }] },
+        ],
+      },
     ]);
     await value(dispatch('articles:save', { id: article.meta.id, baseRev: article.rev, body }, ctx));
     const context = { text: `Nordhafen pay ${text}`, start: 14, end: 14 + text.length };
-    await value(dispatch('claims:create', { articleId: article.meta.id, id: 'c-typeahead', text, context }, ctx));
+    await value(
+      dispatch('claims:create', { articleId: article.meta.id, id: 'c-typeahead', text, context }, ctx),
+    );
   } finally {
     ctx.db.close();
   }
@@ -76,8 +90,13 @@ async function installProbe(page: Page, results: Locator): Promise<void> {
     new MutationObserver(() => {
       if (el.getAttribute('aria-busy') !== 'false' || !probe.t0 || probe.painted) return;
       probe.committed = performance.now();
-      const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('facts%3Asearch')).at(-1) as PerformanceResourceTiming | undefined;
-      (probe as unknown as { split: number[] }).split = call ? [call.startTime - probe.t0, call.responseEnd - call.startTime, probe.committed - call.responseEnd] : [];
+      const call = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('facts%3Asearch'))
+        .at(-1) as PerformanceResourceTiming | undefined;
+      (probe as unknown as { split: number[] }).split = call
+        ? [call.startTime - probe.t0, call.responseEnd - call.startTime, probe.committed - call.responseEnd]
+        : [];
       // The frame that shows the results is done once a task runs after its animation frame.
       requestAnimationFrame(() => setTimeout(() => (probe.painted = performance.now()), 0));
     }).observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
@@ -93,14 +112,31 @@ async function typeWords(page: Page, box: Locator): Promise<{ samples: number[];
     await page.waitForTimeout(50);
     await box.focus();
     for (const ch of word.slice(0, LETTERS)) {
-      await page.evaluate(() => Object.assign((window as unknown as { __typeahead: object }).__typeahead, { t0: 0, painted: 0 }));
+      await page.evaluate(() =>
+        Object.assign((window as unknown as { __typeahead: object }).__typeahead, { t0: 0, painted: 0 }),
+      );
       await page.keyboard.type(ch);
-      const handle = await page.waitForFunction(() => {
-        const p = (window as unknown as { __typeahead: { t0: number; committed: number; painted: number } }).__typeahead;
-        return p.painted ? [p.painted - p.t0, p.painted - p.committed, (p as unknown as { split: number[] }).split] : null;
-      }, undefined, { timeout: 10_000 });
+      const handle = await page.waitForFunction(
+        () => {
+          const p = (window as unknown as { __typeahead: { t0: number; committed: number; painted: number } })
+            .__typeahead;
+          return p.painted
+            ? [p.painted - p.t0, p.painted - p.committed, (p as unknown as { split: number[] }).split]
+            : null;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
       const [total, paint, split] = (await handle.jsonValue()) as [number, number, number[]];
-      if (process.env.DEBUG_TYPEAHEAD) console.log(ch, total.toFixed(0), 'keydown→fetch, fetch, response→commit', split.map((v) => v.toFixed(0)).join(' / '), 'paint', paint.toFixed(0));
+      if (process.env.DEBUG_TYPEAHEAD)
+        console.log(
+          ch,
+          total.toFixed(0),
+          'keydown→fetch, fetch, response→commit',
+          split.map((v) => v.toFixed(0)).join(' / '),
+          'paint',
+          paint.toFixed(0),
+        );
       samples.push(total);
       paints.push(paint);
       // A quick typist: a few keys a second.
@@ -139,7 +175,9 @@ interface ProfileNode {
 }
 
 async function saveProfile(cdp: CDPSession, file: string): Promise<void> {
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
   fs.writeFileSync(file, JSON.stringify(profile));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -149,13 +187,19 @@ async function saveProfile(cdp: CDPSession, file: string): Promise<void> {
     byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0) / 1000);
   }
   console.log(`Renderer CPU profile of the facts panel keystrokes written to ${file}; most self time:`);
-  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const pct = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const fmt = (v: number) => `${v.toFixed(1)} ms`;
 
-function report(label: string, { samples, paints }: { samples: number[]; paints: number[] }, floor: number[]): void {
+function report(
+  label: string,
+  { samples, paints }: { samples: number[]; paints: number[] },
+  floor: number[],
+): void {
   const p95 = pct(samples, 95);
   console.log(
     `  ${label.padEnd(26)} keystroke → painted p50 ${fmt(pct(samples, 50))}, p95 ${fmt(p95)}, max ${fmt(Math.max(...samples))} (n=${samples.length}) | ` +
@@ -166,7 +210,9 @@ function report(label: string, { samples, paints }: { samples: number[]; paints:
 /** The built browser shell on the data folder; resolves with its launch URL and a stop function. */
 async function startShell(dataDir: string): Promise<{ launchUrl: string; stop(): Promise<void> }> {
   if (!fs.existsSync(BROWSER_SHELL)) throw new Error('The app is not built: run "npm run build" first.');
-  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -194,9 +240,15 @@ async function main(): Promise<void> {
   const t = performance.now();
   seedSettings(dataDir, { language: 'en', userName: 'Bench' });
   await seed(dataDir);
-  console.log(`Type-ahead benchmark — bench store built in ${((performance.now() - t) / 1000).toFixed(1)} s; ${WORDS} names × ${LETTERS} letters per box`);
+  console.log(
+    `Type-ahead benchmark — bench store built in ${((performance.now() - t) / 1000).toFixed(1)} s; ${WORDS} names × ${LETTERS} letters per box`,
+  );
   const shell = await startShell(dataDir);
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(shell.launchUrl);
@@ -214,7 +266,10 @@ async function main(): Promise<void> {
     if (cdp && PROFILE) await saveProfile(cdp, PROFILE);
     const panelFloor = await roundTrips(page, 100);
 
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Type-ahead bench/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('option', { name: /Type-ahead bench/ })
+      .click();
     await page.getByRole('tab', { name: 'Claims' }).click();
     const claims = page.getByRole('region', { name: 'Claims' });
     await claims.waitFor();

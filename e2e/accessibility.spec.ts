@@ -12,7 +12,13 @@ test.describe.configure({ timeout: 240_000 });
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Moderate or minor by axe's scale, but found in review: everything inside a landmark, no footer with a foreign role.
-const ALSO_REQUIRED = new Set(['region', 'aria-allowed-role', 'landmark-no-duplicate-contentinfo', 'landmark-main-is-top-level', 'landmark-unique']);
+const ALSO_REQUIRED = new Set([
+  'region',
+  'aria-allowed-role',
+  'landmark-no-duplicate-contentinfo',
+  'landmark-main-is-top-level',
+  'landmark-unique',
+]);
 
 interface Finding {
   id: string;
@@ -24,24 +30,39 @@ interface Finding {
 async function seriousFindings(page: Page, screen: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Finding[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Finding[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_REQUIRED.has(v.id))
-    .flatMap((v) => v.nodes.map((n) => `${screen}: ${v.id} (${v.impact}) ${v.help} at ${n.target.join(' ')}`));
+    .flatMap((v) =>
+      v.nodes.map((n) => `${screen}: ${v.id} (${v.impact}) ${v.help} at ${n.target.join(' ')}`),
+    );
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Artikeltext' });
 
-test('the library, editor, facts, claims, comments and review screens have no serious or critical axe findings', async ({ page, app }) => {
+test('the library, editor, facts, claims, comments and review screens have no serious or critical axe findings', async ({
+  page,
+  app,
+}) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   const findings: string[] = [];
   await expect(page.getByRole('navigation', { name: 'Artikel' })).toBeVisible();
   findings.push(...(await seriousFindings(page, 'library (empty)')));
 
-  await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
+  await page
+    .getByRole('navigation', { name: 'Artikel' })
+    .getByRole('button', { name: 'Neuer Artikel' })
+    .click();
   await page.getByRole('textbox', { name: 'Überschrift' }).fill('Strivo zahlt dem SV Rotheide');
   await body(page).click();
   const text = [
@@ -62,10 +83,15 @@ test('the library, editor, facts, claims, comments and review screens have no se
   findings.push(...(await seriousFindings(page, 'facts')));
 
   await page.getByRole('tab', { name: 'Behauptungen' }).click();
-  const suggestions = page.getByRole('region', { name: /^Vorschläge/ }).getByRole('list', { name: 'Vorgeschlagene Behauptungen' });
+  const suggestions = page
+    .getByRole('region', { name: /^Vorschläge/ })
+    .getByRole('list', { name: 'Vorgeschlagene Behauptungen' });
   await suggestions.getByRole('button', { name: /^Vorschlag übernehmen: „Die Mannschaft/ }).click();
   const claims = page.getByRole('list', { name: 'Behauptungen im Artikel' });
-  await claims.getByRole('button', { name: /^Im Text zeigen/ }).first().click();
+  await claims
+    .getByRole('button', { name: /^Im Text zeigen/ })
+    .first()
+    .click();
   await expect(claims.getByRole('button', { name: 'Fakten verknüpfen …' })).toBeVisible();
   findings.push(...(await seriousFindings(page, 'claims')));
 
@@ -89,7 +115,10 @@ test('the library, editor, facts, claims, comments and review screens have no se
   await expect(page.getByRole('tooltip')).toContainText('Zahlen oder gezahlt?');
   findings.push(...(await seriousFindings(page, 'comments')));
   // Suggest mode: an insertion and a deletion in the text, the inline control at the caret and the review list.
-  await page.getByRole('toolbar', { name: 'Formatierung' }).getByRole('button', { name: 'Vorschlagen' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatierung' })
+    .getByRole('button', { name: 'Vorschlagen' })
+    .click();
   await body(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Sagt der Verein.');
@@ -105,7 +134,10 @@ test('the library, editor, facts, claims, comments and review screens have no se
   await expect(page.getByRole('group', { name: /^Löschung von/ })).toBeVisible();
   findings.push(...(await seriousFindings(page, 'review')));
 
-  await page.getByRole('navigation', { name: 'Artikel' }).getByRole('listbox', { name: 'Artikelliste' }).focus();
+  await page
+    .getByRole('navigation', { name: 'Artikel' })
+    .getByRole('listbox', { name: 'Artikelliste' })
+    .focus();
   findings.push(...(await seriousFindings(page, 'library (with an article)')));
 
   expect(findings).toEqual([]);

@@ -30,7 +30,9 @@ test.describe('articles', () => {
     await newArticle(page, 'Stimmen zum Spiel');
     await page.getByRole('combobox', { name: 'Article language' }).selectOption({ label: 'German' });
     await body(page).click();
-    await page.keyboard.type(`Der Trainer sagte: "Wir bleiben oben." Es geht's weiter -- 'sicher' mit 3 Punkten und 12 km Laufleistung.`);
+    await page.keyboard.type(
+      `Der Trainer sagte: "Wir bleiben oben." Es geht's weiter -- 'sicher' mit 3 Punkten und 12 km Laufleistung.`,
+    );
     await expect(body(page)).toContainText('„Wir bleiben oben.“');
     await expect(body(page)).toContainText('geht’s weiter – ‚sicher‘');
     await expect(body(page)).toContainText('12\u00A0km Laufleistung');
@@ -71,7 +73,9 @@ test.describe('articles', () => {
     await expect(body(page).getByRole('heading', { name: 'Rechte für Strivo' })).toBeVisible();
     await expect(body(page).getByRole('link')).toHaveCount(0);
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pasteRan?: string }).__pasteRan)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pasteRan?: string }).__pasteRan),
+    ).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
 
@@ -88,7 +92,9 @@ test.describe('articles', () => {
     await page.reload();
     await expect(body(page)).toContainText(words);
     await expect(body(page)).toContainText('Zweiter Absatz mit Nachspielzeit.');
-    await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue('Ein Nachmittag für die Statistik.');
+    await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue(
+      'Ein Nachmittag für die Statistik.',
+    );
     await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Feld hält alles');
   });
 
@@ -147,16 +153,24 @@ test.describe('articles', () => {
     await expect(list.getByRole('option', { name: /Bleibt stehen/ })).toBeVisible();
   });
 
-  test('shows an article in the trash read-only until it is restored from the editor', async ({ page, app }) => {
+  test('shows an article in the trash read-only until it is restored from the editor', async ({
+    page,
+    app,
+  }) => {
     await newArticle(page, 'Im Papierkorb');
     await body(page).click();
     await page.keyboard.type('Der Text bleibt, wie er war.');
     await waitForSave(page);
     await library(page).getByRole('button', { name: 'Move to trash' }).click();
     await library(page).getByRole('button', { name: 'Trash (1)' }).click();
-    await library(page).getByRole('listbox', { name: 'Articles in the trash' }).getByRole('option', { name: /Im Papierkorb/ }).click();
+    await library(page)
+      .getByRole('listbox', { name: 'Articles in the trash' })
+      .getByRole('option', { name: /Im Papierkorb/ })
+      .click();
 
-    await expect(page.getByRole('main', { name: 'Editor' }).getByRole('note')).toContainText('This article is in the trash and cannot be edited.');
+    await expect(page.getByRole('main', { name: 'Editor' }).getByRole('note')).toContainText(
+      'This article is in the trash and cannot be edited.',
+    );
     await expect(body(page)).toContainText('Der Text bleibt, wie er war.');
     await expect(body(page)).not.toBeEditable();
     await expect(page.getByRole('textbox', { name: 'Headline' })).not.toBeEditable();
@@ -164,13 +178,17 @@ test.describe('articles', () => {
 
     await page.getByRole('button', { name: 'Restore to edit' }).click();
     await expect(body(page)).toBeEditable();
-    await expect(library(page).getByRole('listbox', { name: 'Articles in the trash' }).getByRole('option')).toHaveCount(0);
+    await expect(
+      library(page).getByRole('listbox', { name: 'Articles in the trash' }).getByRole('option'),
+    ).toHaveCount(0);
     await body(page).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Jetzt weiter.');
     await waitForSave(page);
     const [article] = JSON.parse((await app.cli(['articles', 'list', '--json'])).stdout) as { id: string }[];
-    expect((await app.cli(['articles', 'show', article.id, '--text'])).stdout).toContain('Der Text bleibt, wie er war. Jetzt weiter.');
+    expect((await app.cli(['articles', 'show', article.id, '--text'])).stdout).toContain(
+      'Der Text bleibt, wie er war. Jetzt weiter.',
+    );
   });
 
   test('empties the trash only after confirmation', async ({ page }) => {
@@ -192,9 +210,15 @@ test.describe('articles', () => {
     const list = library(page).getByRole('listbox', { name: 'Article list' });
     await list.focus();
     await page.keyboard.press('Home');
-    await expect(list.getByRole('option', { name: /Zweiter Bericht/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(list.getByRole('option', { name: /Zweiter Bericht/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await page.keyboard.press('ArrowDown');
-    await expect(list.getByRole('option', { name: /Erster Bericht/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(list.getByRole('option', { name: /Erster Bericht/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await page.keyboard.press('Enter');
     await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Erster Bericht');
   });
@@ -207,7 +231,9 @@ test.describe('articles', () => {
     await library(page).getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'Ready' });
     await expect(list.getByRole('option')).toHaveCount(1);
     await expect(list.getByRole('option', { name: /Transfer perfekt/ })).toBeVisible();
-    await library(page).getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'All statuses' });
+    await library(page)
+      .getByRole('combobox', { name: 'Status filter' })
+      .selectOption({ label: 'All statuses' });
     await library(page).getByRole('searchbox', { name: 'Search articles' }).fill('entwurf');
     await expect(list.getByRole('option')).toHaveCount(1);
     await expect(list.getByRole('option', { name: /Noch ein Entwurf/ })).toBeVisible();

@@ -28,8 +28,14 @@ test('backs up from Settings → Data and restores that backup', async ({ page, 
 
   settings = await openSettings(page);
   const list = settings.getByRole('region', { name: 'Data' }).getByRole('list', { name: 'Backups' });
-  await list.getByRole('button', { name: /^Restore the backup from / }).first().click();
-  await settings.getByRole('group', { name: 'Confirm restore' }).getByRole('button', { name: 'Restore this backup' }).click();
+  await list
+    .getByRole('button', { name: /^Restore the backup from / })
+    .first()
+    .click();
+  await settings
+    .getByRole('group', { name: 'Confirm restore' })
+    .getByRole('button', { name: 'Restore this backup' })
+    .click();
 
   // The app reloads on the restored data: the second article is gone.
   await expect(library(page).getByRole('option', { name: /SV Rotheide bleibt oben/ })).toBeVisible();

@@ -34,20 +34,29 @@ const CLAIM = '€5 million';
 const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
 const claimsPanel = (page: Page) => page.getByRole('region', { name: 'Claims' });
 
-test('a changed deal amount marks the linked claim "needs re-check" with old and new amount', async ({ page, app }) => {
+test('a changed deal amount marks the linked claim "needs re-check" with old and new amount', async ({
+  page,
+  app,
+}) => {
   const packFile = path.join(app.dataDir, 'stale-pack.json');
   fs.writeFileSync(packFile, JSON.stringify(PACK));
   expect((await app.cli(['facts', 'import', packFile])).code).toBe(0);
   await page.reload();
 
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: 'New article' })
+    .click();
   await page.getByRole('textbox', { name: 'Headline' }).fill('Strivo pays Rotheide');
   await page.getByRole('tab', { name: 'Claims' }).click();
   await body(page).click();
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
-  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'Mark as claim' })
+    .click();
   const claim = claimsPanel(page)
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: `Show in text: ${CLAIM}` }) });
@@ -70,7 +79,10 @@ test('a changed deal amount marks the linked claim "needs re-check" with old and
   await page.getByRole('tab', { name: 'Facts' }).click();
   const facts = page.getByRole('complementary', { name: 'Facts and claims' });
   await facts.getByRole('searchbox', { name: 'Search facts' }).fill('Liga-Rechte');
-  await facts.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Liga-Rechte SV Rotheide/ }).click();
+  await facts
+    .getByRole('listbox', { name: 'Search results' })
+    .getByRole('option', { name: /Liga-Rechte SV Rotheide/ })
+    .click();
   const detail = facts.getByRole('article', { name: 'Deal: Liga-Rechte SV Rotheide' });
   await detail.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('dialog', { name: 'Edit deal' });
@@ -81,13 +93,19 @@ test('a changed deal amount marks the linked claim "needs re-check" with old and
 
   await page.getByRole('tab', { name: 'Claims' }).click();
   const notice = claim.getByRole('group', { name: `Needs re-check: ${CLAIM}` });
-  await expect(notice).toContainText('The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.');
-  await expect(notice).toContainText('Erika Prüfer');
-  await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText('Ready gate: 1 claim not verified');
-  await expect(page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Strivo pays Rotheide/ })).toContainText(
-    '1 claim needs re-check',
+  await expect(notice).toContainText(
+    'The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.',
   );
-  const stale = JSON.parse((await app.cli(['claims', 'stale', '--json', '--lang', 'en'])).stdout) as { claimText: string }[];
+  await expect(notice).toContainText('Erika Prüfer');
+  await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText(
+    'Ready gate: 1 claim not verified',
+  );
+  await expect(
+    page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Strivo pays Rotheide/ }),
+  ).toContainText('1 claim needs re-check');
+  const stale = JSON.parse((await app.cli(['claims', 'stale', '--json', '--lang', 'en'])).stdout) as {
+    claimText: string;
+  }[];
   // The editor's typography turns the space into a no-break space.
   expect(stale.map((s) => s.claimText.replace(/\s+/g, ' ').trim())).toEqual([CLAIM]);
 
@@ -96,24 +114,33 @@ test('a changed deal amount marks the linked claim "needs re-check" with old and
   await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText(
     'Ready gate: every claim in the text is verified',
   );
-  await expect(page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Strivo pays Rotheide/ })).not.toContainText(
-    're-check',
-  );
+  await expect(
+    page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Strivo pays Rotheide/ }),
+  ).not.toContainText('re-check');
 });
 
-test('a ready article whose claim went stale is listed under "Needs a correction?"', async ({ page, app }) => {
+test('a ready article whose claim went stale is listed under "Needs a correction?"', async ({
+  page,
+  app,
+}) => {
   const packFile = path.join(app.dataDir, 'stale-pack.json');
   fs.writeFileSync(packFile, JSON.stringify(PACK));
   expect((await app.cli(['facts', 'import', packFile])).code).toBe(0);
   await page.reload();
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: 'New article' })
+    .click();
   await page.getByRole('textbox', { name: 'Headline' }).fill('Rotheide rights');
   await page.getByRole('tab', { name: 'Claims' }).click();
   await body(page).click();
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
-  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'Mark as claim' })
+    .click();
   const claim = claimsPanel(page)
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: `Show in text: ${CLAIM}` }) });
@@ -126,15 +153,22 @@ test('a ready article whose claim went stale is listed under "Needs a correction
   await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText(
     'Ready gate: every claim in the text is verified',
   );
-  await page.getByRole('main').getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Ready' });
-  await expect(page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Rotheide rights/ })).toContainText('Ready');
+  await page
+    .getByRole('main')
+    .getByRole('combobox', { name: 'Status', exact: true })
+    .selectOption({ label: 'Ready' });
+  await expect(
+    page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Rotheide rights/ }),
+  ).toContainText('Ready');
 
   // Another way in: the fact pack with the deal's status changed, applied with --update.
   fs.writeFileSync(packFile, JSON.stringify({ ...PACK, deals: [{ ...PACK.deals[0], status: 'denied' }] }));
   expect((await app.cli(['facts', 'import', packFile, '--update'])).code).toBe(0);
   await page.reload();
   const correction = page.getByRole('region', { name: 'Needs a correction?' });
-  await expect(correction.getByRole('button', { name: 'Open “Rotheide rights” (Ready, 1 to re-check)' })).toBeVisible();
+  await expect(
+    correction.getByRole('button', { name: 'Open “Rotheide rights” (Ready, 1 to re-check)' }),
+  ).toBeVisible();
 });
 
 /** Each search replaces the list: wait for the one result before opening it. */
@@ -147,14 +181,21 @@ async function openNordligaDeal(page: Page) {
   await expect(facts.getByRole('article', { name: /^Deal: Streamingrechte an der Nordliga/ })).toBeVisible();
 }
 
-test('a fact kept local stays so, and sharing with the desk counts the facts not shared yet', async ({ page, app }) => {
+test('a fact kept local stays so, and sharing with the desk counts the facts not shared yet', async ({
+  page,
+  app,
+}) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   await page.reload();
   const facts = page.getByRole('complementary', { name: 'Facts and claims' });
   await facts.getByRole('button', { name: 'Fact packs' }).click();
   await page.getByRole('menuitem', { name: 'Share local facts with the desk…' }).click();
   let dialog = page.getByRole('dialog', { name: 'Share local facts with the desk' });
-  const before = Number(/(\d+) facts on this computer/.exec((await dialog.getByText(/facts on this computer/).textContent()) ?? '')?.[1]);
+  const before = Number(
+    /(\d+) facts on this computer/.exec(
+      (await dialog.getByText(/facts on this computer/).textContent()) ?? '',
+    )?.[1],
+  );
   expect(before).toBeGreaterThan(100);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -169,5 +210,7 @@ test('a fact kept local stays so, and sharing with the desk counts the facts not
   await facts.getByRole('button', { name: 'Fact packs' }).click();
   await page.getByRole('menuitem', { name: 'Share local facts with the desk…' }).click();
   dialog = page.getByRole('dialog', { name: 'Share local facts with the desk' });
-  await expect(dialog.getByText(`${before - 1} facts on this computer are not on the desk yet.`)).toBeVisible();
+  await expect(
+    dialog.getByText(`${before - 1} facts on this computer are not on the desk yet.`),
+  ).toBeVisible();
 });

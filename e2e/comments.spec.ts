@@ -9,7 +9,8 @@ const AMOUNT = 'sieben Millionen Euro';
 const panel = (page: Page) => page.getByRole('region', { name: 'Comments' });
 const inText = (page: Page) => panel(page).getByRole('list', { name: 'Comment threads in the text' });
 const detached = (page: Page) => panel(page).getByRole('list', { name: 'Text deleted' });
-const thread = (page: Page, quote: string) => panel(page).getByRole('article', { name: new RegExp(`on “${quote}”`) });
+const thread = (page: Page, quote: string) =>
+  panel(page).getByRole('article', { name: new RegExp(`on “${quote}”`) });
 
 async function selectionIs(page: Page, text: string) {
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
@@ -62,7 +63,10 @@ test.describe('comment threads', () => {
     await t.getByRole('button', { name: 'Send reply' }).click();
     await expect(t.getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(2);
 
-    await t.getByRole('button', { name: /^Edit comment by Erika Prüfer/ }).first().click();
+    await t
+      .getByRole('button', { name: /^Edit comment by Erika Prüfer/ })
+      .first()
+      .click();
     await t.getByRole('textbox', { name: 'Edit your comment' }).fill('Woher stammt die Summe genau, @Lena?');
     await t.getByRole('button', { name: 'Save' }).click();
     await expect(t).toContainText('Woher stammt die Summe genau');
@@ -91,12 +95,18 @@ test.describe('comment threads', () => {
 
     // After a reload the thread is still there, as stored.
     await page.reload();
-    await library(page).getByRole('option', { name: /Strivo zahlt dem SV Rotheide/ }).click();
+    await library(page)
+      .getByRole('option', { name: /Strivo zahlt dem SV Rotheide/ })
+      .click();
     await page.getByRole('tab', { name: 'Comments' }).click();
-    await expect(thread(page, AMOUNT).getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(2);
+    await expect(
+      thread(page, AMOUNT).getByRole('list', { name: 'Comments' }).getByRole('listitem'),
+    ).toHaveCount(2);
   });
 
-  test('a comment on a claim, a comment from the context menu, and the library’s mentions', async ({ page }) => {
+  test('a comment on a claim, a comment from the context menu, and the library’s mentions', async ({
+    page,
+  }) => {
     await newArticle(page, 'Nordhafen ohne Kowalczyk');
     await body(page).click();
     await page.keyboard.type('Ohne Lena Kowalczyk verlor der FC Nordhafen 0:3.');
@@ -105,10 +115,17 @@ test.describe('comment threads', () => {
     await page.keyboard.press('Control+Shift+M');
     await page.getByRole('tab', { name: 'Claims' }).click();
     const claims = page.getByRole('list', { name: 'Claims in the article' });
-    await claims.getByRole('button', { name: /^Show in text/ }).first().click();
-    const discussion = page.getByRole('group', { name: 'Claim details' }).getByRole('region', { name: 'Discussion' });
+    await claims
+      .getByRole('button', { name: /^Show in text/ })
+      .first()
+      .click();
+    const discussion = page
+      .getByRole('group', { name: 'Claim details' })
+      .getByRole('region', { name: 'Discussion' });
     await expect(discussion).toContainText('No comments on this claim.');
-    await discussion.getByRole('textbox', { name: 'Comment on this claim' }).fill('@Erika Prüfer: Ergebnis laut Spielbericht 0:2?');
+    await discussion
+      .getByRole('textbox', { name: 'Comment on this claim' })
+      .fill('@Erika Prüfer: Ergebnis laut Spielbericht 0:2?');
     await discussion.getByRole('button', { name: 'Add comment' }).click();
     await expect(discussion.getByRole('article')).toContainText('Ergebnis laut Spielbericht 0:2?');
     await expect(discussion.locator('.comment-mention-me')).toHaveText('@Erika Prüfer');
@@ -138,7 +155,9 @@ test.describe('comment threads', () => {
     await draft.getByRole('textbox', { name: 'Your comment' }).fill('Dreimal? Frage an @Ruth');
     await draft.getByRole('button', { name: 'Add comment' }).click();
     await expect(thread(page, 'zweimal')).toContainText('Dreimal?');
-    await expect(library(page).getByRole('option', { name: /Rotheide gewinnt/ })).not.toContainText('Mentions you');
+    await expect(library(page).getByRole('option', { name: /Rotheide gewinnt/ })).not.toContainText(
+      'Mentions you',
+    );
 
     await library(page).getByRole('button', { name: 'Mentioning me' }).click();
     const articles = library(page).getByRole('listbox').getByRole('option');

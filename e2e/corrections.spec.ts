@@ -39,7 +39,11 @@ const claimItem = (page: Page) =>
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: /^Show in text: €5/ }) });
 
-async function importPack(app: { dataDir: string; cli(args: string[]): Promise<{ code: number }> }, pack: unknown, update = false) {
+async function importPack(
+  app: { dataDir: string; cli(args: string[]): Promise<{ code: number }> },
+  pack: unknown,
+  update = false,
+) {
   const file = path.join(app.dataDir, 'corrections-pack.json');
   fs.writeFileSync(file, JSON.stringify(pack));
   expect((await app.cli(['facts', 'import', file, ...(update ? ['--update'] : [])])).code).toBe(0);
@@ -53,7 +57,10 @@ async function publishedArticle(page: Page, headline: string) {
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
-  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'Mark as claim' })
+    .click();
   await expect(claimItem(page)).toBeVisible();
   await page.keyboard.press('End');
   await page.keyboard.type(' is what Strivo pays SV Rotheide.');
@@ -63,14 +70,22 @@ async function publishedArticle(page: Page, headline: string) {
   await dialog.getByRole('button', { name: /^Link Liga-Rechte SV Rotheide/ }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await claimItem(page).getByLabel('Status').selectOption({ label: 'Verified' });
-  await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText('Ready gate: every claim in the text is verified');
+  await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText(
+    'Ready gate: every claim in the text is verified',
+  );
   await expect(correctionsPanel(page)).toHaveCount(0);
-  await page.getByRole('main').getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Published' });
+  await page
+    .getByRole('main')
+    .getByRole('combobox', { name: 'Status', exact: true })
+    .selectOption({ label: 'Published' });
   await expect(correctionsPanel(page)).toContainText('No corrections.');
 }
 
 async function exportHtml(page: Page, folder: string): Promise<string> {
-  await page.getByRole('group', { name: 'Article settings' }).getByRole('button', { name: 'Export…' }).click();
+  await page
+    .getByRole('group', { name: 'Article settings' })
+    .getByRole('button', { name: 'Export…' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Export article' });
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'HTML' });
   const name = await dialog.getByRole('textbox', { name: 'File name' }).inputValue();
@@ -80,13 +95,18 @@ async function exportHtml(page: Page, folder: string): Promise<string> {
   return fs.readFileSync(path.join(folder, name), 'utf8');
 }
 
-test('changing a claim’s words after publishing offers a correction; it is listed under the article and goes into the HTML export', async ({ page, app }) => {
+test('changing a claim’s words after publishing offers a correction; it is listed under the article and goes into the HTML export', async ({
+  page,
+  app,
+}) => {
   await importPack(app, PACK);
   await page.reload();
   await publishedArticle(page, 'Strivo pays Rotheide');
 
   // Caret into the claim, after "€5", and make it "€5.5 million".
-  await claimItem(page).getByRole('button', { name: /^Show in text: €5/ }).click();
+  await claimItem(page)
+    .getByRole('button', { name: /^Show in text: €5/ })
+    .click();
   await body(page).press('ArrowLeft');
   await body(page).press('ArrowRight');
   await body(page).press('ArrowRight');
@@ -117,33 +137,48 @@ test('changing a claim’s words after publishing offers a correction; it is lis
   await expect(panel.getByRole('heading', { name: 'Corrections (1)' })).toBeVisible();
   await expect(offers).toHaveCount(0);
   const item = panel.getByRole('listitem', { name: /^Correction of \d+ \w+ \d{4}$/ });
-  await expect(item).toContainText('We wrote: Strivo pays SV Rotheide €5 million. Correct is: Strivo pays SV Rotheide €5.5 million.');
+  await expect(item).toContainText(
+    'We wrote: Strivo pays SV Rotheide €5 million. Correct is: Strivo pays SV Rotheide €5.5 million.',
+  );
   await expect(item).toContainText('not exported yet');
 
   // Edit before it goes out, with the keyboard.
   await item.getByRole('button', { name: /^Edit the correction of/ }).focus();
   await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit the correction' });
-  await edit.getByRole('textbox', { name: 'What is right' }).fill('Strivo pays SV Rotheide €5.5 million a season.');
+  await edit
+    .getByRole('textbox', { name: 'What is right' })
+    .fill('Strivo pays SV Rotheide €5.5 million a season.');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(item).toContainText('Correct is: Strivo pays SV Rotheide €5.5 million a season.');
 
   const html = await exportHtml(page, path.join(app.dataDir, 'exports-corrections'));
   const section = html.slice(html.indexOf('<section class="corrections">'));
   expect(section).toContain('<h2>Corrections</h2>');
-  expect(section).toMatch(/<strong>Correction, \d+ \w+ \d{4}:<\/strong> We wrote: Strivo pays SV Rotheide €5 million\. Correct is: Strivo pays SV Rotheide €5\.5 million a season\./);
+  expect(section).toMatch(
+    /<strong>Correction, \d+ \w+ \d{4}:<\/strong> We wrote: Strivo pays SV Rotheide €5 million\. Correct is: Strivo pays SV Rotheide €5\.5 million a season\./,
+  );
   // Once exported it is frozen: no more editing or withdrawing.
   await expect(item).toContainText(/exported .* \(can no longer be changed\)/);
   await expect(item.getByRole('button', { name: /^Edit the correction of/ })).toHaveCount(0);
 
-  const list = JSON.parse((await app.cli(['articles', 'list', '--json'])).stdout) as { id: string; headline: string }[];
+  const list = JSON.parse((await app.cli(['articles', 'list', '--json'])).stdout) as {
+    id: string;
+    headline: string;
+  }[];
   const id = list.find((a) => a.headline === 'Strivo pays Rotheide')!.id;
   const cli = JSON.parse((await app.cli(['articles', 'corrections', id, '--json'])).stdout);
   expect(cli.corrections).toHaveLength(1);
-  expect(cli.corrections[0]).toMatchObject({ right: 'Strivo pays SV Rotheide €5.5 million a season.', exportedAt: expect.any(String) });
+  expect(cli.corrections[0]).toMatchObject({
+    right: 'Strivo pays SV Rotheide €5.5 million a season.',
+    exportedAt: expect.any(String),
+  });
 });
 
-test('re-checking a stale claim of a published article offers a correction on the claim', async ({ page, app }) => {
+test('re-checking a stale claim of a published article offers a correction on the claim', async ({
+  page,
+  app,
+}) => {
   await importPack(app, PACK);
   await page.reload();
   await publishedArticle(page, 'Rotheide rights');
@@ -166,11 +201,16 @@ test('re-checking a stale claim of a published article offers a correction on th
   await dialog.getByRole('textbox', { name: 'What is right' }).fill('Strivo pays €6.5 million.');
   await dialog.getByRole('button', { name: 'Add correction' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(correctionsPanel(page).getByRole('listitem', { name: /^Correction of/ })).toContainText('Correct is: Strivo pays €6.5 million.');
+  await expect(correctionsPanel(page).getByRole('listitem', { name: /^Correction of/ })).toContainText(
+    'Correct is: Strivo pays €6.5 million.',
+  );
   await expect(claimItem(page).getByRole('group', { name: 'Corrections offered' })).toHaveCount(0);
 });
 
-test('"Needs a correction?" in the library leads to adding one for the stale claim', async ({ page, app }) => {
+test('"Needs a correction?" in the library leads to adding one for the stale claim', async ({
+  page,
+  app,
+}) => {
   await importPack(app, PACK);
   await page.reload();
   await publishedArticle(page, 'Rotheide rights');
@@ -183,7 +223,9 @@ test('"Needs a correction?" in the library leads to adding one for the stale cla
   await due.getByRole('button', { name: 'Add a correction to “Rotheide rights”' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a correction' });
   await expect(dialog.getByRole('textbox', { name: 'What was wrong' })).toHaveValue(/^€5\smillion$/);
-  await expect(dialog.getByRole('textbox', { name: 'What is right' })).toHaveValue('The status of the deal “Liga-Rechte SV Rotheide” changed from “confirmed” to “denied”.');
+  await expect(dialog.getByRole('textbox', { name: 'What is right' })).toHaveValue(
+    'The status of the deal “Liga-Rechte SV Rotheide” changed from “confirmed” to “denied”.',
+  );
   await dialog.getByRole('textbox', { name: 'What is right' }).fill('The deal was denied by SV Rotheide.');
   await dialog.getByRole('button', { name: 'Add correction' }).click();
   await expect(dialog).toHaveCount(0);

@@ -53,9 +53,17 @@ test.describe('desk facts', () => {
     await server.stop();
   });
 
-  test("a checker's new deal amount reaches the editor's open article as a claim to re-check, old → new", async ({ browser }) => {
-    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
-    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+  test("a checker's new deal amount reaches the editor's open article as a claim to re-check, old → new", async ({
+    browser,
+  }) => {
+    const jana = await launchInstance(browser, 'Jana Wolf', {
+      url: server.url,
+      token: await server.addUser('Jana Wolf', 'editor'),
+    });
+    const tim = await launchInstance(browser, 'Tim Brandt', {
+      url: server.url,
+      token: await server.addUser('Tim Brandt', 'checker'),
+    });
     instances.push(jana, tim);
 
     // Tim records the deal (a fact pack, from the CLI beside his running app): it goes to the desk.
@@ -65,14 +73,20 @@ test.describe('desk facts', () => {
 
     // Jana writes an article and links her claim to the deal that arrived from the desk.
     const page = jana.page;
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: 'New article' })
+      .click();
     await page.getByRole('textbox', { name: 'Headline' }).fill('Strivo pays Rotheide');
     await page.getByRole('tab', { name: 'Claims' }).click();
     await body(page).click();
     await page.keyboard.type(CLAIM);
     await page.keyboard.press('Shift+Home');
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
-    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+    await page
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Mark as claim' })
+      .click();
     const claim = claimsPanel(page)
       .getByRole('listitem')
       .filter({ has: page.getByRole('button', { name: `Show in text: ${CLAIM}` }) });
@@ -101,7 +115,10 @@ test.describe('desk facts', () => {
     await tim.page.getByRole('tab', { name: 'Facts' }).click();
     const facts = tim.page.getByRole('complementary', { name: 'Facts and claims' });
     await facts.getByRole('searchbox', { name: 'Search facts' }).fill('Liga-Rechte');
-    await facts.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Liga-Rechte SV Rotheide/ }).click();
+    await facts
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option', { name: /Liga-Rechte SV Rotheide/ })
+      .click();
     const detail = facts.getByRole('article', { name: 'Deal: Liga-Rechte SV Rotheide' });
     await detail.getByRole('button', { name: 'Edit' }).click();
     const form = tim.page.getByRole('dialog', { name: 'Edit deal' });
@@ -112,17 +129,29 @@ test.describe('desk facts', () => {
 
     // Jana's open article shows it without a reload: the claim needs a re-check, with both amounts and who changed it.
     const notice = claim.getByRole('group', { name: `Needs re-check: ${CLAIM}` });
-    await expect(notice).toContainText('The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.', { timeout: 30_000 });
-    await expect(notice).toContainText('Tim Brandt');
-    await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText('Ready gate: 1 claim not verified');
-    await expect(page.getByRole('listbox', { name: 'Article list' }).getByRole('option', { name: /Strivo pays Rotheide/ })).toContainText(
-      '1 claim needs re-check',
+    await expect(notice).toContainText(
+      'The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.',
+      { timeout: 30_000 },
     );
+    await expect(notice).toContainText('Tim Brandt');
+    await expect(claimsPanel(page).getByRole('status').filter({ hasText: 'Ready gate' })).toHaveText(
+      'Ready gate: 1 claim not verified',
+    );
+    await expect(
+      page
+        .getByRole('listbox', { name: 'Article list' })
+        .getByRole('option', { name: /Strivo pays Rotheide/ }),
+    ).toContainText('1 claim needs re-check');
     // And her facts panel shows the new amount too.
     await page.getByRole('tab', { name: 'Facts' }).click();
     const janaFacts = page.getByRole('complementary', { name: 'Facts and claims' });
     await janaFacts.getByRole('searchbox', { name: 'Search facts' }).fill('Liga-Rechte');
-    await janaFacts.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Liga-Rechte SV Rotheide/ }).click();
-    await expect(janaFacts.getByRole('article', { name: 'Deal: Liga-Rechte SV Rotheide' })).toContainText('€6,500,000');
+    await janaFacts
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option', { name: /Liga-Rechte SV Rotheide/ })
+      .click();
+    await expect(janaFacts.getByRole('article', { name: 'Deal: Liga-Rechte SV Rotheide' })).toContainText(
+      '€6,500,000',
+    );
   });
 });

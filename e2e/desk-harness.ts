@@ -90,7 +90,9 @@ function bundleServer(): Promise<string> {
       packages: 'external',
       outfile,
       logLevel: 'error',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
     });
     return outfile;
   })();
@@ -110,7 +112,10 @@ export async function deskServer(): Promise<DeskServerProcess> {
       return child?.pid ?? null;
     },
     async start() {
-      const proc = spawn(process.execPath, [main, file, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(process.execPath, [main, file, String(port)], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = proc;
       let stderr = '';
       proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -157,7 +162,10 @@ export const deskStatus = (page: Page) => page.getByRole('status', { name: 'Stat
 
 /** Creates an article with a headline and body text, and shares it with the desk. */
 export async function createSharedArticle(page: Page, headline: string, text: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: 'New article' })
+    .click();
   const field = page.getByRole('textbox', { name: 'Headline' });
   await expect(field).toHaveValue('');
   await expect(field).toBeFocused();
@@ -170,6 +178,9 @@ export async function createSharedArticle(page: Page, headline: string, text: st
 
 /** Opens a desk article from the library's desk list. */
 export async function openDeskArticle(page: Page, headline: string): Promise<void> {
-  await page.getByRole('region', { name: 'Desk articles' }).getByRole('button', { name: new RegExp(`Open ${headline}`) }).click();
+  await page
+    .getByRole('region', { name: 'Desk articles' })
+    .getByRole('button', { name: new RegExp(`Open ${headline}`) })
+    .click();
   await expect(page.getByRole('note', { name: 'Shared article' })).toBeVisible();
 }

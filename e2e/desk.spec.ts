@@ -1,5 +1,14 @@
 import { test, expect } from './fixtures';
-import { createSharedArticle, deskBody, deskServer, deskStatus, launchInstance, openDeskArticle, type DeskInstance, type DeskServerProcess } from './desk-harness';
+import {
+  createSharedArticle,
+  deskBody,
+  deskServer,
+  deskStatus,
+  launchInstance,
+  openDeskArticle,
+  type DeskInstance,
+  type DeskServerProcess,
+} from './desk-harness';
 
 /**
  * The desk with several app instances (each its own data folder and browser shell) and a real
@@ -21,7 +30,9 @@ test.describe('desk', () => {
     await server.stop();
   });
 
-  test('connects from Settings, shares an article, and two people type into it at once', async ({ browser }) => {
+  test('connects from Settings, shares an article, and two people type into it at once', async ({
+    browser,
+  }) => {
     const janaToken = await server.addUser('Jana Wolf', 'editor');
     const timToken = await server.addUser('Tim Brandt', 'checker');
     const jana = await launchInstance(browser, 'Jana (local)', null);
@@ -41,7 +52,9 @@ test.describe('desk', () => {
     await createSharedArticle(jana.page, 'SV Rotheide holt Kowalczyk', 'Der Wechsel ist perfekt.');
     await openDeskArticle(tim.page, 'SV Rotheide holt Kowalczyk');
     await expect(deskBody(tim.page)).toContainText('Der Wechsel ist perfekt.');
-    await expect(tim.page.getByRole('textbox', { name: 'Headline' })).toHaveValue('SV Rotheide holt Kowalczyk');
+    await expect(tim.page.getByRole('textbox', { name: 'Headline' })).toHaveValue(
+      'SV Rotheide holt Kowalczyk',
+    );
 
     // Both type at the same time, in different places.
     await deskBody(jana.page).click();
@@ -67,10 +80,18 @@ test.describe('desk', () => {
       })
       .toContain(merged);
   });
-  test('restoring a revision of a shared article rewinds it for everyone, and undo brings the text back', async ({ browser }) => {
+  test('restoring a revision of a shared article rewinds it for everyone, and undo brings the text back', async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
-    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
-    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    const jana = await launchInstance(browser, 'Jana Wolf', {
+      url: server.url,
+      token: await server.addUser('Jana Wolf', 'editor'),
+    });
+    const tim = await launchInstance(browser, 'Tim Brandt', {
+      url: server.url,
+      token: await server.addUser('Tim Brandt', 'checker'),
+    });
     instances.push(jana, tim);
     const FIRST = 'Nordhafen gewinnt im Elfmeterschießen.';
     const ADDED = ' Lena Kowalczyk hält zwei Elfmeter.';
@@ -88,7 +109,9 @@ test.describe('desk', () => {
     await jana.page.keyboard.type(ADDED);
     await expect(deskBody(tim.page)).toHaveText(FIRST + ADDED);
     const timsCopy = async () => {
-      const [article] = JSON.parse((await tim.cli(['articles', 'list', '--json'])).stdout) as { id: string }[];
+      const [article] = JSON.parse((await tim.cli(['articles', 'list', '--json'])).stdout) as {
+        id: string;
+      }[];
       return article ? (await tim.cli(['articles', 'show', article.id, '--text'])).stdout : '';
     };
     await expect.poll(timsCopy).toContain(ADDED.trim());
@@ -109,10 +132,18 @@ test.describe('desk', () => {
     await expect(deskBody(tim.page)).toHaveText(FIRST + ADDED);
   });
 
-  test('the checker marks, links and verifies a claim while the editor types; the editor sees all of it', async ({ browser }) => {
+  test('the checker marks, links and verifies a claim while the editor types; the editor sees all of it', async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
-    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
-    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+    const jana = await launchInstance(browser, 'Jana Wolf', {
+      url: server.url,
+      token: await server.addUser('Jana Wolf', 'editor'),
+    });
+    const tim = await launchInstance(browser, 'Tim Brandt', {
+      url: server.url,
+      token: await server.addUser('Tim Brandt', 'checker'),
+    });
     instances.push(jana, tim);
     for (const i of [jana, tim]) expect((await i.cli(['sample'])).code).toBe(0);
     const QUOTE = 'Ruben is our number one and he will stay our number one,';
@@ -129,14 +160,23 @@ test.describe('desk', () => {
     await deskBody(tim.page).click();
     await tim.page.keyboard.press('ControlOrMeta+Home');
     await tim.page.keyboard.press('Shift+End');
-    await expect.poll(() => tim.page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain(QUOTE);
-    await tim.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Mark as claim' }).click();
+    await expect
+      .poll(() => tim.page.evaluate(() => window.getSelection()?.toString() ?? ''))
+      .toContain(QUOTE);
+    await tim.page
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Mark as claim' })
+      .click();
     const timPanel = tim.page.getByRole('region', { name: 'Claims' });
-    const timClaim = timPanel.getByRole('listitem').filter({ has: tim.page.getByRole('button', { name: /^Show in text: .*Ruben is our number one/ }) });
+    const timClaim = timPanel
+      .getByRole('listitem')
+      .filter({ has: tim.page.getByRole('button', { name: /^Show in text: .*Ruben is our number one/ }) });
     await timClaim.getByRole('button', { name: 'Link facts…' }).click();
     const dialog = tim.page.getByRole('dialog', { name: 'Link facts to the claim' });
     await dialog.getByRole('searchbox', { name: 'Search facts' }).fill('Ruben is our number one');
-    await dialog.getByRole('button', { name: 'Link Ruben is our number one and he will stay our number one.' }).click();
+    await dialog
+      .getByRole('button', { name: 'Link Ruben is our number one and he will stay our number one.' })
+      .click();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await timClaim.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Verified' });
     await typing;
@@ -172,9 +212,17 @@ test.describe('desk offline, crashes and access', () => {
     await server.stop();
   });
 
-  test('edits made offline on both sides merge on reconnect; a restart offline keeps them; a viewer cannot type', async ({ browser }) => {
-    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
-    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+  test('edits made offline on both sides merge on reconnect; a restart offline keeps them; a viewer cannot type', async ({
+    browser,
+  }) => {
+    const jana = await launchInstance(browser, 'Jana Wolf', {
+      url: server.url,
+      token: await server.addUser('Jana Wolf', 'editor'),
+    });
+    const tim = await launchInstance(browser, 'Tim Brandt', {
+      url: server.url,
+      token: await server.addUser('Tim Brandt', 'checker'),
+    });
     instances.push(jana, tim);
     await createSharedArticle(jana.page, 'Derby in Rotheide', 'Rotheide gewinnt das Derby.');
     await openDeskArticle(tim.page, 'Derby in Rotheide');
@@ -195,7 +243,10 @@ test.describe('desk offline, crashes and access', () => {
 
     // Jana's app restarts with the desk still away: the shared article opens with her edit in it.
     await jana.restart();
-    await jana.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Derby in Rotheide/ }).click();
+    await jana.page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('option', { name: /Derby in Rotheide/ })
+      .click();
     await expect(deskBody(jana.page)).toHaveText('Rotheide gewinnt das Derby. Jana war dabei.');
     await expect(deskStatus(jana.page)).toContainText(/Desk: (offline|connecting).*waiting/);
 
@@ -207,7 +258,10 @@ test.describe('desk offline, crashes and access', () => {
     await expect(deskStatus(jana.page)).not.toContainText('waiting');
 
     // A third instance, a viewer, gets the same text and cannot change it.
-    const ole = await launchInstance(browser, 'Ole Sander', { url: server.url, token: await server.addUser('Ole Sander', 'viewer') });
+    const ole = await launchInstance(browser, 'Ole Sander', {
+      url: server.url,
+      token: await server.addUser('Ole Sander', 'viewer'),
+    });
     instances.push(ole);
     await openDeskArticle(ole.page, 'Derby in Rotheide');
     await expect(deskBody(ole.page)).toHaveText(merged);
@@ -218,9 +272,17 @@ test.describe('desk offline, crashes and access', () => {
     await expect(deskBody(jana.page)).toHaveText(merged);
   });
 
-  test('a desk killed during typing loses nothing that was acknowledged once it is back', async ({ browser }) => {
-    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token: await server.addUser('Jana Wolf', 'editor') });
-    const tim = await launchInstance(browser, 'Tim Brandt', { url: server.url, token: await server.addUser('Tim Brandt', 'checker') });
+  test('a desk killed during typing loses nothing that was acknowledged once it is back', async ({
+    browser,
+  }) => {
+    const jana = await launchInstance(browser, 'Jana Wolf', {
+      url: server.url,
+      token: await server.addUser('Jana Wolf', 'editor'),
+    });
+    const tim = await launchInstance(browser, 'Tim Brandt', {
+      url: server.url,
+      token: await server.addUser('Tim Brandt', 'checker'),
+    });
     instances.push(jana, tim);
     await createSharedArticle(jana.page, 'Pokalnacht', 'Nordhafen');
     await openDeskArticle(tim.page, 'Pokalnacht');
@@ -238,20 +300,37 @@ test.describe('desk offline, crashes and access', () => {
     await expect(deskBody(jana.page)).toHaveText(full);
 
     // A newcomer reads it from the desk alone.
-    const ole = await launchInstance(browser, 'Ole Sander', { url: server.url, token: await server.addUser('Ole Sander', 'editor') });
+    const ole = await launchInstance(browser, 'Ole Sander', {
+      url: server.url,
+      token: await server.addUser('Ole Sander', 'editor'),
+    });
     instances.push(ole);
     await openDeskArticle(ole.page, 'Pokalnacht');
     await expect(deskBody(ole.page)).toHaveText(full);
   });
 
-  test('a wrong token is refused with the reason in the status bar, and the app keeps working', async ({ browser }) => {
-    const mallory = await launchInstance(browser, 'Mallory', { url: server.url, token: 'not-a-desk-token-4711' });
+  test('a wrong token is refused with the reason in the status bar, and the app keeps working', async ({
+    browser,
+  }) => {
+    const mallory = await launchInstance(browser, 'Mallory', {
+      url: server.url,
+      token: 'not-a-desk-token-4711',
+    });
     instances.push(mallory);
     await expect(deskStatus(mallory.page)).toContainText('Desk: refused (unknown or revoked token)');
-    await mallory.page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+    await mallory.page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: 'New article' })
+      .click();
     await expect(mallory.page.getByRole('textbox', { name: 'Headline' })).toBeFocused();
     await mallory.page.keyboard.type('Lokal geht es weiter');
-    await expect(mallory.page.getByRole('navigation', { name: 'Articles' }).getByRole('option', { name: /Lokal geht es weiter/ })).toBeVisible();
-    await expect(mallory.page.getByRole('region', { name: 'Desk articles' })).toContainText('No shared articles yet.');
+    await expect(
+      mallory.page
+        .getByRole('navigation', { name: 'Articles' })
+        .getByRole('option', { name: /Lokal geht es weiter/ }),
+    ).toBeVisible();
+    await expect(mallory.page.getByRole('region', { name: 'Desk articles' })).toContainText(
+      'No shared articles yet.',
+    );
   });
 });

@@ -11,8 +11,26 @@ const LEXICAL_JSON = JSON.stringify({
   namespace: 'factdesk-article',
   nodes: [
     {
-      type: 'link', version: 1, url: 'javascript:alert(1)', rel: null, target: null, title: null, direction: null, format: '', indent: 0,
-      children: [{ type: 'text', version: 1, text: 'Klick mich', detail: 0, format: 0, mode: 'normal', style: 'color:red' }],
+      type: 'link',
+      version: 1,
+      url: 'javascript:alert(1)',
+      rel: null,
+      target: null,
+      title: null,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'text',
+          version: 1,
+          text: 'Klick mich',
+          detail: 0,
+          format: 0,
+          mode: 'normal',
+          style: 'color:red',
+        },
+      ],
     },
   ],
 });
@@ -27,7 +45,14 @@ test.describe('drop into the editor', () => {
       const data = new DataTransfer();
       data.setData('text/html', html);
       data.setData('text/plain', 'Bericht von FC Nordhafen fett');
-      el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromDrop', dataTransfer: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(
+        new InputEvent('beforeinput', {
+          inputType: 'insertFromDrop',
+          dataTransfer: data,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
     }, HOSTILE_HTML);
     await expect(body(page)).toContainText('Bericht von FC Nordhafen');
     await expect(body(page).getByRole('link')).toHaveCount(0);
@@ -39,7 +64,9 @@ test.describe('drop into the editor', () => {
     const shown = (await app.cli(['articles', 'show', listed[0].id, '--json'])).stdout;
     expect(shown).toContain('FC Nordhafen');
     expect(shown).not.toMatch(/javascript:|tracker\.example|onerror/);
-    expect(await page.evaluate(() => (window as unknown as { __dropRan?: string }).__dropRan)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __dropRan?: string }).__dropRan),
+    ).toBeUndefined();
   });
 
   test('a drop carrying Lexical’s own format is not read from that format', async ({ page }) => {
@@ -53,7 +80,13 @@ test.describe('drop into the editor', () => {
       data.setData('application/x-lexical-editor', json);
       data.setData('application/x-lexical-drag', JSON.stringify({ editorKey: 'another-editor' }));
       data.setData('text/plain', 'Klick mich');
-      const at = { clientX: box.left + 20, clientY: box.top + 10, dataTransfer: data, bubbles: true, cancelable: true };
+      const at = {
+        clientX: box.left + 20,
+        clientY: box.top + 10,
+        dataTransfer: data,
+        bubbles: true,
+        cancelable: true,
+      };
       el.dispatchEvent(new DragEvent('dragover', at));
       el.dispatchEvent(new DragEvent('drop', at));
     }, LEXICAL_JSON);

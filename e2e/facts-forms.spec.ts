@@ -97,13 +97,20 @@ test.describe('facts: forms', () => {
     await detail.getByRole('button', { name: 'Ida Sørensen' }).click();
     await expect(panel.getByRole('article', { name: 'Ida Sørensen' })).toContainText('1 quote');
 
-    const found = JSON.parse((await app.cli(['facts', 'search', 'Sorensen', '--json'])).stdout) as { hits: { type: string }[] };
+    const found = JSON.parse((await app.cli(['facts', 'search', 'Sorensen', '--json'])).stdout) as {
+      hits: { type: string }[];
+    };
     expect(found.hits.map((h) => h.type)).toEqual(['entity']);
-    const quotes = JSON.parse((await app.cli(['facts', 'search', 'Rueckrunde', '--json'])).stdout) as { hits: { meta: { speaker: string } }[] };
+    const quotes = JSON.parse((await app.cli(['facts', 'search', 'Rueckrunde', '--json'])).stdout) as {
+      hits: { meta: { speaker: string } }[];
+    };
     expect(quotes.hits.map((h) => h.meta.speaker)).toEqual(['Ida Sørensen']);
   });
 
-  test('attaches a source file by dialog and by drag and drop, storing it once by its SHA-256', async ({ page, app }) => {
+  test('attaches a source file by dialog and by drag and drop, storing it once by its SHA-256', async ({
+    page,
+    app,
+  }) => {
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
     await panel.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('menuitem', { name: 'New source' }).click();
@@ -111,7 +118,9 @@ test.describe('facts: forms', () => {
     await dialog.getByLabel('Title').fill('Vertragsauszug Nordlicht');
     await dialog.getByLabel('Kind').selectOption({ label: 'Document' });
     const content = Buffer.from('Erfundener Vertragsauszug: Nordlicht Versicherung, Seite 3.');
-    await dialog.getByLabel('Choose file…').setInputFiles({ name: 'auszug.txt', mimeType: 'text/plain', buffer: content });
+    await dialog
+      .getByLabel('Choose file…')
+      .setInputFiles({ name: 'auszug.txt', mimeType: 'text/plain', buffer: content });
     await expect(dialog.getByText('Chosen: auszug.txt')).toBeVisible();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toHaveCount(0);
@@ -127,7 +136,10 @@ test.describe('facts: forms', () => {
     // Drop the same bytes onto another source: still one stored file.
     await panel.getByRole('button', { name: 'Back to results' }).click();
     await panel.getByRole('searchbox', { name: 'Search facts' }).fill('Pressemappe Kellerberg');
-    await panel.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Pressemappe/ }).click();
+    await panel
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option', { name: /Pressemappe/ })
+      .click();
     const other = panel.getByRole('article', { name: 'Source: Pressemappe: Kellerberg-Arena Almental' });
     const drop = other.getByRole('group', { name: 'Drop a file here' });
     const transfer = await page.evaluateHandle((text) => {

@@ -43,10 +43,15 @@ test.describe('facts: fact packs', () => {
     expect(withoutTime(await exportPack('second.json'))).toEqual(exported);
   });
 
-  test('asks before a pack changes existing records, and applies it only when confirmed', async ({ page, app }) => {
+  test('asks before a pack changes existing records, and applies it only when confirmed', async ({
+    page,
+    app,
+  }) => {
     await app.cli(['sample']);
     await page.reload();
-    const sample = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources', 'sample', 'factpack.sample.json'), 'utf8')) as {
+    const sample = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'resources', 'sample', 'factpack.sample.json'), 'utf8'),
+    ) as {
       deals: { id: string; status: string }[];
     };
     sample.deals.find((d) => d.id === 'deal-ostergaard-rumour')!.status = 'withdrawn';
@@ -64,7 +69,9 @@ test.describe('facts: fact packs', () => {
     await page.getByRole('menuitem', { name: 'Import fact pack…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import fact pack' });
     await dialog.getByLabel('Choose fact pack…').setInputFiles(file);
-    await expect(dialog).toContainText('This pack would change 1 record that is already in the store. Nothing has been written yet.');
+    await expect(dialog).toContainText(
+      'This pack would change 1 record that is already in the store. Nothing has been written yet.',
+    );
     await expect(dialog).toContainText('status: "denied" → "withdrawn"');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(await dealStatus()).toContainText('Denied');
@@ -86,7 +93,19 @@ test.describe('facts: fact packs', () => {
         format: 'factdesk-factpack',
         version: 1,
         entities: [{ id: 'e1', kind: 'club', name: 'TSV Nordwald' }],
-        deals: [{ id: 'd1', kind: 'transfer', payerId: 'e1', payeeId: 'e1', subject: 'Wechsel', amountMinor: 'viel', currency: 'EUR', precision: 'exact', status: 'confirmed' }],
+        deals: [
+          {
+            id: 'd1',
+            kind: 'transfer',
+            payerId: 'e1',
+            payeeId: 'e1',
+            subject: 'Wechsel',
+            amountMinor: 'viel',
+            currency: 'EUR',
+            precision: 'exact',
+            status: 'confirmed',
+          },
+        ],
       }),
     );
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
@@ -97,7 +116,10 @@ test.describe('facts: fact packs', () => {
     await expect(problems).toContainText('The fact pack was not imported; nothing was written. 1 problem:');
     await expect(problems).toContainText('$.deals[0].amountMinor must be a number');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    const stats = JSON.parse((await app.cli(['facts', 'export'])).stdout) as { entities: unknown[]; deals: unknown[] };
+    const stats = JSON.parse((await app.cli(['facts', 'export'])).stdout) as {
+      entities: unknown[];
+      deals: unknown[];
+    };
     expect([stats.entities.length, stats.deals.length]).toEqual([0, 0]);
     await expect(panel.getByRole('note', { name: 'No verified facts yet' })).toBeVisible();
   });

@@ -14,10 +14,15 @@ test.describe('facts: sample and search', () => {
     const results = panel.getByRole('listbox', { name: 'Search results' });
     await expect(results.getByRole('option')).toHaveCount(25);
     // Amounts in the UI language's format.
-    await expect(results.getByRole('option', { name: /Streamingrechte an der Nordliga/ })).toContainText('about €48,000,000');
+    await expect(results.getByRole('option', { name: /Streamingrechte an der Nordliga/ })).toContainText(
+      'about €48,000,000',
+    );
   });
 
-  test('finds names typed with transliterations or without umlauts, and marks the matched words', async ({ page, app }) => {
+  test('finds names typed with transliterations or without umlauts, and marks the matched words', async ({
+    page,
+    app,
+  }) => {
     expect((await app.cli(['sample'])).code).toBe(0);
     await page.reload();
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
@@ -44,11 +49,20 @@ test.describe('facts: sample and search', () => {
     // Typing with umlauts and ß finds the record, and the spelling written out in its aliases.
     await search.fill('Jörg Weissbach');
     await expect(results.getByRole('option')).toHaveCount(1);
-    await expect(results.getByRole('option', { name: /Jörg Weißbach/ }).locator('mark')).toHaveText(['Jörg', 'Weißbach', 'Joerg', 'Weissbach', 'Jörg', 'Weissbach']);
+    await expect(results.getByRole('option', { name: /Jörg Weißbach/ }).locator('mark')).toHaveText([
+      'Jörg',
+      'Weißbach',
+      'Joerg',
+      'Weissbach',
+      'Jörg',
+      'Weissbach',
+    ]);
 
     // Prefix while typing, and a quoted phrase only where the words stand together.
     await search.fill('Kowalc');
-    await expect(results.getByRole('option', { name: /^Person \/ organisation\s*Jana Kowalczyk/ })).toBeVisible();
+    await expect(
+      results.getByRole('option', { name: /^Person \/ organisation\s*Jana Kowalczyk/ }),
+    ).toBeVisible();
     await search.fill('"Nummer eins"');
     await expect(results.getByRole('option')).toHaveCount(1);
     await expect(results.getByRole('option')).toContainText('Ruben ist unsere Nummer eins');
@@ -67,12 +81,16 @@ test.describe('facts: sample and search', () => {
     await search.fill('Schöller');
     const results = panel.getByRole('listbox', { name: 'Search results' });
     // Results arrive a moment after typing; ArrowDown moves into the list once it is there.
-    await expect(results.getByRole('option', { name: /^Person \/ organisation\s*Martina Schöller/ })).toBeVisible();
+    await expect(
+      results.getByRole('option', { name: /^Person \/ organisation\s*Martina Schöller/ }),
+    ).toBeVisible();
     await search.press('ArrowDown');
     await expect(results).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(panel.getByRole('article', { name: 'Martina Schöller' })).toBeVisible();
-    await expect(panel.getByRole('article', { name: 'Martina Schöller' })).toContainText('Vorstandsvorsitzende');
+    await expect(panel.getByRole('article', { name: 'Martina Schöller' })).toContainText(
+      'Vorstandsvorsitzende',
+    );
     await panel.getByRole('button', { name: 'Back to results' }).click();
     await expect(results).toBeVisible();
   });
@@ -85,7 +103,10 @@ test.describe('facts: sample and search', () => {
     await panel.getByRole('button', { name: 'Open full Facts view' }).click();
     const full = page.getByRole('dialog', { name: 'Facts' });
     await expect(full.getByRole('searchbox', { name: 'Search facts' })).toHaveValue('Strivo');
-    await full.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /^Person \/ organisation\s*Strivo/ }).click();
+    await full
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option', { name: /^Person \/ organisation\s*Strivo/ })
+      .click();
     // List and detail side by side.
     await expect(full.getByRole('article', { name: 'Strivo' })).toBeVisible();
     await expect(full.getByRole('listbox', { name: 'Search results' })).toBeVisible();
@@ -103,10 +124,14 @@ test.describe('facts: German UI', () => {
     const panel = page.getByRole('complementary', { name: 'Fakten und Behauptungen' });
     await panel.getByRole('searchbox', { name: 'Fakten durchsuchen' }).fill('Streamingrechte Nordliga');
     const results = panel.getByRole('listbox', { name: 'Suchergebnisse' });
-    await expect(results.getByRole('option', { name: /Streamingrechte an der Nordliga/ })).toContainText('rund 48.000.000 €');
+    await expect(results.getByRole('option', { name: /Streamingrechte an der Nordliga/ })).toContainText(
+      'rund 48.000.000 €',
+    );
     await results.getByRole('option', { name: /Streamingrechte an der Nordliga/ }).click();
     const detail = panel.getByRole('article', { name: /^Deal: Streamingrechte an der Nordliga/ });
     await expect(detail).toContainText('Bestätigt');
-    await expect(detail.getByRole('region', { name: 'Quellen für diesen Fakt' })).toContainText('rund zwölf Millionen Euro pro Saison');
+    await expect(detail.getByRole('region', { name: 'Quellen für diesen Fakt' })).toContainText(
+      'rund zwölf Millionen Euro pro Saison',
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { test as base, expect, _electron, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  _electron,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import path from 'node:path';
 import { electronBinary } from '../src/main/electron-binary';
 import { makeDataDir, ROOT, runCli, seedSettings, startShell, type RunningShell } from './harness';

@@ -45,7 +45,8 @@ export interface RunningShell {
 }
 
 export async function startShell(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningShell> {
-  if (!fs.existsSync(BROWSER_SHELL)) throw new Error('The app is not built: run "npm run build" before the e2e suite.');
+  if (!fs.existsSync(BROWSER_SHELL))
+    throw new Error('The app is not built: run "npm run build" before the e2e suite.');
   const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], {
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +55,10 @@ export async function startShell(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`Browser shell did not start in time.\n${stderr}`)), 15000);
+    const timer = setTimeout(
+      () => reject(new Error(`Browser shell did not start in time.\n${stderr}`)),
+      15000,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
@@ -82,7 +86,10 @@ export async function startShell(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
   };
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
     let stdout = '';

@@ -9,7 +9,10 @@ async function storedText(app: { cli(args: string[]): Promise<{ stdout: string }
 }
 
 test.describe('server restarts under an open tab', () => {
-  test.skip(({ shellMode }) => shellMode !== 'browser', 'only the browser shell has a server apart from the window');
+  test.skip(
+    ({ shellMode }) => shellMode !== 'browser',
+    'only the browser shell has a server apart from the window',
+  );
 
   test('the open tab saves what it holds once the server is back', async ({ page, app }) => {
     await newArticle(page, 'FC Nordhafen siegt');
@@ -42,7 +45,9 @@ test.describe('server restarts under an open tab', () => {
     await page.goto(launchUrl);
     const offer = page.getByRole('dialog', { name: 'Unsaved text found' });
     await expect(offer).toContainText('SV Rotheide verliert');
-    await expect(offer.getByRole('blockquote', { name: 'Unsaved text' })).toContainText('Dieser Satz war nie gespeichert.');
+    await expect(offer.getByRole('blockquote', { name: 'Unsaved text' })).toContainText(
+      'Dieser Satz war nie gespeichert.',
+    );
     await offer.getByRole('button', { name: 'Restore text' }).click();
     await expect(offer).toBeHidden();
     expect(await storedText(app)).toContain('Der Anfang ist gespeichert. Dieser Satz war nie gespeichert.');

@@ -12,7 +12,10 @@ test('takes the README screenshot of a working desk', async ({ page, app }) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   await page.reload();
 
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'New article' }).click();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: 'New article' })
+    .click();
   await page.getByRole('textbox', { name: 'Headline' }).fill('Strivo zahlt für Rotheides Doku-Serie');
   await page.getByRole('combobox', { name: 'Article language' }).selectOption({ label: 'German' });
   const body = page.getByRole('textbox', { name: 'Article body' });
@@ -25,6 +28,9 @@ test('takes the README screenshot of a working desk', async ({ page, app }) => {
   await page.getByRole('tab', { name: 'Claims' }).click();
   await page.waitForTimeout(1500);
 
-  const file = process.env.UPDATE_SCREENSHOT === '1' ? path.join(ROOT, 'docs', 'screenshot.png') : test.info().outputPath('screenshot.png');
+  const file =
+    process.env.UPDATE_SCREENSHOT === '1'
+      ? path.join(ROOT, 'docs', 'screenshot.png')
+      : test.info().outputPath('screenshot.png');
   await page.screenshot({ path: file });
 });

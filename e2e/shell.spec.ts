@@ -92,7 +92,9 @@ test.describe('menu', () => {
 
     await page.getByRole('menuitem', { name: 'File' }).click();
     await page.getByRole('menuitem', { name: 'Open recent: Almental verliert in Rotheide' }).click();
-    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Almental verliert in Rotheide');
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(
+      'Almental verliert in Rotheide',
+    );
   });
 });
 
@@ -132,7 +134,10 @@ test.describe('boundaries', () => {
     const wrongType = await call('settings:update', { userName: 42, theme: 'sepia' });
     expect(wrongType.body.ok).toBe(false);
     expect(wrongType.body.error.code).toBe('validation');
-    expect(wrongType.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['theme', 'userName']);
+    expect(wrongType.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'theme',
+      'userName',
+    ]);
 
     const unknown = await call('articles:drop-everything', {});
     expect(unknown.body.error.code).toBe('unknown_channel');

@@ -22,9 +22,15 @@ let pageFile: string;
 
 test.beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-e2e-sources-'));
-  const pages = ['Seite eins: Einladung zur Pressekonferenz.', `Der SV Rotheide ${PHRASE} vom FC Nordhafen bis 2029.`, 'Seite drei: Kontakt.'];
+  const pages = [
+    'Seite eins: Einladung zur Pressekonferenz.',
+    `Der SV Rotheide ${PHRASE} vom FC Nordhafen bis 2029.`,
+    'Seite drei: Kontakt.',
+  ];
   const html = pages.map((p) => `<section style="break-after: page"><p>${p}</p></section>`).join('');
-  const pdf = await printHtmlToPdf(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${PDF_TITLE}</title></head><body>${html}</body></html>`);
+  const pdf = await printHtmlToPdf(
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${PDF_TITLE}</title></head><body>${html}</body></html>`,
+  );
   pdfFile = path.join(dir, 'pressemitteilung.pdf');
   fs.writeFileSync(pdfFile, pdf);
   pageFile = path.join(dir, 'wintertransfer.html');
@@ -51,7 +57,10 @@ async function searchFacts(page: Page, query: string) {
   return panel(page).getByRole('listbox', { name: 'Search results' });
 }
 
-test('attach a PDF and a saved page, find them by a phrase, cite a page, link it to a claim and open it from the claim', async ({ page, app }) => {
+test('attach a PDF and a saved page, find them by a phrase, cite a page, link it to a claim and open it from the claim', async ({
+  page,
+  app,
+}) => {
   expect((await app.cli(['sample'])).code).toBe(0);
   await page.reload();
 
@@ -65,7 +74,9 @@ test('attach a PDF and a saved page, find them by a phrase, cite a page, link it
   await addSourceFile(page, pageFile);
   const pageSource = panel(page).getByRole('article', { name: `Source: ${PAGE_TITLE}` });
   await expect(pageSource).toContainText('https://www.fc-nordhafen.example/news/wintertransfer');
-  await expect(viewer(page)).toContainText('Die Ablösesumme liegt nach Vereinsangaben bei 1,8 Millionen Euro.');
+  await expect(viewer(page)).toContainText(
+    'Die Ablösesumme liegt nach Vereinsangaben bei 1,8 Millionen Euro.',
+  );
   await expect(viewer(page)).not.toContainText('hacked');
 
   // A phrase from each is found in the fact search, with where it stands.
@@ -85,7 +96,9 @@ test('attach a PDF and a saved page, find them by a phrase, cite a page, link it
   await viewer(page).getByRole('button', { name: 'Cite passage…' }).click();
   const cite = page.getByRole('dialog', { name: 'Cite a passage' });
   await expect(cite.getByRole('textbox', { name: 'Locator' })).toHaveValue('p. 2');
-  await expect(cite.getByRole('textbox', { name: 'Passage' })).toHaveValue(`Der SV Rotheide ${PHRASE} vom FC Nordhafen bis 2029.`);
+  await expect(cite.getByRole('textbox', { name: 'Passage' })).toHaveValue(
+    `Der SV Rotheide ${PHRASE} vom FC Nordhafen bis 2029.`,
+  );
   await cite.getByRole('combobox', { name: 'Fact it backs (deal or quote)' }).fill('Rotheide zu verlassen');
   await cite.getByRole('option').first().click();
   await cite.getByRole('button', { name: 'Save citation' }).click();
@@ -102,7 +115,9 @@ test('attach a PDF and a saved page, find them by a phrase, cite a page, link it
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Control+Shift+M');
   await panel(page).getByRole('tab', { name: 'Claims' }).click();
-  const claim = panel(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Show in text: Kowalczyk unterschreibt bis 2029' }) });
+  const claim = panel(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Show in text: Kowalczyk unterschreibt bis 2029' }) });
   await claim.getByRole('button', { name: /^Show in text/ }).click();
   await claim.getByRole('button', { name: 'Link facts…' }).click();
   const link = page.getByRole('dialog', { name: 'Link facts to the claim' });
@@ -124,7 +139,10 @@ test('attach a PDF and a saved page, find them by a phrase, cite a page, link it
   await panel(page).getByRole('tab', { name: 'Claims' }).click();
   await panel(page).getByRole('button', { name: 'Fact-check report' }).click();
   const report = page.getByRole('dialog', { name: 'Fact-check report' });
-  await report.getByRole('region', { name: 'Cited places' }).getByRole('button', { name: `Open “${PDF_TITLE}” at p. 2` }).click();
+  await report
+    .getByRole('region', { name: 'Cited places' })
+    .getByRole('button', { name: `Open “${PDF_TITLE}” at p. 2` })
+    .click();
   await expect(report).toBeHidden();
   await expect(viewer(page).getByRole('region', { name: 'Page 2' })).toBeFocused();
 });

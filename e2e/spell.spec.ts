@@ -6,18 +6,23 @@ import { test, expect } from './fixtures';
 test.use({ uiLanguage: 'de' });
 test.describe.configure({ timeout: 180_000 });
 
-const TEXT = 'Der Verrtrag von Jana Kowalczyk läuft bis zum Sommer, sagte Trainer Wróblewski nach dem Fußballspiel.';
+const TEXT =
+  'Der Verrtrag von Jana Kowalczyk läuft bis zum Sommer, sagte Trainer Wróblewski nach dem Fußballspiel.';
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Artikeltext' });
 
 /** The words the spell underline covers (CSS highlights are not elements, so they are read in the page). */
 function underlined(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get('factdesk-misspelling') ?? [])].map((r) => (r as Range).toString()));
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('factdesk-misspelling') ?? [])].map((r) => (r as Range).toString()),
+  );
 }
 
 async function rightClickOn(page: Page, word: string): Promise<void> {
   const box = await page.evaluate((word) => {
-    const range = [...(CSS.highlights.get('factdesk-misspelling') ?? [])].find((r) => (r as Range).toString() === word) as Range;
+    const range = [...(CSS.highlights.get('factdesk-misspelling') ?? [])].find(
+      (r) => (r as Range).toString() === word,
+    ) as Range;
     const rect = range.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, word);
@@ -32,7 +37,10 @@ test('underlines a misspelt German word, replaces it from the context menu, acce
   page.context().on('request', (r: Request) => requests.push(r.url()));
 
   expect((await app.cli(['sample'])).code).toBe(0);
-  await page.getByRole('navigation', { name: 'Artikel' }).getByRole('button', { name: 'Neuer Artikel' }).click();
+  await page
+    .getByRole('navigation', { name: 'Artikel' })
+    .getByRole('button', { name: 'Neuer Artikel' })
+    .click();
   await page.getByRole('textbox', { name: 'Überschrift' }).fill('Kowalczyk verlängert');
   await body(page).click();
   await body(page).evaluate((el, text) => {
@@ -58,7 +66,10 @@ test('underlines a misspelt German word, replaces it from the context menu, acce
 
   // The desk dictionary is stored: a new start still accepts the word, and a fresh typo is caught.
   await app.restart();
-  await page.getByRole('navigation', { name: 'Artikel' }).getByRole('option', { name: /Kowalczyk verlängert/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Artikel' })
+    .getByRole('option', { name: /Kowalczyk verlängert/ })
+    .click();
   await expect(body(page)).toContainText('Trainer Wróblewski');
   await body(page).press('Control+End');
   await body(page).pressSequentially(' Die Tabele');
@@ -72,7 +83,9 @@ test('underlines a misspelt German word, replaces it from the context menu, acce
   await expect.poll(() => underlined(page)).toEqual([]);
 
   // Every request of the page and its worker went to the app's own loopback server (a new port after the restart).
-  const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1');
+  const foreign = requests.filter(
+    (url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1',
+  );
   expect(foreign).toEqual([]);
   expect(requests.filter((url) => url.includes('/api/spell%3Adictionary')).length).toBeGreaterThanOrEqual(2);
 });

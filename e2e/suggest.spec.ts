@@ -19,7 +19,10 @@ async function saved(page: Page) {
   await expect(statusBar(page)).toContainText('Saved');
 }
 
-test('suggest mode marks insertions and deletions, and accept, reject and accept all resolve them', async ({ page, app }) => {
+test('suggest mode marks insertions and deletions, and accept, reject and accept all resolve them', async ({
+  page,
+  app,
+}) => {
   await newArticle(page, 'Rotheide im Derby');
   await body(page).click();
   await page.keyboard.type('SV Rotheide wins the derby');
@@ -50,7 +53,9 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   // The body the store keeps carries both suggestions with author and time.
   await saved(page);
   const shown = await app.cli(['articles', 'list', '--json']);
-  const id = (JSON.parse(shown.stdout) as { id: string; headline: string }[]).find((a) => a.headline === 'Rotheide im Derby')!.id;
+  const id = (JSON.parse(shown.stdout) as { id: string; headline: string }[]).find(
+    (a) => a.headline === 'Rotheide im Derby',
+  )!.id;
   const doc = JSON.parse((await app.cli(['articles', 'show', id, '--json'])).stdout) as { body: unknown };
   const json = JSON.stringify(doc.body);
   expect(json).toContain('"kind":"insert"');
@@ -62,7 +67,9 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await expect(pending(page).getByRole('listitem')).toHaveCount(2);
   await expect(pending(page).getByRole('listitem').first()).toContainText('Deletion');
   await expect(pending(page).locator('ins')).toHaveText(['today']);
-  await pending(page).getByRole('button', { name: /^Accept Insertion “ today” by Lena Kowalczyk/ }).click();
+  await pending(page)
+    .getByRole('button', { name: /^Accept Insertion “ today” by Lena Kowalczyk/ })
+    .click();
   await expect(body(page).locator('ins')).toHaveCount(0);
   await expect(pending(page).getByRole('listitem')).toHaveCount(1);
 
@@ -101,7 +108,9 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await expect(body(page)).toHaveText('Rotheide wins the derby today! Plain');
 });
 
-test('the mode is remembered, and undo brings back a claim whose suggested text was rejected', async ({ page }) => {
+test('the mode is remembered, and undo brings back a claim whose suggested text was rejected', async ({
+  page,
+}) => {
   await newArticle(page, 'Strivo zahlt');
   await body(page).click();
   await page.keyboard.type('Strivo pays.');
@@ -132,7 +141,10 @@ test('the mode is remembered, and undo brings back a claim whose suggested text 
   await expect(body(page).locator('ins')).toHaveText(' 7 million euros');
 });
 
-test('an export lists the pending suggestions, and DOCX carries them as tracked changes that import back', async ({ page, app }) => {
+test('an export lists the pending suggestions, and DOCX carries them as tracked changes that import back', async ({
+  page,
+  app,
+}) => {
   await newArticle(page, 'Nordhafen verliert');
   await body(page).click();
   await page.keyboard.type('FC Nordhafen verliert in Rotheide.');
@@ -147,10 +159,16 @@ test('an export lists the pending suggestions, and DOCX carries them as tracked 
   await saved(page);
 
   const folder = path.join(app.dataDir, 'suggest-exports');
-  await page.getByRole('group', { name: 'Article settings' }).getByRole('button', { name: 'Export…' }).click();
+  await page
+    .getByRole('group', { name: 'Article settings' })
+    .getByRole('button', { name: 'Export…' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Export article' });
   const warning = dialog.getByRole('group', { name: /^2 pending suggestions were not applied/ });
-  await expect(warning.getByRole('listitem')).toHaveText(['Deletion by Lena Kowalczyk: “ in Rotheide”', 'Insertion by Lena Kowalczyk: “ klar”']);
+  await expect(warning.getByRole('listitem')).toHaveText([
+    'Deletion by Lena Kowalczyk: “ in Rotheide”',
+    'Insertion by Lena Kowalczyk: “ klar”',
+  ]);
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (DOCX)' });
   await dialog.getByRole('checkbox', { name: 'Write suggestions as Word tracked changes' }).check();
   await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
@@ -166,7 +184,9 @@ test('an export lists the pending suggestions, and DOCX carries them as tracked 
   const imported = await app.cli(['articles', 'import', file, '--json']);
   expect(imported.code).toBe(0);
   const importedId = (JSON.parse(imported.stdout) as { articleId: string }[])[0].articleId;
-  const doc = JSON.parse((await app.cli(['articles', 'show', importedId, '--json'])).stdout) as { body: unknown };
+  const doc = JSON.parse((await app.cli(['articles', 'show', importedId, '--json'])).stdout) as {
+    body: unknown;
+  };
   const json = JSON.stringify(doc.body);
   expect(json).toMatch(/"kind":"insert","suggestionId":"s-w\d+","author":"Lena Kowalczyk"/);
   expect(json).toMatch(/"kind":"delete","suggestionId":"s-w\d+","author":"Lena Kowalczyk"/);

@@ -37,12 +37,31 @@ export async function installXssProbe(context: BrowserContext, appOrigin: string
               for (const attr of Array.from(el.attributes)) {
                 const name = attr.name.toLowerCase();
                 if (name.startsWith('on')) out.push(`<${el.localName} ${name}>`);
-                else if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcdoc', 'background'].includes(name) && hostileUrl.test(attr.value)) {
+                else if (
+                  [
+                    'href',
+                    'src',
+                    'action',
+                    'formaction',
+                    'xlink:href',
+                    'data',
+                    'poster',
+                    'srcdoc',
+                    'background',
+                  ].includes(name) &&
+                  hostileUrl.test(attr.value)
+                ) {
                   out.push(`<${el.localName} ${name}="${attr.value.slice(0, 40)}">`);
                 }
               }
-              if (el.localName === 'script' && !(el as HTMLScriptElement).src && el.textContent?.includes('__xssHit')) out.push('<script> with probe');
-              if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'embed') out.push(`<${el.localName}>`);
+              if (
+                el.localName === 'script' &&
+                !(el as HTMLScriptElement).src &&
+                el.textContent?.includes('__xssHit')
+              )
+                out.push('<script> with probe');
+              if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'embed')
+                out.push(`<${el.localName}>`);
             }
           };
           walk(document);

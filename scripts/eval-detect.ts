@@ -14,7 +14,9 @@ const root = join(process.cwd(), 'tests/fixtures/detect');
 const only = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1] : undefined;
 
 function load(dir: string, filter: (f: string) => boolean): { files: string[]; articles: PreparedArticle[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && filter(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && filter(f))
+    .sort();
   const articles: PreparedArticle[] = [];
   for (const name of files) {
     const prepared = prepareCorpus(JSON.parse(readFileSync(join(dir, name), 'utf8')));
@@ -41,12 +43,17 @@ function report(label: string, articles: readonly PreparedArticle[], listErrors:
     for (const c of CATEGORIES) {
       const s = r.scores[c];
       if (s.truePositives + s.falsePositives + s.falseNegatives === 0) continue;
-      console.log(`${c.padEnd(14)} ${pct(s.precision)}     ${pct(s.recall)}  ${n(s.truePositives)} ${n(s.falsePositives)} ${n(s.falseNegatives)}`);
+      console.log(
+        `${c.padEnd(14)} ${pct(s.precision)}     ${pct(s.recall)}  ${n(s.truePositives)} ${n(s.falsePositives)} ${n(s.falseNegatives)}`,
+      );
     }
     console.log(`titles taken as quotes: ${r.titles.takenAsQuotes} of ${r.titles.total}`);
     if (listErrors && lang === 'all') {
       console.log(`\nevery error on the ${label}:`);
-      for (const m of r.misses) console.log(`  ${m.category}\t${m.problem}\t${m.article}\t${m.text.replace(/\n/g, '⏎')}\t${m.detail ?? ''}`);
+      for (const m of r.misses)
+        console.log(
+          `  ${m.category}\t${m.problem}\t${m.article}\t${m.text.replace(/\n/g, '⏎')}\t${m.detail ?? ''}`,
+        );
     }
   }
 }

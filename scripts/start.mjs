@@ -21,7 +21,10 @@ function say(text) {
 }
 
 function build() {
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(1);
@@ -58,7 +61,8 @@ function obtainElectron() {
   });
   const exe = electronExecutable();
   if (exe) return { exe };
-  const reason = (r.stderr || r.stdout || r.error?.message || 'no answer').split('\n').find((l) => l.trim()) ?? 'unknown';
+  const reason =
+    (r.stderr || r.stdout || r.error?.message || 'no answer').split('\n').find((l) => l.trim()) ?? 'unknown';
   return { exe: null, reason: reason.trim() };
 }
 
@@ -78,10 +82,19 @@ async function electronNativeBinding() {
   const bsPkg = JSON.parse(readFileSync(join(moduleDir, 'package.json'), 'utf8'));
   writeFileSync(
     join(cacheRoot, 'package.json'),
-    JSON.stringify({ name: 'factdesk-electron-native', private: true, dependencies: { 'better-sqlite3': bsPkg.version } }),
+    JSON.stringify({
+      name: 'factdesk-electron-native',
+      private: true,
+      dependencies: { 'better-sqlite3': bsPkg.version },
+    }),
   );
   const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: cacheRoot, electronVersion: version, onlyModules: ['better-sqlite3'], force: true });
+  await rebuild({
+    buildPath: cacheRoot,
+    electronVersion: version,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  });
   if (!existsSync(binding)) throw new Error('the rebuild finished without producing better_sqlite3.node');
   return binding;
 }
@@ -89,13 +102,27 @@ async function electronNativeBinding() {
 function findChrome() {
   const candidates =
     process.platform === 'darwin'
-      ? ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium']
+      ? [
+          '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+          '/Applications/Chromium.app/Contents/MacOS/Chromium',
+        ]
       : process.platform === 'win32'
         ? [
-            join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+            join(
+              process.env.PROGRAMFILES ?? 'C:\\Program Files',
+              'Google',
+              'Chrome',
+              'Application',
+              'chrome.exe',
+            ),
             join(process.env.LOCALAPPDATA ?? '', 'Google', 'Chrome', 'Application', 'chrome.exe'),
           ]
-        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+        : [
+            '/usr/bin/chromium',
+            '/usr/bin/chromium-browser',
+            '/usr/bin/google-chrome',
+            '/usr/bin/google-chrome-stable',
+          ];
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
@@ -135,7 +162,9 @@ function startBrowserShell() {
           { stdio: 'ignore', detached: true },
         ).unref();
       } else if (!hasDisplay()) {
-        console.log('No display found, so no window was opened; open the URL above in a browser on this machine.');
+        console.log(
+          'No display found, so no window was opened; open the URL above in a browser on this machine.',
+        );
       } else {
         console.log('No Chromium or Chrome found to open an app window; open the URL above in your browser.');
       }

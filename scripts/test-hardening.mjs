@@ -18,17 +18,29 @@ rmSync(figures, { recursive: true, force: true });
 
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 const results = [];
-if (want('build') || want('crash') || want('xss')) results.push(['build', run(bin('electron-vite'), ['build'])]);
+if (want('build') || want('crash') || want('xss'))
+  results.push(['build', run(bin('electron-vite'), ['build'])]);
 const vitestFiles = [
   ...(want('fuzz') ? ['tests/hardening/ipc-fuzz.test.ts'] : []),
   ...(want('malformed') ? ['tests/hardening/malformed-files.test.ts'] : []),
   ...(want('crash') ? ['tests/hardening/crash-loop.test.ts'] : []),
   ...(want('disk') ? ['tests/hardening/disk-full.test.ts'] : []),
-  ...(want('electron') ? ['tests/hardening/electronegativity.test.ts', 'src/main/electron/security.test.ts', 'src/main/electron/fuses.test.ts'] : []),
+  ...(want('electron')
+    ? [
+        'tests/hardening/electronegativity.test.ts',
+        'src/main/electron/security.test.ts',
+        'src/main/electron/fuses.test.ts',
+      ]
+    : []),
 ];
 // One file at a time: each suite measures its own memory and the machine has two cores.
-for (const file of vitestFiles) results.push([file, run(bin('vitest'), ['run', '--no-file-parallelism', file])]);
-if (want('xss')) results.push(['e2e/xss-doors.spec.ts', run(bin('playwright'), ['test', 'e2e/xss-doors.spec.ts', '--project=browser', '--reporter=line'])]);
+for (const file of vitestFiles)
+  results.push([file, run(bin('vitest'), ['run', '--no-file-parallelism', file])]);
+if (want('xss'))
+  results.push([
+    'e2e/xss-doors.spec.ts',
+    run(bin('playwright'), ['test', 'e2e/xss-doors.spec.ts', '--project=browser', '--reporter=line']),
+  ]);
 
 const rows = readFigures(figures);
 console.log(`\nHardening figures (${env.FACTDESK_HARDENING === 'full' ? 'full size' : 'CI size'}):\n`);

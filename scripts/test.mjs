@@ -29,9 +29,12 @@ function readJson(file) {
 }
 
 function chromiumPath() {
-  return [process.env.FACTDESK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (p) => p && existsSync(p),
-  );
+  return [
+    process.env.FACTDESK_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].find((p) => p && existsSync(p));
 }
 
 // 1. Build: the e2e suite and the CLI run the built app.
@@ -55,16 +58,30 @@ if (want('lint')) {
   const checks = [lint];
   if (process.env.FACTDESK_FORMAT_CHECK !== '0') checks.push(run('npm', ['run', '--silent', 'format:check']));
   const ok = checks.filter((c) => c === 0).length;
-  suites.push({ name: 'lint', passed: ok, failed: checks.length - ok, note: checks.length === 1 ? 'format check left out' : undefined });
+  suites.push({
+    name: 'lint',
+    passed: ok,
+    failed: checks.length - ok,
+    note: checks.length === 1 ? 'format check left out' : undefined,
+  });
 }
 
 // 4. Unit tests.
 if (want('unit')) {
   const out = join(results, 'unit.json');
-  const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const report = readJson(out);
   if (report) {
-    suites.push({ name: 'unit', passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0) });
+    suites.push({
+      name: 'unit',
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0),
+    });
   } else suites.push({ name: 'unit', passed: 0, failed: 1, note: 'vitest did not report' });
 }
 
@@ -83,14 +100,23 @@ if (want('e2e')) {
       const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
       const failed = unexpected + (code !== 0 && unexpected === 0 ? 1 : 0);
       // A spec that failed once and passed on its retry counts as passed, but is named here so it gets fixed.
-      suites.push({ name: 'e2e', passed: expected + flaky, failed, skipped, note: flaky ? `${flaky} passed only on retry` : undefined });
+      suites.push({
+        name: 'e2e',
+        passed: expected + flaky,
+        failed,
+        skipped,
+        note: flaky ? `${flaky} passed only on retry` : undefined,
+      });
     } else suites.push({ name: 'e2e', passed: 0, failed: 1, note: 'playwright did not report' });
   }
 }
 
 // The hardening suites ran inside unit and e2e at CI size; their figures come first.
 const hardening = readFigures(join(results, 'hardening'));
-if (hardening.length) console.log(`\nHardening figures (CI size; npm run test:hardening for full size):\n${formatFigures(hardening)}`);
+if (hardening.length)
+  console.log(
+    `\nHardening figures (CI size; npm run test:hardening for full size):\n${formatFigures(hardening)}`,
+  );
 
 console.log('\nSuites:');
 for (const s of suites) {

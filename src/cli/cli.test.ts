@@ -50,7 +50,12 @@ describe('factdesk CLI', () => {
 
 describe('parseArgs', () => {
   it('reads values, booleans and positionals', () => {
-    expect(parseArgs(['a', '--json', '--out=x.json', '--kind', 'deal', 'b'], { booleans: ['json'], values: ['out', 'kind'] })).toEqual({
+    expect(
+      parseArgs(['a', '--json', '--out=x.json', '--kind', 'deal', 'b'], {
+        booleans: ['json'],
+        values: ['out', 'kind'],
+      }),
+    ).toEqual({
       flags: { json: true, out: 'x.json', kind: 'deal' },
       positionals: ['a', 'b'],
     });

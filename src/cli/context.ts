@@ -12,7 +12,10 @@ export function cliContext(flags: Record<string, string | boolean>): HandlerCont
       nativeMenu: false,
       openExternal: openWithSystem,
       // The system Chromium prints; loaded on the first PDF so other commands start fast.
-      printToPdf: async (html) => (await import('../main/export/pdf')).printHtmlToPdf(html, { chromiumPath: process.env.FACTDESK_CHROMIUM || undefined }),
+      printToPdf: async (html) =>
+        (await import('../main/export/pdf')).printHtmlToPdf(html, {
+          chromiumPath: process.env.FACTDESK_CHROMIUM || undefined,
+        }),
     },
   });
 }

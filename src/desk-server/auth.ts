@@ -16,7 +16,10 @@ export class DeskRefusal extends Error {
 }
 
 /** The user a token belongs to, or a refusal with the reason. */
-export async function userForToken(storage: DeskStorage, token: string | null | undefined): Promise<DeskUser> {
+export async function userForToken(
+  storage: DeskStorage,
+  token: string | null | undefined,
+): Promise<DeskUser> {
   if (!token) throw new DeskRefusal(DESK_REFUSAL.noToken);
   const user = await storage.userByTokenHash(tokenHash(token));
   if (!user) throw new DeskRefusal(DESK_REFUSAL.badToken);

@@ -55,17 +55,26 @@ describe('factdesk desk (users and doctor)', () => {
     expect(twice.err).toMatch(/already exists/);
 
     const listed = await desk(['list-users', '--json', '--data-dir', dataDir]);
-    expect(JSON.parse(listed.out)).toMatchObject([{ name: 'Lena Kowalczyk', role: 'checker', revokedAt: null }]);
+    expect(JSON.parse(listed.out)).toMatchObject([
+      { name: 'Lena Kowalczyk', role: 'checker', revokedAt: null },
+    ]);
 
     expect((await desk(['revoke', 'Lena Kowalczyk', '--data-dir', dataDir])).code).toBe(0);
     await expect(userForToken(storage, token)).rejects.toMatchObject({ reason: DESK_REFUSAL.badToken });
-    expect((await desk(['list-users', '--data-dir', dataDir])).out).toMatch(/Lena Kowalczyk\s+checker.*revoked/);
-    expect((await desk(['revoke', 'Lena Kowalczyk', '--data-dir', dataDir])).err).toMatch(/no active user named "Lena Kowalczyk"/);
+    expect((await desk(['list-users', '--data-dir', dataDir])).out).toMatch(
+      /Lena Kowalczyk\s+checker.*revoked/,
+    );
+    expect((await desk(['revoke', 'Lena Kowalczyk', '--data-dir', dataDir])).err).toMatch(
+      /no active user named "Lena Kowalczyk"/,
+    );
 
     // A revoked name can be given a new token.
     const again = await desk(['add-user', 'Lena Kowalczyk', '--data-dir', dataDir]);
     expect(again.code).toBe(0);
-    expect(await userForToken(storage, again.out.split('\n')[1])).toEqual({ name: 'Lena Kowalczyk', role: 'editor' });
+    expect(await userForToken(storage, again.out.split('\n')[1])).toEqual({
+      name: 'Lena Kowalczyk',
+      role: 'editor',
+    });
     await expect(userForToken(storage, token)).rejects.toMatchObject({ reason: DESK_REFUSAL.badToken });
     await storage.close();
   });
@@ -79,7 +88,9 @@ describe('factdesk desk (users and doctor)', () => {
     const noName = await desk(['add-user', '--data-dir', dataDir]);
     expect(noName.code).toBe(2);
     expect(noName.err).toMatch(/needs exactly one name/);
-    expect((await desk(['serve', '--port', 'http', '--data-dir', dataDir])).err).toMatch(/--port must be a whole number from 0 to 65535/);
+    expect((await desk(['serve', '--port', 'http', '--data-dir', dataDir])).err).toMatch(
+      /--port must be a whole number from 0 to 65535/,
+    );
     expect((await desk(['serve', '--postgres', 'mysql://x', '--data-dir', dataDir])).code).toBe(2);
     expect((await desk(['frobnicate'])).code).toBe(2);
     expect((await desk([])).code).toBe(2);
@@ -128,14 +139,18 @@ describe('factdesk desk (users and doctor)', () => {
   it('doctor fails with the reason when PostgreSQL cannot be reached, and works once it can', async () => {
     const down = await desk(['doctor', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
     expect(down.code).toBe(1);
-    expect(down.err).toMatch(/NOT reachable.*PostgreSQL at postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/factdesk/);
+    expect(down.err).toMatch(
+      /NOT reachable.*PostgreSQL at postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/factdesk/,
+    );
     expect(down.err).not.toContain('secret');
 
     cluster = await startThrowawayPostgres();
     // An empty database is reported, not set up: the doctor never creates or migrates.
     const empty = await desk(['doctor', '--postgres', cluster.url]);
     expect(empty.code).toBe(1);
-    expect(empty.err).toMatch(/Schema version 0, this Factdesk expects 1: "factdesk desk serve" brings it up to date/);
+    expect(empty.err).toMatch(
+      /Schema version 0, this Factdesk expects 1: "factdesk desk serve" brings it up to date/,
+    );
     expect((await desk(['doctor', '--postgres', cluster.url])).err).toMatch(/Schema version 0/);
 
     expect((await desk(['add-user', 'Jonas Brehm', '--postgres', cluster.url])).code).toBe(0);

@@ -3,7 +3,12 @@ import { resolveDataDir } from '../main/runtime';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../cli/io';
 import { DESK_DEFAULT_PORT } from '../shared/desk/names';
 import { DESK_SCHEMA_VERSION } from './storage/migrations';
-import { openDeskStorage, peekDeskSchemaVersion, type DeskStorage, type DeskStorageOptions } from './storage/storage';
+import {
+  openDeskStorage,
+  peekDeskSchemaVersion,
+  type DeskStorage,
+  type DeskStorageOptions,
+} from './storage/storage';
 import { DESK_SERVER_DATABASE_FILE } from './usage';
 import { addDeskUser, DeskUserInputError, revokeDeskUser } from './users';
 
@@ -14,7 +19,11 @@ export interface DeskCommandOptions {
   signal?: AbortSignal;
 }
 
-export async function runDeskCommand(argv: readonly string[], io: CliIO, options: DeskCommandOptions = {}): Promise<number> {
+export async function runDeskCommand(
+  argv: readonly string[],
+  io: CliIO,
+  options: DeskCommandOptions = {},
+): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'serve':
@@ -34,17 +43,24 @@ export async function runDeskCommand(argv: readonly string[], io: CliIO, options
   }
 }
 
-function storageFrom(flags: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): DeskStorageOptions {
+function storageFrom(
+  flags: Record<string, string | boolean>,
+  env: NodeJS.ProcessEnv = process.env,
+): DeskStorageOptions {
   const url = typeof flags.postgres === 'string' ? flags.postgres : env.FACTDESK_DESK_POSTGRES;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('--postgres must be a URL like postgres://user:password@host:5432/database');
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new UsageError('--postgres must be a URL like postgres://user:password@host:5432/database');
     return { kind: 'postgres', url };
   }
   const argv = typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : [];
   return { kind: 'sqlite', file: path.join(resolveDataDir(argv, env), DESK_SERVER_DATABASE_FILE) };
 }
 
-async function withStorage<T>(flags: Record<string, string | boolean>, use: (storage: DeskStorage) => Promise<T>): Promise<T> {
+async function withStorage<T>(
+  flags: Record<string, string | boolean>,
+  use: (storage: DeskStorage) => Promise<T>,
+): Promise<T> {
   const storage = await openStorageExplained(storageFrom(flags));
   try {
     return await use(storage);
@@ -54,7 +70,9 @@ async function withStorage<T>(flags: Record<string, string | boolean>, use: (sto
 }
 
 async function describeStorage(options: DeskStorageOptions): Promise<string> {
-  return options.kind === 'sqlite' ? `the SQLite file ${options.file}` : `PostgreSQL at ${(await import('./storage/postgres-storage')).redactedUrl(options.url)}`;
+  return options.kind === 'sqlite'
+    ? `the SQLite file ${options.file}`
+    : `PostgreSQL at ${(await import('./storage/postgres-storage')).redactedUrl(options.url)}`;
 }
 
 /** Opens the storage with an error that says which storage could not be reached. */
@@ -62,20 +80,30 @@ async function openStorageExplained(options: DeskStorageOptions): Promise<DeskSt
   try {
     return await openDeskStorage(options);
   } catch (error) {
-    throw new Error(`cannot open the desk storage (${await describeStorage(options)}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `cannot open the desk storage (${await describeStorage(options)}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
-function intFlag(flags: Record<string, string | boolean>, name: string, min: number, max: number): number | undefined {
+function intFlag(
+  flags: Record<string, string | boolean>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
 async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, { values: ['port', 'host', 'debounce', 'max-debounce', ...STORAGE_FLAGS] });
+  const { flags, positionals } = parseArgs(argv, {
+    values: ['port', 'host', 'debounce', 'max-debounce', ...STORAGE_FLAGS],
+  });
   if (positionals.length) throw new UsageError(`desk serve takes no arguments (got "${positionals[0]}")`);
   const port = intFlag(flags, 'port', 0, 65535) ?? DESK_DEFAULT_PORT;
   const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
@@ -86,15 +114,30 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
   const { startDeskServer } = await import('./server');
   let server;
   try {
-    server = await startDeskServer({ host, port, storage, debounceMs, maxDebounceMs, log: (line) => io.out(`${new Date().toISOString()} ${line}`) });
+    server = await startDeskServer({
+      host,
+      port,
+      storage,
+      debounceMs,
+      maxDebounceMs,
+      log: (line) => io.out(`${new Date().toISOString()} ${line}`),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.err(/EADDRINUSE/.test(message) ? `port ${port} on ${host} is already in use; choose another with --port` : `the desk server could not start: ${message}`);
+    io.err(
+      /EADDRINUSE/.test(message)
+        ? `port ${port} on ${host} is already in use; choose another with --port`
+        : `the desk server could not start: ${message}`,
+    );
     return EXIT.problem;
   }
-  io.out(`Factdesk desk server listening on ${server.url} (storage: ${server.storage.kind} ${server.storage.location})`);
+  io.out(
+    `Factdesk desk server listening on ${server.url} (storage: ${server.storage.kind} ${server.storage.location})`,
+  );
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    io.out(`Listening beyond loopback without TLS: put a reverse proxy with TLS in front (see docs/desk.md).`);
+    io.out(
+      `Listening beyond loopback without TLS: put a reverse proxy with TLS in front (see docs/desk.md).`,
+    );
   }
   if ((await server.storage.listUsers()).every((u) => u.revokedAt)) {
     io.out('No users yet: add one with "factdesk desk add-user <name>" — nobody can connect until then.');
@@ -120,11 +163,18 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
 
 async function addUser(argv: readonly string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { values: ['role', ...STORAGE_FLAGS] });
-  if (positionals.length !== 1) throw new UsageError('desk add-user needs exactly one name (quote names with spaces)');
+  if (positionals.length !== 1)
+    throw new UsageError('desk add-user needs exactly one name (quote names with spaces)');
   return withStorage(flags, async (storage) => {
     try {
-      const user = await addDeskUser(storage, positionals[0], typeof flags.role === 'string' ? flags.role : 'editor');
-      io.out(`Added ${user.name} as ${user.role}. Their desk token (shown only now; give it to them privately):`);
+      const user = await addDeskUser(
+        storage,
+        positionals[0],
+        typeof flags.role === 'string' ? flags.role : 'editor',
+      );
+      io.out(
+        `Added ${user.name} as ${user.role}. Their desk token (shown only now; give it to them privately):`,
+      );
       io.out(user.token);
       return EXIT.ok;
     } catch (error) {
@@ -147,7 +197,10 @@ async function listUsers(argv: readonly string[], io: CliIO): Promise<number> {
     else {
       const width = Math.max(4, ...users.map((u) => u.name.length));
       io.out(`${'Name'.padEnd(width)}  Role     Added                     Status`);
-      for (const u of users) io.out(`${u.name.padEnd(width)}  ${u.role.padEnd(7)}  ${u.createdAt.padEnd(24)}  ${u.revokedAt ? `revoked ${u.revokedAt}` : 'active'}`);
+      for (const u of users)
+        io.out(
+          `${u.name.padEnd(width)}  ${u.role.padEnd(7)}  ${u.createdAt.padEnd(24)}  ${u.revokedAt ? `revoked ${u.revokedAt}` : 'active'}`,
+        );
     }
     return EXIT.ok;
   });
@@ -159,7 +212,9 @@ async function revoke(argv: readonly string[], io: CliIO): Promise<number> {
   return withStorage(flags, async (storage) => {
     try {
       await revokeDeskUser(storage, positionals[0]);
-      io.out(`Revoked ${positionals[0].trim()}: their token no longer opens any desk document (open connections are closed).`);
+      io.out(
+        `Revoked ${positionals[0].trim()}: their token no longer opens any desk document (open connections are closed).`,
+      );
       return EXIT.ok;
     } catch (error) {
       if (error instanceof DeskUserInputError) {
@@ -185,12 +240,23 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.problem;
   }
   if (found === null || found !== DESK_SCHEMA_VERSION) {
-    const report = { storage: { kind: options.kind, location: where, exists: found !== null }, schemaVersion: found ?? 0, expectedSchemaVersion: DESK_SCHEMA_VERSION };
+    const report = {
+      storage: { kind: options.kind, location: where, exists: found !== null },
+      schemaVersion: found ?? 0,
+      expectedSchemaVersion: DESK_SCHEMA_VERSION,
+    };
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else io.out(`Storage:         ${where} — ${found === null ? 'no database yet' : 'reachable'}`);
-    if (found === null) io.err(`No desk database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates it.`);
-    else if (found < DESK_SCHEMA_VERSION) io.err(`Schema version ${found}, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date.`);
-    else io.err(`Schema version ${found} is newer than this Factdesk knows (${DESK_SCHEMA_VERSION}): update Factdesk before serving this desk.`);
+    if (found === null)
+      io.err(`No desk database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates it.`);
+    else if (found < DESK_SCHEMA_VERSION)
+      io.err(
+        `Schema version ${found}, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date.`,
+      );
+    else
+      io.err(
+        `Schema version ${found} is newer than this Factdesk knows (${DESK_SCHEMA_VERSION}): update Factdesk before serving this desk.`,
+      );
     return EXIT.problem;
   }
   let storage: DeskStorage;
@@ -217,7 +283,9 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else {
       io.out(`Storage:         ${storage.kind} ${storage.location} — reachable`);
-      io.out(`Schema version:  ${schemaVersion}${schemaOk ? ' (current)' : ` (this server expects ${DESK_SCHEMA_VERSION})`}`);
+      io.out(
+        `Schema version:  ${schemaVersion}${schemaOk ? ' (current)' : ` (this server expects ${DESK_SCHEMA_VERSION})`}`,
+      );
       const active = users.filter((u) => !u.revokedAt);
       io.out(`Users:           ${active.length} active, ${users.length - active.length} revoked`);
       for (const u of users) io.out(`  ${u.name} (${u.role})${u.revokedAt ? ' — revoked' : ''}`);

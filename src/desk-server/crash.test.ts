@@ -37,7 +37,10 @@ const targets: Target[] = [
     name: 'SQLite',
     async fresh() {
       const dataDir = join(dir, `data-${++n}`);
-      return { flags: ['--data-dir', dataDir], storage: { kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) } };
+      return {
+        flags: ['--data-dir', dataDir],
+        storage: { kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) },
+      };
     },
   },
   {
@@ -105,8 +108,23 @@ describe.each(targets)('factdesk desk serve as a process on $name', (target) => 
     restarted = null;
   });
 
-  async function serve(flags: string[], port: number, debounce: number, maxDebounce: number): Promise<string> {
-    proc = runCliProcess(cli, ['desk', 'serve', '--port', String(port), '--debounce', String(debounce), '--max-debounce', String(maxDebounce), ...flags]);
+  async function serve(
+    flags: string[],
+    port: number,
+    debounce: number,
+    maxDebounce: number,
+  ): Promise<string> {
+    proc = runCliProcess(cli, [
+      'desk',
+      'serve',
+      '--port',
+      String(port),
+      '--debounce',
+      String(debounce),
+      '--max-debounce',
+      String(maxDebounce),
+      ...flags,
+    ]);
     const [, url] = await proc.waitFor(/listening on (ws:\/\/\S+)/);
     return url;
   }
@@ -147,7 +165,13 @@ describe.each(targets)('factdesk desk serve as a process on $name', (target) => 
 
     // Same port again: the still-open client reconnects and sends what the server lost.
     restarted = await startDeskServer({ storage, port, debounceMs: DEBOUNCE, maxDebounceMs: MAX_DEBOUNCE });
-    await eventually(async () => (await restarted!.storage.fetchDocument(articleDocName('typing'))) !== null && (await storedText(storage, articleDocName('typing'))) === typed, 'the reconnected client restores every letter on the server', 30_000);
+    await eventually(
+      async () =>
+        (await restarted!.storage.fetchDocument(articleDocName('typing'))) !== null &&
+        (await storedText(storage, articleDocName('typing'))) === typed,
+      'the reconnected client restores every letter on the server',
+      30_000,
+    );
   });
 
   it('stores every open document when stopped with SIGTERM, long before its debounce', async () => {

@@ -31,7 +31,10 @@ describe('the desk file client', () => {
   });
 
   it('tells who a token belongs to, and why a wrong one is refused', async () => {
-    expect(await deskWhoami({ url: server.url, token: checker })).toEqual({ ok: true, value: { name: 'Jonas Brehm', role: 'checker' } });
+    expect(await deskWhoami({ url: server.url, token: checker })).toEqual({
+      ok: true,
+      value: { name: 'Jonas Brehm', role: 'checker' },
+    });
     expect(await deskWhoami({ url: server.url, token: 'fdk_nope' })).toEqual({
       ok: false,
       error: { code: 'unauthorized', message: DESK_REFUSAL.badToken },

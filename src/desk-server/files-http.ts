@@ -24,25 +24,32 @@ export async function handleDeskHttp(
     const user = await userForToken(storage, token);
 
     const url = new URL(request.url ?? '/', 'http://desk');
-    if (url.pathname === DESK_WHOAMI_PATH && request.method === 'GET') return answerJson(response, 200, { ok: true, user });
+    if (url.pathname === DESK_WHOAMI_PATH && request.method === 'GET')
+      return answerJson(response, 200, { ok: true, user });
     if (!url.pathname.startsWith(DESK_FILES_PATH)) return answer(response, 404, 'not found');
     const sha256 = url.pathname.slice(DESK_FILES_PATH.length);
-    if (!SHA256.test(sha256)) return answer(response, 400, 'the file name must be its SHA-256 in lowercase hex');
+    if (!SHA256.test(sha256))
+      return answer(response, 400, 'the file name must be its SHA-256 in lowercase hex');
 
     if (request.method === 'GET') {
       const bytes = await storage.getFile(sha256);
       if (!bytes) return answer(response, 404, 'no such file on this desk');
-      response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.byteLength });
+      response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': bytes.byteLength,
+      });
       response.end(bytes);
       return;
     }
     if (request.method === 'PUT') {
       if (!canWrite(user.role)) return answer(response, 403, 'viewers cannot upload files');
       const declared = Number(request.headers['content-length'] ?? NaN);
-      if (Number.isFinite(declared) && declared > maxBytes) return answer(response, 413, `files may be at most ${maxBytes} bytes`);
+      if (Number.isFinite(declared) && declared > maxBytes)
+        return answer(response, 413, `files may be at most ${maxBytes} bytes`);
       const body = await readBody(request, maxBytes);
       if (body === null) return answer(response, 413, `files may be at most ${maxBytes} bytes`);
-      if (sha256Hex(body) !== sha256) return answer(response, 422, 'the upload does not match its SHA-256; refused');
+      if (sha256Hex(body) !== sha256)
+        return answer(response, 422, 'the upload does not match its SHA-256; refused');
       await storage.putFile(sha256, body, user.name);
       return answer(response, 201, 'stored');
     }
@@ -61,7 +68,10 @@ function answer(response: ServerResponse, status: number, message: string): void
 
 function answerJson(response: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 

@@ -1,5 +1,11 @@
 /** The desk server's public API (the CLI, the app's desk tests and benches use these). */
 export { startDeskServer, type DeskServerOptions, type RunningDeskServer } from './server';
 export { addDeskUser, revokeDeskUser, DeskUserInputError } from './users';
-export { openDeskStorage, type DeskStorage, type DeskStorageOptions, type DeskUserRecord, type DeskDocumentInfo } from './storage/storage';
+export {
+  openDeskStorage,
+  type DeskStorage,
+  type DeskStorageOptions,
+  type DeskUserRecord,
+  type DeskDocumentInfo,
+} from './storage/storage';
 export { DeskRefusal } from './auth';

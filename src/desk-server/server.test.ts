@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_INDEX_DOC, DESK_FILES_PATH, DESK_REFUSAL, DESK_WHOAMI_PATH, articleDocName } from '../shared/desk/names';
+import {
+  ARTICLE_INDEX_DOC,
+  DESK_FILES_PATH,
+  DESK_REFUSAL,
+  DESK_WHOAMI_PATH,
+  articleDocName,
+} from '../shared/desk/names';
 import { sha256Hex } from './tokens';
 import { startDeskServer, type RunningDeskServer } from './server';
 import type { DeskStorageOptions } from './storage/storage';
@@ -80,7 +86,9 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     logs.length = 0;
   });
 
-  async function start(options: { debounceMs?: number; maxDebounceMs?: number; fresh?: boolean; maxFileBytes?: number } = {}) {
+  async function start(
+    options: { debounceMs?: number; maxDebounceMs?: number; fresh?: boolean; maxFileBytes?: number } = {},
+  ) {
     if (options.fresh !== false) storage = await backend.fresh();
     server = await startDeskServer({
       storage,
@@ -117,8 +125,15 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     const index = connect(token, ARTICLE_INDEX_DOC);
     await Promise.all([a.synced, index.synced]);
     a.doc.getText('body').insert(0, 'Kowalczyk extends until 2029.');
-    index.doc.getMap('articles').set('a2', { headline: 'Kowalczyk stays', sharedBy: 'Lena Kowalczyk', sharedAt: '2026-05-01T10:00:00Z' });
-    await eventually(() => !a.provider.hasUnsyncedChanges && !index.provider.hasUnsyncedChanges, 'the server acknowledged both changes');
+    index.doc.getMap('articles').set('a2', {
+      headline: 'Kowalczyk stays',
+      sharedBy: 'Lena Kowalczyk',
+      sharedAt: '2026-05-01T10:00:00Z',
+    });
+    await eventually(
+      () => !a.provider.hasUnsyncedChanges && !index.provider.hasUnsyncedChanges,
+      'the server acknowledged both changes',
+    );
     for (const c of clients.splice(0)) c.destroy();
     await server!.stop();
 
@@ -128,7 +143,10 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     await Promise.all([again.synced, indexAgain.synced]);
     expect(text(again)).toBe('Kowalczyk extends until 2029.');
     expect(indexAgain.doc.getMap('articles').get('a2')).toMatchObject({ headline: 'Kowalczyk stays' });
-    expect((await server!.storage.listDocuments()).map((d) => d.name)).toEqual(['article/a2', ARTICLE_INDEX_DOC]);
+    expect((await server!.storage.listDocuments()).map((d) => d.name)).toEqual([
+      'article/a2',
+      ARTICLE_INDEX_DOC,
+    ]);
   });
 
   it('stores a document within the debounce window while clients stay connected', async () => {
@@ -146,7 +164,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     }, 'the document is in storage while the client is still connected');
   });
 
-  it('refuses a viewer\'s changes while the viewer still reads the article', async () => {
+  it("refuses a viewer's changes while the viewer still reads the article", async () => {
     await start();
     const editor = await addDeskUser(server!.storage, 'Lena Kowalczyk', 'editor');
     const viewer = await addDeskUser(server!.storage, 'Mara Engel', 'viewer');
@@ -161,7 +179,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     v.doc.getText('body').insert(0, 'VIEWER WAS HERE ');
     // A later edit by the editor reaching the viewer shows the server has handled the viewer's message.
     e.doc.getText('body').insert(text(e).length, ' More.');
-    await eventually(() => text(v).endsWith(' More.'), 'the editor\'s later edit reaches the viewer');
+    await eventually(() => text(v).endsWith(' More.'), "the editor's later edit reaches the viewer");
     expect(text(e)).toBe('Original lead. More.');
     for (const c of clients.splice(0)) c.destroy();
     await server!.stop();
@@ -194,7 +212,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
       // Not one Yjs update reached them: their documents hold no client's changes at all.
       expect(refused.doc.store.clients.size).toBe(0);
       expect(text(refused)).toBe('');
-      }
+    }
   });
 
   it('closes the open connection of a user revoked while connected', async () => {
@@ -254,12 +272,18 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     expect(got.status).toBe(200);
     const bytes = new Uint8Array(await got.arrayBuffer());
     expect(sha256Hex(bytes)).toBe(hash);
-    expect((await server!.storage.listFiles()).map((f) => [f.sha256, f.uploadedBy])).toEqual([[hash, 'Jonas Brehm']]);
+    expect((await server!.storage.listFiles()).map((f) => [f.sha256, f.uploadedBy])).toEqual([
+      [hash, 'Jonas Brehm'],
+    ]);
 
     expect((await fetch(fileUrl, { method: 'PUT', headers: as(viewer.token), body: pdf })).status).toBe(403);
     expect((await fetch(fileUrl, { headers: as(viewer.token) })).status).toBe(200);
     const big = new Uint8Array(5000);
-    const tooBig = await fetch(`${server!.httpUrl}${DESK_FILES_PATH}${sha256Hex(big)}`, { method: 'PUT', headers: as(checker.token), body: big });
+    const tooBig = await fetch(`${server!.httpUrl}${DESK_FILES_PATH}${sha256Hex(big)}`, {
+      method: 'PUT',
+      headers: as(checker.token),
+      body: big,
+    });
     expect(tooBig.status).toBe(413);
   });
 
@@ -270,7 +294,9 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     await a.synced;
     a.doc.getText('body').insert(0, 'Nothing to see.');
     await eventually(() => !a.provider.hasUnsyncedChanges, 'stored');
-    const whoami = await fetch(server!.httpUrl + DESK_WHOAMI_PATH, { headers: { Authorization: `Bearer ${token}` } });
+    const whoami = await fetch(server!.httpUrl + DESK_WHOAMI_PATH, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(await whoami.json()).toEqual({ ok: true, user: { name: 'Lena Kowalczyk', role: 'editor' } });
     for (const path of ['/', '/files/' + '0'.repeat(64), '/article/a7', DESK_WHOAMI_PATH]) {
       const noToken = await fetch(server!.httpUrl + path);

@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from '@hocuspocus/server';
-import { type DeskUser, DESK_DEBOUNCE_MS, DESK_FILE_MAX_BYTES, DESK_MAX_DEBOUNCE_MS } from '../shared/desk/names';
+import {
+  type DeskUser,
+  DESK_DEBOUNCE_MS,
+  DESK_FILE_MAX_BYTES,
+  DESK_MAX_DEBOUNCE_MS,
+} from '../shared/desk/names';
 import { whoamiMessage } from '../shared/desk/whoami';
 import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
@@ -73,7 +78,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
             verdict = await authenticateConnection(storage, token, documentName);
           } catch (error) {
             // The document name is the client's claim, not a desk secret; logging it helps find a misconfigured app.
-            if (error instanceof DeskRefusal) log(`refused ${request.socket.remoteAddress ?? '?'} for ${JSON.stringify(documentName)}: ${error.reason}`);
+            if (error instanceof DeskRefusal)
+              log(
+                `refused ${request.socket.remoteAddress ?? '?'} for ${JSON.stringify(documentName)}: ${error.reason}`,
+              );
             throw error;
           }
           const { user, readOnly } = verdict;
@@ -135,14 +143,20 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         const hocuspocus = server.hocuspocus;
         // Store what is waiting for its debounce now rather than rely on the unload path.
         const stored = await Promise.allSettled(
-          [...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)),
+          [...hocuspocus.documents.keys()].map((name) =>
+            hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`),
+          ),
         );
         for (const result of stored) {
-          if (result.status === 'rejected') console.error('[desk] storing a document at shutdown failed:', result.reason);
+          if (result.status === 'rejected')
+            console.error('[desk] storing a document at shutdown failed:', result.reason);
         }
         // A client that never answers must not hold the shutdown forever.
         let giveUp: NodeJS.Timeout | undefined;
-        await Promise.race([server.destroy(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);
+        await Promise.race([
+          server.destroy(),
+          new Promise((resolve) => (giveUp = setTimeout(resolve, 5000))),
+        ]);
         clearTimeout(giveUp);
         // destroy() says goodbye per document but leaves sockets open; a stopped server holds none.
         for (const socket of server.webSocketServer.clients) socket.terminate();
@@ -162,7 +176,11 @@ async function closeRevokedConnections(server: Server, storage: DeskStorage): Pr
       for (const connection of document.getConnections()) {
         const hash = (connection.context as { tokenSha256?: string } | undefined)?.tokenSha256;
         if (!hash) continue;
-        if (!verdicts.has(hash)) verdicts.set(hash, storage.userByTokenHash(hash).then((user) => user !== null));
+        if (!verdicts.has(hash))
+          verdicts.set(
+            hash,
+            storage.userByTokenHash(hash).then((user) => user !== null),
+          );
         if (!(await verdicts.get(hash))) connection.close({ code: 4401, reason: DESK_REFUSAL.badToken });
       }
     }

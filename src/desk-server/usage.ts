@@ -10,10 +10,9 @@ export const DESK_USAGE = [
   '  add-user <name> [--role editor|checker|viewer]',
   '                                 add a user and print their token (shown once)',
   '  list-users [--json]            list users, their roles and whether they are revoked',
-  '  revoke <name>                  revoke a user\'s token at once',
+  "  revoke <name>                  revoke a user's token at once",
   '  doctor [--json]                check the storage and print users and documents',
   '',
   'Storage: PostgreSQL with --postgres <url> (or FACTDESK_DESK_POSTGRES), otherwise',
   `the SQLite file ${DESK_SERVER_DATABASE_FILE} in the data folder (--data-dir <dir> or FACTDESK_DATA_DIR).`,
 ].join('\n');
-

@@ -4,7 +4,10 @@
  * because the editor positions popovers with them, but scripts never run inline.
  */
 export function contentSecurityPolicy(deskOrigin: string | null = null): string {
-  const connect = deskOrigin && /^wss?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(deskOrigin) ? `connect-src 'self' ${deskOrigin}` : "connect-src 'self'";
+  const connect =
+    deskOrigin && /^wss?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(deskOrigin)
+      ? `connect-src 'self' ${deskOrigin}`
+      : "connect-src 'self'";
   return POLICY.map((d) => (d === "connect-src 'self'" ? connect : d)).join('; ');
 }
 

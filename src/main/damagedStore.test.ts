@@ -22,7 +22,8 @@ async function damagedStoreWithBackup(): Promise<string> {
   await createBackup(db, dir, 'daily');
   db.close();
   const fd = fs.openSync(path.join(dir, DATABASE_FILE), 'r+');
-  for (let page = 2; page * 4096 < fs.fstatSync(fd).size; page += 2) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+  for (let page = 2; page * 4096 < fs.fstatSync(fd).size; page += 2)
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
   fs.closeSync(fd);
   return dir;
 }
@@ -31,20 +32,30 @@ describe('start-up on a damaged store', () => {
   it('does not start when the writer declines the restore', async () => {
     const dir = await damagedStoreWithBackup();
     const asked: string[] = [];
-    const result = await openOrOfferRestore(dir, () => openStore({ dataDir: dir, deferSync: true }), async (damage) => {
-      asked.push(damage.message);
-      return false;
-    });
+    const result = await openOrOfferRestore(
+      dir,
+      () => openStore({ dataDir: dir, deferSync: true }),
+      async (damage) => {
+        asked.push(damage.message);
+        return false;
+      },
+    );
     expect('refused' in result && result.refused).toBeInstanceOf(DatabaseDamagedError);
     expect(asked[0]).toMatch(/is damaged/);
   });
 
   it('restores the newest good backup when asked to and starts on it', async () => {
     const dir = await damagedStoreWithBackup();
-    const result = await openOrOfferRestore(dir, () => openStore({ dataDir: dir, deferSync: true }), async () => true);
+    const result = await openOrOfferRestore(
+      dir,
+      () => openStore({ dataDir: dir, deferSync: true }),
+      async () => true,
+    );
     if (!('opened' in result)) throw new Error('did not open');
     expect(readSettings(result.opened).userName).toBe('Lena Kowalczyk');
     result.opened.close();
-    expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.endsWith('-damaged.sqlite.broken'))).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.endsWith('-damaged.sqlite.broken'))).toBe(
+      true,
+    );
   });
 });

@@ -25,8 +25,12 @@ export function electronBinary(): ElectronBinaryInfo {
   const version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version: string }).version;
   const pathFile = path.join(dir, 'path.txt');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8') : 'electron');
-    if (fs.existsSync(exe)) return { present: true, path: exe, version, note: 'ready (ELECTRON_OVERRIDE_DIST_PATH)' };
+    const exe = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8') : 'electron',
+    );
+    if (fs.existsSync(exe))
+      return { present: true, path: exe, version, note: 'ready (ELECTRON_OVERRIDE_DIST_PATH)' };
   }
   if (fs.existsSync(pathFile)) {
     const exe = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8'));

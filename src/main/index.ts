@@ -22,7 +22,8 @@ const rendererIndex = path.join(here, '../renderer/index.html');
 const rendererRoot = pathToFileURL(path.join(here, '../renderer')).href;
 const devServer = process.env.ELECTRON_RENDERER_URL;
 
-const isOwnUrl = (url: string) => url.startsWith(rendererRoot) || (devServer !== undefined && url.startsWith(devServer));
+const isOwnUrl = (url: string) =>
+  url.startsWith(rendererRoot) || (devServer !== undefined && url.startsWith(devServer));
 
 // Calls that can change the menu's language, the theme or File → Open Recent. An autosave can
 // rename an article in Open Recent; refreshChrome rebuilds the menu only when it changed.
@@ -106,7 +107,11 @@ function createWindow(context: HandlerContext): BrowserWindow {
 
 /** The start-up check found the store damaged: say so plainly (in the system's language, as settings cannot be read) and offer the newest good backup. */
 async function askWithDialog(damage: DatabaseDamagedError): Promise<boolean> {
-  const words = damagedStoreWords(app.getLocale().startsWith('de') ? 'de' : 'en', damage.message, damage.newestGood?.createdAt ?? '');
+  const words = damagedStoreWords(
+    app.getLocale().startsWith('de') ? 'de' : 'en',
+    damage.message,
+    damage.newestGood?.createdAt ?? '',
+  );
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: 'Factdesk',
@@ -131,27 +136,39 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-    const opening = await openOrOfferRestore(dataDir, () => createContext({
-      deferSync: true,
+    const opening = await openOrOfferRestore(
       dataDir,
-      nativeBinding: process.env.FACTDESK_NATIVE_BINDING || undefined,
-      locale: app.getLocale(),
-      platform: {
-        kind: 'electron',
-        nativeMenu: true,
-        openExternal: async (url) => {
-          if (!isAllowedExternalUrl(url)) return false;
-          await shell.openExternal(url);
-          return true;
-        },
-        printToPdf: printHtmlWithElectron,
-        chooseSavePath: async (suggestedPath) => {
-          const options = { defaultPath: suggestedPath, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
-          const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
-        },
-      },
-    }), askWithDialog);
+      () =>
+        createContext({
+          deferSync: true,
+          dataDir,
+          nativeBinding: process.env.FACTDESK_NATIVE_BINDING || undefined,
+          locale: app.getLocale(),
+          platform: {
+            kind: 'electron',
+            nativeMenu: true,
+            openExternal: async (url) => {
+              if (!isAllowedExternalUrl(url)) return false;
+              await shell.openExternal(url);
+              return true;
+            },
+            printToPdf: printHtmlWithElectron,
+            chooseSavePath: async (suggestedPath) => {
+              const options = {
+                defaultPath: suggestedPath,
+                properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+                  'createDirectory' | 'showOverwriteConfirmation'
+                )[],
+              };
+              const result = win
+                ? await dialog.showSaveDialog(win, options)
+                : await dialog.showSaveDialog(options);
+              return result.canceled || !result.filePath ? null : result.filePath;
+            },
+          },
+        }),
+      askWithDialog,
+    );
     if ('refused' in opening) {
       dialog.showErrorBox('Factdesk', opening.refused.message);
       app.quit();

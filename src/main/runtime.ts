@@ -14,13 +14,18 @@ export { DATABASE_FILE };
 /** The same folder Electron's app.getPath('userData') gives for productName "Factdesk", so CLI and app share data. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Factdesk');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Factdesk');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Factdesk');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Factdesk');
 }
 
 /** `--data-dir <dir>` or `--data-dir=<dir>` wins over FACTDESK_DATA_DIR, which wins over the OS default. */
-export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, fallback?: string): string {
+export function resolveDataDir(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  fallback?: string,
+): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--data-dir' && argv[i + 1]) return path.resolve(argv[i + 1]);
@@ -39,7 +44,8 @@ export function osFacts(locale?: string): HandlerContext['os'] {
   }
   return {
     userName,
-    locale: locale ?? process.env.LC_ALL ?? process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    locale:
+      locale ?? process.env.LC_ALL ?? process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
     platform: process.platform,
   };
 }
@@ -57,7 +63,12 @@ export interface RuntimeOptions {
 }
 
 /** SQLite's words for a file that is not a sound database. */
-const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_INDEX']);
+const DAMAGE_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_CORRUPT_INDEX',
+]);
 
 /**
  * Opens the data folder's database: backs it up before a migration, refuses to run on a
@@ -75,7 +86,8 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code && DAMAGE_CODES.has(code)) throw new DatabaseDamagedError(file, (err as Error).message, newestGoodBackup(options.dataDir));
+    if (code && DAMAGE_CODES.has(code))
+      throw new DatabaseDamagedError(file, (err as Error).message, newestGoodBackup(options.dataDir));
     throw err;
   }
   if (options.deferSync || !checkedUnchanged(file)) {

@@ -11,7 +11,10 @@ const LIBRARIES: readonly [string, () => Promise<unknown>][] = [
   ['HTML and DOCX import (jsdom, DOMPurify)', () => import('./import/html')],
 ];
 /** The browser shell and the CLI print PDFs with the system Chromium through playwright-core; Electron prints itself. */
-const PDF_LIBRARY: [string, () => Promise<unknown>] = ['PDF export (playwright-core)', () => import('./export/pdf')];
+const PDF_LIBRARY: [string, () => Promise<unknown>] = [
+  'PDF export (playwright-core)',
+  () => import('./export/pdf'),
+];
 
 export interface WarmStep {
   library: string;
@@ -23,7 +26,9 @@ export interface WarmStep {
  * that arrive meanwhile run between them. Resolves with what each load took; a library that
  * fails to load is left to fail again, with its message, when it is used.
  */
-export async function warmTransferLibraries(options: { delayMs?: number; pdf?: boolean } = {}): Promise<WarmStep[]> {
+export async function warmTransferLibraries(
+  options: { delayMs?: number; pdf?: boolean } = {},
+): Promise<WarmStep[]> {
   const steps: WarmStep[] = [];
   await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1500));
   for (const [library, load] of options.pdf ? [...LIBRARIES, PDF_LIBRARY] : LIBRARIES) {

@@ -9,7 +9,9 @@ import type { Result } from '../shared/result';
 // Every pane that holds unsaved work registers here; the window may close only once all of them are done.
 const beforeClose = new Set<() => Promise<void>>();
 ipcRenderer.on('app:before-close', () => {
-  void Promise.allSettled([...beforeClose].map((flush) => flush())).then(() => ipcRenderer.send('app:closing-flushed'));
+  void Promise.allSettled([...beforeClose].map((flush) => flush())).then(() =>
+    ipcRenderer.send('app:closing-flushed'),
+  );
 });
 
 const api = buildApi((channel, input) => ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>, {

@@ -6,7 +6,11 @@ export function textNode(text: string, format = 0): SerializedNodeJSON {
   return { type: 'text', version: 1, detail: 0, format, mode: 'normal', style: '', text };
 }
 
-function block(type: string, children: SerializedNodeJSON[], extra: Record<string, unknown> = {}): SerializedNodeJSON {
+function block(
+  type: string,
+  children: SerializedNodeJSON[],
+  extra: Record<string, unknown> = {},
+): SerializedNodeJSON {
   return { type, version: 1, direction: null, format: '', indent: 0, children, ...extra };
 }
 
@@ -28,10 +32,32 @@ export function paragraphBody(paragraphs: string[]): ArticleBody {
 }
 
 // Invented match-report vocabulary; sentences are recombined, so no real article text is involved.
-const SUBJECTS = ['SV Rotheide', 'FC Almental', 'Jana Kowalczyk', 'Der Trainer', 'Die Abwehr', 'Das Mittelfeld', 'Torhüterin Mira Feld'];
+const SUBJECTS = [
+  'SV Rotheide',
+  'FC Almental',
+  'Jana Kowalczyk',
+  'Der Trainer',
+  'Die Abwehr',
+  'Das Mittelfeld',
+  'Torhüterin Mira Feld',
+];
 const VERBS = ['gewann', 'verlor', 'kontrollierte', 'drehte', 'verteidigte', 'eroberte', 'prägte'];
-const OBJECTS = ['das Derby', 'die zweite Halbzeit', 'den Strafraum', 'jeden Zweikampf', 'die Tabellenspitze', 'das Spiel nach der Pause'];
-const TAILS = ['vor 12 000 Fans', 'trotz Regen', 'mit viel Geduld', 'in der Nachspielzeit', 'ohne Stammkeeper', 'zum dritten Mal in Folge'];
+const OBJECTS = [
+  'das Derby',
+  'die zweite Halbzeit',
+  'den Strafraum',
+  'jeden Zweikampf',
+  'die Tabellenspitze',
+  'das Spiel nach der Pause',
+];
+const TAILS = [
+  'vor 12 000 Fans',
+  'trotz Regen',
+  'mit viel Geduld',
+  'in der Nachspielzeit',
+  'ohne Stammkeeper',
+  'zum dritten Mal in Folge',
+];
 
 /** A long body of about `words` words: paragraphs of ~60 words, a subheading every ten paragraphs. */
 export function longBody(words: number, seed = 1): ArticleBody {

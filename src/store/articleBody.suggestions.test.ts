@@ -6,7 +6,9 @@ describe('checkBody on suggested changes', () => {
   const para = (children: unknown[]) => ({ type: 'paragraph', version: 1, children });
   const bodyOf = (children: unknown[]): ArticleBody => ({
     schemaVersion: 1,
-    editorState: { root: { type: 'root', version: 1, children: [para(children)] } } as unknown as SerializedEditorStateJSON,
+    editorState: {
+      root: { type: 'root', version: 1, children: [para(children)] },
+    } as unknown as SerializedEditorStateJSON,
   });
   const change = (extra: Record<string, unknown>) => ({
     type: 'suggested-change',
@@ -21,7 +23,14 @@ describe('checkBody on suggested changes', () => {
 
   it('accepts an insertion inside a claim mark and a deletion holding one', () => {
     const mark = (children: unknown[]) => ({ type: 'mark', version: 1, ids: ['c-1'], children });
-    expect(checkBody(bodyOf([mark([change({})]), change({ kind: 'delete', children: [mark([{ type: 'text', version: 1, text: 'y' }])] })]))).toEqual([]);
+    expect(
+      checkBody(
+        bodyOf([
+          mark([change({})]),
+          change({ kind: 'delete', children: [mark([{ type: 'text', version: 1, text: 'y' }])] }),
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('names the field of a malformed suggestion', () => {
@@ -34,11 +43,15 @@ describe('checkBody on suggested changes', () => {
   });
 
   it('refuses nesting and block content inside a suggestion, and a suggestion at the root', () => {
-    expect(checkBody(bodyOf([change({ children: [change({})] })]))[0].message).toMatch(/may not contain another/);
+    expect(checkBody(bodyOf([change({ children: [change({})] })]))[0].message).toMatch(
+      /may not contain another/,
+    );
     expect(checkBody(bodyOf([change({ children: [para([])] })]))[0].message).toMatch(/may not sit inside/);
     const atRoot: ArticleBody = {
       schemaVersion: 1,
-      editorState: { root: { type: 'root', version: 1, children: [change({})] } } as unknown as SerializedEditorStateJSON,
+      editorState: {
+        root: { type: 'root', version: 1, children: [change({})] },
+      } as unknown as SerializedEditorStateJSON,
     };
     expect(checkBody(atRoot)[0].message).toMatch(/may not sit directly in "root"/);
   });

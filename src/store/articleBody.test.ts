@@ -4,7 +4,15 @@ import { bodyOf, heading, paragraph, textNode } from './articleBody.fixture';
 import type { SerializedNodeJSON } from '../shared/domain/articles';
 
 const link = (url: string): SerializedNodeJSON => ({
-  type: 'link', version: 1, url, rel: null, target: null, title: null, direction: null, format: '', indent: 0,
+  type: 'link',
+  version: 1,
+  url,
+  rel: null,
+  target: null,
+  title: null,
+  direction: null,
+  format: '',
+  indent: 0,
   children: [textNode('Strivo')],
 });
 
@@ -12,9 +20,23 @@ describe('article body checks', () => {
   it('accepts paragraphs, subheadings, quotes, lists, links and claim marks', () => {
     const body = bodyOf([
       heading('Zweite Halbzeit', 'h3'),
-      { ...paragraph(''), children: [textNode('Laut '), link('https://strivo.example/rechte'), { type: 'mark', version: 1, ids: ['c1'], children: [textNode('12 Mio.')] }] },
+      {
+        ...paragraph(''),
+        children: [
+          textNode('Laut '),
+          link('https://strivo.example/rechte'),
+          { type: 'mark', version: 1, ids: ['c1'], children: [textNode('12 Mio.')] },
+        ],
+      },
       { type: 'quote', version: 1, children: [textNode('Wir bleiben oben.')] },
-      { type: 'list', version: 1, listType: 'number', start: 1, tag: 'ol', children: [{ type: 'listitem', version: 1, value: 1, children: [textNode('Eins')] }] },
+      {
+        type: 'list',
+        version: 1,
+        listType: 'number',
+        start: 1,
+        tag: 'ol',
+        children: [{ type: 'listitem', version: 1, value: 1, children: [textNode('Eins')] }],
+      },
     ]);
     expect(checkBody(body)).toEqual([]);
     expect(checkBody(emptyBody())).toEqual([]);
@@ -22,7 +44,9 @@ describe('article body checks', () => {
 
   it('names the path of a node type an article cannot hold', () => {
     const body = bodyOf([paragraph('ok'), { type: 'table', version: 1, children: [] }]);
-    expect(checkBody(body)).toEqual([{ path: 'body.editorState.root.children.1.type', message: '"table" is not allowed in an article' }]);
+    expect(checkBody(body)).toEqual([
+      { path: 'body.editorState.root.children.1.type', message: '"table" is not allowed in an article' },
+    ]);
   });
 
   it('refuses javascript links, h1 headings and check lists', () => {
@@ -51,10 +75,22 @@ describe('article body versions', () => {
 });
 
 describe('tabs in an article body', () => {
-  const tab = (text: string): SerializedNodeJSON => ({ detail: 2, format: 0, mode: 'normal', style: '', text, type: 'tab', version: 1 });
+  const tab = (text: string): SerializedNodeJSON => ({
+    detail: 2,
+    format: 0,
+    mode: 'normal',
+    style: '',
+    text,
+    type: 'tab',
+    version: 1,
+  });
 
   it('accepts Lexical’s tab node', () => {
-    expect(checkBody(bodyOf([{ ...paragraph(''), children: [textNode('SV Rotheide'), tab('\t'), textNode('24')] }]))).toEqual([]);
+    expect(
+      checkBody(
+        bodyOf([{ ...paragraph(''), children: [textNode('SV Rotheide'), tab('\t'), textNode('24')] }]),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a tab node that carries other text', () => {

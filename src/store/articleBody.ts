@@ -47,7 +47,16 @@ export function emptyBody(): ArticleBody {
         format: '',
         indent: 0,
         children: [
-          { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] },
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            textStyle: '',
+            children: [],
+          },
         ],
       },
     },
@@ -68,7 +77,13 @@ export interface BodyProblem {
  */
 export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
   const problems: BodyProblem[] = [];
-  const visit = (node: SerializedNodeJSON, path: string, depth: number, parentType: string | null, inSuggestion: boolean): void => {
+  const visit = (
+    node: SerializedNodeJSON,
+    path: string,
+    depth: number,
+    parentType: string | null,
+    inSuggestion: boolean,
+  ): void => {
     if (problems.length >= limit) return;
     if (depth > 64) {
       problems.push({ path, message: 'is nested too deeply' });
@@ -79,31 +94,43 @@ export function checkBody(body: ArticleBody, limit = 10): BodyProblem[] {
       return;
     }
     if (!ALLOWED_TYPES.has(node.type)) {
-      problems.push({ path: `${path}.type`, message: `"${node.type.slice(0, 40)}" is not allowed in an article` });
+      problems.push({
+        path: `${path}.type`,
+        message: `"${node.type.slice(0, 40)}" is not allowed in an article`,
+      });
       return;
     }
-    if (node.type === 'root' && depth > 0) problems.push({ path: `${path}.type`, message: 'root may only be the top node' });
+    if (node.type === 'root' && depth > 0)
+      problems.push({ path: `${path}.type`, message: 'root may only be the top node' });
     if (node.type === 'heading' && node.tag !== 'h2' && node.tag !== 'h3')
       problems.push({ path: `${path}.tag`, message: 'must be h2 or h3' });
     if (node.type === 'list' && node.listType !== 'bullet' && node.listType !== 'number')
       problems.push({ path: `${path}.listType`, message: 'must be bullet or number' });
-    if ((node.type === 'link' || node.type === 'autolink') && (typeof node.url !== 'string' || allowedLinkUrl(node.url) === null))
+    if (
+      (node.type === 'link' || node.type === 'autolink') &&
+      (typeof node.url !== 'string' || allowedLinkUrl(node.url) === null)
+    )
       problems.push({ path: `${path}.url`, message: 'must be an http, https or mailto link' });
     if (node.type === SUGGESTED_CHANGE_TYPE) {
       for (const p of suggestionShapeProblems(node, parentType, inSuggestion)) {
-        if (problems.length < limit) problems.push({ path: p.field ? `${path}.${p.field}` : path, message: p.message });
+        if (problems.length < limit)
+          problems.push({ path: p.field ? `${path}.${p.field}` : path, message: p.message });
       }
     }
-    if (node.type === 'text' && typeof node.text !== 'string') problems.push({ path: `${path}.text`, message: 'must be text' });
+    if (node.type === 'text' && typeof node.text !== 'string')
+      problems.push({ path: `${path}.text`, message: 'must be text' });
     // Lexical's own node for a tab character (a .txt file or a paste with tabs makes them).
-    if (node.type === 'tab' && node.text !== '\t') problems.push({ path: `${path}.text`, message: 'must be a single tab' });
+    if (node.type === 'tab' && node.text !== '\t')
+      problems.push({ path: `${path}.text`, message: 'must be a single tab' });
     if (node.children !== undefined) {
       if (!Array.isArray(node.children)) {
         problems.push({ path: `${path}.children`, message: 'must be a list' });
         return;
       }
       const inside = inSuggestion || node.type === SUGGESTED_CHANGE_TYPE;
-      node.children.forEach((child, i) => visit(child, `${path}.children.${i}`, depth + 1, node.type, inside));
+      node.children.forEach((child, i) =>
+        visit(child, `${path}.children.${i}`, depth + 1, node.type, inside),
+      );
     }
   };
   visit(body.editorState.root, 'body.editorState.root', 0, null, false);
@@ -129,6 +156,7 @@ export function withoutInlineStyles(body: ArticleBody): ArticleBody {
     return out;
   };
   const root = clean(body.editorState.root as SerializedNodeJSON);
-  return root === body.editorState.root ? body : { ...body, editorState: { ...body.editorState, root: root as typeof body.editorState.root } };
+  return root === body.editorState.root
+    ? body
+    : { ...body, editorState: { ...body.editorState, root: root as typeof body.editorState.root } };
 }
-

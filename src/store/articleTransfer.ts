@@ -18,7 +18,9 @@ import { buildFactPack, importFactPack } from './factpacks';
 import { prepared } from './prepared';
 
 function hasTable(db: Db, name: string): boolean {
-  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return (
+    prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+  );
 }
 
 interface GatePassRow {
@@ -41,16 +43,28 @@ function gatePasses(db: Db, articleId: string): TransferGatePass[] {
     db,
     'SELECT passed_by, at, override_reason, open_claims FROM ready_gate_passes WHERE article_id = ? ORDER BY seq',
   ).all(articleId) as GatePassRow[];
-  return rows.map((r) => ({ by: r.passed_by, at: r.at, overrideReason: r.override_reason, openClaims: JSON.parse(r.open_claims) as string[] }));
+  return rows.map((r) => ({
+    by: r.passed_by,
+    at: r.at,
+    overrideReason: r.override_reason,
+    openClaims: JSON.parse(r.open_claims) as string[],
+  }));
 }
 
 function detectDismissals(db: Db, articleId: string): TransferDetectDismissal[] {
   // The table arrives with migration 5; a store that predates it simply has none.
   if (!hasTable(db, 'detect_dismissals')) return [];
-  const rows = prepared(db, 'SELECT kind, text_key, text, dismissed_by, at FROM detect_dismissals WHERE article_id = ? ORDER BY seq').all(
-    articleId,
-  ) as DismissalRow[];
-  return rows.map((r) => ({ kind: r.kind, textKey: r.text_key, text: r.text, dismissedBy: r.dismissed_by, at: r.at }));
+  const rows = prepared(
+    db,
+    'SELECT kind, text_key, text, dismissed_by, at FROM detect_dismissals WHERE article_id = ? ORDER BY seq',
+  ).all(articleId) as DismissalRow[];
+  return rows.map((r) => ({
+    kind: r.kind,
+    textKey: r.text_key,
+    text: r.text,
+    dismissedBy: r.dismissed_by,
+    at: r.at,
+  }));
 }
 
 export interface ReadTransferOptions {
@@ -62,7 +76,11 @@ export interface ReadTransferOptions {
 }
 
 /** The article with everything recorded on it and the facts its claims link to, or null when there is no such article. */
-export function readArticleTransfer(db: Db, articleId: string, options: ReadTransferOptions): FactdeskArticleFile | null {
+export function readArticleTransfer(
+  db: Db,
+  articleId: string,
+  options: ReadTransferOptions,
+): FactdeskArticleFile | null {
   return db.transaction((): FactdeskArticleFile | null => {
     const doc = getArticle(db, articleId);
     if (!doc) return null;
@@ -115,8 +133,12 @@ export interface ArticleTransferImport {
 
 const packPath = (path: string) => `$.factPack${path.slice(1)}`;
 
-function describeChanges(changes: { type: string; id: string; label: string; fields: { field: string }[] }[]): string {
-  const shown = changes.slice(0, 5).map((c) => `${c.type} “${c.label}” (${c.fields.map((f) => f.field).join(', ')})`);
+function describeChanges(
+  changes: { type: string; id: string; label: string; fields: { field: string }[] }[],
+): string {
+  const shown = changes
+    .slice(0, 5)
+    .map((c) => `${c.type} “${c.label}” (${c.fields.map((f) => f.field).join(', ')})`);
   if (changes.length > 5) shown.push(`and ${changes.length - 5} more`);
   return shown.join('; ');
 }
@@ -129,15 +151,34 @@ function insertArticleAsIs(db: Db, file: FactdeskArticleFile, user: string): voi
     db,
     `INSERT INTO articles (id, language, created_at, updated_at, body_schema, body)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(meta.id, meta.language, meta.createdAt, meta.updatedAt, ARTICLE_BODY_SCHEMA_VERSION, JSON.stringify(emptyBody().editorState));
+  ).run(
+    meta.id,
+    meta.language,
+    meta.createdAt,
+    meta.updatedAt,
+    ARTICLE_BODY_SCHEMA_VERSION,
+    JSON.stringify(emptyBody().editorState),
+  );
   const { kicker, headline, lead, byline, dateline, language, author, desk, status } = meta;
   const outcome = saveArticle(
     db,
-    { id: meta.id, baseRev: 1, meta: { kicker, headline, lead, byline, dateline, language, author, desk, status }, body: file.body, user, noSnapshot: true },
+    {
+      id: meta.id,
+      baseRev: 1,
+      meta: { kicker, headline, lead, byline, dateline, language, author, desk, status },
+      body: file.body,
+      user,
+      noSnapshot: true,
+    },
     meta.updatedAt,
   );
-  if (outcome.kind !== 'saved') throw new Error(`the new article ${meta.id} could not be written (${outcome.kind})`);
-  prepared(db, 'UPDATE articles SET trashed_at = ?, updated_at = ? WHERE id = ?').run(meta.trashedAt, meta.updatedAt, meta.id);
+  if (outcome.kind !== 'saved')
+    throw new Error(`the new article ${meta.id} could not be written (${outcome.kind})`);
+  prepared(db, 'UPDATE articles SET trashed_at = ?, updated_at = ? WHERE id = ?').run(
+    meta.trashedAt,
+    meta.updatedAt,
+    meta.id,
+  );
 }
 
 function insertClaims(db: Db, file: FactdeskArticleFile, user: string): void {
@@ -148,12 +189,18 @@ function insertClaims(db: Db, file: FactdeskArticleFile, user: string): void {
      VALUES (@id, @articleId, @kind, @status, @text, @note, @inText, @context, @contextStart, @contextEnd,
        @createdBy, @createdAt, @updatedAt)`,
   );
-  const history = prepared(db, 'INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)');
+  const history = prepared(
+    db,
+    'INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)',
+  );
   const dismissed = prepared(
     db,
     'INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)',
   );
-  const link = prepared(db, 'INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)');
+  const link = prepared(
+    db,
+    'INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)',
+  );
   for (const c of file.claims) {
     claim.run({
       id: c.id,
@@ -182,15 +229,18 @@ function insertGatePasses(db: Db, file: FactdeskArticleFile): void {
     db,
     'INSERT INTO ready_gate_passes (article_id, passed_by, at, override_reason, open_claims) VALUES (?, ?, ?, ?, ?)',
   );
-  for (const p of file.gatePasses) insert.run(file.article.id, p.by, p.at, p.overrideReason, JSON.stringify(p.openClaims));
+  for (const p of file.gatePasses)
+    insert.run(file.article.id, p.by, p.at, p.overrideReason, JSON.stringify(p.openClaims));
 }
 
 function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
   if (file.detectDismissals.length === 0) return;
   if (!hasTable(db, 'detect_dismissals'))
-    throw new UserError('validation', 'This store cannot keep dismissed suggestions yet; update Factdesk and import again.', [
-      { path: '$.detectDismissals', message: 'not supported by this store' },
-    ]);
+    throw new UserError(
+      'validation',
+      'This store cannot keep dismissed suggestions yet; update Factdesk and import again.',
+      [{ path: '$.detectDismissals', message: 'not supported by this store' }],
+    );
   const insert = prepared(
     db,
     'INSERT INTO detect_dismissals (article_id, kind, text_key, text, dismissed_by, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -201,9 +251,11 @@ function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
     } catch (err) {
       // The allowed kinds live in the table's CHECK; its refusal is the one authority on them.
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_CHECK')
-        throw new UserError('validation', `The article file cannot be imported: $.detectDismissals[${i}].kind "${d.kind}" is not a suggestion kind.`, [
-          { path: `$.detectDismissals[${i}].kind`, message: `"${d.kind}" is not a suggestion kind` },
-        ]);
+        throw new UserError(
+          'validation',
+          `The article file cannot be imported: $.detectDismissals[${i}].kind "${d.kind}" is not a suggestion kind.`,
+          [{ path: `$.detectDismissals[${i}].kind`, message: `"${d.kind}" is not a suggestion kind` }],
+        );
       throw err;
     }
   });
@@ -218,7 +270,11 @@ function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
  * store as it was. (Attached files from the pack are stored by content hash before the
  * transaction; an aborted import can leave such a file behind, never a record.)
  */
-export function importArticleTransfer(db: Db, file: FactdeskArticleFile, options: ImportTransferOptions): ArticleTransferImport {
+export function importArticleTransfer(
+  db: Db,
+  file: FactdeskArticleFile,
+  options: ImportTransferOptions,
+): ArticleTransferImport {
   return db.transaction((): ArticleTransferImport => {
     const existing = getArticleMeta(db, file.article.id);
     if (existing) {
@@ -249,7 +305,11 @@ export function importArticleTransfer(db: Db, file: FactdeskArticleFile, options
       );
     }
 
-    const report = importFactPack(db, file.factPack, { update: options.updateFacts, actor: options.actor, dataDir: options.dataDir });
+    const report = importFactPack(db, file.factPack, {
+      update: options.updateFacts,
+      actor: options.actor,
+      dataDir: options.dataDir,
+    });
     if (report.problems.length) {
       const fields = report.problems.map((p) => ({ path: packPath(p.path), message: p.message }));
       throw new UserError(
@@ -266,14 +326,21 @@ export function importArticleTransfer(db: Db, file: FactdeskArticleFile, options
         'conflict',
         `The file's version of ${report.changes.length === 1 ? 'a fact differs' : `${report.changes.length} facts differ`} from this store: ${describeChanges(report.changes)}. ` +
           'Nothing was imported. Import again and allow updating facts to take the file’s version.',
-        report.changes.map((c) => ({ path: `$.factPack (${c.type} ${c.id})`, message: `differs in ${c.fields.map((f) => f.field).join(', ')}` })),
+        report.changes.map((c) => ({
+          path: `$.factPack (${c.type} ${c.id})`,
+          message: `differs in ${c.fields.map((f) => f.field).join(', ')}`,
+        })),
       );
     }
 
     const missing: { path: string; message: string }[] = [];
     file.claims.forEach((c, i) =>
       c.links.forEach((l, j) => {
-        if (!factExists(db, l)) missing.push({ path: `$.claims[${i}].links[${j}]`, message: `${l.type} "${l.id}" is neither in the file's fact pack nor in this store` });
+        if (!factExists(db, l))
+          missing.push({
+            path: `$.claims[${i}].links[${j}]`,
+            message: `${l.type} "${l.id}" is neither in the file's fact pack nor in this store`,
+          });
       }),
     );
     if (missing.length) {

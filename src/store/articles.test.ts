@@ -41,7 +41,11 @@ function newArticle(headline = 'Rotheide gewinnt das Derby', language: 'de' | 'e
 }
 
 function save(id: string, baseRev: number, paragraphs: string[], minute: number, meta = {}) {
-  const outcome = saveArticle(db, { id, baseRev, body: paragraphBody(paragraphs), meta, user: 'Jana Kowalczyk' }, at(minute));
+  const outcome = saveArticle(
+    db,
+    { id, baseRev, body: paragraphBody(paragraphs), meta, user: 'Jana Kowalczyk' },
+    at(minute),
+  );
   if (outcome.kind !== 'saved') throw new Error(`save failed: ${outcome.kind}`);
   return outcome;
 }
@@ -56,7 +60,9 @@ describe('article store', () => {
 
   it('saves body and fields together and bumps the rev', () => {
     const doc = newArticle();
-    const out = save(doc.meta.id, 1, ['Almental verliert auswärts.'], 1, { lead: 'Ein spätes Tor entscheidet.' });
+    const out = save(doc.meta.id, 1, ['Almental verliert auswärts.'], 1, {
+      lead: 'Ein spätes Tor entscheidet.',
+    });
     expect(out.rev).toBe(2);
     const back = getArticle(db, doc.meta.id)!;
     expect(plainText(back.body)).toBe('Almental verliert auswärts.');
@@ -67,7 +73,11 @@ describe('article store', () => {
   it('refuses a save that started from an older rev and keeps the stored text', () => {
     const doc = newArticle();
     save(doc.meta.id, 1, ['Erste Fassung.'], 1);
-    const stale = saveArticle(db, { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Veraltet.']), user: 'x' }, at(2));
+    const stale = saveArticle(
+      db,
+      { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Veraltet.']), user: 'x' },
+      at(2),
+    );
     expect(stale).toEqual({ kind: 'conflict', rev: 2 });
     expect(plainText(getArticle(db, doc.meta.id)!.body)).toBe('Erste Fassung.');
   });
@@ -83,7 +93,8 @@ describe('article store', () => {
   it('takes an automatic snapshot at most every five minutes while the text changes', () => {
     const doc = newArticle();
     let rev = 1;
-    for (let minute = 1; minute <= 12; minute++) rev = save(doc.meta.id, rev, [`Stand nach ${minute} Minuten.`], minute).rev;
+    for (let minute = 1; minute <= 12; minute++)
+      rev = save(doc.meta.id, rev, [`Stand nach ${minute} Minuten.`], minute).rev;
     const revisions = listRevisions(db, doc.meta.id);
     expect(revisions.map((r) => r.kind)).toEqual(['auto', 'auto', 'auto']);
     expect(revisions.map((r) => r.createdAt)).toEqual([at(11), at(6), at(1)]);
@@ -93,7 +104,11 @@ describe('article store', () => {
   it('snapshots every status change with the status as its name', () => {
     const doc = newArticle();
     const r2 = save(doc.meta.id, 1, ['Text.'], 1).rev;
-    const out = saveArticle(db, { id: doc.meta.id, baseRev: r2, meta: { status: 'in_fact_check' }, user: 'Erika' }, at(2));
+    const out = saveArticle(
+      db,
+      { id: doc.meta.id, baseRev: r2, meta: { status: 'in_fact_check' }, user: 'Erika' },
+      at(2),
+    );
     expect(out.kind === 'saved' && out.revisionId).toBeTruthy();
     const [latest] = listRevisions(db, doc.meta.id);
     expect(latest).toMatchObject({ kind: 'status', name: 'in_fact_check', author: 'Erika' });
@@ -169,7 +184,10 @@ describe('article store', () => {
     expect(listArticles(db, { language: 'en' }).map((x) => x.headline)).toEqual(['Almental away win']);
     expect(listArticles(db, { text: 'rotheide FANS' }).map((x) => x.headline)).toEqual(['Zebra-Derby']);
     expect(listArticles(db, { text: 'rotheide strivo' })).toEqual([]);
-    expect(listArticles(db, { sort: 'title' }).map((x) => x.headline)).toEqual(['Almental away win', 'Zebra-Derby']);
+    expect(listArticles(db, { sort: 'title' }).map((x) => x.headline)).toEqual([
+      'Almental away win',
+      'Zebra-Derby',
+    ]);
     expect(listArticles(db).map((x) => x.headline)).toEqual(['Almental away win', 'Zebra-Derby']);
     expect(listArticles(db, { text: 'strivo' })[0].wordCount).toBe(7);
   });

@@ -199,7 +199,10 @@ export interface ArticleQuery {
 }
 
 /** The list as stored; the handler adds what the claims say (`unverifiedSinceReady`). */
-export function listArticles(db: Db, query: ArticleQuery = {}): Omit<ArticleListItem, 'unverifiedSinceReady'>[] {
+export function listArticles(
+  db: Db,
+  query: ArticleQuery = {},
+): Omit<ArticleListItem, 'unverifiedSinceReady'>[] {
   const where: string[] = [query.trash ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL'];
   const params: unknown[] = [];
   if (query.status) {
@@ -216,7 +219,9 @@ export function listArticles(db: Db, query: ArticleQuery = {}): Omit<ArticleList
     params.push(term);
   }
   const order =
-    query.sort === 'title' ? 'headline COLLATE NOCASE ASC, updated_at DESC' : 'updated_at DESC, headline COLLATE NOCASE ASC';
+    query.sort === 'title'
+      ? 'headline COLLATE NOCASE ASC, updated_at DESC'
+      : 'updated_at DESC, headline COLLATE NOCASE ASC';
   const rows = db
     .prepare(
       `SELECT ${META_COLUMNS}, (SELECT count(DISTINCT r.claim_id) FROM claim_rechecks r JOIN claims c ON c.id = r.claim_id
@@ -225,7 +230,12 @@ export function listArticles(db: Db, query: ArticleQuery = {}): Omit<ArticleList
        FROM articles WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     )
     .all(...params) as (ArticleRow & { stale_claims: number; correction_offers: number })[];
-  return rows.map((row) => ({ ...toMeta(row), wordCount: row.word_count, staleClaims: row.stale_claims, correctionOffers: row.correction_offers }));
+  return rows.map((row) => ({
+    ...toMeta(row),
+    wordCount: row.word_count,
+    staleClaims: row.stale_claims,
+    correctionOffers: row.correction_offers,
+  }));
 }
 
 export interface SaveInput {
@@ -245,7 +255,11 @@ export type SaveOutcome =
   | { kind: 'trashed' }
   | { kind: 'missing' };
 
-function snapshot(db: Db, row: ArticleRow, fields: Omit<NewRevision, 'articleId' | 'bodyJson' | 'bodySchema' | 'meta' | 'wordCount'>): RevisionSummary {
+function snapshot(
+  db: Db,
+  row: ArticleRow,
+  fields: Omit<NewRevision, 'articleId' | 'bodyJson' | 'bodySchema' | 'meta' | 'wordCount'>,
+): RevisionSummary {
   return insertRevision(db, {
     articleId: row.id,
     bodyJson: row.body,
@@ -274,8 +288,11 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
     const body = input.body ? withoutInlineStyles(input.body) : undefined;
     const bodyJson = body ? JSON.stringify(body.editorState) : row.body;
     const bodyChanged = bodyJson !== row.body || row.body_schema !== ARTICLE_BODY_SCHEMA_VERSION;
-    const changedKeys = (Object.keys(input.meta ?? {}) as (keyof ArticleMetaPatch)[]).filter((k) => meta[k] !== before[k]);
-    if (!bodyChanged && changedKeys.length === 0) return { kind: 'saved', rev: row.rev, meta: before, revisionId: null };
+    const changedKeys = (Object.keys(input.meta ?? {}) as (keyof ArticleMetaPatch)[]).filter(
+      (k) => meta[k] !== before[k],
+    );
+    if (!bodyChanged && changedKeys.length === 0)
+      return { kind: 'saved', rev: row.rev, meta: before, revisionId: null };
 
     const bodyText = bodyChanged && body ? plainText(body) : row.body_text;
     meta.updatedAt = now;
@@ -311,9 +328,15 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
 
     let revisionId: number | null = null;
     if (input.noSnapshot) return { kind: 'saved', rev: saved.rev, meta: toMeta(saved), revisionId };
-    const textChanged = bodyChanged || changedKeys.some((k) => (TEXT_FIELDS as readonly string[]).includes(k));
+    const textChanged =
+      bodyChanged || changedKeys.some((k) => (TEXT_FIELDS as readonly string[]).includes(k));
     if (changedKeys.includes('status')) {
-      revisionId = snapshot(db, saved, { kind: 'status', name: meta.status, author: input.user, createdAt: now }).id;
+      revisionId = snapshot(db, saved, {
+        kind: 'status',
+        name: meta.status,
+        author: input.user,
+        createdAt: now,
+      }).id;
     } else if (textChanged) {
       const latest = latestRevision(db, input.id);
       if (!latest || Date.parse(now) - Date.parse(latest.createdAt) >= AUTO_SNAPSHOT_INTERVAL_MS) {
@@ -324,7 +347,13 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
   })();
 }
 
-export function renameArticle(db: Db, id: string, headline: string, user: string, now: string): ArticleMeta | null {
+export function renameArticle(
+  db: Db,
+  id: string,
+  headline: string,
+  user: string,
+  now: string,
+): ArticleMeta | null {
   const row = fullRow(db, id);
   if (!row) return null;
   const outcome = saveArticle(db, { id, baseRev: row.rev, meta: { headline }, user }, now);
@@ -332,7 +361,12 @@ export function renameArticle(db: Db, id: string, headline: string, user: string
 }
 
 /** A new draft with the same fields and body; revisions stay with the original. */
-export function duplicateArticle(db: Db, id: string, headline: string | undefined, now: string): ArticleDocument | null {
+export function duplicateArticle(
+  db: Db,
+  id: string,
+  headline: string | undefined,
+  now: string,
+): ArticleDocument | null {
   return db.transaction(() => {
     const row = fullRow(db, id);
     if (!row) return null;
@@ -366,7 +400,13 @@ export function emptyTrash(db: Db): number {
 }
 
 /** "Save version…": the article as stored now, under the user's name for it. */
-export function createNamedRevision(db: Db, articleId: string, name: string, user: string, now: string): RevisionSummary | null {
+export function createNamedRevision(
+  db: Db,
+  articleId: string,
+  name: string,
+  user: string,
+  now: string,
+): RevisionSummary | null {
   return db.transaction(() => {
     const row = fullRow(db, articleId);
     if (!row) return null;
@@ -413,6 +453,7 @@ export function restoreRevision(
 }
 
 function getLatestMeta(db: Db, revisionId: number): RevisionMeta | null {
-  const json = db.prepare('SELECT meta FROM article_revisions WHERE id = ?').pluck().get(revisionId) as string | undefined;
+  const json = db.prepare('SELECT meta FROM article_revisions WHERE id = ?').pluck().get(revisionId) as
+    string | undefined;
   return json ? (JSON.parse(json) as RevisionMeta) : null;
 }

@@ -1,7 +1,15 @@
 import type { AuditEntry, AuditRecordType } from '../shared/contract/facts-types';
 import { auditRows } from './audit';
 import type { Db } from './db';
-import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
+import {
+  citationTable,
+  dealTable,
+  entityTable,
+  quoteTable,
+  roleTable,
+  sourceTable,
+  type FactTable,
+} from './fact-tables';
 import { getRecord } from './records';
 
 const TABLES: Record<AuditRecordType, FactTable<{ id: string }>> = {

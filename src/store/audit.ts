@@ -40,7 +40,13 @@ export function writeAudit(
 }
 
 /** The "create" entries of many records of one type as one statement (bulk imports); each is what writeAudit writes for a create. */
-export function writeCreateAudits(db: Db, type: AuditRecordType, ids: readonly string[], actor: Actor, at: string): void {
+export function writeCreateAudits(
+  db: Db,
+  type: AuditRecordType,
+  ids: readonly string[],
+  actor: Actor,
+  at: string,
+): void {
   prepared(
     db,
     `INSERT INTO audit_log (record_type, record_id, action, user, at, before, after, via)
@@ -62,7 +68,10 @@ interface AuditRow {
 
 /** The stored entries of one record, oldest first (a create's `after` is not stored; see audit-trail.ts). */
 export function auditRows(db: Db, type: AuditRecordType, id: string): AuditEntry[] {
-  const rows = prepared(db, 'SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq').all(type, id) as AuditRow[];
+  const rows = prepared(
+    db,
+    'SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY seq',
+  ).all(type, id) as AuditRow[];
   return rows.map((r) => ({
     seq: r.seq,
     recordType: r.record_type,

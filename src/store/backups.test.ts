@@ -43,7 +43,8 @@ function store(dir: string, options: Parameters<typeof openDatabase>[1] = {}): D
 function damage(file: string): void {
   const fd = fs.openSync(file, 'r+');
   const size = fs.fstatSync(fd).size;
-  for (let page = 2; page * 4096 < size; page += 2) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+  for (let page = 2; page * 4096 < size; page += 2)
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
   fs.closeSync(fd);
 }
 
@@ -90,7 +91,15 @@ describe('backups', () => {
     const days = keep.map((n) => n.slice(2, 12));
     // 7 daily (10 Dec back to 4 Dec, each the 17:00 one); the 4 weeks' newest are 10 Dec and 6 Dec (already kept), 29 and 22 Nov.
     expect(keep.slice(0, 7).every((n) => n.includes('T17:'))).toBe(true);
-    expect(days.slice(0, 7)).toEqual(['2026-12-10', '2026-12-09', '2026-12-08', '2026-12-07', '2026-12-06', '2026-12-05', '2026-12-04']);
+    expect(days.slice(0, 7)).toEqual([
+      '2026-12-10',
+      '2026-12-09',
+      '2026-12-08',
+      '2026-12-07',
+      '2026-12-06',
+      '2026-12-05',
+      '2026-12-04',
+    ]);
     expect(keep).toHaveLength(9);
     expect(days.slice(7)).toEqual(['2026-11-29', '2026-11-22']);
   });
@@ -99,19 +108,35 @@ describe('backups', () => {
     const dir = dataDir();
     const db = store(dir);
     const manual = await createBackup(db, dir, 'manual', new Date(Date.UTC(2026, 10, 2, 12)));
-    for (let day = 1; day <= 10; day++) await createBackup(db, dir, 'daily', new Date(Date.UTC(2026, 11, day, 12)));
+    for (let day = 1; day <= 10; day++)
+      await createBackup(db, dir, 'daily', new Date(Date.UTC(2026, 11, day, 12)));
     // One taken on request stays until someone deletes it.
     expect(listBackups(dir).map((b) => b.name)).toContain(manual.name);
-    const names = listBackups(dir).filter((b) => b.reason === 'daily').map((b) => b.createdAt.slice(0, 10));
+    const names = listBackups(dir)
+      .filter((b) => b.reason === 'daily')
+      .map((b) => b.createdAt.slice(0, 10));
     // 1–3 December fall in the week whose newest backup (6 December) is kept already.
-    expect(names).toEqual(['2026-12-10', '2026-12-09', '2026-12-08', '2026-12-07', '2026-12-06', '2026-12-05', '2026-12-04']);
-    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.json'))).toHaveLength(names.length + 1);
+    expect(names).toEqual([
+      '2026-12-10',
+      '2026-12-09',
+      '2026-12-08',
+      '2026-12-07',
+      '2026-12-06',
+      '2026-12-05',
+      '2026-12-04',
+    ]);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.json'))).toHaveLength(
+      names.length + 1,
+    );
   });
 
   it('backs up before migrating a database that holds data, and not a new one', () => {
     const dir = dataDir();
     const older = migrations.slice(0, -1);
-    const first = store(dir, { migrations: older, beforeMigrate: (db) => void createBackupNow(db, dir, 'before-migration') });
+    const first = store(dir, {
+      migrations: older,
+      beforeMigrate: (db) => void createBackupNow(db, dir, 'before-migration'),
+    });
     expect(listBackups(dir)).toHaveLength(0);
     writeSettings(first, { userName: 'Lena Kowalczyk' });
     first.close();
@@ -141,7 +166,9 @@ describe('restore', () => {
     expect(quickCheck(db)).toBeNull();
     expect(safety.reason).toBe('before-restore');
     const kept = new Database(safety.file, { readonly: true });
-    expect(kept.prepare("SELECT value FROM settings WHERE key = 'userName'").pluck().get()).toBe('"Jonas Brandt"');
+    expect(kept.prepare("SELECT value FROM settings WHERE key = 'userName'").pluck().get()).toBe(
+      '"Jonas Brandt"',
+    );
     kept.close();
     // Still usable for writing afterwards.
     writeSettings(db, { userName: 'Mira Feld' });
@@ -155,7 +182,10 @@ describe('restore', () => {
     writeSettings(db, { userName: 'Lena Kowalczyk' });
     const damaged = await createBackup(db, dir, 'manual', new Date('2026-12-04T09:00:00Z'));
     damage(damaged.file);
-    expect(checkBackup(damaged.file)).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged|cannot be read/) });
+    expect(checkBackup(damaged.file)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/damaged|cannot be read/),
+    });
     await expect(restoreIntoOpenDatabase(db, dir, damaged.file)).rejects.toThrow(/damaged|cannot be read/);
 
     const newer = await createBackup(db, dir, 'manual', new Date('2026-12-05T09:00:00Z'));
@@ -190,7 +220,9 @@ describe('start-up check', () => {
       refused = err;
     }
     expect(refused).toBeInstanceOf(DatabaseDamagedError);
-    expect((refused as Error).message).toMatch(/is damaged .*newest good backup is from 2026-12-05T09:00:00.000Z/s);
+    expect((refused as Error).message).toMatch(
+      /is damaged .*newest good backup is from 2026-12-05T09:00:00.000Z/s,
+    );
 
     const good = newestGoodBackup(dir)!;
     const { damagedCopy } = restoreOverDamaged(dir, good.file);

@@ -61,16 +61,36 @@ function seal(file: string, now: Date, reason: BackupReason): BackupInfo {
   try {
     copy.pragma('journal_mode = DELETE');
     schemaVersion = copy.pragma('user_version', { simple: true }) as number;
-    const hasSources = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
+    const hasSources =
+      copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !==
+      undefined;
     files = hasSources
-      ? (copy.prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash').pluck().all() as string[])
+      ? (copy
+          .prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash')
+          .pluck()
+          .all() as string[])
       : [];
   } finally {
     copy.close();
   }
-  const manifest: Manifest = { format: 'factdesk-backup', version: 1, createdAt: now.toISOString(), reason, schemaVersion, files };
+  const manifest: Manifest = {
+    format: 'factdesk-backup',
+    version: 1,
+    createdAt: now.toISOString(),
+    reason,
+    schemaVersion,
+    files,
+  };
   fs.writeFileSync(manifestPath(file), JSON.stringify(manifest, null, 2));
-  return { name: path.basename(file), file, createdAt: manifest.createdAt, reason, schemaVersion, size: fs.statSync(file).size, files };
+  return {
+    name: path.basename(file),
+    file,
+    createdAt: manifest.createdAt,
+    reason,
+    schemaVersion,
+    size: fs.statSync(file).size,
+    files,
+  };
 }
 
 /** The online backup of a running database into `file` (which must not exist yet); the app's writes go on meanwhile. */
@@ -86,7 +106,13 @@ export async function backupToFile(db: Db, file: string): Promise<void> {
 }
 
 /** Takes a backup into backups/ and prunes the set (unless told not to); resolves with the new backup. */
-export async function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date(), prune = true): Promise<BackupInfo> {
+export async function createBackup(
+  db: Db,
+  dataDir: string,
+  reason: BackupReason,
+  now = new Date(),
+  prune = true,
+): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupName(now, reason));
@@ -157,7 +183,12 @@ function weekOf(iso: string): string {
   const day = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - day + 3);
   const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const week =
+    1 +
+    Math.round(
+      (d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 -
+        (((firstThursday.getUTCDay() + 6) % 7) - 3) / 7,
+    );
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -165,8 +196,14 @@ function weekOf(iso: string): string {
  * Which backups a rotating set keeps: the newest of each of the last 7 days that have one,
  * and the newest of each of the last 4 weeks that have one. Everything else goes.
  */
-export function backupsToKeep(list: readonly Pick<BackupInfo, 'name' | 'createdAt'>[], daily = 7, weekly = 4): Set<string> {
-  const newestFirst = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+export function backupsToKeep(
+  list: readonly Pick<BackupInfo, 'name' | 'createdAt'>[],
+  daily = 7,
+  weekly = 4,
+): Set<string> {
+  const newestFirst = [...list].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),
+  );
   const keep = new Set<string>();
   const pick = (bucket: (iso: string) => string, count: number) => {
     const seen = new Set<string>();
@@ -194,7 +231,8 @@ export function pruneBackups(dataDir: string): string[] {
   // Left by a backup the process was killed in the middle of.
   for (const name of fs.readdirSync(backupsDir(dataDir))) {
     const file = path.join(backupsDir(dataDir), name);
-    if (name.endsWith('.part') && Date.now() - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file, { force: true });
+    if (name.endsWith('.part') && Date.now() - fs.statSync(file).mtimeMs > 60_000)
+      fs.rmSync(file, { force: true });
   }
   for (const b of list) {
     if (keep.has(b.name)) continue;
@@ -215,17 +253,31 @@ export function checkBackup(file: string, latest = latestSchema()): BackupCheck 
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0].integrity_check !== 'ok') {
-      return { ok: false, problem: `The backup is damaged (integrity check: ${rows.slice(0, 3).map((r) => r.integrity_check).join('; ')}).` };
+      return {
+        ok: false,
+        problem: `The backup is damaged (integrity check: ${rows
+          .slice(0, 3)
+          .map((r) => r.integrity_check)
+          .join('; ')}).`,
+      };
     }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
-      return { ok: false, problem: `The backup was written by a newer Factdesk (schema version ${version}; this app knows up to ${latest}).` };
+      return {
+        ok: false,
+        problem: `The backup was written by a newer Factdesk (schema version ${version}; this app knows up to ${latest}).`,
+      };
     }
-    const isFactdesk = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    const isFactdesk =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !==
+      undefined;
     if (!isFactdesk) return { ok: false, problem: 'The file is a SQLite database but not a Factdesk one.' };
     return { ok: true, schemaVersion: version };
   } catch (err) {
-    return { ok: false, problem: `The file cannot be read as a Factdesk database (${(err as Error).message}).` };
+    return {
+      ok: false,
+      problem: `The file cannot be read as a Factdesk database (${(err as Error).message}).`,
+    };
   } finally {
     db?.close();
   }
@@ -235,7 +287,12 @@ export function checkBackup(file: string, latest = latestSchema()): BackupCheck 
 export function quickCheck(db: Db): string | null {
   try {
     const rows = db.pragma('quick_check') as { quick_check: string }[];
-    return rows.length === 1 && rows[0].quick_check === 'ok' ? null : rows.slice(0, 3).map((r) => r.quick_check).join('; ');
+    return rows.length === 1 && rows[0].quick_check === 'ok'
+      ? null
+      : rows
+          .slice(0, 3)
+          .map((r) => r.quick_check)
+          .join('; ');
   } catch (err) {
     return (err as Error).message;
   }
@@ -252,7 +309,12 @@ export function newestGoodBackup(dataDir: string, latest = latestSchema()): Back
  * (the app's, while the CLI restores) see the restored data and nothing is half-written. The
  * current state is backed up first. The caller migrates the result if it is older.
  */
-export async function restoreIntoOpenDatabase(db: Db, dataDir: string, file: string, now = new Date()): Promise<{ safety: BackupInfo }> {
+export async function restoreIntoOpenDatabase(
+  db: Db,
+  dataDir: string,
+  file: string,
+  now = new Date(),
+): Promise<{ safety: BackupInfo }> {
   const checked = checkBackup(file);
   if (!checked.ok) throw new BackupRefused(checked.problem);
   // Pruned only afterwards: the rotation could otherwise remove the very backup being restored.
@@ -277,7 +339,10 @@ export function restoreOverDamaged(dataDir: string, file: string, now = new Date
   const live = path.join(dataDir, DATABASE_FILE);
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const damagedCopy = path.join(dir, `factdesk-${now.toISOString().replace(/[:.]/g, '-')}-damaged.sqlite.broken`);
+  const damagedCopy = path.join(
+    dir,
+    `factdesk-${now.toISOString().replace(/[:.]/g, '-')}-damaged.sqlite.broken`,
+  );
   if (fs.existsSync(live)) fs.renameSync(live, damagedCopy);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, damagedCopy + suffix);

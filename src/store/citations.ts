@@ -7,9 +7,22 @@ import type { Db } from './db';
 import { refuse } from './fact-problems';
 import { citationTable } from './fact-tables';
 import { prepared } from './prepared';
-import { deleteRecord, getRecord, getRecords, insertRecord, newFactId, sameRecord, updateRecord } from './records';
+import {
+  deleteRecord,
+  getRecord,
+  getRecords,
+  insertRecord,
+  newFactId,
+  sameRecord,
+  updateRecord,
+} from './records';
 
-const FACT_TABLES: Record<CitedFactType, string> = { entity: 'entities', role: 'roles', deal: 'deals', quote: 'quotes' };
+const FACT_TABLES: Record<CitedFactType, string> = {
+  entity: 'entities',
+  role: 'roles',
+  deal: 'deals',
+  quote: 'quotes',
+};
 
 export function factExists(db: Db, type: CitedFactType, id: string): boolean {
   return prepared(db, `SELECT 1 FROM ${FACT_TABLES[type]} WHERE id = ?`).get(id) !== undefined;
@@ -29,9 +42,15 @@ export function createCitation(db: Db, input: CitationInput, actor: Actor, id = 
   return db.transaction(() => {
     const problems = [];
     if (!factExists(db, input.factType, input.factId))
-      problems.push({ path: 'factId', message: `refers to a ${input.factType} that does not exist ("${input.factId}")` });
+      problems.push({
+        path: 'factId',
+        message: `refers to a ${input.factType} that does not exist ("${input.factId}")`,
+      });
     if (!sourceExists(db, input.sourceId))
-      problems.push({ path: 'sourceId', message: `refers to a source that does not exist ("${input.sourceId}")` });
+      problems.push({
+        path: 'sourceId',
+        message: `refers to a source that does not exist ("${input.sourceId}")`,
+      });
     if (problems.length) refuse('The citation', problems);
     return insertRecord(db, citationTable, { id, ...input }, actor);
   })();
@@ -41,9 +60,18 @@ export function updateCitation(db: Db, input: CitationUpdate, actor: Actor): Cit
   return db.transaction(() => {
     const before = requireCitation(db, input.id);
     if (!sourceExists(db, input.sourceId))
-      refuse('The citation', [{ path: 'sourceId', message: `refers to a source that does not exist ("${input.sourceId}")` }]);
-    const after: Citation = { ...before, sourceId: input.sourceId, locator: input.locator, excerpt: input.excerpt };
-    return sameRecord(citationTable, before, after) ? before : updateRecord(db, citationTable, before, after, actor);
+      refuse('The citation', [
+        { path: 'sourceId', message: `refers to a source that does not exist ("${input.sourceId}")` },
+      ]);
+    const after: Citation = {
+      ...before,
+      sourceId: input.sourceId,
+      locator: input.locator,
+      excerpt: input.excerpt,
+    };
+    return sameRecord(citationTable, before, after)
+      ? before
+      : updateRecord(db, citationTable, before, after, actor);
   })();
 }
 
@@ -88,12 +116,18 @@ export function sourceRef(db: Db, id: string): SourceRef | null {
 }
 
 export function citationsFor(db: Db, type: CitedFactType, id: string): CitationView[] {
-  return getRecords(db, citationTable, 'WHERE fact_type = ? AND fact_id = ? ORDER BY seq', [type, id]).map((c) => ({
-    ...c,
-    source: sourceRef(db, c.sourceId)!,
-  }));
+  return getRecords(db, citationTable, 'WHERE fact_type = ? AND fact_id = ? ORDER BY seq', [type, id]).map(
+    (c) => ({
+      ...c,
+      source: sourceRef(db, c.sourceId)!,
+    }),
+  );
 }
 
 export function citationCount(db: Db, type: CitedFactType, id: string): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM citations WHERE fact_type = ? AND fact_id = ?').get(type, id) as { n: number }).n;
+  return (
+    prepared(db, 'SELECT count(*) AS n FROM citations WHERE fact_type = ? AND fact_id = ?').get(type, id) as {
+      n: number;
+    }
+  ).n;
 }

@@ -5,12 +5,15 @@ import type { Db } from './db';
 import { prepared } from './prepared';
 
 function hasArticlesTable(db: Db): boolean {
-  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined;
+  return (
+    prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined
+  );
 }
 
 function headline(db: Db, articleId: string): string | null {
   try {
-    const row = prepared(db, 'SELECT headline FROM articles WHERE id = ?').get(articleId) as { headline: string | null } | undefined;
+    const row = prepared(db, 'SELECT headline FROM articles WHERE id = ?').get(articleId) as
+      { headline: string | null } | undefined;
     return row?.headline ?? null;
   } catch {
     // An articles table without a headline column: fall back to naming the article by id.
@@ -27,7 +30,11 @@ export function linkedArticles(db: Db, factType: FactType, factId: string): Link
   ).all(factType, factId) as { article_id: string; claims: number }[];
   if (rows.length === 0) return [];
   const named = hasArticlesTable(db);
-  return rows.map((r) => ({ articleId: r.article_id, headline: named ? headline(db, r.article_id) : null, claims: r.claims }));
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    headline: named ? headline(db, r.article_id) : null,
+    claims: r.claims,
+  }));
 }
 
 export function describeArticles(articles: readonly LinkedArticle[]): string {

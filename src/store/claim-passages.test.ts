@@ -14,14 +14,32 @@ let dir: string;
 let db: Db;
 let articleId: string;
 const T0 = '2026-12-06T09:00:00.000Z';
-const PASSAGE = { type: 'source' as const, id: 's-presse', locator: 'p. 2', excerpt: 'Der SV Rotheide verpflichtet Lena Kowalczyk.' };
+const PASSAGE = {
+  type: 'source' as const,
+  id: 's-presse',
+  locator: 'p. 2',
+  excerpt: 'Der SV Rotheide verpflichtet Lena Kowalczyk.',
+};
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-claim-passages-'));
   db = openDatabase(path.join(dir, 'factdesk.sqlite'));
   articleId = createArticle(db, { language: 'de', author: 'Jana' }, T0).meta.id;
-  db.prepare(`INSERT INTO sources (id, kind, title, created_at, updated_at) VALUES ('s-presse', 'press_release', 'Pressemitteilung SV Rotheide', ?, ?)`).run(T0, T0);
-  insertClaim(db, { id: 'c-wechsel', articleId, kind: 'other', text: 'Kowalczyk wechselt', context: { text: 'Kowalczyk wechselt.', start: 0, end: 18 } }, 'Jana', T0);
+  db.prepare(
+    `INSERT INTO sources (id, kind, title, created_at, updated_at) VALUES ('s-presse', 'press_release', 'Pressemitteilung SV Rotheide', ?, ?)`,
+  ).run(T0, T0);
+  insertClaim(
+    db,
+    {
+      id: 'c-wechsel',
+      articleId,
+      kind: 'other',
+      text: 'Kowalczyk wechselt',
+      context: { text: 'Kowalczyk wechselt.', start: 0, end: 18 },
+    },
+    'Jana',
+    T0,
+  );
 });
 afterEach(() => {
   db.close();
@@ -43,9 +61,22 @@ describe('claim links to a source passage', () => {
   it('shows the place wherever a claim lists its sources (panel, report, annotated export)', () => {
     linkFacts(db, 'c-wechsel', articleId, [PASSAGE], T0);
     const claim = getClaim(db, 'c-wechsel')!;
-    const source = { id: 's-presse', kind: 'press_release' as const, title: 'Pressemitteilung SV Rotheide', publisher: null, url: null, publishedAt: null, accessedAt: null, notes: null, fileHash: null, fileName: null };
+    const source = {
+      id: 's-presse',
+      kind: 'press_release' as const,
+      title: 'Pressemitteilung SV Rotheide',
+      publisher: null,
+      url: null,
+      publishedAt: null,
+      accessedAt: null,
+      notes: null,
+      fileHash: null,
+      fileName: null,
+    };
     const facts = { entities: [], roles: [], deals: [], quotes: [], sources: [source], citations: [] };
-    expect(claimSources(resolveClaimFacts(claim, facts, 'de'))).toEqual([{ source, locator: 'p. 2', excerpt: PASSAGE.excerpt }]);
+    expect(claimSources(resolveClaimFacts(claim, facts, 'de'))).toEqual([
+      { source, locator: 'p. 2', excerpt: PASSAGE.excerpt },
+    ]);
   });
 
   it('travels over a desk in the claim record, and plain links stay as older records have them', () => {
@@ -53,6 +84,9 @@ describe('claim links to a source passage', () => {
     const record = claimRecord(getClaim(db, 'c-wechsel')!);
     expect(record.links).toEqual([PASSAGE, { type: 'entity', id: 'e-x' }]);
     const { id, ...fields } = record;
-    expect(parseClaimRecord(id, JSON.parse(JSON.stringify(fields)))?.links).toEqual([PASSAGE, { type: 'entity', id: 'e-x' }]);
+    expect(parseClaimRecord(id, JSON.parse(JSON.stringify(fields)))?.links).toEqual([
+      PASSAGE,
+      { type: 'entity', id: 'e-x' },
+    ]);
   });
 });

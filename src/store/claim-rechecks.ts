@@ -78,7 +78,17 @@ function flag(
   );
   for (const claimId of claimIds) {
     for (const c of changes) {
-      insert.run(claimId, fact.type, fact.id, fact.label, c.reason, JSON.stringify(c.before), JSON.stringify(c.after), actor.user, at);
+      insert.run(
+        claimId,
+        fact.type,
+        fact.id,
+        fact.label,
+        c.reason,
+        JSON.stringify(c.before),
+        JSON.stringify(c.after),
+        actor.user,
+        at,
+      );
     }
   }
 }
@@ -87,14 +97,28 @@ function flag(
  * Called for every update and delete of a fact record (inside its transaction). Finds what
  * changed in a way that matters to a claim and flags every claim linked to the fact.
  */
-export function noteFactChange(db: Db, type: AuditRecordType, before: unknown, after: unknown, actor: Actor, at: string): void {
+export function noteFactChange(
+  db: Db,
+  type: AuditRecordType,
+  before: unknown,
+  after: unknown,
+  actor: Actor,
+  at: string,
+): void {
   switch (type) {
     case 'deal': {
       if (after === null) return;
       const changes = dealChanges(before as Deal, after as Deal);
       if (changes.length === 0) return;
       const deal = after as Deal;
-      flag(db, linkedClaims(db, [{ type: 'deal', id: deal.id }]), { type: 'deal', id: deal.id, label: label(deal.subject) }, changes, actor, at);
+      flag(
+        db,
+        linkedClaims(db, [{ type: 'deal', id: deal.id }]),
+        { type: 'deal', id: deal.id, label: label(deal.subject) },
+        changes,
+        actor,
+        at,
+      );
       return;
     }
     case 'quote': {
@@ -102,7 +126,14 @@ export function noteFactChange(db: Db, type: AuditRecordType, before: unknown, a
       const changes = quoteChanges(before as Quote, after as Quote, (id) => entityName(db, id));
       if (changes.length === 0) return;
       const quote = before as Quote;
-      flag(db, linkedClaims(db, [{ type: 'quote', id: quote.id }]), { type: 'quote', id: quote.id, label: label(quote.wording) }, changes, actor, at);
+      flag(
+        db,
+        linkedClaims(db, [{ type: 'quote', id: quote.id }]),
+        { type: 'quote', id: quote.id, label: label(quote.wording) },
+        changes,
+        actor,
+        at,
+      );
       return;
     }
     case 'role': {
@@ -114,7 +145,14 @@ export function noteFactChange(db: Db, type: AuditRecordType, before: unknown, a
         { type: 'role', id: role.id },
         { type: 'entity', id: role.personId },
       ]);
-      flag(db, claims, { type: 'role', id: role.id, label: label(entityName(db, role.personId)) }, changes, actor, at);
+      flag(
+        db,
+        claims,
+        { type: 'role', id: role.id, label: label(entityName(db, role.personId)) },
+        changes,
+        actor,
+        at,
+      );
       return;
     }
     case 'citation': {
@@ -147,7 +185,10 @@ function toNotice(row: RecheckRow): StaleNoticeView {
 
 /** Open notices of one claim, oldest first. */
 export function openRechecks(db: Db, claimId: string): StaleNoticeView[] {
-  const rows = prepared(db, 'SELECT * FROM claim_rechecks WHERE claim_id = ? AND resolved_at IS NULL ORDER BY seq').all(claimId) as RecheckRow[];
+  const rows = prepared(
+    db,
+    'SELECT * FROM claim_rechecks WHERE claim_id = ? AND resolved_at IS NULL ORDER BY seq',
+  ).all(claimId) as RecheckRow[];
   return rows.map(toNotice);
 }
 
@@ -174,7 +215,6 @@ export function resolveRechecks(db: Db, claimId: string, by: string, at: string)
     'UPDATE claim_rechecks SET resolved_by = ?, resolved_at = ? WHERE claim_id = ? AND resolved_at IS NULL',
   ).run(by, at, claimId).changes;
 }
-
 
 /** Every claim with open notices, across articles (not those in the trash), newest change first per article. */
 export function staleClaims(db: Db): StaleClaim[] {

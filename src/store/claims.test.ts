@@ -33,7 +33,9 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-claims-'));
   db = openDatabase(path.join(dir, 'factdesk.sqlite'));
   articleId = createArticle(db, { language: 'de', author: 'Jana' }, T0).meta.id;
-  db.prepare(`INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES ('e-strivo', 'broadcaster', 'Strivo', ?, ?)`).run(T0, T0);
+  db.prepare(
+    `INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES ('e-strivo', 'broadcaster', 'Strivo', ?, ?)`,
+  ).run(T0, T0);
 });
 afterEach(() => {
   db.close();
@@ -41,7 +43,12 @@ afterEach(() => {
 });
 
 function newClaim(id = 'c-amount-1') {
-  return insertClaim(db, { id, articleId, kind: 'amount', text: 'sieben Millionen Euro', context }, 'Jana', T0);
+  return insertClaim(
+    db,
+    { id, articleId, kind: 'amount', text: 'sieben Millionen Euro', context },
+    'Jana',
+    T0,
+  );
 }
 
 describe('claim records', () => {
@@ -75,13 +82,24 @@ describe('claim records', () => {
 
   it('links facts in the order given, ignores a repeated link, and unlinks one', () => {
     newClaim();
-    linkFacts(db, 'c-amount-1', articleId, [{ type: 'deal', id: 'd-7m' }, { type: 'entity', id: 'e-strivo' }], T1);
+    linkFacts(
+      db,
+      'c-amount-1',
+      articleId,
+      [
+        { type: 'deal', id: 'd-7m' },
+        { type: 'entity', id: 'e-strivo' },
+      ],
+      T1,
+    );
     linkFacts(db, 'c-amount-1', articleId, [{ type: 'deal', id: 'd-7m' }], T1);
     expect(getClaim(db, 'c-amount-1')!.links).toEqual([
       { type: 'deal', id: 'd-7m' },
       { type: 'entity', id: 'e-strivo' },
     ]);
-    expect(db.prepare('SELECT article_id FROM claim_links WHERE claim_id = ?').pluck().all('c-amount-1')).toEqual([articleId, articleId]);
+    expect(
+      db.prepare('SELECT article_id FROM claim_links WHERE claim_id = ?').pluck().all('c-amount-1'),
+    ).toEqual([articleId, articleId]);
     expect(unlinkFact(db, 'c-amount-1', { type: 'deal', id: 'd-7m' }, T2)).toBe(true);
     expect(unlinkFact(db, 'c-amount-1', { type: 'deal', id: 'd-7m' }, T2)).toBe(false);
     expect(getClaim(db, 'c-amount-1')!.links).toEqual([{ type: 'entity', id: 'e-strivo' }]);
@@ -94,7 +112,9 @@ describe('claim records', () => {
 
   it('keeps the first reason a warning was dismissed with', () => {
     newClaim();
-    expect(dismissWarning(db, 'c-amount-1', 'amount.rounded/deal:d-7m', 'Hausstil rundet', 'Erika', T1)).toBe(true);
+    expect(dismissWarning(db, 'c-amount-1', 'amount.rounded/deal:d-7m', 'Hausstil rundet', 'Erika', T1)).toBe(
+      true,
+    );
     expect(dismissWarning(db, 'c-amount-1', 'amount.rounded/deal:d-7m', 'anders', 'Jonas', T2)).toBe(false);
     expect(getClaim(db, 'c-amount-1')!.dismissedWarnings).toEqual([
       { code: 'amount.rounded/deal:d-7m', reason: 'Hausstil rundet', checker: 'Erika', at: T1 },
@@ -105,7 +125,11 @@ describe('claim records', () => {
     newClaim();
     updateClaimFields(db, 'c-amount-1', { note: 'Vertrag liegt vor' }, T1);
     updateClaimFields(db, 'c-amount-1', { kind: 'other' }, T2);
-    expect(getClaim(db, 'c-amount-1')).toMatchObject({ kind: 'other', note: 'Vertrag liegt vor', updatedAt: T2 });
+    expect(getClaim(db, 'c-amount-1')).toMatchObject({
+      kind: 'other',
+      note: 'Vertrag liegt vor',
+      updatedAt: T2,
+    });
   });
 
   it('lists the claims of one article with their links and history', () => {
@@ -114,7 +138,18 @@ describe('claim records', () => {
     linkFacts(db, 'c-two-222', articleId, [{ type: 'deal', id: 'd-12m' }], T1);
     setClaimStatus(db, 'c-one-111', 'verified', 'Erika', T1);
     const other = createArticle(db, { language: 'en', author: 'Jana' }, T0).meta.id;
-    insertClaim(db, { id: 'c-elsewhere', articleId: other, kind: 'other', text: 'x', context: { text: 'x', start: 0, end: 1 } }, 'J', T0);
+    insertClaim(
+      db,
+      {
+        id: 'c-elsewhere',
+        articleId: other,
+        kind: 'other',
+        text: 'x',
+        context: { text: 'x', start: 0, end: 1 },
+      },
+      'J',
+      T0,
+    );
     const list = listClaims(db, articleId);
     expect(list.map((c) => c.id)).toEqual(['c-one-111', 'c-two-222']);
     expect(list[0].history).toHaveLength(2);
@@ -126,9 +161,18 @@ describe('claims and the marks in the text', () => {
   it('keeps a claim whose mark left the text as removed, and brings it back with its status', () => {
     newClaim();
     setClaimStatus(db, 'c-amount-1', 'verified', 'Erika', T1);
-    expect(syncPresence(db, articleId, [], T1)).toEqual({ returned: [], removed: ['c-amount-1'], unknown: [] });
+    expect(syncPresence(db, articleId, [], T1)).toEqual({
+      returned: [],
+      removed: ['c-amount-1'],
+      unknown: [],
+    });
     expect(getClaim(db, 'c-amount-1')).toMatchObject({ inText: false, status: 'verified' });
-    const back = syncPresence(db, articleId, [{ id: 'c-amount-1', text: 'sieben Millionen Euro', context }], T2);
+    const back = syncPresence(
+      db,
+      articleId,
+      [{ id: 'c-amount-1', text: 'sieben Millionen Euro', context }],
+      T2,
+    );
     expect(back).toEqual({ returned: ['c-amount-1'], removed: [], unknown: [] });
     expect(getClaim(db, 'c-amount-1')).toMatchObject({ inText: true, status: 'verified' });
   });
@@ -146,15 +190,31 @@ describe('claims and the marks in the text', () => {
       T1,
     );
     expect(change).toEqual({ returned: [], removed: [], unknown: ['c-pasted-99'] });
-    expect(getClaim(db, 'c-amount-1')).toMatchObject({ text: 'acht Millionen Euro', context: edited, updatedAt: T1 });
+    expect(getClaim(db, 'c-amount-1')).toMatchObject({
+      text: 'acht Millionen Euro',
+      context: edited,
+      updatedAt: T1,
+    });
   });
 });
 
 describe('ready gate passes', () => {
   it('returns the latest pass of an article', () => {
     expect(latestGatePass(db, articleId)).toBeNull();
-    recordGatePass(db, { articleId, by: 'Erika', at: T1, overrideReason: 'Quelle am Telefon', openClaims: ['c-1'] });
+    recordGatePass(db, {
+      articleId,
+      by: 'Erika',
+      at: T1,
+      overrideReason: 'Quelle am Telefon',
+      openClaims: ['c-1'],
+    });
     recordGatePass(db, { articleId, by: 'Jonas', at: T2, overrideReason: null, openClaims: [] });
-    expect(latestGatePass(db, articleId)).toEqual({ articleId, by: 'Jonas', at: T2, overrideReason: null, openClaims: [] });
+    expect(latestGatePass(db, articleId)).toEqual({
+      articleId,
+      by: 'Jonas',
+      at: T2,
+      overrideReason: null,
+      openClaims: [],
+    });
   });
 });

@@ -9,7 +9,6 @@ import type {
 import type { FactRef, FactType } from '../shared/domain/facts';
 import type { ClaimContext } from '../shared/claims/context';
 
-
 export interface StoredClaim extends Claim {
   context: ClaimContext;
 }
@@ -50,13 +49,19 @@ function prepare(db: Db) {
     ),
     one: db.prepare('SELECT * FROM claims WHERE id = ?'),
     byArticle: db.prepare('SELECT * FROM claims WHERE article_id = ? ORDER BY seq'),
-    history: db.prepare('SELECT status, checker, at FROM claim_status_history WHERE claim_id = ? ORDER BY seq'),
+    history: db.prepare(
+      'SELECT status, checker, at FROM claim_status_history WHERE claim_id = ? ORDER BY seq',
+    ),
     historyByArticle: db.prepare(
       `SELECT h.claim_id, h.status, h.checker, h.at FROM claim_status_history h
        JOIN claims c ON c.id = h.claim_id WHERE c.article_id = ? ORDER BY h.seq`,
     ),
-    addHistory: db.prepare('INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)'),
-    dismissed: db.prepare('SELECT code, reason, checker, at FROM claim_dismissed_warnings WHERE claim_id = ? ORDER BY seq'),
+    addHistory: db.prepare(
+      'INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)',
+    ),
+    dismissed: db.prepare(
+      'SELECT code, reason, checker, at FROM claim_dismissed_warnings WHERE claim_id = ? ORDER BY seq',
+    ),
     dismissedByArticle: db.prepare(
       `SELECT d.claim_id, d.code, d.reason, d.checker, d.at FROM claim_dismissed_warnings d
        JOIN claims c ON c.id = d.claim_id WHERE c.article_id = ? ORDER BY d.seq`,
@@ -65,8 +70,12 @@ function prepare(db: Db) {
       `INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (claim_id, code) DO NOTHING`,
     ),
-    links: db.prepare('SELECT fact_type, fact_id, locator, excerpt FROM claim_links WHERE claim_id = ? ORDER BY rowid'),
-    linksByArticle: db.prepare('SELECT claim_id, fact_type, fact_id, locator, excerpt FROM claim_links WHERE article_id = ? ORDER BY rowid'),
+    links: db.prepare(
+      'SELECT fact_type, fact_id, locator, excerpt FROM claim_links WHERE claim_id = ? ORDER BY rowid',
+    ),
+    linksByArticle: db.prepare(
+      'SELECT claim_id, fact_type, fact_id, locator, excerpt FROM claim_links WHERE article_id = ? ORDER BY rowid',
+    ),
     // Linking a fact again keeps the link; a passage given now replaces the earlier one.
     link: db.prepare(
       `INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id, locator, excerpt) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,7 +93,10 @@ function prepare(db: Db) {
     ),
     setAbsent: db.prepare('UPDATE claims SET in_text = 0, updated_at = ? WHERE id = ?'),
     factExists: Object.fromEntries(
-      Object.entries(FACT_TABLES).map(([type, table]) => [type, db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck()]),
+      Object.entries(FACT_TABLES).map(([type, table]) => [
+        type,
+        db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck(),
+      ]),
     ) as Record<FactType, ReturnType<Db['prepare']>>,
   };
 }
@@ -104,7 +116,9 @@ interface LinkRow {
 
 /** A link carries a locator only when it has one, so plain links compare as { type, id }. */
 function toRef(l: LinkRow): FactRef {
-  return l.locator === null ? { type: l.fact_type, id: l.fact_id } : { type: l.fact_type, id: l.fact_id, locator: l.locator, excerpt: l.excerpt };
+  return l.locator === null
+    ? { type: l.fact_type, id: l.fact_id }
+    : { type: l.fact_type, id: l.fact_id, locator: l.locator, excerpt: l.excerpt };
 }
 
 function toClaim(
@@ -135,7 +149,12 @@ export function getClaim(db: Db, id: string): StoredClaim | null {
   const row = s.one.get(id) as ClaimRow | undefined;
   if (!row) return null;
   const links = (s.links.all(id) as LinkRow[]).map(toRef);
-  return toClaim(row, s.history.all(id) as ClaimStatusChange[], s.dismissed.all(id) as DismissedWarning[], links);
+  return toClaim(
+    row,
+    s.history.all(id) as ClaimStatusChange[],
+    s.dismissed.all(id) as DismissedWarning[],
+    links,
+  );
 }
 
 /** Every claim of an article, marked or not, in the order they were created. */
@@ -151,7 +170,9 @@ export function listClaims(db: Db, articleId: string): StoredClaim[] {
     }
     return map;
   };
-  const history = group<ClaimStatusChange>(s.historyByArticle.all(articleId) as (ClaimStatusChange & { claim_id: string })[]);
+  const history = group<ClaimStatusChange>(
+    s.historyByArticle.all(articleId) as (ClaimStatusChange & { claim_id: string })[],
+  );
   const dismissed = group<DismissedWarning>(
     s.dismissedByArticle.all(articleId) as (DismissedWarning & { claim_id: string })[],
   );
@@ -211,7 +232,12 @@ export function setClaimStatus(db: Db, id: string, status: ClaimStatus, checker:
   })();
 }
 
-export function updateClaimFields(db: Db, id: string, patch: { kind?: ClaimKind; note?: string }, now: string): void {
+export function updateClaimFields(
+  db: Db,
+  id: string,
+  patch: { kind?: ClaimKind; note?: string },
+  now: string,
+): void {
   const s = stmts(db);
   db.transaction(() => {
     const before = s.one.get(id) as ClaimRow;
@@ -223,7 +249,15 @@ export function updateClaimFields(db: Db, id: string, patch: { kind?: ClaimKind;
 export function linkFacts(db: Db, claimId: string, articleId: string, refs: FactRef[], now: string): void {
   const s = stmts(db);
   db.transaction(() => {
-    for (const ref of refs) s.link.run(claimId, articleId, ref.type, ref.id, ref.locator || null, ref.locator ? (ref.excerpt ?? null) : null);
+    for (const ref of refs)
+      s.link.run(
+        claimId,
+        articleId,
+        ref.type,
+        ref.id,
+        ref.locator || null,
+        ref.locator ? (ref.excerpt ?? null) : null,
+      );
     s.touch.run(now, claimId);
   })();
 }
@@ -238,7 +272,14 @@ export function unlinkFact(db: Db, claimId: string, ref: FactRef, now: string): 
 }
 
 /** Keeps the first reason given for a warning: a dismissal is part of the record and is never rewritten. */
-export function dismissWarning(db: Db, claimId: string, code: string, reason: string, checker: string, now: string): boolean {
+export function dismissWarning(
+  db: Db,
+  claimId: string,
+  code: string,
+  reason: string,
+  checker: string,
+  now: string,
+): boolean {
   const s = stmts(db);
   return db.transaction(() => {
     const added = s.dismiss.run(claimId, code, reason, checker, now).changes > 0;
@@ -267,7 +308,12 @@ export interface PresenceChange {
  * from `present` are kept and only flagged as removed from the text, so undo can bring them back
  * with everything recorded on them.
  */
-export function syncPresence(db: Db, articleId: string, present: MarkPresence[], now: string): PresenceChange {
+export function syncPresence(
+  db: Db,
+  articleId: string,
+  present: MarkPresence[],
+  now: string,
+): PresenceChange {
   const s = stmts(db);
   return db.transaction((): PresenceChange => {
     const rows = new Map((s.byArticle.all(articleId) as ClaimRow[]).map((r) => [r.id, r]));

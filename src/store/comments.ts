@@ -24,7 +24,13 @@ interface CommentRow {
 const THREAD_COLUMNS = 'id, article_id, claim_id, quote, status, detached, created_at, updated_at';
 const COMMENT_COLUMNS = 'thread_id, id, author, body, created_at, edited_at';
 
-const toComment = (r: CommentRow): ThreadComment => ({ id: r.id, author: r.author, body: r.body, createdAt: r.created_at, editedAt: r.edited_at });
+const toComment = (r: CommentRow): ThreadComment => ({
+  id: r.id,
+  author: r.author,
+  body: r.body,
+  createdAt: r.created_at,
+  editedAt: r.edited_at,
+});
 
 function toThread(r: ThreadRow, comments: ThreadComment[]): CommentThread {
   return {
@@ -42,26 +48,37 @@ function toThread(r: ThreadRow, comments: ThreadComment[]): CommentThread {
 
 /** The threads of an article, oldest first, each with its comments in the order written. */
 export function listThreads(db: Db, articleId: string): CommentThread[] {
-  const threads = prepared(db, `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE article_id = ? ORDER BY created_at, id`).all(articleId) as ThreadRow[];
+  const threads = prepared(
+    db,
+    `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE article_id = ? ORDER BY created_at, id`,
+  ).all(articleId) as ThreadRow[];
   const comments = prepared(
     db,
-    `SELECT ${COMMENT_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM thread_comments c
+    `SELECT ${COMMENT_COLUMNS.split(', ')
+      .map((c) => `c.${c}`)
+      .join(', ')} FROM thread_comments c
      JOIN comment_threads t ON t.id = c.thread_id WHERE t.article_id = ? ORDER BY c.seq`,
   ).all(articleId) as CommentRow[];
   const byThread = new Map<string, ThreadComment[]>();
-  for (const c of comments) (byThread.get(c.thread_id) ?? byThread.set(c.thread_id, []).get(c.thread_id)!).push(toComment(c));
+  for (const c of comments)
+    (byThread.get(c.thread_id) ?? byThread.set(c.thread_id, []).get(c.thread_id)!).push(toComment(c));
   return threads.map((t) => toThread(t, byThread.get(t.id) ?? []));
 }
 
 export function getThread(db: Db, id: string): CommentThread | null {
-  const row = prepared(db, `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE id = ?`).get(id) as ThreadRow | undefined;
+  const row = prepared(db, `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE id = ?`).get(id) as
+    ThreadRow | undefined;
   if (!row) return null;
-  const comments = prepared(db, `SELECT ${COMMENT_COLUMNS} FROM thread_comments WHERE thread_id = ? ORDER BY seq`).all(id) as CommentRow[];
+  const comments = prepared(
+    db,
+    `SELECT ${COMMENT_COLUMNS} FROM thread_comments WHERE thread_id = ? ORDER BY seq`,
+  ).all(id) as CommentRow[];
   return toThread(row, comments.map(toComment));
 }
 
 export function getComment(db: Db, id: string): (ThreadComment & { threadId: string }) | null {
-  const row = prepared(db, `SELECT ${COMMENT_COLUMNS} FROM thread_comments WHERE id = ?`).get(id) as CommentRow | undefined;
+  const row = prepared(db, `SELECT ${COMMENT_COLUMNS} FROM thread_comments WHERE id = ?`).get(id) as
+    CommentRow | undefined;
   return row ? { ...toComment(row), threadId: row.thread_id } : null;
 }
 
@@ -85,9 +102,17 @@ export function insertThread(db: Db, t: NewThread, now: string): CommentThread {
   return getThread(db, t.id)!;
 }
 
-export function addComment(db: Db, threadId: string, c: { id: string; author: string; body: string }, now: string): void {
+export function addComment(
+  db: Db,
+  threadId: string,
+  c: { id: string; author: string; body: string },
+  now: string,
+): void {
   db.transaction(() => {
-    prepared(db, 'INSERT INTO thread_comments (id, thread_id, author, body, created_at) VALUES (?, ?, ?, ?, ?)').run(c.id, threadId, c.author, c.body, now);
+    prepared(
+      db,
+      'INSERT INTO thread_comments (id, thread_id, author, body, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(c.id, threadId, c.author, c.body, now);
     prepared(db, 'UPDATE comment_threads SET updated_at = ? WHERE id = ?').run(now, threadId);
   })();
 }
@@ -101,14 +126,23 @@ export function setThreadStatus(db: Db, id: string, status: ThreadStatus, now: s
 }
 
 /** Marks threads detached or attached by which thread marks are in the body now; returns the ids that changed. */
-export function syncThreadAnchors(db: Db, articleId: string, inText: ReadonlySet<string>, now: string): string[] {
+export function syncThreadAnchors(
+  db: Db,
+  articleId: string,
+  inText: ReadonlySet<string>,
+  now: string,
+): string[] {
   const changed: string[] = [];
   db.transaction(() => {
     for (const t of listThreads(db, articleId)) {
       if (t.claimId !== null) continue;
       const detached = !inText.has(t.id);
       if (detached === t.detached) continue;
-      prepared(db, 'UPDATE comment_threads SET detached = ?, updated_at = ? WHERE id = ?').run(detached ? 1 : 0, now, t.id);
+      prepared(db, 'UPDATE comment_threads SET detached = ?, updated_at = ? WHERE id = ?').run(
+        detached ? 1 : 0,
+        now,
+        t.id,
+      );
       changed.push(t.id);
     }
   })();

@@ -39,30 +39,48 @@ interface PromptRow {
 
 export class CorrectionFrozenError extends Error {
   constructor(readonly state: 'exported' | 'withdrawn') {
-    super(state === 'exported' ? 'The correction has been exported and can no longer be changed.' : 'The correction was withdrawn.');
+    super(
+      state === 'exported'
+        ? 'The correction has been exported and can no longer be changed.'
+        : 'The correction was withdrawn.',
+    );
   }
 }
 
 function links(db: Db, id: string): { claimIds: string[]; facts: FactRef[] } {
-  const rows = prepared(db, 'SELECT ref_type, ref_id FROM correction_links WHERE correction_id = ? ORDER BY rowid').all(id) as {
+  const rows = prepared(
+    db,
+    'SELECT ref_type, ref_id FROM correction_links WHERE correction_id = ? ORDER BY rowid',
+  ).all(id) as {
     ref_type: 'claim' | FactType;
     ref_id: string;
   }[];
   return {
     claimIds: rows.filter((r) => r.ref_type === 'claim').map((r) => r.ref_id),
-    facts: rows.filter((r) => r.ref_type !== 'claim').map((r) => ({ type: r.ref_type as FactType, id: r.ref_id })),
+    facts: rows
+      .filter((r) => r.ref_type !== 'claim')
+      .map((r) => ({ type: r.ref_type as FactType, id: r.ref_id })),
   };
 }
 
 function history(db: Db, id: string): CorrectionEvent[] {
-  const rows = prepared(db, 'SELECT action, wrong_text, right_text, by, at FROM correction_history WHERE correction_id = ? ORDER BY seq').all(id) as {
+  const rows = prepared(
+    db,
+    'SELECT action, wrong_text, right_text, by, at FROM correction_history WHERE correction_id = ? ORDER BY seq',
+  ).all(id) as {
     action: CorrectionAction;
     wrong_text: string;
     right_text: string;
     by: string;
     at: string;
   }[];
-  return rows.map((r) => ({ action: r.action, wrong: r.wrong_text, right: r.right_text, by: r.by, at: r.at }));
+  return rows.map((r) => ({
+    action: r.action,
+    wrong: r.wrong_text,
+    right: r.right_text,
+    by: r.by,
+    at: r.at,
+  }));
 }
 
 function toCorrection(db: Db, r: CorrectionRow): Correction {
@@ -99,20 +117,27 @@ export function correctionIdTaken(db: Db, id: string): boolean {
   return prepared(db, 'SELECT 1 FROM corrections WHERE id = ?').get(id) !== undefined;
 }
 
-function record(db: Db, id: string, action: CorrectionAction, wrong: string, right: string, by: string, at: string): void {
-  prepared(db, 'INSERT INTO correction_history (correction_id, action, wrong_text, right_text, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
-    action,
-    wrong,
-    right,
-    by,
-    at,
-  );
+function record(
+  db: Db,
+  id: string,
+  action: CorrectionAction,
+  wrong: string,
+  right: string,
+  by: string,
+  at: string,
+): void {
+  prepared(
+    db,
+    'INSERT INTO correction_history (correction_id, action, wrong_text, right_text, by, at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, action, wrong, right, by, at);
 }
 
 function writeLinks(db: Db, id: string, claimIds: readonly string[], facts: readonly FactRef[]): void {
   prepared(db, 'DELETE FROM correction_links WHERE correction_id = ?').run(id);
-  const insert = prepared(db, 'INSERT OR IGNORE INTO correction_links (correction_id, ref_type, ref_id) VALUES (?, ?, ?)');
+  const insert = prepared(
+    db,
+    'INSERT OR IGNORE INTO correction_links (correction_id, ref_type, ref_id) VALUES (?, ?, ?)',
+  );
   for (const claimId of claimIds) insert.run(id, 'claim', claimId);
   for (const f of facts) insert.run(id, f.type, f.id);
 }
@@ -165,7 +190,12 @@ export function updateCorrection(
 ): Correction {
   db.transaction(() => {
     requireEditable(db, id);
-    prepared(db, 'UPDATE corrections SET wrong_text = ?, right_text = ?, updated_at = ? WHERE id = ?').run(patch.wrong, patch.right, now, id);
+    prepared(db, 'UPDATE corrections SET wrong_text = ?, right_text = ?, updated_at = ? WHERE id = ?').run(
+      patch.wrong,
+      patch.right,
+      now,
+      id,
+    );
     writeLinks(db, id, patch.claimIds, patch.facts);
     record(db, id, 'edited', patch.wrong, patch.right, by, now);
   })();
@@ -178,7 +208,10 @@ export function withdrawCorrection(db: Db, id: string, by: string, now: string):
     const row = requireEditable(db, id);
     prepared(db, 'UPDATE corrections SET withdrawn_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
     record(db, id, 'withdrawn', row.wrong_text, row.right_text, by, now);
-    prepared(db, 'UPDATE correction_prompts SET settled_by = NULL, settled_at = NULL, correction_id = NULL WHERE correction_id = ?').run(id);
+    prepared(
+      db,
+      'UPDATE correction_prompts SET settled_by = NULL, settled_at = NULL, correction_id = NULL WHERE correction_id = ?',
+    ).run(id);
   })();
 }
 
@@ -222,7 +255,8 @@ export function openPrompts(db: Db, articleId: string): CorrectionPrompt[] {
 }
 
 export function getPrompt(db: Db, seq: number): (CorrectionPrompt & { settled: boolean }) | null {
-  const row = prepared(db, 'SELECT * FROM correction_prompts WHERE seq = ?').get(seq) as (PromptRow & { settled_at: string | null }) | undefined;
+  const row = prepared(db, 'SELECT * FROM correction_prompts WHERE seq = ?').get(seq) as
+    (PromptRow & { settled_at: string | null }) | undefined;
   return row ? { ...toPrompt(row), settled: row.settled_at !== null } : null;
 }
 
@@ -250,14 +284,24 @@ export function noteClaimTextChange(
       return;
     }
     if (open.before === p.after) prepared(db, 'DELETE FROM correction_prompts WHERE seq = ?').run(open.seq);
-    else prepared(db, 'UPDATE correction_prompts SET after = ?, facts = ?, noted_by = ?, noted_at = ? WHERE seq = ?').run(p.after, JSON.stringify(p.facts), by, now, open.seq);
+    else
+      prepared(
+        db,
+        'UPDATE correction_prompts SET after = ?, facts = ?, noted_by = ?, noted_at = ? WHERE seq = ?',
+      ).run(p.after, JSON.stringify(p.facts), by, now, open.seq);
   })();
 }
 
 /** A stale claim of a published article was re-checked: offer a correction with what changed. */
 export function noteRecheck(
   db: Db,
-  p: { articleId: string; claimId: string; claimText: string; changes: readonly { de: string; en: string }[]; facts: readonly FactRef[] },
+  p: {
+    articleId: string;
+    claimId: string;
+    claimText: string;
+    changes: readonly { de: string; en: string }[];
+    facts: readonly FactRef[];
+  },
   by: string,
   now: string,
 ): void {
@@ -265,17 +309,32 @@ export function noteRecheck(
     db,
     `INSERT INTO correction_prompts (article_id, claim_id, reason, before, after, changes, facts, noted_by, noted_at)
      VALUES (?, ?, 'recheck', ?, ?, ?, ?, ?, ?)`,
-  ).run(p.articleId, p.claimId, p.claimText, p.claimText, JSON.stringify(p.changes), JSON.stringify(p.facts), by, now);
+  ).run(
+    p.articleId,
+    p.claimId,
+    p.claimText,
+    p.claimText,
+    JSON.stringify(p.changes),
+    JSON.stringify(p.facts),
+    by,
+    now,
+  );
 }
 
 /** Someone decided the offer needs no correction; it is kept, settled without one. */
 export function dismissPrompt(db: Db, seq: number, by: string, now: string): void {
-  prepared(db, 'UPDATE correction_prompts SET settled_by = ?, settled_at = ? WHERE seq = ? AND settled_at IS NULL').run(by, now, seq);
+  prepared(
+    db,
+    'UPDATE correction_prompts SET settled_by = ?, settled_at = ? WHERE seq = ? AND settled_at IS NULL',
+  ).run(by, now, seq);
 }
 
 /** How many offers are open per article, for the library. */
 export function openPromptCounts(db: Db): Map<string, number> {
-  const rows = prepared(db, 'SELECT article_id, count(*) AS n FROM correction_prompts WHERE settled_at IS NULL GROUP BY article_id').all() as {
+  const rows = prepared(
+    db,
+    'SELECT article_id, count(*) AS n FROM correction_prompts WHERE settled_at IS NULL GROUP BY article_id',
+  ).all() as {
     article_id: string;
     n: number;
   }[];

@@ -14,7 +14,11 @@ export interface DailyBackups {
  * start (not on the start's path) and then every hour. A failure is logged and tried again at
  * the next look; it never stops the app.
  */
-export function keepDailyBackups(db: Db, dataDir: string, options: { firstAfterMs?: number; everyMs?: number; now?: () => Date } = {}): DailyBackups {
+export function keepDailyBackups(
+  db: Db,
+  dataDir: string,
+  options: { firstAfterMs?: number; everyMs?: number; now?: () => Date } = {},
+): DailyBackups {
   const now = options.now ?? (() => new Date());
   let running = false;
   const check = async () => {
@@ -22,7 +26,8 @@ export function keepDailyBackups(db: Db, dataDir: string, options: { firstAfterM
     running = true;
     try {
       const newest = listBackups(dataDir)[0];
-      if (!newest || now().getTime() - Date.parse(newest.createdAt) >= DAY_MS) await createBackup(db, dataDir, 'daily', now());
+      if (!newest || now().getTime() - Date.parse(newest.createdAt) >= DAY_MS)
+        await createBackup(db, dataDir, 'daily', now());
     } catch (err) {
       console.error('[backups] the daily backup failed', err);
     } finally {

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, MigrationHistoryError, integrityCheck, migrate, openDatabase, schemaVersion, sqliteInfo } from './db';
+import {
+  DatabaseTooNewError,
+  MigrationHistoryError,
+  integrityCheck,
+  migrate,
+  openDatabase,
+  schemaVersion,
+  sqliteInfo,
+} from './db';
 import { migrations } from './migrations';
 import type { Migration } from './migrations';
 
@@ -32,7 +40,9 @@ describe('openDatabase', () => {
     const file = tempFile();
     openDatabase(file).close();
     const db = openDatabase(file);
-    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+    }[];
     expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
     db.close();
   });
@@ -79,7 +89,9 @@ describe('migrate', () => {
   it('migration 1 creates a settings table that only accepts JSON values', () => {
     const db = openDatabase(tempFile(), { migrations: migrations.slice(0, 1) });
     expect(() =>
-      db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('k', 'not json', 'now'),
+      db
+        .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+        .run('k', 'not json', 'now'),
     ).toThrow();
     db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('k', '"ok"', 'now');
     db.close();

@@ -87,7 +87,11 @@ export function schemaVersion(db: Db): number {
  * leaves the file at a version that is fully applied. Refuses files from a newer app and
  * files whose recorded history does not match ours.
  */
-export function migrate(db: Db, list: readonly Migration[] = defaultMigrations, beforeMigrate?: (db: Db, fromVersion: number) => void): number {
+export function migrate(
+  db: Db,
+  list: readonly Migration[] = defaultMigrations,
+  beforeMigrate?: (db: Db, fromVersion: number) => void,
+): number {
   const latest = list.length === 0 ? 0 : list[list.length - 1].version;
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration list is out of order at ${m.name}`);

@@ -45,7 +45,11 @@ describe('deals', () => {
   it('names every field that points at a missing or wrong entity, and saves nothing', () => {
     const before = store.db.prepare('SELECT count(*) FROM deals').pluck().get();
     const fields = fieldsOf(() =>
-      createDeal(store.db, dealInput.parse({ ...base, payerId: 'ent-nobody', reportedById: 'ent-kowalczyk' }), tester),
+      createDeal(
+        store.db,
+        dealInput.parse({ ...base, payerId: 'ent-nobody', reportedById: 'ent-kowalczyk' }),
+        tester,
+      ),
     );
     expect(fields).toEqual([
       { path: 'payerId', message: 'refers to an entity that does not exist ("ent-nobody")' },
@@ -56,7 +60,11 @@ describe('deals', () => {
 
   it('keeps the whole history of a deal, from rumour to confirmation', () => {
     const deal = createDeal(store.db, dealInput.parse(base), tester);
-    updateDeal(store.db, dealUpdate.parse({ ...deal, status: 'confirmed', amountMinor: 120_000_000, precision: 'exact' }), tester);
+    updateDeal(
+      store.db,
+      dealUpdate.parse({ ...deal, status: 'confirmed', amountMinor: 120_000_000, precision: 'exact' }),
+      tester,
+    );
     const trail = auditTrail(store.db, 'deal', deal.id);
     expect(trail.map((a) => a.action)).toEqual(['create', 'update']);
     expect(trail[1].before).toMatchObject({ status: 'rumoured', amountMinor: 100_000_000 });
@@ -65,11 +73,19 @@ describe('deals', () => {
 
   it('shows a deal as unsourced until a citation backs it', () => {
     const deal = createDeal(store.db, dealInput.parse(base), tester);
-    const hit = () => searchFacts(store.db, { query: 'Trikotsponsoring' }).hits.find((h) => h.id === deal.id)!;
+    const hit = () =>
+      searchFacts(store.db, { query: 'Trikotsponsoring' }).hits.find((h) => h.id === deal.id)!;
     expect(hit().unsourced).toBe(true);
-    createCitation(store.db, citationInput.parse({ factType: 'deal', factId: deal.id, sourceId: 'src-kurier', locator: 'S. 3' }), tester);
+    createCitation(
+      store.db,
+      citationInput.parse({ factType: 'deal', factId: deal.id, sourceId: 'src-kurier', locator: 'S. 3' }),
+      tester,
+    );
     expect(hit().unsourced).toBe(false);
-    expect(dealView(store.db, deal.id).citations[0]).toMatchObject({ locator: 'S. 3', source: { title: 'Strivo sichert sich die Rotheide-Rechte' } });
+    expect(dealView(store.db, deal.id).citations[0]).toMatchObject({
+      locator: 'S. 3',
+      source: { title: 'Strivo sichert sich die Rotheide-Rechte' },
+    });
   });
 
   it('finds a deal by its new subject after an edit and no longer by the old one', () => {
@@ -81,7 +97,9 @@ describe('deals', () => {
 
   it('deletes a deal with its citations and removes it from search', () => {
     deleteDeal(store.db, 'deal-strivo', tester);
-    expect(store.db.prepare("SELECT count(*) FROM citations WHERE fact_id = 'deal-strivo'").pluck().get()).toBe(0);
+    expect(
+      store.db.prepare("SELECT count(*) FROM citations WHERE fact_id = 'deal-strivo'").pluck().get(),
+    ).toBe(0);
     expect(auditTrail(store.db, 'citation', 'cit-deal').map((a) => a.action)).toEqual(['create', 'delete']);
     expect(searchFacts(store.db, { query: 'Streamingrechte' }).hits).toHaveLength(0);
   });
@@ -89,7 +107,9 @@ describe('deals', () => {
 
 describe('deleting facts that articles rely on', () => {
   const link = (db: Db, claim: string, article: string, type: string, id: string) =>
-    db.prepare('INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)').run(claim, article, type, id);
+    db
+      .prepare('INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)')
+      .run(claim, article, type, id);
 
   it('refuses, naming the articles by id in a store without an articles table', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-guard-'));
@@ -116,13 +136,17 @@ describe('deleting facts that articles rely on', () => {
   it('names the articles by headline when they exist, and lets unlinked facts go', () => {
     const now = new Date().toISOString();
     store.db
-      .prepare("INSERT INTO articles (id, headline, language, body, created_at, updated_at) VALUES (?, ?, 'de', '{}', ?, ?)")
+      .prepare(
+        "INSERT INTO articles (id, headline, language, body, created_at, updated_at) VALUES (?, ?, 'de', '{}', ?, ?)",
+      )
       .run('art-7', 'Strivo zahlt Millionen', now, now);
     link(store.db, 'claim-1', 'art-7', 'quote', 'quote-kowalczyk');
     expect(() => deleteQuote(store.db, 'quote-kowalczyk', tester)).toThrow(
       /claims in this article link to it: “Strivo zahlt Millionen”/,
     );
-    expect(store.db.prepare("SELECT count(*) FROM quotes WHERE id = 'quote-kowalczyk'").pluck().get()).toBe(1);
+    expect(store.db.prepare("SELECT count(*) FROM quotes WHERE id = 'quote-kowalczyk'").pluck().get()).toBe(
+      1,
+    );
     deleteDeal(store.db, 'deal-transfer', tester);
     expect(store.db.prepare("SELECT count(*) FROM deals WHERE id = 'deal-transfer'").pluck().get()).toBe(0);
   });

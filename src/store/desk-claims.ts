@@ -1,4 +1,11 @@
-import { claimRecord, mergeClaimRecords, mergeGatePasses, recordKey, type DeskClaimRecord, type DeskGatePass } from '../shared/desk/claimRecords';
+import {
+  claimRecord,
+  mergeClaimRecords,
+  mergeGatePasses,
+  recordKey,
+  type DeskClaimRecord,
+  type DeskGatePass,
+} from '../shared/desk/claimRecords';
 import { listClaims } from './claims';
 import type { Db } from './db';
 
@@ -17,17 +24,33 @@ interface PassRow {
 
 function gatePasses(db: Db, articleId: string): DeskGatePass[] {
   const rows = db
-    .prepare('SELECT passed_by, at, override_reason, open_claims FROM ready_gate_passes WHERE article_id = ? ORDER BY seq')
+    .prepare(
+      'SELECT passed_by, at, override_reason, open_claims FROM ready_gate_passes WHERE article_id = ? ORDER BY seq',
+    )
     .all(articleId) as PassRow[];
-  return rows.map((r) => ({ by: r.passed_by, at: r.at, overrideReason: r.override_reason, openClaims: JSON.parse(r.open_claims) as string[] }));
+  return rows.map((r) => ({
+    by: r.passed_by,
+    at: r.at,
+    overrideReason: r.override_reason,
+    openClaims: JSON.parse(r.open_claims) as string[],
+  }));
 }
 
-export function deskClaimState(db: Db, articleId: string): { records: DeskClaimRecord[]; passes: DeskGatePass[] } {
+export function deskClaimState(
+  db: Db,
+  articleId: string,
+): { records: DeskClaimRecord[]; passes: DeskGatePass[] } {
   return { records: listClaims(db, articleId).map(claimRecord), passes: gatePasses(db, articleId) };
 }
 
 /** Writes desk records into the local tables; returns how many claims changed. Claims of other articles are never touched. */
-export function applyDeskClaims(db: Db, articleId: string, records: readonly DeskClaimRecord[], passes: readonly DeskGatePass[], now: string): number {
+export function applyDeskClaims(
+  db: Db,
+  articleId: string,
+  records: readonly DeskClaimRecord[],
+  passes: readonly DeskGatePass[],
+  now: string,
+): number {
   return db.transaction(() => {
     const local = new Map(listClaims(db, articleId).map((c) => [c.id, claimRecord(c)]));
     const owner = db.prepare('SELECT article_id FROM claims WHERE id = ?').pluck();
@@ -44,7 +67,9 @@ export function applyDeskClaims(db: Db, articleId: string, records: readonly Des
       'INSERT OR IGNORE INTO claim_links (claim_id, article_id, fact_type, fact_id, locator, excerpt) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const clearHistory = db.prepare('DELETE FROM claim_status_history WHERE claim_id = ?');
-    const addHistory = db.prepare('INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)');
+    const addHistory = db.prepare(
+      'INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)',
+    );
     const dismiss = db.prepare(
       'INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (claim_id, code) DO NOTHING',
     );
@@ -54,11 +79,25 @@ export function applyDeskClaims(db: Db, articleId: string, records: readonly Des
       if (!before && owner.get(record.id) !== undefined) continue;
       const next = mergeClaimRecords(before, record);
       if (before && recordKey(before) === recordKey(next)) continue;
-      const values = { ...next, articleId, inText: next.inText ? 1 : 0, now, createdBy: next.history[0]?.checker ?? 'desk' };
+      const values = {
+        ...next,
+        articleId,
+        inText: next.inText ? 1 : 0,
+        now,
+        createdBy: next.history[0]?.checker ?? 'desk',
+      };
       if (before) update.run(values);
       else insert.run(values);
       clearLinks.run(next.id);
-      for (const ref of next.links) link.run(next.id, articleId, ref.type, ref.id, ref.locator || null, ref.locator ? (ref.excerpt ?? null) : null);
+      for (const ref of next.links)
+        link.run(
+          next.id,
+          articleId,
+          ref.type,
+          ref.id,
+          ref.locator || null,
+          ref.locator ? (ref.excerpt ?? null) : null,
+        );
       clearHistory.run(next.id);
       for (const h of next.history) addHistory.run(next.id, h.status, h.checker, h.at);
       for (const d of next.dismissedWarnings) dismiss.run(next.id, d.code, d.reason, d.checker, d.at);
@@ -71,7 +110,9 @@ export function applyDeskClaims(db: Db, articleId: string, records: readonly Des
       const addPass = db.prepare(
         'INSERT INTO ready_gate_passes (article_id, passed_by, at, override_reason, open_claims) VALUES (?, ?, ?, ?, ?)',
       );
-      for (const p of allPasses) if (!known.has(`${p.at}\u0000${p.by}`)) addPass.run(articleId, p.by, p.at, p.overrideReason, JSON.stringify(p.openClaims));
+      for (const p of allPasses)
+        if (!known.has(`${p.at}\u0000${p.by}`))
+          addPass.run(articleId, p.by, p.at, p.overrideReason, JSON.stringify(p.openClaims));
     }
     return changed;
   })();

@@ -38,8 +38,21 @@ const context = { text: 'Kowalczyk kostet sieben Millionen Euro.', start: 17, en
 describe('comment threads ⇄ desk records (SQL side)', () => {
   it('carries a thread, a reply written on each side at once, an edit and a resolve to both machines', () => {
     const { editor, checker, articleId } = twoMachines();
-    insertThread(editor, { id: 't-1', articleId, claimId: null, quote: 'sieben Millionen Euro', comment: { id: 'k-1', author: 'Jana Wolf', body: 'Quelle? @Lena' } }, T1);
-    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({ changed: 1, waiting: 0 });
+    insertThread(
+      editor,
+      {
+        id: 't-1',
+        articleId,
+        claimId: null,
+        quote: 'sieben Millionen Euro',
+        comment: { id: 'k-1', author: 'Jana Wolf', body: 'Quelle? @Lena' },
+      },
+      T1,
+    );
+    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({
+      changed: 1,
+      waiting: 0,
+    });
 
     addComment(checker, 't-1', { id: 'k-2', author: 'Lena Kowalczyk', body: 'Pressemitteilung' }, T2);
     addComment(editor, 't-1', { id: 'k-3', author: 'Jana Wolf', body: 'Und der Betrag?' }, T2);
@@ -50,7 +63,11 @@ describe('comment threads ⇄ desk records (SQL side)', () => {
     applyDeskThreads(checker, articleId, deskThreadState(editor, articleId));
     const [mine] = listThreads(editor, articleId);
     const [theirs] = listThreads(checker, articleId);
-    expect(mine.comments.map((c) => c.body).sort()).toEqual(['Pressemitteilung', 'Quelle genau? @Lena', 'Und der Betrag?']);
+    expect(mine.comments.map((c) => c.body).sort()).toEqual([
+      'Pressemitteilung',
+      'Quelle genau? @Lena',
+      'Und der Betrag?',
+    ]);
     expect(theirs.comments.map((c) => c.body).sort()).toEqual(mine.comments.map((c) => c.body).sort());
     expect([mine.status, theirs.status]).toEqual(['resolved', 'resolved']);
     // Nothing left to carry: applying again changes nothing.
@@ -59,12 +76,41 @@ describe('comment threads ⇄ desk records (SQL side)', () => {
 
   it('lets a thread on a claim wait until the claim is here, and never touches another article’s thread', () => {
     const { editor, checker, articleId } = twoMachines();
-    insertClaim(editor, { id: 'c-amount', articleId, text: 'sieben Millionen Euro', kind: 'amount', context }, 'Jana Wolf', T1);
-    insertThread(editor, { id: 't-2', articleId, claimId: 'c-amount', quote: 'sieben Millionen Euro', comment: { id: 'k-9', author: 'Jana Wolf', body: 'Beleg?' } }, T1);
-    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({ changed: 0, waiting: 1 });
-    insertClaim(checker, { id: 'c-amount', articleId, text: 'sieben Millionen Euro', kind: 'amount', context }, 'Jana Wolf', T1);
-    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({ changed: 1, waiting: 0 });
-    expect(listThreads(checker, articleId)[0]).toMatchObject({ claimId: 'c-amount', comments: [{ body: 'Beleg?' }] });
+    insertClaim(
+      editor,
+      { id: 'c-amount', articleId, text: 'sieben Millionen Euro', kind: 'amount', context },
+      'Jana Wolf',
+      T1,
+    );
+    insertThread(
+      editor,
+      {
+        id: 't-2',
+        articleId,
+        claimId: 'c-amount',
+        quote: 'sieben Millionen Euro',
+        comment: { id: 'k-9', author: 'Jana Wolf', body: 'Beleg?' },
+      },
+      T1,
+    );
+    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({
+      changed: 0,
+      waiting: 1,
+    });
+    insertClaim(
+      checker,
+      { id: 'c-amount', articleId, text: 'sieben Millionen Euro', kind: 'amount', context },
+      'Jana Wolf',
+      T1,
+    );
+    expect(applyDeskThreads(checker, articleId, deskThreadState(editor, articleId))).toEqual({
+      changed: 1,
+      waiting: 0,
+    });
+    expect(listThreads(checker, articleId)[0]).toMatchObject({
+      claimId: 'c-amount',
+      comments: [{ body: 'Beleg?' }],
+    });
 
     const other = createArticle(checker, { language: 'de', author: 'Ruth Okafor' }, T1).meta.id;
     const hijack = { ...deskThreadState(editor, articleId)[0], claimId: null, quote: 'fremd' };

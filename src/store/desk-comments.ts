@@ -1,4 +1,9 @@
-import { mergeThreadRecords, threadRecord, threadRecordKey, type DeskThreadRecord } from '../shared/desk/threadRecords';
+import {
+  mergeThreadRecords,
+  threadRecord,
+  threadRecordKey,
+  type DeskThreadRecord,
+} from '../shared/desk/threadRecords';
 import { getThread, listThreads } from './comments';
 import type { Db } from './db';
 import { prepared } from './prepared';
@@ -17,7 +22,11 @@ export function deskThreadState(db: Db, articleId: string): DeskThreadRecord[] {
  * comments of other articles are never touched, and a thread on a claim this machine has not
  * heard of yet waits (the claim arrives through the claims map; the next pull brings the thread).
  */
-export function applyDeskThreads(db: Db, articleId: string, records: readonly DeskThreadRecord[]): { changed: number; waiting: number } {
+export function applyDeskThreads(
+  db: Db,
+  articleId: string,
+  records: readonly DeskThreadRecord[],
+): { changed: number; waiting: number } {
   return db.transaction(() => {
     let changed = 0;
     let waiting = 0;
@@ -43,16 +52,16 @@ export function applyDeskThreads(db: Db, articleId: string, records: readonly De
       for (const c of next.comments) {
         const owner = commentThread.get(c.id);
         if (owner === undefined) {
-          prepared(db, 'INSERT INTO thread_comments (id, thread_id, author, body, created_at, edited_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-            c.id,
-            next.id,
-            c.author,
-            c.body,
-            c.createdAt,
-            c.editedAt,
-          );
+          prepared(
+            db,
+            'INSERT INTO thread_comments (id, thread_id, author, body, created_at, edited_at) VALUES (?, ?, ?, ?, ?, ?)',
+          ).run(c.id, next.id, c.author, c.body, c.createdAt, c.editedAt);
         } else if (owner === next.id) {
-          prepared(db, 'UPDATE thread_comments SET body = ?, edited_at = ? WHERE id = ?').run(c.body, c.editedAt, c.id);
+          prepared(db, 'UPDATE thread_comments SET body = ?, edited_at = ? WHERE id = ?').run(
+            c.body,
+            c.editedAt,
+            c.id,
+          );
         }
       }
       changed++;

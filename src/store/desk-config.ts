@@ -8,14 +8,19 @@ const KEYS = { url: 'desk.url', token: 'desk.token', enabled: 'desk.enabled', us
 function isDeskUser(value: unknown): value is NonNullable<DeskConfig['user']> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.name === 'string' && v.name !== '' && (v.role === 'editor' || v.role === 'checker' || v.role === 'viewer');
+  return (
+    typeof v.name === 'string' &&
+    v.name !== '' &&
+    (v.role === 'editor' || v.role === 'checker' || v.role === 'viewer')
+  );
 }
 
 export function readDeskConfig(db: Db): DeskConfig {
   const raw = readSettings(db);
   const user = raw[KEYS.user];
   const url = typeof raw[KEYS.url] === 'string' && raw[KEYS.url] !== '' ? (raw[KEYS.url] as string) : null;
-  const token = typeof raw[KEYS.token] === 'string' && raw[KEYS.token] !== '' ? (raw[KEYS.token] as string) : null;
+  const token =
+    typeof raw[KEYS.token] === 'string' && raw[KEYS.token] !== '' ? (raw[KEYS.token] as string) : null;
   return {
     url,
     token,
@@ -28,7 +33,12 @@ export function readDeskConfig(db: Db): DeskConfig {
 export function writeDeskConnection(db: Db, url: string, token: string): DeskConfig {
   const current = readDeskConfig(db);
   const same = current.url === url && current.token === token;
-  writeSettings(db, { [KEYS.url]: url, [KEYS.token]: token, [KEYS.enabled]: true, ...(same ? {} : { [KEYS.user]: null }) });
+  writeSettings(db, {
+    [KEYS.url]: url,
+    [KEYS.token]: token,
+    [KEYS.enabled]: true,
+    ...(same ? {} : { [KEYS.user]: null }),
+  });
   return readDeskConfig(db);
 }
 
@@ -48,7 +58,9 @@ export function deskOrigin(db: Db): string | null {
   if (url === null) return null;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'ws:' || parsed.protocol === 'wss:' ? `${parsed.protocol}//${parsed.host}` : null;
+    return parsed.protocol === 'ws:' || parsed.protocol === 'wss:'
+      ? `${parsed.protocol}//${parsed.host}`
+      : null;
   } catch {
     return null;
   }

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase, type Db } from './db';
-import { appendDocUpdate, deskArticleLink, linkDeskArticle, loadDoc, markDocSynced, pendingUpdates } from './desk-docs';
+import {
+  appendDocUpdate,
+  deskArticleLink,
+  linkDeskArticle,
+  loadDoc,
+  markDocSynced,
+  pendingUpdates,
+} from './desk-docs';
 import { createArticle } from './articles';
 
 const NOW = '2026-12-06T10:00:00.000Z';
@@ -118,8 +125,14 @@ describe('local copies of desk documents', () => {
     const article = createArticle(db, { language: 'de', author: 'Jana Wolf' }, NOW);
     linkDeskArticle(db, { articleId: article.meta.id, sharedBy: 'Jana Wolf', sharedAt: NOW });
     linkDeskArticle(db, { articleId: article.meta.id, sharedBy: 'Tim Brandt', sharedAt: NOW });
-    expect(deskArticleLink(db, article.meta.id)).toEqual({ articleId: article.meta.id, sharedBy: 'Jana Wolf', sharedAt: NOW });
-    expect(() => linkDeskArticle(db, { articleId: 'missing', sharedBy: 'x', sharedAt: NOW })).toThrow(/FOREIGN KEY/);
+    expect(deskArticleLink(db, article.meta.id)).toEqual({
+      articleId: article.meta.id,
+      sharedBy: 'Jana Wolf',
+      sharedAt: NOW,
+    });
+    expect(() => linkDeskArticle(db, { articleId: 'missing', sharedBy: 'x', sharedAt: NOW })).toThrow(
+      /FOREIGN KEY/,
+    );
     db.prepare('DELETE FROM articles WHERE id = ?').run(article.meta.id);
     expect(deskArticleLink(db, article.meta.id)).toBeNull();
   });

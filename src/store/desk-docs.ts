@@ -22,7 +22,13 @@ interface UpdateRow {
   pending: 0 | 1;
 }
 
-export function appendDocUpdate(db: Db, doc: string, data: Uint8Array, pending: boolean, now: string): number {
+export function appendDocUpdate(
+  db: Db,
+  doc: string,
+  data: Uint8Array,
+  pending: boolean,
+  now: string,
+): number {
   const info = db
     .prepare('INSERT INTO desk_doc_updates (doc, data, pending, created_at) VALUES (?, ?, ?, ?)')
     .run(doc, Buffer.from(data.buffer, data.byteOffset, data.byteLength), pending ? 1 : 0, now);
@@ -32,7 +38,9 @@ export function appendDocUpdate(db: Db, doc: string, data: Uint8Array, pending: 
 /** Reads a document, compacting its confirmed updates into one row in the same transaction. */
 export function loadDoc(db: Db, doc: string, now: string): StoredDoc {
   return db.transaction((): StoredDoc => {
-    const rows = db.prepare('SELECT seq, data, pending FROM desk_doc_updates WHERE doc = ? ORDER BY seq').all(doc) as UpdateRow[];
+    const rows = db
+      .prepare('SELECT seq, data, pending FROM desk_doc_updates WHERE doc = ? ORDER BY seq')
+      .all(doc) as UpdateRow[];
     if (rows.length === 0) return { state: null, pending: 0, lastSeq: 0 };
     const confirmed = rows.filter((r) => r.pending === 0);
     if (confirmed.length > 1) {
@@ -40,7 +48,11 @@ export function loadDoc(db: Db, doc: string, now: string): StoredDoc {
       const last = confirmed[confirmed.length - 1].seq;
       // The folded row keeps the newest confirmed seq, so pending rows stay after it in order.
       db.prepare('DELETE FROM desk_doc_updates WHERE doc = ? AND pending = 0 AND seq < ?').run(doc, last);
-      db.prepare('UPDATE desk_doc_updates SET data = ?, created_at = ? WHERE seq = ?').run(Buffer.from(merged), now, last);
+      db.prepare('UPDATE desk_doc_updates SET data = ?, created_at = ? WHERE seq = ?').run(
+        Buffer.from(merged),
+        now,
+        last,
+      );
     }
     const state = mergeDocUpdates(rows.map((r) => new Uint8Array(r.data)));
     return { state, pending: rows.length - confirmed.length, lastSeq: rows[rows.length - 1].seq };
@@ -49,12 +61,16 @@ export function loadDoc(db: Db, doc: string, now: string): StoredDoc {
 
 /** The desk confirmed everything this app sent for the document up to `upTo`. */
 export function markDocSynced(db: Db, doc: string, upTo: number): number {
-  return db.prepare('UPDATE desk_doc_updates SET pending = 0 WHERE doc = ? AND pending = 1 AND seq <= ?').run(doc, upTo).changes;
+  return db
+    .prepare('UPDATE desk_doc_updates SET pending = 0 WHERE doc = ? AND pending = 1 AND seq <= ?')
+    .run(doc, upTo).changes;
 }
 
 export function pendingUpdates(db: Db): { total: number; docs: { doc: string; pending: number }[] } {
   const docs = db
-    .prepare('SELECT doc, count(*) AS pending FROM desk_doc_updates WHERE pending = 1 GROUP BY doc ORDER BY doc')
+    .prepare(
+      'SELECT doc, count(*) AS pending FROM desk_doc_updates WHERE pending = 1 GROUP BY doc ORDER BY doc',
+    )
     .all() as { doc: string; pending: number }[];
   return { total: docs.reduce((n, d) => n + d.pending, 0), docs };
 }
@@ -74,14 +90,18 @@ export function linkDeskArticle(db: Db, link: DeskArticleLink): void {
 
 export function deskArticleLinks(db: Db): DeskArticleLink[] {
   return db
-    .prepare('SELECT article_id AS articleId, shared_by AS sharedBy, shared_at AS sharedAt FROM desk_articles ORDER BY shared_at')
+    .prepare(
+      'SELECT article_id AS articleId, shared_by AS sharedBy, shared_at AS sharedAt FROM desk_articles ORDER BY shared_at',
+    )
     .all() as DeskArticleLink[];
 }
 
 export function deskArticleLink(db: Db, articleId: string): DeskArticleLink | null {
   return (
     (db
-      .prepare('SELECT article_id AS articleId, shared_by AS sharedBy, shared_at AS sharedAt FROM desk_articles WHERE article_id = ?')
+      .prepare(
+        'SELECT article_id AS articleId, shared_by AS sharedBy, shared_at AS sharedAt FROM desk_articles WHERE article_id = ?',
+      )
       .get(articleId) as DeskArticleLink | undefined) ?? null
   );
 }

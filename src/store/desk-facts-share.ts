@@ -25,7 +25,9 @@ export function unsharedIds(db: Db, type: DeskFactKind): string[] {
 function factSet(db: Db, shared: boolean): FactSet {
   const where = (type: DeskFactKind) =>
     `WHERE ${shared ? '' : 'NOT '}EXISTS (SELECT 1 FROM desk_fact_shared s WHERE s.record_type = '${type}' AND s.record_id = ${DESK_TABLES[type].table}.id)` +
-    (shared ? '' : ` AND NOT EXISTS (SELECT 1 FROM desk_fact_local l WHERE l.record_type = '${type}' AND l.record_id = ${DESK_TABLES[type].table}.id)`);
+    (shared
+      ? ''
+      : ` AND NOT EXISTS (SELECT 1 FROM desk_fact_local l WHERE l.record_type = '${type}' AND l.record_id = ${DESK_TABLES[type].table}.id)`);
   return {
     entities: getRecords(db, DESK_TABLES.entity, where('entity')) as unknown as Entity[],
     deals: getRecords(db, DESK_TABLES.deal, where('deal')) as unknown as Deal[],
@@ -61,7 +63,13 @@ const REFERENCES: Record<'entity' | 'deal' | 'quote', { type: DeskFactKind; fiel
  * Folds a local duplicate into the desk's record: every fact and claim that referred to the
  * local one refers to the desk's, then the local one goes (all audited, in one transaction).
  */
-export function mergeIntoDeskRecord(db: Db, kind: 'entity' | 'deal' | 'quote', localId: string, deskId: string, actor: Actor): void {
+export function mergeIntoDeskRecord(
+  db: Db,
+  kind: 'entity' | 'deal' | 'quote',
+  localId: string,
+  deskId: string,
+  actor: Actor,
+): void {
   db.transaction(() => {
     const local = getRecord(db, DESK_TABLES[kind], localId);
     if (!local || !getRecord(db, DESK_TABLES[kind], deskId)) return;
@@ -73,7 +81,11 @@ export function mergeIntoDeskRecord(db: Db, kind: 'entity' | 'deal' | 'quote', l
         updateRecord(db, t, before, { ...before, [ref.field]: deskId }, actor);
       }
     }
-    prepared(db, 'UPDATE OR IGNORE claim_links SET fact_id = ? WHERE fact_type = ? AND fact_id = ?').run(deskId, kind, localId);
+    prepared(db, 'UPDATE OR IGNORE claim_links SET fact_id = ? WHERE fact_type = ? AND fact_id = ?').run(
+      deskId,
+      kind,
+      localId,
+    );
     prepared(db, 'DELETE FROM claim_links WHERE fact_type = ? AND fact_id = ?').run(kind, localId);
     deleteRecord(db, DESK_TABLES[kind], local, actor);
   })();
@@ -86,5 +98,8 @@ export function requestShare(db: Db): void {
 
 /** True once, when sharing was asked for; the sync then shares every unshared fact. */
 export function takeShareRequest(db: Db): boolean {
-  return prepared(db, 'UPDATE desk_fact_sync SET share_requested = 0 WHERE id = 1 AND share_requested = 1').run().changes > 0;
+  return (
+    prepared(db, 'UPDATE desk_fact_sync SET share_requested = 0 WHERE id = 1 AND share_requested = 1').run()
+      .changes > 0
+  );
 }

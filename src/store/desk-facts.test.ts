@@ -28,7 +28,12 @@ const entity = (id: string, name: string) => ({ id, kind: 'club', name, aliases:
 describe('records new to this machine from the desk, in one batch', () => {
   it('writes rows, search index and shared marks, without audit entries of their own', () => {
     const db = tempDb();
-    insertDeskRecords(db, 'entity', [entity('e-rotheide', 'SV Rotheide'), entity('e-nordhafen', 'FC Nordhafen')], stamp);
+    insertDeskRecords(
+      db,
+      'entity',
+      [entity('e-rotheide', 'SV Rotheide'), entity('e-nordhafen', 'FC Nordhafen')],
+      stamp,
+    );
     expect(hasLocalRecord(db, 'entity', 'e-rotheide')).toBe(true);
     expect(isShared(db, 'entity', 'e-nordhafen')).toBe(true);
     expect(searchFacts(db, { query: 'Nordhafen' }).hits.map((h) => h.id)).toEqual(['e-nordhafen']);
@@ -51,7 +56,9 @@ describe('records new to this machine from the desk, in one batch', () => {
       status: 'verified',
       notes: null,
     });
-    expect(() => insertDeskRecords(db, 'quote', [quote('q-1', 'e-okafor'), quote('q-2', 'e-missing')], stamp)).toThrow();
+    expect(() =>
+      insertDeskRecords(db, 'quote', [quote('q-1', 'e-okafor'), quote('q-2', 'e-missing')], stamp),
+    ).toThrow();
     expect(hasLocalRecord(db, 'quote', 'q-1')).toBe(false);
     expect(isShared(db, 'quote', 'q-1')).toBe(false);
     expect(searchFacts(db, { query: 'Rotheide' }).hits).toEqual([]);

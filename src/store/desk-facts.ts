@@ -4,7 +4,15 @@ import type { AuditEntry } from '../shared/contract/facts-types';
 import { writeAudit, type Actor } from './audit';
 import { linkedArticles, describeArticles } from './claim-links';
 import type { Db } from './db';
-import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
+import {
+  citationTable,
+  dealTable,
+  entityTable,
+  quoteTable,
+  roleTable,
+  sourceTable,
+  type FactTable,
+} from './fact-tables';
 import { prepared } from './prepared';
 import { deleteRecord, getRecord, getRecords, insertRecord, sameRecord, updateRecord } from './records';
 
@@ -22,7 +30,14 @@ export const DESK_TABLES: Record<DeskFactKind, AnyTable> = {
 };
 
 /** Order in which records can be written (what they refer to first); deletes go the other way. */
-export const DESK_WRITE_ORDER: readonly DeskFactKind[] = ['entity', 'source', 'role', 'quote', 'deal', 'citation'];
+export const DESK_WRITE_ORDER: readonly DeskFactKind[] = [
+  'entity',
+  'source',
+  'role',
+  'quote',
+  'deal',
+  'citation',
+];
 
 export interface PendingAuditEntry {
   seq: number;
@@ -37,7 +52,8 @@ export interface PendingAuditEntry {
 
 /** Where pushing starts: the stored cursor, or (first time) the end of the log, so joining shares nothing unasked. */
 export function deskAuditCursor(db: Db): number {
-  const row = prepared(db, 'SELECT audit_cursor FROM desk_fact_sync WHERE id = 1').get() as { audit_cursor: number } | undefined;
+  const row = prepared(db, 'SELECT audit_cursor FROM desk_fact_sync WHERE id = 1').get() as
+    { audit_cursor: number } | undefined;
   if (row) return row.audit_cursor;
   const end = (prepared(db, 'SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number) ?? 0;
   prepared(db, 'INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (1, ?)').run(end);
@@ -45,7 +61,10 @@ export function deskAuditCursor(db: Db): number {
 }
 
 export function setDeskAuditCursor(db: Db, cursor: number): void {
-  prepared(db, 'INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET audit_cursor = excluded.audit_cursor').run(cursor);
+  prepared(
+    db,
+    'INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET audit_cursor = excluded.audit_cursor',
+  ).run(cursor);
 }
 
 /** Local changes after the cursor that did not come from the desk, oldest first. */
@@ -54,7 +73,16 @@ export function pendingAuditEntries(db: Db, after: number, limit = 5000): Pendin
     db,
     `SELECT seq, record_type, record_id, action, user, at, before, after FROM audit_log
      WHERE seq > ? AND (via IS NULL OR via <> 'desk') ORDER BY seq LIMIT ?`,
-  ).all(after, limit) as { seq: number; record_type: DeskFactKind; record_id: string; action: AuditEntry['action']; user: string; at: string; before: string | null; after: string | null }[];
+  ).all(after, limit) as {
+    seq: number;
+    record_type: DeskFactKind;
+    record_id: string;
+    action: AuditEntry['action'];
+    user: string;
+    at: string;
+    before: string | null;
+    after: string | null;
+  }[];
   return rows.map((r) => ({
     seq: r.seq,
     recordType: r.record_type,
@@ -68,12 +96,19 @@ export function pendingAuditEntries(db: Db, after: number, limit = 5000): Pendin
 }
 
 export function isLocalOnly(db: Db, type: DeskFactKind, id: string): boolean {
-  return prepared(db, 'SELECT 1 FROM desk_fact_local WHERE record_type = ? AND record_id = ?').get(type, id) !== undefined;
+  return (
+    prepared(db, 'SELECT 1 FROM desk_fact_local WHERE record_type = ? AND record_id = ?').get(type, id) !==
+    undefined
+  );
 }
 
 /** "Keep local (not shared)" on or off for one fact. */
 export function setLocalOnly(db: Db, type: DeskFactKind, id: string, local: boolean): void {
-  if (local) prepared(db, 'INSERT OR IGNORE INTO desk_fact_local (record_type, record_id) VALUES (?, ?)').run(type, id);
+  if (local)
+    prepared(db, 'INSERT OR IGNORE INTO desk_fact_local (record_type, record_id) VALUES (?, ?)').run(
+      type,
+      id,
+    );
   else prepared(db, 'DELETE FROM desk_fact_local WHERE record_type = ? AND record_id = ?').run(type, id);
 }
 
@@ -86,11 +121,16 @@ export function unmarkShared(db: Db, type: DeskFactKind, id: string): void {
 }
 
 export function isShared(db: Db, type: DeskFactKind, id: string): boolean {
-  return prepared(db, 'SELECT 1 FROM desk_fact_shared WHERE record_type = ? AND record_id = ?').get(type, id) !== undefined;
+  return (
+    prepared(db, 'SELECT 1 FROM desk_fact_shared WHERE record_type = ? AND record_id = ?').get(type, id) !==
+    undefined
+  );
 }
 
 export function sharedIds(db: Db, type: DeskFactKind): string[] {
-  return prepared(db, 'SELECT record_id FROM desk_fact_shared WHERE record_type = ? ORDER BY record_id').pluck().all(type) as string[];
+  return prepared(db, 'SELECT record_id FROM desk_fact_shared WHERE record_type = ? ORDER BY record_id')
+    .pluck()
+    .all(type) as string[];
 }
 
 export function changeSeen(db: Db, changeId: string): boolean {
@@ -112,13 +152,20 @@ export type DeskWrite = 'created' | 'updated' | 'unchanged';
  * claims are flagged as for any change. No audit entry: that comes from the change log.
  * Throws when the database refuses it (a reference not here yet); the caller retries later.
  */
-export function applyDeskRecord(db: Db, type: DeskFactKind, record: { id: string }, actor: Actor, at: string): DeskWrite {
+export function applyDeskRecord(
+  db: Db,
+  type: DeskFactKind,
+  record: { id: string },
+  actor: Actor,
+  at: string,
+): DeskWrite {
   const t = DESK_TABLES[type];
   return db.transaction((): DeskWrite => {
     const before = getRecord(db, t, record.id);
     if (type === 'citation') {
       const c = record as unknown as { factType: DeskFactKind; factId: string };
-      if (!getRecord(db, DESK_TABLES[c.factType], c.factId)) throw new Error(`${c.factType} ${c.factId} is not here yet`);
+      if (!getRecord(db, DESK_TABLES[c.factType], c.factId))
+        throw new Error(`${c.factType} ${c.factId} is not here yet`);
     }
     if (!before) {
       insertRecord(db, t, record, actor, at, false);
@@ -141,13 +188,19 @@ export function hasLocalRecord(db: Db, type: DeskFactKind, id: string): boolean 
  * marks without a savepoint and a read per record. All or nothing: throws, having written none,
  * when one is refused (a reference not here yet); the caller then takes them one by one.
  */
-export function insertDeskRecords(db: Db, type: DeskFactKind, records: readonly { id: string }[], stamp: (id: string) => { actor: Actor; at: string }): void {
+export function insertDeskRecords(
+  db: Db,
+  type: DeskFactKind,
+  records: readonly { id: string }[],
+  stamp: (id: string) => { actor: Actor; at: string },
+): void {
   const t = DESK_TABLES[type];
   db.transaction(() => {
     for (const record of records) {
       if (type === 'citation') {
         const c = record as unknown as { factType: DeskFactKind; factId: string };
-        if (!hasLocalRecord(db, c.factType, c.factId)) throw new Error(`${c.factType} ${c.factId} is not here yet`);
+        if (!hasLocalRecord(db, c.factType, c.factId))
+          throw new Error(`${c.factType} ${c.factId} is not here yet`);
       }
       const { actor, at } = stamp(record.id);
       insertRecord(db, t, record, actor, at, false);
@@ -160,7 +213,13 @@ export function insertDeskRecords(db: Db, type: DeskFactKind, records: readonly 
  * Deletes a record the desk no longer has. A fact that claims here link to is kept (and
  * reported with the articles), so no article loses its evidence silently.
  */
-export function removeDeskRecord(db: Db, type: DeskFactKind, id: string, actor: Actor, at: string): { removed: boolean; refusal?: string } {
+export function removeDeskRecord(
+  db: Db,
+  type: DeskFactKind,
+  id: string,
+  actor: Actor,
+  at: string,
+): { removed: boolean; refusal?: string } {
   const t = DESK_TABLES[type];
   const record = getRecord(db, t, id);
   if (!record) {
@@ -169,7 +228,11 @@ export function removeDeskRecord(db: Db, type: DeskFactKind, id: string, actor: 
   }
   if (type !== 'citation') {
     const articles = linkedArticles(db, type, id);
-    if (articles.length > 0) return { removed: false, refusal: `${type} ${id} is kept: claims in ${describeArticles(articles)} link to it` };
+    if (articles.length > 0)
+      return {
+        removed: false,
+        refusal: `${type} ${id} is kept: claims in ${describeArticles(articles)} link to it`,
+      };
   }
   db.transaction(() => {
     deleteRecord(db, t, record, actor, at, false);
@@ -180,9 +243,20 @@ export function removeDeskRecord(db: Db, type: DeskFactKind, id: string, actor: 
 
 /** One desk change in the local audit log, with its author and time (fields changed only). */
 export function writeDeskAudit(db: Db, type: DeskFactKind, change: DeskFactChange): void {
-  const before = change.action === 'update' ? Object.fromEntries(change.changes.map((c) => [c.field, c.before])) : null;
-  const after = change.action === 'update' ? Object.fromEntries(change.changes.map((c) => [c.field, c.after])) : null;
-  writeAudit(db, type, change.recordId, change.action, before, after, { user: change.by, via: 'desk' }, change.at);
+  const before =
+    change.action === 'update' ? Object.fromEntries(change.changes.map((c) => [c.field, c.before])) : null;
+  const after =
+    change.action === 'update' ? Object.fromEntries(change.changes.map((c) => [c.field, c.after])) : null;
+  writeAudit(
+    db,
+    type,
+    change.recordId,
+    change.action,
+    before,
+    after,
+    { user: change.by, via: 'desk' },
+    change.at,
+  );
   markChangeSeen(db, change.id);
 }
 
@@ -206,6 +280,9 @@ export function canonicalFactDump(db: Db): Record<DeskFactKind, unknown[]> {
 
 /** The audit log as (record, action, author, time), sorted: what every member must agree on. */
 export function canonicalAuditDump(db: Db): string[] {
-  const rows = prepared(db, 'SELECT record_type, record_id, action, user, at FROM audit_log').all() as Record<string, string>[];
+  const rows = prepared(db, 'SELECT record_type, record_id, action, user, at FROM audit_log').all() as Record<
+    string,
+    string
+  >[];
   return rows.map((r) => `${r.record_type}:${r.record_id} ${r.action} ${r.user} ${r.at}`).sort();
 }

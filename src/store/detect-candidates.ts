@@ -31,7 +31,9 @@ export function knownPeople(db: Db): KnownPerson[] {
     if (r.to) role.to = r.to;
     roles.set(r.personId, [...(roles.get(r.personId) ?? []), role]);
   }
-  return entities.filter((e) => e.kind === 'person').map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, roles: roles.get(e.id) ?? [] }));
+  return entities
+    .filter((e) => e.kind === 'person')
+    .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, roles: roles.get(e.id) ?? [] }));
 }
 
 /** How many quotes or deals of one person or pair of parties are read; more would be noise anyway. */
@@ -40,9 +42,15 @@ const PER_ENTITY = 200;
 const WORDING_PROBES = 5;
 const PER_PROBE = 25;
 
-function matching(written: string | undefined, entities: readonly Entity[], kinds?: readonly string[]): string[] {
+function matching(
+  written: string | undefined,
+  entities: readonly Entity[],
+  kinds?: readonly string[],
+): string[] {
   if (!written) return [];
-  return entities.filter((e) => (!kinds || kinds.includes(e.kind)) && nameFit(written, e) > 0).map((e) => e.id);
+  return entities
+    .filter((e) => (!kinds || kinds.includes(e.kind)) && nameFit(written, e) > 0)
+    .map((e) => e.id);
 }
 
 /** The longest distinct words of the quote, which say most about which statement it is. */
@@ -75,25 +83,42 @@ export function candidateFacts(db: Db, q: CandidateQuery, entities: readonly Ent
 
   if (q.kind === 'quote') {
     for (const speakerId of matching(q.speaker, entities, ['person'])) {
-      for (const hit of searchFacts(db, { query: '', kinds: ['quote'], entityId: speakerId, limit: PER_ENTITY }).hits) addQuote(hit.id);
+      for (const hit of searchFacts(db, {
+        query: '',
+        kinds: ['quote'],
+        entityId: speakerId,
+        limit: PER_ENTITY,
+      }).hits)
+        addQuote(hit.id);
     }
     for (const word of probeWords(q.text)) {
-      for (const hit of searchFacts(db, { query: word, kinds: ['quote'], limit: PER_PROBE }).hits) addQuote(hit.id);
+      for (const hit of searchFacts(db, { query: word, kinds: ['quote'], limit: PER_PROBE }).hits)
+        addQuote(hit.id);
     }
   } else if (q.kind === 'amount') {
     if (q.value !== undefined && q.value > 0) {
       const minor = Math.round(q.value * 100);
       const window = { amountMin: Math.floor(minor * 0.9), amountMax: Math.ceil(minor * 1.1) };
-      for (const hit of searchFacts(db, { query: '', kinds: ['deal'], ...window, limit: PER_ENTITY }).hits) addDeal(hit.id);
+      for (const hit of searchFacts(db, { query: '', kinds: ['deal'], ...window, limit: PER_ENTITY }).hits)
+        addDeal(hit.id);
     }
     for (const party of [...matching(q.payer, entities), ...matching(q.payee, entities)]) {
-      for (const hit of searchFacts(db, { query: '', kinds: ['deal'], entityId: party, limit: PER_ENTITY }).hits) addDeal(hit.id);
+      for (const hit of searchFacts(db, { query: '', kinds: ['deal'], entityId: party, limit: PER_ENTITY })
+        .hits)
+        addDeal(hit.id);
     }
   } else if (q.kind === 'role') {
     const folded = ` ${foldForMatch(q.text)} `;
-    const named = entities.filter((e) => e.kind === 'person' && [e.name, ...e.aliases].some((s) => folded.includes(foldForMatch(s))));
+    const named = entities.filter(
+      (e) => e.kind === 'person' && [e.name, ...e.aliases].some((s) => folded.includes(foldForMatch(s))),
+    );
     if (named.length > 0) {
-      roles = getRecords(db, roleTable, `WHERE person_id IN (${named.map(() => '?').join(', ')}) ORDER BY seq`, named.map((e) => e.id));
+      roles = getRecords(
+        db,
+        roleTable,
+        `WHERE person_id IN (${named.map(() => '?').join(', ')}) ORDER BY seq`,
+        named.map((e) => e.id),
+      );
     }
   }
   return { entities, roles, deals: [...deals.values()], quotes: [...quotes.values()] };

@@ -18,7 +18,13 @@ interface Row {
   at: string;
 }
 
-const toDismissal = (r: Row): StoredDismissal => ({ kind: r.kind, key: r.text_key, text: r.text, by: r.dismissed_by, at: r.at });
+const toDismissal = (r: Row): StoredDismissal => ({
+  kind: r.kind,
+  key: r.text_key,
+  text: r.text,
+  by: r.dismissed_by,
+  at: r.at,
+});
 
 export function listDismissals(db: Db, articleId: string): StoredDismissal[] {
   const rows = prepared(
@@ -44,5 +50,11 @@ export function addDismissal(db: Db, articleId: string, d: StoredDismissal): Sto
 
 /** Returns whether there was such a dismissal. */
 export function removeDismissal(db: Db, articleId: string, kind: SuggestionKind, key: string): boolean {
-  return prepared(db, 'DELETE FROM detect_dismissals WHERE article_id = ? AND kind = ? AND text_key = ?').run(articleId, kind, key).changes > 0;
+  return (
+    prepared(db, 'DELETE FROM detect_dismissals WHERE article_id = ? AND kind = ? AND text_key = ?').run(
+      articleId,
+      kind,
+      key,
+    ).changes > 0
+  );
 }

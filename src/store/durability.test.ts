@@ -23,7 +23,11 @@ function pendingFrames(db: Db): number {
 }
 
 const write = (db: Db, value: string) =>
-  db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, json_quote(?), '') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run('probe', value);
+  db
+    .prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES (?, json_quote(?), '') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )
+    .run('probe', value);
 
 describe('sync modes', () => {
   it('syncs each commit by default and leaves syncing to checkpoints when deferred', () => {
@@ -78,7 +82,8 @@ describe('write-ahead log bound', () => {
    */
   function killAndRestart(from: string, to: string): void {
     fs.mkdirSync(to, { recursive: true });
-    for (const suffix of ['', '-wal']) fs.copyFileSync(path.join(from, 'test.sqlite') + suffix, path.join(to, 'test.sqlite') + suffix);
+    for (const suffix of ['', '-wal'])
+      fs.copyFileSync(path.join(from, 'test.sqlite') + suffix, path.join(to, 'test.sqlite') + suffix);
   }
 
   it('does not grow across runs killed before their first checkpoint, and keeps every write', () => {

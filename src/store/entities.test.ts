@@ -14,7 +14,10 @@ afterEach(() => store.close());
 
 describe('entities', () => {
   it('records who created and changed an entity, with the record before and after', () => {
-    const e = createEntity(store.db, entityInput.parse({ kind: 'club', name: 'TuS Nordwald' }), { user: 'Ole', via: 'app' });
+    const e = createEntity(store.db, entityInput.parse({ kind: 'club', name: 'TuS Nordwald' }), {
+      user: 'Ole',
+      via: 'app',
+    });
     updateEntity(store.db, entityUpdate.parse({ ...e, aliases: ['Nordwald'] }), { user: 'Mira', via: 'cli' });
     const trail = auditTrail(store.db, 'entity', e.id);
     expect(trail.map((a) => [a.action, a.user, a.via])).toEqual([
@@ -31,7 +34,11 @@ describe('entities', () => {
     updateEntity(store.db, entityUpdate.parse({ ...e, name: 'TuS Nordwald 1911' }), tester);
     updateEntity(store.db, entityUpdate.parse({ ...e, name: 'TuS Nordwald 1912' }), tester);
     const trail = auditTrail(store.db, 'entity', e.id);
-    expect(trail.map((a) => (a.after as { name: string }).name)).toEqual(['TuS Nordwald', 'TuS Nordwald 1911', 'TuS Nordwald 1912']);
+    expect(trail.map((a) => (a.after as { name: string }).name)).toEqual([
+      'TuS Nordwald',
+      'TuS Nordwald 1911',
+      'TuS Nordwald 1912',
+    ]);
     deleteEntity(store.db, e.id, tester);
     expect(auditTrail(store.db, 'entity', e.id)[0].after).toEqual(e);
   });
@@ -48,8 +55,16 @@ describe('entities', () => {
   });
 
   it('deletes an unused entity together with its citations, and audits both', () => {
-    const e = createEntity(store.db, entityInput.parse({ kind: 'company', name: 'Nordlicht Versicherung' }), tester);
-    store.db.prepare("INSERT INTO citations (id, fact_type, fact_id, source_id, created_at, updated_at) VALUES ('c9', 'entity', ?, 'src-kurier', 'x', 'x')").run(e.id);
+    const e = createEntity(
+      store.db,
+      entityInput.parse({ kind: 'company', name: 'Nordlicht Versicherung' }),
+      tester,
+    );
+    store.db
+      .prepare(
+        "INSERT INTO citations (id, fact_type, fact_id, source_id, created_at, updated_at) VALUES ('c9', 'entity', ?, 'src-kurier', 'x', 'x')",
+      )
+      .run(e.id);
     deleteEntity(store.db, e.id, tester);
     expect(store.db.prepare('SELECT count(*) FROM entities WHERE id = ?').pluck().get(e.id)).toBe(0);
     expect(store.db.prepare("SELECT count(*) FROM citations WHERE id = 'c9'").pluck().get()).toBe(0);
@@ -58,9 +73,9 @@ describe('entities', () => {
 
   it('refuses to turn a person with roles into a club', () => {
     const view = entityView(store.db, 'ent-kowalczyk');
-    expect(() => updateEntity(store.db, entityUpdate.parse({ ...view.entity, kind: 'club' }), tester)).toThrow(
-      /kind must stay "person" while 1 role names this person/,
-    );
+    expect(() =>
+      updateEntity(store.db, entityUpdate.parse({ ...view.entity, kind: 'club' }), tester),
+    ).toThrow(/kind must stay "person" while 1 role names this person/);
   });
 
   it('suggests entities by folded name and alias prefixes while typing', () => {
@@ -68,7 +83,10 @@ describe('entities', () => {
     expect(suggestEntities(store.db, 'Mue').map((s) => s.id)).toEqual(['ent-mueller']);
     expect(suggestEntities(store.db, 'Die Rot').map((s) => s.id)).toEqual(['ent-rotheide']);
     expect(suggestEntities(store.db, 'a', { kinds: ['club'] }).map((s) => s.id)).toEqual([]);
-    expect(suggestEntities(store.db, '', { kinds: ['club'] }).map((s) => s.name)).toEqual(['FC Almental', 'SV Rotheide']);
+    expect(suggestEntities(store.db, '', { kinds: ['club'] }).map((s) => s.name)).toEqual([
+      'FC Almental',
+      'SV Rotheide',
+    ]);
   });
 
   it('gives the role a person held on a date', () => {
@@ -80,7 +98,13 @@ describe('entities', () => {
 
   it('shows a person with roles and counts, and an organisation with the roles held there', () => {
     expect(entityView(store.db, 'ent-goetze')).toMatchObject({ quoteCount: 2, dealCount: 0 });
-    expect(entityView(store.db, 'ent-goetze').roles.map((r) => r.title)).toEqual(['Geschäftsführer', 'Sportdirektor']);
-    expect(entityView(store.db, 'ent-almental').members.map((r) => r.person.name)).toEqual(['Lutz Götze', 'Lutz Götze']);
+    expect(entityView(store.db, 'ent-goetze').roles.map((r) => r.title)).toEqual([
+      'Geschäftsführer',
+      'Sportdirektor',
+    ]);
+    expect(entityView(store.db, 'ent-almental').members.map((r) => r.person.name)).toEqual([
+      'Lutz Götze',
+      'Lutz Götze',
+    ]);
   });
 });

@@ -48,7 +48,10 @@ function kindChangeProblems(db: Db, before: Entity, kind: EntityKind) {
   const u = usage(db, before.id);
   const problems: { path: string; message: string }[] = [];
   if (kind !== 'person' && u.asPerson)
-    problems.push({ path: 'kind', message: `must stay "person" while ${plural(u.asPerson, 'role names', 'roles name')} this person` });
+    problems.push({
+      path: 'kind',
+      message: `must stay "person" while ${plural(u.asPerson, 'role names', 'roles name')} this person`,
+    });
   if (kind === 'person' && u.asOrganisation)
     problems.push({
       path: 'kind',
@@ -88,7 +91,10 @@ export function deleteEntity(db: Db, id: string, actor: Actor): void {
       u.asSpeaker ? plural(u.asSpeaker, 'quote', 'quotes') : '',
     ].filter(Boolean);
     if (uses.length)
-      throw new UserError('conflict', `“${entity.name}” cannot be deleted: ${uses.join(', ')} still refer to it.`);
+      throw new UserError(
+        'conflict',
+        `“${entity.name}” cannot be deleted: ${uses.join(', ')} still refer to it.`,
+      );
     deleteCitationsOf(db, 'entity', id, actor);
     deleteRecord(db, entityTable, entity, actor);
   })();
@@ -125,10 +131,10 @@ export function suggestEntities(
   let rows: Row[];
   if (match === null) {
     if (query.trim()) return [];
-    rows = prepared(db, `SELECT e.id, e.name, e.kind, e.aliases FROM entities e WHERE 1 = 1 ${kindSql} ORDER BY e.name LIMIT ?`).all(
-      ...(kinds ?? []),
-      limit,
-    ) as Row[];
+    rows = prepared(
+      db,
+      `SELECT e.id, e.name, e.kind, e.aliases FROM entities e WHERE 1 = 1 ${kindSql} ORDER BY e.name LIMIT ?`,
+    ).all(...(kinds ?? []), limit) as Row[];
   } else {
     rows = prepared(
       db,
@@ -136,5 +142,10 @@ export function suggestEntities(
        WHERE entity_fts MATCH ? ${kindSql} ORDER BY bm25(entity_fts), e.name LIMIT ?`,
     ).all(match, ...(kinds ?? []), limit) as Row[];
   }
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, aliases: JSON.parse(r.aliases) as string[] }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    aliases: JSON.parse(r.aliases) as string[],
+  }));
 }

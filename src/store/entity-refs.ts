@@ -7,12 +7,16 @@ import { prepared } from './prepared';
 // Lookups every fact module needs when it points at entities (payer, speaker, person, …).
 
 export function entityKindOf(db: Db, id: string): EntityKind | undefined {
-  return (prepared(db, 'SELECT kind FROM entities WHERE id = ?').get(id) as { kind: EntityKind } | undefined)?.kind;
+  return (prepared(db, 'SELECT kind FROM entities WHERE id = ?').get(id) as { kind: EntityKind } | undefined)
+    ?.kind;
 }
 
 export function entityRef(db: Db, id: string | null): EntityRef | null {
   if (id === null) return null;
-  return (prepared(db, 'SELECT id, name, kind FROM entities WHERE id = ?').get(id) as EntityRef | undefined) ?? null;
+  return (
+    (prepared(db, 'SELECT id, name, kind FROM entities WHERE id = ?').get(id) as EntityRef | undefined) ??
+    null
+  );
 }
 
 /** Checks that a field points at an existing entity, optionally of certain kinds. */
@@ -30,4 +34,10 @@ export function entityRefProblems(
   return [];
 }
 
-export const ORGANISATION_KINDS: readonly EntityKind[] = ['club', 'company', 'broadcaster', 'media', 'competition'];
+export const ORGANISATION_KINDS: readonly EntityKind[] = [
+  'club',
+  'company',
+  'broadcaster',
+  'media',
+  'competition',
+];

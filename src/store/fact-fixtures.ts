@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dealInput, entityInput, quoteInput, roleInput, sourceInput, citationInput } from '../shared/domain/fact-inputs';
+import {
+  dealInput,
+  entityInput,
+  quoteInput,
+  roleInput,
+  sourceInput,
+  citationInput,
+} from '../shared/domain/fact-inputs';
 import type { Actor } from './audit';
 import { createCitation } from './citations';
 import { openDatabase, type Db } from './db';
@@ -39,7 +46,8 @@ export function openTempStore(): TempStore {
 export const tester: Actor = { user: 'Jana Test', via: 'test' };
 
 export function seedFacts(db: Db) {
-  const entity = (id: string, input: Record<string, unknown>) => createEntity(db, entityInput.parse(input), tester, id);
+  const entity = (id: string, input: Record<string, unknown>) =>
+    createEntity(db, entityInput.parse(input), tester, id);
   entity('ent-rotheide', { kind: 'club', name: 'SV Rotheide', aliases: ['SVR', 'Die Roten'] });
   entity('ent-almental', { kind: 'club', name: 'FC Almental', aliases: ['FCA'] });
   entity('ent-strivo', { kind: 'broadcaster', name: 'Strivo' });
@@ -47,14 +55,40 @@ export function seedFacts(db: Db) {
   entity('ent-kowalczyk', { kind: 'person', name: 'Jana Kowalczyk' });
   entity('ent-goetze', { kind: 'person', name: 'Lutz Götze', aliases: ['Lutz Goetze'] });
   entity('ent-mueller', { kind: 'person', name: 'Heike Müller' });
-  createRole(db, roleInput.parse({ personId: 'ent-kowalczyk', title: 'Kapitänin', organisationId: 'ent-rotheide', from: '2023-07-01' }), tester, 'role-captain');
   createRole(
     db,
-    roleInput.parse({ personId: 'ent-goetze', title: 'Sportdirektor', organisationId: 'ent-almental', from: '2020-01-01', to: '2024-06-30' }),
+    roleInput.parse({
+      personId: 'ent-kowalczyk',
+      title: 'Kapitänin',
+      organisationId: 'ent-rotheide',
+      from: '2023-07-01',
+    }),
+    tester,
+    'role-captain',
+  );
+  createRole(
+    db,
+    roleInput.parse({
+      personId: 'ent-goetze',
+      title: 'Sportdirektor',
+      organisationId: 'ent-almental',
+      from: '2020-01-01',
+      to: '2024-06-30',
+    }),
     tester,
     'role-goetze-old',
   );
-  createRole(db, roleInput.parse({ personId: 'ent-goetze', title: 'Geschäftsführer', organisationId: 'ent-almental', from: '2024-07-01' }), tester, 'role-goetze-md');
+  createRole(
+    db,
+    roleInput.parse({
+      personId: 'ent-goetze',
+      title: 'Geschäftsführer',
+      organisationId: 'ent-almental',
+      from: '2024-07-01',
+    }),
+    tester,
+    'role-goetze-md',
+  );
   createDeal(
     db,
     dealInput.parse({
@@ -134,11 +168,47 @@ export function seedFacts(db: Db) {
   );
   createSource(
     db,
-    sourceInput.parse({ kind: 'web_page', title: 'Strivo sichert sich die Rotheide-Rechte', publisher: 'Almentaler Kurier', url: 'https://kurier.example/strivo', publishedAt: '2025-06-20' }),
+    sourceInput.parse({
+      kind: 'web_page',
+      title: 'Strivo sichert sich die Rotheide-Rechte',
+      publisher: 'Almentaler Kurier',
+      url: 'https://kurier.example/strivo',
+      publishedAt: '2025-06-20',
+    }),
     tester,
     'src-kurier',
   );
-  createSource(db, sourceInput.parse({ kind: 'interview_recording', title: 'Pressekonferenz FC Almental', publishedAt: '2025-03-02' }), tester, 'src-pk');
-  createCitation(db, citationInput.parse({ factType: 'deal', factId: 'deal-strivo', sourceId: 'src-kurier', locator: 'Absatz 2', excerpt: 'rund fünf Millionen Euro' }), tester, 'cit-deal');
-  createCitation(db, citationInput.parse({ factType: 'quote', factId: 'quote-goetze-de', sourceId: 'src-pk', locator: '00:12:40' }), tester, 'cit-quote');
+  createSource(
+    db,
+    sourceInput.parse({
+      kind: 'interview_recording',
+      title: 'Pressekonferenz FC Almental',
+      publishedAt: '2025-03-02',
+    }),
+    tester,
+    'src-pk',
+  );
+  createCitation(
+    db,
+    citationInput.parse({
+      factType: 'deal',
+      factId: 'deal-strivo',
+      sourceId: 'src-kurier',
+      locator: 'Absatz 2',
+      excerpt: 'rund fünf Millionen Euro',
+    }),
+    tester,
+    'cit-deal',
+  );
+  createCitation(
+    db,
+    citationInput.parse({
+      factType: 'quote',
+      factId: 'quote-goetze-de',
+      sourceId: 'src-pk',
+      locator: '00:12:40',
+    }),
+    tester,
+    'cit-quote',
+  );
 }

@@ -26,9 +26,13 @@ const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** Every row of every table, in rowid order: the content of the database, independent of page layout. */
 function contentDump(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).raw().all()]), (_k, v: unknown) =>
-    Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v,
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(
+    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).raw().all()]),
+    (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v),
   );
 }
 
@@ -37,9 +41,14 @@ describe('fact packs', () => {
     const pack = buildFactPack(a.db);
     expect(validateFactPack(json(pack)).ok).toBe(true);
     expect(pack).toMatchObject({ format: 'factdesk-factpack', version: 1 });
-    expect([pack.entities.length, pack.roles.length, pack.deals.length, pack.quotes.length, pack.sources.length, pack.citations.length]).toEqual([
-      7, 3, 2, 3, 2, 2,
-    ]);
+    expect([
+      pack.entities.length,
+      pack.roles.length,
+      pack.deals.length,
+      pack.quotes.length,
+      pack.sources.length,
+      pack.citations.length,
+    ]).toEqual([7, 3, 2, 3, 2, 2]);
   });
 
   it('imports into an empty store, which then exports the same records and finds them', () => {
@@ -54,7 +63,11 @@ describe('fact packs', () => {
   it('writes one audited create per new record, in pack order, naming the pack as the way in', () => {
     const pack = { ...json(buildFactPack(a.db)), title: 'Saisonstart' };
     importFactPack(b.db, pack, { actor: { user: 'Mira' } });
-    const audit = b.db.prepare("SELECT record_type AS type, record_id AS id, user, via FROM audit_log WHERE action = 'create' ORDER BY seq").all() as { type: string; id: string; user: string; via: string }[];
+    const audit = b.db
+      .prepare(
+        "SELECT record_type AS type, record_id AS id, user, via FROM audit_log WHERE action = 'create' ORDER BY seq",
+      )
+      .all() as { type: string; id: string; user: string; via: string }[];
     const expected = [
       ...pack.entities.map((r) => `entity:${r.id}`),
       ...pack.sources.map((r) => `source:${r.id}`),
@@ -64,7 +77,9 @@ describe('fact packs', () => {
       ...pack.citations.map((r) => `citation:${r.id}`),
     ];
     expect(audit.map((e) => `${e.type}:${e.id}`)).toEqual(expected);
-    expect(new Set(audit.map((e) => `${e.user} / ${e.via}`))).toEqual(new Set(['Mira / fact pack “Saisonstart”']));
+    expect(new Set(audit.map((e) => `${e.user} / ${e.via}`))).toEqual(
+      new Set(['Mira / fact pack “Saisonstart”']),
+    );
   });
 
   it('changes nothing when the same pack is imported again', () => {
@@ -99,7 +114,11 @@ describe('fact packs', () => {
     expect(contentDump(b.db)).toBe(before);
     const applied = importFactPack(b.db, pack, { actor: { user: 'Mira' }, update: true });
     expect(applied.applied).toBe(true);
-    const audit = b.db.prepare("SELECT user, via, action FROM audit_log WHERE record_id = 'deal-strivo' ORDER BY seq DESC LIMIT 1").get();
+    const audit = b.db
+      .prepare(
+        "SELECT user, via, action FROM audit_log WHERE record_id = 'deal-strivo' ORDER BY seq DESC LIMIT 1",
+      )
+      .get();
     expect(audit).toEqual({ user: 'Mira', via: 'fact pack', action: 'update' });
     expect(b.db.prepare("SELECT status FROM deals WHERE id = 'deal-strivo'").pluck().get()).toBe('confirmed');
   });
@@ -140,16 +159,30 @@ describe('fact packs', () => {
     const report = importFactPack(b.db, pack, { actor: tester, update: true });
     expect(report.applied).toBe(false);
     expect(report.problems).toEqual([
-      { path: `$.entities[${i}].kind`, message: 'must stay "person": role "role-captain" names "ent-kowalczyk" as its person' },
+      {
+        path: `$.entities[${i}].kind`,
+        message: 'must stay "person": role "role-captain" names "ent-kowalczyk" as its person',
+      },
     ]);
     expect(contentDump(b.db)).toBe(before);
   });
 
   it('exports a selection with everything its facts depend on', () => {
-    const pack = buildFactPack(a.db, { refs: [{ type: 'quote', id: 'quote-goetze-en' }, { type: 'deal', id: 'deal-strivo' }] });
+    const pack = buildFactPack(a.db, {
+      refs: [
+        { type: 'quote', id: 'quote-goetze-en' },
+        { type: 'deal', id: 'deal-strivo' },
+      ],
+    });
     expect(pack.quotes.map((q) => q.id).sort()).toEqual(['quote-goetze-de', 'quote-goetze-en']);
     expect(pack.deals.map((d) => d.id)).toEqual(['deal-strivo']);
-    expect(pack.entities.map((e) => e.id).sort()).toEqual(['ent-almental', 'ent-goetze', 'ent-kurier', 'ent-rotheide', 'ent-strivo']);
+    expect(pack.entities.map((e) => e.id).sort()).toEqual([
+      'ent-almental',
+      'ent-goetze',
+      'ent-kurier',
+      'ent-rotheide',
+      'ent-strivo',
+    ]);
     expect(pack.roles.map((r) => r.id).sort()).toEqual(['role-goetze-md', 'role-goetze-old']);
     expect(pack.citations.map((c) => c.id).sort()).toEqual(['cit-deal', 'cit-quote']);
     expect(pack.sources.map((s) => s.id).sort()).toEqual(['src-kurier', 'src-pk']);
@@ -162,7 +195,9 @@ describe('fact packs', () => {
     const bytes = Buffer.from('%PDF-1.4 invented contract excerpt');
     const attached = attachFile(a.db, a.dir, src.id, 'vertrag.pdf', bytes, tester);
     const pack = json(buildFactPack(a.db, { includeFiles: true, dataDir: a.dir }));
-    expect(pack.files).toEqual([{ sha256: attached.fileHash, name: 'vertrag.pdf', base64: bytes.toString('base64') }]);
+    expect(pack.files).toEqual([
+      { sha256: attached.fileHash, name: 'vertrag.pdf', base64: bytes.toString('base64') },
+    ]);
 
     const tampered = json(pack);
     tampered.files[0].base64 = Buffer.from('something else').toString('base64');

@@ -1,15 +1,37 @@
 import type { ImportCounts, ImportReport, RecordChange } from '../shared/contract/facts-types';
 import type { Citation, Deal, Entity, FactRef, Quote, Role, Source } from '../shared/domain/facts';
 import type { PackProblem } from '../shared/factpack/problems';
-import { FACTPACK_FORMAT, FACTPACK_VERSION, PACK_SECTIONS, type FactPack, type PackSection } from '../shared/factpack/schema';
+import {
+  FACTPACK_FORMAT,
+  FACTPACK_VERSION,
+  PACK_SECTIONS,
+  type FactPack,
+  type PackSection,
+} from '../shared/factpack/schema';
 import { REPORTER_KINDS, validateFactPack, type PackContext } from '../shared/factpack/validate';
 import type { Actor } from './audit';
 import type { Db } from './db';
 import { entityKindOf } from './entity-refs';
-import { citationTable, dealTable, entityTable, quoteTable, roleTable, sourceTable, type FactTable } from './fact-tables';
+import {
+  citationTable,
+  dealTable,
+  entityTable,
+  quoteTable,
+  roleTable,
+  sourceTable,
+  type FactTable,
+} from './fact-tables';
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
-import { changedFields, compareWithStored, getRecord, getRecords, insertRecords, recordExists, updateRecord } from './records';
+import {
+  changedFields,
+  compareWithStored,
+  getRecord,
+  getRecords,
+  insertRecords,
+  recordExists,
+  updateRecord,
+} from './records';
 
 type AnyRecord = { id: string };
 const TABLES: Record<PackSection, FactTable<AnyRecord>> = {
@@ -45,7 +67,12 @@ function byIds<T extends AnyRecord>(db: Db, t: FactTable<T>, ids: Set<string>): 
  * they translate, their citations and the cited sources. Records keep their ids.
  */
 export function buildFactPack(db: Db, options: BuildOptions = {}): FactPack {
-  let entities: Entity[], roles: Role[], deals: Deal[], quotes: Quote[], sources: Source[], citations: Citation[];
+  let entities: Entity[],
+    roles: Role[],
+    deals: Deal[],
+    quotes: Quote[],
+    sources: Source[],
+    citations: Citation[];
   if (!options.refs) {
     entities = getRecords(db, entityTable, ORDER);
     roles = getRecords(db, roleTable, ORDER);
@@ -54,7 +81,13 @@ export function buildFactPack(db: Db, options: BuildOptions = {}): FactPack {
     sources = getRecords(db, sourceTable, ORDER);
     citations = getRecords(db, citationTable, ORDER);
   } else {
-    const ids = { entity: new Set<string>(), role: new Set<string>(), deal: new Set<string>(), quote: new Set<string>(), source: new Set<string>() };
+    const ids = {
+      entity: new Set<string>(),
+      role: new Set<string>(),
+      deal: new Set<string>(),
+      quote: new Set<string>(),
+      source: new Set<string>(),
+    };
     const people = new Set<string>();
     for (const ref of options.refs) ids[ref.type].add(ref.id);
     for (const d of byIds(db, dealTable, ids.deal))
@@ -80,7 +113,8 @@ export function buildFactPack(db: Db, options: BuildOptions = {}): FactPack {
     }
     const cited: Citation[] = [];
     for (const type of ['entity', 'role', 'deal', 'quote'] as const)
-      for (const id of ids[type]) cited.push(...getRecords(db, citationTable, 'WHERE fact_type = ? AND fact_id = ?', [type, id]));
+      for (const id of ids[type])
+        cited.push(...getRecords(db, citationTable, 'WHERE fact_type = ? AND fact_id = ?', [type, id]));
     for (const c of cited) ids.source.add(c.sourceId);
     entities = byIds(db, entityTable, ids.entity);
     roles = byIds(db, roleTable, ids.role);
@@ -126,7 +160,13 @@ const TYPE_OF: Record<PackSection, RecordChange['type']> = {
 
 function label(section: PackSection, r: AnyRecord): string {
   const x = r as unknown as Record<string, unknown>;
-  const text = String(x.name ?? x.subject ?? x.wording ?? x.title ?? (section === 'citations' ? `${String(x.factType)} ${String(x.factId)}` : r.id));
+  const text = String(
+    x.name ??
+      x.subject ??
+      x.wording ??
+      x.title ??
+      (section === 'citations' ? `${String(x.factType)} ${String(x.factId)}` : r.id),
+  );
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -138,10 +178,25 @@ function storeContext(db: Db): PackContext {
   };
 }
 
-const zeroCounts = (): ImportCounts => ({ entities: 0, roles: 0, deals: 0, quotes: 0, sources: 0, citations: 0 });
+const zeroCounts = (): ImportCounts => ({
+  entities: 0,
+  roles: 0,
+  deals: 0,
+  quotes: 0,
+  sources: 0,
+  citations: 0,
+});
 
 function emptyReport(problems: PackProblem[]): ImportReport {
-  return { applied: false, problems, created: zeroCounts(), unchanged: zeroCounts(), changes: [], needsConfirmation: false, filesStored: 0 };
+  return {
+    applied: false,
+    problems,
+    created: zeroCounts(),
+    unchanged: zeroCounts(),
+    changes: [],
+    needsConfirmation: false,
+    filesStored: 0,
+  };
 }
 
 /** After an update changed entity kinds, the relations that no longer fit, as pack problems. */
@@ -150,13 +205,28 @@ function kindProblems(db: Db, pack: FactPack): PackProblem[] {
   const where = (id: string) => (index.has(id) ? `$.entities[${index.get(id)}].kind` : `$.entities`);
   const problems: PackProblem[] = [];
   const rows = (sql: string) => prepared(db, sql).all() as { id: string; entity: string; kind: string }[];
-  for (const r of rows("SELECT r.id, e.id AS entity, e.kind FROM roles r JOIN entities e ON e.id = r.person_id WHERE e.kind <> 'person'"))
-    problems.push({ path: where(r.entity), message: `must stay "person": role "${r.id}" names "${r.entity}" as its person` });
-  for (const r of rows("SELECT r.id, e.id AS entity, e.kind FROM roles r JOIN entities e ON e.id = r.organisation_id WHERE e.kind = 'person'"))
-    problems.push({ path: where(r.entity), message: `cannot be "person": role "${r.id}" names "${r.entity}" as its organisation` });
+  for (const r of rows(
+    "SELECT r.id, e.id AS entity, e.kind FROM roles r JOIN entities e ON e.id = r.person_id WHERE e.kind <> 'person'",
+  ))
+    problems.push({
+      path: where(r.entity),
+      message: `must stay "person": role "${r.id}" names "${r.entity}" as its person`,
+    });
+  for (const r of rows(
+    "SELECT r.id, e.id AS entity, e.kind FROM roles r JOIN entities e ON e.id = r.organisation_id WHERE e.kind = 'person'",
+  ))
+    problems.push({
+      path: where(r.entity),
+      message: `cannot be "person": role "${r.id}" names "${r.entity}" as its organisation`,
+    });
   const reporters = REPORTER_KINDS.map((k) => `'${k}'`).join(', ');
-  for (const r of rows(`SELECT d.id, e.id AS entity, e.kind FROM deals d JOIN entities e ON e.id = d.reported_by_id WHERE e.kind NOT IN (${reporters})`))
-    problems.push({ path: where(r.entity), message: `must stay a media outlet or broadcaster: deal "${r.id}" names it as reporter` });
+  for (const r of rows(
+    `SELECT d.id, e.id AS entity, e.kind FROM deals d JOIN entities e ON e.id = d.reported_by_id WHERE e.kind NOT IN (${reporters})`,
+  ))
+    problems.push({
+      path: where(r.entity),
+      message: `must stay a media outlet or broadcaster: deal "${r.id}" names it as reporter`,
+    });
   return problems;
 }
 
@@ -190,19 +260,29 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   const fileProblems: PackProblem[] = [];
   const fileBytes = pack.files.map((f, i) => {
     const bytes = Buffer.from(f.base64, 'base64');
-    if (sha256Hex(bytes) !== f.sha256) fileProblems.push({ path: `$.files[${i}].sha256`, message: 'does not match the SHA-256 of the file content' });
+    if (sha256Hex(bytes) !== f.sha256)
+      fileProblems.push({
+        path: `$.files[${i}].sha256`,
+        message: 'does not match the SHA-256 of the file content',
+      });
     return bytes;
   });
   if (fileProblems.length) return emptyReport(fileProblems);
   if (pack.files.length && !options.dataDir)
-    return emptyReport([{ path: '$.files', message: 'cannot be stored: no data folder was given for files' }]);
+    return emptyReport([
+      { path: '$.files', message: 'cannot be stored: no data folder was given for files' },
+    ]);
 
   const report = emptyReport([]);
   const toCreate = new Map<PackSection, AnyRecord[]>(PACK_SECTIONS.map((section) => [section, []]));
   const toUpdate: [PackSection, AnyRecord, AnyRecord][] = [];
   let kindChanged = false;
   for (const section of PACK_SECTIONS) {
-    const { missing, unchanged, differing } = compareWithStored(db, TABLES[section], pack[section] as AnyRecord[]);
+    const { missing, unchanged, differing } = compareWithStored(
+      db,
+      TABLES[section],
+      pack[section] as AnyRecord[],
+    );
     toCreate.get(section)!.push(...missing);
     report.created[section] += missing.length;
     report.unchanged[section] += unchanged;
@@ -222,9 +302,13 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   if (!creating && toUpdate.length === 0) return { ...report, applied: true };
   options.beforeWrite?.();
 
-  if (options.dataDir) for (const bytes of fileBytes) if (storeFile(options.dataDir, bytes).created) report.filesStored++;
+  if (options.dataDir)
+    for (const bytes of fileBytes) if (storeFile(options.dataDir, bytes).created) report.filesStored++;
 
-  const actor: Actor = { ...options.actor, via: options.actor.via ?? `fact pack${pack.title ? ` “${pack.title}”` : ''}` };
+  const actor: Actor = {
+    ...options.actor,
+    via: options.actor.via ?? `fact pack${pack.title ? ` “${pack.title}”` : ''}`,
+  };
   const at = new Date().toISOString();
   try {
     db.transaction(() => {
@@ -233,7 +317,8 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
       // New records go in as one set per table (rows, index entries, audit entries); changed
       // ones one by one, so whatever reacts to a changed fact (updateRecord) sees each of them.
       for (const [section, records] of toCreate) insertRecords(db, TABLES[section], records, actor, at);
-      for (const [section, before, after] of toUpdate) updateRecord(db, TABLES[section], before, after, actor, at);
+      for (const [section, before, after] of toUpdate)
+        updateRecord(db, TABLES[section], before, after, actor, at);
       if (kindChanged) {
         const problems = kindProblems(db, pack);
         if (problems.length) throw new RolledBack(problems);

@@ -17,7 +17,10 @@ export function storedFilePath(dataDir: string, hash: string): string {
 }
 
 /** Writes the bytes once (atomically, via a temporary name) and returns their hash. */
-export function storeFile(dataDir: string, bytes: Uint8Array): { hash: string; size: number; created: boolean } {
+export function storeFile(
+  dataDir: string,
+  bytes: Uint8Array,
+): { hash: string; size: number; created: boolean } {
   const hash = sha256Hex(bytes);
   const target = storedFilePath(dataDir, hash);
   if (fs.existsSync(target)) return { hash, size: bytes.length, created: false };

@@ -26,11 +26,18 @@ function check(db: Db, q: Omit<Quote, 'id'>, id: string): void {
   const problems = entityRefProblems(db, 'speakerId', q.speakerId);
   if (q.translationOfId !== null) {
     const original = getQuote(db, q.translationOfId);
-    if (q.translationOfId === id) problems.push({ path: 'translationOfId', message: 'must not refer to the quote itself' });
+    if (q.translationOfId === id)
+      problems.push({ path: 'translationOfId', message: 'must not refer to the quote itself' });
     else if (!original)
-      problems.push({ path: 'translationOfId', message: `refers to a quote that does not exist ("${q.translationOfId}")` });
+      problems.push({
+        path: 'translationOfId',
+        message: `refers to a quote that does not exist ("${q.translationOfId}")`,
+      });
     else if (original.translationOfId === id)
-      problems.push({ path: 'translationOfId', message: 'refers to a quote that is itself a translation of this one' });
+      problems.push({
+        path: 'translationOfId',
+        message: 'refers to a quote that is itself a translation of this one',
+      });
   }
   if (problems.length) refuse('The quote', problems);
 }
@@ -47,14 +54,17 @@ export function updateQuote(db: Db, input: QuoteUpdate, actor: Actor): Quote {
     const before = requireQuote(db, input.id);
     check(db, input, input.id);
     const after: Quote = { ...input };
-    return sameRecord(quoteTable, before, after) ? before : updateRecord(db, quoteTable, before, after, actor);
+    return sameRecord(quoteTable, before, after)
+      ? before
+      : updateRecord(db, quoteTable, before, after, actor);
   })();
 }
 
 function translations(db: Db, id: string): QuoteRef[] {
-  return prepared(db, 'SELECT id, wording, language, date FROM quotes WHERE translation_of_id = ? ORDER BY language, seq').all(
-    id,
-  ) as QuoteRef[];
+  return prepared(
+    db,
+    'SELECT id, wording, language, date FROM quotes WHERE translation_of_id = ? ORDER BY language, seq',
+  ).all(id) as QuoteRef[];
 }
 
 export function deleteQuote(db: Db, id: string, actor: Actor): void {

@@ -46,7 +46,13 @@ function toPass(row: PassRow): ReadyGatePass {
 }
 
 export function recordGatePass(db: Db, pass: ReadyGatePass): void {
-  stmts(db).insert.run(pass.articleId, pass.by, pass.at, pass.overrideReason, JSON.stringify(pass.openClaims));
+  stmts(db).insert.run(
+    pass.articleId,
+    pass.by,
+    pass.at,
+    pass.overrideReason,
+    JSON.stringify(pass.openClaims),
+  );
 }
 
 /** The most recent pass through the gate, clean or overridden. */

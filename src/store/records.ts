@@ -40,7 +40,9 @@ function statements<T extends { id: string }>(db: Db, t: FactTable<T>): TableSta
       insert: db.prepare(
         `INSERT INTO ${t.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
       ),
-      update: db.prepare(`UPDATE ${t.table} SET ${changing.join(', ')}, updated_at = ? WHERE id = ? RETURNING seq`),
+      update: db.prepare(
+        `UPDATE ${t.table} SET ${changing.join(', ')}, updated_at = ? WHERE id = ? RETURNING seq`,
+      ),
       remove: db.prepare(`DELETE FROM ${t.table} WHERE id = ? RETURNING seq`),
       ftsInsert: t.fts ? db.prepare(`INSERT INTO ${t.fts.table} (rowid, t, s) VALUES (?, ?, ?)`) : null,
       ftsDelete: t.fts ? db.prepare(`DELETE FROM ${t.fts.table} WHERE rowid = ?`) : null,
@@ -72,7 +74,12 @@ export function getRecord<T extends { id: string }>(db: Db, t: FactTable<T>, id:
 }
 
 /** Records chosen by a WHERE/ORDER clause written by the caller (parameters only). */
-export function getRecords<T extends { id: string }>(db: Db, t: FactTable<T>, where = '', params: unknown[] = []): T[] {
+export function getRecords<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  where = '',
+  params: unknown[] = [],
+): T[] {
   const sql = `SELECT seq, ${t.columns.map(([, c]) => c).join(', ')} FROM ${t.table} ${where}`;
   const rows = prepared(db, sql).all(...params) as Record<string, unknown>[];
   return rows.map((r) => fromRow(t, r));
@@ -97,7 +104,11 @@ export interface StoredComparison<T> {
  * records this way: rows come back as plain arrays and are compared column by column as they
  * stream, so only a record that differs is ever built from its row.
  */
-export function compareWithStored<T extends { id: string }>(db: Db, t: FactTable<T>, records: readonly T[]): StoredComparison<T> {
+export function compareWithStored<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  records: readonly T[],
+): StoredComparison<T> {
   const result: StoredComparison<T> = { missing: [], unchanged: 0, differing: [] };
   if (records.length === 0) return result;
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -105,7 +116,9 @@ export function compareWithStored<T extends { id: string }>(db: Db, t: FactTable
   const sql = `SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`;
   const idAt = columns.indexOf('id');
   const seen = new Set<string>();
-  for (const raw of prepared(db, sql).raw(true).iterate(JSON.stringify([...byId.keys()])) as Iterable<unknown[]>) {
+  for (const raw of prepared(db, sql)
+    .raw(true)
+    .iterate(JSON.stringify([...byId.keys()])) as Iterable<unknown[]>) {
     const id = raw[idAt] as string;
     const record = byId.get(id)!;
     seen.add(id);
@@ -128,7 +141,11 @@ export function compareWithStored<T extends { id: string }>(db: Db, t: FactTable
 }
 
 /** Of the given ids, those the table holds (one query for many ids). */
-export function existingIds<T extends { id: string }>(db: Db, t: FactTable<T>, ids: readonly string[]): Set<string> {
+export function existingIds<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  ids: readonly string[],
+): Set<string> {
   if (ids.length === 0) return new Set();
   const rows = prepared(db, `SELECT id FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`)
     .pluck()
@@ -136,7 +153,12 @@ export function existingIds<T extends { id: string }>(db: Db, t: FactTable<T>, i
   return new Set(rows);
 }
 
-function index<T extends { id: string }>(st: TableStatements, t: FactTable<T>, seq: number | bigint, record: T): void {
+function index<T extends { id: string }>(
+  st: TableStatements,
+  t: FactTable<T>,
+  seq: number | bigint,
+  record: T,
+): void {
   if (!t.fts || !st.ftsInsert) return;
   const doc = indexedSpellings(t.fts.text(record));
   st.ftsInsert.run(seq, doc.t, doc.s);
@@ -146,7 +168,14 @@ function index<T extends { id: string }>(st: TableStatements, t: FactTable<T>, s
  * `audit: false` is for records mirrored from the desk: their audit entries come from the
  * desk's change log (with each change's own author and time), not from the mirroring.
  */
-export function insertRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now(), audit = true): T {
+export function insertRecord<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  record: T,
+  actor: Actor,
+  at = now(),
+  audit = true,
+): T {
   const st = statements(db, t);
   const info = st.insert.run(...rowValues(t, record), at, at);
   index(st, t, info.lastInsertRowid, record);
@@ -159,17 +188,37 @@ export function insertRecord<T extends { id: string }>(db: Db, t: FactTable<T>, 
  * entries through the same reused statements, and the audit log's "create" entries written
  * as one set. Per record this is what insertRecord does, without a statement per audit entry.
  */
-export function insertRecords<T extends { id: string }>(db: Db, t: FactTable<T>, records: readonly T[], actor: Actor, at = now()): void {
+export function insertRecords<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  records: readonly T[],
+  actor: Actor,
+  at = now(),
+): void {
   if (records.length === 0) return;
   const st = statements(db, t);
   for (const record of records) {
     const info = st.insert.run(...rowValues(t, record), at, at);
     index(st, t, info.lastInsertRowid, record);
   }
-  writeCreateAudits(db, t.type, records.map((r) => r.id), actor, at);
+  writeCreateAudits(
+    db,
+    t.type,
+    records.map((r) => r.id),
+    actor,
+    at,
+  );
 }
 
-export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, before: T, after: T, actor: Actor, at = now(), audit = true): T {
+export function updateRecord<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  before: T,
+  after: T,
+  actor: Actor,
+  at = now(),
+  audit = true,
+): T {
   const st = statements(db, t);
   const row = st.update.get(...rowValues(t, after).slice(1), at, before.id) as { seq: number };
   if (st.ftsDelete) {
@@ -181,7 +230,14 @@ export function updateRecord<T extends { id: string }>(db: Db, t: FactTable<T>, 
   return after;
 }
 
-export function deleteRecord<T extends { id: string }>(db: Db, t: FactTable<T>, record: T, actor: Actor, at = now(), audit = true): void {
+export function deleteRecord<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  record: T,
+  actor: Actor,
+  at = now(),
+  audit = true,
+): void {
   const st = statements(db, t);
   const row = st.remove.get(record.id) as { seq: number } | undefined;
   if (!row) return;

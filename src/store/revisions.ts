@@ -86,7 +86,10 @@ export function insertRevision(db: Db, revision: NewRevision): RevisionSummary {
 }
 
 /** The newest snapshot's time and body JSON, to decide whether a new one is due or would repeat it. */
-export function latestRevision(db: Db, articleId: string): { id: number; createdAt: string; bodyJson: string } | null {
+export function latestRevision(
+  db: Db,
+  articleId: string,
+): { id: number; createdAt: string; bodyJson: string } | null {
   const row = stmts(db).latest.get(articleId) as { id: number; created_at: string; body: string } | undefined;
   return row ? { id: row.id, createdAt: row.created_at, bodyJson: row.body } : null;
 }

@@ -9,7 +9,15 @@ import type { Db } from './db';
 import { entityRef, entityRefProblems, ORGANISATION_KINDS } from './entity-refs';
 import { refuse } from './fact-problems';
 import { roleTable } from './fact-tables';
-import { deleteRecord, getRecord, getRecords, insertRecord, newFactId, sameRecord, updateRecord } from './records';
+import {
+  deleteRecord,
+  getRecord,
+  getRecords,
+  insertRecord,
+  newFactId,
+  sameRecord,
+  updateRecord,
+} from './records';
 
 export function getRole(db: Db, id: string): Role | null {
   return getRecord(db, roleTable, id);
@@ -66,13 +74,23 @@ function views(db: Db, roles: Role[]): RoleView[] {
 
 /** A person's roles, the most recent first (open-ended ones before ended ones of the same start). */
 export function rolesOfPerson(db: Db, personId: string): RoleView[] {
-  return views(db, getRecords(db, roleTable, 'WHERE person_id = ? ORDER BY date_from IS NULL, date_from DESC, seq DESC', [personId]));
+  return views(
+    db,
+    getRecords(db, roleTable, 'WHERE person_id = ? ORDER BY date_from IS NULL, date_from DESC, seq DESC', [
+      personId,
+    ]),
+  );
 }
 
 export function rolesAtOrganisation(db: Db, organisationId: string): RoleView[] {
   return views(
     db,
-    getRecords(db, roleTable, 'WHERE organisation_id = ? ORDER BY date_from IS NULL, date_from DESC, seq DESC', [organisationId]),
+    getRecords(
+      db,
+      roleTable,
+      'WHERE organisation_id = ? ORDER BY date_from IS NULL, date_from DESC, seq DESC',
+      [organisationId],
+    ),
   );
 }
 

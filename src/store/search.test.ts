@@ -11,7 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const ids = (query: string, extra: Partial<SearchParams> = {}) => searchFacts(store.db, { query, ...extra }).hits.map((h) => h.id);
+const ids = (query: string, extra: Partial<SearchParams> = {}) =>
+  searchFacts(store.db, { query, ...extra }).hits.map((h) => h.id);
 const marked = (query: string, id: string, typing = false) => {
   const hit = searchFacts(store.db, { query, typing }).hits.find((h) => h.id === id)!;
   return hit.title.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
@@ -34,7 +35,9 @@ describe('fact search', () => {
   it('finds a name typed without umlauts from a query with them, though such text is indexed once', () => {
     createEntity(store.db, entityInput.parse({ kind: 'person', name: 'Gotze Mulle' }), tester, 'ent-plain');
     expect(ids('Götze Müllé', { kinds: ['entity'] })).toEqual(['ent-plain']);
-    expect(store.db.prepare("SELECT count(*) FROM entity_fts WHERE entity_fts MATCH 's : gotze'").pluck().get()).toBe(1);
+    expect(
+      store.db.prepare("SELECT count(*) FROM entity_fts WHERE entity_fts MATCH 's : gotze'").pluck().get(),
+    ).toBe(1);
   });
 
   it('ignores case and other diacritics', () => {
@@ -54,7 +57,23 @@ describe('fact search', () => {
   });
 
   it('treats anything typed as a search, never as a syntax error', () => {
-    const nasty = ['"', '*', 'NEAR(', 'a AND', 'OR OR', '(((', ')', '-', 'x:y', '{t s}', "'; DROP TABLE deals; --", 'ü*ö', '^', '""""', 'AND "NOT" NEAR/2'];
+    const nasty = [
+      '"',
+      '*',
+      'NEAR(',
+      'a AND',
+      'OR OR',
+      '(((',
+      ')',
+      '-',
+      'x:y',
+      '{t s}',
+      "'; DROP TABLE deals; --",
+      'ü*ö',
+      '^',
+      '""""',
+      'AND "NOT" NEAR/2',
+    ];
     for (const q of nasty) {
       expect(() => searchFacts(store.db, { query: q, typing: true }), q).not.toThrow();
       expect(() => searchFacts(store.db, { query: q }), q).not.toThrow();
@@ -62,10 +81,16 @@ describe('fact search', () => {
     // Random strings from a nasty alphabet, including every FTS5 special character.
     const alphabet = 'aäöüß "*():^-+{}[]\'NEAR AND OR NOT ,.;/\\\t';
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
-      const q = Array.from({ length: 1 + Math.floor(rand() * 14) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
-      expect(() => searchFacts(store.db, { query: q, typing: rand() > 0.5 }), JSON.stringify(q)).not.toThrow();
+      const q = Array.from(
+        { length: 1 + Math.floor(rand() * 14) },
+        () => alphabet[Math.floor(rand() * alphabet.length)],
+      ).join('');
+      expect(
+        () => searchFacts(store.db, { query: q, typing: rand() > 0.5 }),
+        JSON.stringify(q),
+      ).not.toThrow();
     }
     expect(store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(2);
   });
@@ -77,19 +102,30 @@ describe('fact search', () => {
   });
 
   it('marks the matched words on the original text', () => {
-    expect(marked('muenchen rotheide', 'deal-strivo')).toBe('Streamingrechte für die Heimspiele in [München] und [Rotheide]');
-    expect(marked('Stream', 'deal-strivo', true)).toBe('[Streamingrechte] für die Heimspiele in München und Rotheide');
+    expect(marked('muenchen rotheide', 'deal-strivo')).toBe(
+      'Streamingrechte für die Heimspiele in [München] und [Rotheide]',
+    );
+    expect(marked('Stream', 'deal-strivo', true)).toBe(
+      '[Streamingrechte] für die Heimspiele in München und Rotheide',
+    );
   });
 
   it('filters by kind, status, speaker or party, date range, currency and amount', () => {
     expect(ids('', { kinds: ['deal'] })).toEqual(['deal-strivo', 'deal-transfer']);
     expect(ids('', { status: 'confirmed' })).toEqual(['deal-transfer']);
     expect(ids('', { status: 'unverified' })).toEqual(['quote-goetze-en']);
-    expect(ids('', { entityId: 'ent-goetze', kinds: ['quote'] })).toEqual(['quote-goetze-en', 'quote-goetze-de']);
+    expect(ids('', { entityId: 'ent-goetze', kinds: ['quote'] })).toEqual([
+      'quote-goetze-en',
+      'quote-goetze-de',
+    ]);
     expect(ids('', { entityId: 'ent-strivo' })).toEqual(['deal-strivo']);
     expect(ids('', { kinds: ['quote'], dateFrom: '2025-04-01' })).toEqual(['quote-kowalczyk']);
-    expect(ids('', { kinds: ['deal'], dateFrom: '2026-01-01', dateTo: '2026-12-31' })).toEqual(['deal-strivo']);
-    expect(ids('', { currency: 'EUR', amountMin: 100_000_000, amountMax: 200_000_000 })).toEqual(['deal-transfer']);
+    expect(ids('', { kinds: ['deal'], dateFrom: '2026-01-01', dateTo: '2026-12-31' })).toEqual([
+      'deal-strivo',
+    ]);
+    expect(ids('', { currency: 'EUR', amountMin: 100_000_000, amountMax: 200_000_000 })).toEqual([
+      'deal-transfer',
+    ]);
     expect(ids('', { amountMin: 300_000_000 })).toEqual(['deal-strivo']);
     expect(ids('Rotheide', { kinds: ['entity'], entityKinds: ['club'] })).toEqual(['ent-rotheide']);
   });
@@ -105,7 +141,13 @@ describe('fact search', () => {
     expect(quote.meta).toMatchObject({ type: 'quote', speaker: 'Jana Kowalczyk', status: 'verified' });
     expect(quote.unsourced).toBe(true);
     const deal = searchFacts(store.db, { query: 'Streamingrechte' }).hits[0];
-    expect(deal.meta).toMatchObject({ type: 'deal', payer: 'Strivo', payee: 'SV Rotheide', amountMinor: 500_000_000, currency: 'EUR' });
+    expect(deal.meta).toMatchObject({
+      type: 'deal',
+      payer: 'Strivo',
+      payee: 'SV Rotheide',
+      amountMinor: 500_000_000,
+      currency: 'EUR',
+    });
     expect(deal.unsourced).toBe(false);
   });
 });

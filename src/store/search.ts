@@ -1,4 +1,10 @@
-import type { PassageRef, SearchHit, SearchHitMeta, SearchKind, SearchResult } from '../shared/contract/facts-types';
+import type {
+  PassageRef,
+  SearchHit,
+  SearchHitMeta,
+  SearchKind,
+  SearchResult,
+} from '../shared/contract/facts-types';
 import { DEAL_STATUSES, QUOTE_STATUSES, type EntityKind } from '../shared/domain/facts';
 import { highlight, matchRanges, snippet, type TextSegment } from '../shared/search/highlight';
 import { buildFtsMatch, parseSearchInput, type SearchTerm } from '../shared/search/query';
@@ -58,7 +64,12 @@ const SELECT: Record<SearchKind, string> = {
          FROM %FROM% JOIN entities sp ON sp.id = x.speaker_id`,
   source: `SELECT x.id, x.title, x.publisher, x.kind, x.published_at, x.file_hash, x.updated_at FROM %FROM%`,
 };
-const TABLE: Record<SearchKind, string> = { entity: 'entities', deal: 'deals', quote: 'quotes', source: 'sources' };
+const TABLE: Record<SearchKind, string> = {
+  entity: 'entities',
+  deal: 'deals',
+  quote: 'quotes',
+  source: 'sources',
+};
 const BROWSE_ORDER: Record<SearchKind, string> = {
   entity: 'x.name',
   deal: 'x.date_from IS NULL, x.date_from DESC, x.seq DESC',
@@ -73,12 +84,15 @@ function filters(kind: SearchKind, p: SearchParams): { where: string[]; params: 
     where.push(sql);
     params.push(...values);
   };
-  if (kind === 'entity' && p.entityKinds?.length) add(`x.kind IN (${p.entityKinds.map(() => '?').join(', ')})`, ...p.entityKinds);
+  if (kind === 'entity' && p.entityKinds?.length)
+    add(`x.kind IN (${p.entityKinds.map(() => '?').join(', ')})`, ...p.entityKinds);
   if (kind === 'deal') {
     if (p.status) add('x.status = ?', p.status);
-    if (p.entityId) add('(x.payer_id = ? OR x.payee_id = ? OR x.reported_by_id = ?)', p.entityId, p.entityId, p.entityId);
+    if (p.entityId)
+      add('(x.payer_id = ? OR x.payee_id = ? OR x.reported_by_id = ?)', p.entityId, p.entityId, p.entityId);
     if (p.currency) add('x.currency = ?', p.currency);
-    if (p.amountMin != null) add('x.amount_minor IS NOT NULL AND coalesce(x.amount_max_minor, x.amount_minor) >= ?', p.amountMin);
+    if (p.amountMin != null)
+      add('x.amount_minor IS NOT NULL AND coalesce(x.amount_max_minor, x.amount_minor) >= ?', p.amountMin);
     if (p.amountMax != null) add('x.amount_minor IS NOT NULL AND x.amount_minor <= ?', p.amountMax);
     if (p.dateFrom) add('coalesce(x.date_to, x.date_from) >= ?', p.dateFrom);
     if (p.dateTo) add('x.date_from <= ?', p.dateTo);
@@ -108,7 +122,13 @@ export function rankedMatchSql(fts: string): string {
   return `SELECT rowid, rank FROM (SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY rank LIMIT ?`;
 }
 
-function kindQuery(kind: SearchKind, match: string | null, p: SearchParams, limit: number, mixed: boolean): KindQuery {
+function kindQuery(
+  kind: SearchKind,
+  match: string | null,
+  p: SearchParams,
+  limit: number,
+  mixed: boolean,
+): KindQuery {
   const { where, params } = filters(kind, p);
   const fts = `${kind}_fts`;
   if (match !== null && where.length === 0) {
@@ -132,7 +152,13 @@ function kindQuery(kind: SearchKind, match: string | null, p: SearchParams, limi
 
 type Row = Record<string, unknown> & { id: string; rank: number; updated_at: string; passage?: PassageHit };
 
-const passageRef = (p: PassageHit): PassageRef => ({ ord: p.ord, page: p.page, paragraph: p.paragraph, locator: p.locator, excerpt: p.excerpt });
+const passageRef = (p: PassageHit): PassageRef => ({
+  ord: p.ord,
+  page: p.page,
+  paragraph: p.paragraph,
+  locator: p.locator,
+  excerpt: p.excerpt,
+});
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -218,12 +244,19 @@ export function searchFacts(db: Db, p: SearchParams): SearchResult {
   for (const kind of kinds) {
     const q = kindQuery(kind, match, p, limit + 1, kinds.length > 1);
     const kindRows = prepared(db, q.sql).all(...q.params) as Row[];
-    if (kind === 'source' && match !== null) addPassageRows(db, kindRows, matchPassages(db, match, terms, limit + 1), filters('source', p));
+    if (kind === 'source' && match !== null)
+      addPassageRows(db, kindRows, matchPassages(db, match, terms, limit + 1), filters('source', p));
     for (const row of kindRows) rows.push({ kind, row });
   }
   if (match !== null) rows.sort((a, b) => a.row.rank - b.row.rank);
-  else if (kinds.length > 1) rows.sort((a, b) => (a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0));
-  return { hits: rows.slice(0, limit).map(({ kind, row }) => toHit(kind, row, terms)), truncated: rows.length > limit };
+  else if (kinds.length > 1)
+    rows.sort((a, b) =>
+      a.row.updated_at < b.row.updated_at ? 1 : a.row.updated_at > b.row.updated_at ? -1 : 0,
+    );
+  return {
+    hits: rows.slice(0, limit).map(({ kind, row }) => toHit(kind, row, terms)),
+    truncated: rows.length > limit,
+  };
 }
 
 /**
@@ -232,11 +265,20 @@ export function searchFacts(db: Db, p: SearchParams): SearchResult {
  * best `limit` rows of every kind and throwing three quarters away was half of a keystroke's
  * time on a large store.
  */
-function rankedSearch(db: Db, match: string, terms: readonly SearchTerm[], kinds: readonly SearchKind[], limit: number): SearchResult {
+function rankedSearch(
+  db: Db,
+  match: string,
+  terms: readonly SearchTerm[],
+  kinds: readonly SearchKind[],
+  limit: number,
+): SearchResult {
   const ranked: { kind: SearchKind; seq: number; rank: number }[] = [];
   const passages = new Map<number, PassageHit>();
   for (const kind of kinds) {
-    for (const h of prepared(db, rankedMatchSql(`${kind}_fts`)).all(match, limit + 1) as { rowid: number; rank: number }[])
+    for (const h of prepared(db, rankedMatchSql(`${kind}_fts`)).all(match, limit + 1) as {
+      rowid: number;
+      rank: number;
+    }[])
       ranked.push({ kind, seq: h.rowid, rank: h.rank });
     if (kind !== 'source') continue;
     // A source is found by its title or by its text; it is listed once, at its better rank.
@@ -255,12 +297,20 @@ function rankedSearch(db: Db, match: string, terms: readonly SearchTerm[], kinds
     if (seqs.length === 0) continue;
     const from = `${TABLE[kind]} x`;
     const sql = `${SELECT[kind].replace('%FROM%', from).replace('SELECT ', 'SELECT x.seq AS seq, 0 AS rank, ')} WHERE x.seq IN (SELECT value FROM json_each(?))`;
-    for (const row of prepared(db, sql).all(JSON.stringify(seqs)) as Row[]) rows.set(`${kind}:${row.seq as number}`, row);
+    for (const row of prepared(db, sql).all(JSON.stringify(seqs)) as Row[])
+      rows.set(`${kind}:${row.seq as number}`, row);
   }
   const hits: SearchHit[] = [];
   for (const h of kept) {
     const row = rows.get(`${h.kind}:${h.seq}`);
-    if (row) hits.push(toHit(h.kind, { ...row, rank: h.rank, passage: h.kind === 'source' ? passages.get(h.seq) : undefined }, terms));
+    if (row)
+      hits.push(
+        toHit(
+          h.kind,
+          { ...row, rank: h.rank, passage: h.kind === 'source' ? passages.get(h.seq) : undefined },
+          terms,
+        ),
+      );
   }
   return { hits, truncated: ranked.length > limit };
 }
@@ -269,7 +319,12 @@ function rankedSearch(db: Db, match: string, terms: readonly SearchTerm[], kinds
  * Sources found by their text in a filtered search: matched rows get their passage, sources
  * found only by text are read with the same filters and join the rows at the passage's rank.
  */
-function addPassageRows(db: Db, rows: Row[], passages: (PassageHit & { sourceSeq: number })[], f: { where: string[]; params: unknown[] }): void {
+function addPassageRows(
+  db: Db,
+  rows: Row[],
+  passages: (PassageHit & { sourceSeq: number })[],
+  f: { where: string[]; params: unknown[] },
+): void {
   const missing: (PassageHit & { sourceSeq: number })[] = [];
   for (const passage of passages) {
     const row = rows.find((r) => r.id === passage.sourceId);
@@ -282,7 +337,10 @@ function addPassageRows(db: Db, rows: Row[], passages: (PassageHit & { sourceSeq
   const sql = `${SELECT.source.replace('%FROM%', 'sources x').replace('SELECT ', 'SELECT 0 AS rank, ')} WHERE x.seq IN (SELECT value FROM json_each(?))${f.where
     .map((w) => ` AND ${w}`)
     .join('')}`;
-  for (const row of prepared(db, sql).all(JSON.stringify(missing.map((m) => m.sourceSeq)), ...f.params) as Row[]) {
+  for (const row of prepared(db, sql).all(
+    JSON.stringify(missing.map((m) => m.sourceSeq)),
+    ...f.params,
+  ) as Row[]) {
     const passage = missing.find((m) => m.sourceId === row.id)!;
     rows.push({ ...row, rank: passage.rank, passage });
   }

@@ -56,7 +56,13 @@ export function beginDocument(db: Db, sourceId: string, fileHash: string, format
   })();
 }
 
-export function documentProgress(db: Db, sourceId: string, fileHash: string, done: number, total: number): void {
+export function documentProgress(
+  db: Db,
+  sourceId: string,
+  fileHash: string,
+  done: number,
+  total: number,
+): void {
   prepared(
     db,
     "UPDATE source_documents SET pages_done = ?, pages_total = ?, updated_at = ? WHERE source_id = ? AND file_hash = ? AND state = 'extracting'",
@@ -66,7 +72,8 @@ export function documentProgress(db: Db, sourceId: string, fileHash: string, don
 /** Stores the text in one transaction: segments, their search index entries and the document's metadata. */
 export function saveDocument(db: Db, sourceId: string, fileHash: string, doc: ExtractedDocument): boolean {
   return db.transaction(() => {
-    const row = prepared(db, 'SELECT file_hash FROM source_documents WHERE source_id = ?').get(sourceId) as { file_hash: string } | undefined;
+    const row = prepared(db, 'SELECT file_hash FROM source_documents WHERE source_id = ?').get(sourceId) as
+      { file_hash: string } | undefined;
     if (!row || row.file_hash !== fileHash) return false;
     prepared(db, 'DELETE FROM source_segments WHERE source_id = ?').run(sourceId);
     const insert = prepared(
@@ -89,20 +96,22 @@ export function saveDocument(db: Db, sourceId: string, fileHash: string, doc: Ex
 }
 
 /** Extraction ended without text: the file stays attached and stored, the reason is kept for the viewer. */
-export function endDocument(db: Db, sourceId: string, fileHash: string, state: 'failed' | 'cancelled', error: string | null): void {
+export function endDocument(
+  db: Db,
+  sourceId: string,
+  fileHash: string,
+  state: 'failed' | 'cancelled',
+  error: string | null,
+): void {
   db.transaction(() => {
-    prepared(db, 'DELETE FROM source_segments WHERE source_id = ? AND EXISTS (SELECT 1 FROM source_documents WHERE source_id = ? AND file_hash = ?)').run(
-      sourceId,
-      sourceId,
-      fileHash,
-    );
-    prepared(db, 'UPDATE source_documents SET state = ?, error = ?, updated_at = ? WHERE source_id = ? AND file_hash = ?').run(
-      state,
-      error,
-      now(),
-      sourceId,
-      fileHash,
-    );
+    prepared(
+      db,
+      'DELETE FROM source_segments WHERE source_id = ? AND EXISTS (SELECT 1 FROM source_documents WHERE source_id = ? AND file_hash = ?)',
+    ).run(sourceId, sourceId, fileHash);
+    prepared(
+      db,
+      'UPDATE source_documents SET state = ?, error = ?, updated_at = ? WHERE source_id = ? AND file_hash = ?',
+    ).run(state, error, now(), sourceId, fileHash);
   })();
 }
 
@@ -134,22 +143,36 @@ function toStatus(row: DocumentRow, running: boolean): DocumentStatus {
 }
 
 function documentRow(db: Db, sourceId: string): DocumentRow | undefined {
-  return prepared(db, 'SELECT * FROM source_documents WHERE source_id = ?').get(sourceId) as DocumentRow | undefined;
+  return prepared(db, 'SELECT * FROM source_documents WHERE source_id = ?').get(sourceId) as
+    DocumentRow | undefined;
 }
 
 /** `running`: whether this process is reading the file now (otherwise an "extracting" row was interrupted). */
-export function documentStatus(db: Db, sourceId: string, running: (hash: string) => boolean): DocumentStatus | null {
+export function documentStatus(
+  db: Db,
+  sourceId: string,
+  running: (hash: string) => boolean,
+): DocumentStatus | null {
   const row = documentRow(db, sourceId);
   return row ? toStatus(row, running(row.file_hash)) : null;
 }
 
-export function documentView(db: Db, sourceId: string, running: (hash: string) => boolean): SourceDocumentView | null {
+export function documentView(
+  db: Db,
+  sourceId: string,
+  running: (hash: string) => boolean,
+): SourceDocumentView | null {
   const row = documentRow(db, sourceId);
   if (!row) return null;
-  const fileName = (prepared(db, 'SELECT file_name FROM sources WHERE id = ?').get(sourceId) as { file_name: string | null } | undefined)?.file_name ?? null;
-  const segments = prepared(db, 'SELECT ord, kind, page, paragraph, heading, text FROM source_segments WHERE source_id = ? ORDER BY ord').all(
-    sourceId,
-  ) as SourceDocumentView['segments'];
+  const fileName =
+    (
+      prepared(db, 'SELECT file_name FROM sources WHERE id = ?').get(sourceId) as
+        { file_name: string | null } | undefined
+    )?.file_name ?? null;
+  const segments = prepared(
+    db,
+    'SELECT ord, kind, page, paragraph, heading, text FROM source_segments WHERE source_id = ? ORDER BY ord',
+  ).all(sourceId) as SourceDocumentView['segments'];
   return { ...toStatus(row, running(row.file_hash)), fileName, segments };
 }
 
@@ -183,7 +206,12 @@ export function matchPassages(
     `SELECT h.rank AS rank, g.seq, g.ord, g.kind, g.page, g.paragraph, g.heading, g.text, g.source_id, x.title, x.seq AS source_seq
      FROM (${RANKED_PASSAGES}) h JOIN source_segments g ON g.seq = h.rowid JOIN sources x ON x.id = g.source_id
      ORDER BY h.rank`,
-  ).all(match, limit * Math.max(perSource, 4)) as (SegmentRow & { rank: number; source_id: string; title: string; source_seq: number })[];
+  ).all(match, limit * Math.max(perSource, 4)) as (SegmentRow & {
+    rank: number;
+    source_id: string;
+    title: string;
+    source_seq: number;
+  })[];
   const perSourceCount = new Map<string, number>();
   const hits: (PassageHit & { sourceSeq: number })[] = [];
   for (const r of rows) {
@@ -202,7 +230,11 @@ export function matchPassages(
       locator: locatorFor(r),
       rank: r.rank,
       snippet: cut,
-      excerpt: cut.filter((c) => c.text !== '…').map((c) => c.text).join('').trim(),
+      excerpt: cut
+        .filter((c) => c.text !== '…')
+        .map((c) => c.text)
+        .join('')
+        .trim(),
     });
     if (hits.length >= limit) break;
   }
@@ -210,7 +242,11 @@ export function matchPassages(
 }
 
 /** Passages of source texts that match a search, best first; same folding and query rules as the fact search. */
-export function searchPassages(db: Db, query: string, opts: { typing?: boolean; limit?: number; perSource?: number } = {}): PassageHit[] {
+export function searchPassages(
+  db: Db,
+  query: string,
+  opts: { typing?: boolean; limit?: number; perSource?: number } = {},
+): PassageHit[] {
   const terms = parseSearchInput(query, { typing: opts.typing });
   const match = buildFtsMatch(terms);
   if (match === null) return [];

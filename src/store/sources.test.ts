@@ -31,14 +31,25 @@ describe('sources and their files', () => {
     attachFile(store.db, store.dir, 'src-pk', 'mitschnitt.mp3', new Uint8Array([1, 2, 3]), tester);
     const view = sourceView(store.db, store.dir, 'src-pk');
     const { fileHash: _hash, fileName: _name, ...fields } = view.source;
-    const edited = updateSource(store.db, sourceUpdate.parse({ ...fields, title: 'Pressekonferenz FC Almental, März' }), tester);
+    const edited = updateSource(
+      store.db,
+      sourceUpdate.parse({ ...fields, title: 'Pressekonferenz FC Almental, März' }),
+      tester,
+    );
     expect(edited.fileName).toBe('mitschnitt.mp3');
     detachFile(store.db, 'src-pk', tester);
-    expect(auditTrail(store.db, 'source', 'src-pk').map((a) => a.action)).toEqual(['create', 'update', 'update', 'update']);
+    expect(auditTrail(store.db, 'source', 'src-pk').map((a) => a.action)).toEqual([
+      'create',
+      'update',
+      'update',
+      'update',
+    ]);
   });
 
   it('refuses empty files and strips folders from file names', () => {
-    expect(() => attachFile(store.db, store.dir, 'src-pk', 'leer.txt', new Uint8Array(), tester)).toThrow(/file is empty/);
+    expect(() => attachFile(store.db, store.dir, 'src-pk', 'leer.txt', new Uint8Array(), tester)).toThrow(
+      /file is empty/,
+    );
     expect(cleanFileName('C:\\Users\\jana\\..\\vertrag.pdf')).toBe('vertrag.pdf');
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
   });
@@ -46,7 +57,12 @@ describe('sources and their files', () => {
   it('refuses to delete a source while facts cite it', () => {
     expect(() => deleteSource(store.db, 'src-kurier', tester)).toThrow(/backs 1 fact/);
     expect(sourceView(store.db, store.dir, 'src-kurier').citedBy).toEqual([
-      expect.objectContaining({ factType: 'deal', factId: 'deal-strivo', locator: 'Absatz 2', label: 'Streamingrechte für die Heimspiele in München und Rotheide' }),
+      expect.objectContaining({
+        factType: 'deal',
+        factId: 'deal-strivo',
+        locator: 'Absatz 2',
+        label: 'Streamingrechte für die Heimspiele in München und Rotheide',
+      }),
     ]);
   });
 });
@@ -59,12 +75,24 @@ describe('quotes and translations', () => {
   });
 
   it('refuses to delete an original while translations point at it', () => {
-    expect(() => deleteQuote(store.db, 'quote-goetze-de', tester)).toThrow(/a translation refers to it \(en\)/);
+    expect(() => deleteQuote(store.db, 'quote-goetze-de', tester)).toThrow(
+      /a translation refers to it \(en\)/,
+    );
   });
 
   it('refuses a translation loop and a missing speaker', () => {
     expect(() =>
-      createQuote(store.db, quoteInput.parse({ speakerId: 'ent-ghost', wording: 'x', language: 'de', occasion: 'other', status: 'unverified' }), tester),
+      createQuote(
+        store.db,
+        quoteInput.parse({
+          speakerId: 'ent-ghost',
+          wording: 'x',
+          language: 'de',
+          occasion: 'other',
+          status: 'unverified',
+        }),
+        tester,
+      ),
     ).toThrow(/speakerId refers to an entity that does not exist/);
   });
 });

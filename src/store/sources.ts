@@ -1,5 +1,10 @@
 import type { CitedFact, SourceView } from '../shared/contract/facts-types';
-import { sourceProblems, type SourceInput, type SourceUpdate, type CitedFactType } from '../shared/domain/fact-inputs';
+import {
+  sourceProblems,
+  type SourceInput,
+  type SourceUpdate,
+  type CitedFactType,
+} from '../shared/domain/fact-inputs';
 import type { Source } from '../shared/domain/facts';
 import { UserError } from '../shared/result';
 import type { Actor } from './audit';
@@ -36,7 +41,9 @@ export function updateSource(db: Db, input: SourceUpdate, actor: Actor): Source 
     const problems = sourceProblems(input);
     if (problems.length) refuse('The source', problems);
     const after: Source = { ...input, fileHash: before.fileHash, fileName: before.fileName };
-    return sameRecord(sourceTable, before, after) ? before : updateRecord(db, sourceTable, before, after, actor);
+    return sameRecord(sourceTable, before, after)
+      ? before
+      : updateRecord(db, sourceTable, before, after, actor);
   })();
 }
 
@@ -54,15 +61,28 @@ export function cleanFileName(name: string): string {
  * Stores the bytes in the data folder by SHA-256 (once, however often attached) and points
  * the source at them. Replaces an earlier attachment of the source; the audit keeps the old hash.
  */
-export function attachFile(db: Db, dataDir: string, sourceId: string, fileName: string, bytes: Uint8Array, actor: Actor): Source {
+export function attachFile(
+  db: Db,
+  dataDir: string,
+  sourceId: string,
+  fileName: string,
+  bytes: Uint8Array,
+  actor: Actor,
+): Source {
   const before = requireSource(db, sourceId);
   if (bytes.length === 0) refuse('The file', [{ path: 'file', message: 'is empty' }]);
   if (bytes.length > MAX_FILE_BYTES)
     refuse('The file', [{ path: 'file', message: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
   const { hash } = storeFile(dataDir, bytes);
   return db.transaction(() => {
-    const after: Source = { ...requireSource(db, sourceId), fileHash: hash, fileName: cleanFileName(fileName) };
-    return sameRecord(sourceTable, before, after) ? before : updateRecord(db, sourceTable, before, after, actor);
+    const after: Source = {
+      ...requireSource(db, sourceId),
+      fileHash: hash,
+      fileName: cleanFileName(fileName),
+    };
+    return sameRecord(sourceTable, before, after)
+      ? before
+      : updateRecord(db, sourceTable, before, after, actor);
   })();
 }
 
@@ -79,7 +99,9 @@ export function deleteSource(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const source = requireSource(db, id);
     assertNotLinked(db, 'source', id, `The source “${source.title}”`);
-    const cited = (prepared(db, 'SELECT count(*) AS n FROM citations WHERE source_id = ?').get(id) as { n: number }).n;
+    const cited = (
+      prepared(db, 'SELECT count(*) AS n FROM citations WHERE source_id = ?').get(id) as { n: number }
+    ).n;
     if (cited)
       throw new UserError(
         'conflict',
@@ -98,18 +120,29 @@ export function factLabel(db: Db, type: CitedFactType, id: string): string {
     type === 'deal'
       ? one('SELECT subject AS label FROM deals WHERE id = ?')
       : type === 'quote'
-        ? one("SELECT e.name || ': ' || q.wording AS label FROM quotes q JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?")
+        ? one(
+            "SELECT e.name || ': ' || q.wording AS label FROM quotes q JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?",
+          )
         : type === 'entity'
           ? one('SELECT name AS label FROM entities WHERE id = ?')
-          : one("SELECT e.name || ' — ' || r.title AS label FROM roles r JOIN entities e ON e.id = r.person_id WHERE r.id = ?");
+          : one(
+              "SELECT e.name || ' — ' || r.title AS label FROM roles r JOIN entities e ON e.id = r.person_id WHERE r.id = ?",
+            );
   return shorten(label ?? id);
 }
 
 export function sourceView(db: Db, dataDir: string, id: string): SourceView {
   const source = requireSource(db, id);
-  const rows = prepared(db, 'SELECT id, fact_type, fact_id, locator, excerpt FROM citations WHERE source_id = ? ORDER BY seq').all(
-    id,
-  ) as { id: string; fact_type: CitedFactType; fact_id: string; locator: string | null; excerpt: string | null }[];
+  const rows = prepared(
+    db,
+    'SELECT id, fact_type, fact_id, locator, excerpt FROM citations WHERE source_id = ? ORDER BY seq',
+  ).all(id) as {
+    id: string;
+    fact_type: CitedFactType;
+    fact_id: string;
+    locator: string | null;
+    excerpt: string | null;
+  }[];
   const citedBy: CitedFact[] = rows.map((r) => ({
     citationId: r.id,
     factType: r.fact_type,

@@ -5,7 +5,8 @@ import type { Db } from './db';
 const KEY = 'spell.words';
 
 export function readSpellWords(db: Db): string[] {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+    { value: string } | undefined;
   if (!row) return [];
   const parsed = JSON.parse(row.value) as unknown;
   return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];

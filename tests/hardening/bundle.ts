@@ -16,7 +16,9 @@ export async function bundleForNode(entry: string, name: string): Promise<string
     packages: 'external',
     outfile,
     logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   return outfile;
 }

@@ -26,7 +26,12 @@ export function storeState(db: Db, dataDir: string, skipDirs: string[] = []): St
   return { image: db.serialize(), files: JSON.stringify(listFiles(dataDir, dataDir, skipDirs)) };
 }
 
-export function unchangedSince(before: StoreState, db: Db, dataDir: string, skipDirs: string[] = []): boolean {
+export function unchangedSince(
+  before: StoreState,
+  db: Db,
+  dataDir: string,
+  skipDirs: string[] = [],
+): boolean {
   if (JSON.stringify(listFiles(dataDir, dataDir, skipDirs)) !== before.files) return false;
   const image = db.serialize();
   if (image.equals(before.image)) return true;
@@ -47,20 +52,35 @@ function tableRows(db: Db): unknown[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return tables
-    .filter((t) => !/_(data|idx|docsize|config|content)$/.test(t))
-    // Sorted by content, not rowid: some tables are WITHOUT ROWID, and the order of rows is no part of the state.
-    .map((t) => [t, (db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort()]);
+  return (
+    tables
+      .filter((t) => !/_(data|idx|docsize|config|content)$/.test(t))
+      // Sorted by content, not rowid: some tables are WITHOUT ROWID, and the order of rows is no part of the state.
+      .map((t) => [
+        t,
+        (
+          db
+            .prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`)
+            .raw()
+            .all() as unknown[][]
+        )
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ])
+  );
 }
 
 function listFiles(root: string, dir: string, skipDirs: string[]): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     // Backups are copies taken before a write (issue 11), not stored data; a refused import may be preceded by one.
     if (skipDirs.includes(full) || (dir === root && entry.name === 'backups')) continue;
     if (entry.isDirectory()) out.push(...listFiles(root, full, skipDirs));
-    else if (!/\.sqlite(-wal|-shm|-journal)?$/.test(entry.name)) out.push(`${path.relative(root, full)}:${fs.statSync(full).size}`);
+    else if (!/\.sqlite(-wal|-shm|-journal)?$/.test(entry.name))
+      out.push(`${path.relative(root, full)}:${fs.statSync(full).size}`);
   }
   return out;
 }

@@ -26,10 +26,36 @@ let ctx: HandlerContext;
 const dataDir = path.join(mountPoint, 'data');
 const filler = path.join(mountPoint, 'filler');
 
-const text = (t: string) => ({ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: t });
+const text = (t: string) => ({
+  type: 'text',
+  version: 1,
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text: t,
+});
 const bodyOf = (paragraphs: string[]) => ({
   schemaVersion: 1 as const,
-  editorState: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: paragraphs.map((p) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text(p)] })) } },
+  editorState: {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: paragraphs.map((p) => ({
+        type: 'paragraph',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        textStyle: '',
+        children: [text(p)],
+      })),
+    },
+  },
 });
 
 function fillDisk(): void {
@@ -63,16 +89,32 @@ afterAll(() => {
 
 describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
   it('refuses a save on a full disk saying why, keeps what was stored, and saves once space is back', async () => {
-    const created = await dispatch('articles:create', { headline: 'SV Rotheide schlägt FC Nordhafen', language: 'de' }, ctx);
+    const created = await dispatch(
+      'articles:create',
+      { headline: 'SV Rotheide schlägt FC Nordhafen', language: 'de' },
+      ctx,
+    );
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.meta.id;
-    const first = await dispatch('articles:save', { id, baseRev: created.value.rev, body: bodyOf(['Erster Absatz, gespeichert.']) }, ctx);
+    const first = await dispatch(
+      'articles:save',
+      { id, baseRev: created.value.rev, body: bodyOf(['Erster Absatz, gespeichert.']) },
+      ctx,
+    );
     if (!first.ok) throw new Error(first.error.message);
 
     fillDisk();
     // Much more text than the little space left: the write cannot fit.
-    const long = bodyOf(Array.from({ length: 400 }, (_, i) => `Absatz ${i}: Lena Kowalczyk trifft in der ${i}. Minute. `.repeat(8)));
-    const refused = await dispatch('articles:save', { id, baseRev: (first.value as { rev: number }).rev, body: long }, ctx);
+    const long = bodyOf(
+      Array.from({ length: 400 }, (_, i) =>
+        `Absatz ${i}: Lena Kowalczyk trifft in der ${i}. Minute. `.repeat(8),
+      ),
+    );
+    const refused = await dispatch(
+      'articles:save',
+      { id, baseRev: (first.value as { rev: number }).rev, body: long },
+      ctx,
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).not.toBe('internal');
@@ -83,7 +125,11 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
 
     fs.rmSync(filler);
-    const again = await dispatch('articles:save', { id, baseRev: (first.value as { rev: number }).rev, body: long }, ctx);
+    const again = await dispatch(
+      'articles:save',
+      { id, baseRev: (first.value as { rev: number }).rev, body: long },
+      ctx,
+    );
     expect(again.ok, again.ok ? '' : again.error.message).toBe(true);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -96,7 +142,11 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     // store is reopened the way SQLite sees such a folder: a connection that cannot write.
     ctx.db.close();
     ctx.db = openDatabase(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const refused = await dispatch('articles:save', { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) }, ctx).catch((err: unknown) => ({ ok: false as const, error: { code: 'thrown', message: String(err) } }));
+    const refused = await dispatch(
+      'articles:save',
+      { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) },
+      ctx,
+    ).catch((err: unknown) => ({ ok: false as const, error: { code: 'thrown', message: String(err) } }));
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).not.toBe('internal');
@@ -104,12 +154,17 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     }
     ctx.db.close();
     ctx.db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    const again = await dispatch('articles:save', { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) }, ctx);
+    const again = await dispatch(
+      'articles:save',
+      { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) },
+      ctx,
+    );
     expect(again.ok, again.ok ? '' : again.error.message).toBe(true);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     recordFigure({
       suite: 'Disk full / read-only',
-      tried: '6 MB tmpfs filled to ENOSPC; a read-only connection; each save refused with its reason, then retried and saved',
+      tried:
+        '6 MB tmpfs filled to ENOSPC; a read-only connection; each save refused with its reason, then retried and saved',
       lost: 0,
       executed: 0,
       partial: 0,
@@ -118,5 +173,12 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
 });
 
 if (!mounted) {
-  recordFigure({ suite: 'Disk full / read-only', tried: 'skipped: mounting a tmpfs needs root', lost: 0, executed: 0, partial: 0, note: 'not run on this machine' });
+  recordFigure({
+    suite: 'Disk full / read-only',
+    tried: 'skipped: mounting a tmpfs needs root',
+    lost: 0,
+    executed: 0,
+    partial: 0,
+    note: 'not run on this machine',
+  });
 }

@@ -23,12 +23,18 @@ interface Issue {
   confidence: { name: string };
   description: string;
 }
-type Run = (options: Record<string, unknown>) => Promise<{ issues: Issue[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
+type Run = (
+  options: Record<string, unknown>,
+) => Promise<{ issues: Issue[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
 
 describe('Electronegativity over src/', () => {
   it('finds no high or medium issue that is not accepted with a reason', async () => {
     const run = require('@doyensec/electronegativity') as Run;
-    const electron = (JSON.parse(fs.readFileSync(path.resolve(HERE, '..', '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.electron;
+    const electron = (
+      JSON.parse(fs.readFileSync(path.resolve(HERE, '..', '..', 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      }
+    ).dependencies.electron;
     const { issues, errors } = await run({
       input: SRC,
       isRelative: true,
@@ -36,7 +42,11 @@ describe('Electronegativity over src/', () => {
       // This check downloads Electron's release list; the app and its tests stay offline.
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
     });
-    const accepted = (JSON.parse(fs.readFileSync(path.join(HERE, 'electronegativity-suppressions.json'), 'utf8')) as { accepted: { id: string; file: string; reason: string }[] }).accepted;
+    const accepted = (
+      JSON.parse(fs.readFileSync(path.join(HERE, 'electronegativity-suppressions.json'), 'utf8')) as {
+        accepted: { id: string; file: string; reason: string }[];
+      }
+    ).accepted;
     const serious = issues.filter((i) => i.severity.name === 'HIGH' || i.severity.name === 'MEDIUM');
     const open = serious.filter((i) => !accepted.some((a) => a.id === i.id && a.file === i.file));
     const unused = accepted.filter((a) => !serious.some((i) => i.id === a.id && i.file === a.file));

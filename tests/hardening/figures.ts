@@ -16,7 +16,13 @@ export interface FigureRow {
   note?: string;
 }
 
-export const FIGURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'hardening');
+export const FIGURES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'test-results',
+  'hardening',
+);
 
 /** Each suite writes its row to its own file, so vitest workers and Playwright never share one. */
 export function recordFigure(row: FigureRow): void {

@@ -68,7 +68,18 @@ export function hostileString(): fc.Arbitrary<string> {
 
 export function hostileNumber(): fc.Arbitrary<number> {
   return fc.oneof(
-    fc.constantFrom(0, -0, -1, 1, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER + 2, Number.MAX_VALUE, Number.MIN_VALUE),
+    fc.constantFrom(
+      0,
+      -0,
+      -1,
+      1,
+      2 ** 31,
+      -(2 ** 31),
+      2 ** 53,
+      Number.MAX_SAFE_INTEGER + 2,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+    ),
     fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
     fc.integer(),
     fc.double(),
@@ -78,7 +89,8 @@ export function hostileNumber(): fc.Arbitrary<number> {
 /** A value nested `depth` levels deep in arrays or objects, for parsers and recursive walkers. */
 export function deeplyNested(depth: number, leaf: unknown = 'x'): unknown {
   let value: unknown = leaf;
-  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { children: [value], type: 'paragraph', version: 1 };
+  for (let i = 0; i < depth; i++)
+    value = i % 2 === 0 ? [value] : { children: [value], type: 'paragraph', version: 1 };
   return value;
 }
 

@@ -55,7 +55,11 @@ const message = !result.ok
   : refused
     ? JSON.stringify((result.value as { problems?: unknown }).problems ?? result.value).slice(0, 400)
     : JSON.stringify(result.value).slice(0, 400);
-const stored = ctx.db.prepare('SELECT body || kicker || headline || lead FROM articles').pluck().all().join('\n');
+const stored = ctx.db
+  .prepare('SELECT body || kicker || headline || lead FROM articles')
+  .pluck()
+  .all()
+  .join('\n');
 const leaked = (spec.mustNotContain ?? []).filter((s) => stored.includes(s));
 ctx.db.close();
 process.stdout.write(

@@ -8,10 +8,18 @@ type ChannelValue = any;
 /** A running browser-shell process and a client for its contract, as the open tab would call it. */
 export interface ShellSession {
   shell: RunningShell;
-  call(channel: string, input: unknown): Promise<{ ok: boolean; value?: ChannelValue; error?: { code: string; message: string } }>;
+  call(
+    channel: string,
+    input: unknown,
+  ): Promise<{ ok: boolean; value?: ChannelValue; error?: { code: string; message: string } }>;
 }
 
-function request(url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
       let data = '';
@@ -36,7 +44,12 @@ export async function openShellSession(dataDir: string): Promise<ShellSession> {
   return {
     shell,
     async call(channel, input) {
-      const res = await request(new URL(`${origin}/api/${channel}`), 'POST', { cookie, origin, 'content-type': 'application/json' }, JSON.stringify(input ?? {}));
+      const res = await request(
+        new URL(`${origin}/api/${channel}`),
+        'POST',
+        { cookie, origin, 'content-type': 'application/json' },
+        JSON.stringify(input ?? {}),
+      );
       return JSON.parse(res.body);
     },
   };

@@ -12,7 +12,9 @@ export interface XssPayload {
 const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'xss-corpus.json');
 
 export function loadXssCorpus(): XssPayload[] {
-  const raw = JSON.parse(fs.readFileSync(CORPUS, 'utf8')) as { payloads: { id: number; kind: string; payload: string }[] };
+  const raw = JSON.parse(fs.readFileSync(CORPUS, 'utf8')) as {
+    payloads: { id: number; kind: string; payload: string }[];
+  };
   return raw.payloads.map(({ id, kind, payload }) => ({
     id,
     kind,

@@ -68,7 +68,8 @@ export function zipBytes(entries: ZipEntry[]): Buffer {
   return Buffer.concat(out);
 }
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** The smallest DOCX Word and mammoth open: content types, the package relationship, the document and its relationships. */
 export function docxEntries(documentXml: string | Buffer, documentRels = ''): ZipEntry[] {
@@ -85,10 +86,15 @@ export function docxEntries(documentXml: string | Buffer, documentRels = ''): Zi
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
       ),
     },
-    { name: 'word/document.xml', data: typeof documentXml === 'string' ? Buffer.from(documentXml) : documentXml },
+    {
+      name: 'word/document.xml',
+      data: typeof documentXml === 'string' ? Buffer.from(documentXml) : documentXml,
+    },
     {
       name: 'word/_rels/document.xml.rels',
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${documentRels}</Relationships>`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${documentRels}</Relationships>`,
+      ),
     },
   ];
 }

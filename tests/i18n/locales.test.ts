@@ -19,11 +19,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = readdirSync(join(LOCALES, 'en')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const namespaces = readdirSync(join(LOCALES, 'en'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 const messages = Object.fromEntries(
   LANGS.map((lang) => [
     lang,
-    Object.fromEntries(namespaces.map((ns) => [ns, flatten(JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Tree)])),
+    Object.fromEntries(
+      namespaces.map((ns) => [
+        ns,
+        flatten(JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Tree),
+      ]),
+    ),
   ]),
 ) as Record<(typeof LANGS)[number], Record<string, Map<string, string>>>;
 
@@ -32,7 +39,11 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !e.name.includes('.test.')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -51,15 +62,22 @@ describe('message catalogues', () => {
     it(`misses no key of "${ns}" in either language, with the same placeholders`, () => {
       const de = messages.de[ns];
       const en = messages.en[ns];
-      expect([...en.keys()].filter((k) => !de.has(k)), 'missing in de').toEqual([]);
-      expect([...de.keys()].filter((k) => !en.has(k)), 'missing in en').toEqual([]);
+      expect(
+        [...en.keys()].filter((k) => !de.has(k)),
+        'missing in de',
+      ).toEqual([]);
+      expect(
+        [...de.keys()].filter((k) => !en.has(k)),
+        'missing in en',
+      ).toEqual([]);
       for (const [key, text] of en) {
         expect(variables(de.get(key) ?? ''), `${ns}:${key}`).toEqual(variables(text));
         expect(text.trim(), `${ns}:${key} is empty`).not.toBe('');
       }
       // i18next picks "_one"/"_other" by count; a lone "_one" would fall back to the key itself.
       for (const key of en.keys())
-        if (key.endsWith('_one')) expect(en.has(key.replace(PLURAL, '_other')), `${ns}:${key} has no _other`).toBe(true);
+        if (key.endsWith('_one'))
+          expect(en.has(key.replace(PLURAL, '_other')), `${ns}:${key} has no _other`).toBe(true);
     });
   }
 
@@ -70,7 +88,9 @@ describe('message catalogues', () => {
       const ns = /useTranslation\('([\w-]+)'\)/.exec(source)?.[1] ?? 'common';
       for (const m of source.matchAll(/\bt\('([\w.:-]+)'/g)) {
         const [own, key] = m[1].includes(':') ? m[1].split(':') : [ns, m[1]];
-        for (const lang of LANGS) if (!has(lang, own, key)) missing.push(`${lang} ${own}:${key} (${file.slice(RENDERER.length + 1)})`);
+        for (const lang of LANGS)
+          if (!has(lang, own, key))
+            missing.push(`${lang} ${own}:${key} (${file.slice(RENDERER.length + 1)})`);
       }
     }
     expect(missing).toEqual([]);

@@ -7,7 +7,10 @@ import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 
 type Lang = 'de' | 'en';
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+): number {
   io.err(error.message);
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
@@ -21,13 +24,18 @@ function correctionLines(list: ArticleCorrections, lang: Lang): string[] {
   list.corrections.forEach((c, i) => {
     lines.push(`${i + 1}. ${correctionSentence(c, lang)}  (${c.id})`);
     const links = [...c.claimIds.map((id) => `claim:${id}`), ...c.facts.map((f) => `${f.type}:${f.id}`)];
-    lines.push(`   ${links.length ? cli('corrections.concerns', { list: links.join(', ') }) : cli('corrections.concernsNothing')}`);
+    lines.push(
+      `   ${links.length ? cli('corrections.concerns', { list: links.join(', ') }) : cli('corrections.concernsNothing')}`,
+    );
     lines.push(
       `   ${cli('corrections.writtenBy', { by: c.createdBy, at: c.createdAt })} · ${c.exportedAt ? cli('corrections.exported', { at: c.exportedAt }) : cli('corrections.notExported')}`,
     );
   });
   for (const p of list.prompts) {
-    const what = p.reason === 'text' ? cli('corrections.offerText', { before: p.before, after: p.after }) : p.changes.map((ch) => ch[lang]).join(' ');
+    const what =
+      p.reason === 'text'
+        ? cli('corrections.offerText', { before: p.before, after: p.after })
+        : p.changes.map((ch) => ch[lang]).join(' ');
     lines.push(cli('corrections.offer', { claim: p.claimId, what }));
   }
   return lines;
@@ -39,7 +47,8 @@ export const correctionsSubcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['lang'] });
     if (positionals.length !== 1) throw new UsageError(translator('en', 'cli')('corrections.needsOneId'));
-    if (flags.lang !== undefined && flags.lang !== 'de' && flags.lang !== 'en') throw new UsageError(translator('en', 'cli')('claims.badLang'));
+    if (flags.lang !== undefined && flags.lang !== 'de' && flags.lang !== 'en')
+      throw new UsageError(translator('en', 'cli')('claims.badLang'));
     const ctx = cliContext(flags);
     try {
       const result = await dispatch('corrections:list', { articleId: positionals[0] }, ctx);

@@ -13,12 +13,21 @@ export interface TransferSubcommand {
   run(argv: string[], io: CliIO): Promise<number>;
 }
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }, fieldLimit = 10): void {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+  fieldLimit = 10,
+): void {
   io.err(error.message);
   for (const f of (error.fields ?? []).slice(0, fieldLimit)) io.err(`  ${f.path}: ${f.message}`);
 }
 
-async function articlesToExport(ctx: HandlerContext, ids: string[], all: boolean, io: CliIO): Promise<ArticleMeta[] | null> {
+async function articlesToExport(
+  ctx: HandlerContext,
+  ids: string[],
+  all: boolean,
+  io: CliIO,
+): Promise<ArticleMeta[] | null> {
   if (all) {
     const listed = await dispatch('articles:list', {}, ctx);
     if (!listed.ok) {
@@ -53,15 +62,22 @@ function destination(out: string | undefined, many: boolean): { directory: strin
 
 const exportCommand: TransferSubcommand = {
   usage: `factdesk articles export <id…|--all> --format <${EXPORT_FORMATS.join('|')}> [--annotated] [--comments] [--out <file|folder>] [--overwrite] [--labels <de|en>] [--tracked-changes]`,
-  summary: 'Write articles to files (HTML, Markdown, text, DOCX, PDF, NewsML-G2, NITF, ClaimReview, Factdesk JSON, fact-check report)',
+  summary:
+    'Write articles to files (HTML, Markdown, text, DOCX, PDF, NewsML-G2, NITF, ClaimReview, Factdesk JSON, fact-check report)',
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, { booleans: ['all', 'annotated', 'comments', 'overwrite', 'tracked-changes'], values: ['format', 'out', 'labels'] });
+    const { flags, positionals } = parseArgs(argv, {
+      booleans: ['all', 'annotated', 'comments', 'overwrite', 'tracked-changes'],
+      values: ['format', 'out', 'labels'],
+    });
     if (flags.all && positionals.length > 0) throw new UsageError('Give article ids or --all, not both');
-    if (!flags.all && positionals.length === 0) throw new UsageError('articles export needs an article id (or --all)');
-    if (typeof flags.format !== 'string') throw new UsageError(`articles export needs --format (${EXPORT_FORMATS.join(', ')})`);
+    if (!flags.all && positionals.length === 0)
+      throw new UsageError('articles export needs an article id (or --all)');
+    if (typeof flags.format !== 'string')
+      throw new UsageError(`articles export needs --format (${EXPORT_FORMATS.join(', ')})`);
     if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format))
       throw new UsageError(`Unknown format "${flags.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
-    if (flags.labels !== undefined && flags.labels !== 'de' && flags.labels !== 'en') throw new UsageError('--labels must be de or en');
+    if (flags.labels !== undefined && flags.labels !== 'de' && flags.labels !== 'en')
+      throw new UsageError('--labels must be de or en');
     const format = flags.format as ExportFormat;
     const annotated = flags.annotated === true;
 
@@ -73,7 +89,10 @@ const exportCommand: TransferSubcommand = {
         io.out('No articles to export.');
         return EXIT.ok;
       }
-      const where = destination(typeof flags.out === 'string' ? flags.out : undefined, metas.length > 1 || flags.all === true);
+      const where = destination(
+        typeof flags.out === 'string' ? flags.out : undefined,
+        metas.length > 1 || flags.all === true,
+      );
       let failed = 0;
       for (const meta of metas) {
         const fileName = where.fileName ?? suggestExportFileName(meta, format, annotated);
@@ -96,13 +115,21 @@ const exportCommand: TransferSubcommand = {
           io.out(result.value.path);
           const left = result.value.trackedChanges ? [] : result.value.pendingSuggestions;
           if (left.length > 0) {
-            io.err(`${result.value.fileName}: ${left.length} pending suggested change(s) not applied (insertions left out, deletions kept):`);
-            for (const s of left) io.err(`  ${s.kind === 'insert' ? 'insertion' : 'deletion'} by ${s.author}: "${s.text.slice(0, 60)}"`);
+            io.err(
+              `${result.value.fileName}: ${left.length} pending suggested change(s) not applied (insertions left out, deletions kept):`,
+            );
+            for (const s of left)
+              io.err(
+                `  ${s.kind === 'insert' ? 'insertion' : 'deletion'} by ${s.author}: "${s.text.slice(0, 60)}"`,
+              );
           }
           continue;
         }
         failed++;
-        if (result.error.code === 'conflict') io.err(`${path.join(where.directory, fileName)} already exists; not replaced (use --overwrite to replace it).`);
+        if (result.error.code === 'conflict')
+          io.err(
+            `${path.join(where.directory, fileName)} already exists; not replaced (use --overwrite to replace it).`,
+          );
         else reportError(io, result.error);
         // Without a Chromium every further PDF fails the same way; one message is enough.
         if (result.error.code === 'unavailable') return EXIT.problem;
@@ -125,7 +152,11 @@ const importCommand: TransferSubcommand = {
       let failed = 0;
       const imported: unknown[] = [];
       for (const file of positionals) {
-        const result = await dispatch('import:path', { path: path.resolve(file), updateFacts: flags['update-facts'] === true || undefined }, ctx);
+        const result = await dispatch(
+          'import:path',
+          { path: path.resolve(file), updateFacts: flags['update-facts'] === true || undefined },
+          ctx,
+        );
         if (!result.ok) {
           failed++;
           reportError(io, result.error, 5);
@@ -136,8 +167,11 @@ const importCommand: TransferSubcommand = {
         const r = result.value;
         imported.push({ file, ...r });
         if (!flags.json) {
-          const extra = r.format === 'factdesk-json' ? ` with ${r.claims} claim(s), ${r.factsCreated} new fact(s)` : '';
-          io.out(`${r.articleId}  ${r.headline || '(no headline)'}  ← ${path.basename(file)} (${r.format})${extra}`);
+          const extra =
+            r.format === 'factdesk-json' ? ` with ${r.claims} claim(s), ${r.factsCreated} new fact(s)` : '';
+          io.out(
+            `${r.articleId}  ${r.headline || '(no headline)'}  ← ${path.basename(file)} (${r.format})${extra}`,
+          );
           for (const w of r.warnings) io.err(`  warning: ${w}`);
         }
       }

@@ -19,7 +19,10 @@ let ids: { derby: string; rights: string };
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-cli-articles-'));
-  const ctx = createContext({ dataDir: dir, platform: { kind: 'test', nativeMenu: false, openExternal: async () => false } });
+  const ctx = createContext({
+    dataDir: dir,
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+  });
   const make = async (headline: string, language: 'de' | 'en') => {
     const r = await dispatch('articles:create', { headline, language }, ctx);
     if (!r.ok) throw new Error(r.error.message);
@@ -32,8 +35,18 @@ beforeEach(async () => {
     {
       id: derby.meta.id,
       baseRev: 1,
-      meta: { kicker: 'Regionalliga', lead: 'Ein spätes Tor entscheidet.', byline: 'Jana Kowalczyk', dateline: 'Rotheide', status: 'ready' },
-      body: bodyOf([paragraph('Almental kam nie ins Spiel.'), heading('Stimmen'), paragraph('„Verdient“, sagte der Trainer.')]),
+      meta: {
+        kicker: 'Regionalliga',
+        lead: 'Ein spätes Tor entscheidet.',
+        byline: 'Jana Kowalczyk',
+        dateline: 'Rotheide',
+        status: 'ready',
+      },
+      body: bodyOf([
+        paragraph('Almental kam nie ins Spiel.'),
+        heading('Stimmen'),
+        paragraph('„Verdient“, sagte der Trainer.'),
+      ]),
     },
     ctx,
   );
@@ -47,7 +60,9 @@ describe('factdesk articles', () => {
     const io = capture();
     expect(await runCli(['articles', 'list', '--data-dir', dir], io)).toBe(0);
     expect(io.stdout).toHaveLength(2);
-    expect(io.stdout.find((l) => l.startsWith(ids.derby))).toMatch(/ready\s+de .* Rotheide gewinnt das Derby$/);
+    expect(io.stdout.find((l) => l.startsWith(ids.derby))).toMatch(
+      /ready\s+de .* Rotheide gewinnt das Derby$/,
+    );
   });
 
   it('filters the list by status and prints JSON', async () => {

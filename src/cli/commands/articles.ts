@@ -15,7 +15,10 @@ export interface ArticleSubcommand {
   run(argv: string[], io: CliIO): Promise<number>;
 }
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+): number {
   io.err(error.message);
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
@@ -23,20 +26,32 @@ function reportError(io: CliIO, error: { message: string; fields?: { path: strin
 
 function listLine(a: ArticleListItem): string {
   const updated = a.updatedAt.slice(0, 16).replace('T', ' ');
-  return [a.id, a.status.padEnd(13), a.language, updated, String(a.wordCount).padStart(6), a.headline || '(no headline)'].join('  ');
+  return [
+    a.id,
+    a.status.padEnd(13),
+    a.language,
+    updated,
+    String(a.wordCount).padStart(6),
+    a.headline || '(no headline)',
+  ].join('  ');
 }
 
 const list: ArticleSubcommand = {
-  usage: 'factdesk articles list [--status <draft|in_fact_check|ready|published|archived>] [--language <de|en>] [--text <words>] [--sort <updated|title>] [--trash] [--json]',
+  usage:
+    'factdesk articles list [--status <draft|in_fact_check|ready|published|archived>] [--language <de|en>] [--text <words>] [--sort <updated|title>] [--trash] [--json]',
   summary: 'List articles, newest first',
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, { booleans: ['json', 'trash'], values: ['status', 'language', 'text', 'sort'] });
+    const { flags, positionals } = parseArgs(argv, {
+      booleans: ['json', 'trash'],
+      values: ['status', 'language', 'text', 'sort'],
+    });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
     const ctx = cliContext(flags);
     try {
       // Flags go to the handler unchecked, so an unknown --status gets the same message as in the app.
       const query: Record<string, unknown> = {};
-      for (const key of ['status', 'language', 'text', 'sort'] as const) if (typeof flags[key] === 'string') query[key] = flags[key];
+      for (const key of ['status', 'language', 'text', 'sort'] as const)
+        if (typeof flags[key] === 'string') query[key] = flags[key];
       if (flags.trash) query.trash = true;
       const result = await dispatch('articles:list', query as ChannelInput<'articles:list'>, ctx);
       if (!result.ok) return reportError(io, result.error);
@@ -53,7 +68,9 @@ const list: ArticleSubcommand = {
 /** The article as a reader sees it: kicker, headline, lead, byline and dateline, then the body. */
 export function articleAsText(doc: ArticleDocument): string {
   const { kicker, headline, lead, byline, dateline } = doc.meta;
-  const head = [kicker, headline, lead, [byline, dateline].filter(Boolean).join(', ')].filter((line) => line.trim() !== '');
+  const head = [kicker, headline, lead, [byline, dateline].filter(Boolean).join(', ')].filter(
+    (line) => line.trim() !== '',
+  );
   const body = plainText(doc.body);
   return [...head, ...(body ? [body] : [])].join('\n\n');
 }
@@ -121,7 +138,8 @@ export const articlesCommand: CliCommand = {
   },
   async run(argv, io) {
     const [name, ...rest] = argv;
-    const sub = name !== undefined && Object.hasOwn(articleSubcommands, name) ? articleSubcommands[name] : undefined;
+    const sub =
+      name !== undefined && Object.hasOwn(articleSubcommands, name) ? articleSubcommands[name] : undefined;
     if (!sub) {
       io.err(name === undefined ? 'Which articles command?' : `Unknown articles command "${name}".`);
       for (const [key, s] of Object.entries(articleSubcommands)) io.err(`  ${key.padEnd(8)} ${s.summary}`);

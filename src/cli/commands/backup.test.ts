@@ -29,7 +29,8 @@ async function cli(args: string[]) {
 function damage(file: string): void {
   const fd = fs.openSync(file, 'r+');
   const size = fs.fstatSync(fd).size;
-  for (let page = 2; page * 4096 < size; page += 2) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+  for (let page = 2; page * 4096 < size; page += 2)
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
   fs.closeSync(fd);
 }
 
@@ -45,10 +46,16 @@ describe('factdesk backup and restore', () => {
 
     const manual = await cli(['backup', '--data-dir', dir]);
     expect(manual.out).toMatch(/Backed up to .*backups.*-manual\.sqlite/);
-    expect((await cli(['backup', '--list', '--data-dir', dir])).out).toMatch(/manual .*factdesk-.*-manual\.sqlite/);
+    expect((await cli(['backup', '--list', '--data-dir', dir])).out).toMatch(
+      /manual .*factdesk-.*-manual\.sqlite/,
+    );
 
-    const found = async () => (await cli(['facts', 'search', 'Wiesengrund', '--json', '--data-dir', dir])).out;
-    expect((await cli(['facts', 'add-entity', '--kind', 'club', '--name', 'TSV Wiesengrund', '--data-dir', dir])).code).toBe(0);
+    const found = async () =>
+      (await cli(['facts', 'search', 'Wiesengrund', '--json', '--data-dir', dir])).out;
+    expect(
+      (await cli(['facts', 'add-entity', '--kind', 'club', '--name', 'TSV Wiesengrund', '--data-dir', dir]))
+        .code,
+    ).toBe(0);
     expect(await found()).toContain('"type": "entity"');
     const restored = await cli(['restore', out, '--data-dir', dir]);
     expect(restored.code).toBe(0);
@@ -80,6 +87,8 @@ describe('factdesk backup and restore', () => {
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/was damaged; it is kept as /);
     expect((await cli(['articles', 'list', '--data-dir', dir])).code).toBe(0);
-    expect((await cli(['facts', 'search', 'Rotheide', '--json', '--data-dir', dir])).out).toContain('Rotheide');
+    expect((await cli(['facts', 'search', 'Rotheide', '--json', '--data-dir', dir])).out).toContain(
+      'Rotheide',
+    );
   });
 });

@@ -2,12 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../../main/runtime';
 import { restoreBackupFile } from '../../main/handlers/backups';
-import { backupToFile, createBackup, DatabaseDamagedError, listBackups, newestGoodBackup, restoreOverDamaged } from '../../store/backups';
+import {
+  backupToFile,
+  createBackup,
+  DatabaseDamagedError,
+  listBackups,
+  newestGoodBackup,
+  restoreOverDamaged,
+} from '../../store/backups';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError } from '../io';
 import type { CliCommand } from './types';
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -16,10 +26,13 @@ export const backupCommand: CliCommand = {
   async run(argv, io) {
     const { flags } = parseArgs(argv, { booleans: ['list'], values: ['out'] });
     if (flags.list) {
-      const dataDir = resolveDataDir(typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : []);
+      const dataDir = resolveDataDir(
+        typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : [],
+      );
       const list = listBackups(dataDir);
       if (list.length === 0) io.out(`No backups yet in ${path.join(dataDir, 'backups')}.`);
-      for (const b of list) io.out(`${b.createdAt}  ${b.reason.padEnd(16)} ${size(b.size).padStart(9)}  ${b.name}`);
+      for (const b of list)
+        io.out(`${b.createdAt}  ${b.reason.padEnd(16)} ${size(b.size).padStart(9)}  ${b.name}`);
       return EXIT.ok;
     }
     const ctx = cliContext(flags);
@@ -27,9 +40,12 @@ export const backupCommand: CliCommand = {
       if (typeof flags.out === 'string') {
         const out = path.resolve(flags.out);
         if (fs.existsSync(out)) throw new UsageError(`${out} already exists; name a new file.`);
-        if (!fs.existsSync(path.dirname(out))) throw new UsageError(`The folder ${path.dirname(out)} does not exist.`);
+        if (!fs.existsSync(path.dirname(out)))
+          throw new UsageError(`The folder ${path.dirname(out)} does not exist.`);
         await backupToFile(ctx.db, out);
-        io.out(`Backed up to ${out} (${size(fs.statSync(out).size)}). Attached source files stay in ${ctx.dataDir}.`);
+        io.out(
+          `Backed up to ${out} (${size(fs.statSync(out).size)}). Attached source files stay in ${ctx.dataDir}.`,
+        );
         return EXIT.ok;
       }
       const b = await createBackup(ctx.db, ctx.dataDir, 'manual');
@@ -47,7 +63,9 @@ export const restoreCommand: CliCommand = {
   usage: 'factdesk restore <file> | --latest [--data-dir <dir>]',
   async run(argv, io) {
     const { flags, positionals } = parseArgs(argv, { booleans: ['latest'] });
-    const dataDir = resolveDataDir(typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : []);
+    const dataDir = resolveDataDir(
+      typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : [],
+    );
     let file: string;
     if (flags.latest) {
       const newest = newestGoodBackup(dataDir);

@@ -21,7 +21,10 @@ let dir: string;
 let articleId: string;
 
 async function setUp(verified: boolean) {
-  const ctx = createContext({ dataDir: dir, platform: { kind: 'test', nativeMenu: false, openExternal: async () => false } });
+  const ctx = createContext({
+    dataDir: dir,
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+  });
   try {
     importFactPack(
       ctx.db,
@@ -33,7 +36,17 @@ async function setUp(verified: boolean) {
           { id: 'e-rotheide', kind: 'club', name: 'SV Rotheide' },
         ],
         deals: [
-          { id: 'd-12m', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-rotheide', subject: 'Rechte', amountMinor: 1200000000, currency: 'EUR', precision: 'exact', status: 'confirmed' },
+          {
+            id: 'd-12m',
+            kind: 'broadcast_rights',
+            payerId: 'e-strivo',
+            payeeId: 'e-rotheide',
+            subject: 'Rechte',
+            amountMinor: 1200000000,
+            currency: 'EUR',
+            precision: 'exact',
+            status: 'confirmed',
+          },
         ],
       },
       { actor: { user: 'test' } },
@@ -42,7 +55,16 @@ async function setUp(verified: boolean) {
     if (!created.ok) throw new Error(created.error.message);
     articleId = created.value.meta.id;
     const start = PARAGRAPH.indexOf(AMOUNT);
-    await dispatch('claims:create', { articleId, id: 'c-amount-01', text: AMOUNT, context: { text: PARAGRAPH, start, end: start + AMOUNT.length } }, ctx);
+    await dispatch(
+      'claims:create',
+      {
+        articleId,
+        id: 'c-amount-01',
+        text: AMOUNT,
+        context: { text: PARAGRAPH, start, end: start + AMOUNT.length },
+      },
+      ctx,
+    );
     await dispatch('claims:link', { id: 'c-amount-01', refs: [{ type: 'deal', id: 'd-12m' }] }, ctx);
     if (verified) await dispatch('claims:set-status', { id: 'c-amount-01', status: 'verified' }, ctx);
   } finally {
@@ -62,7 +84,9 @@ describe('factdesk claims', () => {
     expect(await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(0);
     expect(io.stdout[0]).toBe('1. Unchecked · Deal / amount: “sieben Millionen Euro”  (c-amount-01)');
     expect(io.stdout[1]).toBe('   facts: deal:d-12m');
-    expect(io.stdout[2]).toMatch(/^ {3}Problem: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/);
+    expect(io.stdout[2]).toMatch(
+      /^ {3}Problem: The text says .* but the record has .*12,000,000.* \[amount\.mismatch\/deal:d-12m\]$/,
+    );
   });
 
   it('prints the claims as JSON for scripts', async () => {
@@ -71,9 +95,17 @@ describe('factdesk claims', () => {
     expect(await runCli(['claims', articleId, '--json', '--lang', 'de', '--data-dir', dir], io)).toBe(0);
     const out = JSON.parse(io.stdout.join('\n'));
     expect(out.claims).toHaveLength(1);
-    expect(out.claims[0]).toMatchObject({ id: 'c-amount-01', kind: 'amount', status: 'unchecked', links: [{ type: 'deal', id: 'd-12m' }] });
+    expect(out.claims[0]).toMatchObject({
+      id: 'c-amount-01',
+      kind: 'amount',
+      status: 'unchecked',
+      links: [{ type: 'deal', id: 'd-12m' }],
+    });
     // "berichtet der Almentaler Kurier" attributes a confirmed deal to a report: the detector reads that as a hedge.
-    expect(out.claims[0].warnings.map((w: { code: string }) => w.code)).toEqual(['amount.mismatch', 'hedging.unneeded_hedge']);
+    expect(out.claims[0].warnings.map((w: { code: string }) => w.code)).toEqual([
+      'amount.mismatch',
+      'hedging.unneeded_hedge',
+    ]);
     expect(out.claims[0].warnings[0].message).toMatch(/^Der Text nennt/);
   });
 
@@ -81,7 +113,9 @@ describe('factdesk claims', () => {
     await setUp(false);
     const io = capture();
     expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/One claim is not verified yet: “sieben Millionen Euro” \(Unchecked\)/);
+    expect(io.stderr.join('\n')).toMatch(
+      /One claim is not verified yet: “sieben Millionen Euro” \(Unchecked\)/,
+    );
   });
 
   it('speaks German throughout when asked, status words included', async () => {
@@ -129,12 +163,19 @@ describe('factdesk claims', () => {
 
   it('lists claims whose linked facts changed across articles, and clears one with recheck', async () => {
     await setUp(true);
-    const ctx = createContext({ dataDir: dir, platform: { kind: 'test', nativeMenu: false, openExternal: async () => false } });
+    const ctx = createContext({
+      dataDir: dir,
+      platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+    });
     try {
       await dispatch('articles:save', { id: articleId, baseRev: 1, meta: { status: 'ready' } }, ctx);
       const deal = await dispatch('facts:deal-get', { id: 'd-12m' }, ctx);
       if (!deal.ok) throw new Error(deal.error.message);
-      const updated = await dispatch('facts:deal-update', { ...deal.value.deal, amountMinor: 700000000 }, ctx);
+      const updated = await dispatch(
+        'facts:deal-update',
+        { ...deal.value.deal, amountMinor: 700000000 },
+        ctx,
+      );
       if (!updated.ok) throw new Error(updated.error.message);
     } finally {
       ctx.db.close();
@@ -145,18 +186,28 @@ describe('factdesk claims', () => {
     expect(io.stdout).toEqual([
       `"Strivo zahlt" [ready] (${articleId})  — needs a correction?`,
       '  verified  "sieben Millionen Euro"  (c-amount-01)',
-      expect.stringMatching(/^ {4}The amount of the deal “Rechte” changed from €12,000,000 to €7,000,000\. \(.+, .+\)$/),
+      expect.stringMatching(
+        /^ {4}The amount of the deal “Rechte” changed from €12,000,000 to €7,000,000\. \(.+, .+\)$/,
+      ),
     ]);
     const json = capture();
     expect(await runCli(['claims', 'stale', '--json', '--lang', 'de', '--data-dir', dir], json)).toBe(0);
     const out = JSON.parse(json.stdout.join('\n'));
-    expect(out).toEqual([expect.objectContaining({ claimId: 'c-amount-01', articleStatus: 'ready', needsCorrection: true })]);
-    expect(out[0].notices[0]).toMatchObject({ reason: 'amount', factId: 'd-12m', message: expect.stringMatching(/^Der Betrag des Deals „Rechte“/) });
+    expect(out).toEqual([
+      expect.objectContaining({ claimId: 'c-amount-01', articleStatus: 'ready', needsCorrection: true }),
+    ]);
+    expect(out[0].notices[0]).toMatchObject({
+      reason: 'amount',
+      factId: 'd-12m',
+      message: expect.stringMatching(/^Der Betrag des Deals „Rechte“/),
+    });
 
     const listed = capture();
     await runCli(['claims', articleId, '--lang', 'en', '--data-dir', dir], listed);
     expect(listed.stdout[2]).toMatch(/^ {3}needs re-check: The amount of the deal/);
-    expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], capture())).toBe(1);
+    expect(await runCli(['claims', 'check', articleId, '--lang', 'en', '--data-dir', dir], capture())).toBe(
+      1,
+    );
 
     expect(await runCli(['claims', 'recheck', 'c-amount-01', '--data-dir', dir], capture())).toBe(0);
     const after = capture();

@@ -16,7 +16,10 @@ const USAGE = [
   'factdesk claims recheck <claim-id>',
 ];
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+): number {
   io.err(error.message);
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
@@ -29,12 +32,16 @@ function claimLines(claim: ClaimView, number: number, lang: Lang): string[] {
   const cli = translator(lang, 'cli');
   const quoted = lang === 'de' ? `„${oneLine(claim.text)}“` : `“${oneLine(claim.text)}”`;
   const where = claim.inText ? '' : ` [${cli('claims.removed')}]`;
-  const lines = [`${number}. ${t(`status.${claim.status}`)} · ${t(`kind.${claim.kind}`)}: ${quoted}${where}  (${claim.id})`];
+  const lines = [
+    `${number}. ${t(`status.${claim.status}`)} · ${t(`kind.${claim.kind}`)}: ${quoted}${where}  (${claim.id})`,
+  ];
   lines.push(
     `   ${claim.links.length ? cli('claims.facts', { list: claim.links.map((l) => `${l.type}:${l.id}`).join(', ') }) : cli('claims.noFacts')}`,
   );
-  for (const n of claim.recheck) lines.push(`   ${cli('claims.needsRecheck', { message: n.message[lang], by: n.by, at: n.at })}`);
-  for (const w of claim.warnings) lines.push(`   ${t(`severity.${w.severity}`)}: ${w.message[lang]} [${w.key}]`);
+  for (const n of claim.recheck)
+    lines.push(`   ${cli('claims.needsRecheck', { message: n.message[lang], by: n.by, at: n.at })}`);
+  for (const w of claim.warnings)
+    lines.push(`   ${t(`severity.${w.severity}`)}: ${w.message[lang]} [${w.key}]`);
   return lines;
 }
 
@@ -47,10 +54,15 @@ function staleLines(stale: StaleClaim[], lang: Lang): string[] {
   for (const c of stale) {
     if (c.articleId !== article) {
       article = c.articleId;
-      const correction = c.articleStatus === 'ready' || c.articleStatus === 'published' ? `  — ${cli('claims.needsCorrection')}` : '';
+      const correction =
+        c.articleStatus === 'ready' || c.articleStatus === 'published'
+          ? `  — ${cli('claims.needsCorrection')}`
+          : '';
       lines.push(`${JSON.stringify(c.headline)} [${c.articleStatus}] (${c.articleId})${correction}`);
     }
-    lines.push(`  ${c.claimStatus.padEnd(9)} ${JSON.stringify(oneLine(c.claimText))}${c.inText ? '' : ` [${cli('claims.removed')}]`}  (${c.claimId})`);
+    lines.push(
+      `  ${c.claimStatus.padEnd(9)} ${JSON.stringify(oneLine(c.claimText))}${c.inText ? '' : ` [${cli('claims.removed')}]`}  (${c.claimId})`,
+    );
     for (const n of c.notices) lines.push(`    ${n.message[lang]} (${n.by}, ${n.at})`);
   }
   return lines;
@@ -75,8 +87,21 @@ function claimsJson(list: ArticleClaims, lang: Lang) {
       status: c.status,
       inText: c.inText,
       links: c.links,
-      warnings: c.warnings.map((w) => ({ code: w.code, key: w.key, severity: w.severity, message: w.message[lang] })),
-      recheck: c.recheck.map((n) => ({ reason: n.reason, fact: { type: n.factType, id: n.factId }, before: n.before, after: n.after, by: n.by, at: n.at, message: n.message[lang] })),
+      warnings: c.warnings.map((w) => ({
+        code: w.code,
+        key: w.key,
+        severity: w.severity,
+        message: w.message[lang],
+      })),
+      recheck: c.recheck.map((n) => ({
+        reason: n.reason,
+        fact: { type: n.factType, id: n.factId },
+        before: n.before,
+        after: n.after,
+        by: n.by,
+        at: n.at,
+        message: n.message[lang],
+      })),
       note: c.note,
       markedBy: claimMarking(c)?.by ?? null,
       markedAt: claimMarking(c)?.at ?? null,
@@ -87,7 +112,10 @@ function claimsJson(list: ArticleClaims, lang: Lang) {
   };
 }
 
-async function languageOf(flags: Record<string, string | boolean>, ctx: ReturnType<typeof cliContext>): Promise<Lang> {
+async function languageOf(
+  flags: Record<string, string | boolean>,
+  ctx: ReturnType<typeof cliContext>,
+): Promise<Lang> {
   const flag = flags.lang;
   if (flag !== undefined) {
     if (flag !== 'de' && flag !== 'en') throw new UsageError(translator('en', 'cli')('claims.badLang'));
@@ -110,7 +138,8 @@ export const claimsCommand: CliCommand = {
     try {
       const lang = await languageOf(flags, ctx);
       const cli = translator(lang, 'cli');
-      if (ids.length !== 1) throw new UsageError(cli(checking ? 'claims.checkNeedsOneId' : 'claims.needsOneId'));
+      if (ids.length !== 1)
+        throw new UsageError(cli(checking ? 'claims.checkNeedsOneId' : 'claims.needsOneId'));
       const result = await dispatch('claims:list', { articleId: ids[0] }, ctx);
       if (!result.ok) return reportError(io, result.error);
       const list = result.value;
@@ -119,7 +148,14 @@ export const claimsCommand: CliCommand = {
         const { gate } = list;
         if (flags.json) io.out(JSON.stringify(gate, null, 2));
         else if (!gate.passes) io.err(describeBlockedGate(gate, lang));
-        else if (gate.override) io.out(cli('claims.passesByOverride', { by: gate.override.by, at: gate.override.at, reason: gate.override.reason }));
+        else if (gate.override)
+          io.out(
+            cli('claims.passesByOverride', {
+              by: gate.override.by,
+              at: gate.override.at,
+              reason: gate.override.reason,
+            }),
+          );
         else io.out(cli('claims.passes'));
         return gate.passes ? EXIT.ok : EXIT.problem;
       }
@@ -138,17 +174,24 @@ export const claimsCommand: CliCommand = {
   },
 };
 
-async function runStale(positionals: string[], flags: Record<string, string | boolean>, io: CliIO): Promise<number> {
+async function runStale(
+  positionals: string[],
+  flags: Record<string, string | boolean>,
+  io: CliIO,
+): Promise<number> {
   const [sub, ...ids] = positionals;
   if (sub === 'stale' && ids.length > 0) throw new UsageError('claims stale takes no arguments');
-  if (sub === 'recheck' && ids.length !== 1) throw new UsageError('claims recheck needs exactly one claim id');
+  if (sub === 'recheck' && ids.length !== 1)
+    throw new UsageError('claims recheck needs exactly one claim id');
   const ctx = cliContext(flags);
   try {
     const lang = await languageOf(flags, ctx);
     if (sub === 'recheck') {
       const result = await dispatch('claims:resolve-recheck', { id: ids[0] }, ctx);
       if (!result.ok) return reportError(io, result.error);
-      io.out(`Re-checked: ${JSON.stringify(oneLine(result.value.text))} (${result.value.id}) no longer needs a re-check.`);
+      io.out(
+        `Re-checked: ${JSON.stringify(oneLine(result.value.text))} (${result.value.id}) no longer needs a re-check.`,
+      );
       return EXIT.ok;
     }
     const result = await dispatch('claims:stale', {}, ctx);

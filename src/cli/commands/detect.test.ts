@@ -32,10 +32,27 @@ const PACK = {
     { id: 'e-strivo', kind: 'broadcaster', name: 'Strivo' },
   ],
   deals: [
-    { id: 'd-rotheide', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-rotheide', subject: 'Heimspiele Rotheide', amountMinor: 700000000, currency: 'EUR', precision: 'exact', status: 'confirmed' },
+    {
+      id: 'd-rotheide',
+      kind: 'broadcast_rights',
+      payerId: 'e-strivo',
+      payeeId: 'e-rotheide',
+      subject: 'Heimspiele Rotheide',
+      amountMinor: 700000000,
+      currency: 'EUR',
+      precision: 'exact',
+      status: 'confirmed',
+    },
   ],
   quotes: [
-    { id: 'q-k1', speakerId: 'e-kowalczyk', wording: 'Die Mannschaft bleibt zusammen, egal was im Sommer passiert.', language: 'de', occasion: 'interview', status: 'verified' },
+    {
+      id: 'q-k1',
+      speakerId: 'e-kowalczyk',
+      wording: 'Die Mannschaft bleibt zusammen, egal was im Sommer passiert.',
+      language: 'de',
+      occasion: 'interview',
+      status: 'verified',
+    },
   ],
 };
 
@@ -55,7 +72,10 @@ function writeFile(name: string, content: string): string {
 }
 
 function makeStore(): ReturnType<typeof createContext> {
-  const ctx = createContext({ dataDir, platform: { kind: 'test', nativeMenu: false, openExternal: async () => false } });
+  const ctx = createContext({
+    dataDir,
+    platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
+  });
   expect(importFactPack(ctx.db, PACK, { actor: { user: 'test', via: 'test' } }).problems).toEqual([]);
   return ctx;
 }
@@ -96,14 +116,36 @@ describe('factdesk detect on a file', () => {
     const plain = [P1, P2, P3].join('\n');
     for (const item of items) expect(plain.slice(item.start, item.end)).toBe(item.text);
     expect(items.find((i) => i.kind === 'quote')).toMatchObject({ speaker: 'Jana Kowalczyk' });
-    expect(items.find((i) => i.kind === 'amount')).toMatchObject({ text: 'sieben Millionen Euro', value: 7000000, currency: 'EUR', hedge: 'soll' });
+    expect(items.find((i) => i.kind === 'amount')).toMatchObject({
+      text: 'sieben Millionen Euro',
+      value: 7000000,
+      currency: 'EUR',
+      hedge: 'soll',
+    });
     expect(items.map((i) => i.kind)).toEqual(expect.arrayContaining(['date', 'count']));
   });
 
   it('lists only the documented fields and no candidates when there is no fact store, creating none', async () => {
     const items = await detectJson([writeFile('a.txt', `${P1}\n\n${P2}`)]);
     for (const item of items) {
-      const documented = ['kind', 'text', 'start', 'end', 'speaker', 'speakerKind', 'speakerVia', 'speakerId', 'value', 'min', 'max', 'currency', 'payer', 'payee', 'hedge', 'source'];
+      const documented = [
+        'kind',
+        'text',
+        'start',
+        'end',
+        'speaker',
+        'speakerKind',
+        'speakerVia',
+        'speakerId',
+        'value',
+        'min',
+        'max',
+        'currency',
+        'payer',
+        'payee',
+        'hedge',
+        'source',
+      ];
       expect(Object.keys(item).filter((k) => !documented.includes(k))).toEqual([]);
     }
     expect(fs.existsSync(dataDir)).toBe(false);
@@ -135,7 +177,11 @@ describe('factdesk detect on a file', () => {
   it('honours --lang over the guess from the text', async () => {
     const file = writeFile('en.txt', 'Strivo reportedly paid Rotheide €7m for the rights, the club said.');
     const auto = await detectJson([file]);
-    expect(auto.find((i) => i.kind === 'amount')).toMatchObject({ value: 7000000, currency: 'EUR', hedge: 'reportedly' });
+    expect(auto.find((i) => i.kind === 'amount')).toMatchObject({
+      value: 7000000,
+      currency: 'EUR',
+      hedge: 'reportedly',
+    });
     const forced = await detectJson([file, '--lang', 'de']);
     expect(forced.find((i) => i.kind === 'amount')?.hedge).toBeUndefined();
   });
@@ -156,7 +202,11 @@ describe('factdesk detect on an article', () => {
     const created = await dispatch('articles:create', { language: 'de', headline: 'Rotheide' }, ctx);
     if (!created.ok) throw new Error(created.error.message);
     const body = bodyOf([paragraph(P1), paragraph(P2)]);
-    const saved = await dispatch('articles:save', { id: created.value.meta.id, baseRev: created.value.rev, body }, ctx);
+    const saved = await dispatch(
+      'articles:save',
+      { id: created.value.meta.id, baseRev: created.value.rev, body },
+      ctx,
+    );
     expect(saved.ok).toBe(true);
     ctx.db.close();
     const items = await detectJson([created.value.meta.id]);
@@ -177,10 +227,27 @@ describe('factdesk detect --json fields of issue 15', () => {
     ].join('\n\n');
     const items = await detectJson([writeFile('b.txt', text)]);
     const quotes = items.filter((i) => i.kind === 'quote');
-    expect(quotes[0]).toMatchObject({ speaker: 'Jana Kowalczyk', speakerKind: 'name', speakerId: 'e-kowalczyk', candidates: ['q-k1'] });
-    expect(quotes[1]).toMatchObject({ speaker: 'Jana Kowalczyk', speakerKind: 'name', speakerVia: 'Kowalczyk', speakerId: 'e-kowalczyk' });
+    expect(quotes[0]).toMatchObject({
+      speaker: 'Jana Kowalczyk',
+      speakerKind: 'name',
+      speakerId: 'e-kowalczyk',
+      candidates: ['q-k1'],
+    });
+    expect(quotes[1]).toMatchObject({
+      speaker: 'Jana Kowalczyk',
+      speakerKind: 'name',
+      speakerVia: 'Kowalczyk',
+      speakerId: 'e-kowalczyk',
+    });
     const amount = items.find((i) => i.kind === 'amount')!;
-    expect(amount).toMatchObject({ value: 6000000, min: 6000000, max: 8000000, currency: 'EUR', source: 'Nordkurier', payee: 'SV Rotheide' });
+    expect(amount).toMatchObject({
+      value: 6000000,
+      min: 6000000,
+      max: 8000000,
+      currency: 'EUR',
+      source: 'Nordkurier',
+      payee: 'SV Rotheide',
+    });
     expect(amount.hedge).toMatch(/^soll/);
   });
 });
@@ -188,7 +255,9 @@ describe('factdesk detect --json fields of issue 15', () => {
 describe('factdesk detect problems', () => {
   it('exits 2 without an input or with a wrong --lang', async () => {
     expect(await runCli(['detect', '--data-dir', dataDir], capture())).toBe(2);
-    expect(await runCli(['detect', writeFile('a.txt', P2), '--lang', 'fr', '--data-dir', dataDir], capture())).toBe(2);
+    expect(
+      await runCli(['detect', writeFile('a.txt', P2), '--lang', 'fr', '--data-dir', dataDir], capture()),
+    ).toBe(2);
   });
 
   it('exits 1 naming the input for a missing file, an unknown article or an unsupported file', async () => {

@@ -11,18 +11,64 @@ import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
 
-const USAGE = 'factdesk detect <file.txt|.md|.html|.docx|article-id> [--lang de|en] [--json] [--data-dir <dir>]';
+const USAGE =
+  'factdesk detect <file.txt|.md|.html|.docx|article-id> [--lang de|en] [--json] [--data-dir <dir>]';
 const FILE_EXTENSIONS = /\.(txt|text|md|markdown|html?|xhtml|docx)$/i;
 
 // Short, frequent words that only one of the two languages uses; enough to tell a paragraph's language.
-const GERMAN = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'sich', 'auf', 'für', 'dem', 'den', 'ein', 'eine', 'sagte', 'wird', 'auch', 'von', 'zu', 'im']);
-const ENGLISH = new Set(['the', 'and', 'is', 'not', 'with', 'on', 'for', 'a', 'an', 'said', 'will', 'also', 'of', 'to', 'in', 'was', 'has', 'that', 'it', 'at']);
+const GERMAN = new Set([
+  'der',
+  'die',
+  'das',
+  'und',
+  'ist',
+  'nicht',
+  'mit',
+  'sich',
+  'auf',
+  'für',
+  'dem',
+  'den',
+  'ein',
+  'eine',
+  'sagte',
+  'wird',
+  'auch',
+  'von',
+  'zu',
+  'im',
+]);
+const ENGLISH = new Set([
+  'the',
+  'and',
+  'is',
+  'not',
+  'with',
+  'on',
+  'for',
+  'a',
+  'an',
+  'said',
+  'will',
+  'also',
+  'of',
+  'to',
+  'in',
+  'was',
+  'has',
+  'that',
+  'it',
+  'at',
+]);
 
 /** The language a text is written in, by counting function words; null when it cannot tell. */
 export function guessLanguage(text: string): ArticleLanguage | null {
   let de = 0;
   let en = 0;
-  for (const m of text.slice(0, 20000).toLowerCase().matchAll(/\p{L}+/gu)) {
+  for (const m of text
+    .slice(0, 20000)
+    .toLowerCase()
+    .matchAll(/\p{L}+/gu)) {
     if (GERMAN.has(m[0])) de++;
     if (ENGLISH.has(m[0])) en++;
   }
@@ -46,15 +92,25 @@ async function readFileInput(file: string): Promise<Input> {
   // The importers' libraries (mammoth, jsdom) load only when a file is analysed.
   const { importFile } = await import('../../main/import');
   const imported = await importFile(file);
-  const head = [imported.meta.kicker, imported.meta.headline, imported.meta.lead].filter((s): s is string => !!s && s.trim() !== '');
+  const head = [imported.meta.kicker, imported.meta.headline, imported.meta.lead].filter(
+    (s): s is string => !!s && s.trim() !== '',
+  );
   const body = plainText(imported.body);
-  return { text: [...head, ...(body === '' ? [] : [body])].join('\n'), language: imported.meta.language ?? null, date: today() };
+  return {
+    text: [...head, ...(body === '' ? [] : [body])].join('\n'),
+    language: imported.meta.language ?? null,
+    date: today(),
+  };
 }
 
 async function readArticleInput(id: string, ctx: HandlerContext): Promise<Input | { error: string }> {
   const result = await dispatch('articles:get', { id }, ctx);
   if (!result.ok) return { error: result.error.message };
-  return { text: plainText(result.value.body), language: result.value.meta.language, date: result.value.meta.createdAt.slice(0, 10) };
+  return {
+    text: plainText(result.value.body),
+    language: result.value.meta.language,
+    date: result.value.meta.createdAt.slice(0, 10),
+  };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -89,9 +145,19 @@ const oneLine = (s: string, max = 100) => {
 
 function textLines(s: Suggestion, n: number, candidates: DetectCandidate[] | undefined): string[] {
   const facts: string[] = [];
-  if (s.speaker) facts.push(`speaker: ${s.speakerVia ? `${s.speakerVia} → ` : ''}${s.speaker}${s.speakerKind && s.speakerKind !== 'name' ? ` (${s.speakerKind})` : ''}`);
+  if (s.speaker)
+    facts.push(
+      `speaker: ${s.speakerVia ? `${s.speakerVia} → ` : ''}${s.speaker}${s.speakerKind && s.speakerKind !== 'name' ? ` (${s.speakerKind})` : ''}`,
+    );
   if (s.value !== undefined) {
-    const range = s.min !== undefined && s.max !== undefined ? `${s.min}–${s.max}` : s.max !== undefined ? `≤ ${s.max}` : s.min !== undefined ? `≥ ${s.min}` : `${s.value}`;
+    const range =
+      s.min !== undefined && s.max !== undefined
+        ? `${s.min}–${s.max}`
+        : s.max !== undefined
+          ? `≤ ${s.max}`
+          : s.min !== undefined
+            ? `≥ ${s.min}`
+            : `${s.value}`;
     facts.push(`value: ${range}${s.currency ? ` ${s.currency}` : ''}`);
   }
   if (s.payer || s.payee) facts.push(`${s.payer ?? '?'} → ${s.payee ?? '?'}`);
@@ -100,7 +166,9 @@ function textLines(s: Suggestion, n: number, candidates: DetectCandidate[] | und
   const lines = [`${n}. ${s.kind.padEnd(7)} ${s.start}–${s.end}  ${JSON.stringify(oneLine(s.text))}`];
   if (facts.length) lines.push(`   ${facts.join(' · ')}`);
   if (candidates) {
-    lines.push(`   facts: ${candidates.length ? candidates.map((c) => `${c.ref.type}:${c.ref.id} (${c.score.toFixed(2)})`).join(', ') : '—'}`);
+    lines.push(
+      `   facts: ${candidates.length ? candidates.map((c) => `${c.ref.type}:${c.ref.id} (${c.score.toFixed(2)})`).join(', ') : '—'}`,
+    );
   }
   return lines;
 }
@@ -112,7 +180,8 @@ export const detectCommand: CliCommand = {
   async run(argv, io: CliIO) {
     const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['lang'] });
     if (positionals.length !== 1) throw new UsageError('detect needs exactly one file or article id');
-    if (flags.lang !== undefined && flags.lang !== 'de' && flags.lang !== 'en') throw new UsageError('--lang must be de or en');
+    if (flags.lang !== undefined && flags.lang !== 'de' && flags.lang !== 'en')
+      throw new UsageError('--lang must be de or en');
     const lang = flags.lang as ArticleLanguage | undefined;
     const target = positionals[0];
 
@@ -124,7 +193,9 @@ export const detectCommand: CliCommand = {
       return EXIT.problem;
     }
     if (!isFile && !hasStore) {
-      io.err(`There is no file "${target}", and no fact store in ${resolveDataDir(dataArgv)} to look up an article with that id.`);
+      io.err(
+        `There is no file "${target}", and no fact store in ${resolveDataDir(dataArgv)} to look up an article with that id.`,
+      );
       return EXIT.problem;
     }
 
@@ -181,7 +252,9 @@ export const detectCommand: CliCommand = {
       if (flags.json) {
         io.out(JSON.stringify(suggestions.map((s, i) => jsonOf(s, candidates?.[i]))));
       } else {
-        io.out(`${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} (${language})${ctx ? '' : ', no fact store to propose facts from'}`);
+        io.out(
+          `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} (${language})${ctx ? '' : ', no fact store to propose facts from'}`,
+        );
         suggestions.forEach((s, i) => io.out(textLines(s, i + 1, candidates?.[i]).join('\n')));
       }
       return EXIT.ok;

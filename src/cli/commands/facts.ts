@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type HandlerContext } from '../../main/handlers';
-import { SEARCH_KINDS, type ImportReport, type SearchHit, type SearchKind } from '../../shared/contract/facts';
-import { DEAL_KINDS, ENTITY_KINDS, FACT_TYPES, type EntityKind, type FactRef } from '../../shared/domain/facts';
+import {
+  SEARCH_KINDS,
+  type ImportReport,
+  type SearchHit,
+  type SearchKind,
+} from '../../shared/contract/facts';
+import {
+  DEAL_KINDS,
+  ENTITY_KINDS,
+  FACT_TYPES,
+  type EntityKind,
+  type FactRef,
+} from '../../shared/domain/facts';
 import { factPackJsonSchema } from '../../shared/factpack/jsonSchema';
 import { formatDealAmount, parseAmountInput } from '../../shared/facts/amount';
 import { foldStripped } from '../../shared/search/fold';
@@ -26,7 +37,10 @@ const USAGE = [
   'factdesk facts schema',
 ];
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+): number {
   io.err(error.message);
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
@@ -54,17 +68,26 @@ function required(flags: Record<string, string | boolean>, name: string): string
 class Problem extends Error {}
 
 /** An entity named on the command line by id, or by its exact name or alias (case and diacritics folded). */
-async function resolveEntity(ctx: HandlerContext, field: string, value: string, kinds?: EntityKind[]): Promise<string> {
+async function resolveEntity(
+  ctx: HandlerContext,
+  field: string,
+  value: string,
+  kinds?: EntityKind[],
+): Promise<string> {
   const byId = await dispatch('facts:entity-get', { id: value }, ctx);
   if (byId.ok) return byId.value.entity.id;
   const found = await dispatch('facts:entity-suggest', { query: value, kinds, limit: 50 }, ctx);
   const wanted = foldStripped(value.trim());
   const exact = found.ok
-    ? found.value.filter((e) => foldStripped(e.name) === wanted || e.aliases.some((a) => foldStripped(a) === wanted))
+    ? found.value.filter(
+        (e) => foldStripped(e.name) === wanted || e.aliases.some((a) => foldStripped(a) === wanted),
+      )
     : [];
   if (exact.length === 1) return exact[0].id;
   if (exact.length > 1)
-    throw new Problem(`${field}: "${value}" names several entities (${exact.map((e) => `${e.name} = ${e.id}`).join('; ')}); give the id.`);
+    throw new Problem(
+      `${field}: "${value}" names several entities (${exact.map((e) => `${e.name} = ${e.id}`).join('; ')}); give the id.`,
+    );
   throw new Problem(`${field}: no entity is called "${value}".`);
 }
 
@@ -86,25 +109,31 @@ function summary(report: ImportReport): string {
 function describeChanges(io: CliIO, report: ImportReport): void {
   for (const c of report.changes) {
     io.err(`  ${c.type} ${c.id} “${c.label}”`);
-    for (const f of c.fields) io.err(`    ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
+    for (const f of c.fields)
+      io.err(`    ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
   }
 }
 
 /** Prints an import's outcome; shared with `factdesk sample`. */
 export function reportImport(io: CliIO, report: ImportReport): number {
   if (report.problems.length) {
-    io.err(`The fact pack was not imported; nothing was written. ${report.problems.length === 1 ? '1 problem' : `${report.problems.length} problems`}:`);
+    io.err(
+      `The fact pack was not imported; nothing was written. ${report.problems.length === 1 ? '1 problem' : `${report.problems.length} problems`}:`,
+    );
     for (const p of report.problems) io.err(`  ${p.path}: ${p.message}`);
     return EXIT.problem;
   }
   if (report.needsConfirmation) {
-    io.err(`The fact pack would change ${report.changes.length === 1 ? '1 existing record' : `${report.changes.length} existing records`}; nothing was written:`);
+    io.err(
+      `The fact pack would change ${report.changes.length === 1 ? '1 existing record' : `${report.changes.length} existing records`}; nothing was written:`,
+    );
     describeChanges(io, report);
     io.err('Run again with --update to apply these changes.');
     return EXIT.problem;
   }
   io.out(summary(report));
-  if (report.filesStored) io.out(`Stored ${report.filesStored} attached ${report.filesStored === 1 ? 'file' : 'files'}.`);
+  if (report.filesStored)
+    io.out(`Stored ${report.filesStored} attached ${report.filesStored === 1 ? 'file' : 'files'}.`);
   return EXIT.ok;
 }
 
@@ -127,7 +156,10 @@ function hitLine(hit: SearchHit, lang: Lang): string {
 }
 
 async function search(argv: string[], io: CliIO): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['kind', 'status', 'limit', 'lang'] });
+  const { flags, positionals } = parseArgs(argv, {
+    booleans: ['json'],
+    values: ['kind', 'status', 'limit', 'lang'],
+  });
   if (positionals.length === 0) throw new UsageError('Give the words to search for');
   const kind = str(flags, 'kind');
   if (kind !== undefined && !(SEARCH_KINDS as readonly string[]).includes(kind))
@@ -164,7 +196,9 @@ async function importPack(argv: string[], io: CliIO): Promise<number> {
   try {
     pack = JSON.parse(fs.readFileSync(positionals[0], 'utf8'));
   } catch (err) {
-    io.err(`${positionals[0]}: ${err instanceof SyntaxError ? `is not valid JSON (${err.message})` : (err as Error).message}`);
+    io.err(
+      `${positionals[0]}: ${err instanceof SyntaxError ? `is not valid JSON (${err.message})` : (err as Error).message}`,
+    );
     return EXIT.problem;
   }
   const ctx = cliContext(flags);
@@ -185,7 +219,9 @@ function parseRefs(text: string): FactRef[] {
       const [type, ...rest] = part.split(':');
       const id = rest.join(':');
       if (!(FACT_TYPES as readonly string[]).includes(type) || !id)
-        throw new UsageError(`--refs takes type:id pairs (types: ${FACT_TYPES.join(', ')}); "${part}" is not one`);
+        throw new UsageError(
+          `--refs takes type:id pairs (types: ${FACT_TYPES.join(', ')}); "${part}" is not one`,
+        );
       return { type: type as FactRef['type'], id };
     });
 }
@@ -196,7 +232,11 @@ async function exportPack(argv: string[], io: CliIO): Promise<number> {
   const refs = str(flags, 'refs') !== undefined ? parseRefs(str(flags, 'refs')!) : undefined;
   const ctx = cliContext(flags);
   try {
-    const result = await dispatch('facts:export-pack', { refs, includeFiles: flags.files === true, title: str(flags, 'title') ?? null }, ctx);
+    const result = await dispatch(
+      'facts:export-pack',
+      { refs, includeFiles: flags.files === true, title: str(flags, 'title') ?? null },
+      ctx,
+    );
     if (!result.ok) return reportError(io, result.error);
     const text = `${JSON.stringify(result.value, null, 2)}\n`;
     const out = str(flags, 'out');
@@ -217,10 +257,14 @@ async function exportPack(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function addEntity(argv: string[], io: CliIO): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['kind', 'name', 'aliases', 'note'] });
+  const { flags, positionals } = parseArgs(argv, {
+    booleans: ['json'],
+    values: ['kind', 'name', 'aliases', 'note'],
+  });
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
   const kind = required(flags, 'kind');
-  if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${ENTITY_KINDS.join(', ')}`);
+  if (!(ENTITY_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${ENTITY_KINDS.join(', ')}`);
   const ctx = cliContext(flags);
   try {
     const result = await dispatch(
@@ -228,13 +272,20 @@ async function addEntity(argv: string[], io: CliIO): Promise<number> {
       {
         kind: kind as EntityKind,
         name: required(flags, 'name'),
-        aliases: (str(flags, 'aliases') ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+        aliases: (str(flags, 'aliases') ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
         note: str(flags, 'note') ?? null,
       },
       ctx,
     );
     if (!result.ok) return reportError(io, result.error);
-    io.out(flags.json ? JSON.stringify(result.value, null, 2) : `Created ${result.value.kind} ${result.value.id} “${result.value.name}”.`);
+    io.out(
+      flags.json
+        ? JSON.stringify(result.value, null, 2)
+        : `Created ${result.value.kind} ${result.value.id} “${result.value.name}”.`,
+    );
     return EXIT.ok;
   } finally {
     ctx.db.close();
@@ -310,11 +361,27 @@ async function addQuote(argv: string[], io: CliIO): Promise<number> {
 async function addDeal(argv: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, {
     booleans: ['json'],
-    values: ['kind', 'subject', 'payer', 'payee', 'amount', 'amount-max', 'currency', 'precision', 'from', 'to', 'status', 'reported-by', 'notes', 'lang'],
+    values: [
+      'kind',
+      'subject',
+      'payer',
+      'payee',
+      'amount',
+      'amount-max',
+      'currency',
+      'precision',
+      'from',
+      'to',
+      'status',
+      'reported-by',
+      'notes',
+      'lang',
+    ],
   });
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
   const kind = required(flags, 'kind');
-  if (!(DEAL_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${DEAL_KINDS.join(', ')}`);
+  if (!(DEAL_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${DEAL_KINDS.join(', ')}`);
   const subject = required(flags, 'subject');
   const precision = required(flags, 'precision');
   const status = required(flags, 'status');
@@ -384,7 +451,10 @@ export const factsCommand: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     const handler = sub === undefined ? undefined : SUBCOMMANDS[sub];
-    if (!handler) throw new UsageError(sub === undefined ? 'Name a facts subcommand' : `Unknown facts subcommand "${sub}"`);
+    if (!handler)
+      throw new UsageError(
+        sub === undefined ? 'Name a facts subcommand' : `Unknown facts subcommand "${sub}"`,
+      );
     return handler(rest, io);
   },
 };

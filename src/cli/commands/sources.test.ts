@@ -26,12 +26,20 @@ describe('factdesk sources', () => {
     fs.writeFileSync(file, SAVED_PAGE);
     const added = await cli('sources', 'add', file, '--title', 'Wintertransfer FC Nordhafen', '--json');
     expect(added.code).toBe(0);
-    const { source, status } = JSON.parse(added.stdout) as { source: { id: string; title: string; url: string }; status: { state: string } };
-    expect(source).toMatchObject({ title: 'Wintertransfer FC Nordhafen', url: 'https://www.fc-nordhafen.example/news/wintertransfer' });
+    const { source, status } = JSON.parse(added.stdout) as {
+      source: { id: string; title: string; url: string };
+      status: { state: string };
+    };
+    expect(source).toMatchObject({
+      title: 'Wintertransfer FC Nordhafen',
+      url: 'https://www.fc-nordhafen.example/news/wintertransfer',
+    });
     expect(status.state).toBe('done');
     const found = await cli('sources', 'search', 'Ablösesumme', '1,8', '--json');
     expect(found.code).toBe(0);
-    const { hits } = JSON.parse(found.stdout) as { hits: { sourceId: string; locator: string; excerpt: string }[] };
+    const { hits } = JSON.parse(found.stdout) as {
+      hits: { sourceId: string; locator: string; excerpt: string }[];
+    };
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ sourceId: source.id, locator: '§ Die Ablöse, ¶ 2' });
     expect(hits[0].excerpt).toContain('1,8 Millionen Euro');
@@ -44,7 +52,9 @@ describe('factdesk sources', () => {
     const r = await cli('sources', 'add', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/The file is stored, but its text could not be read: .*PDF/);
-    expect((await cli('sources', 'add', path.join(dir, 'fehlt.pdf'))).stderr).toMatch(/fehlt\.pdf: no such file/);
+    expect((await cli('sources', 'add', path.join(dir, 'fehlt.pdf'))).stderr).toMatch(
+      /fehlt\.pdf: no such file/,
+    );
     expect((await cli('sources', 'add')).code).toBe(2);
     expect((await cli('sources', 'add', file, '--kind', 'zeitung')).code).toBe(2);
     expect((await cli('sources', 'search')).code).toBe(2);

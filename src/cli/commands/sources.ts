@@ -13,20 +13,25 @@ const USAGE = [
   'factdesk sources search <text> [--limit <n>] [--json]',
 ];
 
-function reportError(io: CliIO, error: { message: string; fields?: { path: string; message: string }[] }): number {
+function reportError(
+  io: CliIO,
+  error: { message: string; fields?: { path: string; message: string }[] },
+): number {
   io.err(error.message);
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
 }
 
-const str = (flags: Record<string, string | boolean>, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+const str = (flags: Record<string, string | boolean>, name: string) =>
+  typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
 
 /** Stores the file as a new source and reads its text; waits for a PDF, printing its progress on stderr. */
 async function add(argv: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, { booleans: ['json'], values: ['title', 'url', 'kind'] });
   if (positionals.length !== 1) throw new UsageError('Give exactly one file');
   const kind = str(flags, 'kind');
-  if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SOURCE_KINDS.join(', ')}`);
+  if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${SOURCE_KINDS.join(', ')}`);
   const file = positionals[0];
   let bytes: Buffer;
   try {
@@ -37,7 +42,9 @@ async function add(argv: string[], io: CliIO): Promise<number> {
     }
     bytes = fs.readFileSync(file);
   } catch (err) {
-    io.err(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    io.err(
+      `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
     return EXIT.problem;
   }
   const ctx = cliContext(flags);
@@ -67,7 +74,11 @@ async function add(argv: string[], io: CliIO): Promise<number> {
     if (flags.json) io.out(JSON.stringify({ source, status: s }, null, 2));
     else {
       io.out(`${source.id}  ${source.title}`);
-      io.out(s.state === 'done' ? `  ${s.format}${s.pagesTotal !== null ? `, ${s.pagesTotal} pages` : ''}: text read` : `  ${s.format}: ${s.state}`);
+      io.out(
+        s.state === 'done'
+          ? `  ${s.format}${s.pagesTotal !== null ? `, ${s.pagesTotal} pages` : ''}: text read`
+          : `  ${s.format}: ${s.state}`,
+      );
     }
     if (s.state === 'failed') {
       // The source and its file are kept; the text could not be read.
@@ -87,10 +98,16 @@ async function search(argv: string[], io: CliIO): Promise<number> {
   if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError('--limit must be a whole number');
   const ctx = cliContext(flags);
   try {
-    const result = await dispatch('sources:search', { query: positionals.join(' '), limit: limit ? Number(limit) : undefined }, ctx);
+    const result = await dispatch(
+      'sources:search',
+      { query: positionals.join(' '), limit: limit ? Number(limit) : undefined },
+      ctx,
+    );
     if (!result.ok) return reportError(io, result.error);
     if (flags.json) io.out(JSON.stringify({ hits: result.value }, null, 2));
-    else for (const h of result.value) io.out(`${h.sourceId}  ${h.sourceTitle} — ${h.locator}\n  ${h.snippet.map((s) => s.text).join('')}`);
+    else
+      for (const h of result.value)
+        io.out(`${h.sourceId}  ${h.sourceTitle} — ${h.locator}\n  ${h.snippet.map((s) => s.text).join('')}`);
     return EXIT.ok;
   } finally {
     ctx.db.close();
@@ -106,7 +123,10 @@ export const sourcesCommand: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     const handler = sub === undefined ? undefined : SUBCOMMANDS[sub];
-    if (!handler) throw new UsageError(sub === undefined ? 'Name a sources subcommand' : `Unknown sources subcommand "${sub}"`);
+    if (!handler)
+      throw new UsageError(
+        sub === undefined ? 'Name a sources subcommand' : `Unknown sources subcommand "${sub}"`,
+      );
     return handler(rest, io);
   },
 };

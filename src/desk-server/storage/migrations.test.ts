@@ -47,8 +47,17 @@ describe('desk schema migrations', () => {
   });
 
   describe.each([
-    ['SQLite', async (): Promise<DeskStorageOptions> => ({ kind: 'sqlite', file: join(dir, `m-${++n}.sqlite`) })],
-    ['PostgreSQL', async (): Promise<DeskStorageOptions> => ({ kind: 'postgres', url: await cluster!.createDatabase(`desk_migrate_${++n}`) })],
+    [
+      'SQLite',
+      async (): Promise<DeskStorageOptions> => ({ kind: 'sqlite', file: join(dir, `m-${++n}.sqlite`) }),
+    ],
+    [
+      'PostgreSQL',
+      async (): Promise<DeskStorageOptions> => ({
+        kind: 'postgres',
+        url: await cluster!.createDatabase(`desk_migrate_${++n}`),
+      }),
+    ],
   ])('on %s', (_name, fresh) => {
     it('creates the tables on an empty database and records the version once', async () => {
       const options = await fresh();
@@ -59,7 +68,10 @@ describe('desk schema migrations', () => {
       const again = await openDeskStorage(options);
       expect(await again.fetchDocument('article/a1')).toEqual(new Uint8Array([1, 2, 3]));
       await again.close();
-      const rows = (await rawQuery(options, 'SELECT version, name FROM desk_schema ORDER BY version')) as { version: number; name: string }[];
+      const rows = (await rawQuery(options, 'SELECT version, name FROM desk_schema ORDER BY version')) as {
+        version: number;
+        name: string;
+      }[];
       expect(rows).toEqual(DESK_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     });
 
@@ -67,7 +79,10 @@ describe('desk schema migrations', () => {
       const options = await fresh();
       await (await openDeskStorage(options)).close();
       const now = options.kind === 'sqlite' ? `'2030-01-01'` : 'now()';
-      await rawQuery(options, `INSERT INTO desk_schema (version, name, applied_at) VALUES (${DESK_SCHEMA_VERSION + 1}, 'future', ${now})`);
+      await rawQuery(
+        options,
+        `INSERT INTO desk_schema (version, name, applied_at) VALUES (${DESK_SCHEMA_VERSION + 1}, 'future', ${now})`,
+      );
       await expect(openDeskStorage(options)).rejects.toThrow(/newer than this server knows/);
     });
   });

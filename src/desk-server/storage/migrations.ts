@@ -63,7 +63,9 @@ export const DESK_SCHEMA_VERSION = DESK_MIGRATIONS[DESK_MIGRATIONS.length - 1].v
 
 export class DeskSchemaTooNewError extends Error {
   constructor(found: number) {
-    super(`the desk database has schema version ${found}, newer than this server knows (${DESK_SCHEMA_VERSION}); update Factdesk`);
+    super(
+      `the desk database has schema version ${found}, newer than this server knows (${DESK_SCHEMA_VERSION}); update Factdesk`,
+    );
     this.name = 'DeskSchemaTooNewError';
   }
 }

@@ -22,11 +22,16 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
     kind: 'postgres',
     location: redactedUrl(url),
     async schemaVersion() {
-      const { rows } = await pool.query<{ v: number }>(`SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`);
+      const { rows } = await pool.query<{ v: number }>(
+        `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`,
+      );
       return rows[0].v;
     },
     async fetchDocument(name) {
-      const { rows } = await pool.query<{ state: Buffer }>('SELECT state FROM desk_documents WHERE name = $1', [name]);
+      const { rows } = await pool.query<{ state: Buffer }>(
+        'SELECT state FROM desk_documents WHERE name = $1',
+        [name],
+      );
       return rows.length ? new Uint8Array(rows[0].state) : null;
     },
     async storeDocument(name, state) {
@@ -54,9 +59,12 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
       return (rowCount ?? 0) > 0;
     },
     async listUsers(): Promise<DeskUserRecord[]> {
-      const { rows } = await pool.query<{ name: string; role: string; created_at: Date; revoked_at: Date | null }>(
-        'SELECT name, role, created_at, revoked_at FROM desk_users ORDER BY name',
-      );
+      const { rows } = await pool.query<{
+        name: string;
+        role: string;
+        created_at: Date;
+        revoked_at: Date | null;
+      }>('SELECT name, role, created_at, revoked_at FROM desk_users ORDER BY name');
       return rows.map((r) => ({
         name: r.name,
         role: toRole(r.role),
@@ -65,7 +73,10 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
       }));
     },
     async revokeUser(name) {
-      const { rowCount } = await pool.query('UPDATE desk_users SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL', [name]);
+      const { rowCount } = await pool.query(
+        'UPDATE desk_users SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL',
+        [name],
+      );
       return (rowCount ?? 0) > 0;
     },
     async userByTokenHash(tokenSha256) {
@@ -83,14 +94,24 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
       );
     },
     async getFile(sha256) {
-      const { rows } = await pool.query<{ bytes: Buffer }>('SELECT bytes FROM desk_files WHERE sha256 = $1', [sha256]);
+      const { rows } = await pool.query<{ bytes: Buffer }>('SELECT bytes FROM desk_files WHERE sha256 = $1', [
+        sha256,
+      ]);
       return rows.length ? new Uint8Array(rows[0].bytes) : null;
     },
     async listFiles(): Promise<DeskFileInfo[]> {
-      const { rows } = await pool.query<{ sha256: string; size: number; uploaded_by: string; uploaded_at: Date }>(
-        'SELECT sha256, size, uploaded_by, uploaded_at FROM desk_files ORDER BY uploaded_at, sha256',
-      );
-      return rows.map((r) => ({ sha256: r.sha256, size: r.size, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at.toISOString() }));
+      const { rows } = await pool.query<{
+        sha256: string;
+        size: number;
+        uploaded_by: string;
+        uploaded_at: Date;
+      }>('SELECT sha256, size, uploaded_by, uploaded_at FROM desk_files ORDER BY uploaded_at, sha256');
+      return rows.map((r) => ({
+        sha256: r.sha256,
+        size: r.size,
+        uploadedBy: r.uploaded_by,
+        uploadedAt: r.uploaded_at.toISOString(),
+      }));
     },
     async close() {
       await pool.end();
@@ -102,9 +123,14 @@ export async function peekPostgresSchemaVersion(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    const { rows } = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [DESK_SCHEMA_TABLE]);
+    const { rows } = await client.query<{ present: boolean }>(
+      'SELECT to_regclass($1) IS NOT NULL AS present',
+      [DESK_SCHEMA_TABLE],
+    );
     if (!rows[0].present) return 0;
-    const version = await client.query<{ v: number }>(`SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`);
+    const version = await client.query<{ v: number }>(
+      `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`,
+    );
     return version.rows[0].v;
   } finally {
     await client.end();
@@ -119,10 +145,15 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${DESK_SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
     );
-    const { rows } = await client.query<{ v: number }>(`SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`);
+    const { rows } = await client.query<{ v: number }>(
+      `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`,
+    );
     for (const m of pendingMigrations(rows[0].v)) {
       await client.query(m.postgres);
-      await client.query(`INSERT INTO ${DESK_SCHEMA_TABLE} (version, name, applied_at) VALUES ($1, $2, now())`, [m.version, m.name]);
+      await client.query(
+        `INSERT INTO ${DESK_SCHEMA_TABLE} (version, name, applied_at) VALUES ($1, $2, now())`,
+        [m.version, m.name],
+      );
     }
     await client.query('COMMIT');
   } catch (error) {

@@ -27,17 +27,25 @@ export function openSqliteStorage(file: string): DeskStorage {
     ),
     listDocs: db.prepare('SELECT name, length(state) AS bytes, updated_at FROM desk_documents ORDER BY name'),
     userByName: db.prepare('SELECT revoked_at FROM desk_users WHERE name = ?'),
-    insertUser: db.prepare('INSERT INTO desk_users (name, role, token_sha256, created_at) VALUES (?, ?, ?, ?)'),
-    renewUser: db.prepare('UPDATE desk_users SET role = ?, token_sha256 = ?, created_at = ?, revoked_at = NULL WHERE name = ?'),
+    insertUser: db.prepare(
+      'INSERT INTO desk_users (name, role, token_sha256, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    renewUser: db.prepare(
+      'UPDATE desk_users SET role = ?, token_sha256 = ?, created_at = ?, revoked_at = NULL WHERE name = ?',
+    ),
     listUsers: db.prepare('SELECT name, role, created_at, revoked_at FROM desk_users ORDER BY name'),
     revokeUser: db.prepare('UPDATE desk_users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL'),
-    userByToken: db.prepare('SELECT name, role FROM desk_users WHERE token_sha256 = ? AND revoked_at IS NULL'),
+    userByToken: db.prepare(
+      'SELECT name, role FROM desk_users WHERE token_sha256 = ? AND revoked_at IS NULL',
+    ),
     putFile: db.prepare(
       `INSERT INTO desk_files (sha256, bytes, size, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (sha256) DO NOTHING`,
     ),
     getFile: db.prepare('SELECT bytes FROM desk_files WHERE sha256 = ?'),
-    listFiles: db.prepare('SELECT sha256, size, uploaded_by, uploaded_at FROM desk_files ORDER BY uploaded_at, sha256'),
+    listFiles: db.prepare(
+      'SELECT sha256, size, uploaded_by, uploaded_at FROM desk_files ORDER BY uploaded_at, sha256',
+    ),
   };
   const now = () => new Date().toISOString();
 
@@ -73,7 +81,9 @@ export function openSqliteStorage(file: string): DeskStorage {
       return addUser(name, role, tokenSha256);
     },
     async listUsers(): Promise<DeskUserRecord[]> {
-      return (q.listUsers.all() as { name: string; role: string; created_at: string; revoked_at: string | null }[]).map((r) => ({
+      return (
+        q.listUsers.all() as { name: string; role: string; created_at: string; revoked_at: string | null }[]
+      ).map((r) => ({
         name: r.name,
         role: toRole(r.role),
         createdAt: r.created_at,
@@ -95,7 +105,9 @@ export function openSqliteStorage(file: string): DeskStorage {
       return row ? new Uint8Array(row.bytes) : null;
     },
     async listFiles(): Promise<DeskFileInfo[]> {
-      return (q.listFiles.all() as { sha256: string; size: number; uploaded_by: string; uploaded_at: string }[]).map((r) => ({
+      return (
+        q.listFiles.all() as { sha256: string; size: number; uploaded_by: string; uploaded_at: string }[]
+      ).map((r) => ({
         sha256: r.sha256,
         size: r.size,
         uploadedBy: r.uploaded_by,
@@ -112,22 +124,34 @@ export function peekSqliteSchemaVersion(file: string): number | null {
   if (!fs.existsSync(file)) return null;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(DESK_SCHEMA_TABLE);
+    const table = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(DESK_SCHEMA_TABLE);
     if (!table) return 0;
-    return (db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${DESK_SCHEMA_TABLE}`).get() as { v: number }).v;
+    return (
+      db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${DESK_SCHEMA_TABLE}`).get() as { v: number }
+    ).v;
   } finally {
     db.close();
   }
 }
 
 function migrate(db: Database.Database): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${DESK_SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS ${DESK_SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   // IMMEDIATE: two processes opening a fresh file must not both apply version 1.
   const apply = db.transaction(() => {
-    const current = (db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${DESK_SCHEMA_TABLE}`).get() as { v: number }).v;
+    const current = (
+      db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${DESK_SCHEMA_TABLE}`).get() as { v: number }
+    ).v;
     for (const m of pendingMigrations(current)) {
       db.exec(m.sqlite);
-      db.prepare(`INSERT INTO ${DESK_SCHEMA_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`).run(m.version, m.name, new Date().toISOString());
+      db.prepare(`INSERT INTO ${DESK_SCHEMA_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`).run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     }
   });
   apply.immediate();

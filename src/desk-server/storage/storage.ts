@@ -67,6 +67,7 @@ export async function openDeskStorage(options: DeskStorageOptions): Promise<Desk
  * `desk doctor`): 0 for an empty database, null when there is no SQLite file yet.
  */
 export async function peekDeskSchemaVersion(options: DeskStorageOptions): Promise<number | null> {
-  if (options.kind === 'sqlite') return (await import('./sqlite-storage')).peekSqliteSchemaVersion(options.file);
+  if (options.kind === 'sqlite')
+    return (await import('./sqlite-storage')).peekSqliteSchemaVersion(options.file);
   return (await import('./postgres-storage')).peekPostgresSchemaVersion(options.url);
 }

@@ -36,9 +36,20 @@ class NodeWebSocket extends WebSocket {
   }
 }
 
-export function connectTestClient(options: { url: string; token: string; documentName: string; doc?: Y.Doc }): TestDeskClient {
+export function connectTestClient(options: {
+  url: string;
+  token: string;
+  documentName: string;
+  doc?: Y.Doc;
+}): TestDeskClient {
   const doc = options.doc ?? new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: NodeWebSocket, delay: 100, minDelay: 50, maxDelay: 500 });
+  const socket = new HocuspocusProviderWebsocket({
+    url: options.url,
+    WebSocketPolyfill: NodeWebSocket,
+    delay: 100,
+    minDelay: 50,
+    maxDelay: 500,
+  });
   let onSynced: () => void = () => undefined;
   let onRefused: (reason: string) => void = () => undefined;
   let onClosed: (reason: string) => void = () => undefined;
@@ -81,7 +92,11 @@ export function connectTestClient(options: { url: string; token: string; documen
 }
 
 /** Polls until the check passes; fails with the message after the timeout (no fixed sleeps in tests). */
-export async function eventually(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 15_000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  message: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${message}`);

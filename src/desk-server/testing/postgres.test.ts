@@ -17,7 +17,9 @@ describe('startThrowawayPostgres', () => {
   });
 
   it('names the package to install when no initdb can be found', () => {
-    expect(() => findPostgresBinDir({ PATH: '/nonexistent' }, '/nonexistent')).toThrow(/apt-get install -y postgresql/);
+    expect(() => findPostgresBinDir({ PATH: '/nonexistent' }, '/nonexistent')).toThrow(
+      /apt-get install -y postgresql/,
+    );
   });
 
   it('finds the binaries of the installed package', () => {

@@ -45,7 +45,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     if (started) {
       started = false;
       try {
-        execFileSync(...commandFor(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], runAs?.name ?? null), { stdio: 'ignore' });
+        execFileSync(
+          ...commandFor(
+            join(bin, 'pg_ctl'),
+            ['-D', data, '-m', 'immediate', '-w', 'stop'],
+            runAs?.name ?? null,
+          ),
+          { stdio: 'ignore' },
+        );
       } catch {
         // Already gone; the folder is removed below either way.
       }
@@ -56,7 +63,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   process.once('exit', stopNow);
 
   try {
-    await pgRun('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    await pgRun('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-sync',
+    ]);
     // Another process may take the free port between our probe and postgres' bind: retry.
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -71,11 +89,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
         '-c shared_buffers=16MB',
       ].join(' ');
       try {
-        await pgRun('pg_ctl', ['-D', data, '-l', join(root, 'postgres.log'), '-w', '-t', '60', '-o', options, 'start']);
+        await pgRun('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          join(root, 'postgres.log'),
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          options,
+          'start',
+        ]);
         started = true;
         break;
       } catch (error) {
-        if (attempt >= 3) throw new Error(`${(error as Error).message}\n${readLog(join(root, 'postgres.log'))}`);
+        if (attempt >= 3)
+          throw new Error(`${(error as Error).message}\n${readLog(join(root, 'postgres.log'))}`);
       }
     }
     await createDatabase(port, DATABASE);
@@ -104,7 +134,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 }
 
 async function createDatabase(port: number, name: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must be lowercase letters, digits and _`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(`database name "${name}" must be lowercase letters, digits and _`);
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await admin.connect();
   try {
@@ -116,11 +147,20 @@ async function createDatabase(port: number, name: string): Promise<void> {
 }
 
 /** The folder holding initdb and pg_ctl. */
-export function findPostgresBinDir(env: NodeJS.ProcessEnv = process.env, debianRoot = '/usr/lib/postgresql'): string {
+export function findPostgresBinDir(
+  env: NodeJS.ProcessEnv = process.env,
+  debianRoot = '/usr/lib/postgresql',
+): string {
   const candidates: string[] = [];
   if (env.FACTDESK_PG_BINDIR) candidates.push(env.FACTDESK_PG_BINDIR);
   try {
-    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    candidates.push(
+      execFileSync('pg_config', ['--bindir'], {
+        encoding: 'utf8',
+        env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
   } catch {
     // pg_config comes with libpq-dev or postgresql-common; its absence is fine.
   }
@@ -150,7 +190,8 @@ function unprivilegedUser(): { name: string; uid: number; gid: number } {
 
 function commandFor(file: string, args: string[], user: string | null): [string, string[]] {
   if (!user) return [file, args];
-  if (existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser')) return ['runuser', ['-u', user, '--', file, ...args]];
+  if (existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser'))
+    return ['runuser', ['-u', user, '--', file, ...args]];
   const quoted = [file, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return ['su', ['-s', '/bin/sh', user, '-c', quoted]];
 }
@@ -159,10 +200,15 @@ function run(file: string, args: string[], user: string | null): Promise<void> {
   const [command, argv] = commandFor(file, args, user);
   return new Promise((resolve, reject) => {
     // pg_ctl's postmaster keeps inherited pipes open; 'ignore' stdin and read only until exit.
-    execFile(command, argv, { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, timeout: 120_000 }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`${file.split('/').pop()} failed: ${stderr.trim() || error.message}`));
-      else resolve();
-    });
+    execFile(
+      command,
+      argv,
+      { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, timeout: 120_000 },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`${file.split('/').pop()} failed: ${stderr.trim() || error.message}`));
+        else resolve();
+      },
+    );
   });
 }
 

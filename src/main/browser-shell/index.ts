@@ -17,7 +17,9 @@ async function askInTerminal(damage: DatabaseDamagedError): Promise<boolean> {
   if (!process.stdin.isTTY || !damage.newestGood) return false;
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`Restore the backup from ${damage.newestGood.createdAt} now? The damaged file is kept. [y/N] `);
+    const answer = await rl.question(
+      `Restore the backup from ${damage.newestGood.createdAt} now? The damaged file is kept. [y/N] `,
+    );
     return /^(y|yes|j|ja)$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -39,17 +41,25 @@ async function main(): Promise<void> {
   const state = readShellState(dataDir);
   const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? state.port);
 
-  const opening = await openOrOfferRestore(dataDir, () => createContext({
-    deferSync: true,
+  const opening = await openOrOfferRestore(
     dataDir,
-    platform: {
-      kind: 'browser',
-      nativeMenu: false,
-      openExternal: openWithSystem,
-      // The system Chromium prints; loaded on the first PDF so start-up does not pay for playwright-core.
-      printToPdf: async (html) => (await import('../export/pdf')).printHtmlToPdf(html, { chromiumPath: process.env.FACTDESK_CHROMIUM || undefined }),
-    },
-  }), askInTerminal);
+    () =>
+      createContext({
+        deferSync: true,
+        dataDir,
+        platform: {
+          kind: 'browser',
+          nativeMenu: false,
+          openExternal: openWithSystem,
+          // The system Chromium prints; loaded on the first PDF so start-up does not pay for playwright-core.
+          printToPdf: async (html) =>
+            (await import('../export/pdf')).printHtmlToPdf(html, {
+              chromiumPath: process.env.FACTDESK_CHROMIUM || undefined,
+            }),
+        },
+      }),
+    askInTerminal,
+  );
   if ('refused' in opening) {
     console.error(`Factdesk could not start: ${opening.refused.message}`);
     process.exit(1);
@@ -58,7 +68,10 @@ async function main(): Promise<void> {
   const events = new ShellEventHub();
   const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret, events });
   writeShellState(dataDir, { port: shell.port, secret: state.secret });
-  const deskFacts = runDeskFacts(ctx, { onProblem: (message) => console.error(message), onFactsChanged: () => events.emit('facts-changed') });
+  const deskFacts = runDeskFacts(ctx, {
+    onProblem: (message) => console.error(message),
+    onFactsChanged: () => events.emit('facts-changed'),
+  });
   // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);

@@ -24,7 +24,14 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, agent: false, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        agent: false,
+        method,
+        path: urlPath,
+        headers: { host: `127.0.0.1:${port}`, ...headers },
+      },
       (res) => {
         let data = '';
         res.on('data', (c: Buffer) => (data += c.toString()));
@@ -50,7 +57,13 @@ beforeAll(async () => {
     os: { userName: 'u', locale: 'en', platform: 'linux' },
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => false },
   };
-  shell = await startBrowserShell({ ctx, rendererDir, sessionSecret: 'a'.repeat(64), launchToken: 'b'.repeat(64), events });
+  shell = await startBrowserShell({
+    ctx,
+    rendererDir,
+    sessionSecret: 'a'.repeat(64),
+    launchToken: 'b'.repeat(64),
+    events,
+  });
 });
 afterAll(async () => {
   await shell.close();
@@ -64,12 +77,20 @@ const session = () => ({ cookie: `${shell.cookieName}=${'a'.repeat(64)}` });
 describe('browser shell', () => {
   it('pushes "facts changed" to an open page as a server-sent event, only with the session', async () => {
     expect((await request('GET', '/events')).status).toBe(401);
-    expect((await request('GET', '/events', { ...session(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await request('GET', '/events', { ...session(), origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
     expect((await request('POST', '/events', session())).status).toBe(405);
 
     const received = await new Promise<{ type: string | undefined; text: string }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: shell.port, agent: false, path: '/events', headers: { host: `127.0.0.1:${shell.port}`, ...session() } },
+        {
+          host: '127.0.0.1',
+          port: shell.port,
+          agent: false,
+          path: '/events',
+          headers: { host: `127.0.0.1:${shell.port}`, ...session() },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => {
@@ -100,7 +121,9 @@ describe('browser shell', () => {
   it('exchanges the launch token once for an HttpOnly same-site cookie carrying the session secret', async () => {
     const res = await request('GET', `/?token=${'b'.repeat(64)}`);
     expect(res.status).toBe(303);
-    expect(res.headers['set-cookie']?.[0]).toBe(`${shell.cookieName}=${'a'.repeat(64)}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(res.headers['set-cookie']?.[0]).toBe(
+      `${shell.cookieName}=${'a'.repeat(64)}; HttpOnly; SameSite=Strict; Path=/`,
+    );
     // A second use (a link read from a process list or a shell history) opens nothing.
     const again = await request('GET', `/?token=${'b'.repeat(64)}`);
     expect(again.status).toBe(401);
@@ -127,7 +150,12 @@ describe('browser shell', () => {
   });
 
   it('refuses another origin even with the cookie', async () => {
-    const res = await request('POST', '/api/settings:update', { ...json, ...session(), origin: 'http://evil.example' }, '{"theme":"dark"}');
+    const res = await request(
+      'POST',
+      '/api/settings:update',
+      { ...json, ...session(), origin: 'http://evil.example' },
+      '{"theme":"dark"}',
+    );
     expect(res.status).toBe(403);
   });
 
@@ -153,7 +181,12 @@ describe('browser shell', () => {
 describe('browser shell across restarts', () => {
   it('refuses a launch token after it expired', async () => {
     let clock = 1_000;
-    const short = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), launchToken: 'c'.repeat(64), now: () => clock });
+    const short = await startBrowserShell({
+      ctx,
+      rendererDir: path.join(dir, 'renderer'),
+      launchToken: 'c'.repeat(64),
+      now: () => clock,
+    });
     try {
       clock += 2 * 60 * 1000 + 1;
       const res = await request('GET', `/?token=${'c'.repeat(64)}`, {}, undefined, short.port);
@@ -167,16 +200,32 @@ describe('browser shell across restarts', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-shell-state-'));
     try {
       const first = readShellState(dataDir);
-      const before = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: first.port, sessionSecret: first.secret });
+      const before = await startBrowserShell({
+        ctx,
+        rendererDir: path.join(dir, 'renderer'),
+        port: first.port,
+        sessionSecret: first.secret,
+      });
       writeShellState(dataDir, { port: before.port, secret: first.secret });
-      const login = await request('GET', before.launchUrl.replace(/^http:\/\/[^/]+/, ''), {}, undefined, before.port);
+      const login = await request(
+        'GET',
+        before.launchUrl.replace(/^http:\/\/[^/]+/, ''),
+        {},
+        undefined,
+        before.port,
+      );
       const cookie = String(login.headers['set-cookie']?.[0]).split(';')[0];
       await before.close();
 
       const again = readShellState(dataDir);
       expect(again).toEqual({ port: before.port, secret: first.secret });
       expect(fs.statSync(path.join(dataDir, STATE_FILE)).mode & 0o077).toBe(0);
-      const after = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: again.port, sessionSecret: again.secret });
+      const after = await startBrowserShell({
+        ctx,
+        rendererDir: path.join(dir, 'renderer'),
+        port: again.port,
+        sessionSecret: again.secret,
+      });
       try {
         expect(after.port).toBe(before.port);
         const res = await request('POST', '/api/app:info', { ...json, cookie }, '{}', after.port);
@@ -192,7 +241,11 @@ describe('browser shell across restarts', () => {
   it('takes another free port when the stored one is taken', async () => {
     const other = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer') });
     try {
-      const moved = await startBrowserShell({ ctx, rendererDir: path.join(dir, 'renderer'), port: other.port });
+      const moved = await startBrowserShell({
+        ctx,
+        rendererDir: path.join(dir, 'renderer'),
+        port: other.port,
+      });
       expect(moved.port).not.toBe(other.port);
       await moved.close();
     } finally {

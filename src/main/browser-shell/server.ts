@@ -170,7 +170,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
           sendJson(
             res,
             401,
-            fail('unauthorized', 'This launch link has been used or has expired. Start Factdesk again to get a new one; a tab that already opened it keeps working.'),
+            fail(
+              'unauthorized',
+              'This launch link has been used or has expired. Start Factdesk again to get a new one; a tab that already opened it keeps working.',
+            ),
           );
           return;
         }
@@ -214,7 +217,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     // The first line tells EventSource the stream is open (and how soon to come back after a restart).
     res.write('retry: 1000\n\n');
-    const unsubscribe = options.events?.subscribe((event) => res.write(`event: ${event}\ndata: {}\n\n`)) ?? (() => undefined);
+    const unsubscribe =
+      options.events?.subscribe((event) => res.write(`event: ${event}\ndata: {}\n\n`)) ?? (() => undefined);
     req.on('close', unsubscribe);
   }
 
@@ -245,7 +249,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       const text = await readBody(req);
       input = text.length === 0 ? {} : JSON.parse(text);
     } catch (err) {
-      sendJson(res, 400, fail('validation', `The call's body is not valid JSON (${(err as Error).message}).`));
+      sendJson(
+        res,
+        400,
+        fail('validation', `The call's body is not valid JSON (${(err as Error).message}).`),
+      );
       return;
     }
     const result = await dispatch(channel, input, options.ctx);

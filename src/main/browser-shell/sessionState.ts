@@ -18,7 +18,8 @@ export const STATE_FILE = 'browser-shell.json';
 function parse(text: string): BrowserShellState | null {
   try {
     const value = JSON.parse(text) as Partial<BrowserShellState>;
-    const portOk = Number.isInteger(value.port) && (value.port as number) > 0 && (value.port as number) < 65536;
+    const portOk =
+      Number.isInteger(value.port) && (value.port as number) > 0 && (value.port as number) < 65536;
     const secretOk = typeof value.secret === 'string' && /^[0-9a-f]{64}$/.test(value.secret);
     return portOk && secretOk ? { port: value.port as number, secret: value.secret as string } : null;
   } catch {

@@ -23,14 +23,16 @@ function configured(ctx: HandlerContext): Connection | null {
   const raw = readSettings(ctx.db);
   const url = raw['desk.url'];
   const token = raw['desk.token'];
-  if (typeof url !== 'string' || !/^wss?:\/\//.test(url) || typeof token !== 'string' || token === '') return null;
+  if (typeof url !== 'string' || !/^wss?:\/\//.test(url) || typeof token !== 'string' || token === '')
+    return null;
   if (raw['desk.enabled'] === false) return null;
   return { url, token };
 }
 
 /** Node 22 and Electron's main process have a WebSocket; Node 20 takes the `ws` package Hocuspocus ships with. */
 async function webSocketImplementation(): Promise<unknown> {
-  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function') return (globalThis as { WebSocket: unknown }).WebSocket;
+  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function')
+    return (globalThis as { WebSocket: unknown }).WebSocket;
   return (await import('ws')).default;
 }
 
@@ -58,7 +60,16 @@ export function runDeskFacts(ctx: HandlerContext, options: DeskFactsServiceOptio
       starting = true;
       try {
         const WebSocketPolyfill = await webSocketImplementation();
-        sync = new DeskFactSync({ db: ctx.db, dataDir: ctx.dataDir, url: wanted.url, token: wanted.token, user: loadSettings(ctx).userName, WebSocketPolyfill, onProblem: options.onProblem, onFactsChanged: options.onFactsChanged });
+        sync = new DeskFactSync({
+          db: ctx.db,
+          dataDir: ctx.dataDir,
+          url: wanted.url,
+          token: wanted.token,
+          user: loadSettings(ctx).userName,
+          WebSocketPolyfill,
+          onProblem: options.onProblem,
+          onFactsChanged: options.onFactsChanged,
+        });
         running = wanted;
       } finally {
         starting = false;

@@ -21,7 +21,13 @@ export interface UploadRound {
  * hashes this app cannot give (not in its data folder — another member's file — or refused),
  * so they are not asked for again in this session.
  */
-export async function uploadSourceFiles(db: Db, dataDir: string, desk: DeskEndpoint, skip: Set<string>, report: (message: string) => void): Promise<UploadRound> {
+export async function uploadSourceFiles(
+  db: Db,
+  dataDir: string,
+  desk: DeskEndpoint,
+  skip: Set<string>,
+  report: (message: string) => void,
+): Promise<UploadRound> {
   let uploaded = 0;
   for (const hash of filesToUpload(db, 200).filter((h) => !skip.has(h))) {
     if (!db.open) break;
@@ -33,7 +39,9 @@ export async function uploadSourceFiles(db: Db, dataDir: string, desk: DeskEndpo
     if (sha256Hex(bytes) !== hash) {
       // A damaged copy must not reach the desk under another hash.
       skip.add(hash);
-      report(`the attached file ${hash.slice(0, 12)}… in this data folder is damaged (its SHA-256 no longer matches); it is not sent to the desk`);
+      report(
+        `the attached file ${hash.slice(0, 12)}… in this data folder is damaged (its SHA-256 no longer matches); it is not sent to the desk`,
+      );
       continue;
     }
     const result = await uploadDeskFile(desk, bytes);
@@ -59,7 +67,11 @@ export function uploadsWaiting(db: Db, skip: Set<string>): number {
  * from the configured desk, verified against its SHA-256, then stored here like an attached file.
  * Null when no desk is configured; a sentence in `error` when the desk could not give it.
  */
-export async function fetchSourceFile(db: Db, dataDir: string, hash: string): Promise<{ bytes: Buffer } | { error: string } | null> {
+export async function fetchSourceFile(
+  db: Db,
+  dataDir: string,
+  hash: string,
+): Promise<{ bytes: Buffer } | { error: string } | null> {
   const desk = readDeskConfig(db);
   if (!desk.enabled || !desk.url || !desk.token) return null;
   const result = await fetchDeskFile({ url: desk.url, token: desk.token }, hash);

@@ -36,7 +36,9 @@ let dir: string;
 let server: RunningDeskServer;
 const members: Member[] = [];
 
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -81,7 +83,13 @@ async function settle(online: Member[]): Promise<void> {
       synced: m.sync.synced,
       idle: m.sync.idle,
       waiting: m.sync.waiting,
-      unsynced: [...(m.sync as unknown as { docs: Map<string, { provider: { synced: boolean; unsyncedChanges: number } }> }).docs]
+      unsynced: [
+        ...(
+          m.sync as unknown as {
+            docs: Map<string, { provider: { synced: boolean; unsyncedChanges: number } }>;
+          }
+        ).docs,
+      ]
         .filter(([, d]) => !d.provider.synced || d.provider.unsyncedChanges > 0)
         .map(([n, d]) => `${n} synced=${d.provider.synced} unsynced=${d.provider.unsyncedChanges}`)
         .slice(0, 10),
@@ -98,20 +106,41 @@ async function settle(online: Member[]): Promise<void> {
  * table — a new one too — must be identical on every member.
  */
 const MACHINE_TABLES = new Set([
-  'articles', 'article_revisions', 'claims', 'claim_links', 'claim_rechecks', 'claim_status_history', 'claim_dismissed_warnings',
-  'comment_threads', 'thread_comments', 'detect_dismissals', 'ready_gate_passes', 'desk_articles',
-  'desk_doc_updates', 'desk_fact_sync', 'desk_file_uploads', 'settings', 'schema_migrations',
+  'articles',
+  'article_revisions',
+  'claims',
+  'claim_links',
+  'claim_rechecks',
+  'claim_status_history',
+  'claim_dismissed_warnings',
+  'comment_threads',
+  'thread_comments',
+  'detect_dismissals',
+  'ready_gate_passes',
+  'desk_articles',
+  'desk_doc_updates',
+  'desk_fact_sync',
+  'desk_file_uploads',
+  'settings',
+  'schema_migrations',
 ]);
 
 /** Every shared table, row by row without the local row number and write time, sorted by content. Search indexes are checked by searching. */
 function storeDump(db: Db): Record<string, string[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
   const out: Record<string, string[]> = {};
   for (const table of tables) {
     if (MACHINE_TABLES.has(table) || /_fts_/.test(table)) continue;
     out[table] = (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
       // updated_at is when the record last changed on this machine: it follows the order in which edits arrived here.
-      .map(({ seq: _seq, updated_at: _updatedAt, ...row }) => JSON.stringify(table === 'audit_log' ? auditRow(row) : row))
+      .map(({ seq: _seq, updated_at: _updatedAt, ...row }) =>
+        JSON.stringify(table === 'audit_log' ? auditRow(row) : row),
+      )
       .sort();
   }
   return out;
@@ -132,7 +161,8 @@ function auditRow({ via: _via, before, after, ...rest }: Record<string, unknown>
   return { ...rest, changed };
 }
 
-const search = async (m: Member, query: string) => (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
+const search = async (m: Member, query: string) =>
+  (await ok(dispatch('facts:search', { query }, m.ctx))).hits.map((h) => h.id);
 
 /** The desk's storage: its embedded SQLite file, or a throwaway PostgreSQL cluster (Debian's binaries). */
 const BACKENDS: { name: string; open(): Promise<DeskStorageOptions> }[] = [
@@ -157,28 +187,40 @@ async function deadDeskUrl(): Promise<string> {
 }
 
 describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (backend) => {
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'factdesk-deskfacts-server-'));
-  server = await startDeskServer({ storage: await backend.open() });
-}, 90_000);
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'factdesk-deskfacts-server-'));
+    server = await startDeskServer({ storage: await backend.open() });
+  }, 90_000);
 
-afterAll(async () => {
-  for (const m of members.splice(0)) {
-    m.sync.stop();
-    disposeContext(m.ctx);
-  }
-  await server?.stop();
-  await postgres?.stop();
-  postgres = null;
-  rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    for (const m of members.splice(0)) {
+      m.sync.stop();
+      disposeContext(m.ctx);
+    }
+    await server?.stop();
+    await postgres?.stop();
+    postgres = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('keeps three members identical through offline edits, concurrent edits and deletes', async () => {
-    const [erika, jonas, lena] = [await joinDesk('Erika Prüfer'), await joinDesk('Jonas Brandt'), await joinDesk('Lena Kowalczyk')];
+    const [erika, jonas, lena] = [
+      await joinDesk('Erika Prüfer'),
+      await joinDesk('Jonas Brandt'),
+      await joinDesk('Lena Kowalczyk'),
+    ];
 
     // Erika records a reported deal between two clubs.
-    const strivo = await ok(dispatch('facts:entity-create', { kind: 'broadcaster', name: 'Strivo', aliases: [] }, erika.ctx));
-    const rotheide = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'SV Rotheide', aliases: ['Rotheide'] }, erika.ctx));
+    const strivo = await ok(
+      dispatch('facts:entity-create', { kind: 'broadcaster', name: 'Strivo', aliases: [] }, erika.ctx),
+    );
+    const rotheide = await ok(
+      dispatch(
+        'facts:entity-create',
+        { kind: 'club', name: 'SV Rotheide', aliases: ['Rotheide'] },
+        erika.ctx,
+      ),
+    );
     const deal = await ok(
       dispatch(
         'facts:deal-create',
@@ -206,28 +248,65 @@ afterAll(async () => {
     expect(await search(jonas, 'Liga-Rechte')).toEqual([deal.id]);
 
     // Lena links a claim in her article to the deal.
-    const articleId = (await ok(dispatch('articles:create', { language: 'de', headline: 'Rotheide' }, lena.ctx))).meta.id;
+    const articleId = (
+      await ok(dispatch('articles:create', { language: 'de', headline: 'Rotheide' }, lena.ctx))
+    ).meta.id;
     const claimText = 'fünf Millionen Euro';
-    await ok(dispatch('claims:create', { articleId, id: 'c-liga-01', text: claimText, context: { text: claimText, start: 0, end: claimText.length } }, lena.ctx));
+    await ok(
+      dispatch(
+        'claims:create',
+        {
+          articleId,
+          id: 'c-liga-01',
+          text: claimText,
+          context: { text: claimText, start: 0, end: claimText.length },
+        },
+        lena.ctx,
+      ),
+    );
     await ok(dispatch('claims:link', { id: 'c-liga-01', refs: [{ type: 'deal', id: deal.id }] }, lena.ctx));
 
     // Lena goes offline and keeps working: a new quote by a new speaker, the deal confirmed.
     await lena.sync.disconnect();
-    const speaker = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Mira Okonkwo', aliases: [] }, lena.ctx));
+    const speaker = await ok(
+      dispatch('facts:entity-create', { kind: 'person', name: 'Mira Okonkwo', aliases: [] }, lena.ctx),
+    );
     const quote = await ok(
       dispatch(
         'facts:quote-create',
-        { speakerId: speaker.id, wording: 'Die Rechte bleiben bei uns, das ist entschieden.', language: 'de', occasion: 'interview', status: 'verified' },
+        {
+          speakerId: speaker.id,
+          wording: 'Die Rechte bleiben bei uns, das ist entschieden.',
+          language: 'de',
+          occasion: 'interview',
+          status: 'verified',
+        },
         lena.ctx,
       ),
     );
-    await ok(dispatch('facts:deal-update', { ...getDeal(lena.ctx.db, deal.id)!, status: 'confirmed' }, lena.ctx));
+    await ok(
+      dispatch('facts:deal-update', { ...getDeal(lena.ctx.db, deal.id)!, status: 'confirmed' }, lena.ctx),
+    );
     lena.sync.tick();
 
     // Meanwhile Erika and Jonas change the same field at the same moment, and Jonas adds a source.
-    await ok(dispatch('facts:deal-update', { ...getDeal(erika.ctx.db, deal.id)!, amountMinor: 650_000_000 }, erika.ctx));
-    await ok(dispatch('facts:deal-update', { ...getDeal(jonas.ctx.db, deal.id)!, amountMinor: 700_000_000 }, jonas.ctx));
-    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Pressemitteilung Strivo' }, jonas.ctx));
+    await ok(
+      dispatch(
+        'facts:deal-update',
+        { ...getDeal(erika.ctx.db, deal.id)!, amountMinor: 650_000_000 },
+        erika.ctx,
+      ),
+    );
+    await ok(
+      dispatch(
+        'facts:deal-update',
+        { ...getDeal(jonas.ctx.db, deal.id)!, amountMinor: 700_000_000 },
+        jonas.ctx,
+      ),
+    );
+    const source = await ok(
+      dispatch('facts:source-create', { kind: 'press_release', title: 'Pressemitteilung Strivo' }, jonas.ctx),
+    );
     erika.sync.tick();
     jonas.sync.tick();
     await settle([erika, jonas]);
@@ -240,7 +319,9 @@ afterAll(async () => {
     const dumps = members.map((m) => JSON.stringify(canonicalFactDump(m.ctx.db)));
     expect(new Set(dumps).size).toBe(1);
     const stores = members.map((m) => storeDump(m.ctx.db));
-    expect(Object.keys(stores[0])).toEqual(expect.arrayContaining(['audit_log', 'deals', 'entities', 'quotes', 'sources', 'desk_fact_shared']));
+    expect(Object.keys(stores[0])).toEqual(
+      expect.arrayContaining(['audit_log', 'deals', 'entities', 'quotes', 'sources', 'desk_fact_shared']),
+    );
     expect(stores[1]).toEqual(stores[0]);
     expect(stores[2]).toEqual(stores[0]);
     const merged = getDeal(erika.ctx.db, deal.id)!;
@@ -257,7 +338,11 @@ afterAll(async () => {
     expect(audits[1]).toEqual(audits[0]);
     expect(audits[2]).toEqual(audits[0]);
     const dealUpdates = audits[0].filter((line) => line.startsWith(`deal:${deal.id} update`));
-    expect(dealUpdates.map((line) => line.split(' ').slice(2, 4).join(' ')).sort()).toEqual(['Erika Prüfer', 'Jonas Brandt', 'Lena Kowalczyk']);
+    expect(dealUpdates.map((line) => line.split(' ').slice(2, 4).join(' ')).sort()).toEqual([
+      'Erika Prüfer',
+      'Jonas Brandt',
+      'Lena Kowalczyk',
+    ]);
 
     // Lena's claim needs a re-check: a colleague changed the amount.
     const recheck = (await ok(dispatch('claims:get', { id: 'c-liga-01' }, lena.ctx))).recheck;
@@ -275,7 +360,13 @@ afterAll(async () => {
   it('keeps offline edits across app restarts while offline and merges them on reconnect', async () => {
     const [erika, jonas, lena] = members;
     await lena.sync.disconnect();
-    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'FC Nordhafen', aliases: ['Nordhafen'] }, lena.ctx));
+    const club = await ok(
+      dispatch(
+        'facts:entity-create',
+        { kind: 'club', name: 'FC Nordhafen', aliases: ['Nordhafen'] },
+        lena.ctx,
+      ),
+    );
     lena.sync.tick();
 
     // The app quits while offline and starts again, still offline (nothing listens at the desk's address).
@@ -283,16 +374,31 @@ afterAll(async () => {
       lena.sync.stop();
       lena.ctx.db.close();
       lena.ctx = { ...lena.ctx, db: openDatabase(join(lena.ctx.dataDir, 'factdesk.sqlite')) };
-      lena.sync = new DeskFactSync({ db: lena.ctx.db, dataDir: lena.ctx.dataDir, url, token: lena.token!, WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+      lena.sync = new DeskFactSync({
+        db: lena.ctx.db,
+        dataDir: lena.ctx.dataDir,
+        url,
+        token: lena.token!,
+        WebSocketPolyfill: WebSocket,
+        pollMs: 3_600_000,
+      });
     };
     await restart(await deadDeskUrl());
-    const coach = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Ole Brinkmann', aliases: [] }, lena.ctx));
+    const coach = await ok(
+      dispatch('facts:entity-create', { kind: 'person', name: 'Ole Brinkmann', aliases: [] }, lena.ctx),
+    );
     await ok(dispatch('facts:entity-update', { ...club, aliases: ['Nordhafen', 'FCN'] }, lena.ctx));
     lena.sync.tick();
     expect(lena.sync.synced).toBe(false);
     await restart(await deadDeskUrl());
     // Meanwhile a colleague adds a source.
-    await ok(dispatch('facts:source-create', { kind: 'interview_recording', title: 'Gespräch mit Ole Brinkmann' }, jonas.ctx));
+    await ok(
+      dispatch(
+        'facts:source-create',
+        { kind: 'interview_recording', title: 'Gespräch mit Ole Brinkmann' },
+        jonas.ctx,
+      ),
+    );
     jonas.sync.tick();
     await settle([erika, jonas]);
     expect(await search(erika, 'Nordhafen')).toEqual([]);
@@ -308,39 +414,67 @@ afterAll(async () => {
     const audits = members.slice(0, 3).map((m) => canonicalAuditDump(m.ctx.db));
     expect(audits[1]).toEqual(audits[0]);
     expect(audits[2]).toEqual(audits[0]);
-    expect(audits[0].filter((l) => l.startsWith(`entity:${club.id} `)).map((l) => l.split(' ')[1])).toEqual(['create', 'update']);
+    expect(audits[0].filter((l) => l.startsWith(`entity:${club.id} `)).map((l) => l.split(' ')[1])).toEqual([
+      'create',
+      'update',
+    ]);
   }, 120_000);
 
   it('carries attached source files: uploaded once by hash, fetched on demand by a colleague and verified', async () => {
     const [erika, jonas, lena] = members;
     const statement = Buffer.from('%PDF-1.7 Strivo und SV Rotheide verlängern die Liga-Rechte bis 2030.');
-    const source = await ok(dispatch('facts:source-create', { kind: 'press_release', title: 'Strivo verlängert' }, jonas.ctx));
-    await ok(dispatch('facts:source-attach-file', { sourceId: source.id, fileName: 'strivo.pdf', base64: statement.toString('base64') }, jonas.ctx));
+    const source = await ok(
+      dispatch('facts:source-create', { kind: 'press_release', title: 'Strivo verlängert' }, jonas.ctx),
+    );
+    await ok(
+      dispatch(
+        'facts:source-attach-file',
+        { sourceId: source.id, fileName: 'strivo.pdf', base64: statement.toString('base64') },
+        jonas.ctx,
+      ),
+    );
     await settle([erika, jonas, lena]);
     const hash = sha256Hex(statement);
     expect(Buffer.from((await server.storage.getFile(hash)) ?? []).equals(statement)).toBe(true);
 
     // Erika has the record, not the bytes, until she opens the file.
-    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: false, size: null });
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({
+      stored: false,
+      size: null,
+    });
     const fetched = await ok(dispatch('facts:source-file', { sourceId: source.id }, erika.ctx));
     expect(Buffer.from(fetched.base64, 'base64').equals(statement)).toBe(true);
     expect(readStoredFile(erika.ctx.dataDir, hash)?.equals(statement)).toBe(true);
-    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({ stored: true, size: statement.length });
+    expect((await ok(dispatch('facts:source-get', { id: source.id }, erika.ctx))).file).toEqual({
+      stored: true,
+      size: statement.length,
+    });
 
     // A corrupt upload is refused by the desk.
-    const put = await fetch(`${server.url.replace(/^ws/, 'http')}/files/${hash.replace(/^./, hash[0] === '0' ? '1' : '0')}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${jonas.token}` },
-      body: statement,
-    });
+    const put = await fetch(
+      `${server.url.replace(/^ws/, 'http')}/files/${hash.replace(/^./, hash[0] === '0' ? '1' : '0')}`,
+      {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${jonas.token}` },
+        body: statement,
+      },
+    );
     expect(put.status).toBe(422);
 
     // A damaged copy on the desk (written past its checks) is refused on fetch and never stored here.
     const contract = Buffer.from('Vertrag FC Nordhafen, Seite 1');
     const contractHash = sha256Hex(contract);
     await server.storage.putFile(contractHash, Buffer.from('Vertrag FC Nordhafen, Seite 2'), 'Jonas Brandt');
-    const second = await ok(dispatch('facts:source-create', { kind: 'document', title: 'Vertrag Nordhafen' }, jonas.ctx));
-    await ok(dispatch('facts:source-attach-file', { sourceId: second.id, fileName: 'vertrag.txt', base64: contract.toString('base64') }, jonas.ctx));
+    const second = await ok(
+      dispatch('facts:source-create', { kind: 'document', title: 'Vertrag Nordhafen' }, jonas.ctx),
+    );
+    await ok(
+      dispatch(
+        'facts:source-attach-file',
+        { sourceId: second.id, fileName: 'vertrag.txt', base64: contract.toString('base64') },
+        jonas.ctx,
+      ),
+    );
     await settle([erika, jonas, lena]);
     const refused = await dispatch('facts:source-file', { sourceId: second.id }, lena.ctx);
     expect(refused.ok).toBe(false);
@@ -358,7 +492,11 @@ afterAll(async () => {
       writeSettings(ctx.db, { 'desk.url': server.url, 'desk.token': token, 'desk.enabled': true });
       await eventually(() => service.current()?.synced === true, 'service connected', 30_000);
       // The viewer mirrors what the desk holds.
-      await eventually(() => (service.current()!.tick(), canonicalFactDump(ctx.db).entity.length > 0), 'desk facts mirrored', 30_000);
+      await eventually(
+        () => (service.current()!.tick(), canonicalFactDump(ctx.db).entity.length > 0),
+        'desk facts mirrored',
+        30_000,
+      );
       writeSettings(ctx.db, { 'desk.enabled': false });
       await eventually(() => service.current() === null, 'service stopped', 5_000);
     } finally {
@@ -372,19 +510,43 @@ afterAll(async () => {
     const { token } = await addDeskUser(server.storage, 'Tomasz Brandt', 'checker');
     const ctx = tempContext({ prefix: 'factdesk-deskfacts-join-', userName: 'Tomasz Brandt' });
     // His own facts from before the desk: the club under a name the desk has as an alias, a deal, a private contact.
-    const club = await ok(dispatch('facts:entity-create', { kind: 'club', name: 'Rotheide', aliases: [] }, ctx));
-    const sponsor = await ok(dispatch('facts:entity-create', { kind: 'company', name: 'Voltra Energie', aliases: [] }, ctx));
+    const club = await ok(
+      dispatch('facts:entity-create', { kind: 'club', name: 'Rotheide', aliases: [] }, ctx),
+    );
+    const sponsor = await ok(
+      dispatch('facts:entity-create', { kind: 'company', name: 'Voltra Energie', aliases: [] }, ctx),
+    );
     const own = await ok(
       dispatch(
         'facts:deal-create',
-        { kind: 'sponsorship', payerId: sponsor.id, payeeId: club.id, subject: 'Trikotsponsor Rotheide', amountMinor: 120_000_000, currency: 'EUR', precision: 'exact', status: 'reported' },
+        {
+          kind: 'sponsorship',
+          payerId: sponsor.id,
+          payeeId: club.id,
+          subject: 'Trikotsponsor Rotheide',
+          amountMinor: 120_000_000,
+          currency: 'EUR',
+          precision: 'exact',
+          status: 'reported',
+        },
         ctx,
       ),
     );
-    const contact = await ok(dispatch('facts:entity-create', { kind: 'person', name: 'Hanna Vogt (Quelle)', aliases: [] }, ctx));
-    expect(await ok(dispatch('facts:desk-local', { type: 'entity', id: contact.id, local: true }, ctx))).toEqual({ local: true });
+    const contact = await ok(
+      dispatch('facts:entity-create', { kind: 'person', name: 'Hanna Vogt (Quelle)', aliases: [] }, ctx),
+    );
+    expect(
+      await ok(dispatch('facts:desk-local', { type: 'entity', id: contact.id, local: true }, ctx)),
+    ).toEqual({ local: true });
 
-    const sync = new DeskFactSync({ db: ctx.db, url: server.url, token, user: 'Tomasz Brandt', WebSocketPolyfill: WebSocket, pollMs: 3_600_000 });
+    const sync = new DeskFactSync({
+      db: ctx.db,
+      url: server.url,
+      token,
+      user: 'Tomasz Brandt',
+      WebSocketPolyfill: WebSocket,
+      pollMs: 3_600_000,
+    });
     const tomasz = { name: 'Tomasz Brandt', ctx, sync };
     members.push(tomasz);
     await eventually(() => (sync.tick(), sync.synced && sync.idle), 'Tomasz mirrored the desk', 30_000);
@@ -395,7 +557,9 @@ afterAll(async () => {
 
     const preview = await ok(dispatch('facts:desk-join-preview', {}, ctx));
     expect(preview.unshared).toBe(3);
-    expect(preview.groups).toEqual([{ kind: 'entity', label: 'SV Rotheide', localIds: [club.id], deskIds: [expect.any(String)] }]);
+    expect(preview.groups).toEqual([
+      { kind: 'entity', label: 'SV Rotheide', localIds: [club.id], deskIds: [expect.any(String)] },
+    ]);
     const deskClub = preview.groups[0].deskIds[0];
     const refused = await dispatch('facts:desk-share', { decisions: [] }, ctx);
     expect(refused.ok).toBe(false);

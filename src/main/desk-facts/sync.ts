@@ -2,8 +2,21 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { appendChange, readChanges, type DeskFactChange } from '../../shared/desk/fact-changes';
-import { DESK_FACT_FIELDS, readRecords, recordsMap, removeRecord, writeRecord, type FieldChange } from '../../shared/desk/fact-records';
-import { DESK_FACT_KINDS, FACT_BUCKETS, factDocNameFor, factsDocName, type DeskFactKind } from '../../shared/desk/names';
+import {
+  DESK_FACT_FIELDS,
+  readRecords,
+  recordsMap,
+  removeRecord,
+  writeRecord,
+  type FieldChange,
+} from '../../shared/desk/fact-records';
+import {
+  DESK_FACT_KINDS,
+  FACT_BUCKETS,
+  factDocNameFor,
+  factsDocName,
+  type DeskFactKind,
+} from '../../shared/desk/names';
 import type { Db } from '../../store/db';
 import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
 import {
@@ -149,7 +162,8 @@ export class DeskFactSync {
   get idle(): boolean {
     if (!this.synced || this.dirty.size > 0) return false;
     for (const d of this.docs.values()) if (d.provider.hasUnsyncedChanges) return false;
-    if (this.uploading || (this.options.dataDir && uploadsWaiting(this.options.db, this.notUploadable) > 0)) return false;
+    if (this.uploading || (this.options.dataDir && uploadsWaiting(this.options.db, this.notUploadable) > 0))
+      return false;
     return pendingAuditEntries(this.options.db, deskAuditCursor(this.options.db), 1).length === 0;
   }
 
@@ -226,10 +240,17 @@ export class DeskFactSync {
   /** Starts a round of source-file uploads when online and none is running (HTTP, so asynchronous). */
   private uploadFiles(): void {
     const { db, dataDir } = this.options;
-    if (!dataDir || this.uploading || Date.now() < this.nextUploadAt || this.socket.status !== 'connected') return;
+    if (!dataDir || this.uploading || Date.now() < this.nextUploadAt || this.socket.status !== 'connected')
+      return;
     if (uploadsWaiting(db, this.notUploadable) === 0) return;
     this.uploading = true;
-    void uploadSourceFiles(db, dataDir, { url: this.options.url, token: this.options.token }, this.notUploadable, (m) => this.report(m))
+    void uploadSourceFiles(
+      db,
+      dataDir,
+      { url: this.options.url, token: this.options.token },
+      this.notUploadable,
+      (m) => this.report(m),
+    )
       .then((round) => {
         if (round.unavailable) this.nextUploadAt = Date.now() + 2000;
       })
@@ -270,7 +291,8 @@ export class DeskFactSync {
   private push(entry: PendingAuditEntry): void {
     const { db } = this.options;
     const kind = entry.recordType;
-    if (!(DESK_FACT_KINDS as readonly string[]).includes(kind) || isLocalOnly(db, kind, entry.recordId)) return;
+    if (!(DESK_FACT_KINDS as readonly string[]).includes(kind) || isLocalOnly(db, kind, entry.recordId))
+      return;
     const target = this.docs.get(factDocNameFor(kind, entry.recordId));
     if (!target) return;
     const changeId = `${this.tag}:${entry.seq}`;
@@ -301,7 +323,14 @@ export class DeskFactSync {
         markShared(db, kind, entry.recordId);
         this.noteShared(target.name, entry.recordId);
       }
-      const change: DeskFactChange = { id: changeId, recordId: entry.recordId, action: entry.action, changes, by: entry.user, at: entry.at };
+      const change: DeskFactChange = {
+        id: changeId,
+        recordId: entry.recordId,
+        action: entry.action,
+        changes,
+        by: entry.user,
+        at: entry.at,
+      };
       appendChange(target.doc, change);
     }, PUSH);
     markChangeSeen(db, changeId);
@@ -330,7 +359,14 @@ export class DeskFactSync {
             if (!record) continue;
             const changeId = `${this.tag}:share:${kind}:${id}`;
             writeRecord(target.doc, kind, record as never);
-            appendChange(target.doc, { id: changeId, recordId: id, action: 'create', changes: [], by: this.options.user ?? 'desk', at });
+            appendChange(target.doc, {
+              id: changeId,
+              recordId: id,
+              action: 'create',
+              changes: [],
+              by: this.options.user ?? 'desk',
+              at,
+            });
             markShared(db, kind, id);
             this.noteShared(name, id);
             markChangeSeen(db, changeId);
@@ -352,7 +388,8 @@ export class DeskFactSync {
     const newChanges: [DeskFactKind, DeskFactChange][] = [];
     for (const d of docs) {
       const { changes, invalid } = readChanges(d.doc);
-      if (invalid > 0) this.report(`${d.name}: ${invalid} change-log entries were not valid and were skipped`);
+      if (invalid > 0)
+        this.report(`${d.name}: ${invalid} change-log entries were not valid and were skipped`);
       for (const c of changes) {
         if (d.changesRead.has(c.id)) continue;
         d.changesRead.add(c.id);
@@ -385,42 +422,45 @@ export class DeskFactSync {
     // One transaction for the whole batch (each record in its own savepoint): joining a large desk
     // must not pay a sync to disk per record.
     db.transaction(() => {
-    // Records new here (most of them when joining) go in one batch per kind, in write order;
-    // the rest, and a batch the database refuses, take the record-by-record path below.
-    const oneByOne: typeof pending = [];
-    for (const kind of DESK_WRITE_ORDER) {
-      const fresh: { id: string }[] = [];
-      for (const p of pending) {
-        if (p.kind !== kind) continue;
-        if (!hasLocalRecord(db, kind, p.record.id) && !isLocalOnly(db, kind, p.record.id)) fresh.push(p.record);
-        else oneByOne.push(p);
-      }
-      if (fresh.length === 0) continue;
-      try {
-        insertDeskRecords(db, kind, fresh, (id) => actorOf(kind, id));
-        changed += fresh.length;
-      } catch {
-        for (const record of fresh) oneByOne.push({ kind, record });
-      }
-    }
-    pending = oneByOne;
-    for (let round = 0; pending.length > 0 && round < 8; round++) {
-      const next: typeof pending = [];
-      for (const p of pending) {
-        if (isLocalOnly(db, p.kind, p.record.id)) continue;
-        const { actor, at } = actorOf(p.kind, p.record.id);
+      // Records new here (most of them when joining) go in one batch per kind, in write order;
+      // the rest, and a batch the database refuses, take the record-by-record path below.
+      const oneByOne: typeof pending = [];
+      for (const kind of DESK_WRITE_ORDER) {
+        const fresh: { id: string }[] = [];
+        for (const p of pending) {
+          if (p.kind !== kind) continue;
+          if (!hasLocalRecord(db, kind, p.record.id) && !isLocalOnly(db, kind, p.record.id))
+            fresh.push(p.record);
+          else oneByOne.push(p);
+        }
+        if (fresh.length === 0) continue;
         try {
-          if (applyDeskRecord(db, p.kind, p.record, actor, at) !== 'unchanged') changed++;
+          insertDeskRecords(db, kind, fresh, (id) => actorOf(kind, id));
+          changed += fresh.length;
         } catch {
-          next.push(p);
+          for (const record of fresh) oneByOne.push({ kind, record });
         }
       }
-      if (next.length === pending.length) break;
-      pending = next;
-    }
+      pending = oneByOne;
+      for (let round = 0; pending.length > 0 && round < 8; round++) {
+        const next: typeof pending = [];
+        for (const p of pending) {
+          if (isLocalOnly(db, p.kind, p.record.id)) continue;
+          const { actor, at } = actorOf(p.kind, p.record.id);
+          try {
+            if (applyDeskRecord(db, p.kind, p.record, actor, at) !== 'unchanged') changed++;
+          } catch {
+            next.push(p);
+          }
+        }
+        if (next.length === pending.length) break;
+        pending = next;
+      }
     })();
     for (const p of pending) {
-      this.report(`${p.kind} ${p.record.id} from the desk could not be stored yet (a record it refers to is missing); it is retried with the next change`);
+      this.report(
+        `${p.kind} ${p.record.id} from the desk could not be stored yet (a record it refers to is missing); it is retried with the next change`,
+      );
     }
 
     // Records shared before and gone from their document now were deleted by a member. Only the

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const registered = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => registered.set(channel, fn),
+    handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
+      registered.set(channel, fn),
   },
 }));
 
@@ -40,9 +41,14 @@ describe('registerIpc', () => {
   });
 
   it('refuses a call from any other frame before validating or running anything', async () => {
-    const result = await registered.get('settings:update')!({ senderFrame: { url: 'https://evil.example/' } }, { theme: 'dark' });
+    const result = await registered.get('settings:update')!(
+      { senderFrame: { url: 'https://evil.example/' } },
+      { theme: 'dark' },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    const settings = (await registered.get('settings:get')!({ senderFrame: { url: own } }, {})) as { value: { theme: string } };
+    const settings = (await registered.get('settings:get')!({ senderFrame: { url: own } }, {})) as {
+      value: { theme: string };
+    };
     expect(settings.value.theme).toBe('system');
   });
 

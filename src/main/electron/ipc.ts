@@ -9,10 +9,15 @@ function trustedSender(event: IpcMainInvokeEvent, allowedUrl: (url: string) => b
   return frame !== null && allowedUrl(frame.url);
 }
 
-export function registerIpc(ctx: HandlerContext, allowedUrl: (url: string) => boolean, after?: (channel: string) => void): void {
+export function registerIpc(
+  ctx: HandlerContext,
+  allowedUrl: (url: string) => boolean,
+  after?: (channel: string) => void,
+): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      if (!trustedSender(event, allowedUrl)) return fail('unauthorized', 'Calls are only accepted from the Factdesk window.');
+      if (!trustedSender(event, allowedUrl))
+        return fail('unauthorized', 'Calls are only accepted from the Factdesk window.');
       const result = await dispatch(channel, input, ctx);
       after?.(channel);
       return result;

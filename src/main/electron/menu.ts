@@ -10,7 +10,8 @@ export interface RecentArticle {
 /** Rebuilt whenever the UI language or the recent articles change. */
 export function buildMenu(win: BrowserWindow, lang: UiLanguage, recent: RecentArticle[]): Menu {
   const t = menuLabels(lang);
-  const send = (id: MenuCommandId, payload?: string) => () => win.webContents.send('menu:command', { id, payload });
+  const send = (id: MenuCommandId, payload?: string) => () =>
+    win.webContents.send('menu:command', { id, payload });
   const isMac = process.platform === 'darwin';
 
   const template: MenuItemConstructorOptions[] = [
@@ -27,7 +28,9 @@ export function buildMenu(win: BrowserWindow, lang: UiLanguage, recent: RecentAr
           submenu:
             recent.length === 0
               ? [{ label: t.noRecent, enabled: false }]
-              : recent.slice(0, 10).map((a) => ({ label: a.headline || '—', click: send('article.open-recent', a.id) })),
+              : recent
+                  .slice(0, 10)
+                  .map((a) => ({ label: a.headline || '—', click: send('article.open-recent', a.id) })),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: t.quit },

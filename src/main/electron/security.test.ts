@@ -50,12 +50,21 @@ describe('Electron session lock-down', () => {
     lockDownSession(isOwn);
     const cancel = (url: string) => {
       let answer: { cancel: boolean } | undefined;
-      (hooks.beforeRequest as unknown as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => (answer = r));
+      (hooks.beforeRequest as unknown as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)(
+        { url },
+        (r) => (answer = r),
+      );
       return answer?.cancel;
     };
     expect(cancel('file:///app/renderer/index.html')).toBe(false);
     expect(cancel('data:image/png;base64,AAAA')).toBe(false);
-    for (const url of ['https://xss.invalid/beacon', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ws://evil.test/', 'blob:https://x/1']) {
+    for (const url of [
+      'https://xss.invalid/beacon',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'ws://evil.test/',
+      'blob:https://x/1',
+    ]) {
       expect(cancel(url), url).toBe(true);
     }
   });
@@ -63,15 +72,31 @@ describe('Electron session lock-down', () => {
   it('puts the strict CSP on every response and denies every permission request', () => {
     lockDownSession(isOwn);
     let headers: Record<string, string[]> = {};
-    (hooks.headersReceived as unknown as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void)(
+    (
+      hooks.headersReceived as unknown as (
+        d: unknown,
+        cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void
+    )(
       { responseHeaders: { 'Content-Security-Policy': ['default-src *'] } },
       (r) => (headers = r.responseHeaders),
     );
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'|default-src 'self'/);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       let granted: boolean | undefined;
-      (hooks.permission as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) => (granted = ok));
+      (hooks.permission as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)(
+        {},
+        permission,
+        (ok) => (granted = ok),
+      );
       expect(granted, permission).toBe(false);
     }
   });
@@ -95,7 +120,12 @@ describe('navigation guards', () => {
     const { win, prevented } = fakeWindow();
     guardNavigation(win as never, isOwn);
     expect(prevented('will-navigate', 'file:///app/renderer/index.html#/article')).toBe(false);
-    for (const url of ['https://xss.invalid/', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>']) {
+    for (const url of [
+      'https://xss.invalid/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
       expect(prevented('will-navigate', url), url).toBe(true);
     }
     expect(prevented('will-attach-webview')).toBe(true);
@@ -104,7 +134,15 @@ describe('navigation guards', () => {
   it('denies every new window and hands only http(s) and mailto links to the OS browser', () => {
     const { win, open } = fakeWindow();
     guardNavigation(win as never, isOwn);
-    const urls = ['https://sv-rotheide.example/spielbericht', 'mailto:redaktion@example.test', 'javascript:alert(1)', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'data:text/html,x', 'smb://evil/share'];
+    const urls = [
+      'https://sv-rotheide.example/spielbericht',
+      'mailto:redaktion@example.test',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'vbscript:msgbox(1)',
+      'data:text/html,x',
+      'smb://evil/share',
+    ];
     for (const url of urls) expect(open(url)).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://sv-rotheide.example/spielbericht', 'mailto:redaktion@example.test']);
   });

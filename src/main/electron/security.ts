@@ -6,16 +6,25 @@ import { isAllowedExternalUrl } from '../handlers/app';
  * The app makes no network request of its own: only our bundled files (and the dev server
  * while developing) may load; links leave through the OS browser, and only http(s)/mailto.
  */
-export function lockDownSession(isOwnUrl: (url: string) => boolean, deskOrigin: () => string | null = () => null): void {
+export function lockDownSession(
+  isOwnUrl: (url: string) => boolean,
+  deskOrigin: () => string | null = () => null,
+): void {
   const ses = session.defaultSession;
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed =
-      isOwnUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || isDeskUrl(details.url, deskOrigin());
+      isOwnUrl(details.url) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      isDeskUrl(details.url, deskOrigin());
     callback({ cancel: !allowed });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(deskOrigin())] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy(deskOrigin())],
+      },
     });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -29,7 +38,10 @@ export function isDeskUrl(url: string, origin: string | null): boolean {
   if (origin === null) return false;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') && `${parsed.protocol}//${parsed.host}` === origin;
+    return (
+      (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') &&
+      `${parsed.protocol}//${parsed.host}` === origin
+    );
   } catch {
     return false;
   }

@@ -11,7 +11,12 @@ export function restoredBounds(db: Db): Partial<Rectangle> & { maximized?: boole
   if (!saved || typeof saved.width !== 'number') return FALLBACK;
   const visible = screen.getAllDisplays().some((d) => {
     const a = d.workArea;
-    return saved.x >= a.x - 50 && saved.y >= a.y - 50 && saved.x + 100 <= a.x + a.width && saved.y + 100 <= a.y + a.height;
+    return (
+      saved.x >= a.x - 50 &&
+      saved.y >= a.y - 50 &&
+      saved.x + 100 <= a.x + a.width &&
+      saved.y + 100 <= a.y + a.height
+    );
   });
   return visible ? saved : { width: saved.width, height: saved.height, maximized: saved.maximized };
 }

@@ -31,7 +31,15 @@ const corrections: Correction[] = [
     createdAt: '2026-12-06T09:15:00.000Z',
     updatedAt: '2026-12-06T09:15:00.000Z',
     exportedAt: null,
-    history: [{ action: 'created', wrong: 'Der Sender zahlt 1,2 Millionen Euro pro Saison.', right: 'Es sind 1,5 Millionen Euro pro Saison.', by: 'Lena Kowalczyk', at: '2026-12-06T09:15:00.000Z' }],
+    history: [
+      {
+        action: 'created',
+        wrong: 'Der Sender zahlt 1,2 Millionen Euro pro Saison.',
+        right: 'Es sind 1,5 Millionen Euro pro Saison.',
+        by: 'Lena Kowalczyk',
+        at: '2026-12-06T09:15:00.000Z',
+      },
+    ],
   },
   {
     id: 'k-1',
@@ -60,17 +68,25 @@ describe('corrections in the exports', () => {
     const html = exportHtml(meta, sampleBody, { corrections });
     const section = html.slice(html.indexOf('<section class="corrections">'));
     expect(section).toContain('<h2>Korrekturen</h2>');
-    expect(section.indexOf('Korrektur vom 30. November 2026:')).toBeLessThan(section.indexOf('Korrektur vom 6. Dezember 2026:'));
-    expect(section).toContain('Wir hatten geschrieben: Elke Maiwald ist Vizepräsidentin &lt;des&gt; FC Almental &amp; Co. Richtig ist: Sie ist Präsidentin.');
+    expect(section.indexOf('Korrektur vom 30. November 2026:')).toBeLessThan(
+      section.indexOf('Korrektur vom 6. Dezember 2026:'),
+    );
+    expect(section).toContain(
+      'Wir hatten geschrieben: Elke Maiwald ist Vizepräsidentin &lt;des&gt; FC Almental &amp; Co. Richtig ist: Sie ist Präsidentin.',
+    );
     expect(section.indexOf('</section>')).toBeLessThan(section.indexOf('</article>'));
     expect(exportHtml(meta, sampleBody)).not.toContain('corrections');
     // English article, English labels.
-    expect(exportHtml({ ...meta, language: 'en' }, sampleBody, { corrections })).toContain('<strong>Correction, 6 December 2026:</strong> We wrote:');
+    expect(exportHtml({ ...meta, language: 'en' }, sampleBody, { corrections })).toContain(
+      '<strong>Correction, 6 December 2026:</strong> We wrote:',
+    );
   });
 
   it('Markdown and text: a heading and one paragraph per correction', () => {
     const md = exportMarkdown(meta, sampleBody, { corrections });
-    expect(md).toContain('## Korrekturen\n\n**Korrektur vom 30. November 2026:** Wir hatten geschrieben: Elke Maiwald ist Vizepräsidentin \\<des\\> FC Almental & Co. Richtig ist: Sie ist Präsidentin.');
+    expect(md).toContain(
+      '## Korrekturen\n\n**Korrektur vom 30. November 2026:** Wir hatten geschrieben: Elke Maiwald ist Vizepräsidentin \\<des\\> FC Almental & Co. Richtig ist: Sie ist Präsidentin.',
+    );
     expect(md.trimEnd().endsWith('Richtig ist: Es sind 1,5 Millionen Euro pro Saison.')).toBe(true);
     const txt = exportText(meta, sampleBody, { corrections });
     expect(txt).toContain('Korrekturen\n\nKorrektur vom 30. November 2026: Wir hatten geschrieben:');
@@ -80,28 +96,44 @@ describe('corrections in the exports', () => {
     const buffer = await exportDocx(meta, sampleBody, { corrections });
     const html = (await mammoth.convertToHtml({ buffer })).value;
     expect(html).toContain('<h2>Korrekturen</h2>');
-    expect(html).toContain('<p><strong>Korrektur vom 6. Dezember 2026:</strong> Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.</p>');
+    expect(html).toContain(
+      '<p><strong>Korrektur vom 6. Dezember 2026:</strong> Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.</p>',
+    );
     expect(html.indexOf('Der Sender selbst äußerte sich nicht.')).toBeLessThan(html.indexOf('Korrekturen'));
   });
 
   it.skipIf(typeof findChromium() !== 'string')('PDF: the printed article has the corrections', async () => {
-    const text = flat((await pdfPagesText(await printHtmlToPdf(exportHtml(meta, sampleBody, { corrections })))).join('\n'));
+    const text = flat(
+      (await pdfPagesText(await printHtmlToPdf(exportHtml(meta, sampleBody, { corrections })))).join('\n'),
+    );
     expect(text).toContain('Korrekturen');
-    expect(text).toContain('Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison.');
+    expect(text).toContain(
+      'Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison.',
+    );
   });
 
   it('NewsML-G2: a correction signal and editorial notes in itemMeta, the section in the body, valid against the IPTC schema', async () => {
     const xml = exportNewsml(meta, sampleBody, { corrections });
     const result = await validateXML({
       xml: [{ fileName: 'item.xml', contents: xml }],
-      schema: [{ fileName: 'NewsML-G2_2.35-spec-All-Power.xsd', contents: readFileSync(join(SCHEMA_DIR, 'NewsML-G2_2.35-spec-All-Power.xsd'), 'utf8') }],
+      schema: [
+        {
+          fileName: 'NewsML-G2_2.35-spec-All-Power.xsd',
+          contents: readFileSync(join(SCHEMA_DIR, 'NewsML-G2_2.35-spec-All-Power.xsd'), 'utf8'),
+        },
+      ],
       preload: [{ fileName: 'xml.xsd', contents: readFileSync(join(SCHEMA_DIR, 'xml.xsd'), 'utf8') }],
     });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     const item = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).newsItem;
     expect(item.itemMeta.signal['@qcode']).toBe('sig:correction');
-    expect(item.itemMeta.edNote.map((n: { '#text': string; '@role': string }) => [n['@role'], n['#text'].slice(0, 32)])).toEqual([
+    expect(
+      item.itemMeta.edNote.map((n: { '#text': string; '@role': string }) => [
+        n['@role'],
+        n['#text'].slice(0, 32),
+      ]),
+    ).toEqual([
       ['fdrole:correction', 'Korrektur vom 30. November 2026:'],
       ['fdrole:correction', 'Korrektur vom 6. Dezember 2026: '],
     ]);
@@ -113,16 +145,24 @@ describe('corrections in the exports', () => {
     const xml = exportNitf(meta, sampleBody, { corrections });
     expect(XMLValidator.validate(xml)).toBe(true);
     const nitf = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).nitf;
-    expect(nitf.head.docdata.correction[1]['@info']).toBe('Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.');
+    expect(nitf.head.docdata.correction[1]['@info']).toBe(
+      'Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.',
+    );
     expect(xml).toContain('Korrekturen');
   });
 
   it('ClaimReview: the corrected claim gets dateModified, the correction as review text and CorrectionComments', () => {
-    const reviews = claimReviews(sampleContext({ meta, corrections }), { publisher: { name: 'Rotheider Kurier' } });
+    const reviews = claimReviews(sampleContext({ meta, corrections }), {
+      publisher: { name: 'Rotheider Kurier' },
+    });
     const strivo = reviews.find((r) => r.claimReviewed === `1,2${NBSP}Mio. Euro pro Saison`)!;
     expect(strivo.dateModified).toBe('2026-12-06');
-    expect(strivo.reviewBody).toBe('Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.');
-    expect(strivo.correction).toEqual([{ '@type': 'CorrectionComment', text: strivo.reviewBody, datePublished: '2026-12-06' }]);
+    expect(strivo.reviewBody).toBe(
+      'Korrektur vom 6. Dezember 2026: Wir hatten geschrieben: Der Sender zahlt 1,2 Millionen Euro pro Saison. Richtig ist: Es sind 1,5 Millionen Euro pro Saison.',
+    );
+    expect(strivo.correction).toEqual([
+      { '@type': 'CorrectionComment', text: strivo.reviewBody, datePublished: '2026-12-06' },
+    ]);
     expect(strivo.dateModified! >= strivo.datePublished).toBe(true);
     const untouched = reviews.find((r) => r.claimReviewed.startsWith('„Das ist'))!;
     expect(untouched.dateModified).toBeUndefined();
@@ -130,7 +170,11 @@ describe('corrections in the exports', () => {
   });
 
   it('fact-check report and annotated HTML: the corrections with claims, facts, author, export state and history', () => {
-    const report = flat(exportFactCheckReport(sampleContext({ meta, corrections, uiLanguage: 'en' }), { generatedAt: '2026-12-06T10:00:00.000Z' }));
+    const report = flat(
+      exportFactCheckReport(sampleContext({ meta, corrections, uiLanguage: 'en' }), {
+        generatedAt: '2026-12-06T10:00:00.000Z',
+      }),
+    );
     const section = report.slice(report.indexOf('<section class="corrections">'));
     expect(section).toContain('<h2>Corrections</h2>');
     expect(section).toContain('Correction, 30 November 2026:');

@@ -24,9 +24,15 @@ describe('exportDocx', () => {
     expect(buffer.subarray(0, 2).toString()).toBe('PK');
     const { html, warnings } = await readBack(buffer);
     expect(warnings).toEqual([]);
-    expect(html).toContain('<p class="kicker">Fußball · Regionalliga Süd</p><h1>München zahlt sieben Millionen – und Rotheide jubelt</h1>');
-    expect(html).toContain(`<p class="lead">Der FC Almental holt Torjägerin Mia Sturzenegger für 7${NBSP}Mio. Euro`);
-    expect(html).toContain('<p class="byline">Von Jana Kowalczyk</p><p class="dateline">München, 24. November 2026</p>');
+    expect(html).toContain(
+      '<p class="kicker">Fußball · Regionalliga Süd</p><h1>München zahlt sieben Millionen – und Rotheide jubelt</h1>',
+    );
+    expect(html).toContain(
+      `<p class="lead">Der FC Almental holt Torjägerin Mia Sturzenegger für 7${NBSP}Mio. Euro`,
+    );
+    expect(html).toContain(
+      '<p class="byline">Von Jana Kowalczyk</p><p class="dateline">München, 24. November 2026</p>',
+    );
     expect(html).toContain('<h2>Was der Wechsel für die Liga bedeutet</h2>');
     expect(html).toContain('<h3>Die Zahlen im Überblick</h3>');
   });
@@ -37,8 +43,12 @@ describe('exportDocx', () => {
       '<ul><li>Ablöse: 7\u00a0Mio. Euro, zahlbar in zwei Raten</li><li>Vertragslaufzeit bis Juni 2029<ul><li>Option auf ein weiteres Jahr</li><li>Ausstiegsklausel für Erstligisten</li></ul></li><li>Übertragung der Spiele beim Streamingdienst Strivo</li></ul>',
     );
     expect(html).toContain('<ol><li>41 Tore in 38 Spielen</li><li>Spielerin des Jahres 2025</li></ol>');
-    expect(html).toContain('<blockquote><p>„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“ – Geschäftsführer Till Brandauer</p></blockquote>');
-    expect(html).toContain('<a href="https://fc-almental.example/presse/sturzenegger">Pressemitteilung des Vereins</a>');
+    expect(html).toContain(
+      '<blockquote><p>„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“ – Geschäftsführer Till Brandauer</p></blockquote>',
+    );
+    expect(html).toContain(
+      '<a href="https://fc-almental.example/presse/sturzenegger">Pressemitteilung des Vereins</a>',
+    );
     expect(html).toContain(`<strong>7${NBSP}Mio. Euro</strong>`);
     expect(html).toContain('<em>Rekordsumme</em>');
     expect(html).toContain('für die Rechte.<br />Der Sender selbst äußerte sich nicht.');
@@ -46,18 +56,39 @@ describe('exportDocx', () => {
 
   it('has the same text as the article, paragraph by paragraph', async () => {
     const raw = await mammoth.extractRawText({ buffer: await exportDocx(sampleMeta, sampleBody) });
-    const paragraphs = raw.value.split('\n\n').map((p) => p.trim()).filter(Boolean);
-    expect(paragraphs.slice(0, 5)).toEqual([sampleMeta.kicker, sampleMeta.headline, sampleMeta.lead, sampleMeta.byline, sampleMeta.dateline]);
-    expect(paragraphs[5]).toBe('„Das ist ein großer Tag für unseren Verein“, sagte Almentals Präsidentin Elke Maiwald am Montagabend.');
+    const paragraphs = raw.value
+      .split('\n\n')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    expect(paragraphs.slice(0, 5)).toEqual([
+      sampleMeta.kicker,
+      sampleMeta.headline,
+      sampleMeta.lead,
+      sampleMeta.byline,
+      sampleMeta.dateline,
+    ]);
+    expect(paragraphs[5]).toBe(
+      '„Das ist ein großer Tag für unseren Verein“, sagte Almentals Präsidentin Elke Maiwald am Montagabend.',
+    );
     expect(paragraphs).toContain('Ausstiegsklausel für Erstligisten');
     expect(raw.value).not.toContain('c-amount');
   });
 
   it('restarts numbering per list and honours a list that starts at 4', async () => {
     const body = blocksToBody([
-      { type: 'list', ordered: true, start: 4, items: [{ content: [{ type: 'text', text: 'vier', format: {} }], lists: [] }] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 4,
+        items: [{ content: [{ type: 'text', text: 'vier', format: {} }], lists: [] }],
+      },
       { type: 'paragraph', content: [{ type: 'text', text: 'dazwischen', format: {} }] },
-      { type: 'list', ordered: true, start: 1, items: [{ content: [{ type: 'text', text: 'eins', format: {} }], lists: [] }] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        items: [{ content: [{ type: 'text', text: 'eins', format: {} }], lists: [] }],
+      },
     ]);
     const buffer = await exportDocx({ ...sampleMeta, kicker: '', lead: '' }, body);
     const { default: JSZip } = await import('jszip');

@@ -19,7 +19,14 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from 'docx';
-import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock } from '../../shared/article/blocks';
+import {
+  bodyToBlocks,
+  withoutClaimMarks,
+  type Block,
+  type Inline,
+  type InlineFormat,
+  type ListBlock,
+} from '../../shared/article/blocks';
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
 import { correctionBlocks, type CorrectionNote } from '../../shared/export/corrections';
@@ -143,7 +150,13 @@ class ListNumbering {
   }
 }
 
-function textRun(text: string, format: InlineFormat, link: boolean, suggestion?: SuggestionInfo, ids?: RevisionIds): ParagraphChild[] {
+function textRun(
+  text: string,
+  format: InlineFormat,
+  link: boolean,
+  suggestion?: SuggestionInfo,
+  ids?: RevisionIds,
+): ParagraphChild[] {
   const props = {
     bold: format.bold,
     italics: format.italic,
@@ -157,7 +170,9 @@ function textRun(text: string, format: InlineFormat, link: boolean, suggestion?:
   if (suggestion && ids) {
     // One Word revision per run, each with the suggestion's author and time.
     const change = { id: ids.take(), author: suggestion.author, date: suggestion.date };
-    return suggestion.kind === 'insert' ? [new InsertedTextRun({ ...props, ...change, text })] : [new DeletedTextRun({ ...props, ...change, text })];
+    return suggestion.kind === 'insert'
+      ? [new InsertedTextRun({ ...props, ...change, text })]
+      : [new DeletedTextRun({ ...props, ...change, text })];
   }
   // Word wants tabs as <w:tab/>, not as a character inside the text.
   return text.split('\t').flatMap((part, i) => {
@@ -168,7 +183,12 @@ function textRun(text: string, format: InlineFormat, link: boolean, suggestion?:
   });
 }
 
-function runs(inlines: Inline[], ids: RevisionIds | undefined, link = false, comments: WordComments | null = null): ParagraphChild[] {
+function runs(
+  inlines: Inline[],
+  ids: RevisionIds | undefined,
+  link = false,
+  comments: WordComments | null = null,
+): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const inline of inlines) {
     switch (inline.type) {
@@ -181,8 +201,13 @@ function runs(inlines: Inline[], ids: RevisionIds | undefined, link = false, com
       case 'link': {
         const url = allowedLinkUrl(inline.url);
         // A hyperlink holds plain runs only; tracked text inside a link is written next to it.
-        const tracked = ids !== undefined && inline.children.some((c) => (c.type === 'text' || c.type === 'break') && c.suggestion);
-        if (url && !link && !tracked) out.push(new ExternalHyperlink({ link: url, children: runs(inline.children, ids, true, comments) }));
+        const tracked =
+          ids !== undefined &&
+          inline.children.some((c) => (c.type === 'text' || c.type === 'break') && c.suggestion);
+        if (url && !link && !tracked)
+          out.push(
+            new ExternalHyperlink({ link: url, children: runs(inline.children, ids, true, comments) }),
+          );
         else out.push(...runs(inline.children, ids, link, comments));
         break;
       }
@@ -201,15 +226,24 @@ function runs(inlines: Inline[], ids: RevisionIds | undefined, link = false, com
   return out;
 }
 
-function listParagraphs(list: ListBlock, numbering: ListNumbering, level: number, comments: WordComments | null): Paragraph[] {
+function listParagraphs(
+  list: ListBlock,
+  numbering: ListNumbering,
+  level: number,
+  comments: WordComments | null,
+): Paragraph[] {
   const reference = numbering.reference(list);
   const instance = numbering.instance();
   const paragraphs: Paragraph[] = [];
   for (const item of list.items) {
     paragraphs.push(
-      new Paragraph({ children: runs(item.content, numbering.ids, false, comments), numbering: { reference, level: Math.min(level, MAX_LEVEL), instance } }),
+      new Paragraph({
+        children: runs(item.content, numbering.ids, false, comments),
+        numbering: { reference, level: Math.min(level, MAX_LEVEL), instance },
+      }),
     );
-    for (const nested of item.lists) paragraphs.push(...listParagraphs(nested, numbering, level + 1, comments));
+    for (const nested of item.lists)
+      paragraphs.push(...listParagraphs(nested, numbering, level + 1, comments));
   }
   return paragraphs;
 }
@@ -226,13 +260,22 @@ function blockParagraphs(block: Block, numbering: ListNumbering, comments: WordC
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content, numbering.ids, false, comments) })];
     case 'quote':
-      return [new Paragraph({ style: DOCX_STYLE_IDS.quote, children: runs(block.content, numbering.ids, false, comments) })];
+      return [
+        new Paragraph({
+          style: DOCX_STYLE_IDS.quote,
+          children: runs(block.content, numbering.ids, false, comments),
+        }),
+      ];
     case 'list':
       return listParagraphs(block, numbering, 0, comments);
   }
 }
 
-export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: DocxOptions = {}): Promise<Buffer> {
+export async function exportDocx(
+  meta: ArticleMeta,
+  body: ArticleBody,
+  options: DocxOptions = {},
+): Promise<Buffer> {
   const numbering = new ListNumbering();
   numbering.ids = options.trackedChanges ? new RevisionIds() : undefined;
   const children: Paragraph[] = [];
@@ -260,7 +303,8 @@ export async function exportDocx(meta: ArticleMeta, body: ArticleBody, options: 
   metaParagraph(DOCX_STYLE_IDS.dateline, meta.dateline);
   const bodyBlocks = comments ? blocks : withoutClaimMarks(blocks);
   for (const block of bodyBlocks) children.push(...blockParagraphs(block, numbering, comments));
-  for (const block of correctionBlocks(options.corrections ?? [], meta.language)) children.push(...blockParagraphs(block, numbering, null));
+  for (const block of correctionBlocks(options.corrections ?? [], meta.language))
+    children.push(...blockParagraphs(block, numbering, null));
 
   const document = new Document({
     title: meta.headline,

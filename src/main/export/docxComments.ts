@@ -30,8 +30,12 @@ function countMarks(blocks: readonly Block[]): Map<string, number> {
     }
   };
   const block = (b: Block) => {
-    if (b.type === 'list') for (const item of b.items) (visit(item.content), item.lists.forEach(block));
-    else visit(b.content);
+    if (b.type === 'list') {
+      for (const item of b.items) {
+        visit(item.content);
+        item.lists.forEach(block);
+      }
+    } else visit(b.content);
   };
   blocks.forEach(block);
   return counts;
@@ -45,25 +49,40 @@ const initialsOf = (name: string) =>
     .join('')
     .slice(0, 4);
 
-export function wordComments(blocks: readonly Block[], threads: readonly CommentThread[], language: ArticleLanguage): WordComments {
+export function wordComments(
+  blocks: readonly Block[],
+  threads: readonly CommentThread[],
+  language: ArticleLanguage,
+): WordComments {
   const l = commentLabels(language);
   const marks = countMarks(blocks);
   const byAnchor = new Map<string, number[]>();
   const loose: number[] = [];
   const definitions: ICommentOptions[] = [];
   let next = 0;
-  for (const thread of [...threads].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+  for (const thread of [...threads].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )) {
     if (thread.comments.length === 0) continue;
     const anchor = thread.claimId ?? thread.id;
     const anchored = (marks.get(anchor) ?? 0) > 0 && !(thread.claimId === null && thread.detached);
-    const prefix = !anchored ? `${l.detached}: „${thread.quote}“` : thread.claimId !== null ? `${l.onClaim}:` : null;
+    const prefix = !anchored
+      ? `${l.detached}: „${thread.quote}“`
+      : thread.claimId !== null
+        ? `${l.onClaim}:`
+        : null;
     const rootId = next;
     const ids: number[] = [];
     thread.comments.forEach((c, i) => {
       const id = next++;
       ids.push(id);
       const lines = c.body.split(/\r?\n/);
-      const paragraphs = lines.map((line, j) => new Paragraph({ children: [new TextRun(i === 0 && j === 0 && prefix ? `${prefix} ${line}` : line)] }));
+      const paragraphs = lines.map(
+        (line, j) =>
+          new Paragraph({
+            children: [new TextRun(i === 0 && j === 0 && prefix ? `${prefix} ${line}` : line)],
+          }),
+      );
       definitions.push({
         id,
         author: c.author,

@@ -42,7 +42,10 @@ describe('exportNewsml', () => {
     expect(doc.itemMeta.itemClass['@qcode']).toBe('ninat:text');
     const cm = doc.contentMeta;
     expect(cm.language['@tag']).toBe('de');
-    expect(cm.headline).toEqual([{ '#text': 'Fußball · Regionalliga Süd', '@role': 'fdrole:kicker' }, sampleMeta.headline]);
+    expect(cm.headline).toEqual([
+      { '#text': 'Fußball · Regionalliga Süd', '@role': 'fdrole:kicker' },
+      sampleMeta.headline,
+    ]);
     expect(cm.by).toBe('Von Jana Kowalczyk');
     expect(cm.dateline).toBe('München, 24. November 2026');
     expect(cm.description['#text']).toContain(`7${NBSP}Mio. Euro`);
@@ -54,10 +57,29 @@ describe('exportNewsml', () => {
 
   it('stays valid with hostile characters in metadata and body', async () => {
     const body = blocksToBody([
-      { type: 'paragraph', content: [{ type: 'text', text: 'A & B </p><x> "q" \u0007 ende', format: { bold: true } }] },
-      { type: 'list', ordered: true, start: 3, items: [{ content: [{ type: 'text', text: 'drei', format: {} }], lists: [] }] },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'A & B </p><x> "q" \u0007 ende', format: { bold: true } }],
+      },
+      {
+        type: 'list',
+        ordered: true,
+        start: 3,
+        items: [{ content: [{ type: 'text', text: 'drei', format: {} }], lists: [] }],
+      },
     ]);
-    const xml = exportNewsml({ ...sampleMeta, headline: 'Tor <&> "Sieg"', byline: '', dateline: '', lead: '', kicker: '', status: 'published' }, body);
+    const xml = exportNewsml(
+      {
+        ...sampleMeta,
+        headline: 'Tor <&> "Sieg"',
+        byline: '',
+        dateline: '',
+        lead: '',
+        kicker: '',
+        status: 'published',
+      },
+      body,
+    );
     const result = await validate(xml);
     expect(result.errors).toEqual([]);
     expect(xml).toContain('<pubStatus qcode="stat:usable"/>');

@@ -11,22 +11,27 @@ const chromium = findChromium();
 const haveChromium = typeof chromium === 'string';
 
 describe('printHtmlToPdf', () => {
-  it.skipIf(!haveChromium)('prints the article so a PDF reader finds the text with umlauts, ß and „…“', async () => {
-    const pdf = await printHtmlToPdf(exportHtml(sampleMeta, sampleBody));
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain('München zahlt sieben Millionen – und Rotheide jubelt');
-    expect(text).toContain('Fußball · Regionalliga Süd');
-    expect(text).toContain('„Das ist ein großer Tag für unseren Verein“');
-    expect(text).toContain('Der Sender selbst äußerte sich nicht.');
-    expect(text).toMatch(/7\s?Mio\. Euro/);
-  });
+  it.skipIf(!haveChromium)(
+    'prints the article so a PDF reader finds the text with umlauts, ß and „…“',
+    async () => {
+      const pdf = await printHtmlToPdf(exportHtml(sampleMeta, sampleBody));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = (await pdfPagesText(pdf)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('München zahlt sieben Millionen – und Rotheide jubelt');
+      expect(text).toContain('Fußball · Regionalliga Süd');
+      expect(text).toContain('„Das ist ein großer Tag für unseren Verein“');
+      expect(text).toContain('Der Sender selbst äußerte sich nicht.');
+      expect(text).toMatch(/7\s?Mio\. Euro/);
+    },
+  );
 
   it.skipIf(!haveChromium)('prints the article and the fact-check report with one browser', async () => {
     const printer = await createPdfPrinter();
     try {
       const article = await printer.print(exportHtml(sampleMeta, sampleBody));
-      const report = await printer.print(exportFactCheckReport(sampleContext(), { generatedAt: '2026-11-24T10:00:00.000Z' }));
+      const report = await printer.print(
+        exportFactCheckReport(sampleContext(), { generatedAt: '2026-11-24T10:00:00.000Z' }),
+      );
       expect((await pdfPagesText(article)).join(' ')).toContain('Rotheide jubelt');
       const text = (await pdfPagesText(report)).join('\n').replace(/\s+/g, ' ');
       expect(text).toContain('Faktencheck-Bericht');
@@ -58,7 +63,9 @@ describe('printHtmlToPdf', () => {
   });
 
   it('fails with a typed "No Chromium found" error when the given browser does not exist', async () => {
-    const error = await printHtmlToPdf('<p>x</p>', { chromiumPath: '/nonexistent/chromium' }).catch((e: unknown) => e);
+    const error = await printHtmlToPdf('<p>x</p>', { chromiumPath: '/nonexistent/chromium' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChromiumNotFoundError);
     expect((error as ChromiumNotFoundError).code).toBe('CHROMIUM_NOT_FOUND');
     expect((error as Error).message).toMatch(/^No Chromium found/);

@@ -49,7 +49,8 @@ function isExecutable(path: string): boolean {
 
 /** The Chromium to print with, or a ChromiumNotFoundError listing every place that was tried. */
 export function findChromium(explicitPath?: string): string | ChromiumNotFoundError {
-  if (explicitPath) return isExecutable(explicitPath) ? explicitPath : new ChromiumNotFoundError([explicitPath]);
+  if (explicitPath)
+    return isExecutable(explicitPath) ? explicitPath : new ChromiumNotFoundError([explicitPath]);
   const candidates = ['/usr/bin/chromium'];
   for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean))
     for (const name of PATH_NAMES) candidates.push(join(dir, name));
@@ -91,7 +92,9 @@ export async function createPdfPrinter(opts: PdfOptions = {}): Promise<PdfPrinte
     context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
   } catch (error) {
-    throw new PdfPrintError(`Could not start Chromium at ${executablePath}: ${(error as Error).message}`, { cause: error });
+    throw new PdfPrintError(`Could not start Chromium at ${executablePath}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 
   return {
@@ -109,7 +112,9 @@ export async function createPdfPrinter(opts: PdfOptions = {}): Promise<PdfPrinte
           outline: true,
         });
       } catch (error) {
-        throw new PdfPrintError(`Printing the document to PDF failed: ${(error as Error).message}`, { cause: error });
+        throw new PdfPrintError(`Printing the document to PDF failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       } finally {
         void page?.close().catch(() => undefined);
       }

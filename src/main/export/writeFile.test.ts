@@ -36,7 +36,10 @@ describe('writeFileAtomic', () => {
 
   it('lets only one of two writers racing for the same name win', async () => {
     const target = path.join(dir, 'gleich.txt');
-    const results = await Promise.allSettled([writeFileAtomic(target, 'eins'), writeFileAtomic(target, 'zwei')]);
+    const results = await Promise.allSettled([
+      writeFileAtomic(target, 'eins'),
+      writeFileAtomic(target, 'zwei'),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     expect(['eins', 'zwei']).toContain(fs.readFileSync(target, 'utf8'));

@@ -33,7 +33,11 @@ export async function fileExists(target: string): Promise<boolean> {
  * a hard link, which the file system refuses atomically when the name is taken — so a file that
  * appears between the check and the write is not replaced either.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  content: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
   if (!options.overwrite && (await fileExists(target))) throw new FileExistsError(target);

@@ -91,7 +91,7 @@ describe('autosave session', () => {
     expect(states.filter((s) => s === 'saving').length).toBe(calls);
   });
 
-  it('saves colleagues\' edits within their window, never postponed by more of them, and they do not delay a local save', async () => {
+  it("saves colleagues' edits within their window, never postponed by more of them, and they do not delay a local save", async () => {
     const doc = await newDoc();
     const session = new ArticleSession(doc, save, { debounceMs: 30, maxWaitMs: 100 });
     // A colleague types steadily: a remote change every 20 ms for 400 ms.
@@ -152,10 +152,14 @@ describe('autosave session', () => {
     const doc = await newDoc();
     let offline = 2;
     const flaky: SaveFn = (input) =>
-      offline-- > 0 ? Promise.resolve(fail('unavailable', "Factdesk's local server did not answer.")) : save(input);
+      offline-- > 0
+        ? Promise.resolve(fail('unavailable', "Factdesk's local server did not answer."))
+        : save(input);
     const seen: string[] = [];
     const session = new ArticleSession(doc, flaky, { debounceMs: 5, backoffMs: [20, 40] });
-    session.subscribe(() => seen.push(session.state.kind === 'failed' ? `failed: ${session.state.reason}` : session.state.kind));
+    session.subscribe(() =>
+      seen.push(session.state.kind === 'failed' ? `failed: ${session.state.reason}` : session.state.kind),
+    );
     session.noteBody(state(['Trotz Funkloch gespeichert.']));
     await until(() => seen[seen.length - 1] === 'saved');
     expect(seen).toContain("failed: Factdesk's local server did not answer.");
@@ -165,7 +169,11 @@ describe('autosave session', () => {
 
   it('stops on a conflict instead of overwriting text saved elsewhere', async () => {
     const doc = await newDoc();
-    await dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) }, ctx);
+    await dispatch(
+      'articles:save',
+      { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) },
+      ctx,
+    );
     const session = new ArticleSession(doc, save, { debounceMs: 5, backoffMs: [10] });
     session.noteBody(state(['Dieses Fenster.']));
     await session.flush();
@@ -179,7 +187,11 @@ describe('autosave session', () => {
 describe('autosave after a conflict', () => {
   it('saves this window’s text on top once the other version is kept as a revision', async () => {
     const doc = await newDoc();
-    await dispatch('articles:save', { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) }, ctx);
+    await dispatch(
+      'articles:save',
+      { id: doc.meta.id, baseRev: 1, body: paragraphBody(['Anderes Fenster.']) },
+      ctx,
+    );
     const session = new ArticleSession(doc, save, { debounceMs: 5 });
     session.noteBody(state(['Dieses Fenster.']));
     await session.flush();
@@ -202,12 +214,20 @@ describe('autosave after a conflict', () => {
     const doc = await newDoc();
     const claim = await dispatch(
       'claims:create',
-      { articleId: doc.meta.id, id: 'c-gate-01', text: 'sieben Millionen', context: { text: 'sieben Millionen', start: 0, end: 16 } },
+      {
+        articleId: doc.meta.id,
+        id: 'c-gate-01',
+        text: 'sieben Millionen',
+        context: { text: 'sieben Millionen', start: 0, end: 16 },
+      },
       ctx,
     );
     expect(claim.ok).toBe(true);
     const refused: string[] = [];
-    const session = new ArticleSession(doc, save, { debounceMs: 10, onStatusRefused: (m) => refused.push(m) });
+    const session = new ArticleSession(doc, save, {
+      debounceMs: 10,
+      onStatusRefused: (m) => refused.push(m),
+    });
     session.setMeta({ status: 'ready' });
     session.noteBody(state(['Strivo zahlt sieben Millionen.']));
     await until(() => session.state.kind === 'saved' && !session.dirty);

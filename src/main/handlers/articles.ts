@@ -57,13 +57,19 @@ export const articlesHandlers = {
   'articles:list': (query, ctx) =>
     listArticles(ctx.db, query ?? {}).map((item) => ({
       ...item,
-      unverifiedSinceReady: item.status === 'ready' || item.status === 'published' ? openSinceReady(ctx.db, item.id) : 0,
+      unverifiedSinceReady:
+        item.status === 'ready' || item.status === 'published' ? openSinceReady(ctx.db, item.id) : 0,
     })),
   'articles:create': (input, ctx) => {
     const settings = loadSettings(ctx);
     return createArticle(
       ctx.db,
-      { headline: input?.headline, desk: input?.desk, language: input?.language ?? settings.language, author: settings.userName },
+      {
+        headline: input?.headline,
+        desk: input?.desk,
+        language: input?.language ?? settings.language,
+        author: settings.userName,
+      },
       now(),
     );
   },
@@ -79,7 +85,11 @@ export const articlesHandlers = {
     if (input.meta?.status === 'ready') assertReadyGate(ctx, input.id);
     const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
     if (outcome.kind === 'missing') throw notFound(input.id);
-    if (outcome.kind === 'trashed') throw new UserError('conflict', 'This article is in the trash. Restore it to edit it; nothing was saved.');
+    if (outcome.kind === 'trashed')
+      throw new UserError(
+        'conflict',
+        'This article is in the trash. Restore it to edit it; nothing was saved.',
+      );
     if (outcome.kind === 'conflict') {
       throw new UserError(
         'conflict',
@@ -89,14 +99,17 @@ export const articlesHandlers = {
     }
     return { rev: outcome.rev, meta: outcome.meta, revisionId: outcome.revisionId };
   },
-  'articles:duplicate': ({ id, headline }, ctx) => duplicateArticle(ctx.db, id, headline, now()) ?? throwError(notFound(id)),
-  'articles:rename': ({ id, headline }, ctx) => renameArticle(ctx.db, id, headline, user(ctx), now()) ?? throwError(notFound(id)),
+  'articles:duplicate': ({ id, headline }, ctx) =>
+    duplicateArticle(ctx.db, id, headline, now()) ?? throwError(notFound(id)),
+  'articles:rename': ({ id, headline }, ctx) =>
+    renameArticle(ctx.db, id, headline, user(ctx), now()) ?? throwError(notFound(id)),
   'articles:trash': ({ id }, ctx) => trashArticle(ctx.db, id, now()) ?? throwError(notFound(id)),
   'articles:restore': ({ id }, ctx) => restoreArticle(ctx.db, id) ?? throwError(notFound(id)),
   'articles:empty-trash': (_input, ctx) => ({ deleted: emptyTrash(ctx.db) }),
   'articles:recent': (input, ctx) => recentArticles(ctx.db, input?.limit ?? 10),
   'revisions:list': ({ articleId }, ctx) => listRevisions(ctx.db, articleId),
-  'revisions:get': ({ id }, ctx) => withReadableBody(() => getRevision(ctx.db, id)) ?? throwError(notFound(id, 'revision')),
+  'revisions:get': ({ id }, ctx) =>
+    withReadableBody(() => getRevision(ctx.db, id)) ?? throwError(notFound(id, 'revision')),
   'revisions:create': ({ articleId, name }, ctx) =>
     createNamedRevision(ctx.db, articleId, name, user(ctx), now()) ?? throwError(notFound(articleId)),
   'revisions:restore': ({ id }, ctx) => {

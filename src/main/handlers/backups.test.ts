@@ -8,7 +8,9 @@ beforeEach(() => {
 });
 afterEach(() => disposeContext(ctx));
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -25,7 +27,9 @@ describe('backups channels', () => {
     const restored = await value(dispatch('backups:restore', { name: taken.name }, ctx));
     expect(restored.restored.name).toBe(taken.name);
     expect(restored.safety.reason).toBe('before-restore');
-    expect((await value(dispatch('articles:list', {}, ctx))).map((a) => a.headline)).toEqual(['SV Rotheide gewinnt']);
+    expect((await value(dispatch('articles:list', {}, ctx))).map((a) => a.headline)).toEqual([
+      'SV Rotheide gewinnt',
+    ]);
 
     const listed = await value(dispatch('backups:list', {}, ctx));
     expect(listed.backups.map((b) => b.reason).sort()).toEqual(['before-restore', 'manual']);
@@ -38,7 +42,11 @@ describe('backups channels', () => {
     const outside = await dispatch('backups:restore', { name: '../factdesk.sqlite' }, ctx);
     expect(outside.ok).toBe(false);
     if (!outside.ok) expect(outside.error.fields?.[0].path).toBe('name');
-    const unknown = await dispatch('backups:restore', { name: 'factdesk-2026-12-06T10-00-00-000Z-manual.sqlite' }, ctx);
+    const unknown = await dispatch(
+      'backups:restore',
+      { name: 'factdesk-2026-12-06T10-00-00-000Z-manual.sqlite' },
+      ctx,
+    );
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.code).toBe('not_found');
   });

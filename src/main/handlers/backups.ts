@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { backupsContract, BackupSummary } from '../../shared/contract/backups';
 import { UserError } from '../../shared/result';
-import { BackupRefused, backupsDir, createBackup, listBackups, restoreIntoOpenDatabase, type BackupInfo } from '../../store/backups';
+import {
+  BackupRefused,
+  backupsDir,
+  createBackup,
+  listBackups,
+  restoreIntoOpenDatabase,
+  type BackupInfo,
+} from '../../store/backups';
 import { migrate, schemaVersion } from '../../store/db';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
@@ -16,27 +23,47 @@ const summary = (b: BackupInfo): BackupSummary => ({
 });
 
 /** Restores a backup into the open store and brings an older one up to this app's schema. */
-export async function restoreBackupFile(ctx: HandlerContext, file: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+export async function restoreBackupFile(
+  ctx: HandlerContext,
+  file: string,
+): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
   const restoredFrom = listBackups(ctx.dataDir).find((b) => b.file === file);
   try {
     const { safety } = await restoreIntoOpenDatabase(ctx.db, ctx.dataDir, file);
     migrate(ctx.db);
     return {
-      restored: restoredFrom ?? { name: path.basename(file), file, createdAt: '', reason: 'manual', schemaVersion: schemaVersion(ctx.db), size: 0, files: [] },
+      restored: restoredFrom ?? {
+        name: path.basename(file),
+        file,
+        createdAt: '',
+        reason: 'manual',
+        schemaVersion: schemaVersion(ctx.db),
+        size: 0,
+        files: [],
+      },
       safety,
     };
   } catch (err) {
-    if (err instanceof BackupRefused) throw new UserError('validation', `This backup cannot be restored: ${err.message}`, [{ path: 'name', message: err.message }]);
+    if (err instanceof BackupRefused)
+      throw new UserError('validation', `This backup cannot be restored: ${err.message}`, [
+        { path: 'name', message: err.message },
+      ]);
     throw err;
   }
 }
 
 export const backupsHandlers = {
-  'backups:list': (_input, ctx) => ({ folder: backupsDir(ctx.dataDir), backups: listBackups(ctx.dataDir).map(summary) }),
+  'backups:list': (_input, ctx) => ({
+    folder: backupsDir(ctx.dataDir),
+    backups: listBackups(ctx.dataDir).map(summary),
+  }),
   'backups:create': async (_input, ctx) => summary(await createBackup(ctx.db, ctx.dataDir, 'manual')),
   'backups:restore': async ({ name }, ctx) => {
     const found = listBackups(ctx.dataDir).find((b) => b.name === name);
-    if (!found) throw new UserError('not_found', `There is no backup named “${name}” in ${backupsDir(ctx.dataDir)}.`, [{ path: 'name', message: 'no such backup' }]);
+    if (!found)
+      throw new UserError('not_found', `There is no backup named “${name}” in ${backupsDir(ctx.dataDir)}.`, [
+        { path: 'name', message: 'no such backup' },
+      ]);
     const { restored, safety } = await restoreBackupFile(ctx, found.file);
     return { restored: summary(restored), safety: summary(safety) };
   },

@@ -17,14 +17,47 @@ const PACK = {
     { id: 'e-rotheide', kind: 'club', name: 'SV Rotheide' },
     { id: 'e-strivo', kind: 'broadcaster', name: 'Strivo' },
   ],
-  roles: [{ id: 'r-kowalczyk', personId: 'e-kowalczyk', title: 'Trainerin', organisationId: 'e-nordhafen', from: '2024-07-01' }],
+  roles: [
+    {
+      id: 'r-kowalczyk',
+      personId: 'e-kowalczyk',
+      title: 'Trainerin',
+      organisationId: 'e-nordhafen',
+      from: '2024-07-01',
+    },
+  ],
   deals: [
-    { id: 'd-liga', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-rotheide', subject: 'Liga-Rechte SV Rotheide', amountMinor: 500000000, currency: 'EUR', precision: 'exact', status: 'reported' },
+    {
+      id: 'd-liga',
+      kind: 'broadcast_rights',
+      payerId: 'e-strivo',
+      payeeId: 'e-rotheide',
+      subject: 'Liga-Rechte SV Rotheide',
+      amountMinor: 500000000,
+      currency: 'EUR',
+      precision: 'exact',
+      status: 'reported',
+    },
   ],
   quotes: [
-    { id: 'q-bleiben', speakerId: 'e-kowalczyk', wording: 'Wir bleiben in Nordhafen.', language: 'de', date: '2026-05-02', occasion: 'interview', status: 'verified' },
+    {
+      id: 'q-bleiben',
+      speakerId: 'e-kowalczyk',
+      wording: 'Wir bleiben in Nordhafen.',
+      language: 'de',
+      date: '2026-05-02',
+      occasion: 'interview',
+      status: 'verified',
+    },
   ],
-  sources: [{ id: 's-int', kind: 'interview_recording', title: 'Interview Nordhafener Rundschau', publisher: 'Nordhafener Rundschau' }],
+  sources: [
+    {
+      id: 's-int',
+      kind: 'interview_recording',
+      title: 'Interview Nordhafener Rundschau',
+      publisher: 'Nordhafener Rundschau',
+    },
+  ],
   citations: [
     { id: 'cit-q', factType: 'quote', factId: 'q-bleiben', sourceId: 's-int' },
     { id: 'cit-d', factType: 'deal', factId: 'd-liga', sourceId: 's-int' },
@@ -39,16 +72,29 @@ beforeEach(() => {
 });
 afterEach(() => disposeContext(ctx));
 
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
 /** An article with one verified claim linked to the given fact. */
-async function articleWithClaim(claimId: string, text: string, ref: { type: 'deal' | 'quote' | 'entity'; id: string }, headline = 'Rotheide') {
+async function articleWithClaim(
+  claimId: string,
+  text: string,
+  ref: { type: 'deal' | 'quote' | 'entity'; id: string },
+  headline = 'Rotheide',
+) {
   const articleId = (await ok(dispatch('articles:create', { language: 'de', headline }, ctx))).meta.id;
-  await ok(dispatch('claims:create', { articleId, id: claimId, text, context: { text, start: 0, end: text.length } }, ctx));
+  await ok(
+    dispatch(
+      'claims:create',
+      { articleId, id: claimId, text, context: { text, start: 0, end: text.length } },
+      ctx,
+    ),
+  );
   await ok(dispatch('claims:link', { id: claimId, refs: [ref] }, ctx));
   await ok(dispatch('claims:set-status', { id: claimId, status: 'verified' }, ctx));
   return articleId;
@@ -58,45 +104,78 @@ const recheckOf = async (id: string) => (await ok(dispatch('claims:get', { id },
 
 describe('stale-claim alerts', () => {
   it('flags a claim when its deal’s amount changes, blocks the gate until re-checked, and leaves other claims alone', async () => {
-    const articleId = await articleWithClaim('c-amount-1', 'fünf Millionen Euro', { type: 'deal', id: 'd-liga' });
-    await articleWithClaim('c-quote-1', 'Wir bleiben in Nordhafen.', { type: 'quote', id: 'q-bleiben' }, 'Nordhafen');
+    const articleId = await articleWithClaim('c-amount-1', 'fünf Millionen Euro', {
+      type: 'deal',
+      id: 'd-liga',
+    });
+    await articleWithClaim(
+      'c-quote-1',
+      'Wir bleiben in Nordhafen.',
+      { type: 'quote', id: 'q-bleiben' },
+      'Nordhafen',
+    );
     expect((await ok(dispatch('claims:gate', { articleId }, ctx))).passes).toBe(true);
 
     await ok(dispatch('facts:deal-update', { ...getDeal(ctx.db, 'd-liga')!, amountMinor: 650000000 }, ctx));
 
     const [notice] = await recheckOf('c-amount-1');
-    expect(notice).toMatchObject({ reason: 'amount', factType: 'deal', factId: 'd-liga', by: 'Erika Prüfer' });
-    expect(notice.message.en).toBe('The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.');
+    expect(notice).toMatchObject({
+      reason: 'amount',
+      factType: 'deal',
+      factId: 'd-liga',
+      by: 'Erika Prüfer',
+    });
+    expect(notice.message.en).toBe(
+      'The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.',
+    );
     expect(notice.message.de).toMatch(/von 5\.000\.000\s€ auf 6\.500\.000\s€/);
     expect(await recheckOf('c-quote-1')).toEqual([]);
 
     const gate = await ok(dispatch('claims:gate', { articleId }, ctx));
     expect(gate.passes).toBe(false);
-    expect(gate.open).toEqual([expect.objectContaining({ id: 'c-amount-1', status: 'verified', needsRecheck: true })]);
-    const refused = await dispatch('articles:save', { id: articleId, baseRev: 1, meta: { status: 'ready' } }, ctx);
+    expect(gate.open).toEqual([
+      expect.objectContaining({ id: 'c-amount-1', status: 'verified', needsRecheck: true }),
+    ]);
+    const refused = await dispatch(
+      'articles:save',
+      { id: articleId, baseRev: 1, meta: { status: 'ready' } },
+      ctx,
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/needs re-check|erneut prüfen/);
 
     const resolved = await ok(dispatch('claims:resolve-recheck', { id: 'c-amount-1' }, ctx));
     expect(resolved.recheck).toEqual([]);
     expect((await ok(dispatch('claims:gate', { articleId }, ctx))).passes).toBe(true);
-    const row = ctx.db.prepare('SELECT resolved_by FROM claim_rechecks WHERE claim_id = ?').get('c-amount-1') as { resolved_by: string };
+    const row = ctx.db
+      .prepare('SELECT resolved_by FROM claim_rechecks WHERE claim_id = ?')
+      .get('c-amount-1') as { resolved_by: string };
     expect(row.resolved_by).toBe('Erika Prüfer');
   });
 
   it('flags a currency change and a status change reported → confirmed, one notice each', async () => {
     await articleWithClaim('c-amount-2', 'fünf Millionen Euro', { type: 'deal', id: 'd-liga' });
-    await ok(dispatch('facts:deal-update', { ...getDeal(ctx.db, 'd-liga')!, currency: 'CHF', status: 'confirmed' }, ctx));
+    await ok(
+      dispatch(
+        'facts:deal-update',
+        { ...getDeal(ctx.db, 'd-liga')!, currency: 'CHF', status: 'confirmed' },
+        ctx,
+      ),
+    );
     const notices = await recheckOf('c-amount-2');
     expect(notices.map((n) => n.reason)).toEqual(['currency', 'status']);
-    expect(notices[1].message.en).toBe('The status of the deal “Liga-Rechte SV Rotheide” changed from “reported” to “confirmed”.');
+    expect(notices[1].message.en).toBe(
+      'The status of the deal “Liga-Rechte SV Rotheide” changed from “reported” to “confirmed”.',
+    );
   });
 
   it('flags quote wording, speaker and retraction', async () => {
     await articleWithClaim('c-quote-2', 'Wir bleiben in Nordhafen.', { type: 'quote', id: 'q-bleiben' });
     const quote = getQuote(ctx.db, 'q-bleiben')!;
     await ok(dispatch('facts:quote-update', { ...quote, wording: 'Wir bleiben sicher in Nordhafen.' }, ctx));
-    await ok(dispatch('facts:quote-update', { ...getQuote(ctx.db, 'q-bleiben')!, speakerId: 'e-brandt' }, ctx));
+    await ok(
+      dispatch('facts:quote-update', { ...getQuote(ctx.db, 'q-bleiben')!, speakerId: 'e-brandt' }, ctx),
+    );
     await ok(dispatch('facts:quote-update', { ...getQuote(ctx.db, 'q-bleiben')!, status: 'retracted' }, ctx));
     const notices = await recheckOf('c-quote-2');
     expect(notices.map((n) => n.reason)).toEqual(['wording', 'speaker', 'retracted']);
@@ -118,7 +197,9 @@ describe('stale-claim alerts', () => {
     await ok(dispatch('facts:citation-delete', { id: 'cit-q' }, ctx));
     const [notice] = await recheckOf('c-quote-3');
     expect(notice.reason).toBe('source-removed');
-    expect(notice.message.en).toBe('The source “Interview Nordhafener Rundschau” was removed from the quote “Wir bleiben in Nordhafen.”.');
+    expect(notice.message.en).toBe(
+      'The source “Interview Nordhafener Rundschau” was removed from the quote “Wir bleiben in Nordhafen.”.',
+    );
   });
 
   it('flags claims when a fact pack import changes a linked record, naming the pack’s user', async () => {
@@ -133,14 +214,30 @@ describe('stale-claim alerts', () => {
   });
 
   it('lists stale claims across articles and counts them in the library', async () => {
-    const a = await articleWithClaim('c-amount-4', 'fünf Millionen Euro', { type: 'deal', id: 'd-liga' }, 'Liga-Rechte');
-    const b = await articleWithClaim('c-quote-4', 'Wir bleiben in Nordhafen.', { type: 'quote', id: 'q-bleiben' }, 'Nordhafen');
+    const a = await articleWithClaim(
+      'c-amount-4',
+      'fünf Millionen Euro',
+      { type: 'deal', id: 'd-liga' },
+      'Liga-Rechte',
+    );
+    const b = await articleWithClaim(
+      'c-quote-4',
+      'Wir bleiben in Nordhafen.',
+      { type: 'quote', id: 'q-bleiben' },
+      'Nordhafen',
+    );
     await ok(dispatch('articles:save', { id: a, baseRev: 1, meta: { status: 'ready' } }, ctx));
     await ok(dispatch('facts:deal-update', { ...getDeal(ctx.db, 'd-liga')!, amountMinor: 450000000 }, ctx));
 
     const stale = await ok(dispatch('claims:stale', {}, ctx));
     expect(stale).toEqual([
-      expect.objectContaining({ articleId: a, headline: 'Liga-Rechte', articleStatus: 'ready', claimId: 'c-amount-4', claimStatus: 'verified' }),
+      expect.objectContaining({
+        articleId: a,
+        headline: 'Liga-Rechte',
+        articleStatus: 'ready',
+        claimId: 'c-amount-4',
+        claimStatus: 'verified',
+      }),
     ]);
     const list = await ok(dispatch('articles:list', {}, ctx));
     expect(Object.fromEntries(list.map((x) => [x.id, x.staleClaims]))).toEqual({ [a]: 1, [b]: 0 });
@@ -148,7 +245,9 @@ describe('stale-claim alerts', () => {
 
   it('does not flag anything when a fact is saved unchanged', async () => {
     await articleWithClaim('c-amount-5', 'fünf Millionen Euro', { type: 'deal', id: 'd-liga' });
-    await ok(dispatch('facts:deal-update', { ...getDeal(ctx.db, 'd-liga')!, notes: 'laut Vereinsbericht' }, ctx));
+    await ok(
+      dispatch('facts:deal-update', { ...getDeal(ctx.db, 'd-liga')!, notes: 'laut Vereinsbericht' }, ctx),
+    );
     expect(await recheckOf('c-amount-5')).toEqual([]);
   });
 });

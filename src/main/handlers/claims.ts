@@ -1,5 +1,10 @@
 import { claimContextsFromBody, isValidContext, type ClaimContext } from '../../shared/claims/context';
-import { describeBlockedGate, gateStatus, type GateOverrideRecord, type GateStatus } from '../../shared/claims/gate';
+import {
+  describeBlockedGate,
+  gateStatus,
+  type GateOverrideRecord,
+  type GateStatus,
+} from '../../shared/claims/gate';
 import { guessClaimKind } from '../../shared/claims/kind';
 import { orderClaims } from '../../shared/claims/order';
 import { ClaimCheckCache } from '../../shared/claims/checkCache';
@@ -30,7 +35,12 @@ import {
 import type { Db } from '../../store/db';
 import { latestGatePass, recordGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
-import { openRechecks, openRechecksByArticle, resolveRechecks, staleClaims } from '../../store/claim-rechecks';
+import {
+  openRechecks,
+  openRechecksByArticle,
+  resolveRechecks,
+  staleClaims,
+} from '../../store/claim-rechecks';
 import { listCorrections, noteClaimTextChange, noteRecheck } from '../../store/corrections';
 import { loadSettings } from './app';
 import { linkedFacts } from './claimFacts';
@@ -94,7 +104,10 @@ interface Assembled {
 function assemble(db: Db, articleId: string): Assembled {
   const doc = requireArticle(db, articleId);
   const claims = listClaims(db, articleId);
-  const facts = linkedFacts(db, claims.flatMap((c) => c.links));
+  const facts = linkedFacts(
+    db,
+    claims.flatMap((c) => c.links),
+  );
   const contexts = claimContextsFromBody(doc.body);
   const check = checkCache.forFacts(facts, doc.meta.language);
   const rechecks = openRechecksByArticle(db, articleId);
@@ -102,7 +115,13 @@ function assemble(db: Db, articleId: string): Assembled {
     const context = contextOf(claim, contexts);
     const result = check(claim, context);
     const recheck = rechecks.get(claim.id) ?? [];
-    return { ...asClaim(claim), warnings: openWarnings(result.warnings, claim), checks: result.checks, context, recheck };
+    return {
+      ...asClaim(claim),
+      warnings: openWarnings(result.warnings, claim),
+      checks: result.checks,
+      context,
+      recheck,
+    };
   });
   const ordered = orderClaims(views, doc.body);
   return { doc, views: ordered, facts, gate: gateStatus(ordered, overrideOf(db, articleId)) };
@@ -166,7 +185,11 @@ function assertFactsExist(db: Db, refs: FactRef[]): void {
  * its claims in reading order, the linked facts, open warnings in the label language and the
  * latest gate override. Labels default to the user's UI language.
  */
-export function buildExportContext(ctx: HandlerContext, articleId: string, uiLanguage?: 'de' | 'en'): ExportContext {
+export function buildExportContext(
+  ctx: HandlerContext,
+  articleId: string,
+  uiLanguage?: 'de' | 'en',
+): ExportContext {
   const { doc, views, facts } = assemble(ctx.db, articleId);
   const language = uiLanguage ?? loadSettings(ctx).language;
   const pass = latestGatePass(ctx.db, articleId);
@@ -177,10 +200,16 @@ export function buildExportContext(ctx: HandlerContext, articleId: string, uiLan
     body: doc.body,
     claims: views.map(({ warnings: _w, checks: _c, context: _x, ...claim }) => claim),
     // The facts a correction names are described in the report even when no claim links them.
-    facts: correctionFacts.length > 0 ? linkedFacts(ctx.db, [...views.flatMap((v) => v.links), ...correctionFacts]) : facts,
+    facts:
+      correctionFacts.length > 0
+        ? linkedFacts(ctx.db, [...views.flatMap((v) => v.links), ...correctionFacts])
+        : facts,
     corrections,
-    gateOverride: pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
-    warnings: views.flatMap((v) => v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] }))),
+    gateOverride:
+      pass && pass.overrideReason !== null ? { reason: pass.overrideReason, by: pass.by, at: pass.at } : null,
+    warnings: views.flatMap((v) =>
+      v.warnings.map((w) => ({ claimId: v.id, code: w.key, message: w.message[language] })),
+    ),
     uiLanguage: language,
   };
 }
@@ -194,10 +223,17 @@ export const claimsHandlers = {
   'claims:create': (input, ctx) => {
     const doc = requireArticle(ctx.db, input.articleId);
     if (claimIdTaken(ctx.db, input.id)) {
-      throw new UserError('conflict', `A claim with id ${input.id} already exists.`, [{ path: 'id', message: 'already used' }]);
+      throw new UserError('conflict', `A claim with id ${input.id} already exists.`, [
+        { path: 'id', message: 'already used' },
+      ]);
     }
     const kind = input.kind ?? guessClaimKind(input.context, doc.meta.language);
-    insertClaim(ctx.db, { id: input.id, articleId: input.articleId, kind, text: input.text, context: input.context }, checker(ctx), now());
+    insertClaim(
+      ctx.db,
+      { id: input.id, articleId: input.articleId, kind, text: input.text, context: input.context },
+      checker(ctx),
+      now(),
+    );
     return viewOf(ctx.db, input.id);
   },
   'claims:update': ({ id, kind, note }, ctx) => {
@@ -235,7 +271,12 @@ export const claimsHandlers = {
       for (const mark of unique) {
         const old = before.get(mark.id);
         if (old && old.inText && old.text !== mark.text) {
-          noteClaimTextChange(ctx.db, { articleId, claimId: mark.id, before: old.text, after: mark.text, facts: old.links }, checker(ctx), at);
+          noteClaimTextChange(
+            ctx.db,
+            { articleId, claimId: mark.id, before: old.text, after: mark.text, facts: old.links },
+            checker(ctx),
+            at,
+          );
         }
       }
       return change;
@@ -253,8 +294,23 @@ export const claimsHandlers = {
       const notices = openRechecks(ctx.db, id);
       // A published article's stale claim was looked at again: the desk may owe its readers a correction.
       if (notices.length > 0 && getArticleMeta(ctx.db, claim.articleId)?.status === 'published') {
-        const facts = [...new Map(notices.map((n) => [`${n.factType}:${n.factId}`, { type: n.factType, id: n.factId }])).values()];
-        noteRecheck(ctx.db, { articleId: claim.articleId, claimId: id, claimText: claim.text, changes: notices.map((n) => n.message), facts }, checker(ctx), at);
+        const facts = [
+          ...new Map(
+            notices.map((n) => [`${n.factType}:${n.factId}`, { type: n.factType, id: n.factId }]),
+          ).values(),
+        ];
+        noteRecheck(
+          ctx.db,
+          {
+            articleId: claim.articleId,
+            claimId: id,
+            claimText: claim.text,
+            changes: notices.map((n) => n.message),
+            facts,
+          },
+          checker(ctx),
+          at,
+        );
       }
       resolveRechecks(ctx.db, id, checker(ctx), at);
     })();
@@ -282,7 +338,10 @@ export const claimsHandlers = {
     const exportCtx = buildExportContext(ctx, articleId, uiLanguage);
     const { meta } = exportCtx;
     const suffix = exportCtx.uiLanguage === 'de' ? 'Faktencheck' : 'fact check';
-    return { html: exportFactCheckReport(exportCtx), fileName: exportFileName({ ...meta, headline: `${meta.headline} ${suffix}` }, 'html') };
+    return {
+      html: exportFactCheckReport(exportCtx),
+      fileName: exportFileName({ ...meta, headline: `${meta.headline} ${suffix}` }, 'html'),
+    };
   },
 } satisfies HandlerTable<
   | 'claims:list'

@@ -24,17 +24,26 @@ const now = () => new Date().toISOString();
 const author = (ctx: HandlerContext) => actingUser(ctx);
 
 function requireArticle(ctx: HandlerContext, articleId: string): void {
-  if (!getArticleMeta(ctx.db, articleId)) throw new UserError('not_found', `There is no article with id ${articleId}.`, [{ path: 'articleId', message: 'not found' }]);
+  if (!getArticleMeta(ctx.db, articleId))
+    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+      { path: 'articleId', message: 'not found' },
+    ]);
 }
 
 function requireThread(ctx: HandlerContext, threadId: string) {
   const thread = getThread(ctx.db, threadId);
-  if (!thread) throw new UserError('not_found', `There is no comment thread with id ${threadId}.`, [{ path: 'threadId', message: 'not found' }]);
+  if (!thread)
+    throw new UserError('not_found', `There is no comment thread with id ${threadId}.`, [
+      { path: 'threadId', message: 'not found' },
+    ]);
   return thread;
 }
 
 function requireFreeId(ctx: HandlerContext, path: string, taken: boolean, value: string): void {
-  if (taken) throw new UserError('validation', `The id ${value} is already used.`, [{ path, message: 'already used' }]);
+  if (taken)
+    throw new UserError('validation', `The id ${value} is already used.`, [
+      { path, message: 'already used' },
+    ]);
 }
 
 export const commentsHandlers = {
@@ -48,11 +57,19 @@ export const commentsHandlers = {
     requireFreeId(ctx, 'commentId', getComment(ctx.db, input.commentId) !== null, input.commentId);
     const claimId = input.claimId ?? null;
     if (claimId !== null && getClaim(ctx.db, claimId)?.articleId !== input.articleId) {
-      throw new UserError('validation', `The claim ${claimId} is not in this article.`, [{ path: 'claimId', message: 'not in this article' }]);
+      throw new UserError('validation', `The claim ${claimId} is not in this article.`, [
+        { path: 'claimId', message: 'not in this article' },
+      ]);
     }
     return insertThread(
       ctx.db,
-      { id: input.id, articleId: input.articleId, claimId, quote: input.quote, comment: { id: input.commentId, author: author(ctx), body: input.body } },
+      {
+        id: input.id,
+        articleId: input.articleId,
+        claimId,
+        quote: input.quote,
+        comment: { id: input.commentId, author: author(ctx), body: input.body },
+      },
       now(),
     );
   },
@@ -64,9 +81,14 @@ export const commentsHandlers = {
   },
   'comments:edit': ({ commentId, body }, ctx) => {
     const comment = getComment(ctx.db, commentId);
-    if (!comment) throw new UserError('not_found', `There is no comment with id ${commentId}.`, [{ path: 'commentId', message: 'not found' }]);
+    if (!comment)
+      throw new UserError('not_found', `There is no comment with id ${commentId}.`, [
+        { path: 'commentId', message: 'not found' },
+      ]);
     if (comment.author !== author(ctx)) {
-      throw new UserError('validation', `Only ${comment.author} can change this comment.`, [{ path: 'commentId', message: 'written by someone else' }]);
+      throw new UserError('validation', `Only ${comment.author} can change this comment.`, [
+        { path: 'commentId', message: 'written by someone else' },
+      ]);
     }
     editComment(ctx.db, commentId, body, now());
     return getThread(ctx.db, comment.threadId)!;
@@ -98,9 +120,24 @@ export const commentsHandlers = {
     const parsed = records.map((r, i) => {
       const { id, ...fields } = r;
       const record = parseThreadRecord(typeof id === 'string' ? id : '', fields);
-      if (!record) throw new UserError('validation', `Comment thread ${i + 1} from the desk is malformed; nothing was stored.`, [{ path: `records.${i}`, message: 'is not a comment thread' }]);
+      if (!record)
+        throw new UserError(
+          'validation',
+          `Comment thread ${i + 1} from the desk is malformed; nothing was stored.`,
+          [{ path: `records.${i}`, message: 'is not a comment thread' }],
+        );
       return record;
     });
     return applyDeskThreads(ctx.db, articleId, parsed);
   },
-} satisfies HandlerTable<'comments:list' | 'comments:create' | 'comments:reply' | 'comments:edit' | 'comments:set-status' | 'comments:sync' | 'comments:mentions' | 'comments:desk-read' | 'comments:desk-apply'>;
+} satisfies HandlerTable<
+  | 'comments:list'
+  | 'comments:create'
+  | 'comments:reply'
+  | 'comments:edit'
+  | 'comments:set-status'
+  | 'comments:sync'
+  | 'comments:mentions'
+  | 'comments:desk-read'
+  | 'comments:desk-apply'
+>;

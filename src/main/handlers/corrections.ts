@@ -24,7 +24,10 @@ const now = () => new Date().toISOString();
 
 function requireArticle(db: Db, articleId: string) {
   const meta = getArticleMeta(db, articleId);
-  if (!meta) throw new UserError('not_found', `There is no article with id ${articleId}.`, [{ path: 'articleId', message: 'not found' }]);
+  if (!meta)
+    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+      { path: 'articleId', message: 'not found' },
+    ]);
   return meta;
 }
 
@@ -50,7 +53,9 @@ function checkLinks(db: Db, articleId: string, claimIds: readonly string[], fact
   });
   facts.forEach((ref, i) => {
     if (!factExists(db, ref)) {
-      throw new UserError('validation', `facts.${i}: there is no ${ref.type} with id ${ref.id}.`, [{ path: `facts.${i}`, message: 'not found' }]);
+      throw new UserError('validation', `facts.${i}: there is no ${ref.type} with id ${ref.id}.`, [
+        { path: `facts.${i}`, message: 'not found' },
+      ]);
     }
   });
 }
@@ -72,13 +77,21 @@ function frozen<T>(id: string, run: () => T): T {
 
 function requireCorrection(db: Db, id: string) {
   const c = getCorrection(db, id);
-  if (!c) throw new UserError('not_found', `There is no correction with id ${id}.`, [{ path: 'id', message: 'not found' }]);
+  if (!c)
+    throw new UserError('not_found', `There is no correction with id ${id}.`, [
+      { path: 'id', message: 'not found' },
+    ]);
   return c;
 }
 
 export function articleCorrections(db: Db, articleId: string): ArticleCorrections {
   const meta = requireArticle(db, articleId);
-  return { articleId, published: meta.status === 'published', corrections: listCorrections(db, articleId), prompts: openPrompts(db, articleId) };
+  return {
+    articleId,
+    published: meta.status === 'published',
+    corrections: listCorrections(db, articleId),
+    prompts: openPrompts(db, articleId),
+  };
 }
 
 export const correctionsHandlers = {
@@ -86,14 +99,18 @@ export const correctionsHandlers = {
   'corrections:create': (input, ctx) => {
     requirePublished(ctx.db, input.articleId);
     const id = input.id ?? `k-${crypto.randomUUID()}`;
-    if (correctionIdTaken(ctx.db, id)) throw new UserError('conflict', `The id ${id} is already used.`, [{ path: 'id', message: 'already used' }]);
+    if (correctionIdTaken(ctx.db, id))
+      throw new UserError('conflict', `The id ${id} is already used.`, [
+        { path: 'id', message: 'already used' },
+      ]);
     checkLinks(ctx.db, input.articleId, input.claimIds, input.facts);
     const by = actingUser(ctx);
     const at = now();
     return ctx.db.transaction(() => {
       const correction = insertCorrection(ctx.db, { ...input, id }, by, at);
       // The correction is the desk's answer to a stale claim: its re-check is recorded with it.
-      for (const claimId of input.claimIds) if (openRechecks(ctx.db, claimId).length > 0) resolveRechecks(ctx.db, claimId, by, at);
+      for (const claimId of input.claimIds)
+        if (openRechecks(ctx.db, claimId).length > 0) resolveRechecks(ctx.db, claimId, by, at);
       return correction;
     })();
   },
@@ -102,7 +119,15 @@ export const correctionsHandlers = {
     const claimIds = input.claimIds ?? current.claimIds;
     const facts = input.facts ?? current.facts;
     checkLinks(ctx.db, current.articleId, claimIds, facts);
-    return frozen(input.id, () => updateCorrection(ctx.db, input.id, { wrong: input.wrong, right: input.right, claimIds, facts }, actingUser(ctx), now()));
+    return frozen(input.id, () =>
+      updateCorrection(
+        ctx.db,
+        input.id,
+        { wrong: input.wrong, right: input.right, claimIds, facts },
+        actingUser(ctx),
+        now(),
+      ),
+    );
   },
   'corrections:withdraw': ({ id }, ctx) => {
     requireCorrection(ctx.db, id);
@@ -111,8 +136,17 @@ export const correctionsHandlers = {
   },
   'corrections:dismiss-offer': ({ seq }, ctx) => {
     const prompt = getPrompt(ctx.db, seq);
-    if (!prompt) throw new UserError('not_found', `There is no correction offer ${seq}.`, [{ path: 'seq', message: 'not found' }]);
+    if (!prompt)
+      throw new UserError('not_found', `There is no correction offer ${seq}.`, [
+        { path: 'seq', message: 'not found' },
+      ]);
     dismissPrompt(ctx.db, seq, actingUser(ctx), now());
     return articleCorrections(ctx.db, prompt.articleId);
   },
-} satisfies HandlerTable<'corrections:list' | 'corrections:create' | 'corrections:update' | 'corrections:withdraw' | 'corrections:dismiss-offer'>;
+} satisfies HandlerTable<
+  | 'corrections:list'
+  | 'corrections:create'
+  | 'corrections:update'
+  | 'corrections:withdraw'
+  | 'corrections:dismiss-offer'
+>;

@@ -4,7 +4,12 @@ import { parseClaimRecord, parseGatePasses } from '../../shared/desk/claimRecord
 import { applyDeskClaims, deskClaimState } from '../../store/desk-claims';
 import { UserError } from '../../shared/result';
 import { createArticle, getArticleMeta } from '../../store/articles';
-import { readDeskConfig, writeDeskConnection, writeDeskEnabled, writeDeskUser } from '../../store/desk-config';
+import {
+  readDeskConfig,
+  writeDeskConnection,
+  writeDeskEnabled,
+  writeDeskUser,
+} from '../../store/desk-config';
 import {
   appendDocUpdate,
   deskArticleLink,
@@ -34,7 +39,10 @@ function decodeUpdate(text: string): Uint8Array {
 
 function requireArticle(ctx: HandlerContext, articleId: string) {
   const meta = getArticleMeta(ctx.db, articleId);
-  if (!meta) throw new UserError('not_found', `There is no article with id ${articleId}.`, [{ path: 'articleId', message: 'not found' }]);
+  if (!meta)
+    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+      { path: 'articleId', message: 'not found' },
+    ]);
   return meta;
 }
 
@@ -45,9 +53,15 @@ export const deskHandlers = {
   'desk:set-user': (user, ctx) => writeDeskUser(ctx.db, user),
   'desk:load-doc': ({ doc }, ctx) => {
     const stored = loadDoc(ctx.db, doc, now());
-    return { state: stored.state ? bytesToBase64(stored.state) : null, pending: stored.pending, lastSeq: stored.lastSeq };
+    return {
+      state: stored.state ? bytesToBase64(stored.state) : null,
+      pending: stored.pending,
+      lastSeq: stored.lastSeq,
+    };
   },
-  'desk:append-update': ({ doc, update, pending }, ctx) => ({ seq: appendDocUpdate(ctx.db, doc, decodeUpdate(update), pending, now()) }),
+  'desk:append-update': ({ doc, update, pending }, ctx) => ({
+    seq: appendDocUpdate(ctx.db, doc, decodeUpdate(update), pending, now()),
+  }),
   'desk:mark-synced': ({ doc, upTo }, ctx) => {
     markDocSynced(ctx.db, doc, upTo);
     return { total: pendingUpdates(ctx.db).total };
@@ -67,7 +81,10 @@ export const deskHandlers = {
     requireArticle(ctx, articleId);
     const parsed = records.map((r, i) => {
       const record = parseClaimRecord(typeof r.id === 'string' ? r.id : '', r);
-      if (!record) throw new UserError('validation', `Claim ${i + 1} from the desk is malformed; nothing was stored.`, [{ path: `records.${i}`, message: 'is not a claim record' }]);
+      if (!record)
+        throw new UserError('validation', `Claim ${i + 1} from the desk is malformed; nothing was stored.`, [
+          { path: `records.${i}`, message: 'is not a claim record' },
+        ]);
       return record;
     });
     return { changed: applyDeskClaims(ctx.db, articleId, parsed, parseGatePasses(passes), now()) };

@@ -20,13 +20,56 @@ const PACK = {
   ],
   roles: [{ id: 'r-kowalczyk', personId: 'e-kowalczyk', title: 'Kapitänin', organisationId: 'e-rotheide' }],
   deals: [
-    { id: 'd-rotheide', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-rotheide', subject: 'Heimspiele der Rotheider Frauen', amountMinor: 700000000, currency: 'EUR', precision: 'exact', status: 'confirmed' },
-    { id: 'd-almental', kind: 'broadcast_rights', payerId: 'e-strivo', payeeId: 'e-almental', subject: 'Pokalspiele Almental', amountMinor: 1200000000, currency: 'EUR', precision: 'exact', status: 'confirmed' },
+    {
+      id: 'd-rotheide',
+      kind: 'broadcast_rights',
+      payerId: 'e-strivo',
+      payeeId: 'e-rotheide',
+      subject: 'Heimspiele der Rotheider Frauen',
+      amountMinor: 700000000,
+      currency: 'EUR',
+      precision: 'exact',
+      status: 'confirmed',
+    },
+    {
+      id: 'd-almental',
+      kind: 'broadcast_rights',
+      payerId: 'e-strivo',
+      payeeId: 'e-almental',
+      subject: 'Pokalspiele Almental',
+      amountMinor: 1200000000,
+      currency: 'EUR',
+      precision: 'exact',
+      status: 'confirmed',
+    },
   ],
   quotes: [
-    { id: 'q-k1', speakerId: 'e-kowalczyk', wording: 'Die Mannschaft bleibt zusammen, egal was im Sommer passiert.', language: 'de', date: '2026-05-02', occasion: 'interview', status: 'verified' },
-    { id: 'q-k1-en', speakerId: 'e-kowalczyk', wording: 'The team stays together, whatever happens in the summer.', language: 'en', translationOfId: 'q-k1', occasion: 'interview', status: 'verified' },
-    { id: 'q-g1', speakerId: 'e-goetze', wording: 'Wir verkaufen unsere besten Spielerinnen nicht unter Wert.', language: 'de', occasion: 'interview', status: 'verified' },
+    {
+      id: 'q-k1',
+      speakerId: 'e-kowalczyk',
+      wording: 'Die Mannschaft bleibt zusammen, egal was im Sommer passiert.',
+      language: 'de',
+      date: '2026-05-02',
+      occasion: 'interview',
+      status: 'verified',
+    },
+    {
+      id: 'q-k1-en',
+      speakerId: 'e-kowalczyk',
+      wording: 'The team stays together, whatever happens in the summer.',
+      language: 'en',
+      translationOfId: 'q-k1',
+      occasion: 'interview',
+      status: 'verified',
+    },
+    {
+      id: 'q-g1',
+      speakerId: 'e-goetze',
+      wording: 'Wir verkaufen unsere besten Spielerinnen nicht unter Wert.',
+      language: 'de',
+      occasion: 'interview',
+      status: 'verified',
+    },
   ],
 };
 
@@ -46,7 +89,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -56,7 +101,12 @@ describe('detect:entities', () => {
   it('hands the detector every entity with its aliases', async () => {
     const entities = await ok(dispatch('detect:entities', {}, ctx));
     expect(entities).toHaveLength(5);
-    expect(entities.find((e) => e.id === 'e-goetze')).toEqual({ id: 'e-goetze', name: 'Lutz Götze', aliases: ['Lutz Goetze'], kind: 'person' });
+    expect(entities.find((e) => e.id === 'e-goetze')).toEqual({
+      id: 'e-goetze',
+      name: 'Lutz Götze',
+      aliases: ['Lutz Goetze'],
+      kind: 'person',
+    });
   });
 });
 
@@ -74,7 +124,8 @@ describe('detect:people', () => {
 
   it('lets the detector resolve a role phrase and a surname to the stored person', async () => {
     const people = await ok(dispatch('detect:people', {}, ctx));
-    const text = '„Wir bleiben zusammen“, sagte die Rotheider Kapitänin.\n„Das gilt für alle“, sagte Kowalczyk.';
+    const text =
+      '„Wir bleiben zusammen“, sagte die Rotheider Kapitänin.\n„Das gilt für alle“, sagte Kowalczyk.';
     const quotes = detect(text, { lang: 'de', people, date: '2026-05-02' }).filter((s) => s.kind === 'quote');
     expect(quotes.map((q) => [q.speaker, q.speakerKind, q.speakerId])).toEqual([
       ['Jana Kowalczyk', 'role', 'e-kowalczyk'],
@@ -90,7 +141,9 @@ describe('detect:candidates', () => {
     const quote = suggestions.find((s) => s.kind === 'quote')!;
     const amount = suggestions.find((s) => s.kind === 'amount')!;
     expect(amount.hedge).toBe('soll');
-    const [forQuote, forAmount] = await ok(dispatch('detect:candidates', { suggestions: [quote, amount], lang: 'de' }, ctx));
+    const [forQuote, forAmount] = await ok(
+      dispatch('detect:candidates', { suggestions: [quote, amount], lang: 'de' }, ctx),
+    );
     expect(forQuote[0]).toMatchObject({
       ref: { type: 'quote', id: 'q-k1' },
       reasons: ['speaker', 'wording'],
@@ -100,14 +153,22 @@ describe('detect:candidates', () => {
     // The translation is the same speaker's statement, offered after the German original.
     expect(forQuote.map((c) => c.ref.id)).toContain('q-k1-en');
     expect(forQuote.map((c) => c.ref.id)).not.toContain('q-g1');
-    expect(forAmount[0]).toMatchObject({ ref: { type: 'deal', id: 'd-rotheide' }, detail: 'Strivo → SV Rotheide, 7.000.000\u00a0€' });
+    expect(forAmount[0]).toMatchObject({
+      ref: { type: 'deal', id: 'd-rotheide' },
+      detail: 'Strivo → SV Rotheide, 7.000.000\u00a0€',
+    });
   });
 
   it('answers one list per suggestion, empty where nothing fits', async () => {
     const result = await ok(
       dispatch(
         'detect:candidates',
-        { suggestions: [{ kind: 'date', text: 'am 3. März' }, { kind: 'role', text: 'Kapitänin Jana Kowalczyk' }] },
+        {
+          suggestions: [
+            { kind: 'date', text: 'am 3. März' },
+            { kind: 'role', text: 'Kapitänin Jana Kowalczyk' },
+          ],
+        },
         ctx,
       ),
     );
@@ -117,11 +178,21 @@ describe('detect:candidates', () => {
   });
 
   it('keeps to the limit and refuses an empty batch or a bad currency by field', async () => {
-    const limited = await ok(dispatch('detect:candidates', { suggestions: [{ kind: 'quote', text: 'Mannschaft', speaker: 'Kowalczyk' }], limit: 1 }, ctx));
+    const limited = await ok(
+      dispatch(
+        'detect:candidates',
+        { suggestions: [{ kind: 'quote', text: 'Mannschaft', speaker: 'Kowalczyk' }], limit: 1 },
+        ctx,
+      ),
+    );
     expect(limited[0]).toHaveLength(1);
     const empty = await dispatch('detect:candidates', { suggestions: [] }, ctx);
     expect(empty.ok).toBe(false);
-    const bad = await dispatch('detect:candidates', { suggestions: [{ kind: 'amount', text: '7 Mio.', currency: 'euro' }] }, ctx);
+    const bad = await dispatch(
+      'detect:candidates',
+      { suggestions: [{ kind: 'amount', text: '7 Mio.', currency: 'euro' }] },
+      ctx,
+    );
     expect(!bad.ok && bad.error.fields?.[0].path).toBe('suggestions.0.currency');
   });
 });
@@ -130,19 +201,34 @@ describe('dismissing suggestions', () => {
   it('remembers a dismissal per article by kind and normalised text, with who and when', async () => {
     const a = (await ok(dispatch('articles:create', { language: 'de' }, ctx))).meta.id;
     const b = (await ok(dispatch('articles:create', { language: 'de' }, ctx))).meta.id;
-    const d = await ok(dispatch('detect:dismiss', { articleId: a, kind: 'amount', text: 'sieben Millionen Euro' }, ctx));
-    expect(d).toMatchObject({ kind: 'amount', key: dismissalKey('sieben  Millionen Euro'), text: 'sieben Millionen Euro', by: 'Erika Prüfer' });
+    const d = await ok(
+      dispatch('detect:dismiss', { articleId: a, kind: 'amount', text: 'sieben Millionen Euro' }, ctx),
+    );
+    expect(d).toMatchObject({
+      kind: 'amount',
+      key: dismissalKey('sieben  Millionen Euro'),
+      text: 'sieben Millionen Euro',
+      by: 'Erika Prüfer',
+    });
     // The same words typed differently are the same dismissal.
-    await ok(dispatch('detect:dismiss', { articleId: a, kind: 'amount', text: 'Sieben Millionen Euro' }, ctx));
+    await ok(
+      dispatch('detect:dismiss', { articleId: a, kind: 'amount', text: 'Sieben Millionen Euro' }, ctx),
+    );
     expect(await ok(dispatch('detect:dismissed-list', { articleId: a }, ctx))).toHaveLength(1);
     expect(await ok(dispatch('detect:dismissed-list', { articleId: b }, ctx))).toEqual([]);
   });
 
   it('shows a dismissed suggestion again after restore', async () => {
     const a = (await ok(dispatch('articles:create', { language: 'de' }, ctx))).meta.id;
-    const d = await ok(dispatch('detect:dismiss', { articleId: a, kind: 'quote', text: '„Wir bleiben hier“' }, ctx));
-    expect(await ok(dispatch('detect:restore', { articleId: a, kind: 'quote', key: d.key }, ctx))).toEqual({ restored: true });
-    expect(await ok(dispatch('detect:restore', { articleId: a, kind: 'quote', key: d.key }, ctx))).toEqual({ restored: false });
+    const d = await ok(
+      dispatch('detect:dismiss', { articleId: a, kind: 'quote', text: '„Wir bleiben hier“' }, ctx),
+    );
+    expect(await ok(dispatch('detect:restore', { articleId: a, kind: 'quote', key: d.key }, ctx))).toEqual({
+      restored: true,
+    });
+    expect(await ok(dispatch('detect:restore', { articleId: a, kind: 'quote', key: d.key }, ctx))).toEqual({
+      restored: false,
+    });
     expect(await ok(dispatch('detect:dismissed-list', { articleId: a }, ctx))).toEqual([]);
   });
 

@@ -45,7 +45,11 @@ function describe(c: ScoredCandidate, facts: CandidateFacts, lang: ArticleLangua
     }
     case 'role': {
       const r = facts.roles.find((x) => x.id === c.ref.id)!;
-      return { ...base, label: `${entity(r.personId)?.name ?? r.personId} — ${r.title}`, detail: entity(r.organisationId)?.name ?? null };
+      return {
+        ...base,
+        label: `${entity(r.personId)?.name ?? r.personId} — ${r.title}`,
+        detail: entity(r.organisationId)?.name ?? null,
+      };
     }
     default: {
       const e = entity(c.ref.id) as Entity;
@@ -55,7 +59,8 @@ function describe(c: ScoredCandidate, facts: CandidateFacts, lang: ArticleLangua
 }
 
 export const detectHandlers = {
-  'detect:entities': (_input, ctx) => allEntities(ctx.db).map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind })),
+  'detect:entities': (_input, ctx) =>
+    allEntities(ctx.db).map(({ id, name, aliases, kind }) => ({ id, name, aliases, kind })),
   'detect:people': (_input, ctx) => knownPeople(ctx.db),
   'detect:candidates': ({ suggestions, lang, limit }, ctx) => {
     // One read of the entities serves every suggestion of the batch (the CLI sends a whole article).
@@ -70,8 +75,26 @@ export const detectHandlers = {
   'detect:dismiss': ({ articleId, kind, text }, ctx) => {
     requireArticle(ctx.db, articleId);
     const key = dismissalKey(text);
-    if (!key) throw new UserError('validation', 'This suggestion has no words to remember it by.', [{ path: 'text', message: 'must contain letters or digits' }]);
-    return addDismissal(ctx.db, articleId, { kind, key, text, by: loadSettings(ctx).userName, at: new Date().toISOString() });
+    if (!key)
+      throw new UserError('validation', 'This suggestion has no words to remember it by.', [
+        { path: 'text', message: 'must contain letters or digits' },
+      ]);
+    return addDismissal(ctx.db, articleId, {
+      kind,
+      key,
+      text,
+      by: loadSettings(ctx).userName,
+      at: new Date().toISOString(),
+    });
   },
-  'detect:restore': ({ articleId, kind, key }, ctx) => ({ restored: removeDismissal(ctx.db, articleId, kind, key) }),
-} satisfies HandlerTable<'detect:entities' | 'detect:people' | 'detect:candidates' | 'detect:dismissed-list' | 'detect:dismiss' | 'detect:restore'>;
+  'detect:restore': ({ articleId, kind, key }, ctx) => ({
+    restored: removeDismissal(ctx.db, articleId, kind, key),
+  }),
+} satisfies HandlerTable<
+  | 'detect:entities'
+  | 'detect:people'
+  | 'detect:candidates'
+  | 'detect:dismissed-list'
+  | 'detect:dismiss'
+  | 'detect:restore'
+>;

@@ -28,7 +28,10 @@ afterEach(() => {
 describe('dispatch', () => {
   it('answers an unknown channel with a typed error', async () => {
     const result = await dispatch('facts:nuke', {}, ctx);
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown call "facts:nuke".' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'Unknown call "facts:nuke".' },
+    });
   });
 
   it('names every invalid field and runs no handler', async () => {
@@ -66,14 +69,22 @@ describe('dispatch', () => {
 describe('settings', () => {
   it('defaults the user name to the OS user and the language to the OS locale', async () => {
     const result = await dispatch('settings:get', {}, ctx);
-    expect(result.ok && result.value).toMatchObject({ userName: 'kowalczyk', language: 'de', theme: 'system' });
+    expect(result.ok && result.value).toMatchObject({
+      userName: 'kowalczyk',
+      language: 'de',
+      theme: 'system',
+    });
   });
 
   it('keeps the rest of the layout when one pane changes', async () => {
     await dispatch('settings:update', { layout: { leftWidth: 333 } }, ctx);
     await dispatch('settings:update', { layout: { rightCollapsed: true } }, ctx);
     const result = await dispatch('settings:get', {}, ctx);
-    expect(result.ok && result.value.layout).toMatchObject({ leftWidth: 333, rightCollapsed: true, rightWidth: 360 });
+    expect(result.ok && result.value.layout).toMatchObject({
+      leftWidth: 333,
+      rightCollapsed: true,
+      rightWidth: 360,
+    });
   });
 
   it('refuses a pane width outside the allowed range', async () => {

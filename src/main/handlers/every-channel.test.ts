@@ -24,7 +24,12 @@ beforeAll(() => {
 afterAll(() => disposeContext(ctx));
 
 describe('every channel of the contract', () => {
-  const garbage: unknown[] = [42, 'text', [1, 2], { __proto__: { polluted: true }, unexpected: { deeply: ['x'] } }];
+  const garbage: unknown[] = [
+    42,
+    'text',
+    [1, 2],
+    { __proto__: { polluted: true }, unexpected: { deeply: ['x'] } },
+  ];
   for (const channel of CHANNELS) {
     it(`${channel} answers malformed input with a validation error and writes nothing`, async () => {
       const before = snapshot(ctx.db);

@@ -15,7 +15,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -38,33 +40,61 @@ describe('facts handlers', () => {
   it('refuses a deal with a bad amount, naming the field, and saves nothing', async () => {
     const result = await dispatch(
       'facts:deal-create',
-      { kind: 'transfer', subject: 'Test', amountMinor: 'fünf' as unknown as number, currency: 'EUR', precision: 'exact', status: 'reported' },
+      {
+        kind: 'transfer',
+        subject: 'Test',
+        amountMinor: 'fünf' as unknown as number,
+        currency: 'EUR',
+        precision: 'exact',
+        status: 'reported',
+      },
       ctx,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.fields).toEqual([{ path: 'amountMinor', message: 'must be a number' }]);
+    if (!result.ok)
+      expect(result.error.fields).toEqual([{ path: 'amountMinor', message: 'must be a number' }]);
     expect(ctx.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(0);
   });
 
   it('creates a quote by a speaker created on the way, and audits both under the settings user', async () => {
     await value(dispatch('settings:update', { userName: 'Mira Faktencheck' }, ctx));
-    const speaker = await value(dispatch('facts:entity-create', { kind: 'person', name: 'Ida Sørensen' }, ctx));
+    const speaker = await value(
+      dispatch('facts:entity-create', { kind: 'person', name: 'Ida Sørensen' }, ctx),
+    );
     const quote = await value(
-      dispatch('facts:quote-create', { speakerId: speaker.id, wording: 'Wir greifen an.', language: 'de', occasion: 'interview', status: 'unverified' }, ctx),
+      dispatch(
+        'facts:quote-create',
+        {
+          speakerId: speaker.id,
+          wording: 'Wir greifen an.',
+          language: 'de',
+          occasion: 'interview',
+          status: 'unverified',
+        },
+        ctx,
+      ),
     );
     const view = await value(dispatch('facts:quote-get', { id: quote.id }, ctx));
     expect(view.speaker).toEqual({ id: speaker.id, name: 'Ida Sørensen', kind: 'person' });
     const audit = await value(dispatch('facts:audit', { recordType: 'quote', recordId: quote.id }, ctx));
-    expect(audit).toEqual([expect.objectContaining({ action: 'create', user: 'Mira Faktencheck', via: 'app' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'create', user: 'Mira Faktencheck', via: 'app' }),
+    ]);
     const found = await value(dispatch('facts:search', { query: 'Sorensen' }, ctx));
     expect(found.hits.map((h) => h.id)).toEqual([speaker.id]);
   });
 
   it('attaches a file sent as base64 and serves it back', async () => {
-    const source = await value(dispatch('facts:source-create', { kind: 'document', title: 'Vertragsentwurf' }, ctx));
+    const source = await value(
+      dispatch('facts:source-create', { kind: 'document', title: 'Vertragsentwurf' }, ctx),
+    );
     const bytes = Buffer.from('erfundener Vertragsentwurf, Seite 1');
     const attached = await value(
-      dispatch('facts:source-attach-file', { sourceId: source.id, fileName: 'entwurf.txt', base64: bytes.toString('base64') }, ctx),
+      dispatch(
+        'facts:source-attach-file',
+        { sourceId: source.id, fileName: 'entwurf.txt', base64: bytes.toString('base64') },
+        ctx,
+      ),
     );
     expect(fs.readFileSync(storedFilePath(dir, attached.fileHash!))).toEqual(bytes);
     const file = await value(dispatch('facts:source-file', { sourceId: source.id }, ctx));
@@ -74,7 +104,9 @@ describe('facts handlers', () => {
   it('exports a pack and re-imports it without changes', async () => {
     await value(dispatch('facts:load-sample', {}, ctx));
     const pack = await value(dispatch('facts:export-pack', {}, ctx));
-    const report = await value(dispatch('facts:import-pack', { pack: JSON.parse(JSON.stringify(pack)) }, ctx));
+    const report = await value(
+      dispatch('facts:import-pack', { pack: JSON.parse(JSON.stringify(pack)) }, ctx),
+    );
     expect(report).toMatchObject({ applied: true, changes: [], needsConfirmation: false });
     expect(report.unchanged.quotes).toBe(pack.quotes.length);
   });
@@ -87,7 +119,9 @@ describe('facts handlers', () => {
 
   it('suggests the role a speaker held on the quote date', async () => {
     await value(dispatch('facts:load-sample', {}, ctx));
-    expect(await value(dispatch('facts:role-at', { personId: 'ent-goetze', date: '2023-11-20' }, ctx))).toEqual({
+    expect(
+      await value(dispatch('facts:role-at', { personId: 'ent-goetze', date: '2023-11-20' }, ctx)),
+    ).toEqual({
       roleAtTime: 'Sportdirektor, FC Almental',
     });
   });

@@ -13,7 +13,15 @@ import { readStoredFile } from '../../store/files';
 import { createQuote, deleteQuote, quoteView, updateQuote } from '../../store/quotes';
 import { createRole, deleteRole, roleAtTime, updateRole } from '../../store/roles';
 import { searchFacts } from '../../store/search';
-import { attachFile, createSource, deleteSource, detachFile, getSource, sourceView, updateSource } from '../../store/sources';
+import {
+  attachFile,
+  createSource,
+  deleteSource,
+  detachFile,
+  getSource,
+  sourceView,
+  updateSource,
+} from '../../store/sources';
 import { fetchSourceFile } from '../desk-facts/source-files';
 import { forgetDocument } from '../../store/source-documents';
 import { samplePackPath } from '../resources';
@@ -31,14 +39,18 @@ export function actorOf(ctx: HandlerContext): Actor {
 const deleted = { deleted: true } as const;
 
 /** A fact pack that will write something is preceded by a backup, so an unwanted import can be undone. */
-const backupBeforeImport = (ctx: HandlerContext) => () => void createBackupNow(ctx.db, ctx.dataDir, 'before-import');
+const backupBeforeImport = (ctx: HandlerContext) => () =>
+  void createBackupNow(ctx.db, ctx.dataDir, 'before-import');
 
 function readSamplePack(): unknown {
   const file = samplePackPath();
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   } catch (err) {
-    throw new UserError('unavailable', `The sample fact pack could not be read from ${file}: ${(err as Error).message}`);
+    throw new UserError(
+      'unavailable',
+      `The sample fact pack could not be read from ${file}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -78,7 +90,14 @@ export const factsHandlers = {
   },
   // The file's text is read as soon as it is stored (docs/sources.md); a PDF goes on in the background.
   'facts:source-attach-file': async ({ sourceId, fileName, base64 }, ctx) => {
-    const source = attachFile(ctx.db, ctx.dataDir, sourceId, fileName, Buffer.from(base64, 'base64'), actorOf(ctx));
+    const source = attachFile(
+      ctx.db,
+      ctx.dataDir,
+      sourceId,
+      fileName,
+      Buffer.from(base64, 'base64'),
+      actorOf(ctx),
+    );
     await readAttachedFile(ctx, sourceId);
     return source;
   },
@@ -95,10 +114,18 @@ export const factsHandlers = {
     if (!bytes && source.fileHash) {
       // A colleague's file: the desk has it by its hash.
       const fetched = await fetchSourceFile(ctx.db, ctx.dataDir, source.fileHash);
-      if (fetched && 'error' in fetched) throw new UserError('unavailable', `The file of “${source.title}” could not be fetched from the desk: ${fetched.error}`);
+      if (fetched && 'error' in fetched)
+        throw new UserError(
+          'unavailable',
+          `The file of “${source.title}” could not be fetched from the desk: ${fetched.error}`,
+        );
       bytes = fetched?.bytes ?? null;
     }
-    if (!bytes) throw new UserError('not_found', `The source “${source.title}” has no file stored in this data folder.`);
+    if (!bytes)
+      throw new UserError(
+        'not_found',
+        `The source “${source.title}” has no file stored in this data folder.`,
+      );
     return { fileName: source.fileName ?? 'file', size: bytes.length, base64: bytes.toString('base64') };
   },
 
@@ -109,7 +136,12 @@ export const factsHandlers = {
   'facts:export-pack': ({ refs, includeFiles, title }, ctx) =>
     buildFactPack(ctx.db, { refs, includeFiles, dataDir: ctx.dataDir, title }),
   'facts:import-pack': ({ pack, update }, ctx) => {
-    const report = importFactPack(ctx.db, pack, { update, actor: actorOf(ctx), dataDir: ctx.dataDir, beforeWrite: backupBeforeImport(ctx) });
+    const report = importFactPack(ctx.db, pack, {
+      update,
+      actor: actorOf(ctx),
+      dataDir: ctx.dataDir,
+      beforeWrite: backupBeforeImport(ctx),
+    });
     // The pack's files are read in the background in the app; a CLI run would end before them.
     if (ctx.platform.kind !== 'cli') void readUnreadFiles(ctx);
     return report;

@@ -17,9 +17,11 @@ export const factsDeskHandlers = {
   'facts:desk-share': ({ decisions }, ctx) => {
     const { groups } = preview(ctx);
     if (decisions.length !== groups.length) {
-      throw new UserError('conflict', `The duplicates changed since they were shown (${groups.length} groups now, ${decisions.length} decisions); look at them again.`, [
-        { path: 'decisions', message: `must have ${groups.length} entries` },
-      ]);
+      throw new UserError(
+        'conflict',
+        `The duplicates changed since they were shown (${groups.length} groups now, ${decisions.length} decisions); look at them again.`,
+        [{ path: 'decisions', message: `must have ${groups.length} entries` }],
+      );
     }
     const actor = { user: loadSettings(ctx).userName, via: 'app' };
     let merged = 0;
@@ -37,7 +39,9 @@ export const factsDeskHandlers = {
   },
   'facts:desk-local': ({ type, id, local }, ctx) => {
     if (!localRecord(ctx.db, type, id)) {
-      throw new UserError('not_found', `There is no ${type} with id ${id}.`, [{ path: 'id', message: 'not found' }]);
+      throw new UserError('not_found', `There is no ${type} with id ${id}.`, [
+        { path: 'id', message: 'not found' },
+      ]);
     }
     if (local !== undefined) {
       ctx.db.transaction(() => {

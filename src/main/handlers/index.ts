@@ -1,4 +1,10 @@
-import { contract, isChannel, type Channel, type ChannelInput, type ChannelResult } from '../../shared/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type ChannelInput,
+  type ChannelResult,
+} from '../../shared/contract';
 import { fail, ok, UserError, type Result } from '../../shared/result';
 import { appHandlers } from './app';
 import { articlesHandlers } from './articles';
@@ -49,14 +55,25 @@ export function dispatch<C extends Channel>(
   rawInput: ChannelInput<C>,
   ctx: HandlerContext,
 ): Promise<Result<ChannelResult<C>>>;
-export function dispatch(channelName: unknown, rawInput: unknown, ctx: HandlerContext): Promise<Result<unknown>>;
-export async function dispatch(channelName: unknown, rawInput: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+export function dispatch(
+  channelName: unknown,
+  rawInput: unknown,
+  ctx: HandlerContext,
+): Promise<Result<unknown>>;
+export async function dispatch(
+  channelName: unknown,
+  rawInput: unknown,
+  ctx: HandlerContext,
+): Promise<Result<unknown>> {
   if (!isChannel(channelName)) {
     return fail('unknown_channel', `Unknown call "${String(channelName).slice(0, 80)}".`);
   }
   const parsed = contract[channelName].input.safeParse(rawInput);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }));
+    const fields = parsed.error.issues.map((issue) => ({
+      path: describePath(issue.path),
+      message: issue.message,
+    }));
     const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     return fail('validation', `Invalid input for ${channelName} — ${summary}`, fields);
   }
@@ -68,6 +85,9 @@ export async function dispatch(channelName: unknown, rawInput: unknown, ctx: Han
     const storage = storageError(err);
     if (storage) return fail(storage.code, `Cannot write: ${storage.message}`);
     console.error(`[handlers] ${channelName} failed`, err);
-    return fail('internal', `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(
+      'internal',
+      `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -24,12 +24,18 @@ async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Prom
 }
 
 const sourceHits = async (query: string) =>
-  (await call('facts:search', { query })).hits.filter((h) => h.type === 'source').map((h) => (h.meta.type === 'source' ? { id: h.id, locator: h.meta.passage?.locator ?? null } : null));
+  (await call('facts:search', { query })).hits
+    .filter((h) => h.type === 'source')
+    .map((h) => (h.meta.type === 'source' ? { id: h.id, locator: h.meta.passage?.locator ?? null } : null));
 
 describe('sources handlers', () => {
   it('adds a saved web page: readable text without scripts or furniture, title, original URL and saving date', async () => {
     ctx = tempContext();
-    const { source, status } = await call('sources:add', { fileName: 'wintertransfer.html', base64: b64(SAVED_PAGE), lastModified: '2026-12-01T10:00:00.000Z' });
+    const { source, status } = await call('sources:add', {
+      fileName: 'wintertransfer.html',
+      base64: b64(SAVED_PAGE),
+      lastModified: '2026-12-01T10:00:00.000Z',
+    });
     expect(status.state).toBe('done');
     expect(source).toMatchObject({
       kind: 'web_page',
@@ -48,13 +54,18 @@ describe('sources handlers', () => {
       ['paragraph', 2, 'Die Ablöse'],
       ['paragraph', 3, 'Die Ablöse'],
     ]);
-    expect(await sourceHits('"1,8 Millionen Euro"')).toEqual([{ id: source.id, locator: '§ Die Ablöse, ¶ 2' }]);
+    expect(await sourceHits('"1,8 Millionen Euro"')).toEqual([
+      { id: source.id, locator: '§ Die Ablöse, ¶ 2' },
+    ]);
     expect(await sourceHits('Abloesesumme')).toEqual([{ id: source.id, locator: '§ Die Ablöse, ¶ 2' }]);
   });
 
   it('reads an MHTML page: the HTML part, the subject as title, the snapshot URL and the date', async () => {
     ctx = tempContext();
-    const { source, status } = await call('sources:add', { fileName: 'stadion.mhtml', base64: b64(SAVED_MHTML) });
+    const { source, status } = await call('sources:add', {
+      fileName: 'stadion.mhtml',
+      base64: b64(SAVED_MHTML),
+    });
     expect(status.meta).toEqual({
       title: 'Stadionumbau in Rotheide beschlossen',
       originalUrl: 'https://www.sv-rotheide.example/presse/stadion',
@@ -62,60 +73,94 @@ describe('sources handlers', () => {
     });
     expect(source.title).toBe('Stadionumbau in Rotheide beschlossen');
     const hits = await call('sources:search', { query: 'Nordtribüne großer Mehrheit' });
-    expect(hits.map((h) => [h.sourceId, h.locator])).toEqual([[source.id, '§ Stadionumbau beschlossen, ¶ 1']]);
+    expect(hits.map((h) => [h.sourceId, h.locator])).toEqual([
+      [source.id, '§ Stadionumbau beschlossen, ¶ 1'],
+    ]);
     expect(hits[0].excerpt).toContain('Umbau der Nordtribüne mit großer Mehrheit');
   });
 
-  it.skipIf(!haveChromium)('reads a PDF in the background, page by page, and the fact search finds it by a phrase with its page', async () => {
-    ctx = tempContext();
-    const { source, status } = await call('sources:add', { fileName: 'pressemitteilung.pdf', base64: b64(pdf), title: 'Pressemitteilung Kowalczyk' });
-    expect(status).toMatchObject({ format: 'pdf', state: 'extracting' });
-    await extractionDone(ctx, source.id);
-    expect(await call('sources:status', { sourceId: source.id })).toMatchObject({ state: 'done', pagesDone: 3, pagesTotal: 3, error: null });
-    expect(source.title).toBe('Pressemitteilung Kowalczyk');
-    expect(await sourceHits('"verpflichtet Lena Kowalczyk"')).toEqual([{ id: source.id, locator: 'p. 2' }]);
-    const doc = (await call('sources:document', { sourceId: source.id }))!;
-    expect(doc.segments.map((s) => s.page)).toEqual([1, 2, 3]);
-  }, 60_000);
+  it.skipIf(!haveChromium)(
+    'reads a PDF in the background, page by page, and the fact search finds it by a phrase with its page',
+    async () => {
+      ctx = tempContext();
+      const { source, status } = await call('sources:add', {
+        fileName: 'pressemitteilung.pdf',
+        base64: b64(pdf),
+        title: 'Pressemitteilung Kowalczyk',
+      });
+      expect(status).toMatchObject({ format: 'pdf', state: 'extracting' });
+      await extractionDone(ctx, source.id);
+      expect(await call('sources:status', { sourceId: source.id })).toMatchObject({
+        state: 'done',
+        pagesDone: 3,
+        pagesTotal: 3,
+        error: null,
+      });
+      expect(source.title).toBe('Pressemitteilung Kowalczyk');
+      expect(await sourceHits('"verpflichtet Lena Kowalczyk"')).toEqual([{ id: source.id, locator: 'p. 2' }]);
+      const doc = (await call('sources:document', { sourceId: source.id }))!;
+      expect(doc.segments.map((s) => s.page)).toEqual([1, 2, 3]);
+    },
+    60_000,
+  );
 
-  it.skipIf(!haveChromium)('names an untitled source after the PDF once it is read', async () => {
-    ctx = tempContext();
-    const { source } = await call('sources:add', { fileName: 'scan_0042.pdf', base64: b64(pdf) });
-    expect(source.title).toBe('scan_0042');
-    await extractionDone(ctx, source.id);
-    expect((await call('facts:source-get', { id: source.id })).source.title).toBe('Pressemitteilung SV Rotheide');
-  }, 60_000);
+  it.skipIf(!haveChromium)(
+    'names an untitled source after the PDF once it is read',
+    async () => {
+      ctx = tempContext();
+      const { source } = await call('sources:add', { fileName: 'scan_0042.pdf', base64: b64(pdf) });
+      expect(source.title).toBe('scan_0042');
+      await extractionDone(ctx, source.id);
+      expect((await call('facts:source-get', { id: source.id })).source.title).toBe(
+        'Pressemitteilung SV Rotheide',
+      );
+    },
+    60_000,
+  );
 
-  it.skipIf(!haveChromium)('cancels a running extraction; the file stays stored and can be read again', async () => {
-    ctx = tempContext();
-    const { source } = await call('sources:add', { fileName: 'gross.pdf', base64: b64(pdf) });
-    expect((await call('sources:cancel', { sourceId: source.id }))?.state).toBe('cancelled');
-    await extractionDone(ctx, source.id);
-    expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('cancelled');
-    expect((await call('facts:source-file', { sourceId: source.id })).size).toBe(pdf.length);
-    expect(await sourceHits('Kowalczyk')).toEqual([]);
-    await call('sources:extract', { sourceId: source.id });
-    await extractionDone(ctx, source.id);
-    expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('done');
-  }, 60_000);
+  it.skipIf(!haveChromium)(
+    'cancels a running extraction; the file stays stored and can be read again',
+    async () => {
+      ctx = tempContext();
+      const { source } = await call('sources:add', { fileName: 'gross.pdf', base64: b64(pdf) });
+      expect((await call('sources:cancel', { sourceId: source.id }))?.state).toBe('cancelled');
+      await extractionDone(ctx, source.id);
+      expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('cancelled');
+      expect((await call('facts:source-file', { sourceId: source.id })).size).toBe(pdf.length);
+      expect(await sourceHits('Kowalczyk')).toEqual([]);
+      await call('sources:extract', { sourceId: source.id });
+      await extractionDone(ctx, source.id);
+      expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('done');
+    },
+    60_000,
+  );
 
   it('says why a file could not be read and keeps it stored', async () => {
     ctx = tempContext();
-    const broken = await call('sources:add', { fileName: 'kaputt.pdf', base64: b64('%PDF-1.4 this is not really a PDF') });
+    const broken = await call('sources:add', {
+      fileName: 'kaputt.pdf',
+      base64: b64('%PDF-1.4 this is not really a PDF'),
+    });
     await extractionDone(ctx, broken.source.id);
     const status = (await call('sources:status', { sourceId: broken.source.id }))!;
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(/PDF/);
     expect((await call('facts:source-file', { sourceId: broken.source.id })).fileName).toBe('kaputt.pdf');
 
-    const sheet = await call('sources:add', { fileName: 'tabelle.xlsx', base64: b64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])) });
+    const sheet = await call('sources:add', {
+      fileName: 'tabelle.xlsx',
+      base64: b64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])),
+    });
     expect(sheet.status).toMatchObject({ format: 'other', state: 'failed' });
     expect(sheet.status.error).toMatch(/PDF, HTML, MHTML, DOCX and plain-text/);
   }, 30_000);
 
   it('reads plain text by paragraph, shows images without text, and forgets the text when the file is removed', async () => {
     ctx = tempContext();
-    const { source } = await call('sources:add', { fileName: 'abschrift.txt', base64: b64('Interview mit Lena Kowalczyk.\n\nFrage: Bleiben Sie in Rotheide?\nAntwort: Ja, bis 2029.') });
+    const { source } = await call('sources:add', {
+      fileName: 'abschrift.txt',
+      base64: b64('Interview mit Lena Kowalczyk.\n\nFrage: Bleiben Sie in Rotheide?\nAntwort: Ja, bis 2029.'),
+    });
     const doc = (await call('sources:document', { sourceId: source.id }))!;
     expect(doc.segments.map((s) => [s.paragraph, s.text])).toEqual([
       [1, 'Interview mit Lena Kowalczyk.'],
@@ -133,7 +178,10 @@ describe('sources handlers', () => {
 
   it('reads the files a fact pack brings, in the background', async () => {
     ctx = tempContext();
-    const { source } = await call('sources:add', { fileName: 'wintertransfer.html', base64: b64(SAVED_PAGE) });
+    const { source } = await call('sources:add', {
+      fileName: 'wintertransfer.html',
+      base64: b64(SAVED_PAGE),
+    });
     const pack = await call('facts:export-pack', { includeFiles: true });
     disposeContext(ctx);
     ctx = tempContext();
@@ -141,7 +189,9 @@ describe('sources handlers', () => {
     expect(report.problems).toEqual([]);
     await readUnreadFiles(ctx);
     expect((await call('sources:status', { sourceId: source.id }))?.state).toBe('done');
-    expect(await sourceHits('"1,8 Millionen Euro"')).toEqual([{ id: source.id, locator: '§ Die Ablöse, ¶ 2' }]);
+    expect(await sourceHits('"1,8 Millionen Euro"')).toEqual([
+      { id: source.id, locator: '§ Die Ablöse, ¶ 2' },
+    ]);
   });
 
   it('refuses bad input with the field named', async () => {

@@ -5,7 +5,13 @@ import type { DocumentFormat, DocumentStatus } from '../../shared/sources/docume
 import { detectFormat } from '../../shared/sources/document';
 import { documentView, searchPassages } from '../../store/source-documents';
 import { attachFile, createSource, getSource, updateSource } from '../../store/sources';
-import { cancelExtraction, extractionStatus, isExtracting, startExtraction, type ExtractionTarget } from '../sources/jobs';
+import {
+  cancelExtraction,
+  extractionStatus,
+  isExtracting,
+  startExtraction,
+  type ExtractionTarget,
+} from '../sources/jobs';
 import type { HandlerContext } from './context';
 import { actorOf } from './facts';
 import type { HandlerTable } from './table';
@@ -20,13 +26,22 @@ const KIND_OF: Record<DocumentFormat, SourceKind> = {
   other: 'document',
 };
 
-const titleFromName = (fileName: string) => fileName.split(/[\\/]/).pop()!.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim() || fileName;
+const titleFromName = (fileName: string) =>
+  fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .trim() || fileName;
 
 /**
  * Starts reading a just-attached file. Everything but a PDF is read at once (a saved page or a
  * Word file takes milliseconds); a PDF goes on in the background and the caller polls.
  */
-export async function readAttachedFile(t: ExtractionTarget, sourceId: string, lastModified?: string | null): Promise<DocumentStatus> {
+export async function readAttachedFile(
+  t: ExtractionTarget,
+  sourceId: string,
+  lastModified?: string | null,
+): Promise<DocumentStatus> {
   const { status, done } = startExtraction(t, sourceId, { lastModified });
   if (status.format === 'pdf') return status;
   await done;
@@ -34,12 +49,18 @@ export async function readAttachedFile(t: ExtractionTarget, sourceId: string, la
 }
 
 function requireStatus(ctx: HandlerContext, sourceId: string): DocumentStatus | null {
-  if (!getSource(ctx.db, sourceId)) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+  if (!getSource(ctx.db, sourceId))
+    throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
   return extractionStatus(ctx, sourceId);
 }
 
 /** A saved page knows its title, address and saving date; they fill what the person did not type. */
-function fillFromDocument(ctx: HandlerContext, source: Source, status: DocumentStatus, typed: { title: boolean; url: boolean }): Source {
+function fillFromDocument(
+  ctx: HandlerContext,
+  source: Source,
+  status: DocumentStatus,
+  typed: { title: boolean; url: boolean },
+): Source {
   const { title, originalUrl, savedAt } = status.meta;
   const next = {
     kind: source.kind,
@@ -76,7 +97,8 @@ export const sourcesHandlers = {
     const fill = () => {
       const status = ctx.db.open ? extractionStatus(ctx, created.id) : null;
       const source = status && getSource(ctx.db, created.id);
-      if (status?.state === 'done' && source) fillFromDocument(ctx, source, status, { title: Boolean(title), url: Boolean(url) });
+      if (status?.state === 'done' && source)
+        fillFromDocument(ctx, source, status, { title: Boolean(title), url: Boolean(url) });
       return status;
     };
     const filled = started.done.then(fill);
@@ -95,7 +117,7 @@ export const sourcesHandlers = {
     cancelExtraction(ctx, sourceId);
     return extractionStatus(ctx, sourceId);
   },
-  'sources:search': ({ query, typing, limit }, ctx) => 
+  'sources:search': ({ query, typing, limit }, ctx) =>
     searchPassages(ctx.db, query, { typing, limit }).map((h) => ({
       sourceId: h.sourceId,
       sourceTitle: h.sourceTitle,

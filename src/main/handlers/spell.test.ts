@@ -21,7 +21,9 @@ beforeEach(() => {
 });
 afterEach(() => disposeContext(ctx));
 
-async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -48,7 +50,13 @@ describe('spell:words and spell:add-word', () => {
   it('lists every entity name and alias of the store', async () => {
     const words = await ok(dispatch('spell:words', {}, ctx));
     expect(words.custom).toEqual([]);
-    expect(words.names.sort()).toEqual(['FC Nordhafen', 'Kowalczyk', 'Lena Kowalczyk', 'P. Wróblewski', 'Piotr Wróblewski']);
+    expect(words.names.sort()).toEqual([
+      'FC Nordhafen',
+      'Kowalczyk',
+      'Lena Kowalczyk',
+      'P. Wróblewski',
+      'Piotr Wróblewski',
+    ]);
   });
 
   it('keeps an added word once, sorted, across a reopened database', async () => {
@@ -62,7 +70,10 @@ describe('spell:words and spell:add-word', () => {
     try {
       reopened.db.close();
       reopened.db = (await import('../../store/db')).openDatabase(ctx.db.name);
-      expect((await ok(dispatch('spell:words', {}, reopened))).custom).toEqual(['Abwehrriegel', 'Viererkette']);
+      expect((await ok(dispatch('spell:words', {}, reopened))).custom).toEqual([
+        'Abwehrriegel',
+        'Viererkette',
+      ]);
     } finally {
       disposeContext(reopened);
     }

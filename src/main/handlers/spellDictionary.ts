@@ -15,9 +15,10 @@ export function readDictionary(lang: DictionaryLanguage): Promise<{ aff: string;
   let files = cache.get(lang);
   if (!files) {
     const dir = path.dirname(createRequire(import.meta.url).resolve(`dictionary-${lang}`));
-    files = Promise.all([fs.readFile(path.join(dir, 'index.aff'), 'utf8'), fs.readFile(path.join(dir, 'index.dic'), 'utf8')]).then(
-      ([aff, dic]) => ({ aff, dic }),
-    );
+    files = Promise.all([
+      fs.readFile(path.join(dir, 'index.aff'), 'utf8'),
+      fs.readFile(path.join(dir, 'index.dic'), 'utf8'),
+    ]).then(([aff, dic]) => ({ aff, dic }));
     // A failed read is retried on the next call instead of being remembered.
     files.catch(() => cache.delete(lang));
     cache.set(lang, files);

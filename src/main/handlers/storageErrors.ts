@@ -9,10 +9,16 @@ export function storageError(err: unknown): UserError | null {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new UserError('storage', 'the disk is full. Free some space; the text is kept and saved as soon as there is room.');
+    return new UserError(
+      'storage',
+      'the disk is full. Free some space; the text is kept and saved as soon as there is room.',
+    );
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return new UserError('storage', 'the data folder is read-only. Make it writable again; the text is kept and saved then.');
+    return new UserError(
+      'storage',
+      'the data folder is read-only. Make it writable again; the text is kept and saved then.',
+    );
   }
   return null;
 }

@@ -18,7 +18,11 @@ export function tempContext(options: TempContextOptions = {}): HandlerContext {
     db: openDatabase(path.join(dir, 'factdesk.sqlite')),
     dataDir: dir,
     appVersion: 'test',
-    os: { userName: options.userName ?? 'Erika Prüfer', locale: options.locale ?? 'de-DE', platform: 'linux' },
+    os: {
+      userName: options.userName ?? 'Erika Prüfer',
+      locale: options.locale ?? 'de-DE',
+      platform: 'linux',
+    },
     platform: { kind: 'test', nativeMenu: false, openExternal: async () => true, ...options.platform },
   };
 }

@@ -28,7 +28,15 @@ export const PACK = {
     // Linked by nothing in the article: must stay out of its file.
     { id: 'e-fremd', kind: 'club', name: 'TSV Bergwinkel' },
   ],
-  roles: [{ id: 'r-oberlin', personId: 'e-oberlin', title: 'Präsidentin', organisationId: 'e-rotheide', from: '2022-07-01' }],
+  roles: [
+    {
+      id: 'r-oberlin',
+      personId: 'e-oberlin',
+      title: 'Präsidentin',
+      organisationId: 'e-rotheide',
+      from: '2022-07-01',
+    },
+  ],
   deals: [
     {
       id: 'd-strivo',
@@ -72,10 +80,15 @@ export const PACK = {
 function text(t: string, format = 0): SerializedNodeJSON {
   return { detail: 0, format, mode: 'normal', style: '', text: t, type: 'text', version: 1 };
 }
-function element(type: string, children: SerializedNodeJSON[], extra: Record<string, unknown> = {}): SerializedNodeJSON {
+function element(
+  type: string,
+  children: SerializedNodeJSON[],
+  extra: Record<string, unknown> = {},
+): SerializedNodeJSON {
   return { children, direction: null, format: '', indent: 0, type, version: 1, ...extra };
 }
-const paragraph = (...children: SerializedNodeJSON[]) => element('paragraph', children, { textFormat: 0, textStyle: '' });
+const paragraph = (...children: SerializedNodeJSON[]) =>
+  element('paragraph', children, { textFormat: 0, textStyle: '' });
 const mark = (id: string, t: string) => element('mark', [text(t)], { ids: [id] });
 
 export const P1 = `${QUOTE}, sagte Präsidentin Greta Oberlin am Freitag.`;
@@ -88,19 +101,42 @@ export function articleBody(): ArticleBody {
       root: element('root', [
         paragraph(mark('c-quote', QUOTE), text(', sagte Präsidentin Greta Oberlin am Freitag.')),
         element('heading', [text('Was das Geld bewirken soll')], { tag: 'h2' }),
-        paragraph(text('Der Streamingdienst zahlt '), mark('c-amount', AMOUNT), text(' für drei Spielzeiten.')),
-        element('list', [element('listitem', [text('Flutlicht für das Stadion an der Weißach')], { value: 1 }), element('listitem', [text('Nachwuchsleistungszentrum')], { value: 2 })], {
-          listType: 'bullet',
-          start: 1,
-          tag: 'ul',
-        }),
-        paragraph(text('Mehr in der '), element('link', [text('Mitteilung')], { rel: null, target: null, title: null, url: 'https://sv-rotheide.example/news' }), text('.')),
+        paragraph(
+          text('Der Streamingdienst zahlt '),
+          mark('c-amount', AMOUNT),
+          text(' für drei Spielzeiten.'),
+        ),
+        element(
+          'list',
+          [
+            element('listitem', [text('Flutlicht für das Stadion an der Weißach')], { value: 1 }),
+            element('listitem', [text('Nachwuchsleistungszentrum')], { value: 2 }),
+          ],
+          {
+            listType: 'bullet',
+            start: 1,
+            tag: 'ul',
+          },
+        ),
+        paragraph(
+          text('Mehr in der '),
+          element('link', [text('Mitteilung')], {
+            rel: null,
+            target: null,
+            title: null,
+            url: 'https://sv-rotheide.example/news',
+          }),
+          text('.'),
+        ),
       ]),
     },
   };
 }
 
-export function tempContext(prefix = 'factdesk-transfer-', platform: Partial<HandlerContext['platform']> = {}): HandlerContext {
+export function tempContext(
+  prefix = 'factdesk-transfer-',
+  platform: Partial<HandlerContext['platform']> = {},
+): HandlerContext {
   return makeTempContext({ prefix, platform });
 }
 
@@ -119,9 +155,14 @@ const contextOf = (paragraphText: string, marked: string) => {
 
 /** Seeds the facts and writes the article with two claims in the text and one whose mark was deleted. Returns the article id. */
 export async function seedArticle(ctx: HandlerContext): Promise<string> {
-  const report = importFactPack(ctx.db, PACK, { actor: { user: 'fixture', via: 'test' }, dataDir: ctx.dataDir });
+  const report = importFactPack(ctx.db, PACK, {
+    actor: { user: 'fixture', via: 'test' },
+    dataDir: ctx.dataDir,
+  });
   if (!report.applied) throw new Error(JSON.stringify(report.problems));
-  const doc = await value(dispatch('articles:create', { language: 'de', headline: HEADLINE, desk: 'Sport' }, ctx));
+  const doc = await value(
+    dispatch('articles:create', { language: 'de', headline: HEADLINE, desk: 'Sport' }, ctx),
+  );
   const id = doc.meta.id;
   await value(
     dispatch(
@@ -129,25 +170,78 @@ export async function seedArticle(ctx: HandlerContext): Promise<string> {
       {
         id,
         baseRev: doc.rev,
-        meta: { kicker: 'Regionalliga · Medienrechte', lead: `Der SV Rotheide bekommt ${AMOUNT} – so viel wie nie.`, dateline: 'Rotheide, 21. November 2026', status: 'in_fact_check' },
+        meta: {
+          kicker: 'Regionalliga · Medienrechte',
+          lead: `Der SV Rotheide bekommt ${AMOUNT} – so viel wie nie.`,
+          dateline: 'Rotheide, 21. November 2026',
+          status: 'in_fact_check',
+        },
         body: articleBody(),
       },
       ctx,
     ),
   );
-  await value(dispatch('claims:create', { articleId: id, id: 'c-quote', text: QUOTE, context: contextOf(P1, QUOTE), kind: 'quote' }, ctx));
-  await value(dispatch('claims:create', { articleId: id, id: 'c-amount', text: AMOUNT, context: contextOf(P2, AMOUNT) }, ctx));
-  await value(dispatch('claims:create', { articleId: id, id: 'c-gone', text: 'drei Spielzeiten', context: contextOf(P2, 'drei Spielzeiten'), kind: 'other' }, ctx));
+  await value(
+    dispatch(
+      'claims:create',
+      { articleId: id, id: 'c-quote', text: QUOTE, context: contextOf(P1, QUOTE), kind: 'quote' },
+      ctx,
+    ),
+  );
+  await value(
+    dispatch(
+      'claims:create',
+      { articleId: id, id: 'c-amount', text: AMOUNT, context: contextOf(P2, AMOUNT) },
+      ctx,
+    ),
+  );
+  await value(
+    dispatch(
+      'claims:create',
+      {
+        articleId: id,
+        id: 'c-gone',
+        text: 'drei Spielzeiten',
+        context: contextOf(P2, 'drei Spielzeiten'),
+        kind: 'other',
+      },
+      ctx,
+    ),
+  );
   await value(dispatch('claims:link', { id: 'c-quote', refs: [{ type: 'quote', id: 'q-oberlin' }] }, ctx));
   await value(dispatch('claims:link', { id: 'c-amount', refs: [{ type: 'deal', id: 'd-strivo' }] }, ctx));
   await value(dispatch('claims:set-status', { id: 'c-quote', status: 'verified' }, ctx));
   await value(dispatch('claims:set-status', { id: 'c-amount', status: 'disputed' }, ctx));
-  await value(dispatch('claims:update', { id: 'c-amount', note: 'Kurier nennt 6,5 Mio. – Rückfrage läuft.' }, ctx));
-  await value(dispatch('claims:dismiss-warning', { id: 'c-quote', code: 'quote.wording', reason: 'Wortlaut am Mitschnitt geprüft.' }, ctx));
   await value(
-    dispatch('claims:sync', { articleId: id, marks: [{ id: 'c-quote', text: QUOTE, context: contextOf(P1, QUOTE) }, { id: 'c-amount', text: AMOUNT, context: contextOf(P2, AMOUNT) }] }, ctx),
+    dispatch('claims:update', { id: 'c-amount', note: 'Kurier nennt 6,5 Mio. – Rückfrage läuft.' }, ctx),
   );
-  await value(dispatch('claims:override-gate', { articleId: id, reason: 'Betrag vom Verein bestätigt, Kurier irrt.' }, ctx));
+  await value(
+    dispatch(
+      'claims:dismiss-warning',
+      { id: 'c-quote', code: 'quote.wording', reason: 'Wortlaut am Mitschnitt geprüft.' },
+      ctx,
+    ),
+  );
+  await value(
+    dispatch(
+      'claims:sync',
+      {
+        articleId: id,
+        marks: [
+          { id: 'c-quote', text: QUOTE, context: contextOf(P1, QUOTE) },
+          { id: 'c-amount', text: AMOUNT, context: contextOf(P2, AMOUNT) },
+        ],
+      },
+      ctx,
+    ),
+  );
+  await value(
+    dispatch(
+      'claims:override-gate',
+      { articleId: id, reason: 'Betrag vom Verein bestätigt, Kurier irrt.' },
+      ctx,
+    ),
+  );
   await value(dispatch('detect:dismiss', { articleId: id, kind: 'date', text: 'am Freitag' }, ctx));
   return id;
 }

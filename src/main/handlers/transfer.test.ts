@@ -40,7 +40,11 @@ beforeEach(async () => {
 });
 afterEach(() => disposeContext(ctx));
 
-async function exportTo(format: ExportFormat, fileName: string, extra: { annotated?: boolean; overwrite?: boolean } = {}) {
+async function exportTo(
+  format: ExportFormat,
+  fileName: string,
+  extra: { annotated?: boolean; overwrite?: boolean } = {},
+) {
   return value(dispatch('export:article', { articleId, format, directory: out, fileName, ...extra }, ctx));
 }
 
@@ -101,7 +105,10 @@ describe('export:article', () => {
   });
 
   it('writes ClaimReview JSON-LD for the rated claims only', async () => {
-    const reviews = JSON.parse(read((await exportTo('claimreview', 'a.jsonld')).path)) as { claimReviewed: string; reviewRating: { ratingValue: number } }[];
+    const reviews = JSON.parse(read((await exportTo('claimreview', 'a.jsonld')).path)) as {
+      claimReviewed: string;
+      reviewRating: { ratingValue: number };
+    }[];
     expect(reviews.map((r) => [r.claimReviewed, r.reviewRating.ratingValue])).toEqual([
       [QUOTE, 5],
       [AMOUNT, 2],
@@ -111,7 +118,11 @@ describe('export:article', () => {
   it('refuses ClaimReview when nothing is rated, saying why', async () => {
     await value(dispatch('claims:set-status', { id: 'c-quote', status: 'unchecked' }, ctx));
     await value(dispatch('claims:set-status', { id: 'c-amount', status: 'unchecked' }, ctx));
-    const result = await dispatch('export:article', { articleId, format: 'claimreview', directory: out, fileName: 'x.jsonld' }, ctx);
+    const result = await dispatch(
+      'export:article',
+      { articleId, format: 'claimreview', directory: out, fileName: 'x.jsonld' },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/No claim in this article has been rated/);
     expect(fs.existsSync(path.join(out, 'x.jsonld'))).toBe(false);
@@ -122,27 +133,39 @@ describe('export:article', () => {
     expect(doc.body.textContent).toContain('Betrag vom Verein bestätigt, Kurier irrt.');
   });
 
-  it.skipIf(!haveChromium)('prints clean and annotated PDFs that a PDF reader finds the text in', async () => {
-    // One browser for both documents: starting Chromium is most of a PDF's cost.
-    const printer = await createPdfPrinter({ timeoutMs: 80_000 });
-    ctx.platform.printToPdf = (html) => printer.print(html);
-    try {
-      const clean = fs.readFileSync((await exportTo('pdf', 'a.pdf')).path);
-      expect(clean.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = (await pdfPagesText(clean)).join(' ').replace(/\s+/g, ' ');
-      expect(text).toContain('„Für uns ist das ein großer Schritt nach vorn“');
-      const annotated = (await pdfPagesText(fs.readFileSync((await exportTo('pdf', 'b.pdf', { annotated: true })).path))).join(' ');
-      expect(annotated.replace(/\s+/g, ' ')).toContain('Kurier nennt 6,5 Mio.');
-    } finally {
-      await printer.close();
-    }
-  });
+  it.skipIf(!haveChromium)(
+    'prints clean and annotated PDFs that a PDF reader finds the text in',
+    async () => {
+      // One browser for both documents: starting Chromium is most of a PDF's cost.
+      const printer = await createPdfPrinter({ timeoutMs: 80_000 });
+      ctx.platform.printToPdf = (html) => printer.print(html);
+      try {
+        const clean = fs.readFileSync((await exportTo('pdf', 'a.pdf')).path);
+        expect(clean.subarray(0, 5).toString()).toBe('%PDF-');
+        const text = (await pdfPagesText(clean)).join(' ').replace(/\s+/g, ' ');
+        expect(text).toContain('„Für uns ist das ein großer Schritt nach vorn“');
+        const annotated = (
+          await pdfPagesText(fs.readFileSync((await exportTo('pdf', 'b.pdf', { annotated: true })).path))
+        ).join(' ');
+        expect(annotated.replace(/\s+/g, ' ')).toContain('Kurier nennt 6,5 Mio.');
+      } finally {
+        await printer.close();
+      }
+    },
+  );
 
   it('says clearly that no Chromium was found when the shell cannot print, and writes nothing', async () => {
     ctx.platform.printToPdf = async () => {
-      throw Object.assign(new Error('No Chromium found'), { code: 'CHROMIUM_NOT_FOUND', searched: ['/usr/bin/chromium'] });
+      throw Object.assign(new Error('No Chromium found'), {
+        code: 'CHROMIUM_NOT_FOUND',
+        searched: ['/usr/bin/chromium'],
+      });
     };
-    const result = await dispatch('export:article', { articleId, format: 'pdf', directory: out, fileName: 'a.pdf' }, ctx);
+    const result = await dispatch(
+      'export:article',
+      { articleId, format: 'pdf', directory: out, fileName: 'a.pdf' },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('unavailable');
@@ -150,7 +173,11 @@ describe('export:article', () => {
       expect(result.error.message).toContain('/usr/bin/chromium');
     }
     delete ctx.platform.printToPdf;
-    const without = await dispatch('export:article', { articleId, format: 'pdf', directory: out, fileName: 'a.pdf' }, ctx);
+    const without = await dispatch(
+      'export:article',
+      { articleId, format: 'pdf', directory: out, fileName: 'a.pdf' },
+      ctx,
+    );
     expect(without.ok || without.error.message).toMatch(/No Chromium found/);
     expect(fs.existsSync(path.join(out, 'a.pdf'))).toBe(false);
     const formats = await value(dispatch('export:formats', {}, ctx));
@@ -160,7 +187,11 @@ describe('export:article', () => {
   it('never replaces an existing file unless asked, and then replaces it whole', async () => {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'a.txt'), 'alter Text');
-    const refused = await dispatch('export:article', { articleId, format: 'txt', directory: out, fileName: 'a.txt' }, ctx);
+    const refused = await dispatch(
+      'export:article',
+      { articleId, format: 'txt', directory: out, fileName: 'a.txt' },
+      ctx,
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('conflict');
@@ -173,22 +204,39 @@ describe('export:article', () => {
   });
 
   it('refuses file names with folders in them and folders given as relative paths', async () => {
-    const sneaky = await dispatch('export:article', { articleId, format: 'txt', directory: out, fileName: '../a.txt' }, ctx);
+    const sneaky = await dispatch(
+      'export:article',
+      { articleId, format: 'txt', directory: out, fileName: '../a.txt' },
+      ctx,
+    );
     expect(sneaky.ok).toBe(false);
     if (!sneaky.ok) expect(sneaky.error.fields?.[0].path).toBe('fileName');
-    const relative = await dispatch('export:article', { articleId, format: 'txt', directory: 'exports', fileName: 'a.txt' }, ctx);
+    const relative = await dispatch(
+      'export:article',
+      { articleId, format: 'txt', directory: 'exports', fileName: 'a.txt' },
+      ctx,
+    );
     expect(relative.ok).toBe(false);
-    if (!relative.ok) expect(relative.error.fields?.[0]).toEqual({ path: 'directory', message: 'must be a full path' });
+    if (!relative.ok)
+      expect(relative.error.fields?.[0]).toEqual({ path: 'directory', message: 'must be a full path' });
   });
 
   it('refuses an annotated version of a format that has none', async () => {
-    const result = await dispatch('export:article', { articleId, format: 'md', annotated: true, directory: out, fileName: 'a.md' }, ctx);
+    const result = await dispatch(
+      'export:article',
+      { articleId, format: 'md', annotated: true, directory: out, fileName: 'a.md' },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.fields?.[0].path).toBe('annotated');
   });
 
   it('names a missing article', async () => {
-    const result = await dispatch('export:article', { articleId: 'nope', format: 'html', directory: out, fileName: 'a.html' }, ctx);
+    const result = await dispatch(
+      'export:article',
+      { articleId: 'nope', format: 'html', directory: out, fileName: 'a.html' },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('not_found');
   });
@@ -201,10 +249,14 @@ describe('export:default-directory', () => {
       const home = path.join(ctx.dataDir, 'home');
       fs.mkdirSync(home);
       process.env.HOME = home;
-      expect((await value(dispatch('export:default-directory', {}, ctx))).path).toBe(path.join(home, 'Documents', 'Factdesk'));
+      expect((await value(dispatch('export:default-directory', {}, ctx))).path).toBe(
+        path.join(home, 'Documents', 'Factdesk'),
+      );
       process.env.HOME = path.join(ctx.dataDir, 'a-file');
       fs.writeFileSync(process.env.HOME, '');
-      expect((await value(dispatch('export:default-directory', {}, ctx))).path).toBe(path.join(ctx.dataDir, 'exports'));
+      expect((await value(dispatch('export:default-directory', {}, ctx))).path).toBe(
+        path.join(ctx.dataDir, 'exports'),
+      );
     } finally {
       process.env.HOME = previous;
     }
@@ -223,15 +275,26 @@ describe('Factdesk JSON round trip', () => {
       const imported = await value(dispatch('import:path', { path: file }, target));
       expect(imported).toMatchObject({ articleId, format: 'factdesk-json', claims: 3, headline: HEADLINE });
 
-      const [a, b] = await Promise.all([value(dispatch('articles:get', { id: articleId }, ctx)), value(dispatch('articles:get', { id: articleId }, target))]);
+      const [a, b] = await Promise.all([
+        value(dispatch('articles:get', { id: articleId }, ctx)),
+        value(dispatch('articles:get', { id: articleId }, target)),
+      ]);
       expect(b.meta).toEqual(a.meta);
       expect(b.body).toEqual(a.body);
-      const [ca, cb] = await Promise.all([value(dispatch('claims:list', { articleId }, ctx)), value(dispatch('claims:list', { articleId }, target))]);
+      const [ca, cb] = await Promise.all([
+        value(dispatch('claims:list', { articleId }, ctx)),
+        value(dispatch('claims:list', { articleId }, target)),
+      ]);
       expect(cb).toEqual(ca);
       expect(cb.claims.find((c) => c.id === 'c-gone')?.inText).toBe(false);
       expect(cb.gate.override?.reason).toBe('Betrag vom Verein bestätigt, Kurier irrt.');
-      expect(await value(dispatch('detect:dismissed-list', { articleId }, target))).toEqual(await value(dispatch('detect:dismissed-list', { articleId }, ctx)));
-      const [la, lb] = await Promise.all([value(dispatch('articles:list', {}, ctx)), value(dispatch('articles:list', {}, target))]);
+      expect(await value(dispatch('detect:dismissed-list', { articleId }, target))).toEqual(
+        await value(dispatch('detect:dismissed-list', { articleId }, ctx)),
+      );
+      const [la, lb] = await Promise.all([
+        value(dispatch('articles:list', {}, ctx)),
+        value(dispatch('articles:list', {}, target)),
+      ]);
       expect(lb[0].wordCount).toBe(la[0].wordCount);
 
       // The target holds exactly the linked facts and what they depend on — not the unrelated club.
@@ -260,7 +323,10 @@ describe('Factdesk JSON round trip', () => {
       await value(dispatch('import:path', { path: styled }, target));
       const stored = await value(dispatch('articles:get', { id: articleId }, target));
       expect(JSON.stringify(stored.body)).not.toContain('tracker.example');
-      const paragraph = stored.body.editorState.root.children?.[0] as { textStyle?: string; children?: { style?: string }[] };
+      const paragraph = stored.body.editorState.root.children?.[0] as {
+        textStyle?: string;
+        children?: { style?: string }[];
+      };
       expect(paragraph.textStyle).toBe('');
       expect(paragraph.children?.[0].style).toBe('');
       expect(plainText(stored.body)).toBe(bodyText());
@@ -275,7 +341,9 @@ describe('Factdesk JSON round trip', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('conflict');
-      expect(result.error.message).toMatch(/^Cannot import "a\.factdesk\.json": The article “Strivo zahlt Rotheide/);
+      expect(result.error.message).toMatch(
+        /^Cannot import "a\.factdesk\.json": The article “Strivo zahlt Rotheide/,
+      );
       expect(result.error.message).toContain('is already in this store');
     }
     expect(await value(dispatch('articles:list', {}, ctx))).toHaveLength(1);
@@ -292,7 +360,15 @@ describe('Factdesk JSON round trip', () => {
       // The store already knows the deal as "confirmed".
       await value(dispatch('import:path', { path: file }, target));
       const before = await value(dispatch('facts:stats', {}, target));
-      const otherId = { ...edited, article: { ...edited.article, id: 'other-article' }, claims: edited.claims.map((c: { id: string }) => ({ ...c, id: `${c.id}-2`, articleId: 'other-article' })) };
+      const otherId = {
+        ...edited,
+        article: { ...edited.article, id: 'other-article' },
+        claims: edited.claims.map((c: { id: string }) => ({
+          ...c,
+          id: `${c.id}-2`,
+          articleId: 'other-article',
+        })),
+      };
       fs.writeFileSync(changed, JSON.stringify(otherId));
       const refused = await dispatch('import:path', { path: changed }, target);
       expect(refused.ok).toBe(false);
@@ -317,16 +393,27 @@ describe('Factdesk JSON round trip', () => {
     damaged.factPack.deals[0].currency = 'euro';
     const target = tempContext('factdesk-transfer-target-');
     try {
-      const bad = await dispatch('import:file', { name: 'kaputt.json', bytesBase64: Buffer.from(JSON.stringify(damaged)).toString('base64') }, target);
+      const bad = await dispatch(
+        'import:file',
+        { name: 'kaputt.json', bytesBase64: Buffer.from(JSON.stringify(damaged)).toString('base64') },
+        target,
+      );
       expect(bad.ok).toBe(false);
       if (!bad.ok) {
-        expect(bad.error.message).toMatch(/^Cannot import "kaputt\.json": \$\.claims\[1\]\.status must be one of/);
+        expect(bad.error.message).toMatch(
+          /^Cannot import "kaputt\.json": \$\.claims\[1\]\.status must be one of/,
+        );
         expect(bad.error.fields?.map((f) => f.path)).toEqual(['$.claims[1].status']);
       }
       damaged.claims[1].status = 'disputed';
-      const badFact = await dispatch('import:file', { name: 'kaputt.json', bytesBase64: Buffer.from(JSON.stringify(damaged)).toString('base64') }, target);
+      const badFact = await dispatch(
+        'import:file',
+        { name: 'kaputt.json', bytesBase64: Buffer.from(JSON.stringify(damaged)).toString('base64') },
+        target,
+      );
       expect(badFact.ok).toBe(false);
-      if (!badFact.ok) expect(badFact.error.fields?.map((f) => f.path)).toContain('$.factPack.deals[0].currency');
+      if (!badFact.ok)
+        expect(badFact.error.fields?.map((f) => f.path)).toContain('$.factPack.deals[0].currency');
       expect(await value(dispatch('articles:list', {}, target))).toEqual([]);
       expect(buildFactPack(target.db).entities).toEqual([]);
     } finally {
@@ -338,31 +425,56 @@ describe('Factdesk JSON round trip', () => {
 describe('import:file', () => {
   it('imports a DOCX as a new draft by the current user and keeps its structure', async () => {
     const docx = fs.readFileSync((await exportTo('docx', 'a.docx')).path);
-    const result = await value(dispatch('import:file', { name: 'Bericht.docx', bytesBase64: docx.toString('base64') }, ctx));
+    const result = await value(
+      dispatch('import:file', { name: 'Bericht.docx', bytesBase64: docx.toString('base64') }, ctx),
+    );
     expect(result.format).toBe('docx');
     const doc = await value(dispatch('articles:get', { id: result.articleId }, ctx));
-    expect(doc.meta).toMatchObject({ headline: HEADLINE, status: 'draft', author: 'Erika Prüfer', language: 'de' });
+    expect(doc.meta).toMatchObject({
+      headline: HEADLINE,
+      status: 'draft',
+      author: 'Erika Prüfer',
+      language: 'de',
+    });
     expect(plainText(doc.body)).toBe(bodyText());
-    expect(doc.body.editorState.root.children?.map((c) => c.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'paragraph']);
+    expect(doc.body.editorState.root.children?.map((c) => c.type)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'list',
+      'paragraph',
+    ]);
   });
 
   it('guesses English for English text that does not say its language', async () => {
-    const md = '# Rotheide sign a new striker\n\nThe club confirmed the deal on Friday and the fee was not disclosed.';
-    const result = await value(dispatch('import:file', { name: 'story.md', bytesBase64: Buffer.from(md).toString('base64') }, ctx));
+    const md =
+      '# Rotheide sign a new striker\n\nThe club confirmed the deal on Friday and the fee was not disclosed.';
+    const result = await value(
+      dispatch('import:file', { name: 'story.md', bytesBase64: Buffer.from(md).toString('base64') }, ctx),
+    );
     expect((await value(dispatch('articles:get', { id: result.articleId }, ctx))).meta.language).toBe('en');
   });
 
   it('imports a text file with tabs in it, keeping each tab', async () => {
     const txt = 'Tabelle nach dem 12. Spieltag\n\nSV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte';
-    const result = await value(dispatch('import:file', { name: 'tabelle.txt', bytesBase64: Buffer.from(txt).toString('base64') }, ctx));
+    const result = await value(
+      dispatch('import:file', { name: 'tabelle.txt', bytesBase64: Buffer.from(txt).toString('base64') }, ctx),
+    );
     const doc = await value(dispatch('articles:get', { id: result.articleId }, ctx));
     expect(plainText(doc.body)).toBe('SV Rotheide\t24 Punkte\nFC Nordhafen\t21 Punkte');
   });
 
   it('names the file and the problem for a corrupt DOCX, and adds nothing', async () => {
     const before = await value(dispatch('articles:list', {}, ctx));
-    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('kein echtes Word-Dokument')]);
-    const result = await dispatch('import:file', { name: 'Kaputt.docx', bytesBase64: broken.toString('base64') }, ctx);
+    const broken = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('kein echtes Word-Dokument'),
+    ]);
+    const result = await dispatch(
+      'import:file',
+      { name: 'Kaputt.docx', bytesBase64: broken.toString('base64') },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toMatch(/^Cannot import "Kaputt\.docx": /);
@@ -373,7 +485,11 @@ describe('import:file', () => {
 
   it('tells a fact pack from an article file', async () => {
     const pack = Buffer.from(JSON.stringify({ format: 'factdesk-factpack', version: 1 }));
-    const result = await dispatch('import:file', { name: 'fakten.json', bytesBase64: pack.toString('base64') }, ctx);
+    const result = await dispatch(
+      'import:file',
+      { name: 'fakten.json', bytesBase64: pack.toString('base64') },
+      ctx,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain('this is a fact pack, not an article');
   });

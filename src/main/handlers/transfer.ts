@@ -9,22 +9,31 @@ import {
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
 import type { HandlerTable } from './table';
-import { defaultExportDirectory, pendingSuggestionsOf, publishesCorrections, renderExport } from './transferExport';
+import {
+  defaultExportDirectory,
+  pendingSuggestionsOf,
+  publishesCorrections,
+  renderExport,
+} from './transferExport';
 import { markCorrectionsExported } from '../../store/corrections';
 import { actingUser } from './actingUser';
 import { importBytes, importPath } from './transferImport';
 
 function absoluteFolder(directory: string, field = 'directory'): string {
   if (!path.isAbsolute(directory)) {
-    throw new UserError('validation', `The folder must be a full path, such as ${path.join(path.sep, 'home', 'me', 'Documents')}.`, [
-      { path: field, message: 'must be a full path' },
-    ]);
+    throw new UserError(
+      'validation',
+      `The folder must be a full path, such as ${path.join(path.sep, 'home', 'me', 'Documents')}.`,
+      [{ path: field, message: 'must be a full path' }],
+    );
   }
   return path.normalize(directory);
 }
 
 function existsError(fileName: string, directory: string): UserError {
-  return new UserError('conflict', `"${fileName}" already exists in ${directory} — overwrite?`, [{ path: 'fileName', message: 'already exists' }]);
+  return new UserError('conflict', `"${fileName}" already exists in ${directory} — overwrite?`, [
+    { path: 'fileName', message: 'already exists' },
+  ]);
 }
 
 function writeError(err: unknown, directory: string): UserError | null {
@@ -39,7 +48,11 @@ function writeError(err: unknown, directory: string): UserError | null {
           : code === 'EROFS'
             ? 'the disk is read-only'
             : null;
-  return why ? new UserError('validation', `Cannot write to ${directory}: ${why}.`, [{ path: 'directory', message: why }]) : null;
+  return why
+    ? new UserError('validation', `Cannot write to ${directory}: ${why}.`, [
+        { path: 'directory', message: why },
+      ])
+    : null;
 }
 
 export const transferHandlers = {
@@ -51,27 +64,43 @@ export const transferHandlers = {
       available: id !== 'pdf' || ctx.platform.printToPdf !== undefined,
     })),
   'export:default-directory': (_input, ctx) => ({ path: defaultExportDirectory(ctx) }),
-  'export:article': async ({ articleId, format, annotated, comments, directory, fileName, overwrite, uiLanguage, trackedChanges }, ctx) => {
+  'export:article': async (
+    { articleId, format, annotated, comments, directory, fileName, overwrite, uiLanguage, trackedChanges },
+    ctx,
+  ) => {
     if (trackedChanges && format !== 'docx') {
-      throw new UserError('validation', `Only DOCX can carry suggested changes as tracked changes; ${format} gets the accepted text.`, [
-        { path: 'trackedChanges', message: 'only for docx' },
-      ]);
+      throw new UserError(
+        'validation',
+        `Only DOCX can carry suggested changes as tracked changes; ${format} gets the accepted text.`,
+        [{ path: 'trackedChanges', message: 'only for docx' }],
+      );
     }
     if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
-      throw new UserError('validation', `Only HTML and PDF have an annotated version; ${format} is always exported clean.`, [
-        { path: 'annotated', message: 'only for html and pdf' },
-      ]);
+      throw new UserError(
+        'validation',
+        `Only HTML and PDF have an annotated version; ${format} is always exported clean.`,
+        [{ path: 'annotated', message: 'only for html and pdf' }],
+      );
     }
     if (comments && !canCarryComments(format, annotated)) {
-      throw new UserError('validation', `Comments go only into the annotated HTML and PDF and into DOCX, not into ${annotated ? 'annotated ' : ''}${format}.`, [
-        { path: 'comments', message: 'only for annotated html and pdf, and docx' },
-      ]);
+      throw new UserError(
+        'validation',
+        `Comments go only into the annotated HTML and PDF and into DOCX, not into ${annotated ? 'annotated ' : ''}${format}.`,
+        [{ path: 'comments', message: 'only for annotated html and pdf, and docx' }],
+      );
     }
     const dir = absoluteFolder(directory);
     const target = path.join(dir, fileName);
     // Checked before rendering so nobody waits for a PDF that cannot be written; the write checks again atomically.
     if (!overwrite && (await fileExists(target))) throw existsError(fileName, dir);
-    const content = await renderExport(ctx, { articleId, format, annotated: annotated ?? false, comments: comments ?? false, uiLanguage, trackedChanges });
+    const content = await renderExport(ctx, {
+      articleId,
+      format,
+      annotated: annotated ?? false,
+      comments: comments ?? false,
+      uiLanguage,
+      trackedChanges,
+    });
     try {
       await writeFileAtomic(target, content, { overwrite });
     } catch (err) {
@@ -79,22 +108,41 @@ export const transferHandlers = {
       throw writeError(err, dir) ?? err;
     }
     // The file is out: its corrections can no longer be changed quietly.
-    if (publishesCorrections(format, annotated ?? false)) markCorrectionsExported(ctx.db, articleId, actingUser(ctx), new Date().toISOString());
+    if (publishesCorrections(format, annotated ?? false))
+      markCorrectionsExported(ctx.db, articleId, actingUser(ctx), new Date().toISOString());
     const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
     // Factdesk JSON carries the suggestions as they are; every other format is told what it left out.
     const pending = format === 'json' ? [] : pendingSuggestionsOf(ctx, articleId);
-    return { path: target, directory: dir, fileName, bytes, pendingSuggestions: pending, trackedChanges: trackedChanges === true && format === 'docx' };
+    return {
+      path: target,
+      directory: dir,
+      fileName,
+      bytes,
+      pendingSuggestions: pending,
+      trackedChanges: trackedChanges === true && format === 'docx',
+    };
   },
   'export:choose-path': async ({ directory, fileName }, ctx) => {
     const choose = ctx.platform.chooseSavePath;
-    if (!choose) throw new UserError('unavailable', 'This window has no file dialog; type the folder instead.');
+    if (!choose)
+      throw new UserError('unavailable', 'This window has no file dialog; type the folder instead.');
     const chosen = await choose(path.join(absoluteFolder(directory), fileName));
     return chosen ? { directory: path.dirname(chosen), fileName: path.basename(chosen) } : null;
   },
   'import:file': async ({ name, bytesBase64, updateFacts }, ctx) =>
-    importBytes(ctx, path.basename(name.replace(/\\/g, '/')), Buffer.from(bytesBase64, 'base64'), updateFacts ?? false),
-  'import:path': async ({ path: filePath, updateFacts }, ctx) => importPath(ctx, absoluteFolder(filePath, 'path'), updateFacts ?? false),
+    importBytes(
+      ctx,
+      path.basename(name.replace(/\\/g, '/')),
+      Buffer.from(bytesBase64, 'base64'),
+      updateFacts ?? false,
+    ),
+  'import:path': async ({ path: filePath, updateFacts }, ctx) =>
+    importPath(ctx, absoluteFolder(filePath, 'path'), updateFacts ?? false),
 } satisfies HandlerTable<
-  'export:formats' | 'export:default-directory' | 'export:article' | 'export:choose-path' | 'import:file' | 'import:path'
+  | 'export:formats'
+  | 'export:default-directory'
+  | 'export:article'
+  | 'export:choose-path'
+  | 'import:file'
+  | 'import:path'
 >;
-

@@ -15,7 +15,11 @@ import { exportNitf } from '../../shared/export/nitf';
 import { exportText } from '../../shared/export/text';
 import type { Correction } from '../../shared/domain/corrections';
 import { UserError } from '../../shared/result';
-import { pendingSuggestions, withoutPendingSuggestions, type PendingSuggestion } from '../../shared/article/suggestedChanges';
+import {
+  pendingSuggestions,
+  withoutPendingSuggestions,
+  type PendingSuggestion,
+} from '../../shared/article/suggestedChanges';
 import { BodyVersionError } from '../../store/articleBody';
 import { getArticle } from '../../store/articles';
 import { listThreads } from '../../store/comments';
@@ -24,7 +28,8 @@ import { listCorrections } from '../../store/corrections';
 import { buildExportContext } from './claims';
 import type { HandlerContext } from './context';
 
-export const NO_CHROMIUM_MESSAGE = 'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
 
 function requireStoredDocument(ctx: HandlerContext, articleId: string): ArticleDocument {
   let doc: ArticleDocument | null;
@@ -44,15 +49,22 @@ function requireStoredDocument(ctx: HandlerContext, articleId: string): ArticleD
 
 async function printPdf(ctx: HandlerContext, html: string): Promise<Uint8Array> {
   const print = ctx.platform.printToPdf;
-  if (!print) throw new UserError('unavailable', NO_CHROMIUM_MESSAGE, [{ path: 'format', message: 'PDF needs Chromium' }]);
+  if (!print)
+    throw new UserError('unavailable', NO_CHROMIUM_MESSAGE, [
+      { path: 'format', message: 'PDF needs Chromium' },
+    ]);
   try {
     return await print(html);
   } catch (err) {
     // The system-Chromium printer says where it looked; keep that, it tells people what to install.
     if ((err as { code?: string }).code === 'CHROMIUM_NOT_FOUND') {
       const searched = (err as { searched?: string[] }).searched ?? [];
-      const where = searched.length ? ` Looked for: ${searched.slice(0, 6).join(', ')}${searched.length > 6 ? ', …' : ''}.` : '';
-      throw new UserError('unavailable', `${NO_CHROMIUM_MESSAGE}${where}`, [{ path: 'format', message: 'PDF needs Chromium' }]);
+      const where = searched.length
+        ? ` Looked for: ${searched.slice(0, 6).join(', ')}${searched.length > 6 ? ', …' : ''}.`
+        : '';
+      throw new UserError('unavailable', `${NO_CHROMIUM_MESSAGE}${where}`, [
+        { path: 'format', message: 'PDF needs Chromium' },
+      ]);
     }
     throw new UserError('internal', `The PDF could not be printed: ${(err as Error).message}`);
   }
@@ -98,7 +110,8 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
     return { ...doc, corrections: listCorrections(ctx.db, doc.meta.id) };
   };
   // Only an export that asks for comments reads them; every clean one renders without.
-  const threads = () => (req.comments ? { threads: listThreads(ctx.db, requireDocument(ctx, articleId).meta.id) } : {});
+  const threads = () =>
+    req.comments ? { threads: listThreads(ctx.db, requireDocument(ctx, articleId).meta.id) } : {};
   switch (format) {
     case 'html':
       if (annotated) return exportAnnotatedHtml(record(), threads());
@@ -127,13 +140,19 @@ export async function renderExport(ctx: HandlerContext, req: RenderRequest): Pro
       const doc = req.trackedChanges ? { ...stored(articleId), corrections: clean().corrections } : clean();
       // docx is a large package; the CLI and the shells load it only when someone exports Word.
       const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body, { corrections: doc.corrections, trackedChanges: req.trackedChanges === true, ...threads() });
+      return exportDocx(doc.meta, doc.body, {
+        corrections: doc.corrections,
+        trackedChanges: req.trackedChanges === true,
+        ...threads(),
+      });
     }
     case 'report':
       return exportFactCheckReport(record());
     case 'claimreview': {
       const exportCtx = record();
-      const reviews = claimReviews(exportCtx, { publisher: { name: exportCtx.meta.desk.trim() || 'Factdesk' } });
+      const reviews = claimReviews(exportCtx, {
+        publisher: { name: exportCtx.meta.desk.trim() || 'Factdesk' },
+      });
       if (reviews.length === 0) {
         throw new UserError(
           'validation',

@@ -21,15 +21,24 @@ export const MAX_ARTICLE_FILE_BYTES = 200 * 1024 * 1024;
 
 // Short, frequent words that exist in only one of the two languages; enough to tell a page of news apart.
 const GERMAN = new Set(
-  'der die das und ist nicht mit ein eine einen dem den des auf für sich auch wird wurde bei nach noch aber oder wie vom zum zur im über sind hat haben war gegen seit schon'.split(' '),
+  'der die das und ist nicht mit ein eine einen dem den des auf für sich auch wird wurde bei nach noch aber oder wie vom zum zur im über sind hat haben war gegen seit schon'.split(
+    ' ',
+  ),
 );
-const ENGLISH = new Set('the and is not with a an of to in on for was were has have had but or by from at this that which their after its'.split(' '));
+const ENGLISH = new Set(
+  'the and is not with a an of to in on for was were has have had but or by from at this that which their after its'.split(
+    ' ',
+  ),
+);
 
 /** The article language of imported text that does not state one: German or English by their commonest words. */
 export function guessLanguage(text: string, fallback: ArticleLanguage): ArticleLanguage {
   let de = 0;
   let en = 0;
-  for (const word of text.slice(0, 20_000).toLowerCase().split(/[^a-zäöüß]+/)) {
+  for (const word of text
+    .slice(0, 20_000)
+    .toLowerCase()
+    .split(/[^a-zäöüß]+/)) {
     if (GERMAN.has(word)) de++;
     else if (ENGLISH.has(word)) en++;
   }
@@ -41,7 +50,10 @@ export function guessLanguage(text: string, fallback: ArticleLanguage): ArticleL
 const TEXT_FIELDS = ['kicker', 'headline', 'lead', 'byline', 'dateline'] as const;
 
 /** Fields as the store accepts them: collapsed to one line and cut at the field's limit, with a warning saying so. */
-function fitFields(meta: Partial<ArticleMeta>, warnings: string[]): Pick<ArticleMetaPatch, (typeof TEXT_FIELDS)[number]> {
+function fitFields(
+  meta: Partial<ArticleMeta>,
+  warnings: string[],
+): Pick<ArticleMetaPatch, (typeof TEXT_FIELDS)[number]> {
   const out: Pick<ArticleMetaPatch, (typeof TEXT_FIELDS)[number]> = {};
   for (const key of TEXT_FIELDS) {
     const value = meta[key];
@@ -49,7 +61,8 @@ function fitFields(meta: Partial<ArticleMeta>, warnings: string[]): Pick<Article
     const limit = ARTICLE_FIELD_LIMITS[key];
     // No-break spaces stay: they hold a number and its unit together.
     const line = key === 'lead' ? value.trim() : value.replace(/[^\S\u00A0]+/g, ' ').trim();
-    if (line.length > limit) warnings.push(`The ${key} was longer than ${limit} characters and was shortened`);
+    if (line.length > limit)
+      warnings.push(`The ${key} was longer than ${limit} characters and was shortened`);
     out[key] = line.slice(0, limit);
   }
   return out;
@@ -59,10 +72,19 @@ function withFileName(name: string, err: UserError): UserError {
   return new UserError(err.code, `Cannot import "${name}": ${err.message}`, err.fields);
 }
 
-function importArticleJson(ctx: HandlerContext, name: string, text: string, updateFacts: boolean): ImportResult {
+function importArticleJson(
+  ctx: HandlerContext,
+  name: string,
+  text: string,
+  updateFacts: boolean,
+): ImportResult {
   const parsed = parseFactdeskArticleText(text);
   if (!parsed.ok) {
-    throw new UserError('validation', `Cannot import "${name}": ${describeArticleFileProblems(parsed.problems)}.`, parsed.problems);
+    throw new UserError(
+      'validation',
+      `Cannot import "${name}": ${describeArticleFileProblems(parsed.problems)}.`,
+      parsed.problems,
+    );
   }
   try {
     const outcome = importArticleTransfer(ctx.db, parsed.file, {
@@ -71,7 +93,14 @@ function importArticleJson(ctx: HandlerContext, name: string, text: string, upda
       updateFacts,
     });
     const created = Object.values(outcome.factsCreated).reduce((a, b) => a + b, 0);
-    return { articleId: outcome.articleId, headline: outcome.headline, format: 'factdesk-json', warnings: [], claims: outcome.claims, factsCreated: created };
+    return {
+      articleId: outcome.articleId,
+      headline: outcome.headline,
+      format: 'factdesk-json',
+      warnings: [],
+      claims: outcome.claims,
+      factsCreated: created,
+    };
   } catch (err) {
     if (err instanceof UserError) throw withFileName(name, err);
     throw err;
@@ -82,9 +111,11 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError('validation', `Cannot import "${name}": the file is not UTF-8 text, so it is no Factdesk article file.`, [
-      { path: 'file', message: 'not UTF-8' },
-    ]);
+    throw new UserError(
+      'validation',
+      `Cannot import "${name}": the file is not UTF-8 text, so it is no Factdesk article file.`,
+      [{ path: 'file', message: 'not UTF-8' }],
+    );
   }
 }
 
@@ -94,10 +125,23 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
  * current user. Either way the article appears in one transaction or not at all, and a failure
  * is a UserError whose message names the file and the problem.
  */
-export async function importBytes(ctx: HandlerContext, name: string, bytes: Uint8Array, updateFacts = false): Promise<ImportResult> {
+export async function importBytes(
+  ctx: HandlerContext,
+  name: string,
+  bytes: Uint8Array,
+  updateFacts = false,
+): Promise<ImportResult> {
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.json' || (ext === '' && bytes[0] === 0x7b && looksLikeFactdeskArticle(new TextDecoder().decode(bytes.subarray(0, 4096))))) {
-    if (bytes.length === 0) throw new UserError('validation', `Cannot import "${name}": the file is empty.`, [{ path: 'file', message: 'empty' }]);
+  if (
+    ext === '.json' ||
+    (ext === '' &&
+      bytes[0] === 0x7b &&
+      looksLikeFactdeskArticle(new TextDecoder().decode(bytes.subarray(0, 4096))))
+  ) {
+    if (bytes.length === 0)
+      throw new UserError('validation', `Cannot import "${name}": the file is empty.`, [
+        { path: 'file', message: 'empty' },
+      ]);
     return importArticleJson(ctx, name, decodeUtf8(name, bytes), updateFacts);
   }
 
@@ -107,44 +151,79 @@ export async function importBytes(ctx: HandlerContext, name: string, bytes: Uint
   try {
     imported = await importFile({ name, bytes });
   } catch (err) {
-    if (err instanceof ImportError) throw new UserError('validation', err.message, [{ path: 'file', message: err.problem }]);
+    if (err instanceof ImportError)
+      throw new UserError('validation', err.message, [{ path: 'file', message: err.problem }]);
     throw err;
   }
   const problems = checkBody(imported.body);
   if (problems.length) {
-    throw new UserError('validation', `Cannot import "${name}": the text could not be turned into an article (${problems[0].path} ${problems[0].message}).`, problems);
+    throw new UserError(
+      'validation',
+      `Cannot import "${name}": the text could not be turned into an article (${problems[0].path} ${problems[0].message}).`,
+      problems,
+    );
   }
 
   const settings = loadSettings(ctx);
   const warnings = [...imported.warnings];
   const fields = fitFields(imported.meta, warnings);
-  const language = imported.meta.language ?? guessLanguage(`${fields.headline ?? ''}\n${fields.lead ?? ''}\n${plainText(imported.body)}`, settings.language);
+  const language =
+    imported.meta.language ??
+    guessLanguage(
+      `${fields.headline ?? ''}\n${fields.lead ?? ''}\n${plainText(imported.body)}`,
+      settings.language,
+    );
   const now = new Date().toISOString();
   const articleId = ctx.db.transaction(() => {
     const doc = createArticle(ctx.db, { language, author: settings.userName }, now);
-    const outcome = saveArticle(ctx.db, { id: doc.meta.id, baseRev: doc.rev, meta: fields, body: imported.body, user: settings.userName }, now);
+    const outcome = saveArticle(
+      ctx.db,
+      { id: doc.meta.id, baseRev: doc.rev, meta: fields, body: imported.body, user: settings.userName },
+      now,
+    );
     if (outcome.kind !== 'saved') throw new Error(`the new article could not be written (${outcome.kind})`);
     return doc.meta.id;
   })();
-  return { articleId, headline: fields.headline ?? '', format: imported.format, warnings, claims: 0, factsCreated: 0 };
+  return {
+    articleId,
+    headline: fields.headline ?? '',
+    format: imported.format,
+    warnings,
+    claims: 0,
+    factsCreated: 0,
+  };
 }
 
 /** The same for a file on this machine, read by path (CLI, native dialogs). */
-export async function importPath(ctx: HandlerContext, filePath: string, updateFacts = false): Promise<ImportResult> {
+export async function importPath(
+  ctx: HandlerContext,
+  filePath: string,
+  updateFacts = false,
+): Promise<ImportResult> {
   const name = path.basename(filePath);
   let bytes: Uint8Array;
   try {
     const info = await stat(filePath);
-    if (info.isDirectory()) throw new UserError('validation', `Cannot import "${name}": it is a folder, not a file.`, [{ path: 'path', message: 'is a folder' }]);
-    if (info.size > MAX_ARTICLE_FILE_BYTES)
-      throw new UserError('validation', `Cannot import "${name}": the file is larger than ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB.`, [
-        { path: 'path', message: 'too large' },
+    if (info.isDirectory())
+      throw new UserError('validation', `Cannot import "${name}": it is a folder, not a file.`, [
+        { path: 'path', message: 'is a folder' },
       ]);
+    if (info.size > MAX_ARTICLE_FILE_BYTES)
+      throw new UserError(
+        'validation',
+        `Cannot import "${name}": the file is larger than ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB.`,
+        [{ path: 'path', message: 'too large' }],
+      );
     bytes = await readFile(filePath);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : `it could not be read (${code ?? (err as Error).message})`;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `it could not be read (${code ?? (err as Error).message})`;
     throw new UserError('validation', `Cannot import "${name}": ${why}.`, [{ path: 'path', message: why }]);
   }
   return importBytes(ctx, name, bytes, updateFacts);

@@ -16,7 +16,12 @@ const blocks: Block[] = [
     content: [
       { type: 'text', text: 'FC Nordhafen verliert', format: {} },
       { type: 'text', text: ' deutlich', format: {}, suggestion: { id: 's-ins', kind: 'insert', ...lena } },
-      { type: 'text', text: ' in Rotheide', format: {}, suggestion: { id: 's-del', kind: 'delete', ...lena } },
+      {
+        type: 'text',
+        text: ' in Rotheide',
+        format: {},
+        suggestion: { id: 's-del', kind: 'delete', ...lena },
+      },
       { type: 'text', text: '.', format: {} },
     ],
   },
@@ -26,7 +31,9 @@ let ctx: HandlerContext;
 let articleId: string;
 let out: string;
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await result;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -51,17 +58,20 @@ describe('exports of an article with pending suggestions', () => {
     ['html', 'a.html'],
     ['newsml', 'a.newsml.xml'],
     ['nitf', 'a.nitf.xml'],
-  ] as [ExportFormat, string][])('%s leaves the pending insertion out, keeps the pending deletion and lists both', async (format, file) => {
-    const result = await exportTo(format, file);
-    const text = fs.readFileSync(result.path, 'utf8');
-    expect(text).toContain('FC Nordhafen verliert in Rotheide.');
-    expect(text).not.toContain('deutlich');
-    expect(result.trackedChanges).toBe(false);
-    expect(result.pendingSuggestions.map((s) => [s.kind, s.text, s.author])).toEqual([
-      ['insert', ' deutlich', 'Lena Kowalczyk'],
-      ['delete', ' in Rotheide', 'Lena Kowalczyk'],
-    ]);
-  });
+  ] as [ExportFormat, string][])(
+    '%s leaves the pending insertion out, keeps the pending deletion and lists both',
+    async (format, file) => {
+      const result = await exportTo(format, file);
+      const text = fs.readFileSync(result.path, 'utf8');
+      expect(text).toContain('FC Nordhafen verliert in Rotheide.');
+      expect(text).not.toContain('deutlich');
+      expect(result.trackedChanges).toBe(false);
+      expect(result.pendingSuggestions.map((s) => [s.kind, s.text, s.author])).toEqual([
+        ['insert', ' deutlich', 'Lena Kowalczyk'],
+        ['delete', ' in Rotheide', 'Lena Kowalczyk'],
+      ]);
+    },
+  );
 
   it('DOCX with tracked changes carries them as w:ins / w:del; without, it is clean', async () => {
     const tracked = await exportTo('docx', 'tracked.docx', { trackedChanges: true });
@@ -77,7 +87,11 @@ describe('exports of an article with pending suggestions', () => {
   });
 
   it('refuses tracked changes for a format that cannot hold them, naming the field', async () => {
-    const r = await dispatch('export:article', { articleId, format: 'md', directory: out, fileName: 'x.md', trackedChanges: true }, ctx);
+    const r = await dispatch(
+      'export:article',
+      { articleId, format: 'md', directory: out, fileName: 'x.md', trackedChanges: true },
+      ctx,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.fields).toEqual([{ path: 'trackedChanges', message: 'only for docx' }]);
   });

@@ -1,4 +1,10 @@
-import { blocksToBody, inlineText, type Block, type Inline, type ListBlock } from '../../shared/article/blocks';
+import {
+  blocksToBody,
+  inlineText,
+  type Block,
+  type Inline,
+  type ListBlock,
+} from '../../shared/article/blocks';
 import { allowedLinkUrl } from '../../shared/article/links';
 import type { ArticleBody, ArticleMeta } from '../../shared/domain/articles';
 
@@ -47,7 +53,10 @@ function safeLinks(inlines: Inline[], dropped: string[]): Inline[] {
 function safeList(list: ListBlock, dropped: string[]): ListBlock {
   return {
     ...list,
-    items: list.items.map((item) => ({ content: safeLinks(item.content, dropped), lists: item.lists.map((l) => safeList(l, dropped)) })),
+    items: list.items.map((item) => ({
+      content: safeLinks(item.content, dropped),
+      lists: item.lists.map((l) => safeList(l, dropped)),
+    })),
   };
 }
 
@@ -57,7 +66,11 @@ function safeList(list: ListBlock, dropped: string[]): ListBlock {
  * headline); remaining headings map to h2 (levels 1–2) or h3 (3–6); empty paragraphs go; links
  * to anything but http(s)/mailto lose their target; claim marks from foreign sources are dropped.
  */
-export function assemble(drafts: DraftBlock[], meta: Partial<ArticleMeta>, warnings: string[] = []): ImportedArticle {
+export function assemble(
+  drafts: DraftBlock[],
+  meta: Partial<ArticleMeta>,
+  warnings: string[] = [],
+): ImportedArticle {
   const result: Partial<ArticleMeta> = { ...meta };
   let blocks = drafts.filter(blockHasText);
   if (!result.headline) {
@@ -65,7 +78,9 @@ export function assemble(drafts: DraftBlock[], meta: Partial<ArticleMeta>, warni
     const heading = blocks[index] as SourceHeading | undefined;
     if (heading && (heading.level === 1 || index === 0)) {
       // A no-break space (between 7 and Mio.) is part of the text, not layout: only other whitespace is collapsed.
-      result.headline = inlineText(heading.content).replace(/[^\S\u00A0]+/g, ' ').trim();
+      result.headline = inlineText(heading.content)
+        .replace(/[^\S\u00A0]+/g, ' ')
+        .trim();
       blocks = blocks.filter((_, i) => i !== index);
     }
   }
@@ -77,6 +92,8 @@ export function assemble(drafts: DraftBlock[], meta: Partial<ArticleMeta>, warni
     return { ...block, content: safeLinks(block.content, dropped) };
   });
   if (dropped.length > 0)
-    warnings.push(`Removed ${dropped.length} link target(s) that were not http, https or mailto: ${dropped.slice(0, 3).join(', ')}`);
+    warnings.push(
+      `Removed ${dropped.length} link target(s) that were not http, https or mailto: ${dropped.slice(0, 3).join(', ')}`,
+    );
   return { meta: result, body: blocksToBody(final), warnings };
 }

@@ -26,7 +26,9 @@ describe('importDocx', () => {
     const error = await importDocx(damaged, 'kaputt.docx').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).code).toBe('CORRUPT');
-    expect((error as ImportError).message).toMatch(/^Cannot import "kaputt\.docx": the file is not a readable DOCX document/);
+    expect((error as ImportError).message).toMatch(
+      /^Cannot import "kaputt\.docx": the file is not a readable DOCX document/,
+    );
   });
 
   // Found by the malformed-files suite (tests/hardening): a 64 MB zip bomb was inflated by mammoth and imported whole.
@@ -36,6 +38,8 @@ describe('importDocx', () => {
     await expect(importDocx(zipBytes(entries), 'bombe.docx')).rejects.toThrow(
       'Cannot import "bombe.docx": the DOCX unpacks to more than 100 MB',
     );
-    await expect(importDocx(zipBytes(docxEntries(documentXml(paragraphXml('FC Nordhafen')))), 'klein.docx')).resolves.toBeTruthy();
+    await expect(
+      importDocx(zipBytes(docxEntries(documentXml(paragraphXml('FC Nordhafen')))), 'klein.docx'),
+    ).resolves.toBeTruthy();
   });
 });

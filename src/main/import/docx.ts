@@ -36,7 +36,11 @@ const STYLE_MAP = [
 export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'): Promise<ImportedArticle> {
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    throw new ImportError('TOO_LARGE', fileName, `the DOCX unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article (a damaged or hostile file)`);
+    throw new ImportError(
+      'TOO_LARGE',
+      fileName,
+      `the DOCX unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article (a damaged or hostile file)`,
+    );
   }
   let html: string;
   try {
@@ -51,7 +55,12 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
     );
     html = result.value;
   } catch (error) {
-    throw new ImportError('CORRUPT', fileName, `the file is not a readable DOCX document (${(error as Error).message})`, { cause: error });
+    throw new ImportError(
+      'CORRUPT',
+      fileName,
+      `the file is not a readable DOCX document (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   const article = importHtml(`<!DOCTYPE html><html><body>${html}</body></html>`, fileName);
   return withTrackedChanges(article, bytes);
@@ -66,7 +75,13 @@ function withTrackedChanges(article: ImportedArticle, bytes: Uint8Array): Import
     xml = part.toString('utf8');
   } catch {
     // mammoth has read the file already; a part we cannot inflate only costs the revisions.
-    return { ...article, warnings: [...article.warnings, 'Tracked changes could not be read; insertions were accepted and deletions left out.'] };
+    return {
+      ...article,
+      warnings: [
+        ...article.warnings,
+        'Tracked changes could not be read; insertions were accepted and deletions left out.',
+      ],
+    };
   }
   if (!/<w:(ins|del)\b/.test(xml)) return article;
   const blocks = bodyToBlocks(article.body);

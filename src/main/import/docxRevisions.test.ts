@@ -20,7 +20,12 @@ function bodyWithSuggestions() {
         { type: 'text', text: 'SV Rotheide gewinnt', format: {} },
         { type: 'text', text: ' knapp', format: {}, suggestion: { id: 's-1', kind: 'insert', ...lena } },
         { type: 'text', text: ' das Derby ', format: {} },
-        { type: 'text', text: 'gegen FC Nordhafen', format: { bold: true }, suggestion: { id: 's-2', kind: 'delete', ...jonas } },
+        {
+          type: 'text',
+          text: 'gegen FC Nordhafen',
+          format: { bold: true },
+          suggestion: { id: 's-2', kind: 'delete', ...jonas },
+        },
         { type: 'text', text: '.', format: {} },
       ],
     },
@@ -33,7 +38,9 @@ describe('DOCX tracked changes', () => {
   it('the body with suggestions is what the store accepts, and its clean reading leaves insertions out', () => {
     const body = bodyWithSuggestions();
     expect(checkBody(body)).toEqual([]);
-    expect(plainText(withoutPendingSuggestions(body))).toBe('SV Rotheide gewinnt das Derby gegen FC Nordhafen.\nOhne Änderung.');
+    expect(plainText(withoutPendingSuggestions(body))).toBe(
+      'SV Rotheide gewinnt das Derby gegen FC Nordhafen.\nOhne Änderung.',
+    );
   });
 
   it('writes w:ins and w:del with author and date, and reads them back as the same suggestions', async () => {
@@ -56,11 +63,15 @@ describe('DOCX tracked changes', () => {
     const imported = await importDocx(file, 'derby.docx');
     expect(imported.warnings.filter((w) => w.includes('Tracked'))).toEqual([]);
     expect(checkBody(imported.body)).toEqual([]);
-    expect(pendingSuggestions(imported.body).map(({ kind, author, date, text }) => ({ kind, author, date, text }))).toEqual([
+    expect(
+      pendingSuggestions(imported.body).map(({ kind, author, date, text }) => ({ kind, author, date, text })),
+    ).toEqual([
       { kind: 'insert', author: 'Lena Kowalczyk', date: '2026-12-06T17:00:00.000Z', text: ' knapp' },
       { kind: 'delete', author: 'Jonas Brandt', date: '2026-12-05T09:30:00Z', text: 'gegen FC Nordhafen' },
     ]);
-    expect(plainText(imported.body)).toBe('SV Rotheide gewinnt knapp das Derby gegen FC Nordhafen.\nOhne Änderung.');
+    expect(plainText(imported.body)).toBe(
+      'SV Rotheide gewinnt knapp das Derby gegen FC Nordhafen.\nOhne Änderung.',
+    );
     // The deleted text keeps its bold.
     expect(JSON.stringify(imported.body)).toMatch(/"format":1,[^}]*"text":"gegen FC Nordhafen"/);
   });
@@ -74,7 +85,8 @@ describe('DOCX tracked changes', () => {
   });
 
   it('ignores a document.xml with a DTD instead of expanding its entities', () => {
-    const xml = '<!DOCTYPE x [<!ENTITY a "aaaa">]><w:document><w:body><w:p><w:ins w:author="x"><w:r><w:t>&a;</w:t></w:r></w:ins></w:p></w:body></w:document>';
+    const xml =
+      '<!DOCTYPE x [<!ENTITY a "aaaa">]><w:document><w:body><w:p><w:ins w:author="x"><w:r><w:t>&a;</w:t></w:r></w:ins></w:p></w:body></w:document>';
     expect(trackedParagraphs(xml, '2026-12-06T18:00:00Z')).toEqual([]);
   });
 });

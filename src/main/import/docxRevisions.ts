@@ -1,7 +1,17 @@
 import { inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import { inlineText, lineUnits, type Block, type Inline, type InlineFormat } from '../../shared/article/blocks';
-import { SUGGESTION_AUTHOR_MAX, type SuggestionInfo, type SuggestionKind } from '../../shared/article/suggestedChanges';
+import {
+  inlineText,
+  lineUnits,
+  type Block,
+  type Inline,
+  type InlineFormat,
+} from '../../shared/article/blocks';
+import {
+  SUGGESTION_AUTHOR_MAX,
+  type SuggestionInfo,
+  type SuggestionKind,
+} from '../../shared/article/suggestedChanges';
 
 /**
  * Word's tracked changes (w:ins / w:del) read back as suggested changes. mammoth keeps inserted
@@ -38,7 +48,8 @@ export function readZipEntry(bytes: Uint8Array, name: string, maxBytes = MAX_PAR
     const entryName = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     if (entryName !== name) continue;
-    if (size > maxBytes || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
+    if (size > maxBytes || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+      return null;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + compressed);
     if (method === 0) return Buffer.from(data);
@@ -84,16 +95,30 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{
 export function trackedParagraphs(documentXml: string, importedAt: string): RevisionSegment[][] {
   // Word never writes a DTD; one here could only be an entity trick.
   if (/<!DOCTYPE/i.test(documentXml)) return [];
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    processEntities: true,
+  });
   const tree = parser.parse(documentXml) as XmlNode[];
   const out: RevisionSegment[][] = [];
   let counter = 0;
 
   const changeOf = (node: XmlNode, kind: SuggestionKind): SuggestionInfo => {
     const attrs = node[':@'] ?? {};
-    const author = String(attrs['w:author'] ?? '').trim().slice(0, SUGGESTION_AUTHOR_MAX) || 'Word';
+    const author =
+      String(attrs['w:author'] ?? '')
+        .trim()
+        .slice(0, SUGGESTION_AUTHOR_MAX) || 'Word';
     const date = String(attrs['w:date'] ?? '');
-    return { id: `s-w${++counter}`, kind, author, date: ISO.test(date) && !Number.isNaN(Date.parse(date)) ? date : importedAt };
+    return {
+      id: `s-w${++counter}`,
+      kind,
+      author,
+      date: ISO.test(date) && !Number.isNaN(Date.parse(date)) ? date : importedAt,
+    };
   };
 
   const paragraph = (p: XmlNode): RevisionSegment[] => {
@@ -101,15 +126,30 @@ export function trackedParagraphs(documentXml: string, importedAt: string): Revi
     const add = (text: string, change: SuggestionInfo | null, format: InlineFormat) => {
       if (text === '') return;
       const last = segments[segments.length - 1];
-      if (last && last.change?.id === change?.id && !!last.format.bold === !!format.bold && !!last.format.italic === !!format.italic) last.text += text;
+      if (
+        last &&
+        last.change?.id === change?.id &&
+        !!last.format.bold === !!format.bold &&
+        !!last.format.italic === !!format.italic
+      )
+        last.text += text;
       else segments.push({ text, change, format });
     };
     const visit = (node: XmlNode, change: SuggestionInfo | null, format: InlineFormat) => {
       const name = nameOf(node);
-      if (name === 'w:ins') return childrenOf(node).forEach((c) => visit(c, changeOf(node, 'insert'), format));
-      if (name === 'w:del') return childrenOf(node).forEach((c) => visit(c, changeOf(node, 'delete'), format));
+      if (name === 'w:ins')
+        return childrenOf(node).forEach((c) => visit(c, changeOf(node, 'insert'), format));
+      if (name === 'w:del')
+        return childrenOf(node).forEach((c) => visit(c, changeOf(node, 'delete'), format));
       if (name === 'w:r') return childrenOf(node).forEach((c) => visit(c, change, runFormat(node)));
-      if (name === 'w:t' || name === 'w:delText') return add(childrenOf(node).map((t) => String(t['#text'] ?? '')).join(''), change, format);
+      if (name === 'w:t' || name === 'w:delText')
+        return add(
+          childrenOf(node)
+            .map((t) => String(t['#text'] ?? ''))
+            .join(''),
+          change,
+          format,
+        );
       if (name === 'w:tab') return add('\t', change, format);
       if (name === 'w:br' || name === 'w:cr') return add('\n', change, format);
       // Properties (w:rPr, w:pPr and their own revision marks) hold no text.
@@ -198,11 +238,17 @@ export function applyTrackedChanges(blocks: Block[], documentXml: string, import
   const warnings: string[] = [];
   let from = 0;
   for (const segments of paragraphs) {
-    const text = segments.filter((s) => s.change?.kind !== 'delete').map((s) => s.text).join('');
+    const text = segments
+      .filter((s) => s.change?.kind !== 'delete')
+      .map((s) => s.text)
+      .join('');
     const index = units.findIndex((unit, i) => i >= from && inlineText(unit) === text);
     if (index < 0) {
       // A paragraph that became the headline or a meta field has no body line to hold its changes.
-      if (text.trim() !== '') warnings.push(`Tracked changes in the paragraph “${text.slice(0, 60)}” could not be kept as suggestions; its insertions were accepted and its deletions left out.`);
+      if (text.trim() !== '')
+        warnings.push(
+          `Tracked changes in the paragraph “${text.slice(0, 60)}” could not be kept as suggestions; its insertions were accepted and its deletions left out.`,
+        );
       continue;
     }
     const unit = units[index];

@@ -29,7 +29,8 @@ describe('importHtml', () => {
     const imported = importHtml(html);
     const json = JSON.stringify(imported.body);
     expect(plainText(imported.body)).toBe('Rotheide gewinnt\nEnde');
-    for (const bad of ['steal', 'böse', 'p.gif', 'ads.example', 'onclick', 'color', 'Senden', 'JavaScript']) expect(json).not.toContain(bad);
+    for (const bad of ['steal', 'böse', 'p.gif', 'ads.example', 'onclick', 'color', 'Senden', 'JavaScript'])
+      expect(json).not.toContain(bad);
     expect(imported.warnings[0]).toMatch(/Removed \d+ unsafe/);
   });
 
@@ -42,9 +43,19 @@ describe('importHtml', () => {
         type: 'paragraph',
         content: [
           { type: 'text', text: 'Mehr bei ', format: {} },
-          { type: 'link', url: 'https://kurier.example/s', title: 'Kurier', children: [{ type: 'text', text: 'Kurier', format: {} }] },
+          {
+            type: 'link',
+            url: 'https://kurier.example/s',
+            title: 'Kurier',
+            children: [{ type: 'text', text: 'Kurier', format: {} }],
+          },
           { type: 'text', text: ', hier und ', format: {} },
-          { type: 'link', url: 'mailto:desk@example.org', title: null, children: [{ type: 'text', text: 'Mail', format: {} }] },
+          {
+            type: 'link',
+            url: 'mailto:desk@example.org',
+            title: null,
+            children: [{ type: 'text', text: 'Mail', format: {} }],
+          },
           { type: 'text', text: ' relativ', format: {} },
         ],
       },
@@ -53,7 +64,9 @@ describe('importHtml', () => {
   });
 
   it('collapses HTML whitespace but keeps no-break spaces, „…“ and ß', () => {
-    const imported = importHtml(`<p>  Der   Verein\n zahlt <strong> 7${NBSP}Mio. </strong> Euro – „ganz groß“ </p>`);
+    const imported = importHtml(
+      `<p>  Der   Verein\n zahlt <strong> 7${NBSP}Mio. </strong> Euro – „ganz groß“ </p>`,
+    );
     expect(plainText(imported.body)).toBe(`Der Verein zahlt 7${NBSP}Mio. Euro – „ganz groß“`);
   });
 
@@ -74,7 +87,14 @@ describe('importHtml', () => {
       items: [
         {
           content: [{ type: 'text', text: 'zwei', format: {} }],
-          lists: [{ type: 'list', ordered: false, start: 1, items: [{ content: [{ type: 'text', text: 'a', format: {} }], lists: [] }] }],
+          lists: [
+            {
+              type: 'list',
+              ordered: false,
+              start: 1,
+              items: [{ content: [{ type: 'text', text: 'a', format: {} }], lists: [] }],
+            },
+          ],
         },
         { content: [{ type: 'text', text: 'drei', format: {} }], lists: [] },
       ],
@@ -82,7 +102,9 @@ describe('importHtml', () => {
   });
 
   it('uses the page title as headline when the body has no h1', () => {
-    expect(importHtml('<html><head><title>Nur Titel</title></head><body><p>Text</p></body></html>').meta.headline).toBe('Nur Titel');
+    expect(
+      importHtml('<html><head><title>Nur Titel</title></head><body><p>Text</p></body></html>').meta.headline,
+    ).toBe('Nur Titel');
   });
 });
 
@@ -90,7 +112,11 @@ describe('importHtml on hostile nesting', () => {
   // Found by the malformed-files suite (tests/hardening): 20,000 nested <div>s ran jsdom for minutes, then overflowed the stack ("internal").
   it('refuses HTML nested deeper than any article, naming the file and the problem', () => {
     const deep = `<!doctype html><body>${'<div>'.repeat(20_000)}SV Rotheide${'</div>'.repeat(20_000)}</body>`;
-    expect(() => importHtml(deep, 'tief.html')).toThrow('Cannot import "tief.html": the HTML nests its elements more than 1000 levels deep');
-    expect(plainText(importHtml(`<body>${'<div>'.repeat(200)}FC Nordhafen${'</div>'.repeat(200)}</body>`).body)).toBe('FC Nordhafen');
+    expect(() => importHtml(deep, 'tief.html')).toThrow(
+      'Cannot import "tief.html": the HTML nests its elements more than 1000 levels deep',
+    );
+    expect(
+      plainText(importHtml(`<body>${'<div>'.repeat(200)}FC Nordhafen${'</div>'.repeat(200)}</body>`).body),
+    ).toBe('FC Nordhafen');
   });
 });

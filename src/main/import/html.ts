@@ -1,6 +1,12 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { canonicalInlines, type Inline, type InlineFormat, type ListBlock, type ListItem } from '../../shared/article/blocks';
+import {
+  canonicalInlines,
+  type Inline,
+  type InlineFormat,
+  type ListBlock,
+  type ListItem,
+} from '../../shared/article/blocks';
 import { ARTICLE_LANGUAGES, type ArticleMeta } from '../../shared/domain/articles';
 import { assemble, type DraftBlock, type ImportedArticle } from './assemble';
 import { ImportError } from './errors';
@@ -16,18 +22,95 @@ import { htmlDepth, MAX_HTML_DEPTH } from './htmlDepth';
  */
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'a', 'strong', 'b', 'em', 'i',
-  'u', 's', 'strike', 'del', 'sub', 'sup', 'code', 'pre', 'span', 'div', 'header', 'article', 'section', 'main',
-  'footer', 'aside', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'dl',
-  'dt', 'dd', 'q', 'cite', 'mark', 'small', 'abbr', 'time', 'address',
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'strike',
+  'del',
+  'sub',
+  'sup',
+  'code',
+  'pre',
+  'span',
+  'div',
+  'header',
+  'article',
+  'section',
+  'main',
+  'footer',
+  'aside',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'q',
+  'cite',
+  'mark',
+  'small',
+  'abbr',
+  'time',
+  'address',
 ];
 const META_CLASSES = ['kicker', 'lead', 'byline', 'dateline'] as const;
 type MetaClass = (typeof META_CLASSES)[number];
 
 const BLOCK_TAGS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'pre', 'div', 'header', 'article', 'section',
-  'main', 'footer', 'aside', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'li',
-  'caption', 'address',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'pre',
+  'div',
+  'header',
+  'article',
+  'section',
+  'main',
+  'footer',
+  'aside',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'figure',
+  'figcaption',
+  'dl',
+  'dt',
+  'dd',
+  'li',
+  'caption',
+  'address',
 ]);
 
 function sanitizer(window: JSDOM['window']) {
@@ -50,7 +133,20 @@ function sanitizeBody(dom: JSDOM): { body: HTMLElement; removed: number } {
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     // DOMPurify checks every attribute not marked URI-safe against the URI pattern above.
     ADD_URI_SAFE_ATTR: ['start'],
-    FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'textarea', 'button'],
+    FORBID_CONTENTS: [
+      'script',
+      'style',
+      'template',
+      'noscript',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'math',
+      'select',
+      'textarea',
+      'button',
+    ],
     RETURN_DOM_FRAGMENT: true,
   });
   const body = dom.window.document.createElement('div');
@@ -60,10 +156,14 @@ function sanitizeBody(dom: JSDOM): { body: HTMLElement; removed: number } {
 
 function metaFromHead(document: Document): Partial<ArticleMeta> {
   const meta: Partial<ArticleMeta> = {};
-  const title = document.querySelector('head > title')?.textContent?.replace(/[^\S\u00A0]+/g, ' ').trim();
+  const title = document
+    .querySelector('head > title')
+    ?.textContent?.replace(/[^\S\u00A0]+/g, ' ')
+    .trim();
   if (title) meta.headline = title;
   const lang = document.documentElement.getAttribute('lang')?.toLowerCase().slice(0, 2);
-  if (lang && (ARTICLE_LANGUAGES as readonly string[]).includes(lang)) meta.language = lang as ArticleMeta['language'];
+  if (lang && (ARTICLE_LANGUAGES as readonly string[]).includes(lang))
+    meta.language = lang as ArticleMeta['language'];
   const author = document.querySelector('meta[name="author"]')?.getAttribute('content')?.trim();
   if (author) meta.byline = author;
   const description = document.querySelector('meta[name="description"]')?.getAttribute('content')?.trim();
@@ -124,7 +224,13 @@ class BlockMapper {
       const collector = new BlockMapper();
       for (const child of el.childNodes) collector.run(child, format, pre);
       const href = el.getAttribute('href');
-      if (href) this.inline.push({ type: 'link', url: href, title: el.getAttribute('title'), children: collector.inline });
+      if (href)
+        this.inline.push({
+          type: 'link',
+          url: href,
+          title: el.getAttribute('title'),
+          children: collector.inline,
+        });
       else this.inline.push(...collector.inline);
       return;
     }
@@ -201,18 +307,30 @@ class BlockMapper {
       return;
     }
     if (tag === 'pre') {
-      const content = this.inlineOf(el, true).map((i) => (i.type === 'text' ? { ...i, format: { ...i.format, code: true } } : i));
+      const content = this.inlineOf(el, true).map((i) =>
+        i.type === 'text' ? { ...i, format: { ...i.format, code: true } } : i,
+      );
       if (content.length) this.blocks.push({ type: 'paragraph', content });
       return;
     }
     if (tag === 'tr') {
       // Table rows become one line each, cells separated by tabs; tables have no place in the body model.
       const cells = [...el.children].map((cell) => this.inlineOf(cell));
-      const content = cells.flatMap((c, i) => (i > 0 ? [{ type: 'text', text: '\t', format: {} } as Inline, ...c] : c));
+      const content = cells.flatMap((c, i) =>
+        i > 0 ? [{ type: 'text', text: '\t', format: {} } as Inline, ...c] : c,
+      );
       if (content.length) this.blocks.push({ type: 'paragraph', content });
       return;
     }
-    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption' || tag === 'caption' || tag === 'li' || tag === 'address') {
+    if (
+      tag === 'p' ||
+      tag === 'dt' ||
+      tag === 'dd' ||
+      tag === 'figcaption' ||
+      tag === 'caption' ||
+      tag === 'li' ||
+      tag === 'address'
+    ) {
       const content = this.inlineOf(el);
       if (content.length) this.blocks.push({ type: 'paragraph', content });
       return;
@@ -243,7 +361,8 @@ function tidy(inlines: Inline[]): Inline[] {
         result.push(inline);
       } else if (inline.type === 'text') {
         const atLineStart = lastText === null;
-        const text = atLineStart || lastText!.text.endsWith(' ') ? inline.text.replace(/^ +/, '') : inline.text;
+        const text =
+          atLineStart || lastText!.text.endsWith(' ') ? inline.text.replace(/^ +/, '') : inline.text;
         if (text === '') continue;
         const run = { ...inline, text };
         result.push(run);
@@ -274,7 +393,11 @@ function prune(list: Inline[]): Inline[] {
 
 export function importHtml(source: string, fileName = 'document.html'): ImportedArticle {
   if (htmlDepth(source, MAX_HTML_DEPTH + 1) > MAX_HTML_DEPTH) {
-    throw new ImportError('CORRUPT', fileName, `the HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does`);
+    throw new ImportError(
+      'CORRUPT',
+      fileName,
+      `the HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does`,
+    );
   }
   const dom = new JSDOM(source);
   try {
@@ -284,11 +407,15 @@ export function importHtml(source: string, fileName = 'document.html'): Imported
     for (const child of body.childNodes) mapper.run(child, {}, false);
     mapper.finish();
     const warnings: string[] = [];
-    if (removed > 0) warnings.push(`Removed ${removed} unsafe or unsupported element(s) or attribute(s) while cleaning the HTML`);
+    if (removed > 0)
+      warnings.push(
+        `Removed ${removed} unsafe or unsupported element(s) or attribute(s) while cleaning the HTML`,
+      );
     // Values found in the body (our own export's header) win over the generic head metadata.
     const meta = { ...headMeta, ...mapper.meta };
     // The <title> repeats the headline; when the body has an h1 let that decide instead.
-    if (!mapper.meta.headline && mapper.blocks.some((b) => b.type === 'sourceHeading' && b.level === 1)) delete meta.headline;
+    if (!mapper.meta.headline && mapper.blocks.some((b) => b.type === 'sourceHeading' && b.level === 1))
+      delete meta.headline;
     return assemble(mapper.blocks, meta, warnings);
   } finally {
     dom.window.close();

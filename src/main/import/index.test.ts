@@ -35,11 +35,17 @@ describe('importFile', () => {
   });
 
   it('sniffs the format of bytes without an extension', async () => {
-    const html = await importFile({ name: 'einfuegen', bytes: new TextEncoder().encode(exportHtml(sampleMeta, sampleBody)) });
+    const html = await importFile({
+      name: 'einfuegen',
+      bytes: new TextEncoder().encode(exportHtml(sampleMeta, sampleBody)),
+    });
     expect(html.format).toBe('html');
     const docx = await importFile({ name: 'anhang', bytes: await exportDocx(sampleMeta, sampleBody) });
     expect(docx.format).toBe('docx');
-    const md = await importFile({ name: 'notiz', bytes: new TextEncoder().encode('# Titel\n\nText mit **fett**') });
+    const md = await importFile({
+      name: 'notiz',
+      bytes: new TextEncoder().encode('# Titel\n\nText mit **fett**'),
+    });
     expect(md.format).toBe('markdown');
     const txt = await importFile({ name: 'notiz', bytes: new TextEncoder().encode('Titel\n\nText') });
     expect(txt.format).toBe('text');
@@ -47,7 +53,11 @@ describe('importFile', () => {
 
   it('reads a Windows-1252 text file with umlauts and warns about it', async () => {
     // "Großer Sieg für Rotheide" in Windows-1252: ß = 0xDF, ü = 0xFC.
-    const bytes = Uint8Array.from([...'Gro', 0xdf, ...'er Sieg f', 0xfc, ...'r Rotheide\n\nText.'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))));
+    const bytes = Uint8Array.from(
+      [...'Gro', 0xdf, ...'er Sieg f', 0xfc, ...'r Rotheide\n\nText.'].map((c) =>
+        typeof c === 'number' ? c : c.charCodeAt(0),
+      ),
+    );
     const result = await importFile({ name: 'alt.txt', bytes });
     expect(result.meta.headline).toBe('Großer Sieg für Rotheide');
     expect(result.warnings[0]).toMatch(/Windows-1252/);
@@ -78,7 +88,10 @@ describe('importFile', () => {
   });
 
   it('refuses a .docx that is not a ZIP package and one that is a damaged package', async () => {
-    const notZip = await failure({ name: 'fake.docx', bytes: new TextEncoder().encode('Ich bin kein Word-Dokument') });
+    const notZip = await failure({
+      name: 'fake.docx',
+      bytes: new TextEncoder().encode('Ich bin kein Word-Dokument'),
+    });
     expect(notZip.code).toBe('CORRUPT');
     expect(notZip.message).toContain('not a ZIP package');
     const good = await exportDocx(sampleMeta, sampleBody);

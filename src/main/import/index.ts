@@ -58,19 +58,32 @@ export function decodeText(bytes: Uint8Array, fileName: string, warnings: string
     if (b === 0) throw new ImportError('BINARY', fileName, 'the file contains binary data, not text');
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  if (control > sample.length * 0.02) throw new ImportError('BINARY', fileName, 'the file contains binary data, not text');
+  if (control > sample.length * 0.02)
+    throw new ImportError('BINARY', fileName, 'the file contains binary data, not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    warnings.push(`"${fileName}" is not UTF-8; it was read as Windows-1252 — check umlauts and quotation marks`);
+    warnings.push(
+      `"${fileName}" is not UTF-8; it was read as Windows-1252 — check umlauts and quotation marks`,
+    );
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
 function sniffTextFormat(text: string): ImportFormat {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(body|article|p|div|h[1-6])[\s>]/.test(head)) return 'html';
-  if (/^---\n[\s\S]*?\n---/.test(text) || /^#{1,6} \S/m.test(text) || /\[[^\]]+\]\([^)]+\)/.test(text) || /\*\*\S/.test(text))
+  if (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    /^<(body|article|p|div|h[1-6])[\s>]/.test(head)
+  )
+    return 'html';
+  if (
+    /^---\n[\s\S]*?\n---/.test(text) ||
+    /^#{1,6} \S/m.test(text) ||
+    /\[[^\]]+\]\([^)]+\)/.test(text) ||
+    /\*\*\S/.test(text)
+  )
     return 'markdown';
   return 'text';
 }
@@ -81,7 +94,9 @@ export interface ImportInput {
 }
 
 /** Picks the importer by extension and content; fails with an ImportError naming the file and problem. */
-export async function importFile(input: string | ImportInput): Promise<ImportedArticle & { format: ImportFormat }> {
+export async function importFile(
+  input: string | ImportInput,
+): Promise<ImportedArticle & { format: ImportFormat }> {
   let name: string;
   let bytes: Uint8Array;
   if (typeof input === 'string') {
@@ -89,19 +104,30 @@ export async function importFile(input: string | ImportInput): Promise<ImportedA
     try {
       const info = await stat(input);
       if (info.isDirectory()) throw new ImportError('UNREADABLE', name, 'it is a folder, not a file');
-      if (info.size > MAX_IMPORT_BYTES) throw new ImportError('TOO_LARGE', name, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      if (info.size > MAX_IMPORT_BYTES)
+        throw new ImportError(
+          'TOO_LARGE',
+          name,
+          `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+        );
       bytes = await readFile(input);
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError('UNREADABLE', name, `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
-        cause: error,
-      });
+      throw new ImportError(
+        'UNREADABLE',
+        name,
+        `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        {
+          cause: error,
+        },
+      );
     }
   } else {
     name = input.name;
     bytes = input.bytes;
   }
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError('TOO_LARGE', name, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new ImportError('TOO_LARGE', name, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   if (bytes.length === 0) throw new ImportError('EMPTY', name, 'the file is empty');
 
   const ext = extname(name).toLowerCase();
@@ -109,27 +135,46 @@ export async function importFile(input: string | ImportInput): Promise<ImportedA
   const byExt = BY_EXTENSION[ext];
   // Files without an extension are sniffed; any other unknown extension is refused by name.
   if (ext && !byExt)
-    throw new ImportError('UNSUPPORTED', name, `"${ext}" files are not supported; import .docx, .md, .txt or .html`);
+    throw new ImportError(
+      'UNSUPPORTED',
+      name,
+      `"${ext}" files are not supported; import .docx, .md, .txt or .html`,
+    );
 
   const isZip = startsWith(bytes, ZIP_MAGIC);
   if (byExt === 'docx' || (!byExt && isZip)) {
-    if (!isZip) throw new ImportError('CORRUPT', name, 'the file is not a DOCX document (it is not a ZIP package)');
+    if (!isZip)
+      throw new ImportError('CORRUPT', name, 'the file is not a DOCX document (it is not a ZIP package)');
     const { importDocx } = await loadDocxImporter();
     const result = await importDocx(bytes, name);
     return finish(result, 'docx', name);
   }
-  if (isZip) throw new ImportError('UNSUPPORTED', name, 'the file is a ZIP package, not text; only .docx packages can be imported');
+  if (isZip)
+    throw new ImportError(
+      'UNSUPPORTED',
+      name,
+      'the file is a ZIP package, not text; only .docx packages can be imported',
+    );
 
   const warnings: string[] = [];
   const text = decodeText(bytes, name, warnings);
   if (text.trim() === '') throw new ImportError('EMPTY', name, 'the file contains no text');
   const format = byExt ?? sniffTextFormat(text);
-  const result = format === 'html' ? (await loadHtmlImporter()).importHtml(text, name) : format === 'markdown' ? importMarkdown(text) : importText(text);
+  const result =
+    format === 'html'
+      ? (await loadHtmlImporter()).importHtml(text, name)
+      : format === 'markdown'
+        ? importMarkdown(text)
+        : importText(text);
   result.warnings.unshift(...warnings);
   return finish(result, format, name);
 }
 
-function finish(result: ImportedArticle, format: ImportFormat, name: string): ImportedArticle & { format: ImportFormat } {
+function finish(
+  result: ImportedArticle,
+  format: ImportFormat,
+  name: string,
+): ImportedArticle & { format: ImportFormat } {
   const root = result.body.editorState.root;
   const empty = (root.children ?? []).every((c) => (c.children ?? []).length === 0) && !result.meta.headline;
   if (empty) throw new ImportError('EMPTY', name, 'no text was found in the file');

@@ -12,7 +12,10 @@ import { parseInline } from './markdownInline';
 
 const FRONT_MATTER_KEYS = ['kicker', 'headline', 'lead', 'byline', 'dateline', 'language'] as const;
 
-function readFrontMatter(lines: string[], warnings: string[]): { meta: Partial<ArticleMeta>; rest: string[] } {
+function readFrontMatter(
+  lines: string[],
+  warnings: string[],
+): { meta: Partial<ArticleMeta>; rest: string[] } {
   if (lines[0]?.trim() !== '---') return { meta: {}, rest: lines };
   const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
   if (end === -1) return { meta: {}, rest: lines };
@@ -31,7 +34,8 @@ function readFrontMatter(lines: string[], warnings: string[]): { meta: Partial<A
     } else if (value.startsWith("'")) value = value.replace(/^'|'$/g, '').replace(/''/g, "'");
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
     if (key === 'language') {
-      if ((ARTICLE_LANGUAGES as readonly string[]).includes(value)) meta.language = value as ArticleMeta['language'];
+      if ((ARTICLE_LANGUAGES as readonly string[]).includes(value))
+        meta.language = value as ArticleMeta['language'];
       else warnings.push(`Front matter language "${value}" is not de or en and was ignored`);
     } else meta[key as 'kicker' | 'headline' | 'lead' | 'byline' | 'dateline'] = value;
   }
@@ -53,7 +57,9 @@ function expandTabs(line: string): string {
 }
 
 function startsBlock(line: string): boolean {
-  return ATX.test(line) || FENCE.test(line) || QUOTE.test(line) || THEMATIC.test(line) || LIST_ITEM.test(line);
+  return (
+    ATX.test(line) || FENCE.test(line) || QUOTE.test(line) || THEMATIC.test(line) || LIST_ITEM.test(line)
+  );
 }
 
 interface ParsedItem {
@@ -121,8 +127,7 @@ function parseBlocks(lines: string[]): DraftBlock[] {
     }
     if (QUOTE.test(line)) {
       const inner: string[] = [];
-      while (i < lines.length && lines[i].trim() !== '' && (QUOTE.test(lines[i]) || !startsBlock(lines[i])))
-      {
+      while (i < lines.length && lines[i].trim() !== '' && (QUOTE.test(lines[i]) || !startsBlock(lines[i]))) {
         inner.push(QUOTE_ALL.exec(lines[i])?.[1] ?? lines[i]);
         i++;
       }
@@ -173,7 +178,11 @@ function parseBlocks(lines: string[]): DraftBlock[] {
     while (i < lines.length && lines[i].trim() !== '' && !startsBlock(expandTabs(lines[i]))) {
       const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[i]);
       if (underline && para.length > 0) {
-        blocks.push({ type: 'sourceHeading', level: underline[1].startsWith('=') ? 1 : 2, content: parseInline(para.join('\n')) });
+        blocks.push({
+          type: 'sourceHeading',
+          level: underline[1].startsWith('=') ? 1 : 2,
+          content: parseInline(para.join('\n')),
+        });
         para.length = 0;
         i++;
         break;
@@ -194,7 +203,10 @@ function parseBlocks(lines: string[]): DraftBlock[] {
 
 export function importMarkdown(source: string): ImportedArticle {
   const warnings: string[] = [];
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const { meta, rest } = readFrontMatter(lines, warnings);
   return assemble(parseBlocks(rest), meta, warnings);
 }

@@ -134,7 +134,8 @@ function tokenize(src: string): Node[] {
       }
       flush();
       let code = src.slice(i + run.length, close).replace(/\n/g, ' ');
-      if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1);
+      if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '')
+        code = code.slice(1, -1);
       nodes.push({ kind: 'code', text: code });
       i = close + run.length;
       continue;
@@ -165,7 +166,12 @@ function tokenize(src: string): Node[] {
       const tail = close !== -1 ? linkTail(src, close + 1) : null;
       if (tail) {
         flush();
-        nodes.push({ kind: 'link', url: tail.url, title: tail.title, children: tokenize(src.slice(i + 1, close)) });
+        nodes.push({
+          kind: 'link',
+          url: tail.url,
+          title: tail.title,
+          children: tokenize(src.slice(i + 1, close)),
+        });
         i = tail.end;
         continue;
       }
@@ -175,7 +181,12 @@ function tokenize(src: string): Node[] {
       if (auto) {
         flush();
         const url = auto[1];
-        nodes.push({ kind: 'link', url, title: null, children: [{ kind: 'text', text: url.replace(/^mailto:/i, '') }] });
+        nodes.push({
+          kind: 'link',
+          url,
+          title: null,
+          children: [{ kind: 'text', text: url.replace(/^mailto:/i, '') }],
+        });
         i += auto[0].length;
         continue;
       }
@@ -235,7 +246,12 @@ function resolveEmphasis(nodes: Node[]): Node[] {
       if (opener.kind !== 'delim' || opener.char !== closer.char || !opener.canOpen) continue;
       // The "rule of three": a run that can both open and close does not pair when the sum is a multiple of 3.
       const bothSides = (opener.canClose || closer.canOpen) && closer.char !== '~';
-      if (bothSides && (opener.count + closer.count) % 3 === 0 && !(opener.count % 3 === 0 && closer.count % 3 === 0)) continue;
+      if (
+        bothSides &&
+        (opener.count + closer.count) % 3 === 0 &&
+        !(opener.count % 3 === 0 && closer.count % 3 === 0)
+      )
+        continue;
       openerIndex = j;
       break;
     }
@@ -275,7 +291,12 @@ function toInlines(nodes: Node[], format: InlineFormat): Inline[] {
         out.push({ type: 'break' });
         break;
       case 'link':
-        out.push({ type: 'link', url: node.url, title: node.title, children: toInlines(node.children, format) });
+        out.push({
+          type: 'link',
+          url: node.url,
+          title: node.title,
+          children: toInlines(node.children, format),
+        });
         break;
       case 'format':
         out.push(...toInlines(node.children, { ...format, [node.format]: true }));

@@ -27,7 +27,12 @@ function asList(lines: string[]): ListBlock | null {
   const parsed = lines.map((line) => ITEM.exec(line));
   if (parsed.some((m) => m === null)) return null;
   const items = parsed as RegExpExecArray[];
-  const make = (m: RegExpExecArray): ListBlock => ({ type: 'list', ordered: m[2] !== undefined, start: m[2] ? parseInt(m[2], 10) : 1, items: [] });
+  const make = (m: RegExpExecArray): ListBlock => ({
+    type: 'list',
+    ordered: m[2] !== undefined,
+    start: m[2] ? parseInt(m[2], 10) : 1,
+    items: [],
+  });
   const root = make(items[0]);
   const stack: { list: ListBlock; indent: number }[] = [{ list: root, indent: items[0][1].length }];
   for (const m of items) {
@@ -62,7 +67,8 @@ export function importText(source: string): ImportedArticle {
   const meta: Partial<ArticleMeta> = {};
   const first = paragraphs[0];
   if (first && paragraphs.length > 1) {
-    const short = (line: string, max: number) => line.trim().length > 0 && line.trim().length <= max && !ITEM.test(line);
+    const short = (line: string, max: number) =>
+      line.trim().length > 0 && line.trim().length <= max && !ITEM.test(line);
     if (first.length === 1 && short(first[0], MAX_HEADLINE)) {
       meta.headline = first[0].trim();
       paragraphs.shift();
@@ -74,7 +80,8 @@ export function importText(source: string): ImportedArticle {
   }
 
   const blocks: DraftBlock[] = paragraphs.map((lines) => {
-    if (lines.every((l) => /^ {0,3}>/.test(l))) return { type: 'quote', content: lineInlines(lines.map((l) => l.replace(/^ {0,3}> ?/, ''))) };
+    if (lines.every((l) => /^ {0,3}>/.test(l)))
+      return { type: 'quote', content: lineInlines(lines.map((l) => l.replace(/^ {0,3}> ?/, ''))) };
     const list = asList(lines);
     if (list) return list;
     return { type: 'paragraph', content: lineInlines(lines.map((l) => l.trim())) };

@@ -34,7 +34,11 @@ const html = async () => (await import('./htmlText')).htmlDocument;
  * The text of a stored file, by format. Throws an Error whose message says why for files
  * that cannot be read; the caller keeps the file either way.
  */
-export async function extractDocument(format: DocumentFormat, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
+export async function extractDocument(
+  format: DocumentFormat,
+  bytes: Uint8Array,
+  opts: ExtractOptions = {},
+): Promise<ExtractedDocument> {
   switch (format) {
     case 'pdf':
       return pdfDocument(bytes, opts.onProgress, opts.signal);
@@ -42,15 +46,26 @@ export async function extractDocument(format: DocumentFormat, bytes: Uint8Array,
       return (await html())(decodeText(bytes), { savedAt: opts.lastModified ?? null });
     case 'mhtml': {
       const page = parseMhtml(decodeText(bytes));
-      return (await html())(page.html, { title: page.title, originalUrl: page.originalUrl, savedAt: page.savedAt ?? opts.lastModified ?? null });
+      return (await html())(page.html, {
+        title: page.title,
+        originalUrl: page.originalUrl,
+        savedAt: page.savedAt ?? opts.lastModified ?? null,
+      });
     }
     case 'docx': {
       const mammoth = (await import('mammoth')).default;
       let converted: string;
       try {
-        converted = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false })).value;
+        converted = (
+          await mammoth.convertToHtml(
+            { buffer: Buffer.from(bytes) },
+            { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false },
+          )
+        ).value;
       } catch (err) {
-        throw new Error(`The Word document could not be read (${(err as Error).message}); it may be damaged or not a .docx file.`);
+        throw new Error(
+          `The Word document could not be read (${(err as Error).message}); it may be damaged or not a .docx file.`,
+        );
       }
       const doc = (await html())(converted);
       return { ...doc, title: null };
@@ -60,6 +75,8 @@ export async function extractDocument(format: DocumentFormat, bytes: Uint8Array,
     case 'image':
       return EMPTY;
     default:
-      throw new Error('Factdesk reads the text of PDF, HTML, MHTML, DOCX and plain-text files and shows PNG and JPEG images; this file is none of them.');
+      throw new Error(
+        'Factdesk reads the text of PDF, HTML, MHTML, DOCX and plain-text files and shows PNG and JPEG images; this file is none of them.',
+      );
   }
 }

@@ -5,9 +5,23 @@ import type { ExtractedDocument, Segment } from '../../shared/sources/document';
 // anything (its defaults); only text nodes are read, so no markup of the page reaches the app.
 
 /** Page furniture that is not the article: menus, cookie banners, forms, embedded code. */
-const SKIPPED = 'script, style, noscript, template, iframe, object, embed, svg, canvas, form, nav, aside, button, body > header, body > footer, select, [hidden], [aria-hidden="true"]';
+const SKIPPED =
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, form, nav, aside, button, body > header, body > footer, select, [hidden], [aria-hidden="true"]';
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'DT', 'DD', 'FIGCAPTION', 'CAPTION', 'ADDRESS', ...HEADINGS]);
+const BLOCKS = new Set([
+  'P',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+  'CAPTION',
+  'ADDRESS',
+  ...HEADINGS,
+]);
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -17,7 +31,8 @@ function isoDate(value: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-const httpUrl = (value: string | null | undefined) => (value && /^https?:\/\/\S+$/i.test(value.trim()) ? value.trim() : null);
+const httpUrl = (value: string | null | undefined) =>
+  value && /^https?:\/\/\S+$/i.test(value.trim()) ? value.trim() : null;
 
 /** The main text: <article> or <main> when the page has one, else the body without its furniture. */
 function contentRoot(doc: Document): Element | null {
@@ -58,7 +73,8 @@ function segmentsOf(root: Element): Segment[] {
       // Loose text directly inside a <div> or <section> is a paragraph too.
       let loose = '';
       for (const node of el.childNodes) if (node.nodeType === 3) loose += node.textContent ?? '';
-      if (clean(loose)) segments.push({ kind: 'paragraph', page: null, paragraph: ++paragraph, heading, text: clean(loose) });
+      if (clean(loose))
+        segments.push({ kind: 'paragraph', page: null, paragraph: ++paragraph, heading, text: clean(loose) });
     }
     for (const child of el.children) walk(child);
   };
@@ -67,7 +83,10 @@ function segmentsOf(root: Element): Segment[] {
 }
 
 /** Reads title, original URL, saving date and the readable text of a saved page. */
-export function htmlDocument(html: string, fallback: { originalUrl?: string | null; savedAt?: string | null; title?: string | null } = {}): ExtractedDocument {
+export function htmlDocument(
+  html: string,
+  fallback: { originalUrl?: string | null; savedAt?: string | null; title?: string | null } = {},
+): ExtractedDocument {
   const dom = new JSDOM(html);
   try {
     const doc = dom.window.document;
@@ -79,7 +98,11 @@ export function htmlDocument(html: string, fallback: { originalUrl?: string | nu
       httpUrl(savedFrom) ??
       httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
       httpUrl(meta('meta[property="og:url"]'));
-    const title = clean(fallback.title ?? '') || clean(meta('meta[property="og:title"]') ?? '') || clean(doc.title) || null;
+    const title =
+      clean(fallback.title ?? '') ||
+      clean(meta('meta[property="og:title"]') ?? '') ||
+      clean(doc.title) ||
+      null;
     const root = contentRoot(doc);
     return {
       title,

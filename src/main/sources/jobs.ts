@@ -1,6 +1,13 @@
 import type { Db } from '../../store/db';
 import { readStoredFile, storedFileInfo } from '../../store/files';
-import { beginDocument, documentProgress, documentStatus, endDocument, saveDocument, unreadSourceFiles } from '../../store/source-documents';
+import {
+  beginDocument,
+  documentProgress,
+  documentStatus,
+  endDocument,
+  saveDocument,
+  unreadSourceFiles,
+} from '../../store/source-documents';
 import { getSource } from '../../store/sources';
 import { detectFormat, type DocumentStatus } from '../../shared/sources/document';
 import { UserError } from '../../shared/result';
@@ -38,12 +45,23 @@ export function extractionStatus(t: ExtractionTarget, sourceId: string): Documen
  * same source is cancelled first). Resolves the returned `done` when the text is stored, or
  * the failure with its reason; it never rejects. The file stays stored whatever happens.
  */
-export function startExtraction(t: ExtractionTarget, sourceId: string, opts: { lastModified?: string | null } = {}): { status: DocumentStatus; done: Promise<void> } {
+export function startExtraction(
+  t: ExtractionTarget,
+  sourceId: string,
+  opts: { lastModified?: string | null } = {},
+): { status: DocumentStatus; done: Promise<void> } {
   const source = getSource(t.db, sourceId);
   if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
-  if (!source.fileHash) throw new UserError('validation', `The source “${source.title}” has no file attached.`, [{ path: 'sourceId', message: 'has no file attached' }]);
+  if (!source.fileHash)
+    throw new UserError('validation', `The source “${source.title}” has no file attached.`, [
+      { path: 'sourceId', message: 'has no file attached' },
+    ]);
   const bytes = readStoredFile(t.dataDir, source.fileHash);
-  if (!bytes) throw new UserError('not_found', `The file of the source “${source.title}” is not stored in this data folder.`);
+  if (!bytes)
+    throw new UserError(
+      'not_found',
+      `The file of the source “${source.title}” is not stored in this data folder.`,
+    );
   cancelExtraction(t, sourceId);
   const hash = source.fileHash;
   const format = detectFormat(source.fileName ?? '', bytes);

@@ -56,13 +56,20 @@ function pdfjsPaths() {
   const entry = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.resolve(path.dirname(entry), '..', '..');
   const dir = (name: string) => path.join(root, name) + path.sep;
-  return { pdfjsUrl: pathToFileURL(entry).href, cMapDir: dir('cmaps'), fontDir: dir('standard_fonts'), wasmDir: dir('wasm') };
+  return {
+    pdfjsUrl: pathToFileURL(entry).href,
+    cMapDir: dir('cmaps'),
+    fontDir: dir('standard_fonts'),
+    wasmDir: dir('wasm'),
+  };
 }
 
 /** pdf.js's error names, in words that say what to do. */
 function reason(name: string, message: string): string {
-  if (name === 'PasswordException') return 'The PDF is protected by a password; save an unprotected copy and attach that.';
-  if (name === 'InvalidPDFException') return 'The file is not a readable PDF (it may be damaged or only partly downloaded).';
+  if (name === 'PasswordException')
+    return 'The PDF is protected by a password; save an unprotected copy and attach that.';
+  if (name === 'InvalidPDFException')
+    return 'The file is not a readable PDF (it may be damaged or only partly downloaded).';
   return `pdf.js could not read the PDF: ${message}`;
 }
 
@@ -81,11 +88,19 @@ export interface PdfProgress {
 }
 
 /** Reads every page's text; `signal` stops the worker at once. Rejects with an Error whose message says why. */
-export function pdfDocument(bytes: Uint8Array, onProgress: PdfProgress = () => {}, signal?: AbortSignal): Promise<ExtractedDocument> {
+export function pdfDocument(
+  bytes: Uint8Array,
+  onProgress: PdfProgress = () => {},
+  signal?: AbortSignal,
+): Promise<ExtractedDocument> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new ExtractionCancelled());
     const copy = new Uint8Array(bytes);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...pdfjsPaths(), bytes: copy }, transferList: [copy.buffer] });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { ...pdfjsPaths(), bytes: copy },
+      transferList: [copy.buffer],
+    });
     const segments: Segment[] = [];
     let total = 0;
     let title: string | null = null;
@@ -99,18 +114,41 @@ export function pdfDocument(bytes: Uint8Array, onProgress: PdfProgress = () => {
     };
     const abort = () => finish(() => reject(new ExtractionCancelled()));
     signal?.addEventListener('abort', abort);
-    worker.on('message', (m: { type: string; pages?: number; title?: string | null; n?: number; text?: string; name?: string; message?: string }) => {
-      if (m.type === 'start') {
-        total = m.pages ?? 0;
-        title = m.title?.trim() || null;
-        onProgress(0, total);
-      } else if (m.type === 'page') {
-        segments.push({ kind: 'page', page: m.n!, paragraph: null, heading: null, text: pageText(m.text ?? '') });
-        onProgress(m.n!, total);
-      } else if (m.type === 'done') finish(() => resolve({ title, originalUrl: null, savedAt: null, segments, pages: total }));
-      else if (m.type === 'error') finish(() => reject(new Error(reason(m.name ?? 'Error', m.message ?? ''))));
-    });
-    worker.on('error', (err) => finish(() => reject(new Error(`pdf.js could not read the PDF: ${err.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new Error(`The PDF reader stopped unexpectedly (exit code ${code}).`))));
+    worker.on(
+      'message',
+      (m: {
+        type: string;
+        pages?: number;
+        title?: string | null;
+        n?: number;
+        text?: string;
+        name?: string;
+        message?: string;
+      }) => {
+        if (m.type === 'start') {
+          total = m.pages ?? 0;
+          title = m.title?.trim() || null;
+          onProgress(0, total);
+        } else if (m.type === 'page') {
+          segments.push({
+            kind: 'page',
+            page: m.n!,
+            paragraph: null,
+            heading: null,
+            text: pageText(m.text ?? ''),
+          });
+          onProgress(m.n!, total);
+        } else if (m.type === 'done')
+          finish(() => resolve({ title, originalUrl: null, savedAt: null, segments, pages: total }));
+        else if (m.type === 'error')
+          finish(() => reject(new Error(reason(m.name ?? 'Error', m.message ?? ''))));
+      },
+    );
+    worker.on('error', (err) =>
+      finish(() => reject(new Error(`pdf.js could not read the PDF: ${err.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new Error(`The PDF reader stopped unexpectedly (exit code ${code}).`))),
+    );
   });
 }

@@ -9,7 +9,9 @@ export function pressReleasePdf(pages = 3): Promise<Buffer> {
     { length: pages },
     (_, i) =>
       `<section style="break-after: page"><h1>Pressemitteilung Seite ${i + 1}</h1><p>${
-        i === 1 ? 'Der SV Rotheide verpflichtet Lena Kowalczyk vom FC Nordhafen bis 2029.' : `Absatz auf Seite ${i + 1} über Ablösesummen und Fußball.`
+        i === 1
+          ? 'Der SV Rotheide verpflichtet Lena Kowalczyk vom FC Nordhafen bis 2029.'
+          : `Absatz auf Seite ${i + 1} über Ablösesummen und Fußball.`
       }</p></section>`,
   ).join('');
   return printHtmlToPdf(

@@ -1,4 +1,10 @@
-import { SHELL_EVENTS_PATH, buildApi, type Channel, type FactdeskApi, type MenuCommand } from '../../shared/contract';
+import {
+  SHELL_EVENTS_PATH,
+  buildApi,
+  type Channel,
+  type FactdeskApi,
+  type MenuCommand,
+} from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 
 declare global {

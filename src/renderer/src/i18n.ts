@@ -3,10 +3,10 @@ import { initReactI18next } from 'react-i18next';
 
 // Every feature drops its own namespace file into src/shared/i18n/locales/<lang>/<ns>.json;
 // nothing here needs editing when one is added.
-const files = import.meta.glob('../../shared/i18n/locales/*/*.json', { eager: true, import: 'default' }) as Record<
-  string,
-  Record<string, unknown>
->;
+const files = import.meta.glob('../../shared/i18n/locales/*/*.json', {
+  eager: true,
+  import: 'default',
+}) as Record<string, Record<string, unknown>>;
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, content] of Object.entries(files)) {

@@ -70,7 +70,10 @@ describe('bodyToBlocks', () => {
       children: [{ type: 'text', text: `7${NBSP}Mio. Euro`, format: { bold: true } }],
     });
     const withLink = blocks[3] as Extract<Block, { type: 'paragraph' }>;
-    expect(withLink.content[1]).toMatchObject({ type: 'link', url: 'https://fc-almental.example/presse/sturzenegger' });
+    expect(withLink.content[1]).toMatchObject({
+      type: 'link',
+      url: 'https://fc-almental.example/presse/sturzenegger',
+    });
   });
 
   it('turns unknown nodes into text and survives a body without a root', () => {
@@ -108,7 +111,14 @@ describe('blocksToBody', () => {
         items: [
           {
             content: [{ type: 'text', text: 'vier', format: {} }],
-            lists: [{ type: 'list', ordered: false, start: 1, items: [{ content: [{ type: 'text', text: 'a', format: {} }], lists: [] }] }],
+            lists: [
+              {
+                type: 'list',
+                ordered: false,
+                start: 1,
+                items: [{ content: [{ type: 'text', text: 'a', format: {} }], lists: [] }],
+              },
+            ],
           },
           { content: [{ type: 'text', text: 'fünf', format: {} }], lists: [] },
         ],
@@ -148,7 +158,9 @@ describe('plainText and claimRanges', () => {
   it('puts every block and list item on its own line, joined by a single newline', () => {
     const text = plainText(sampleBody);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('„Das ist ein großer Tag für unseren Verein“, sagte Almentals Präsidentin Elke Maiwald am Montagabend.');
+    expect(lines[0]).toBe(
+      '„Das ist ein großer Tag für unseren Verein“, sagte Almentals Präsidentin Elke Maiwald am Montagabend.',
+    );
     expect(lines[2]).toBe('Was der Wechsel für die Liga bedeutet');
     expect(lines.slice(5, 10)).toEqual([
       `Ablöse: 7${NBSP}Mio. Euro, zahlbar in zwei Raten`,
@@ -187,7 +199,9 @@ describe('plainText and claimRanges', () => {
             type: 'link',
             url: 'https://strivo.example',
             title: null,
-            children: [{ type: 'claim', ids: ['k', 'm'], children: [{ type: 'text', text: 'zahlt', format: {} }] }],
+            children: [
+              { type: 'claim', ids: ['k', 'm'], children: [{ type: 'text', text: 'zahlt', format: {} }] },
+            ],
           },
         ],
       },

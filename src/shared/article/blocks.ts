@@ -109,7 +109,9 @@ function childrenOf(node: SerializedNodeJSON): SerializedNodeJSON[] {
 }
 
 function isNode(value: unknown): value is SerializedNodeJSON {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 function stringProp(node: SerializedNodeJSON, key: string): string | null {
@@ -142,14 +144,18 @@ function toInlines(nodes: SerializedNodeJSON[]): Inline[] {
         });
         break;
       case 'mark': {
-        const ids = Array.isArray(node.ids) ? node.ids.filter((id): id is string => typeof id === 'string') : [];
+        const ids = Array.isArray(node.ids)
+          ? node.ids.filter((id): id is string => typeof id === 'string')
+          : [];
         out.push({ type: 'claim', ids, children: toInlines(childrenOf(node)) });
         break;
       }
       case SUGGESTED_CHANGE_TYPE: {
         // The change's text stays in place, each run stamped with it; clean exports drop or keep it.
         const info = suggestionInfoOf(node);
-        out.push(...(info ? stampSuggestion(toInlines(childrenOf(node)), info) : toInlines(childrenOf(node))));
+        out.push(
+          ...(info ? stampSuggestion(toInlines(childrenOf(node)), info) : toInlines(childrenOf(node))),
+        );
         break;
       }
       default:
@@ -164,7 +170,9 @@ function toInlines(nodes: SerializedNodeJSON[]): Inline[] {
 
 function stampSuggestion(inlines: Inline[], info: SuggestionInfo): Inline[] {
   return inlines.map((inline) =>
-    inline.type === 'text' || inline.type === 'break' ? { ...inline, suggestion: info } : { ...inline, children: stampSuggestion(inline.children, info) },
+    inline.type === 'text' || inline.type === 'break'
+      ? { ...inline, suggestion: info }
+      : { ...inline, children: stampSuggestion(inline.children, info) },
   );
 }
 
@@ -221,7 +229,11 @@ export function bodyToBlocks(body: ArticleBody): Block[] {
         break;
       case 'heading':
         flushStray();
-        blocks.push({ type: 'heading', level: headingLevel(stringProp(node, 'tag')), content: toInlines(childrenOf(node)) });
+        blocks.push({
+          type: 'heading',
+          level: headingLevel(stringProp(node, 'tag')),
+          content: toInlines(childrenOf(node)),
+        });
         break;
       case 'quote':
         flushStray();
@@ -264,8 +276,18 @@ function textNodes(text: string, format: InlineFormat): SerializedNodeJSON[] {
   // on the first edit anyway, so split now.
   const parts = text.split('\t');
   parts.forEach((part, index) => {
-    if (index > 0) nodes.push({ detail: 2, format: bits, mode: 'normal', style: '', text: '\t', type: 'tab', version: 1 });
-    if (part !== '') nodes.push({ detail: 0, format: bits, mode: 'normal', style: '', text: part, type: 'text', version: 1 });
+    if (index > 0)
+      nodes.push({ detail: 2, format: bits, mode: 'normal', style: '', text: '\t', type: 'tab', version: 1 });
+    if (part !== '')
+      nodes.push({
+        detail: 0,
+        format: bits,
+        mode: 'normal',
+        style: '',
+        text: part,
+        type: 'text',
+        version: 1,
+      });
   });
   return nodes;
 }
@@ -284,7 +306,11 @@ export function canonicalInlines(inlines: Inline[]): Inline[] {
     if (inline.type === 'text') {
       if (inline.text === '') continue;
       const last = out[out.length - 1];
-      if (last?.type === 'text' && sameFormat(last.format, inline.format) && last.suggestion?.id === inline.suggestion?.id)
+      if (
+        last?.type === 'text' &&
+        sameFormat(last.format, inline.format) &&
+        last.suggestion?.id === inline.suggestion?.id
+      )
         out[out.length - 1] = { ...last, text: last.text + inline.text };
       else out.push(inline);
     } else if (inline.type === 'break') out.push(inline);
@@ -302,7 +328,13 @@ export function canonicalBlocks(blocks: Block[]): Block[] {
 }
 
 function suggestionNode(info: SuggestionInfo, children: SerializedNodeJSON[]): SerializedNodeJSON {
-  return { ...elementBase(SUGGESTED_CHANGE_TYPE, children), kind: info.kind, suggestionId: info.id, author: info.author, date: info.date };
+  return {
+    ...elementBase(SUGGESTED_CHANGE_TYPE, children),
+    kind: info.kind,
+    suggestionId: info.id,
+    author: info.author,
+    date: info.date,
+  };
 }
 
 function inlineNodes(inlines: Inline[]): SerializedNodeJSON[] {
@@ -492,5 +524,7 @@ export function withoutClaimMarks(blocks: Block[]): Block[] {
     ...list,
     items: list.items.map((item) => ({ content: strip(item.content), lists: item.lists.map(stripList) })),
   });
-  return blocks.map((block) => (block.type === 'list' ? stripList(block) : { ...block, content: strip(block.content) }));
+  return blocks.map((block) =>
+    block.type === 'list' ? stripList(block) : { ...block, content: strip(block.content) },
+  );
 }

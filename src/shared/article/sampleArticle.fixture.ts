@@ -15,7 +15,12 @@ const FMT = { bold: 1, italic: 2 } as const;
 function t(text: string, format = 0): SerializedNodeJSON {
   return { detail: 0, format, mode: 'normal', style: '', text, type: 'text', version: 1 };
 }
-function el(type: string, children: SerializedNodeJSON[], extra: Record<string, unknown> = {}, indent = 0): SerializedNodeJSON {
+function el(
+  type: string,
+  children: SerializedNodeJSON[],
+  extra: Record<string, unknown> = {},
+  indent = 0,
+): SerializedNodeJSON {
   return { children, direction: null, format: '', indent, type, version: 1, ...extra };
 }
 function p(...children: SerializedNodeJSON[]): SerializedNodeJSON {
@@ -77,7 +82,9 @@ export const sampleBody: ArticleBody = {
         }),
         t(`. Die Ablöse übersteigt die bisherige Bestmarke um gut 2${NBSP}Mio. Euro.`),
       ),
-      el('quote', [t('„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“ – Geschäftsführer Till Brandauer')]),
+      el('quote', [
+        t('„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“ – Geschäftsführer Till Brandauer'),
+      ]),
       list(
         'bullet',
         1,
@@ -86,17 +93,17 @@ export const sampleBody: ArticleBody = {
         li(
           3,
           0,
-          list('bullet', 1, li(1, 1, t('Option auf ein weiteres Jahr')), li(2, 1, t('Ausstiegsklausel für Erstligisten'))),
+          list(
+            'bullet',
+            1,
+            li(1, 1, t('Option auf ein weiteres Jahr')),
+            li(2, 1, t('Ausstiegsklausel für Erstligisten')),
+          ),
         ),
         li(3, 0, t('Übertragung der Spiele beim Streamingdienst Strivo')),
       ),
       el('heading', [t('Die Zahlen im Überblick')], { tag: 'h3' }),
-      list(
-        'number',
-        1,
-        li(1, 0, t('41 Tore in 38 Spielen')),
-        li(2, 0, t('Spielerin des Jahres 2025')),
-      ),
+      list('number', 1, li(1, 0, t('41 Tore in 38 Spielen')), li(2, 0, t('Spielerin des Jahres 2025'))),
       p(
         t('Strivo zahlt laut '),
         t('Almentaler Kurier', FMT.italic),
@@ -120,7 +127,14 @@ export const sampleFacts: ExportFacts = {
     { id: 'e-kurier', kind: 'media', name: 'Almentaler Kurier', aliases: [], note: null },
   ],
   roles: [
-    { id: 'r-maiwald', personId: 'e-maiwald', title: 'Präsidentin', organisationId: 'e-almental', from: '2024-07-01', to: null },
+    {
+      id: 'r-maiwald',
+      personId: 'e-maiwald',
+      title: 'Präsidentin',
+      organisationId: 'e-almental',
+      from: '2024-07-01',
+      to: null,
+    },
   ],
   deals: [
     {
@@ -209,10 +223,38 @@ export const sampleFacts: ExportFacts = {
     },
   ],
   citations: [
-    { id: 'ci-1', factType: 'deal', factId: 'd-transfer', sourceId: 's-presse', locator: 'Absatz 2', excerpt: null },
-    { id: 'ci-2', factType: 'quote', factId: 'q-maiwald', sourceId: 's-mitschnitt', locator: 'Minute 03:12', excerpt: null },
-    { id: 'ci-3', factType: 'deal', factId: 'd-strivo', sourceId: 's-kurier', locator: 'dritter Absatz', excerpt: null },
-    { id: 'ci-4', factType: 'role', factId: 'r-maiwald', sourceId: 's-presse', locator: 'Impressum', excerpt: null },
+    {
+      id: 'ci-1',
+      factType: 'deal',
+      factId: 'd-transfer',
+      sourceId: 's-presse',
+      locator: 'Absatz 2',
+      excerpt: null,
+    },
+    {
+      id: 'ci-2',
+      factType: 'quote',
+      factId: 'q-maiwald',
+      sourceId: 's-mitschnitt',
+      locator: 'Minute 03:12',
+      excerpt: null,
+    },
+    {
+      id: 'ci-3',
+      factType: 'deal',
+      factId: 'd-strivo',
+      sourceId: 's-kurier',
+      locator: 'dritter Absatz',
+      excerpt: null,
+    },
+    {
+      id: 'ci-4',
+      factType: 'role',
+      factId: 'r-maiwald',
+      sourceId: 's-presse',
+      locator: 'Impressum',
+      excerpt: null,
+    },
   ],
 };
 
@@ -236,7 +278,9 @@ function claim(
     // As the store writes it: the marking is the first entry, a check follows it.
     history: [
       { status: 'unchecked', checker: 'Lena Kowalczyk', at: '2026-11-23T17:10:00.000Z' },
-      ...(status === 'unchecked' ? [] : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }]),
+      ...(status === 'unchecked'
+        ? []
+        : [{ status, checker: 'Tobias Lenhardt', at: '2026-11-24T08:45:00.000Z' }]),
     ],
     dismissedWarnings: [],
     createdAt: '2026-11-23T17:10:00.000Z',
@@ -246,7 +290,9 @@ function claim(
 }
 
 export const sampleClaims: Claim[] = [
-  claim('c-quote', 'quote', 'verified', '„Das ist ein großer Tag für unseren Verein“', [{ type: 'quote', id: 'q-maiwald' }]),
+  claim('c-quote', 'quote', 'verified', '„Das ist ein großer Tag für unseren Verein“', [
+    { type: 'quote', id: 'q-maiwald' },
+  ]),
   claim('c-role', 'role', 'disputed', 'Elke Maiwald', [{ type: 'role', id: 'r-maiwald' }], {
     note: 'Amtsantritt laut Satzung erst 2025?',
   }),
@@ -254,7 +300,12 @@ export const sampleClaims: Claim[] = [
   claim('c-date', 'date', 'unchecked', '1. Januar 2027', []),
   claim('c-strivo', 'amount', 'false', `1,2${NBSP}Mio. Euro pro Saison`, [{ type: 'deal', id: 'd-strivo' }], {
     dismissedWarnings: [
-      { code: 'amount_mismatch', reason: 'Kurier-Zahl bewusst zitiert', checker: 'Tobias Lenhardt', at: '2026-11-24T08:50:00.000Z' },
+      {
+        code: 'amount_mismatch',
+        reason: 'Kurier-Zahl bewusst zitiert',
+        checker: 'Tobias Lenhardt',
+        at: '2026-11-24T08:50:00.000Z',
+      },
     ],
   }),
   claim('c-gone', 'other', 'unsourced', 'ein Vorvertrag aus dem Sommer', [], { inText: false }),

@@ -40,31 +40,52 @@ export interface ShapeProblem {
  * refuses a body with any problem, naming the JSON path, so a crafted body cannot smuggle
  * nested changes, block content or unbounded author names into an article.
  */
-export function suggestionShapeProblems(node: SerializedNodeJSON, parentType: string | null, insideSuggestion: boolean): ShapeProblem[] {
+export function suggestionShapeProblems(
+  node: SerializedNodeJSON,
+  parentType: string | null,
+  insideSuggestion: boolean,
+): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
-  if (insideSuggestion) problems.push({ field: 'type', message: 'a suggested change may not contain another one' });
+  if (insideSuggestion)
+    problems.push({ field: 'type', message: 'a suggested change may not contain another one' });
   if (parentType === null || !ALLOWED_PARENTS.has(parentType))
-    problems.push({ field: 'type', message: `a suggested change may not sit directly in "${String(parentType).slice(0, 40)}"` });
-  if (node.kind !== 'insert' && node.kind !== 'delete') problems.push({ field: 'kind', message: 'must be insert or delete' });
+    problems.push({
+      field: 'type',
+      message: `a suggested change may not sit directly in "${String(parentType).slice(0, 40)}"`,
+    });
+  if (node.kind !== 'insert' && node.kind !== 'delete')
+    problems.push({ field: 'kind', message: 'must be insert or delete' });
   if (typeof node.suggestionId !== 'string' || !SUGGESTION_ID_PATTERN.test(node.suggestionId))
-    problems.push({ field: 'suggestionId', message: 'must be "s-" followed by up to 64 letters, digits or hyphens' });
-  if (typeof node.author !== 'string' || node.author.trim() === '' || node.author.length > SUGGESTION_AUTHOR_MAX)
+    problems.push({
+      field: 'suggestionId',
+      message: 'must be "s-" followed by up to 64 letters, digits or hyphens',
+    });
+  if (
+    typeof node.author !== 'string' ||
+    node.author.trim() === '' ||
+    node.author.length > SUGGESTION_AUTHOR_MAX
+  )
     problems.push({ field: 'author', message: `must be a name of 1 to ${SUGGESTION_AUTHOR_MAX} characters` });
   if (typeof node.date !== 'string' || !ISO_DATE.test(node.date) || Number.isNaN(Date.parse(node.date)))
     problems.push({ field: 'date', message: 'must be an ISO 8601 date and time' });
   if (!Array.isArray(node.children)) problems.push({ field: 'children', message: 'must be a list' });
   else
     node.children.forEach((child, i) => {
-      const type = typeof child === 'object' && child !== null ? (child as SerializedNodeJSON).type : undefined;
+      const type =
+        typeof child === 'object' && child !== null ? (child as SerializedNodeJSON).type : undefined;
       if (typeof type === 'string' && !ALLOWED_CHILDREN.has(type) && type !== SUGGESTED_CHANGE_TYPE)
-        problems.push({ field: `children.${i}.type`, message: `"${type.slice(0, 40)}" may not sit inside a suggested change` });
+        problems.push({
+          field: `children.${i}.type`,
+          message: `"${type.slice(0, 40)}" may not sit inside a suggested change`,
+        });
     });
   return problems;
 }
 
 export function suggestionInfoOf(node: SerializedNodeJSON): SuggestionInfo | null {
   if (node.type !== SUGGESTED_CHANGE_TYPE) return null;
-  if ((node.kind !== 'insert' && node.kind !== 'delete') || typeof node.suggestionId !== 'string') return null;
+  if ((node.kind !== 'insert' && node.kind !== 'delete') || typeof node.suggestionId !== 'string')
+    return null;
   return {
     id: node.suggestionId,
     kind: node.kind,
@@ -73,7 +94,10 @@ export function suggestionInfoOf(node: SerializedNodeJSON): SuggestionInfo | nul
   };
 }
 
-function mapChildren(node: SerializedNodeJSON, fn: (child: SerializedNodeJSON) => SerializedNodeJSON[]): SerializedNodeJSON {
+function mapChildren(
+  node: SerializedNodeJSON,
+  fn: (child: SerializedNodeJSON) => SerializedNodeJSON[],
+): SerializedNodeJSON {
   if (!Array.isArray(node.children)) return node;
   return { ...node, children: node.children.flatMap(fn) };
 }

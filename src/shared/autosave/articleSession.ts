@@ -148,7 +148,11 @@ export class ArticleSession {
    * What has not reached the store yet, serialised now (for a recovery copy kept in the page
    * when the server does not answer), or null when everything is saved.
    */
-  unsaved(): { baseRev: number; meta: ArticleMetaPatch; editorState: SerializedEditorStateJSON | null } | null {
+  unsaved(): {
+    baseRev: number;
+    meta: ArticleMetaPatch;
+    editorState: SerializedEditorStateJSON | null;
+  } | null {
     if (!this.dirty && this.state.kind !== 'failed') return null;
     const editorState = this.pendingBody ? (this.pendingBody.toJSON() as SerializedEditorStateJSON) : null;
     if (editorState === null && Object.keys(this.pendingMeta).length === 0) return null;
@@ -240,7 +244,12 @@ export class ArticleSession {
     const attempt = saving.then(
       (result) => this.finish(result, body, bodyJson, meta),
       (err: unknown) =>
-        this.finish({ ok: false, error: { code: 'unavailable', message: (err as Error)?.message ?? String(err) } }, body, bodyJson, meta),
+        this.finish(
+          { ok: false, error: { code: 'unavailable', message: (err as Error)?.message ?? String(err) } },
+          body,
+          bodyJson,
+          meta,
+        ),
     );
     this.inFlight = attempt.finally(() => {
       this.inFlight = null;
@@ -248,7 +257,12 @@ export class ArticleSession {
     return this.inFlight;
   }
 
-  private finish(result: Result<ArticleSaveResult>, body: BodySource | null, bodyJson: string | null, meta: ArticleMetaPatch): void {
+  private finish(
+    result: Result<ArticleSaveResult>,
+    body: BodySource | null,
+    bodyJson: string | null,
+    meta: ArticleMetaPatch,
+  ): void {
     if (result.ok) {
       this.failures = 0;
       this.rev = result.value.rev;
@@ -276,7 +290,11 @@ export class ArticleSession {
     const { code, message } = result.error;
     // The "ready" gate refused the status change (a claim was reopened after the editor
     // asked): drop only that change, say why, and save the words at once — never stop autosave over it.
-    if (code === 'validation' && meta.status !== undefined && result.error.fields?.some((f) => f.path === 'meta.status')) {
+    if (
+      code === 'validation' &&
+      meta.status !== undefined &&
+      result.error.fields?.some((f) => f.path === 'meta.status')
+    ) {
       const { status: _refused, ...rest } = this.pendingMeta;
       this.pendingMeta = rest;
       this.meta = { ...this.meta, status: this.savedStatus };

@@ -60,8 +60,12 @@ describe('compareAmount – German text', () => {
   });
 
   it('checks a range against an exact deal', () => {
-    expect(compareAmount(amount('zwischen fünf und sieben Millionen Euro', 'de'), deal(6_000_000)).verdict).toBe('compatible');
-    expect(compareAmount(amount('zwischen fünf und sieben Millionen Euro', 'de'), deal(8_000_000)).verdict).toBe('mismatch');
+    expect(
+      compareAmount(amount('zwischen fünf und sieben Millionen Euro', 'de'), deal(6_000_000)).verdict,
+    ).toBe('compatible');
+    expect(
+      compareAmount(amount('zwischen fünf und sieben Millionen Euro', 'de'), deal(8_000_000)).verdict,
+    ).toBe('mismatch');
   });
 
   it('matches the same range on both sides', () => {
@@ -110,7 +114,10 @@ describe('compareAmount – English text', () => {
   it('reports pounds against a euro deal as a currency mismatch without converting', () => {
     const r = compareAmount(amount('£7m', 'en'), deal(7_000_000));
     expect(r.verdict).toBe('currency_mismatch');
-    expect(r.warnings[0]).toMatchObject({ code: 'amount.currency_mismatch', params: { textCurrency: 'GBP', dealCurrency: 'EUR' } });
+    expect(r.warnings[0]).toMatchObject({
+      code: 'amount.currency_mismatch',
+      params: { textCurrency: 'GBP', dealCurrency: 'EUR' },
+    });
   });
 
   it('calls "more than €2m" compatible with 2.5 million', () => {

@@ -66,19 +66,23 @@ function dealInterval(deal: Deal, value: number): Interval {
 export function roundingTolerance(value: number): number {
   if (value <= 0) return 0;
   let step = 1;
-  while (step * 10 <= value && Math.abs(value / (step * 10) - Math.round(value / (step * 10))) < 1e-9) step *= 10;
+  while (step * 10 <= value && Math.abs(value / (step * 10) - Math.round(value / (step * 10))) < 1e-9)
+    step *= 10;
   return Math.min(step / 2, value * MAX_ROUNDING_SHARE);
 }
 
 const within = (x: number, i: Interval) => x >= i.lo - CENT && x <= i.hi + CENT;
-const contains = (outer: Interval, inner: Interval) => inner.lo >= outer.lo - CENT && inner.hi <= outer.hi + CENT;
+const contains = (outer: Interval, inner: Interval) =>
+  inner.lo >= outer.lo - CENT && inner.hi <= outer.hi + CENT;
 const disjoint = (a: Interval, b: Interval) => a.hi < b.lo - CENT || b.hi < a.lo - CENT;
 const distance = (x: number, i: Interval) => (x < i.lo ? i.lo - x : x > i.hi ? x - i.hi : 0);
 
 function money(major: number, currency: string | null, lang: 'de' | 'en'): string {
   const minor = Math.round(major * MINOR_PER_MAJOR);
   if (currency) return formatAmountMinor(minor, currency, lang);
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(minor / MINOR_PER_MAJOR);
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(
+    minor / MINOR_PER_MAJOR,
+  );
 }
 
 const PRECISION_WORDS: Record<string, { de: string; en: string }> = {
@@ -173,7 +177,10 @@ export function compareAmount(parsed: ParsedAmount, deal: Deal): AmountCompariso
   const D = dealInterval(deal, dealValue);
   const record = { de: describeDeal(deal, 'de'), en: describeDeal(deal, 'en') };
 
-  const result = (verdict: AmountVerdict, extra: Warning[] = []): AmountComparison => ({ verdict, warnings: [...extra, ...notes] });
+  const result = (verdict: AmountVerdict, extra: Warning[] = []): AmountComparison => ({
+    verdict,
+    warnings: [...extra, ...notes],
+  });
   const mismatch = () =>
     result('mismatch', [
       makeWarning(
@@ -196,7 +203,8 @@ export function compareAmount(parsed: ParsedAmount, deal: Deal): AmountCompariso
     ]);
 
   const samePrecision = parsed.precision === deal.precision;
-  if (samePrecision && Math.abs(T.lo - D.lo) <= CENT && (Math.abs(T.hi - D.hi) <= CENT || T.hi === D.hi)) return result('match');
+  if (samePrecision && Math.abs(T.lo - D.lo) <= CENT && (Math.abs(T.hi - D.hi) <= CENT || T.hi === D.hi))
+    return result('match');
 
   if (parsed.precision === 'exact') {
     if (within(parsed.value, D)) {
@@ -214,7 +222,8 @@ export function compareAmount(parsed: ParsedAmount, deal: Deal): AmountCompariso
     return distance(parsed.value, D) <= roundingTolerance(parsed.value) ? rounded() : mismatch();
   }
 
-  if (parsed.precision === 'approximately' && deal.precision === 'exact' && within(dealValue, T)) return result('match');
+  if (parsed.precision === 'approximately' && deal.precision === 'exact' && within(dealValue, T))
+    return result('match');
   if (disjoint(T, D)) return mismatch();
   if (contains(T, D)) {
     return result('compatible', [

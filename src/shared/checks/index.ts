@@ -31,5 +31,13 @@ export {
 export { findHedges, type Hedge, type HedgeKind } from '../language/hedges';
 export { normalizeQuoteText } from '../language/quotes';
 export { findAttribution, type Attribution } from '../detect/find-attribution';
-export { findRoleTerm, findRoleTerms, roleKeyOf, roleSatisfiedBy, ROLE_KEYS, type RoleKey, type RoleMention } from '../language/roles';
+export {
+  findRoleTerm,
+  findRoleTerms,
+  roleKeyOf,
+  roleSatisfiedBy,
+  ROLE_KEYS,
+  type RoleKey,
+  type RoleMention,
+} from '../language/roles';
 export { foldForMatch } from '../language/fold';

@@ -8,30 +8,43 @@ describe('compareQuote – German', () => {
   const verified = 'Wir haben heute, trotz des Regens, verdient gewonnen.';
 
   it('treats typographic quote marks, dashes and no-break spaces as identical', () => {
-    const r = compareQuote('„Wir haben – trotz allem –\u00a0verdient gewonnen.“', 'Wir haben - trotz allem - verdient gewonnen.');
+    const r = compareQuote(
+      '„Wir haben – trotz allem –\u00a0verdient gewonnen.“',
+      'Wir haben - trotz allem - verdient gewonnen.',
+    );
     expect(r.verdict).toBe('identical');
     expect(r.warnings).toEqual([]);
     expect(r.diff).toEqual([{ kind: 'same', text: 'Wir haben - trotz allem - verdient gewonnen' }]);
   });
 
   it('ignores a final full stop that became the comma before "sagte"', () => {
-    expect(compareQuote('Wir haben heute, trotz des Regens, verdient gewonnen', verified).verdict).toBe('identical');
+    expect(compareQuote('Wir haben heute, trotz des Regens, verdient gewonnen', verified).verdict).toBe(
+      'identical',
+    );
   });
 
   it('flags a quote whose wording differs by one letter as a minor deviation, never identical', () => {
     const r = compareQuote('Wir habn heute, trotz des Regens, verdient gewonnen.', verified);
     expect(r.verdict).toBe('minor_deviation');
-    expect(r.warnings[0]).toMatchObject({ code: 'quote.minor_deviation', severity: 'warning', params: { from: 'haben', to: 'habn' } });
+    expect(r.warnings[0]).toMatchObject({
+      code: 'quote.minor_deviation',
+      severity: 'warning',
+      params: { from: 'haben', to: 'habn' },
+    });
     expect(r.diff).toContainEqual({ kind: 'removed', text: ' haben' });
     expect(r.diff).toContainEqual({ kind: 'added', text: ' habn' });
   });
 
   it('flags a case-only difference at the start as minor', () => {
-    expect(compareQuote('wir haben heute, trotz des Regens, verdient gewonnen.', verified).verdict).toBe('minor_deviation');
+    expect(compareQuote('wir haben heute, trotz des Regens, verdient gewonnen.', verified).verdict).toBe(
+      'minor_deviation',
+    );
   });
 
   it('flags a changed comma as minor', () => {
-    expect(compareQuote('Wir haben heute trotz des Regens verdient gewonnen.', verified).verdict).toBe('minor_deviation');
+    expect(compareQuote('Wir haben heute trotz des Regens verdient gewonnen.', verified).verdict).toBe(
+      'minor_deviation',
+    );
   });
 
   it('reads omitted words at an ellipsis as shortened, without counting their commas', () => {
@@ -60,13 +73,19 @@ describe('compareQuote – German', () => {
   });
 
   it('calls a dropped "nicht" changed even though only one word is missing', () => {
-    const r = compareQuote('Wir werden Jana Kowalczyk im Sommer verkaufen.', 'Wir werden Jana Kowalczyk im Sommer nicht verkaufen.');
+    const r = compareQuote(
+      'Wir werden Jana Kowalczyk im Sommer verkaufen.',
+      'Wir werden Jana Kowalczyk im Sommer nicht verkaufen.',
+    );
     expect(r.verdict).toBe('changed');
     expect(codes(r)).toContain('quote.negation_changed');
   });
 
   it('calls a changed number changed', () => {
-    const r = compareQuote('Wir wollen aus den letzten Spielen vier Punkte holen.', 'Wir wollen aus den letzten Spielen drei Punkte holen.');
+    const r = compareQuote(
+      'Wir wollen aus den letzten Spielen vier Punkte holen.',
+      'Wir wollen aus den letzten Spielen drei Punkte holen.',
+    );
     expect(r.verdict).toBe('changed');
     expect(codes(r)).toContain('quote.number_changed');
   });
@@ -77,9 +96,15 @@ describe('compareQuote – German', () => {
 
   it('accepts at most two replaced words in a ten-word quote as minor, and calls three changed', () => {
     const ten = 'Die Mannschaft hat in dieser Saison wirklich großartig gespielt heute';
-    expect(compareQuote('Die Mannschaft hat in dieser Saison richtig großartig gespielt heute', ten).verdict).toBe('minor_deviation');
-    expect(compareQuote('Die Truppe hat in dieser Saison richtig großartig gespielt heute', ten).verdict).toBe('minor_deviation');
-    expect(compareQuote('Die Truppe hat in dieser Spielzeit richtig großartig gespielt heute', ten).verdict).toBe('changed');
+    expect(
+      compareQuote('Die Mannschaft hat in dieser Saison richtig großartig gespielt heute', ten).verdict,
+    ).toBe('minor_deviation');
+    expect(
+      compareQuote('Die Truppe hat in dieser Saison richtig großartig gespielt heute', ten).verdict,
+    ).toBe('minor_deviation');
+    expect(
+      compareQuote('Die Truppe hat in dieser Spielzeit richtig großartig gespielt heute', ten).verdict,
+    ).toBe('changed');
   });
 
   it('does not let a short quote pass with a replaced word', () => {
@@ -100,9 +125,12 @@ describe('compareQuote – English', () => {
   const verified = 'We will not sell our captain, whatever the offer.';
 
   it('treats curly and straight quote marks alike', () => {
-    expect(compareQuote('“We will not sell our captain, whatever the offer.”', '"We will not sell our captain, whatever the offer."').verdict).toBe(
-      'identical',
-    );
+    expect(
+      compareQuote(
+        '“We will not sell our captain, whatever the offer.”',
+        '"We will not sell our captain, whatever the offer."',
+      ).verdict,
+    ).toBe('identical');
   });
 
   it('flags a one-letter typo as minor', () => {
@@ -140,7 +168,8 @@ describe('compareQuote – English', () => {
 describe('compareQuote – counting changed words', () => {
   it('counts against the article side when the article quote is longer, and says it has the extra words', () => {
     const verified = 'Wir werden Lena Kowalczyk nicht abgeben.';
-    const text = 'Wir werden unsere Kapitänin Lena Kowalczyk ganz sicher niemals und zu keinem Preis an den FC Nordhafen abgeben.';
+    const text =
+      'Wir werden unsere Kapitänin Lena Kowalczyk ganz sicher niemals und zu keinem Preis an den FC Nordhafen abgeben.';
     const r = compareQuote(text, verified);
     const changed = r.warnings.find((w) => w.code === 'quote.changed');
     expect(changed).toBeDefined();
@@ -155,7 +184,8 @@ describe('compareQuote – counting changed words', () => {
   });
 
   it('counts against the verified side when the record is longer', () => {
-    const verified = 'Wir werden unsere Kapitänin Lena Kowalczyk zu keinem Preis an den FC Nordhafen abgeben.';
+    const verified =
+      'Wir werden unsere Kapitänin Lena Kowalczyk zu keinem Preis an den FC Nordhafen abgeben.';
     const r = compareQuote('Wir geben Lena ab.', verified);
     const changed = r.warnings.find((w) => w.code === 'quote.changed')!;
     expect(changed.params.comparedWords).toBe(14);
@@ -173,7 +203,10 @@ describe('compareQuote – counting changed words', () => {
 
 describe('compareQuote – singular and plural', () => {
   it('says "1 word", never "1 words"', () => {
-    const r = compareQuote('Wir haben heute verdient gewonnen', 'Wir haben heute verdient gewonnen, sagte sie');
+    const r = compareQuote(
+      'Wir haben heute verdient gewonnen',
+      'Wir haben heute verdient gewonnen, sagte sie',
+    );
     for (const w of r.warnings) {
       expect(w.message.en).not.toMatch(/\b1 words\b/);
       expect(w.message.de).not.toMatch(/\b1 Wörter\b/);

@@ -50,7 +50,8 @@ const TOKEN_RE = /(\s*)(\[…\]|…|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|\S)/gu;
 function tokenize(s: string): Token[] {
   const tokens = Array.from(s.matchAll(TOKEN_RE), (m): Token => {
     const text = m[2];
-    const type: TokenType = text === '…' || text === '[…]' ? 'ellipsis' : /[\p{L}\p{N}]/u.test(text) ? 'word' : 'punct';
+    const type: TokenType =
+      text === '…' || text === '[…]' ? 'ellipsis' : /[\p{L}\p{N}]/u.test(text) ? 'word' : 'punct';
     return { text, lead: m[1], type };
   });
   const last = tokens[tokens.length - 1];
@@ -71,7 +72,9 @@ function diffTokens(a: Token[], b: Token[]): Op[] {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i * width + j] =
-        a[i].text === b[j].text ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+        a[i].text === b[j].text
+          ? lcs[(i + 1) * width + j + 1] + 1
+          : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   const ops: Op[] = [];
@@ -130,7 +133,10 @@ const NEGATIONS = new Set([
 
 const isNegation = (w: string) => NEGATIONS.has(w.toLowerCase()) || /n['’]t$/i.test(w);
 const isNumber = (w: string) =>
-  /\d/.test(w) || (!DE_ARTICLE_FORMS.has(w.toLowerCase()) && !['a', 'an'].includes(w.toLowerCase()) && parseNumberWord(w) !== null);
+  /\d/.test(w) ||
+  (!DE_ARTICLE_FORMS.has(w.toLowerCase()) &&
+    !['a', 'an'].includes(w.toLowerCase()) &&
+    parseNumberWord(w) !== null);
 const isSensitive = (w: string) => isNegation(w) || isNumber(w);
 
 function isSpellingSlip(a: string, b: string): boolean {
@@ -175,7 +181,9 @@ function tallyHunk(removed: Token[], added: Token[], edge: 'start' | 'end' | nul
   const rWords = removed.filter((t) => t.type === 'word').map((t) => t.text);
   const aWords = added.filter((t) => t.type === 'word').map((t) => t.text);
   const ellipsis = added.some((t) => t.type === 'ellipsis');
-  const punctuation = [...removed, ...added].filter((t) => t.type === 'punct' || (t.type === 'ellipsis' && rWords.length === 0));
+  const punctuation = [...removed, ...added].filter(
+    (t) => t.type === 'punct' || (t.type === 'ellipsis' && rWords.length === 0),
+  );
 
   if (ellipsis) tally.usedEllipsis = true;
 
@@ -189,7 +197,8 @@ function tallyHunk(removed: Token[], added: Token[], edge: 'start' | 'end' | nul
     let best = pairWords(rWords, aWords, anchor);
     if (edge === null) {
       const other = pairWords(rWords, aWords, 'end');
-      const cosmetic = (x: typeof best) => x.pairs.filter(([r, a]) => ['case', 'spelling'].includes(classifyPair(r, a).kind)).length;
+      const cosmetic = (x: typeof best) =>
+        x.pairs.filter(([r, a]) => ['case', 'spelling'].includes(classifyPair(r, a).kind)).length;
       if (cosmetic(other) > cosmetic(best)) best = other;
     }
     for (const [r, a] of best.pairs) tally.differences.push(classifyPair(r, a));
@@ -198,16 +207,24 @@ function tallyHunk(removed: Token[], added: Token[], edge: 'start' | 'end' | nul
       tally.omittedWords += best.leftRemoved.length;
       if (best.leftRemoved.some(isNegation)) tally.omittedNegation = true;
     } else {
-      for (const r of best.leftRemoved) tally.differences.push({ kind: isSensitive(r) ? 'sensitive' : 'word', from: r, to: '' });
+      for (const r of best.leftRemoved)
+        tally.differences.push({ kind: isSensitive(r) ? 'sensitive' : 'word', from: r, to: '' });
     }
-    for (const a of best.leftAdded) tally.differences.push({ kind: isSensitive(a) ? 'sensitive' : 'word', from: '', to: a });
+    for (const a of best.leftAdded)
+      tally.differences.push({ kind: isSensitive(a) ? 'sensitive' : 'word', from: '', to: a });
   }
   // Punctuation cut out together with omitted words is part of the omission.
   if (punctuation.length > 0 && !(omission && rWords.length > 0)) {
     tally.differences.push({
       kind: 'punctuation',
-      from: removed.filter((t) => t.type !== 'word').map((t) => t.text).join(' '),
-      to: added.filter((t) => t.type !== 'word').map((t) => t.text).join(' '),
+      from: removed
+        .filter((t) => t.type !== 'word')
+        .map((t) => t.text)
+        .join(' '),
+      to: added
+        .filter((t) => t.type !== 'word')
+        .map((t) => t.text)
+        .join(' '),
     });
   }
 }
@@ -263,7 +280,10 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
   const diff = toParts(ops);
 
   if (textTokens.length === 0 || verifiedTokens.length === 0) {
-    const side = textTokens.length === 0 ? { de: 'im Artikel', en: 'in the article' } : { de: 'im Beleg', en: 'in the record' };
+    const side =
+      textTokens.length === 0
+        ? { de: 'im Artikel', en: 'in the article' }
+        : { de: 'im Beleg', en: 'in the record' };
     return {
       verdict: 'changed',
       diff,
@@ -301,15 +321,31 @@ export function compareQuote(textWording: string, verifiedWording: string): Quot
   const sharedWords = ops.filter((o) => o.kind === 'same' && o.token.type === 'word').length;
   const verifiedWords = verifiedTokens.filter((t) => t.type === 'word').length;
   const comparedWords = verifiedWords - tally.omittedWords;
-  const allowedWordChanges = Math.min(MAX_MINOR_WORD_CHANGES, Math.floor(comparedWords * MAX_MINOR_WORD_CHANGE_SHARE));
+  const allowedWordChanges = Math.min(
+    MAX_MINOR_WORD_CHANGES,
+    Math.floor(comparedWords * MAX_MINOR_WORD_CHANGE_SHARE),
+  );
   const wordChanges = tally.differences.filter((d) => d.kind === 'word').length;
   const sensitive = tally.differences.filter((d) => d.kind === 'sensitive');
-  const cosmetic = tally.differences.filter((d) => d.kind === 'case' || d.kind === 'spelling' || d.kind === 'punctuation');
+  const cosmetic = tally.differences.filter(
+    (d) => d.kind === 'case' || d.kind === 'spelling' || d.kind === 'punctuation',
+  );
 
   const warnings: Warning[] = [];
 
-  if (sharedWords === 0 || sensitive.length > 0 || tally.omittedNegation || wordChanges > allowedWordChanges) {
-    warnings.push(changedWarning(wordChanges + sensitive.length, verifiedWords, textTokens.filter((t) => t.type === 'word').length));
+  if (
+    sharedWords === 0 ||
+    sensitive.length > 0 ||
+    tally.omittedNegation ||
+    wordChanges > allowedWordChanges
+  ) {
+    warnings.push(
+      changedWarning(
+        wordChanges + sensitive.length,
+        verifiedWords,
+        textTokens.filter((t) => t.type === 'word').length,
+      ),
+    );
     const negationChange = sensitive.find((d) => isNegation(d.from) || isNegation(d.to));
     if (negationChange || tally.omittedNegation) {
       const word = negationChange ? negationChange.from || negationChange.to : 'nicht/not';

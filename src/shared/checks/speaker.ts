@@ -83,7 +83,25 @@ function endedBefore(role: Role, date: string): boolean {
 }
 
 // Generic club prefixes that do not identify a club on their own.
-const CLUB_PREFIXES = new Set(['sv', 'fc', 'sc', 'tsv', 'vfb', 'vfl', 'tsg', 'ac', 'as', 'afc', 'cf', 'fk', 'sk', 'bsc', 'club', 'the', '1']);
+const CLUB_PREFIXES = new Set([
+  'sv',
+  'fc',
+  'sc',
+  'tsv',
+  'vfb',
+  'vfl',
+  'tsg',
+  'ac',
+  'as',
+  'afc',
+  'cf',
+  'fk',
+  'sk',
+  'bsc',
+  'club',
+  'the',
+  '1',
+]);
 
 /** Organisations the role phrase names, found by their distinctive words ("Rotheides" → SV Rotheide). */
 function organisationsNamedIn(roleText: string, orgNames: Record<string, string>): string[] {
@@ -187,7 +205,9 @@ function checkRole(input: SpeakerCheckInput): Warning[] {
 
   const sameRole = rolesOfSpeaker.filter((r) => {
     const key = roleKeyOf(r.title);
-    return key !== null ? roleSatisfiedBy(mention.key, key) : foldForMatch(r.title) === foldForMatch(mention.text);
+    return key !== null
+      ? roleSatisfiedBy(mention.key, key)
+      : foldForMatch(r.title) === foldForMatch(mention.text);
   });
   const held = rolesOfSpeaker.map((r) => describeRole(r, orgNames)).join('; ') || '—';
   if (sameRole.length === 0) {
@@ -203,7 +223,10 @@ function checkRole(input: SpeakerCheckInput): Warning[] {
   }
 
   const namedOrgs = orgNames ? organisationsNamedIn(roleInText, orgNames) : [];
-  const atNamedOrg = namedOrgs.length > 0 ? sameRole.filter((r) => r.organisationId !== null && namedOrgs.includes(r.organisationId)) : sameRole;
+  const atNamedOrg =
+    namedOrgs.length > 0
+      ? sameRole.filter((r) => r.organisationId !== null && namedOrgs.includes(r.organisationId))
+      : sameRole;
   if (atNamedOrg.length === 0) {
     const elsewhere = sameRole.map((r) => describeRole(r, orgNames)).join('; ');
     return [

@@ -18,8 +18,15 @@ describe('the claim check cache', () => {
     const cache = new ClaimCheckCache();
     const context = contextOf(de, 'sieben Millionen Euro');
     expect(cache.forFacts(FACTS, 'de')(claim, context).warnings).toEqual([]);
-    const changed = { ...FACTS, deals: FACTS.deals.map((d) => (d.id === 'd-7m' ? { ...d, amountMinor: 900_000_000 } : d)) };
-    expect(cache.forFacts(changed, 'de')(claim, context).warnings.map((w) => w.code)).toEqual(['amount.mismatch']);
+    const changed = {
+      ...FACTS,
+      deals: FACTS.deals.map((d) => (d.id === 'd-7m' ? { ...d, amountMinor: 900_000_000 } : d)),
+    };
+    expect(
+      cache
+        .forFacts(changed, 'de')(claim, context)
+        .warnings.map((w) => w.code),
+    ).toEqual(['amount.mismatch']);
   });
 
   it('checks again when the text around the mark or the status changed, and forgets the oldest beyond its limit', () => {
@@ -27,7 +34,9 @@ describe('the claim check cache', () => {
     const run = cache.forFacts(FACTS, 'de');
     run(claim, contextOf(de, 'sieben Millionen Euro'));
     const hedged = 'Strivo soll dem SV Rotheide sieben Millionen Euro gezahlt haben.';
-    expect(run(claim, contextOf(hedged, 'sieben Millionen Euro')).warnings.map((w) => w.code)).toEqual(['hedging.unneeded_hedge']);
+    expect(run(claim, contextOf(hedged, 'sieben Millionen Euro')).warnings.map((w) => w.code)).toEqual([
+      'hedging.unneeded_hedge',
+    ]);
     run({ ...claim, status: 'verified' }, contextOf(de, 'sieben Millionen Euro'));
     expect(cache.size).toBe(2);
   });

@@ -8,7 +8,6 @@ export interface ClaimContext {
   end: number;
 }
 
-
 /**
  * Contexts of every claim marked in `body`, keyed by claim id: the whole block the mark stands in
  * (a line break inside a paragraph stays part of it, as in the editor), with the offsets of the

@@ -33,7 +33,14 @@ describe('a new fact pre-filled from a claim', () => {
 
   it('reads an English amount and leaves the amount empty when there is none', () => {
     const p = 'Strivo pays Rotheide £7.5m a season.';
-    expect(dealFromClaim(contextOf(p, '£7.5m'), 'en')).toMatchObject({ amount: '7,500,000', currency: 'GBP', precision: 'exact' });
-    expect(dealFromClaim(contextOf('Strivo zahlt dem Verein.', 'zahlt'), 'de')).toMatchObject({ amount: '', currency: null });
+    expect(dealFromClaim(contextOf(p, '£7.5m'), 'en')).toMatchObject({
+      amount: '7,500,000',
+      currency: 'GBP',
+      precision: 'exact',
+    });
+    expect(dealFromClaim(contextOf('Strivo zahlt dem Verein.', 'zahlt'), 'de')).toMatchObject({
+      amount: '',
+      currency: null,
+    });
   });
 });

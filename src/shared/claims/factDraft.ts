@@ -42,5 +42,10 @@ export function dealFromClaim(context: ClaimContext, lang: ArticleLanguage): Dea
   if (!parsed) return { subject, amount: '', currency: null, precision: 'exact' };
   const currency = parsed.currency ?? 'EUR';
   const precision: AmountPrecision = parsed.precision;
-  return { subject, amount: amountToInput(Math.round(parsed.value * 100), currency, lang), currency: parsed.currency, precision };
+  return {
+    subject,
+    amount: amountToInput(Math.round(parsed.value * 100), currency, lang),
+    currency: parsed.currency,
+    precision,
+  };
 }

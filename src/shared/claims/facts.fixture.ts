@@ -45,7 +45,14 @@ const quote = (id: string, speakerId: string, wording: string, extra: Partial<Qu
   ...extra,
 });
 
-const role = (id: string, personId: string, title: string, organisationId: string, from: string | null, to: string | null): Role => ({
+const role = (
+  id: string,
+  personId: string,
+  title: string,
+  organisationId: string,
+  from: string | null,
+  to: string | null,
+): Role => ({
   id,
   personId,
   title,
@@ -69,11 +76,19 @@ export const FACTS: ExportFacts = {
   deals: [
     deal('d-7m', 700_000_000),
     deal('d-12m', 1_200_000_000, { subject: 'Übertragungsrechte Pokal' }),
-    deal('d-rumour', 250_000_000, { kind: 'transfer', payerId: 'e-almental', precision: 'approximately', status: 'rumoured' }),
+    deal('d-rumour', 250_000_000, {
+      kind: 'transfer',
+      payerId: 'e-almental',
+      precision: 'approximately',
+      status: 'rumoured',
+    }),
   ],
   quotes: [
     quote('q-de', 'e-brandauer', 'Wir haben lange verhandelt, aber am Ende hat alles gepasst.'),
-    quote('q-en', 'e-kowalczyk', 'We never stopped believing in this squad.', { language: 'en', date: '2026-05-02' }),
+    quote('q-en', 'e-kowalczyk', 'We never stopped believing in this squad.', {
+      language: 'en',
+      date: '2026-05-02',
+    }),
   ],
   sources: [],
   citations: [],

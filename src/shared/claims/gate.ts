@@ -45,11 +45,15 @@ export function gateStatus(
   return { passes: covered, open, override: covered ? latestOverride : null };
 }
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /** One sentence naming what blocks the gate, for error messages and the CLI. */
 export function describeBlockedGate(status: GateStatus, lang: 'de' | 'en'): string {
   const t = translator(lang, 'claims');
-  const list = status.open.map((c) => `${lang === 'de' ? `„${shorten(c.text)}“` : `“${shorten(c.text)}”`} (${c.needsRecheck ? t('gate.needsRecheck') : t(`status.${c.status}`)})`);
+  const list = status.open.map(
+    (c) =>
+      `${lang === 'de' ? `„${shorten(c.text)}“` : `“${shorten(c.text)}”`} (${c.needsRecheck ? t('gate.needsRecheck') : t(`status.${c.status}`)})`,
+  );
   return t('gate.blockedSentence', { count: status.open.length, list: list.join(', ') });
 }

@@ -4,7 +4,8 @@ import { guessClaimKind } from './kind';
 
 describe('guessing the kind of a marked claim', () => {
   it('reads German quotes, amounts, dates and roles', () => {
-    const p = '„Das war überfällig“, sagte Kapitänin Jana Kowalczyk, als Strivo am 3. März sieben Millionen Euro überwies.';
+    const p =
+      '„Das war überfällig“, sagte Kapitänin Jana Kowalczyk, als Strivo am 3. März sieben Millionen Euro überwies.';
     expect(guessClaimKind(contextOf(p, '„Das war überfällig“'), 'de')).toBe('quote');
     expect(guessClaimKind(contextOf(p, 'sieben Millionen Euro'), 'de')).toBe('amount');
     expect(guessClaimKind(contextOf(p, '3. März'), 'de')).toBe('date');

@@ -20,7 +20,12 @@ export function guessClaimKind(context: ClaimContext, lang: ArticleLanguage): Cl
     .map((s) => ({ s, overlap: Math.min(s.end, context.end) - Math.max(s.start, context.start) }))
     .sort((a, b) => b.overlap - a.overlap)[0]?.s;
   if (overlapping) {
-    if (overlapping.kind === 'quote' || overlapping.kind === 'amount' || overlapping.kind === 'date' || overlapping.kind === 'role')
+    if (
+      overlapping.kind === 'quote' ||
+      overlapping.kind === 'amount' ||
+      overlapping.kind === 'date' ||
+      overlapping.kind === 'role'
+    )
       return overlapping.kind;
   }
   if (QUOTE_MARKS.test(marked)) return 'quote';

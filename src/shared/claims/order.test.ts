@@ -16,7 +16,12 @@ describe('claims in reading order', () => {
       claim('c-role', '2026-01-03T00:00:00Z'),
       claim('c-quote', '2026-01-04T00:00:00Z'),
     ];
-    expect(orderClaims(claims, sampleBody).map((c) => c.id)).toEqual(['c-quote', 'c-role', 'c-new', 'c-gone']);
+    expect(orderClaims(claims, sampleBody).map((c) => c.id)).toEqual([
+      'c-quote',
+      'c-role',
+      'c-new',
+      'c-gone',
+    ]);
   });
 
   it('orders by creation when there is no body', () => {

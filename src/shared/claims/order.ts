@@ -21,5 +21,9 @@ export function orderClaims<C extends Claim>(claims: readonly C[], body: Article
   }
   const byCreation = (a: C, b: C) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
   const rest = claims.filter((c) => !seen.has(c.id));
-  return [...ordered, ...rest.filter((c) => c.inText).sort(byCreation), ...rest.filter((c) => !c.inText).sort(byCreation)];
+  return [
+    ...ordered,
+    ...rest.filter((c) => c.inText).sort(byCreation),
+    ...rest.filter((c) => !c.inText).sort(byCreation),
+  ];
 }

@@ -17,7 +17,9 @@ export interface LinkSearchSeed {
 const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 function firstWords(text: string, n: number): string {
-  return Array.from(text.matchAll(WORD_RE), (m) => m[0]).slice(0, n).join(' ');
+  return Array.from(text.matchAll(WORD_RE), (m) => m[0])
+    .slice(0, n)
+    .join(' ');
 }
 
 /** Capitalised words of a phrase that are not role words: "Kapitänin Jana Kowalczyk" → "Jana Kowalczyk". */
@@ -34,7 +36,11 @@ function namePart(text: string): string {
  * (the store searches wordings, and a slip later in the quote must not hide it), deals are listed
  * for an amount, a role claim looks for the person it names, anything else for its own words.
  */
-export function linkSearchSeed(kind: ClaimKind, context: ClaimContext, lang: ArticleLanguage): LinkSearchSeed {
+export function linkSearchSeed(
+  kind: ClaimKind,
+  context: ClaimContext,
+  lang: ArticleLanguage,
+): LinkSearchSeed {
   const marked = context.text.slice(context.start, context.end);
   switch (kind) {
     case 'quote': {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, Quote, Role } from '../domain/facts';
-import { dealChanges, describeStale, quoteChanges, roleChanges, sourceRemoved, type StaleChange, type StaleNotice } from './stale';
+import {
+  dealChanges,
+  describeStale,
+  quoteChanges,
+  roleChanges,
+  sourceRemoved,
+  type StaleChange,
+  type StaleNotice,
+} from './stale';
 
 const DEAL: Deal = {
   id: 'deal-strivo',
@@ -32,13 +40,27 @@ const QUOTE: Quote = {
   notes: null,
 };
 
-const ROLE: Role = { id: 'role-1', personId: 'e-kowalczyk', title: 'Trainerin', organisationId: 'e-nordhafen', from: '2024-07-01', to: null };
+const ROLE: Role = {
+  id: 'role-1',
+  personId: 'e-kowalczyk',
+  title: 'Trainerin',
+  organisationId: 'e-nordhafen',
+  from: '2024-07-01',
+  to: null,
+};
 
 const NAMES: Record<string, string> = { 'e-kowalczyk': 'Lena Kowalczyk', 'e-brandt': 'Jonas Brandt' };
 const nameOf = (id: string) => NAMES[id] ?? id;
 
 function notice(change: StaleChange, factType: StaleNotice['factType'], factLabel: string): StaleNotice {
-  return { ...change, factType, factId: 'x', factLabel, by: 'Erika', at: '2026-12-06T10:00:00Z' } as StaleNotice;
+  return {
+    ...change,
+    factType,
+    factId: 'x',
+    factLabel,
+    by: 'Erika',
+    at: '2026-12-06T10:00:00Z',
+  } as StaleNotice;
 }
 
 describe('stale reasons of a deal', () => {
@@ -47,7 +69,9 @@ describe('stale reasons of a deal', () => {
     expect(rest).toEqual([]);
     expect(change.reason).toBe('amount');
     const n = notice(change, 'deal', DEAL.subject);
-    expect(describeStale(n, 'en')).toBe('The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.');
+    expect(describeStale(n, 'en')).toBe(
+      'The amount of the deal “Liga-Rechte SV Rotheide” changed from €5,000,000 to €6,500,000.',
+    );
     expect(describeStale(n, 'de')).toBe(
       'Der Betrag des Deals „Liga-Rechte SV Rotheide“ wurde von 5.000.000\u00a0€ auf 6.500.000\u00a0€ geändert.',
     );
@@ -55,13 +79,17 @@ describe('stale reasons of a deal', () => {
 
   it('reports a change of precision as a change of the amount', () => {
     const [change] = dealChanges(DEAL, { ...DEAL, precision: 'approximately' });
-    expect(describeStale(notice(change, 'deal', DEAL.subject), 'en')).toMatch(/from €5,000,000 to about €5,000,000\.$/);
+    expect(describeStale(notice(change, 'deal', DEAL.subject), 'en')).toMatch(
+      /from €5,000,000 to about €5,000,000\.$/,
+    );
   });
 
   it('reports a currency change alone as "currency"', () => {
     const changes = dealChanges(DEAL, { ...DEAL, currency: 'CHF' });
     expect(changes.map((c) => c.reason)).toEqual(['currency']);
-    expect(describeStale(notice(changes[0], 'deal', DEAL.subject), 'en')).toMatch(/^The currency of the deal .* from €5,000,000 to CHF[\s ]5,000,000\.$/);
+    expect(describeStale(notice(changes[0], 'deal', DEAL.subject), 'en')).toMatch(
+      /^The currency of the deal .* from €5,000,000 to CHF[\s ]5,000,000\.$/,
+    );
   });
 
   it('reports reported → confirmed and reported → denied as status changes', () => {
@@ -144,7 +172,11 @@ describe('stale reasons of roles and sources', () => {
 
   it('names the source a fact lost', () => {
     const n = notice(sourceRemoved('Pressekonferenz FC Nordhafen'), 'deal', DEAL.subject);
-    expect(describeStale(n, 'en')).toBe('The source “Pressekonferenz FC Nordhafen” was removed from the deal “Liga-Rechte SV Rotheide”.');
-    expect(describeStale(n, 'de')).toBe('Die Quelle „Pressekonferenz FC Nordhafen“ wurde vom Deal „Liga-Rechte SV Rotheide“ entfernt.');
+    expect(describeStale(n, 'en')).toBe(
+      'The source “Pressekonferenz FC Nordhafen” was removed from the deal “Liga-Rechte SV Rotheide”.',
+    );
+    expect(describeStale(n, 'de')).toBe(
+      'Die Quelle „Pressekonferenz FC Nordhafen“ wurde vom Deal „Liga-Rechte SV Rotheide“ entfernt.',
+    );
   });
 });

@@ -69,15 +69,22 @@ export function dealChanges(before: Deal, after: Deal): StaleChange[] {
     before.amountMaxMinor !== after.amountMaxMinor ||
     before.precision !== after.precision;
   if (amountChanged) changes.push({ reason: 'amount', before: amountOf(before), after: amountOf(after) });
-  else if (before.currency !== after.currency) changes.push({ reason: 'currency', before: amountOf(before), after: amountOf(after) });
-  if (before.status !== after.status) changes.push({ reason: 'status', before: before.status, after: after.status });
+  else if (before.currency !== after.currency)
+    changes.push({ reason: 'currency', before: amountOf(before), after: amountOf(after) });
+  if (before.status !== after.status)
+    changes.push({ reason: 'status', before: before.status, after: after.status });
   return changes;
 }
 
 /** What in a quote's change can make a claim wrong; `nameOf` turns a speaker id into a name. */
-export function quoteChanges(before: Quote, after: Quote, nameOf: (entityId: string) => string): StaleChange[] {
+export function quoteChanges(
+  before: Quote,
+  after: Quote,
+  nameOf: (entityId: string) => string,
+): StaleChange[] {
   const changes: StaleChange[] = [];
-  if (before.wording !== after.wording) changes.push({ reason: 'wording', before: before.wording, after: after.wording });
+  if (before.wording !== after.wording)
+    changes.push({ reason: 'wording', before: before.wording, after: after.wording });
   if (before.speakerId !== after.speakerId) {
     changes.push({ reason: 'speaker', before: nameOf(before.speakerId), after: nameOf(after.speakerId) });
   }
@@ -138,9 +145,16 @@ const FACT_WORDS: Record<Lang, Record<FactType, string>> = {
   en: { deal: 'the deal', quote: 'the quote', entity: '', role: 'the role', source: 'the source' },
 };
 
-const FROM_DE: Record<FactType, string> = { deal: 'vom Deal', quote: 'vom Zitat', entity: 'von', role: 'von der Rolle', source: 'von der Quelle' };
+const FROM_DE: Record<FactType, string> = {
+  deal: 'vom Deal',
+  quote: 'vom Zitat',
+  entity: 'von',
+  role: 'von der Rolle',
+  source: 'von der Quelle',
+};
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 const q = (text: string, lang: Lang) => (lang === 'de' ? `„${shorten(text)}“` : `“${shorten(text)}”`);
 
 function factName(n: Pick<StaleNotice, 'factType' | 'factLabel'>, lang: Lang): string {

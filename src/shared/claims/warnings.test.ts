@@ -22,7 +22,12 @@ describe('quote integrity through the linked quote', () => {
   const de = '„Wir haben lange verhandelt, aber am Ende hat alles gepast“, sagte Brandauer am Montag.';
 
   it('flags a German quote whose wording differs by one letter, with the word diff', () => {
-    const result = run(de, '„Wir haben lange verhandelt, aber am Ende hat alles gepast“', [quote('q-de')], 'de');
+    const result = run(
+      de,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepast“',
+      [quote('q-de')],
+      'de',
+    );
     const check = quoteCheck(result.checks);
     expect(check.verdict).toBe('minor_deviation');
     expect(check.diff).toContainEqual({ kind: 'removed', text: ' gepasst' });
@@ -32,8 +37,14 @@ describe('quote integrity through the linked quote', () => {
   });
 
   it('accepts a German quote typed with other quotation marks and a trailing comma as identical', () => {
-    const text = '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, sagte Geschäftsführer Till Brandauer.';
-    const result = run(text, '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“', [quote('q-de')], 'de');
+    const text =
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, sagte Geschäftsführer Till Brandauer.';
+    const result = run(
+      text,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“',
+      [quote('q-de')],
+      'de',
+    );
     expect(quoteCheck(result.checks).verdict).toBe('identical');
     expect(result.warnings).toEqual([]);
   });
@@ -41,7 +52,10 @@ describe('quote integrity through the linked quote', () => {
   it('finds the quote inside a mark that also covers its attribution', () => {
     const text = '“We never stopped believing in this squad,” said Jana Kowalczyk.';
     const result = run(text, text, [quote('q-en')], 'en');
-    expect(quoteCheck(result.checks)).toMatchObject({ verdict: 'identical', textWording: 'We never stopped believing in this squad,' });
+    expect(quoteCheck(result.checks)).toMatchObject({
+      verdict: 'identical',
+      textWording: 'We never stopped believing in this squad,',
+    });
   });
 
   it('classifies an English quote with a dropped negation as changed', () => {
@@ -54,21 +68,39 @@ describe('quote integrity through the linked quote', () => {
 
 describe('speaker and role of a linked quote', () => {
   it('accepts the speaker named after the quote with "sagte" and his role at the time', () => {
-    const text = '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, sagte Almentals Geschäftsführer Till Brandauer.';
-    const result = run(text, '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“', [quote('q-de')], 'de');
-    expect(result.checks.find((c) => c.type === 'speaker')).toMatchObject({ attributedName: 'Till Brandauer' });
+    const text =
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, sagte Almentals Geschäftsführer Till Brandauer.';
+    const result = run(
+      text,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“',
+      [quote('q-de')],
+      'de',
+    );
+    expect(result.checks.find((c) => c.type === 'speaker')).toMatchObject({
+      attributedName: 'Till Brandauer',
+    });
     expect(codes(result).filter((c) => c.startsWith('speaker.'))).toEqual([]);
   });
 
   it('accepts an attribution with a colon before the quote', () => {
     const text = 'Brandauer: „Wir haben lange verhandelt, aber am Ende hat alles gepasst.“';
-    const result = run(text, '„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“', [quote('q-de')], 'de');
+    const result = run(
+      text,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst.“',
+      [quote('q-de')],
+      'de',
+    );
     expect(codes(result).filter((c) => c.startsWith('speaker.'))).toEqual([]);
   });
 
   it('flags a German quote attributed to someone else with "so"', () => {
     const text = '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, so Kowalczyk.';
-    const result = run(text, '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“', [quote('q-de')], 'de');
+    const result = run(
+      text,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“',
+      [quote('q-de')],
+      'de',
+    );
     expect(codes(result)).toContain('speaker.name_mismatch');
   });
 
@@ -92,7 +124,12 @@ describe('speaker and role of a linked quote', () => {
 
   it('does not judge a quote attributed only to a pronoun', () => {
     const text = '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“, sagte er.';
-    const result = run(text, '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“', [quote('q-de')], 'de');
+    const result = run(
+      text,
+      '„Wir haben lange verhandelt, aber am Ende hat alles gepasst“',
+      [quote('q-de')],
+      'de',
+    );
     expect(result.checks.some((c) => c.type === 'speaker')).toBe(false);
     expect(codes(result).filter((c) => c.startsWith('speaker.'))).toEqual([]);
   });
@@ -103,13 +140,23 @@ describe('amounts against a linked deal', () => {
 
   it('matches "sieben Millionen Euro" with a deal of €7,000,000', () => {
     const result = run(de, 'sieben Millionen Euro', [deal('d-7m')], 'de');
-    expect(result.checks).toContainEqual({ type: 'amount', factId: 'd-7m', verdict: 'match', inText: 'sieben Millionen Euro' });
+    expect(result.checks).toContainEqual({
+      type: 'amount',
+      factId: 'd-7m',
+      verdict: 'match',
+      inText: 'sieben Millionen Euro',
+    });
     expect(result.warnings).toEqual([]);
   });
 
   it('flags "sieben Millionen Euro" against a deal of €12,000,000 and explains it in both languages', () => {
     const result = run(de, 'sieben Millionen Euro', [deal('d-12m')], 'de');
-    expect(result.checks).toContainEqual({ type: 'amount', factId: 'd-12m', verdict: 'mismatch', inText: 'sieben Millionen Euro' });
+    expect(result.checks).toContainEqual({
+      type: 'amount',
+      factId: 'd-12m',
+      verdict: 'mismatch',
+      inText: 'sieben Millionen Euro',
+    });
     const warning = result.warnings.find((w) => w.code === 'amount.mismatch')!;
     expect(warning.key).toBe('amount.mismatch/deal:d-12m');
     expect(warning.message.de).toMatch(/12\.000\.000/);
@@ -118,7 +165,12 @@ describe('amounts against a linked deal', () => {
 
   it('matches an English "€7m" and flags "$7m" as another currency', () => {
     const en = 'Strivo pays Rotheide €7m a season.';
-    expect(run(en, '€7m', [deal('d-7m')], 'en').checks).toContainEqual({ type: 'amount', factId: 'd-7m', verdict: 'match', inText: '€7m' });
+    expect(run(en, '€7m', [deal('d-7m')], 'en').checks).toContainEqual({
+      type: 'amount',
+      factId: 'd-7m',
+      verdict: 'match',
+      inText: '€7m',
+    });
     const dollars = run('Strivo pays Rotheide $7m a season.', '$7m', [deal('d-7m')], 'en');
     expect(codes(dollars)).toContain('amount.currency_mismatch');
   });
@@ -168,8 +220,12 @@ describe('links and dismissals', () => {
 
   it('warns about a verified claim without any link, but not about an unchecked one', () => {
     const context = contextOf('Rotheide ist Tabellenführer.', 'Tabellenführer');
-    expect(codes(runClaimChecks(claimLinking([], { status: 'verified' }), context, FACTS, 'de'))).toEqual(['claim.verified_without_facts']);
-    expect(codes(runClaimChecks(claimLinking([], { status: 'unchecked' }), context, FACTS, 'de'))).toEqual([]);
+    expect(codes(runClaimChecks(claimLinking([], { status: 'verified' }), context, FACTS, 'de'))).toEqual([
+      'claim.verified_without_facts',
+    ]);
+    expect(codes(runClaimChecks(claimLinking([], { status: 'unchecked' }), context, FACTS, 'de'))).toEqual(
+      [],
+    );
   });
 
   it('hides only the dismissed finding, keeping the same code for another linked fact', () => {
@@ -180,9 +236,19 @@ describe('links and dismissals', () => {
       { ...FACTS, deals: [...FACTS.deals, { ...FACTS.deals[1], id: 'd-15m', amountMinor: 1_500_000_000 }] },
       'de',
     );
-    expect(result.warnings.map((w) => w.key)).toEqual(['amount.mismatch/deal:d-12m', 'amount.mismatch/deal:d-15m']);
+    expect(result.warnings.map((w) => w.key)).toEqual([
+      'amount.mismatch/deal:d-12m',
+      'amount.mismatch/deal:d-15m',
+    ]);
     const open = openWarnings(result.warnings, {
-      dismissedWarnings: [{ code: 'amount.mismatch/deal:d-12m', reason: 'Pokal separat', checker: 'Erika', at: '2026-11-24T10:00:00Z' }],
+      dismissedWarnings: [
+        {
+          code: 'amount.mismatch/deal:d-12m',
+          reason: 'Pokal separat',
+          checker: 'Erika',
+          at: '2026-11-24T10:00:00Z',
+        },
+      ],
     });
     expect(open.map((w) => w.key)).toEqual(['amount.mismatch/deal:d-15m']);
   });

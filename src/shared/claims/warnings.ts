@@ -24,7 +24,13 @@ export type ClaimCheck =
       verifiedWording: string;
     }
   | { type: 'amount'; factId: string; verdict: AmountVerdict | 'not_found'; inText: string | null }
-  | { type: 'speaker'; factId: string; attributedName: string | null; roleInText: string | null; speaker: string };
+  | {
+      type: 'speaker';
+      factId: string;
+      attributedName: string | null;
+      roleInText: string | null;
+      speaker: string;
+    };
 
 /**
  * A check's warning about one claim. `key` tells two findings with the same code apart (one per
@@ -52,7 +58,9 @@ function about(fact: FactRef | null, warnings: Warning[]): ClaimWarning[] {
 /** The sentence(s) the mark lies in; hedges elsewhere in the paragraph say nothing about this claim. */
 function sentenceAround(context: ClaimContext, lang: ArticleLanguage): string {
   const spans = scanQuotes(context.text, lang).spans;
-  const sentences = splitSentences(context.text, spans, lang).filter((s) => s.start < Math.max(context.end, context.start + 1) && s.end > context.start);
+  const sentences = splitSentences(context.text, spans, lang).filter(
+    (s) => s.start < Math.max(context.end, context.start + 1) && s.end > context.start,
+  );
   if (sentences.length === 0) return context.text.slice(context.start, context.end);
   return context.text.slice(sentences[0].start, sentences[sentences.length - 1].end);
 }
@@ -82,7 +90,9 @@ function checkLinkedQuote(
   const attribution = findAttribution(context.text, span.start, span.end, lang);
   // A pronoun ("sagte er") points back to a name elsewhere; it can be neither confirmed nor refuted here.
   if (attribution?.pronoun && !attribution.role) return;
-  const orgNames = Object.fromEntries(facts.entities.filter((e) => e.kind !== 'person').map((e) => [e.id, e.name]));
+  const orgNames = Object.fromEntries(
+    facts.entities.filter((e) => e.kind !== 'person').map((e) => [e.id, e.name]),
+  );
   const attributedName = attribution?.name ?? null;
   const roleInText = attribution?.role ?? null;
   out.checks.push({ type: 'speaker', factId: quote.id, attributedName, roleInText, speaker: speaker.name });
@@ -109,7 +119,13 @@ function bestAmount(amounts: ParsedAmount[], deal: Deal) {
     .sort((a, b) => rank[a.comparison.verdict] - rank[b.comparison.verdict])[0];
 }
 
-function checkLinkedDeal(deal: Deal, ref: FactRef, claimText: string, lang: ArticleLanguage, out: ClaimCheckResult): void {
+function checkLinkedDeal(
+  deal: Deal,
+  ref: FactRef,
+  claimText: string,
+  lang: ArticleLanguage,
+  out: ClaimCheckResult,
+): void {
   const amounts = parseAmounts(claimText, lang);
   if (amounts.length === 0) {
     if (deal.precision === 'undisclosed') return;
@@ -196,7 +212,10 @@ function missingFact(ref: FactRef): Warning {
 }
 
 /** The warnings nobody dismissed; a dismissal names the warning's key. */
-export function openWarnings(warnings: readonly ClaimWarning[], claim: Pick<Claim, 'dismissedWarnings'>): ClaimWarning[] {
+export function openWarnings(
+  warnings: readonly ClaimWarning[],
+  claim: Pick<Claim, 'dismissedWarnings'>,
+): ClaimWarning[] {
   const dismissed = new Set(claim.dismissedWarnings.map((d) => d.code));
   return warnings.filter((w) => !dismissed.has(w.key));
 }

@@ -18,13 +18,20 @@ export function findMentions(body: string, knownNames: readonly string[] = []): 
     // "name@example.org" is an address, not a mention.
     if (at > 0 && /[\p{L}\p{N}]/u.test(body[at - 1])) continue;
     const rest = body.slice(at + 1);
-    const name = known.find((n) => rest.toLowerCase().startsWith(n.toLowerCase()) && !/[\p{L}\p{N}]/u.test(rest[n.length] ?? ' '));
+    const name = known.find(
+      (n) => rest.toLowerCase().startsWith(n.toLowerCase()) && !/[\p{L}\p{N}]/u.test(rest[n.length] ?? ' '),
+    );
     if (name) {
       out.push({ name, start: at, end: at + 1 + name.length });
       continue;
     }
     const word = WORD.exec(rest);
-    if (word && word.index === 0) out.push({ name: word[0].replace(/[._-]+$/, ''), start: at, end: at + 1 + word[0].replace(/[._-]+$/, '').length });
+    if (word && word.index === 0)
+      out.push({
+        name: word[0].replace(/[._-]+$/, ''),
+        start: at,
+        end: at + 1 + word[0].replace(/[._-]+$/, '').length,
+      });
   }
   return out;
 }

@@ -66,7 +66,5 @@ export const appContract = {
   'app:info': channel<AppInfo>()(none),
   'settings:get': channel<Settings>()(none),
   'settings:update': channel<Settings>()(settingsPatchSchema),
-  'shell:open-external': channel<{ opened: boolean }>()(
-    z.object({ url: z.string().max(4000) }).strict(),
-  ),
+  'shell:open-external': channel<{ opened: boolean }>()(z.object({ url: z.string().max(4000) }).strict()),
 };

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import {
-  ARTICLE_LANGUAGES,
-  ARTICLE_STATUSES,
-  type ArticleBody,
-  type ArticleMeta,
-} from '../domain/articles';
+import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleBody, type ArticleMeta } from '../domain/articles';
 
 /** Current version of the body JSON; raise it (and add a body migration in the store) when node shapes change. */
 export const ARTICLE_BODY_SCHEMA_VERSION = 1;
@@ -72,7 +67,10 @@ export const REVISION_KINDS = ['auto', 'status', 'named', 'restore'] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** What a revision remembers besides the body. */
-export type RevisionMeta = Pick<ArticleMeta, 'kicker' | 'headline' | 'lead' | 'byline' | 'dateline' | 'language' | 'status'>;
+export type RevisionMeta = Pick<
+  ArticleMeta,
+  'kicker' | 'headline' | 'lead' | 'byline' | 'dateline' | 'language' | 'status'
+>;
 
 export interface RevisionSummary {
   id: number;
@@ -187,7 +185,10 @@ export const articlesContract = {
   'articles:restore': channel<ArticleMeta>()(byId),
   'articles:empty-trash': channel<{ deleted: number }>()(z.object({}).strict().optional()),
   'articles:recent': channel<RecentArticle[]>()(
-    z.object({ limit: z.number().int().min(1).max(50).optional() }).strict().optional(),
+    z
+      .object({ limit: z.number().int().min(1).max(50).optional() })
+      .strict()
+      .optional(),
   ),
   'revisions:list': channel<RevisionSummary[]>()(z.object({ articleId: id }).strict()),
   'revisions:get': channel<Revision>()(z.object({ id: z.number().int().min(1) }).strict()),

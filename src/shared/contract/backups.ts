@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { channel } from './define';
 
-export const BACKUP_REASONS = ['manual', 'daily', 'before-migration', 'before-import', 'before-restore'] as const;
+export const BACKUP_REASONS = [
+  'manual',
+  'daily',
+  'before-migration',
+  'before-import',
+  'before-restore',
+] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface BackupSummary {
@@ -29,5 +35,7 @@ export const backupsContract = {
    * Replaces the store's contents with a backup that passes the integrity check and is not from
    * a newer schema; the current state is backed up first. The renderer reloads afterwards.
    */
-  'backups:restore': channel<{ restored: BackupSummary; safety: BackupSummary }>()(z.object({ name: backupName }).strict()),
+  'backups:restore': channel<{ restored: BackupSummary; safety: BackupSummary }>()(
+    z.object({ name: backupName }).strict(),
+  ),
 };

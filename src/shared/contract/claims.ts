@@ -133,7 +133,9 @@ export const claimsContract = {
       .strict(),
   ),
   /** Records the new status with the checker's name and the time. */
-  'claims:set-status': channel<ClaimView>()(z.object({ id: claimIdSchema, status: z.enum(CLAIM_STATUSES) }).strict()),
+  'claims:set-status': channel<ClaimView>()(
+    z.object({ id: claimIdSchema, status: z.enum(CLAIM_STATUSES) }).strict(),
+  ),
   'claims:link': channel<ClaimView>()(
     z
       .object({

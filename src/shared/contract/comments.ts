@@ -27,9 +27,13 @@ export const commentsContract = {
   'comments:reply': channel<CommentThread>()(z.object({ threadId: id, commentId: id, body }).strict()),
   /** Only the author may change a comment's text. */
   'comments:edit': channel<CommentThread>()(z.object({ commentId: id, body }).strict()),
-  'comments:set-status': channel<CommentThread>()(z.object({ threadId: id, status: z.enum(['open', 'resolved']) }).strict()),
+  'comments:set-status': channel<CommentThread>()(
+    z.object({ threadId: id, status: z.enum(['open', 'resolved']) }).strict(),
+  ),
   /** The thread marks in the body now: threads whose text is gone become detached, undo attaches them again. */
-  'comments:sync': channel<{ changed: string[] }>()(z.object({ articleId: id, threadIds: z.array(id).max(5000) }).strict()),
+  'comments:sync': channel<{ changed: string[] }>()(
+    z.object({ articleId: id, threadIds: z.array(id).max(5000) }).strict(),
+  ),
   /** Articles (not in the trash) with open threads that mention the acting user, for the library. */
   'comments:mentions': channel<MentioningArticle[]>()(z.object({}).strict().optional()),
   /** The article's threads as they travel in its desk document ('comments' Y.Map). */

@@ -4,7 +4,11 @@ import { factRefSchema } from './claims';
 import { CORRECTION_LIMITS, type ArticleCorrections, type Correction } from '../domain/corrections';
 
 const id = z.string().trim().min(1, 'must not be empty').max(64);
-const wording = z.string().trim().min(1, 'must not be empty').max(CORRECTION_LIMITS.text, `must be at most ${CORRECTION_LIMITS.text} characters`);
+const wording = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(CORRECTION_LIMITS.text, `must be at most ${CORRECTION_LIMITS.text} characters`);
 const claimIds = z.array(id).max(CORRECTION_LIMITS.links);
 const facts = z.array(factRefSchema).max(CORRECTION_LIMITS.links);
 
@@ -26,10 +30,14 @@ export const correctionsContract = {
   ),
   /** Only before the correction has gone out in an export. */
   'corrections:update': channel<Correction>()(
-    z.object({ id, wrong: wording, right: wording, claimIds: claimIds.optional(), facts: facts.optional() }).strict(),
+    z
+      .object({ id, wrong: wording, right: wording, claimIds: claimIds.optional(), facts: facts.optional() })
+      .strict(),
   ),
   /** Withdraws a correction no export has carried; its history is kept. */
   'corrections:withdraw': channel<{ id: string }>()(z.object({ id }).strict()),
   /** "No correction needed" for one offer. */
-  'corrections:dismiss-offer': channel<ArticleCorrections>()(z.object({ seq: z.number().int().positive() }).strict()),
+  'corrections:dismiss-offer': channel<ArticleCorrections>()(
+    z.object({ seq: z.number().int().positive() }).strict(),
+  ),
 };

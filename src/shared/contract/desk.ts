@@ -34,7 +34,12 @@ export const deskUrlSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '' && url.username === '' && url.password === '';
+      return (
+        (url.protocol === 'ws:' || url.protocol === 'wss:') &&
+        url.hostname !== '' &&
+        url.username === '' &&
+        url.password === ''
+      );
     } catch {
       return false;
     }
@@ -51,7 +56,10 @@ export const deskTokenSchema = z
 export const deskDocSchema = z
   .string()
   .max(200)
-  .regex(/^(article\/[A-Za-z0-9][A-Za-z0-9._:-]{0,99}|index\/articles|facts\/[a-z]+\/[0-9]{1,2})$/, 'is not a desk document name');
+  .regex(
+    /^(article\/[A-Za-z0-9][A-Za-z0-9._:-]{0,99}|index\/articles|facts\/[a-z]+\/[0-9]{1,2})$/,
+    'is not a desk document name',
+  );
 
 const articleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'is not an article id');
 const none = z.object({}).strict().optional();
@@ -61,24 +69,34 @@ export const deskContract = {
   'desk:configure': channel<DeskConfig>()(z.object({ url: deskUrlSchema, token: deskTokenSchema }).strict()),
   'desk:set-enabled': channel<DeskConfig>()(z.object({ enabled: z.boolean() }).strict()),
   'desk:set-user': channel<DeskConfig>()(
-    z.object({ name: z.string().trim().min(1).max(120), role: z.enum(['editor', 'checker', 'viewer']) }).strict(),
+    z
+      .object({ name: z.string().trim().min(1).max(120), role: z.enum(['editor', 'checker', 'viewer']) })
+      .strict(),
   ),
   'desk:load-doc': channel<DeskStoredDoc>()(z.object({ doc: deskDocSchema }).strict()),
   'desk:append-update': channel<{ seq: number }>()(
     z
       .object({
         doc: deskDocSchema,
-        update: z.string().min(4).max(64 * 1024 * 1024).regex(BASE64_PATTERN, 'must be base64'),
+        update: z
+          .string()
+          .min(4)
+          .max(64 * 1024 * 1024)
+          .regex(BASE64_PATTERN, 'must be base64'),
         pending: z.boolean(),
       })
       .strict(),
   ),
-  'desk:mark-synced': channel<{ total: number }>()(z.object({ doc: deskDocSchema, upTo: z.number().int().min(0) }).strict()),
+  'desk:mark-synced': channel<{ total: number }>()(
+    z.object({ doc: deskDocSchema, upTo: z.number().int().min(0) }).strict(),
+  ),
   'desk:pending': channel<{ total: number; docs: { doc: string; pending: number }[] }>()(none),
   'desk:link-article': channel<DeskArticleLinkView>()(z.object({ articleId: articleIdSchema }).strict()),
   'desk:links': channel<DeskArticleLinkView[]>()(none),
   /** The article's claims and ready-gate passes as they travel in its desk document. */
-  'desk:claims-read': channel<{ records: DeskClaimRecord[]; passes: DeskGatePass[] }>()(z.object({ articleId: articleIdSchema }).strict()),
+  'desk:claims-read': channel<{ records: DeskClaimRecord[]; passes: DeskGatePass[] }>()(
+    z.object({ articleId: articleIdSchema }).strict(),
+  ),
   /** Claims that arrived from the desk, into the local tables (each record is checked by the handler). */
   'desk:claims-apply': channel<{ changed: number }>()(
     z

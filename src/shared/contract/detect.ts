@@ -6,7 +6,15 @@ import type { MatchReason } from '../detect/candidates';
 import { MAX_DISMISSAL_KEY } from '../detect/dismissal-key';
 import type { DetectEntity, KnownPerson, SuggestionKind } from '../detect/types';
 
-export const SUGGESTION_KINDS = ['quote', 'amount', 'date', 'count', 'ranking', 'role', 'other'] as const satisfies readonly SuggestionKind[];
+export const SUGGESTION_KINDS = [
+  'quote',
+  'amount',
+  'date',
+  'count',
+  'ranking',
+  'role',
+  'other',
+] as const satisfies readonly SuggestionKind[];
 
 export const DETECT_LIMITS = {
   text: 5000,
@@ -38,16 +46,18 @@ export interface DismissedSuggestion {
 const articleId = z.string().trim().min(1, 'must not be empty').max(64);
 const name = z.string().max(DETECT_LIMITS.name).optional();
 
-export const candidateQuerySchema = z
-  .object({
-    kind: z.enum(SUGGESTION_KINDS),
-    text: z.string().trim().min(1, 'must not be empty').max(DETECT_LIMITS.text),
-    speaker: name,
-    value: z.number({ message: 'must be a number' }).finite().min(0).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code').optional(),
-    payer: name,
-    payee: name,
-  });
+export const candidateQuerySchema = z.object({
+  kind: z.enum(SUGGESTION_KINDS),
+  text: z.string().trim().min(1, 'must not be empty').max(DETECT_LIMITS.text),
+  speaker: name,
+  value: z.number({ message: 'must be a number' }).finite().min(0).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code')
+    .optional(),
+  payer: name,
+  payee: name,
+});
 
 export const detectContract = {
   /** Names and aliases of every entity, so the detector recognises people and parties of the store. */
@@ -61,7 +71,10 @@ export const detectContract = {
   'detect:candidates': channel<DetectCandidate[][]>()(
     z
       .object({
-        suggestions: z.array(candidateQuerySchema).min(1, 'must hold at least one suggestion').max(DETECT_LIMITS.batch),
+        suggestions: z
+          .array(candidateQuerySchema)
+          .min(1, 'must hold at least one suggestion')
+          .max(DETECT_LIMITS.batch),
         lang: z.enum(ARTICLE_LANGUAGES).optional(),
         limit: z.number().int().min(1).max(DETECT_LIMITS.candidates).optional(),
       })

@@ -1,4 +1,17 @@
-import type { Citation, Deal, DealKind, DealStatus, AmountPrecision, Entity, EntityKind, Quote, QuoteStatus, Role, Source, SourceKind } from '../domain/facts';
+import type {
+  Citation,
+  Deal,
+  DealKind,
+  DealStatus,
+  AmountPrecision,
+  Entity,
+  EntityKind,
+  Quote,
+  QuoteStatus,
+  Role,
+  Source,
+  SourceKind,
+} from '../domain/facts';
 import type { CitedFactType } from '../domain/fact-inputs';
 import type { TextSegment } from '../search/highlight';
 import type { PackProblem } from '../factpack/problems';
@@ -134,8 +147,22 @@ export type SearchHitMeta =
       payer: string | null;
       payee: string | null;
     }
-  | { type: 'quote'; status: QuoteStatus; language: string; date: string | null; speaker: string; roleAtTime: string | null }
-  | { type: 'source'; kind: SourceKind; publisher: string | null; publishedAt: string | null; hasFile: boolean; passage?: PassageRef | null };
+  | {
+      type: 'quote';
+      status: QuoteStatus;
+      language: string;
+      date: string | null;
+      speaker: string;
+      roleAtTime: string | null;
+    }
+  | {
+      type: 'source';
+      kind: SourceKind;
+      publisher: string | null;
+      publishedAt: string | null;
+      hasFile: boolean;
+      passage?: PassageRef | null;
+    };
 
 /** Where in a source's text a search matched: the hit's detail shows the words around it. */
 export interface PassageRef {

@@ -40,14 +40,21 @@ const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 const byId = z.object({ id: factId }).strict();
 const none = z.object({}).strict();
-const minor = z.number({ message: 'must be a number' }).int('must be a whole number of minor units').min(0).max(Number.MAX_SAFE_INTEGER);
+const minor = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number of minor units')
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER);
 
 export const searchInput = z
   .object({
     query: z.string().max(2000),
     typing: z.boolean().optional(),
     kinds: z.array(z.enum(SEARCH_KINDS)).max(4).optional(),
-    status: z.enum([...DEAL_STATUSES, ...QUOTE_STATUSES]).nullable().optional(),
+    status: z
+      .enum([...DEAL_STATUSES, ...QUOTE_STATUSES])
+      .nullable()
+      .optional(),
     entityId: factId.nullable().optional(),
     entityKinds: z.array(z.enum(ENTITY_KINDS)).max(6).optional(),
     dateFrom: dateField.nullable().optional(),
@@ -67,7 +74,10 @@ export const factsContract = {
   'facts:stats': channel<FactStats>()(none),
   'facts:audit': channel<AuditEntry[]>()(
     z
-      .object({ recordType: z.enum(['entity', 'role', 'deal', 'quote', 'source', 'citation']), recordId: factId })
+      .object({
+        recordType: z.enum(['entity', 'role', 'deal', 'quote', 'source', 'citation']),
+        recordId: factId,
+      })
       .strict(),
   ),
 
@@ -119,7 +129,9 @@ export const factsContract = {
       .strict(),
   ),
   'facts:source-detach-file': channel<Source>()(z.object({ sourceId: factId }).strict()),
-  'facts:source-file': channel<{ fileName: string; size: number; base64: string }>()(z.object({ sourceId: factId }).strict()),
+  'facts:source-file': channel<{ fileName: string; size: number; base64: string }>()(
+    z.object({ sourceId: factId }).strict(),
+  ),
 
   'facts:citation-create': channel<Citation>()(citationInput),
   'facts:citation-update': channel<Citation>()(citationUpdate),
@@ -135,6 +147,8 @@ export const factsContract = {
       .strict(),
   ),
   /** Validates the whole pack; writes nothing when it has problems or updates that `update` did not confirm. */
-  'facts:import-pack': channel<ImportReport>()(z.object({ pack: z.unknown(), update: z.boolean().optional() }).strict()),
+  'facts:import-pack': channel<ImportReport>()(
+    z.object({ pack: z.unknown(), update: z.boolean().optional() }).strict(),
+  ),
   'facts:load-sample': channel<ImportReport>()(z.object({ update: z.boolean().optional() }).strict()),
 };

@@ -37,10 +37,12 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export type ChannelInput<C extends Channel> = Contract[C] extends ChannelSpec<infer I, unknown> ? z.input<I> : never;
+export type ChannelInput<C extends Channel> =
+  Contract[C] extends ChannelSpec<infer I, unknown> ? z.input<I> : never;
 export type ChannelParsedInput<C extends Channel> =
   Contract[C] extends ChannelSpec<infer I, unknown> ? z.output<I> : never;
-export type ChannelResult<C extends Channel> = Contract[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+export type ChannelResult<C extends Channel> =
+  Contract[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 

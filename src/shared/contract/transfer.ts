@@ -10,7 +10,18 @@ import type { PendingSuggestion } from '../article/suggestedChanges';
  * renderer never sees file contents on export: main renders, then writes atomically and refuses
  * to replace an existing file unless the call says `overwrite` (the UI asks first).
  */
-export const EXPORT_FORMATS = ['html', 'md', 'txt', 'docx', 'pdf', 'newsml', 'nitf', 'claimreview', 'json', 'report'] as const;
+export const EXPORT_FORMATS = [
+  'html',
+  'md',
+  'txt',
+  'docx',
+  'pdf',
+  'newsml',
+  'nitf',
+  'claimreview',
+  'json',
+  'report',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Formats with a version for the record, claims numbered and footnoted. */
@@ -102,7 +113,10 @@ export const exportFileNameSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .refine((v) => !NOT_IN_FILE_NAMES.test(v), 'must be a file name without folders or the characters / \\ : * ? " < > |')
+  .refine(
+    (v) => !NOT_IN_FILE_NAMES.test(v),
+    'must be a file name without folders or the characters / \\ : * ? " < > |',
+  )
   .refine((v) => v !== '.' && v !== '..' && !v.startsWith('.'), 'must not start with a dot');
 
 const folder = z.string().trim().min(1, 'must not be empty').max(4096, 'is too long');

@@ -29,11 +29,17 @@ describe('article meta ⇄ desk map', () => {
       ['author', 'Mallory'],
       ['byline', 42],
     ]);
-    expect(metaPatchFromDesk(values, meta)).toEqual({ headline: 'FC Nordhafen verliert Kowalczyk', status: 'in_fact_check' });
+    expect(metaPatchFromDesk(values, meta)).toEqual({
+      headline: 'FC Nordhafen verliert Kowalczyk',
+      status: 'in_fact_check',
+    });
   });
 
   it('is empty when the desk matches the article', () => {
-    const values = new Map<string, unknown>([['headline', meta.headline], ['dateline', 'Rotheide']]);
+    const values = new Map<string, unknown>([
+      ['headline', meta.headline],
+      ['dateline', 'Rotheide'],
+    ]);
     expect(metaPatchFromDesk(values, meta)).toEqual({});
   });
 
@@ -48,6 +54,8 @@ describe('article meta ⇄ desk map', () => {
       status: 'draft',
     });
     const values = new Map<string, unknown>(Object.entries(metaChangesForDesk(new Map(), meta)));
-    expect(metaChangesForDesk(values, { ...meta, lead: 'Der Wechsel ist perfekt.' })).toEqual({ lead: 'Der Wechsel ist perfekt.' });
+    expect(metaChangesForDesk(values, { ...meta, lead: 'Der Wechsel ist perfekt.' })).toEqual({
+      lead: 'Der Wechsel ist perfekt.',
+    });
   });
 });

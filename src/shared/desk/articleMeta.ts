@@ -10,7 +10,10 @@ import { ARTICLE_META_FIELDS, type ArticleMetaField } from './names';
  */
 
 /** The fields whose value in the map differs from the article and is valid; anything else is left out. */
-export function metaPatchFromDesk(values: ReadonlyMap<string, unknown>, current: ArticleMeta): ArticleMetaPatch {
+export function metaPatchFromDesk(
+  values: ReadonlyMap<string, unknown>,
+  current: ArticleMeta,
+): ArticleMetaPatch {
   const patch: Record<string, unknown> = {};
   for (const field of ARTICLE_META_FIELDS) {
     if (!values.has(field)) continue;
@@ -23,8 +26,12 @@ export function metaPatchFromDesk(values: ReadonlyMap<string, unknown>, current:
 }
 
 /** The fields to write to the desk after a local change: those that differ from what it holds. */
-export function metaChangesForDesk(values: ReadonlyMap<string, unknown>, meta: ArticleMeta): Partial<Pick<ArticleMeta, ArticleMetaField>> {
+export function metaChangesForDesk(
+  values: ReadonlyMap<string, unknown>,
+  meta: ArticleMeta,
+): Partial<Pick<ArticleMeta, ArticleMetaField>> {
   const changes: Record<string, unknown> = {};
-  for (const field of ARTICLE_META_FIELDS) if (values.get(field) !== meta[field]) changes[field] = meta[field];
+  for (const field of ARTICLE_META_FIELDS)
+    if (values.get(field) !== meta[field]) changes[field] = meta[field];
   return changes as Partial<Pick<ArticleMeta, ArticleMetaField>>;
 }

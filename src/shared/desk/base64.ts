@@ -7,7 +7,8 @@ const CHUNK = 0x8000;
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   // fromCharCode takes arguments, and a large spread would overflow the call stack.
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   return btoa(binary);
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { claimRecord, GATE_PASSES_KEY, mergeClaimRecords, mergeGatePasses, parseClaimRecord, parseGatePasses, recordFields, recordKey, type DeskClaimRecord } from './claimRecords';
+import {
+  claimRecord,
+  GATE_PASSES_KEY,
+  mergeClaimRecords,
+  mergeGatePasses,
+  parseClaimRecord,
+  parseGatePasses,
+  recordFields,
+  recordKey,
+  type DeskClaimRecord,
+} from './claimRecords';
 import type { Claim } from '../domain/articles';
 
 const claim: Claim = {
@@ -21,7 +31,14 @@ describe('claim records for the desk', () => {
   it('round-trips a claim through the fields of its Y.Map', () => {
     const record = claimRecord(claim);
     expect(parseClaimRecord(record.id, recordFields(record))).toEqual(record);
-    expect(recordKey(parseClaimRecord(record.id, JSON.parse(JSON.stringify(recordFields(record))) as Record<string, unknown>)!)).toBe(recordKey(record));
+    expect(
+      recordKey(
+        parseClaimRecord(
+          record.id,
+          JSON.parse(JSON.stringify(recordFields(record))) as Record<string, unknown>,
+        )!,
+      ),
+    ).toBe(recordKey(record));
   });
 
   it('refuses malformed records from the desk instead of storing them', () => {
@@ -38,11 +55,15 @@ describe('claim records for the desk', () => {
       ...claimRecord(claim),
       status: 'disputed',
       history: [{ status: 'disputed', checker: 'Jana Wolf', at: '2026-12-06T10:01:00.000Z' }],
-      dismissedWarnings: [{ code: 'w1', reason: 'local', checker: 'Jana Wolf', at: '2026-12-06T10:01:00.000Z' }],
+      dismissedWarnings: [
+        { code: 'w1', reason: 'local', checker: 'Jana Wolf', at: '2026-12-06T10:01:00.000Z' },
+      ],
     };
     const desk: DeskClaimRecord = {
       ...claimRecord(claim),
-      dismissedWarnings: [{ code: 'w1', reason: 'desk', checker: 'Tim Brandt', at: '2026-12-06T10:02:00.000Z' }],
+      dismissedWarnings: [
+        { code: 'w1', reason: 'desk', checker: 'Tim Brandt', at: '2026-12-06T10:02:00.000Z' },
+      ],
     };
     const merged = mergeClaimRecords(local, desk);
     expect(merged.status).toBe('verified');
@@ -52,7 +73,12 @@ describe('claim records for the desk', () => {
   });
 
   it('unions gate passes and drops malformed ones', () => {
-    const a = { by: 'Jana Wolf', at: '2026-12-06T10:00:00.000Z', overrideReason: 'Quelle am Telefon', openClaims: ['claim-abc1'] };
+    const a = {
+      by: 'Jana Wolf',
+      at: '2026-12-06T10:00:00.000Z',
+      overrideReason: 'Quelle am Telefon',
+      openClaims: ['claim-abc1'],
+    };
     const b = { by: 'Tim Brandt', at: '2026-12-06T11:00:00.000Z', overrideReason: null, openClaims: [] };
     expect(mergeGatePasses([a], [b, a])).toEqual([a, b]);
     expect(parseGatePasses([a, b])).toEqual([a, b]);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CLAIM_ID_RE, CLAIM_LIMITS, factRefSchema } from '../contract/claims';
-import { CLAIM_KINDS, CLAIM_STATUSES, type Claim, type ClaimStatusChange, type DismissedWarning } from '../domain/articles';
+import {
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  type Claim,
+  type ClaimStatusChange,
+  type DismissedWarning,
+} from '../domain/articles';
 import type { FactRef } from '../domain/facts';
 
 /**
@@ -44,7 +50,16 @@ const recordSchema = z.object({
   links: z.array(factRefSchema).max(CLAIM_LIMITS.links),
   history: z.array(z.object({ status: z.enum(CLAIM_STATUSES), checker: name, at }).strict()).max(1000),
   dismissedWarnings: z
-    .array(z.object({ code: z.string().min(1).max(100), reason: z.string().min(1).max(CLAIM_LIMITS.reason), checker: name, at }).strict())
+    .array(
+      z
+        .object({
+          code: z.string().min(1).max(100),
+          reason: z.string().min(1).max(CLAIM_LIMITS.reason),
+          checker: name,
+          at,
+        })
+        .strict(),
+    )
     .max(200),
   createdAt: at,
 });
@@ -70,9 +85,18 @@ export function claimRecord(claim: Claim): DeskClaimRecord {
     note: claim.note,
     inText: claim.inText,
     // A passage link carries its place; plain links stay { type, id } as older records have them.
-    links: claim.links.map((l) => (l.locator ? { type: l.type, id: l.id, locator: l.locator, excerpt: l.excerpt ?? null } : { type: l.type, id: l.id })),
+    links: claim.links.map((l) =>
+      l.locator
+        ? { type: l.type, id: l.id, locator: l.locator, excerpt: l.excerpt ?? null }
+        : { type: l.type, id: l.id },
+    ),
     history: claim.history.map((h) => ({ status: h.status, checker: h.checker, at: h.at })),
-    dismissedWarnings: claim.dismissedWarnings.map((d) => ({ code: d.code, reason: d.reason, checker: d.checker, at: d.at })),
+    dismissedWarnings: claim.dismissedWarnings.map((d) => ({
+      code: d.code,
+      reason: d.reason,
+      checker: d.checker,
+      at: d.at,
+    })),
     createdAt: claim.createdAt,
   };
 }
@@ -111,7 +135,8 @@ export function mergeClaimRecords(local: DeskClaimRecord | null, desk: DeskClaim
   const history = new Map<string, ClaimStatusChange>();
   for (const h of [...local.history, ...desk.history]) history.set(historyKey(h), h);
   const dismissed = new Map<string, DismissedWarning>();
-  for (const d of [...local.dismissedWarnings, ...desk.dismissedWarnings]) if (!dismissed.has(d.code)) dismissed.set(d.code, d);
+  for (const d of [...local.dismissedWarnings, ...desk.dismissedWarnings])
+    if (!dismissed.has(d.code)) dismissed.set(d.code, d);
   return {
     ...desk,
     createdAt: local.createdAt < desk.createdAt ? local.createdAt : desk.createdAt,
@@ -120,7 +145,10 @@ export function mergeClaimRecords(local: DeskClaimRecord | null, desk: DeskClaim
   };
 }
 
-export function mergeGatePasses(local: readonly DeskGatePass[], desk: readonly DeskGatePass[]): DeskGatePass[] {
+export function mergeGatePasses(
+  local: readonly DeskGatePass[],
+  desk: readonly DeskGatePass[],
+): DeskGatePass[] {
   const all = new Map<string, DeskGatePass>();
   for (const p of [...local, ...desk]) all.set(`${p.at}\u0000${p.by}`, p);
   return [...all.values()].sort((a, b) => a.at.localeCompare(b.at));

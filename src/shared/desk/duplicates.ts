@@ -102,31 +102,44 @@ export function matchEntities(local: readonly Entity[], desk: readonly Entity[])
 }
 
 /** A local entity id → the desk entity ids it may be, from the entity groups. */
-function entityAliases(groups: readonly DuplicateGroup[]): (localId: string | null, deskId: string | null) => boolean {
+function entityAliases(
+  groups: readonly DuplicateGroup[],
+): (localId: string | null, deskId: string | null) => boolean {
   const same = new Set<string>();
-  for (const g of groups) if (g.kind === 'entity') for (const l of g.localIds) for (const d of g.deskIds) same.add(`${l}|${d}`);
+  for (const g of groups)
+    if (g.kind === 'entity') for (const l of g.localIds) for (const d of g.deskIds) same.add(`${l}|${d}`);
   return (l, d) => l === d || (l !== null && d !== null && same.has(`${l}|${d}`));
 }
 
-export function matchQuotes(local: readonly Quote[], desk: readonly Quote[], sameEntity: (l: string | null, d: string | null) => boolean): DuplicateGroup[] {
+export function matchQuotes(
+  local: readonly Quote[],
+  desk: readonly Quote[],
+  sameEntity: (l: string | null, d: string | null) => boolean,
+): DuplicateGroup[] {
   const index = new Map<string, Quote[]>();
   for (const d of desk) index.set(wordingKey(d.wording), [...(index.get(wordingKey(d.wording)) ?? []), d]);
   const pairs: [string, string][] = [];
   for (const l of local) {
     if (desk.some((d) => d.id === l.id)) continue;
-    for (const d of index.get(wordingKey(l.wording)) ?? []) if (sameEntity(l.speakerId, d.speakerId)) pairs.push([l.id, d.id]);
+    for (const d of index.get(wordingKey(l.wording)) ?? [])
+      if (sameEntity(l.speakerId, d.speakerId)) pairs.push([l.id, d.id]);
   }
   const words = (q: Quote) => q.wording.split(/\s+/).slice(0, 8).join(' ');
   return collect('quote', local, desk, pairs, words);
 }
 
-export function matchDeals(local: readonly Deal[], desk: readonly Deal[], sameEntity: (l: string | null, d: string | null) => boolean): DuplicateGroup[] {
+export function matchDeals(
+  local: readonly Deal[],
+  desk: readonly Deal[],
+  sameEntity: (l: string | null, d: string | null) => boolean,
+): DuplicateGroup[] {
   const pairs: [string, string][] = [];
   for (const l of local) {
     if (desk.some((d) => d.id === l.id)) continue;
     for (const d of desk) {
       const sameParties = sameEntity(l.payerId, d.payerId) && sameEntity(l.payeeId, d.payeeId);
-      const sameAmount = l.amountMinor === d.amountMinor && l.amountMaxMinor === d.amountMaxMinor && l.currency === d.currency;
+      const sameAmount =
+        l.amountMinor === d.amountMinor && l.amountMaxMinor === d.amountMaxMinor && l.currency === d.currency;
       if (sameParties && sameAmount && l.dateFrom === d.dateFrom) pairs.push([l.id, d.id]);
     }
   }
@@ -137,7 +150,11 @@ export function matchDeals(local: readonly Deal[], desk: readonly Deal[], sameEn
 export function findDuplicates(local: FactSet, desk: FactSet): DuplicateGroup[] {
   const entities = matchEntities(local.entities, desk.entities);
   const sameEntity = entityAliases(entities);
-  return [...entities, ...matchQuotes(local.quotes, desk.quotes, sameEntity), ...matchDeals(local.deals, desk.deals, sameEntity)];
+  return [
+    ...entities,
+    ...matchQuotes(local.quotes, desk.quotes, sameEntity),
+    ...matchDeals(local.deals, desk.deals, sameEntity),
+  ];
 }
 
 /**
@@ -145,7 +162,10 @@ export function findDuplicates(local: FactSet, desk: FactSet): DuplicateGroup[] 
  * with several desk records maps onto the first (ids sorted), so the choice is the same on
  * every run.
  */
-export function idMapFor(groups: readonly DuplicateGroup[], decisions: ReadonlyMap<number, DuplicateDecision>): Map<string, string> {
+export function idMapFor(
+  groups: readonly DuplicateGroup[],
+  decisions: ReadonlyMap<number, DuplicateDecision>,
+): Map<string, string> {
   const map = new Map<string, string>();
   groups.forEach((g, i) => {
     if (decisions.get(i) !== 'use-desk') return;

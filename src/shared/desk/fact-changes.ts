@@ -15,7 +15,9 @@ export const deskFactChange = z
     id: z.string().min(1).max(100),
     recordId: z.string().min(1).max(100),
     action: z.enum(['create', 'update', 'delete']),
-    changes: z.array(z.object({ field: z.string().max(60), before: z.unknown(), after: z.unknown() }).strict()).max(40),
+    changes: z
+      .array(z.object({ field: z.string().max(60), before: z.unknown(), after: z.unknown() }).strict())
+      .max(40),
     by: z.string().min(1).max(120),
     at: z.string().min(10).max(40),
   })

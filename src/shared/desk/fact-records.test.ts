@@ -5,8 +5,21 @@ import { appendChange, readChanges } from './fact-changes';
 import { deskDocFor, readRecord, readRecords, recordsMap, removeRecord, writeRecord } from './fact-records';
 import { FACT_BUCKETS, parseDeskDocName } from './names';
 
-const ENTITY: Entity = { id: 'ent-kowalczyk', kind: 'person', name: 'Lena Kowalczyk', aliases: ['L. Kowalczyk', 'Kowalczyk'], note: null };
-const ROLE: Role = { id: 'role-k1', personId: 'ent-kowalczyk', title: 'Trainerin', organisationId: 'ent-nordhafen', from: '2024-07-01', to: null };
+const ENTITY: Entity = {
+  id: 'ent-kowalczyk',
+  kind: 'person',
+  name: 'Lena Kowalczyk',
+  aliases: ['L. Kowalczyk', 'Kowalczyk'],
+  note: null,
+};
+const ROLE: Role = {
+  id: 'role-k1',
+  personId: 'ent-kowalczyk',
+  title: 'Trainerin',
+  organisationId: 'ent-nordhafen',
+  from: '2024-07-01',
+  to: null,
+};
 const DEAL: Deal = {
   id: 'deal-liga',
   kind: 'broadcast_rights',
@@ -47,7 +60,14 @@ const SOURCE: Source = {
   fileHash: 'a'.repeat(64),
   fileName: 'interview.mp3',
 };
-const CITATION: Citation = { id: 'cit-1', factType: 'quote', factId: 'quote-bleiben', sourceId: 'src-int', locator: 'ab 12:40', excerpt: null };
+const CITATION: Citation = {
+  id: 'cit-1',
+  factType: 'quote',
+  factId: 'quote-bleiben',
+  sourceId: 'src-int',
+  locator: 'ab 12:40',
+  excerpt: null,
+};
 
 /** Two replicas that exchange every update, as two members connected to one desk would. */
 function pair(): [Y.Doc, Y.Doc] {
@@ -113,14 +133,24 @@ describe('fact records in a desk document', () => {
     ] as const) {
       doc.transact(() => {
         const changes = writeRecord(doc, 'deal', { ...DEAL, amountMinor: amount });
-        appendChange(doc, { id: `${by}-1`, recordId: DEAL.id, action: 'update', changes, by, at: '2026-12-06T10:00:00.000Z' });
+        appendChange(doc, {
+          id: `${by}-1`,
+          recordId: DEAL.id,
+          action: 'update',
+          changes,
+          by,
+          at: '2026-12-06T10:00:00.000Z',
+        });
       });
     }
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(readRecords(a, 'deal').records).toEqual(readRecords(b, 'deal').records);
     expect([600_000_000, 700_000_000]).toContain(readRecords(a, 'deal').records[0].amountMinor);
-    const log = (d: Y.Doc) => readChanges(d).changes.map((c) => `${c.by}: ${JSON.stringify(c.changes[0].after)}`).sort();
+    const log = (d: Y.Doc) =>
+      readChanges(d)
+        .changes.map((c) => `${c.by}: ${JSON.stringify(c.changes[0].after)}`)
+        .sort();
     expect(log(a)).toEqual(['Erika Prüfer: 600000000', 'Jonas Brandt: 700000000']);
     expect(log(b)).toEqual(log(a));
   });
@@ -138,8 +168,13 @@ describe('fact records in a desk document', () => {
     bad.set('currency', 'euro');
     const { records, problems } = readRecords(doc, 'deal');
     expect(records.map((r) => r.id)).toEqual(['deal-liga']);
-    expect(problems).toEqual([{ path: 'deal:deal-bad.currency', message: expect.stringMatching(/ISO 4217/) }]);
-    expect(readRecord('quote', 'q', 'not a map')).toEqual({ ok: false, problems: [{ path: 'quote:q', message: 'is not a record map' }] });
+    expect(problems).toEqual([
+      { path: 'deal:deal-bad.currency', message: expect.stringMatching(/ISO 4217/) },
+    ]);
+    expect(readRecord('quote', 'q', 'not a map')).toEqual({
+      ok: false,
+      problems: [{ path: 'quote:q', message: 'is not a record map' }],
+    });
   });
 
   it('removes a record everywhere', () => {

@@ -25,7 +25,9 @@ export interface DeskFactRecords {
 export type DeskFactRecord = DeskFactRecords[DeskFactKind];
 
 /** Every field of each kind except the id (the id is the key in FACT_RECORDS_MAP). */
-export const DESK_FACT_FIELDS: { [K in DeskFactKind]: readonly (Exclude<keyof DeskFactRecords[K], 'id'> & string)[] } = {
+export const DESK_FACT_FIELDS: {
+  [K in DeskFactKind]: readonly (Exclude<keyof DeskFactRecords[K], 'id'> & string)[];
+} = {
   entity: ['kind', 'name', 'aliases', 'note'],
   role: ['personId', 'title', 'organisationId', 'from', 'to'],
   deal: [
@@ -43,7 +45,17 @@ export const DESK_FACT_FIELDS: { [K in DeskFactKind]: readonly (Exclude<keyof De
     'reportedById',
     'notes',
   ],
-  quote: ['speakerId', 'roleAtTime', 'wording', 'language', 'date', 'occasion', 'translationOfId', 'status', 'notes'],
+  quote: [
+    'speakerId',
+    'roleAtTime',
+    'wording',
+    'language',
+    'date',
+    'occasion',
+    'translationOfId',
+    'status',
+    'notes',
+  ],
   source: ['kind', 'title', 'publisher', 'url', 'publishedAt', 'accessedAt', 'notes', 'fileHash', 'fileName'],
   citation: ['factType', 'factId', 'sourceId', 'locator', 'excerpt'],
 };
@@ -75,7 +87,11 @@ export interface FieldChange {
  * Writes a record into its document, touching only the fields that differ, and returns what
  * changed (empty when nothing did). Call inside `doc.transact` to send one update.
  */
-export function writeRecord<K extends DeskFactKind>(doc: Y.Doc, kind: K, record: DeskFactRecords[K]): FieldChange[] {
+export function writeRecord<K extends DeskFactKind>(
+  doc: Y.Doc,
+  kind: K,
+  record: DeskFactRecords[K],
+): FieldChange[] {
   const map = recordsMap(doc);
   let entry = map.get(record.id);
   const changes: FieldChange[] = [];
@@ -104,27 +120,38 @@ export function removeRecord(doc: Y.Doc, id: string): boolean {
   return true;
 }
 
-export type ReadRecord<K extends DeskFactKind> = { ok: true; record: DeskFactRecords[K] } | { ok: false; problems: PackProblem[] };
+export type ReadRecord<K extends DeskFactKind> =
+  { ok: true; record: DeskFactRecords[K] } | { ok: false; problems: PackProblem[] };
 
 /**
  * Reads one record back and validates it with the fact pack's rules: anything a desk member
  * (or a broken client) put there is checked before it reaches the local store.
  */
 export function readRecord<K extends DeskFactKind>(kind: K, id: string, entry: unknown): ReadRecord<K> {
-  if (!(entry instanceof Y.Map)) return { ok: false, problems: [{ path: `${kind}:${id}`, message: 'is not a record map' }] };
+  if (!(entry instanceof Y.Map))
+    return { ok: false, problems: [{ path: `${kind}:${id}`, message: 'is not a record map' }] };
   const raw: Record<string, unknown> = { id };
   for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
     if (entry.has(field)) raw[field] = entry.get(field);
   }
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: describeIssues(raw, parsed.error.issues).map((p) => ({ ...p, path: `${kind}:${id}${p.path.slice(1)}` })) };
+    return {
+      ok: false,
+      problems: describeIssues(raw, parsed.error.issues).map((p) => ({
+        ...p,
+        path: `${kind}:${id}${p.path.slice(1)}`,
+      })),
+    };
   }
   return { ok: true, record: parsed.data as DeskFactRecords[K] };
 }
 
 /** Every valid record of a document, and the problems of the invalid ones (which are left out). */
-export function readRecords<K extends DeskFactKind>(doc: Y.Doc, kind: K): { records: DeskFactRecords[K][]; problems: PackProblem[] } {
+export function readRecords<K extends DeskFactKind>(
+  doc: Y.Doc,
+  kind: K,
+): { records: DeskFactRecords[K][]; problems: PackProblem[] } {
   const records: DeskFactRecords[K][] = [];
   const problems: PackProblem[] = [];
   recordsMap(doc).forEach((entry, id) => {

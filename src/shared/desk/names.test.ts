@@ -14,7 +14,10 @@ import {
 
 describe('desk document names', () => {
   it('round-trips article, index and fact document names', () => {
-    expect(parseDeskDocName(articleDocName('art-2026-05-01_x'))).toEqual({ kind: 'article', articleId: 'art-2026-05-01_x' });
+    expect(parseDeskDocName(articleDocName('art-2026-05-01_x'))).toEqual({
+      kind: 'article',
+      articleId: 'art-2026-05-01_x',
+    });
     expect(parseDeskDocName(ARTICLE_INDEX_DOC)).toEqual({ kind: 'article-index' });
     for (const kind of DESK_FACT_KINDS) {
       expect(parseDeskDocName(factsDocName(kind, 63))).toEqual({ kind: 'facts', factKind: kind, bucket: 63 });
@@ -22,7 +25,17 @@ describe('desk document names', () => {
   });
 
   it('refuses names outside the conventions', () => {
-    for (const name of ['', 'article/', 'article/a/b', '../../etc/passwd', 'facts/deal/64', 'facts/deal/07', 'facts/goal/1', 'index/other', 'article/\u0000x']) {
+    for (const name of [
+      '',
+      'article/',
+      'article/a/b',
+      '../../etc/passwd',
+      'facts/deal/64',
+      'facts/deal/07',
+      'facts/goal/1',
+      'index/other',
+      'article/\u0000x',
+    ]) {
       expect(parseDeskDocName(name)).toBeNull();
     }
     expect(() => articleDocName('a/b')).toThrow(/cannot be used/);

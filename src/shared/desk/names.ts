@@ -67,7 +67,15 @@ export const ARTICLE_DOC_KEYS = {
   comments: 'comments',
 } as const;
 
-export const ARTICLE_META_FIELDS = ['kicker', 'headline', 'lead', 'byline', 'dateline', 'language', 'status'] as const;
+export const ARTICLE_META_FIELDS = [
+  'kicker',
+  'headline',
+  'lead',
+  'byline',
+  'dateline',
+  'language',
+  'status',
+] as const;
 export type ArticleMetaField = (typeof ARTICLE_META_FIELDS)[number];
 
 /** Ids inside document names: no slashes or control characters, so a name always parses back. */
@@ -78,7 +86,8 @@ export function isDeskId(value: string): boolean {
 }
 
 export function articleDocName(articleId: string): string {
-  if (!isDeskId(articleId)) throw new Error(`article id "${articleId}" cannot be used in a desk document name`);
+  if (!isDeskId(articleId))
+    throw new Error(`article id "${articleId}" cannot be used in a desk document name`);
   return `article/${articleId}`;
 }
 
@@ -96,7 +105,8 @@ export function factBucket(recordId: string): number {
 }
 
 export function factsDocName(kind: DeskFactKind, bucket: number): string {
-  if (!Number.isInteger(bucket) || bucket < 0 || bucket >= FACT_BUCKETS) throw new Error(`fact bucket ${bucket} is not 0..${FACT_BUCKETS - 1}`);
+  if (!Number.isInteger(bucket) || bucket < 0 || bucket >= FACT_BUCKETS)
+    throw new Error(`fact bucket ${bucket} is not 0..${FACT_BUCKETS - 1}`);
   return `facts/${kind}/${bucket}`;
 }
 
@@ -114,8 +124,14 @@ export type DeskDocName =
 export function parseDeskDocName(name: string): DeskDocName | null {
   if (name === ARTICLE_INDEX_DOC) return { kind: 'article-index' };
   const parts = name.split('/');
-  if (parts.length === 2 && parts[0] === 'article' && isDeskId(parts[1])) return { kind: 'article', articleId: parts[1] };
-  if (parts.length === 3 && parts[0] === 'facts' && isDeskFactKind(parts[1]) && /^(0|[1-9][0-9]?)$/.test(parts[2])) {
+  if (parts.length === 2 && parts[0] === 'article' && isDeskId(parts[1]))
+    return { kind: 'article', articleId: parts[1] };
+  if (
+    parts.length === 3 &&
+    parts[0] === 'facts' &&
+    isDeskFactKind(parts[1]) &&
+    /^(0|[1-9][0-9]?)$/.test(parts[2])
+  ) {
     const bucket = Number(parts[2]);
     if (bucket < FACT_BUCKETS) return { kind: 'facts', factKind: parts[1], bucket };
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mergeThreadRecords, parseThreadRecord, threadRecordKey, type DeskThreadRecord } from './threadRecords';
+import {
+  mergeThreadRecords,
+  parseThreadRecord,
+  threadRecordKey,
+  type DeskThreadRecord,
+} from './threadRecords';
 
 const T = (m: number) => `2026-12-06T10:0${m}:00.000Z`;
 const base: DeskThreadRecord = {
@@ -17,13 +22,19 @@ describe('comment threads ⇄ desk records', () => {
   it('keeps replies written on two machines at once and the later edit of a comment', () => {
     const here: DeskThreadRecord = {
       ...base,
-      comments: [{ ...base.comments[0], body: 'Quelle genau?', editedAt: T(3) }, { id: 'k-2', author: 'Ruth Okafor', body: 'Pressemitteilung', createdAt: T(2), editedAt: null }],
+      comments: [
+        { ...base.comments[0], body: 'Quelle genau?', editedAt: T(3) },
+        { id: 'k-2', author: 'Ruth Okafor', body: 'Pressemitteilung', createdAt: T(2), editedAt: null },
+      ],
       updatedAt: T(3),
     };
     const there: DeskThreadRecord = {
       ...base,
       status: 'resolved',
-      comments: [...base.comments, { id: 'k-3', author: 'Lena Kowalczyk', body: 'Danke', createdAt: T(4), editedAt: null }],
+      comments: [
+        ...base.comments,
+        { id: 'k-3', author: 'Lena Kowalczyk', body: 'Danke', createdAt: T(4), editedAt: null },
+      ],
       updatedAt: T(4),
     };
     const merged = mergeThreadRecords(here, there);
@@ -43,7 +54,9 @@ describe('comment threads ⇄ desk records', () => {
     expect(parseThreadRecord('t-1', fields)).toEqual(base);
     expect(parseThreadRecord('t-1', { ...fields, status: 'deleted' })).toBeNull();
     expect(parseThreadRecord('t-1', { ...fields, comments: [] })).toBeNull();
-    expect(parseThreadRecord('t-1', { ...fields, comments: [{ ...base.comments[0], body: '   ' }] })).toBeNull();
+    expect(
+      parseThreadRecord('t-1', { ...fields, comments: [{ ...base.comments[0], body: '   ' }] }),
+    ).toBeNull();
     expect(parseThreadRecord('t-1', { ...fields, extra: '<script>' })).toBeNull();
   });
 });

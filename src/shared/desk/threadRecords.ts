@@ -34,7 +34,8 @@ const recordSchema = z
   })
   .strict();
 
-const byTime = (a: ThreadComment, b: ThreadComment) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+const byTime = (a: ThreadComment, b: ThreadComment) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /**
  * The desk record of a stored thread. Comments in time order, not in the order this machine
@@ -47,7 +48,10 @@ export function threadRecord(thread: CommentThread): DeskThreadRecord {
 }
 
 /** The record under `id` in the desk's map, or null when it is malformed (it is then left alone). */
-export function parseThreadRecord(threadId: string, fields: Record<string, unknown>): DeskThreadRecord | null {
+export function parseThreadRecord(
+  threadId: string,
+  fields: Record<string, unknown>,
+): DeskThreadRecord | null {
   const parsed = recordSchema.safeParse({ ...fields, id: threadId });
   return parsed.success ? parsed.data : null;
 }

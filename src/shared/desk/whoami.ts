@@ -15,7 +15,8 @@ export function whoamiMessage(user: DeskUser): string {
 export function parseWhoami(payload: string): DeskUser | null {
   try {
     const value = JSON.parse(payload) as { type?: unknown; user?: { name?: unknown; role?: unknown } };
-    if (value.type !== DESK_WHOAMI_TYPE || typeof value.user?.name !== 'string' || value.user.name === '') return null;
+    if (value.type !== DESK_WHOAMI_TYPE || typeof value.user?.name !== 'string' || value.user.name === '')
+      return null;
     if (!isDeskRole(value.user.role)) return null;
     return { name: value.user.name.slice(0, 120), role: value.user.role };
   } catch {

@@ -20,7 +20,19 @@ export interface QuoteAttribution {
 
 // Verbs that take their object as a separable particle read oddly before a colon ("Es gab
 // Kritik:"), so they only count right after a quote.
-const AFTER_QUOTE_ONLY = new Set(['so', 'gab', 'gibt', 'stellte', 'stellt', 'teilte', 'teilt', 'ließ', 'lässt', 'räumte', 'räumt']);
+const AFTER_QUOTE_ONLY = new Set([
+  'so',
+  'gab',
+  'gibt',
+  'stellte',
+  'stellt',
+  'teilte',
+  'teilt',
+  'ließ',
+  'lässt',
+  'räumte',
+  'räumt',
+]);
 
 function isSpeechVerb(word: string, ctx: PeopleContext): boolean {
   return ctx.lex.speechVerbs.has(word.toLowerCase()) && word === word.toLowerCase();
@@ -46,7 +58,11 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
     const dash = w.lastIndexOf('-');
     if (dash > 0 && ctx.lex.titleCues.has(w.slice(dash + 1))) return true;
     // German compounds: "Sportdoku", "Klubpodcast".
-    return ctx.lang === 'de' && /^\p{Lu}/u.test(w) && /(?:doku|serie|podcast|magazin|film|show|sendung|zeitung|buch|kampagne|portal)s?$/i.test(w);
+    return (
+      ctx.lang === 'de' &&
+      /^\p{Lu}/u.test(w) &&
+      /(?:doku|serie|podcast|magazin|film|show|sendung|zeitung|buch|kampagne|portal)s?$/i.test(w)
+    );
   };
   const inner = text.slice(q.start + 1, q.end - 1).trim();
   // Titles are capitalised; "called the project “a distraction”" is speech.
@@ -54,18 +70,35 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   if (adjacentToQuote && titleCase && cueWord(last.text)) return true;
   // "der „Almentaler Bote“", "laut „Hafenblatt“", "the “Valley Post”": a short capitalised name
   // after a definite article or a word that introduces a source.
-  const definite = ctx.lang === 'de' ? /^(?:der|die|das|des|dem|den|im|beim|vom|zum|zur|laut)$/i : /^(?:the|per)$/i;
+  const definite =
+    ctx.lang === 'de' ? /^(?:der|die|das|des|dem|den|im|beim|vom|zum|zur|laut)$/i : /^(?:the|per)$/i;
   const words = inner.split(/\s+/);
-  const nameLike = words.length <= 4 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3) && !/[.!?…,]$/.test(inner);
+  const nameLike =
+    words.length <= 4 &&
+    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3) &&
+    !/[.!?…,]$/.test(inner);
   if (adjacentToQuote && definite.test(last.text) && nameLike) return true;
   // "in an interview with “Almental Live”", "telling ‘Matchnight’ that", "im Gespräch mit
   // „Sportplatz“": the slot of a medium, not of speech.
-  const slot = ctx.lang === 'de' ? /(?:Interview|Gespräch|gegenüber)\s+(?:mit\s+)?(?:dem|der)?\s*$/ : /(?:interview\s+with|told|telling|speaking\s+to|talking\s+to|column\s+for)\s+(?:the\s+)?$/i;
+  const slot =
+    ctx.lang === 'de'
+      ? /(?:Interview|Gespräch|gegenüber)\s+(?:mit\s+)?(?:dem|der)?\s*$/
+      : /(?:interview\s+with|told|telling|speaking\s+to|talking\s+to|column\s+for)\s+(?:the\s+)?$/i;
   if (nameLike && titleCase && slot.test(text.slice(Math.max(from, q.start - 30), q.start))) return true;
   // German apposition: a quoted name right after the noun it names ("Fanabteilung „Rote Wand“",
   // "Verlag „Hafenlicht“"). Speech after a noun is introduced by a colon or a verb instead.
-  if (ctx.lang === 'de' && adjacentToQuote && titleCase && words.length <= 4 && !/[.!?…]$/.test(inner) && /^\p{Lu}\p{Ll}{2,}$/u.test(last.text)) {
-    const noun = !ctx.lex.nonNames.has(last.text) && !ctx.state.isKnownSurname(last.text) && !ctx.entities.find(text, last.start, last.end).length;
+  if (
+    ctx.lang === 'de' &&
+    adjacentToQuote &&
+    titleCase &&
+    words.length <= 4 &&
+    !/[.!?…]$/.test(inner) &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(last.text)
+  ) {
+    const noun =
+      !ctx.lex.nonNames.has(last.text) &&
+      !ctx.state.isKnownSurname(last.text) &&
+      !ctx.entities.find(text, last.start, last.end).length;
     const sentenceInitial = before.length === 1 && /^[\s(]*$/.test(text.slice(from, last.start));
     if (noun && !sentenceInitial && hasNounShape(last.text)) return true;
   }
@@ -75,13 +108,17 @@ function isTitle(text: string, q: QuoteSpan, from: number, ctx: PeopleContext): 
   if (adjacentToQuote && ctx.lex.labelCues.has(last.text.toLowerCase())) return true;
   // "der sogenannte „Neustart“", "the so-called “reset”".
   const recent = before.slice(-3);
-  if (recent.some((t) => ctx.lex.labelCues.has(t.text.toLowerCase()) && /^so-|^sogenannt/i.test(t.text))) return true;
+  if (recent.some((t) => ctx.lex.labelCues.has(t.text.toLowerCase()) && /^so-|^sogenannt/i.test(t.text)))
+    return true;
   // "mit dem Titel „…“", "under the title “…”".
-  return /(?:Titel|title|titled|entitled)\W*(?:\w+\W+)?$/.test(text.slice(Math.max(from, q.start - 20), q.start));
+  return /(?:Titel|title|titled|entitled)\W*(?:\w+\W+)?$/.test(
+    text.slice(Math.max(from, q.start - 20), q.start),
+  );
 }
 
 // A German noun rather than a name: compounds and the usual noun endings.
-const hasNounShape = (w: string) => w.length >= 9 || /(?:ung|heit|keit|schaft|ion|tät|ei|ik|nis|tum|ment|ur|ie|ag|al|er|el)$/.test(w);
+const hasNounShape = (w: string) =>
+  w.length >= 9 || /(?:ung|heit|keit|schaft|ion|tät|ei|ik|nis|tum|ment|ur|ie|ag|al|er|el)$/.test(w);
 
 /**
  * Decides for each quote in a sentence who says it, using the patterns of news copy:
@@ -149,7 +186,11 @@ export function attributeQuotes(
       }
     }
     // "„…“, hieß es aus dem Umfeld des Spielers": the group the words came from.
-    if (ctx.lang === 'de' && /^(?:hieß|heißt)$/.test(afterToks[0]?.text ?? '') && afterToks[1]?.text === 'es') {
+    if (
+      ctx.lang === 'de' &&
+      /^(?:hieß|heißt)$/.test(afterToks[0]?.text ?? '') &&
+      afterToks[1]?.text === 'es'
+    ) {
       result.framed = true;
       const aus = afterToks.findIndex((t, k) => k >= 2 && k <= 4 && t.text === 'aus');
       const ref = aus > 0 ? readSpeakerPhrase(text, afterToks, aus + 1, ctx) : undefined;
@@ -183,7 +224,9 @@ export function attributeQuotes(
 
     // "X is quoted in The Ledger as saying “…”", "X was quoted as saying".
     if (ctx.lang === 'en') {
-      const quoted = beforeToks.findIndex((t, k) => t.text === 'quoted' && /^(?:is|was|were|are|been)$/.test(beforeToks[k - 1]?.text ?? ''));
+      const quoted = beforeToks.findIndex(
+        (t, k) => t.text === 'quoted' && /^(?:is|was|were|are|been)$/.test(beforeToks[k - 1]?.text ?? ''),
+      );
       if (quoted > 0) {
         const ref = readSpeakerPhraseBefore(text, beforeToks, quoted - 1, ctx);
         result.framed = true;
@@ -195,7 +238,9 @@ export function attributeQuotes(
     }
     // "Aus seinem Umfeld hieß es: „…“".
     if (ctx.lang === 'de') {
-      const hiess = beforeToks.findIndex((t, k) => /^(?:hieß|heißt)$/.test(t.text) && beforeToks[k + 1]?.text === 'es');
+      const hiess = beforeToks.findIndex(
+        (t, k) => /^(?:hieß|heißt)$/.test(t.text) && beforeToks[k + 1]?.text === 'es',
+      );
       const aus = hiess > 0 ? beforeToks.findIndex((t, k) => k < hiess && /^aus$/i.test(t.text)) : -1;
       if (aus >= 0) {
         const ref = readSpeakerPhrase(text, beforeToks, aus + 1, ctx);
@@ -227,13 +272,25 @@ export function attributeQuotes(
         // "Der Serbe wird im Magazin „Y“ mit den Worten zitiert:", "Im Magazin wird X so zitiert:":
         // the passive's subject speaks, before or right after the auxiliary.
         // The same for the perfect: "Die Torhüterin hatte am Vortag bei Instagram geschrieben:".
-        const auxWords = /^zitiert$/.test(w) ? /^(?:wird|wurde|werden|wurden)$/ : /^(?:ge|an|mit|be|er|ver|zu)\p{Ll}+(?:t|en)$/u.test(w) ? /^(?:hat|hatte|haben|hatten|habe)$/ : undefined;
-        const aux = ctx.lang === 'de' && auxWords ? beforeToks.findIndex((t, k) => k < vi && auxWords.test(t.text)) : -1;
-        const passive = aux >= 0 ? (readSpeakerPhraseBefore(text, beforeToks, aux, ctx) ?? readSpeakerPhrase(text, beforeToks, aux + 1, ctx)) : undefined;
+        const auxWords = /^zitiert$/.test(w)
+          ? /^(?:wird|wurde|werden|wurden)$/
+          : /^(?:ge|an|mit|be|er|ver|zu)\p{Ll}+(?:t|en)$/u.test(w)
+            ? /^(?:hat|hatte|haben|hatten|habe)$/
+            : undefined;
+        const aux =
+          ctx.lang === 'de' && auxWords
+            ? beforeToks.findIndex((t, k) => k < vi && auxWords.test(t.text))
+            : -1;
+        const passive =
+          aux >= 0
+            ? (readSpeakerPhraseBefore(text, beforeToks, aux, ctx) ??
+              readSpeakerPhrase(text, beforeToks, aux + 1, ctx))
+            : undefined;
         const ref =
           passive ??
           (inverted
-            ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ?? readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
+            ? (readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w) ??
+              readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w))
             : (readSpeakerPhraseBefore(text, beforeToks, vi, ctx, w) ??
               (ADDRESSEE_AFTER.has(w) ? undefined : readSpeakerPhrase(text, beforeToks, vi + 1, ctx, w))));
         result.framed = true;
@@ -250,10 +307,19 @@ export function attributeQuotes(
       } else if (colon && beforeToks.length > 0) {
         // Colon attribution without a verb: "Brehm: „…“", "Kowalczyk über den Wechsel: „…“".
         let clauseStart = beforeToks.length - 1;
-        while (clauseStart > 0 && !/[,;]/.test(text.slice(beforeToks[clauseStart - 1].end, beforeToks[clauseStart].start))) clauseStart--;
+        while (
+          clauseStart > 0 &&
+          !/[,;]/.test(text.slice(beforeToks[clauseStart - 1].end, beforeToks[clauseStart].start))
+        )
+          clauseStart--;
         if (beforeToks.length - clauseStart <= 6) {
           let s = clauseStart;
-          while (s < beforeToks.length - 1 && ctx.lex.nonNames.has(beforeToks[s].text) && !ctx.lex.articles.has(beforeToks[s].text.toLowerCase())) s++;
+          while (
+            s < beforeToks.length - 1 &&
+            ctx.lex.nonNames.has(beforeToks[s].text) &&
+            !ctx.lex.articles.has(beforeToks[s].text.toLowerCase())
+          )
+            s++;
           const ref = readSpeakerPhrase(text, beforeToks, s, ctx);
           if (ref) {
             Object.assign(result, { ref, refAt: beforeToks[s].start, framed: true });
@@ -263,7 +329,13 @@ export function attributeQuotes(
         // "Trainer Bastian Quade war nach dem Spiel erleichtert: „…“", "Auch der Trainer gab
         // sich gelassen: „…“": the subject of the introducing clause speaks.
         let k = 0;
-        while (k < Math.min(beforeToks.length - 1, 2) && ctx.lex.nonNames.has(beforeToks[k].text) && !ctx.lex.articles.has(beforeToks[k].text.toLowerCase()) && !ctx.lex.pronouns[beforeToks[k].text.toLowerCase()]) k++;
+        while (
+          k < Math.min(beforeToks.length - 1, 2) &&
+          ctx.lex.nonNames.has(beforeToks[k].text) &&
+          !ctx.lex.articles.has(beforeToks[k].text.toLowerCase()) &&
+          !ctx.lex.pronouns[beforeToks[k].text.toLowerCase()]
+        )
+          k++;
         const subject = readSpeakerPhrase(text, beforeToks, k, ctx);
         result.framed = true;
         if (subject && subject.kind !== 'name') {
@@ -275,7 +347,10 @@ export function attributeQuotes(
     }
     for (let i = 0; i < beforeToks.length; i++) {
       const w = beforeToks[i].text.toLowerCase();
-      const isLaut = ctx.lang === 'de' ? w === 'laut' : w === 'according' && beforeToks[i + 1]?.text.toLowerCase() === 'to';
+      const isLaut =
+        ctx.lang === 'de'
+          ? w === 'laut'
+          : w === 'according' && beforeToks[i + 1]?.text.toLowerCase() === 'to';
       if (!isLaut) continue;
       const at = ctx.lang === 'de' ? i + 1 : i + 2;
       const ref = readSpeakerPhrase(text, beforeToks, at, ctx);
@@ -292,7 +367,8 @@ export function attributeQuotes(
       const w = toks[i].text;
       if (!isFramingVerb(w, ctx)) continue;
       result.framed = true;
-      const ref = readSpeakerPhraseBefore(text, toks, i, ctx, w) ?? readSpeakerPhrase(text, toks, i + 1, ctx, w);
+      const ref =
+        readSpeakerPhraseBefore(text, toks, i, ctx, w) ?? readSpeakerPhrase(text, toks, i + 1, ctx, w);
       if (ref) {
         result.ref = ref;
         result.refAt = toks[i].start;

@@ -45,16 +45,21 @@ export interface BlockResult {
 }
 
 // Amounts without a currency ("rund zwölf Millionen") are money only in a money sentence.
-const MONEY_CONTEXT = /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|Deal|Vertrag|fee|salary|deal|paid|pay|worth|sum|transfer|bid|offer/i;
+const MONEY_CONTEXT =
+  /Ablöse|Gehalt|Summe|Betrag|Euro|zahl|kassier|überwies|Deal|Vertrag|fee|salary|deal|paid|pay|worth|sum|transfer|bid|offer/i;
 // Money is written with a currency or a scale word; a bare "500.000" in a deal sentence is
 // left to the checker.
-const MONEY_HINT = /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/giu;
-const REPORTED_SPEECH = /(?<![\p{L}])(?:habe|sei|seien|werde|könne|müsse|wolle|dürfe|gebe|komme|liege|solle)(?![\p{L}])/u;
+const MONEY_HINT =
+  /[€$£¥]|\d\s?(?:m|bn|k)\b|euro|eur\b|dollar|usd|pfund|pound|gbp|franken|franc|chf|mio|mrd|million|milliard|billion|tausend|thousand|grand/giu;
+const REPORTED_SPEECH =
+  /(?<![\p{L}])(?:habe|sei|seien|werde|könne|müsse|wolle|dürfe|gebe|komme|liege|solle)(?![\p{L}])/u;
 // Estimates qualify the amount they stand next to, not the other claims of the sentence.
 const ESTIMATE = /estimat|schätz/i;
-const COUNT_AFTER = /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
+const COUNT_AFTER =
+  /^\s*(?:Zuschauer|Fans|Abonnenten|Follower|Aufrufe|Views|Mitglieder|Tickets|viewers|fans|subscribers|followers|views|members|tickets|streams|Streams|Klicks|clicks)/;
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 function insideAny(spans: readonly QuoteSpan[], s: { start: number; end: number }): boolean {
   return spans.some((q) => s.start >= q.start && s.end <= q.end) || spans.some((q) => overlaps(q, s));
@@ -97,7 +102,13 @@ export function detectBlock(
   const quotes = scanQuotes(text, env.lang, continuations).spans;
   const sentences = splitSentences(text, quotes, env.lang);
   const state = new DiscourseState(discourse);
-  const ctx: PeopleContext = { lang: env.lang, lex: env.lex, entities: env.entities, people: env.people, state };
+  const ctx: PeopleContext = {
+    lang: env.lang,
+    lex: env.lex,
+    entities: env.entities,
+    people: env.people,
+    state,
+  };
   const paragraphOf = (pos: number) => {
     let k = 0;
     while (k + 1 < paraStarts.length && paraStarts[k + 1] <= pos) k++;
@@ -135,7 +146,11 @@ export function detectBlock(
     // "Der Serbe war seit 2021 im Amt.": a description opening a sentence refers to someone just
     // named; resolving it here lets a later "der Serbe" or "er" find the same person.
     const opening = wordsOutside(text, sentence.start, sentence.end, inSentence);
-    if (opening.length > 2 && opening[0].start - sentence.start < 3 && env.lex.articles.has(opening[0].text.toLowerCase())) {
+    if (
+      opening.length > 2 &&
+      opening[0].start - sentence.start < 3 &&
+      env.lex.articles.has(opening[0].text.toLowerCase())
+    ) {
       const ref = readSpeakerPhrase(text, opening, 0, ctx);
       if (ref?.kind === 'anaphor') resolveSpeaker(ref, state, people.mentions, env);
     }
@@ -152,7 +167,13 @@ export function detectBlock(
       }
       if (!a.ref) return undefined;
       registerUpTo(a.refAt);
-      return resolveSpeaker(a.ref, state, people.mentions, env, sameClause(text, people.mentions, sentence.start, a.refAt, state));
+      return resolveSpeaker(
+        a.ref,
+        state,
+        people.mentions,
+        env,
+        sameClause(text, people.mentions, sentence.start, a.refAt, state),
+      );
     });
     registerUpTo(Infinity);
     for (const r of people.roles) {
@@ -173,16 +194,29 @@ export function detectBlock(
         a.framed = true;
       });
     }
-    const speech = attributions.length === 0 ? [] : attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
+    const speech =
+      attributions.length === 0
+        ? []
+        : attributions.filter((a, i) => accepted(a, speakers[i], text)).map((a) => a.span);
     attributions.forEach((a, i) => {
       if (!accepted(a, speakers[i], text)) return;
       const source = speakers[i] ? quoteSource(text, sentence, speech, env.lang) : undefined;
-      claims.push({ kind: 'quote', start: a.span.start, end: a.span.end, speaker: speakers[i], ...(source ? { source } : {}) });
+      claims.push({
+        kind: 'quote',
+        start: a.span.start,
+        end: a.span.end,
+        speaker: speakers[i],
+        ...(source ? { source } : {}),
+      });
       if (speakers[i] && speakers[i]!.kind !== 'role') state.spoke(speakers[i]!.name);
       else if (speakers[i]?.id) state.spoke(speakers[i]!.name);
     });
     if (firstInParagraph || inSentence.length > 0) state.pendingSpeaker = null;
-    if (/:\s*$/.test(text.slice(sentence.start, sentence.end)) && inSentence.length === 0 && isLastInParagraph(sentences, si, paraStarts, text)) {
+    if (
+      /:\s*$/.test(text.slice(sentence.start, sentence.end)) &&
+      inSentence.length === 0 &&
+      isLastInParagraph(sentences, si, paraStarts, text)
+    ) {
       const [colon] = attributeQuotes(text, sentence, [{ start: sentence.end, end: sentence.end }], ctx);
       const name = colon.ref ? resolveSpeaker(colon.ref, state, people.mentions, env) : undefined;
       if (name && name.kind !== 'role') state.pendingSpeaker = name.name;
@@ -207,7 +241,12 @@ export function detectBlock(
     const takeUnlessTaken = (kind: SuggestionKind, list: FoundSpan[]) => {
       for (const s of within(list)) {
         if (sentenceClaims.some((c) => overlaps(c, s))) continue;
-        sentenceClaims.push({ kind, start: s.start, end: s.end, value: kind === 'count' ? s.value : undefined });
+        sentenceClaims.push({
+          kind,
+          start: s.start,
+          end: s.end,
+          value: kind === 'count' ? s.value : undefined,
+        });
       }
     };
     takeUnlessTaken('other', scores);
@@ -216,7 +255,9 @@ export function detectBlock(
     takeUnlessTaken('ranking', rankings);
     takeUnlessTaken('role', people.roles);
     // Hedges matter only where there is a claim to qualify.
-    const quoteClaims = claims.some((c) => c.kind === 'quote' && c.start >= sentence.start && c.end <= sentence.end);
+    const quoteClaims = claims.some(
+      (c) => c.kind === 'quote' && c.start >= sentence.start && c.end <= sentence.end,
+    );
     if (sentenceClaims.length > 0 || quoteClaims) {
       // A hedge may run across a quoted name ("soll laut „Bote“ … bezahlt haben"); only one
       // wholly inside a quote belongs to the quote's own words.
@@ -261,14 +302,31 @@ export function detectBlock(
   return { suggestions, out: state.snapshot() };
 }
 
-function isLastInParagraph(sentences: readonly Sentence[], i: number, paraStarts: readonly number[], text: string): boolean {
+function isLastInParagraph(
+  sentences: readonly Sentence[],
+  i: number,
+  paraStarts: readonly number[],
+  text: string,
+): boolean {
   const next = sentences[i + 1];
   if (!next) return true;
   return text.slice(sentences[i].end, next.start).includes('\n') || paraStarts.includes(next.start);
 }
 
-function collectAmounts(text: string, sentences: readonly Sentence[], quotes: readonly QuoteSpan[], lang: ArticleLanguage) {
-  const out: { start: number; end: number; value: number; currency: string | null; min?: number; max?: number }[] = [];
+function collectAmounts(
+  text: string,
+  sentences: readonly Sentence[],
+  quotes: readonly QuoteSpan[],
+  lang: ArticleLanguage,
+) {
+  const out: {
+    start: number;
+    end: number;
+    value: number;
+    currency: string | null;
+    min?: number;
+    max?: number;
+  }[] = [];
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     for (const w of moneyWindows(s)) {
@@ -282,7 +340,14 @@ function collectAmounts(text: string, sentences: readonly Sentence[], quotes: re
           if (!MONEY_CONTEXT.test(s)) continue;
           if (Number.isInteger(a.value) && a.value >= 1900 && a.value <= 2100) continue;
         }
-        out.push({ start, end, value: a.value, currency: a.currency, ...(a.min !== undefined ? { min: a.min } : {}), ...(a.max !== undefined ? { max: a.max } : {}) });
+        out.push({
+          start,
+          end,
+          value: a.value,
+          currency: a.currency,
+          ...(a.min !== undefined ? { min: a.min } : {}),
+          ...(a.max !== undefined ? { max: a.max } : {}),
+        });
       }
     }
   }
@@ -299,7 +364,7 @@ function moneyWindows(s: string): { start: number; end: number }[] {
   MONEY_HINT.lastIndex = 0;
   for (let m = MONEY_HINT.exec(s); m; m = MONEY_HINT.exec(s)) {
     let a = m.index;
-    for (let words = 0; a > 0 && words < 8; ) {
+    for (let words = 0; a > 0 && words < 8;) {
       a--;
       if (/\s/.test(s[a]) && a > 0 && !/\s/.test(s[a - 1])) words++;
     }
@@ -332,7 +397,13 @@ function named(name: string, written: string, env: DetectEnv): Resolved {
  * to: in "Über seinen Teamkollegen Henrik Aasland sagt der 27-Jährige" (or "Asked about Voss he
  * said") the speaker is someone else. A comma, colon or dash ends the clause.
  */
-function sameClause(text: string, mentions: readonly { end: number; written: string }[], from: number, at: number, state: DiscourseState): Set<string> | undefined {
+function sameClause(
+  text: string,
+  mentions: readonly { end: number; written: string }[],
+  from: number,
+  at: number,
+  state: DiscourseState,
+): Set<string> | undefined {
   let skip: Set<string> | undefined;
   for (const m of mentions) {
     if (m.end > at || m.end < from || /[,;:–—()]/.test(text.slice(m.end, at))) continue;
@@ -359,11 +430,18 @@ function resolveSpeaker(
     case 'name': {
       const known = state.lookup(ref.written);
       const alreadyMentioned = mentions.some((m) => m.start === ref.start);
-      if (!alreadyMentioned && (known || ref.written.includes(' ') || ref.role || ref.gender || env.people.byName(ref.written))) {
+      if (
+        !alreadyMentioned &&
+        (known || ref.written.includes(' ') || ref.role || ref.gender || env.people.byName(ref.written))
+      ) {
         const stored = env.people.byName(ref.written);
-        const person = state.mention(known || !stored ? ref.written : stored.name, ref.gender ?? stored?.gender, {
-          cls: ref.role ? (roleClassOf(ref.role, env.lang) ?? 'other') : undefined,
-        });
+        const person = state.mention(
+          known || !stored ? ref.written : stored.name,
+          ref.gender ?? stored?.gender,
+          {
+            cls: ref.role ? (roleClassOf(ref.role, env.lang) ?? 'other') : undefined,
+          },
+        );
         if (ref.role) state.assignRole(ref.role, person.name);
       }
       return named(state.lookup(ref.written)?.name ?? ref.written, ref.written, env);
@@ -377,7 +455,9 @@ function resolveSpeaker(
     case 'anaphor': {
       // "der Däne" after "der Däne Rasmus Kjeldsen": the person the text introduced that way.
       const introduced = ref.key ? state.roleHolder(ref.key) : undefined;
-      const p = (introduced && !skip?.has(introduced) ? state.lookup(introduced) : undefined) ?? state.resolveAnaphor(ref.hints, skip);
+      const p =
+        (introduced && !skip?.has(introduced) ? state.lookup(introduced) : undefined) ??
+        state.resolveAnaphor(ref.hints, skip);
       // "the defender" tells what the person does; later anaphora use it.
       if (p) state.mention(p.name, undefined, { cls: ref.hints.cls, age: ref.hints.age });
       // The same description later means the same person ("der Serbe" twice).
@@ -398,7 +478,10 @@ function resolveSpeaker(
       }
       // Without a known holder, the role most likely describes the fitting person just named;
       // "sein Berater", "her agent" is someone else's, so never the person just named.
-      const p = ref.org || ref.possessive ? undefined : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) }, skip);
+      const p =
+        ref.org || ref.possessive
+          ? undefined
+          : state.resolveAnaphor({ gender: ref.gender, cls: roleClassOf(ref.key, env.lang) }, skip);
       if (p) state.mention(p.name);
       if (p) return via('anaphor', p.name, ref.written);
       return { name: ref.written.replace(/^(?:der|die|das|the)\s+/i, ''), kind: 'role' };
@@ -411,7 +494,13 @@ function resolveSpeaker(
  * „B“") shares it; a quote standing alone inherits the speaker announced by "X sagte:" at the
  * end of the paragraph before, or the speaker of the paragraph before.
  */
-function fillSpeakers(attributions: QuoteAttribution[], speakers: (Resolved | undefined)[], state: DiscourseState, firstInParagraph: boolean, env: DetectEnv) {
+function fillSpeakers(
+  attributions: QuoteAttribution[],
+  speakers: (Resolved | undefined)[],
+  state: DiscourseState,
+  firstInParagraph: boolean,
+  env: DetectEnv,
+) {
   for (let i = 0; i < attributions.length; i++) {
     if (speakers[i] || attributions[i].title) continue;
     const near = speakers.findIndex((s, k) => s !== undefined && !attributions[k].title);
@@ -421,8 +510,10 @@ function fillSpeakers(attributions: QuoteAttribution[], speakers: (Resolved | un
       continue;
     }
     if (!attributions[i].standalone) continue;
-    if (firstInParagraph && state.pendingSpeaker) speakers[i] = named(state.pendingSpeaker, state.pendingSpeaker, env);
-    else if (state.lastSpeaker && state.lastSpeakerAge <= 1) speakers[i] = named(state.lastSpeaker, state.lastSpeaker, env);
+    if (firstInParagraph && state.pendingSpeaker)
+      speakers[i] = named(state.pendingSpeaker, state.pendingSpeaker, env);
+    else if (state.lastSpeaker && state.lastSpeakerAge <= 1)
+      speakers[i] = named(state.lastSpeaker, state.lastSpeaker, env);
   }
 }
 
@@ -447,20 +538,29 @@ function spreadHedge(text: string): string {
  * A hedge qualifies the claims of its own sentence. "laut X"/"according to X" attributes a
  * quote rather than hedging it, so quotes take only modal and adverb hedges.
  */
-function attachHedges(sentenceClaims: Claim[], hedges: HedgeSpan[], all: Claim[], sentence: { start: number; end: number }, lang: ArticleLanguage) {
+function attachHedges(
+  sentenceClaims: Claim[],
+  hedges: HedgeSpan[],
+  all: Claim[],
+  sentence: { start: number; end: number },
+  lang: ArticleLanguage,
+) {
   if (hedges.length === 0) return;
   // The medium a claim is attributed to, reported apart from the hedge so it can be linked.
   let source: string | undefined;
   for (const h of hedges) if (h.kind === 'source' && !source) source = sourceOfHedge(h.text, lang);
   const contains = (h: HedgeSpan, c: Claim) => h.start <= c.start && c.end <= h.end;
   for (const c of sentenceClaims) {
-    const h = hedges.find((x) => (ESTIMATE.test(x.text) ? c.kind === 'amount' : !overlaps(x, c) || (x.kind === 'modal' && contains(x, c))));
+    const h = hedges.find((x) =>
+      ESTIMATE.test(x.text) ? c.kind === 'amount' : !overlaps(x, c) || (x.kind === 'modal' && contains(x, c)),
+    );
     if (h) c.hedge = h.kind === 'modal' && contains(h, c) ? spreadHedge(h.text) : h.text;
     if (source && c.kind === 'amount') c.source = source;
   }
   const forQuotes = hedges.find((x) => x.kind !== 'source' && !ESTIMATE.test(x.text));
   if (!forQuotes) return;
   for (const q of all) {
-    if (q.kind === 'quote' && q.start >= sentence.start && q.end <= sentence.end && !overlaps(q, forQuotes)) q.hedge = forQuotes.text;
+    if (q.kind === 'quote' && q.start >= sentence.start && q.end <= sentence.end && !overlaps(q, forQuotes))
+      q.hedge = forQuotes.text;
   }
 }

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, Entity, Quote, Role } from '../domain/facts';
-import { amountFit, MAX_CANDIDATES, nameFit, rankCandidates, wordingSimilarity, type CandidateFacts } from './candidates';
+import {
+  amountFit,
+  MAX_CANDIDATES,
+  nameFit,
+  rankCandidates,
+  wordingSimilarity,
+  type CandidateFacts,
+} from './candidates';
 import { detect } from './detect';
 import { dismissalKey } from './dismissal-key';
 
-const entity = (id: string, kind: Entity['kind'], name: string, aliases: string[] = []): Entity => ({ id, kind, name, aliases, note: null });
+const entity = (id: string, kind: Entity['kind'], name: string, aliases: string[] = []): Entity => ({
+  id,
+  kind,
+  name,
+  aliases,
+  note: null,
+});
 const quote = (id: string, speakerId: string, wording: string, language = 'de'): Quote => ({
   id,
   speakerId,
@@ -17,7 +30,14 @@ const quote = (id: string, speakerId: string, wording: string, language = 'de'):
   status: 'verified',
   notes: null,
 });
-const deal = (id: string, payerId: string | null, payeeId: string | null, amountMinor: number | null, currency: string | null, extra: Partial<Deal> = {}): Deal => ({
+const deal = (
+  id: string,
+  payerId: string | null,
+  payeeId: string | null,
+  amountMinor: number | null,
+  currency: string | null,
+  extra: Partial<Deal> = {},
+): Deal => ({
   id,
   kind: 'broadcast_rights',
   payerId,
@@ -34,7 +54,14 @@ const deal = (id: string, payerId: string | null, payeeId: string | null, amount
   notes: null,
   ...extra,
 });
-const role = (id: string, personId: string, title: string, organisationId: string | null): Role => ({ id, personId, title, organisationId, from: null, to: null });
+const role = (id: string, personId: string, title: string, organisationId: string | null): Role => ({
+  id,
+  personId,
+  title,
+  organisationId,
+  from: null,
+  to: null,
+});
 
 const entities = [
   entity('p-kowalczyk', 'person', 'Jana Kowalczyk', ['Kowalczyk']),
@@ -63,7 +90,10 @@ const facts: CandidateFacts = {
     deal('d-strivo-rotheide', 'b-strivo', 'c-rotheide', 700_000_000, 'EUR'),
     deal('d-kanal-almental', 'b-kanal', 'c-almental', 1_200_000_000, 'EUR'),
     deal('d-strivo-almental-usd', 'b-strivo', 'c-almental', 700_000_000, 'USD'),
-    deal('d-kanal-rotheide-range', 'b-kanal', 'c-rotheide', 600_000_000, 'EUR', { precision: 'range', amountMaxMinor: 800_000_000 }),
+    deal('d-kanal-rotheide-range', 'b-kanal', 'c-rotheide', 600_000_000, 'EUR', {
+      precision: 'range',
+      amountMaxMinor: 800_000_000,
+    }),
     deal('d-undisclosed', 'b-strivo', 'c-rotheide', null, null),
   ],
 };
@@ -91,11 +121,21 @@ describe('nameFit', () => {
 
 describe('wordingSimilarity', () => {
   it('is 1 for the same words with other quote marks and case', () => {
-    expect(wordingSimilarity('„Die Mannschaft bleibt zusammen, egal was im Sommer passiert.“', facts.quotes[0].wording)).toBeCloseTo(1);
+    expect(
+      wordingSimilarity(
+        '„Die Mannschaft bleibt zusammen, egal was im Sommer passiert.“',
+        facts.quotes[0].wording,
+      ),
+    ).toBeCloseTo(1);
   });
 
   it('stays high for a quote with one letter changed', () => {
-    expect(wordingSimilarity('„Die Mannschaft bleibt zusammen, egal was im Sommer pasiert“', facts.quotes[0].wording)).toBeGreaterThan(0.95);
+    expect(
+      wordingSimilarity(
+        '„Die Mannschaft bleibt zusammen, egal was im Sommer pasiert“',
+        facts.quotes[0].wording,
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('scores a partial quote taken from the statement above an unrelated statement', () => {
@@ -126,7 +166,11 @@ describe('amountFit', () => {
 describe('rankCandidates for quotes', () => {
   it('ranks the same speaker’s statement with the same wording first', () => {
     const ranked = rankCandidates(
-      { kind: 'quote', text: '„Die Mannschaft bleibt zusammen, egal was im Sommer passiert“', speaker: 'Jana Kowalczyk' },
+      {
+        kind: 'quote',
+        text: '„Die Mannschaft bleibt zusammen, egal was im Sommer passiert“',
+        speaker: 'Jana Kowalczyk',
+      },
       facts,
     );
     expect(ranked[0].ref).toEqual({ type: 'quote', id: 'q-k1' });
@@ -140,13 +184,25 @@ describe('rankCandidates for quotes', () => {
   });
 
   it('still finds the statement by its words when the speaker is unknown to the store', () => {
-    const ranked = rankCandidates({ kind: 'quote', text: '„Ich habe nie darüber nachgedacht, Rotheide zu verlassen“', speaker: 'Jana Kovac' }, facts);
+    const ranked = rankCandidates(
+      {
+        kind: 'quote',
+        text: '„Ich habe nie darüber nachgedacht, Rotheide zu verlassen“',
+        speaker: 'Jana Kovac',
+      },
+      facts,
+    );
     expect(ranked[0].ref.id).toBe('q-k2');
     expect(ranked[0].reasons).toEqual(['wording']);
   });
 
   it('proposes nothing for a quote nobody in the store said in similar words', () => {
-    expect(rankCandidates({ kind: 'quote', text: '„Der Rasen war heute viel zu tief“', speaker: 'Tom Berger' }, facts)).toEqual([]);
+    expect(
+      rankCandidates(
+        { kind: 'quote', text: '„Der Rasen war heute viel zu tief“', speaker: 'Tom Berger' },
+        facts,
+      ),
+    ).toEqual([]);
   });
 
   it('offers the translation of the matching statement but not the speaker’s unrelated statements', () => {
@@ -154,58 +210,99 @@ describe('rankCandidates for quotes', () => {
       ...facts,
       quotes: facts.quotes.map((x) => (x.id === 'q-k1-en' ? { ...x, translationOfId: 'q-k1' } : x)),
     };
-    const ranked = ids(rankCandidates({ kind: 'quote', text: '„Egal was im Sommer passiert“', speaker: 'Kowalczyk' }, withTranslation));
+    const ranked = ids(
+      rankCandidates(
+        { kind: 'quote', text: '„Egal was im Sommer passiert“', speaker: 'Kowalczyk' },
+        withTranslation,
+      ),
+    );
     expect(ranked).toEqual(['q-k1', 'q-k1-en']);
   });
 
   it('falls back to the speaker’s statements when no wording matches, as for a quote translated in the article', () => {
-    const ranked = ids(rankCandidates({ kind: 'quote', text: '„Wir gehen diesen Weg gemeinsam“', speaker: 'Jana Kowalczyk' }, facts));
+    const ranked = ids(
+      rankCandidates(
+        { kind: 'quote', text: '„Wir gehen diesen Weg gemeinsam“', speaker: 'Jana Kowalczyk' },
+        facts,
+      ),
+    );
     expect(ranked.sort()).toEqual(['q-k1', 'q-k1-en', 'q-k2']);
   });
 });
 
 describe('rankCandidates for amounts', () => {
   it('ranks the deal between the named parties with the same amount and currency first', () => {
-    const ranked = rankCandidates({ kind: 'amount', text: 'sieben Millionen Euro', value: 7_000_000, currency: 'EUR', payer: 'Strivo', payee: 'SV Rotheide' }, facts);
+    const ranked = rankCandidates(
+      {
+        kind: 'amount',
+        text: 'sieben Millionen Euro',
+        value: 7_000_000,
+        currency: 'EUR',
+        payer: 'Strivo',
+        payee: 'SV Rotheide',
+      },
+      facts,
+    );
     expect(ranked[0].ref).toEqual({ type: 'deal', id: 'd-strivo-rotheide' });
     expect(ranked[0].reasons).toEqual(['amount', 'currency', 'payer', 'payee']);
   });
 
   it('does not rank a deal in another currency above one in the same currency', () => {
-    const ranked = ids(rankCandidates({ kind: 'amount', text: '7 Mio. Euro', value: 7_000_000, currency: 'EUR', payer: 'Strivo' }, facts));
+    const ranked = ids(
+      rankCandidates(
+        { kind: 'amount', text: '7 Mio. Euro', value: 7_000_000, currency: 'EUR', payer: 'Strivo' },
+        facts,
+      ),
+    );
     expect(ranked.indexOf('d-strivo-rotheide')).toBeLessThan(ranked.indexOf('d-strivo-almental-usd'));
   });
 
   it('finds deals by amount alone when the text names no parties', () => {
-    const ranked = ids(rankCandidates({ kind: 'amount', text: '€7m', value: 7_000_000, currency: 'EUR' }, facts));
+    const ranked = ids(
+      rankCandidates({ kind: 'amount', text: '€7m', value: 7_000_000, currency: 'EUR' }, facts),
+    );
     expect(ranked.slice(0, 2).sort()).toEqual(['d-kanal-rotheide-range', 'd-strivo-rotheide']);
     expect(ranked).not.toContain('d-kanal-almental');
   });
 
   it('proposes nothing for an amount no deal comes near between parties the store does not know', () => {
-    expect(rankCandidates({ kind: 'amount', text: '50.000 Euro', value: 50_000, currency: 'EUR', payer: 'FC Seeblick' }, facts)).toEqual([]);
+    expect(
+      rankCandidates(
+        { kind: 'amount', text: '50.000 Euro', value: 50_000, currency: 'EUR', payer: 'FC Seeblick' },
+        facts,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('rankCandidates for roles and other claims', () => {
   it('proposes the role record naming person, title and club before the entity', () => {
     const ranked = rankCandidates({ kind: 'role', text: 'Rotheides Kapitänin Jana Kowalczyk' }, facts);
-    expect(ranked[0]).toMatchObject({ ref: { type: 'role', id: 'r-kowalczyk-captain' }, reasons: ['person', 'title', 'organisation'] });
+    expect(ranked[0]).toMatchObject({
+      ref: { type: 'role', id: 'r-kowalczyk-captain' },
+      reasons: ['person', 'title', 'organisation'],
+    });
     expect(ids(ranked)).toContain('p-kowalczyk');
     expect(ids(ranked)).not.toContain('r-goetze-sd');
   });
 
   it('proposes the entities a count names and nothing for a bare date', () => {
-    expect(ids(rankCandidates({ kind: 'count', text: 'Almental gewann zum fünften Mal' }, facts))).toEqual(['c-almental']);
+    expect(ids(rankCandidates({ kind: 'count', text: 'Almental gewann zum fünften Mal' }, facts))).toEqual([
+      'c-almental',
+    ]);
     expect(rankCandidates({ kind: 'date', text: 'am 3. März' }, facts)).toEqual([]);
   });
 
   it('never returns more than the limit', () => {
     const many: CandidateFacts = {
       ...facts,
-      quotes: Array.from({ length: 12 }, (_, i) => quote(`q-many-${i}`, 'p-kowalczyk', `Die Mannschaft bleibt zusammen, Teil ${i}.`)),
+      quotes: Array.from({ length: 12 }, (_, i) =>
+        quote(`q-many-${i}`, 'p-kowalczyk', `Die Mannschaft bleibt zusammen, Teil ${i}.`),
+      ),
     };
-    expect(rankCandidates({ kind: 'quote', text: '„Die Mannschaft bleibt zusammen“', speaker: 'Kowalczyk' }, many)).toHaveLength(MAX_CANDIDATES);
+    expect(
+      rankCandidates({ kind: 'quote', text: '„Die Mannschaft bleibt zusammen“', speaker: 'Kowalczyk' }, many),
+    ).toHaveLength(MAX_CANDIDATES);
   });
 });
 
@@ -213,7 +310,10 @@ describe('rankCandidates on detected suggestions', () => {
   it('links what the detector finds in a German paragraph to the right facts', () => {
     const text =
       '„Die Mannschaft bleibt zusammen, egal was im Sommer passiert“, sagte Kapitänin Jana Kowalczyk. Strivo soll dem SV Rotheide sieben Millionen Euro zahlen.';
-    const found = detect(text, { lang: 'de', entities: entities.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, kind: e.kind })) });
+    const found = detect(text, {
+      lang: 'de',
+      entities: entities.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, kind: e.kind })),
+    });
     const q = found.find((s) => s.kind === 'quote')!;
     const a = found.find((s) => s.kind === 'amount')!;
     expect(rankCandidates(q, facts)[0].ref.id).toBe('q-k1');

@@ -5,7 +5,10 @@ import { normalizeQuoteText } from '../language/quotes';
 import type { Suggestion } from './types';
 
 /** What the ranking reads from a suggestion; offsets and the paragraph do not matter here. */
-export type CandidateQuery = Pick<Suggestion, 'kind' | 'text' | 'speaker' | 'value' | 'currency' | 'payer' | 'payee'>;
+export type CandidateQuery = Pick<
+  Suggestion,
+  'kind' | 'text' | 'speaker' | 'value' | 'currency' | 'payer' | 'payee'
+>;
 
 /** The facts a store lookup found worth scoring, with the entities they point at. */
 export interface CandidateFacts {
@@ -16,7 +19,17 @@ export interface CandidateFacts {
 }
 
 /** Why a fact was proposed; the panel names these next to each candidate. */
-export type MatchReason = 'speaker' | 'wording' | 'amount' | 'currency' | 'payer' | 'payee' | 'person' | 'title' | 'organisation' | 'name';
+export type MatchReason =
+  | 'speaker'
+  | 'wording'
+  | 'amount'
+  | 'currency'
+  | 'payer'
+  | 'payee'
+  | 'person'
+  | 'title'
+  | 'organisation'
+  | 'name';
 
 export interface ScoredCandidate {
   ref: FactRef;
@@ -51,14 +64,20 @@ export function nameFit(written: string, entity: Pick<Entity, 'name' | 'aliases'
     if (n.length === 0) continue;
     const joined = w.join(' ');
     const full = n.join(' ');
-    if (joined === full || (w.length === n.length && w.every((x, i) => x === n[i] || x === `${n[i]}s`))) return 1;
-    if (w.length < n.length && n.slice(n.length - w.length).join(' ') === joined && w.join('').length >= 3) best = Math.max(best, 0.9);
+    if (joined === full || (w.length === n.length && w.every((x, i) => x === n[i] || x === `${n[i]}s`)))
+      return 1;
+    if (w.length < n.length && n.slice(n.length - w.length).join(' ') === joined && w.join('').length >= 3)
+      best = Math.max(best, 0.9);
     else if (full.length >= 5 && editDistance(joined, full) <= 1) best = Math.max(best, 0.7);
   }
   return best;
 }
 
-function bestEntity(written: string | undefined, entities: readonly Entity[], kinds?: readonly string[]): Map<string, number> {
+function bestEntity(
+  written: string | undefined,
+  entities: readonly Entity[],
+  kinds?: readonly string[],
+): Map<string, number> {
   const fits = new Map<string, number>();
   if (!written) return fits;
   for (const e of entities) {
@@ -136,7 +155,12 @@ function scoreQuote(q: CandidateQuery, quote: Quote, speakers: Map<string, numbe
   return { ref: { type: 'quote', id: quote.id }, score, reasons };
 }
 
-function scoreDeal(q: CandidateQuery, deal: Deal, payers: Map<string, number>, payees: Map<string, number>): ScoredCandidate | null {
+function scoreDeal(
+  q: CandidateQuery,
+  deal: Deal,
+  payers: Map<string, number>,
+  payees: Map<string, number>,
+): ScoredCandidate | null {
   const reasons: MatchReason[] = [];
   const amount = q.value === undefined ? 0 : amountFit(q.value, deal);
   if (amount > 0) reasons.push('amount');
@@ -175,7 +199,9 @@ function scoreRole(text: string, role: Role, byId: Map<string, Entity>): ScoredC
   const titleWords = words(role.title);
   const textWords = new Set(words(text));
   // German role nouns take case endings and compounds ("Sportdirektorin", "Rotheide-Kapitänin").
-  const titleHit = titleWords.length > 0 && titleWords.every((t) => [...textWords].some((w) => w === t || w.endsWith(t) || w.startsWith(t)));
+  const titleHit =
+    titleWords.length > 0 &&
+    titleWords.every((t) => [...textWords].some((w) => w === t || w.endsWith(t) || w.startsWith(t)));
   if (titleHit) reasons.push('title');
   const org = role.organisationId ? byId.get(role.organisationId) : undefined;
   const orgHit = org ? mentions(org) : false;
@@ -201,14 +227,20 @@ function containsWords(text: string, surface: string): boolean {
  * same currency; for roles the person's role records, then the entities the text names. Other
  * kinds are matched to the entities they name.
  */
-export function rankCandidates(q: CandidateQuery, facts: CandidateFacts, limit = MAX_CANDIDATES): ScoredCandidate[] {
+export function rankCandidates(
+  q: CandidateQuery,
+  facts: CandidateFacts,
+  limit = MAX_CANDIDATES,
+): ScoredCandidate[] {
   const out: ScoredCandidate[] = [];
   const byId = new Map(facts.entities.map((e) => [e.id, e]));
   switch (q.kind) {
     case 'quote': {
       const speakers = bestEntity(q.speaker, facts.entities, ['person']);
       const scored = facts.quotes.map((quote) => ({ quote, c: scoreQuote(q, quote, speakers) }));
-      const strong = new Set(scored.filter(({ c }) => c?.reasons.includes('wording')).map(({ quote }) => quote.id));
+      const strong = new Set(
+        scored.filter(({ c }) => c?.reasons.includes('wording')).map(({ quote }) => quote.id),
+      );
       const byId = new Map(facts.quotes.map((x) => [x.id, x]));
       const translates = (quote: Quote) =>
         (quote.translationOfId !== null && strong.has(quote.translationOfId)) ||
@@ -241,7 +273,11 @@ export function rankCandidates(q: CandidateQuery, facts: CandidateFacts, limit =
       for (const e of facts.entities) {
         if ([e.name, ...e.aliases].some((s) => containsWords(q.text, s))) {
           // An entity is a weaker proposal than a role record that names it.
-          out.push({ ref: { type: 'entity', id: e.id }, score: q.kind === 'role' ? 0.45 : 0.5, reasons: ['name'] });
+          out.push({
+            ref: { type: 'entity', id: e.id },
+            score: q.kind === 'role' ? 0.45 : 0.5,
+            reasons: ['name'],
+          });
         }
       }
     }

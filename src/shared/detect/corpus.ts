@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { DetectOptions, Suggestion, SuggestionKind } from './types';
 
-const KINDS = ['quote', 'amount', 'date', 'count', 'ranking', 'role', 'other'] as const satisfies readonly SuggestionKind[];
+const KINDS = [
+  'quote',
+  'amount',
+  'date',
+  'count',
+  'ranking',
+  'role',
+  'other',
+] as const satisfies readonly SuggestionKind[];
 
 const goldClaim = z.object({
   kind: z.enum(KINDS),
@@ -56,7 +64,10 @@ const corpusSchema = z.object({
     z.object({
       id: z.string().min(1),
       /** The article's date (YYYY-MM-DD), for roles held at that time. */
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       entities: z.array(entity).optional(),
       /** People the fact store knows, with aliases and roles over time. */
       people: z.array(knownPerson).optional(),
@@ -109,7 +120,10 @@ export type Prepared = { ok: true; articles: PreparedArticle[] } | { ok: false; 
 export function prepareCorpus(json: unknown): Prepared {
   const parsed = corpusSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'corpus'}: ${i.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'corpus'}: ${i.message}`),
+    };
   }
   const errors: string[] = [];
   const articles: PreparedArticle[] = [];
@@ -121,7 +135,10 @@ export function prepareCorpus(json: unknown): Prepared {
     article.paragraphs.forEach((p, pi) => {
       (p.titles ?? []).forEach((t, ti) => {
         const at = text.indexOf(t, paraStart);
-        if (at < 0 || at >= paraStart + p.text.length) errors.push(`${article.id}, paragraph ${pi + 1}, title ${ti + 1}: text "${t}" not found in the paragraph`);
+        if (at < 0 || at >= paraStart + p.text.length)
+          errors.push(
+            `${article.id}, paragraph ${pi + 1}, title ${ti + 1}: text "${t}" not found in the paragraph`,
+          );
         else titles.push({ start: at, end: at + t.length, text: t });
       });
       const used = new Map<string, number>();
@@ -129,7 +146,9 @@ export function prepareCorpus(json: unknown): Prepared {
         const from = used.get(c.text) ?? paraStart;
         const at = text.indexOf(c.text, from);
         if (at < 0 || at >= paraStart + p.text.length) {
-          errors.push(`${article.id}, paragraph ${pi + 1}, claim ${ci + 1} (${c.kind}): text "${c.text}" not found in the paragraph`);
+          errors.push(
+            `${article.id}, paragraph ${pi + 1}, claim ${ci + 1} (${c.kind}): text "${c.text}" not found in the paragraph`,
+          );
           return;
         }
         used.set(c.text, at + c.text.length);
@@ -140,7 +159,16 @@ export function prepareCorpus(json: unknown): Prepared {
     const options: DetectOptions = { lang: parsed.data.lang, entities: article.entities };
     if (article.people) options.people = article.people;
     if (article.date) options.date = article.date;
-    articles.push({ id: article.id, text, gold, titles, otherClaims: parsed.data.otherClaims ?? true, sources: parsed.data.sources ?? true, afterSplit: parsed.data.afterSplit ?? false, options });
+    articles.push({
+      id: article.id,
+      text,
+      gold,
+      titles,
+      otherClaims: parsed.data.otherClaims ?? true,
+      sources: parsed.data.sources ?? true,
+      afterSplit: parsed.data.afterSplit ?? false,
+      options,
+    });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, articles };
 }

@@ -8,7 +8,8 @@ const EN_NOUNS =
   'goals|goal|games|game|matches|match|wins|win|victories|defeats|draws|points|point|episodes|episode|parts|part|titles|title|trophies|trophy|viewers|fans|subscribers|followers|views|years|year|appearances|appearance|assists|caps|clean sheets|seasons|season|months|weeks|days|people|spectators|visitors|players|professionals|signings|members|tickets|season tickets|hours|minutes|signings|streams|cameras|million viewers|million views|million followers|million subscribers';
 
 // Longest first, so "Toren" is tried before "Tore" and the word boundary after it holds.
-const alternation = (words: string) => [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
+const alternation = (words: string) =>
+  [...new Set(words.split('|'))].sort((a, b) => b.length - a.length).join('|');
 
 // Number words are recognised by their first element, so the pattern is not tried on every
 // lowercase word; the value is then read by the shared number-word parser.
@@ -16,10 +17,13 @@ const DE_NUM =
   '\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|(?:eins?|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|anderthalb)[a-zäöüß]*';
 const EN_NUM =
   '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[a-z]*(?:-[a-z]+)?';
-const DE_ADJ = '(?:(?:weitere[n]?|neue[n]?|eigene[n]?|volle[n]?|lange[n]?|knapp|rund|fast|über|mehr als|genau|nur|gut|insgesamt)\\s+)?';
-const EN_ADJ = '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate|[a-z]+-[a-z]+)\\s+)?';
+const DE_ADJ =
+  '(?:(?:weitere[n]?|neue[n]?|eigene[n]?|volle[n]?|lange[n]?|knapp|rund|fast|über|mehr als|genau|nur|gut|insgesamt)\\s+)?';
+const EN_ADJ =
+  '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate|[a-z]+-[a-z]+)\\s+)?';
 
-const bounded = (parts: string[]) => `(?<![\\p{L}\\p{N}.,-])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+const bounded = (parts: string[]) =>
+  `(?<![\\p{L}\\p{N}.,-])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
 
 const DE_COUNT = new RegExp(
   bounded([
@@ -41,12 +45,31 @@ const EN_COUNT = new RegExp(
 );
 
 const DE_ORDINALS: Record<string, number> = {
-  zweiten: 2, dritten: 3, vierten: 4, fünften: 5, sechsten: 6, siebten: 7, achten: 8, neunten: 9, zehnten: 10,
-  elften: 11, zwölften: 12, x: NaN,
+  zweiten: 2,
+  dritten: 3,
+  vierten: 4,
+  fünften: 5,
+  sechsten: 6,
+  siebten: 7,
+  achten: 8,
+  neunten: 9,
+  zehnten: 10,
+  elften: 11,
+  zwölften: 12,
+  x: NaN,
 };
 const EN_ORDINALS: Record<string, number> = {
-  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
 };
 
 const ARTICLE_WORDS = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'a', 'an']);

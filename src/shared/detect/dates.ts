@@ -2,11 +2,14 @@ import type { ArticleLanguage } from '../domain/articles';
 import { scanAnchored } from './anchored-scan';
 import type { FoundSpan } from './found-span';
 
-
-const DE_MONTH = '(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Okt\\.|Nov\\.|Dez\\.)';
-const DE_DAY = '(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:abend|nachmittag|morgen|vormittag|mittag)?';
-const DE_PREP = '(?:(?:ab|seit|bis|vom|von|zum|am|im|bis zum|bis Ende|ab dem|seit dem|nach dem|vor dem|Anfang|Mitte|Ende|spätestens|frühestens|noch im|schon im|erst im|erst am|bereits am|bereits im)\\s+)';
-const DE_REL = '(?:vergangene[nmrs]?|letzte[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|diese[nmrs]?|neue[nmrs]?|abgelaufene[nmrs]?|laufende[nmrs]?|kommende[nmrs]?)';
+const DE_MONTH =
+  '(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Okt\\.|Nov\\.|Dez\\.)';
+const DE_DAY =
+  '(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:abend|nachmittag|morgen|vormittag|mittag)?';
+const DE_PREP =
+  '(?:(?:ab|seit|bis|vom|von|zum|am|im|bis zum|bis Ende|ab dem|seit dem|nach dem|vor dem|Anfang|Mitte|Ende|spätestens|frühestens|noch im|schon im|erst im|erst am|bereits am|bereits im)\\s+)';
+const DE_REL =
+  '(?:vergangene[nmrs]?|letzte[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|diese[nmrs]?|neue[nmrs]?|abgelaufene[nmrs]?|laufende[nmrs]?|kommende[nmrs]?)';
 const YEAR = '(?:19|20)\\d{2}';
 const SEASON_YEARS = `${YEAR}\\s?[/–-]\\s?(?:\\d{2}|${YEAR})`;
 
@@ -36,10 +39,14 @@ const DE_PATTERNS = [
   `(?:gestern|vorgestern)(?:abend|morgen|nachmittag)?`,
 ];
 
-const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const EN_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:night|evening|morning|afternoon))?';
-const EN_PREP = '(?:(?:on|from|since|until|till|by|in|at the end of|the end of|the start of|early|late|mid-|by the end of|before|after)\\s*)';
-const EN_REL = '(?:last|next|this|previous|coming|past|the previous|the coming|the past|the current|the new|the next|the last)';
+const EN_MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const EN_DAY =
+  '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:night|evening|morning|afternoon))?';
+const EN_PREP =
+  '(?:(?:on|from|since|until|till|by|in|at the end of|the end of|the start of|early|late|mid-|by the end of|before|after)\\s*)';
+const EN_REL =
+  '(?:last|next|this|previous|coming|past|the previous|the coming|the past|the current|the new|the next|the last)';
 
 const EN_PATTERNS = [
   `${EN_PREP}?\\d{1,2}(?:st|nd|rd|th)?\\s+${EN_MONTH}(?:,?\\s+${YEAR})?`,

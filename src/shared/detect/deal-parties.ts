@@ -14,35 +14,62 @@ const EN_VERBS: Record<string, VerbRole> = {};
 const add = (table: Record<string, VerbRole>, role: VerbRole, words: string) => {
   for (const w of words.trim().split(/\s+/)) table[w] = role;
 };
-add(DE_VERBS, 'pay', `zahlt zahlte zahlten zahlen gezahlt bezahlt bezahlte bezahlen überweist überwies überwiesen
+add(
+  DE_VERBS,
+  'pay',
+  `zahlt zahlte zahlten zahlen gezahlt bezahlt bezahlte bezahlen überweist überwies überwiesen
   überweisen investiert investierte investieren bietet bot bieten kauft kaufte kaufen gekauft verpflichtet
   verpflichtete verpflichten holt holte holen geholt erwirbt erwarb erwerben erworben sichert sicherte
-  lässt ließ blättert blätterte legt legte steuert beisteuert beisteuern steuerte`);
-add(DE_VERBS, 'receive', `kassiert kassierte kassieren erhält erhielt erhalten bekommt bekam bekommen verdient
-  verdiente verdienen nimmt nahm einnehmen streicht strich`);
+  lässt ließ blättert blätterte legt legte steuert beisteuert beisteuern steuerte`,
+);
+add(
+  DE_VERBS,
+  'receive',
+  `kassiert kassierte kassieren erhält erhielt erhalten bekommt bekam bekommen verdient
+  verdiente verdienen nimmt nahm einnehmen streicht strich`,
+);
 add(DE_VERBS, 'sell', 'verkauft verkaufte verkaufen gibt gab abgeben');
 add(DE_VERBS, 'move', 'wechselt wechselte wechseln gewechselt');
-add(EN_VERBS, 'pay', `pay pays paid paying spend spends spent invest invests invested buy buys bought
+add(
+  EN_VERBS,
+  'pay',
+  `pay pays paid paying spend spends spent invest invests invested buy buys bought
   sign signs signed signing acquire acquires acquired offer offers offered bid bids fork forked shell shelled
-  contribute contributes contributed contributing fund funds funded`);
-add(EN_VERBS, 'receive', 'receive receives received earn earns earned pocket pockets pocketed collect collects collected bank banks banked get gets got');
+  contribute contributes contributed contributing fund funds funded`,
+);
+add(
+  EN_VERBS,
+  'receive',
+  'receive receives received earn earns earned pocket pockets pocketed collect collects collected bank banks banked get gets got',
+);
 add(EN_VERBS, 'sell', 'sell sells sold');
 add(EN_VERBS, 'move', 'join joins joined move moves moved switch switches switched');
 
-const CLUB_PREFIX = /^(?:SV|FC|TSV|VfB|VfL|SC|SpVgg|FSV|TuS|SG|SSV|BSC|Borussia|Eintracht|Union|Fortuna|Dynamo|Rot-Weiß|Blau-Weiß|Hertha|Viktoria|Alemannia|Rapid|Sporting|Real|Athletic|AFC|AC|AS|US|FK|SK|KV|Young|Racing)$/;
+const CLUB_PREFIX =
+  /^(?:SV|FC|TSV|VfB|VfL|SC|SpVgg|FSV|TuS|SG|SSV|BSC|Borussia|Eintracht|Union|Fortuna|Dynamo|Rot-Weiß|Blau-Weiß|Hertha|Viktoria|Alemannia|Rapid|Sporting|Real|Athletic|AFC|AC|AS|US|FK|SK|KV|Young|Racing)$/;
 const MONEY_NOUNS = new Set(
-  'Ablöse Ablösesumme Gehalt Summe Betrag Rechte Gebühr Prämie Handgeld Millionen Million Euro Dollar Pfund Franken Mio Mrd Fee Salary Deal Rights'.split(' '),
+  'Ablöse Ablösesumme Gehalt Summe Betrag Rechte Gebühr Prämie Handgeld Millionen Million Euro Dollar Pfund Franken Mio Mrd Fee Salary Deal Rights'.split(
+    ' ',
+  ),
 );
 const DATIVE = new Set(['dem', 'den']);
 // A name after any other preposition ("der Investor aus Übersee") is a place or a detail.
 const OTHER_PREPOSITIONS = new Set(
-  'aus in im bei beim mit nach über unter gegen auf durch ohne um seit während wegen trotz of in at on with by against over under into via like than'.split(' '),
+  'aus in im bei beim mit nach über unter gegen auf durch ohne um seit während wegen trotz of in at on with by against over under into via like than'.split(
+    ' ',
+  ),
 );
 const TO_PAYEE = { de: new Set(['an']), en: new Set(['to']) };
 const FROM = { de: new Set(['von', 'vom']), en: new Set(['from']) };
 const TO_CLUB = { de: new Set(['zu', 'zum', 'zur', 'nach']), en: new Set(['to']) };
-const PASSIVE_AUX = { de: new Set(['wird', 'wurde', 'werden', 'wurden', 'worden']), en: new Set(['was', 'were', 'is', 'are', 'been', 'be']) };
-const PARTICIPLE = { de: /^(?:ge\p{Ll}+|über\p{Ll}+en|bezahlt|investiert|überwiesen)$/u, en: /(?:ed|paid|bought|spent|sold)$/ };
+const PASSIVE_AUX = {
+  de: new Set(['wird', 'wurde', 'werden', 'wurden', 'worden']),
+  en: new Set(['was', 'were', 'is', 'are', 'been', 'be']),
+};
+const PARTICIPLE = {
+  de: /^(?:ge\p{Ll}+|über\p{Ll}+en|bezahlt|investiert|überwiesen)$/u,
+  en: /(?:ed|paid|bought|spent|sold)$/,
+};
 const AGENT = { de: new Set(['von', 'vom']), en: new Set(['by']) };
 
 interface Party {
@@ -65,11 +92,24 @@ export interface PartyContext {
  */
 function prevWordOf(toks: readonly Token[], i: number, ctx: PartyContext): string {
   let k = i - 1;
-  while (k > 0 && i - k <= 2 && (isRoleWord(toks[k].text, ctx.lang) || /^\p{Ll}+(?:e|en|er|es)$/u.test(toks[k].text)) && !ctx.lex.articles.has(toks[k].text) && !/^(?:an|von|vom|zu|zum|zur|to|from|für|for)$/.test(toks[k].text)) k--;
+  while (
+    k > 0 &&
+    i - k <= 2 &&
+    (isRoleWord(toks[k].text, ctx.lang) || /^\p{Ll}+(?:e|en|er|es)$/u.test(toks[k].text)) &&
+    !ctx.lex.articles.has(toks[k].text) &&
+    !/^(?:an|von|vom|zu|zum|zur|to|from|für|for)$/.test(toks[k].text)
+  )
+    k--;
   return k >= 0 ? toks[k].text.toLowerCase() : '';
 }
 
-function candidates(text: string, from: number, to: number, quotes: readonly QuoteSpan[], ctx: PartyContext): Party[] {
+function candidates(
+  text: string,
+  from: number,
+  to: number,
+  quotes: readonly QuoteSpan[],
+  ctx: PartyContext,
+): Party[] {
   const toks = wordsOutside(text, from, to, quotes);
   const prevWord = (start: number) => {
     const i = toks.findIndex((t) => t.start >= start);
@@ -84,7 +124,13 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
   const out: Party[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!/^\p{Lu}/u.test(t.text) || ctx.lex.nonNames.has(t.text) || MONEY_NOUNS.has(t.text) || isRoleWord(t.text, ctx.lang)) continue;
+    if (
+      !/^\p{Lu}/u.test(t.text) ||
+      ctx.lex.nonNames.has(t.text) ||
+      MONEY_NOUNS.has(t.text) ||
+      isRoleWord(t.text, ctx.lang)
+    )
+      continue;
     const prev: Token | undefined = toks[i - 1];
     const prevLower = prev?.text.toLowerCase() ?? '';
     const club = CLUB_PREFIX.test(t.text) || /^\d\.$/.test(text.slice(t.start - 3, t.start - 1).trim());
@@ -92,15 +138,42 @@ function candidates(text: string, from: number, to: number, quotes: readonly Quo
     if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
     // "in den kommenden drei Jahren": a noun after a number or after article + adjective.
     const beforePrev = toks[i - 2]?.text.toLowerCase() ?? '';
-    if (ctx.lang === 'de' && !club && (/^\d/.test(prevLower) || parseNumberWord(prevLower, 'de') !== null || (/^\p{Ll}+(?:e|en|er|es|em)$/u.test(prev?.text ?? '') && ctx.lex.articles.has(beforePrev)))) continue;
+    if (
+      ctx.lang === 'de' &&
+      !club &&
+      (/^\d/.test(prevLower) ||
+        parseNumberWord(prevLower, 'de') !== null ||
+        (/^\p{Ll}+(?:e|en|er|es|em)$/u.test(prev?.text ?? '') && ctx.lex.articles.has(beforePrev)))
+    )
+      continue;
     // "Kellerbachs früherer Präsident": a genitive in front of a role describes, it does not pay.
     const next = toks[i + 1];
     const afterNext = toks[i + 2];
-    if (/s$/.test(t.text) && next && (isRoleWord(next.text, ctx.lang) || (/^\p{Ll}/u.test(next.text) && afterNext && isRoleWord(afterNext.text, ctx.lang)))) continue;
+    if (
+      /s$/.test(t.text) &&
+      next &&
+      (isRoleWord(next.text, ctx.lang) ||
+        (/^\p{Ll}/u.test(next.text) && afterNext && isRoleWord(afterNext.text, ctx.lang)))
+    )
+      continue;
     const before = prevWordOf(toks, i, ctx);
-    if (ctx.lang === 'de' && /(?:ung|ungen|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(t.text)) continue;
+    if (
+      ctx.lang === 'de' &&
+      /(?:ung|ungen|heit|keit|schaft|tion|dienst|verein|klub|club|sender|plattform|summe|vertrag)$/i.test(
+        t.text,
+      )
+    )
+      continue;
     let j = i + 1;
-    while (j < toks.length && j - i < 4 && toks[j].start - toks[j - 1].end === 1 && /^\p{Lu}/u.test(toks[j].text) && !ctx.lex.nonNames.has(toks[j].text) && !MONEY_NOUNS.has(toks[j].text)) j++;
+    while (
+      j < toks.length &&
+      j - i < 4 &&
+      toks[j].start - toks[j - 1].end === 1 &&
+      /^\p{Lu}/u.test(toks[j].text) &&
+      !ctx.lex.nonNames.has(toks[j].text) &&
+      !MONEY_NOUNS.has(toks[j].text)
+    )
+      j++;
     if (club && j === i + 1) continue;
     out.push({ text: text.slice(t.start, toks[j - 1].end), start: t.start, end: toks[j - 1].end, before });
     i = j - 1;
@@ -124,9 +197,14 @@ export function dealParties(
   const toks = wordsOutside(text, sentence.start, sentence.end, quotes);
   // With two deal verbs ("…, für den der Klub 400.000 Euro bezahlt hatte, kassiert X …") the
   // one nearest the amount is the amount's own.
-  const dealVerbs = toks.filter((t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase());
+  const dealVerbs = toks.filter(
+    (t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase(),
+  );
   const distance = (t: Token) => (t.end <= amount.start ? amount.start - t.end : t.start - amount.end);
-  const verb = dealVerbs.reduce<Token | undefined>((best, t) => (!best || distance(t) < distance(best) ? t : best), undefined);
+  const verb = dealVerbs.reduce<Token | undefined>(
+    (best, t) => (!best || distance(t) < distance(best) ? t : best),
+    undefined,
+  );
   if (!verb) return {};
   const role = verbs[verb.text.toLowerCase()];
   let parties = candidates(text, sentence.start, sentence.end, quotes, ctx).filter(
@@ -146,7 +224,10 @@ export function dealParties(
   const lang = ctx.lang;
   // Passive: "wird vom FC X an den Y überwiesen", "was paid by X to Y": the agent pays.
   const verbAt = toks.indexOf(verb);
-  const passive = role === 'pay' && toks.slice(Math.max(0, verbAt - 8), verbAt).some((t) => PASSIVE_AUX[lang].has(t.text.toLowerCase())) && PARTICIPLE[lang].test(verb.text);
+  const passive =
+    role === 'pay' &&
+    toks.slice(Math.max(0, verbAt - 8), verbAt).some((t) => PASSIVE_AUX[lang].has(t.text.toLowerCase())) &&
+    PARTICIPLE[lang].test(verb.text);
   if (passive) {
     const agent = parties.find((p) => AGENT[lang].has(p.before));
     const to = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && p.before === 'den'));
@@ -155,12 +236,22 @@ export function dealParties(
     const subjectBefore = parties.find((p) => p.end <= verb.start && !OTHER_PREPOSITIONS.has(p.before));
     if (lang === 'en' && subjectBefore) return { payee: subjectBefore.text };
   }
-  const toParty = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && DATIVE.has(p.before)));
+  const toParty = parties.find(
+    (p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && DATIVE.has(p.before)),
+  );
   const fromParty = parties.find((p) => FROM[lang].has(p.before));
   const clubTo = parties.find((p) => TO_CLUB[lang].has(p.before));
-  const free = parties.filter((p) => !OTHER_PREPOSITIONS.has(p.before)).filter(
-    (p) => !TO_PAYEE[lang].has(p.before) && !FROM[lang].has(p.before) && !TO_CLUB[lang].has(p.before) && !DATIVE.has(p.before) && p.before !== 'für' && p.before !== 'for',
-  );
+  const free = parties
+    .filter((p) => !OTHER_PREPOSITIONS.has(p.before))
+    .filter(
+      (p) =>
+        !TO_PAYEE[lang].has(p.before) &&
+        !FROM[lang].has(p.before) &&
+        !TO_CLUB[lang].has(p.before) &&
+        !DATIVE.has(p.before) &&
+        p.before !== 'für' &&
+        p.before !== 'for',
+    );
   // English: the free name nearest before the verb ("the Gazette says Brehm earned"). German
   // puts the subject first or right after the finite verb, and the deal verb often last
   // ("soll X dem Y 120.000 Euro überwiesen haben"), so the first free name is taken.
@@ -173,7 +264,8 @@ export function dealParties(
       if (lang === 'en' && !toParty && subject) {
         // "Strivo paid Rotheide €7m": the first name after the verb is the payee.
         const after = parties.find((p) => p.start > verb.end && p !== subject && p.end <= amount.start);
-        if (after && subject.start < verb.start) return { payer: subject.text, payee: (fromParty ?? after).text };
+        if (after && subject.start < verb.start)
+          return { payer: subject.text, payee: (fromParty ?? after).text };
       }
       if (payer && payee && payer === payee) payer = undefined;
       return { payer: payer?.text, payee: payee?.text };

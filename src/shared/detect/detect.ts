@@ -66,7 +66,10 @@ export function blockBoundaries(paragraphs: readonly string[], lang: DetectOptio
   return starts;
 }
 
-function assemble(paragraphs: readonly string[], blocks: readonly BlockRecord[]): { results: Suggestion[][]; all: Suggestion[] } {
+function assemble(
+  paragraphs: readonly string[],
+  blocks: readonly BlockRecord[],
+): { results: Suggestion[][]; all: Suggestion[] } {
   const results: Suggestion[][] = paragraphs.map(() => []);
   const all: Suggestion[] = [];
   for (const b of blocks) {
@@ -87,7 +90,12 @@ function moveBlock(b: BlockRecord, firstParagraph: number, offset: number): Bloc
     ...b,
     firstParagraph,
     offset,
-    suggestions: b.suggestions.map((s) => ({ ...s, start: s.start + dOffset, end: s.end + dOffset, paragraph: s.paragraph + dParagraph })),
+    suggestions: b.suggestions.map((s) => ({
+      ...s,
+      start: s.start + dOffset,
+      end: s.end + dOffset,
+      paragraph: s.paragraph + dParagraph,
+    })),
   };
 }
 
@@ -111,8 +119,18 @@ function runBlocks(
       discourse = cached.out;
       continue;
     }
-    const r = detectBlock(paragraphs.slice(first, first + count), discourse, env, { offset, paragraph: first });
-    blocks.push({ firstParagraph: first, paragraphCount: count, offset, suggestions: r.suggestions, in: discourse, out: r.out });
+    const r = detectBlock(paragraphs.slice(first, first + count), discourse, env, {
+      offset,
+      paragraph: first,
+    });
+    blocks.push({
+      firstParagraph: first,
+      paragraphCount: count,
+      offset,
+      suggestions: r.suggestions,
+      in: discourse,
+      out: r.out,
+    });
     discourse = r.out;
   }
   return blocks;
@@ -125,7 +143,10 @@ export function detect(text: string, options: DetectOptions): Suggestion[] {
   return detectWithState(text, options).suggestions;
 }
 
-export function detectWithState(text: string, options: DetectOptions): { suggestions: Suggestion[]; state: DetectionState } {
+export function detectWithState(
+  text: string,
+  options: DetectOptions,
+): { suggestions: Suggestion[]; state: DetectionState } {
   const paragraphs = splitParagraphs(text);
   const blocks = runBlocks(paragraphs, blockBoundaries(paragraphs, options.lang), envFor(options));
   const { results, all } = assemble(paragraphs, blocks);
@@ -158,7 +179,8 @@ export function detectIncremental(
     suffix < old.length - prefix &&
     suffix < paragraphs.length - prefix &&
     old[old.length - 1 - suffix] === paragraphs[paragraphs.length - 1 - suffix]
-  ) suffix++;
+  )
+    suffix++;
   const shift = paragraphs.length - old.length;
   const oldByFirst = new Map(prev.blocks.map((b) => [b.firstParagraph, b]));
   const starts = blockBoundaries(paragraphs, options.lang);
@@ -181,7 +203,9 @@ export class Detector {
   constructor(private readonly options: DetectOptions) {}
 
   update(text: string): Suggestion[] {
-    const r = this.state ? detectIncremental(this.state, text, this.options) : detectWithState(text, this.options);
+    const r = this.state
+      ? detectIncremental(this.state, text, this.options)
+      : detectWithState(text, this.options);
     this.state = r.state;
     return r.suggestions;
   }

@@ -48,7 +48,10 @@ const RECENT_LIMIT = 8;
 
 const sameList = (a: readonly Person[], b: readonly Person[]) =>
   a === b ||
-  (a.length === b.length && a.every((p, i) => p.name === b[i].name && p.gender === b[i].gender && p.cls === b[i].cls && p.age === b[i].age));
+  (a.length === b.length &&
+    a.every(
+      (p, i) => p.name === b[i].name && p.gender === b[i].gender && p.cls === b[i].cls && p.age === b[i].age,
+    ));
 
 export function sameDiscourse(a: Discourse, b: Discourse): boolean {
   if (a === b) return true;
@@ -159,7 +162,10 @@ export class DiscourseState {
    * the same kind when both are known ("die Spielerin" skips the sporting director named last).
    */
   resolveAnaphor(h: AnaphorHints, skip?: ReadonlySet<string>): Person | undefined {
-    const fits = (p: Person) => (!h.gender || !p.gender || p.gender === h.gender) && (!h.age || !p.age || p.age === h.age) && !skip?.has(p.name);
+    const fits = (p: Person) =>
+      (!h.gender || !p.gender || p.gender === h.gender) &&
+      (!h.age || !p.age || p.age === h.age) &&
+      !skip?.has(p.name);
     // A job of the same kind is preferred, not required: "der frühere Profi" may coach now.
     return (
       (h.age ? this.recent.find((p) => p.age === h.age && fits(p)) : undefined) ??

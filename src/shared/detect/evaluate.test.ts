@@ -50,7 +50,9 @@ describe('corpus preparation', () => {
   });
 
   it('rejects a claim of an unknown kind with the path of the field', () => {
-    const broken = structuredClone(corpus) as { articles: { paragraphs: { claims: { kind: string }[] }[] }[] };
+    const broken = structuredClone(corpus) as {
+      articles: { paragraphs: { claims: { kind: string }[] }[] }[];
+    };
     broken.articles[0].paragraphs[0].claims[0].kind = 'rumour';
     const r = prepareCorpus(broken);
     expect(r.ok).toBe(false);
@@ -74,7 +76,9 @@ describe('evaluation', () => {
   it('counts an amount with the wrong value as both a false positive and a miss', () => {
     const articles = prepared();
     const text = articles[0].text;
-    const wrong = () => [at(text, 'sieben Millionen Euro', { kind: 'amount', value: 700000, currency: 'EUR' })];
+    const wrong = () => [
+      at(text, 'sieben Millionen Euro', { kind: 'amount', value: 700000, currency: 'EUR' }),
+    ];
     const { scores } = evaluate(articles, wrong);
     expect(scores.amounts).toMatchObject({ truePositives: 0, falsePositives: 1, falseNegatives: 1 });
   });

@@ -18,7 +18,15 @@ export interface Miss {
   detail?: string;
 }
 
-export const CATEGORIES = ['quotes', 'speakers', 'amounts', 'otherClaims', 'hedges', 'sources', 'dealParties'] as const;
+export const CATEGORIES = [
+  'quotes',
+  'speakers',
+  'amounts',
+  'otherClaims',
+  'hedges',
+  'sources',
+  'dealParties',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface Evaluation {
@@ -30,7 +38,8 @@ export interface Evaluation {
 
 const OTHER_KINDS = new Set(['date', 'count', 'ranking', 'role', 'other']);
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 function score(tp: number, fp: number, fn: number): Score {
   return {
@@ -55,7 +64,8 @@ function pair<P extends { start: number; end: number }>(
     let best = -1;
     for (let i = 0; i < predicted.length; i++) {
       if (taken.has(i) || !overlaps(g, predicted[i]) || !fits(g, predicted[i])) continue;
-      if (best < 0 || Math.abs(predicted[i].start - g.start) < Math.abs(predicted[best].start - g.start)) best = i;
+      if (best < 0 || Math.abs(predicted[i].start - g.start) < Math.abs(predicted[best].start - g.start))
+        best = i;
     }
     if (best < 0) unmatchedGold.push(g);
     else {
@@ -112,7 +122,10 @@ function hedgeAgrees(gold: string | string[], predicted: string): boolean {
  * right when it belongs to a matched quote and equals the gold speaker after trimming.
  */
 export function evaluate(articles: readonly PreparedArticle[], detect: Detect): Evaluation {
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    Category,
+    { tp: number; fp: number; fn: number }
+  >;
   const misses: Miss[] = [];
   const titles = { total: 0, takenAsQuotes: 0 };
   for (const article of articles) {
@@ -120,7 +133,12 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
     const note = (category: Miss['category'], problem: Miss['problem'], text: string, detail?: string) =>
       misses.push({ article: article.id, category, problem, text, ...(detail ? { detail } : {}) });
 
-    const tally = (category: Category, gold: LocatedGold[], preds: Suggestion[], fits: (g: LocatedGold, p: Suggestion) => boolean) => {
+    const tally = (
+      category: Category,
+      gold: LocatedGold[],
+      preds: Suggestion[],
+      fits: (g: LocatedGold, p: Suggestion) => boolean,
+    ) => {
       const r = pair(gold, preds, fits);
       counts[category].tp += r.pairs.length;
       counts[category].fn += r.unmatchedGold.length;
@@ -130,7 +148,12 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
       return r.pairs;
     };
 
-    const quotePairs = tally('quotes', article.gold.filter((g) => g.kind === 'quote'), predicted.filter((p) => p.kind === 'quote'), () => true);
+    const quotePairs = tally(
+      'quotes',
+      article.gold.filter((g) => g.kind === 'quote'),
+      predicted.filter((p) => p.kind === 'quote'),
+      () => true,
+    );
     const amountPairs = tally(
       'amounts',
       article.gold.filter((g) => g.kind === 'amount'),
@@ -168,12 +191,16 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
         if (p.speaker) speakers.fp++;
         if (g.speaker) speakers.fn++;
         const show = (x: { speaker?: string; speakerKind?: string; speakerId?: string }) =>
-          x.speaker ? `${x.speaker}${x.speakerKind ? ` (${x.speakerKind})` : ''}${x.speakerId ? ` #${x.speakerId}` : ''}` : '—';
-        if (g.speaker || p.speaker) note('speakers', 'wrong', g.text, `gold ${show(g)}, predicted ${show(p)}`);
+          x.speaker
+            ? `${x.speaker}${x.speakerKind ? ` (${x.speakerKind})` : ''}${x.speakerId ? ` #${x.speakerId}` : ''}`
+            : '—';
+        if (g.speaker || p.speaker)
+          note('speakers', 'wrong', g.text, `gold ${show(g)}, predicted ${show(p)}`);
       }
     }
     for (const p of predicted) if (p.kind === 'quote' && p.speaker && !matchedPredicted.has(p)) speakers.fp++;
-    for (const g of article.gold) if (g.kind === 'quote' && g.speaker && !quotePairs.some(([x]) => x === g)) speakers.fn++;
+    for (const g of article.gold)
+      if (g.kind === 'quote' && g.speaker && !quotePairs.some(([x]) => x === g)) speakers.fn++;
 
     const hedges = counts.hedges;
     for (const [g, p] of [...quotePairs, ...amountPairs, ...otherPairs]) {
@@ -181,7 +208,13 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
       else {
         if (p.hedge !== undefined) hedges.fp++;
         if (g.hedge !== undefined) hedges.fn++;
-        if (g.hedge !== undefined || p.hedge !== undefined) note('hedges', 'wrong', g.text, `gold ${JSON.stringify(g.hedge ?? null)}, predicted ${p.hedge ?? '—'}`);
+        if (g.hedge !== undefined || p.hedge !== undefined)
+          note(
+            'hedges',
+            'wrong',
+            g.text,
+            `gold ${JSON.stringify(g.hedge ?? null)}, predicted ${p.hedge ?? '—'}`,
+          );
       }
     }
 
@@ -191,7 +224,8 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
       else {
         if (p.source !== undefined) sources.fp++;
         if (g.source !== undefined) sources.fn++;
-        if (g.source !== undefined || p.source !== undefined) note('sources', 'wrong', g.text, `gold ${g.source ?? '—'}, predicted ${p.source ?? '—'}`);
+        if (g.source !== undefined || p.source !== undefined)
+          note('sources', 'wrong', g.text, `gold ${g.source ?? '—'}, predicted ${p.source ?? '—'}`);
       }
     }
 
@@ -204,11 +238,14 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
         else {
           if (pv !== undefined) parties.fp++;
           if (gv !== undefined) parties.fn++;
-          if (gv !== undefined || pv !== undefined) note('dealParties', 'wrong', g.text, `${field}: gold ${gv ?? '—'}, predicted ${pv ?? '—'}`);
+          if (gv !== undefined || pv !== undefined)
+            note('dealParties', 'wrong', g.text, `${field}: gold ${gv ?? '—'}, predicted ${pv ?? '—'}`);
         }
       }
     }
   }
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, score(counts[c].tp, counts[c].fp, counts[c].fn)])) as Record<Category, Score>;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, score(counts[c].tp, counts[c].fp, counts[c].fn)]),
+  ) as Record<Category, Score>;
   return { scores, titles, misses };
 }

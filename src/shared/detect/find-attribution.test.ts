@@ -21,20 +21,32 @@ describe('findAttribution – German', () => {
   });
 
   it('separates role and name in "sagte Rotheides Kapitänin Jana Kowalczyk"', () => {
-    expect(attributionOf('„Das war stark“, sagte Rotheides Kapitänin Jana Kowalczyk am Sonntag.')).toMatchObject({
+    expect(
+      attributionOf('„Das war stark“, sagte Rotheides Kapitänin Jana Kowalczyk am Sonntag.'),
+    ).toMatchObject({
       name: 'Jana Kowalczyk',
       role: 'Rotheides Kapitänin',
     });
   });
 
   it('does not take a sentence-opening word before a comma into the name', () => {
-    expect(attributionOf('Afterwards, Till Brandauer said: "We deserved it."')).toMatchObject({ name: 'Till Brandauer' });
-    expect(attributionOf('Danach, Till Brandauer sagte: „Wir haben es verdient.“')).toMatchObject({ name: 'Till Brandauer' });
+    expect(attributionOf('Afterwards, Till Brandauer said: "We deserved it."')).toMatchObject({
+      name: 'Till Brandauer',
+    });
+    expect(attributionOf('Danach, Till Brandauer sagte: „Wir haben es verdient.“')).toMatchObject({
+      name: 'Till Brandauer',
+    });
   });
 
   it('reads "Müller sagte: „…“" and "Müller: „…“" before the quote', () => {
-    expect(attributionOf('Müller sagte: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });
-    expect(attributionOf('Müller: „Wir haben verdient gewonnen.“')).toMatchObject({ name: 'Müller', side: 'before' });
+    expect(attributionOf('Müller sagte: „Wir haben verdient gewonnen.“')).toMatchObject({
+      name: 'Müller',
+      side: 'before',
+    });
+    expect(attributionOf('Müller: „Wir haben verdient gewonnen.“')).toMatchObject({
+      name: 'Müller',
+      side: 'before',
+    });
   });
 
   it('reports a pronoun instead of a name for "sagte sie"', () => {
@@ -42,7 +54,9 @@ describe('findAttribution – German', () => {
   });
 
   it('does not take a role that appears later in the clause as the speaker’s', () => {
-    expect(attributionOf('„Das war stark“, sagte Kowalczyk nach dem Gespräch mit dem Trainer.')).toMatchObject({
+    expect(
+      attributionOf('„Das war stark“, sagte Kowalczyk nach dem Gespräch mit dem Trainer.'),
+    ).toMatchObject({
       name: 'Kowalczyk',
       role: null,
     });
@@ -64,14 +78,19 @@ describe('findAttribution – English', () => {
       name: 'Jana Kowalczyk',
       role: 'Rotheide captain',
     });
-    expect(attributionOf('"We deserved it," said Jana Kowalczyk, Rotheide\'s sporting director.')).toMatchObject({
+    expect(
+      attributionOf('"We deserved it," said Jana Kowalczyk, Rotheide\'s sporting director.'),
+    ).toMatchObject({
       name: 'Jana Kowalczyk',
       role: "Rotheide's sporting director",
     });
   });
 
   it('reads "According to Smith" before the quote', () => {
-    expect(attributionOf('According to Smith, "we deserved it".')).toMatchObject({ name: 'Smith', side: 'before' });
+    expect(attributionOf('According to Smith, "we deserved it".')).toMatchObject({
+      name: 'Smith',
+      side: 'before',
+    });
   });
 
   it('reads a role without a name: "the coach said"', () => {
@@ -93,7 +112,11 @@ describe('findAttribution – what the claims checks rely on', () => {
   it('gives a back-reference like "der 24-Jährige" as a pronoun, not as a name or role', () => {
     const text = 'Lena Kowalczyk bleibt. „Ich fühle mich wohl“, sagte die 24-Jährige.';
     const open = text.indexOf('„');
-    expect(findAttribution(text, open, text.indexOf('“') + 1, 'de')).toMatchObject({ name: null, role: null, pronoun: 'die 24-Jährige' });
+    expect(findAttribution(text, open, text.indexOf('“') + 1, 'de')).toMatchObject({
+      name: null,
+      role: null,
+      pronoun: 'die 24-Jährige',
+    });
   });
 
   it('finds no speaker for a title in quotes, even with a verb of saying in the sentence', () => {

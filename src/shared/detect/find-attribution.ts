@@ -34,9 +34,18 @@ function appositionRole(text: string, from: number, limit: number): string | nul
 }
 
 /** Where `written` stands in the sentence, nearest to `near`: pronouns and roles carry no position. */
-function locate(text: string, written: string, near: number, sentence: { start: number; end: number }): { start: number; end: number } {
+function locate(
+  text: string,
+  written: string,
+  near: number,
+  sentence: { start: number; end: number },
+): { start: number; end: number } {
   let best = -1;
-  for (let i = text.indexOf(written, sentence.start); i >= 0 && i < sentence.end; i = text.indexOf(written, i + 1)) {
+  for (
+    let i = text.indexOf(written, sentence.start);
+    i >= 0 && i < sentence.end;
+    i = text.indexOf(written, i + 1)
+  ) {
     if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
   }
   const start = best < 0 ? near : best;
@@ -45,22 +54,44 @@ function locate(text: string, written: string, near: number, sentence: { start: 
 
 function describe(text: string, ref: SpeakerRef, near: number, sentence: { start: number; end: number }) {
   if (ref.kind === 'name') {
-    const roleInFront = ref.roleFrom !== undefined ? text.slice(ref.roleFrom, ref.start).replace(/[\s,]+$/u, '') : '';
+    const roleInFront =
+      ref.roleFrom !== undefined ? text.slice(ref.roleFrom, ref.start).replace(/[\s,]+$/u, '') : '';
     const role = roleInFront || appositionRole(text, ref.end, sentence.end);
     return { name: ref.written, role, pronoun: null, start: ref.roleFrom ?? ref.start, end: ref.end };
   }
   const at = locate(text, ref.written, near, sentence);
-  if (ref.kind === 'role') return { name: null, role: ref.written.replace(LEADING_ARTICLE, ''), pronoun: null, ...at };
+  if (ref.kind === 'role')
+    return { name: null, role: ref.written.replace(LEADING_ARTICLE, ''), pronoun: null, ...at };
   return { name: null, role: null, pronoun: ref.written, ...at };
 }
 
-function attributionIn(text: string, quoteStart: number, quoteEnd: number, lang: ArticleLanguage): Attribution | null {
+function attributionIn(
+  text: string,
+  quoteStart: number,
+  quoteEnd: number,
+  lang: ArticleLanguage,
+): Attribution | null {
   const quotes = scanQuotes(text, lang).spans;
   // The claim's span may leave out the quote marks; the detector reads the quote with them.
-  const span: QuoteSpan = quotes.find((q) => q.start <= quoteStart && q.end >= quoteEnd) ?? { start: quoteStart, end: quoteEnd };
-  const all = quotes.includes(span) ? quotes : [...quotes.filter((q) => q.end <= span.start || q.start >= span.end), span].sort((a, b) => a.start - b.start);
-  const sentence = splitSentences(text, all, lang).find((s) => s.start <= span.start && s.end >= span.end) ?? { start: 0, end: text.length };
-  const ctx: PeopleContext = { lang, lex: lexiconFor(lang), entities: entityIndex([]), people: peopleIndex([]), state: new DiscourseState(EMPTY_DISCOURSE) };
+  const span: QuoteSpan = quotes.find((q) => q.start <= quoteStart && q.end >= quoteEnd) ?? {
+    start: quoteStart,
+    end: quoteEnd,
+  };
+  const all = quotes.includes(span)
+    ? quotes
+    : [...quotes.filter((q) => q.end <= span.start || q.start >= span.end), span].sort(
+        (a, b) => a.start - b.start,
+      );
+  const sentence = splitSentences(text, all, lang).find(
+    (s) => s.start <= span.start && s.end >= span.end,
+  ) ?? { start: 0, end: text.length };
+  const ctx: PeopleContext = {
+    lang,
+    lex: lexiconFor(lang),
+    entities: entityIndex([]),
+    people: peopleIndex([]),
+    state: new DiscourseState(EMPTY_DISCOURSE),
+  };
   const inSentence = all.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
   const found = attributeQuotes(text, sentence, inSentence, ctx).find((a) => a.span === span);
   if (!found?.ref || found.title) return null;
@@ -85,7 +116,12 @@ function attributionIn(text: string, quoteStart: number, quoteEnd: number, lang:
  * this only describes the answer (name, role as written, pronoun, where the phrase stands). Without a
  * language, German is tried first, then English.
  */
-export function findAttribution(text: string, quoteStart: number, quoteEnd: number, lang?: ArticleLanguage): Attribution | null {
+export function findAttribution(
+  text: string,
+  quoteStart: number,
+  quoteEnd: number,
+  lang?: ArticleLanguage,
+): Attribution | null {
   if (lang) return attributionIn(text, quoteStart, quoteEnd, lang);
   return attributionIn(text, quoteStart, quoteEnd, 'de') ?? attributionIn(text, quoteStart, quoteEnd, 'en');
 }

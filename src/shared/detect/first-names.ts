@@ -32,7 +32,10 @@ const FEMALE = `
 `;
 
 const build = (names: string, gender: 'm' | 'f') =>
-  names.trim().split(/\s+/).map((n) => [n, gender] as const);
+  names
+    .trim()
+    .split(/\s+/)
+    .map((n) => [n, gender] as const);
 
 export const GIVEN_NAMES: ReadonlyMap<string, 'm' | 'f'> = new Map([
   ...build(MALE, 'm'),

@@ -31,7 +31,12 @@ const TRIGGERS: Record<ArticleLanguage, RegExp> = {
   en: /report|alleg|suppos|apparent|purport|reput|rumo|said|understood|believed|thought|claimed|according|revealed|learned|understands|sources|insiders|citing|expected|set to|poised|tipped|it is|estimat|learnt|been told/i,
 };
 
-export function findSentenceHedges(text: string, from: number, to: number, lang: ArticleLanguage): HedgeSpan[] {
+export function findSentenceHedges(
+  text: string,
+  from: number,
+  to: number,
+  lang: ArticleLanguage,
+): HedgeSpan[] {
   const sentence = text.slice(from, to);
   // "Per The Ledger" is case-sensitive; "per week" must not wake the hedge patterns.
   if (!TRIGGERS[lang].test(sentence) && !(lang === 'en' && /\bPer\s/.test(sentence))) return [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from './detect';
 
-const first = (text: string, lang: 'de' | 'en', kind = 'amount') => detect(text, { lang }).find((s) => s.kind === kind);
+const first = (text: string, lang: 'de' | 'en', kind = 'amount') =>
+  detect(text, { lang }).find((s) => s.kind === kind);
 
 describe('hedges attached to claims', () => {
   it('attaches "soll" to the amount of its sentence', () => {
@@ -19,12 +20,16 @@ describe('hedges attached to claims', () => {
 
   it('attaches "reportedly", "according to" and "is said to"', () => {
     expect(first('Strivo reportedly paid €7m.', 'en')?.hedge).toBe('reportedly');
-    expect(first('Strivo paid €7m, according to the Almental Gazette.', 'en')?.hedge).toBe('according to the Almental Gazette');
+    expect(first('Strivo paid €7m, according to the Almental Gazette.', 'en')?.hedge).toBe(
+      'according to the Almental Gazette',
+    );
     expect(first('He is said to have rejected €40,000 a week.', 'en')?.hedge).toBe('is said to');
   });
 
   it('does not carry a hedge into the next sentence', () => {
-    const found = detect('Strivo soll zahlen. Rotheide kassierte 2023 drei Millionen Euro.', { lang: 'de' }).filter((s) => s.kind === 'amount');
+    const found = detect('Strivo soll zahlen. Rotheide kassierte 2023 drei Millionen Euro.', {
+      lang: 'de',
+    }).filter((s) => s.kind === 'amount');
     expect(found).toHaveLength(1);
     expect(found[0].hedge).toBeUndefined();
   });
@@ -36,7 +41,9 @@ describe('hedges attached to claims', () => {
   });
 
   it('ignores hedge words inside a quote', () => {
-    const found = detect('„Er soll bleiben“, sagte Brehm über den Vertrag bis 2027.', { lang: 'de' }).find((s) => s.kind === 'date');
+    const found = detect('„Er soll bleiben“, sagte Brehm über den Vertrag bis 2027.', { lang: 'de' }).find(
+      (s) => s.kind === 'date',
+    );
     expect(found?.hedge).toBeUndefined();
   });
 });

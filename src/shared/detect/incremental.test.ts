@@ -20,7 +20,29 @@ const ENGLISH = [
   'Strivo reportedly paid Rotheide €4.2m for the six-part series “Matchday”.',
 ].join('\n');
 
-const SNIPPETS = ['„', '“', '”', '»', '«', '"', '\n', '\n„', ' er', ' sie', ' he', 'Brehm', ', sagte Kowalczyk', ' said Lorenzen', ' 7 Millionen Euro', ' €3m', ':', '. ', '', 'x', 'Trainer Malte Ebeling '];
+const SNIPPETS = [
+  '„',
+  '“',
+  '”',
+  '»',
+  '«',
+  '"',
+  '\n',
+  '\n„',
+  ' er',
+  ' sie',
+  ' he',
+  'Brehm',
+  ', sagte Kowalczyk',
+  ' said Lorenzen',
+  ' 7 Millionen Euro',
+  ' €3m',
+  ':',
+  '. ',
+  '',
+  'x',
+  'Trainer Malte Ebeling ',
+];
 
 /** A small deterministic generator so a failing edit sequence can be replayed. */
 function random(seed: number) {
@@ -74,7 +96,12 @@ describe('incremental detection', () => {
     const next = detectIncremental(state, 'Erster, längerer Absatz.\nRotheide ist Tabellenzweiter.', options);
     const before = state.blocks[1].suggestions[0];
     const after = next.state.blocks[1].suggestions[0];
-    expect(after).toMatchObject({ paragraph: 1, text: 'Tabellenzweiter', start: before.start + 10, end: before.end + 10 });
+    expect(after).toMatchObject({
+      paragraph: 1,
+      text: 'Tabellenzweiter',
+      start: before.start + 10,
+      end: before.end + 10,
+    });
     // The block was moved, not detected again: it still carries the discourse it was made with.
     expect(next.state.blocks[1].in).toBe(state.blocks[1].in);
   });

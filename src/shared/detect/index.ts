@@ -1,2 +1,10 @@
 export { detect, detectIncremental, detectWithState, Detector, type DetectionState } from './detect';
-export type { DetectEntity, DetectOptions, KnownPerson, KnownRole, SpeakerKind, Suggestion, SuggestionKind } from './types';
+export type {
+  DetectEntity,
+  DetectOptions,
+  KnownPerson,
+  KnownRole,
+  SpeakerKind,
+  Suggestion,
+  SuggestionKind,
+} from './types';

@@ -34,7 +34,12 @@ const stem = (s: string) => foldForMatch(s).replace(/(?:er|s|es|ers)$/, '');
 function orgFits(org: string | undefined, hint: string): boolean {
   if (!org) return false;
   const h = stem(hint);
-  return h.length >= 3 && foldForMatch(org).split(/[\s-]+/).some((w) => w.startsWith(h) || stem(w) === h);
+  return (
+    h.length >= 3 &&
+    foldForMatch(org)
+      .split(/[\s-]+/)
+      .some((w) => w.startsWith(h) || stem(w) === h)
+  );
 }
 
 const activeOn = (r: { from?: string; to?: string }, date: string | undefined) =>
@@ -59,7 +64,9 @@ export function peopleIndex(people: readonly KnownPerson[] | undefined): PeopleI
   const roles = people.flatMap((p) => p.roles.map((r) => ({ person: p, key: roleKeyOf(r.title), role: r })));
   const index: PeopleIndex = {
     isEmpty: false,
-    mentions: entityIndex(people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: 'person' }))),
+    mentions: entityIndex(
+      people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: 'person' })),
+    ),
     byName(written) {
       const list = byKey.get(written);
       return list && list.length === 1 ? list[0] : undefined;

@@ -4,12 +4,15 @@ import type { SuggestionKind } from './types';
 
 // The other language's half of the negative cases in claims.test.ts and quotes.test.ts: every
 // pattern must stay quiet on look-alikes in German and in English. Invented copy.
-const of = (kind: SuggestionKind, text: string, lang: 'de' | 'en') => detect(text, { lang }).filter((s) => s.kind === kind);
+const of = (kind: SuggestionKind, text: string, lang: 'de' | 'en') =>
+  detect(text, { lang }).filter((s) => s.kind === kind);
 
 describe('amounts that are not money claims', () => {
   it('does not take an English audience figure for money', () => {
     expect(of('amount', 'The final drew 1.2 million viewers, and the deal cost a lot.', 'en')).toEqual([]);
-    expect(of('amount', 'The final drew 1.2 million viewers, and the deal cost €1.2 million.', 'en')).toHaveLength(1);
+    expect(
+      of('amount', 'The final drew 1.2 million viewers, and the deal cost €1.2 million.', 'en'),
+    ).toHaveLength(1);
   });
 
   it('leaves an amount inside an English quote to the quote', () => {
@@ -38,7 +41,9 @@ describe('counts that are not counts', () => {
 describe('rankings that are not rankings', () => {
   it('does not take the name of a German competition for a title won', () => {
     expect(of('ranking', 'Nächstes Jahr spielen sie in der Champions League.', 'de')).toEqual([]);
-    expect(of('ranking', 'Nächstes Jahr spielen sie erstmals in der Champions League.', 'de')).toHaveLength(1);
+    expect(of('ranking', 'Nächstes Jahr spielen sie erstmals in der Champions League.', 'de')).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -55,7 +55,11 @@ export interface QuoteScan {
  * consumed as part of their outer quote. `continuations` lists offsets of paragraph starts
  * whose first character re-opens a quote left open by the paragraph before.
  */
-export function scanQuotes(text: string, lang: ArticleLanguage, continuations: ReadonlySet<number> = new Set()): QuoteScan {
+export function scanQuotes(
+  text: string,
+  lang: ArticleLanguage,
+  continuations: ReadonlySet<number> = new Set(),
+): QuoteScan {
   const spans: QuoteSpan[] = [];
   let stack: { char: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -78,7 +82,13 @@ export function scanQuotes(text: string, lang: ArticleLanguage, continuations: R
         break;
       }
       // Single marks never close past a double one: a stray apostrophe must not end „…“.
-      if ((c === '’' || c === '‘' || c === "'") && stack[d].char !== '‚' && stack[d].char !== '‘' && stack[d].char !== "'") break;
+      if (
+        (c === '’' || c === '‘' || c === "'") &&
+        stack[d].char !== '‚' &&
+        stack[d].char !== '‘' &&
+        stack[d].char !== "'"
+      )
+        break;
     }
     if (closedAt >= 0 && canClose(text, i)) {
       const opened = stack[closedAt];

@@ -7,7 +7,8 @@ const texts = (list: Suggestion[]) => list.map((s) => s.text);
 
 describe('quote spans', () => {
   it('finds German „…“, »…« and «…» quotes with offsets into the input', () => {
-    const text = '„Wir sind bereit“, sagte Brehm. »Das wird schwer«, meinte Vogt. «Ganz sicher», so Kowalczyk.';
+    const text =
+      '„Wir sind bereit“, sagte Brehm. »Das wird schwer«, meinte Vogt. «Ganz sicher», so Kowalczyk.';
     const found = quotes(text, 'de');
     expect(texts(found)).toEqual(['„Wir sind bereit“', '»Das wird schwer«', '«Ganz sicher»']);
     for (const q of found) expect(text.slice(q.start, q.end)).toBe(q.text);
@@ -38,7 +39,9 @@ describe('quote spans', () => {
 
   it('joins an English quote over three paragraphs', () => {
     const text = '“First part.\n“Second part.\n“Third part,” she said.';
-    const found = detect('Goalkeeper Klara Imhoff spoke.\n' + text, { lang: 'en' }).filter((s) => s.kind === 'quote');
+    const found = detect('Goalkeeper Klara Imhoff spoke.\n' + text, { lang: 'en' }).filter(
+      (s) => s.kind === 'quote',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ paragraph: 1, speaker: 'Klara Imhoff' });
   });

@@ -47,7 +47,7 @@ const EN_RANKING = [
   '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) in the (?:table|league|standings)',
   '(?:league |cup )?champions(?! league)',
   'finished (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|bottom|top|last|\\d{1,2}(?:st|nd|rd|th))',
-  '(?:their|his|her|its|the club’s|the club\'s) (?:best|worst|highest|lowest) (?:league |table )?(?:position|finish|placing|result|season|start)',
+  "(?:their|his|her|its|the club’s|the club's) (?:best|worst|highest|lowest) (?:league |table )?(?:position|finish|placing|result|season|start)",
   'runners-up',
   'unbeaten',
   'promoted',

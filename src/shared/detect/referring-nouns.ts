@@ -11,18 +11,30 @@ const EN_NOUNS = new Map<string, RoleClass>();
 const add = (table: Map<string, RoleClass>, cls: RoleClass, words: string) => {
   for (const w of words.trim().split(/\s+/)) table.set(w, cls);
 };
-add(DE_NOUNS, 'player', `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
+add(
+  DE_NOUNS,
+  'player',
+  `Spieler Spielerin Profi Profis Angreifer Angreiferin Torjäger Torjägerin Neuzugang Routinier
   Youngster Talent Nationalspieler Nationalspielerin Leihspieler Flügelspieler Offensivspieler Rückkehrer
   Sturmtank Linksfuß Rechtsfuß Keeper Schlussmann Torschütze Torschützin Matchwinner Matchwinnerin
   Mitspieler Mitspielerin Teamkollege Teamkollegin Mannschaftskollege Mannschaftskollegin
-  Joker Reservist Reservistin Debütant Debütantin Eigengewächs Legende Routinière`);
+  Joker Reservist Reservistin Debütant Debütantin Eigengewächs Legende Routinière`,
+);
 add(DE_NOUNS, 'coach', 'Coach Übungsleiter Übungsleiterin Fußballlehrer Fußballlehrerin');
 add(DE_NOUNS, 'official', 'Funktionär Funktionärin Klubchef Klubchefin Vereinschef Vereinschefin Boss');
-add(DE_NOUNS, 'other', `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin
-  Moderatorin Journalist Journalistin Bürgermeister Bürgermeisterin Politiker Politikerin`);
-add(EN_NOUNS, 'player', `player forward striker winger midfielder defender keeper goalkeeper youngster teenager
+add(
+  DE_NOUNS,
+  'other',
+  `Filmemacher Filmemacherin Autor Autorin Unternehmer Unternehmerin Investor Investorin
+  Moderatorin Journalist Journalistin Bürgermeister Bürgermeisterin Politiker Politikerin`,
+);
+add(
+  EN_NOUNS,
+  'player',
+  `player forward striker winger midfielder defender keeper goalkeeper youngster teenager
   veteran frontman playmaker full-back centre-back fly-half scrum-half prop flanker substitute debutant
-  academy graduate teammate team-mate international`);
+  academy graduate teammate team-mate international`,
+);
 add(EN_NOUNS, 'coach', 'coach manager boss gaffer head');
 add(EN_NOUNS, 'official', 'chairman chairwoman executive owner president director');
 add(EN_NOUNS, 'other', 'filmmaker director author businessman businesswoman investor presenter');
@@ -51,7 +63,12 @@ const CLASS_OF_KEY: Record<RoleKey, RoleClass> = {
 
 // German builds these nouns into compounds ("Tennisprofi", "Ex-Nationalspielerin",
 // "Ausnahmetalent"); the compound takes the class of its last part.
-const DE_SUFFIX = new RegExp(`(?:${[...DE_NOUNS.keys()].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length).join('|')})$`);
+const DE_SUFFIX = new RegExp(
+  `(?:${[...DE_NOUNS.keys()]
+    .map((w) => w.toLowerCase())
+    .sort((a, b) => b.length - a.length)
+    .join('|')})$`,
+);
 const DE_BY_LOWER = new Map([...DE_NOUNS].map(([w, cls]) => [w.toLowerCase(), cls]));
 const compoundMemo = new Map<string, RoleClass | null>();
 
@@ -73,7 +90,10 @@ function germanCompoundClass(word: string): RoleClass | undefined {
 /** A noun that refers back to a person ("der Angreifer", "the forward"), with its class. */
 export function referringNounClass(word: string, lang: ArticleLanguage): RoleClass | undefined {
   if (lang === 'en') return EN_NOUNS.get(word.toLowerCase());
-  return DE_NOUNS.get(word) ?? (word.length > 5 && isUpper(word.charCodeAt(0)) ? germanCompoundClass(word) : undefined);
+  return (
+    DE_NOUNS.get(word) ??
+    (word.length > 5 && isUpper(word.charCodeAt(0)) ? germanCompoundClass(word) : undefined)
+  );
 }
 
 // Nationalities name a person as often as jobs do in sports copy ("der Norweger Eirik Solheim",
@@ -123,7 +143,8 @@ export function roleClassOf(words: string, lang: ArticleLanguage): RoleClass | u
   let cls = memo.get(words);
   if (cls === undefined) {
     const key = roleKeyOf(words);
-    cls = (key ? CLASS_OF_KEY[key] : referringNounClass(words.slice(words.lastIndexOf(' ') + 1), lang)) ?? null;
+    cls =
+      (key ? CLASS_OF_KEY[key] : referringNounClass(words.slice(words.lastIndexOf(' ') + 1), lang)) ?? null;
     if (memo.size > 5000) memo.clear();
     memo.set(words, cls);
   }
@@ -137,7 +158,9 @@ export function roleClassOf(words: string, lang: ArticleLanguage): RoleClass | u
 const DE_UNNAMED = new Set(
   `Umfeld Umfeldes Insider Vertrauter Vertraute Quelle Kreisen Vereinskreisen Klubkreisen Teamkreisen Mannschaftskreisen
   Fan Anhänger Anhängerin Zuschauer Zuschauerin Besucher Besucherin Anwohner Anwohnerin Augenzeuge Augenzeugin
-  Dauerkarteninhaber Dauerkarteninhaberin Mitglied Vereinsmitglied Beobachter Beobachterin Kenner Kennerin`.split(/\s+/),
+  Dauerkarteninhaber Dauerkarteninhaberin Mitglied Vereinsmitglied Beobachter Beobachterin Kenner Kennerin`.split(
+    /\s+/,
+  ),
 );
 const EN_UNNAMED = new Set(
   `source sources insider insiders official officials confidant friend person fan supporter supporters

@@ -28,7 +28,11 @@ const STARTS_SENTENCE = /[\p{Lu}\p{N}„“"»«‚‘(–]/u;
  * Splits text into sentences without ever cutting through a quotation, so a quote and its
  * "sagte X" stay together. A newline outside a quote always ends a sentence.
  */
-export function splitSentences(text: string, quotes: readonly QuoteSpan[], lang: ArticleLanguage): Sentence[] {
+export function splitSentences(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  lang: ArticleLanguage,
+): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   let q = 0;

@@ -3,13 +3,19 @@ import type { QuoteSpan } from './quote-marks';
 
 // Words that say a claim is reported without naming who reports it ("Berichten zufolge",
 // "nach Informationen dieser Zeitung", "sources say"): a hedge, but no source to link.
-const GENERIC = /^(?:\p{L}*(?:angaben|informationen|berichten|kreisen|recherchen)|report|reports|berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/iu;
-const LEADING = /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/i;
+const GENERIC =
+  /^(?:\p{L}*(?:angaben|informationen|berichten|kreisen|recherchen)|report|reports|berichten|medienberichten|informationen|angaben|kreisen|vereinskreisen|umfeld|dieser zeitung|unserer zeitung|sources|insiders|reports|it|medien|dem vernehmen)$/iu;
+const LEADING =
+  /^(?:(?:der|die|das|dem|den|des|the|a|an)\s+)?(?:(?:Fachportal|Portal|Magazin|Fachmagazin|Sportmagazin|Zeitung|Tageszeitung|Sender|Podcast|Blatt|Nachrichtenagentur|Agentur|newspaper|magazine|website|broadcaster|podcast|agency|outlet)\s+)?/i;
 const QUOTED = /[„“"»«‚‘'’]([^„“”"»«‚‘’]+)[“”"«»‘’']/u;
 
 function clean(s: string): string | undefined {
   // "the consultancy Pitchside Analytics": a lower-case description before a name is dropped.
-  const name = s.replace(LEADING, '').replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, '').replace(/[,.;:]+$/, '').trim();
+  const name = s
+    .replace(LEADING, '')
+    .replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, '')
+    .replace(/[,.;:]+$/, '')
+    .trim();
   if (!name || GENERIC.test(name)) return undefined;
   return name;
 }
@@ -63,7 +69,8 @@ export function sourceOfHedge(hedge: string, lang: ArticleLanguage): string | un
 // The kind of medium may be a compound: "im Vereinsmagazin „Almental aktuell“", "dem Sportportal X".
 const DE_MEDIUM =
   /(?:^|[\s(])(?:dem|der|im|in\s+der|beim|bei|auf|gegenüber\s+dem|gegenüber\s+der|gegenüber|mit\s+dem|mit\s+der)\s+(?:(?:\p{Lu}\p{Ll}*-?)?(?:Sender|sender|Magazin|magazin|Portal|portal|Zeitung|zeitung|Podcast|podcast|Blatt|blatt|Agentur|agentur|Kanal|kanal|Sendung|sendung)\s+)?(„[^“”]+[“”]|"[^"]+"|»[^«]+«|«[^»]+»|‚[^‘’]+[‘’]|“[^”]+”|Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads)(?=$|[\s,.;:!?)-])/gu;
-const DE_NAMED_MEDIUM = /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:\p{Lu}\p{Ll}*-?)?(?:Sender|sender|Magazin|magazin|Portal|portal|Zeitung|zeitung|Podcast|podcast|Kanal|kanal|Agentur|agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
+const DE_NAMED_MEDIUM =
+  /(?:^|\s)(?:dem|der|im|beim|bei)\s+(?:\p{Lu}\p{Ll}*-?)?(?:Sender|sender|Magazin|magazin|Portal|portal|Zeitung|zeitung|Podcast|podcast|Kanal|kanal|Agentur|agentur)\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)/gu;
 const PLATFORMS = 'Instagram|Facebook|TikTok|Twitter|X|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat';
 const EN_MEDIUM = new RegExp(
   `(?:^|\\s)(?:(?:told|tells|telling|(?:wrote|writes|writing)\\s+in|quoted\\s+in|quoted\\s+by|in\\s+an\\s+interview\\s+with|speaking\\s+to|talking\\s+to|interview\\s+with|(?:column|blog|newsletter)\\s+(?:for|in))\\s+(?:the\\s+)?(?:(?:[a-z-]+\\s+)?(?:podcast|newspaper|magazine|website|broadcaster|channel|show)\\s+)?("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’|(?:The\\s+)?\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*){0,3})|(?:wrote|posted|said|writing|posting|tweeted)\\s+on\\s+(${PLATFORMS})|on\\s+(${PLATFORMS.replace('X|', '')})|on\\s+(?:the|his|her|their)\\s+("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’)\\s+(?:podcast|show|programme|channel|stream)|(?:says|said|saying|speaks|spoke|speaking|writes|wrote|writing|admits|admitted|recalls|recalled)\\s+in\\s+(?:the|his|her|their|a|an)\\s+(?:[a-z-]+\\s+)?(?:documentary|docuseries|series|podcast|interview|column|book|autobiography|programme|show|film|newsletter)\\s+("[^"]+"|“[^”]+”|'[^']+'|‘[^’]+’))`,
@@ -71,11 +78,15 @@ const EN_MEDIUM = new RegExp(
 );
 // Last resort: a platform named anywhere in the attribution ("in seiner Instagram-Story", "in a
 // video on YouTube", "posted a picture on X"); X only after a preposition, being a letter too.
-const ANY_PLATFORM = /(?:^|[^\p{L}])(Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)(?![\p{L}])|(?:^|\s)(?:on|auf|bei|via)\s+(X)(?=$|[\s,.;:!?)])/gu;
-const DE_HINT = /[„"»«‚“]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat|\bX\b|sender|magazin|portal|zeitung|podcast|blatt|agentur|kanal|sendung/i;
-const EN_HINT = /told|tells|telling|wrote in|writes in|writing in|documentary|series|book|quoted|interview|speaking to|talking to|column|podcast|show|programme|Instagram|Facebook|TikTok|Twitter|\bX\b|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat/;
+const ANY_PLATFORM =
+  /(?:^|[^\p{L}])(Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat)(?![\p{L}])|(?:^|\s)(?:on|auf|bei|via)\s+(X)(?=$|[\s,.;:!?)])/gu;
+const DE_HINT =
+  /[„"»«‚“]|Instagram|Facebook|TikTok|Twitter|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat|\bX\b|sender|magazin|portal|zeitung|podcast|blatt|agentur|kanal|sendung/i;
+const EN_HINT =
+  /told|tells|telling|wrote in|writes in|writing in|documentary|series|book|quoted|interview|speaking to|talking to|column|podcast|show|programme|Instagram|Facebook|TikTok|Twitter|\bX\b|LinkedIn|YouTube|Twitch|Threads|Bluesky|Snapchat/;
 // Days and months follow "on" and "told … on"; they are never a medium.
-const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
+const TIME_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
 /**
  * The medium a quote appeared in, named in its attribution: "sagte er dem „Hafenblatt“",
@@ -83,7 +94,12 @@ const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
  * The Ledger". Speech quotes of the sentence are blanked first so their words never count; a
  * quoted title stays readable.
  */
-export function quoteSource(text: string, sentence: { start: number; end: number }, speech: readonly QuoteSpan[], lang: ArticleLanguage): string | undefined {
+export function quoteSource(
+  text: string,
+  sentence: { start: number; end: number },
+  speech: readonly QuoteSpan[],
+  lang: ArticleLanguage,
+): string | undefined {
   let s = text.slice(sentence.start, sentence.end);
   for (const q of speech) {
     if (q.start < sentence.start || q.end > sentence.end) continue;

@@ -28,11 +28,20 @@ export type SpeakerRef =
    * A role without a name: "der Trainer", "der Nordhafen-Kapitän" (definite: someone the text
    * or the fact store knows), "ein Vereinssprecher", "a club spokesperson" (an unnamed speaker).
    */
-  | { kind: 'role'; key: string; gender?: 'm' | 'f'; written: string; definite: boolean; org?: string; possessive?: boolean };
+  | {
+      kind: 'role';
+      key: string;
+      gender?: 'm' | 'f';
+      written: string;
+      definite: boolean;
+      org?: string;
+      possessive?: boolean;
+    };
 
 const AGE = /^(\d+)-(?:jährige[rn]?|year-old)$/i;
 // "the Italian club", "the Dutch federation": nouns that make a nationality an adjective.
-const NOUNS_AFTER_NATIONALITY = /^(?:club|clubs|side|sides|team|teams|league|federation|association|champions|press|media|outlet|newspaper|broadcaster|government|giants|outfit|top-flight|national|game|football|market)$/;
+const NOUNS_AFTER_NATIONALITY =
+  /^(?:club|clubs|side|sides|team|teams|league|federation|association|champions|press|media|outlet|newspaper|broadcaster|government|giants|outfit|top-flight|national|game|football|market)$/;
 const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'a', 'an', 'one']);
 const POSSESSIVE = /^(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|his|her|their|its)$/i;
 
@@ -65,7 +74,8 @@ export function readSpeakerPhrase(
 ): SpeakerRef | undefined {
   const ref = readPhrase(text, toks, i, ctx, verb);
   // "Rhiannon Pugh's response was short:": the person, not the possessive.
-  if (ref?.kind === 'name' && /['’]s$/.test(ref.written) && ctx.lang === 'en') return { ...ref, written: ref.written.slice(0, -2), end: ref.end - 2 };
+  if (ref?.kind === 'name' && /['’]s$/.test(ref.written) && ctx.lang === 'en')
+    return { ...ref, written: ref.written.slice(0, -2), end: ref.end - 2 };
   return ref;
 }
 
@@ -84,7 +94,8 @@ function readPhrase(
   const pronoun = ctx.lex.pronouns[lower0];
   if (pronoun) {
     // German "sie" with a plural verb means "they".
-    if (ctx.lang === 'de' && lower0 === 'sie' && verb && ctx.lex.pluralSpeechVerbs.has(verb)) return undefined;
+    if (ctx.lang === 'de' && lower0 === 'sie' && verb && ctx.lex.pluralSpeechVerbs.has(verb))
+      return undefined;
     return { kind: 'pronoun', gender: pronoun, written: t0.text };
   }
   if (ctx.lex.articles.has(lower0) || POSSESSIVE.test(t0.text) || (ctx.lang === 'en' && lower0 === 'one')) {
@@ -96,31 +107,62 @@ function readPhrase(
   const linked = (a: number, b: number) => toks[b] !== undefined && /^[ ]$/.test(gap(text, toks[a], toks[b]));
   if (article !== undefined && !linked(i, k)) return undefined;
   // "der frühere Profi", "the former captain": one adjective between article and noun.
-  if (article !== undefined && toks[k + 1] && linked(k, k + 1) && /^\p{Ll}/u.test(toks[k].text) && !AGE.test(toks[k].text)) {
+  if (
+    article !== undefined &&
+    toks[k + 1] &&
+    linked(k, k + 1) &&
+    /^\p{Ll}/u.test(toks[k].text) &&
+    !AGE.test(toks[k].text)
+  ) {
     const next = toks[k + 1].text;
-    const nounNext = ctx.lang === 'de' ? isCapitalised(next) : referringNounClass(next, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0;
+    const nounNext =
+      ctx.lang === 'de'
+        ? isCapitalised(next)
+        : referringNounClass(next, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0;
     if (nounNext && (ctx.lang === 'en' || /(?:e|en|er|es)$/.test(toks[k].text))) k++;
   }
   // "the former Ghana international", "the ex-Rovers midfielder": an adjective and up to two
   // capitalised words (a country, a club) before an English noun for a person.
-  if (article !== undefined && ctx.lang === 'en' && !referringNounClass(toks[k].text, 'en') && !isNationalityNoun(toks[k].text, 'en')) {
+  if (
+    article !== undefined &&
+    ctx.lang === 'en' &&
+    !referringNounClass(toks[k].text, 'en') &&
+    !isNationalityNoun(toks[k].text, 'en')
+  ) {
     let j = k;
     if (/^\p{Ll}/u.test(toks[j].text) && !AGE.test(toks[j].text) && linked(j, j + 1)) j++;
     const firstCap = j;
     while (j < firstCap + 2 && toks[j] && isCapitalised(toks[j].text) && linked(j, j + 1)) j++;
-    if (j > firstCap && toks[j] && referringNounClass(toks[j].text, 'en') !== undefined && roleLengthAt(toks, j, 'en') === 0) k = j;
+    if (
+      j > firstCap &&
+      toks[j] &&
+      referringNounClass(toks[j].text, 'en') !== undefined &&
+      roleLengthAt(toks, j, 'en') === 0
+    )
+      k = j;
   }
   const cur = toks[k];
   if (!cur) return undefined;
   const articleGender = article === 'die' ? 'f' : article === 'der' ? 'm' : undefined;
   // "Vereinslegende Horst Pahlke", "der Norweger Eirik Solheim", "the Dane Rasmus Kjeldsen": a
   // noun for a person in front of a name describes the name.
-  if ((referringNounClass(cur.text, ctx.lang) || isNationalityNoun(cur.text, ctx.lang)) && roleLengthAt(toks, k, ctx.lang) === 0 && toks[k + 1] && linked(k, k + 1)) {
+  if (
+    (referringNounClass(cur.text, ctx.lang) || isNationalityNoun(cur.text, ctx.lang)) &&
+    roleLengthAt(toks, k, ctx.lang) === 0 &&
+    toks[k + 1] &&
+    linked(k, k + 1)
+  ) {
     const n = nameRunAfterRole(text, toks, k + 1, ctx);
     if (n > 0) {
       const a = toks[k + 1];
       const b = toks[k + n];
-      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? articleGender };
+      return {
+        kind: 'name',
+        written: text.slice(a.start, b.end),
+        start: a.start,
+        end: b.end,
+        gender: GIVEN_NAMES.get(a.text) ?? articleGender,
+      };
     }
   }
   const age = AGE.exec(cur.text);
@@ -130,18 +172,33 @@ function readPhrase(
     if (n > 0) {
       const a = toks[k + 1];
       const b = toks[k + n];
-      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? articleGender };
+      return {
+        kind: 'name',
+        written: text.slice(a.start, b.end),
+        start: a.start,
+        end: b.end,
+        gender: GIVEN_NAMES.get(a.text) ?? articleGender,
+      };
     }
   }
   if (age) {
-    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender: articleGender, age: Number(age[1]) } };
+    return {
+      kind: 'anaphor',
+      written: text.slice(t0.start, cur.end),
+      hints: { gender: articleGender, age: Number(age[1]) },
+    };
   }
   const definite = article !== undefined && !INDEFINITE.has(article);
   // "der Angreifer", "the forward": a noun pointing back to someone already named.
   const nounClass = referringNounClass(cur.text, ctx.lang);
   if (nounClass && definite && roleLengthAt(toks, k, ctx.lang) === 0) {
     const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : undefined;
-    return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender, cls: nounClass }, key: roleKey(cur.text) };
+    return {
+      kind: 'anaphor',
+      written: text.slice(t0.start, cur.end),
+      hints: { gender, cls: nounClass },
+      key: roleKey(cur.text),
+    };
   }
   // "der Däne", "die Schwedin", "the Dutchman". English nationalities double as adjectives
   // ("the Italian club"): a lower-case word after one that is no verb or stop makes it one.
@@ -151,26 +208,66 @@ function readPhrase(
       ctx.lang === 'en' &&
       next !== undefined &&
       linked(k, k + 1) &&
-      (referringNounClass(next.text, 'en') !== undefined || roleLengthAt(toks, k + 1, 'en') > 0 || NOUNS_AFTER_NATIONALITY.test(next.text));
+      (referringNounClass(next.text, 'en') !== undefined ||
+        roleLengthAt(toks, k + 1, 'en') > 0 ||
+        NOUNS_AFTER_NATIONALITY.test(next.text));
     if (!adjective) {
-      const gender = ctx.lang === 'de' ? (/in$/.test(cur.text) ? 'f' : articleGender) : /(?:woman)$/.test(cur.text) ? 'f' : /man$/.test(cur.text) ? 'm' : undefined;
-      return { kind: 'anaphor', written: text.slice(t0.start, cur.end), hints: { gender }, key: roleKey(cur.text) };
+      const gender =
+        ctx.lang === 'de'
+          ? /in$/.test(cur.text)
+            ? 'f'
+            : articleGender
+          : /(?:woman)$/.test(cur.text)
+            ? 'f'
+            : /man$/.test(cur.text)
+              ? 'm'
+              : undefined;
+      return {
+        kind: 'anaphor',
+        written: text.slice(t0.start, cur.end),
+        hints: { gender },
+        key: roleKey(cur.text),
+      };
     }
   }
   // "ein erfahrener Spieler", "one senior player": someone the text does not name.
   if (nounClass && article !== undefined && INDEFINITE.has(article)) {
-    return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(toks[i + 1].start, cur.end), definite: false };
+    return {
+      kind: 'role',
+      key: cur.text.toLowerCase(),
+      written: text.slice(toks[i + 1].start, cur.end),
+      definite: false,
+    };
   }
   // "a City insider", "one Premier League executive", "ein Rotheide-Insider": the organisation
   // in front of an unnamed speaker belongs to the role phrase.
   if (article !== undefined && INDEFINITE.has(article)) {
     let o = k;
-    while (o < k + 3 && toks[o + 1] && linked(o, o + 1) && isCapitalised(toks[o].text) && !GIVEN_NAMES.has(toks[o].text)) o++;
+    while (
+      o < k + 3 &&
+      toks[o + 1] &&
+      linked(o, o + 1) &&
+      isCapitalised(toks[o].text) &&
+      !GIVEN_NAMES.has(toks[o].text)
+    )
+      o++;
     const noun = toks[o];
     const lastPart = noun.text.slice(noun.text.lastIndexOf('-') + 1);
-    if (o > k && noun && /^\p{Ll}/u.test(noun.text) === (ctx.lang === 'en') && (isUnnamedSourceNoun(noun.text, ctx.lang) || referringNounClass(noun.text, ctx.lang) !== undefined || roleLengthAt(toks, o, ctx.lang) > 0)) {
+    if (
+      o > k &&
+      noun &&
+      /^\p{Ll}/u.test(noun.text) === (ctx.lang === 'en') &&
+      (isUnnamedSourceNoun(noun.text, ctx.lang) ||
+        referringNounClass(noun.text, ctx.lang) !== undefined ||
+        roleLengthAt(toks, o, ctx.lang) > 0)
+    ) {
       const end = roleTail(text, toks, o + 1 + Math.max(0, roleLengthAt(toks, o, ctx.lang) - 1), ctx.lang);
-      return { kind: 'role', key: noun.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
+      return {
+        kind: 'role',
+        key: noun.text.toLowerCase(),
+        written: text.slice(cur.start, toks[end - 1].end),
+        definite: false,
+      };
     }
     if (lastPart !== noun.text && isUnnamedSourceNoun(lastPart, ctx.lang)) {
       return { kind: 'role', key: lastPart.toLowerCase(), written: noun.text, definite: false };
@@ -179,7 +276,12 @@ function readPhrase(
   // "ein Insider", "aus seinem Umfeld", "a source close to the club": an unnamed speaker.
   if (article !== undefined && (!definite || ctx.lang === 'de') && isUnnamedSourceNoun(cur.text, ctx.lang)) {
     const end = roleTail(text, toks, k + 1, ctx.lang);
-    return { kind: 'role', key: cur.text.toLowerCase(), written: text.slice(cur.start, toks[end - 1].end), definite: false };
+    return {
+      kind: 'role',
+      key: cur.text.toLowerCase(),
+      written: text.slice(cur.start, toks[end - 1].end),
+      definite: false,
+    };
   }
   // Skip an organisation or possessive in front of a role: "Rotheides Kapitän", "the club's coach".
   // Also two or three words: "Almental Rovers captain", "Kingsmere City manager".
@@ -187,20 +289,41 @@ function readPhrase(
   for (let o = 1; o <= 3 && roleLengthAt(toks, k, ctx.lang) === 0; o++) {
     if (!toks[k + o] || !linked(k + o - 1, k + o) || roleLengthAt(toks, k + o, ctx.lang) === 0) continue;
     const org = toks.slice(k, k + o);
-    if (org.every((t, j) => (/['’]s$/.test(t.text) ? j === o - 1 : isCapitalised(t.text) && !GIVEN_NAMES.has(t.text)))) r = k + o;
+    if (
+      org.every((t, j) =>
+        /['’]s$/.test(t.text) ? j === o - 1 : isCapitalised(t.text) && !GIVEN_NAMES.has(t.text),
+      )
+    )
+      r = k + o;
     break;
   }
-  const roleLen = r === k && article === undefined && ctx.state.isKnownSurname(toks[r].text) ? 0 : roleLengthAt(toks, r, ctx.lang);
+  const roleLen =
+    r === k && article === undefined && ctx.state.isKnownSurname(toks[r].text)
+      ? 0
+      : roleLengthAt(toks, r, ctx.lang);
   if (roleLen > 0) {
     const roleWords = toks.slice(r, r + roleLen).map((t) => t.text);
     const key = roleKey(roleWords.join(' '));
     const gender = roleGender(roleWords[roleWords.length - 1], ctx.lang);
-    const org = r > k ? text.slice(toks[k].start, toks[r - 1].end).replace(/['’]s$/, '') : /-/.test(roleWords[0]) ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-')) : undefined;
+    const org =
+      r > k
+        ? text.slice(toks[k].start, toks[r - 1].end).replace(/['’]s$/, '')
+        : /-/.test(roleWords[0])
+          ? roleWords[0].slice(0, roleWords[0].lastIndexOf('-'))
+          : undefined;
     const n = linked(r + roleLen - 1, r + roleLen) ? nameRunAfterRole(text, toks, r + roleLen, ctx) : 0;
     if (n > 0) {
       const a = toks[r + roleLen];
       const b = toks[r + roleLen + n - 1];
-      return { kind: 'name', written: text.slice(a.start, b.end), start: a.start, end: b.end, gender: GIVEN_NAMES.get(a.text) ?? gender, role: key, roleFrom: toks[k].start };
+      return {
+        kind: 'name',
+        written: text.slice(a.start, b.end),
+        start: a.start,
+        end: b.end,
+        gender: GIVEN_NAMES.get(a.text) ?? gender,
+        role: key,
+        roleFrom: toks[k].start,
+      };
     }
     // "said the club's captain, Jonas Brehm": the name follows after a comma.
     const after = toks[r + roleLen];
@@ -208,7 +331,15 @@ function readPhrase(
       const m = nameRunAt(text, toks, r + roleLen, ctx);
       if (m > 0) {
         const b = toks[r + roleLen + m - 1];
-        return { kind: 'name', written: text.slice(after.start, b.end), start: after.start, end: b.end, gender, role: key, roleFrom: toks[k].start };
+        return {
+          kind: 'name',
+          written: text.slice(after.start, b.end),
+          start: after.start,
+          end: b.end,
+          gender,
+          role: key,
+          roleFrom: toks[k].start,
+        };
       }
     }
     const indefinite = article !== undefined && INDEFINITE.has(article);
@@ -236,7 +367,12 @@ function readPhrase(
   const last = toks[k + n - 1];
   const written = text.slice(first.start, last.end);
   // After a German article a lone capitalised word is a noun ("Der Verein"), not a name.
-  if (article && n === 1 && !ctx.state.isKnownSurname(written) && ctx.entities.find(text, first.start, last.end).length === 0) {
+  if (
+    article &&
+    n === 1 &&
+    !ctx.state.isKnownSurname(written) &&
+    ctx.entities.find(text, first.start, last.end).length === 0
+  ) {
     return undefined;
   }
   if (n === 1 && !looksLikeNameWord(written, ctx)) return undefined;
@@ -249,49 +385,94 @@ function readPhrase(
  */
 // Adverbs that may stand between a subject and its verb of saying ("Sie selbst sagte").
 const BETWEEN_SUBJECT_AND_VERB = new Set(
-  'selbst auch nur dann noch zudem später jedoch aber allerdings ebenfalls sofort schließlich himself herself itself also later then too only however'.split(' '),
+  'selbst auch nur dann noch zudem später jedoch aber allerdings ebenfalls sofort schließlich himself herself itself also later then too only however'.split(
+    ' ',
+  ),
 );
 
 /**
  * "the club's head of recruitment, Priya Lakhani, said", "Wrona, 27, said": a name set off by
  * commas right before the verb, after a role or followed by an age.
  */
-function appositionBefore(text: string, toks: readonly Token[], verbAt: number, ctx: PeopleContext): SpeakerRef | undefined {
+function appositionBefore(
+  text: string,
+  toks: readonly Token[],
+  verbAt: number,
+  ctx: PeopleContext,
+): SpeakerRef | undefined {
   let end = verbAt;
   if (end < 2 || !/^,\s$/.test(gap(text, toks[end - 1], toks[end]))) return undefined;
   // "Marsh, the club's top scorer, said": a description between commas after the name.
   if (/^\p{Ll}/u.test(toks[end - 1].text)) {
     for (let k = end - 1; k > 0 && end - k <= 7; k--) {
       if (!/^,\s$/.test(gap(text, toks[k - 1], toks[k]))) continue;
-      if (!/^(?:the|a|an|his|her|their|der|die|das|ein|eine|sein|seine|ihr|ihre)$/i.test(toks[k].text)) return undefined;
+      if (!/^(?:the|a|an|his|her|their|der|die|das|ein|eine|sein|seine|ihr|ihre)$/i.test(toks[k].text))
+        return undefined;
       let s = k;
-      while (s > 0 && k - s < 3 && isCapitalised(toks[s - 1].text) && (s === k || /^ $/.test(gap(text, toks[s - 1], toks[s])))) s--;
+      while (
+        s > 0 &&
+        k - s < 3 &&
+        isCapitalised(toks[s - 1].text) &&
+        (s === k || /^ $/.test(gap(text, toks[s - 1], toks[s])))
+      )
+        s--;
       if (s === k) return undefined;
       const written = text.slice(toks[s].start, toks[k - 1].end);
-      if (k - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written)) return undefined;
-      return { kind: 'name', written, start: toks[s].start, end: toks[k - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
+      if (k - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written))
+        return undefined;
+      return {
+        kind: 'name',
+        written,
+        start: toks[s].start,
+        end: toks[k - 1].end,
+        gender: GIVEN_NAMES.get(toks[s].text),
+      };
     }
     return undefined;
   }
   if (/^\d{1,2}$/.test(toks[end - 1].text) && /^,\s$/.test(gap(text, toks[end - 2], toks[end - 1]))) end--;
   let s = end;
-  while (s > 0 && end - s < 3 && isCapitalised(toks[s - 1].text) && (s === end || /^ $/.test(gap(text, toks[s - 1], toks[s])))) s--;
+  while (
+    s > 0 &&
+    end - s < 3 &&
+    isCapitalised(toks[s - 1].text) &&
+    (s === end || /^ $/.test(gap(text, toks[s - 1], toks[s])))
+  )
+    s--;
   if (s === end || ctx.lex.nonNames.has(toks[s].text)) return undefined;
   const written = text.slice(toks[s].start, toks[end - 1].end);
   const byAge = end < verbAt;
   const prev = toks[s - 1];
   // The role may be a phrase ending at the comma ("head of sport, Rachel Quint,").
   const roleEndsAt = (k: number) => k >= 0 && roleLengthAt(toks, k, ctx.lang) >= s - k;
-  const roleBefore = prev && /^,\s$/.test(gap(text, prev, toks[s])) && (roleEndsAt(s - 1) || roleEndsAt(s - 2) || roleEndsAt(s - 3) || referringNounClass(prev.text, ctx.lang) !== undefined);
+  const roleBefore =
+    prev &&
+    /^,\s$/.test(gap(text, prev, toks[s])) &&
+    (roleEndsAt(s - 1) ||
+      roleEndsAt(s - 2) ||
+      roleEndsAt(s - 3) ||
+      referringNounClass(prev.text, ctx.lang) !== undefined);
   if (!byAge && !roleBefore) return undefined;
-  if (end - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written)) return undefined;
-  return { kind: 'name', written, start: toks[s].start, end: toks[end - 1].end, gender: GIVEN_NAMES.get(toks[s].text) };
+  if (end - s === 1 && !looksLikeNameWord(written, ctx) && !ctx.state.isKnownSurname(written))
+    return undefined;
+  return {
+    kind: 'name',
+    written,
+    start: toks[s].start,
+    end: toks[end - 1].end,
+    gender: GIVEN_NAMES.get(toks[s].text),
+  };
 }
 
 const RELATIVE = { de: /^(?:der|die|das|dessen|deren|dem|den)$/, en: /^(?:who|whose|whom|which)$/ };
 
 /** Where a relative clause set off by commas right before token `verbAt` starts, or -1. */
-function relativeClauseBefore(text: string, toks: readonly Token[], verbAt: number, lang: 'de' | 'en'): number {
+function relativeClauseBefore(
+  text: string,
+  toks: readonly Token[],
+  verbAt: number,
+  lang: 'de' | 'en',
+): number {
   if (verbAt < 3 || !/^\s*,\s*$/.test(gap(text, toks[verbAt - 1], toks[verbAt]))) return -1;
   for (let k = verbAt - 1; k > 0 && verbAt - k <= 14; k--) {
     const g = gap(text, toks[k - 1], toks[k]);
@@ -299,8 +480,12 @@ function relativeClauseBefore(text: string, toks: readonly Token[], verbAt: numb
     if (!/,/.test(g)) continue;
     // A German relative clause ends in its verb ("…, der damals traf, sagte"); one ending in a
     // noun is an apposition ("…, der Kapitän des Klubs, sagte").
-    if (lang === 'de') return RELATIVE.de.test(toks[k].text) && /^\p{Ll}/u.test(toks[verbAt - 1].text) ? k : -1;
-    return RELATIVE.en.test(toks[k].text) || /^(?:speaking|writing|asked|when|after|having)$/.test(toks[k].text) ? k : -1;
+    if (lang === 'de')
+      return RELATIVE.de.test(toks[k].text) && /^\p{Ll}/u.test(toks[verbAt - 1].text) ? k : -1;
+    return RELATIVE.en.test(toks[k].text) ||
+      /^(?:speaking|writing|asked|when|after|having)$/.test(toks[k].text)
+      ? k
+      : -1;
   }
   return -1;
 }
@@ -320,22 +505,44 @@ export function readSpeakerPhraseBefore(
   const apposed = appositionBefore(text, toks, verbAt, ctx);
   if (apposed) return apposed;
   let end = verbAt;
-  while (end > 0 && verbAt - end < 2 && BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) && /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))) end--;
+  while (
+    end > 0 &&
+    verbAt - end < 2 &&
+    BETWEEN_SUBJECT_AND_VERB.has(toks[end - 1].text) &&
+    /^[ ]$/.test(gap(text, toks[end - 1], toks[end]))
+  )
+    end--;
   let s = end;
   while (s > 0 && end - s < 6) {
     const t = toks[s - 1];
     if (s < end && !/^[ ]$/.test(gap(text, t, toks[s]))) break;
     const lower = t.text.toLowerCase();
     const namey =
-      isCapitalised(t.text) || ctx.lex.articles.has(lower) || /['’]s$/.test(t.text) || ctx.lex.pronouns[lower] || AGE.test(t.text) || POSSESSIVE.test(t.text);
-    const englishRole = ctx.lang === 'en' && (roleLengthAt(toks, s - 1, 'en') > 0 || referringNounClass(t.text, 'en') !== undefined);
+      isCapitalised(t.text) ||
+      ctx.lex.articles.has(lower) ||
+      /['’]s$/.test(t.text) ||
+      ctx.lex.pronouns[lower] ||
+      AGE.test(t.text) ||
+      POSSESSIVE.test(t.text);
+    const englishRole =
+      ctx.lang === 'en' &&
+      (roleLengthAt(toks, s - 1, 'en') > 0 || referringNounClass(t.text, 'en') !== undefined);
     // "der frühere Profi", "the former captain": an adjective right after the article.
-    const adjective = s < end && s >= 2 && /^\p{Ll}/u.test(t.text) && ctx.lex.articles.has(toks[s - 2].text.toLowerCase());
-    if (!namey && !englishRole && !adjective && !(s < end && /^(?:van|von|de|der|den|di|da)$/.test(t.text))) break;
+    const adjective =
+      s < end && s >= 2 && /^\p{Ll}/u.test(t.text) && ctx.lex.articles.has(toks[s - 2].text.toLowerCase());
+    if (!namey && !englishRole && !adjective && !(s < end && /^(?:van|von|de|der|den|di|da)$/.test(t.text)))
+      break;
     s--;
     if (ctx.lex.articles.has(lower) || ctx.lex.pronouns[lower] || POSSESSIVE.test(t.text)) break;
   }
-  while (s < end && ctx.lex.nonNames.has(toks[s].text) && !ctx.lex.articles.has(toks[s].text.toLowerCase()) && !ctx.lex.pronouns[toks[s].text.toLowerCase()] && !POSSESSIVE.test(toks[s].text)) s++;
+  while (
+    s < end &&
+    ctx.lex.nonNames.has(toks[s].text) &&
+    !ctx.lex.articles.has(toks[s].text.toLowerCase()) &&
+    !ctx.lex.pronouns[toks[s].text.toLowerCase()] &&
+    !POSSESSIVE.test(toks[s].text)
+  )
+    s++;
   const upToVerb = toks.slice(0, end);
   const ref = s === end ? undefined : readSpeakerPhrase(text, upToVerb, s, ctx, verb);
   if (ref) return ref;

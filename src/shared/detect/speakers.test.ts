@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detect } from './detect';
 
 const speakers = (text: string, lang: 'de' | 'en') =>
-  detect(text, { lang }).filter((s) => s.kind === 'quote').map((s) => s.speaker);
+  detect(text, { lang })
+    .filter((s) => s.kind === 'quote')
+    .map((s) => s.speaker);
 
 describe('German attribution', () => {
   it('reads "sagte X" after the quote', () => {
@@ -14,7 +16,9 @@ describe('German attribution', () => {
   });
 
   it('reads "X betont:" before the quote', () => {
-    expect(speakers('Sportdirektor Malte Ebeling betont: „Wir verkaufen niemanden.“', 'de')).toEqual(['Malte Ebeling']);
+    expect(speakers('Sportdirektor Malte Ebeling betont: „Wir verkaufen niemanden.“', 'de')).toEqual([
+      'Malte Ebeling',
+    ]);
   });
 
   it('reads an inverted "Dazu sagte X:"', () => {
@@ -30,11 +34,14 @@ describe('German attribution', () => {
   });
 
   it('strips a role and an organisation in front of the name', () => {
-    expect(speakers('„Wir sind zufrieden“, sagte Rotheides Geschäftsführerin Ilka Sommerfeld.', 'de')).toEqual(['Ilka Sommerfeld']);
+    expect(
+      speakers('„Wir sind zufrieden“, sagte Rotheides Geschäftsführerin Ilka Sommerfeld.', 'de'),
+    ).toEqual(['Ilka Sommerfeld']);
   });
 
   it('resolves "er" and "sie" to the last named person of that gender', () => {
-    const text = 'Jonas Brehm und Jana Kowalczyk kamen zusammen. „Ich bin müde“, sagte er. „Ich nicht“, sagte sie.';
+    const text =
+      'Jonas Brehm und Jana Kowalczyk kamen zusammen. „Ich bin müde“, sagte er. „Ich nicht“, sagte sie.';
     expect(speakers(text, 'de')).toEqual(['Jonas Brehm', 'Jana Kowalczyk']);
   });
 
@@ -43,35 +50,49 @@ describe('German attribution', () => {
   });
 
   it('resolves "der Kapitän" to the person introduced as captain', () => {
-    const text = 'Kapitän Jonas Brehm traf doppelt, Malte Ebeling sah zu.\n„Das war ein Anfang“, sagte der Kapitän.';
+    const text =
+      'Kapitän Jonas Brehm traf doppelt, Malte Ebeling sah zu.\n„Das war ein Anfang“, sagte der Kapitän.';
     expect(speakers(text, 'de')).toEqual(['Jonas Brehm']);
   });
 
   it('resolves "der 29-Jährige" to the last named man', () => {
-    expect(speakers('Jonas Brehm verlängert. „Ich bleibe“, sagte der 29-Jährige.', 'de')).toEqual(['Jonas Brehm']);
+    expect(speakers('Jonas Brehm verlängert. „Ich bleibe“, sagte der 29-Jährige.', 'de')).toEqual([
+      'Jonas Brehm',
+    ]);
   });
 
   it('gives a quote interrupted by its attribution one speaker', () => {
-    expect(speakers('„Wir waren gut“, sagte Brehm, „aber nicht gut genug.“', 'de')).toEqual(['Brehm', 'Brehm']);
+    expect(speakers('„Wir waren gut“, sagte Brehm, „aber nicht gut genug.“', 'de')).toEqual([
+      'Brehm',
+      'Brehm',
+    ]);
   });
 
   it('hands "X sagte:" at a paragraph end to the quote opening the next paragraph', () => {
-    const text = 'Malte Ebeling sagte bei der Vorstellung:\n„Wir haben lange gesucht und den Richtigen gefunden.“';
+    const text =
+      'Malte Ebeling sagte bei der Vorstellung:\n„Wir haben lange gesucht und den Richtigen gefunden.“';
     expect(speakers(text, 'de')).toEqual(['Malte Ebeling']);
   });
 
   it('leaves a standalone quote without speaker when nobody spoke nearby', () => {
-    expect(speakers('Der Verein schweigt.\n„Das ist eine Frechheit, so etwas zu behaupten.“', 'de')).toEqual([undefined]);
+    expect(speakers('Der Verein schweigt.\n„Das ist eine Frechheit, so etwas zu behaupten.“', 'de')).toEqual([
+      undefined,
+    ]);
   });
 });
 
 describe('English attribution', () => {
   it('reads "said X" and "X said"', () => {
-    expect(speakers('“We move on,” said Dean Whitlock. “Next game,” Whitlock said.', 'en')).toEqual(['Dean Whitlock', 'Dean Whitlock']);
+    expect(speakers('“We move on,” said Dean Whitlock. “Next game,” Whitlock said.', 'en')).toEqual([
+      'Dean Whitlock',
+      'Dean Whitlock',
+    ]);
   });
 
   it('reads "according to X"', () => {
-    expect(speakers('According to Solberg, the stadium will cost “no more than planned”.', 'en')).toEqual(['Solberg']);
+    expect(speakers('According to Solberg, the stadium will cost “no more than planned”.', 'en')).toEqual([
+      'Solberg',
+    ]);
   });
 
   it('reads "X told reporters:"', () => {
@@ -83,11 +104,15 @@ describe('English attribution', () => {
   });
 
   it('resolves "he" and "the coach"', () => {
-    const text = 'Coach Piet Lorenzen stood by Jonas Brehm.\n“He will start,” the coach said. “I trust him,” he added.';
+    const text =
+      'Coach Piet Lorenzen stood by Jonas Brehm.\n“He will start,” the coach said. “I trust him,” he added.';
     expect(speakers(text, 'en')).toEqual(['Piet Lorenzen', 'Jonas Brehm']);
   });
 
   it('lets a bare follow-up quote inherit the speaker of the previous one', () => {
-    expect(speakers('“We lost,” said Jana Kowalczyk. “And we deserved it.”', 'en')).toEqual(['Jana Kowalczyk', 'Jana Kowalczyk']);
+    expect(speakers('“We lost,” said Jana Kowalczyk. “And we deserved it.”', 'en')).toEqual([
+      'Jana Kowalczyk',
+      'Jana Kowalczyk',
+    ]);
   });
 });

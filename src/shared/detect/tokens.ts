@@ -28,9 +28,16 @@ let last: { text: string; from: number; to: number; tokens: readonly Token[] } |
  * The words of one sentence outside its quotations. Several rules read the same sentence in
  * turn, so the last answer is kept; the result must be treated as read-only.
  */
-export function wordsOutside(text: string, from: number, to: number, quotes: readonly { start: number; end: number }[]): readonly Token[] {
+export function wordsOutside(
+  text: string,
+  from: number,
+  to: number,
+  quotes: readonly { start: number; end: number }[],
+): readonly Token[] {
   if (last && last.text === text && last.from === from && last.to === to) return last.tokens;
-  const tokens = tokenize(text, 0, from, to).filter((t) => !quotes.some((q) => t.start >= q.start && t.start < q.end));
+  const tokens = tokenize(text, 0, from, to).filter(
+    (t) => !quotes.some((q) => t.start >= q.start && t.start < q.end),
+  );
   last = { text, from, to, tokens };
   return tokens;
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isRealIsoDate } from './facts';
 import { dealInput, entityInput, quoteInput, roleInput, sourceInput } from './fact-inputs';
 
-const problems = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+const problems = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => (result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.')} ${i.message}`));
 
 const deal = {
   kind: 'broadcast_rights',
@@ -19,8 +21,12 @@ const deal = {
 describe('fact inputs', () => {
   // Found by the IPC fuzz (tests/hardening): a name of one NUL reached the store's CHECK and came back as "internal".
   it('refuses required text containing a NUL character, naming the field', () => {
-    expect(problems(entityInput.safeParse({ kind: 'club', name: '\u0000' }))).toEqual(['name must not contain a NUL character']);
-    expect(problems(entityInput.safeParse({ kind: 'club', name: 'SV\u0000Rotheide' }))).toEqual(['name must not contain a NUL character']);
+    expect(problems(entityInput.safeParse({ kind: 'club', name: '\u0000' }))).toEqual([
+      'name must not contain a NUL character',
+    ]);
+    expect(problems(entityInput.safeParse({ kind: 'club', name: 'SV\u0000Rotheide' }))).toEqual([
+      'name must not contain a NUL character',
+    ]);
   });
 
   it('accepts a complete deal and fills the fields left out with null', () => {
@@ -29,7 +35,9 @@ describe('fact inputs', () => {
   });
 
   it('names the field when the amount is not a number', () => {
-    expect(problems(dealInput.safeParse({ ...deal, amountMinor: 'five' }))).toEqual(['amountMinor must be a number']);
+    expect(problems(dealInput.safeParse({ ...deal, amountMinor: 'five' }))).toEqual([
+      'amountMinor must be a number',
+    ]);
     expect(problems(dealInput.safeParse({ ...deal, amountMinor: 12.5 }))).toEqual([
       'amountMinor must be a whole number of minor units (cents)',
     ]);
@@ -51,15 +59,21 @@ describe('fact inputs', () => {
   });
 
   it('checks that the amount fits the precision', () => {
-    expect(problems(dealInput.safeParse({ ...deal, precision: 'range' }))).toEqual(['amountMaxMinor must be a number for a range']);
+    expect(problems(dealInput.safeParse({ ...deal, precision: 'range' }))).toEqual([
+      'amountMaxMinor must be a number for a range',
+    ]);
     expect(problems(dealInput.safeParse({ ...deal, precision: 'range', amountMaxMinor: 100 }))).toEqual([
       'amountMaxMinor must not be below the lower amount',
     ]);
     expect(problems(dealInput.safeParse({ ...deal, precision: 'undisclosed' }))).toEqual([
       'amountMinor must be empty when the amount is undisclosed',
     ]);
-    expect(problems(dealInput.safeParse({ ...deal, amountMinor: null, currency: null, precision: 'undisclosed' }))).toEqual([]);
-    expect(problems(dealInput.safeParse({ ...deal, amountMinor: null }))).toEqual(['amountMinor must be a number']);
+    expect(
+      problems(dealInput.safeParse({ ...deal, amountMinor: null, currency: null, precision: 'undisclosed' })),
+    ).toEqual([]);
+    expect(problems(dealInput.safeParse({ ...deal, amountMinor: null }))).toEqual([
+      'amountMinor must be a number',
+    ]);
   });
 
   it('agrees with isRealIsoDate on every day of a leap year, a common year and a century year', () => {
@@ -85,28 +99,49 @@ describe('fact inputs', () => {
   });
 
   it('trims text, turns empty optional text into null and removes duplicate aliases', () => {
-    expect(entityInput.parse({ kind: 'club', name: '  SV Rotheide ', aliases: ['SVR', 'SVR', 'Die Roten'], note: '' })).toEqual({
+    expect(
+      entityInput.parse({
+        kind: 'club',
+        name: '  SV Rotheide ',
+        aliases: ['SVR', 'SVR', 'Die Roten'],
+        note: '',
+      }),
+    ).toEqual({
       kind: 'club',
       name: 'SV Rotheide',
       aliases: ['SVR', 'Die Roten'],
       note: null,
     });
-    expect(problems(entityInput.safeParse({ kind: 'club', name: '   ' }))).toEqual(['name must not be empty']);
+    expect(problems(entityInput.safeParse({ kind: 'club', name: '   ' }))).toEqual([
+      'name must not be empty',
+    ]);
   });
 
   it('checks quote language codes and role periods', () => {
-    expect(problems(quoteInput.safeParse({ speakerId: 'p', wording: 'Wir bleiben.', language: 'German', occasion: 'interview', status: 'verified' }))).toEqual([
-      'language must be a language code such as de or en',
-    ]);
-    expect(problems(roleInput.safeParse({ personId: 'p', title: 'Kapitänin', from: '2024-07-01', to: '2023-06-30' }))).toEqual([
-      'to must not be before the start date',
-    ]);
+    expect(
+      problems(
+        quoteInput.safeParse({
+          speakerId: 'p',
+          wording: 'Wir bleiben.',
+          language: 'German',
+          occasion: 'interview',
+          status: 'verified',
+        }),
+      ),
+    ).toEqual(['language must be a language code such as de or en']);
+    expect(
+      problems(
+        roleInput.safeParse({ personId: 'p', title: 'Kapitänin', from: '2024-07-01', to: '2023-06-30' }),
+      ),
+    ).toEqual(['to must not be before the start date']);
   });
 
   it('accepts only web addresses as source URLs', () => {
-    expect(problems(sourceInput.safeParse({ kind: 'web_page', title: 'Bericht', url: 'javascript:alert(1)' }))).toEqual([
-      'url must be a web address starting with http:// or https://',
-    ]);
-    expect(problems(sourceInput.safeParse({ kind: 'web_page', title: 'Bericht', url: 'https://example.org/a' }))).toEqual([]);
+    expect(
+      problems(sourceInput.safeParse({ kind: 'web_page', title: 'Bericht', url: 'javascript:alert(1)' })),
+    ).toEqual(['url must be a web address starting with http:// or https://']);
+    expect(
+      problems(sourceInput.safeParse({ kind: 'web_page', title: 'Bericht', url: 'https://example.org/a' })),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ import {
 // Messages complete a sentence that starts with the field name: "amount must be a number".
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
-const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: oneOf(values) });
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: oneOf(values) });
 
 // SQLite's length() stops at a NUL, so the store's "not empty" checks would see "\u0000x" as empty.
 export const requiredText = (max: number) =>
@@ -172,14 +173,16 @@ export function dealProblems(d: DealFields): FieldProblem[] {
   if (d.payerId && d.payeeId && d.payerId === d.payeeId)
     problems.push({ path: 'payeeId', message: 'must differ from the payer (payer and payee must differ)' });
   if (d.precision === 'undisclosed') {
-    if (d.amountMinor !== null) problems.push({ path: 'amountMinor', message: 'must be empty when the amount is undisclosed' });
+    if (d.amountMinor !== null)
+      problems.push({ path: 'amountMinor', message: 'must be empty when the amount is undisclosed' });
     if (d.amountMaxMinor !== null)
       problems.push({ path: 'amountMaxMinor', message: 'must be empty when the amount is undisclosed' });
   } else {
     if (d.amountMinor === null) problems.push({ path: 'amountMinor', message: 'must be a number' });
     if (d.currency === null) problems.push({ path: 'currency', message: CURRENCY_MESSAGE });
     if (d.precision === 'range') {
-      if (d.amountMaxMinor === null) problems.push({ path: 'amountMaxMinor', message: 'must be a number for a range' });
+      if (d.amountMaxMinor === null)
+        problems.push({ path: 'amountMaxMinor', message: 'must be a number for a range' });
       else if (d.amountMinor !== null && d.amountMaxMinor < d.amountMinor)
         problems.push({ path: 'amountMaxMinor', message: 'must not be below the lower amount' });
     } else if (d.amountMaxMinor !== null) {
@@ -205,7 +208,8 @@ function withRules<T extends z.ZodRawShape, O>(shape: T, rules: ((value: O) => F
   const schema = z.object(shape).strict();
   if (!rules) return schema;
   return schema.superRefine((value, ctx) => {
-    for (const p of rules(value as O)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+    for (const p of rules(value as O))
+      ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
   });
 }
 
@@ -225,7 +229,11 @@ export const sourceInput = withRules(sourceFields, sourceProblems);
 export const sourceUpdate = withRules(withId(sourceFields), sourceProblems);
 export const citationInput = withRules(citationFields, null);
 export const citationUpdate = withRules(
-  withId({ locator: citationFields.locator, excerpt: citationFields.excerpt, sourceId: citationFields.sourceId }),
+  withId({
+    locator: citationFields.locator,
+    excerpt: citationFields.excerpt,
+    sourceId: citationFields.sourceId,
+  }),
   null,
 );
 

@@ -13,10 +13,24 @@ export const DEAL_KINDS = [
   'release_clause',
   'other',
 ] as const;
-export const AMOUNT_PRECISIONS = ['exact', 'approximately', 'at_least', 'at_most', 'range', 'undisclosed'] as const;
+export const AMOUNT_PRECISIONS = [
+  'exact',
+  'approximately',
+  'at_least',
+  'at_most',
+  'range',
+  'undisclosed',
+] as const;
 export const DEAL_STATUSES = ['confirmed', 'reported', 'rumoured', 'denied', 'withdrawn'] as const;
 export const QUOTE_STATUSES = ['verified', 'unverified', 'disputed', 'retracted'] as const;
-export const QUOTE_OCCASIONS = ['press_release', 'interview', 'press_conference', 'social_post', 'broadcast', 'other'] as const;
+export const QUOTE_OCCASIONS = [
+  'press_release',
+  'interview',
+  'press_conference',
+  'social_post',
+  'broadcast',
+  'other',
+] as const;
 export const SOURCE_KINDS = [
   'web_page',
   'document',

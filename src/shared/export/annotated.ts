@@ -61,7 +61,9 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
     if (labels.length === 0) return inner;
     const fresh = labels.filter((l) => !referenced.has(l));
     fresh.forEach((l) => referenced.add(l));
-    const refs = fresh.length ? `<sup class="comment-ref">[${fresh.map((l) => `<a href="#comment-note-${l}">${l}</a>`).join(',')}]</sup>` : '';
+    const refs = fresh.length
+      ? `<sup class="comment-ref">[${fresh.map((l) => `<a href="#comment-note-${l}">${l}</a>`).join(',')}]</sup>`
+      : '';
     return `<span class="commented">${inner}</span>${refs}`;
   };
 
@@ -73,11 +75,10 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
       if (claimIds.length === 0) return withThreads;
       inner = withThreads;
       const known = claimIds.map((id) => byId.get(id)).filter((n) => n !== undefined);
-      if (known.length === 0) return `<mark class="claim claim-unknown" title="${escapeAttr(l.text.unknownClaim)}">${inner}</mark>`;
+      if (known.length === 0)
+        return `<mark class="claim claim-unknown" title="${escapeAttr(l.text.unknownClaim)}">${inner}</mark>`;
       const first = known[0]!;
-      const refs = known
-        .map((n) => `<a href="#claim-note-${n.number}">${n.number}</a>`)
-        .join(',');
+      const refs = known.map((n) => `<a href="#claim-note-${n.number}">${n.number}</a>`).join(',');
       return `<mark class="claim claim-${escapeAttr(first.claim.status)}" data-claim="${escapeAttr(
         known.map((n) => n.claim.id).join(' '),
       )}">${inner}</mark><sup class="claim-ref">[${refs}]</sup>`;
@@ -93,9 +94,11 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
     `<h2>${escapeText(l.text.claims)}</h2>`,
     inText.length ? `<ol>\n${inText.map(note).join('\n')}\n</ol>` : `<p>${escapeText(l.text.none)}</p>`,
   ];
-  if (gone.length) notes.push(`<h3>${escapeText(l.text.notInText)}</h3>`, `<ol>\n${gone.map(note).join('\n')}\n</ol>`);
+  if (gone.length)
+    notes.push(`<h3>${escapeText(l.text.notInText)}</h3>`, `<ol>\n${gone.map(note).join('\n')}\n</ol>`);
   notes.push('</section>');
-  if (options.threads) notes.push(commentNotesHtml(threads, language, (claimId) => byId.get(claimId)?.number));
+  if (options.threads)
+    notes.push(commentNotesHtml(threads, language, (claimId) => byId.get(claimId)?.number));
 
   const generated = formatInstant(options.generatedAt ?? new Date().toISOString());
   const recordNote = `<p class="record-note">${escapeText(
@@ -107,6 +110,8 @@ export function exportAnnotatedHtml(ctx: ExportContext, options: AnnotatedOption
     title: ctx.meta.headline,
     css: `${ARTICLE_CSS}\n${STATUS_CSS}\n${ANNOTATED_CSS}${options.threads ? `\n${COMMENT_NOTES_CSS}` : ''}`,
     headerHtml: `${recordNote}\n${articleHeaderHtml(ctx.meta)}`,
-    mainHtml: [body.trimEnd(), correctionsHtml(ctx.corrections ?? [], ctx.meta.language), notes.join('\n')].filter(Boolean).join('\n'),
+    mainHtml: [body.trimEnd(), correctionsHtml(ctx.corrections ?? [], ctx.meta.language), notes.join('\n')]
+      .filter(Boolean)
+      .join('\n'),
   });
 }

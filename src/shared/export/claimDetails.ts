@@ -3,7 +3,14 @@ import { allowedLinkUrl } from '../article/links';
 import type { Claim } from '../domain/articles';
 import type { ExportContext, UiLanguage } from './context';
 import { escapeAttr, escapeText } from './escape';
-import { claimMarking, claimSources, formatInstant, lastCheck, quoteMarks, resolveClaimFacts } from './factText';
+import {
+  claimMarking,
+  claimSources,
+  formatInstant,
+  lastCheck,
+  quoteMarks,
+  resolveClaimFacts,
+} from './factText';
 import { labelsFor } from './labels';
 
 /** Shared by the annotated article and the fact-check report so both describe a claim alike. */
@@ -28,7 +35,9 @@ export function numberClaims(ctx: ExportContext): { claim: Claim; number: number
     }
   }
   const markedCount = ordered.length;
-  const rest = ctx.claims.filter((c) => !seen.has(c.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const rest = ctx.claims
+    .filter((c) => !seen.has(c.id))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return [...ordered, ...rest].map((claim, i) => ({ claim, number: i + 1, marked: i < markedCount }));
 }
 
@@ -65,7 +74,9 @@ export function claimDetailsHtml(claim: Claim, ctx: ExportContext, options: Clai
   );
 
   const factItems = resolved.map((fact) =>
-    fact.text === null ? `<li class="missing">${escapeText(`${l.deletedFact} (${fact.ref.type} ${fact.ref.id})`)}</li>` : `<li>${escapeText(fact.text)}</li>`,
+    fact.text === null
+      ? `<li class="missing">${escapeText(`${l.deletedFact} (${fact.ref.type} ${fact.ref.id})`)}</li>`
+      : `<li>${escapeText(fact.text)}</li>`,
   );
   parts.push(
     `<div class="facts"><strong>${escapeText(l.text.facts)}:</strong> ${
@@ -78,7 +89,9 @@ export function claimDetailsHtml(claim: Claim, ctx: ExportContext, options: Clai
     const title = url
       ? `<a href="${escapeAttr(url)}">${escapeText(source.title)}</a>`
       : escapeText(source.title);
-    const details = [source.publisher, l.sourceKind[source.kind], source.publishedAt].filter(Boolean).join(', ');
+    const details = [source.publisher, l.sourceKind[source.kind], source.publishedAt]
+      .filter(Boolean)
+      .join(', ');
     const where = locator ? ` – ${escapeText(`${l.text.locator}: ${locator}`)}` : '';
     const quoted = excerpt ? ` ${escapeText(quoteMarks(excerpt, language))}` : '';
     const file = source.fileName ? ` [${escapeText(source.fileName)}]` : '';
@@ -92,31 +105,43 @@ export function claimDetailsHtml(claim: Claim, ctx: ExportContext, options: Clai
 
   const warnings = (ctx.warnings ?? []).filter((w) => w.claimId === claim.id);
   if (warnings.length > 0 || claim.dismissedWarnings.length > 0) {
-    const open = warnings.map((w) => `<li class="warning-open">${escapeText(w.message)} <code>${escapeText(w.code)}</code></li>`);
+    const open = warnings.map(
+      (w) => `<li class="warning-open">${escapeText(w.message)} <code>${escapeText(w.code)}</code></li>`,
+    );
     const dismissed = claim.dismissedWarnings.map(
       (w) =>
         `<li class="warning-dismissed">${escapeText(`${l.text.dismissed}: `)}<code>${escapeText(w.code)}</code> – ${escapeText(
           `${w.reason} (${w.checker}, ${formatInstant(w.at)})`,
         )}</li>`,
     );
-    parts.push(`<div class="warnings"><strong>${escapeText(l.text.warnings)}:</strong><ul>${[...open, ...dismissed].join('')}</ul></div>`);
+    parts.push(
+      `<div class="warnings"><strong>${escapeText(l.text.warnings)}:</strong><ul>${[...open, ...dismissed].join('')}</ul></div>`,
+    );
   }
 
-  if (claim.note) parts.push(`<p class="note"><strong>${escapeText(l.text.note)}:</strong> ${escapeText(claim.note)}</p>`);
+  if (claim.note)
+    parts.push(`<p class="note"><strong>${escapeText(l.text.note)}:</strong> ${escapeText(claim.note)}</p>`);
 
   parts.push(`<p class="checked">${escapeText(checkLine(claim, l.text))}</p>`);
 
   if (options.history && claim.history.length > 1) {
     const rows = [...claim.history]
       .sort((a, b) => a.at.localeCompare(b.at))
-      .map((h) => `<li>${escapeText(`${formatInstant(h.at)}: ${l.claimStatus[h.status]} (${h.checker})`)}</li>`);
-    parts.push(`<div class="history"><strong>${escapeText(l.text.history)}:</strong><ul>${rows.join('')}</ul></div>`);
+      .map(
+        (h) => `<li>${escapeText(`${formatInstant(h.at)}: ${l.claimStatus[h.status]} (${h.checker})`)}</li>`,
+      );
+    parts.push(
+      `<div class="history"><strong>${escapeText(l.text.history)}:</strong><ul>${rows.join('')}</ul></div>`,
+    );
   }
   return parts.join('\n');
 }
 
 /** "Marked by …, … · Checked by …, …": the marker is never presented as the checker. */
-export function checkLine(claim: Claim, text: { markedBy: string; checkedBy: string; notChecked: string }): string {
+export function checkLine(
+  claim: Claim,
+  text: { markedBy: string; checkedBy: string; notChecked: string },
+): string {
   const marking = claimMarking(claim);
   const check = lastCheck(claim);
   const marked = marking ? `${text.markedBy} ${marking.by}, ${formatInstant(marking.at)}` : null;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sampleClaims, sampleContext } from '../article/sampleArticle.fixture';
 import { claimReviews, exportClaimReview } from './claimreview';
 
-const options = { publisher: { name: 'Almentaler Rundschau', url: 'https://rundschau.example' }, articleUrl: 'https://rundschau.example/a/42' };
+const options = {
+  publisher: { name: 'Almentaler Rundschau', url: 'https://rundschau.example' },
+  articleUrl: 'https://rundschau.example/a/42',
+};
 
 describe('claimReviews', () => {
   const reviews = claimReviews(sampleContext(), options);
@@ -19,7 +22,11 @@ describe('claimReviews', () => {
       expect(review['@type']).toBe('ClaimReview');
       expect(review.claimReviewed.length).toBeGreaterThan(0);
       expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(review.author).toEqual({ '@type': 'Organization', name: 'Almentaler Rundschau', url: 'https://rundschau.example' });
+      expect(review.author).toEqual({
+        '@type': 'Organization',
+        name: 'Almentaler Rundschau',
+        url: 'https://rundschau.example',
+      });
       expect(review.url).toBe('https://rundschau.example/a/42');
       expect(review.itemReviewed['@type']).toBe('Claim');
       expect(review.itemReviewed.appearance?.[0]).toMatchObject({ url: 'https://rundschau.example/a/42' });
@@ -45,19 +52,26 @@ describe('claimReviews', () => {
     expect(reviews[0].itemReviewed.author).toEqual({ '@type': 'Person', name: 'Elke Maiwald' });
     expect(reviews[0].itemReviewed.datePublished).toBe('2026-11-23');
     expect(reviews[3].itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Almentaler Kurier' });
-    expect(reviews[3].itemReviewed.appearance?.map((a) => a.url)).toEqual(['https://rundschau.example/a/42', 'https://kurier.example/sport/strivo']);
+    expect(reviews[3].itemReviewed.appearance?.map((a) => a.url)).toEqual([
+      'https://rundschau.example/a/42',
+      'https://kurier.example/sport/strivo',
+    ]);
   });
 
   it('serializes to a JSON-LD array and to an empty array when nothing was rated', () => {
     expect(JSON.parse(exportClaimReview(sampleContext(), options))).toHaveLength(4);
-    const unrated = sampleContext({ claims: sampleClaims.map((c) => ({ ...c, status: 'unchecked' as const })) });
+    const unrated = sampleContext({
+      claims: sampleClaims.map((c) => ({ ...c, status: 'unchecked' as const })),
+    });
     expect(JSON.parse(exportClaimReview(unrated, options))).toEqual([]);
   });
 });
 
 describe('exportClaimReview embedded in a page', () => {
   const hostile = 'Rotheide zahlt 7 Mio. </script><script>alert(1)</script> <!-- & \u2028 \u2029';
-  const ctx = sampleContext({ claims: sampleClaims.map((c) => (c.id === 'c-amount' ? { ...c, text: hostile } : c)) });
+  const ctx = sampleContext({
+    claims: sampleClaims.map((c) => (c.id === 'c-amount' ? { ...c, text: hostile } : c)),
+  });
   const out = exportClaimReview(ctx, options);
 
   it('writes no <, >, & or line separators, only their JSON escapes', () => {

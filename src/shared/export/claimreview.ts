@@ -83,7 +83,9 @@ function claimAuthor(claim: Claim, ctx: ExportContext): { author?: JsonLdParty; 
   for (const ref of claim.links) {
     if (ref.type === 'deal') {
       const deal = facts.deals.find((d) => d.id === ref.id);
-      const reporter = deal?.reportedById ? facts.entities.find((e) => e.id === deal.reportedById) : undefined;
+      const reporter = deal?.reportedById
+        ? facts.entities.find((e) => e.id === deal.reportedById)
+        : undefined;
       if (reporter) return { author: party(reporter) };
     }
   }
@@ -110,7 +112,13 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         if (source.publisher) work.publisher = { '@type': 'Organization', name: source.publisher };
         return work;
       });
-      if (options.articleUrl) appearance.unshift({ '@type': 'CreativeWork', name: ctx.meta.headline, url: options.articleUrl, publisher });
+      if (options.articleUrl)
+        appearance.unshift({
+          '@type': 'CreativeWork',
+          name: ctx.meta.headline,
+          url: options.articleUrl,
+          publisher,
+        });
       const itemReviewed: ClaimReviewJsonLd['itemReviewed'] = { '@type': 'Claim' };
       if (author) itemReviewed.author = author;
       if (date) itemReviewed.datePublished = date;
@@ -121,7 +129,11 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         '@type': 'ClaimReview',
         claimReviewed: claim.text,
         datePublished:
-          options.datePublished ?? toIsoDay(lastCheck(claim)?.at) ?? toIsoDay(claim.updatedAt) ?? toIsoDay(ctx.meta.updatedAt) ?? new Date().toISOString().slice(0, 10),
+          options.datePublished ??
+          toIsoDay(lastCheck(claim)?.at) ??
+          toIsoDay(claim.updatedAt) ??
+          toIsoDay(ctx.meta.updatedAt) ??
+          new Date().toISOString().slice(0, 10),
         inLanguage: language,
         author: publisher,
         reviewRating: {
@@ -141,7 +153,11 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
         // A status set after the correction dates the review itself later; modified is never before published.
         review.dateModified = day(latest) > review.datePublished ? day(latest) : review.datePublished;
         review.reviewBody = correctionSentence(latest, language);
-        review.correction = corrections.map((c) => ({ '@type': 'CorrectionComment', text: correctionSentence(c, language), datePublished: day(c) }));
+        review.correction = corrections.map((c) => ({
+          '@type': 'CorrectionComment',
+          text: correctionSentence(c, language),
+          datePublished: day(c),
+        }));
       }
       return review;
     });
@@ -155,7 +171,10 @@ export function claimReviews(ctx: ExportContext, options: ClaimReviewOptions): C
  */
 export function jsonLdText(value: unknown): string {
   return (
-    JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+    JSON.stringify(value, null, 2).replace(
+      /[<>&\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ) + '\n'
   );
 }
 

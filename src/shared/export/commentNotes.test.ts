@@ -33,7 +33,9 @@ const thread = (over: Partial<CommentThread> & Pick<CommentThread, 'id' | 'quote
   claimId: null,
   status: 'open',
   detached: false,
-  comments: [{ id: `k-${over.id}`, author: 'Lena Kowalczyk', body: 'Quelle?', createdAt: at, editedAt: null }],
+  comments: [
+    { id: `k-${over.id}`, author: 'Lena Kowalczyk', body: 'Quelle?', createdAt: at, editedAt: null },
+  ],
   createdAt: at,
   updatedAt: at,
   ...over,
@@ -65,17 +67,25 @@ describe('comment threads in the annotated export', () => {
 
   it('numbers threads in reading order, then those on claims, then those on deleted text, all escaped', () => {
     const html = exportAnnotatedHtml(ctx, { generatedAt: at, threads });
-    expect(html).toContain('<span class="commented">sieben Millionen</span><sup class="comment-ref">[<a href="#comment-note-K1">K1</a>]</sup>');
-    expect(html).toContain('<span class="commented">Rotheide</span><sup class="comment-ref">[<a href="#comment-note-K2">K2</a>]</sup></mark>');
+    expect(html).toContain(
+      '<span class="commented">sieben Millionen</span><sup class="comment-ref">[<a href="#comment-note-K1">K1</a>]</sup>',
+    );
+    expect(html).toContain(
+      '<span class="commented">Rotheide</span><sup class="comment-ref">[<a href="#comment-note-K2">K2</a>]</sup></mark>',
+    );
     const notes = html.slice(html.indexOf('<section class="comment-notes">'));
     expect(notes).toContain('<h2>Kommentare</h2>');
     expect(notes).toContain('<li id="comment-note-K1"><p><strong>K1</strong> <q>sieben Millionen</q></p>');
     expect(notes).toContain('<q>Rotheide</q> <span class="comment-resolved">(erledigt)</span>');
     expect(notes).toMatch(/<strong>K3<\/strong> Zur Behauptung \[\d+\]: /);
     expect(notes).toContain('<strong>K4</strong> Zu gelöschtem Text: <q>zweimal</q>');
-    expect(notes).toContain('Ruth Okafor, 2026-11-24 09:00 UTC (bearbeitet):</span> Laut Pressemitteilung @Lena');
+    expect(notes).toContain(
+      'Ruth Okafor, 2026-11-24 09:00 UTC (bearbeitet):</span> Laut Pressemitteilung @Lena',
+    );
     // A hostile comment is text, never markup.
-    expect(notes).toContain('&lt;img src=x onerror="alert(1)"&gt; &amp; &lt;/q&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(notes).toContain(
+      '&lt;img src=x onerror="alert(1)"&gt; &amp; &lt;/q&gt;&lt;script&gt;alert(2)&lt;/script&gt;',
+    );
     expect(html).not.toMatch(/<script|<img/);
     expect(XMLValidator.validate(html.replace(/^<!DOCTYPE html>\n/, ''))).toBe(true);
   });
@@ -87,7 +97,11 @@ describe('comment threads in the annotated export', () => {
   });
 
   it('keeps threads out of the clean exports: marks vanish, the words stay', () => {
-    for (const out of [exportHtml(ctx.meta, body), exportMarkdown(ctx.meta, body), exportText(ctx.meta, body)]) {
+    for (const out of [
+      exportHtml(ctx.meta, body),
+      exportMarkdown(ctx.meta, body),
+      exportText(ctx.meta, body),
+    ]) {
       expect(out).toContain('sieben Millionen Euro an den SV Rotheide.');
       expect(out).not.toMatch(/t-amount|t-club|Quelle|commented/);
     }

@@ -19,7 +19,10 @@ export interface NumberedThread {
   place: 'text' | 'claim' | 'detached';
 }
 
-const LABELS: Record<UiLanguage, Record<'comments' | 'onClaim' | 'detached' | 'resolved' | 'edited' | 'none', string>> = {
+const LABELS: Record<
+  UiLanguage,
+  Record<'comments' | 'onClaim' | 'detached' | 'resolved' | 'edited' | 'none', string>
+> = {
   de: {
     comments: 'Kommentare',
     onClaim: 'Zur Behauptung',
@@ -53,7 +56,8 @@ export function numberThreads(body: ArticleBody, threads: readonly CommentThread
     seen.add(thread.id);
     inText.push(thread);
   }
-  const byAge = (a: CommentThread, b: CommentThread) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  const byAge = (a: CommentThread, b: CommentThread) =>
+    a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
   const onClaims = threads.filter((t) => t.claimId !== null).sort(byAge);
   const detached = threads.filter((t) => t.claimId === null && !seen.has(t.id)).sort(byAge);
   return [
@@ -78,7 +82,10 @@ export function commentNotesHtml(
         : n.place === 'detached'
           ? `${l.detached}: `
           : '';
-    const status = thread.status === 'resolved' ? ` <span class="comment-resolved">(${escapeText(l.resolved)})</span>` : '';
+    const status =
+      thread.status === 'resolved'
+        ? ` <span class="comment-resolved">(${escapeText(l.resolved)})</span>`
+        : '';
     const comments = thread.comments
       .map(
         (c) =>
@@ -92,7 +99,9 @@ export function commentNotesHtml(
   return [
     '<section class="comment-notes">',
     `<h2>${escapeText(l.comments)}</h2>`,
-    numbered.length ? `<ol class="comment-note-list">\n${numbered.map(note).join('\n')}\n</ol>` : `<p>${escapeText(l.none)}</p>`,
+    numbered.length
+      ? `<ol class="comment-note-list">\n${numbered.map(note).join('\n')}\n</ol>`
+      : `<p>${escapeText(l.none)}</p>`,
     '</section>',
   ].join('\n');
 }

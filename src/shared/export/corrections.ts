@@ -13,9 +13,22 @@ export type CorrectionNote = Pick<Correction, 'wrong' | 'right' | 'createdAt'>;
 
 type Lang = 'de' | 'en';
 
-const LABELS: Record<Lang, { heading: string; dated: (day: string) => string; wrong: string; right: string }> = {
-  de: { heading: 'Korrekturen', dated: (day) => `Korrektur vom ${day}`, wrong: 'Wir hatten geschrieben:', right: 'Richtig ist:' },
-  en: { heading: 'Corrections', dated: (day) => `Correction, ${day}`, wrong: 'We wrote:', right: 'Correct is:' },
+const LABELS: Record<
+  Lang,
+  { heading: string; dated: (day: string) => string; wrong: string; right: string }
+> = {
+  de: {
+    heading: 'Korrekturen',
+    dated: (day) => `Korrektur vom ${day}`,
+    wrong: 'Wir hatten geschrieben:',
+    right: 'Richtig ist:',
+  },
+  en: {
+    heading: 'Corrections',
+    dated: (day) => `Correction, ${day}`,
+    wrong: 'We wrote:',
+    right: 'Correct is:',
+  },
 };
 
 export function correctionLabels(lang: Lang) {
@@ -26,15 +39,27 @@ export function correctionLabels(lang: Lang) {
 export function correctionDay(note: CorrectionNote, lang: Lang): string {
   const iso = toIsoDay(note.createdAt);
   if (!iso) return note.createdAt;
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** One note as parts, for formats that style them (DOCX runs, HTML elements). */
-export function correctionParts(note: CorrectionNote, lang: Lang): { dated: string; wrongLabel: string; wrong: string; rightLabel: string; right: string } {
+export function correctionParts(
+  note: CorrectionNote,
+  lang: Lang,
+): { dated: string; wrongLabel: string; wrong: string; rightLabel: string; right: string } {
   const l = LABELS[lang];
-  return { dated: `${l.dated(correctionDay(note, lang))}:`, wrongLabel: l.wrong, wrong: note.wrong.trim(), rightLabel: l.right, right: note.right.trim() };
+  return {
+    dated: `${l.dated(correctionDay(note, lang))}:`,
+    wrongLabel: l.wrong,
+    wrong: note.wrong.trim(),
+    rightLabel: l.right,
+    right: note.right.trim(),
+  };
 }
 
 /** One note as a single line of plain text. */
@@ -69,17 +94,34 @@ export const CORRECTIONS_CSS = `.corrections { margin-top: 2em; padding-top: 0.8
 /** The corrections section as blocks (a heading, one paragraph per note) for the block-based formats. */
 export function correctionBlocks(notes: readonly CorrectionNote[], lang: Lang): Block[] {
   if (notes.length === 0) return [];
-  const text = (t: string, bold = false): Inline => ({ type: 'text', text: t, format: bold ? { bold: true } : {} });
+  const text = (t: string, bold = false): Inline => ({
+    type: 'text',
+    text: t,
+    format: bold ? { bold: true } : {},
+  });
   return [
     { type: 'heading', level: 2, content: [text(LABELS[lang].heading)] },
     ...inOrder(notes).map((note): Block => {
       const p = correctionParts(note, lang);
-      return { type: 'paragraph', content: [text(p.dated, true), text(` ${p.wrongLabel} ${p.wrong} ${p.rightLabel} ${p.right}`)] };
+      return {
+        type: 'paragraph',
+        content: [text(p.dated, true), text(` ${p.wrongLabel} ${p.wrong} ${p.rightLabel} ${p.right}`)],
+      };
     }),
   ];
 }
 
-const REPORT_LABELS: Record<Lang, { claims: string; facts: string; writtenBy: string; exported: string; notExported: string; history: Record<CorrectionAction, string> }> = {
+const REPORT_LABELS: Record<
+  Lang,
+  {
+    claims: string;
+    facts: string;
+    writtenBy: string;
+    exported: string;
+    notExported: string;
+    history: Record<CorrectionAction, string>;
+  }
+> = {
   de: {
     claims: 'Betroffene Behauptungen',
     facts: 'Betroffene Fakten',
@@ -117,7 +159,9 @@ export function correctionsReportHtml(
       `${l.writtenBy} ${c.createdBy}, ${names.instant(c.createdAt)}`,
       c.exportedAt ? `${l.exported}: ${names.instant(c.exportedAt)}` : l.notExported,
     ].filter(Boolean);
-    const history = c.history.map((h) => `<li>${escapeText(`${l.history[h.action]} · ${h.by} · ${names.instant(h.at)}`)}</li>`).join('');
+    const history = c.history
+      .map((h) => `<li>${escapeText(`${l.history[h.action]} · ${h.by} · ${names.instant(h.at)}`)}</li>`)
+      .join('');
     return [
       '<div class="correction">',
       `<p><strong>${escapeText(p.dated)}</strong> ${escapeText(`${p.wrongLabel} ${p.wrong} ${p.rightLabel} ${p.right}`)}</p>`,

@@ -5,8 +5,14 @@ import { exportFactCheckReport } from './factCheckReport';
 
 describe('exportFactCheckReport', () => {
   const ctx = sampleContext({
-    gateOverride: { reason: 'Strivo-Zahl bleibt als Zitat des Kuriers stehen', by: 'Chefin vom Dienst Ruth Okafor', at: '2026-11-24T09:55:00.000Z' },
-    warnings: [{ claimId: 'c-role', code: 'role_not_current', message: 'Funktion laut Faktenbank erst ab 2024' }],
+    gateOverride: {
+      reason: 'Strivo-Zahl bleibt als Zitat des Kuriers stehen',
+      by: 'Chefin vom Dienst Ruth Okafor',
+      at: '2026-11-24T09:55:00.000Z',
+    },
+    warnings: [
+      { claimId: 'c-role', code: 'role_not_current', message: 'Funktion laut Faktenbank erst ab 2024' },
+    ],
   });
   const html = exportFactCheckReport(ctx, { generatedAt: '2026-11-24T10:00:00.000Z' });
 
@@ -24,19 +30,25 @@ describe('exportFactCheckReport', () => {
   });
 
   it('shows the gate override reason with who released the article and when', () => {
-    expect(html).toContain('<h2>Freigabe trotz offener Punkte</h2><p>Strivo-Zahl bleibt als Zitat des Kuriers stehen</p>');
+    expect(html).toContain(
+      '<h2>Freigabe trotz offener Punkte</h2><p>Strivo-Zahl bleibt als Zitat des Kuriers stehen</p>',
+    );
     expect(html).toContain('freigegeben von Chefin vom Dienst Ruth Okafor, 2026-11-24 09:55 UTC');
   });
 
   it('shows open and dismissed warnings, notes, linked facts with sources, and the checker', () => {
     expect(html).toContain('Funktion laut Faktenbank erst ab 2024 <code>role_not_current</code>');
-    expect(html).toContain('verworfen: <code>amount_mismatch</code> – Kurier-Zahl bewusst zitiert (Tobias Lenhardt, 2026-11-24 08:50 UTC)');
+    expect(html).toContain(
+      'verworfen: <code>amount_mismatch</code> – Kurier-Zahl bewusst zitiert (Tobias Lenhardt, 2026-11-24 08:50 UTC)',
+    );
     expect(html).toContain('Notiz:</strong> Amtsantritt laut Satzung erst 2025?');
     expect(html).toContain('Elke Maiwald: Präsidentin, FC Almental (seit 2024-07-01)');
     expect(html).toContain('Fundstelle: Impressum');
     expect(html).toContain('Übertragungsrechte: Strivo → SV Rotheide, etwa 800.000');
     expect(html).toContain('Fundstelle: dritter Absatz');
-    expect(html).toContain('Markiert von Lena Kowalczyk, 2026-11-23 17:10 UTC · Geprüft von Tobias Lenhardt, 2026-11-24 08:45 UTC');
+    expect(html).toContain(
+      'Markiert von Lena Kowalczyk, 2026-11-23 17:10 UTC · Geprüft von Tobias Lenhardt, 2026-11-24 08:45 UTC',
+    );
   });
 
   it('names who marked a claim still unchecked and says it is not checked yet, never calling the marker its checker', () => {

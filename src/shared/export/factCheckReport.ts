@@ -86,7 +86,12 @@ export function exportFactCheckReport(ctx: ExportContext, options: ReportOptions
             .join('\n')
         : `<p>${escapeText(l.text.none)}</p>`
     }\n</section>`;
-  sections.push(claimSection(l.text.claims, numbered.filter((n) => n.marked)));
+  sections.push(
+    claimSection(
+      l.text.claims,
+      numbered.filter((n) => n.marked),
+    ),
+  );
   const gone = numbered.filter((n) => !n.marked);
   if (gone.length) sections.push(claimSection(l.text.notInText, gone));
   const numberOf = new Map(numbered.map((n) => [n.claim.id, n.number]));

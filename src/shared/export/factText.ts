@@ -79,7 +79,9 @@ function period(from: string | null, to: string | null, language: UiLanguage): s
 export function describeDeal(deal: Deal, facts: ExportFacts, language: UiLanguage): string {
   const l = labelsFor(language);
   const parties = `${entityName(deal.payerId, facts, language)} → ${entityName(deal.payeeId, facts, language)}`;
-  const details = [l.dealStatus[deal.status], period(deal.dateFrom, deal.dateTo, language)].filter(Boolean).join(', ');
+  const details = [l.dealStatus[deal.status], period(deal.dateFrom, deal.dateTo, language)]
+    .filter(Boolean)
+    .join(', ');
   const subject = deal.subject ? ` – ${deal.subject}` : '';
   return `${l.dealKind[deal.kind]}: ${parties}, ${formatDealAmount(deal, language)}${subject} (${details})`;
 }
@@ -88,7 +90,9 @@ export function describeQuote(quote: Quote, facts: ExportFacts, language: UiLang
   const l = labelsFor(language);
   const speaker = entityName(quote.speakerId, facts, language);
   const role = quote.roleAtTime ? ` (${quote.roleAtTime})` : '';
-  const context = [l.occasion[quote.occasion], quote.date ?? '', l.quoteStatus[quote.status]].filter(Boolean).join(', ');
+  const context = [l.occasion[quote.occasion], quote.date ?? '', l.quoteStatus[quote.status]]
+    .filter(Boolean)
+    .join(', ');
   return `${speaker}${role}: ${quoteMarks(quote.wording, language)} (${context})`;
 }
 
@@ -158,7 +162,11 @@ export function describeFactRef(ref: FactRef, facts: ExportFacts, language: UiLa
 }
 
 export function resolveClaimFacts(claim: Claim, facts: ExportFacts, language: UiLanguage): ResolvedFact[] {
-  return claim.links.map((ref) => ({ ref, text: describeRef(ref, facts, language), sources: citedSources(ref, facts) }));
+  return claim.links.map((ref) => ({
+    ref,
+    text: describeRef(ref, facts, language),
+    sources: citedSources(ref, facts),
+  }));
 }
 
 /** Every source behind a claim once per source and locator, in link order. */

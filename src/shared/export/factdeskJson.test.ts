@@ -37,9 +37,23 @@ function file(): FactdeskArticleFile {
         context: { text: 'Ein Satz.', start: 0, end: 3 },
       },
     ],
-    gatePasses: [{ by: 'Tobias Lenhardt', at: '2026-11-24T09:00:00.000Z', overrideReason: null, openClaims: [] }],
+    gatePasses: [
+      { by: 'Tobias Lenhardt', at: '2026-11-24T09:00:00.000Z', overrideReason: null, openClaims: [] },
+    ],
     detectDismissals: [],
-    factPack: { format: 'factdesk-factpack', version: 1, title: null, exportedAt: null, entities: [], roles: [], deals: [], quotes: [], sources: [], citations: [], files: [] },
+    factPack: {
+      format: 'factdesk-factpack',
+      version: 1,
+      title: null,
+      exportedAt: null,
+      entities: [],
+      roles: [],
+      deals: [],
+      quotes: [],
+      sources: [],
+      citations: [],
+      files: [],
+    },
   };
 }
 
@@ -77,7 +91,11 @@ describe('Factdesk article file', () => {
     const parsed = parseFactdeskArticle(JSON.parse(JSON.stringify(f)));
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problems.map((p) => p.path)).toEqual(['$.claims[0].context.end', '$.claims[1].articleId', '$.claims[1].id']);
+    expect(parsed.problems.map((p) => p.path)).toEqual([
+      '$.claims[0].context.end',
+      '$.claims[1].articleId',
+      '$.claims[1].id',
+    ]);
   });
 
   it('tells a newer version, a fact pack and broken JSON apart', () => {
@@ -86,7 +104,10 @@ describe('Factdesk article file', () => {
     const pack = parseFactdeskArticle({ format: 'factdesk-factpack', version: 1 });
     expect(!pack.ok && pack.problems[0].message).toMatch(/this is a fact pack, not an article/);
     const broken = parseFactdeskArticleText('{"format": "factdesk-article",');
-    expect(!broken.ok && broken.problems[0]).toMatchObject({ path: '$', message: expect.stringMatching(/^is not valid JSON/) });
+    expect(!broken.ok && broken.problems[0]).toMatchObject({
+      path: '$',
+      message: expect.stringMatching(/^is not valid JSON/),
+    });
     expect(looksLikeFactdeskArticle('{"format": "factdesk-factpack"}')).toBe(false);
   });
 });

@@ -69,14 +69,26 @@ export interface FactdeskArticleFile {
 const instant = z
   .string({ message: 'must be a date and time (ISO 8601)' })
   .max(40, 'must be a date and time (ISO 8601)')
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date and time (ISO 8601)');
-const text = (max: number) => z.string({ message: 'must be text' }).max(max, `must be at most ${max} characters`);
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+    'must be a date and time (ISO 8601)',
+  );
+const text = (max: number) =>
+  z.string({ message: 'must be text' }).max(max, `must be at most ${max} characters`);
 const name = text(200);
-const id = z.string({ message: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const id = z
+  .string({ message: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
 
 const metaSchema = z
   .object({
-    id: z.string({ message: 'must be text' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+    id: z
+      .string({ message: 'must be text' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters'),
     kicker: text(ARTICLE_FIELD_LIMITS.kicker),
     headline: text(ARTICLE_FIELD_LIMITS.headline),
     lead: text(ARTICLE_FIELD_LIMITS.lead),
@@ -101,17 +113,30 @@ const claimSchema = z
     text: text(20_000),
     note: text(20_000),
     links: z.array(
-      z.object({ type: z.enum(FACT_TYPES, { message: `must be one of ${FACT_TYPES.join(', ')}` }), id }).strict(),
+      z
+        .object({ type: z.enum(FACT_TYPES, { message: `must be one of ${FACT_TYPES.join(', ')}` }), id })
+        .strict(),
       { message: 'must be a list' },
     ),
     inText: z.boolean({ message: 'must be true or false' }),
     history: z.array(
-      z.object({ status: z.enum(CLAIM_STATUSES, { message: `must be one of ${CLAIM_STATUSES.join(', ')}` }), checker: name, at: instant }).strict(),
+      z
+        .object({
+          status: z.enum(CLAIM_STATUSES, { message: `must be one of ${CLAIM_STATUSES.join(', ')}` }),
+          checker: name,
+          at: instant,
+        })
+        .strict(),
       { message: 'must be a list' },
     ),
     dismissedWarnings: z.array(
       z
-        .object({ code: text(100).min(1, 'must not be empty'), reason: text(2000).min(1, 'must not be empty'), checker: name, at: instant })
+        .object({
+          code: text(100).min(1, 'must not be empty'),
+          reason: text(2000).min(1, 'must not be empty'),
+          checker: name,
+          at: instant,
+        })
         .strict(),
       { message: 'must be a list' },
     ),
@@ -163,7 +188,8 @@ const fileSchema = z
   .strict();
 
 export type ArticleFileProblem = PackProblem;
-export type ArticleFileParse = { ok: true; file: FactdeskArticleFile } | { ok: false; problems: ArticleFileProblem[] };
+export type ArticleFileParse =
+  { ok: true; file: FactdeskArticleFile } | { ok: false; problems: ArticleFileProblem[] };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
@@ -178,11 +204,16 @@ function describe(raw: unknown, issues: readonly z.core.$ZodIssue[]): ArticleFil
   const out: ArticleFileProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: jsonPath([...issue.path, key]), message: 'is not a field of a Factdesk article file' });
+      for (const key of issue.keys)
+        out.push({
+          path: jsonPath([...issue.path, key]),
+          message: 'is not a field of a Factdesk article file',
+        });
       continue;
     }
     // zod words a left-out field by the type it expected; people need to hear that it is missing.
-    const message = valueAt(raw, issue.path) === undefined && issue.code !== 'custom' ? 'is missing' : issue.message;
+    const message =
+      valueAt(raw, issue.path) === undefined && issue.code !== 'custom' ? 'is missing' : issue.message;
     out.push({ path: jsonPath(issue.path), message });
   }
   return out;
@@ -193,9 +224,19 @@ function header(raw: unknown): ArticleFileProblem[] {
     return [{ path: '$', message: 'must be a JSON object (a Factdesk article file)' }];
   const r = raw as Record<string, unknown>;
   if (r.format === 'factdesk-factpack')
-    return [{ path: '$.format', message: 'is "factdesk-factpack": this is a fact pack, not an article — import it in the facts panel' }];
+    return [
+      {
+        path: '$.format',
+        message: 'is "factdesk-factpack": this is a fact pack, not an article — import it in the facts panel',
+      },
+    ];
   if (r.format !== FACTDESK_ARTICLE_FORMAT)
-    return [{ path: '$.format', message: `must be "${FACTDESK_ARTICLE_FORMAT}" — this file is not a Factdesk article` }];
+    return [
+      {
+        path: '$.format',
+        message: `must be "${FACTDESK_ARTICLE_FORMAT}" — this file is not a Factdesk article`,
+      },
+    ];
   if (typeof r.version === 'number' && r.version > FACTDESK_ARTICLE_VERSION)
     return [
       {
@@ -212,29 +253,48 @@ function consistency(file: FactdeskArticleFile): ArticleFileProblem[] {
   const first = new Map<string, number>();
   file.claims.forEach((claim, i) => {
     if (claim.articleId !== file.article.id)
-      problems.push({ path: `$.claims[${i}].articleId`, message: `must be the article's id "${file.article.id}"` });
+      problems.push({
+        path: `$.claims[${i}].articleId`,
+        message: `must be the article's id "${file.article.id}"`,
+      });
     const seen = first.get(claim.id);
-    if (seen !== undefined) problems.push({ path: `$.claims[${i}].id`, message: `repeats the id "${claim.id}" of $.claims[${seen}]` });
+    if (seen !== undefined)
+      problems.push({
+        path: `$.claims[${i}].id`,
+        message: `repeats the id "${claim.id}" of $.claims[${seen}]`,
+      });
     else first.set(claim.id, i);
     const { context } = claim;
     if (context.start > context.end || context.end > context.text.length)
-      problems.push({ path: `$.claims[${i}].context.end`, message: 'must lie between context.start and the end of context.text' });
+      problems.push({
+        path: `$.claims[${i}].context.end`,
+        message: 'must lie between context.start and the end of context.text',
+      });
     const links = new Set<string>();
     claim.links.forEach((link, j) => {
       const key = `${link.type}:${link.id}`;
-      if (links.has(key)) problems.push({ path: `$.claims[${i}].links[${j}]`, message: `links ${link.type} "${link.id}" twice` });
+      if (links.has(key))
+        problems.push({
+          path: `$.claims[${i}].links[${j}]`,
+          message: `links ${link.type} "${link.id}" twice`,
+        });
       links.add(key);
     });
     const codes = new Set<string>();
     claim.dismissedWarnings.forEach((d, j) => {
-      if (codes.has(d.code)) problems.push({ path: `$.claims[${i}].dismissedWarnings[${j}].code`, message: `dismisses "${d.code}" twice` });
+      if (codes.has(d.code))
+        problems.push({
+          path: `$.claims[${i}].dismissedWarnings[${j}].code`,
+          message: `dismisses "${d.code}" twice`,
+        });
       codes.add(d.code);
     });
   });
   const keys = new Set<string>();
   file.detectDismissals.forEach((d, i) => {
     const key = `${d.kind}\u0000${d.textKey}`;
-    if (keys.has(key)) problems.push({ path: `$.detectDismissals[${i}].textKey`, message: 'repeats an earlier dismissal' });
+    if (keys.has(key))
+      problems.push({ path: `$.detectDismissals[${i}].textKey`, message: 'repeats an earlier dismissal' });
     keys.add(key);
   });
   return problems;

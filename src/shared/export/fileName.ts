@@ -8,7 +8,16 @@ import type { ArticleMeta } from '../domain/articles';
  */
 const MAX_SLUG = 60;
 
-const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
+const GERMAN: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  ẞ: 'ss',
+  Ä: 'ae',
+  Ö: 'oe',
+  Ü: 'ue',
+};
 
 export function slugify(text: string, maxLength = MAX_SLUG): string {
   const ascii = text
@@ -36,9 +45,15 @@ function localDay(date: Date): string {
  * `date` is the day in the name: a Date (its local calendar day) or a YYYY-MM-DD string;
  * defaults to today. `ext` may be given with or without the dot.
  */
-export function exportFileName(meta: Pick<ArticleMeta, 'headline' | 'language'>, ext: string, date?: Date | string): string {
+export function exportFileName(
+  meta: Pick<ArticleMeta, 'headline' | 'language'>,
+  ext: string,
+  date?: Date | string,
+): string {
   const day =
-    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : localDay(date instanceof Date ? date : new Date());
+    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)
+      ? date.slice(0, 10)
+      : localDay(date instanceof Date ? date : new Date());
   const slug = slugify(meta.headline) || (meta.language === 'de' ? 'artikel' : 'article');
   const extension =
     ext

@@ -28,8 +28,12 @@ describe('exportHtml', () => {
     expect(html).toContain('<h2>Was der Wechsel für die Liga bedeutet</h2>');
     expect(html).toContain('<h3>Die Zahlen im Überblick</h3>');
     expect(html).toContain('<blockquote><p>„Wir haben lange verhandelt');
-    expect(html).toMatch(/<li>Vertragslaufzeit bis Juni 2029\n\s*<ul>\n\s*<li>Option auf ein weiteres Jahr<\/li>/);
-    expect(html).toContain('<a href="https://fc-almental.example/presse/sturzenegger">Pressemitteilung des Vereins</a>');
+    expect(html).toMatch(
+      /<li>Vertragslaufzeit bis Juni 2029\n\s*<ul>\n\s*<li>Option auf ein weiteres Jahr<\/li>/,
+    );
+    expect(html).toContain(
+      '<a href="https://fc-almental.example/presse/sturzenegger">Pressemitteilung des Vereins</a>',
+    );
     expect(html).toContain('Rechte.<br />Der Sender');
     expect(html).not.toMatch(/<mark|c-amount|data-claim/);
   });
@@ -44,7 +48,12 @@ describe('exportHtml', () => {
         type: 'paragraph',
         content: [
           { type: 'text', text: 'A <b> & "B"', format: {} },
-          { type: 'link', url: 'javascript:alert(1)', title: null, children: [{ type: 'text', text: 'klick', format: {} }] },
+          {
+            type: 'link',
+            url: 'javascript:alert(1)',
+            title: null,
+            children: [{ type: 'text', text: 'klick', format: {} }],
+          },
         ],
       },
     ]);

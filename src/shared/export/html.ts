@@ -92,6 +92,8 @@ export function exportHtml(meta: ArticleMeta, body: ArticleBody, options: HtmlOp
     css: corrections.length > 0 ? `${ARTICLE_CSS}\n${CORRECTIONS_CSS}` : ARTICLE_CSS,
     headExtra,
     headerHtml: articleHeaderHtml(meta),
-    mainHtml: [renderBlocksHtml(blocks).trimEnd(), correctionsHtml(corrections, meta.language)].filter(Boolean).join('\n'),
+    mainHtml: [renderBlocksHtml(blocks).trimEnd(), correctionsHtml(corrections, meta.language)]
+      .filter(Boolean)
+      .join('\n'),
   });
 }

@@ -1,5 +1,13 @@
 import type { ArticleStatus, ClaimKind, ClaimStatus } from '../domain/articles';
-import type { AmountPrecision, DealKind, EntityKind, DealStatus, QuoteOccasion, QuoteStatus, SourceKind } from '../domain/facts';
+import type {
+  AmountPrecision,
+  DealKind,
+  EntityKind,
+  DealStatus,
+  QuoteOccasion,
+  QuoteStatus,
+  SourceKind,
+} from '../domain/facts';
 import type { UiLanguage } from './context';
 
 interface Labels {
@@ -53,10 +61,29 @@ interface Labels {
 }
 
 const de: Labels = {
-  articleStatus: { draft: 'Entwurf', in_fact_check: 'im Faktencheck', ready: 'bereit', published: 'veröffentlicht', archived: 'archiviert' },
-  claimStatus: { unchecked: 'ungeprüft', verified: 'bestätigt', disputed: 'umstritten', false: 'falsch', unsourced: 'unbelegt' },
+  articleStatus: {
+    draft: 'Entwurf',
+    in_fact_check: 'im Faktencheck',
+    ready: 'bereit',
+    published: 'veröffentlicht',
+    archived: 'archiviert',
+  },
+  claimStatus: {
+    unchecked: 'ungeprüft',
+    verified: 'bestätigt',
+    disputed: 'umstritten',
+    false: 'falsch',
+    unsourced: 'unbelegt',
+  },
   claimKind: { amount: 'Betrag', quote: 'Zitat', date: 'Datum', role: 'Funktion', other: 'Sonstiges' },
-  entityKind: { person: 'Person', club: 'Verein', company: 'Unternehmen', broadcaster: 'Sender', media: 'Medium', competition: 'Wettbewerb' },
+  entityKind: {
+    person: 'Person',
+    club: 'Verein',
+    company: 'Unternehmen',
+    broadcaster: 'Sender',
+    media: 'Medium',
+    competition: 'Wettbewerb',
+  },
   dealKind: {
     transfer: 'Transfer',
     broadcast_rights: 'Übertragungsrechte',
@@ -66,8 +93,19 @@ const de: Labels = {
     release_clause: 'Ausstiegsklausel',
     other: 'Sonstiges',
   },
-  dealStatus: { confirmed: 'bestätigt', reported: 'berichtet', rumoured: 'Gerücht', denied: 'dementiert', withdrawn: 'zurückgezogen' },
-  quoteStatus: { verified: 'verifiziert', unverified: 'nicht verifiziert', disputed: 'umstritten', retracted: 'zurückgezogen' },
+  dealStatus: {
+    confirmed: 'bestätigt',
+    reported: 'berichtet',
+    rumoured: 'Gerücht',
+    denied: 'dementiert',
+    withdrawn: 'zurückgezogen',
+  },
+  quoteStatus: {
+    verified: 'verifiziert',
+    unverified: 'nicht verifiziert',
+    disputed: 'umstritten',
+    retracted: 'zurückgezogen',
+  },
   occasion: {
     press_release: 'Pressemitteilung',
     interview: 'Interview',
@@ -125,10 +163,29 @@ const de: Labels = {
 };
 
 const en: Labels = {
-  articleStatus: { draft: 'draft', in_fact_check: 'in fact check', ready: 'ready', published: 'published', archived: 'archived' },
-  claimStatus: { unchecked: 'unchecked', verified: 'verified', disputed: 'disputed', false: 'false', unsourced: 'unsourced' },
+  articleStatus: {
+    draft: 'draft',
+    in_fact_check: 'in fact check',
+    ready: 'ready',
+    published: 'published',
+    archived: 'archived',
+  },
+  claimStatus: {
+    unchecked: 'unchecked',
+    verified: 'verified',
+    disputed: 'disputed',
+    false: 'false',
+    unsourced: 'unsourced',
+  },
   claimKind: { amount: 'amount', quote: 'quote', date: 'date', role: 'role', other: 'other' },
-  entityKind: { person: 'person', club: 'club', company: 'company', broadcaster: 'broadcaster', media: 'media outlet', competition: 'competition' },
+  entityKind: {
+    person: 'person',
+    club: 'club',
+    company: 'company',
+    broadcaster: 'broadcaster',
+    media: 'media outlet',
+    competition: 'competition',
+  },
   dealKind: {
     transfer: 'transfer',
     broadcast_rights: 'broadcast rights',
@@ -138,8 +195,19 @@ const en: Labels = {
     release_clause: 'release clause',
     other: 'other',
   },
-  dealStatus: { confirmed: 'confirmed', reported: 'reported', rumoured: 'rumoured', denied: 'denied', withdrawn: 'withdrawn' },
-  quoteStatus: { verified: 'verified', unverified: 'unverified', disputed: 'disputed', retracted: 'retracted' },
+  dealStatus: {
+    confirmed: 'confirmed',
+    reported: 'reported',
+    rumoured: 'rumoured',
+    denied: 'denied',
+    withdrawn: 'withdrawn',
+  },
+  quoteStatus: {
+    verified: 'verified',
+    unverified: 'unverified',
+    disputed: 'disputed',
+    retracted: 'retracted',
+  },
   occasion: {
     press_release: 'press release',
     interview: 'interview',

@@ -1,4 +1,12 @@
-import { bodyToBlocks, withoutClaimMarks, type Block, type Inline, type InlineFormat, type ListBlock, type TextRun } from '../article/blocks';
+import {
+  bodyToBlocks,
+  withoutClaimMarks,
+  type Block,
+  type Inline,
+  type InlineFormat,
+  type ListBlock,
+  type TextRun,
+} from '../article/blocks';
 import { allowedLinkUrl } from '../article/links';
 import type { ArticleBody, ArticleMeta } from '../domain/articles';
 import { correctionBlocks, type CorrectionNote } from './corrections';
@@ -34,9 +42,7 @@ function escapeInlineText(text: string): string {
 
 // Characters that only matter at the start of a line (headings, quotes, list markers, setext).
 function escapeLineStart(line: string): string {
-  return line
-    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return line.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function codeSpan(raw: string): string {
@@ -50,7 +56,12 @@ function codeSpan(raw: string): string {
 }
 
 function sameFormat(a: InlineFormat, b: InlineFormat): boolean {
-  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.strikethrough === !!b.strikethrough && !!a.code === !!b.code;
+  return (
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.strikethrough === !!b.strikethrough &&
+    !!a.code === !!b.code
+  );
 }
 
 /** Wraps delimiters around the non-blank middle: "**x **" would not close in CommonMark. */
@@ -82,7 +93,11 @@ function renderPieces(pieces: Piece[], layers: (keyof InlineFormat)[]): string {
   while (i < pieces.length) {
     const on = pieces[i].kind === 'text' && !!(pieces[i] as { run: TextRun }).run.format[layer];
     let j = i;
-    while (j < pieces.length && (pieces[j].kind === 'text' && !!(pieces[j] as { run: TextRun }).run.format[layer]) === on) j++;
+    while (
+      j < pieces.length &&
+      (pieces[j].kind === 'text' && !!(pieces[j] as { run: TextRun }).run.format[layer]) === on
+    )
+      j++;
     const inner = renderPieces(pieces.slice(i, j), rest);
     out += on ? wrap(inner, delimiter) : inner;
     i = j;
@@ -150,7 +165,9 @@ function renderList(list: ListBlock, indent: string): string {
 function renderBlock(block: Block): string | null {
   switch (block.type) {
     case 'heading': {
-      const text = renderInlines(block.content.map((i) => (i.type === 'break' ? { type: 'text', text: ' ', format: {} } : i)));
+      const text = renderInlines(
+        block.content.map((i) => (i.type === 'break' ? { type: 'text', text: ' ', format: {} } : i)),
+      );
       // A trailing run of "#" would be read as the optional closing sequence and vanish.
       const safe = text.trim().replace(/(#+)$/, (hashes) => hashes.replace(/#/g, '\\#'));
       return safe === '' ? null : `${'#'.repeat(block.level)} ${safe}`;
@@ -172,7 +189,10 @@ function yamlString(value: string): string {
   // A JSON string literal is a valid YAML double-quoted scalar. Markup characters are written as
   // \u escapes, which YAML reads back as the same text: a Markdown renderer that does not know
   // front matter shows it as a paragraph, and raw HTML there would be live.
-  return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The article as Markdown with claim marks removed. */
@@ -190,7 +210,10 @@ export function exportMarkdown(meta: ArticleMeta, body: ArticleBody, options: Ma
     if (lines.length > 0) parts.push(['---', ...lines, '---'].join('\n'));
   }
   if (meta.headline.trim()) parts.push(`# ${escapeInlineText(meta.headline.trim())}`);
-  const blocks = [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(options.corrections ?? [], meta.language)];
+  const blocks = [
+    ...withoutClaimMarks(bodyToBlocks(body)),
+    ...correctionBlocks(options.corrections ?? [], meta.language),
+  ];
   for (const block of blocks) {
     const rendered = renderBlock(block);
     if (rendered !== null) parts.push(rendered);

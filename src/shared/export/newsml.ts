@@ -57,7 +57,9 @@ export function exportNewsml(meta: ArticleMeta, body: ArticleBody, options: News
   lines.push(`    <pubStatus qcode="${pubStatus(meta)}"/>`);
   const corrections = inOrder(options.corrections ?? []);
   for (const note of corrections) {
-    lines.push(`    <edNote role="${LOCAL_SCHEME_ALIAS}:correction" xml:lang="${lang}">${escapeText(correctionSentence(note, meta.language))}</edNote>`);
+    lines.push(
+      `    <edNote role="${LOCAL_SCHEME_ALIAS}:correction" xml:lang="${lang}">${escapeText(correctionSentence(note, meta.language))}</edNote>`,
+    );
   }
   if (corrections.length > 0) lines.push('    <signal qcode="sig:correction"/>');
   lines.push('  </itemMeta>', '  <contentMeta>');
@@ -65,7 +67,8 @@ export function exportNewsml(meta: ArticleMeta, body: ArticleBody, options: News
   lines.push(`    <contentModified>${versionCreated}</contentModified>`);
   if (meta.author) lines.push(`    <creator><name>${escapeText(meta.author)}</name></creator>`);
   lines.push(`    <language tag="${lang}"/>`);
-  if (meta.kicker) lines.push(`    <headline role="${LOCAL_SCHEME_ALIAS}:kicker">${escapeText(meta.kicker)}</headline>`);
+  if (meta.kicker)
+    lines.push(`    <headline role="${LOCAL_SCHEME_ALIAS}:kicker">${escapeText(meta.kicker)}</headline>`);
   lines.push(`    <headline>${escapeText(meta.headline)}</headline>`);
   if (meta.dateline) lines.push(`    <dateline>${escapeText(meta.dateline)}</dateline>`);
   if (meta.byline) lines.push(`    <by>${escapeText(meta.byline)}</by>`);

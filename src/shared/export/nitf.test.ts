@@ -38,10 +38,9 @@ describe('exportNitf', () => {
   it('puts the body into body.content with subheads, block quote and lists and ends with body.end', () => {
     const content = doc.nitf.body['body.content'];
     expect(content.p).toHaveLength(4);
-    expect(content.hl2.map((h: unknown) => (typeof h === 'string' ? h : (h as { '#text': string })['#text']))).toEqual([
-      'Was der Wechsel für die Liga bedeutet',
-      'Die Zahlen im Überblick',
-    ]);
+    expect(
+      content.hl2.map((h: unknown) => (typeof h === 'string' ? h : (h as { '#text': string })['#text'])),
+    ).toEqual(['Was der Wechsel für die Liga bedeutet', 'Die Zahlen im Überblick']);
     expect(content.bq.block.p[0]).toContain('„Wir haben lange verhandelt');
     expect(content.ul.li).toHaveLength(3);
     expect(content.ul.li[1].ul.li).toHaveLength(2);
@@ -53,7 +52,9 @@ describe('exportNitf', () => {
   });
 
   it('escapes markup so that hostile text stays text', () => {
-    const body = blocksToBody([{ type: 'paragraph', content: [{ type: 'text', text: '</p><script>x</script> & Co.', format: {} }] }]);
+    const body = blocksToBody([
+      { type: 'paragraph', content: [{ type: 'text', text: '</p><script>x</script> & Co.', format: {} }] },
+    ]);
     const out = exportNitf({ ...sampleMeta, headline: 'A & B <C>' }, body);
     expect(XMLValidator.validate(out)).toBe(true);
     const parsed = new XMLParser({ processEntities: true }).parse(out);

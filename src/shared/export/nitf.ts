@@ -74,7 +74,11 @@ function block(b: Block, indent: string): string {
 }
 
 /** Corrections go into `docdata` as NITF `correction` elements and after the body as a section. */
-export function exportNitf(meta: ArticleMeta, body: ArticleBody, options: { corrections?: readonly CorrectionNote[] } = {}): string {
+export function exportNitf(
+  meta: ArticleMeta,
+  body: ArticleBody,
+  options: { corrections?: readonly CorrectionNote[] } = {},
+): string {
   const lang = escapeAttr(meta.language);
   const issued = nitfDate(meta.updatedAt);
   const corrections = inOrder(options.corrections ?? []);
@@ -87,7 +91,10 @@ export function exportNitf(meta: ArticleMeta, body: ArticleBody, options: { corr
     `    <docdata management-status="${managementStatus(meta)}">`,
     `      <doc-id id-string="${escapeAttr(meta.id)}"/>`,
     issued ? `      <date.issue norm="${issued}"/>` : '',
-    ...corrections.map((note) => `      <correction info="${escapeAttr(correctionSentence(note, meta.language))}" id-string="${escapeAttr(meta.id)}"/>`),
+    ...corrections.map(
+      (note) =>
+        `      <correction info="${escapeAttr(correctionSentence(note, meta.language))}" id-string="${escapeAttr(meta.id)}"/>`,
+    ),
     '    </docdata>',
     '  </head>',
     '  <body>',
@@ -101,7 +108,10 @@ export function exportNitf(meta: ArticleMeta, body: ArticleBody, options: { corr
     meta.lead ? `      <abstract><p>${escapeText(meta.lead)}</p></abstract>` : '',
     '    </body.head>',
     '    <body.content>',
-    blocks.map((b) => block(b, '      ')).join('').trimEnd(),
+    blocks
+      .map((b) => block(b, '      '))
+      .join('')
+      .trimEnd(),
     '    </body.content>',
     '    <body.end/>',
     '  </body>',

@@ -15,7 +15,9 @@ describe('exportText', () => {
 
   it('separates blocks by blank lines, marks quotes and list items and keeps the no-break space', () => {
     expect(out).toContain('\n\n> „Wir haben lange verhandelt');
-    expect(out).toContain(`- Ablöse: 7${NBSP}Mio. Euro, zahlbar in zwei Raten\n- Vertragslaufzeit bis Juni 2029\n  - Option auf ein weiteres Jahr`);
+    expect(out).toContain(
+      `- Ablöse: 7${NBSP}Mio. Euro, zahlbar in zwei Raten\n- Vertragslaufzeit bis Juni 2029\n  - Option auf ein weiteres Jahr`,
+    );
     expect(out).toContain('1. 41 Tore in 38 Spielen\n2. Spielerin des Jahres 2025');
     expect(out).not.toContain('**');
     expect(out.endsWith('für die Rechte.\nDer Sender selbst äußerte sich nicht.\n')).toBe(true);

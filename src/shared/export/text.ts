@@ -31,14 +31,21 @@ function blockText(block: Block): string | null {
   return text;
 }
 
-export function exportText(meta: ArticleMeta, body: ArticleBody, options: { corrections?: readonly CorrectionNote[] } = {}): string {
+export function exportText(
+  meta: ArticleMeta,
+  body: ArticleBody,
+  options: { corrections?: readonly CorrectionNote[] } = {},
+): string {
   const parts: string[] = [];
   const title = [meta.kicker, meta.headline].filter((s) => s.trim() !== '').join('\n');
   if (title) parts.push(title);
   if (meta.lead) parts.push(meta.lead);
   const credits = [meta.byline, meta.dateline].filter((s) => s.trim() !== '').join('\n');
   if (credits) parts.push(credits);
-  for (const block of [...withoutClaimMarks(bodyToBlocks(body)), ...correctionBlocks(options.corrections ?? [], meta.language)]) {
+  for (const block of [
+    ...withoutClaimMarks(bodyToBlocks(body)),
+    ...correctionBlocks(options.corrections ?? [], meta.language),
+  ]) {
     const text = blockText(block);
     if (text !== null) parts.push(text);
   }

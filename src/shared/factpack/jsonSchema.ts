@@ -8,10 +8,11 @@ import { FACTPACK_VERSION, factPackSchema } from './schema';
  * checked by the importer and listed in the description.
  */
 export function factPackJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(factPackSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const generated = z.toJSONSchema(factPackSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -48,7 +48,10 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
       for (const key of issue.keys)
         out.push({
           path: jsonPath([...issue.path, key]),
-          message: issue.path.length === 0 ? 'is not part of a fact pack' : `is not a field of ${noun ?? 'this record'}`,
+          message:
+            issue.path.length === 0
+              ? 'is not part of a fact pack'
+              : `is not a field of ${noun ?? 'this record'}`,
         });
       continue;
     }
@@ -57,8 +60,10 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
     // A required field left out: zod words this by the type or values it expected.
     if (value === undefined && issue.code !== 'custom') message = 'is missing';
     else if (issue.code === 'invalid_type' && issue.expected === 'object')
-      message = issue.path.length === 0 ? 'must be a JSON object' : 'must be an object with the record’s fields';
-    else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `must be ${issue.expected === 'array' ? 'a list' : `of type ${issue.expected}`}`;
+      message =
+        issue.path.length === 0 ? 'must be a JSON object' : 'must be an object with the record’s fields';
+    else if (issue.code === 'invalid_type' && message.startsWith('Invalid input'))
+      message = `must be ${issue.expected === 'array' ? 'a list' : `of type ${issue.expected}`}`;
     out.push({ path: jsonPath(issue.path), message });
   }
   return out;

@@ -18,21 +18,30 @@ import {
 export const FACTPACK_FORMAT = 'factdesk-factpack';
 export const FACTPACK_VERSION = 1;
 
-const sha256 = z.string({ message: 'must be a SHA-256 hash' }).regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 lower-case hex digits)');
+const sha256 = z
+  .string({ message: 'must be a SHA-256 hash' })
+  .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 lower-case hex digits)');
 
 export const packEntity = z.object({ id: factId, ...entityFields }).strict();
 export const packRole = z.object({ id: factId, ...roleFields }).strict();
 export const packDeal = z.object({ id: factId, ...dealFields }).strict();
 export const packQuote = z.object({ id: factId, ...quoteFields }).strict();
 export const packSource = z
-  .object({ id: factId, ...sourceFields, fileHash: sha256.nullable().default(null), fileName: optionalText(255) })
+  .object({
+    id: factId,
+    ...sourceFields,
+    fileHash: sha256.nullable().default(null),
+    fileName: optionalText(255),
+  })
   .strict();
 export const packCitation = z.object({ id: factId, ...citationFields }).strict();
 export const packFile = z
   .object({
     sha256,
     name: optionalText(255),
-    base64: z.string({ message: 'must be the file content in base64' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    base64: z
+      .string({ message: 'must be the file content in base64' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
   })
   .strict();
 

@@ -10,7 +10,15 @@ const pack = () => ({
     { id: 'ent-kowalczyk', kind: 'person', name: 'Jana Kowalczyk' },
     { id: 'ent-kurier', kind: 'media', name: 'Almentaler Kurier' },
   ],
-  roles: [{ id: 'role-1', personId: 'ent-kowalczyk', title: 'Kapitänin', organisationId: 'ent-rotheide', from: '2024-07-01' }],
+  roles: [
+    {
+      id: 'role-1',
+      personId: 'ent-kowalczyk',
+      title: 'Kapitänin',
+      organisationId: 'ent-rotheide',
+      from: '2024-07-01',
+    },
+  ],
   deals: [
     {
       id: 'deal-1',
@@ -26,10 +34,27 @@ const pack = () => ({
     },
   ],
   quotes: [
-    { id: 'q-1', speakerId: 'ent-kowalczyk', wording: 'Wir bleiben zusammen.', language: 'de', occasion: 'interview', status: 'verified' },
-    { id: 'q-2', speakerId: 'ent-kowalczyk', wording: 'We stay together.', language: 'en', occasion: 'interview', status: 'verified', translationOfId: 'q-1' },
+    {
+      id: 'q-1',
+      speakerId: 'ent-kowalczyk',
+      wording: 'Wir bleiben zusammen.',
+      language: 'de',
+      occasion: 'interview',
+      status: 'verified',
+    },
+    {
+      id: 'q-2',
+      speakerId: 'ent-kowalczyk',
+      wording: 'We stay together.',
+      language: 'en',
+      occasion: 'interview',
+      status: 'verified',
+      translationOfId: 'q-1',
+    },
   ],
-  sources: [{ id: 'src-1', kind: 'web_page', title: 'Interview mit Kowalczyk', url: 'https://example.org/interview' }],
+  sources: [
+    { id: 'src-1', kind: 'web_page', title: 'Interview mit Kowalczyk', url: 'https://example.org/interview' },
+  ],
   citations: [{ id: 'cit-1', factType: 'quote', factId: 'q-1', sourceId: 'src-1', locator: 'Absatz 3' }],
 });
 
@@ -42,7 +67,8 @@ describe('fact pack validation', () => {
   it('accepts a consistent pack and fills omitted optional fields', () => {
     const result = validateFactPack(pack());
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.pack.deals[0]).toMatchObject({ amountMaxMinor: null, notes: null, dateFrom: null });
+    if (result.ok)
+      expect(result.pack.deals[0]).toMatchObject({ amountMaxMinor: null, notes: null, dateFrom: null });
   });
 
   it('reports every field problem with its JSON path, not only the first', () => {
@@ -77,9 +103,16 @@ describe('fact pack validation', () => {
   });
 
   it('accepts references to records the store already holds', () => {
-    const p = { format: 'factdesk-factpack', version: 1, citations: [{ id: 'c', factType: 'deal', factId: 'deal-9', sourceId: 'src-9' }] };
+    const p = {
+      format: 'factdesk-factpack',
+      version: 1,
+      citations: [{ id: 'c', factType: 'deal', factId: 'deal-9', sourceId: 'src-9' }],
+    };
     expect(problemsOf(p)).toHaveLength(2);
-    const store: PackContext = { entityKind: () => undefined, exists: (type, id) => `${type}:${id}` === 'deal:deal-9' || `${type}:${id}` === 'source:src-9' };
+    const store: PackContext = {
+      entityKind: () => undefined,
+      exists: (type, id) => `${type}:${id}` === 'deal:deal-9' || `${type}:${id}` === 'source:src-9',
+    };
     expect(problemsOf(p, store)).toEqual([]);
   });
 

@@ -21,7 +21,9 @@ function header(raw: unknown): PackProblem[] {
     return [{ path: '$', message: 'must be a JSON object (a Factdesk fact pack)' }];
   const r = raw as Record<string, unknown>;
   if (r.format !== FACTPACK_FORMAT)
-    return [{ path: '$.format', message: `must be "${FACTPACK_FORMAT}" — this file is not a Factdesk fact pack` }];
+    return [
+      { path: '$.format', message: `must be "${FACTPACK_FORMAT}" — this file is not a Factdesk fact pack` },
+    ];
   if (typeof r.version === 'number' && r.version > FACTPACK_VERSION)
     return [
       {
@@ -52,7 +54,10 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
     pack[section].forEach((record, i) => {
       const seen = first.get(record.id);
       if (seen !== undefined)
-        problems.push({ path: at(section, i, 'id'), message: `repeats the id "${record.id}" of ${at(section, seen)}` });
+        problems.push({
+          path: at(section, i, 'id'),
+          message: `repeats the id "${record.id}" of ${at(section, seen)}`,
+        });
       else first.set(record.id, i);
     });
   }
@@ -66,13 +71,20 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
     source: new Set(pack.sources.map((s) => s.id)),
   };
   const has = (type: keyof typeof ids, id: string) => ids[type].has(id) || store.exists(type, id);
-  const missing = (what: string, id: string) => `refers to ${what} "${id}", which is neither in this pack nor in the store`;
+  const missing = (what: string, id: string) =>
+    `refers to ${what} "${id}", which is neither in this pack nor in the store`;
 
-  const needEntity = (path: string, id: string | null, allowed?: readonly EntityKind[], describe?: string) => {
+  const needEntity = (
+    path: string,
+    id: string | null,
+    allowed?: readonly EntityKind[],
+    describe?: string,
+  ) => {
     if (id === null) return;
     const kind = kindOf(id);
     if (kind === undefined) problems.push({ path, message: missing('entity', id) });
-    else if (allowed && !allowed.includes(kind)) problems.push({ path, message: `must be ${describe}; "${id}" is a ${kind}` });
+    else if (allowed && !allowed.includes(kind))
+      problems.push({ path, message: `must be ${describe}; "${id}" is a ${kind}` });
   };
 
   pack.roles.forEach((r, i) => {
@@ -89,7 +101,12 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
   pack.deals.forEach((d, i) => {
     needEntity(at('deals', i, 'payerId'), d.payerId);
     needEntity(at('deals', i, 'payeeId'), d.payeeId);
-    needEntity(at('deals', i, 'reportedById'), d.reportedById, REPORTER_KINDS, 'a media outlet or broadcaster');
+    needEntity(
+      at('deals', i, 'reportedById'),
+      d.reportedById,
+      REPORTER_KINDS,
+      'a media outlet or broadcaster',
+    );
     for (const p of dealProblems(d)) problems.push({ path: at('deals', i, p.path), message: p.message });
   });
 
@@ -99,14 +116,19 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
     if (q.translationOfId === null) return;
     const path = at('quotes', i, 'translationOfId');
     if (q.translationOfId === q.id) problems.push({ path, message: 'must not refer to the quote itself' });
-    else if (!has('quote', q.translationOfId)) problems.push({ path, message: missing('quote', q.translationOfId) });
+    else if (!has('quote', q.translationOfId))
+      problems.push({ path, message: missing('quote', q.translationOfId) });
     else if (translationOf.get(q.translationOfId) === q.id)
-      problems.push({ path, message: `makes "${q.id}" and "${q.translationOfId}" translations of each other` });
+      problems.push({
+        path,
+        message: `makes "${q.id}" and "${q.translationOfId}" translations of each other`,
+      });
   });
 
   pack.sources.forEach((s, i) => {
     for (const p of sourceProblems(s)) problems.push({ path: at('sources', i, p.path), message: p.message });
-    if (s.fileName && !s.fileHash) problems.push({ path: at('sources', i, 'fileHash'), message: 'is missing for the named file' });
+    if (s.fileName && !s.fileHash)
+      problems.push({ path: at('sources', i, 'fileHash'), message: 'is missing for the named file' });
   });
   pack.files.forEach((f, i) => {
     if (!pack.sources.some((s) => s.fileHash === f.sha256))
@@ -117,7 +139,8 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
     const path = at('citations', i, 'factId');
     if (c.factType === 'entity') needEntity(path, c.factId);
     else if (!has(c.factType, c.factId)) problems.push({ path, message: missing(c.factType, c.factId) });
-    if (!has('source', c.sourceId)) problems.push({ path: at('citations', i, 'sourceId'), message: missing('source', c.sourceId) });
+    if (!has('source', c.sourceId))
+      problems.push({ path: at('citations', i, 'sourceId'), message: missing('source', c.sourceId) });
   });
 
   return problems.length ? { ok: false, problems } : { ok: true, pack };

@@ -24,7 +24,9 @@ export function currencyDigits(currency: string): number {
   let digits = digitsOf.get(currency);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      digits =
+        new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
     } catch {
       digits = 2;
     }
@@ -36,11 +38,21 @@ export function currencyDigits(currency: string): number {
 // Creating an Intl.NumberFormat costs far more than formatting with one; a result list
 // formats a hundred amounts on every keystroke.
 const amountFormats = new Map<string, Intl.NumberFormat>();
-function amountFormat(lang: AmountLanguage, currency: string, digits: number, fraction: boolean): Intl.NumberFormat {
+function amountFormat(
+  lang: AmountLanguage,
+  currency: string,
+  digits: number,
+  fraction: boolean,
+): Intl.NumberFormat {
   const key = `${lang} ${currency} ${digits} ${fraction}`;
   let format = amountFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, minimumFractionDigits: fraction ? digits : 0, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat(locale(lang), {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fraction ? digits : 0,
+      maximumFractionDigits: digits,
+    });
     amountFormats.set(key, format);
   }
   return format;
@@ -66,15 +78,23 @@ export interface AmountLabels {
 
 /** A deal's amount as a reader sees it: "about €5,000,000", "€2,000,000 – €3,000,000", "undisclosed". */
 export function formatDealAmount(
-  deal: { amountMinor: number | null; amountMaxMinor: number | null; currency: string | null; precision: AmountPrecision },
+  deal: {
+    amountMinor: number | null;
+    amountMaxMinor: number | null;
+    currency: string | null;
+    precision: AmountPrecision;
+  },
   lang: AmountLanguage,
   labels: AmountLabels,
 ): string {
-  if (deal.precision === 'undisclosed' || deal.amountMinor === null || !deal.currency) return labels.undisclosed;
+  if (deal.precision === 'undisclosed' || deal.amountMinor === null || !deal.currency)
+    return labels.undisclosed;
   const amount = formatAmount(deal.amountMinor, deal.currency, lang);
   switch (deal.precision) {
     case 'range':
-      return deal.amountMaxMinor === null ? amount : `${amount} – ${formatAmount(deal.amountMaxMinor, deal.currency, lang)}`;
+      return deal.amountMaxMinor === null
+        ? amount
+        : `${amount} – ${formatAmount(deal.amountMaxMinor, deal.currency, lang)}`;
     case 'approximately':
       return `${labels.approximately} ${amount}`;
     case 'at_least':
@@ -101,7 +121,11 @@ const SCALES: [RegExp, number][] = [
  * follows the language (de: "," is decimal, en: "." is decimal).
  */
 export function parseAmountInput(input: string, currency: string, lang: AmountLanguage): ParsedAmount {
-  let text = input.trim().replace(/[€$£¥]/g, '').replace(/\s*(EUR|USD|GBP|CHF)\s*$/i, '').trim();
+  let text = input
+    .trim()
+    .replace(/[€$£¥]/g, '')
+    .replace(/\s*(EUR|USD|GBP|CHF)\s*$/i, '')
+    .trim();
   if (!text) return { ok: false, message: 'must be a number' };
   let scale = 1;
   const suffix = /^([\d.,'’\s\u00a0\u202f]+?)\s*([a-zA-Z.]+)$/.exec(text);

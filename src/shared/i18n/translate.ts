@@ -13,7 +13,10 @@ import enFacts from './locales/en/facts.json';
  */
 const instance = createInstance();
 void instance.init({
-  resources: { de: { claims: deClaims, cli: deCli, facts: deFacts }, en: { claims: enClaims, cli: enCli, facts: enFacts } },
+  resources: {
+    de: { claims: deClaims, cli: deCli, facts: deFacts },
+    en: { claims: enClaims, cli: enCli, facts: enFacts },
+  },
   lng: 'en',
   fallbackLng: false,
   ns: ['claims', 'cli', 'facts'],

@@ -10,7 +10,12 @@ function only(text: string, lang?: 'de' | 'en') {
 describe('parseAmounts – German', () => {
   it('reads a number word with scale and currency word', () => {
     const a = only('Strivo zahlt dem SV Rotheide sieben Millionen Euro für die Rechte.', 'de');
-    expect(a).toMatchObject({ text: 'sieben Millionen Euro', value: 7_000_000, currency: 'EUR', precision: 'exact' });
+    expect(a).toMatchObject({
+      text: 'sieben Millionen Euro',
+      value: 7_000_000,
+      currency: 'EUR',
+      precision: 'exact',
+    });
   });
 
   it('reports offsets that cut the amount out of the original text', () => {
@@ -22,7 +27,10 @@ describe('parseAmounts – German', () => {
 
   it('reads "7 Millionen €" and "7,5 Mio. Euro" with a decimal comma', () => {
     expect(only('7 Millionen €', 'de')).toMatchObject({ value: 7_000_000, currency: 'EUR' });
-    expect(only('Der Vertrag bringt 7,5 Mio. Euro.', 'de')).toMatchObject({ value: 7_500_000, currency: 'EUR' });
+    expect(only('Der Vertrag bringt 7,5 Mio. Euro.', 'de')).toMatchObject({
+      value: 7_500_000,
+      currency: 'EUR',
+    });
   });
 
   it('reads "1,2 Milliarden Euro" as 1.2 billion', () => {
@@ -30,12 +38,21 @@ describe('parseAmounts – German', () => {
   });
 
   it('reads dotted thousands separators "5.000.000 €"', () => {
-    expect(only('Es flossen 5.000.000 € an den FC Almental.', 'de')).toMatchObject({ value: 5_000_000, currency: 'EUR' });
+    expect(only('Es flossen 5.000.000 € an den FC Almental.', 'de')).toMatchObject({
+      value: 5_000_000,
+      currency: 'EUR',
+    });
   });
 
   it('reads plain-space thousands "800 000 Euro" but keeps "2023 12 Millionen" apart', () => {
-    expect(only('Der Klub kassierte 800 000 Euro.', 'de')).toMatchObject({ text: '800 000 Euro', value: 800_000 });
-    expect(only('Im Jahr 2023 12 Millionen Euro', 'de')).toMatchObject({ text: '12 Millionen Euro', value: 12e6 });
+    expect(only('Der Klub kassierte 800 000 Euro.', 'de')).toMatchObject({
+      text: '800 000 Euro',
+      value: 800_000,
+    });
+    expect(only('Im Jahr 2023 12 Millionen Euro', 'de')).toMatchObject({
+      text: '12 Millionen Euro',
+      value: 12e6,
+    });
   });
 
   it('returns a scaled amount without currency as currency null', () => {
@@ -71,20 +88,37 @@ describe('parseAmounts – German', () => {
   });
 
   it('reads "5 bis 7 Mio. Euro" as a range', () => {
-    expect(only('Im Gespräch sind 5 bis 7 Mio. Euro.', 'de')).toMatchObject({ precision: 'range', min: 5e6, max: 7e6 });
+    expect(only('Im Gespräch sind 5 bis 7 Mio. Euro.', 'de')).toMatchObject({
+      precision: 'range',
+      min: 5e6,
+      max: 7e6,
+    });
   });
 
   it('does not turn "bis 2027" after an amount into a range', () => {
-    expect(only('Strivo zahlt 7 Millionen Euro bis 2027.', 'de')).toMatchObject({ precision: 'exact', value: 7e6 });
+    expect(only('Strivo zahlt 7 Millionen Euro bis 2027.', 'de')).toMatchObject({
+      precision: 'exact',
+      value: 7e6,
+    });
   });
 
   it('reads "mindestens" and "über" as at_least', () => {
-    expect(only('mindestens drei Millionen', 'de')).toMatchObject({ precision: 'at_least', min: 3e6, currency: null });
-    expect(only('Die Rechte kosten über zwei Millionen.', 'de')).toMatchObject({ precision: 'at_least', value: 2e6 });
+    expect(only('mindestens drei Millionen', 'de')).toMatchObject({
+      precision: 'at_least',
+      min: 3e6,
+      currency: null,
+    });
+    expect(only('Die Rechte kosten über zwei Millionen.', 'de')).toMatchObject({
+      precision: 'at_least',
+      value: 2e6,
+    });
   });
 
   it('reads "bis zu" as at_most', () => {
-    expect(only('Boni von bis zu 4 Mio. Euro sind möglich.', 'de')).toMatchObject({ precision: 'at_most', max: 4e6 });
+    expect(only('Boni von bis zu 4 Mio. Euro sind möglich.', 'de')).toMatchObject({
+      precision: 'at_most',
+      max: 4e6,
+    });
   });
 
   it('reads halves: "eine halbe Million Euro", "anderthalb", "zweieinhalb Millionen"', () => {
@@ -94,7 +128,9 @@ describe('parseAmounts – German', () => {
   });
 
   it('reads German compound number words', () => {
-    expect(only('Das Handgeld betrug dreihundertfünfzigtausend Euro.', 'de')).toMatchObject({ value: 350_000 });
+    expect(only('Das Handgeld betrug dreihundertfünfzigtausend Euro.', 'de')).toMatchObject({
+      value: 350_000,
+    });
     expect(only('zweiundzwanzig Millionen', 'de').value).toBe(22_000_000);
     expect(only('zwei Millionen fünfhunderttausend Euro', 'de').value).toBe(2_500_000);
   });
@@ -108,7 +144,10 @@ describe('parseAmounts – German', () => {
 
   it('reads Swiss francs before and after the number', () => {
     expect(only('CHF 3 Mio.', 'de')).toMatchObject({ currency: 'CHF', value: 3e6 });
-    expect(only('3 Mio. Schweizer Franken', 'de')).toMatchObject({ currency: 'CHF', text: '3 Mio. Schweizer Franken' });
+    expect(only('3 Mio. Schweizer Franken', 'de')).toMatchObject({
+      currency: 'CHF',
+      text: '3 Mio. Schweizer Franken',
+    });
   });
 
   it('finds several amounts in order', () => {
@@ -120,9 +159,12 @@ describe('parseAmounts – German', () => {
   });
 
   it('ignores years, seasons, dates, scores and plain counts', () => {
-    expect(parseAmounts('In der Saison 2023/24 gewann Almental am 3. März 2:1 und blieb sieben Spiele ungeschlagen.', 'de')).toEqual(
-      [],
-    );
+    expect(
+      parseAmounts(
+        'In der Saison 2023/24 gewann Almental am 3. März 2:1 und blieb sieben Spiele ungeschlagen.',
+        'de',
+      ),
+    ).toEqual([]);
     expect(parseAmounts('Seit 2024 spielt Jana Kowalczyk in Rotheide.', 'de')).toEqual([]);
   });
 
@@ -137,12 +179,19 @@ describe('parseAmounts – German', () => {
 
 describe('parseAmounts – English', () => {
   it('reads "€7m" and "€7.5m"', () => {
-    expect(only('Almental paid a fee of €7m.', 'en')).toMatchObject({ text: '€7m', value: 7e6, currency: 'EUR' });
+    expect(only('Almental paid a fee of €7m.', 'en')).toMatchObject({
+      text: '€7m',
+      value: 7e6,
+      currency: 'EUR',
+    });
     expect(only('a deal worth €7.5m', 'en').value).toBe(7_500_000);
   });
 
   it('reads "seven million euros"', () => {
-    expect(only('Strivo paid seven million euros for the series.', 'en')).toMatchObject({ value: 7e6, currency: 'EUR' });
+    expect(only('Strivo paid seven million euros for the series.', 'en')).toMatchObject({
+      value: 7e6,
+      currency: 'EUR',
+    });
   });
 
   it('reads "£100 million" and "$3bn"', () => {
@@ -156,7 +205,11 @@ describe('parseAmounts – English', () => {
 
   it('reads "more than €2m" as at_least and "up to £4m" as at_most', () => {
     expect(only('more than €2m', 'en')).toMatchObject({ precision: 'at_least', min: 2e6 });
-    expect(only('bonuses of up to £4m', 'en')).toMatchObject({ precision: 'at_most', max: 4e6, currency: 'GBP' });
+    expect(only('bonuses of up to £4m', 'en')).toMatchObject({
+      precision: 'at_most',
+      max: 4e6,
+      currency: 'GBP',
+    });
   });
 
   it.each(['about', 'around', 'roughly', 'nearly'])('marks "%s" as approximately', (word) => {
@@ -174,8 +227,18 @@ describe('parseAmounts – English', () => {
   });
 
   it('reads ranges "between £5m and £7m" and "€5-7m"', () => {
-    expect(only('between £5m and £7m', 'en')).toMatchObject({ precision: 'range', min: 5e6, max: 7e6, currency: 'GBP' });
-    expect(only('a fee of €5-7m', 'en')).toMatchObject({ precision: 'range', min: 5e6, max: 7e6, currency: 'EUR' });
+    expect(only('between £5m and £7m', 'en')).toMatchObject({
+      precision: 'range',
+      min: 5e6,
+      max: 7e6,
+      currency: 'GBP',
+    });
+    expect(only('a fee of €5-7m', 'en')).toMatchObject({
+      precision: 'range',
+      min: 5e6,
+      max: 7e6,
+      currency: 'EUR',
+    });
   });
 
   it('reads "US$4m" as US dollars', () => {

@@ -60,7 +60,24 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const CURRENCY_WORD_STARTS = new Set(['€', '£', '$', 'euro', 'euros', 'eur', 'pfund', 'pound', 'pounds', 'dollar', 'dollars', 'franken', 'francs', 'chf', 'usd', 'gbp']);
+const CURRENCY_WORD_STARTS = new Set([
+  '€',
+  '£',
+  '$',
+  'euro',
+  'euros',
+  'eur',
+  'pfund',
+  'pound',
+  'pounds',
+  'dollar',
+  'dollars',
+  'franken',
+  'francs',
+  'chf',
+  'usd',
+  'gbp',
+]);
 
 /**
  * Joins "800 000 Euro" into one number token. Plain spaces are accepted as
@@ -83,10 +100,17 @@ function mergeSpaceGroupedNumbers(text: string, tokens: Token[]): Token[] {
       }
     }
     const after = tokens[j + 1];
-    const moneyFollows = after !== undefined && (CURRENCY_WORD_STARTS.has(after.lower) || after.lower in SCALE_WORDS);
+    const moneyFollows =
+      after !== undefined && (CURRENCY_WORD_STARTS.has(after.lower) || after.lower in SCALE_WORDS);
     if (j > i && moneyFollows) {
       const end = tokens[j].end;
-      out.push({ kind: 'num', text: text.slice(head.start, end), lower: text.slice(head.start, end), start: head.start, end });
+      out.push({
+        kind: 'num',
+        text: text.slice(head.start, end),
+        lower: text.slice(head.start, end),
+        start: head.start,
+        end,
+      });
       i = j;
     } else {
       out.push(head);
@@ -471,7 +495,12 @@ class AmountScanner {
     const t = this.tokens[k];
     if (!t) return null;
     if (t.kind === 'sym') return { currency: PREFIX_SYMBOLS[t.text], next: k + 1 };
-    if (t.kind === 'word' && t.text === 'US' && this.tokens[k + 1]?.text === '$' && this.gapBefore(k + 1) === '') {
+    if (
+      t.kind === 'word' &&
+      t.text === 'US' &&
+      this.tokens[k + 1]?.text === '$' &&
+      this.gapBefore(k + 1) === ''
+    ) {
       return { currency: 'USD', next: k + 2 };
     }
     if (t.kind === 'word' && PREFIX_CODES.has(t.text)) return { currency: t.text, next: k + 1 };
@@ -607,7 +636,8 @@ class AmountScanner {
   private modifierAt(k: number): { precision: Hedged; next: number } | null {
     for (const [phrase, precision] of MODIFIERS) {
       const next = this.phraseAt(k, phrase);
-      if (next >= 0 && next < this.tokens.length && /^\s+$/.test(this.gapBefore(next))) return { precision, next };
+      if (next >= 0 && next < this.tokens.length && /^\s+$/.test(this.gapBefore(next)))
+        return { precision, next };
     }
     return null;
   }

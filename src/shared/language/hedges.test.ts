@@ -23,7 +23,9 @@ describe('findHedges – German', () => {
   });
 
   it('finds "will … gewusst haben" as a self-reported claim', () => {
-    expect(kinds('Der Berater will nichts davon gewusst haben.', 'de')).toEqual([['modal', 'will nichts davon gewusst haben']]);
+    expect(kinds('Der Berater will nichts davon gewusst haben.', 'de')).toEqual([
+      ['modal', 'will nichts davon gewusst haben'],
+    ]);
   });
 
   it('finds "angeblich" and inflected "mutmaßliche" as adverbs', () => {
@@ -64,12 +66,18 @@ describe('findHedges – English', () => {
 
   it('finds "is said to" and "is understood to" as modal hedges', () => {
     expect(kinds('Strivo is said to have paid €7m.', 'en')).toEqual([['modal', 'is said to']]);
-    expect(kinds('Almental are understood to have agreed a fee.', 'en')).toEqual([['modal', 'are understood to']]);
+    expect(kinds('Almental are understood to have agreed a fee.', 'en')).toEqual([
+      ['modal', 'are understood to'],
+    ]);
   });
 
   it('finds "according to" with its source and stops before the clause goes on', () => {
-    expect(kinds('According to the club, the fee was €7m.', 'en')).toEqual([['attribution', 'According to the club']]);
-    expect(kinds('According to Strivo the fee was €7m.', 'en')).toEqual([['attribution', 'According to Strivo']]);
+    expect(kinds('According to the club, the fee was €7m.', 'en')).toEqual([
+      ['attribution', 'According to the club'],
+    ]);
+    expect(kinds('According to Strivo the fee was €7m.', 'en')).toEqual([
+      ['attribution', 'According to Strivo'],
+    ]);
   });
 
   it('does not read "according to plan" as an attribution', () => {
@@ -80,7 +88,9 @@ describe('findHedges – English', () => {
     expect(kinds('As the Almental Post reported, Strivo paid €7m.', 'en')).toEqual([
       ['attribution', 'As the Almental Post reported'],
     ]);
-    expect(kinds('It is understood that Strivo paid €7m.', 'en')).toEqual([['attribution', 'It is understood']]);
+    expect(kinds('It is understood that Strivo paid €7m.', 'en')).toEqual([
+      ['attribution', 'It is understood'],
+    ]);
   });
 
   it('finds nothing in a plain statement of fact', () => {
@@ -117,8 +127,12 @@ describe('findHedges – German media named first or in quotes', () => {
     expect(kinds('Die »Nordhafener Post« berichtet, der Klub zahle zwei Millionen Euro.', 'de')).toEqual([
       ['attribution', 'Die »Nordhafener Post« berichtet'],
     ]);
-    expect(kinds('Der Almentaler Kurier meldet, dass der Klub zahlt.', 'de')).toEqual([['attribution', 'Der Almentaler Kurier meldet']]);
-    expect(kinds('Laut einem Bericht des »Sportecho« zahlt der Klub.', 'de')).toEqual([['attribution', 'Laut einem Bericht des »Sportecho«']]);
+    expect(kinds('Der Almentaler Kurier meldet, dass der Klub zahlt.', 'de')).toEqual([
+      ['attribution', 'Der Almentaler Kurier meldet'],
+    ]);
+    expect(kinds('Laut einem Bericht des »Sportecho« zahlt der Klub.', 'de')).toEqual([
+      ['attribution', 'Laut einem Bericht des »Sportecho«'],
+    ]);
   });
 
   it('does not take a club announcing something for a medium', () => {

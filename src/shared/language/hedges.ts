@@ -42,11 +42,17 @@ interface Pattern {
 }
 
 const GERMAN: Pattern[] = [
-  { re: new RegExp(`${B}(?:angeblich|mutma(?:ß|ss)lich|vermeintlich)\\p{L}{0,2}${E}`, 'giu'), kind: 'adverb' },
+  {
+    re: new RegExp(`${B}(?:angeblich|mutma(?:ß|ss)lich|vermeintlich)\\p{L}{0,2}${E}`, 'giu'),
+    kind: 'adverb',
+  },
   { re: new RegExp(`${B}(?:vermutlich|offenbar)${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}dem\\s+Vernehmen\\s+nach${E}`, 'giu'), kind: 'adverb' },
   {
-    re: new RegExp(`${B}(?:soll|sollen|will|wollen)${E}[^.!?;:]{0,120}?${B}${PARTICIPLE}\\s+(?:haben|sein)${E}`, 'gu'),
+    re: new RegExp(
+      `${B}(?:soll|sollen|will|wollen)${E}[^.!?;:]{0,120}?${B}${PARTICIPLE}\\s+(?:haben|sein)${E}`,
+      'gu',
+    ),
     kind: 'modal',
   },
   {
@@ -54,19 +60,28 @@ const GERMAN: Pattern[] = [
     kind: 'modal',
   },
   {
-    re: new RegExp(`${B}(?:laut|nach)\\s+[\\p{L}\\p{N}.]+-(?:Informationen|Angaben|Recherchen|Berichten)${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:laut|nach)\\s+[\\p{L}\\p{N}.]+-(?:Informationen|Angaben|Recherchen|Berichten)${E}`,
+      'giu',
+    ),
     kind: 'attribution',
     need: /-(?:Informationen|Angaben|Recherchen|Berichten)/i,
   },
   { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
   // Verb first after the claim: "…, berichtet das Portal „Transferfenster“".
   {
-    re: new RegExp(`(?<=,\\s*)(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\\s+(?:das|der|die)${E}`, 'gu'),
+    re: new RegExp(
+      `(?<=,\\s*)(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\\s+(?:das|der|die)${E}`,
+      'gu',
+    ),
     kind: 'attribution',
     source: 'de',
   },
   // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
-  { re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'), kind: 'adverb' },
+  {
+    re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'),
+    kind: 'adverb',
+  },
   { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
   // The medium first: "Die »Kellerbacher Rundschau« berichtet, …", "Der Nordhafener Kurier
   // meldet, …" — a quoted name, or a name ending like a newspaper's.
@@ -93,7 +108,10 @@ const GERMAN: Pattern[] = [
     kind: 'attribution',
     source: 'de',
   },
-  { re: new RegExp(`${B}(?:wie\\s+es\\s+(?:heißt|hieß)|(?:heißt|hieß)\\s+es)${E}`, 'giu'), kind: 'attribution' },
+  {
+    re: new RegExp(`${B}(?:wie\\s+es\\s+(?:heißt|hieß)|(?:heißt|hieß)\\s+es)${E}`, 'giu'),
+    kind: 'attribution',
+  },
   {
     re: new RegExp(
       `${B}aus\\s+(?:(?:Vereins|Klub|Club|Verbands|Mannschafts)kreisen|informierten\\s+Kreisen|dem\\s+Umfeld)${E}`,
@@ -106,14 +124,20 @@ const GERMAN: Pattern[] = [
 
 const ENGLISH: Pattern[] = [
   {
-    re: new RegExp(`${B}(?:reportedly|allegedly|supposedly|apparently|purportedly|reputedly|alleged|rumou?red)${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:reportedly|allegedly|supposedly|apparently|purportedly|reputedly|alleged|rumou?red)${E}`,
+      'giu',
+    ),
     kind: 'adverb',
   },
   { re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'), kind: 'adverb' },
   { re: new RegExp(`${B}(?:an\\s+)?estimated${E}`, 'giu'), kind: 'adverb' },
   // "The Valley Post understands", "the Gazette has learned": the medium stands before the verb.
   {
-    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:understands|has\\s+learned|has\\s+learnt|has\\s+been\\s+told)${E}`, 'gu'),
+    re: new RegExp(
+      `${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:understands|has\\s+learned|has\\s+learnt|has\\s+been\\s+told)${E}`,
+      'gu',
+    ),
     kind: 'attribution',
     need: /understands|has (?:learned|learnt|been told)/,
   },
@@ -131,10 +155,17 @@ const ENGLISH: Pattern[] = [
     notBefore: /^\s+(?:plan|schedule)\b/i,
   },
   // "as first reported by The Harbury Mercury": the medium follows the verb.
-  { re: new RegExp(`${B}as\\s+(?:first\\s+|originally\\s+)?(?:reported|revealed)\\s+by${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  {
+    re: new RegExp(`${B}as\\s+(?:first\\s+|originally\\s+)?(?:reported|revealed)\\s+by${E}`, 'giu'),
+    kind: 'attribution',
+    source: 'en',
+  },
   // "The Hollstedt Gazette has reported that …".
   {
-    re: new RegExp(`${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:has|have|had)\\s+(?:reported|revealed)(?:\\s+that)?${E}`, 'gu'),
+    re: new RegExp(
+      `${B}(?:(?:The|the)\\s+)?(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*\\s+){1,4}(?:has|have|had)\\s+(?:reported|revealed)(?:\\s+that)?${E}`,
+      'gu',
+    ),
     kind: 'attribution',
     need: /(?:has|have|had) (?:reported|revealed)/,
   },
@@ -147,7 +178,10 @@ const ENGLISH: Pattern[] = [
   },
   {
     // "Sources told the Hollstedt Gazette that …": the medium told is the source.
-    re: new RegExp(`${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:have\\s+)?told${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:(?:industry|club|senior|league|well-placed)\\s+)?(?:sources|insiders)\\s+(?:have\\s+)?told${E}`,
+      'giu',
+    ),
     kind: 'attribution',
     source: 'en',
   },
@@ -159,7 +193,10 @@ const ENGLISH: Pattern[] = [
     kind: 'attribution',
   },
   {
-    re: new RegExp(`${B}it\\s+is\\s+(?:understood|believed|thought|claimed|reported|alleged)${E}(?!\\s+to${E})`, 'giu'),
+    re: new RegExp(
+      `${B}it\\s+is\\s+(?:understood|believed|thought|claimed|reported|alleged)${E}(?!\\s+to${E})`,
+      'giu',
+    ),
     kind: 'attribution',
   },
   { re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'), kind: 'attribution' },
@@ -173,10 +210,28 @@ const ENGLISH: Pattern[] = [
     kind: 'attribution',
     need: /reported|reports|revealed/,
   },
-  { re: new RegExp(`(?<![\\p{L}\\p{N}])Per(?=\\s+(?:the\\s+|The\\s+)?\\p{Lu})`, 'gu'), kind: 'attribution', source: 'en' },
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])Per(?=\\s+(?:the\\s+|The\\s+)?\\p{Lu})`, 'gu'),
+    kind: 'attribution',
+    source: 'en',
+  },
 ];
 
-const DE_ARTICLES = new Set(['der', 'die', 'das', 'des', 'dem', 'den', 'ein', 'eine', 'einem', 'einer', 'eines', 'von', 'aus']);
+const DE_ARTICLES = new Set([
+  'der',
+  'die',
+  'das',
+  'des',
+  'dem',
+  'den',
+  'ein',
+  'eine',
+  'einem',
+  'einer',
+  'eines',
+  'von',
+  'aus',
+]);
 const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 /**
@@ -187,7 +242,10 @@ const EN_ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
  */
 function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
   // A source in quotation marks: laut „Almentaler Bote“, laut "Sportwoche", according to “The Ledger”.
-  const quoted = /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?![\p{L}]))/u.exec(text.slice(from));
+  const quoted =
+    /^\s*(?:(?:der|die|das|dem|des|the)\s+)?(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’|'[^'\n]{1,60}'(?![\p{L}]))/u.exec(
+      text.slice(from),
+    );
   if (quoted) return from + quoted[0].length;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
   re.lastIndex = from;
@@ -203,7 +261,10 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
       // English sources do not continue with a new article ("according to Strivo the fee").
       if (lang === 'en' && tookNoun) break;
       // "laut einem Bericht des »Sportecho«": the medium's quoted name ends the source.
-      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      const named =
+        /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(
+          text.slice(wordEnd),
+        );
       if (named && tookNoun) return wordEnd + named[0].length;
     } else if (/^\p{N}/u.test(word)) {
       // "laut Vereinsangaben 1,5 Millionen": the amount is not part of the source.
@@ -212,15 +273,27 @@ function sourceEnd(text: string, from: number, lang: 'de' | 'en'): number {
       end = wordEnd;
       tookNoun = true;
       // "schreibt das Vereinsmagazin „Rotheide live“": the kind of medium, then its quoted name.
-      const named = /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(text.slice(wordEnd));
+      const named =
+        /^\s*(?:„[^“”\n]{1,60}[“”]|"[^"\n]{1,60}"|»[^«\n]{1,60}«|“[^”\n]{1,60}”|‚[^‘’\n]{1,60}[‘’]|‘[^’\n]{1,60}’)/u.exec(
+          text.slice(wordEnd),
+        );
       if (named) return wordEnd + named[0].length;
     } else if (lang === 'en' && !tookNoun) {
       end = wordEnd;
       tookNoun = true;
       // "according to a report in The Ledger": the report's medium is the source.
       // "according to figures from the consultancy Pitchside Analytics", "a report in 'The Flyer'".
-      const medium = /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?(?:\p{Ll}+\s+(?=\p{Lu}))?(?:'[^'\n]{1,60}'|‘[^’\n]{1,60}’|“[^”\n]{1,60}”|"[^"\n]{1,60}"|\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/u.exec(text.slice(end));
-      if (/^(?:report|reports|statement|interview|article|story|figures|data|research|analysis|documents|estimates)$/.test(lower) && medium) end += medium[0].length;
+      const medium =
+        /^\s+(?:in|by|from|on)\s+(?:the\s+|The\s+)?(?:\p{Ll}+\s+(?=\p{Lu}))?(?:'[^'\n]{1,60}'|‘[^’\n]{1,60}’|“[^”\n]{1,60}”|"[^"\n]{1,60}"|\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})/u.exec(
+          text.slice(end),
+        );
+      if (
+        /^(?:report|reports|statement|interview|article|story|figures|data|research|analysis|documents|estimates)$/.test(
+          lower,
+        ) &&
+        medium
+      )
+        end += medium[0].length;
       break;
     } else {
       break;
@@ -282,7 +355,9 @@ function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
  */
 export function findHedges(text: string, lang?: TextLanguage): Hedge[] {
   const patterns = [...(lang !== 'en' ? GERMAN : []), ...(lang !== 'de' ? ENGLISH : [])];
-  const all = matchesOf(text, patterns).sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const all = matchesOf(text, patterns).sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start),
+  );
   const kept: Hedge[] = [];
   for (const h of all) {
     const last = kept[kept.length - 1];

@@ -9,7 +9,9 @@ describe('normalizeQuoteText', () => {
   });
 
   it('unifies inner quote marks, apostrophes and dashes', () => {
-    expect(normalizeQuoteText('Er sagte ‚nie‘ – und wir glaubten’s')).toBe("Er sagte 'nie' - und wir glaubten's");
+    expect(normalizeQuoteText('Er sagte ‚nie‘ – und wir glaubten’s')).toBe(
+      "Er sagte 'nie' - und wir glaubten's",
+    );
     expect(normalizeQuoteText('Wir — nur wir')).toBe(normalizeQuoteText('Wir - nur wir'));
   });
 

@@ -58,9 +58,18 @@ const ROLE_TERMS: Record<RoleKey, { de: string[]; en: string[] }> = {
       'Sportgeschäftsführer',
       'Sportgeschäftsführerin',
     ],
-    en: ['sporting director', 'sports director', 'director of football', 'director of sport', 'football director'],
+    en: [
+      'sporting director',
+      'sports director',
+      'director of football',
+      'director of sport',
+      'football director',
+    ],
   },
-  managing_director: { de: ['Geschäftsführer', 'Geschäftsführerin'], en: ['managing director', 'general manager'] },
+  managing_director: {
+    de: ['Geschäftsführer', 'Geschäftsführerin'],
+    en: ['managing director', 'general manager'],
+  },
   chief_executive: {
     de: ['Vorstandsvorsitzender', 'Vorstandsvorsitzende', 'Vorstandschef', 'Vorstandschefin'],
     en: ['chief executive', 'chief executive officer', 'CEO'],
@@ -68,7 +77,13 @@ const ROLE_TERMS: Record<RoleKey, { de: string[]; en: string[] }> = {
   president: { de: ['Präsident', 'Präsidentin'], en: ['president'] },
   vice_president: { de: ['Vizepräsident', 'Vizepräsidentin'], en: ['vice president', 'vice-president'] },
   chair: {
-    de: ['Aufsichtsratsvorsitzender', 'Aufsichtsratsvorsitzende', 'Aufsichtsratschef', 'Vorsitzender', 'Vorsitzende'],
+    de: [
+      'Aufsichtsratsvorsitzender',
+      'Aufsichtsratsvorsitzende',
+      'Aufsichtsratschef',
+      'Vorsitzender',
+      'Vorsitzende',
+    ],
     en: ['chairman', 'chairwoman', 'chair', 'chairperson'],
   },
   spokesperson: {
@@ -76,10 +91,19 @@ const ROLE_TERMS: Record<RoleKey, { de: string[]; en: string[] }> = {
     en: ['spokesperson', 'spokesman', 'spokeswoman', 'press officer'],
   },
   player: { de: ['Spieler', 'Spielerin', 'Profi'], en: ['player', 'footballer'] },
-  goalkeeper: { de: ['Torwart', 'Torhüter', 'Torhüterin', 'Keeper', 'Schlussmann'], en: ['goalkeeper', 'keeper'] },
-  defender: { de: ['Verteidiger', 'Verteidigerin', 'Abwehrspieler', 'Abwehrspielerin'], en: ['defender', 'centre-back'] },
+  goalkeeper: {
+    de: ['Torwart', 'Torhüter', 'Torhüterin', 'Keeper', 'Schlussmann'],
+    en: ['goalkeeper', 'keeper'],
+  },
+  defender: {
+    de: ['Verteidiger', 'Verteidigerin', 'Abwehrspieler', 'Abwehrspielerin'],
+    en: ['defender', 'centre-back'],
+  },
   midfielder: { de: ['Mittelfeldspieler', 'Mittelfeldspielerin'], en: ['midfielder'] },
-  forward: { de: ['Stürmer', 'Stürmerin', 'Angreifer', 'Angreiferin', 'Torjäger'], en: ['forward', 'striker'] },
+  forward: {
+    de: ['Stürmer', 'Stürmerin', 'Angreifer', 'Angreiferin', 'Torjäger'],
+    en: ['forward', 'striker'],
+  },
   agent: { de: ['Berater', 'Beraterin', 'Spielerberater'], en: ['agent'] },
   owner: { de: ['Eigentümer', 'Eigentümerin', 'Besitzer', 'Besitzerin'], en: ['owner'] },
 };
@@ -92,7 +116,19 @@ const ALSO_SATISFIED_BY: Partial<Record<RoleKey, RoleKey[]>> = {
 // Inflection endings a German role word may carry: Trainers, Präsidenten, Kapitänin.
 const DE_ENDINGS = ['', 's', 'n', 'en', 'in', 'innen'];
 
-const FORMER_WORDS = new Set(['ehemalige', 'ehemaliger', 'ehemaligen', 'fruhere', 'fruherer', 'fruheren', 'einstige', 'einstiger', 'einstigen', 'former', 'ex']);
+const FORMER_WORDS = new Set([
+  'ehemalige',
+  'ehemaliger',
+  'ehemaligen',
+  'fruhere',
+  'fruherer',
+  'fruheren',
+  'einstige',
+  'einstiger',
+  'einstigen',
+  'former',
+  'ex',
+]);
 
 interface Term {
   key: RoleKey;
@@ -196,13 +232,25 @@ export function roleSatisfiedBy(textRole: RoleKey, heldRole: RoleKey): boolean {
 const DE_ROLE_SUFFIX =
   /(?:kapitän|trainer|direktor|führer|chef|präsident|leiter|sprecher|vorstand|berater|manager|produzent|moderator|gründer|vorsitzende|vorsitzender|torhüter|torwart|stürmer|verteidiger|spieler|planer|kommentator|regisseur|streamer|intendant|eigner|inhaber|scout|agent|koordinator|analyst|schiedsrichter|macher|beauftragte|beauftragter|redakteur|reporter|schatzmeister|läufer|keeper|kapitänin|coach)(?:in|innen)?$/i;
 
-const DE_NOT_ROLES = new Set(
-  [
-    'tabellenführer', 'spitzenreiter', 'reiseführer', 'marktführer', 'tabellenführerin', 'spieler',
-    'gegenspieler', 'mitspieler', 'fußballspieler', 'ersatzspieler', 'profispieler', 'einwechselspieler',
-    'auswechselspieler', 'feldspieler', 'ausläufer', 'vorläufer', 'nachfolger',
-  ],
-);
+const DE_NOT_ROLES = new Set([
+  'tabellenführer',
+  'spitzenreiter',
+  'reiseführer',
+  'marktführer',
+  'tabellenführerin',
+  'spieler',
+  'gegenspieler',
+  'mitspieler',
+  'fußballspieler',
+  'ersatzspieler',
+  'profispieler',
+  'einwechselspieler',
+  'auswechselspieler',
+  'feldspieler',
+  'ausläufer',
+  'vorläufer',
+  'nachfolger',
+]);
 
 const EN_ROLE_WORDS = new Set(
   `captain coach manager director chairman chairwoman chair president owner goalkeeper keeper
@@ -213,10 +261,23 @@ const EN_ROLE_WORDS = new Set(
 
 /** Multi-word English roles, longest first so "head coach" wins over "coach". */
 export const EN_ROLE_PHRASES = [
-  'director of football', 'sporting director', 'managing director', 'chief executive officer',
-  'chief executive', 'chief operating officer', 'head coach', 'assistant coach', 'team manager',
-  'club captain', 'general manager', 'head of content', 'head of sport', 'executive producer',
-  'board member', 'vice-president', 'vice president',
+  'director of football',
+  'sporting director',
+  'managing director',
+  'chief executive officer',
+  'chief executive',
+  'chief operating officer',
+  'head coach',
+  'assistant coach',
+  'team manager',
+  'club captain',
+  'general manager',
+  'head of content',
+  'head of sport',
+  'executive producer',
+  'board member',
+  'vice-president',
+  'vice president',
 ];
 
 // Article vocabulary repeats a lot, and the suffix test is the costliest check per word.
@@ -260,7 +321,12 @@ export function roleKey(word: string): string {
 export function roleGender(word: string, lang: ArticleLanguage): 'm' | 'f' | undefined {
   // German sports copy uses the masculine form for men and "-in" for women; loan words
   // such as "Coach" or "Manager" are used for both.
-  if (lang === 'de') return /in(?:nen)?$/.test(word) ? 'f' : /(?:coach|manager|scout|agent|keeper)$/i.test(word) ? undefined : 'm';
+  if (lang === 'de')
+    return /in(?:nen)?$/.test(word)
+      ? 'f'
+      : /(?:coach|manager|scout|agent|keeper)$/i.test(word)
+        ? undefined
+        : 'm';
   const lower = word.toLowerCase();
   if (lower === 'chairwoman' || lower === 'spokeswoman') return 'f';
   if (lower === 'chairman' || lower === 'spokesman') return 'm';

@@ -32,7 +32,13 @@ describe('folding for search', () => {
   });
 
   it('splits on punctuation and hyphens the way the index tokenizer does', () => {
-    expect(searchWords("U-21-Trainerin O'Neill").map((w) => w.t)).toEqual(['u', '21', 'trainerin', 'o', 'neill']);
+    expect(searchWords("U-21-Trainerin O'Neill").map((w) => w.t)).toEqual([
+      'u',
+      '21',
+      'trainerin',
+      'o',
+      'neill',
+    ]);
   });
 
   it('joins several fields into one folded document per spelling, skipping empty fields', () => {
@@ -53,7 +59,10 @@ describe('folded documents', () => {
     ];
     for (const text of samples) {
       const words = searchWords(text);
-      expect(foldDocument([text]), text).toEqual({ t: words.map((w) => w.t).join(' '), s: words.map((w) => w.s).join(' ') });
+      expect(foldDocument([text]), text).toEqual({
+        t: words.map((w) => w.t).join(' '),
+        s: words.map((w) => w.s).join(' '),
+      });
     }
   });
 });

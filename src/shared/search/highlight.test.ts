@@ -27,7 +27,9 @@ describe('highlighting on the original text', () => {
   });
 
   it('returns the text unmarked when nothing matches', () => {
-    expect(highlight('SV Rotheide', parseSearchInput('Almental'))).toEqual([{ text: 'SV Rotheide', match: false }]);
+    expect(highlight('SV Rotheide', parseSearchInput('Almental'))).toEqual([
+      { text: 'SV Rotheide', match: false },
+    ]);
   });
 
   it('cuts a long text around the first match and says so with ellipses', () => {

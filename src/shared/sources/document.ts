@@ -99,7 +99,8 @@ export function textSegments(text: string): Segment[] {
   const out: Segment[] = [];
   for (const block of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
     const clean = block.replace(/[ \t]+\n/g, '\n').trim();
-    if (clean) out.push({ kind: 'paragraph', page: null, paragraph: out.length + 1, heading: null, text: clean });
+    if (clean)
+      out.push({ kind: 'paragraph', page: null, paragraph: out.length + 1, heading: null, text: clean });
   }
   return out;
 }

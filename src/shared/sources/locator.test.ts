@@ -3,7 +3,11 @@ import { findPlace, locatorFor, parseLocator, passageRange } from './locator';
 
 const pages = [
   { page: 1, paragraph: null, text: 'Pressemitteilung des SV Rotheide' },
-  { page: 2, paragraph: null, text: 'Der SV Rotheide verpflichtet Lena Kowalczyk\nvom FC Nordhafen bis 2029.' },
+  {
+    page: 2,
+    paragraph: null,
+    text: 'Der SV Rotheide verpflichtet Lena Kowalczyk\nvom FC Nordhafen bis 2029.',
+  },
   { page: 3, paragraph: null, text: 'Kontakt: Presse SV Rotheide' },
 ];
 

@@ -14,7 +14,8 @@ export interface Place {
 export function locatorFor(segment: Pick<Segment, 'page' | 'paragraph' | 'heading'>): string {
   if (segment.page !== null) return `p. ${segment.page}`;
   const parts: string[] = [];
-  if (segment.heading) parts.push(`§ ${segment.heading.length > 60 ? `${segment.heading.slice(0, 59)}…` : segment.heading}`);
+  if (segment.heading)
+    parts.push(`§ ${segment.heading.length > 60 ? `${segment.heading.slice(0, 59)}…` : segment.heading}`);
   if (segment.paragraph !== null) parts.push(`¶ ${segment.paragraph}`);
   return parts.join(', ');
 }
@@ -34,12 +35,20 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
  * paragraph, else the located segment, else the first segment containing the passage
  * (hand-typed locators can be off). -1 when nothing matches.
  */
-export function findPlace(segments: readonly Pick<Segment, 'page' | 'paragraph' | 'text'>[], locator: string | null, excerpt: string | null): number {
+export function findPlace(
+  segments: readonly Pick<Segment, 'page' | 'paragraph' | 'text'>[],
+  locator: string | null,
+  excerpt: string | null,
+): number {
   const place = parseLocator(locator);
   const passage = excerpt ? squash(excerpt) : '';
   const located = segments
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => (place.page !== null && s.page === place.page) || (place.paragraph !== null && s.paragraph === place.paragraph));
+    .filter(
+      ({ s }) =>
+        (place.page !== null && s.page === place.page) ||
+        (place.paragraph !== null && s.paragraph === place.paragraph),
+    );
   if (passage) {
     const exact = located.find(({ s }) => squash(s.text).includes(passage));
     if (exact) return exact.i;
@@ -52,7 +61,10 @@ export function findPlace(segments: readonly Pick<Segment, 'page' | 'paragraph' 
 /** Where the passage sits in a segment's text, ignoring differences in white space; null when it does not. */
 export function passageRange(text: string, excerpt: string | null): [number, number] | null {
   if (!excerpt?.trim()) return null;
-  const words = excerpt.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = excerpt
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const m = new RegExp(words.join('\\s+'), 'i').exec(text);
   return m ? [m.index, m.index + m[0].length] : null;
 }
@@ -69,7 +81,11 @@ export function sentenceAround(text: string, start: number, end: number): string
 
 /** Every occurrence of the words of a query in a text, white space between them ignored, case folded. */
 export function findAll(text: string, query: string): [number, number][] {
-  const words = query.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0) return [];
   const re = new RegExp(words.join('\\s+'), 'giu');
   const out: [number, number][] = [];

@@ -32,7 +32,11 @@ describe('parseMhtml', () => {
 
   it('says why a file is not a page', () => {
     expect(() => parseMhtml('just text')).toThrow(/no MIME headers/);
-    expect(() => parseMhtml('Content-Type: multipart/related; boundary="B"\n\n--B\nContent-Type: image/png\n\nxx\n--B--')).toThrow(/no HTML page/);
+    expect(() =>
+      parseMhtml(
+        'Content-Type: multipart/related; boundary="B"\n\n--B\nContent-Type: image/png\n\nxx\n--B--',
+      ),
+    ).toThrow(/no HTML page/);
     expect(() => parseMhtml('Content-Type: multipart/related\n\nx')).toThrow(/no MIME boundary/);
   });
 

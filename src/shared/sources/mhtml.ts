@@ -14,7 +14,10 @@ type Headers = Map<string, string>;
 function parseHeaders(block: string): Headers {
   const headers: Headers = new Map();
   // Folded header lines continue with white space.
-  for (const line of block.replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ').split('\n')) {
+  for (const line of block
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]+/g, ' ')
+    .split('\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
@@ -57,10 +60,14 @@ function decodeText(bytes: Uint8Array, charset: string | null): string {
 
 /** RFC 2047 encoded words in a header ("=?utf-8?Q?Pressemitteilung_FC_N=C3=B6rdhafen?="). */
 export function decodeHeaderWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=(\s+(?==\?))?/g, (_all, charset: string, enc: string, data: string) => {
-    const bytes = enc.toUpperCase() === 'B' ? decodeBase64(data) : decodeQuotedPrintable(data.replace(/_/g, ' '));
-    return decodeText(bytes, charset);
-  });
+  return value.replace(
+    /=\?([^?]+)\?([QqBb])\?([^?]*)\?=(\s+(?==\?))?/g,
+    (_all, charset: string, enc: string, data: string) => {
+      const bytes =
+        enc.toUpperCase() === 'B' ? decodeBase64(data) : decodeQuotedPrintable(data.replace(/_/g, ' '));
+      return decodeText(bytes, charset);
+    },
+  );
 }
 
 function decodeBody(body: string, headers: Headers): string {

@@ -27,7 +27,9 @@ describe('SpellChecker (German)', () => {
   });
 
   it('accepts compounds igerman98 builds with compound flags, and hyphenated ones part by part', () => {
-    expect(flagged(de, 'Fußball Torhüter Rückrunde Saisonauftakt Bundesliga-Saison Vereinsvorstand')).toEqual([]);
+    expect(flagged(de, 'Fußball Torhüter Rückrunde Saisonauftakt Bundesliga-Saison Vereinsvorstand')).toEqual(
+      [],
+    );
     expect(flagged(de, 'Bundesliga-Saisson')).toEqual(['Saisson']);
   });
 
@@ -44,9 +46,13 @@ describe('SpellChecker (German)', () => {
   });
 
   it('accepts names from the fact store, also in the genitive, once it has learnt them', () => {
-    expect(flagged(de, 'Lena Kowalczyk und Piotr Wróblewski')).toEqual(expect.arrayContaining(['Kowalczyk', 'Wróblewski']));
+    expect(flagged(de, 'Lena Kowalczyk und Piotr Wróblewski')).toEqual(
+      expect.arrayContaining(['Kowalczyk', 'Wróblewski']),
+    );
     de.setAccepted(['Lena Kowalczyk', 'Piotr Wróblewski', 'SV Rotheide']);
-    expect(flagged(de, 'Lena Kowalczyk und Piotr Wróblewski, Kowalczyks Vertrag beim SV Rotheide')).toEqual([]);
+    expect(flagged(de, 'Lena Kowalczyk und Piotr Wróblewski, Kowalczyks Vertrag beim SV Rotheide')).toEqual(
+      [],
+    );
   });
 
   it('accepts words of the desk dictionary and forgets them when the list is replaced', () => {

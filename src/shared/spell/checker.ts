@@ -101,7 +101,12 @@ export class SpellChecker {
       if (!this.accepts(tail) && !this.accepts(rest) && !this.isCompound(tail, depth + 1)) continue;
       const head = word.slice(0, cut);
       if (this.accepts(head) || this.accepts(capitalise(head))) return true;
-      if (head.endsWith('s') && head.length > MIN_COMPOUND_PART && this.accepts(capitalise(head.slice(0, -1)))) return true;
+      if (
+        head.endsWith('s') &&
+        head.length > MIN_COMPOUND_PART &&
+        this.accepts(capitalise(head.slice(0, -1)))
+      )
+        return true;
     }
     return false;
   }
@@ -118,7 +123,9 @@ export function withoutShadowingCompoundEntries(aff: string, dic: string): strin
   const lines = dic.split('\n');
   const entry = (line: string) => {
     const slash = line.indexOf('/');
-    return slash < 0 ? { word: line.trim(), flags: '' } : { word: line.slice(0, slash), flags: line.slice(slash + 1).trim() };
+    return slash < 0
+      ? { word: line.trim(), flags: '' }
+      : { word: line.slice(0, slash), flags: line.slice(slash + 1).trim() };
   };
   const ordinary = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
@@ -126,5 +133,7 @@ export function withoutShadowingCompoundEntries(aff: string, dic: string): strin
     if (word && !flags.includes(flag)) ordinary.add(word);
   }
   // The first line is the entry count, which nspell only uses as a hint.
-  return lines.filter((line, i) => i === 0 || !(entry(line).flags.includes(flag) && ordinary.has(entry(line).word))).join('\n');
+  return lines
+    .filter((line, i) => i === 0 || !(entry(line).flags.includes(flag) && ordinary.has(entry(line).word)))
+    .join('\n');
 }

@@ -5,7 +5,13 @@ const words = (text: string) => spellTokens(text).map((t) => t.word);
 
 describe('spellTokens', () => {
   it('keeps umlauts and ß inside German words', () => {
-    expect(words('Der Torhüter der Fußballmannschaft grüßt.')).toEqual(['Der', 'Torhüter', 'der', 'Fußballmannschaft', 'grüßt']);
+    expect(words('Der Torhüter der Fußballmannschaft grüßt.')).toEqual([
+      'Der',
+      'Torhüter',
+      'der',
+      'Fußballmannschaft',
+      'grüßt',
+    ]);
   });
 
   it('splits hyphenated compounds into parts with their own offsets', () => {
@@ -16,7 +22,14 @@ describe('spellTokens', () => {
   });
 
   it('keeps apostrophes inside a word and drops them at its edges', () => {
-    expect(words("Kowalczyk's goal, 'twas the coach’s call")).toEqual(["Kowalczyk's", 'goal', 'twas', 'the', 'coach’s', 'call']);
+    expect(words("Kowalczyk's goal, 'twas the coach’s call")).toEqual([
+      "Kowalczyk's",
+      'goal',
+      'twas',
+      'the',
+      'coach’s',
+      'call',
+    ]);
   });
 
   it('ignores numbers, parts with digits, abbreviations in capitals and single letters', () => {

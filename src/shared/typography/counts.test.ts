@@ -11,7 +11,11 @@ describe('text counts', () => {
   });
 
   it('counts characters with and without spaces, ignoring line breaks', () => {
-    expect(countText('SV Rotheide\nsiegt')).toEqual({ words: 3, characters: 16, charactersWithoutSpaces: 15 });
+    expect(countText('SV Rotheide\nsiegt')).toEqual({
+      words: 3,
+      characters: 16,
+      charactersWithoutSpaces: 15,
+    });
   });
 
   it('counts a non-breaking space as a space', () => {

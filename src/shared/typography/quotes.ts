@@ -16,7 +16,16 @@ export const QUOTES: Record<ArticleLanguage, QuoteSet> = {
 /** The apostrophe is the same mark in both languages (’), and never a German closing quote (‘). */
 export const APOSTROPHE = '\u2019';
 
-const OPENING_QUOTES = new Set(['\u201E', '\u201C', '\u201A', '\u2018', '\u00AB', '\u00BB', '\u2039', '\u203A']);
+const OPENING_QUOTES = new Set([
+  '\u201E',
+  '\u201C',
+  '\u201A',
+  '\u2018',
+  '\u00AB',
+  '\u00BB',
+  '\u2039',
+  '\u203A',
+]);
 
 /** After nothing, a space, an opening bracket, a dash, a slash or another opening quote, a quote mark opens. */
 export function quoteOpensAfter(previous: string | undefined, language: ArticleLanguage): boolean {
@@ -24,7 +33,8 @@ export function quoteOpensAfter(previous: string | undefined, language: ArticleL
   if (/\s/u.test(previous)) return true;
   if ('([{<-\u2013\u2014/'.includes(previous)) return true;
   // In English “ and ‘ are opening marks; in German the same characters close, so only „ and ‚ count there.
-  if (language === 'de') return previous === '\u201E' || previous === '\u201A' || previous === '\u00BB' || previous === '\u203A';
+  if (language === 'de')
+    return previous === '\u201E' || previous === '\u201A' || previous === '\u00BB' || previous === '\u203A';
   return OPENING_QUOTES.has(previous);
 }
 

@@ -5,7 +5,9 @@ const NB = '\u00A0';
 
 describe('typography while typing German', () => {
   it('turns straight double quotes into „…“', () => {
-    expect(typeThrough('Er sagte "Wir steigen auf" und ging.', 'de')).toBe('Er sagte „Wir steigen auf“ und ging.');
+    expect(typeThrough('Er sagte "Wir steigen auf" und ging.', 'de')).toBe(
+      'Er sagte „Wir steigen auf“ und ging.',
+    );
   });
 
   it('turns straight single quotes into ‚…‘ for a quote inside a quote', () => {
@@ -31,7 +33,9 @@ describe('typography while typing German', () => {
   });
 
   it('keeps a non-breaking space between a number and its unit', () => {
-    expect(typeThrough('Sie lief 12 km und zahlte 5 Mio. Euro.', 'de')).toBe(`Sie lief 12${NB}km und zahlte 5${NB}Mio. Euro.`);
+    expect(typeThrough('Sie lief 12 km und zahlte 5 Mio. Euro.', 'de')).toBe(
+      `Sie lief 12${NB}km und zahlte 5${NB}Mio. Euro.`,
+    );
     expect(typeThrough('Anstoß um 15 Uhr, 20 % Rabatt', 'de')).toBe(`Anstoß um 15${NB}Uhr, 20${NB}% Rabatt`);
   });
 
@@ -51,7 +55,9 @@ describe('typography while typing English', () => {
   });
 
   it('writes an apostrophe, not an opening quote, for left-out digits, and only in English', () => {
-    expect(typeThrough("the '90s side and the class of '08", 'en')).toBe('the ’90s side and the class of ’08');
+    expect(typeThrough("the '90s side and the class of '08", 'en')).toBe(
+      'the ’90s side and the class of ’08',
+    );
     expect(typeThrough("'94 was the year", 'en')).toBe('’94 was the year');
     expect(typeThrough("she said 'nine out of ten'", 'en')).toBe('she said ‘nine out of ten’');
     expect(typeThrough(`"Er sagte: '3:1 verdient'"`, 'de')).toBe('„Er sagte: ‚3:1 verdient‘“');
@@ -69,12 +75,35 @@ describe('typography while typing English', () => {
 
 describe('typography rules in isolation', () => {
   it('names every character a rule can act on among the triggers an editor checks first', () => {
-    const contexts = ['', 'Tor', 'Tor ', '3 ', '12 km', '5 Mio', 'a -', '1990-', '\u2018', 'the \u2018', '\u201E', '„Wir'];
-    const characters = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '\u2026', '€', '£', '°', '‰', 'ß', 'ä'];
+    const contexts = [
+      '',
+      'Tor',
+      'Tor ',
+      '3 ',
+      '12 km',
+      '5 Mio',
+      'a -',
+      '1990-',
+      '\u2018',
+      'the \u2018',
+      '\u201E',
+      '„Wir',
+    ];
+    const characters = [
+      ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+      '\u2026',
+      '€',
+      '£',
+      '°',
+      '‰',
+      'ß',
+      'ä',
+    ];
     for (const language of ['de', 'en'] as const)
       for (const before of contexts)
         for (const ch of characters)
-          if (typographyForInput(before, ch, language) !== null) expect(TYPING_TRIGGERS.has(ch), `${JSON.stringify(before)} + ${ch}`).toBe(true);
+          if (typographyForInput(before, ch, language) !== null)
+            expect(TYPING_TRIGGERS.has(ch), `${JSON.stringify(before)} + ${ch}`).toBe(true);
   });
 
   it('ignores characters it has no rule for', () => {

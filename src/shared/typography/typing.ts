@@ -19,7 +19,12 @@ const WORD_END = new Set([' ', '.', ',', ';', ':', '!', '?', ')', '"', "'", '\u2
  * Every character some rule below looks at; for any other, typographyForInput returns null, so
  * an editor can let such keys through without reading the text before the caret.
  */
-export const TYPING_TRIGGERS: ReadonlySet<string> = new Set([...WORD_END, '-', ...SYMBOL_UNITS, ...'0123456789']);
+export const TYPING_TRIGGERS: ReadonlySet<string> = new Set([
+  ...WORD_END,
+  '-',
+  ...SYMBOL_UNITS,
+  ...'0123456789',
+]);
 
 const DASH_AFTER_DIGIT = '\u2013';
 const DASH: Record<ArticleLanguage, string> = { de: '\u2013', en: '\u2014' };
@@ -33,20 +38,30 @@ function dashFor(before: string, language: ArticleLanguage): string {
  * The typography rules for one typed character in an article of `language`, given the text
  * of the current block before the caret. Returns null when the character goes in as typed.
  */
-export function typographyForInput(before: string, typed: string, language: ArticleLanguage): TypingEdit | null {
+export function typographyForInput(
+  before: string,
+  typed: string,
+  language: ArticleLanguage,
+): TypingEdit | null {
   if (typed.length !== 1) return null;
 
   let own: TypingEdit | null = null;
   if (typed === '"') own = { remove: 0, insert: doubleQuoteFor(before, language) };
   else if (typed === "'") own = { remove: 0, insert: singleQuoteFor(before, language) };
-  else if (typed === '-' && before.endsWith('-')) own = { remove: 1, insert: dashFor(before.slice(0, -1), language) };
+  else if (typed === '-' && before.endsWith('-'))
+    own = { remove: 1, insert: dashFor(before.slice(0, -1), language) };
 
   if (SYMBOL_UNITS.includes(typed) && /\d $/.test(before)) return { remove: 1, insert: NBSP + typed };
 
   // An English ‘ at the start of a word followed by a digit was an apostrophe for left-out
   // digits all along (“the ’90s side”); only the digit shows which it is. German copy writes
   // “die 90er” without one, and a nested ‚ quote may well start with a number, so it stays.
-  if (language === 'en' && /\d/.test(typed) && before.endsWith(QUOTES.en.singleOpen) && quoteOpensAfter(before.slice(-2, -1), language))
+  if (
+    language === 'en' &&
+    /\d/.test(typed) &&
+    before.endsWith(QUOTES.en.singleOpen) &&
+    quoteOpensAfter(before.slice(-2, -1), language)
+  )
     return { remove: 1, insert: APOSTROPHE + typed };
 
   if (WORD_END.has(typed)) {

@@ -13,12 +13,29 @@ describe('migration facts', () => {
   it('upgrades a settings-only database and keeps its settings', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index));
-    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('userName', '"Jana"', NOW);
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(
+      'userName',
+      '"Jana"',
+      NOW,
+    );
     migrate(db, migrations.slice(0, index + 1));
     expect(schemaVersion(db)).toBe(index + 1);
     expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('userName')).toBe('"Jana"');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    for (const t of ['entities', 'roles', 'deals', 'quotes', 'sources', 'citations', 'audit_log', 'claim_links', 'quote_fts'])
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[];
+    for (const t of [
+      'entities',
+      'roles',
+      'deals',
+      'quotes',
+      'sources',
+      'citations',
+      'audit_log',
+      'claim_links',
+      'quote_fts',
+    ])
       expect(tables).toContain(t);
     db.close();
   });
@@ -26,7 +43,9 @@ describe('migration facts', () => {
   it('enforces the deal rules in the schema itself: payer differs from payee, known status, upper-case currency', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index + 1));
-    const entity = db.prepare('INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    const entity = db.prepare(
+      'INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    );
     entity.run('e1', 'club', 'SV Rotheide', NOW, NOW);
     entity.run('e2', 'broadcaster', 'Strivo', NOW, NOW);
     const deal = db.prepare(

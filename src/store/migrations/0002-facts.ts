@@ -1,4 +1,12 @@
-import { AMOUNT_PRECISIONS, DEAL_KINDS, DEAL_STATUSES, ENTITY_KINDS, QUOTE_OCCASIONS, QUOTE_STATUSES, SOURCE_KINDS } from '../../shared/domain/facts';
+import {
+  AMOUNT_PRECISIONS,
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  ENTITY_KINDS,
+  QUOTE_OCCASIONS,
+  QUOTE_STATUSES,
+  SOURCE_KINDS,
+} from '../../shared/domain/facts';
 import type { Migration } from './types';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -15,12 +15,20 @@ describe('migration articles', () => {
   it('upgrades a database of the previous version and keeps its settings and facts tables', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index));
-    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('userName', '"Jana"', NOW);
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(
+      'userName',
+      '"Jana"',
+      NOW,
+    );
     migrate(db, migrations.slice(0, index + 1));
     expect(schemaVersion(db)).toBe(index + 1);
     expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('userName')).toBe('"Jana"');
     db.prepare(insertArticle).run('a1', 'de', 'draft', NOW, NOW, '{"root":{"type":"root","children":[]}}');
-    expect(db.prepare('SELECT rev, word_count, trashed_at FROM articles').get()).toEqual({ rev: 1, word_count: 0, trashed_at: null });
+    expect(db.prepare('SELECT rev, word_count, trashed_at FROM articles').get()).toEqual({
+      rev: 1,
+      word_count: 0,
+      trashed_at: null,
+    });
     db.close();
   });
 

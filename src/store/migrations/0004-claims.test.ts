@@ -28,13 +28,22 @@ describe('migration claims', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index));
     insertArticle(db, 'art-1');
-    db.prepare('INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)').run('c-old', 'art-1', 'deal', 'd1');
+    db.prepare('INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)').run(
+      'c-old',
+      'art-1',
+      'deal',
+      'd1',
+    );
     migrate(db, migrations.slice(0, index + 1));
     expect(schemaVersion(db)).toBe(index + 1);
     expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
     expect(db.prepare('SELECT count(*) FROM claim_links').pluck().get()).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    for (const t of ['claims', 'claim_status_history', 'claim_dismissed_warnings', 'ready_gate_passes']) expect(tables).toContain(t);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[];
+    for (const t of ['claims', 'claim_status_history', 'claim_dismissed_warnings', 'ready_gate_passes'])
+      expect(tables).toContain(t);
     db.close();
   });
 
@@ -63,17 +72,20 @@ describe('migration claims', () => {
     insertArticle(db, 'art-2');
     insertClaim(db, 'c-1', 'art-1');
     insertClaim(db, 'c-2', 'art-2');
-    const link = db.prepare('INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)');
+    const link = db.prepare(
+      'INSERT INTO claim_links (claim_id, article_id, fact_type, fact_id) VALUES (?, ?, ?, ?)',
+    );
     link.run('c-1', 'art-1', 'deal', 'd1');
     link.run('c-2', 'art-2', 'deal', 'd1');
-    db.prepare('INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)').run('c-1', 'verified', 'J', NOW);
-    db.prepare('INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO claim_status_history (claim_id, status, checker, at) VALUES (?, ?, ?, ?)').run(
       'c-1',
-      'amount.mismatch',
-      'typo in the record',
+      'verified',
       'J',
       NOW,
     );
+    db.prepare(
+      'INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)',
+    ).run('c-1', 'amount.mismatch', 'typo in the record', 'J', NOW);
     db.prepare('DELETE FROM articles WHERE id = ?').run('art-1');
     expect(db.prepare('SELECT claim_id FROM claim_links').pluck().all()).toEqual(['c-2']);
     expect(db.prepare('SELECT count(*) FROM claim_status_history').pluck().get()).toBe(0);
@@ -86,7 +98,9 @@ describe('migration claims', () => {
     migrate(db, migrations.slice(0, index + 1));
     insertArticle(db, 'art-1');
     insertClaim(db, 'c-1', 'art-1');
-    const dismiss = db.prepare('INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)');
+    const dismiss = db.prepare(
+      'INSERT INTO claim_dismissed_warnings (claim_id, code, reason, checker, at) VALUES (?, ?, ?, ?, ?)',
+    );
     dismiss.run('c-1', 'quote.minor_deviation', 'house style', 'J', NOW);
     expect(() => dismiss.run('c-1', 'quote.minor_deviation', 'again', 'J', NOW)).toThrow(/UNIQUE/);
     expect(() => dismiss.run('c-1', 'speaker.role_undated', '', 'J', NOW)).toThrow(/CHECK/);

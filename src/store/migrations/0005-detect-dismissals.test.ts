@@ -17,7 +17,9 @@ function insertArticle(db: Database.Database, id: string) {
 }
 const dismiss = (db: Database.Database, articleId: string, kind: string, key: string) =>
   db
-    .prepare('INSERT INTO detect_dismissals (article_id, kind, text_key, text, dismissed_by, at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO detect_dismissals (article_id, kind, text_key, text, dismissed_by, at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(articleId, kind, key, key, 'Jana', NOW);
 
 describe('migration detect-dismissals', () => {

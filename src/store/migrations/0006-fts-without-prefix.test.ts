@@ -20,10 +20,22 @@ function previousVersionWithFacts(): Database.Database {
     const doc = indexedSpellings(fields);
     db.prepare(`INSERT INTO ${table} (rowid, t, s) VALUES (?, ?, ?)`).run(rowid, doc.t, doc.s);
   };
-  const entity = db.prepare('INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  fts('entity_fts', entity.run('e-goetze', 'person', 'Lutz Götze', '["Sportdirektor Götze"]', NOW, NOW).lastInsertRowid, ['Lutz Götze', 'Sportdirektor Götze']);
-  fts('entity_fts', entity.run('e-rotheide', 'club', 'SV Rotheide', '["Rotheider"]', NOW, NOW).lastInsertRowid, ['SV Rotheide', 'Rotheider']);
-  fts('entity_fts', entity.run('e-strivo', 'broadcaster', 'Strivo', '[]', NOW, NOW).lastInsertRowid, ['Strivo']);
+  const entity = db.prepare(
+    'INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  fts(
+    'entity_fts',
+    entity.run('e-goetze', 'person', 'Lutz Götze', '["Sportdirektor Götze"]', NOW, NOW).lastInsertRowid,
+    ['Lutz Götze', 'Sportdirektor Götze'],
+  );
+  fts(
+    'entity_fts',
+    entity.run('e-rotheide', 'club', 'SV Rotheide', '["Rotheider"]', NOW, NOW).lastInsertRowid,
+    ['SV Rotheide', 'Rotheider'],
+  );
+  fts('entity_fts', entity.run('e-strivo', 'broadcaster', 'Strivo', '[]', NOW, NOW).lastInsertRowid, [
+    'Strivo',
+  ]);
   const quote = db.prepare(
     `INSERT INTO quotes (id, speaker_id, wording, language, occasion, status, created_at, updated_at) VALUES (?, 'e-goetze', ?, 'de', 'interview', 'verified', ?, ?)`,
   );
@@ -34,24 +46,40 @@ function previousVersionWithFacts(): Database.Database {
      VALUES ('d-1', 'broadcast_rights', 'e-strivo', 'e-rotheide', ?, 700000000, 'EUR', 'exact', 'confirmed', ?, ?, ?)`,
   );
   const subject = 'Streamingrechte an den Heimspielen der Rotheider Frauen';
-  fts('deal_fts', deal.run(subject, 'Laut Vereinsmitteilung', NOW, NOW).lastInsertRowid, [subject, 'Laut Vereinsmitteilung']);
-  const source = db.prepare(`INSERT INTO sources (id, kind, title, publisher, created_at, updated_at) VALUES ('s-1', 'press_release', ?, ?, ?, ?)`);
-  fts('source_fts', source.run('Mitteilung zum Rechtevertrag', 'SV Rotheide', NOW, NOW).lastInsertRowid, ['Mitteilung zum Rechtevertrag', 'SV Rotheide']);
+  fts('deal_fts', deal.run(subject, 'Laut Vereinsmitteilung', NOW, NOW).lastInsertRowid, [
+    subject,
+    'Laut Vereinsmitteilung',
+  ]);
+  const source = db.prepare(
+    `INSERT INTO sources (id, kind, title, publisher, created_at, updated_at) VALUES ('s-1', 'press_release', ?, ?, ?, ?)`,
+  );
+  fts('source_fts', source.run('Mitteilung zum Rechtevertrag', 'SV Rotheide', NOW, NOW).lastInsertRowid, [
+    'Mitteilung zum Rechtevertrag',
+    'SV Rotheide',
+  ]);
   return db;
 }
 
 const found = (db: Database.Database, query: string, typing = false) =>
-  searchFacts(db, { query, typing }).hits.map((h) => `${h.type}:${h.id}`).sort();
+  searchFacts(db, { query, typing })
+    .hits.map((h) => `${h.type}:${h.id}`)
+    .sort();
 
 describe('migration fts-without-prefix', () => {
   it('re-creates the four search tables without prefix indexes, every record indexed again', () => {
     const db = previousVersionWithFacts();
-    const before = (table: string) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+    const before = (table: string) =>
+      db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
     expect(before('entity_fts')).toMatch(/prefix/);
 
     migrate(db, migrations.slice(0, index + 1));
     expect(schemaVersion(db)).toBe(index + 1);
-    for (const [table, rows] of [['entity_fts', 3], ['deal_fts', 1], ['quote_fts', 1], ['source_fts', 1]] as const) {
+    for (const [table, rows] of [
+      ['entity_fts', 3],
+      ['deal_fts', 1],
+      ['quote_fts', 1],
+      ['source_fts', 1],
+    ] as const) {
       expect(before(table)).not.toMatch(/prefix/);
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(rows);
     }

@@ -9,10 +9,22 @@ interface Indexed {
 }
 
 const INDEXED: readonly Indexed[] = [
-  { fts: 'entity_fts', select: 'SELECT seq, name, aliases FROM entities', text: (r) => [r.name as string, ...(JSON.parse(r.aliases as string) as string[])] },
-  { fts: 'deal_fts', select: 'SELECT seq, subject, notes FROM deals', text: (r) => [r.subject as string, r.notes as string | null] },
+  {
+    fts: 'entity_fts',
+    select: 'SELECT seq, name, aliases FROM entities',
+    text: (r) => [r.name as string, ...(JSON.parse(r.aliases as string) as string[])],
+  },
+  {
+    fts: 'deal_fts',
+    select: 'SELECT seq, subject, notes FROM deals',
+    text: (r) => [r.subject as string, r.notes as string | null],
+  },
   { fts: 'quote_fts', select: 'SELECT seq, wording FROM quotes', text: (r) => [r.wording as string] },
-  { fts: 'source_fts', select: 'SELECT seq, title, publisher FROM sources', text: (r) => [r.title as string, r.publisher as string | null] },
+  {
+    fts: 'source_fts',
+    select: 'SELECT seq, title, publisher FROM sources',
+    text: (r) => [r.title as string, r.publisher as string | null],
+  },
 ];
 
 /**
@@ -27,7 +39,9 @@ export const migration0006: Migration = {
   name: 'fts-without-prefix',
   up(db) {
     for (const { fts, select, text } of INDEXED) {
-      db.exec(`DROP TABLE ${fts}; CREATE VIRTUAL TABLE ${fts} USING fts5 (t, s, content = '', contentless_delete = 1);`);
+      db.exec(
+        `DROP TABLE ${fts}; CREATE VIRTUAL TABLE ${fts} USING fts5 (t, s, content = '', contentless_delete = 1);`,
+      );
       const insert = db.prepare(`INSERT INTO ${fts} (rowid, t, s) VALUES (?, ?, ?)`);
       for (const row of db.prepare(select).all() as Record<string, unknown>[]) {
         const doc = indexedSpellings(text(row));

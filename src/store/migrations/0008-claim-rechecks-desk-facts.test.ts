@@ -19,7 +19,12 @@ function articleWithClaim(db: Database.Database) {
   ).run(NOW, NOW);
 }
 
-const recheck = (db: Database.Database, reason: string, before = '"reported"', resolved: [string | null, string | null] = [null, null]) =>
+const recheck = (
+  db: Database.Database,
+  reason: string,
+  before = '"reported"',
+  resolved: [string | null, string | null] = [null, null],
+) =>
   db
     .prepare(
       `INSERT INTO claim_rechecks (claim_id, fact_type, fact_id, fact_label, reason, before, after, changed_by, changed_at, resolved_by, resolved_at)
@@ -61,9 +66,15 @@ describe('migration claim-rechecks-desk-facts', () => {
     const db = tempDb();
     migrate(db, migrations.slice(0, index + 1));
     db.prepare("INSERT INTO desk_fact_local (record_type, record_id) VALUES ('deal', 'd-1')").run();
-    expect(() => db.prepare("INSERT INTO desk_fact_local (record_type, record_id) VALUES ('deal', 'd-1')").run()).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => db.prepare("INSERT INTO desk_fact_shared (record_type, record_id) VALUES ('article', 'a')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO desk_fact_local (record_type, record_id) VALUES ('deal', 'd-1')").run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.prepare("INSERT INTO desk_fact_shared (record_type, record_id) VALUES ('article', 'a')").run(),
+    ).toThrow(/CHECK/);
     db.prepare('INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (1, 0)').run();
-    expect(() => db.prepare('INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (2, 0)').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO desk_fact_sync (id, audit_cursor) VALUES (2, 0)').run()).toThrow(
+      /CHECK/,
+    );
   });
 });

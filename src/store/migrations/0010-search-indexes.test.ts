@@ -20,10 +20,23 @@ function previousVersionWithFacts(): Database.Database {
     const doc = indexedSpellings(fields);
     db.prepare(`INSERT INTO ${table} (rowid, t, s) VALUES (?, ?, ?)`).run(rowid, doc.t, doc.s);
   };
-  const entity = db.prepare('INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  fts('entity_fts', entity.run('e-kowalczyk', 'person', 'Lena Kowalczyk', '["Kapitänin Kowalczyk"]', NOW, NOW).lastInsertRowid, ['Lena Kowalczyk', 'Kapitänin Kowalczyk']);
-  fts('entity_fts', entity.run('e-nordhafen', 'club', 'FC Nordhafen', '["Nordhafener"]', NOW, NOW).lastInsertRowid, ['FC Nordhafen', 'Nordhafener']);
-  fts('entity_fts', entity.run('e-strivo', 'broadcaster', 'Strivo', '[]', NOW, NOW).lastInsertRowid, ['Strivo']);
+  const entity = db.prepare(
+    'INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  fts(
+    'entity_fts',
+    entity.run('e-kowalczyk', 'person', 'Lena Kowalczyk', '["Kapitänin Kowalczyk"]', NOW, NOW)
+      .lastInsertRowid,
+    ['Lena Kowalczyk', 'Kapitänin Kowalczyk'],
+  );
+  fts(
+    'entity_fts',
+    entity.run('e-nordhafen', 'club', 'FC Nordhafen', '["Nordhafener"]', NOW, NOW).lastInsertRowid,
+    ['FC Nordhafen', 'Nordhafener'],
+  );
+  fts('entity_fts', entity.run('e-strivo', 'broadcaster', 'Strivo', '[]', NOW, NOW).lastInsertRowid, [
+    'Strivo',
+  ]);
   const quote = db.prepare(
     `INSERT INTO quotes (id, speaker_id, wording, language, occasion, status, created_at, updated_at) VALUES (?, 'e-kowalczyk', ?, 'de', 'interview', 'verified', ?, ?)`,
   );
@@ -34,16 +47,27 @@ function previousVersionWithFacts(): Database.Database {
      VALUES ('d-1', 'broadcast_rights', 'e-strivo', 'e-nordhafen', ?, 700000000, 'EUR', 'exact', 'confirmed', ?, ?, ?)`,
   );
   const subject = 'Übertragungsrechte an den Heimspielen des FC Nordhafen';
-  fts('deal_fts', deal.run(subject, 'Laut Vereinsmitteilung', NOW, NOW).lastInsertRowid, [subject, 'Laut Vereinsmitteilung']);
-  const source = db.prepare(`INSERT INTO sources (id, kind, title, publisher, created_at, updated_at) VALUES ('s-1', 'press_release', ?, ?, ?, ?)`);
-  fts('source_fts', source.run('Mitteilung zum Rechtevertrag', 'FC Nordhafen', NOW, NOW).lastInsertRowid, ['Mitteilung zum Rechtevertrag', 'FC Nordhafen']);
+  fts('deal_fts', deal.run(subject, 'Laut Vereinsmitteilung', NOW, NOW).lastInsertRowid, [
+    subject,
+    'Laut Vereinsmitteilung',
+  ]);
+  const source = db.prepare(
+    `INSERT INTO sources (id, kind, title, publisher, created_at, updated_at) VALUES ('s-1', 'press_release', ?, ?, ?, ?)`,
+  );
+  fts('source_fts', source.run('Mitteilung zum Rechtevertrag', 'FC Nordhafen', NOW, NOW).lastInsertRowid, [
+    'Mitteilung zum Rechtevertrag',
+    'FC Nordhafen',
+  ]);
   return db;
 }
 
 const found = (db: Database.Database, query: string, typing = false) =>
-  searchFacts(db, { query, typing }).hits.map((h) => `${h.type}:${h.id}`).sort();
+  searchFacts(db, { query, typing })
+    .hits.map((h) => `${h.type}:${h.id}`)
+    .sort();
 
-const ftsSql = (db: Database.Database, table: string) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+const ftsSql = (db: Database.Database, table: string) =>
+  db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
 
 describe('migration search-indexes', () => {
   it('re-creates the four search tables with 2- and 3-letter prefix indexes, every record indexed again', () => {
@@ -52,7 +76,12 @@ describe('migration search-indexes', () => {
 
     migrate(db, migrations.slice(0, index + 1));
     expect(schemaVersion(db)).toBe(index + 1);
-    for (const [table, rows] of [['entity_fts', 3], ['deal_fts', 1], ['quote_fts', 1], ['source_fts', 1]] as const) {
+    for (const [table, rows] of [
+      ['entity_fts', 3],
+      ['deal_fts', 1],
+      ['quote_fts', 1],
+      ['source_fts', 1],
+    ] as const) {
       expect(ftsSql(db, table)).toMatch(/prefix = '2 3'/);
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(rows);
     }
@@ -74,7 +103,11 @@ describe('migration search-indexes', () => {
     const db = previousVersionWithFacts();
     migrate(db, migrations);
     for (const table of ['entities', 'deals', 'quotes', 'sources']) {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT x.id FROM ${table} x ORDER BY x.updated_at DESC, x.seq DESC LIMIT 51`).all() as { detail: string }[];
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT x.id FROM ${table} x ORDER BY x.updated_at DESC, x.seq DESC LIMIT 51`,
+        )
+        .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join('\n')).toMatch(new RegExp(`USING INDEX ${table}_updated`));
     }
     expect(searchFacts(db, { query: '' }).hits.map((h) => h.id)).toHaveLength(6);

@@ -9,10 +9,22 @@ interface Indexed {
 }
 
 const INDEXED: readonly Indexed[] = [
-  { fts: 'entity_fts', select: 'SELECT seq, name, aliases FROM entities', text: (r) => [r.name as string, ...(JSON.parse(r.aliases as string) as string[])] },
-  { fts: 'deal_fts', select: 'SELECT seq, subject, notes FROM deals', text: (r) => [r.subject as string, r.notes as string | null] },
+  {
+    fts: 'entity_fts',
+    select: 'SELECT seq, name, aliases FROM entities',
+    text: (r) => [r.name as string, ...(JSON.parse(r.aliases as string) as string[])],
+  },
+  {
+    fts: 'deal_fts',
+    select: 'SELECT seq, subject, notes FROM deals',
+    text: (r) => [r.subject as string, r.notes as string | null],
+  },
   { fts: 'quote_fts', select: 'SELECT seq, wording FROM quotes', text: (r) => [r.wording as string] },
-  { fts: 'source_fts', select: 'SELECT seq, title, publisher FROM sources', text: (r) => [r.title as string, r.publisher as string | null] },
+  {
+    fts: 'source_fts',
+    select: 'SELECT seq, title, publisher FROM sources',
+    text: (r) => [r.title as string, r.publisher as string | null],
+  },
 ];
 
 /**
@@ -35,9 +47,12 @@ export const migration0010: Migration = {
   version: 10,
   name: 'search-indexes',
   up(db) {
-    for (const table of ['entities', 'deals', 'quotes', 'sources']) db.exec(`CREATE INDEX ${table}_updated ON ${table} (updated_at)`);
+    for (const table of ['entities', 'deals', 'quotes', 'sources'])
+      db.exec(`CREATE INDEX ${table}_updated ON ${table} (updated_at)`);
     for (const { fts, select, text } of INDEXED) {
-      db.exec(`DROP TABLE ${fts}; CREATE VIRTUAL TABLE ${fts} USING fts5 (t, s, content = '', contentless_delete = 1, prefix = '2 3');`);
+      db.exec(
+        `DROP TABLE ${fts}; CREATE VIRTUAL TABLE ${fts} USING fts5 (t, s, content = '', contentless_delete = 1, prefix = '2 3');`,
+      );
       const insert = db.prepare(`INSERT INTO ${fts} (rowid, t, s) VALUES (?, ?, ?)`);
       for (const row of db.prepare(select).all() as Record<string, unknown>[]) {
         const doc = indexedSpellings(text(row));

@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import i18n from '../i18n';
 import { api } from '../bridge';
 import type { AppInfo, Layout, Settings, SettingsPatch } from '../../../shared/contract/app';
@@ -31,7 +40,9 @@ export function AppProvider({
   children: ReactNode;
 }) {
   const [settings, setSettings] = useState(initialSettings);
-  const [currentArticleId, setCurrentArticleId] = useState<string | null>(() => sessionStorage.getItem('factdesk.article'));
+  const [currentArticleId, setCurrentArticleId] = useState<string | null>(() =>
+    sessionStorage.getItem('factdesk.article'),
+  );
   const pendingLayout = useRef<Partial<Layout>>({});
   const layoutTimer = useRef<number | undefined>(undefined);
 

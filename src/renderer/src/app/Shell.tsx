@@ -84,7 +84,11 @@ export function Shell() {
             <div className="pane pane-left">
               <div className="pane-header">
                 <h1 className="pane-title">{t('panes.library')}</h1>
-                <button type="button" className="icon-button" onClick={() => setLayout({ leftCollapsed: true })}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() => setLayout({ leftCollapsed: true })}
+                >
                   <span aria-hidden="true">⟨</span>
                   <span className="sr-only">{t('panes.hideLibrary')}</span>
                 </button>
@@ -134,7 +138,11 @@ export function Shell() {
             <div className="pane pane-right">
               <div className="pane-header">
                 <h1 className="pane-title">{t('panes.panel')}</h1>
-                <button type="button" className="icon-button" onClick={() => setLayout({ rightCollapsed: true })}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() => setLayout({ rightCollapsed: true })}
+                >
                   <span aria-hidden="true">⟩</span>
                   <span className="sr-only">{t('panes.hidePanel')}</span>
                 </button>
@@ -158,7 +166,9 @@ export function Shell() {
       {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
       <Dialog title={t('about.title')} open={aboutOpen} onClose={() => setAboutOpen(false)}>
         <p>{t('about.body', { version: info.version, dataDir: info.dataDir })}</p>
-        <p className="muted">{t('about.schema', { schema: info.schemaVersion, sqlite: info.sqliteVersion })}</p>
+        <p className="muted">
+          {t('about.schema', { schema: info.schemaVersion, sqlite: info.sqliteVersion })}
+        </p>
         <div className="dialog-actions">
           <button type="button" onClick={() => setAboutOpen(false)}>
             {t('about.close')}

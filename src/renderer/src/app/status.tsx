@@ -13,7 +13,10 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     (id: string, item: Items[string] | null) =>
       setItems((prev) => {
         const current = prev[id];
-        if (item === null ? current === undefined : current?.node === item.node && current.order === item.order) return prev;
+        if (
+          item === null ? current === undefined : current?.node === item.node && current.order === item.order
+        )
+          return prev;
         const next = { ...prev };
         if (item) next[id] = item;
         else delete next[id];

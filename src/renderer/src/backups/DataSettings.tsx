@@ -4,7 +4,10 @@ import { api } from '../bridge';
 import { flushActiveSession } from '../editor/activeSession';
 import type { BackupSummary } from '../../../shared/contract/backups';
 
-const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeOf = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * Settings → Data: the backups in the data folder, "Back up now", and restore. A restore
@@ -59,7 +62,10 @@ export function DataSettings() {
         {t('backUpNow')}
       </button>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error' : 'muted'}
+        >
           {message.text}
         </p>
       )}

@@ -30,7 +30,13 @@ function BareEditor() {
   return (
     <LexicalComposer
       key={state.key}
-      initialConfig={{ namespace: 'bare', nodes: [...ARTICLE_NODES], theme: ARTICLE_THEME, onError: (e) => console.error(e), editorState: state.json }}
+      initialConfig={{
+        namespace: 'bare',
+        nodes: [...ARTICLE_NODES],
+        theme: ARTICLE_THEME,
+        onError: (e) => console.error(e),
+        editorState: state.json,
+      }}
     >
       <div className="editor-scroll" style={{ height: '100vh' }}>
         <div className="reading-column reading-width">

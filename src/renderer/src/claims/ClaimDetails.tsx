@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../../shared/domain/articles';
+import {
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  type ClaimKind,
+  type ClaimStatus,
+} from '../../../shared/domain/articles';
 import type { ArticleClaims, ClaimView } from '../../../shared/contract/claims';
 import { resolveClaimFacts } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
@@ -23,14 +28,18 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
   useEffect(() => setNote(claim.note), [claim.id, claim.note]);
 
   const facts = resolveClaimFacts(claim, data.facts, settings.language);
-  const report = (r: { ok: boolean; error?: { message: string } }) => setError(r.ok ? null : (r.error?.message ?? null));
+  const report = (r: { ok: boolean; error?: { message: string } }) =>
+    setError(r.ok ? null : (r.error?.message ?? null));
 
   return (
     <div className="claim-details" role="group" aria-label={t('claim.details')}>
       <div className="claim-detail-row">
         <label>
           {t('claim.status')}
-          <select value={claim.status} onChange={async (e) => report(await setClaimStatus(claim.id, e.target.value as ClaimStatus))}>
+          <select
+            value={claim.status}
+            onChange={async (e) => report(await setClaimStatus(claim.id, e.target.value as ClaimStatus))}
+          >
             {CLAIM_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -40,7 +49,10 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
         </label>
         <label>
           {t('claim.kind')}
-          <select value={claim.kind} onChange={async (e) => report(await updateClaim(claim.id, { kind: e.target.value as ClaimKind }))}>
+          <select
+            value={claim.kind}
+            onChange={async (e) => report(await updateClaim(claim.id, { kind: e.target.value as ClaimKind }))}
+          >
             {CLAIM_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -74,8 +86,18 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
                             <button
                               type="button"
                               className="link-button claim-source-open"
-                              aria-label={s.locator ? ts('open.at', { title: s.source.title, locator: s.locator }) : ts('open.source', { title: s.source.title })}
-                              onClick={() => openSourceAt({ sourceId: s.source.id, locator: s.locator, excerpt: s.excerpt })}
+                              aria-label={
+                                s.locator
+                                  ? ts('open.at', { title: s.source.title, locator: s.locator })
+                                  : ts('open.source', { title: s.source.title })
+                              }
+                              onClick={() =>
+                                openSourceAt({
+                                  sourceId: s.source.id,
+                                  locator: s.locator,
+                                  excerpt: s.excerpt,
+                                })
+                              }
                             >
                               {s.source.title}
                               {s.locator ? ` – ${s.locator}` : ''}
@@ -90,7 +112,12 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
                       ))}
                     </ul>
                   )}
-                  <button type="button" className="link-button" aria-label={t('claim.unlink', { label })} onClick={async () => report(await unlinkFact(claim.id, f.ref))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('claim.unlink', { label })}
+                    onClick={async () => report(await unlinkFact(claim.id, f.ref))}
+                  >
                     ×
                   </button>
                 </li>
@@ -112,7 +139,8 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
         ) : check.type === 'amount' ? (
           <p key={`a:${check.factId}`} className={`amount-check amount-check-${check.verdict}`}>
             {t('claim.amountCheck', {
-              fact: facts.find((f) => f.ref.type === 'deal' && f.ref.id === check.factId)?.text ?? check.factId,
+              fact:
+                facts.find((f) => f.ref.type === 'deal' && f.ref.id === check.factId)?.text ?? check.factId,
               verdict: t(`amount.${check.verdict}`),
             })}
           </p>
@@ -129,7 +157,12 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
       >
         <label>
           {t('claim.note')}
-          <textarea value={note} rows={2} maxLength={4000} onChange={(e) => (setNote(e.target.value), setNoteState('idle'))} />
+          <textarea
+            value={note}
+            rows={2}
+            maxLength={4000}
+            onChange={(e) => (setNote(e.target.value), setNoteState('idle'))}
+          />
         </label>
         <button type="submit" disabled={note === claim.note}>
           {t('claim.saveNote')}
@@ -141,7 +174,9 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
 
       <ClaimDiscussion claim={claim} />
 
-      {linking && <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />}
+      {linking && (
+        <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />
+      )}
     </div>
   );
 }

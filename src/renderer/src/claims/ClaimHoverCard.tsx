@@ -27,7 +27,11 @@ export function ClaimHoverCard({ root }: { root: HTMLElement }) {
       if (!mark || !root.contains(mark)) return;
       clearTimeout(hideTimer);
       const rect = mark.getBoundingClientRect();
-      setAnchor({ ids: (mark.dataset.claimIds ?? '').split(' ').filter(Boolean), left: rect.left, top: rect.bottom + 6 });
+      setAnchor({
+        ids: (mark.dataset.claimIds ?? '').split(' ').filter(Boolean),
+        left: rect.left,
+        top: rect.bottom + 6,
+      });
     };
     const out = (event: MouseEvent) => {
       const from = (event.target as HTMLElement).closest?.('mark[data-claim-ids]');
@@ -56,7 +60,9 @@ export function ClaimHoverCard({ root }: { root: HTMLElement }) {
         return (
           <div key={claim.id} className="claim-hover-entry">
             <p>
-              <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>{' '}
+              <span className={`claim-status claim-status-${claim.status}`}>
+                {t(`status.${claim.status}`)}
+              </span>{' '}
               <span className="muted">{t(`kind.${claim.kind}`)}</span>
             </p>
             {facts.length === 0 ? (
@@ -64,11 +70,17 @@ export function ClaimHoverCard({ root }: { root: HTMLElement }) {
             ) : (
               <ul>
                 {facts.map((f) => (
-                  <li key={`${f.ref.type}:${f.ref.id}`}>{f.text ?? t('claim.missingFact', { id: f.ref.id })}</li>
+                  <li key={`${f.ref.type}:${f.ref.id}`}>
+                    {f.text ?? t('claim.missingFact', { id: f.ref.id })}
+                  </li>
                 ))}
               </ul>
             )}
-            {claim.warnings.length > 0 && <p className="claim-hover-warnings">{t('claim.warningCount', { count: claim.warnings.length })}</p>}
+            {claim.warnings.length > 0 && (
+              <p className="claim-hover-warnings">
+                {t('claim.warningCount', { count: claim.warnings.length })}
+              </p>
+            )}
           </div>
         );
       })}

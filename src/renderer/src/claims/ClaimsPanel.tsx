@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '../../../shared/domain/articles';
+import {
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  type ClaimKind,
+  type ClaimStatus,
+} from '../../../shared/domain/articles';
 import type { ClaimView } from '../../../shared/contract/claims';
 import { claimMarking, formatInstant, lastCheck, resolveClaimFacts } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
@@ -16,7 +21,8 @@ import { ReportDialog } from './ReportDialog';
 import { WarningList } from './WarningList';
 import '../styles/claims.css';
 
-const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 80) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /**
  * The claims of the open article in reading order, with status colour, kind, linked facts and
@@ -41,7 +47,12 @@ export function ClaimsPanel() {
   const inText = shown.filter((c) => c.inText);
   const removed = shown.filter((c) => !c.inText);
 
-  if (!currentArticleId || !active || active.articleId !== currentArticleId || state.articleId !== currentArticleId) {
+  if (
+    !currentArticleId ||
+    !active ||
+    active.articleId !== currentArticleId ||
+    state.articleId !== currentArticleId
+  ) {
     return <EmptyState title={t('panel.title')} body={t('panel.noArticle')} />;
   }
   const { data } = state;
@@ -81,14 +92,20 @@ export function ClaimsPanel() {
             <span className="sr-only">{t('claim.showPrefix')} </span>
             <span className="claim-text">{shorten(claim.text, 140)}</span>{' '}
             <span className={`claim-status claim-status-${claim.status}`}>{t(`status.${claim.status}`)}</span>{' '}
-            {claim.recheck.length > 0 && <><span className="claim-stale-badge">{t('recheck.badge')}</span>{' '}</>}
+            {claim.recheck.length > 0 && (
+              <>
+                <span className="claim-stale-badge">{t('recheck.badge')}</span>{' '}
+              </>
+            )}
             <span className="claim-kind">{t(`kind.${claim.kind}`)}</span>
           </button>
         </div>
         {facts.length > 0 && (
           <ul className="claim-fact-chips" aria-label={t('claim.facts')}>
             {facts.map((f) => (
-              <li key={`${f.ref.type}:${f.ref.id}`}>{shorten(f.text ?? t('claim.missingFact', { id: f.ref.id }), 90)}</li>
+              <li key={`${f.ref.type}:${f.ref.id}`}>
+                {shorten(f.text ?? t('claim.missingFact', { id: f.ref.id }), 90)}
+              </li>
             ))}
           </ul>
         )}
@@ -97,10 +114,18 @@ export function ClaimsPanel() {
         <WarningList claim={claim} editable={selected} />
         {check ? (
           <p className="claim-checked muted">
-            {t('claim.checked', { status: t(`status.${claim.status}`), checker: check.checker, at: formatInstant(check.at) })}
+            {t('claim.checked', {
+              status: t(`status.${claim.status}`),
+              checker: check.checker,
+              at: formatInstant(check.at),
+            })}
           </p>
         ) : (
-          marking && <p className="claim-checked muted">{t('claim.markedNotChecked', { name: marking.by, at: formatInstant(marking.at) })}</p>
+          marking && (
+            <p className="claim-checked muted">
+              {t('claim.markedNotChecked', { name: marking.by, at: formatInstant(marking.at) })}
+            </p>
+          )
         )}
         {selected && data && <ClaimDetails claim={claim} data={data} />}
       </li>
@@ -133,7 +158,11 @@ export function ClaimsPanel() {
           </select>
         </label>
         <div className="claims-nav">
-          <button type="button" title="Shift+F8" onClick={() => editor.dispatchCommand(GO_TO_CLAIM_COMMAND, -1)}>
+          <button
+            type="button"
+            title="Shift+F8"
+            onClick={() => editor.dispatchCommand(GO_TO_CLAIM_COMMAND, -1)}
+          >
             {t('panel.previous')}
           </button>
           <button type="button" title="F8" onClick={() => editor.dispatchCommand(GO_TO_CLAIM_COMMAND, 1)}>
@@ -150,7 +179,10 @@ export function ClaimsPanel() {
         </p>
       )}
       {gate && (
-        <p role="status" className={`claims-gate ${gate.passes ? 'claims-gate-pass' : 'claims-gate-blocked'}`}>
+        <p
+          role="status"
+          className={`claims-gate ${gate.passes ? 'claims-gate-pass' : 'claims-gate-blocked'}`}
+        >
           {gateText}
         </p>
       )}
@@ -160,7 +192,9 @@ export function ClaimsPanel() {
         <EmptyState title={t('panel.empty')} body={t('panel.emptyBody')} />
       ) : (
         <>
-          <p className="muted claims-count">{t('panel.count', { shown: shown.length, total: ordered.length })}</p>
+          <p className="muted claims-count">
+            {t('panel.count', { shown: shown.length, total: ordered.length })}
+          </p>
           <ul className="claims-list" aria-label={t('panel.list')}>
             {inText.map(item)}
           </ul>
@@ -174,7 +208,9 @@ export function ClaimsPanel() {
           )}
         </>
       )}
-      {report && <ReportDialog articleId={currentArticleId} data={data ?? null} onClose={() => setReport(false)} />}
+      {report && (
+        <ReportDialog articleId={currentArticleId} data={data ?? null} onClose={() => setReport(false)} />
+      )}
     </section>
   );
 }

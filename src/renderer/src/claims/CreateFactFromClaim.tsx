@@ -30,7 +30,15 @@ export function CreateFactFromClaim({ claim, language }: { claim: ClaimView; lan
 
   const startDeal = () => {
     const from = dealFromClaim(claim.context, language);
-    setOpen({ type: 'deal', draft: { subject: from.subject, amount: from.amount, currency: from.currency ?? undefined, precision: from.precision } });
+    setOpen({
+      type: 'deal',
+      draft: {
+        subject: from.subject,
+        amount: from.amount,
+        currency: from.currency ?? undefined,
+        precision: from.precision,
+      },
+    });
   };
 
   const saved = (type: 'quote' | 'deal') => (id: string) => {
@@ -50,8 +58,12 @@ export function CreateFactFromClaim({ claim, language }: { claim: ClaimView; lan
           {t('claim.createDeal')}
         </button>
       )}
-      {open?.type === 'quote' && <QuoteForm draft={open.draft} onClose={() => setOpen(null)} onSaved={saved('quote')} />}
-      {open?.type === 'deal' && <DealForm draft={open.draft} onClose={() => setOpen(null)} onSaved={saved('deal')} />}
+      {open?.type === 'quote' && (
+        <QuoteForm draft={open.draft} onClose={() => setOpen(null)} onSaved={saved('quote')} />
+      )}
+      {open?.type === 'deal' && (
+        <DealForm draft={open.draft} onClose={() => setOpen(null)} onSaved={saved('deal')} />
+      )}
     </>
   );
 }

@@ -34,11 +34,22 @@ function FullWording({ hit }: { hit: SearchHit }) {
   };
   return (
     <>
-      <button type="button" className="link-button" aria-expanded={open} aria-controls={regionId} onClick={() => void toggle()}>
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={regionId}
+        onClick={() => void toggle()}
+      >
         {open ? t('link.hideWording') : t('link.showWording')}
       </button>
       <div id={regionId} hidden={!open}>
-        {open && (wording !== null ? <blockquote className="link-result-wording">{wording}</blockquote> : error ? <p role="alert">{error}</p> : null)}
+        {open &&
+          (wording !== null ? (
+            <blockquote className="link-result-wording">{wording}</blockquote>
+          ) : error ? (
+            <p role="alert">{error}</p>
+          ) : null)}
       </div>
     </>
   );
@@ -84,7 +95,9 @@ export function LinkFactsDialog({
   }, [query, kind, searcher]);
 
   const link = async (hit: SearchHit, passage?: PassageRef) => {
-    const ref = passage ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt } : { type: hit.type, id: hit.id };
+    const ref = passage
+      ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt }
+      : { type: hit.type, id: hit.id };
     const result = await linkFacts(claim.id, [ref]);
     if (!result.ok) setError(result.error.message);
   };
@@ -95,7 +108,13 @@ export function LinkFactsDialog({
       <div className="link-search-row">
         <label>
           {t('link.search')}
-          <input type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} aria-controls={resultsId} />
+          <input
+            type="search"
+            value={query}
+            autoFocus
+            onChange={(e) => setQuery(e.target.value)}
+            aria-controls={resultsId}
+          />
         </label>
         <label>
           {t('link.kinds')}
@@ -121,13 +140,17 @@ export function LinkFactsDialog({
           const label = hitLabel(hit);
           const isLinked = linked.has(`${hit.type}:${hit.id}`);
           const passage = hit.meta.type === 'source' ? hit.meta.passage : null;
-          const linkedPassage = passage ? claim.links.some((l) => l.type === 'source' && l.id === hit.id && l.locator === passage.locator) : false;
+          const linkedPassage = passage
+            ? claim.links.some((l) => l.type === 'source' && l.id === hit.id && l.locator === passage.locator)
+            : false;
           return (
             <li key={`${hit.type}:${hit.id}`} className="link-result">
               <div>
                 <span className="link-result-type">{t(`link.${hit.type}`)}</span>{' '}
                 <span className="link-result-title">
-                  {hit.title.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                  {hit.title.map((s, i) =>
+                    s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                  )}
                 </span>
                 <div className="muted link-result-detail">
                   <HitMeta hit={hit} />
@@ -136,12 +159,19 @@ export function LinkFactsDialog({
                 {passage && (
                   <div className="link-result-passage">
                     <span className="muted">{ts('link.found', { locator: passage.locator })}:</span>{' '}
-                    {hit.detail?.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                    {hit.detail?.map((s, i) =>
+                      s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                    )}
                   </div>
                 )}
               </div>
               <div className="link-result-actions">
-                <button type="button" disabled={isLinked} aria-label={t('link.link', { label })} onClick={() => void link(hit)}>
+                <button
+                  type="button"
+                  disabled={isLinked}
+                  aria-label={t('link.link', { label })}
+                  onClick={() => void link(hit)}
+                >
                   {isLinked ? t('link.linked') : t('link.linkButton')}
                 </button>
                 {passage && (

@@ -21,5 +21,10 @@ export function MarkClaimButton({ editor }: { editor: LexicalEditor }) {
 /** The context menu's "Mark as claim" entry, in the shape of that menu's items. */
 export function useMarkClaimMenuItem(editor: LexicalEditor) {
   const { t } = useTranslation('claims');
-  return { id: 'mark-claim', label: t('mark.action'), run: () => void editor.dispatchCommand(MARK_CLAIM_COMMAND, undefined), separatorBefore: true };
+  return {
+    id: 'mark-claim',
+    label: t('mark.action'),
+    run: () => void editor.dispatchCommand(MARK_CLAIM_COMMAND, undefined),
+    separatorBefore: true,
+  };
 }

@@ -8,9 +8,7 @@ export function QuoteDiff({ check }: { check: QuoteCheck }) {
   const { t } = useTranslation('claims');
   return (
     <figure className="quote-diff" aria-label={t('diff.title')}>
-      <figcaption>
-        {t('diff.verdict', { verdict: t(`diff.${check.verdict}`) })}
-      </figcaption>
+      <figcaption>{t('diff.verdict', { verdict: t(`diff.${check.verdict}`) })}</figcaption>
       <p className="quote-diff-text">
         {check.diff.map((part, i) =>
           part.kind === 'same' ? (

@@ -7,7 +7,8 @@ import type { ArticleStatus } from '../../../shared/domain/articles';
 import { useStatusItem } from '../app/status';
 import { overrideGate, useClaimsState } from './claimsStore';
 
-const shorten = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 70) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 function GateDialog({
   articleId,
@@ -31,7 +32,8 @@ function GateDialog({
       return;
     }
     const result = await overrideGate(articleId, reason);
-    if (!result.ok) setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? result.error.message);
+    if (!result.ok)
+      setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? result.error.message);
     else if (result.value.passes) onDone(true);
   };
 
@@ -41,7 +43,8 @@ function GateDialog({
       <ul className="gate-open">
         {gate.open.map((c) => (
           <li key={c.id}>
-            <span className={`claim-status claim-status-${c.status}`}>{t(`status.${c.status}`)}</span> {shorten(c.text)}
+            <span className={`claim-status claim-status-${c.status}`}>{t(`status.${c.status}`)}</span>{' '}
+            {shorten(c.text)}
           </li>
         ))}
       </ul>
@@ -101,7 +104,10 @@ export function useReadyGate(articleId: string): { confirmReady(): Promise<boole
     resolver.current = null;
   };
 
-  return { confirmReady, dialog: pending ? <GateDialog articleId={articleId} gate={pending} onDone={done} /> : null };
+  return {
+    confirmReady,
+    dialog: pending ? <GateDialog articleId={articleId} gate={pending} onDone={done} /> : null,
+  };
 }
 
 /**
@@ -129,5 +135,12 @@ export function GateRecheck({ articleId, status }: { articleId: string; status: 
     [count, status, t],
   );
   useStatusItem('claims.gate-recheck', node, 20);
-  return confirming && shut ? <GateDialog articleId={articleId} gate={gate} title={t('gate.reconfirmTitle')} onDone={() => setConfirming(false)} /> : null;
+  return confirming && shut ? (
+    <GateDialog
+      articleId={articleId}
+      gate={gate}
+      title={t('gate.reconfirmTitle')}
+      onDone={() => setConfirming(false)}
+    />
+  ) : null;
 }

@@ -6,7 +6,8 @@ import { useApp } from '../app/AppContext';
 import { draftFromStale, requestCorrection, useCorrectionsState } from '../corrections/correctionsStore';
 import { resolveRecheck } from './claimsStore';
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /**
  * "Needs re-check": what changed in the claim's linked facts since it was checked, old → new,
@@ -20,7 +21,11 @@ export function RecheckNotices({ claim }: { claim: ClaimView }) {
   const [error, setError] = useState<string | null>(null);
   if (claim.recheck.length === 0) return null;
   return (
-    <div className="claim-recheck" role="group" aria-label={t('recheck.title', { text: shorten(claim.text) })}>
+    <div
+      className="claim-recheck"
+      role="group"
+      aria-label={t('recheck.title', { text: shorten(claim.text) })}
+    >
       <p className="claim-recheck-badge">{t('recheck.badge')}</p>
       <ul>
         {claim.recheck.map((n, i) => (

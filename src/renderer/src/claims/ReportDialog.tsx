@@ -11,12 +11,29 @@ import { openSourceAt } from '../sources/openSource';
  * The report's frame runs nothing and cannot reach the app, so its citations cannot be links
  * into it; the places it cites are listed beside it, each opening the source there.
  */
-function CitedPlaces({ data, language, onOpen, title, none }: { data: ArticleClaims; language: 'de' | 'en'; onOpen(): void; title: string; none: string }) {
+function CitedPlaces({
+  data,
+  language,
+  onOpen,
+  title,
+  none,
+}: {
+  data: ArticleClaims;
+  language: 'de' | 'en';
+  onOpen(): void;
+  title: string;
+  none: string;
+}) {
   const { t } = useTranslation('sources');
   const seen = new Set<string>();
   const places = data.claims
     .flatMap((claim) => claimSources(resolveClaimFacts(claim, data.facts, language)))
-    .filter((c) => c.source.fileHash && !seen.has(`${c.source.id}\u0000${c.locator ?? ''}`) && seen.add(`${c.source.id}\u0000${c.locator ?? ''}`));
+    .filter(
+      (c) =>
+        c.source.fileHash &&
+        !seen.has(`${c.source.id}\u0000${c.locator ?? ''}`) &&
+        seen.add(`${c.source.id}\u0000${c.locator ?? ''}`),
+    );
   return (
     <section className="report-places" aria-label={title}>
       <h3>{title}</h3>
@@ -34,7 +51,9 @@ function CitedPlaces({ data, language, onOpen, title, none }: { data: ArticleCla
                   openSourceAt({ sourceId: c.source.id, locator: c.locator, excerpt: c.excerpt });
                 }}
               >
-                {c.locator ? t('open.at', { title: c.source.title, locator: c.locator }) : t('open.source', { title: c.source.title })}
+                {c.locator
+                  ? t('open.at', { title: c.source.title, locator: c.locator })
+                  : t('open.source', { title: c.source.title })}
               </button>
             </li>
           ))}
@@ -48,7 +67,15 @@ function CitedPlaces({ data, language, onOpen, title, none }: { data: ArticleCla
  * The fact-check report as the exporter writes it, shown in a sandboxed frame: its HTML never
  * joins the app's document, and the empty sandbox keeps scripts and navigation out.
  */
-export function ReportDialog({ articleId, data, onClose }: { articleId: string; data: ArticleClaims | null; onClose(): void }) {
+export function ReportDialog({
+  articleId,
+  data,
+  onClose,
+}: {
+  articleId: string;
+  data: ArticleClaims | null;
+  onClose(): void;
+}) {
   const { t } = useTranslation('claims');
   const { t: ts } = useTranslation('sources');
   const { settings } = useApp();
@@ -74,8 +101,18 @@ export function ReportDialog({ articleId, data, onClose }: { articleId: string; 
           {t('report.failed', { message: error })}
         </p>
       )}
-      {html !== null && <iframe className="report-frame" title={t('report.frame')} sandbox="" srcDoc={html} />}
-      {data && <CitedPlaces data={data} language={settings.language} onOpen={onClose} title={ts('report.sources')} none={ts('report.none')} />}
+      {html !== null && (
+        <iframe className="report-frame" title={t('report.frame')} sandbox="" srcDoc={html} />
+      )}
+      {data && (
+        <CitedPlaces
+          data={data}
+          language={settings.language}
+          onOpen={onClose}
+          title={ts('report.sources')}
+          none={ts('report.none')}
+        />
+      )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
           {t('report.close')}

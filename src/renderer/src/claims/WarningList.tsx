@@ -35,7 +35,12 @@ export function WarningList({ claim, editable }: { claim: ClaimView; editable: b
               <li key={w.key} className={`claim-warning claim-warning-${w.severity}`}>
                 <span className="claim-warning-severity">{t(`severity.${w.severity}`)}:</span> {message}
                 {editable && dismissing !== w.key && (
-                  <button type="button" className="link-button" aria-label={t('claim.dismissWarning', { message })} onClick={() => setDismissing(w.key)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('claim.dismissWarning', { message })}
+                    onClick={() => setDismissing(w.key)}
+                  >
                     {t('claim.dismiss')}
                   </button>
                 )}
@@ -72,7 +77,8 @@ export function WarningList({ claim, editable }: { claim: ClaimView; editable: b
         <ul className="claim-dismissed muted">
           {claim.dismissedWarnings.map((d) => (
             <li key={d.code}>
-              <code>{d.code}</code> – {t('claim.dismissed', { reason: d.reason, checker: d.checker, at: formatInstant(d.at) })}
+              <code>{d.code}</code> –{' '}
+              {t('claim.dismissed', { reason: d.reason, checker: d.checker, at: formatInstant(d.at) })}
             </li>
           ))}
         </ul>

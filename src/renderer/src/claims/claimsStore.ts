@@ -79,7 +79,8 @@ export function openClaims(articleId: string): void {
 }
 
 export function closeClaims(articleId: string): void {
-  if (state.articleId === articleId) set({ articleId: null, data: null, error: null, liveOrder: [], selectedId: null });
+  if (state.articleId === articleId)
+    set({ articleId: null, data: null, error: null, liveOrder: [], selectedId: null });
 }
 
 export function setLiveOrder(ids: string[]): void {
@@ -98,11 +99,20 @@ async function write<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   return result;
 }
 
-export function createClaim(input: { articleId: string; id: string; text: string; context: ClaimContext; kind?: ClaimKind }) {
+export function createClaim(input: {
+  articleId: string;
+  id: string;
+  text: string;
+  context: ClaimContext;
+  kind?: ClaimKind;
+}) {
   return write(() => api.claims.create(input));
 }
 
-export function syncMarks(articleId: string, marks: { id: string; text: string; context: ClaimContext }[]): Promise<Result<ClaimSyncResult>> {
+export function syncMarks(
+  articleId: string,
+  marks: { id: string; text: string; context: ClaimContext }[],
+): Promise<Result<ClaimSyncResult>> {
   return write(() => api.claims.sync({ articleId, marks }));
 }
 
@@ -150,7 +160,9 @@ export function claimsInOrder(s: ClaimsState): ClaimView[] {
   const claims = s.data?.claims ?? [];
   if (s.liveOrder.length === 0) return claims;
   const position = new Map(s.liveOrder.map((id, i) => [id, i]));
-  const inText = claims.filter((c) => position.has(c.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const inText = claims
+    .filter((c) => position.has(c.id))
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const rest = claims.filter((c) => !position.has(c.id));
   return [...inText, ...rest];
 }

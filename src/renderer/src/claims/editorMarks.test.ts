@@ -20,7 +20,13 @@ import { $createListItemNode, $createListNode } from '@lexical/list';
 import { claimContextsFromBody } from '../../../shared/claims/context';
 import type { ArticleBody, SerializedEditorStateJSON } from '../../../shared/domain/articles';
 import { articleEditorConfig } from '../editor/config';
-import { $claimsAtSelection, $markedClaims, $neighbourClaim, $removeClaimIds, $selectClaim } from './editorMarks';
+import {
+  $claimsAtSelection,
+  $markedClaims,
+  $neighbourClaim,
+  $removeClaimIds,
+  $selectClaim,
+} from './editorMarks';
 
 function newEditor(): LexicalEditor {
   const config = articleEditorConfig(null);
@@ -59,7 +65,9 @@ function fill(editor: LexicalEditor): void {
             $mark('c-split', 'Kowalczyk'),
             $createTextNode('.'),
           ),
-          $createListNode('bullet').append($createListItemNode().append($createTextNode('Punkt: '), $mark('c-list', 'Tabellenführer'))),
+          $createListNode('bullet').append(
+            $createListItemNode().append($createTextNode('Punkt: '), $mark('c-list', 'Tabellenführer')),
+          ),
         );
     },
     { discrete: true },
@@ -67,15 +75,16 @@ function fill(editor: LexicalEditor): void {
 }
 
 function bodyOf(editor: LexicalEditor): ArticleBody {
-  return { schemaVersion: 1, editorState: editor.getEditorState().toJSON() as unknown as SerializedEditorStateJSON };
+  return {
+    schemaVersion: 1,
+    editorState: editor.getEditorState().toJSON() as unknown as SerializedEditorStateJSON,
+  };
 }
 
 function caretAt(editor: LexicalEditor, find: (text: TextNode) => boolean, offset = 0): void {
   editor.update(
     () => {
-      const text = $getRoot()
-        .getAllTextNodes()
-        .find(find)!;
+      const text = $getRoot().getAllTextNodes().find(find)!;
       const selection = $createRangeSelection();
       selection.anchor.set(text.getKey(), offset, 'text');
       selection.focus.set(text.getKey(), offset, 'text');
@@ -108,9 +117,15 @@ describe('claim marks in the editor', () => {
   it('brings a deleted mark back with its claim id on undo', () => {
     const editor = newEditor();
     registerHistory(editor, createEmptyHistoryState(), 0);
-    editor.update(() => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt sieben Millionen Euro.'))), {
-      discrete: true,
-    });
+    editor.update(
+      () =>
+        $getRoot()
+          .clear()
+          .append($createParagraphNode().append($createTextNode('Strivo zahlt sieben Millionen Euro.'))),
+      {
+        discrete: true,
+      },
+    );
     editor.update(
       () => {
         const text = $getRoot().getAllTextNodes()[0];
@@ -121,7 +136,12 @@ describe('claim marks in the editor', () => {
       },
       { discrete: true },
     );
-    expect(editor.getEditorState().read($markedClaims).map((m) => m.text)).toEqual(['sieben Millionen Euro']);
+    expect(
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map((m) => m.text),
+    ).toEqual(['sieben Millionen Euro']);
 
     editor.update(() => void $selectClaim('c-undo-1'), { discrete: true });
     editor.update(
@@ -135,7 +155,12 @@ describe('claim marks in the editor', () => {
 
     editor.dispatchCommand(UNDO_COMMAND, undefined);
     editor.update(() => undefined, { discrete: true });
-    expect(editor.getEditorState().read($markedClaims).map((m) => [m.id, m.text])).toEqual([['c-undo-1', 'sieben Millionen Euro']]);
+    expect(
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map((m) => [m.id, m.text]),
+    ).toEqual([['c-undo-1', 'sieben Millionen Euro']]);
   });
 
   it('drops a claim whose text is deleted by a selection that starts in the text before its mark', () => {
@@ -144,12 +169,24 @@ describe('claim marks in the editor', () => {
       () =>
         $getRoot()
           .clear()
-          .append($createParagraphNode().append($createTextNode('Strivo zahlt dem SV Rotheide '), $mark('c-gone', 'sieben Millionen Euro'), $createTextNode('.'))),
+          .append(
+            $createParagraphNode().append(
+              $createTextNode('Strivo zahlt dem SV Rotheide '),
+              $mark('c-gone', 'sieben Millionen Euro'),
+              $createTextNode('.'),
+            ),
+          ),
       { discrete: true },
     );
     // The selection a browser reports after a double-click or a drag: from the end of the text
     // before the mark to the end of the mark's text.
-    for (const variant of ['from previous text', 'inside the mark', 'mark as element', 'paragraph as element', 'focus on mark element'] as const) {
+    for (const variant of [
+      'from previous text',
+      'inside the mark',
+      'mark as element',
+      'paragraph as element',
+      'focus on mark element',
+    ] as const) {
       const copy = newEditor();
       copy.setEditorState(copy.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
       copy.update(
@@ -158,7 +195,8 @@ describe('claim marks in the editor', () => {
           const markNode = inMark.getParentOrThrow();
           const paragraph = markNode.getParentOrThrow();
           const selection = $createRangeSelection();
-          if (variant === 'from previous text') selection.anchor.set(before.getKey(), before.getTextContentSize(), 'text');
+          if (variant === 'from previous text')
+            selection.anchor.set(before.getKey(), before.getTextContentSize(), 'text');
           else if (variant === 'mark as element') selection.anchor.set(markNode.getKey(), 0, 'element');
           else if (variant === 'paragraph as element') selection.anchor.set(paragraph.getKey(), 1, 'element');
           else selection.anchor.set(inMark.getKey(), 0, 'text');
@@ -169,7 +207,10 @@ describe('claim marks in the editor', () => {
         },
         { discrete: true },
       );
-      expect(copy.getEditorState().read(() => $getRoot().getTextContent()), variant).toBe('Strivo zahlt dem SV Rotheide .');
+      expect(
+        copy.getEditorState().read(() => $getRoot().getTextContent()),
+        variant,
+      ).toBe('Strivo zahlt dem SV Rotheide .');
       expect(copy.getEditorState().read($markedClaims), variant).toEqual([]);
     }
   });
@@ -177,10 +218,24 @@ describe('claim marks in the editor', () => {
   it('does not count a mark left without text as its claim being in the text', () => {
     const editor = newEditor();
     editor.update(
-      () => $getRoot().clear().append($createParagraphNode().append($createTextNode('Strivo zahlt '), $createMarkNode(['c-empty']), $mark('c-kept', 'viel'))),
+      () =>
+        $getRoot()
+          .clear()
+          .append(
+            $createParagraphNode().append(
+              $createTextNode('Strivo zahlt '),
+              $createMarkNode(['c-empty']),
+              $mark('c-kept', 'viel'),
+            ),
+          ),
       { discrete: true },
     );
-    expect(editor.getEditorState().read($markedClaims).map((m) => m.id)).toEqual(['c-kept']);
+    expect(
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map((m) => m.id),
+    ).toEqual(['c-kept']);
   });
 
   it('walks to the next and previous claim from the caret, wrapping at the ends', () => {
@@ -223,7 +278,14 @@ describe('claim marks in the editor', () => {
     const editor = newEditor();
     fill(editor);
     editor.update(() => $removeClaimIds(new Set(['c-quote', 'c-split'])), { discrete: true });
-    expect(editor.getEditorState().read($markedClaims).map((m) => m.id)).toEqual(['c-amount', 'c-list']);
-    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toContain('„Wir bleiben“, sagte Jana Kowalczyk.');
+    expect(
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map((m) => m.id),
+    ).toEqual(['c-amount', 'c-list']);
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toContain(
+      '„Wir bleiben“, sagte Jana Kowalczyk.',
+    );
   });
 });

@@ -73,13 +73,19 @@ export function $markedClaims(): MarkedClaim[] {
         known.keys.push(mark.getKey());
         // A later part in the same block widens the stretch the checks read, as on the server.
         const block = $blockOf(mark);
-        if (block && block.getTextContent() === known.context.text) known.context.end = $offsetIn(block, mark) + markText.length;
+        if (block && block.getTextContent() === known.context.text)
+          known.context.end = $offsetIn(block, mark) + markText.length;
         continue;
       }
       const block = $blockOf(mark);
       const blockText = block ? block.getTextContent() : markText;
       const start = block ? $offsetIn(block, mark) : 0;
-      byId.set(id, { id, text: markText, context: { text: blockText, start, end: start + markText.length }, keys: [mark.getKey()] });
+      byId.set(id, {
+        id,
+        text: markText,
+        context: { text: blockText, start, end: start + markText.length },
+        keys: [mark.getKey()],
+      });
     }
   }
   return [...byId.values()];
@@ -126,7 +132,12 @@ function $caretLeaf(): { leaf: LexicalNode; atEnd: boolean; inside: LexicalNode 
   const node = point.getNode();
   if (point.type === 'text' || !$isElementNode(node)) return { leaf: node, atEnd: false, inside: node };
   const next = node.getChildAtIndex(point.offset);
-  if (next) return { leaf: $isElementNode(next) ? (next.getFirstDescendant() ?? next) : next, atEnd: false, inside: null };
+  if (next)
+    return {
+      leaf: $isElementNode(next) ? (next.getFirstDescendant() ?? next) : next,
+      atEnd: false,
+      inside: null,
+    };
   const last = node.getLastDescendant();
   return last ? { leaf: last, atEnd: true, inside: null } : null;
 }
@@ -145,7 +156,8 @@ export function $neighbourClaim(direction: 1 | -1): string | null {
     if (caret.inside && (mark.is(caret.inside) || mark.isParentOf(caret.inside))) return false;
     const first = mark.getFirstDescendant() ?? mark;
     const last = mark.getLastDescendant() ?? mark;
-    if (direction === 1) return caret.atEnd ? caret.leaf.isBefore(first) : caret.leaf.is(first) || caret.leaf.isBefore(first);
+    if (direction === 1)
+      return caret.atEnd ? caret.leaf.isBefore(first) : caret.leaf.is(first) || caret.leaf.isBefore(first);
     return caret.atEnd ? last.is(caret.leaf) || last.isBefore(caret.leaf) : last.isBefore(caret.leaf);
   };
   const ordered = direction === 1 ? marks : [...marks].reverse();

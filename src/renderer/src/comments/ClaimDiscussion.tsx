@@ -44,7 +44,13 @@ export function ClaimDiscussion({ claim }: { claim: ClaimView }) {
         label={t('claim.newLabel')}
         submitLabel={t('claim.submit')}
         onSubmit={async (body) => {
-          const r = await createThread({ articleId: claim.articleId, id: newThreadId(), claimId: claim.id, quote: claim.text.slice(0, 2000), body });
+          const r = await createThread({
+            articleId: claim.articleId,
+            id: newThreadId(),
+            claimId: claim.id,
+            quote: claim.text.slice(0, 2000),
+            body,
+          });
           return r.ok ? null : r.error.message;
         }}
       />

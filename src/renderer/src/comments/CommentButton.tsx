@@ -21,5 +21,9 @@ export function CommentButton({ editor }: { editor: LexicalEditor }) {
 /** The context menu's "Comment" entry, in the shape of that menu's items. */
 export function useCommentMenuItem(editor: LexicalEditor) {
   const { t } = useTranslation('comments');
-  return { id: 'comment', label: t('mark.action'), run: () => void editor.dispatchCommand(COMMENT_COMMAND, undefined) };
+  return {
+    id: 'comment',
+    label: t('mark.action'),
+    run: () => void editor.dispatchCommand(COMMENT_COMMAND, undefined),
+  };
 }

@@ -15,7 +15,8 @@ interface Anchor {
 }
 
 const CARD_ID = 'comment-hover-card';
-const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 160) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 function markOf(root: HTMLElement, target: EventTarget | null): HTMLElement | null {
   const mark = (target as HTMLElement | null)?.closest?.('mark[data-thread-ids]') as HTMLElement | null;
@@ -63,7 +64,9 @@ export function CommentHoverCard({ root, editor }: { root: HTMLElement; editor: 
       }
       const dom = window.getSelection();
       const node = dom && dom.rangeCount > 0 ? dom.getRangeAt(0).startContainer : null;
-      const mark = (node instanceof HTMLElement ? node : node?.parentElement)?.closest('mark[data-thread-ids]') as HTMLElement | null;
+      const mark = (node instanceof HTMLElement ? node : node?.parentElement)?.closest(
+        'mark[data-thread-ids]',
+      ) as HTMLElement | null;
       if (mark) place(mark, ids, true);
     });
     return () => {
@@ -75,7 +78,9 @@ export function CommentHoverCard({ root, editor }: { root: HTMLElement; editor: 
     };
   }, [root, editor]);
 
-  const shown = anchor ? anchor.ids.map((id) => threads?.find((th) => th.id === id)).filter((th) => th !== undefined) : [];
+  const shown = anchor
+    ? anchor.ids.map((id) => threads?.find((th) => th.id === id)).filter((th) => th !== undefined)
+    : [];
   const describe = anchor?.caret === true && shown.length > 0;
   useEffect(() => {
     if (!describe) return;
@@ -85,21 +90,30 @@ export function CommentHoverCard({ root, editor }: { root: HTMLElement; editor: 
 
   if (!anchor || shown.length === 0) return null;
   return (
-    <div id={CARD_ID} role="tooltip" className="comment-hover-card" style={{ left: anchor.left, top: anchor.top }}>
+    <div
+      id={CARD_ID}
+      role="tooltip"
+      className="comment-hover-card"
+      style={{ left: anchor.left, top: anchor.top }}
+    >
       {shown.map((thread) => {
         const first = thread.comments[0];
         return (
           <div key={thread.id} className="comment-hover-entry">
             <p className="comment-meta">
               <span className="comment-author">{first?.author}</span>{' '}
-              {thread.status === 'resolved' && <span className="comment-thread-badge">{t('thread.resolvedBadge')}</span>}
+              {thread.status === 'resolved' && (
+                <span className="comment-thread-badge">{t('thread.resolvedBadge')}</span>
+              )}
             </p>
             {first && (
               <p>
                 <MentionText body={shorten(first.body)} knownNames={knownNames} me={me} />
               </p>
             )}
-            {thread.comments.length > 1 && <p className="muted">{t('hover.replies', { count: thread.comments.length - 1 })}</p>}
+            {thread.comments.length > 1 && (
+              <p className="muted">{t('hover.replies', { count: thread.comments.length - 1 })}</p>
+            )}
           </div>
         );
       })}

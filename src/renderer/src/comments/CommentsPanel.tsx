@@ -10,7 +10,8 @@ import { useActingUser, useKnownNames } from './people';
 import '../styles/comments.css';
 import { CommentForm, ThreadView } from './ThreadView';
 
-const shorten = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 120) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /**
  * The Comments tab: threads on the open article's text in reading order, open ones only unless
@@ -26,7 +27,12 @@ export function CommentsPanel() {
   const knownNames = useKnownNames(state.threads);
   const [showResolved, setShowResolved] = useState(false);
 
-  if (!currentArticleId || !active || active.articleId !== currentArticleId || state.articleId !== currentArticleId) {
+  if (
+    !currentArticleId ||
+    !active ||
+    active.articleId !== currentArticleId ||
+    state.articleId !== currentArticleId
+  ) {
     return <EmptyState title={t('panel.title')} body={t('panel.noArticle')} />;
   }
   const editor = active.editor;
@@ -53,13 +59,18 @@ export function CommentsPanel() {
         selected={state.selectedId === thread.id}
         heading={
           inBody ? (
-            <button type="button" className="comment-quote-button" onClick={() => editor.dispatchCommand(SELECT_THREAD_COMMAND, thread.id)}>
+            <button
+              type="button"
+              className="comment-quote-button"
+              onClick={() => editor.dispatchCommand(SELECT_THREAD_COMMAND, thread.id)}
+            >
               <span className="sr-only">{t('thread.showPrefix')} </span>
               <q>{shorten(thread.quote)}</q>
             </button>
           ) : (
             <p className="comment-quote comment-quote-detached">
-              <span className="comment-detached-badge">{t('thread.detachedBadge')}</span> <q>{shorten(thread.quote)}</q>
+              <span className="comment-detached-badge">{t('thread.detachedBadge')}</span>{' '}
+              <q>{shorten(thread.quote)}</q>
             </p>
           )
         }
@@ -80,7 +91,12 @@ export function CommentsPanel() {
             autoFocus
             onCancel={cancelDraft}
             onSubmit={async (body) => {
-              const r = await createThread({ articleId: currentArticleId, id: draft.id, quote: draft.quote, body });
+              const r = await createThread({
+                articleId: currentArticleId,
+                id: draft.id,
+                quote: draft.quote,
+                body,
+              });
               if (!r.ok) return r.error.message;
               setDraft(null);
               selectThread(draft.id);

@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { $getNodeByKey, COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $getNodeByKey,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_NORMAL,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { $isMarkNode, MarkNode } from '@lexical/mark';
 import { mergeRegister } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -41,10 +48,18 @@ function paintMarks(editor: LexicalEditor, keys: Map<string, string[]>): void {
       delete el.dataset.threadSelected;
       continue;
     }
-    const states = ids.map((id) => (draft?.id === id ? 'draft' : status.get(id))).filter((s) => s !== undefined);
+    const states = ids
+      .map((id) => (draft?.id === id ? 'draft' : status.get(id)))
+      .filter((s) => s !== undefined);
     el.dataset.threadIds = ids.join(' ');
     // An open thread outweighs a resolved one on the same words.
-    el.dataset.threadState = states.includes('draft') ? 'draft' : states.includes('open') ? 'open' : states.length > 0 ? 'resolved' : 'unknown';
+    el.dataset.threadState = states.includes('draft')
+      ? 'draft'
+      : states.includes('open')
+        ? 'open'
+        : states.length > 0
+          ? 'resolved'
+          : 'unknown';
     if (selectedId && ids.includes(selectedId)) el.dataset.threadSelected = 'true';
     else delete el.dataset.threadSelected;
   }
@@ -66,8 +81,7 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const markKeys = useRef(new Map<string, string[]>());
   // The composer for a new thread's first comment lives in the Comments tab, so that tab opens.
-  const showTab = useRef(setLayout);
-  showTab.current = setLayout;
+  const showTab = useLatestRef(setLayout);
   useStatusItem('comments-message', message ? <span role="status">{message}</span> : null, 61);
 
   useEffect(() => {
@@ -76,7 +90,8 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
   }, [articleId]);
 
   useEffect(() => {
-    if (!editor.hasNodes([MarkNode])) throw new Error('CommentsPlugin: MarkNode is not registered on the article editor');
+    if (!editor.hasNodes([MarkNode]))
+      throw new Error('CommentsPlugin: MarkNode is not registered on the article editor');
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastSent = '';
 
@@ -110,7 +125,7 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
       }, SYNC_DELAY_MS);
     };
 
-    const comment = () => {
+    const $comment = () => {
       if (!editor.isEditable()) return true;
       const previous = getCommentsState().draft;
       if (previous) $removeMarkIds(new Set([previous.id]));
@@ -169,7 +184,7 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
           sync();
         }
       },
-      editor.registerCommand(COMMENT_COMMAND, comment, COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(COMMENT_COMMAND, $comment, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(SELECT_THREAD_COMMAND, select, COMMAND_PRIORITY_EDITOR),
       editor.registerCommand(
         DROP_THREAD_MARK_COMMAND,
@@ -210,8 +225,10 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
       }),
       editor.registerRootListener((element) => setRoot(element)),
     );
-  }, [editor, articleId, t, shared]);
+  }, [editor, articleId, t, shared, showTab]);
 
   // Inside the editor's landmark, so everything on the page stays within one (the card is fixed-positioned anyway).
-  return root ? createPortal(<CommentHoverCard root={root} editor={editor} />, root.closest('main') ?? document.body) : null;
+  return root
+    ? createPortal(<CommentHoverCard root={root} editor={editor} />, root.closest('main') ?? document.body)
+    : null;
 }

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { findMentions } from '../../../shared/comments/mentions';
 
 /** A comment's text with its "@name" mentions highlighted; the text stays text (React escapes it). */
-export function MentionText({ body, knownNames, me }: { body: string; knownNames: readonly string[]; me: string }) {
+export function MentionText({
+  body,
+  knownNames,
+  me,
+}: {
+  body: string;
+  knownNames: readonly string[];
+  me: string;
+}) {
   const mentions = findMentions(body, knownNames);
   if (mentions.length === 0) return <>{body}</>;
   const wanted = me.trim().toLowerCase();

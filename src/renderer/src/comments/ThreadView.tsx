@@ -58,7 +58,14 @@ export function CommentForm({
     >
       <label>
         {label}
-        <textarea value={body} rows={3} maxLength={5000} autoFocus={autoFocus} onChange={(e) => setBody(e.target.value)} onKeyDown={submitOnCtrlEnter} />
+        <textarea
+          value={body}
+          rows={3}
+          maxLength={5000}
+          autoFocus={autoFocus}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={submitOnCtrlEnter}
+        />
       </label>
       <div className="comment-form-actions">
         <button type="submit" disabled={busy}>
@@ -79,7 +86,15 @@ export function CommentForm({
   );
 }
 
-function CommentItem({ comment, me, knownNames }: { comment: ThreadComment; me: string; knownNames: readonly string[] }) {
+function CommentItem({
+  comment,
+  me,
+  knownNames,
+}: {
+  comment: ThreadComment;
+  me: string;
+  knownNames: readonly string[];
+}) {
   const { t } = useTranslation('comments');
   const [editing, setEditing] = useState(false);
   return (
@@ -110,7 +125,15 @@ function CommentItem({ comment, me, knownNames }: { comment: ThreadComment; me: 
             <MentionText body={comment.body} knownNames={knownNames} me={me} />
           </p>
           {comment.author === me && (
-            <button type="button" className="link-button" aria-label={t('comment.edit', { author: comment.author, time: formatInstant(comment.createdAt) })} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('comment.edit', {
+                author: comment.author,
+                time: formatInstant(comment.createdAt),
+              })}
+              onClick={() => setEditing(true)}
+            >
               {t('comment.editShort')}
             </button>
           )}

@@ -22,7 +22,14 @@ export interface CommentsState {
   draft: { id: string; quote: string } | null;
 }
 
-const EMPTY: CommentsState = { articleId: null, threads: null, error: null, liveOrder: null, selectedId: null, draft: null };
+const EMPTY: CommentsState = {
+  articleId: null,
+  threads: null,
+  error: null,
+  liveOrder: null,
+  selectedId: null,
+  draft: null,
+};
 let state: CommentsState = EMPTY;
 const listeners = new Set<() => void>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -96,7 +103,13 @@ async function write<T>(call: () => Promise<Result<T>>, mentions = false): Promi
   return result;
 }
 
-export function createThread(input: { articleId: string; id: string; claimId?: string | null; quote: string; body: string }) {
+export function createThread(input: {
+  articleId: string;
+  id: string;
+  claimId?: string | null;
+  quote: string;
+  body: string;
+}) {
   return write(() => api.comments.create({ ...input, commentId: newCommentId() }), true);
 }
 
@@ -120,9 +133,12 @@ export function syncThreadMarks(articleId: string, threadIds: string[]) {
 export function threadsInOrder(s: CommentsState): { inText: CommentThread[]; detached: CommentThread[] } {
   const onText = (s.threads ?? []).filter((t) => t.claimId === null);
   // Before the editor's first scan the store's flag decides.
-  if (s.liveOrder === null) return { inText: onText.filter((t) => !t.detached), detached: onText.filter((t) => t.detached) };
+  if (s.liveOrder === null)
+    return { inText: onText.filter((t) => !t.detached), detached: onText.filter((t) => t.detached) };
   const position = new Map(s.liveOrder.map((id, i) => [id, i]));
-  const inText = onText.filter((t) => position.has(t.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const inText = onText
+    .filter((t) => position.has(t.id))
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   return { inText, detached: onText.filter((t) => !position.has(t.id)) };
 }
 

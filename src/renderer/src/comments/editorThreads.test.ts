@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $getSelection, $isRangeSelection, $setSelection, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $createRangeSelection,
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createMarkNode } from '@lexical/mark';
@@ -9,7 +19,13 @@ import { $anchorNewThread, $selectThread, $threadsAtSelection, $threadsInText } 
 
 function newEditor(): LexicalEditor {
   const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({ nodes: config.nodes, theme: config.theme, onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: config.nodes,
+    theme: config.theme,
+    onError: (e) => {
+      throw e;
+    },
+  });
   registerHistory(editor, createEmptyHistoryState(), 0);
   return editor;
 }
@@ -71,7 +87,9 @@ describe('comment thread marks beside claim marks', () => {
 
     const state = editor.getEditorState();
     expect(state.read($threadsInText)).toEqual([{ id, quote: 'zahlt sieben', keys: expect.any(Array) }]);
-    expect(state.read($markedClaims).map((c) => [c.id, c.text])).toEqual([['c-amount', 'sieben Millionen Euro']]);
+    expect(state.read($markedClaims).map((c) => [c.id, c.text])).toEqual([
+      ['c-amount', 'sieben Millionen Euro'],
+    ]);
 
     select(editor, 15, 15);
     expect(editor.getEditorState().read($threadsAtSelection)).toEqual([id]);
@@ -110,6 +128,11 @@ describe('comment thread marks beside claim marks', () => {
     expect(editor.getEditorState().read($threadsInText)).toEqual([]);
     editor.dispatchCommand(UNDO_COMMAND, undefined);
     editor.update(() => undefined, { discrete: true });
-    expect(editor.getEditorState().read($threadsInText).map((t) => [t.id, t.quote])).toEqual([[id, 'SV Rotheide']]);
+    expect(
+      editor
+        .getEditorState()
+        .read($threadsInText)
+        .map((t) => [t.id, t.quote]),
+    ).toEqual([[id, 'SV Rotheide']]);
   });
 });

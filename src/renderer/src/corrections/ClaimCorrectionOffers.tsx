@@ -22,7 +22,10 @@ export function ClaimCorrectionOffers({ claim }: { claim: ClaimView }) {
       <p>
         {latest.reason === 'text'
           ? t('offer.text', { before: latest.before.trim(), after: latest.after.trim() })
-          : t('offer.recheck', { claim: shorten(claim.text), changes: latest.changes.map((c) => c[settings.language]).join(' ') })}
+          : t('offer.recheck', {
+              claim: shorten(claim.text),
+              changes: latest.changes.map((c) => c[settings.language]).join(' '),
+            })}
       </p>
       <button
         type="button"

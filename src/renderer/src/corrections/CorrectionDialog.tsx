@@ -47,7 +47,9 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
   // Facts offered: those the draft names and those the ticked claims link.
   const offered = [
     ...new Map(
-      [...initial.facts, ...claims.filter((c) => claimIds.includes(c.id)).flatMap((c) => c.links)].map((r) => [refKey(r), r]),
+      [...initial.facts, ...claims.filter((c) => claimIds.includes(c.id)).flatMap((c) => c.links)].map(
+        (r) => [refKey(r), r],
+      ),
     ).values(),
   ];
   const [factKeys, setFactKeys] = useState<string[]>(initial.facts.map(refKey));
@@ -55,12 +57,18 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list, value] : list.filter((v) => v !== value);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const draft: CorrectionDraft = { wrong, right, claimIds, facts: offered.filter((r) => factKeys.includes(refKey(r))) };
+    const draft: CorrectionDraft = {
+      wrong,
+      right,
+      claimIds,
+      facts: offered.filter((r) => factKeys.includes(refKey(r))),
+    };
     const r = await saveCorrection(articleId, draft, editId);
     setBusy(false);
     if (r.ok) return onClose();
@@ -76,7 +84,12 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
     ) : null;
 
   return (
-    <Dialog title={editId ? t('dialog.editTitle') : t('dialog.title')} open onClose={onClose} className="correction-dialog">
+    <Dialog
+      title={editId ? t('dialog.editTitle') : t('dialog.title')}
+      open
+      onClose={onClose}
+      className="correction-dialog"
+    >
       <form onSubmit={(e) => void submit(e)}>
         <p className="muted">{t('dialog.hint')}</p>
         <label className="correction-field">
@@ -110,7 +123,11 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
             <legend>{t('field.claimIds')}</legend>
             {claims.map((c) => (
               <label key={c.id}>
-                <input type="checkbox" checked={claimIds.includes(c.id)} onChange={(e) => setClaimIds((l) => toggle(l, c.id, e.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={claimIds.includes(c.id)}
+                  onChange={(e) => setClaimIds((l) => toggle(l, c.id, e.target.checked))}
+                />
                 {shorten(c.text)}
               </label>
             ))}
@@ -122,7 +139,11 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
             <legend>{t('field.facts')}</legend>
             {offered.map((r) => (
               <label key={refKey(r)}>
-                <input type="checkbox" checked={factKeys.includes(refKey(r))} onChange={(e) => setFactKeys((l) => toggle(l, refKey(r), e.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={factKeys.includes(refKey(r))}
+                  onChange={(e) => setFactKeys((l) => toggle(l, refKey(r), e.target.checked))}
+                />
                 {t(`factType.${r.type}`)}: {factName(r, facts)}
               </label>
             ))}

@@ -70,7 +70,8 @@ export function CorrectionsPanel({ articleId, status }: { articleId: string; sta
   if (!published && list.length === 0 && !form) return null;
 
   const claimText = (id: string) => claims.find((c) => c.id === id)?.text ?? id;
-  const report = (r: { ok: boolean; error?: { message: string } }) => setError(r.ok ? null : (r.error?.message ?? null));
+  const report = (r: { ok: boolean; error?: { message: string } }) =>
+    setError(r.ok ? null : (r.error?.message ?? null));
   const stale = published ? claims.filter((c) => c.recheck.length > 0) : [];
 
   return (
@@ -78,7 +79,10 @@ export function CorrectionsPanel({ articleId, status }: { articleId: string; sta
       <div className="corrections-head">
         <h2 id="corrections-title">{t('title', { count: list.length })}</h2>
         {published && (
-          <button type="button" onClick={() => setForm({ draft: { wrong: '', right: '', claimIds: [], facts: [] } })}>
+          <button
+            type="button"
+            onClick={() => setForm({ draft: { wrong: '', right: '', claimIds: [], facts: [] } })}
+          >
             {t('add')}
           </button>
         )}
@@ -99,7 +103,11 @@ export function CorrectionsPanel({ articleId, status }: { articleId: string; sta
       {stale.length > 0 && (
         <div className="correction-offers" role="group" aria-label={t('staleGroup')}>
           <p>{t('stale', { count: stale.length })}</p>
-          <button type="button" aria-label={t('addForStale', { count: stale.length })} onClick={() => setForm({ draft: draftFromStale(claims, lang) })}>
+          <button
+            type="button"
+            aria-label={t('addForStale', { count: stale.length })}
+            onClick={() => setForm({ draft: draftFromStale(claims, lang) })}
+          >
             {t('addShort')}
           </button>
         </div>
@@ -114,7 +122,12 @@ export function CorrectionsPanel({ articleId, status }: { articleId: string; sta
               correction={c}
               claimText={claimText}
               facts={claimsState.data?.facts}
-              onEdit={() => setForm({ draft: { wrong: c.wrong, right: c.right, claimIds: c.claimIds, facts: c.facts }, editId: c.id })}
+              onEdit={() =>
+                setForm({
+                  draft: { wrong: c.wrong, right: c.right, claimIds: c.claimIds, facts: c.facts },
+                  editId: c.id,
+                })
+              }
               onWithdraw={async () => report(await withdrawCorrection(articleId, c.id))}
             />
           ))}
@@ -139,13 +152,26 @@ export function CorrectionsPanel({ articleId, status }: { articleId: string; sta
   );
 }
 
-function Offer({ offer, claim, onAdd, onDismiss }: { offer: CorrectionPrompt; claim: string; onAdd(): void; onDismiss(): void }) {
+function Offer({
+  offer,
+  claim,
+  onAdd,
+  onDismiss,
+}: {
+  offer: CorrectionPrompt;
+  claim: string;
+  onAdd(): void;
+  onDismiss(): void;
+}) {
   const { t } = useTranslation('corrections');
   const { settings } = useApp();
   const what =
     offer.reason === 'text'
       ? t('offer.text', { before: offer.before.trim(), after: offer.after.trim() })
-      : t('offer.recheck', { claim: shorten(claim), changes: offer.changes.map((c) => c[settings.language]).join(' ') });
+      : t('offer.recheck', {
+          claim: shorten(claim),
+          changes: offer.changes.map((c) => c[settings.language]).join(' '),
+        });
   return (
     <li>
       <p>{what}</p>
@@ -176,7 +202,10 @@ function CorrectionItem({
   const { settings } = useApp();
   const [confirming, setConfirming] = useState(false);
   const date = correctionDay(c, settings.language);
-  const concerns = [...c.claimIds.map((id) => `„${shorten(claimText(id), 40)}“`), ...c.facts.map((f) => factName(f, facts))];
+  const concerns = [
+    ...c.claimIds.map((id) => `„${shorten(claimText(id), 40)}“`),
+    ...c.facts.map((f) => factName(f, facts)),
+  ];
   return (
     <li className="correction-item" aria-label={t('item', { date })}>
       <p>
@@ -212,7 +241,9 @@ function CorrectionItem({
         <summary>{t('history')}</summary>
         <ul>
           {c.history.map((h, i) => (
-            <li key={i}>{t('historyLine', { action: t(`action.${h.action}`), by: h.by, at: formatInstant(h.at) })}</li>
+            <li key={i}>
+              {t('historyLine', { action: t(`action.${h.action}`), by: h.by, at: formatInstant(h.at) })}
+            </li>
           ))}
         </ul>
       </details>

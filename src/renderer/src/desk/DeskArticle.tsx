@@ -5,7 +5,15 @@ import type { ArticleBody } from '../../../shared/domain/articles';
 import { useCommand } from '../app/commands';
 import { api } from '../bridge';
 import type { DeskBinding } from './DeskEditorPlugins';
-import { announceShared, deskUserName, markJustShared, noteLinked, setPresenceArticle, useDeskSelector, type DeskPerson } from './deskClient';
+import {
+  announceShared,
+  deskUserName,
+  markJustShared,
+  noteLinked,
+  setPresenceArticle,
+  useDeskSelector,
+  type DeskPerson,
+} from './deskClient';
 import type { DeskDoc } from './deskDoc';
 import { useDeskMeta } from './useDeskMeta';
 import { useDeskClaims } from './useDeskClaims';
@@ -70,7 +78,11 @@ export function useDeskArticle({
     if (!r.ok) return setError(t('share.failed', { message: r.error.message }));
     markJustShared(session.id);
     noteLinked(session.id);
-    announceShared(session.id, { headline: session.meta.headline, sharedBy: deskUserName(), sharedAt: r.value.sharedAt });
+    announceShared(session.id, {
+      headline: session.meta.headline,
+      sharedBy: deskUserName(),
+      sharedAt: r.value.sharedAt,
+    });
     setError(null);
     onShared();
   }, [deskUrl, linked, session, onShared, t]);

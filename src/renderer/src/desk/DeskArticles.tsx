@@ -43,11 +43,16 @@ export function DeskArticles() {
           const people = presence.get(id) ?? [];
           return (
             <li key={id} className={id === currentArticleId ? 'active' : undefined}>
-              <button type="button" aria-label={t('library.open', { headline })} onClick={() => void open(id)}>
+              <button
+                type="button"
+                aria-label={t('library.open', { headline })}
+                onClick={() => void open(id)}
+              >
                 <span className="desk-article-headline">{headline}</span>
                 <span className="muted">
                   {t('library.sharedBy', { name: entry.sharedBy })}
-                  {people.length > 0 && ` · ${t('library.inIt', { names: people.map((p) => p.name).join(', ') })}`}
+                  {people.length > 0 &&
+                    ` · ${t('library.inIt', { names: people.map((p) => p.name).join(', ') })}`}
                 </span>
               </button>
             </li>

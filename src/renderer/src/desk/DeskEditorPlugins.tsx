@@ -52,7 +52,10 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
   const cursorsOncePerFrame = useMemo(() => syncCursorsOncePerFrame(), []);
   const name = deskUserName();
   const role = getDesk().config?.user?.role ?? 'editor';
-  const awarenessData = useMemo(() => ({ user: { name, color: colorForName(name), role }, articleId }), [name, role, articleId]);
+  const awarenessData = useMemo(
+    () => ({ user: { name, color: colorForName(name), role }, articleId }),
+    [name, role, articleId],
+  );
   return (
     <CollaborationPlugin
       id={desk.name}

@@ -31,7 +31,14 @@ export function DeskSettings() {
         <p className="muted">{t('settings.help')}</p>
         <label>
           {t('settings.url')}
-          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="ws://127.0.0.1:1234" required maxLength={500} spellCheck={false} />
+          <input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="ws://127.0.0.1:1234"
+            required
+            maxLength={500}
+            spellCheck={false}
+          />
         </label>
         <label>
           {t('settings.token')}

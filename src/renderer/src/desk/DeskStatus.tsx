@@ -20,7 +20,11 @@ export function DeskStatus() {
             ? t(`status.${connection.kind}`, { count: pending })
             : t(`status.${connection.kind}Plain`);
     return (
-      <span className={`desk-status desk-status-${connection.kind}`} data-desk-status={connection.kind} title={t('status.title')}>
+      <span
+        className={`desk-status desk-status-${connection.kind}`}
+        data-desk-status={connection.kind}
+        title={t('status.title')}
+      >
         {text}
       </span>
     );

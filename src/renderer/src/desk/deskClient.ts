@@ -126,7 +126,13 @@ function readIndex(doc: Y.Doc): void {
   const articles = new Map<string, DeskArticleIndexEntry>();
   map.forEach((entry, id) => {
     // Other people's input: only well-formed entries reach the library.
-    if (entry && typeof entry === 'object' && typeof entry.headline === 'string' && typeof entry.sharedBy === 'string' && typeof entry.sharedAt === 'string')
+    if (
+      entry &&
+      typeof entry === 'object' &&
+      typeof entry.headline === 'string' &&
+      typeof entry.sharedBy === 'string' &&
+      typeof entry.sharedAt === 'string'
+    )
       articles.set(id, entry);
   });
   set({ articles });
@@ -141,7 +147,8 @@ function readPresence(): void {
     const s = value as Partial<DeskAwarenessState>;
     if (!s.user || typeof s.user.name !== 'string' || typeof s.articleId !== 'string') return;
     const list = presence.get(s.articleId) ?? [];
-    if (!list.some((p) => p.name === s.user!.name)) list.push({ name: s.user.name, color: s.user.color, role: s.user.role });
+    if (!list.some((p) => p.name === s.user!.name))
+      list.push({ name: s.user.name, color: s.user.color, role: s.user.role });
     presence.set(s.articleId, list);
   });
   set({ presence });
@@ -178,7 +185,11 @@ async function start(config: DeskConfig): Promise<void> {
     set({ config, connection: { kind: 'none' } });
     return;
   }
-  set({ config, connection: config.enabled ? { kind: 'connecting' } : { kind: 'disconnected' }, readOnly: config.user?.role === 'viewer' });
+  set({
+    config,
+    connection: config.enabled ? { kind: 'connecting' } : { kind: 'disconnected' },
+    readOnly: config.user?.role === 'viewer',
+  });
   const ws = new HocuspocusProviderWebsocket({
     url: config.url,
     autoConnect: config.enabled,
@@ -298,5 +309,6 @@ export function announceShared(articleId: string, entry: DeskArticleIndexEntry):
 export function updateIndexHeadline(articleId: string, headline: string): void {
   const map = index?.doc.getMap<DeskArticleIndexEntry>(ARTICLE_INDEX_MAP);
   const entry = map?.get(articleId);
-  if (map && entry && entry.headline !== headline && !state.readOnly) map.set(articleId, { ...entry, headline });
+  if (map && entry && entry.headline !== headline && !state.readOnly)
+    map.set(articleId, { ...entry, headline });
 }

@@ -71,7 +71,12 @@ export class DeskDoc {
   };
 
   /** Reads the local copy first, so the document opens with the last known state even offline. */
-  static async open(name: string, socket: HocuspocusProviderWebsocket, token: string, events: DeskDocEvents): Promise<DeskDoc> {
+  static async open(
+    name: string,
+    socket: HocuspocusProviderWebsocket,
+    token: string,
+    events: DeskDocEvents,
+  ): Promise<DeskDoc> {
     const r = await api.desk.loadDoc({ doc: name });
     if (!r.ok) throw new Error(r.error.message);
     const state = r.value.state === null ? null : base64ToBytes(r.value.state);

@@ -7,11 +7,16 @@ import type { SerializedEditorStateJSON } from '../../../shared/domain/articles'
  * document as it was; an edit goes through the binding instead: it becomes a Yjs change that
  * reaches everyone, merges with what they type meanwhile, and the undo manager can take it back.
  */
-export function replaceSharedBody(editor: LexicalEditor, editorState: SerializedEditorStateJSON): Promise<void> {
+export function replaceSharedBody(
+  editor: LexicalEditor,
+  editorState: SerializedEditorStateJSON,
+): Promise<void> {
   return new Promise((resolve) => {
     editor.update(
       () => {
-        const children = (editorState.root.children ?? []).map((child) => $parseSerializedNode(child as unknown as SerializedLexicalNode));
+        const children = (editorState.root.children ?? []).map((child) =>
+          $parseSerializedNode(child as unknown as SerializedLexicalNode),
+        );
         const root = $getRoot();
         root.clear();
         if (children.length > 0) root.append(...children);

@@ -41,7 +41,9 @@ export function useDeskClaims(desk: DeskDoc | null, articleId: string, readOnly:
     let queue: Promise<void> = Promise.resolve();
     let stopped = false;
     const run = (task: () => Promise<void>) => {
-      queue = queue.then(() => (stopped ? undefined : task())).catch((err: unknown) => console.error('[desk] claims', err instanceof Error ? err.message : err));
+      queue = queue
+        .then(() => (stopped ? undefined : task()))
+        .catch((err: unknown) => console.error('[desk] claims', err instanceof Error ? err.message : err));
     };
 
     const pull = async () => {

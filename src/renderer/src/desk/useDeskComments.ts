@@ -1,6 +1,11 @@
 import { useEffect } from 'react';
 import * as Y from 'yjs';
-import { parseThreadRecord, threadRecordFields, threadRecordKey, type DeskThreadRecord } from '../../../shared/desk/threadRecords';
+import {
+  parseThreadRecord,
+  threadRecordFields,
+  threadRecordKey,
+  type DeskThreadRecord,
+} from '../../../shared/desk/threadRecords';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { getClaimsState, subscribeClaims } from '../claims/claimsStore';
@@ -33,7 +38,9 @@ export function useDeskComments(desk: DeskDoc | null, articleId: string, readOnl
     let stopped = false;
     let waiting = 0;
     const run = (task: () => Promise<void>) => {
-      queue = queue.then(() => (stopped ? undefined : task())).catch((err: unknown) => console.error('[desk] comments', err instanceof Error ? err.message : err));
+      queue = queue
+        .then(() => (stopped ? undefined : task()))
+        .catch((err: unknown) => console.error('[desk] comments', err instanceof Error ? err.message : err));
     };
 
     const pull = async () => {

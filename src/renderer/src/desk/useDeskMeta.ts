@@ -12,7 +12,12 @@ import type { DeskDoc } from './deskDoc';
  * changes are written to the map field by field. Only the one sharing seeds an empty map, so a
  * stale local copy never overwrites what the desk holds.
  */
-export function useDeskMeta(desk: DeskDoc | null, session: ArticleSession, seed: boolean, readOnly: boolean): void {
+export function useDeskMeta(
+  desk: DeskDoc | null,
+  session: ArticleSession,
+  seed: boolean,
+  readOnly: boolean,
+): void {
   useEffect(() => {
     if (!desk) return;
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
@@ -34,7 +39,9 @@ export function useDeskMeta(desk: DeskDoc | null, session: ArticleSession, seed:
       if (applying || readOnly || session.meta === lastMeta) return;
       const previous = lastMeta;
       lastMeta = session.meta;
-      const changed = (Object.keys(session.meta) as (keyof typeof previous)[]).some((k) => previous[k] !== session.meta[k]);
+      const changed = (Object.keys(session.meta) as (keyof typeof previous)[]).some(
+        (k) => previous[k] !== session.meta[k],
+      );
       if (!changed) return;
       const changes = metaChangesForDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
       if (Object.keys(changes).length === 0) return;
@@ -50,7 +57,8 @@ export function useDeskMeta(desk: DeskDoc | null, session: ArticleSession, seed:
     if (map.size > 0) apply();
     else if (seed && !readOnly) {
       desk.doc.transact(() => {
-        for (const [field, value] of Object.entries(metaChangesForDesk(new Map(), session.meta))) map.set(field, value);
+        for (const [field, value] of Object.entries(metaChangesForDesk(new Map(), session.meta)))
+          map.set(field, value);
       });
     }
     return () => {

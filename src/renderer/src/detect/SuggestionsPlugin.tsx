@@ -25,9 +25,14 @@ export const DETECT_DELAY_MS = 400;
 /** In a shared article: at most one pass this often while colleagues type. */
 export const DETECT_REMOTE_DELAY_MS = 2000;
 
-const HIGHLIGHT = { quote: 'factdesk-suggestion-quote', claim: 'factdesk-suggestion', active: 'factdesk-suggestion-active' } as const;
+const HIGHLIGHT = {
+  quote: 'factdesk-suggestion-quote',
+  claim: 'factdesk-suggestion',
+  active: 'factdesk-suggestion-active',
+} as const;
 
-const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+const highlightsSupported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
 function firstTextNode(el: Node): Text | null {
   if (el.nodeType === Node.TEXT_NODE) return el as Text;
@@ -98,7 +103,13 @@ const today = () => new Date().toISOString().slice(0, 10);
  * changed (`Detector.update`); a large change (opening an article, a long paste) is detected in
  * slices over several idle callbacks. Text already marked as a claim is not suggested again.
  */
-export function SuggestionsPlugin({ articleId, language }: { articleId: string; language: ArticleLanguage }): null {
+export function SuggestionsPlugin({
+  articleId,
+  language,
+}: {
+  articleId: string;
+  language: ArticleLanguage;
+}): null {
   const [editor] = useLexicalComposerContext();
 
   useEffect(() => {
@@ -154,7 +165,10 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
       whenIdle(run);
     };
     let people: KnownPerson[] | undefined;
-    const useFacts = ([nextEntities, nextPeople]: [DetectEntity[] | undefined, KnownPerson[] | undefined]) => {
+    const useFacts = ([nextEntities, nextPeople]: [
+      DetectEntity[] | undefined,
+      KnownPerson[] | undefined,
+    ]) => {
       if (disposed || (same(entities, nextEntities) && same(people, nextPeople))) return;
       entities = nextEntities;
       people = nextPeople;
@@ -200,11 +214,13 @@ export function SuggestionsPlugin({ articleId, language }: { articleId: string; 
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onScroll);
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState, tags }) => {
-      if (prevEditorState === editorState || (dirtyLeaves.size === 0 && dirtyElements.size === 0)) return;
-      if (tags.has(COLLABORATION_TAG)) pause.remote();
-      else pause.local();
-    });
+    const unregister = editor.registerUpdateListener(
+      ({ dirtyLeaves, dirtyElements, prevEditorState, editorState, tags }) => {
+        if (prevEditorState === editorState || (dirtyLeaves.size === 0 && dirtyElements.size === 0)) return;
+        if (tags.has(COLLABORATION_TAG)) pause.remote();
+        else pause.local();
+      },
+    );
 
     return () => {
       disposed = true;

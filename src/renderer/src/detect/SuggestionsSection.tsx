@@ -26,7 +26,12 @@ function formatValue(s: Suggestion, locale: string): string | null {
   try {
     const digits = Number.isInteger(s.value) ? 0 : 2;
     if (s.currency)
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: s.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(s.value);
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: s.currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(s.value);
   } catch {
     // An unknown currency code still shows its number.
   }
@@ -36,7 +41,12 @@ function formatValue(s: Suggestion, locale: string): string | null {
 /** "der 24-Jährige → Malte Ruschke (resolved)": how the speaker was found, so a checker can correct it. */
 function speakerText(s: Suggestion, t: (key: string, options?: Record<string, unknown>) => string): string {
   const name = s.speaker ?? '';
-  const how = s.speakerKind && s.speakerKind !== 'name' ? t(`speakerKind.${s.speakerKind}`) : s.speakerId ? t('speakerKind.known') : null;
+  const how =
+    s.speakerKind && s.speakerKind !== 'name'
+      ? t(`speakerKind.${s.speakerKind}`)
+      : s.speakerId
+        ? t('speakerKind.known')
+        : null;
   const shown = s.speakerVia ? t('speakerVia', { via: s.speakerVia, name }) : name;
   return how ? `${shown} (${how})` : shown;
 }
@@ -45,9 +55,14 @@ function SuggestionFacts({ s, locale }: { s: Suggestion; locale: string }) {
   const { t } = useTranslation('detect');
   let value = s.kind === 'amount' ? formatValue(s, locale) : null;
   if (value && s.min !== undefined && s.max !== undefined && s.min !== s.max) {
-    value = t('range', { min: formatValue({ ...s, value: s.min }, locale), max: formatValue({ ...s, value: s.max }, locale) });
-  } else if (value && s.max !== undefined && s.min === undefined) value = t('atMost', { value: formatValue({ ...s, value: s.max }, locale) });
-  else if (value && s.min !== undefined && s.max === undefined) value = t('atLeast', { value: formatValue({ ...s, value: s.min }, locale) });
+    value = t('range', {
+      min: formatValue({ ...s, value: s.min }, locale),
+      max: formatValue({ ...s, value: s.max }, locale),
+    });
+  } else if (value && s.max !== undefined && s.min === undefined)
+    value = t('atMost', { value: formatValue({ ...s, value: s.max }, locale) });
+  else if (value && s.min !== undefined && s.max === undefined)
+    value = t('atLeast', { value: formatValue({ ...s, value: s.min }, locale) });
   const rows: [string, string, string?][] = [];
   if (s.speaker) rows.push([t('field.speaker'), speakerText(s, t), 'suggestion-speaker']);
   if (value) rows.push([t('field.amount'), value]);
@@ -78,7 +93,9 @@ function CandidateRow({ entry, c }: { entry: AcceptedSuggestion; c: DetectCandid
         <span className="suggestion-fact-text">
           {t(`factType.${c.ref.type}`)}: {shorten(c.label, 120)}
         </span>
-        <span className="suggestion-fact-detail">{[c.detail, reasons && t('accepted.because', { reasons })].filter(Boolean).join(' · ')}</span>
+        <span className="suggestion-fact-detail">
+          {[c.detail, reasons && t('accepted.because', { reasons })].filter(Boolean).join(' · ')}
+        </span>
       </span>
       {linked ? (
         <span className="suggestion-linked" role="status">
@@ -124,7 +141,11 @@ function AcceptedEntry({ entry }: { entry: AcceptedSuggestion }) {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => forgetAccepted(entry.claimId)} aria-label={t('accepted.close', { text })}>
+      <button
+        type="button"
+        onClick={() => forgetAccepted(entry.claimId)}
+        aria-label={t('accepted.close', { text })}
+      >
         {t('accepted.closeShort')}
       </button>
     </li>
@@ -158,7 +179,13 @@ export function SuggestionsSection() {
     else headingRef.current?.focus();
   }, [state.visible]);
 
-  if (!currentArticleId || !active || active.articleId !== currentArticleId || state.articleId !== currentArticleId) return null;
+  if (
+    !currentArticleId ||
+    !active ||
+    active.articleId !== currentArticleId ||
+    state.articleId !== currentArticleId
+  )
+    return null;
   const editor = active.editor;
   const locale = i18n.language === 'de' ? 'de-DE' : 'en-GB';
 
@@ -185,8 +212,12 @@ export function SuggestionsSection() {
   };
   const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-suggestion-main]') ?? [])];
-    const at = buttons.findIndex((b) => b.contains(document.activeElement) || b.closest('li')?.contains(document.activeElement));
+    const buttons = [
+      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-suggestion-main]') ?? []),
+    ];
+    const at = buttons.findIndex(
+      (b) => b.contains(document.activeElement) || b.closest('li')?.contains(document.activeElement),
+    );
     const next = buttons[at + (e.key === 'ArrowDown' ? 1 : -1)];
     if (next) {
       e.preventDefault();
@@ -198,7 +229,9 @@ export function SuggestionsSection() {
     <section className="suggestions" aria-labelledby={headingId}>
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('title')}
-        {state.ready && <span className="suggestions-count">{t('count', { count: state.visible.length })}</span>}
+        {state.ready && (
+          <span className="suggestions-count">{t('count', { count: state.visible.length })}</span>
+        )}
       </h3>
       <p className="sr-only" role="status">
         {message}
@@ -243,7 +276,11 @@ export function SuggestionsSection() {
                   <button type="button" aria-label={t('accept', { text })} onClick={() => accept(s, index)}>
                     {t('acceptShort')}
                   </button>
-                  <button type="button" aria-label={t('dismiss', { text })} onClick={() => void dismiss(s, index)}>
+                  <button
+                    type="button"
+                    aria-label={t('dismiss', { text })}
+                    onClick={() => void dismiss(s, index)}
+                  >
                     {t('dismissShort')}
                   </button>
                 </div>

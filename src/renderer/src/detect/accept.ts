@@ -92,6 +92,9 @@ export async function linkProposedFact(claimId: string, ref: FactRef): Promise<b
 
 /** Scrolls the suggestion's text into view without moving the caret or the focus. */
 export function revealSuggestion(editor: LexicalEditor, suggestion: Suggestion): void {
-  const points = editor.getEditorState().read(() => pointsOf($editorTextMap(), suggestion.start, suggestion.end));
-  if (points) editor.getElementByKey(points.anchor.key)?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  const points = editor
+    .getEditorState()
+    .read(() => pointsOf($editorTextMap(), suggestion.start, suggestion.end));
+  if (points)
+    editor.getElementByKey(points.anchor.key)?.scrollIntoView({ block: 'center', behavior: 'auto' });
 }

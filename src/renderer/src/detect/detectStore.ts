@@ -58,7 +58,8 @@ function set(patch: Partial<DetectState>): void {
   if ('found' in patch || 'dismissed' in patch) {
     const hidden = new Set(state.dismissed.map((d) => dismissalId(d.kind, d.key)));
     const visible = state.found.filter((s) => !hidden.has(dismissalId(s.kind, dismissalKey(s.text))));
-    const activeId = state.activeId && visible.some((s) => suggestionId(s) === state.activeId) ? state.activeId : null;
+    const activeId =
+      state.activeId && visible.some((s) => suggestionId(s) === state.activeId) ? state.activeId : null;
     state = { ...state, visible, activeId };
   }
   listeners.forEach((l) => l());
@@ -78,7 +79,8 @@ export function useDetectState(): DetectState {
 }
 
 /** Stable while the text before and in the suggestion does not move. */
-export const suggestionId = (s: Pick<Suggestion, 'kind' | 'start' | 'end'>) => `${s.kind}:${s.start}:${s.end}`;
+export const suggestionId = (s: Pick<Suggestion, 'kind' | 'start' | 'end'>) =>
+  `${s.kind}:${s.start}:${s.end}`;
 
 // ---- entities (names and aliases for the detector) ----------------------------------------------
 
@@ -120,7 +122,13 @@ export function refreshEntities(): void {
 export function openSuggestions(articleId: string, language: ArticleLanguage): void {
   if (state.articleId === articleId && state.language === language) return;
   const same = state.articleId === articleId;
-  set({ ...INITIAL, articleId, language, accepted: same ? state.accepted : [], dismissed: same ? state.dismissed : [] });
+  set({
+    ...INITIAL,
+    articleId,
+    language,
+    accepted: same ? state.accepted : [],
+    dismissed: same ? state.dismissed : [],
+  });
   void api.detect.dismissedList({ articleId }).then((r) => {
     if (state.articleId !== articleId) return;
     if (r.ok) set({ dismissed: r.value });
@@ -138,7 +146,14 @@ export function publishSuggestions(articleId: string, found: Suggestion[]): void
     found.length === state.found.length &&
     found.every((s, i) => {
       const o = state.found[i];
-      return o.kind === s.kind && o.start === s.start && o.end === s.end && o.text === s.text && o.speaker === s.speaker && o.hedge === s.hedge;
+      return (
+        o.kind === s.kind &&
+        o.start === s.start &&
+        o.end === s.end &&
+        o.text === s.text &&
+        o.speaker === s.speaker &&
+        o.hedge === s.hedge
+      );
     });
   if (same && state.ready) return;
   set({ found, ready: true });
@@ -154,7 +169,13 @@ export async function dismissSuggestion(s: Suggestion): Promise<string | null> {
   const articleId = state.articleId;
   if (!articleId) return null;
   // Hidden at once; the stored record replaces the provisional one, or the call's error brings it back.
-  const provisional: DismissedSuggestion = { kind: s.kind, key: dismissalKey(s.text), text: s.text, by: '', at: new Date().toISOString() };
+  const provisional: DismissedSuggestion = {
+    kind: s.kind,
+    key: dismissalKey(s.text),
+    text: s.text,
+    by: '',
+    at: new Date().toISOString(),
+  };
   set({ dismissed: [...state.dismissed, provisional] });
   const result = await api.detect.dismiss({ articleId, kind: s.kind, text: s.text });
   if (state.articleId !== articleId) return null;
@@ -189,10 +210,16 @@ export async function proposeFacts(claimId: string, suggestion: Suggestion): Pro
   const articleId = state.articleId;
   set({
     found: state.found.filter((s) => suggestionId(s) !== suggestionId(suggestion)),
-    accepted: [{ claimId, suggestion, candidates: null, linked: [], error: null }, ...state.accepted.filter((a) => a.claimId !== claimId)],
+    accepted: [
+      { claimId, suggestion, candidates: null, linked: [], error: null },
+      ...state.accepted.filter((a) => a.claimId !== claimId),
+    ],
   });
   const { speaker, value, currency, payer, payee, kind, text } = suggestion;
-  const result = await api.detect.candidates({ suggestions: [{ kind, text, speaker, value, currency, payer, payee }], lang: state.language });
+  const result = await api.detect.candidates({
+    suggestions: [{ kind, text, speaker, value, currency, payer, payee }],
+    lang: state.language,
+  });
   if (state.articleId !== articleId) return;
   if (result.ok) patchAccepted(claimId, { candidates: result.value[0] ?? [] });
   else patchAccepted(claimId, { candidates: [], error: result.error.message });
@@ -201,7 +228,10 @@ export async function proposeFacts(claimId: string, suggestion: Suggestion): Pro
 export function markLinked(claimId: string, ref: FactRef): void {
   const entry = state.accepted.find((a) => a.claimId === claimId);
   if (!entry) return;
-  patchAccepted(claimId, { linked: [...entry.linked.filter((r) => !(r.type === ref.type && r.id === ref.id)), ref], error: null });
+  patchAccepted(claimId, {
+    linked: [...entry.linked.filter((r) => !(r.type === ref.type && r.id === ref.id)), ref],
+    error: null,
+  });
 }
 
 export function setAcceptedError(claimId: string, error: string | null): void {

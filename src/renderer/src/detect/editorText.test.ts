@@ -9,13 +9,30 @@ import { ARTICLE_NODES } from '../editor/nodes/articleNodes';
 import { $editorTextMap, $selectionOf, overlapsMarked, pointsOf } from './editorText';
 
 function load(body: ArticleBody) {
-  const editor = createHeadlessEditor({ nodes: [...ARTICLE_NODES], onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: [...ARTICLE_NODES],
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.setEditorState(editor.parseEditorState(JSON.stringify(body.editorState)));
   return editor;
 }
 
-const text = (t: string, format = 0): SerializedNodeJSON => ({ type: 'text', version: 1, detail: 0, format, mode: 'normal', style: '', text: t });
-const el = (type: string, children: SerializedNodeJSON[], extra: Record<string, unknown> = {}): SerializedNodeJSON => ({
+const text = (t: string, format = 0): SerializedNodeJSON => ({
+  type: 'text',
+  version: 1,
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: t,
+});
+const el = (
+  type: string,
+  children: SerializedNodeJSON[],
+  extra: Record<string, unknown> = {},
+): SerializedNodeJSON => ({
   type,
   version: 1,
   direction: null,
@@ -26,15 +43,24 @@ const el = (type: string, children: SerializedNodeJSON[], extra: Record<string, 
 });
 const p = (...children: SerializedNodeJSON[]) => el('paragraph', children, { textFormat: 0, textStyle: '' });
 const item = (value: number, ...children: SerializedNodeJSON[]) => el('listitem', children, { value });
-const list = (...items: SerializedNodeJSON[]) => el('list', items, { listType: 'bullet', start: 1, tag: 'ul' });
-const body = (...children: SerializedNodeJSON[]): ArticleBody => ({ schemaVersion: 1, editorState: { root: el('root', children) } });
+const list = (...items: SerializedNodeJSON[]) =>
+  el('list', items, { listType: 'bullet', start: 1, tag: 'ul' });
+const body = (...children: SerializedNodeJSON[]): ArticleBody => ({
+  schemaVersion: 1,
+  editorState: { root: el('root', children) },
+});
 
 // Invented copy; every node type an article body may hold.
 const TRICKY = body(
   el('heading', [text('Rotheide im Glück')], { tag: 'h2' }),
   p(
     text('„Wir bleiben zusammen“, sagte '),
-    el('link', [text('Jana', 1), text(' Kowalczyk')], { url: 'https://rotheide.example', rel: null, target: null, title: null }),
+    el('link', [text('Jana', 1), text(' Kowalczyk')], {
+      url: 'https://rotheide.example',
+      rel: null,
+      target: null,
+      title: null,
+    }),
     text('.'),
     { type: 'linebreak', version: 1 },
     text('Strivo soll '),
@@ -42,10 +68,18 @@ const TRICKY = body(
     text(' zahlen.'),
   ),
   p(),
-  p(text('Spalte'), { type: 'tab', version: 1, detail: 2, format: 0, mode: 'normal', style: '', text: '\t' }, text('Wert')),
+  p(
+    text('Spalte'),
+    { type: 'tab', version: 1, detail: 2, format: 0, mode: 'normal', style: '', text: '\t' },
+    text('Wert'),
+  ),
   list(item(1, list(item(1, text('Tief verschachtelt')))), item(1, text('Erster Punkt'))),
   el('quote', [text('Am 3. März spielt Almental in Rotheide.')]),
-  list(item(1, text('Oben')), item(2, list(item(1, text('Unten eins')), item(2, text('Unten zwei')))), item(2, text('Wieder oben'))),
+  list(
+    item(1, text('Oben')),
+    item(2, list(item(1, text('Unten eins')), item(2, text('Unten zwei')))),
+    item(2, text('Wieder oben')),
+  ),
 );
 
 describe('$editorTextMap', () => {
@@ -57,7 +91,10 @@ describe('$editorTextMap', () => {
 
   it('reads exactly the plain text of the saved body for links, breaks, tabs, marks, empty lines and nested lists', () => {
     const editor = load(TRICKY);
-    const saved: ArticleBody = { schemaVersion: 1, editorState: editor.getEditorState().toJSON() as ArticleBody['editorState'] };
+    const saved: ArticleBody = {
+      schemaVersion: 1,
+      editorState: editor.getEditorState().toJSON() as ArticleBody['editorState'],
+    };
     const map = editor.getEditorState().read($editorTextMap);
     expect(map.text).toBe(plainText(saved));
     expect(map.text).toBe(plainText(TRICKY));
@@ -81,7 +118,9 @@ describe('$editorTextMap', () => {
     ];
     for (let start = 0; start < 80; start++)
       for (let end = start + 1; end <= 80; end++)
-        expect(overlapsMarked({ marked }, start, end)).toBe(marked.some((m) => m.start < end && start < m.end));
+        expect(overlapsMarked({ marked }, start, end)).toBe(
+          marked.some((m) => m.start < end && start < m.end),
+        );
     expect(overlapsMarked({ marked: [] }, 0, 10)).toBe(false);
   });
 });

@@ -57,7 +57,8 @@ export function $editorTextMap(): EditorTextMap {
       const start = text.length;
       for (const child of node.getChildren()) inline(child);
       // Text under a comment alone is still open for suggestions; a claim mark is not.
-      if ($isMarkNode(node) && claimIdsOf(node.getIDs()).length > 0 && text.length > start) marked.push({ start, end: text.length });
+      if ($isMarkNode(node) && claimIdsOf(node.getIDs()).length > 0 && text.length > start)
+        marked.push({ start, end: text.length });
     }
   };
   const line = (children: LexicalNode[]) => {
@@ -110,7 +111,11 @@ export interface TextPoint {
  * the first character, the end into the node that holds the last, so a range never begins at the
  * end of the node before it. Null when the range holds no text of any node.
  */
-export function pointsOf(map: EditorTextMap, start: number, end: number): { anchor: TextPoint; focus: TextPoint } | null {
+export function pointsOf(
+  map: EditorTextMap,
+  start: number,
+  end: number,
+): { anchor: TextPoint; focus: TextPoint } | null {
   if (end <= start) return null;
   const first = segmentIndex(map.segments, start);
   const last = segmentIndex(map.segments, end - 1);
@@ -124,7 +129,12 @@ export function pointsOf(map: EditorTextMap, start: number, end: number): { anch
 }
 
 /** A selection over a plain-text range, or null when the text there is no longer `expected`. */
-export function $selectionOf(map: EditorTextMap, start: number, end: number, expected?: string): RangeSelection | null {
+export function $selectionOf(
+  map: EditorTextMap,
+  start: number,
+  end: number,
+  expected?: string,
+): RangeSelection | null {
   if (expected !== undefined && map.text.slice(start, end) !== expected) return null;
   const points = pointsOf(map, start, end);
   if (!points) return null;

@@ -56,11 +56,17 @@ describe('nextFeed', () => {
     const target = article(130);
     const first = feedAll(new Detector({ lang: 'de' }), [], target);
     expect(first.result).toEqual(detect(target.join('\n'), { lang: 'de' }));
-    expect(Math.max(...first.sizes.slice(0, -1).map((n, i, all) => n - (all[i - 1] ?? 0)))).toBeLessThanOrEqual(20);
+    expect(
+      Math.max(...first.sizes.slice(0, -1).map((n, i, all) => n - (all[i - 1] ?? 0))),
+    ).toBeLessThanOrEqual(20);
 
     const detector = new Detector({ lang: 'de' });
     detector.update(target.join('\n'));
-    const pasted = [...target.slice(0, 10), ...article(70).map((p) => p.replace('Jana Kowalczyk', 'Mira Feld')), ...target.slice(10)];
+    const pasted = [
+      ...target.slice(0, 10),
+      ...article(70).map((p) => p.replace('Jana Kowalczyk', 'Mira Feld')),
+      ...target.slice(10),
+    ];
     const second = feedAll(detector, target, pasted);
     expect(second.result).toEqual(detect(pasted.join('\n'), { lang: 'de' }));
     expect(second.sizes.length).toBeGreaterThan(3);

@@ -9,7 +9,11 @@ export const SLICE_PARAGRAPHS = 20;
  * every slice costs about `slice` paragraphs. The last feed is always the whole text, so the
  * result equals a full detection of it. Returns the target itself when it is the last feed.
  */
-export function nextFeed(fed: readonly string[], target: readonly string[], slice = SLICE_PARAGRAPHS): readonly string[] {
+export function nextFeed(
+  fed: readonly string[],
+  target: readonly string[],
+  slice = SLICE_PARAGRAPHS,
+): readonly string[] {
   let prefix = 0;
   while (prefix < fed.length && prefix < target.length && fed[prefix] === target[prefix]) prefix++;
   let suffix = 0;
@@ -17,7 +21,8 @@ export function nextFeed(fed: readonly string[], target: readonly string[], slic
     suffix < fed.length - prefix &&
     suffix < target.length - prefix &&
     fed[fed.length - 1 - suffix] === target[target.length - 1 - suffix]
-  ) suffix++;
+  )
+    suffix++;
   const changed = target.length - prefix - suffix;
   if (changed <= slice) return target;
   return target.slice(0, prefix + slice);

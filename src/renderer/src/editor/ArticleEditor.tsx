@@ -25,7 +25,13 @@ import { TypographyPlugin } from './plugins/TypographyPlugin';
 import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { DeskAutosaveStart, DeskCollaborationPlugin, DeskViewerLock, useDeskBodyReady, type DeskBinding } from '../desk/DeskEditorPlugins';
+import {
+  DeskAutosaveStart,
+  DeskCollaborationPlugin,
+  DeskViewerLock,
+  useDeskBodyReady,
+  type DeskBinding,
+} from '../desk/DeskEditorPlugins';
 import { SpellPlugin } from '../spell/SpellPlugin';
 import { SuggestPlugin } from '../suggest/SuggestPlugin';
 

@@ -21,7 +21,17 @@ interface FieldProps {
 }
 
 /** An input or textarea with the same typography rules as the body. */
-function TypographyField({ name, value, language, multiline, maxLength, onChange, onEnter, autoFocus, readOnly }: FieldProps) {
+function TypographyField({
+  name,
+  value,
+  language,
+  multiline,
+  maxLength,
+  onChange,
+  onEnter,
+  autoFocus,
+  readOnly,
+}: FieldProps) {
   const { t } = useTranslation('editor');
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
@@ -81,7 +91,13 @@ function TypographyField({ name, value, language, multiline, maxLength, onChange
   return multiline ? <textarea rows={1} {...common} /> : <input type="text" {...common} />;
 }
 
-const LIMITS: Record<FieldName, number> = { kicker: 200, headline: 300, lead: 2000, byline: 200, dateline: 200 };
+const LIMITS: Record<FieldName, number> = {
+  kicker: 200,
+  headline: 300,
+  lead: 2000,
+  byline: 200,
+  dateline: 200,
+};
 
 /**
  * Kicker, headline, lead, byline and dateline above the body. They read and write the

@@ -22,7 +22,10 @@ interface Props {
 
 function currentText(meta: ArticleMeta, articleId: string): string {
   const active = getArticleEditor();
-  const body = active && active.articleId === articleId ? active.editor.getEditorState().read(() => $getRoot().getTextContent()) : '';
+  const body =
+    active && active.articleId === articleId
+      ? active.editor.getEditorState().read(() => $getRoot().getTextContent())
+      : '';
   return articleText(meta, body);
 }
 
@@ -39,7 +42,10 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  const date = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
 
   const load = useCallback(async () => {
     const r = await api.revisions.list({ articleId: session.id });
@@ -53,10 +59,13 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
 
   const label = (r: RevisionSummary): string => {
     if (r.kind === 'named') return r.name;
-    if (r.kind === 'status') return t('revisions.kind.status', { status: tl(`status.${r.name}`, { defaultValue: r.name }) });
+    if (r.kind === 'status')
+      return t('revisions.kind.status', { status: tl(`status.${r.name}`, { defaultValue: r.name }) });
     if (r.kind === 'restore') {
       const source = list?.find((x) => String(x.id) === r.name);
-      return source ? t('revisions.kind.restore', { date: date.format(new Date(source.createdAt)) }) : t('revisions.kind.restoreUnknown');
+      return source
+        ? t('revisions.kind.restore', { date: date.format(new Date(source.createdAt)) })
+        : t('revisions.kind.restoreUnknown');
     }
     return t('revisions.kind.auto');
   };
@@ -112,7 +121,9 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
             <li key={r.id}>
               <button type="button" aria-pressed={selected?.id === r.id} onClick={() => void select(r)}>
                 <span className="revision-label">{label(r)}</span>
-                <span className="revision-when">{t('revisions.by', { date: date.format(new Date(r.createdAt)), author: r.author })}</span>
+                <span className="revision-when">
+                  {t('revisions.by', { date: date.format(new Date(r.createdAt)), author: r.author })}
+                </span>
               </button>
             </li>
           ))}

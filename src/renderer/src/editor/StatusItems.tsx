@@ -31,17 +31,29 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   if (state.kind === 'pending') return <span className="save-state pending">{t('save.pending')}</span>;
   if (state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
   // The two failures a writer will meet get words in their language; anything else shows the store's message.
-  const reason = state.code === 'conflict' ? t('save.conflict') : state.code === 'unavailable' ? t('save.unavailable') : state.reason;
+  const reason =
+    state.code === 'conflict'
+      ? t('save.conflict')
+      : state.code === 'unavailable'
+        ? t('save.unavailable')
+        : state.reason;
   // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
-  const retry = state.retryAt !== null ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - now) / 1000)) })})` : '';
+  const retry =
+    state.retryAt !== null
+      ? ` (${t('save.retrying', { seconds: Math.max(1, Math.round((state.retryAt - now) / 1000)) })})`
+      : '';
   return (
     <span className="save-state failed">
       {t('save.notSaved', { reason })}
       {retry}{' '}
       {state.code === 'conflict' ? (
-        <button type="button" className="link-button" onClick={() => void keepMine(session, t('save.otherVersion'))}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void keepMine(session, t('save.otherVersion'))}
+        >
           {t('save.keepMine')}
         </button>
       ) : (
@@ -93,9 +105,12 @@ function CountsLabel({ session, body }: { session: ArticleSession; body: ValueSt
   const words = bodyCounts.words + head.words;
   return (
     <span className="counts">
-      {t('counts.words', { count: words })} · {t('counts.characters', { count: bodyCounts.characters + head.characters })} (
-      {t('counts.withoutSpaces', { count: bodyCounts.charactersWithoutSpaces + head.charactersWithoutSpaces })}) ·{' '}
-      {t('counts.reading', { count: readingMinutes(words) })}
+      {t('counts.words', { count: words })} ·{' '}
+      {t('counts.characters', { count: bodyCounts.characters + head.characters })} (
+      {t('counts.withoutSpaces', {
+        count: bodyCounts.charactersWithoutSpaces + head.charactersWithoutSpaces,
+      })}
+      ) · {t('counts.reading', { count: readingMinutes(words) })}
     </span>
   );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { $createParagraphNode, $createTabNode, $createTextNode, $getRoot, $createLineBreakNode } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTabNode,
+  $createTextNode,
+  $getRoot,
+  $createLineBreakNode,
+} from 'lexical';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createListItemNode, $createListNode } from '@lexical/list';
@@ -12,7 +18,13 @@ import { articleEditorConfig } from './config';
 
 function newEditor(state?: string) {
   const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({ nodes: config.nodes, theme: config.theme, onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: config.nodes,
+    theme: config.theme,
+    onError: (e) => {
+      throw e;
+    },
+  });
   if (state) editor.setEditorState(editor.parseEditorState(state));
   return editor;
 }
@@ -39,17 +51,24 @@ function buildEverything() {
             $createLineBreakNode(),
             $createTabNode(),
             $createLinkNode('https://rotheide.example').append($createTextNode('Bericht')),
-            $createAutoLinkNode('mailto:presse@almental.example').append($createTextNode('presse@almental.example')),
+            $createAutoLinkNode('mailto:presse@almental.example').append(
+              $createTextNode('presse@almental.example'),
+            ),
           ),
           $createQuoteNode().append(
             $createTextNode('Wir bleiben '),
-            $createSuggestedChangeNode({ kind: 'insert', id: 's-1', author: 'Lena Kowalczyk', date: '2026-12-06T17:00:00.000Z' }).append(
-              $createTextNode('ganz '),
-            ),
+            $createSuggestedChangeNode({
+              kind: 'insert',
+              id: 's-1',
+              author: 'Lena Kowalczyk',
+              date: '2026-12-06T17:00:00.000Z',
+            }).append($createTextNode('ganz ')),
             $createTextNode('oben.'),
           ),
           $createListNode('bullet').append($createListItemNode().append($createTextNode('Eins'))),
-          $createListNode('number').append($createListItemNode().append($createTextNode('Zwei').toggleFormat('italic'))),
+          $createListNode('number').append(
+            $createListItemNode().append($createTextNode('Zwei').toggleFormat('italic')),
+          ),
         );
     },
     { discrete: true },

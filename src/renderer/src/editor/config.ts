@@ -28,7 +28,10 @@ function reportError(error: Error, _editor: LexicalEditor): void {
 }
 
 /** The composer config for an article body: the one place that lists nodes and theme. */
-export function articleEditorConfig(body: ArticleBody | null, namespace = ARTICLE_NAMESPACE): InitialConfigType {
+export function articleEditorConfig(
+  body: ArticleBody | null,
+  namespace = ARTICLE_NAMESPACE,
+): InitialConfigType {
   return {
     namespace,
     nodes: [...ARTICLE_NODES],

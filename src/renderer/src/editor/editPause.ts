@@ -16,7 +16,10 @@ export interface EditPause {
  * moves it `localMs` on (within that bound): what belongs to the edit may arrive a moment after
  * it — a claim's record after its mark.
  */
-export function editPause(run: () => void, { localMs, remoteMs }: { localMs: number; remoteMs: number }): EditPause {
+export function editPause(
+  run: () => void,
+  { localMs, remoteMs }: { localMs: number; remoteMs: number },
+): EditPause {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
   let waitingSince = Infinity;

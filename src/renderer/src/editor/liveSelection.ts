@@ -1,4 +1,10 @@
-import { $createRangeSelectionFromDom, $getSelection, $isRangeSelection, $setSelection, type LexicalEditor } from 'lexical';
+import {
+  $createRangeSelectionFromDom,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  type LexicalEditor,
+} from 'lexical';
 
 /**
  * Makes the editor's selection the one the user sees, for a shortcut's command. Lexical learns
@@ -11,7 +17,14 @@ import { $createRangeSelectionFromDom, $getSelection, $isRangeSelection, $setSel
 export function $adoptDomSelection(editor: LexicalEditor): void {
   const root = editor.getRootElement();
   const dom = root?.ownerDocument.defaultView?.getSelection() ?? null;
-  if (!root || !dom || dom.rangeCount === 0 || !root.contains(dom.anchorNode) || !root.contains(dom.focusNode)) return;
+  if (
+    !root ||
+    !dom ||
+    dom.rangeCount === 0 ||
+    !root.contains(dom.anchorNode) ||
+    !root.contains(dom.focusNode)
+  )
+    return;
   const seen = $createRangeSelectionFromDom(dom, editor);
   const current = $getSelection();
   if (seen !== null && !($isRangeSelection(current) && seen.is(current))) $setSelection(seen);

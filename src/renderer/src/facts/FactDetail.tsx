@@ -21,8 +21,24 @@ export function FactDetail({
     case 'quote':
       return <QuoteDetail key={target.id} id={target.id} open={open} onDeleted={onDeleted} />;
     case 'entity':
-      return <EntityDetail key={target.id} id={target.id} open={open} onDeleted={onDeleted} onShowFacts={onShowFacts} />;
+      return (
+        <EntityDetail
+          key={target.id}
+          id={target.id}
+          open={open}
+          onDeleted={onDeleted}
+          onShowFacts={onShowFacts}
+        />
+      );
     default:
-      return <SourceDetail key={`${target.id}:${target.place?.locator ?? ''}:${target.place?.excerpt ?? ''}`} id={target.id} place={target.place ?? null} open={open} onDeleted={onDeleted} />;
+      return (
+        <SourceDetail
+          key={`${target.id}:${target.place?.locator ?? ''}:${target.place?.excerpt ?? ''}`}
+          id={target.id}
+          place={target.place ?? null}
+          open={open}
+          onDeleted={onDeleted}
+        />
+      );
   }
 }

@@ -49,7 +49,10 @@ function toSearchInput(query: string, f: FilterState, lang: 'de' | 'en') {
     if (isKnownCurrency(cur)) input.currency = cur;
     else errors.currency = 'ISO 4217';
   }
-  for (const [key, field] of [['amountMin', 'amountMin'], ['amountMax', 'amountMax']] as const) {
+  for (const [key, field] of [
+    ['amountMin', 'amountMin'],
+    ['amountMax', 'amountMax'],
+  ] as const) {
     const v = f[key].trim();
     if (!v) continue;
     const parsed = parseAmountInput(v, isKnownCurrency(cur) ? cur : 'EUR', lang);
@@ -93,7 +96,10 @@ export function FactsBrowser({
   useEffect(() => () => searcher.cancel(), [searcher]);
   const target = history[history.length - 1] ?? null;
 
-  const { input, errors: filterErrors } = useMemo(() => toSearchInput(query, filters, lang), [query, filters, lang]);
+  const { input, errors: filterErrors } = useMemo(
+    () => toSearchInput(query, filters, lang),
+    [query, filters, lang],
+  );
 
   // Each keystroke asks at once; latestOnly keeps one call in flight and drops stale ones.
   const runSearch = useCallback(() => {
@@ -121,7 +127,8 @@ export function FactsBrowser({
   const open = useCallback((next: FactTarget) => setHistory((h) => [...h, next]), []);
   // The claims panel and the report open sources here, at the cited place (only one browser takes each request).
   useOpenSourceRequests((place) => {
-    if (mode === 'panel') open({ type: 'source', id: place.sourceId, place: { locator: place.locator, excerpt: place.excerpt } });
+    if (mode === 'panel')
+      open({ type: 'source', id: place.sourceId, place: { locator: place.locator, excerpt: place.excerpt } });
   });
   const openHit = useCallback((hit: SearchHit) => open({ type: hit.type, id: hit.id }), [open]);
   const leaveList = useCallback(() => {
@@ -140,8 +147,17 @@ export function FactsBrowser({
   const exportPack = async () => {
     const r = await api.facts.exportPack({});
     if (!r.ok) return setMessage(r.error.message);
-    download(`factpack-${new Date().toISOString().slice(0, 10)}.json`, `${JSON.stringify(r.value, null, 2)}\n`, 'application/json');
-    setMessage(t('pack.exported', { count: r.value.deals.length + r.value.quotes.length + r.value.entities.length + r.value.sources.length }));
+    download(
+      `factpack-${new Date().toISOString().slice(0, 10)}.json`,
+      `${JSON.stringify(r.value, null, 2)}\n`,
+      'application/json',
+    );
+    setMessage(
+      t('pack.exported', {
+        count:
+          r.value.deals.length + r.value.quotes.length + r.value.entities.length + r.value.sources.length,
+      }),
+    );
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -185,7 +201,12 @@ export function FactsBrowser({
         ]}
       />
       {onExpand && (
-        <button type="button" onClick={() => onExpand({ query, filters, target })} aria-label={t('fullView.open')} title={t('fullView.open')}>
+        <button
+          type="button"
+          onClick={() => onExpand({ query, filters, target })}
+          aria-label={t('fullView.open')}
+          title={t('fullView.open')}
+        >
           <span aria-hidden="true">⤢</span>
         </button>
       )}
@@ -198,7 +219,12 @@ export function FactsBrowser({
       {message && (
         <p role="status" className="facts-message">
           {message}{' '}
-          <button type="button" className="icon-button" aria-label={t('dismiss')} onClick={() => setMessage(null)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('dismiss')}
+            onClick={() => setMessage(null)}
+          >
             ×
           </button>
         </p>
@@ -217,10 +243,21 @@ export function FactsBrowser({
                 onKeyDown={onSearchKey}
               />
               <KindSwitch value={filters.kind} onChange={(kind) => setFilters((f) => ({ ...f, kind }))} />
-              <button type="button" className="filter-toggle" aria-expanded={showFilters} onClick={() => setShowFilters((s) => !s)}>
+              <button
+                type="button"
+                className="filter-toggle"
+                aria-expanded={showFilters}
+                onClick={() => setShowFilters((s) => !s)}
+              >
                 {filterCount ? t('filters.toggleCount', { count: filterCount }) : t('filters.toggle')}
               </button>
-              {showFilters && <MoreFilters value={filters} errors={filterErrors} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />}
+              {showFilters && (
+                <MoreFilters
+                  value={filters}
+                  errors={filterErrors}
+                  onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+                />
+              )}
             </div>
             {searchError && (
               <p role="alert" className="error">
@@ -253,7 +290,9 @@ export function FactsBrowser({
                   onLeaveTop={leaveList}
                 />
                 <p className="muted facts-count" aria-live="polite">
-                  {result.truncated ? t('countMore', { count: result.hits.length }) : t('count', { count: result.hits.length })}
+                  {result.truncated
+                    ? t('countMore', { count: result.hits.length })
+                    : t('count', { count: result.hits.length })}
                 </p>
               </>
             ) : null}
@@ -291,7 +330,9 @@ export function FactsBrowser({
       {form === 'quote' && <QuoteForm onClose={() => setForm(null)} onSaved={saved('quote')} />}
       {form === 'entity' && <EntityForm onClose={() => setForm(null)} onSaved={saved('entity')} />}
       {form === 'source' && <SourceForm onClose={() => setForm(null)} onSaved={saved('source')} />}
-      {form === 'source-file' && <AddSourceFileDialog onClose={() => setForm(null)} onAdded={saved('source')} />}
+      {form === 'source-file' && (
+        <AddSourceFileDialog onClose={() => setForm(null)} onAdded={saved('source')} />
+      )}
       {pack && <PackImportDialog origin={{ kind: pack }} onClose={() => setPack(null)} />}
       {sharing && <ShareWithDeskDialog onClose={() => setSharing(false)} />}
     </div>

@@ -6,7 +6,15 @@ export interface MenuItem {
 }
 
 /** A button that opens a small menu (WAI-ARIA menu button): arrows move, Escape closes. */
-export function MenuButton({ label, items, className }: { label: string; items: MenuItem[]; className?: string }) {
+export function MenuButton({
+  label,
+  items,
+  className,
+}: {
+  label: string;
+  items: MenuItem[];
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);

@@ -31,7 +31,9 @@ export function PackImportDialog({ origin, onClose }: { origin: Origin; onClose(
   const run = async (update: boolean, content: unknown = pack) => {
     setBusy(true);
     const r: Result<ImportReport> =
-      origin.kind === 'sample' ? await api.facts.loadSample({ update }) : await api.facts.importPack({ pack: content, update });
+      origin.kind === 'sample'
+        ? await api.facts.loadSample({ update })
+        : await api.facts.importPack({ pack: content, update });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setError(null);
@@ -56,8 +58,15 @@ export function PackImportDialog({ origin, onClose }: { origin: Origin; onClose(
   };
 
   return (
-    <Dialog title={origin.kind === 'sample' ? t('pack.sampleTitle') : t('pack.importTitle')} open onClose={onClose} className="fact-dialog">
-      {origin.kind === 'file' && !report?.applied && <FileDrop label={t('pack.choose')} onFile={(f) => void readFile(f)} />}
+    <Dialog
+      title={origin.kind === 'sample' ? t('pack.sampleTitle') : t('pack.importTitle')}
+      open
+      onClose={onClose}
+      className="fact-dialog"
+    >
+      {origin.kind === 'file' && !report?.applied && (
+        <FileDrop label={t('pack.choose')} onFile={(f) => void readFile(f)} />
+      )}
       {busy && <p className="muted">{t('pack.working')}</p>}
       {error && (
         <p role="alert" className="error">
@@ -100,8 +109,9 @@ export function PackImportDialog({ origin, onClose }: { origin: Origin; onClose(
       )}
       {report && report.applied && (
         <p role="status" className="pack-done">
-          {t('pack.done')} {t('pack.created')} <Counts counts={report.created} />. {t('pack.updated', { count: report.changes.length })}{' '}
-          {t('pack.unchanged')} <Counts counts={report.unchanged} />.
+          {t('pack.done')} {t('pack.created')} <Counts counts={report.created} />.{' '}
+          {t('pack.updated', { count: report.changes.length })} {t('pack.unchanged')}{' '}
+          <Counts counts={report.unchanged} />.
         </p>
       )}
       <div className="dialog-actions">

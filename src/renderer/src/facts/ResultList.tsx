@@ -50,69 +50,74 @@ function HitMetaWords({ hit, t, f }: { hit: SearchHit; t: TFunction<'facts'>; f:
  * Search results as a listbox: arrows move, Enter opens, Home/End jump. Memoised: while a
  * search is in flight the box re-renders on every key, and a hundred results need not.
  */
-export const ResultList = memo(forwardRef<HTMLDivElement, Props>(function ResultList({ hits, activeIndex, onActivate, onOpen, onLeaveTop }, ref) {
-  const { t } = useTranslation('facts');
-  const f = useFormat();
-  const optionId = (hit: SearchHit) => `fact-hit-${hit.type}-${hit.id}`;
-  const active = hits[activeIndex];
+export const ResultList = memo(
+  forwardRef<HTMLDivElement, Props>(function ResultList(
+    { hits, activeIndex, onActivate, onOpen, onLeaveTop },
+    ref,
+  ) {
+    const { t } = useTranslation('facts');
+    const f = useFormat();
+    const optionId = (hit: SearchHit) => `fact-hit-${hit.type}-${hit.id}`;
+    const active = hits[activeIndex];
 
-  useEffect(() => {
-    if (active) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+    useEffect(() => {
+      if (active) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+    }, [active]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (hits.length === 0) return;
-    if (e.key === 'ArrowDown') onActivate(Math.min(hits.length - 1, activeIndex + 1));
-    else if (e.key === 'ArrowUp') {
-      if (activeIndex <= 0) onLeaveTop();
-      else onActivate(activeIndex - 1);
-    } else if (e.key === 'Home') onActivate(0);
-    else if (e.key === 'End') onActivate(hits.length - 1);
-    else if (e.key === 'Enter' && active) onOpen(active);
-    else return;
-    e.preventDefault();
-  };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (hits.length === 0) return;
+      if (e.key === 'ArrowDown') onActivate(Math.min(hits.length - 1, activeIndex + 1));
+      else if (e.key === 'ArrowUp') {
+        if (activeIndex <= 0) onLeaveTop();
+        else onActivate(activeIndex - 1);
+      } else if (e.key === 'Home') onActivate(0);
+      else if (e.key === 'End') onActivate(hits.length - 1);
+      else if (e.key === 'Enter' && active) onOpen(active);
+      else return;
+      e.preventDefault();
+    };
 
-  return (
-    <div
-      ref={ref}
-      role="listbox"
-      aria-label={t('results')}
-      tabIndex={0}
-      className="fact-results"
-      aria-activedescendant={active ? optionId(active) : undefined}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (activeIndex < 0 && hits.length) onActivate(0);
-      }}
-    >
-      {hits.map((hit, i) => (
-        <div
-          key={`${hit.type}:${hit.id}`}
-          id={optionId(hit)}
-          role="option"
-          aria-selected={i === activeIndex}
-          className={`fact-hit hit-${hit.type} ${i === activeIndex ? 'is-active' : ''}`}
-          onClick={() => {
-            onActivate(i);
-            onOpen(hit);
-          }}
-        >
-          <span className="hit-head">
-            <span className="fact-type">{t(`type.${hit.type}`)}</span>
-            {hit.unsourced && <span className="fact-badge badge-unsourced">{t('unsourced')}</span>}
-          </span>
-          <span className={`hit-title ${hit.type === 'quote' ? 'is-quote' : ''}`}>
-            <Highlighted segments={hit.title} />
-          </span>
-          {hit.detail && (
-            <span className="hit-detail">
-              <Highlighted segments={hit.detail} />
+    return (
+      <div
+        ref={ref}
+        role="listbox"
+        aria-label={t('results')}
+        tabIndex={0}
+        className="fact-results"
+        aria-activedescendant={active ? optionId(active) : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (activeIndex < 0 && hits.length) onActivate(0);
+        }}
+      >
+        {hits.map((hit, i) => (
+          <div
+            key={`${hit.type}:${hit.id}`}
+            id={optionId(hit)}
+            role="option"
+            aria-selected={i === activeIndex}
+            className={`fact-hit hit-${hit.type} ${i === activeIndex ? 'is-active' : ''}`}
+            onClick={() => {
+              onActivate(i);
+              onOpen(hit);
+            }}
+          >
+            <span className="hit-head">
+              <span className="fact-type">{t(`type.${hit.type}`)}</span>
+              {hit.unsourced && <span className="fact-badge badge-unsourced">{t('unsourced')}</span>}
             </span>
-          )}
-          <HitMetaWords hit={hit} t={t} f={f} />
-        </div>
-      ))}
-    </div>
-  );
-}));
+            <span className={`hit-title ${hit.type === 'quote' ? 'is-quote' : ''}`}>
+              <Highlighted segments={hit.title} />
+            </span>
+            {hit.detail && (
+              <span className="hit-detail">
+                <Highlighted segments={hit.detail} />
+              </span>
+            )}
+            <HitMetaWords hit={hit} t={t} f={f} />
+          </div>
+        ))}
+      </div>
+    );
+  }),
+);

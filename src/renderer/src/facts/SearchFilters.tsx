@@ -27,11 +27,18 @@ export const EMPTY_FILTERS: FilterState = {
 };
 
 export function activeFilterCount(f: FilterState): number {
-  return [f.status, f.entity, f.dateFrom, f.dateTo, f.currency, f.amountMin, f.amountMax].filter(Boolean).length;
+  return [f.status, f.entity, f.dateFrom, f.dateTo, f.currency, f.amountMin, f.amountMax].filter(Boolean)
+    .length;
 }
 
 /** The kind switch (always shown) and the other filters (in a disclosure). */
-export function KindSwitch({ value, onChange }: { value: FilterState['kind']; onChange(kind: FilterState['kind']): void }) {
+export function KindSwitch({
+  value,
+  onChange,
+}: {
+  value: FilterState['kind'];
+  onChange(kind: FilterState['kind']): void;
+}) {
   const { t } = useTranslation('facts');
   const kinds: FilterState['kind'][] = ['all', ...SEARCH_KINDS];
   return (
@@ -56,7 +63,10 @@ export function MoreFilters({
   errors: Partial<Record<keyof FilterState, string>>;
 }) {
   const { t } = useTranslation('facts');
-  const statuses = [...DEAL_STATUSES.map((s) => ['deal', s] as const), ...QUOTE_STATUSES.map((s) => ['quote', s] as const)];
+  const statuses = [
+    ...DEAL_STATUSES.map((s) => ['deal', s] as const),
+    ...QUOTE_STATUSES.map((s) => ['quote', s] as const),
+  ];
   return (
     <div className="more-filters">
       <label>
@@ -72,27 +82,56 @@ export function MoreFilters({
       </label>
       <div className="filter-entity">
         <label htmlFor="facts-filter-entity">{t('filters.entity')}</label>
-        <EntityPicker id="facts-filter-entity" value={value.entity} onChange={(entity) => onChange({ entity })} />
+        <EntityPicker
+          id="facts-filter-entity"
+          value={value.entity}
+          onChange={(entity) => onChange({ entity })}
+        />
       </div>
       <label>
         {t('filters.dateFrom')}
-        <input value={value.dateFrom} placeholder={t('form.datePlaceholder')} aria-invalid={errors.dateFrom ? true : undefined} onChange={(e) => onChange({ dateFrom: e.target.value })} />
+        <input
+          value={value.dateFrom}
+          placeholder={t('form.datePlaceholder')}
+          aria-invalid={errors.dateFrom ? true : undefined}
+          onChange={(e) => onChange({ dateFrom: e.target.value })}
+        />
       </label>
       <label>
         {t('filters.dateTo')}
-        <input value={value.dateTo} placeholder={t('form.datePlaceholder')} aria-invalid={errors.dateTo ? true : undefined} onChange={(e) => onChange({ dateTo: e.target.value })} />
+        <input
+          value={value.dateTo}
+          placeholder={t('form.datePlaceholder')}
+          aria-invalid={errors.dateTo ? true : undefined}
+          onChange={(e) => onChange({ dateTo: e.target.value })}
+        />
       </label>
       <label>
         {t('filters.currency')}
-        <input value={value.currency} maxLength={3} aria-invalid={errors.currency ? true : undefined} onChange={(e) => onChange({ currency: e.target.value.toUpperCase() })} />
+        <input
+          value={value.currency}
+          maxLength={3}
+          aria-invalid={errors.currency ? true : undefined}
+          onChange={(e) => onChange({ currency: e.target.value.toUpperCase() })}
+        />
       </label>
       <label>
         {t('filters.amountMin')}
-        <input value={value.amountMin} inputMode="decimal" aria-invalid={errors.amountMin ? true : undefined} onChange={(e) => onChange({ amountMin: e.target.value })} />
+        <input
+          value={value.amountMin}
+          inputMode="decimal"
+          aria-invalid={errors.amountMin ? true : undefined}
+          onChange={(e) => onChange({ amountMin: e.target.value })}
+        />
       </label>
       <label>
         {t('filters.amountMax')}
-        <input value={value.amountMax} inputMode="decimal" aria-invalid={errors.amountMax ? true : undefined} onChange={(e) => onChange({ amountMax: e.target.value })} />
+        <input
+          value={value.amountMax}
+          inputMode="decimal"
+          aria-invalid={errors.amountMax ? true : undefined}
+          onChange={(e) => onChange({ amountMax: e.target.value })}
+        />
       </label>
       {Object.values(errors).some(Boolean) && (
         <p className="field-error filter-errors">{Object.values(errors).filter(Boolean).join(' ')}</p>

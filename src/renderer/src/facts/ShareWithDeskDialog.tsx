@@ -46,7 +46,14 @@ export function ShareWithDeskDialog({ onClose }: { onClose(): void }) {
               {preview.groups.map((g, i) => (
                 <li key={`${g.kind}:${g.localIds.join(',')}`}>
                   <fieldset>
-                    <legend>{t('desk.group', { kind: t(`type.${g.kind}`), label: g.label, local: g.localIds.length, desk: g.deskIds.length })}</legend>
+                    <legend>
+                      {t('desk.group', {
+                        kind: t(`type.${g.kind}`),
+                        label: g.label,
+                        local: g.localIds.length,
+                        desk: g.deskIds.length,
+                      })}
+                    </legend>
                     {(['use-desk', 'keep-both'] as const).map((d) => (
                       <label key={d}>
                         <input
@@ -75,7 +82,12 @@ export function ShareWithDeskDialog({ onClose }: { onClose(): void }) {
         <button type="button" onClick={onClose}>
           {t('desk.close')}
         </button>
-        <button type="button" className="primary" disabled={!preview || status !== null} onClick={() => void share()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!preview || status !== null}
+          onClick={() => void share()}
+        >
           {t('desk.share')}
         </button>
       </div>

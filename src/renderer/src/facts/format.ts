@@ -5,7 +5,12 @@ import { formatDealAmount, type AmountLanguage } from '../../../shared/facts/amo
 
 export interface Formatters {
   lang: AmountLanguage;
-  amount(deal: { amountMinor: number | null; amountMaxMinor: number | null; currency: string | null; precision: AmountPrecision }): string;
+  amount(deal: {
+    amountMinor: number | null;
+    amountMaxMinor: number | null;
+    currency: string | null;
+    precision: AmountPrecision;
+  }): string;
   date(iso: string | null): string;
   period(from: string | null, to: string | null): string;
   instant(iso: string): string;

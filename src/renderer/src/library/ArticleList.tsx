@@ -18,11 +18,23 @@ interface Props {
  * The article list as a WAI-ARIA listbox: one tab stop, arrow keys move, Home/End jump,
  * Enter opens, Delete moves to the trash. A click selects and opens.
  */
-export function ArticleList({ items, label, activeId, openId, onActivate, onOpen, onDelete, mentions }: Props) {
+export function ArticleList({
+  items,
+  label,
+  activeId,
+  openId,
+  onActivate,
+  onOpen,
+  onDelete,
+  mentions,
+}: Props) {
   const { t, i18n } = useTranslation('library');
   const { t: tc } = useTranslation('comments');
   const listRef = useRef<HTMLDivElement>(null);
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
+  const date = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }),
+    [i18n.language],
+  );
   const index = items.findIndex((a) => a.id === activeId);
 
   useEffect(() => {
@@ -68,12 +80,24 @@ export function ArticleList({ items, label, activeId, openId, onActivate, onOpen
             listRef.current?.focus();
           }}
         >
-          <span className={`article-headline ${a.headline ? '' : 'untitled'}`}>{a.headline || t('untitled')}</span>
+          <span className={`article-headline ${a.headline ? '' : 'untitled'}`}>
+            {a.headline || t('untitled')}
+          </span>
           <span className="article-facts">
             <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
-            {a.staleClaims > 0 && <span className="stale-badge">{t('stale.count', { count: a.staleClaims })}</span>}
-            {a.unverifiedSinceReady > 0 && <span className="status-badge status-recheck">{t('recheck', { count: a.unverifiedSinceReady })}</span>}
-            {(mentions?.get(a.id) ?? 0) > 0 && <span className="library-mentions">{tc('library.mentions', { count: mentions?.get(a.id) })}</span>}
+            {a.staleClaims > 0 && (
+              <span className="stale-badge">{t('stale.count', { count: a.staleClaims })}</span>
+            )}
+            {a.unverifiedSinceReady > 0 && (
+              <span className="status-badge status-recheck">
+                {t('recheck', { count: a.unverifiedSinceReady })}
+              </span>
+            )}
+            {(mentions?.get(a.id) ?? 0) > 0 && (
+              <span className="library-mentions">
+                {tc('library.mentions', { count: mentions?.get(a.id) })}
+              </span>
+            )}
             <span>{a.language.toUpperCase()}</span>
             {a.desk && <span>{a.desk}</span>}
             {a.author && <span>{a.author}</span>}

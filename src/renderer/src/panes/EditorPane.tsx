@@ -17,7 +17,12 @@ import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
 import { GateRecheck, useReadyGate } from '../claims/ReadyGate';
 import { CorrectionsPanel } from '../corrections/CorrectionsPanel';
-import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleLanguage, type ArticleStatus } from '../../../shared/domain/articles';
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATUSES,
+  type ArticleLanguage,
+  type ArticleStatus,
+} from '../../../shared/domain/articles';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import type { TextCounts } from '../../../shared/typography/counts';
 import { openArticleDoc, wasJustShared } from '../desk/deskClient';
@@ -71,7 +76,9 @@ export function EditorPane() {
 function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('editor');
   const [state, setState] = useState<
-    { doc: ArticleDocument; fresh: boolean; desk: DeskDoc | null; generation: number } | { error: string } | null
+    | { doc: ArticleDocument; fresh: boolean; desk: DeskDoc | null; generation: number }
+    | { error: string }
+    | null
   >(null);
   // Bumped to read the article again, e.g. once it is restored from the trash or shared.
   const [generation, setGeneration] = useState(0);
@@ -102,7 +109,8 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
         </button>
       </div>
     );
-  if (state.doc.meta.trashedAt !== null) return <TrashedArticle key={generation} doc={state.doc} onRestored={() => setGeneration((g) => g + 1)} />;
+  if (state.doc.meta.trashedAt !== null)
+    return <TrashedArticle key={generation} doc={state.doc} onRestored={() => setGeneration((g) => g + 1)} />;
   return (
     <ArticleWorkspace
       // Keyed by the read that produced this state, so a re-read never reuses a session made from the old one.
@@ -120,7 +128,10 @@ function TrashedArticle({ doc, onRestored }: { doc: ArticleDocument; onRestored(
   const { t } = useTranslation('editor');
   const [error, setError] = useState<string | null>(null);
   const [session] = useState(() => new ArticleSession(doc, (input) => api.articles.save(input)));
-  const fields = useMemo(() => <ArticleFields session={session} onDone={() => undefined} focusHeadline={false} readOnly />, [session]);
+  const fields = useMemo(
+    () => <ArticleFields session={session} onDone={() => undefined} focusHeadline={false} readOnly />,
+    [session],
+  );
   const restore = async () => {
     const r = await api.articles.restore({ id: doc.meta.id });
     if (!r.ok) return setError(t('trash.restoreFailed', { message: r.error.message }));
@@ -187,7 +198,13 @@ function ArticleWorkspace({
   const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const readyGate = useReadyGate(session.id);
   useRecoveryCopy(session);
-  const deskArticle = useDeskArticle({ desk, session, bootstrap: desk !== null && wasJustShared(doc.meta.id) && !desk.hasLocalState, seed: doc.body, onShared });
+  const deskArticle = useDeskArticle({
+    desk,
+    session,
+    bootstrap: desk !== null && wasJustShared(doc.meta.id) && !desk.hasLocalState,
+    seed: doc.body,
+    onShared,
+  });
   useStatusItem('editor.gate-refused', gateRefusal ? <span role="alert">{gateRefusal}</span> : null, 15);
 
   useEffect(() => {
@@ -208,7 +225,14 @@ function ArticleWorkspace({
 
   const focusBody = useCallback(() => getArticleEditor()?.editor.focus(), []);
   const fields = useMemo(
-    () => <ArticleFields session={session} onDone={focusBody} focusHeadline={fresh} readOnly={deskArticle.readOnly} />,
+    () => (
+      <ArticleFields
+        session={session}
+        onDone={focusBody}
+        focusHeadline={fresh}
+        readOnly={deskArticle.readOnly}
+      />
+    ),
     [session, focusBody, fresh, deskArticle.readOnly],
   );
 
@@ -225,7 +249,8 @@ function ArticleWorkspace({
       session.adopt(restored);
       const live = getArticleEditor();
       // A shared article's body is its desk document: the restore is an edit everyone receives.
-      if (shared && live?.articleId === session.id) void replaceSharedBody(live.editor, restored.body.editorState);
+      if (shared && live?.articleId === session.id)
+        void replaceSharedBody(live.editor, restored.body.editorState);
       else setContent((c) => ({ body: restored.body, key: c.key + 1 }));
       announceArticleChange({ id: restored.meta.id, meta: restored.meta });
       setRevisionsKey((k) => k + 1);
@@ -246,7 +271,10 @@ function ArticleWorkspace({
         <div className="article-bar" role="group" aria-label={t('articleBar')}>
           <label>
             <span>{t('fields.language')}</span>
-            <select value={meta.language} onChange={(e) => session.setMeta({ language: e.target.value as ArticleLanguage })}>
+            <select
+              value={meta.language}
+              onChange={(e) => session.setMeta({ language: e.target.value as ArticleLanguage })}
+            >
               {ARTICLE_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {tl(`language.${l}`)}
@@ -266,11 +294,21 @@ function ArticleWorkspace({
           </label>
           <label>
             <span>{t('fields.desk')}</span>
-            <input value={meta.desk} maxLength={120} size={10} onChange={(e) => session.setMeta({ desk: e.target.value })} />
+            <input
+              value={meta.desk}
+              maxLength={120}
+              size={10}
+              onChange={(e) => session.setMeta({ desk: e.target.value })}
+            />
           </label>
           <label>
             <span>{t('fields.author')}</span>
-            <input value={meta.author} maxLength={120} size={14} onChange={(e) => session.setMeta({ author: e.target.value })} />
+            <input
+              value={meta.author}
+              maxLength={120}
+              size={14}
+              onChange={(e) => session.setMeta({ author: e.target.value })}
+            />
           </label>
           <span className="article-bar-spacer" />
           <DeskArticleBar article={deskArticle} />
@@ -286,7 +324,11 @@ function ArticleWorkspace({
           <button type="button" aria-pressed={readingWidth} onClick={toggleReadingWidth}>
             {t('view.readingWidth')}
           </button>
-          <button type="button" aria-pressed={settings.layout.focusMode} onClick={() => runCommand('view.focus-mode')}>
+          <button
+            type="button"
+            aria-pressed={settings.layout.focusMode}
+            onClick={() => runCommand('view.focus-mode')}
+          >
             {t('view.focusMode')}
           </button>
         </div>
@@ -352,7 +394,14 @@ function SaveVersionDialog({ session, onClose }: { session: ArticleSession; onCl
       <form className="form" onSubmit={submit}>
         <label>
           {t('saveVersion.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} autoFocus aria-invalid={error !== null} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+            autoFocus
+            aria-invalid={error !== null}
+          />
         </label>
         {error && (
           <p role="alert" className="field-error">

@@ -114,7 +114,10 @@ export function LibraryPane() {
 
   // Search as you type, without a query per keystroke.
   useEffect(() => {
-    const timer = window.setTimeout(() => setFilters((f) => (f.text === searchText ? f : { ...f, text: searchText })), 200);
+    const timer = window.setTimeout(
+      () => setFilters((f) => (f.text === searchText ? f : { ...f, text: searchText })),
+      200,
+    );
     return () => window.clearTimeout(timer);
   }, [searchText]);
 
@@ -133,7 +136,10 @@ export function LibraryPane() {
 
   const duplicate = async (a: ArticleListItem) => {
     await flushIfOpen(a.id);
-    const r = await api.articles.duplicate({ id: a.id, headline: a.headline ? t('copyOf', { headline: a.headline }) : '' });
+    const r = await api.articles.duplicate({
+      id: a.id,
+      headline: a.headline ? t('copyOf', { headline: a.headline }) : '',
+    });
     if (r.ok) {
       setActiveId(r.value.meta.id);
       openArticle(r.value.meta.id);
@@ -180,7 +186,8 @@ export function LibraryPane() {
     await act(() => api.articles.emptyTrash({}));
   };
 
-  const hasFilters = filters.text !== '' || filters.status !== '' || filters.language !== '' || (onlyMentions && !trash);
+  const hasFilters =
+    filters.text !== '' || filters.status !== '' || filters.language !== '' || (onlyMentions && !trash);
   const shownItems = items && onlyMentions && !trash ? items.filter((a) => mentions.has(a.id)) : items;
 
   return (
@@ -229,7 +236,11 @@ export function LibraryPane() {
               {tc('library.filter')}
             </button>
           )}
-          <select aria-label={t('sort')} value={filters.sort} onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as ArticleSort }))}>
+          <select
+            aria-label={t('sort')}
+            value={filters.sort}
+            onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as ArticleSort }))}
+          >
             <option value="updated">{t('sortUpdated')}</option>
             <option value="title">{t('sortTitle')}</option>
           </select>
@@ -242,12 +253,12 @@ export function LibraryPane() {
         </p>
       )}
 
-      {!trash && <NeedsCorrection items={allItems} openId={currentArticleId} onOpen={(id) => openArticle(id)} />}
+      {!trash && (
+        <NeedsCorrection items={allItems} openId={currentArticleId} onOpen={(id) => openArticle(id)} />
+      )}
 
       {shownItems !== null && shownItems.length === 0 && (
-        <p className="muted library-empty">
-          {trash ? t('trashEmpty') : hasFilters ? t('noMatches') : null}
-        </p>
+        <p className="muted library-empty">{trash ? t('trashEmpty') : hasFilters ? t('noMatches') : null}</p>
       )}
       {shownItems !== null && shownItems.length === 0 && !trash && !hasFilters && total === 0 && (
         <EmptyState title={t('emptyTitle')} body={t('emptyBody')} />
@@ -284,7 +295,12 @@ export function LibraryPane() {
             <button type="button" disabled={!active} onClick={() => active && void restore(active.id)}>
               {t('restoreFromTrash')}
             </button>
-            <button type="button" className="danger" disabled={trashCount === 0} onClick={() => setConfirmEmpty(true)}>
+            <button
+              type="button"
+              className="danger"
+              disabled={trashCount === 0}
+              onClick={() => setConfirmEmpty(true)}
+            >
               {t('emptyTrash')}
             </button>
           </>
@@ -299,11 +315,21 @@ export function LibraryPane() {
             setActiveId(null);
           }}
         >
-          {trash ? t('backToArticles') : trashCount > 0 ? t('showTrashCount', { count: trashCount }) : t('showTrash')}
+          {trash
+            ? t('backToArticles')
+            : trashCount > 0
+              ? t('showTrashCount', { count: trashCount })
+              : t('showTrash')}
         </button>
       </div>
 
-      {renaming && <RenameDialog article={renaming} onCancel={() => setRenaming(null)} onSave={(h) => void rename(renaming, h)} />}
+      {renaming && (
+        <RenameDialog
+          article={renaming}
+          onCancel={() => setRenaming(null)}
+          onSave={(h) => void rename(renaming, h)}
+        />
+      )}
       <Dialog title={t('emptyTrashTitle')} open={confirmEmpty} onClose={() => setConfirmEmpty(false)}>
         <p>{t('emptyTrashBody', { count: trashCount })}</p>
         <div className="dialog-actions">
@@ -319,7 +345,15 @@ export function LibraryPane() {
   );
 }
 
-function RenameDialog({ article, onCancel, onSave }: { article: ArticleListItem; onCancel(): void; onSave(headline: string): void }) {
+function RenameDialog({
+  article,
+  onCancel,
+  onSave,
+}: {
+  article: ArticleListItem;
+  onCancel(): void;
+  onSave(headline: string): void;
+}) {
   const { t } = useTranslation('library');
   const [headline, setHeadline] = useState(article.headline);
   const submit = (e: FormEvent) => {

@@ -61,7 +61,12 @@ export function RightPanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tabpanel">
+      <div
+        role="tabpanel"
+        id={`tabpanel-${current.id}`}
+        aria-labelledby={`tab-${current.id}`}
+        className="tabpanel"
+      >
         {current.content}
       </div>
     </div>

@@ -9,8 +9,11 @@ import { dropRecoveryCopy, listRecoveryCopies, type RecoveryCopy } from './recov
 /** True when the store already holds everything the copy has (its last save went through after all). */
 function alreadyStored(copy: RecoveryCopy, stored: ArticleDocument): boolean {
   const textSame =
-    copy.editorState === null || plainText({ schemaVersion: 1, editorState: copy.editorState }) === plainText(stored.body);
-  const metaSame = Object.entries(copy.meta).every(([key, value]) => stored.meta[key as keyof typeof stored.meta] === value);
+    copy.editorState === null ||
+    plainText({ schemaVersion: 1, editorState: copy.editorState }) === plainText(stored.body);
+  const metaSame = Object.entries(copy.meta).every(
+    ([key, value]) => stored.meta[key as keyof typeof stored.meta] === value,
+  );
   return textSame && metaSame;
 }
 
@@ -77,11 +80,18 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
     if (failed !== null) return setError(t('restoreFailed', { message: failed }));
     next();
   };
-  const excerpt = copy.editorState ? plainText({ schemaVersion: 1, editorState: copy.editorState }).slice(0, 400) : '';
+  const excerpt = copy.editorState
+    ? plainText({ schemaVersion: 1, editorState: copy.editorState }).slice(0, 400)
+    : '';
 
   return (
     <Dialog title={t('title')} open onClose={() => undefined}>
-      <p>{t('explain', { headline: copy.headline || t('untitled'), when: new Date(copy.keptAt).toLocaleString() })}</p>
+      <p>
+        {t('explain', {
+          headline: copy.headline || t('untitled'),
+          when: new Date(copy.keptAt).toLocaleString(),
+        })}
+      </p>
       {excerpt && (
         <blockquote className="recovery-excerpt" aria-label={t('excerpt')}>
           {excerpt}

@@ -15,14 +15,19 @@ export function AddSourceFileDialog({ onClose, onAdded }: { onClose(): void; onA
     setError(null);
     const r = await addSourceFromFile(file);
     setBusy(false);
-    if (!r.ok) return setError('tooLarge' in r ? t('add.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message);
+    if (!r.ok)
+      return setError('tooLarge' in r ? t('add.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message);
     notifyFactsChanged();
     onAdded(r.value.source.id);
   };
   return (
     <Dialog title={t('add.title')} open onClose={onClose}>
       <p className="muted">{t('add.intro')}</p>
-      <FileDrop label={t('add.choose')} onFile={(file) => void add(file)} current={busy ? t('add.uploading') : null} />
+      <FileDrop
+        label={t('add.choose')}
+        onFile={(file) => void add(file)}
+        current={busy ? t('add.uploading') : null}
+      />
       {error && (
         <p role="alert" className="error">
           {error}

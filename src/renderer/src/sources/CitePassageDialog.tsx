@@ -30,7 +30,10 @@ export function CitePassageDialog({
   const [locator, setLocator] = useState(initialLocator);
   const [excerpt, setExcerpt] = useState(initialExcerpt);
   const [busy, setBusy] = useState(false);
-  const labels = useMemo(() => ({ factId: t('cite.fact'), locator: t('cite.locator'), excerpt: t('cite.excerpt') }), [t]);
+  const labels = useMemo(
+    () => ({ factId: t('cite.fact'), locator: t('cite.locator'), excerpt: t('cite.excerpt') }),
+    [t],
+  );
   const { errors, formError, showProblems, showError } = useFormErrors(labels, { factType: 'factId' });
 
   const searchFacts = useCallback(async (query: string): Promise<PickerOption[]> => {
@@ -39,7 +42,12 @@ export function CitePassageDialog({
     return r.value.hits.map((h) => ({
       id: `${h.type}:${h.id}`,
       label: h.title.map((s) => s.text).join(''),
-      detail: h.meta.type === 'quote' ? h.meta.speaker : h.meta.type === 'deal' ? [h.meta.payer, h.meta.payee].filter(Boolean).join(' → ') : undefined,
+      detail:
+        h.meta.type === 'quote'
+          ? h.meta.speaker
+          : h.meta.type === 'deal'
+            ? [h.meta.payer, h.meta.payee].filter(Boolean).join(' → ')
+            : undefined,
     }));
   }, []);
 
@@ -47,7 +55,13 @@ export function CitePassageDialog({
     if (!fact) return showProblems([{ path: 'factId', message: 'must be chosen' }]);
     const [factType, factId] = fact.id.split(/:(.*)/s, 2) as ['deal' | 'quote', string];
     setBusy(true);
-    const r = await api.facts.citationCreate({ factType, factId, sourceId, locator: locator.trim() || null, excerpt: excerpt.trim() || null });
+    const r = await api.facts.citationCreate({
+      factType,
+      factId,
+      sourceId,
+      locator: locator.trim() || null,
+      excerpt: excerpt.trim() || null,
+    });
     setBusy(false);
     if (!r.ok) return showError(r.error);
     notifyFactsChanged();
@@ -55,7 +69,14 @@ export function CitePassageDialog({
   };
 
   return (
-    <FormDialog title={t('cite.title')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError} submitLabel={t('cite.save')}>
+    <FormDialog
+      title={t('cite.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      formError={formError}
+      submitLabel={t('cite.save')}
+    >
       <Field id="cite-fact" label={labels.factId} error={errors.factId} wide>
         <RecordPicker
           id="cite-fact"
@@ -68,10 +89,19 @@ export function CitePassageDialog({
         />
       </Field>
       <Field id="cite-locator" label={labels.locator} error={errors.locator}>
-        <input {...fieldProps('cite-locator', errors.locator)} value={locator} onChange={(e) => setLocator(e.target.value)} />
+        <input
+          {...fieldProps('cite-locator', errors.locator)}
+          value={locator}
+          onChange={(e) => setLocator(e.target.value)}
+        />
       </Field>
       <Field id="cite-excerpt" label={labels.excerpt} error={errors.excerpt} wide>
-        <textarea {...fieldProps('cite-excerpt', errors.excerpt)} rows={4} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} />
+        <textarea
+          {...fieldProps('cite-excerpt', errors.excerpt)}
+          rows={4}
+          value={excerpt}
+          onChange={(e) => setExcerpt(e.target.value)}
+        />
       </Field>
     </FormDialog>
   );

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentStatus, SourceDocumentView } from '../../../shared/sources/document';
-import { findAll, findPlace, locatorFor, passageRange, sentenceAround } from '../../../shared/sources/locator';
+import {
+  findAll,
+  findPlace,
+  locatorFor,
+  passageRange,
+  sentenceAround,
+} from '../../../shared/sources/locator';
 import { api } from '../bridge';
 import { notifyFactsChanged } from '../facts/events';
 import { fromBase64 } from '../facts/files';
@@ -21,7 +27,10 @@ interface Passage {
 }
 
 /** Splits a segment's text at the marked ranges (search matches, the opened place). */
-function marked(text: string, ranges: { range: [number, number]; className: string; current?: boolean }[]): ReactNode {
+function marked(
+  text: string,
+  ranges: { range: [number, number]; className: string; current?: boolean }[],
+): ReactNode {
   if (ranges.length === 0) return text;
   const sorted = [...ranges].sort((a, b) => a.range[0] - b.range[0]);
   const out: ReactNode[] = [];
@@ -46,7 +55,15 @@ function marked(text: string, ranges: { range: [number, number]; className: stri
  * only — the file's own markup and scripts never reach the app. Opened from a citation or a
  * claim, it scrolls to the cited place and marks the passage.
  */
-export function SourceViewer({ sourceId, title, place }: { sourceId: string; title: string; place: { locator: string | null; excerpt: string | null } | null }) {
+export function SourceViewer({
+  sourceId,
+  title,
+  place,
+}: {
+  sourceId: string;
+  title: string;
+  place: { locator: string | null; excerpt: string | null } | null;
+}) {
   const { t } = useTranslation('sources');
   const f = useFormat();
   const [doc, setDoc] = useState<Doc | null | undefined>(undefined);
@@ -132,21 +149,29 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
   const rememberSelection = () => {
     const sel = window.getSelection();
     const text = sel?.toString().trim() ?? '';
-    const host = sel?.anchorNode ? (sel.anchorNode.nodeType === 1 ? (sel.anchorNode as Element) : sel.anchorNode.parentElement) : null;
+    const host = sel?.anchorNode
+      ? sel.anchorNode.nodeType === 1
+        ? (sel.anchorNode as Element)
+        : sel.anchorNode.parentElement
+      : null;
     const segment = host?.closest<HTMLElement>('[data-ord]');
-    if (text && segment && textRef.current?.contains(segment)) setSelection({ ord: Number(segment.dataset.ord), text });
+    if (text && segment && textRef.current?.contains(segment))
+      setSelection({ ord: Number(segment.dataset.ord), text });
   };
 
   const cite = () => {
     const bySelection = selection && segments.find((s) => s.ord === selection.ord);
-    if (bySelection && selection) return setCiting({ locator: locatorFor(bySelection), excerpt: selection.text.replace(/\s+/g, ' ') });
+    if (bySelection && selection)
+      return setCiting({ locator: locatorFor(bySelection), excerpt: selection.text.replace(/\s+/g, ' ') });
     const m = matches[current];
     const bySearch = m && segments.find((s) => s.ord === m.ord);
-    if (bySearch) return setCiting({ locator: locatorFor(bySearch), excerpt: sentenceAround(bySearch.text, ...m.range) });
+    if (bySearch)
+      return setCiting({ locator: locatorFor(bySearch), excerpt: sentenceAround(bySearch.text, ...m.range) });
     setMessage(t('cite.nothing'));
   };
 
-  const step = (by: number) => matches.length && setCurrent((c) => (c + by + matches.length) % matches.length);
+  const step = (by: number) =>
+    matches.length && setCurrent((c) => (c + by + matches.length) % matches.length);
 
   if (error)
     return (
@@ -159,7 +184,12 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
     return (
       <div className="source-viewer">
         <p className="muted">{t('viewer.notRead')}</p>
-        <button type="button" onClick={() => void api.sources.extract({ sourceId }).then((r) => (r.ok ? load() : setError(r.error.message)))}>
+        <button
+          type="button"
+          onClick={() =>
+            void api.sources.extract({ sourceId }).then((r) => (r.ok ? load() : setError(r.error.message)))
+          }
+        >
           {t('viewer.readNow')}
         </button>
       </div>
@@ -171,24 +201,41 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
       .map((m, i) => ({ m, i }))
       .filter(({ m }) => m.ord === s.ord)
       .map(({ m, i }) => ({ range: m.range, className: 'source-match', current: i === current }));
-    if (placed?.ord === s.ord && placed.range) ranges.push({ range: placed.range, className: 'source-place', current: false });
+    if (placed?.ord === s.ord && placed.range)
+      ranges.push({ range: placed.range, className: 'source-place', current: false });
     const isPlace = placed?.ord === s.ord;
     const body = marked(s.text, ranges);
     if (s.kind === 'page')
       return (
-        <section key={s.ord} className={`source-page ${isPlace ? 'is-place' : ''}`} aria-label={t('viewer.page', { page: s.page })} data-ord={s.ord} tabIndex={-1}>
+        <section
+          key={s.ord}
+          className={`source-page ${isPlace ? 'is-place' : ''}`}
+          aria-label={t('viewer.page', { page: s.page })}
+          data-ord={s.ord}
+          tabIndex={-1}
+        >
           <h4 className="source-page-no">{t('viewer.page', { page: s.page })}</h4>
           <p className="source-page-text">{body}</p>
         </section>
       );
     if (s.kind === 'heading')
       return (
-        <h4 key={s.ord} className={`source-heading ${isPlace ? 'is-place' : ''}`} data-ord={s.ord} tabIndex={-1}>
+        <h4
+          key={s.ord}
+          className={`source-heading ${isPlace ? 'is-place' : ''}`}
+          data-ord={s.ord}
+          tabIndex={-1}
+        >
           {body}
         </h4>
       );
     return (
-      <p key={s.ord} className={`source-paragraph ${isPlace ? 'is-place' : ''}`} data-ord={s.ord} tabIndex={-1}>
+      <p
+        key={s.ord}
+        className={`source-paragraph ${isPlace ? 'is-place' : ''}`}
+        data-ord={s.ord}
+        tabIndex={-1}
+      >
         <span className="source-paragraph-no" aria-label={t('viewer.paragraph', { n: s.paragraph })}>
           {s.paragraph}
         </span>{' '}
@@ -228,8 +275,19 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
             max={status.pagesTotal ?? undefined}
             value={status.pagesTotal ? status.pagesDone : undefined}
           />
-          <span>{status.pagesTotal ? t('state.progress', { done: status.pagesDone, total: status.pagesTotal }) : t('state.extracting')}</span>
-          <button type="button" onClick={() => void api.sources.cancel({ sourceId }).then((r) => (r.ok ? setStatus(r.value) : setError(r.error.message)))}>
+          <span>
+            {status.pagesTotal
+              ? t('state.progress', { done: status.pagesDone, total: status.pagesTotal })
+              : t('state.extracting')}
+          </span>
+          <button
+            type="button"
+            onClick={() =>
+              void api.sources
+                .cancel({ sourceId })
+                .then((r) => (r.ok ? setStatus(r.value) : setError(r.error.message)))
+            }
+          >
             {t('state.cancel')}
           </button>
         </div>
@@ -237,16 +295,27 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
       {(state === 'failed' || state === 'cancelled' || state === 'interrupted') && (
         <div className="source-problem">
           <p role="alert" className={state === 'failed' ? 'error' : 'muted'}>
-            {state === 'failed' ? t('state.failed', { reason: status?.error ?? doc.error ?? '' }) : t(`state.${state}`)}
+            {state === 'failed'
+              ? t('state.failed', { reason: status?.error ?? doc.error ?? '' })
+              : t(`state.${state}`)}
           </p>
           {doc.format !== 'other' && (
-            <button type="button" onClick={() => void api.sources.extract({ sourceId }).then((r) => (r.ok ? (setStatus(r.value), load()) : setError(r.error.message)))}>
+            <button
+              type="button"
+              onClick={() =>
+                void api.sources
+                  .extract({ sourceId })
+                  .then((r) => (r.ok ? (setStatus(r.value), load()) : setError(r.error.message)))
+              }
+            >
               {t('state.retry')}
             </button>
           )}
         </div>
       )}
-      {isImage && imageUrl && <img className="source-image" src={imageUrl} alt={t('viewer.image', { title })} />}
+      {isImage && imageUrl && (
+        <img className="source-image" src={imageUrl} alt={t('viewer.image', { title })} />
+      )}
       {state === 'done' && !isImage && segments.length === 0 && <p className="muted">{t('viewer.noText')}</p>}
       {segments.length > 0 && (
         <>
@@ -264,14 +333,30 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
                 }
               }}
             />
-            <button type="button" aria-label={t('search.previous')} title={t('search.previous')} disabled={matches.length === 0} onClick={() => step(-1)}>
+            <button
+              type="button"
+              aria-label={t('search.previous')}
+              title={t('search.previous')}
+              disabled={matches.length === 0}
+              onClick={() => step(-1)}
+            >
               ↑
             </button>
-            <button type="button" aria-label={t('search.next')} title={t('search.next')} disabled={matches.length === 0} onClick={() => step(1)}>
+            <button
+              type="button"
+              aria-label={t('search.next')}
+              title={t('search.next')}
+              disabled={matches.length === 0}
+              onClick={() => step(1)}
+            >
               ↓
             </button>
             <span className="muted" aria-live="polite">
-              {query.trim().length >= 2 ? (matches.length ? t('search.count', { count: matches.length }) : t('search.none')) : ''}
+              {query.trim().length >= 2
+                ? matches.length
+                  ? t('search.count', { count: matches.length })
+                  : t('search.none')
+                : ''}
             </span>
             <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={cite}>
               {t('cite.button')}
@@ -283,7 +368,12 @@ export function SourceViewer({ sourceId, title, place }: { sourceId: string; tit
               {message}
             </p>
           )}
-          <div className="source-text" ref={textRef} onMouseUp={rememberSelection} onKeyUp={rememberSelection}>
+          <div
+            className="source-text"
+            ref={textRef}
+            onMouseUp={rememberSelection}
+            onKeyUp={rememberSelection}
+          >
             {segments.map(renderSegment)}
           </div>
         </>

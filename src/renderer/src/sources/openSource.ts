@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { runCommand } from '../app/commands';
 
 /** A place in a source: what a citation or claim link says (shared/sources/locator.ts). */
@@ -23,8 +24,7 @@ export function openSourceAt(place: SourcePlace): void {
 
 /** Calls `take` with each request, including one made before the component mounted. */
 export function useOpenSourceRequests(take: (place: SourcePlace) => void): void {
-  const ref = useRef(take);
-  ref.current = take;
+  const ref = useLatestRef(take);
   useEffect(() => {
     const l = () => {
       if (!pending) return;
@@ -37,5 +37,5 @@ export function useOpenSourceRequests(take: (place: SourcePlace) => void): void 
     return () => {
       listeners.delete(l);
     };
-  }, []);
+  }, [ref]);
 }

@@ -22,7 +22,10 @@ interface Target {
  * The spelling part of the editor's context menu. `locate` is called as the menu opens; the
  * suggestions come from the worker a moment later (nspell's search takes tens of milliseconds).
  */
-export function useSpellMenuItems(editor: LexicalEditor): { locate(x: number, y: number): void; items: SpellMenuItem[] } {
+export function useSpellMenuItems(editor: LexicalEditor): {
+  locate(x: number, y: number): void;
+  items: SpellMenuItem[];
+} {
   const { t } = useTranslation('spell');
   const [target, setTarget] = useState<Target | null>(null);
 
@@ -31,7 +34,8 @@ export function useSpellMenuItems(editor: LexicalEditor): { locate(x: number, y:
       const hit = misspellingAt(editor, x, y);
       setTarget(hit ? { hit, suggestions: null } : null);
       if (!hit) return;
-      const settle = (suggestions: string[]) => setTarget((cur) => (cur?.hit === hit ? { hit, suggestions } : cur));
+      const settle = (suggestions: string[]) =>
+        setTarget((cur) => (cur?.hit === hit ? { hit, suggestions } : cur));
       suggestSpelling(hit.lang, hit.miss.word).then(settle, () => settle([]));
     },
     [editor],
@@ -44,10 +48,19 @@ export function useSpellMenuItems(editor: LexicalEditor): { locate(x: number, y:
   if (suggestions === null) {
     items.push({ id: 'spell-searching', label: t('searching'), run: () => undefined, disabled: true });
   } else if (suggestions.length === 0) {
-    items.push({ id: 'spell-none', label: t('noSuggestions', { word }), run: () => undefined, disabled: true });
+    items.push({
+      id: 'spell-none',
+      label: t('noSuggestions', { word }),
+      run: () => undefined,
+      disabled: true,
+    });
   } else {
     for (const suggestion of suggestions) {
-      items.push({ id: `spell-${suggestion}`, label: suggestion, run: () => replaceMisspelling(editor, hit.miss, suggestion) });
+      items.push({
+        id: `spell-${suggestion}`,
+        label: suggestion,
+        run: () => replaceMisspelling(editor, hit.miss, suggestion),
+      });
     }
   }
   items.push({

@@ -13,7 +13,8 @@ export const SPELL_DELAY_MS = 600;
 
 const HIGHLIGHT = 'factdesk-misspelling';
 
-const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+const highlightsSupported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
 function firstTextNode(el: Node): Text | null {
   if (el.nodeType === Node.TEXT_NODE) return el as Text;
@@ -114,10 +115,12 @@ export function SpellPlugin({ language }: { language: SpellLanguage }): null {
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onScroll);
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, prevEditorState, editorState }) => {
-      if (prevEditorState === editorState) return;
-      if (dirtyLeaves.size > 0 || dirtyElements.size > 0) schedule();
-    });
+    const unregister = editor.registerUpdateListener(
+      ({ dirtyLeaves, dirtyElements, prevEditorState, editorState }) => {
+        if (prevEditorState === editorState) return;
+        if (dirtyLeaves.size > 0 || dirtyElements.size > 0) schedule();
+      },
+    );
 
     return () => {
       disposed = true;

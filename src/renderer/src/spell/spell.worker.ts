@@ -21,7 +21,11 @@ function handle(message: SpellRequest): void {
       checker = new SpellChecker(message.lang, message.files);
       checker.setAccepted(accepted);
     } catch (err) {
-      reply({ type: 'failed', id: null, message: `The ${message.lang} dictionary could not be read: ${(err as Error).message}` });
+      reply({
+        type: 'failed',
+        id: null,
+        message: `The ${message.lang} dictionary could not be read: ${(err as Error).message}`,
+      });
       return;
     }
     waiting.splice(0).forEach(handle);

@@ -13,10 +13,14 @@ class SpellWorker {
   private failure: Error | null = null;
 
   constructor(readonly lang: SpellLanguage) {
-    this.worker = new Worker(new URL('./spell.worker.ts', import.meta.url), { type: 'module', name: `spell-${lang}` });
+    this.worker = new Worker(new URL('./spell.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `spell-${lang}`,
+    });
     this.worker.onmessage = (event: MessageEvent<SpellResponse>) => {
       const message = event.data;
-      if (message.id === null) return this.fail(new Error(message.type === 'failed' ? message.message : 'unexpected answer'));
+      if (message.id === null)
+        return this.fail(new Error(message.type === 'failed' ? message.message : 'unexpected answer'));
       const waiter = this.pending.get(message.id);
       this.pending.delete(message.id);
       waiter?.resolve(message);
@@ -33,12 +37,17 @@ class SpellWorker {
     this.worker.postMessage(message);
   }
 
-  ask<T extends SpellResponse['type']>(message: SpellRequest & { id: number }, expect: T): Promise<Extract<SpellResponse, { type: T }>> {
+  ask<T extends SpellResponse['type']>(
+    message: SpellRequest & { id: number },
+    expect: T,
+  ): Promise<Extract<SpellResponse, { type: T }>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, {
         resolve: (answer) =>
-          answer.type === expect ? resolve(answer as Extract<SpellResponse, { type: T }>) : reject(new Error((answer as { message?: string }).message)),
+          answer.type === expect
+            ? resolve(answer as Extract<SpellResponse, { type: T }>)
+            : reject(new Error((answer as { message?: string }).message)),
         reject,
       });
       this.post(message);
@@ -84,7 +93,9 @@ function worker(lang: SpellLanguage): SpellWorker {
 
 /** Reads the desk dictionary and the fact store's names again (on start and when the window gains focus). */
 export function refreshSpellWords(): Promise<void> {
-  wordsLoaded = call(api.spell.words({})).then(acceptWords, (err: Error) => console.warn(`[spell] words: ${err.message}`));
+  wordsLoaded = call(api.spell.words({})).then(acceptWords, (err: Error) =>
+    console.warn(`[spell] words: ${err.message}`),
+  );
   return wordsLoaded;
 }
 

@@ -28,7 +28,12 @@ export function PendingSuggestionsWarning({
     <div className="export-pending" role="group" aria-labelledby={headingId}>
       {tracked && (
         <label className="checkbox">
-          <input type="checkbox" checked={tracked.on} disabled={disabled} onChange={(e) => tracked.set(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={tracked.on}
+            disabled={disabled}
+            onChange={(e) => tracked.set(e.target.checked)}
+          />
           {t('export.trackedChanges')}
         </label>
       )}
@@ -39,7 +44,9 @@ export function PendingSuggestionsWarning({
           </p>
           <ul>
             {pending.slice(0, LISTED).map((s) => (
-              <li key={s.id}>{t('export.item', { kind: t(`kind.${s.kind}`), author: s.author, text: short(s.text) })}</li>
+              <li key={s.id}>
+                {t('export.item', { kind: t(`kind.${s.kind}`), author: s.author, text: short(s.text) })}
+              </li>
             ))}
             {pending.length > LISTED && <li>…</li>}
           </ul>

@@ -4,7 +4,12 @@ import { authorColourSlot } from '../../../shared/article/suggestedChanges';
 import { useArticleEditor } from '../editor/EditorContext';
 import { DiffText } from '../editor/revisions/DiffText';
 import { wordDiff, type DiffPart } from '../editor/revisions/wordDiff';
-import { RESOLVE_SUGGESTIONS_COMMAND, SHOW_SUGGESTION_COMMAND, SUGGEST_SHORTCUTS, type SuggestionTarget } from './commands';
+import {
+  RESOLVE_SUGGESTIONS_COMMAND,
+  SHOW_SUGGESTION_COMMAND,
+  SUGGEST_SHORTCUTS,
+  type SuggestionTarget,
+} from './commands';
 import { $reviewItems, type ReviewItem } from './suggestOps';
 
 /** Words of unchanged text kept on each side of a change, so a long paragraph shows only its change. */
@@ -37,7 +42,10 @@ export function ReviewPanel() {
   const active = useArticleEditor();
   const editor = active?.editor ?? null;
   const [items, setItems] = useState<ReviewItem[]>([]);
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  const date = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
 
   useEffect(() => {
     if (!editor) {
@@ -67,7 +75,9 @@ export function ReviewPanel() {
   return (
     <section className="review-panel" aria-labelledby="review-title">
       <h2 id="review-title">{t('review.title')}</h2>
-      <p className="muted">{items.length === 0 ? t('review.empty') : t('review.count', { count: items.length })}</p>
+      <p className="muted">
+        {items.length === 0 ? t('review.empty') : t('review.count', { count: items.length })}
+      </p>
       <div className="review-actions">
         <button type="button" disabled={items.length === 0} onClick={() => resolve('all', true)}>
           {t('review.acceptAll')}
@@ -75,10 +85,22 @@ export function ReviewPanel() {
         <button type="button" disabled={items.length === 0} onClick={() => resolve('all', false)}>
           {t('review.rejectAll')}
         </button>
-        <button type="button" disabled={items.length === 0} aria-keyshortcuts="Control+Alt+Y" title={SUGGEST_SHORTCUTS.accept} onClick={() => resolve('selection', true)}>
+        <button
+          type="button"
+          disabled={items.length === 0}
+          aria-keyshortcuts="Control+Alt+Y"
+          title={SUGGEST_SHORTCUTS.accept}
+          onClick={() => resolve('selection', true)}
+        >
           {t('review.acceptSelection')}
         </button>
-        <button type="button" disabled={items.length === 0} aria-keyshortcuts="Control+Alt+X" title={SUGGEST_SHORTCUTS.reject} onClick={() => resolve('selection', false)}>
+        <button
+          type="button"
+          disabled={items.length === 0}
+          aria-keyshortcuts="Control+Alt+X"
+          title={SUGGEST_SHORTCUTS.reject}
+          onClick={() => resolve('selection', false)}
+        >
           {t('review.rejectSelection')}
         </button>
       </div>
@@ -91,21 +113,41 @@ export function ReviewPanel() {
             return (
               <li key={item.id} className={`review-item ed-author-${authorColourSlot(item.author)}`}>
                 <h3>
-                  {kind} · {t('byline', { author: item.author, date: item.date ? date.format(new Date(item.date)) : '' })}
+                  {kind} ·{' '}
+                  {t('byline', {
+                    author: item.author,
+                    date: item.date ? date.format(new Date(item.date)) : '',
+                  })}
                 </h3>
                 {diff ? (
-                  <DiffText parts={trimContext(diff.parts)} added={t('review.added')} removed={t('review.removed')} />
+                  <DiffText
+                    parts={trimContext(diff.parts)}
+                    added={t('review.added')}
+                    removed={t('review.removed')}
+                  />
                 ) : (
                   <p className="muted">{t('review.tooDifferent')}</p>
                 )}
                 <div className="review-actions">
-                  <button type="button" aria-label={t('review.acceptOne', names)} onClick={() => resolve({ ids: [item.id] }, true)}>
+                  <button
+                    type="button"
+                    aria-label={t('review.acceptOne', names)}
+                    onClick={() => resolve({ ids: [item.id] }, true)}
+                  >
                     {t('review.accept')}
                   </button>
-                  <button type="button" aria-label={t('review.rejectOne', names)} onClick={() => resolve({ ids: [item.id] }, false)}>
+                  <button
+                    type="button"
+                    aria-label={t('review.rejectOne', names)}
+                    onClick={() => resolve({ ids: [item.id] }, false)}
+                  >
                     {t('review.reject')}
                   </button>
-                  <button type="button" aria-label={t('review.showOne', names)} onClick={() => editor.dispatchCommand(SHOW_SUGGESTION_COMMAND, item.id)}>
+                  <button
+                    type="button"
+                    aria-label={t('review.showOne', names)}
+                    onClick={() => editor.dispatchCommand(SHOW_SUGGESTION_COMMAND, item.id)}
+                  >
                     {t('review.show')}
                   </button>
                 </div>

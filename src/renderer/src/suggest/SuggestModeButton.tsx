@@ -29,13 +29,15 @@ export function useSuggestionMenuItems(editor: LexicalEditor) {
     {
       id: 'accept-suggestion',
       label: t('menu.accept'),
-      run: () => void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: true }),
+      run: () =>
+        void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: true }),
       separatorBefore: true,
     },
     {
       id: 'reject-suggestion',
       label: t('menu.reject'),
-      run: () => void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: false }),
+      run: () =>
+        void editor.dispatchCommand(RESOLVE_SUGGESTIONS_COMMAND, { target: 'selection', accept: false }),
     },
   ];
 }

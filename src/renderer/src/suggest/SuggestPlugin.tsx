@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLatestRef } from '../app/latestRef';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -47,7 +48,11 @@ import {
 import '../styles/suggest.css';
 
 function actor(fallbackName: string): SuggestActor {
-  return { author: (deskUserName() || fallbackName).slice(0, 120), now: () => new Date().toISOString(), newId: newSuggestionId };
+  return {
+    author: (deskUserName() || fallbackName).slice(0, 120),
+    now: () => new Date().toISOString(),
+    newId: newSuggestionId,
+  };
 }
 
 /** The text the typography rules would turn `data` into at the caret (quotes, dashes, no-break spaces). */
@@ -62,7 +67,8 @@ function $typedText(data: string, language: ArticleLanguage): string {
 }
 
 function $resolve(target: SuggestionTarget, accept: boolean): number {
-  const ids = target === 'all' ? null : new Set(target === 'selection' ? $suggestionIdsAtSelection() : target.ids);
+  const ids =
+    target === 'all' ? null : new Set(target === 'selection' ? $suggestionIdsAtSelection() : target.ids);
   if (ids && ids.size === 0) return 0;
   return $resolveSuggestions(ids, accept);
 }
@@ -88,8 +94,7 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
   const [message, setMessage] = useState<string | null>(null);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const on = settings.suggestMode && !readOnly;
-  const state = useRef({ on, language, userName: settings.userName });
-  state.current = { on, language, userName: settings.userName };
+  const state = useLatestRef({ on, language, userName: settings.userName });
 
   useEffect(() => {
     if (!message) return;
@@ -102,7 +107,7 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
   useEffect(() => {
     const active = () => state.current.on && editor.isEditable();
     const who = () => actor(state.current.userName);
-    const byModify = (isBackward: boolean, unit: 'word' | 'lineboundary') => {
+    const $byModify = (isBackward: boolean, unit: 'word' | 'lineboundary') => {
       if (!active()) return false;
       const selection = $getSelection();
       if (!$isRangeSelection(selection)) return false;
@@ -112,7 +117,9 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
     };
     const toggle = () => {
       const next = !state.current.on;
-      void updateSettings({ suggestMode: next }).then(() => setMessage(t(next ? 'mode.turnedOn' : 'mode.turnedOff')));
+      void updateSettings({ suggestMode: next }).then(() =>
+        setMessage(t(next ? 'mode.turnedOn' : 'mode.turnedOff')),
+      );
     };
     const resolve = (target: SuggestionTarget, accept: boolean) => {
       if (!editor.isEditable()) return true;
@@ -120,7 +127,9 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
       editor.update(() => {
         count = $resolve(target, accept);
       });
-      setMessage(count === 0 && target === 'selection' ? t('review.noneInSelection') : t('review.resolved', { count }));
+      setMessage(
+        count === 0 && target === 'selection' ? t('review.noneInSelection') : t('review.resolved', { count }),
+      );
       return true;
     };
 
@@ -129,24 +138,43 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
         BEFORE_INPUT_COMMAND,
         (event: InputEvent) => {
           if (!active() || editor.isComposing()) return false;
-          if ((event.inputType === 'insertText' || event.inputType === 'insertReplacementText') && event.data) {
+          if (
+            (event.inputType === 'insertText' || event.inputType === 'insertReplacementText') &&
+            event.data
+          ) {
             event.preventDefault();
             return $suggestInsertText($typedText(event.data, state.current.language), who());
           }
-          if (event.inputType.startsWith('delete') && event.inputType !== 'deleteByCut' && event.inputType !== 'deleteByDrag') {
+          if (
+            event.inputType.startsWith('delete') &&
+            event.inputType !== 'deleteByCut' &&
+            event.inputType !== 'deleteByDrag'
+          ) {
             event.preventDefault();
             const backward = event.inputType.endsWith('Backward');
-            if (event.inputType.includes('Word')) return byModify(backward, 'word');
-            if (event.inputType.includes('Line')) return byModify(backward, 'lineboundary');
+            if (event.inputType.includes('Word')) return $byModify(backward, 'word');
+            if (event.inputType.includes('Line')) return $byModify(backward, 'lineboundary');
             return $suggestDeleteCharacter(backward, who());
           }
           return false;
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
-      editor.registerCommand(DELETE_CHARACTER_COMMAND, (isBackward) => active() && $suggestDeleteCharacter(isBackward, who()), COMMAND_PRIORITY_CRITICAL),
-      editor.registerCommand(DELETE_WORD_COMMAND, (isBackward) => byModify(isBackward, 'word'), COMMAND_PRIORITY_CRITICAL),
-      editor.registerCommand(DELETE_LINE_COMMAND, (isBackward) => byModify(isBackward, 'lineboundary'), COMMAND_PRIORITY_CRITICAL),
+      editor.registerCommand(
+        DELETE_CHARACTER_COMMAND,
+        (isBackward) => active() && $suggestDeleteCharacter(isBackward, who()),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DELETE_WORD_COMMAND,
+        (isBackward) => $byModify(isBackward, 'word'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DELETE_LINE_COMMAND,
+        (isBackward) => $byModify(isBackward, 'lineboundary'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
       editor.registerCommand(
         REMOVE_TEXT_COMMAND,
         () => {
@@ -202,7 +230,11 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
-      editor.registerCommand(RESOLVE_SUGGESTIONS_COMMAND, ({ target, accept }) => resolve(target, accept), COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(
+        RESOLVE_SUGGESTIONS_COMMAND,
+        ({ target, accept }) => resolve(target, accept),
+        COMMAND_PRIORITY_EDITOR,
+      ),
       editor.registerCommand(
         SHOW_SUGGESTION_COMMAND,
         (id) => {
@@ -211,7 +243,10 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
             () => {
               key = $selectSuggestion(id);
             },
-            { onUpdate: () => key && editor.getElementByKey(key)?.scrollIntoView({ block: 'center', behavior: 'auto' }) },
+            {
+              onUpdate: () =>
+                key && editor.getElementByKey(key)?.scrollIntoView({ block: 'center', behavior: 'auto' }),
+            },
           );
           editor.focus();
           return true;
@@ -239,7 +274,7 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
       ),
       editor.registerRootListener((element) => setRoot(element)),
     );
-  }, [editor, updateSettings, t]);
+  }, [editor, updateSettings, t, state]);
 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   // Inside the editor's landmark, so the control is part of the page structure screen readers list.
@@ -262,7 +297,15 @@ function anchorFor(editor: LexicalEditor, key: string): Anchor | null {
  * Accept and Reject next to the suggestion under the caret (or the pointer): who made it and
  * when. Keyboard users reach the same through Ctrl+Alt+Y / Ctrl+Alt+X and the review list.
  */
-function SuggestionControl({ editor, root, date }: { editor: LexicalEditor; root: HTMLElement; date: Intl.DateTimeFormat }) {
+function SuggestionControl({
+  editor,
+  root,
+  date,
+}: {
+  editor: LexicalEditor;
+  root: HTMLElement;
+  date: Intl.DateTimeFormat;
+}) {
   const { t } = useTranslation('suggest');
   const [anchor, setAnchor] = useState<Anchor | null>(null);
   const hovering = useRef(false);
@@ -300,14 +343,11 @@ function SuggestionControl({ editor, root, date }: { editor: LexicalEditor; root
     };
     root.addEventListener('mouseover', over);
     root.addEventListener('mouseout', out);
-    return mergeRegister(
-      editor.registerUpdateListener(fromCaret),
-      () => {
-        clearTimeout(hideTimer);
-        root.removeEventListener('mouseover', over);
-        root.removeEventListener('mouseout', out);
-      },
-    );
+    return mergeRegister(editor.registerUpdateListener(fromCaret), () => {
+      clearTimeout(hideTimer);
+      root.removeEventListener('mouseover', over);
+      root.removeEventListener('mouseout', out);
+    });
   }, [editor, root]);
 
   if (!anchor) return null;
@@ -328,7 +368,8 @@ function SuggestionControl({ editor, root, date }: { editor: LexicalEditor; root
       }}
     >
       <span className={`suggestion-who ed-author-${authorColourSlot(anchor.author)}`}>
-        {kind} · {t('byline', { author: anchor.author, date: anchor.date ? date.format(new Date(anchor.date)) : '' })}
+        {kind} ·{' '}
+        {t('byline', { author: anchor.author, date: anchor.date ? date.format(new Date(anchor.date)) : '' })}
       </span>
       <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => resolve(true)}>
         {t('inline.accept')}

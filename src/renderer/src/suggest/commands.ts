@@ -9,9 +9,15 @@ export interface ResolvePayload {
 }
 
 /** Accepts or rejects suggestions; the review list, the inline control and the shortcuts dispatch it. */
-export const RESOLVE_SUGGESTIONS_COMMAND: LexicalCommand<ResolvePayload> = createCommand('RESOLVE_SUGGESTIONS_COMMAND');
+export const RESOLVE_SUGGESTIONS_COMMAND: LexicalCommand<ResolvePayload> = createCommand(
+  'RESOLVE_SUGGESTIONS_COMMAND',
+);
 
 /** Selects one suggestion's text and scrolls it into view. */
 export const SHOW_SUGGESTION_COMMAND: LexicalCommand<string> = createCommand('SHOW_SUGGESTION_COMMAND');
 
-export const SUGGEST_SHORTCUTS = { toggle: 'Ctrl+Shift+E', accept: 'Ctrl+Alt+Y', reject: 'Ctrl+Alt+X' } as const;
+export const SUGGEST_SHORTCUTS = {
+  toggle: 'Ctrl+Shift+E',
+  accept: 'Ctrl+Alt+Y',
+  reject: 'Ctrl+Alt+X',
+} as const;

@@ -19,7 +19,11 @@ import { articleEditorConfig } from '../editor/config';
 import { suggestionShapeProblems } from '../../../shared/article/suggestedChanges';
 import { withoutPendingSuggestions, pendingSuggestions } from '../../../shared/article/suggestedChanges';
 import { plainText } from '../../../shared/article/blocks';
-import type { ArticleBody, SerializedEditorStateJSON, SerializedNodeJSON } from '../../../shared/domain/articles';
+import type {
+  ArticleBody,
+  SerializedEditorStateJSON,
+  SerializedNodeJSON,
+} from '../../../shared/domain/articles';
 import { $markedClaims } from '../claims/editorMarks';
 import {
   $resolveSuggestions,
@@ -33,21 +37,34 @@ import {
 
 function newEditor(): LexicalEditor {
   const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({ nodes: config.nodes, theme: config.theme, onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: config.nodes,
+    theme: config.theme,
+    onError: (e) => {
+      throw e;
+    },
+  });
   registerHistory(editor, createEmptyHistoryState(), 0);
   return editor;
 }
 
 function actor(author: string): SuggestActor {
   let n = 0;
-  return { author, now: () => '2026-12-06T17:00:00.000Z', newId: () => `s-${author.replace(/\W/g, '')}-${++n}` };
+  return {
+    author,
+    now: () => '2026-12-06T17:00:00.000Z',
+    newId: () => `s-${author.replace(/\W/g, '')}-${++n}`,
+  };
 }
 
 const lena = actor('Lena Kowalczyk');
 const jonas = actor('Jonas Brandt');
 
 function body(editor: LexicalEditor): ArticleBody {
-  return { schemaVersion: 1, editorState: editor.getEditorState().toJSON() as unknown as SerializedEditorStateJSON };
+  return {
+    schemaVersion: 1,
+    editorState: editor.getEditorState().toJSON() as unknown as SerializedEditorStateJSON,
+  };
 }
 
 /** The editor's text with pending insertions in [+…] and deletions in [-…], claim marks in {…}. */
@@ -59,8 +76,10 @@ function shown(editor: LexicalEditor): string {
 function shapeProblems(b: ArticleBody): string[] {
   const out: string[] = [];
   const visit = (node: SerializedNodeJSON, parent: string | null, inside: boolean) => {
-    if (node.type === 'suggested-change') out.push(...suggestionShapeProblems(node, parent, inside).map((p) => `${p.field}: ${p.message}`));
-    for (const child of node.children ?? []) visit(child, node.type, inside || node.type === 'suggested-change');
+    if (node.type === 'suggested-change')
+      out.push(...suggestionShapeProblems(node, parent, inside).map((p) => `${p.field}: ${p.message}`));
+    for (const child of node.children ?? [])
+      visit(child, node.type, inside || node.type === 'suggested-change');
   };
   visit(b.editorState.root, null, false);
   return out;
@@ -89,27 +108,27 @@ function fill(editor: LexicalEditor, ...paragraphs: string[]): void {
   });
 }
 
-function textAt(paragraph: number, child = 0): TextNode {
+function $textAt(paragraph: number, child = 0): TextNode {
   const node = $getRoot().getChildAtIndex(paragraph) as import('lexical').ElementNode;
   const leaf = node.getAllTextNodes()[child];
   if (!$isTextNode(leaf)) throw new Error('no text');
   return leaf;
 }
 
-function select(from: [TextNode, number], to: [TextNode, number]): void {
+function $select(from: [TextNode, number], to: [TextNode, number]): void {
   const s = $createRangeSelection();
   s.anchor.set(from[0].getKey(), from[1], 'text');
   s.focus.set(to[0].getKey(), to[1], 'text');
   $setSelection(s);
 }
 
-function caret(node: TextNode, offset: number): void {
-  select([node, offset], [node, offset]);
+function $caret(node: TextNode, offset: number): void {
+  $select([node, offset], [node, offset]);
 }
 
 function del(editor: LexicalEditor, who: SuggestActor, from: [number, number], to: [number, number]): void {
   update(editor, () => {
-    select([textAt(from[0]), from[1]], [textAt(to[0]), to[1]]);
+    $select([$textAt(from[0]), from[1]], [$textAt(to[0]), to[1]]);
     const s = $getSelection();
     if ($isRangeSelection(s)) $suggestDeleteSelection(s, who, 'end');
   });
@@ -119,11 +138,17 @@ describe('suggest mode: insertions', () => {
   it('types into one insertion that grows, and the store accepts the body', () => {
     const editor = newEditor();
     fill(editor, 'SV Rotheide gewinnt.');
-    update(editor, () => caret(textAt(0), 11));
+    update(editor, () => $caret($textAt(0), 11));
     for (const ch of [' ', 'k', 'l', 'a', 'r']) update(editor, () => void $suggestInsertText(ch, lena));
     expect(shown(editor)).toBe('SV Rotheide[+ klar] gewinnt.¶');
     expect(pendingSuggestions(body(editor))).toEqual([
-      { id: 's-LenaKowalczyk-1', kind: 'insert', author: 'Lena Kowalczyk', date: '2026-12-06T17:00:00.000Z', text: ' klar' },
+      {
+        id: 's-LenaKowalczyk-1',
+        kind: 'insert',
+        author: 'Lena Kowalczyk',
+        date: '2026-12-06T17:00:00.000Z',
+        text: ' klar',
+      },
     ]);
     expect(shapeProblems(body(editor))).toEqual([]);
     expect(plainText(withoutPendingSuggestions(body(editor)))).toBe('SV Rotheide gewinnt.');
@@ -132,9 +157,9 @@ describe('suggest mode: insertions', () => {
   it("splits someone else's insertion instead of writing in their name", () => {
     const editor = newEditor();
     fill(editor, 'FC Nordhafen.');
-    update(editor, () => caret(textAt(0), 2));
+    update(editor, () => $caret($textAt(0), 2));
     update(editor, () => void $suggestInsertText(' Ost', lena));
-    update(editor, () => caret(textAt(0, 1), 2));
+    update(editor, () => $caret($textAt(0, 1), 2));
     update(editor, () => void $suggestInsertText('-', jonas));
     expect(shown(editor)).toBe('FC[+ O][+-][+st] Nordhafen.¶');
     const items = editor.getEditorState().read($reviewItems);
@@ -148,7 +173,7 @@ describe('suggest mode: insertions', () => {
     const editor = newEditor();
     fill(editor, 'Der Trainer lobte die Abwehr.');
     update(editor, () => {
-      select([textAt(0), 18], [textAt(0), 21]);
+      $select([$textAt(0), 18], [$textAt(0), 21]);
       $suggestInsertText('das', lena);
     });
     expect(shown(editor)).toBe('Der Trainer lobte [-die][+das] Abwehr.¶');
@@ -166,7 +191,9 @@ describe('suggest mode: deletions', () => {
     expect(pending[0].text).toBe('endet hier.Zweiter ');
     expect(shapeProblems(body(editor))).toEqual([]);
     // A clean export keeps pending deletions.
-    expect(plainText(withoutPendingSuggestions(body(editor)))).toBe('Erster Absatz endet hier.\nZweiter beginnt da.');
+    expect(plainText(withoutPendingSuggestions(body(editor)))).toBe(
+      'Erster Absatz endet hier.\nZweiter beginnt da.',
+    );
     update(editor, () => void $resolveSuggestions(null, true));
     expect(shown(editor)).toBe('Erster Absatz ¶beginnt da.¶');
   });
@@ -179,14 +206,17 @@ describe('suggest mode: deletions', () => {
         .append(
           $createParagraphNode().append(
             $createTextNode('Almental zahlt '),
-            $createMarkNode(['c-1']).append($createTextNode('sieben '), $createTextNode('Millionen').toggleFormat('bold')),
+            $createMarkNode(['c-1']).append(
+              $createTextNode('sieben '),
+              $createTextNode('Millionen').toggleFormat('bold'),
+            ),
             $createTextNode(' Euro.'),
           ),
         );
     });
     update(editor, () => {
       const [, seven, millions] = $getRoot().getAllTextNodes() as TextNode[];
-      select([seven, 3], [millions, 4]);
+      $select([seven, 3], [millions, 4]);
       const s = $getSelection();
       if ($isRangeSelection(s)) $suggestDeleteSelection(s, lena, 'end');
     });
@@ -201,7 +231,7 @@ describe('suggest mode: deletions', () => {
   it("deleting one's own pending insertion removes it for real", () => {
     const editor = newEditor();
     fill(editor, 'Tor in der 90. Minute.');
-    update(editor, () => caret(textAt(0), 14));
+    update(editor, () => $caret($textAt(0), 14));
     update(editor, () => void $suggestInsertText(' (+3)', lena));
     expect(shown(editor)).toBe('Tor in der 90.[+ (+3)] Minute.¶');
     for (let i = 0; i < 5; i++) update(editor, () => void $suggestDeleteCharacter(true, lena));
@@ -212,13 +242,13 @@ describe('suggest mode: deletions', () => {
   it('Backspace steps over deleted text and merges into one deletion; at a paragraph start it does nothing', () => {
     const editor = newEditor();
     fill(editor, 'abc', 'def');
-    update(editor, () => caret(textAt(0), 3));
+    update(editor, () => $caret($textAt(0), 3));
     for (let i = 0; i < 3; i++) update(editor, () => void $suggestDeleteCharacter(true, lena));
     expect(shown(editor)).toBe('[-abc]¶def¶');
     expect(pendingSuggestions(body(editor))).toHaveLength(1);
     update(editor, () => void $suggestDeleteCharacter(true, lena));
     expect(shown(editor)).toBe('[-abc]¶def¶');
-    update(editor, () => caret(textAt(1), 0));
+    update(editor, () => $caret($textAt(1), 0));
     update(editor, () => void $suggestDeleteCharacter(false, lena));
     expect(shown(editor)).toBe('[-abc]¶[-d]ef¶');
   });
@@ -226,7 +256,7 @@ describe('suggest mode: deletions', () => {
   it('Delete forward skips deleted text to the next character', () => {
     const editor = newEditor();
     fill(editor, 'xyz');
-    update(editor, () => caret(textAt(0), 0));
+    update(editor, () => $caret($textAt(0), 0));
     update(editor, () => void $suggestDeleteCharacter(false, lena));
     update(editor, () => void $suggestDeleteCharacter(false, lena));
     expect(shown(editor)).toBe('[-xy]z¶');
@@ -237,12 +267,12 @@ describe('accept and reject', () => {
   function twoChanges(): LexicalEditor {
     const editor = newEditor();
     fill(editor, 'SV Rotheide siegt 2:1.');
-    update(editor, () => caret(textAt(0), 11));
+    update(editor, () => $caret($textAt(0), 11));
     update(editor, () => void $suggestInsertText(' knapp', lena));
     del(editor, jonas, [0, 2], [0, 2]);
     update(editor, () => {
       const last = $getRoot().getAllTextNodes().at(-1) as TextNode;
-      select([last, 7], [last, 10]);
+      $select([last, 7], [last, 10]);
       const s = $getSelection();
       if ($isRangeSelection(s)) $suggestDeleteSelection(s, jonas, 'end');
     });
@@ -273,7 +303,7 @@ describe('accept and reject', () => {
     update(editor, () => {
       const nodes = $getRoot().getAllTextNodes();
       const knapp = nodes.find((n) => n.getTextContent() === ' knapp')!;
-      caret(knapp, 2);
+      $caret(knapp, 2);
     });
     const ids = editor.getEditorState().read($suggestionIdsAtSelection);
     expect(ids).toHaveLength(1);
@@ -284,11 +314,13 @@ describe('accept and reject', () => {
   it('a claim inside a rejected insertion leaves the text and comes back with undo', () => {
     const editor = newEditor();
     fill(editor, 'Der Verein meldet.');
-    update(editor, () => caret(textAt(0), 10));
+    update(editor, () => $caret($textAt(0), 10));
     update(editor, () => void $suggestInsertText(' 7 Mio. Euro Gewinn', lena));
     // Mark part of the inserted text as a claim (what "Mark as claim" does).
     update(editor, () => {
-      const inserted = $getRoot().getAllTextNodes().find((n) => n.getTextContent().includes('Mio'))!;
+      const inserted = $getRoot()
+        .getAllTextNodes()
+        .find((n) => n.getTextContent().includes('Mio'))!;
       const [, claimText] = inserted.splitText(1, 12);
       const mark = $createMarkNode(['c-9']);
       claimText.insertBefore(mark);
@@ -301,7 +333,11 @@ describe('accept and reject', () => {
     expect(editor.getEditorState().read($markedClaims)).toEqual([]);
     editor.dispatchCommand(UNDO_COMMAND, undefined);
     editor.update(() => undefined, { discrete: true });
-    expect(editor.getEditorState().read($markedClaims).map((c) => c.text)).toEqual(['7 Mio. Euro']);
+    expect(
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map((c) => c.text),
+    ).toEqual(['7 Mio. Euro']);
   });
 });
-

@@ -109,13 +109,19 @@ function $moveCaretOutOfDeletion(selection: RangeSelection): void {
 }
 
 /** Where a new inline node goes for a caret: a parent element and the child index. */
-function $insertionPoint(selection: RangeSelection, author: string): { parent: ElementNode; index: number } | null {
+function $insertionPoint(
+  selection: RangeSelection,
+  author: string,
+): { parent: ElementNode; index: number } | null {
   const { anchor } = selection;
   const node = anchor.getNode();
   if (!$isTextNode(node)) {
     if (!$isElementNode(node)) return null;
     const inside = $suggestionOf(node);
-    if (inside) return inside.getParent() ? { parent: inside.getParent()!, index: inside.getIndexWithinParent() + 1 } : null;
+    if (inside)
+      return inside.getParent()
+        ? { parent: inside.getParent()!, index: inside.getIndexWithinParent() + 1 }
+        : null;
     return { parent: node, index: anchor.offset };
   }
   const other = $suggestionOf(node);
@@ -123,10 +129,19 @@ function $insertionPoint(selection: RangeSelection, author: string): { parent: E
     // Someone else's insertion (or our own in another format) is split, never extended.
     const otherParent = other.getParent();
     if (!otherParent) return null;
-    if (!node.getParent()!.is(other) || anchor.offset === node.getTextContentSize() && node.getNextSibling() === null)
+    if (
+      !node.getParent()!.is(other) ||
+      (anchor.offset === node.getTextContentSize() && node.getNextSibling() === null)
+    )
       return { parent: otherParent, index: other.getIndexWithinParent() + 1 };
-    if (anchor.offset === 0 && node.getPreviousSibling() === null) return { parent: otherParent, index: other.getIndexWithinParent() };
-    const right = anchor.offset === 0 ? node : anchor.offset === node.getTextContentSize() ? node.getNextSibling() : node.splitText(anchor.offset)[1];
+    if (anchor.offset === 0 && node.getPreviousSibling() === null)
+      return { parent: otherParent, index: other.getIndexWithinParent() };
+    const right =
+      anchor.offset === 0
+        ? node
+        : anchor.offset === node.getTextContentSize()
+          ? node.getNextSibling()
+          : node.splitText(anchor.offset)[1];
     const tail = $createSuggestedChangeNode(other.getInfo());
     other.insertAfter(tail);
     let moving: LexicalNode | null = right;
@@ -172,7 +187,11 @@ export function $suggestInsertText(text: string, actor: SuggestActor): boolean {
       // Right after one's own insertion (the caret landed in the next text node): go on with it.
       const previous = anchorNode.getPreviousSibling();
       const last = $isSuggestedChangeNode(previous) ? previous.getLastChild() : null;
-      if ($isOwn(previous as SuggestedChangeNode | null, 'insert', actor.author) && $isTextNode(last) && last.getFormat() === format) {
+      if (
+        $isOwn(previous as SuggestedChangeNode | null, 'insert', actor.author) &&
+        $isTextNode(last) &&
+        last.getFormat() === format
+      ) {
         last.spliceText(last.getTextContentSize(), 0, text, true);
         return true;
       }
@@ -181,7 +200,12 @@ export function $suggestInsertText(text: string, actor: SuggestActor): boolean {
   const point = $insertionPoint(selection, actor.author);
   if (!point) return false;
   const textNode = $createTextNode(text).setFormat(format).setStyle(style);
-  const insertion = $createSuggestedChangeNode({ kind: 'insert', id: actor.newId(), author: actor.author, date: actor.now() }).append(textNode);
+  const insertion = $createSuggestedChangeNode({
+    kind: 'insert',
+    id: actor.newId(),
+    author: actor.author,
+    date: actor.now(),
+  }).append(textNode);
   point.parent.splice(point.index, 0, [insertion]);
   textNode.select(text.length, text.length);
   return true;
@@ -207,10 +231,16 @@ function $caretAt(leaf: Leaf, where: 'start' | 'end'): void {
  * even across paragraphs; it merges with one's own neighbouring deletions. The caret ends at
  * the start (`collapseTo` 'start', Backspace) or the end of the range.
  */
-export function $suggestDeleteSelection(selection: RangeSelection, actor: SuggestActor, collapseTo: 'start' | 'end'): void {
+export function $suggestDeleteSelection(
+  selection: RangeSelection,
+  actor: SuggestActor,
+  collapseTo: 'start' | 'end',
+): void {
   if (selection.isCollapsed()) return;
   const info: SuggestionInfo = { kind: 'delete', id: actor.newId(), author: actor.author, date: actor.now() };
-  const leaves = selection.extract().filter((n) => isLeaf(n) && !($isTextNode(n) && n.getTextContentSize() === 0));
+  const leaves = selection
+    .extract()
+    .filter((n) => isLeaf(n) && !($isTextNode(n) && n.getTextContentSize() === 0));
   const touched: SuggestedChangeNode[] = [];
   const kept: Leaf[] = [];
   for (const leaf of leaves) {
@@ -238,17 +268,20 @@ export function $suggestDeleteSelection(selection: RangeSelection, actor: Sugges
   for (const deletion of touched) {
     if (!deletion.isAttached()) continue;
     const next = deletion.getNextSibling();
-    if ($isSuggestedChangeNode(next) && $isOwn(next, 'delete', actor.author)) $mergeInto(next, deletion, true);
+    if ($isSuggestedChangeNode(next) && $isOwn(next, 'delete', actor.author))
+      $mergeInto(next, deletion, true);
     const target = deletion.isAttached() ? deletion : (next as SuggestedChangeNode);
     const previous = target.getPreviousSibling();
-    if ($isSuggestedChangeNode(previous) && $isOwn(previous, 'delete', actor.author)) $mergeInto(previous, target, false);
+    if ($isSuggestedChangeNode(previous) && $isOwn(previous, 'delete', actor.author))
+      $mergeInto(previous, target, false);
   }
   const attached = kept.filter((leaf) => leaf.isAttached());
-  if (attached.length > 0) $caretAt(collapseTo === 'start' ? attached[0] : attached[attached.length - 1], collapseTo);
+  if (attached.length > 0)
+    $caretAt(collapseTo === 'start' ? attached[0] : attached[attached.length - 1], collapseTo);
   else {
     const current = $getSelection();
     if ($isRangeSelection(current)) {
-      const point = collapseTo === 'start' === current.isBackward() ? current.focus : current.anchor;
+      const point = (collapseTo === 'start') === current.isBackward() ? current.focus : current.anchor;
       current.anchor.set(point.key, point.offset, point.type);
       current.focus.set(point.key, point.offset, point.type);
     }
@@ -280,7 +313,13 @@ export function $suggestDeleteCharacter(isBackward: boolean, actor: SuggestActor
     offset = selection.anchor.offset;
   } else {
     const child = $isElementNode(anchorNode) ? anchorNode.getChildAtIndex(selection.anchor.offset) : null;
-    const firstLeaf = child ? (isLeaf(child) ? child : $isElementNode(child) ? child.getFirstDescendant() : null) : null;
+    const firstLeaf = child
+      ? isLeaf(child)
+        ? child
+        : $isElementNode(child)
+          ? child.getFirstDescendant()
+          : null
+      : null;
     index = firstLeaf ? leaves.findIndex((l) => l.is(firstLeaf)) : -1;
     offset = 0;
     if (index < 0) {
@@ -301,8 +340,20 @@ export function $suggestDeleteCharacter(isBackward: boolean, actor: SuggestActor
         let start = isBackward ? offset - 1 : offset;
         let end = isBackward ? offset : offset + 1;
         // Never split a surrogate pair (emoji, rare CJK): the pair is one character.
-        if (isBackward && start > 0 && /[\uDC00-\uDFFF]/.test(text[start]) && /[\uD800-\uDBFF]/.test(text[start - 1])) start -= 1;
-        if (!isBackward && end < text.length && /[\uD800-\uDBFF]/.test(text[start]) && /[\uDC00-\uDFFF]/.test(text[end])) end += 1;
+        if (
+          isBackward &&
+          start > 0 &&
+          /[\uDC00-\uDFFF]/.test(text[start]) &&
+          /[\uD800-\uDBFF]/.test(text[start - 1])
+        )
+          start -= 1;
+        if (
+          !isBackward &&
+          end < text.length &&
+          /[\uD800-\uDBFF]/.test(text[start]) &&
+          /[\uDC00-\uDFFF]/.test(text[end])
+        )
+          end += 1;
         range.anchor.set(leaf.getKey(), start, 'text');
         range.focus.set(leaf.getKey(), end, 'text');
       } else {

@@ -80,7 +80,14 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
     setGeneral(null);
     await flushActiveSession();
     let overwriteAll = false;
-    const state: Run = { total: chosen.length, done: 0, current: null, failed: [], finished: null, folder: directory };
+    const state: Run = {
+      total: chosen.length,
+      done: 0,
+      current: null,
+      failed: [],
+      finished: null,
+      folder: directory,
+    };
     setRun({ ...state });
     for (let i = 0; i < chosen.length; i++) {
       if (cancelled.current) break;
@@ -140,7 +147,12 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
     });
 
   return (
-    <Dialog title={t('batchTitle')} open onClose={() => (running ? stop() : onClose())} className="transfer-dialog">
+    <Dialog
+      title={t('batchTitle')}
+      open
+      onClose={() => (running ? stop() : onClose())}
+      className="transfer-dialog"
+    >
       <form
         className="form"
         onSubmit={(e) => {
@@ -165,7 +177,11 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
               {articles.map((a) => (
                 <li key={a.id}>
                   <label className="transfer-check">
-                    <input type="checkbox" checked={selected.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={selected.has(a.id)}
+                      onChange={(e) => toggle(a.id, e.target.checked)}
+                    />
                     {a.headline || t('untitled')}
                   </label>
                 </li>
@@ -173,7 +189,15 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
             </ul>
           </fieldset>
         )}
-        {formats && <ExportFields formats={formats} choice={choice} onChange={setChoice} errors={errors} disabled={running} />}
+        {formats && (
+          <ExportFields
+            formats={formats}
+            choice={choice}
+            onChange={setChoice}
+            errors={errors}
+            disabled={running}
+          />
+        )}
         {(general ?? loadError) && (
           <p role="alert" className="error">
             {general ?? loadError}
@@ -245,7 +269,11 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
               <button type="button" onClick={onClose}>
                 {run?.finished ? t('close') : t('cancel')}
               </button>
-              <button type="submit" className="primary" disabled={!articles || !formats || selected.size === 0 || !choice.directory.trim()}>
+              <button
+                type="submit"
+                className="primary"
+                disabled={!articles || !formats || selected.size === 0 || !choice.directory.trim()}
+              >
                 {t('export')}
               </button>
             </>

@@ -6,7 +6,9 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 
 /** A modal of some other feature is open: its own drop areas decide what a dropped file means there. */
 function otherDialogOpen(): boolean {
-  return Array.from(document.querySelectorAll('dialog[open]')).some((d) => !d.classList.contains('transfer-dialog'));
+  return Array.from(document.querySelectorAll('dialog[open]')).some(
+    (d) => !d.classList.contains('transfer-dialog'),
+  );
 }
 
 /**
@@ -59,7 +61,12 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
   }, [callback]);
 
   return (
-    <div role="region" aria-label={t('dropZone')} className={`transfer-drop ${over ? 'is-over' : ''}`} aria-hidden={!over}>
+    <div
+      role="region"
+      aria-label={t('dropZone')}
+      className={`transfer-drop ${over ? 'is-over' : ''}`}
+      aria-hidden={!over}
+    >
       {over && <p>{t('dropText')}</p>}
     </div>
   );

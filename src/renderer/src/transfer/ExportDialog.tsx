@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { flushActiveSession } from '../editor/activeSession';
-import { canCarryComments, suggestExportFileName, type ExportResult } from '../../../shared/contract/transfer';
+import {
+  canCarryComments,
+  suggestExportFileName,
+  type ExportResult,
+} from '../../../shared/contract/transfer';
 import type { ArticleMeta } from '../../../shared/domain/articles';
 import { announceArticleChange } from '../library/articleEvents';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
@@ -92,7 +96,10 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
   };
 
   const browse = async () => {
-    const r = await api.export.choosePath({ directory: choice.directory.trim() || '/', fileName: fileName.trim() || 'export' });
+    const r = await api.export.choosePath({
+      directory: choice.directory.trim() || '/',
+      fileName: fileName.trim() || 'export',
+    });
     if (r.ok && r.value) {
       setChoice({ ...choice, directory: r.value.directory });
       setFileName(r.value.fileName);
@@ -176,7 +183,13 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
           <button type="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || !meta || !formats || confirmOverwrite || !fileName.trim() || !choice.directory.trim()}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={
+              busy || !meta || !formats || confirmOverwrite || !fileName.trim() || !choice.directory.trim()
+            }
+          >
             {busy ? t('exporting') : t('export')}
           </button>
         </div>

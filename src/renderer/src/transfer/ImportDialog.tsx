@@ -47,7 +47,9 @@ export function ImportDialog({ entries, busy, onFiles, onRetryWithFacts, onClose
                   <span>{t('importing', { name: entry.name })}</span>
                 ) : entry.state === 'done' ? (
                   <>
-                    <span>{t('imported', { name: entry.name, headline: entry.headline || t('untitled') })}</span>
+                    <span>
+                      {t('imported', { name: entry.name, headline: entry.headline || t('untitled') })}
+                    </span>
                     {entry.warnings && entry.warnings.length > 0 && (
                       <div className="muted">
                         {t('importWarnings')}

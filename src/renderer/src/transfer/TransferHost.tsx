@@ -11,7 +11,11 @@ import { ImportDialog } from './ImportDialog';
 import { useImporter } from './useImporter';
 import '../styles/transfer.css';
 
-type Open = null | { kind: 'export'; articleId: string } | { kind: 'batch'; preselected: string[] } | { kind: 'import' };
+type Open =
+  | null
+  | { kind: 'export'; articleId: string }
+  | { kind: 'batch'; preselected: string[] }
+  | { kind: 'import' };
 
 /** Raised by "Export several articles…" and by any pane that offers a batch export. */
 export const EXPORT_SEVERAL_COMMAND = 'file.export-several';
@@ -27,8 +31,14 @@ export function TransferHost() {
   const [notice, setNotice] = useState<string | null>(null);
   const importer = useImporter();
 
-  useCommand('file.export', () => setOpen(currentArticleId ? { kind: 'export', articleId: currentArticleId } : { kind: 'batch', preselected: [] }));
-  useCommand(EXPORT_SEVERAL_COMMAND, () => setOpen({ kind: 'batch', preselected: currentArticleId ? [currentArticleId] : [] }));
+  useCommand('file.export', () =>
+    setOpen(
+      currentArticleId ? { kind: 'export', articleId: currentArticleId } : { kind: 'batch', preselected: [] },
+    ),
+  );
+  useCommand(EXPORT_SEVERAL_COMMAND, () =>
+    setOpen({ kind: 'batch', preselected: currentArticleId ? [currentArticleId] : [] }),
+  );
   useCommand('file.import', () => setOpen({ kind: 'import' }));
 
   useEffect(() => {
@@ -62,7 +72,11 @@ export function TransferHost() {
     setOpen(null);
     const left = result.trackedChanges ? 0 : result.pendingSuggestions.length;
     // The dialog listed them before; the notice repeats how many were not applied.
-    setNotice(left > 0 ? `${t('exportedTo', { path: result.path })} ${t('export.pending', { ns: 'suggest', count: left })}` : t('exportedTo', { path: result.path }));
+    setNotice(
+      left > 0
+        ? `${t('exportedTo', { path: result.path })} ${t('export.pending', { ns: 'suggest', count: left })}`
+        : t('exportedTo', { path: result.path }),
+    );
   };
 
   return (
@@ -76,7 +90,9 @@ export function TransferHost() {
           onSeveral={() => runCommand(EXPORT_SEVERAL_COMMAND)}
         />
       )}
-      {open?.kind === 'batch' && <BatchExportDialog preselected={open.preselected} onClose={() => setOpen(null)} />}
+      {open?.kind === 'batch' && (
+        <BatchExportDialog preselected={open.preselected} onClose={() => setOpen(null)} />
+      )}
       {open?.kind === 'import' && (
         <ImportDialog
           entries={importer.entries}

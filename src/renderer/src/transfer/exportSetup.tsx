@@ -2,7 +2,13 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { useApp } from '../app/AppContext';
-import { ANNOTATABLE_FORMATS, EXPORT_FORMATS, canCarryComments, type ExportFormat, type ExportFormatInfo } from '../../../shared/contract/transfer';
+import {
+  ANNOTATABLE_FORMATS,
+  EXPORT_FORMATS,
+  canCarryComments,
+  type ExportFormat,
+  type ExportFormatInfo,
+} from '../../../shared/contract/transfer';
 
 const FOLDER_KEY = 'factdesk.export.folder';
 const FORMAT_KEY = 'factdesk.export.format';
@@ -31,7 +37,12 @@ export const canAnnotate = (format: ExportFormat) => ANNOTATABLE_FORMATS.include
 /** The formats this shell offers and the starting choice: the remembered folder, else the app's default export folder. */
 export function useExportSetup() {
   const [formats, setFormats] = useState<ExportFormatInfo[] | null>(null);
-  const [choice, setChoice] = useState<ExportChoice>(() => ({ format: storedFormat(), annotated: false, comments: false, directory: localStorage.getItem(FOLDER_KEY) ?? '' }));
+  const [choice, setChoice] = useState<ExportChoice>(() => ({
+    format: storedFormat(),
+    annotated: false,
+    comments: false,
+    directory: localStorage.getItem(FOLDER_KEY) ?? '',
+  }));
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -53,7 +64,8 @@ export function useExportSetup() {
 
   // A remembered PDF choice in a shell that cannot print falls back to Word.
   useEffect(() => {
-    if (formats?.some((f) => f.id === choice.format && !f.available)) setChoice((c) => ({ ...c, format: 'docx' }));
+    if (formats?.some((f) => f.id === choice.format && !f.available))
+      setChoice((c) => ({ ...c, format: 'docx' }));
   }, [formats, choice.format]);
 
   return { formats, choice, setChoice, loadError };
@@ -113,7 +125,12 @@ export function ExportFields({ formats, choice, onChange, errors, disabled, fold
       )}
       {canCarryComments(choice.format, choice.annotated) && (
         <label className="transfer-check">
-          <input type="checkbox" checked={choice.comments} disabled={disabled} onChange={(e) => onChange({ ...choice, comments: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={choice.comments}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...choice, comments: e.target.checked })}
+          />
           {tc('export.withComments')}
         </label>
       )}
@@ -142,8 +159,12 @@ export function ExportFields({ formats, choice, onChange, errors, disabled, fold
 }
 
 /** Splits an error into messages for the fields it names and one for the rest. */
-export function fieldErrors(error: { message: string; fields?: { path: string; message: string }[] }, known: readonly string[]): { fields: Record<string, string>; general: string | null } {
+export function fieldErrors(
+  error: { message: string; fields?: { path: string; message: string }[] },
+  known: readonly string[],
+): { fields: Record<string, string>; general: string | null } {
   const fields: Record<string, string> = {};
-  for (const f of error.fields ?? []) if (known.includes(f.path) && !fields[f.path]) fields[f.path] = `${error.message}`;
+  for (const f of error.fields ?? [])
+    if (known.includes(f.path) && !fields[f.path]) fields[f.path] = `${error.message}`;
   return { fields, general: Object.keys(fields).length ? null : error.message };
 }

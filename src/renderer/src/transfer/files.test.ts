@@ -10,7 +10,12 @@ describe('uniqueNames', () => {
         '2026-11-24-pokal.pdf',
         '2026-11-24-derby.annotated.pdf',
       ]),
-    ).toEqual(['2026-11-24-derby.annotated.pdf', '2026-11-24-derby-2.annotated.pdf', '2026-11-24-pokal.pdf', '2026-11-24-derby-3.annotated.pdf']);
+    ).toEqual([
+      '2026-11-24-derby.annotated.pdf',
+      '2026-11-24-derby-2.annotated.pdf',
+      '2026-11-24-pokal.pdf',
+      '2026-11-24-derby-3.annotated.pdf',
+    ]);
   });
 
   it('does not hand out a number that an original name already uses', () => {

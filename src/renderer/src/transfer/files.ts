@@ -6,7 +6,8 @@ export const MAX_IMPORT_FILE_BYTES = Math.floor((MAX_IMPORT_BASE64 / 4) * 3) - 4
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   // Chunks keep String.fromCharCode below the engine's argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 

@@ -30,19 +30,31 @@ export function useImporter() {
   const nextKey = useRef(1);
   const queue = useRef(Promise.resolve());
 
-  const update = (key: number, patch: Partial<ImportEntry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+  const update = (key: number, patch: Partial<ImportEntry>) =>
+    setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
 
   const importOne = useCallback(
     async (entry: ImportEntry, updateFacts: boolean): Promise<string | null> => {
       update(entry.key, { state: 'importing', message: undefined, factsDiffer: false });
       if (entry.file.size > MAX_IMPORT_FILE_BYTES) {
-        update(entry.key, { state: 'failed', message: t('tooLarge', { name: entry.name, mb: Math.floor(MAX_IMPORT_FILE_BYTES / 1024 / 1024) }) });
+        update(entry.key, {
+          state: 'failed',
+          message: t('tooLarge', { name: entry.name, mb: Math.floor(MAX_IMPORT_FILE_BYTES / 1024 / 1024) }),
+        });
         return null;
       }
       const bytes = new Uint8Array(await entry.file.arrayBuffer());
-      const r = await api.import.file({ name: entry.name, bytesBase64: bytesToBase64(bytes), updateFacts: updateFacts || undefined });
+      const r = await api.import.file({
+        name: entry.name,
+        bytesBase64: bytesToBase64(bytes),
+        updateFacts: updateFacts || undefined,
+      });
       if (!r.ok) {
-        update(entry.key, { state: 'failed', message: r.error.message, factsDiffer: r.error.code === 'conflict' && r.error.message.includes('allow updating facts') });
+        update(entry.key, {
+          state: 'failed',
+          message: r.error.message,
+          factsDiffer: r.error.code === 'conflict' && r.error.message.includes('allow updating facts'),
+        });
         return null;
       }
       update(entry.key, { state: 'done', headline: r.value.headline, warnings: r.value.warnings });
@@ -64,7 +76,12 @@ export function useImporter() {
   /** Adds files and imports them; resolves with true when every one of them went in. */
   const importFiles = useCallback(
     (files: readonly File[]): Promise<boolean> => {
-      const added = files.map((file): ImportEntry => ({ key: nextKey.current++, name: file.name, state: 'waiting', file }));
+      const added = files.map((file): ImportEntry => ({
+        key: nextKey.current++,
+        name: file.name,
+        state: 'waiting',
+        file,
+      }));
       setEntries((list) => [...list, ...added]);
       const work = queue.current.then(async () => {
         setBusy(true);

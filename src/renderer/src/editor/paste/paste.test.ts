@@ -8,13 +8,26 @@ import { sanitizePastedHtml } from './sanitizeHtml';
 import { $nodesFromPlainText, $nodesFromSanitizedHtml } from './pasteNodes';
 
 function pasteHtml(html: string) {
-  const editor = createHeadlessEditor({ nodes: [...ARTICLE_NODES], onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: [...ARTICLE_NODES],
+    onError: (e) => {
+      throw e;
+    },
+  });
   const doc = sanitizePastedHtml(html, window);
-  editor.update(() => {
-    $getRoot().clear().select();
-    $insertGeneratedNodes(editor, $nodesFromSanitizedHtml(editor, doc), $getSelection()!);
-  }, { discrete: true });
-  return { editor, doc, json: editor.getEditorState().toJSON(), text: editor.getEditorState().read(() => $getRoot().getTextContent()) };
+  editor.update(
+    () => {
+      $getRoot().clear().select();
+      $insertGeneratedNodes(editor, $nodesFromSanitizedHtml(editor, doc), $getSelection()!);
+    },
+    { discrete: true },
+  );
+  return {
+    editor,
+    doc,
+    json: editor.getEditorState().toJSON(),
+    text: editor.getEditorState().read(() => $getRoot().getTextContent()),
+  };
 }
 
 function types(node: { type: string; children?: unknown[] }): string[] {
@@ -52,8 +65,12 @@ describe('pasting HTML', () => {
   it('reduces the page to article nodes: h1 becomes a subheading, h5 a minor one', () => {
     const { json } = pasteHtml(webPage);
     const all = types(json.root as { type: string; children?: unknown[] });
-    expect(new Set(all)).toEqual(new Set(['root', 'heading', 'paragraph', 'text', 'link', 'list', 'listitem', 'quote']));
-    const headings = (json.root.children as { type: string; tag?: string }[]).filter((n) => n.type === 'heading').map((n) => n.tag);
+    expect(new Set(all)).toEqual(
+      new Set(['root', 'heading', 'paragraph', 'text', 'link', 'list', 'listitem', 'quote']),
+    );
+    const headings = (json.root.children as { type: string; tag?: string }[])
+      .filter((n) => n.type === 'heading')
+      .map((n) => n.tag);
     expect(headings).toEqual(['h2', 'h3']);
   });
 
@@ -67,7 +84,9 @@ describe('pasting HTML', () => {
       };
       $getRoot().getChildren().forEach(walk);
     });
-    expect(found.find((n) => n.type === 'text' && (n as { text?: string }).text === 'Entscheidung')?.format).toBe(1);
+    expect(
+      found.find((n) => n.type === 'text' && (n as { text?: string }).text === 'Entscheidung')?.format,
+    ).toBe(1);
     expect(found.find((n) => n.type === 'text' && (n as { text?: string }).text === 'spät')?.format).toBe(2);
     expect(found.find((n) => n.type === 'text' && (n as { text?: string }).text === 'Zwei')?.format).toBe(0);
     expect(found.filter((n) => n.type === 'paragraph').every((n) => n.format === '')).toBe(true);
@@ -77,26 +96,49 @@ describe('pasting HTML', () => {
   });
 
   it('does not make a Google Docs paste bold just because of its wrapper', () => {
-    const { editor } = pasteHtml('<b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:700">Fett</span> und normal</p></b>');
-    const formats = editor.getEditorState().read(() =>
-      $getRoot().getAllTextNodes().map((t) => [t.getTextContent(), t.getFormat()]),
+    const { editor } = pasteHtml(
+      '<b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:700">Fett</span> und normal</p></b>',
     );
-    expect(formats).toEqual([['Fett', 1], [' und normal', 0]]);
+    const formats = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .map((t) => [t.getTextContent(), t.getFormat()]),
+    );
+    expect(formats).toEqual([
+      ['Fett', 1],
+      [' und normal', 0],
+    ]);
   });
 });
 
 describe('pasting plain text', () => {
   function pastePlain(text: string): string[] {
-    const editor = createHeadlessEditor({ nodes: [...ARTICLE_NODES], onError: (e) => { throw e; } });
-    editor.update(() => {
-      $getRoot().clear().select();
-      $insertNodes($nodesFromPlainText(text));
-    }, { discrete: true });
-    return editor.getEditorState().read(() => $getRoot().getChildren().map((c) => c.getTextContent()));
+    const editor = createHeadlessEditor({
+      nodes: [...ARTICLE_NODES],
+      onError: (e) => {
+        throw e;
+      },
+    });
+    editor.update(
+      () => {
+        $getRoot().clear().select();
+        $insertNodes($nodesFromPlainText(text));
+      },
+      { discrete: true },
+    );
+    return editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .map((c) => c.getTextContent()),
+    );
   }
 
   it('makes a paragraph of every non-empty line', () => {
-    expect(pastePlain('Erster Absatz.\r\n\r\nZweiter Absatz.\nDritter.')).toEqual(['Erster Absatz.', 'Zweiter Absatz.', 'Dritter.']);
+    expect(pastePlain('Erster Absatz.\r\n\r\nZweiter Absatz.\nDritter.')).toEqual([
+      'Erster Absatz.',
+      'Zweiter Absatz.',
+      'Dritter.',
+    ]);
   });
 
   it('inserts a single line as text without new paragraphs', () => {

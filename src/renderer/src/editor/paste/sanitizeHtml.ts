@@ -9,7 +9,25 @@ import DOMPurify from 'dompurify';
  * runs no scripts and loads no images.
  */
 
-const ARTICLE_TAGS = ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'a', 'b', 'strong', 'i', 'em'];
+const ARTICLE_TAGS = [
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+];
 const SAFE_URI = /^(?:https?:|mailto:)/i;
 
 type PurifyWindow = Parameters<typeof DOMPurify>[0];
@@ -41,7 +59,8 @@ const ITALIC_STYLE = /font-style:(italic|oblique)/;
 /** Turns CSS-only formatting into tags and normalises headings to the article's two levels. */
 function normalise(doc: Document): void {
   // Google Docs wraps a whole paste in <b style="font-weight:normal">; it is not bold.
-  for (const b of Array.from(doc.querySelectorAll('b, strong'))) if (NOT_BOLD_STYLE.test(styleOf(b))) unwrap(b);
+  for (const b of Array.from(doc.querySelectorAll('b, strong')))
+    if (NOT_BOLD_STYLE.test(styleOf(b))) unwrap(b);
   for (const span of Array.from(doc.querySelectorAll('span'))) {
     const style = styleOf(span);
     if (ITALIC_STYLE.test(style)) wrapChildren(span, 'i');
@@ -54,7 +73,10 @@ function normalise(doc: Document): void {
 }
 
 /** Returns an inert document whose body holds only article tags and safe links. */
-export function sanitizePastedHtml(html: string, win: PurifyWindow & { DOMParser: typeof DOMParser } = window): Document {
+export function sanitizePastedHtml(
+  html: string,
+  win: PurifyWindow & { DOMParser: typeof DOMParser } = window,
+): Document {
   const purify = DOMPurify(win);
   const first = purify.sanitize(html, {
     ALLOWED_TAGS: [...ARTICLE_TAGS, 'span'],

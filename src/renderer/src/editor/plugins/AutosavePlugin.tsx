@@ -15,12 +15,14 @@ export function AutosavePlugin({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     whenIdle(() => session.setBaseline(editor.getEditorState()), 1000);
-    return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
-      // Selection moves and focus changes touch no nodes.
-      if (editorState === prevEditorState || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      if (tags.has(COLLABORATION_TAG)) session.noteBodyLater(editorState, REMOTE_SAVE_WITHIN_MS);
-      else session.noteBody(editorState);
-    });
+    return editor.registerUpdateListener(
+      ({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
+        // Selection moves and focus changes touch no nodes.
+        if (editorState === prevEditorState || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+        if (tags.has(COLLABORATION_TAG)) session.noteBodyLater(editorState, REMOTE_SAVE_WITHIN_MS);
+        else session.noteBody(editorState);
+      },
+    );
   }, [editor, session]);
   return null;
 }

@@ -79,7 +79,13 @@ function storeDisagrees(marks: MarkReport[], data: ArticleClaims | null): boolea
 const SYNC_REMOTE_DELAY_MS = 1500;
 
 // The status a mark shows when several claims share its text: the most alarming one.
-const STATUS_WEIGHT: Record<ClaimStatus, number> = { false: 4, disputed: 3, unsourced: 2, unchecked: 1, verified: 0 };
+const STATUS_WEIGHT: Record<ClaimStatus, number> = {
+  false: 4,
+  disputed: 3,
+  unsourced: 2,
+  unchecked: 1,
+  verified: 0,
+};
 
 /**
  * Puts each claim's status on its marks' DOM, where the stylesheet colours it: every mark when
@@ -130,7 +136,8 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
   }, [articleId]);
 
   useEffect(() => {
-    if (!editor.hasNodes([MarkNode])) throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
+    if (!editor.hasNodes([MarkNode]))
+      throw new Error('ClaimsPlugin: MarkNode is not registered on the article editor');
     let lastSent = '';
     let inFlight = 0;
     let failed = false;
@@ -138,7 +145,10 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
     let refused = '';
 
     const currentMarks = (): MarkReport[] =>
-      editor.getEditorState().read($markedClaims).map(({ id, text, context }) => ({ id, text, context }));
+      editor
+        .getEditorState()
+        .read($markedClaims)
+        .map(({ id, text, context }) => ({ id, text, context }));
 
     const sync = () => {
       const payload = currentMarks();
@@ -174,7 +184,8 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       });
     };
     const pause = editPause(() => sync(), { localMs: SYNC_DELAY_MS, remoteMs: SYNC_REMOTE_DELAY_MS });
-    const scheduleSync = (tags?: ReadonlySet<string>) => (tags?.has(COLLABORATION_TAG) ? pause.remote() : pause.local());
+    const scheduleSync = (tags?: ReadonlySet<string>) =>
+      tags?.has(COLLABORATION_TAG) ? pause.remote() : pause.local();
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const retrySync = () => {
       clearTimeout(retryTimer);
@@ -185,7 +196,11 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       // A read-only article (in the trash) is not changed, claims included.
       if (!editor.isEditable()) return true;
       const selection = $getSelection();
-      if (!$isRangeSelection(selection) || selection.isCollapsed() || selection.getTextContent().trim() === '') {
+      if (
+        !$isRangeSelection(selection) ||
+        selection.isCollapsed() ||
+        selection.getTextContent().trim() === ''
+      ) {
         setMessage(t('mark.needsSelection'));
         return true;
       }

@@ -84,7 +84,12 @@ export function ContextMenuPlugin() {
 
   const items: Item[] = [
     ...spell.items,
-    { id: 'cut', label: t('contextMenu.cut'), run: () => clipboard('cut'), separatorBefore: spell.items.length > 0 },
+    {
+      id: 'cut',
+      label: t('contextMenu.cut'),
+      run: () => clipboard('cut'),
+      separatorBefore: spell.items.length > 0,
+    },
     { id: 'copy', label: t('contextMenu.copy'), run: () => clipboard('copy') },
     ...(typeof navigator !== 'undefined' && navigator.clipboard?.readText
       ? [
@@ -100,11 +105,32 @@ export function ContextMenuPlugin() {
           },
         ]
       : []),
-    { id: 'select-all', label: t('contextMenu.selectAll'), run: () => editor.update(() => void $selectAll()) },
-    { id: 'bold', label: t('toolbar.bold'), run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), separatorBefore: true },
-    { id: 'italic', label: t('toolbar.italic'), run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
-    { id: 'link', label: t('toolbar.link'), run: () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined) },
-    { id: 'unlink', label: t('toolbar.unlink'), run: () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) },
+    {
+      id: 'select-all',
+      label: t('contextMenu.selectAll'),
+      run: () => editor.update(() => void $selectAll()),
+    },
+    {
+      id: 'bold',
+      label: t('toolbar.bold'),
+      run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+      separatorBefore: true,
+    },
+    {
+      id: 'italic',
+      label: t('toolbar.italic'),
+      run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
+    },
+    {
+      id: 'link',
+      label: t('toolbar.link'),
+      run: () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined),
+    },
+    {
+      id: 'unlink',
+      label: t('toolbar.unlink'),
+      run: () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null),
+    },
     markClaim,
     comment,
     ...suggestionItems,

@@ -10,7 +10,13 @@ import { editPause } from '../editPause';
  * Counts the body once the writer pauses, never per keystroke: reading a 10,000-word tree on
  * every key would be the slowest thing in the editor.
  */
-export function CountsPlugin({ onCounts, delayMs = 400 }: { onCounts: (counts: TextCounts) => void; delayMs?: number }): null {
+export function CountsPlugin({
+  onCounts,
+  delayMs = 400,
+}: {
+  onCounts: (counts: TextCounts) => void;
+  delayMs?: number;
+}): null {
   const [editor] = useLexicalComposerContext();
   const callback = useLatestRef(onCounts);
   useEffect(() => {

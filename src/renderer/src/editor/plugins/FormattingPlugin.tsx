@@ -13,7 +13,12 @@ import {
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { SET_BLOCK_TYPE_COMMAND, type BlockType } from '../commands';
 
@@ -53,10 +58,15 @@ export function FormattingPlugin(): null {
           (type) => {
             const current = $currentBlockType();
             if (type === 'bullet' || type === 'number') {
-              if (current !== type) editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+              if (current !== type)
+                editor.dispatchCommand(
+                  type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+                  undefined,
+                );
               return true;
             }
-            if (current === 'bullet' || current === 'number') editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+            if (current === 'bullet' || current === 'number')
+              editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
             const selection = $getSelection();
             const factory = BLOCK_FACTORIES[type];
             if ($isRangeSelection(selection) && factory) $setBlocksType(selection, factory);
@@ -64,14 +74,20 @@ export function FormattingPlugin(): null {
           },
           COMMAND_PRIORITY_EDITOR,
         ),
-        editor.registerCommand(FORMAT_TEXT_COMMAND, (format) => format !== 'bold' && format !== 'italic', COMMAND_PRIORITY_CRITICAL),
+        editor.registerCommand(
+          FORMAT_TEXT_COMMAND,
+          (format) => format !== 'bold' && format !== 'italic',
+          COMMAND_PRIORITY_CRITICAL,
+        ),
         editor.registerCommand(FORMAT_ELEMENT_COMMAND, () => true, COMMAND_PRIORITY_CRITICAL),
         editor.registerCommand(
           INDENT_CONTENT_COMMAND,
           () => {
             // Indenting nests list items; elsewhere it would create a format articles do not have.
             const selection = $getSelection();
-            return !($isRangeSelection(selection) && $getNearestNodeOfType(selection.anchor.getNode(), ListNode));
+            return !(
+              $isRangeSelection(selection) && $getNearestNodeOfType(selection.anchor.getNode(), ListNode)
+            );
           },
           COMMAND_PRIORITY_CRITICAL,
         ),

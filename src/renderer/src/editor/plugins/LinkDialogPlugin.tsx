@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_EDITOR, type BaseSelection } from 'lexical';
+import {
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_EDITOR,
+  type BaseSelection,
+} from 'lexical';
 import { $isLinkNode, $toggleLink } from '@lexical/link';
 import { $findMatchingParent } from '@lexical/utils';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -33,7 +39,12 @@ export function LinkDialogPlugin() {
           if (!$isRangeSelection(selection)) return false;
           const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
           const current = $isLinkNode(link) ? link.getURL() : '';
-          setTarget({ selection: selection.clone(), url: current, collapsed: selection.isCollapsed(), inLink: link !== null });
+          setTarget({
+            selection: selection.clone(),
+            url: current,
+            collapsed: selection.isCollapsed(),
+            inLink: link !== null,
+          });
           setUrl(current || 'https://');
           setError(null);
           return true;
@@ -101,7 +112,11 @@ export function LinkDialogPlugin() {
             inputMode="url"
           />
         </label>
-        <p id="link-dialog-hint" className={error ? 'field-error' : 'muted'} role={error ? 'alert' : undefined}>
+        <p
+          id="link-dialog-hint"
+          className={error ? 'field-error' : 'muted'}
+          role={error ? 'alert' : undefined}
+        >
           {error ?? t('linkDialog.hint')}
         </p>
         <div className="dialog-actions">

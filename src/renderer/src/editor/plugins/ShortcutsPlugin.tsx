@@ -48,7 +48,9 @@ export function ShortcutsPlugin(): null {
             else editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined);
             return true;
           }
-          const hit = BLOCK_KEYS.find((k) => k.code === event.code && k.alt === event.altKey && k.shift === event.shiftKey);
+          const hit = BLOCK_KEYS.find(
+            (k) => k.code === event.code && k.alt === event.altKey && k.shift === event.shiftKey,
+          );
           if (!hit) return false;
           event.preventDefault();
           editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, hit.type);

@@ -94,10 +94,20 @@ export function ToolbarPlugin() {
 
   return (
     <div role="toolbar" aria-label={t('toolbar.label')} className="editor-toolbar" onKeyDown={moveFocus}>
-      <button type="button" disabled={!canUndo} onMouseDown={keepSelection} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        disabled={!canUndo}
+        onMouseDown={keepSelection}
+        onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+      >
         {t('toolbar.undo')}
       </button>
-      <button type="button" disabled={!canRedo} onMouseDown={keepSelection} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        disabled={!canRedo}
+        onMouseDown={keepSelection}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
         {t('toolbar.redo')}
       </button>
       <span className="tb-sep" aria-hidden="true" />
@@ -118,7 +128,11 @@ export function ToolbarPlugin() {
       <span className="tb-sep" aria-hidden="true" />
       {toggle('bold', t('toolbar.bold'), format.bold)}
       {toggle('italic', t('toolbar.italic'), format.italic)}
-      <button type="button" onMouseDown={keepSelection} onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}>
+      <button
+        type="button"
+        onMouseDown={keepSelection}
+        onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}
+      >
         {t('toolbar.link')}
       </button>
       <button

@@ -53,7 +53,13 @@ export function TypographyPlugin({ language }: { language: ArticleLanguage }): n
           BEFORE_INPUT_COMMAND,
           (event: InputEvent) => {
             const data = event.data;
-            if (event.inputType !== 'insertText' || data === null || !TYPING_TRIGGERS.has(data) || editor.isComposing()) return false;
+            if (
+              event.inputType !== 'insertText' ||
+              data === null ||
+              !TYPING_TRIGGERS.has(data) ||
+              editor.isComposing()
+            )
+              return false;
             const selection = $getSelection();
             if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
             const anchor = selection.anchor;

@@ -24,12 +24,20 @@ describe('revision word diff', () => {
 
   it('treats a changed quote mark as a change of that token only', () => {
     const diff = wordDiff('Er sagte "Ja".', 'Er sagte „Ja“.')!;
-    expect(diff.parts.filter((p) => p.kind !== 'same').map((p) => p.text).join('|')).toBe('"|„|"|“');
+    expect(
+      diff.parts
+        .filter((p) => p.kind !== 'same')
+        .map((p) => p.text)
+        .join('|'),
+    ).toBe('"|„|"|“');
     expect(diff.addedWords + diff.removedWords).toBe(0);
   });
 
   it('keeps paragraph breaks in the text so the diff reads like the article', () => {
-    const diff = wordDiff('Erster Absatz.\n\nZweiter Absatz.', 'Erster Absatz.\n\nZweiter, längerer Absatz.')!;
+    const diff = wordDiff(
+      'Erster Absatz.\n\nZweiter Absatz.',
+      'Erster Absatz.\n\nZweiter, längerer Absatz.',
+    )!;
     expect(diff.parts.map((p) => p.text).join('')).toContain('\n\n');
     expect(diff.addedWords).toBe(1);
   });
@@ -43,7 +51,16 @@ describe('revision word diff', () => {
 
 describe('article text for comparing versions', () => {
   it('puts kicker, headline, lead and byline with dateline before the body and skips empty fields', () => {
-    const text = articleText({ kicker: '', headline: 'Rotheide siegt', lead: 'Spät, aber verdient.', byline: 'Jana Kowalczyk', dateline: 'Almental' }, 'Text.');
+    const text = articleText(
+      {
+        kicker: '',
+        headline: 'Rotheide siegt',
+        lead: 'Spät, aber verdient.',
+        byline: 'Jana Kowalczyk',
+        dateline: 'Almental',
+      },
+      'Text.',
+    );
     expect(text).toBe('Rotheide siegt\n\nSpät, aber verdient.\n\nJana Kowalczyk, Almental\n\nText.');
   });
 });

@@ -45,7 +45,15 @@ export function wordDiff(older: string, newer: string): WordDiff | null {
 }
 
 /** The whole article as one text for comparing versions: news structure first, then the body. */
-export function articleText(fields: { kicker: string; headline: string; lead: string; byline: string; dateline: string }, body: string): string {
-  const head = [fields.kicker, fields.headline, fields.lead, [fields.byline, fields.dateline].filter(Boolean).join(', ')];
+export function articleText(
+  fields: { kicker: string; headline: string; lead: string; byline: string; dateline: string },
+  body: string,
+): string {
+  const head = [
+    fields.kicker,
+    fields.headline,
+    fields.lead,
+    [fields.byline, fields.dateline].filter(Boolean).join(', '),
+  ];
   return [...head.filter((s) => s.trim() !== ''), body].join('\n\n');
 }

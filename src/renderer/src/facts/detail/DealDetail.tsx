@@ -4,19 +4,43 @@ import { api } from '../../bridge';
 import { useFormat } from '../format';
 import { DealForm } from '../forms/DealForm';
 import type { FactTarget } from '../types';
-import { AuditTrail, Badge, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import {
+  AuditTrail,
+  Badge,
+  Citations,
+  DeleteAction,
+  DetailHeader,
+  Facts,
+  LinkButton,
+  LinkedArticles,
+  UnsourcedBadge,
+} from './parts';
 import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
-export function DealDetail({ id, open, onDeleted }: { id: string; open(t: FactTarget): void; onDeleted(): void }) {
+export function DealDetail({
+  id,
+  open,
+  onDeleted,
+}: {
+  id: string;
+  open(t: FactTarget): void;
+  onDeleted(): void;
+}) {
   const { t } = useTranslation('facts');
   const f = useFormat();
   const { value: view, error } = useRecord(() => api.facts.dealGet({ id }), id);
   const [editing, setEditing] = useState(false);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!view) return <p className="muted">{t('loading')}</p>;
   const d = view.deal;
-  const entity = (e: { id: string; name: string } | null) => (e ? <LinkButton onClick={() => open({ type: 'entity', id: e.id })}>{e.name}</LinkButton> : null);
+  const entity = (e: { id: string; name: string } | null) =>
+    e ? <LinkButton onClick={() => open({ type: 'entity', id: e.id })}>{e.name}</LinkButton> : null;
   return (
     <article className="fact-detail" aria-label={t('deal.detailLabel', { subject: d.subject })}>
       <DetailHeader
@@ -33,7 +57,11 @@ export function DealDetail({ id, open, onDeleted }: { id: string; open(t: FactTa
             <button type="button" onClick={() => setEditing(true)}>
               {t('edit')}
             </button>
-            <DeleteAction what={d.subject} onDelete={() => api.facts.dealDelete({ id })} onDeleted={onDeleted} />
+            <DeleteAction
+              what={d.subject}
+              onDelete={() => api.facts.dealDelete({ id })}
+              onDeleted={onDeleted}
+            />
           </>
         }
       />
@@ -53,7 +81,9 @@ export function DealDetail({ id, open, onDeleted }: { id: string; open(t: FactTa
       <Citations factType="deal" factId={id} citations={view.citations} open={open} />
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="deal" recordId={id} />
-      {editing && <DealForm view={view} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <DealForm view={view} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
     </article>
   );
 }

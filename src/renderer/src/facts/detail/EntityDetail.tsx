@@ -8,7 +8,16 @@ import { CitationForm } from '../forms/CitationForm';
 import { EntityForm } from '../forms/EntityForm';
 import { RoleForm } from '../forms/RoleForm';
 import type { FactTarget } from '../types';
-import { AuditTrail, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import {
+  AuditTrail,
+  Citations,
+  DeleteAction,
+  DetailHeader,
+  Facts,
+  LinkButton,
+  LinkedArticles,
+  UnsourcedBadge,
+} from './parts';
 import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
@@ -31,7 +40,12 @@ export function EntityDetail({
   const [role, setRole] = useState<RoleView | 'new' | null>(null);
   const [roleError, setRoleError] = useState<string | null>(null);
   const [citing, setCiting] = useState<RoleView | null>(null);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!view) return <p className="muted">{t('loading')}</p>;
   const e = view.entity;
   const removeRole = async (r: RoleView) => {
@@ -45,7 +59,9 @@ export function EntityDetail({
       {who === 'organisation' && r.organisation && (
         <>
           {', '}
-          <LinkButton onClick={() => open({ type: 'entity', id: r.organisation!.id })}>{r.organisation.name}</LinkButton>
+          <LinkButton onClick={() => open({ type: 'entity', id: r.organisation!.id })}>
+            {r.organisation.name}
+          </LinkButton>
         </>
       )}
       {who === 'person' && (
@@ -58,7 +74,10 @@ export function EntityDetail({
       {r.citations.length === 0 ? (
         <UnsourcedBadge />
       ) : (
-        <span className="muted"> · {r.citations.map((c) => [c.source.title, c.locator].filter(Boolean).join(', ')).join('; ')}</span>
+        <span className="muted">
+          {' '}
+          · {r.citations.map((c) => [c.source.title, c.locator].filter(Boolean).join(', ')).join('; ')}
+        </span>
       )}
     </>
   );
@@ -72,7 +91,11 @@ export function EntityDetail({
             <button type="button" onClick={() => setEditing(true)}>
               {t('edit')}
             </button>
-            <DeleteAction what={e.name} onDelete={() => api.facts.entityDelete({ id })} onDeleted={onDeleted} />
+            <DeleteAction
+              what={e.name}
+              onDelete={() => api.facts.entityDelete({ id })}
+              onDeleted={onDeleted}
+            />
           </>
         }
       />
@@ -83,10 +106,18 @@ export function EntityDetail({
         ]}
       />
       <div className="fact-counts">
-        <button type="button" onClick={() => onShowFacts({ id, name: e.name }, 'deal')} disabled={view.dealCount === 0}>
+        <button
+          type="button"
+          onClick={() => onShowFacts({ id, name: e.name }, 'deal')}
+          disabled={view.dealCount === 0}
+        >
           {t('entity.deals', { count: view.dealCount })}
         </button>
-        <button type="button" onClick={() => onShowFacts({ id, name: e.name }, 'quote')} disabled={view.quoteCount === 0}>
+        <button
+          type="button"
+          onClick={() => onShowFacts({ id, name: e.name }, 'quote')}
+          disabled={view.quoteCount === 0}
+        >
           {t('entity.quotes', { count: view.quoteCount })}
         </button>
       </div>
@@ -106,13 +137,26 @@ export function EntityDetail({
                 <li key={r.id}>
                   {roleLine(r, 'organisation')}
                   <div className="row-actions">
-                    <button type="button" onClick={() => setCiting(r)} aria-label={t('role.citeNamed', { title: r.title })}>
+                    <button
+                      type="button"
+                      onClick={() => setCiting(r)}
+                      aria-label={t('role.citeNamed', { title: r.title })}
+                    >
                       {t('citation.add')}
                     </button>
-                    <button type="button" onClick={() => setRole(r)} aria-label={t('role.editNamed', { title: r.title })}>
+                    <button
+                      type="button"
+                      onClick={() => setRole(r)}
+                      aria-label={t('role.editNamed', { title: r.title })}
+                    >
                       {t('edit')}
                     </button>
-                    <button type="button" className="danger" onClick={() => void removeRole(r)} aria-label={t('role.removeNamed', { title: r.title })}>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void removeRole(r)}
+                      aria-label={t('role.removeNamed', { title: r.title })}
+                    >
                       {t('delete')}
                     </button>
                   </div>
@@ -141,7 +185,9 @@ export function EntityDetail({
       <Citations factType="entity" factId={id} citations={view.citations} open={open} />
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="entity" recordId={id} />
-      {editing && <EntityForm entity={e} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <EntityForm entity={e} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
       {citing && <CitationForm factType="role" factId={citing.id} onClose={() => setCiting(null)} />}
       {role && <RoleForm personId={id} role={role === 'new' ? null : role} onClose={() => setRole(null)} />}
     </article>

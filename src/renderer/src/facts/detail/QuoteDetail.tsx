@@ -4,16 +4,39 @@ import { api } from '../../bridge';
 import { useFormat } from '../format';
 import { QuoteForm, type QuoteDraft } from '../forms/QuoteForm';
 import type { FactTarget } from '../types';
-import { AuditTrail, Badge, Citations, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles, UnsourcedBadge } from './parts';
+import {
+  AuditTrail,
+  Badge,
+  Citations,
+  DeleteAction,
+  DetailHeader,
+  Facts,
+  LinkButton,
+  LinkedArticles,
+  UnsourcedBadge,
+} from './parts';
 import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
 
-export function QuoteDetail({ id, open, onDeleted }: { id: string; open(t: FactTarget): void; onDeleted(): void }) {
+export function QuoteDetail({
+  id,
+  open,
+  onDeleted,
+}: {
+  id: string;
+  open(t: FactTarget): void;
+  onDeleted(): void;
+}) {
   const { t } = useTranslation('facts');
   const f = useFormat();
   const { value: view, error } = useRecord(() => api.facts.quoteGet({ id }), id);
   const [form, setForm] = useState<{ draft?: QuoteDraft; edit: boolean } | null>(null);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!view) return <p className="muted">{t('loading')}</p>;
   const q = view.quote;
   const quoteLink = (r: { id: string; wording: string; language: string }) => (
@@ -25,7 +48,11 @@ export function QuoteDetail({ id, open, onDeleted }: { id: string; open(t: FactT
     <article className="fact-detail" aria-label={t('quote.detailLabel', { speaker: view.speaker.name })}>
       <DetailHeader
         type={t('type.quote')}
-        title={<LinkButton onClick={() => open({ type: 'entity', id: view.speaker.id })}>{view.speaker.name}</LinkButton>}
+        title={
+          <LinkButton onClick={() => open({ type: 'entity', id: view.speaker.id })}>
+            {view.speaker.name}
+          </LinkButton>
+        }
         badges={
           <>
             <Badge kind={`status-${q.status}`}>{t(`quoteStatus.${q.status}`)}</Badge>
@@ -53,7 +80,11 @@ export function QuoteDetail({ id, open, onDeleted }: { id: string; open(t: FactT
             >
               {t('quote.addTranslation')}
             </button>
-            <DeleteAction what={t('quote.deleteWhat', { speaker: view.speaker.name })} onDelete={() => api.facts.quoteDelete({ id })} onDeleted={onDeleted} />
+            <DeleteAction
+              what={t('quote.deleteWhat', { speaker: view.speaker.name })}
+              onDelete={() => api.facts.quoteDelete({ id })}
+              onDeleted={onDeleted}
+            />
           </>
         }
       />

@@ -13,7 +13,11 @@ type SourcePlaceInText = NonNullable<FactTarget['place']>;
 import { AuditTrail, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles } from './parts';
 import { useRecord } from './useRecord';
 
-const FACT_TARGET: Record<string, FactTarget['type'] | undefined> = { deal: 'deal', quote: 'quote', entity: 'entity' };
+const FACT_TARGET: Record<string, FactTarget['type'] | undefined> = {
+  deal: 'deal',
+  quote: 'quote',
+  entity: 'entity',
+};
 
 function size(bytes: number, lang: string): string {
   const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
@@ -40,7 +44,12 @@ export function SourceDetail({
   const { value: view, error } = useRecord(() => api.facts.sourceGet({ id }), id);
   const [editing, setEditing] = useState(false);
   const [fileState, setFileState] = useState<{ busy?: 'upload' | 'fetch'; error?: string } | null>(null);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!view) return <p className="muted">{t('loading')}</p>;
   const s = view.source;
 
@@ -50,7 +59,10 @@ export function SourceDetail({
     if (r.ok) {
       setFileState(null);
       notifyFactsChanged();
-    } else setFileState({ error: 'tooLarge' in r ? t('file.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message });
+    } else
+      setFileState({
+        error: 'tooLarge' in r ? t('file.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message,
+      });
   };
   // A file not stored here came with a colleague's record: the shell fetches it from the desk
   // (verified against its SHA-256) and keeps it, so the view shows it as stored afterwards.
@@ -80,7 +92,11 @@ export function SourceDetail({
             <button type="button" onClick={() => setEditing(true)}>
               {t('edit')}
             </button>
-            <DeleteAction what={s.title} onDelete={() => api.facts.sourceDelete({ id })} onDeleted={onDeleted} />
+            <DeleteAction
+              what={s.title}
+              onDelete={() => api.facts.sourceDelete({ id })}
+              onDeleted={onDeleted}
+            />
           </>
         }
       />
@@ -125,13 +141,21 @@ export function SourceDetail({
         ) : (
           <p className="muted">{t('file.none')}</p>
         )}
-        <FileDrop label={s.fileHash ? t('file.replace') : t('file.attach')} onFile={(file) => void attach(file)} current={fileState?.busy ? t(fileState.busy === 'fetch' ? 'file.fetching' : 'file.uploading') : null} />
+        <FileDrop
+          label={s.fileHash ? t('file.replace') : t('file.attach')}
+          onFile={(file) => void attach(file)}
+          current={
+            fileState?.busy ? t(fileState.busy === 'fetch' ? 'file.fetching' : 'file.uploading') : null
+          }
+        />
         {fileState?.error && (
           <p role="alert" className="error">
             {fileState.error}
           </p>
         )}
-        {s.fileHash && view.file?.stored && <SourceViewer key={s.fileHash} sourceId={id} title={s.title} place={here} />}
+        {s.fileHash && view.file?.stored && (
+          <SourceViewer key={s.fileHash} sourceId={id} title={s.title} place={here} />
+        )}
       </section>
       <section className="fact-section" aria-label={t('source.citedBy')}>
         <h3>{t('source.citedBy')}</h3>
@@ -144,7 +168,11 @@ export function SourceDetail({
               return (
                 <li key={c.citationId}>
                   <span className="fact-type">{t(`type.${c.factType}`)}</span>{' '}
-                  {type ? <LinkButton onClick={() => open({ type, id: c.factId })}>{c.label}</LinkButton> : c.label}
+                  {type ? (
+                    <LinkButton onClick={() => open({ type, id: c.factId })}>{c.label}</LinkButton>
+                  ) : (
+                    c.label
+                  )}
                   {c.locator && (
                     <>
                       {' · '}
@@ -171,7 +199,9 @@ export function SourceDetail({
       </section>
       <LinkedArticles articles={view.linkedArticles} />
       <AuditTrail recordType="source" recordId={id} />
-      {editing && <SourceForm source={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <SourceForm source={s} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
     </article>
   );
 }

@@ -1,6 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditRecordType, CitationView, LinkedArticle } from '../../../../shared/contract/facts';
+import type {
+  AuditEntry,
+  AuditRecordType,
+  CitationView,
+  LinkedArticle,
+} from '../../../../shared/contract/facts';
 import type { CitedFactType } from '../../../../shared/domain/fact-inputs';
 import type { Result } from '../../../../shared/result';
 import { api } from '../../bridge';
@@ -10,7 +15,17 @@ import { useFormat } from '../format';
 import { CitationForm } from '../forms/CitationForm';
 import type { FactTarget } from '../types';
 
-export function DetailHeader({ type, title, badges, actions }: { type: string; title: ReactNode; badges?: ReactNode; actions?: ReactNode }) {
+export function DetailHeader({
+  type,
+  title,
+  badges,
+  actions,
+}: {
+  type: string;
+  title: ReactNode;
+  badges?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="fact-detail-header">
       <span className="fact-type">{type}</span>
@@ -87,7 +102,9 @@ export function Citations({
         <ul className="citation-list">
           {citations.map((c) => (
             <li key={c.id}>
-              <LinkButton onClick={() => open({ type: 'source', id: c.source.id })}>{c.source.title}</LinkButton>
+              <LinkButton onClick={() => open({ type: 'source', id: c.source.id })}>
+                {c.source.title}
+              </LinkButton>
               {c.source.publisher && <span className="muted"> · {c.source.publisher}</span>}
               {c.locator && (
                 <>
@@ -97,7 +114,13 @@ export function Citations({
                       type="button"
                       className="link-button citation-locator"
                       aria-label={ts('open.at', { title: c.source.title, locator: c.locator })}
-                      onClick={() => open({ type: 'source', id: c.source.id, place: { locator: c.locator, excerpt: c.excerpt } })}
+                      onClick={() =>
+                        open({
+                          type: 'source',
+                          id: c.source.id,
+                          place: { locator: c.locator, excerpt: c.excerpt },
+                        })
+                      }
                     >
                       {c.locator}
                     </button>
@@ -108,10 +131,19 @@ export function Citations({
               )}
               {c.excerpt && <blockquote className="citation-excerpt">{c.excerpt}</blockquote>}
               <div className="row-actions">
-                <button type="button" onClick={() => setEditing(c)} aria-label={t('citation.editNamed', { title: c.source.title })}>
+                <button
+                  type="button"
+                  onClick={() => setEditing(c)}
+                  aria-label={t('citation.editNamed', { title: c.source.title })}
+                >
                   {t('edit')}
                 </button>
-                <button type="button" className="danger" onClick={() => void remove(c)} aria-label={t('citation.removeNamed', { title: c.source.title })}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void remove(c)}
+                  aria-label={t('citation.removeNamed', { title: c.source.title })}
+                >
                   {t('citation.remove')}
                 </button>
               </div>
@@ -125,7 +157,12 @@ export function Citations({
         </p>
       )}
       {editing && (
-        <CitationForm factType={factType} factId={factId} citation={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <CitationForm
+          factType={factType}
+          factId={factId}
+          citation={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );
@@ -140,7 +177,8 @@ export function LinkedArticles({ articles }: { articles: LinkedArticle[] }) {
       <ul>
         {articles.map((a) => (
           <li key={a.articleId}>
-            {a.headline || t('linked.untitled', { id: a.articleId })} <span className="muted">({t('linked.claims', { count: a.claims })})</span>
+            {a.headline || t('linked.untitled', { id: a.articleId })}{' '}
+            <span className="muted">({t('linked.claims', { count: a.claims })})</span>
           </li>
         ))}
       </ul>
@@ -151,7 +189,8 @@ export function LinkedArticles({ articles }: { articles: LinkedArticle[] }) {
 function changes(entry: AuditEntry): { field: string; before: string; after: string }[] {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  const show = (v: unknown) =>
+    v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => k !== 'id' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => ({ field: k, before: show(before[k]), after: show(after[k]) }));
@@ -199,7 +238,15 @@ export function AuditTrail({ recordType, recordId }: { recordType: AuditRecordTy
 }
 
 /** Delete with a confirmation; a refusal (e.g. articles rely on the fact) is shown as it came. */
-export function DeleteAction({ what, onDelete, onDeleted }: { what: string; onDelete(): Promise<Result<unknown>>; onDeleted(): void }) {
+export function DeleteAction({
+  what,
+  onDelete,
+  onDeleted,
+}: {
+  what: string;
+  onDelete(): Promise<Result<unknown>>;
+  onDeleted(): void;
+}) {
   const { t } = useTranslation('facts');
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -24,12 +24,21 @@ export function CitationForm({
   onClose(): void;
 }) {
   const { t } = useTranslation('facts');
-  const [source, setSource] = useState<PickerOption | null>(citation ? { id: citation.source.id, label: citation.source.title } : null);
+  const [source, setSource] = useState<PickerOption | null>(
+    citation ? { id: citation.source.id, label: citation.source.title } : null,
+  );
   const [locator, setLocator] = useState(citation?.locator ?? '');
   const [excerpt, setExcerpt] = useState(citation?.excerpt ?? '');
   const [newSource, setNewSource] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const labels = useMemo(() => ({ sourceId: t('citation.source'), locator: t('citation.locator'), excerpt: t('citation.excerpt') }), [t]);
+  const labels = useMemo(
+    () => ({
+      sourceId: t('citation.source'),
+      locator: t('citation.locator'),
+      excerpt: t('citation.excerpt'),
+    }),
+    [t],
+  );
   const { errors, formError, showProblems, showError } = useFormErrors(labels);
 
   const searchSources = useCallback(async (query: string): Promise<PickerOption[]> => {
@@ -46,8 +55,19 @@ export function CitationForm({
     if (!source) return showProblems([{ path: 'sourceId', message: 'must be chosen' }]);
     setBusy(true);
     const r = citation
-      ? await api.facts.citationUpdate({ id: citation.id, sourceId: source.id, locator: orNull(locator), excerpt: orNull(excerpt) })
-      : await api.facts.citationCreate({ factType, factId, sourceId: source.id, locator: orNull(locator), excerpt: orNull(excerpt) });
+      ? await api.facts.citationUpdate({
+          id: citation.id,
+          sourceId: source.id,
+          locator: orNull(locator),
+          excerpt: orNull(excerpt),
+        })
+      : await api.facts.citationCreate({
+          factType,
+          factId,
+          sourceId: source.id,
+          locator: orNull(locator),
+          excerpt: orNull(excerpt),
+        });
     setBusy(false);
     if (!r.ok) return showError(r.error);
     notifyFactsChanged();
@@ -56,7 +76,13 @@ export function CitationForm({
 
   return (
     <>
-      <FormDialog title={citation ? t('citation.editTitle') : t('citation.newTitle')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError}>
+      <FormDialog
+        title={citation ? t('citation.editTitle') : t('citation.newTitle')}
+        onClose={onClose}
+        onSubmit={submit}
+        busy={busy}
+        formError={formError}
+      >
         <Field id="citation-source" label={labels.sourceId} error={errors.sourceId} wide>
           <RecordPicker
             id="citation-source"
@@ -70,10 +96,20 @@ export function CitationForm({
           />
         </Field>
         <Field id="citation-locator" label={labels.locator} error={errors.locator}>
-          <input {...fieldProps('citation-locator', errors.locator)} placeholder={t('citation.locatorHint')} value={locator} onChange={(e) => setLocator(e.target.value)} />
+          <input
+            {...fieldProps('citation-locator', errors.locator)}
+            placeholder={t('citation.locatorHint')}
+            value={locator}
+            onChange={(e) => setLocator(e.target.value)}
+          />
         </Field>
         <Field id="citation-excerpt" label={labels.excerpt} error={errors.excerpt} wide>
-          <textarea {...fieldProps('citation-excerpt', errors.excerpt)} rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} />
+          <textarea
+            {...fieldProps('citation-excerpt', errors.excerpt)}
+            rows={3}
+            value={excerpt}
+            onChange={(e) => setExcerpt(e.target.value)}
+          />
         </Field>
       </FormDialog>
       {newSource !== null && (

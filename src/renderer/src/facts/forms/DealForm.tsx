@@ -1,7 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealView } from '../../../../shared/contract/facts';
-import { AMOUNT_PRECISIONS, DEAL_KINDS, DEAL_STATUSES, type AmountPrecision, type DealKind, type DealStatus } from '../../../../shared/domain/facts';
+import {
+  AMOUNT_PRECISIONS,
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  type AmountPrecision,
+  type DealKind,
+  type DealStatus,
+} from '../../../../shared/domain/facts';
 import { amountToInput, isKnownCurrency, parseAmountInput } from '../../../../shared/facts/amount';
 import { api } from '../../bridge';
 import { notifyFactsChanged } from '../events';
@@ -21,7 +28,8 @@ const PATHS = {
   reportedById: 'reportedBy',
 };
 
-const ref = (e: { id: string; name: string } | null): PickerOption | null => (e ? { id: e.id, label: e.name } : null);
+const ref = (e: { id: string; name: string } | null): PickerOption | null =>
+  e ? { id: e.id, label: e.name } : null;
 
 /** Values for a new deal, e.g. from a claim in an article. */
 export interface DealDraft {
@@ -51,8 +59,14 @@ export function DealForm({
   const [payee, setPayee] = useState<PickerOption | null>(ref(view?.payee ?? null));
   const [precision, setPrecision] = useState<AmountPrecision>(d?.precision ?? draft?.precision ?? 'exact');
   const [currency, setCurrency] = useState(d?.currency ?? draft?.currency ?? 'EUR');
-  const [amount, setAmount] = useState(d?.amountMinor != null && d.currency ? amountToInput(d.amountMinor, d.currency, lang) : (draft?.amount ?? ''));
-  const [amountMax, setAmountMax] = useState(d?.amountMaxMinor != null && d.currency ? amountToInput(d.amountMaxMinor, d.currency, lang) : '');
+  const [amount, setAmount] = useState(
+    d?.amountMinor != null && d.currency
+      ? amountToInput(d.amountMinor, d.currency, lang)
+      : (draft?.amount ?? ''),
+  );
+  const [amountMax, setAmountMax] = useState(
+    d?.amountMaxMinor != null && d.currency ? amountToInput(d.amountMaxMinor, d.currency, lang) : '',
+  );
   const [dateFrom, setDateFrom] = useState(d?.dateFrom ?? '');
   const [dateTo, setDateTo] = useState(d?.dateTo ?? '');
   const [status, setStatus] = useState<DealStatus>(d?.status ?? 'reported');
@@ -85,11 +99,13 @@ export function DealForm({
     const problems: { path: string; message: string }[] = [];
     const cur = currency.trim().toUpperCase();
     if (!subject.trim()) problems.push({ path: 'subject', message: 'must not be empty' });
-    if (payer && payee && payer.id === payee.id) problems.push({ path: 'payee', message: 'must differ from the payer (payer and payee must differ)' });
+    if (payer && payee && payer.id === payee.id)
+      problems.push({ path: 'payee', message: 'must differ from the payer (payer and payee must differ)' });
     let amountMinor: number | null = null;
     let amountMaxMinor: number | null = null;
     if (disclosed) {
-      if (!isKnownCurrency(cur)) problems.push({ path: 'currency', message: 'must be an ISO 4217 currency code such as EUR' });
+      if (!isKnownCurrency(cur))
+        problems.push({ path: 'currency', message: 'must be an ISO 4217 currency code such as EUR' });
       const parsed = parseAmountInput(amount, isKnownCurrency(cur) ? cur : 'EUR', lang);
       if (parsed.ok) amountMinor = parsed.minor;
       else problems.push({ path: 'amount', message: parsed.message });
@@ -99,7 +115,10 @@ export function DealForm({
         else problems.push({ path: 'amountMax', message: max.message });
       }
     }
-    for (const [path, v] of [['dateFrom', dateFrom], ['dateTo', dateTo]] as const) {
+    for (const [path, v] of [
+      ['dateFrom', dateFrom],
+      ['dateTo', dateTo],
+    ] as const) {
       const p = dateProblem(v);
       if (p) problems.push({ path, message: p });
     }
@@ -128,12 +147,26 @@ export function DealForm({
   };
 
   return (
-    <FormDialog title={d ? t('deal.editTitle') : t('deal.newTitle')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError}>
+    <FormDialog
+      title={d ? t('deal.editTitle') : t('deal.newTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      formError={formError}
+    >
       <Field id="deal-subject" label={labels.subject} error={errors.subject} wide>
-        <input {...fieldProps('deal-subject', errors.subject)} value={subject} onChange={(e) => setSubject(e.target.value)} />
+        <input
+          {...fieldProps('deal-subject', errors.subject)}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+        />
       </Field>
       <Field id="deal-kind" label={labels.kind}>
-        <select {...fieldProps('deal-kind')} value={kind} onChange={(e) => setKind(e.target.value as DealKind)}>
+        <select
+          {...fieldProps('deal-kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as DealKind)}
+        >
           {DEAL_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`dealKind.${k}`)}
@@ -142,7 +175,11 @@ export function DealForm({
         </select>
       </Field>
       <Field id="deal-status" label={labels.status}>
-        <select {...fieldProps('deal-status')} value={status} onChange={(e) => setStatus(e.target.value as DealStatus)}>
+        <select
+          {...fieldProps('deal-status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as DealStatus)}
+        >
           {DEAL_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`dealStatus.${s}`)}
@@ -151,13 +188,29 @@ export function DealForm({
         </select>
       </Field>
       <Field id="deal-payer" label={labels.payer} error={errors.payer}>
-        <EntityPicker id="deal-payer" value={payer} onChange={setPayer} createKind="club" error={errors.payer} />
+        <EntityPicker
+          id="deal-payer"
+          value={payer}
+          onChange={setPayer}
+          createKind="club"
+          error={errors.payer}
+        />
       </Field>
       <Field id="deal-payee" label={labels.payee} error={errors.payee}>
-        <EntityPicker id="deal-payee" value={payee} onChange={setPayee} createKind="club" error={errors.payee} />
+        <EntityPicker
+          id="deal-payee"
+          value={payee}
+          onChange={setPayee}
+          createKind="club"
+          error={errors.payee}
+        />
       </Field>
       <Field id="deal-precision" label={labels.precision}>
-        <select {...fieldProps('deal-precision')} value={precision} onChange={(e) => setPrecision(e.target.value as AmountPrecision)}>
+        <select
+          {...fieldProps('deal-precision')}
+          value={precision}
+          onChange={(e) => setPrecision(e.target.value as AmountPrecision)}
+        >
           {AMOUNT_PRECISIONS.map((p) => (
             <option key={p} value={p}>
               {t(`precision.${p}`)}
@@ -178,7 +231,12 @@ export function DealForm({
           </Field>
           {precision === 'range' && (
             <Field id="deal-amount-max" label={labels.amountMax} error={errors.amountMax}>
-              <input {...fieldProps('deal-amount-max', errors.amountMax)} inputMode="decimal" value={amountMax} onChange={(e) => setAmountMax(e.target.value)} />
+              <input
+                {...fieldProps('deal-amount-max', errors.amountMax)}
+                inputMode="decimal"
+                value={amountMax}
+                onChange={(e) => setAmountMax(e.target.value)}
+              />
             </Field>
           )}
           <Field id="deal-currency" label={labels.currency} error={errors.currency}>
@@ -199,16 +257,38 @@ export function DealForm({
         </>
       )}
       <Field id="deal-from" label={labels.dateFrom} error={errors.dateFrom}>
-        <input {...fieldProps('deal-from', errors.dateFrom)} placeholder={t('form.datePlaceholder')} value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} />
+        <input
+          {...fieldProps('deal-from', errors.dateFrom)}
+          placeholder={t('form.datePlaceholder')}
+          value={dateFrom}
+          onChange={(e) => setDateFrom(e.target.value)}
+        />
       </Field>
       <Field id="deal-to" label={labels.dateTo} error={errors.dateTo}>
-        <input {...fieldProps('deal-to', errors.dateTo)} placeholder={t('form.datePlaceholder')} value={dateTo} onChange={(e) => setDateTo(e.target.value)} />
+        <input
+          {...fieldProps('deal-to', errors.dateTo)}
+          placeholder={t('form.datePlaceholder')}
+          value={dateTo}
+          onChange={(e) => setDateTo(e.target.value)}
+        />
       </Field>
       <Field id="deal-reported-by" label={labels.reportedBy} error={errors.reportedBy}>
-        <EntityPicker id="deal-reported-by" value={reportedBy} onChange={setReportedBy} kinds={['media', 'broadcaster']} createKind="media" error={errors.reportedBy} />
+        <EntityPicker
+          id="deal-reported-by"
+          value={reportedBy}
+          onChange={setReportedBy}
+          kinds={['media', 'broadcaster']}
+          createKind="media"
+          error={errors.reportedBy}
+        />
       </Field>
       <Field id="deal-notes" label={labels.notes} error={errors.notes} wide>
-        <textarea {...fieldProps('deal-notes', errors.notes)} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          {...fieldProps('deal-notes', errors.notes)}
+          rows={3}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </Field>
     </FormDialog>
   );

@@ -8,7 +8,15 @@ import { FormDialog } from './FormDialog';
 import { useFormErrors } from './useFormErrors';
 import { orNull } from './values';
 
-export function EntityForm({ entity, onClose, onSaved }: { entity?: Entity | null; onClose(): void; onSaved(id: string): void }) {
+export function EntityForm({
+  entity,
+  onClose,
+  onSaved,
+}: {
+  entity?: Entity | null;
+  onClose(): void;
+  onSaved(id: string): void;
+}) {
   const { t } = useTranslation('facts');
   const [kind, setKind] = useState<EntityKind>(entity?.kind ?? 'person');
   const [name, setName] = useState(entity?.name ?? '');
@@ -16,7 +24,12 @@ export function EntityForm({ entity, onClose, onSaved }: { entity?: Entity | nul
   const [note, setNote] = useState(entity?.note ?? '');
   const [busy, setBusy] = useState(false);
   const labels = useMemo(
-    () => ({ kind: t('entity.kind'), name: t('entity.name'), aliases: t('entity.aliases'), note: t('entity.note') }),
+    () => ({
+      kind: t('entity.kind'),
+      name: t('entity.name'),
+      aliases: t('entity.aliases'),
+      note: t('entity.note'),
+    }),
     [t],
   );
   const { errors, formError, showProblems, showError } = useFormErrors(labels);
@@ -26,24 +39,47 @@ export function EntityForm({ entity, onClose, onSaved }: { entity?: Entity | nul
     const input = {
       kind,
       name,
-      aliases: aliases.split(/[\n,]/).map((a) => a.trim()).filter(Boolean),
+      aliases: aliases
+        .split(/[\n,]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
       note: orNull(note),
     };
     setBusy(true);
-    const r = entity ? await api.facts.entityUpdate({ id: entity.id, ...input }) : await api.facts.entityCreate(input);
+    const r = entity
+      ? await api.facts.entityUpdate({ id: entity.id, ...input })
+      : await api.facts.entityCreate(input);
     setBusy(false);
-    if (!r.ok) return showError({ ...r.error, fields: r.error.fields?.map((f) => ({ ...f, path: f.path.split('.')[0] })) });
+    if (!r.ok)
+      return showError({
+        ...r.error,
+        fields: r.error.fields?.map((f) => ({ ...f, path: f.path.split('.')[0] })),
+      });
     notifyFactsChanged();
     onSaved(r.value.id);
   };
 
   return (
-    <FormDialog title={entity ? t('entity.editTitle') : t('entity.newTitle')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError}>
+    <FormDialog
+      title={entity ? t('entity.editTitle') : t('entity.newTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      formError={formError}
+    >
       <Field id="entity-name" label={labels.name} error={errors.name} wide>
-        <input {...fieldProps('entity-name', errors.name)} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          {...fieldProps('entity-name', errors.name)}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <Field id="entity-kind" label={labels.kind} error={errors.kind}>
-        <select {...fieldProps('entity-kind', errors.kind)} value={kind} onChange={(e) => setKind(e.target.value as EntityKind)}>
+        <select
+          {...fieldProps('entity-kind', errors.kind)}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as EntityKind)}
+        >
           {ENTITY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`entityKind.${k}`)}
@@ -52,10 +88,21 @@ export function EntityForm({ entity, onClose, onSaved }: { entity?: Entity | nul
         </select>
       </Field>
       <Field id="entity-aliases" label={labels.aliases} error={errors.aliases} wide>
-        <textarea {...fieldProps('entity-aliases', errors.aliases)} rows={3} placeholder={t('entity.aliasesHint')} value={aliases} onChange={(e) => setAliases(e.target.value)} />
+        <textarea
+          {...fieldProps('entity-aliases', errors.aliases)}
+          rows={3}
+          placeholder={t('entity.aliasesHint')}
+          value={aliases}
+          onChange={(e) => setAliases(e.target.value)}
+        />
       </Field>
       <Field id="entity-note" label={labels.note} error={errors.note} wide>
-        <textarea {...fieldProps('entity-note', errors.note)} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          {...fieldProps('entity-note', errors.note)}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Field>
     </FormDialog>
   );

@@ -65,9 +65,17 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
       createLabel={(text) => t('picker.createEntity', { name: text })}
     >
       {creating !== null && (
-        <div className="inline-create" role="group" aria-label={t('picker.newEntityGroup', { name: creating })}>
+        <div
+          className="inline-create"
+          role="group"
+          aria-label={t('picker.newEntityGroup', { name: creating })}
+        >
           <span>{t('picker.newEntity', { name: creating })}</span>
-          <select aria-label={t('picker.kindOfNew')} value={kind} onChange={(e) => setKind(e.target.value as EntityKind)}>
+          <select
+            aria-label={t('picker.kindOfNew')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as EntityKind)}
+          >
             {allowed.map((k) => (
               <option key={k} value={k}>
                 {t(`entityKind.${k}`)}

@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A labelled control with its error underneath, tied together for screen readers. */
-export function Field({ id, label, error, children, wide }: { id: string; label: string; error?: string | null; children: ReactNode; wide?: boolean }) {
+export function Field({
+  id,
+  label,
+  error,
+  children,
+  wide,
+}: {
+  id: string;
+  label: string;
+  error?: string | null;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <div className={`fact-field ${wide ? 'wide' : ''}`}>
       <label htmlFor={id}>{label}</label>

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
  * Choose a file with the system dialog or drop it here. The visible label opens the
  * dialog; the drop area accepts one file dragged from the desktop.
  */
-export function FileDrop({ label, onFile, current }: { label: string; onFile(file: File): void; current?: string | null }) {
+export function FileDrop({
+  label,
+  onFile,
+  current,
+}: {
+  label: string;
+  onFile(file: File): void;
+  current?: string | null;
+}) {
   const { t } = useTranslation('facts');
   const id = useId();
   const [over, setOver] = useState(false);

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuoteView } from '../../../../shared/contract/facts';
-import { QUOTE_OCCASIONS, QUOTE_STATUSES, isRealIsoDate, type QuoteOccasion, type QuoteStatus } from '../../../../shared/domain/facts';
+import {
+  QUOTE_OCCASIONS,
+  QUOTE_STATUSES,
+  isRealIsoDate,
+  type QuoteOccasion,
+  type QuoteStatus,
+} from '../../../../shared/domain/facts';
 import { api } from '../../bridge';
 import { notifyFactsChanged } from '../events';
 import { EntityPicker } from './EntityPicker';
@@ -39,13 +45,17 @@ export function QuoteForm({
     view ? { id: view.speaker.id, label: view.speaker.name } : (draft?.speaker ?? null),
   );
   const [wording, setWording] = useState(q?.wording ?? draft?.wording ?? '');
-  const [language, setLanguage] = useState(q?.language ?? draft?.language ?? (i18n.language.startsWith('de') ? 'de' : 'en'));
+  const [language, setLanguage] = useState(
+    q?.language ?? draft?.language ?? (i18n.language.startsWith('de') ? 'de' : 'en'),
+  );
   const [date, setDate] = useState(q?.date ?? draft?.date ?? '');
   const [roleAtTime, setRoleAtTime] = useState(q?.roleAtTime ?? '');
   const [occasion, setOccasion] = useState<QuoteOccasion>(q?.occasion ?? draft?.occasion ?? 'interview');
   const [status, setStatus] = useState<QuoteStatus>(q?.status ?? 'unverified');
   const [translationOf, setTranslationOf] = useState<PickerOption | null>(
-    view?.translationOf ? { id: view.translationOf.id, label: view.translationOf.wording } : (draft?.translationOf ?? null),
+    view?.translationOf
+      ? { id: view.translationOf.id, label: view.translationOf.wording }
+      : (draft?.translationOf ?? null),
   );
   const [notes, setNotes] = useState(q?.notes ?? '');
   const [busy, setBusy] = useState(false);
@@ -81,17 +91,20 @@ export function QuoteForm({
   );
   const { errors, formError, showProblems, showError } = useFormErrors(labels, PATHS);
 
-  const searchQuotes = useCallback(async (query: string): Promise<PickerOption[]> => {
-    const r = await api.facts.search({ query, typing: true, kinds: ['quote'], limit: 8 });
-    if (!r.ok) return [];
-    return r.value.hits
-      .filter((h) => h.id !== q?.id)
-      .map((h) => ({
-        id: h.id,
-        label: h.title.map((s) => s.text).join(''),
-        detail: h.meta.type === 'quote' ? `${h.meta.speaker}, ${h.meta.language}` : undefined,
-      }));
-  }, [q?.id]);
+  const searchQuotes = useCallback(
+    async (query: string): Promise<PickerOption[]> => {
+      const r = await api.facts.search({ query, typing: true, kinds: ['quote'], limit: 8 });
+      if (!r.ok) return [];
+      return r.value.hits
+        .filter((h) => h.id !== q?.id)
+        .map((h) => ({
+          id: h.id,
+          label: h.title.map((s) => s.text).join(''),
+          detail: h.meta.type === 'quote' ? `${h.meta.speaker}, ${h.meta.language}` : undefined,
+        }));
+    },
+    [q?.id],
+  );
 
   const submit = async () => {
     const problems: { path: string; message: string }[] = [];
@@ -120,15 +133,38 @@ export function QuoteForm({
   };
 
   return (
-    <FormDialog title={q ? t('quote.editTitle') : t('quote.newTitle')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError}>
+    <FormDialog
+      title={q ? t('quote.editTitle') : t('quote.newTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      formError={formError}
+    >
       <Field id="quote-speaker" label={labels.speaker} error={errors.speaker} wide>
-        <EntityPicker id="quote-speaker" value={speaker} onChange={setSpeaker} createKind="person" error={errors.speaker} />
+        <EntityPicker
+          id="quote-speaker"
+          value={speaker}
+          onChange={setSpeaker}
+          createKind="person"
+          error={errors.speaker}
+        />
       </Field>
       <Field id="quote-wording" label={labels.wording} error={errors.wording} wide>
-        <textarea {...fieldProps('quote-wording', errors.wording)} lang={language} rows={4} value={wording} onChange={(e) => setWording(e.target.value)} />
+        <textarea
+          {...fieldProps('quote-wording', errors.wording)}
+          lang={language}
+          rows={4}
+          value={wording}
+          onChange={(e) => setWording(e.target.value)}
+        />
       </Field>
       <Field id="quote-language" label={labels.language} error={errors.language}>
-        <input {...fieldProps('quote-language', errors.language)} list="fact-languages" value={language} onChange={(e) => setLanguage(e.target.value)} />
+        <input
+          {...fieldProps('quote-language', errors.language)}
+          list="fact-languages"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+        />
         <datalist id="fact-languages">
           {['de', 'en', 'fr', 'es', 'it', 'nl', 'pl', 'da', 'sv', 'tr'].map((l) => (
             <option key={l} value={l} />
@@ -136,7 +172,12 @@ export function QuoteForm({
         </datalist>
       </Field>
       <Field id="quote-date" label={labels.date} error={errors.date}>
-        <input {...fieldProps('quote-date', errors.date)} placeholder={t('form.datePlaceholder')} value={date} onChange={(e) => setDate(e.target.value)} />
+        <input
+          {...fieldProps('quote-date', errors.date)}
+          placeholder={t('form.datePlaceholder')}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+        />
       </Field>
       <Field id="quote-role" label={labels.roleAtTime} error={errors.roleAtTime} wide>
         <input
@@ -149,7 +190,11 @@ export function QuoteForm({
         />
       </Field>
       <Field id="quote-occasion" label={labels.occasion}>
-        <select {...fieldProps('quote-occasion')} value={occasion} onChange={(e) => setOccasion(e.target.value as QuoteOccasion)}>
+        <select
+          {...fieldProps('quote-occasion')}
+          value={occasion}
+          onChange={(e) => setOccasion(e.target.value as QuoteOccasion)}
+        >
           {QUOTE_OCCASIONS.map((o) => (
             <option key={o} value={o}>
               {t(`occasion.${o}`)}
@@ -158,7 +203,11 @@ export function QuoteForm({
         </select>
       </Field>
       <Field id="quote-status" label={labels.status}>
-        <select {...fieldProps('quote-status')} value={status} onChange={(e) => setStatus(e.target.value as QuoteStatus)}>
+        <select
+          {...fieldProps('quote-status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as QuoteStatus)}
+        >
           {QUOTE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`quoteStatus.${s}`)}
@@ -177,7 +226,12 @@ export function QuoteForm({
         />
       </Field>
       <Field id="quote-notes" label={labels.notes} error={errors.notes} wide>
-        <textarea {...fieldProps('quote-notes', errors.notes)} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          {...fieldProps('quote-notes', errors.notes)}
+          rows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </Field>
     </FormDialog>
   );

@@ -28,7 +28,18 @@ interface Props {
  * A type-ahead combobox (WAI-ARIA combobox with a listbox popup): type to search,
  * arrows to move, Enter to choose, Escape to close; the last option creates a new record.
  */
-export function RecordPicker({ id, value, onChange, search, onCreate, createLabel, invalid, describedBy, placeholder, children }: Props) {
+export function RecordPicker({
+  id,
+  value,
+  onChange,
+  search,
+  onCreate,
+  createLabel,
+  invalid,
+  describedBy,
+  placeholder,
+  children,
+}: Props) {
   const { t } = useTranslation('facts');
   const listId = useId();
   const [text, setText] = useState(value?.label ?? '');

@@ -49,7 +49,10 @@ export function SourceForm({
   const submit = async () => {
     const problems: { path: string; message: string }[] = [];
     if (!title.trim()) problems.push({ path: 'title', message: 'must not be empty' });
-    for (const [path, v] of [['publishedAt', publishedAt], ['accessedAt', accessedAt]] as const) {
+    for (const [path, v] of [
+      ['publishedAt', publishedAt],
+      ['accessedAt', accessedAt],
+    ] as const) {
       const p = dateProblem(v);
       if (p) problems.push({ path, message: p });
     }
@@ -64,7 +67,9 @@ export function SourceForm({
       notes: orNull(notes),
     };
     setBusy(true);
-    const r = source ? await api.facts.sourceUpdate({ id: source.id, ...input }) : await api.facts.sourceCreate(input);
+    const r = source
+      ? await api.facts.sourceUpdate({ id: source.id, ...input })
+      : await api.facts.sourceCreate(input);
     if (!r.ok) {
       setBusy(false);
       return showError(r.error);
@@ -87,12 +92,26 @@ export function SourceForm({
   };
 
   return (
-    <FormDialog title={source ? t('source.editTitle') : t('source.newTitle')} onClose={onClose} onSubmit={submit} busy={busy} formError={formError}>
+    <FormDialog
+      title={source ? t('source.editTitle') : t('source.newTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      formError={formError}
+    >
       <Field id="source-title" label={labels.title} error={errors.title} wide>
-        <input {...fieldProps('source-title', errors.title)} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input
+          {...fieldProps('source-title', errors.title)}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
       </Field>
       <Field id="source-kind" label={labels.kind}>
-        <select {...fieldProps('source-kind')} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+        <select
+          {...fieldProps('source-kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as SourceKind)}
+        >
           {SOURCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`sourceKind.${k}`)}
@@ -101,24 +120,53 @@ export function SourceForm({
         </select>
       </Field>
       <Field id="source-publisher" label={labels.publisher} error={errors.publisher}>
-        <input {...fieldProps('source-publisher', errors.publisher)} value={publisher} onChange={(e) => setPublisher(e.target.value)} />
+        <input
+          {...fieldProps('source-publisher', errors.publisher)}
+          value={publisher}
+          onChange={(e) => setPublisher(e.target.value)}
+        />
       </Field>
       <Field id="source-url" label={labels.url} error={errors.url} wide>
-        <input {...fieldProps('source-url', errors.url)} type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input
+          {...fieldProps('source-url', errors.url)}
+          type="url"
+          placeholder="https://"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
       </Field>
       <Field id="source-published" label={labels.publishedAt} error={errors.publishedAt}>
-        <input {...fieldProps('source-published', errors.publishedAt)} placeholder={t('form.datePlaceholder')} value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
+        <input
+          {...fieldProps('source-published', errors.publishedAt)}
+          placeholder={t('form.datePlaceholder')}
+          value={publishedAt}
+          onChange={(e) => setPublishedAt(e.target.value)}
+        />
       </Field>
       <Field id="source-accessed" label={labels.accessedAt} error={errors.accessedAt}>
-        <input {...fieldProps('source-accessed', errors.accessedAt)} placeholder={t('form.datePlaceholder')} value={accessedAt} onChange={(e) => setAccessedAt(e.target.value)} />
+        <input
+          {...fieldProps('source-accessed', errors.accessedAt)}
+          placeholder={t('form.datePlaceholder')}
+          value={accessedAt}
+          onChange={(e) => setAccessedAt(e.target.value)}
+        />
       </Field>
       <Field id="source-notes" label={labels.notes} error={errors.notes} wide>
-        <textarea {...fieldProps('source-notes', errors.notes)} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          {...fieldProps('source-notes', errors.notes)}
+          rows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </Field>
       {!source && (
         <div className="fact-field wide">
           <span className="field-label">{labels.file}</span>
-          <FileDrop label={t('file.choose')} onFile={setFile} current={file ? t('file.chosen', { name: file.name }) : null} />
+          <FileDrop
+            label={t('file.choose')}
+            onFile={setFile}
+            current={file ? t('file.chosen', { name: file.name }) : null}
+          />
         </div>
       )}
     </FormDialog>
