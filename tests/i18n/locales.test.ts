@@ -85,12 +85,27 @@ describe('message catalogues', () => {
     const missing: string[] = [];
     for (const file of sourceFiles(RENDERER)) {
       const source = readFileSync(file, 'utf8');
-      const ns = /useTranslation\('([\w-]+)'\)/.exec(source)?.[1] ?? 'common';
-      for (const m of source.matchAll(/\bt\('([\w.:-]+)'/g)) {
-        const [own, key] = m[1].includes(':') ? m[1].split(':') : [ns, m[1]];
-        for (const lang of LANGS)
-          if (!has(lang, own, key))
-            missing.push(`${lang} ${own}:${key} (${file.slice(RENDERER.length + 1)})`);
+      // Which namespace each translate function is bound to, by position, since one file may hold
+      // several components: `const { t } = useTranslation('x')`, `const { t: tx } = useTranslation('x')`.
+      const bindings: { fn: string; ns: string; at: number }[] = [];
+      for (const m of source.matchAll(/\{([^{}]*)\}\s*=\s*useTranslation\((?:'([\w-]+)')?/g)) {
+        for (const part of m[1].split(',')) {
+          const [name, alias] = part.split(':').map((x) => x.trim());
+          if (name === 't') bindings.push({ fn: alias || 't', ns: m[2] ?? 'common', at: m.index });
+        }
+      }
+      const fallback = /useTranslation\('([\w-]+)'\)/.exec(source)?.[1] ?? 'common';
+      const nsAt = (fn: string, at: number) =>
+        bindings.filter((b) => b.fn === fn && b.at < at).at(-1)?.ns ?? bindings.find((b) => b.fn === fn)?.ns ?? fallback;
+      for (const fn of new Set(['t', ...bindings.map((b) => b.fn)])) {
+        const call = new RegExp(`(?<![\\w$.])${fn}\\('([\\w.:-]+)'(?:\\s*,\\s*\\{[^}]*?\\bns:\\s*'([\\w-]+)')?`, 'g');
+        for (const m of source.matchAll(call)) {
+          const ns = m[2] ?? nsAt(fn, m.index);
+          const [own, key] = m[1].includes(':') ? m[1].split(':') : [ns, m[1]];
+          for (const lang of LANGS)
+            if (!has(lang, own, key))
+              missing.push(`${lang} ${own}:${key} (${file.slice(RENDERER.length + 1)})`);
+        }
       }
     }
     expect(missing).toEqual([]);
