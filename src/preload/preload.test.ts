@@ -26,7 +26,12 @@ describe('preload', () => {
       expect(typeof api[ns][method], channel).toBe('function');
     }
     expect(Object.keys(api).sort()).toEqual(
-      [...new Set(CHANNELS.map((c) => methodPath(c)[0])), 'onBeforeClose', 'onFactsChanged', 'onMenuCommand'].sort(),
+      [
+        ...new Set(CHANNELS.map((c) => methodPath(c)[0])),
+        'onBeforeClose',
+        'onFactsChanged',
+        'onMenuCommand',
+      ].sort(),
     );
     expect('invoke' in api || 'send' in api || 'ipcRenderer' in api).toBe(false);
     await api.settings.update({ theme: 'dark' });

@@ -96,9 +96,14 @@ describe('message catalogues', () => {
       }
       const fallback = /useTranslation\('([\w-]+)'\)/.exec(source)?.[1] ?? 'common';
       const nsAt = (fn: string, at: number) =>
-        bindings.filter((b) => b.fn === fn && b.at < at).at(-1)?.ns ?? bindings.find((b) => b.fn === fn)?.ns ?? fallback;
+        bindings.filter((b) => b.fn === fn && b.at < at).at(-1)?.ns ??
+        bindings.find((b) => b.fn === fn)?.ns ??
+        fallback;
       for (const fn of new Set(['t', ...bindings.map((b) => b.fn)])) {
-        const call = new RegExp(`(?<![\\w$.])${fn}\\('([\\w.:-]+)'(?:\\s*,\\s*\\{[^}]*?\\bns:\\s*'([\\w-]+)')?`, 'g');
+        const call = new RegExp(
+          `(?<![\\w$.])${fn}\\('([\\w.:-]+)'(?:\\s*,\\s*\\{[^}]*?\\bns:\\s*'([\\w-]+)')?`,
+          'g',
+        );
         for (const m of source.matchAll(call)) {
           const ns = m[2] ?? nsAt(fn, m.index);
           const [own, key] = m[1].includes(':') ? m[1].split(':') : [ns, m[1]];
