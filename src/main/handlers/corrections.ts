@@ -1,5 +1,6 @@
 import type { ArticleCorrections } from '../../shared/domain/corrections';
 import type { FactRef } from '../../shared/domain/facts';
+import { parseCorrectionRecord } from '../../shared/desk/correctionRecords';
 import { UserError } from '../../shared/result';
 import { getArticleMeta } from '../../store/articles';
 import { factExists, getClaim } from '../../store/claims';
@@ -17,6 +18,7 @@ import {
   withdrawCorrection,
 } from '../../store/corrections';
 import type { Db } from '../../store/db';
+import { applyDeskCorrections, deskCorrectionState } from '../../store/desk-corrections';
 import { actingUser } from './actingUser';
 import type { HandlerTable } from './table';
 
@@ -143,10 +145,31 @@ export const correctionsHandlers = {
     dismissPrompt(ctx.db, seq, actingUser(ctx), now());
     return articleCorrections(ctx.db, prompt.articleId);
   },
+  'corrections:desk-read': ({ articleId }, ctx) => {
+    requireArticle(ctx.db, articleId);
+    return deskCorrectionState(ctx.db, articleId);
+  },
+  'corrections:desk-apply': ({ articleId, records }, ctx) => {
+    requireArticle(ctx.db, articleId);
+    const parsed = records.map((r, i) => {
+      const { id, ...fields } = r;
+      const record = parseCorrectionRecord(typeof id === 'string' ? id : '', fields);
+      if (!record)
+        throw new UserError(
+          'validation',
+          `Correction ${i + 1} from the desk is malformed; nothing was stored.`,
+          [{ path: `records.${i}`, message: 'is not a correction' }],
+        );
+      return record;
+    });
+    return applyDeskCorrections(ctx.db, articleId, parsed);
+  },
 } satisfies HandlerTable<
   | 'corrections:list'
   | 'corrections:create'
   | 'corrections:update'
   | 'corrections:withdraw'
   | 'corrections:dismiss-offer'
+  | 'corrections:desk-read'
+  | 'corrections:desk-apply'
 >;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { factRefSchema } from './claims';
 import { CORRECTION_LIMITS, type ArticleCorrections, type Correction } from '../domain/corrections';
+import type { DeskCorrectionRecord } from '../desk/correctionRecords';
 
 const id = z.string().trim().min(1, 'must not be empty').max(64);
 const wording = z
@@ -39,5 +40,11 @@ export const correctionsContract = {
   /** "No correction needed" for one offer. */
   'corrections:dismiss-offer': channel<ArticleCorrections>()(
     z.object({ seq: z.number().int().positive() }).strict(),
+  ),
+  /** The article's corrections, withdrawn ones included, as they travel in its desk document ('corrections' Y.Map). */
+  'corrections:desk-read': channel<DeskCorrectionRecord[]>()(z.object({ articleId: id }).strict()),
+  /** Corrections that arrived from the desk, into the local tables (each record is checked by the handler). */
+  'corrections:desk-apply': channel<{ changed: number; waiting: number }>()(
+    z.object({ articleId: id, records: z.array(z.record(z.string(), z.unknown())).max(5000) }).strict(),
   ),
 };

@@ -65,6 +65,8 @@ export const ARTICLE_DOC_KEYS = {
   claims: 'claims',
   /** Y.Map: threads (issue 14). */
   comments: 'comments',
+  /** Y.Map: correctionId → Y.Map of the correction record, withdrawn ones included (issue 14). */
+  corrections: 'corrections',
 } as const;
 
 export const ARTICLE_META_FIELDS = [

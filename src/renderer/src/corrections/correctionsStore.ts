@@ -42,6 +42,10 @@ const subscribe = (l: () => void) => {
 };
 const snapshot = () => state;
 
+/** For the desk mapping, which follows the state outside React. */
+export const subscribeCorrections = subscribe;
+export const getCorrectionsState = snapshot;
+
 export function useCorrectionsState(): CorrectionsState {
   return useSyncExternalStore(subscribe, snapshot);
 }

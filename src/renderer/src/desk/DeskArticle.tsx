@@ -18,6 +18,7 @@ import type { DeskDoc } from './deskDoc';
 import { useDeskMeta } from './useDeskMeta';
 import { useDeskClaims } from './useDeskClaims';
 import { useDeskComments } from './useDeskComments';
+import { useDeskCorrections } from './useDeskCorrections';
 
 const NOBODY: readonly DeskPerson[] = [];
 
@@ -62,6 +63,7 @@ export function useDeskArticle({
   useDeskMeta(desk, session, bootstrap, readOnly);
   useDeskClaims(desk, session.id, readOnly);
   useDeskComments(desk, session.id, readOnly);
+  useDeskCorrections(desk, session.id, readOnly);
 
   useEffect(() => {
     if (!desk) return;
