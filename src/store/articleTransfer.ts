@@ -13,7 +13,9 @@ import { checkBody, emptyBody } from './articleBody';
 import { getArticle, getArticleMeta, saveArticle } from './articles';
 import type { Actor } from './audit';
 import { claimIdTaken, factExists, listClaims } from './claims';
+import { correctionIdTaken } from './corrections';
 import type { Db } from './db';
+import { applyDeskCorrections, deskCorrectionState } from './desk-corrections';
 import { buildFactPack, importFactPack } from './factpacks';
 import { prepared } from './prepared';
 
@@ -85,9 +87,10 @@ export function readArticleTransfer(
     const doc = getArticle(db, articleId);
     if (!doc) return null;
     const claims = listClaims(db, articleId);
+    const corrections = deskCorrectionState(db, articleId);
     const seen = new Set<string>();
     const refs: FactRef[] = [];
-    for (const ref of claims.flatMap((c) => c.links)) {
+    for (const ref of [...claims.flatMap((c) => c.links), ...corrections.flatMap((c) => c.facts)]) {
       const key = `${ref.type}:${ref.id}`;
       if (!seen.has(key)) refs.push(ref);
       seen.add(key);
@@ -109,6 +112,7 @@ export function readArticleTransfer(
       claims,
       gatePasses: gatePasses(db, articleId),
       detectDismissals: detectDismissals(db, articleId),
+      corrections,
       factPack,
     };
   })();
@@ -264,7 +268,7 @@ function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
 /**
  * Imports an article file all or nothing, in one transaction: the fact pack first (validated in
  * full, against this store), then the article with its own ids, its claims, their links, history
- * and dismissed warnings, the gate passes and dismissed suggestions. Anything wrong — an article
+ * and dismissed warnings, the gate passes, dismissed suggestions and corrections. Anything wrong — an article
  * or claim id already here, a bad body, a bad fact, a link to a fact that is nowhere, facts that
  * would change without `updateFacts` — throws a UserError naming the JSON path and leaves the
  * store as it was. (Attached files from the pack are stored by content hash before the
@@ -294,6 +298,22 @@ export function importArticleTransfer(
           .map(({ c }) => c.id)
           .join(', ')}).`,
         takenClaims.map(({ i }) => ({ path: `$.claims[${i}].id`, message: 'already used in this store' })),
+      );
+    }
+    const takenCorrections = file.corrections
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => correctionIdTaken(db, c.id));
+    if (takenCorrections.length) {
+      throw new UserError(
+        'conflict',
+        `The article file cannot be imported: ${takenCorrections.length === 1 ? 'a correction id is' : `${takenCorrections.length} correction ids are`} already used in this store (${takenCorrections
+          .slice(0, 3)
+          .map(({ c }) => c.id)
+          .join(', ')}).`,
+        takenCorrections.map(({ i }) => ({
+          path: `$.corrections[${i}].id`,
+          message: 'already used in this store',
+        })),
       );
     }
     const bodyProblems = checkBody(file.body).map((p) => ({ path: `$.${p.path}`, message: p.message }));
@@ -343,6 +363,15 @@ export function importArticleTransfer(
           });
       }),
     );
+    file.corrections.forEach((c, i) =>
+      c.facts.forEach((f, j) => {
+        if (!factExists(db, f))
+          missing.push({
+            path: `$.corrections[${i}].facts[${j}]`,
+            message: `${f.type} "${f.id}" is neither in the file's fact pack nor in this store`,
+          });
+      }),
+    );
     if (missing.length) {
       throw new UserError(
         'validation',
@@ -358,6 +387,13 @@ export function importArticleTransfer(
     insertClaims(db, file, options.actor.user);
     insertGatePasses(db, file);
     insertDetectDismissals(db, file);
+    // The same writer as for corrections from the desk: into an article that has none yet, every
+    // record is written as it is (the file's check has made sure its claims are here).
+    const corrections = applyDeskCorrections(db, file.article.id, file.corrections);
+    if (corrections.waiting > 0)
+      throw new Error(
+        `${corrections.waiting} corrections of ${file.article.id} name claims that are not there`,
+      );
     return {
       articleId: file.article.id,
       headline: file.article.headline,

@@ -6,6 +6,8 @@ import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainText } from '../../shared/article/blocks';
 import type { ExportFormat } from '../../shared/contract/transfer';
+import { insertCorrection, markCorrectionsExported, withdrawCorrection } from '../../store/corrections';
+import { deskCorrectionState } from '../../store/desk-corrections';
 import { buildFactPack } from '../../store/factpacks';
 import { readStoredFile } from '../../store/files';
 import { createPdfPrinter, findChromium } from '../export/pdf';
@@ -304,6 +306,88 @@ describe('Factdesk JSON round trip', () => {
       expect({ ...actual, title: null }).toEqual({ ...expected, title: null });
       expect(actual.entities.map((e) => e.id)).not.toContain('e-fremd');
       expect(readStoredFile(target.dataDir, ATTACHMENT_HASH)?.equals(ATTACHMENT)).toBe(true);
+    } finally {
+      disposeContext(target);
+    }
+  });
+
+  it('carries the corrections — frozen, open and withdrawn, with links, history and the facts they name', async () => {
+    const correction = (id: string, right: string) => ({
+      id,
+      articleId,
+      wrong: `7${NBSP}Millionen Euro`,
+      right,
+      claimIds: ['c-amount'],
+      facts: [
+        { type: 'deal' as const, id: 'd-strivo' },
+        // Named only by the correction: the file's fact pack must bring it along.
+        { type: 'entity' as const, id: 'e-fremd' },
+      ],
+    });
+    insertCorrection(
+      ctx.db,
+      correction('k-out', `8${NBSP}Millionen Euro`),
+      'Ruth Okafor',
+      '2026-12-06T10:00:00.000Z',
+    );
+    markCorrectionsExported(ctx.db, articleId, 'Jana Wolf', '2026-12-06T10:30:00.000Z');
+    insertCorrection(
+      ctx.db,
+      correction('k-open', '„acht Millionen“'),
+      'Ruth Okafor',
+      '2026-12-06T11:00:00.000Z',
+    );
+    insertCorrection(
+      ctx.db,
+      correction('k-gone', 'neun Millionen Euro'),
+      'Ruth Okafor',
+      '2026-12-06T11:10:00.000Z',
+    );
+    withdrawCorrection(ctx.db, 'k-gone', 'Lena Kowalczyk', '2026-12-06T11:20:00.000Z');
+
+    const file = (await exportTo('json', 'a.factdesk.json')).path;
+    const target = tempContext('factdesk-transfer-target-');
+    try {
+      await value(dispatch('import:path', { path: file }, target));
+      expect(deskCorrectionState(target.db, articleId)).toEqual(deskCorrectionState(ctx.db, articleId));
+      expect(
+        deskCorrectionState(target.db, articleId).map((c) => [
+          c.id,
+          c.exportedAt !== null,
+          c.withdrawnAt !== null,
+        ]),
+      ).toEqual([
+        ['k-out', true, false],
+        ['k-open', false, false],
+        ['k-gone', false, true],
+      ]);
+      expect(await value(dispatch('corrections:list', { articleId }, target))).toEqual(
+        await value(dispatch('corrections:list', { articleId }, ctx)),
+      );
+      expect(buildFactPack(target.db).entities.map((e) => e.id)).toContain('e-fremd');
+      // What went out stays frozen in the copy.
+      const edit = await dispatch('corrections:update', { id: 'k-out', wrong: 'x', right: 'y' }, target);
+      expect(edit.ok || edit.error.code).toBe('conflict');
+
+      // A second store that already has one of the ids refuses the file by that path, and keeps nothing.
+      const third = tempContext('factdesk-transfer-third-');
+      try {
+        await value(dispatch('articles:create', { language: 'de' }, third)).then((a) =>
+          insertCorrection(
+            third.db,
+            { ...correction('k-open', 'x'), articleId: a.meta.id, claimIds: [], facts: [] },
+            'X',
+            '2026-12-06T12:00:00.000Z',
+          ),
+        );
+        const refused = await dispatch('import:path', { path: file }, third);
+        expect(refused.ok).toBe(false);
+        if (refused.ok) return;
+        expect(refused.error.fields?.map((f) => f.path)).toEqual(['$.corrections[1].id']);
+        expect(await dispatch('articles:get', { id: articleId }, third)).toMatchObject({ ok: false });
+      } finally {
+        disposeContext(third);
+      }
     } finally {
       disposeContext(target);
     }

@@ -41,6 +41,29 @@ function file(): FactdeskArticleFile {
       { by: 'Tobias Lenhardt', at: '2026-11-24T09:00:00.000Z', overrideReason: null, openClaims: [] },
     ],
     detectDismissals: [],
+    corrections: [
+      {
+        id: 'k-1',
+        wrong: 'sieben Millionen Euro',
+        right: '7\u00A0Mio. Euro',
+        claimIds: ['c-quote'],
+        facts: [{ type: 'quote', id: 'q-maiwald' }],
+        createdBy: 'Tobias Lenhardt',
+        createdAt: '2026-11-24T11:00:00.000Z',
+        updatedAt: '2026-11-24T11:00:00.000Z',
+        exportedAt: null,
+        withdrawnAt: null,
+        history: [
+          {
+            action: 'created',
+            wrong: 'sieben Millionen Euro',
+            right: '7\u00A0Mio. Euro',
+            by: 'Tobias Lenhardt',
+            at: '2026-11-24T11:00:00.000Z',
+          },
+        ],
+      },
+    ],
     factPack: {
       format: 'factdesk-factpack',
       version: 1,
@@ -96,6 +119,30 @@ describe('Factdesk article file', () => {
       '$.claims[1].articleId',
       '$.claims[1].id',
     ]);
+  });
+
+  it('refuses corrections with a repeated id, a claim not in the article, a bad step or no history', () => {
+    const f = file();
+    f.corrections.push({ ...f.corrections[0], claimIds: ['c-fremd'] });
+    const raw = JSON.parse(JSON.stringify(f));
+    let parsed = parseFactdeskArticle(raw);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.path)).toEqual([
+      '$.corrections[1].id',
+      '$.corrections[1].claimIds[0]',
+    ]);
+    raw.corrections[1].history = [];
+    raw.corrections[0].history[0].action = 'deleted';
+    parsed = parseFactdeskArticle(raw);
+    expect(parsed.ok || parsed.problems.map((p) => p.path).sort()).toEqual([
+      '$.corrections[0].history[0].action',
+      '$.corrections[1].history',
+    ]);
+    // Files written before corrections travelled still read, with none.
+    delete raw.corrections;
+    parsed = parseFactdeskArticle(raw);
+    expect(parsed.ok && parsed.file.corrections).toEqual([]);
   });
 
   it('tells a newer version, a fact pack and broken JSON apart', () => {

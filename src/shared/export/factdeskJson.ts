@@ -9,14 +9,17 @@ import {
   type ArticleMeta,
   type Claim,
 } from '../domain/articles';
+import { CORRECTION_ACTIONS, CORRECTION_LIMITS } from '../domain/corrections';
 import { FACT_TYPES } from '../domain/facts';
+import type { DeskCorrectionRecord } from '../desk/correctionRecords';
 import { jsonPath, type PackProblem } from '../factpack/problems';
 import type { FactPack } from '../factpack/schema';
 
 /**
  * The lossless article file: one article as the store holds it — fields, Lexical body, every
  * claim with its links, status history and dismissed warnings, every pass through the ready
- * gate, dismissed detection suggestions — plus a fact pack of every fact the claims link to
+ * gate, dismissed detection suggestions, every correction (withdrawn ones too) with its links
+ * and history — plus a fact pack of every fact the claims link to
  * (and what those facts depend on). Ids are kept, so importing the file into an empty store
  * recreates the article and its facts exactly. Version 1; a reader refuses newer versions.
  */
@@ -42,6 +45,9 @@ export interface TransferGatePass {
   openClaims: string[];
 }
 
+/** A correction as the desk carries it: wording, links, dates, withdrawal and every step of its history. */
+export type TransferCorrection = DeskCorrectionRecord;
+
 /** A detection suggestion someone dismissed, keyed by kind and normalised text. */
 export interface TransferDetectDismissal {
   kind: string;
@@ -62,6 +68,7 @@ export interface FactdeskArticleFile {
   claims: TransferClaim[];
   gatePasses: TransferGatePass[];
   detectDismissals: TransferDetectDismissal[];
+  corrections: TransferCorrection[];
   /** Checked in full by the fact store when the file is imported. */
   factPack: FactPack;
 }
@@ -172,6 +179,49 @@ const dismissalSchema = z
   })
   .strict();
 
+const wording = text(CORRECTION_LIMITS.text).trim().min(1, 'must not be empty');
+const correctionSchema = z
+  .object({
+    id: id.max(64, 'must be at most 64 characters'),
+    wrong: wording,
+    right: wording,
+    claimIds: z.array(id, { message: 'must be a list' }).max(CORRECTION_LIMITS.links),
+    facts: z
+      .array(
+        z
+          .object({
+            type: z.enum(FACT_TYPES, { message: `must be one of ${FACT_TYPES.join(', ')}` }),
+            id,
+          })
+          .strict(),
+        { message: 'must be a list' },
+      )
+      .max(CORRECTION_LIMITS.links),
+    createdBy: name.trim().min(1, 'must not be empty'),
+    createdAt: instant,
+    updatedAt: instant,
+    exportedAt: instant.nullable(),
+    withdrawnAt: instant.nullable(),
+    history: z
+      .array(
+        z
+          .object({
+            action: z.enum(CORRECTION_ACTIONS, {
+              message: `must be one of ${CORRECTION_ACTIONS.join(', ')}`,
+            }),
+            wrong: wording,
+            right: wording,
+            by: name.trim().min(1, 'must not be empty'),
+            at: instant,
+          })
+          .strict(),
+        { message: 'must be a list' },
+      )
+      .min(1, 'must name at least the step that created it')
+      .max(1000),
+  })
+  .strict();
+
 const fileSchema = z
   .object({
     format: z.literal(FACTDESK_ARTICLE_FORMAT),
@@ -183,6 +233,7 @@ const fileSchema = z
     claims: z.array(claimSchema, { message: 'must be a list' }).default([]),
     gatePasses: z.array(gatePassSchema, { message: 'must be a list' }).default([]),
     detectDismissals: z.array(dismissalSchema, { message: 'must be a list' }).default([]),
+    corrections: z.array(correctionSchema, { message: 'must be a list' }).default([]),
     factPack: z.looseObject({}, { message: 'must be a fact pack (a JSON object)' }),
   })
   .strict();
@@ -296,6 +347,23 @@ function consistency(file: FactdeskArticleFile): ArticleFileProblem[] {
     if (keys.has(key))
       problems.push({ path: `$.detectDismissals[${i}].textKey`, message: 'repeats an earlier dismissal' });
     keys.add(key);
+  });
+  const corrections = new Map<string, number>();
+  file.corrections.forEach((c, i) => {
+    const seen = corrections.get(c.id);
+    if (seen !== undefined)
+      problems.push({
+        path: `$.corrections[${i}].id`,
+        message: `repeats the id "${c.id}" of $.corrections[${seen}]`,
+      });
+    else corrections.set(c.id, i);
+    c.claimIds.forEach((claimId, j) => {
+      if (!first.has(claimId))
+        problems.push({
+          path: `$.corrections[${i}].claimIds[${j}]`,
+          message: `names "${claimId}", which is no claim of this article`,
+        });
+    });
   });
   return problems;
 }
