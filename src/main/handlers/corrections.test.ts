@@ -262,3 +262,42 @@ describe('corrections', () => {
     });
   });
 });
+
+describe('corrections on the desk', () => {
+  it('reads records for the desk and takes records from it, refusing a malformed batch by its index and storing nothing', async () => {
+    await publish(articleId);
+    await ok(
+      dispatch(
+        'corrections:create',
+        { articleId, id: 'k-desk', wrong: TEXT, right: 'sechs Millionen Euro', claimIds: [CLAIM] },
+        ctx,
+      ),
+    );
+    const [record] = await ok(dispatch('corrections:desk-read', { articleId }, ctx));
+    expect(record).toMatchObject({ id: 'k-desk', claimIds: [CLAIM], withdrawnAt: null });
+
+    const incoming = {
+      ...record,
+      id: 'k-remote',
+      right: 'sieben Millionen Euro',
+      createdBy: 'Lena Kowalczyk',
+      history: [{ ...record.history[0], right: 'sieben Millionen Euro', by: 'Lena Kowalczyk' }],
+    };
+    const broken = { ...incoming, id: 'k-broken', history: [{ ...record.history[0], action: 'deleted' }] };
+    const refused = await dispatch('corrections:desk-apply', { articleId, records: [incoming, broken] }, ctx);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.fields).toEqual([{ path: 'records.1', message: 'is not a correction' }]);
+    expect((await ok(dispatch('corrections:list', { articleId }, ctx))).corrections).toHaveLength(1);
+
+    expect(await ok(dispatch('corrections:desk-apply', { articleId, records: [incoming] }, ctx))).toEqual({
+      changed: 1,
+      waiting: 0,
+    });
+    const listed = await ok(dispatch('corrections:list', { articleId }, ctx));
+    expect(listed.corrections.map((c) => [c.id, c.right, c.createdBy])).toEqual([
+      ['k-desk', 'sechs Millionen Euro', 'Ruth Okafor'],
+      ['k-remote', 'sieben Millionen Euro', 'Lena Kowalczyk'],
+    ]);
+  });
+});
