@@ -69,6 +69,13 @@ test('attach a PDF and a saved page, find them by a phrase, cite a page, link it
   await expect(panel(page).getByRole('article', { name: `Source: ${PDF_TITLE}` })).toBeVisible();
   await expect(viewer(page).getByRole('region', { name: 'Page 3' })).toBeVisible({ timeout: 60_000 });
   await expect(viewer(page).getByRole('region', { name: 'Page 2' })).toContainText(PHRASE);
+  // Above the text, the page itself, drawn in the main process; Next page draws the next one.
+  const rendered = viewer(page).getByRole('region', { name: 'Rendered page' });
+  await expect(rendered.getByRole('img', { name: 'Page 1 of 3, rendered' })).toBeVisible();
+  await rendered.getByRole('button', { name: 'Next page' }).click();
+  const second = rendered.getByRole('img', { name: 'Page 2 of 3, rendered' });
+  await expect(second).toBeVisible({ timeout: 30_000 });
+  expect(await second.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(500);
 
   // The saved page: title and original address from the file, no script text, numbered paragraphs.
   await addSourceFile(page, pageFile);

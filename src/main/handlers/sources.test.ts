@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/contract';
 import { findChromium } from '../export/pdf';
@@ -100,6 +102,37 @@ describe('sources handlers', () => {
       expect(await sourceHits('"verpflichtet Lena Kowalczyk"')).toEqual([{ id: source.id, locator: 'p. 2' }]);
       const doc = (await call('sources:document', { sourceId: source.id }))!;
       expect(doc.segments.map((s) => s.page)).toEqual([1, 2, 3]);
+    },
+    60_000,
+  );
+
+  it.skipIf(!haveChromium)(
+    'draws a page of the PDF as a PNG on demand, cached in the data folder; other files and pages say why not',
+    async () => {
+      ctx = tempContext();
+      const { source } = await call('sources:add', { fileName: 'pressemitteilung.pdf', base64: b64(pdf) });
+      await extractionDone(ctx, source.id);
+      const image = await call('sources:page-image', { sourceId: source.id, page: 2, scale: 1.5 });
+      const png = Buffer.from(image.pngBase64, 'base64');
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([image.width, image.height]);
+      expect(image.width).toBeGreaterThan(850);
+      expect(image.height).toBeGreaterThan(image.width);
+      const cached = fs.readdirSync(path.join(ctx.dataDir, 'page-images'), { recursive: true });
+      expect(cached.map(String).filter((f) => f.endsWith('.png'))).toEqual([
+        path.join(source.fileHash!, '2@1.5.png'),
+      ]);
+
+      const past = await dispatch('sources:page-image', { sourceId: source.id, page: 4, scale: 1 }, ctx);
+      expect(!past.ok && past.error).toMatchObject({
+        code: 'validation',
+        message: 'The PDF has 3 pages; there is no page 4.',
+      });
+      const bad = await dispatch('sources:page-image', { sourceId: source.id, page: 0, scale: 9 }, ctx);
+      expect(!bad.ok && bad.error.fields?.map((f) => f.path)).toEqual(['page', 'scale']);
+      const page = await call('sources:add', { fileName: 'seite.html', base64: b64(SAVED_PAGE) });
+      const html = await dispatch('sources:page-image', { sourceId: page.source.id, page: 1, scale: 1 }, ctx);
+      expect(!html.ok && html.error.message).toMatch(/has no PDF attached/);
     },
     60_000,
   );

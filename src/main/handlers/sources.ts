@@ -4,6 +4,7 @@ import { UserError } from '../../shared/result';
 import type { DocumentFormat, DocumentStatus } from '../../shared/sources/document';
 import { detectFormat } from '../../shared/sources/document';
 import { documentView, searchPassages } from '../../store/source-documents';
+import { readStoredFile } from '../../store/files';
 import { attachFile, createSource, getSource, updateSource } from '../../store/sources';
 import {
   cancelExtraction,
@@ -12,6 +13,7 @@ import {
   startExtraction,
   type ExtractionTarget,
 } from '../sources/jobs';
+import { PageOutOfRange, cachedPdfPage } from '../sources/pdfPage';
 import type { HandlerContext } from './context';
 import { actorOf } from './facts';
 import type { HandlerTable } from './table';
@@ -116,6 +118,26 @@ export const sourcesHandlers = {
     requireStatus(ctx, sourceId);
     cancelExtraction(ctx, sourceId);
     return extractionStatus(ctx, sourceId);
+  },
+  'sources:page-image': async ({ sourceId, page, scale }, ctx) => {
+    const source = getSource(ctx.db, sourceId);
+    if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+    const hash = source.fileHash;
+    const bytes = hash ? readStoredFile(ctx.dataDir, hash) : null;
+    if (!hash || !bytes || detectFormat(source.fileName ?? '', bytes) !== 'pdf')
+      throw new UserError('validation', `The source “${source.title}” has no PDF attached.`, [
+        { path: 'sourceId', message: 'has no PDF attached' },
+      ]);
+    // Scales are rounded to quarter steps so nearby window widths share one cached picture.
+    const step = Math.max(0.25, Math.round(scale * 4) / 4);
+    try {
+      const image = await cachedPdfPage(ctx.dataDir, hash, () => bytes, page, step);
+      return { page, pngBase64: image.png.toString('base64'), width: image.width, height: image.height };
+    } catch (err) {
+      if (err instanceof PageOutOfRange)
+        throw new UserError('validation', err.message, [{ path: 'page', message: err.message }]);
+      throw new UserError('internal', (err as Error).message);
+    }
   },
   'sources:search': ({ query, typing, limit }, ctx) =>
     searchPassages(ctx.db, query, { typing, limit }).map((h) => ({

@@ -51,7 +51,7 @@ export class ExtractionCancelled extends Error {
   }
 }
 
-function pdfjsPaths() {
+export function pdfjsPaths() {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.resolve(path.dirname(entry), '..', '..');

@@ -22,6 +22,14 @@ export interface PassageSearchHit {
   excerpt: string;
 }
 
+/** A rendered PDF page (`sources:page-image`). */
+export interface PageImage {
+  page: number;
+  pngBase64: string;
+  width: number;
+  height: number;
+}
+
 export const sourcesContract = {
   /**
    * A new source from a file: stored by SHA-256, its text read (PDFs in the background; poll
@@ -51,6 +59,19 @@ export const sourcesContract = {
   /** Reads the attached file again (after a failure, a cancel or an interrupted run). */
   'sources:extract': channel<DocumentStatus>()(sourceRef),
   'sources:cancel': channel<DocumentStatus | null>()(sourceRef),
+  /**
+   * One page of the source's PDF drawn as a PNG (base64), drawn on demand and cached in the data
+   * folder by file hash, page and scale. `scale` 1 is 72 dpi; the viewer asks for its width × pixel ratio.
+   */
+  'sources:page-image': channel<PageImage>()(
+    z
+      .object({
+        sourceId: factId,
+        page: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(100_000),
+        scale: z.number().min(0.25, 'must be at least 0.25').max(4, 'must be at most 4'),
+      })
+      .strict(),
+  ),
   'sources:search': channel<PassageSearchHit[]>()(
     z
       .object({

@@ -13,6 +13,7 @@ import { notifyFactsChanged } from '../facts/events';
 import { fromBase64 } from '../facts/files';
 import { useFormat } from '../facts/format';
 import { CitePassageDialog } from './CitePassageDialog';
+import { PdfPageView } from './PdfPageView';
 import '../styles/sources.css';
 
 type Doc = SourceDocumentView;
@@ -75,6 +76,7 @@ export function SourceViewer({
   const [citing, setCiting] = useState<{ locator: string; excerpt: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const [shownPage, setShownPage] = useState(1);
   const textRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
@@ -139,6 +141,11 @@ export function SourceViewer({
     el?.scrollIntoView({ block: 'center' });
     el?.focus({ preventScroll: true });
   }, [placed]);
+  const placedPage = placed ? segments.find((s) => s.ord === placed.ord)?.page : null;
+  useEffect(() => {
+    if (placedPage) setShownPage(placedPage);
+  }, [placedPage]);
+  const pdfPages = doc?.format === 'pdf' ? segments.filter((s) => s.kind === 'page').length : 0;
 
   useEffect(() => {
     const m = matches[current];
@@ -315,6 +322,14 @@ export function SourceViewer({
       )}
       {isImage && imageUrl && (
         <img className="source-image" src={imageUrl} alt={t('viewer.image', { title })} />
+      )}
+      {state === 'done' && pdfPages > 0 && (
+        <PdfPageView
+          sourceId={sourceId}
+          total={pdfPages}
+          page={Math.min(shownPage, pdfPages)}
+          onPage={setShownPage}
+        />
       )}
       {state === 'done' && !isImage && segments.length === 0 && <p className="muted">{t('viewer.noText')}</p>}
       {segments.length > 0 && (
