@@ -245,6 +245,8 @@ test.describe('claims', () => {
     // from "Mark as claim", so the report after the deletion must still reach it.
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
+    // The editor learns of the selection through an async selectionchange; delete only once it has.
+    await selectionIs(page, `Strivo zahlt dem SV Rotheide ${AMOUNT}`);
     await page.keyboard.press('Backspace');
     await expect(body(page)).not.toContainText(AMOUNT);
     await expect(removedList(page).getByRole('button', { name: `Im Text zeigen: ${AMOUNT}` })).toBeVisible();
