@@ -124,6 +124,8 @@ test('the library, editor, facts, claims, comments and review screens have no se
   await page.keyboard.type(' Sagt der Verein.');
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  // The editor learns of the selection through an async selectionchange; delete only once it has.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('„Die');
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('del')).toHaveText('„Die');
   await page.getByRole('tab', { name: 'Prüfen' }).click();

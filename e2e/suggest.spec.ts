@@ -39,6 +39,8 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await expect(body(page).locator('ins')).toHaveText(' today');
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  // The editor learns of the selection through an async selectionchange; delete only once it has.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('SV ');
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('del')).toHaveText('SV ');
   // Nothing was removed from the text: both changes wait for review.
@@ -46,6 +48,19 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
 
   // Backspace into one's own pending insertion removes it for real.
   await page.keyboard.press('End');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const s = window.getSelection();
+        const n = s?.anchorNode;
+        if (!s || !n || !s.isCollapsed) return false;
+        return (
+          s.anchorOffset ===
+          (n.nodeType === Node.TEXT_NODE ? (n.textContent ?? '').length : n.childNodes.length)
+        );
+      }),
+    )
+    .toBe(true);
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('ins')).toHaveText(' toda');
   await page.keyboard.type('y');
@@ -86,8 +101,16 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await page.keyboard.press('End');
   await page.keyboard.type('!');
   await page.keyboard.press('Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Delete');
-  await expect(body(page).locator('del')).toHaveText('SV ');
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.getSelection()?.isCollapsed && window.getSelection()?.anchorOffset === 0),
+    )
+    .toBe(true);
+  // One key at a time, each seen by the editor before the next: the deletion grows by a letter.
+  for (let i = 1; i <= 3; i++) {
+    await page.keyboard.press('Delete');
+    await expect(body(page).locator('del')).toHaveText('SV '.slice(0, i));
+  }
   await expect(pending(page).getByRole('listitem')).toHaveCount(2);
   await review(page).getByRole('button', { name: 'Accept all' }).click();
   await expect(body(page)).toHaveText('Rotheide wins the derby today!');
@@ -123,6 +146,9 @@ test('the mode is remembered, and undo brings back a claim whose suggested text 
 
   // Mark part of the suggested text as a claim.
   for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ''))
+    .toBe('7 million euros');
   await page.keyboard.press('Control+Shift+KeyM');
   await expect(body(page).locator('mark')).toHaveText('7 million euros');
   await page.keyboard.press('End');
@@ -149,11 +175,14 @@ test('an export lists the pending suggestions, and DOCX carries them as tracked 
   await body(page).click();
   await page.keyboard.type('FC Nordhafen verliert in Rotheide.');
   await page.keyboard.press('Control+Shift+KeyE');
+  // The mode is a setting: type once the toolbar shows it on.
+  await expect(suggestToggle(page)).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.type(' klar');
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(' in Rotheide');
   await page.keyboard.press('Delete');
   await expect(body(page).locator('del')).toHaveText(' in Rotheide');
   await saved(page);
