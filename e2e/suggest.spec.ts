@@ -19,6 +19,29 @@ async function saved(page: Page) {
   await expect(statusBar(page)).toContainText('Saved');
 }
 
+/** Waits until the editor itself (not only the page) holds a collapsed caret at the start or end of its text node. */
+async function caretAt(page: Page, where: 'start' | 'end') {
+  await expect
+    .poll(() =>
+      page.evaluate((at) => {
+        type State = { _selection: unknown; _nodeMap: Map<string, unknown> };
+        const root = document.querySelector('[data-lexical-editor]') as
+          (Element & { __lexicalEditor?: { getEditorState(): State } }) | null;
+        const state = root?.__lexicalEditor?.getEditorState();
+        const sel = state?._selection as
+          | { anchor: { key: string; offset: number }; focus: { key: string; offset: number } }
+          | null
+          | undefined;
+        if (!state || !sel || sel.anchor.key !== sel.focus.key || sel.anchor.offset !== sel.focus.offset)
+          return false;
+        if (at === 'start') return sel.anchor.offset === 0;
+        const node = state._nodeMap.get(sel.anchor.key) as { __text?: string } | undefined;
+        return typeof node?.__text === 'string' && sel.anchor.offset === node.__text.length;
+      }, where),
+    )
+    .toBe(true);
+}
+
 test('suggest mode marks insertions and deletions, and accept, reject and accept all resolve them', async ({
   page,
   app,
@@ -48,19 +71,7 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
 
   // Backspace into one's own pending insertion removes it for real.
   await page.keyboard.press('End');
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const s = window.getSelection();
-        const n = s?.anchorNode;
-        if (!s || !n || !s.isCollapsed) return false;
-        return (
-          s.anchorOffset ===
-          (n.nodeType === Node.TEXT_NODE ? (n.textContent ?? '').length : n.childNodes.length)
-        );
-      }),
-    )
-    .toBe(true);
+  await caretAt(page, 'end');
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('ins')).toHaveText(' toda');
   await page.keyboard.type('y');
@@ -101,11 +112,7 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await page.keyboard.press('End');
   await page.keyboard.type('!');
   await page.keyboard.press('Home');
-  await expect
-    .poll(() =>
-      page.evaluate(() => window.getSelection()?.isCollapsed && window.getSelection()?.anchorOffset === 0),
-    )
-    .toBe(true);
+  await caretAt(page, 'start');
   // One key at a time, each seen by the editor before the next: the deletion grows by a letter.
   for (let i = 1; i <= 3; i++) {
     await page.keyboard.press('Delete');
