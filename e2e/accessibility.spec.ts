@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 
 // axe-core over the main screens: no serious or critical finding may remain.
 test.use({ uiLanguage: 'de' });
@@ -100,7 +101,7 @@ test('the library, editor, facts, claims, comments and review screens have no se
   await page.keyboard.press('Control+End');
   await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 'zahlen'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('zahlen');
+  await selectionIs(page, 'zahlen');
   await page.keyboard.press('Control+Alt+M');
   const comments = page.getByRole('region', { name: 'Kommentare' });
   await comments.getByRole('textbox', { name: 'Ihr Kommentar' }).fill('Zahlen oder gezahlt? @Jana');
@@ -125,7 +126,7 @@ test('the library, editor, facts, claims, comments and review screens have no se
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
   // The editor learns of the selection through an async selectionchange; delete only once it has.
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('„Die');
+  await selectionIs(page, '„Die');
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('del')).toHaveText('„Die');
   await page.getByRole('tab', { name: 'Prüfen' }).click();

@@ -7,6 +7,14 @@ export const library = (page: Page) => page.getByRole('navigation', { name: 'Art
 export const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
 export const statusBar = (page: Page) => page.getByRole('status', { name: 'Status' });
 
+/**
+ * Waits until the page's selection is `text`. Lexical reads the selection on an async
+ * selectionchange, so a key sent before this acts on the old selection.
+ */
+export async function selectionIs(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
+}
+
 export async function newArticle(page: Page, headline: string): Promise<void> {
   await library(page).getByRole('button', { name: 'New article' }).click();
   const field = page.getByRole('textbox', { name: 'Headline' });

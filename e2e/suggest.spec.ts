@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readZipEntry } from '../src/main/import/docxRevisions';
 import { test, expect } from './fixtures';
-import { body, newArticle, statusBar } from './articleSteps';
+import { body, newArticle, selectionIs, statusBar } from './articleSteps';
 
 // Suggest mode (track changes) as an editor and a checker use it: insert, delete, accept,
 // reject and accept all, by role and accessible name, and the body the store keeps.
@@ -63,7 +63,7 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   // The editor learns of the selection through an async selectionchange; delete only once it has.
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('SV ');
+  await selectionIs(page, 'SV ');
   await page.keyboard.press('Backspace');
   await expect(body(page).locator('del')).toHaveText('SV ');
   // Nothing was removed from the text: both changes wait for review.
@@ -153,9 +153,7 @@ test('the mode is remembered, and undo brings back a claim whose suggested text 
 
   // Mark part of the suggested text as a claim.
   for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowLeft');
-  await expect
-    .poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ''))
-    .toBe('7 million euros');
+  await selectionIs(page, '7 million euros');
   await page.keyboard.press('Control+Shift+KeyM');
   await expect(body(page).locator('mark')).toHaveText('7 million euros');
   await page.keyboard.press('End');
@@ -189,7 +187,7 @@ test('an export lists the pending suggestions, and DOCX carries them as tracked 
   await page.keyboard.type(' klar');
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(' in Rotheide');
+  await selectionIs(page, ' in Rotheide');
   await page.keyboard.press('Delete');
   await expect(body(page).locator('del')).toHaveText(' in Rotheide');
   await saved(page);
