@@ -238,13 +238,17 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
       return true;
     };
 
+    // The claims the store answered last; selection and order changes notify too, and need no scan.
+    let checkedData: ArticleClaims | null = null;
     const unsubscribeStore = subscribeClaims(() => {
       paintMarks(editor, markKeys.current);
       // A claim created and its text deleted again before the first report left "what we sent
       // last" equal to the marks while the store had the claim in the text (found by e2e under load).
-      if (pause.pending || inFlight > 0) return;
+      const { data } = getClaimsState();
+      if (data === checkedData || pause.pending || inFlight > 0) return;
+      checkedData = data;
       const marks = currentMarks();
-      if (storeDisagrees(marks, getClaimsState().data) && JSON.stringify(marks) !== refused) {
+      if (storeDisagrees(marks, data) && JSON.stringify(marks) !== refused) {
         lastSent = '';
         scheduleSync();
       }
