@@ -138,6 +138,33 @@ test('suggest mode marks insertions and deletions, and accept, reject and accept
   await expect(body(page)).toHaveText('Rotheide wins the derby today! Plain');
 });
 
+test('keys typed right after Ctrl+Shift+E are suggestions even while the setting is still being saved', async ({
+  page,
+}) => {
+  await newArticle(page, 'Rotheide sofort');
+  await body(page).click();
+  await page.keyboard.type('Rotheide gewinnt.');
+  await expect(body(page)).toHaveText('Rotheide gewinnt.');
+  await page.keyboard.press('End');
+  await caretAt(page, 'end');
+  // Hold the settings save back for a second: the switch must not wait for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/settings%3Aupdate', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+Shift+KeyE');
+  await page.keyboard.type(' Klar.');
+  await expect(body(page).locator('ins')).toHaveText(' Klar.');
+  await expect(suggestToggle(page)).toHaveAttribute('aria-pressed', 'true');
+  release();
+  await expect(statusBar(page)).toContainText('Suggest mode');
+  await page.unroute('**/api/settings%3Aupdate');
+  await page.reload();
+  await expect(suggestToggle(page)).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('the mode is remembered, and undo brings back a claim whose suggested text was rejected', async ({
   page,
 }) => {

@@ -63,9 +63,17 @@ export function AppProvider({
   }, [settings.theme]);
 
   const updateSettings = useCallback(async (patch: SettingsPatch) => {
+    // Switches take effect at once: keys typed right after Ctrl+Shift+E must already be
+    // suggestions, not wait for the save's round trip. The stored settings then replace the guess.
+    setSettings((s) => withSwitches(s, patch));
     const result = await api.settings.update(patch);
-    if (result.ok) setSettings(result.value);
-    else throw new Error(result.error.message);
+    if (result.ok) {
+      setSettings(result.value);
+      return;
+    }
+    const stored = await api.settings.get({});
+    if (stored.ok) setSettings(stored.value);
+    throw new Error(result.error.message);
   }, []);
 
   const flushLayout = useCallback(async () => {
@@ -98,4 +106,14 @@ export function AppProvider({
     [info, settings, updateSettings, setLayout, currentArticleId, openArticle],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/** The patch's plain values (on/off, choices) applied to the settings; nested parts wait for the store. */
+function withSwitches(settings: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...settings };
+  for (const [key, value] of Object.entries(patch)) {
+    if (typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number')
+      next[key] = value;
+  }
+  return next as Settings;
 }
