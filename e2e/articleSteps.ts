@@ -12,7 +12,30 @@ export const statusBar = (page: Page) => page.getByRole('status', { name: 'Statu
  * selectionchange, so a key sent before this acts on the old selection.
  */
 export async function selectionIs(page: Page, text: string): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const shown = window.getSelection()?.toString() ?? '';
+        // Lexical reads the page's selection on an async selectionchange: until its own selection has
+        // the same extent, a key or command acts on the old one.
+        type Point = { key: string; offset: number; type: string };
+        const host = document.activeElement?.closest('[data-lexical-editor]') as
+          (Element & { __lexicalEditor?: { getEditorState(): { _selection: unknown } } }) | null | undefined;
+        const own = host?.__lexicalEditor?.getEditorState()._selection as
+          { anchor?: Point; focus?: Point } | null | undefined;
+        if (!host || !own?.anchor || !own.focus) return shown;
+        const collapsed = own.anchor.key === own.focus.key && own.anchor.offset === own.focus.offset;
+        if (collapsed !== (shown === '')) return `${shown} (not yet in the editor)`;
+        if (
+          own.anchor.type === 'text' &&
+          own.anchor.key === own.focus.key &&
+          Math.abs(own.focus.offset - own.anchor.offset) !== shown.length
+        )
+          return `${shown} (not yet in the editor)`;
+        return shown;
+      }),
+    )
+    .toBe(text);
 }
 
 export async function newArticle(page: Page, headline: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 
 // English UI and article; the sample facts come in through the fact store's handler (CLI).
 test.use({ uiLanguage: 'en' });
@@ -22,7 +23,7 @@ test('flags an English quote attributed to the wrong coach, in English', async (
   await page.keyboard.type(`"${QUOTE}"`);
   await page.keyboard.press('Shift+Home');
   // The editor learns of the selection through an async selectionchange, as a person would see it first.
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(`“${QUOTE}”`);
+  await selectionIs(page, `“${QUOTE}”`);
   await page
     .getByRole('toolbar', { name: 'Formatting' })
     .getByRole('button', { name: 'Mark as claim' })

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 
 // A checker changes the €-amount of a deal in the facts panel; the open article's claim linked
 // to that deal turns "needs re-check" with the old and the new amount (one app instance).
@@ -52,7 +53,7 @@ test('a changed deal amount marks the linked claim "needs re-check" with old and
   await body(page).click();
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
+  await selectionIs(page, CLAIM);
   await page
     .getByRole('toolbar', { name: 'Formatting' })
     .getByRole('button', { name: 'Mark as claim' })
@@ -136,7 +137,7 @@ test('a ready article whose claim went stale is listed under "Needs a correction
   await body(page).click();
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
+  await selectionIs(page, CLAIM);
   await page
     .getByRole('toolbar', { name: 'Formatting' })
     .getByRole('button', { name: 'Mark as claim' })

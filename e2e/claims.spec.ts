@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 
 // German UI, German article, the sample fact pack loaded through the fact store's handler (CLI).
 // Everything is found by role and accessible name.
@@ -22,11 +23,6 @@ const claimItem = (page: Page, text: string) =>
   panel(page)
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: `Im Text zeigen: ${text}` }) });
-
-/** A person sees the selection before acting on it; the editor learns of it through an async selectionchange. */
-async function selectionIs(page: Page, text: string) {
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
-}
 
 async function articleWithClaims(
   page: Page,

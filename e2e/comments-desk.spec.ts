@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 import {
   createSharedArticle,
   deskBody,
@@ -56,9 +57,7 @@ test.describe('comments over the desk', () => {
     await tim.page.keyboard.press('ControlOrMeta+End');
     await tim.page.keyboard.press('ArrowLeft');
     for (let i = 0; i < 'sieben Millionen Euro'.length; i++) await tim.page.keyboard.press('Shift+ArrowLeft');
-    await expect
-      .poll(() => tim.page.evaluate(() => window.getSelection()?.toString() ?? ''))
-      .toBe('sieben Millionen Euro');
+    await selectionIs(tim.page, 'sieben Millionen Euro');
     await tim.page
       .getByRole('toolbar', { name: 'Formatting' })
       .getByRole('button', { name: 'Comment' })

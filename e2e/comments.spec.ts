@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { body, library, newArticle } from './articleSteps';
+import { body, library, newArticle, selectionIs } from './articleSteps';
 
 // English UI; the user is "Erika Prüfer" (fixtures). Everything is found by role and accessible name.
 test.describe.configure({ timeout: 180_000 });
@@ -11,10 +11,6 @@ const inText = (page: Page) => panel(page).getByRole('list', { name: 'Comment th
 const detached = (page: Page) => panel(page).getByRole('list', { name: 'Text deleted' });
 const thread = (page: Page, quote: string) =>
   panel(page).getByRole('article', { name: new RegExp(`on “${quote}”`) });
-
-async function selectionIs(page: Page, text: string) {
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(text);
-}
 
 /** Types the sentence and selects the amount at its end (before the full stop). */
 async function typeAndSelectAmount(page: Page) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { body, library, newArticle } from './articleSteps';
+import { body, library, newArticle, selectionIs } from './articleSteps';
 
 // Corrections after publishing: a claim's words changed, or a stale claim re-checked, offers
 // "Add a correction"; the note appears under the article and in the exports.
@@ -56,7 +56,7 @@ async function publishedArticle(page: Page, headline: string) {
   await body(page).click();
   await page.keyboard.type(CLAIM);
   await page.keyboard.press('Shift+Home');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
+  await selectionIs(page, CLAIM);
   await page
     .getByRole('toolbar', { name: 'Formatting' })
     .getByRole('button', { name: 'Mark as claim' })

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectionIs } from './articleSteps';
 import { deskServer, launchInstance, type DeskInstance, type DeskServerProcess } from './desk-harness';
 
 /**
@@ -82,7 +83,7 @@ test.describe('desk facts', () => {
     await body(page).click();
     await page.keyboard.type(CLAIM);
     await page.keyboard.press('Shift+Home');
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(CLAIM);
+    await selectionIs(page, CLAIM);
     await page
       .getByRole('toolbar', { name: 'Formatting' })
       .getByRole('button', { name: 'Mark as claim' })
