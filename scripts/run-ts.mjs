@@ -2,7 +2,7 @@
 // Runs a TypeScript script (benchmarks, evaluations) under plain Node: bundle with esbuild, then run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const [file, ...args] = process.argv.slice(2);
@@ -12,7 +12,9 @@ if (!file) {
 }
 const outDir = join('node_modules', '.cache', 'run-ts');
 mkdirSync(outDir, { recursive: true });
-const outfile = join(outDir, basename(file).replace(/\.ts$/, '.mjs'));
+// One bundle per run: two runs at once (or work trees whose node_modules are hard-linked copies)
+// must never execute each other's half-written or different bundle.
+const outfile = join(outDir, `${basename(file).replace(/\.ts$/, '')}-${process.pid}.mjs`);
 await build({
   entryPoints: [file],
   bundle: true,
@@ -27,4 +29,5 @@ await build({
   },
 });
 const result = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+rmSync(outfile, { force: true });
 process.exit(result.status ?? 1);
