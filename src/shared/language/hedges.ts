@@ -10,6 +10,7 @@
 // mostly conditional or counterfactual in news copy.
 
 import type { TextLanguage } from './amounts';
+import { matchesAtWordStart, splitWordStart } from './word-start-matches';
 
 export type HedgeKind = 'modal' | 'attribution' | 'adverb';
 
@@ -349,12 +350,18 @@ function sourceStart(text: string, before: number): number {
   return start;
 }
 
+// Patterns that open with the word-start look-behind are run without it (see matchesAtWordStart).
+const splitPatterns = new Map<RegExp, ReturnType<typeof splitWordStart>>(
+  [...GERMAN, ...ENGLISH].map((p) => [p.re, splitWordStart(p.re)]),
+);
+
 function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
   const out: Hedge[] = [];
   for (const p of patterns) {
     if (p.need && !p.need.test(text)) continue;
+    const split = splitPatterns.get(p.re);
     p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
+    for (const m of split ? matchesAtWordStart(text, split.re, split.before) : text.matchAll(p.re)) {
       let start = m.index ?? 0;
       let end = start + m[0].length;
       if (p.notBefore && p.notBefore.test(text.slice(end))) continue;
