@@ -30,7 +30,14 @@ export function scanAnchored(text: string, anchor: RegExp, pattern: RegExp, word
   return out;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// Runs for every character it steps over, so ASCII is decided without the regex.
+const isWordChar = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return /[\p{L}\p{N}]/u.test(c);
+};
 
 /** Start of the word holding `at`, then starts of up to n earlier words, farthest first. */
 function wordStartsBefore(text: string, at: number, n: number, floor: number): number[] {

@@ -1,5 +1,6 @@
 import type { ArticleLanguage } from '../domain/articles';
 import { parseNumberWord } from '../language/numberWords';
+import { matchesAtWordStart } from '../language/word-start-matches';
 import type { FoundSpan } from './found-span';
 
 const DE_NOUNS =
@@ -22,8 +23,10 @@ const DE_ADJ =
 const EN_ADJ =
   '(?:(?:more|new|further|straight|consecutive|full|extra|league|competitive|separate|[a-z]+-[a-z]+)\\s+)?';
 
-const bounded = (parts: string[]) =>
-  `(?<![\\p{L}\\p{N}.,-])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+// No letter, digit or number punctuation may stand before a count; matchesAtWordStart checks
+// that instead of a look-behind in front of the alternation (see there why).
+const bounded = (parts: string[]) => `(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+const NOT_BEFORE = { de: /^[\p{L}\p{N}.,-]$/u, en: /^[\p{L}\p{N}.,-]$/iu };
 
 const DE_COUNT = new RegExp(
   bounded([
@@ -92,8 +95,7 @@ export function findCounts(text: string, lang: ArticleLanguage): FoundSpan[] {
   const re = lang === 'de' ? DE_COUNT : EN_COUNT;
   const ordinals = lang === 'de' ? DE_ORDINALS : EN_ORDINALS;
   const out: FoundSpan[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesAtWordStart(text, re, NOT_BEFORE[lang])) {
     const g = m.groups ?? {};
     let value: number | null = null;
     const ord = g.ord ?? g.ord2;

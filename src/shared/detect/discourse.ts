@@ -98,6 +98,9 @@ export class DiscourseState {
   pendingSpeaker: string | null;
   private knownChanged = false;
   private rolesChanged = false;
+  // Every token of a sentence asks whether it is a known surname; the index of the current
+  // list is kept here rather than fetched from the WeakMap each time.
+  private index: PersonIndex | undefined;
 
   constructor(private readonly from: Discourse) {
     this.known = from.known as Person[];
@@ -110,7 +113,7 @@ export class DiscourseState {
 
   /** The known person a written name refers to: the same name, or its surname alone. */
   lookup(written: string): Person | undefined {
-    const index = indexOf(this.known);
+    const index = (this.index ??= indexOf(this.known));
     return index.byName.get(written) ?? (written.includes(' ') ? undefined : index.bySurname.get(written));
   }
 
@@ -131,6 +134,7 @@ export class DiscourseState {
       }
       this.known.push(person);
       indexes.delete(this.known);
+      this.index = undefined;
     } else if ((gender && !person.gender) || (extra.cls && !person.cls) || (extra.age && !person.age)) {
       const updated: Person = { name: person.name };
       const g = person.gender ?? gender;
@@ -145,6 +149,7 @@ export class DiscourseState {
       }
       this.known[this.known.indexOf(person)] = updated;
       indexes.delete(this.known);
+      this.index = undefined;
       person = updated;
     }
     const name = person.name;

@@ -81,15 +81,17 @@ function hasNounEnding(word: string): boolean {
   }
   return v;
 }
-const HONORIFICS: Record<string, Gender> = {
-  Frau: 'f',
-  Herr: 'm',
-  Herrn: 'm',
-  Mr: 'm',
-  Ms: 'f',
-  Mrs: 'f',
-  Miss: 'f',
-};
+// A Map, not an object: every token is looked up, and running text has words such as
+// "constructor" (an object's key lookup also costs more for strings seen only once).
+const HONORIFICS = new Map<string, Gender>([
+  ['Frau', 'f'],
+  ['Herr', 'm'],
+  ['Herrn', 'm'],
+  ['Mr', 'm'],
+  ['Ms', 'f'],
+  ['Mrs', 'f'],
+  ['Miss', 'f'],
+]);
 const PREDICATE_BEFORE_ROLE = new Set(
   'als zum zur wird wurde ist war bleibt neuer neue neuen neuem ehemaliger ehemalige langjährige langjähriger as became becomes named appointed new former interim is was remains'.split(
     ' ',
@@ -208,14 +210,14 @@ export function roleLengthAt(toks: readonly Token[], i: number, lang: ArticleLan
   const t = toks[i];
   if (!t) return 0;
   if (lang === 'en') {
-    const candidates = PHRASES_BY_FIRST.get(t.text.toLowerCase());
+    const lower = t.text.toLowerCase();
+    const candidates = PHRASES_BY_FIRST.get(lower);
     if (candidates) {
       for (const words of candidates) {
         if (words.every((w, k) => toks[i + k]?.text.toLowerCase() === w)) return words.length;
       }
     }
     // "director of rugby", "head of recruitment": a job over any department.
-    const lower = t.text.toLowerCase();
     if (
       (lower === 'head' || lower === 'director') &&
       toks[i + 1]?.text === 'of' &&
@@ -419,7 +421,7 @@ export function findPeople(
         continue;
       }
     }
-    const honorific = HONORIFICS[t.text];
+    const honorific = HONORIFICS.get(t.text);
     const given = GIVEN_NAMES.get(t.text);
     if ((given || honorific) && toks[i + 1] && adjacent(text, t, toks[i + 1])) {
       const run = nameRunAt(text, toks, i + 1, ctx, 2);

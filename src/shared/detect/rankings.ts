@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '../domain/articles';
+import { matchesAtWordStart } from '../language/word-start-matches';
 import type { FoundSpan } from './found-span';
 
 const DE_RANKING = [
@@ -55,18 +56,19 @@ const EN_RANKING = [
   'market leader',
 ];
 
+// A word starts where no letter or digit stands before; that is checked by matchesAtWordStart,
+// not by a look-behind in front of the alternation (see there why).
 const compile = (parts: string[], flags: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
+  new RegExp(`(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`, flags);
 const DE_RE = compile(DE_RANKING, 'gu');
 const REKORD = /[Rr]ekord/g;
 const EN_RE = compile(EN_RANKING, 'giu');
+const WORD_CHAR = { de: /^[\p{L}\p{N}]$/u, en: /^[\p{L}\p{N}]$/iu };
 
 /** Records and table positions: "Tabellenzweiter", "Rekord", "erstmals", "most expensive". */
 export function findRankings(text: string, lang: ArticleLanguage): FoundSpan[] {
-  const re = lang === 'de' ? DE_RE : EN_RE;
   const out: FoundSpan[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesAtWordStart(text, lang === 'de' ? DE_RE : EN_RE, WORD_CHAR[lang])) {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   if (lang === 'de') {

@@ -100,9 +100,9 @@ function mergeSpaceGroupedNumbers(text: string, tokens: Token[]): Token[] {
       }
     }
     const after = tokens[j + 1];
-    const moneyFollows =
+    const moneyFollows = () =>
       after !== undefined && (CURRENCY_WORD_STARTS.has(after.lower) || after.lower in SCALE_WORDS);
-    if (j > i && moneyFollows) {
+    if (j > i && moneyFollows()) {
       const end = tokens[j].end;
       out.push({
         kind: 'num',
@@ -299,8 +299,35 @@ const MODIFIERS: Array<[string[], Hedged]> = (
   ] as Array<[string[], Hedged]>
 ).sort((a, b) => b[0].length - a[0].length);
 
+// The scanner tries every token as the start of an amount; phrases are looked up by their
+// first word, in the same order as the lists, so most tokens cost one map lookup.
+const byFirstWord = <T>(list: Array<[string[], T]>) => {
+  const map = new Map<string, Array<[string[], T]>>();
+  for (const entry of list) map.set(entry[0][0], [...(map.get(entry[0][0]) ?? []), entry]);
+  return map;
+};
+const MODIFIERS_BY_FIRST = byFirstWord(MODIFIERS);
+const SUFFIX_CURRENCIES_BY_FIRST = byFirstWord(SUFFIX_CURRENCIES);
+
 /** Words that open an explicit range and the word that must join its two ends. */
-const RANGE_OPENERS: Record<string, string> = { zwischen: 'und', between: 'and', von: 'bis', from: 'to' };
+const RANGE_OPENERS = new Map([
+  ['zwischen', 'und'],
+  ['between', 'and'],
+  ['von', 'bis'],
+  ['from', 'to'],
+]);
+
+// Every word of a window is tried as a German number word; the answers repeat.
+const germanNumberMemo = new Map<string, number | null>();
+function germanNumber(word: string): number | null {
+  let v = germanNumberMemo.get(word);
+  if (v === undefined) {
+    v = parseGermanNumberWord(word);
+    if (germanNumberMemo.size > 20000) germanNumberMemo.clear();
+    germanNumberMemo.set(word, v);
+  }
+  return v;
+}
 const RANGE_JOINERS = new Set(['bis', 'to', '-', '–', '—']);
 
 // After a scale word without currency, these nouns still mean money ("zwölf Millionen Ablöse").
@@ -511,7 +538,7 @@ class AmountScanner {
     let at = k;
     if (this.hyphenBridgeAt(at)) at++;
     else if (!this.spaced(at)) return null;
-    for (const [phrase, currency] of SUFFIX_CURRENCIES) {
+    for (const [phrase, currency] of SUFFIX_CURRENCIES_BY_FIRST.get(this.tokens[at]?.lower ?? '') ?? []) {
       const next = this.phraseAt(at, phrase);
       if (next >= 0) return { currency, next };
     }
@@ -576,7 +603,7 @@ class AmountScanner {
 
     const { words, index } = this.englishWordsAt(k);
     const en = words.length > 0 ? parseEnglishNumberWords(words) : null;
-    const deValue = parseGermanNumberWord(t.text);
+    const deValue = germanNumber(t.text);
     if (en && (deValue === null || en.used > 1)) {
       return { value: en.value, next: index[en.used - 1] + 1, fromWords: true, needsScale: en.needsScale };
     }
@@ -634,7 +661,7 @@ class AmountScanner {
   }
 
   private modifierAt(k: number): { precision: Hedged; next: number } | null {
-    for (const [phrase, precision] of MODIFIERS) {
+    for (const [phrase, precision] of MODIFIERS_BY_FIRST.get(this.tokens[k]?.lower ?? '') ?? []) {
       const next = this.phraseAt(k, phrase);
       if (next >= 0 && next < this.tokens.length && /^\s+$/.test(this.gapBefore(next)))
         return { precision, next };
@@ -696,7 +723,7 @@ class AmountScanner {
     const t = this.tokens[i];
     let candidate: Candidate | null = null;
 
-    const closer = RANGE_OPENERS[t.lower];
+    const closer = RANGE_OPENERS.get(t.lower);
     if (closer && this.spaced(i + 1)) {
       const q1 = this.quantityAt(i + 1);
       if (q1 && this.tokens[q1.next]?.lower === closer && this.spaced(q1.next)) {

@@ -10,6 +10,7 @@
 // mostly conditional or counterfactual in news copy.
 
 import type { TextLanguage } from './amounts';
+import { matchesAtWordStart, splitWordStart } from './word-start-matches';
 
 export type HedgeKind = 'modal' | 'attribution' | 'adverb';
 
@@ -45,19 +46,22 @@ const GERMAN: Pattern[] = [
   {
     re: new RegExp(`${B}(?:angeblich|mutma(?:ß|ss)lich|vermeintlich)\\p{L}{0,2}${E}`, 'giu'),
     kind: 'adverb',
+    need: /angeblich|mutma(?:ß|ss)lich|vermeintlich/iu,
   },
-  { re: new RegExp(`${B}(?:vermutlich|offenbar)${E}`, 'giu'), kind: 'adverb' },
-  { re: new RegExp(`${B}dem\\s+Vernehmen\\s+nach${E}`, 'giu'), kind: 'adverb' },
+  { re: new RegExp(`${B}(?:vermutlich|offenbar)${E}`, 'giu'), kind: 'adverb', need: /vermutlich|offenbar/iu },
+  { re: new RegExp(`${B}dem\\s+Vernehmen\\s+nach${E}`, 'giu'), kind: 'adverb', need: /vernehmen/iu },
   {
     re: new RegExp(
       `${B}(?:soll|sollen|will|wollen)${E}[^.!?;:]{0,120}?${B}${PARTICIPLE}\\s+(?:haben|sein)${E}`,
       'gu',
     ),
     kind: 'modal',
+    need: /soll|will|woll/u,
   },
   {
     re: new RegExp(`${B}${PARTICIPLE}\\s+(?:haben|sein)\\s+(?:soll|sollen|will|wollen)${E}`, 'gu'),
     kind: 'modal',
+    need: /soll|will|woll/u,
   },
   {
     re: new RegExp(
@@ -67,7 +71,7 @@ const GERMAN: Pattern[] = [
     kind: 'attribution',
     need: /-(?:Informationen|Angaben|Recherchen|Berichten)/i,
   },
-  { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de' },
+  { re: new RegExp(`${B}laut${E}`, 'giu'), kind: 'attribution', source: 'de', need: /laut/iu },
   // Verb first after the claim: "…, berichtet das Portal „Transferfenster“".
   {
     re: new RegExp(
@@ -76,13 +80,15 @@ const GERMAN: Pattern[] = [
     ),
     kind: 'attribution',
     source: 'de',
+    need: /berichtet|meldet|schreibt|schrieb/u,
   },
   // Estimates: "geschätzte 1,8 Millionen", "Branchenkenner schätzen den Wert auf …".
   {
     re: new RegExp(`${B}(?:geschätzte?[nmrs]?|schätz(?:t|en|te|ten)|Schätzungen\\s+zufolge)${E}`, 'giu'),
     kind: 'adverb',
+    need: /schätz/iu,
   },
-  { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true },
+  { re: new RegExp(`${B}zufolge${E}`, 'giu'), kind: 'attribution', sourceBefore: true, need: /zufolge/iu },
   // The medium first: "Die »Kellerbacher Rundschau« berichtet, …", "Der Nordhafener Kurier
   // meldet, …" — a quoted name, or a name ending like a newspaper's.
   {
@@ -99,6 +105,7 @@ const GERMAN: Pattern[] = [
       'giu',
     ),
     kind: 'attribution',
+    need: /bericht|meld|schreib|schrieb|erfuhr|erfahren|enthüllte/iu,
   },
   {
     re: new RegExp(
@@ -107,10 +114,12 @@ const GERMAN: Pattern[] = [
     ),
     kind: 'attribution',
     source: 'de',
+    need: /angaben|informationen|berichten|recherchen/iu,
   },
   {
     re: new RegExp(`${B}(?:wie\\s+es\\s+(?:heißt|hieß)|(?:heißt|hieß)\\s+es)${E}`, 'giu'),
     kind: 'attribution',
+    need: /heißt|hieß/iu,
   },
   {
     re: new RegExp(
@@ -119,6 +128,7 @@ const GERMAN: Pattern[] = [
     ),
     kind: 'attribution',
     source: 'de',
+    need: /kreisen|umfeld/iu,
   },
 ];
 
@@ -129,9 +139,14 @@ const ENGLISH: Pattern[] = [
       'giu',
     ),
     kind: 'adverb',
+    need: /reportedly|alleg|suppos|apparent|purport|reput|rumo/iu,
   },
-  { re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'), kind: 'adverb' },
-  { re: new RegExp(`${B}(?:an\\s+)?estimated${E}`, 'giu'), kind: 'adverb' },
+  {
+    re: new RegExp(`(?<=${B}(?:the|a|an|its|their)\\s+)reported${E}`, 'giu'),
+    kind: 'adverb',
+    need: /reported/iu,
+  },
+  { re: new RegExp(`${B}(?:an\\s+)?estimated${E}`, 'giu'), kind: 'adverb', need: /estimated/iu },
   // "The Valley Post understands", "the Gazette has learned": the medium stands before the verb.
   {
     re: new RegExp(
@@ -147,18 +162,21 @@ const ENGLISH: Pattern[] = [
       'giu',
     ),
     kind: 'modal',
+    need: /(?:said|understood|believed|thought|reported|alleged|rumou?red|claimed)\s+to/iu,
   },
   {
     re: new RegExp(`${B}according\\s+to${E}`, 'giu'),
     kind: 'attribution',
     source: 'en',
     notBefore: /^\s+(?:plan|schedule)\b/i,
+    need: /according/iu,
   },
   // "as first reported by The Harbury Mercury": the medium follows the verb.
   {
     re: new RegExp(`${B}as\\s+(?:first\\s+|originally\\s+)?(?:reported|revealed)\\s+by${E}`, 'giu'),
     kind: 'attribution',
     source: 'en',
+    need: /(?:reported|revealed)\s+by/iu,
   },
   // "The Hollstedt Gazette has reported that …".
   {
@@ -175,6 +193,7 @@ const ENGLISH: Pattern[] = [
       'giu',
     ),
     kind: 'attribution',
+    need: /report|revealed|learned|understands/iu,
   },
   {
     // "Sources told the Hollstedt Gazette that …": the medium told is the source.
@@ -184,6 +203,7 @@ const ENGLISH: Pattern[] = [
     ),
     kind: 'attribution',
     source: 'en',
+    need: /sources|insiders/iu,
   },
   {
     re: new RegExp(
@@ -191,6 +211,7 @@ const ENGLISH: Pattern[] = [
       'giu',
     ),
     kind: 'attribution',
+    need: /sources|insiders/iu,
   },
   {
     re: new RegExp(
@@ -198,9 +219,14 @@ const ENGLISH: Pattern[] = [
       'giu',
     ),
     kind: 'attribution',
+    need: /it\s+is/iu,
   },
-  { re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'), kind: 'attribution' },
-  { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en' },
+  {
+    re: new RegExp(`${B}(?:reported|reports)\\s+that${E}`, 'giu'),
+    kind: 'attribution',
+    need: /report(?:ed|s)\s+that/iu,
+  },
+  { re: new RegExp(`${B}citing${E}`, 'giu'), kind: 'attribution', source: 'en', need: /citing/iu },
   // "…, the Sentinel reported." / "Per The Ledger, …".
   {
     re: new RegExp(
@@ -214,6 +240,7 @@ const ENGLISH: Pattern[] = [
     re: new RegExp(`(?<![\\p{L}\\p{N}])Per(?=\\s+(?:the\\s+|The\\s+)?\\p{Lu})`, 'gu'),
     kind: 'attribution',
     source: 'en',
+    need: /Per/u,
   },
 ];
 
@@ -323,12 +350,18 @@ function sourceStart(text: string, before: number): number {
   return start;
 }
 
+// Patterns that open with the word-start look-behind are run without it (see matchesAtWordStart).
+const splitPatterns = new Map<RegExp, ReturnType<typeof splitWordStart>>(
+  [...GERMAN, ...ENGLISH].map((p) => [p.re, splitWordStart(p.re)]),
+);
+
 function matchesOf(text: string, patterns: Pattern[]): Hedge[] {
   const out: Hedge[] = [];
   for (const p of patterns) {
     if (p.need && !p.need.test(text)) continue;
+    const split = splitPatterns.get(p.re);
     p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
+    for (const m of split ? matchesAtWordStart(text, split.re, split.before) : text.matchAll(p.re)) {
       let start = m.index ?? 0;
       let end = start + m[0].length;
       if (p.notBefore && p.notBefore.test(text.slice(end))) continue;
