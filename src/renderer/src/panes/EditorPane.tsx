@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
 import { api } from '../bridge';
+import { takeReopenedArticle } from '../app/bootPrefetch';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ArticleEditor } from '../editor/ArticleEditor';
@@ -86,7 +87,7 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
     let live = true;
     let desk: DeskDoc | null = null;
     void (async () => {
-      const r = await api.articles.open({ id });
+      const r = await (takeReopenedArticle(id) ?? api.articles.open({ id }));
       if (!r.ok) return live && setState({ error: r.error.message });
       // A shared article opens on its desk document (from the local copy first, so offline too).
       desk = r.value.meta.trashedAt === null ? await openArticleDoc(id).catch(() => null) : null;
