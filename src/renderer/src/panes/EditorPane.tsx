@@ -1,5 +1,14 @@
 import { useStatusItem } from '../app/status';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
@@ -12,7 +21,6 @@ import { ArticleFields } from '../editor/ArticleFields';
 import { clearActiveSession, flushActiveSession, setActiveSession } from '../editor/activeSession';
 import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
-import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
@@ -34,6 +42,11 @@ import '../styles/editor.css';
 import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
 
 const READING_WIDTH_KEY = 'factdesk.editor.readingWidth';
+
+// Loaded when first opened, not with the app's first screen.
+const RevisionsPanel = lazy(() =>
+  import('../editor/RevisionsPanel').then((m) => ({ default: m.RevisionsPanel })),
+);
 
 /** Creates an article and opens it; the library's "New article" button raises the same command. */
 async function createArticle(open: (id: string) => void): Promise<string | null> {
@@ -348,13 +361,15 @@ function ArticleWorkspace({
         <CorrectionsPanel articleId={session.id} status={meta.status} />
       </div>
       {revisionsOpen && (
-        <RevisionsPanel
-          session={session}
-          refreshKey={revisionsKey}
-          onRestored={onRestored}
-          onClose={() => setRevisionsOpen(false)}
-          canRestore={!deskArticle.readOnly}
-        />
+        <Suspense fallback={null}>
+          <RevisionsPanel
+            session={session}
+            refreshKey={revisionsKey}
+            onRestored={onRestored}
+            onClose={() => setRevisionsOpen(false)}
+            canRestore={!deskArticle.readOnly}
+          />
+        </Suspense>
       )}
       {versionDialog && (
         <SaveVersionDialog
