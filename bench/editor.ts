@@ -481,6 +481,7 @@ async function coldStart(
   cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
   articleId: string,
   detail: string | null = null,
+  bareEditorState: string | null = null,
 ): Promise<ColdRun> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addCookies(cookies);
@@ -498,7 +499,21 @@ async function coldStart(
   const profile = detail ? await startCpuProfile(page, { trace: true }) : null;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(new URL('/', url).href);
+  await page.goto(new URL(bareEditorState ? '/bare-editor.html' : '/', url).href);
+  if (bareEditorState) {
+    // The floor: bare Lexical with the same nodes and theme, handed the article as soon as it can take it.
+    await page.waitForFunction(
+      () => Boolean((window as unknown as { factdeskBare?: unknown }).factdeskBare),
+      undefined,
+      {
+        polling: 'raf',
+      },
+    );
+    await page.evaluate(
+      (json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json),
+      bareEditorState,
+    );
+  }
   const at = await page.waitForFunction(
     () => (window as unknown as { __editableAt?: number }).__editableAt,
     undefined,
@@ -567,7 +582,7 @@ async function main(): Promise<void> {
   );
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
   db.close();
-  if (COLD_ONLY) return coldStartOnly(dataDir, doc.meta.id, words);
+  if (COLD_ONLY) return coldStartOnly(dataDir, doc.meta.id, words, JSON.stringify(body.editorState));
   const longs = LONG.map((w) => seedLong(dataDir, w));
 
   // Writes first, while no browser competes for the CPU.
@@ -728,7 +743,12 @@ function printColdStart(cold: ColdRun[], words: number): void {
  * the cold starts; with `--cold-baseline`, a second shell serving the baseline renderer on a copy
  * of the folder, the two cold-started in turn so that the machine's load weighs on both alike.
  */
-async function coldStartOnly(dataDir: string, articleId: string, words: number): Promise<void> {
+async function coldStartOnly(
+  dataDir: string,
+  articleId: string,
+  words: number,
+  editorState: string,
+): Promise<void> {
   const baselineDir = COLD_BASELINE ? `${dataDir}-baseline` : null;
   if (baselineDir) fs.cpSync(dataDir, baselineDir, { recursive: true });
   const shells = [await startShell(dataDir)];
@@ -739,6 +759,7 @@ async function coldStartOnly(dataDir: string, articleId: string, words: number):
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
   const cold: ColdRun[][] = shells.map(() => []);
+  const bare: ColdRun[] = [];
   try {
     const sessions = [];
     for (const { url } of shells) {
@@ -747,9 +768,11 @@ async function coldStartOnly(dataDir: string, articleId: string, words: number):
       sessions.push({ url, cookies: await page.context().cookies() });
       await page.close();
     }
-    for (let i = 0; i < COLD_RUNS; i++)
+    for (let i = 0; i < COLD_RUNS; i++) {
       for (const [k, { url, cookies }] of sessions.entries())
         cold[k].push(await coldStart(browser, url, cookies, articleId));
+      bare.push(await coldStart(browser, sessions[0].url, [], articleId, null, editorState));
+    }
     if (COLD_DETAIL) await coldStart(browser, sessions[0].url, sessions[0].cookies, articleId, COLD_DETAIL);
   } finally {
     await browser.close();
@@ -763,12 +786,17 @@ async function coldStartOnly(dataDir: string, articleId: string, words: number):
       .join(' ')}, Node ${process.versions.node}`,
   );
   printColdStart(cold[0], words);
+  const median = (runs: ColdRun[], key: keyof ColdRun) =>
+    quantile(
+      runs.map((r) => r[key]),
+      0.5,
+    );
+  console.log(
+    `  floor: bare Lexical page (same nodes and theme, no app) cold-started with the same article in turn: ` +
+      `runs ${bare.map((c) => c.ms.toFixed(0)).join(', ')} ms; median ${fmt(median(bare, 'ms'))}, main-thread CPU median ${fmt(median(bare, 'cpu'))}; ` +
+      `ratio ${(median(cold[0], 'ms') / median(bare, 'ms')).toFixed(2)}`,
+  );
   if (COLD_BASELINE) {
-    const median = (runs: ColdRun[], key: keyof ColdRun) =>
-      quantile(
-        runs.map((r) => r[key]),
-        0.5,
-      );
     console.log(`  baseline renderer ${COLD_BASELINE}, cold-started in turn with this one:`);
     console.log(
       `    runs ${cold[1].map((c) => c.ms.toFixed(0)).join(', ')} ms; median ${fmt(median(cold[1], 'ms'))}; ` +
