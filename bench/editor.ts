@@ -10,6 +10,7 @@
  *
  *   npm run build && node scripts/run-ts.mjs bench/editor.ts [--chars 500] [--delay 30]
  *     [--long 50000,100000 | --long none] [--long-chars 120] [--profile file.cpuprofile]
+ *     [--cold-start-only] [--cold-runs 3] [--cold-baseline other/out/renderer] [--cold-detail f.cpuprofile]
  *
  * Prints each figure with its target (and the bare-Lexical floor and ratio); asserts nothing.
  */
@@ -55,6 +56,17 @@ const LONG_CHARS = arg('long-chars', 120);
 const LONG_ROUNDS = 3;
 /** `--only-long`: skip the 10,000-word typing rounds (the long articles and the cold start only). */
 const ONLY_LONG = process.argv.includes('--only-long');
+/** `--cold-start-only`: only the renderer's cold start (no typing, no long articles, no writes). */
+const COLD_ONLY = process.argv.includes('--cold-start-only');
+const COLD_RUNS = arg('cold-runs', 3);
+/** `--cold-baseline dir`: another built renderer (e.g. a copy of main's out/renderer), cold-started alternately with this one. */
+const COLD_BASELINE = process.argv.includes('--cold-baseline')
+  ? path.resolve(process.argv[process.argv.indexOf('--cold-baseline') + 1])
+  : null;
+/** `--cold-detail file.cpuprofile`: one more cold start under the profiler, with the page's requests in order. */
+const COLD_DETAIL = process.argv.includes('--cold-detail')
+  ? process.argv[process.argv.indexOf('--cold-detail') + 1]
+  : null;
 /** `--profile file.cpuprofile`: also profiles and traces typing in the app page and the bare page (profiles open in DevTools). */
 const PROFILE = process.argv.includes('--profile')
   ? process.argv[process.argv.indexOf('--profile') + 1]
@@ -87,8 +99,12 @@ function typingText(n: number): string {
   return words.slice(0, n);
 }
 
-async function startShell(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir], {
+async function startShell(
+  dataDir: string,
+  rendererDir?: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const extra = rendererDir ? ['--renderer-dir', rendererDir] : [];
+  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -464,7 +480,9 @@ async function coldStart(
   url: string,
   cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
   articleId: string,
-): Promise<number> {
+  detail: string | null = null,
+  bareEditorState: string | null = null,
+): Promise<ColdRun> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addCookies(cookies);
   await context.addInitScript((id) => {
@@ -478,15 +496,70 @@ async function coldStart(
     requestAnimationFrame(tick);
   }, articleId);
   const page = await context.newPage();
-  await page.goto(new URL('/', url).href);
+  const profile = detail ? await startCpuProfile(page, { trace: true }) : null;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(new URL(bareEditorState ? '/bare-editor.html' : '/', url).href);
+  if (bareEditorState) {
+    // The floor: bare Lexical with the same nodes and theme, handed the article as soon as it can take it.
+    await page.waitForFunction(
+      () => Boolean((window as unknown as { factdeskBare?: unknown }).factdeskBare),
+      undefined,
+      {
+        polling: 'raf',
+      },
+    );
+    await page.evaluate(
+      (json) => (window as unknown as { factdeskBare: { load(j: string): void } }).factdeskBare.load(json),
+      bareEditorState,
+    );
+  }
   const at = await page.waitForFunction(
     () => (window as unknown as { __editableAt?: number }).__editableAt,
     undefined,
     { timeout: 60_000 },
   );
+  // Read at once, before the page does much after becoming editable (it goes on with idle work).
+  const cpu = await mainThreadCpu(cdp);
   const ms = (await at.jsonValue()) as number;
+  if (profile && detail) {
+    await profile.stop(detail, `cold start (${ms.toFixed(0)} ms)`);
+    await printRequests(page, ms);
+  }
   await context.close();
-  return ms;
+  return { ms, cpu };
+}
+
+interface ColdRun {
+  /** Navigation start to editable, on the page's clock. */
+  ms: number;
+  /** The page's main-thread CPU time by then (thread ticks: not inflated by other processes' load). */
+  cpu: number;
+}
+
+/** What the page fetched before it was editable, in order: start and end on the page's clock. */
+async function printRequests(page: Page, editableAt: number): Promise<void> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return { name: r.name, start: r.startTime, end: r.responseEnd, size: r.encodedBodySize };
+    }),
+  );
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntries().find((e) => (e.entryType as string) === 'navigation') as unknown as {
+      responseEnd: number;
+      domContentLoadedEventEnd: number;
+    };
+    return { end: n.responseEnd, dcl: n.domContentLoadedEventEnd };
+  });
+  console.log(
+    `Requests (document in at ${nav.end.toFixed(0)} ms, DOMContentLoaded ${nav.dcl.toFixed(0)} ms):`,
+  );
+  for (const e of entries.filter((x) => x.start < editableAt))
+    console.log(
+      `  ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)} ms  ${(e.size / 1024).toFixed(1).padStart(8)} KiB  ${new URL(e.name).pathname}`,
+    );
+  console.log(`  editable at ${editableAt.toFixed(0)} ms`);
 }
 
 async function main(): Promise<void> {
@@ -509,6 +582,7 @@ async function main(): Promise<void> {
   );
   saveArticle(db, { id: doc.meta.id, baseRev: doc.rev, body, user: 'Bench' }, new Date().toISOString());
   db.close();
+  if (COLD_ONLY) return coldStartOnly(dataDir, doc.meta.id, words, JSON.stringify(body.editorState));
   const longs = LONG.map((w) => seedLong(dataDir, w));
 
   // Writes first, while no browser competes for the CPU.
@@ -526,7 +600,7 @@ async function main(): Promise<void> {
   let serialise: number[] = [];
   const longResults: LongResult[] = [];
   let longSerialise: number[] = [];
-  const cold: number[] = [];
+  const cold: ColdRun[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
@@ -591,7 +665,7 @@ async function main(): Promise<void> {
     await bare.close();
     const cookies = await page.context().cookies();
     await page.close();
-    for (let i = 0; i < 3; i++) cold.push(await coldStart(browser, url, cookies, doc.meta.id));
+    for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldStart(browser, url, cookies, doc.meta.id));
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -640,13 +714,99 @@ async function main(): Promise<void> {
   console.log(`  write p95 ${fmt(writeP95)} (target < 5 ms): ${writeP95 < 5 ? 'met' : 'NOT met'}`);
   console.log('');
   printLong(longResults, longSerialise, longWrites);
-  const coldMedian = quantile(cold, 0.5);
+  printColdStart(cold, words);
+}
+
+function printColdStart(cold: ColdRun[], words: number): void {
+  const coldMedian = quantile(
+    cold.map((c) => c.ms),
+    0.5,
+  );
   console.log(
     `Renderer cold start (fresh browser context, built app) to the ${words}-word article editable:`,
   );
   console.log(
-    `  runs ${cold.map((c) => c.toFixed(0)).join(', ')} ms; median ${fmt(coldMedian)} (target < 1000 ms): ${coldMedian < 1000 ? 'met' : 'NOT met'}`,
+    `  runs ${cold.map((c) => c.ms.toFixed(0)).join(', ')} ms; median ${fmt(coldMedian)} (target < 1000 ms): ${coldMedian < 1000 ? 'met' : 'NOT met'}`,
   );
+  console.log(
+    `  main-thread CPU by then ${cold.map((c) => c.cpu.toFixed(0)).join(', ')} ms; median ${fmt(
+      quantile(
+        cold.map((c) => c.cpu),
+        0.5,
+      ),
+    )}`,
+  );
+}
+
+/**
+ * `--cold-start-only`: the shell on the seeded data folder, one page to start the session, then
+ * the cold starts; with `--cold-baseline`, a second shell serving the baseline renderer on a copy
+ * of the folder, the two cold-started in turn so that the machine's load weighs on both alike.
+ */
+async function coldStartOnly(
+  dataDir: string,
+  articleId: string,
+  words: number,
+  editorState: string,
+): Promise<void> {
+  const baselineDir = COLD_BASELINE ? `${dataDir}-baseline` : null;
+  if (baselineDir) fs.cpSync(dataDir, baselineDir, { recursive: true });
+  const shells = [await startShell(dataDir)];
+  if (baselineDir) shells.push(await startShell(baselineDir, COLD_BASELINE!));
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  const cold: ColdRun[][] = shells.map(() => []);
+  const bare: ColdRun[] = [];
+  try {
+    const sessions = [];
+    for (const { url } of shells) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      sessions.push({ url, cookies: await page.context().cookies() });
+      await page.close();
+    }
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const [k, { url, cookies }] of sessions.entries())
+        cold[k].push(await coldStart(browser, url, cookies, articleId));
+      bare.push(await coldStart(browser, sessions[0].url, [], articleId, null, editorState));
+    }
+    if (COLD_DETAIL) await coldStart(browser, sessions[0].url, sessions[0].cookies, articleId, COLD_DETAIL);
+  } finally {
+    await browser.close();
+    for (const { child } of shells) child.kill('SIGTERM');
+  }
+  for (const dir of [dataDir, baselineDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `Machine: ${os.cpus().length} CPU(s), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, Node ${process.versions.node}`,
+  );
+  printColdStart(cold[0], words);
+  const median = (runs: ColdRun[], key: keyof ColdRun) =>
+    quantile(
+      runs.map((r) => r[key]),
+      0.5,
+    );
+  console.log(
+    `  floor: bare Lexical page (same nodes and theme, no app) cold-started with the same article in turn: ` +
+      `runs ${bare.map((c) => c.ms.toFixed(0)).join(', ')} ms; median ${fmt(median(bare, 'ms'))}, main-thread CPU median ${fmt(median(bare, 'cpu'))}; ` +
+      `ratio ${(median(cold[0], 'ms') / median(bare, 'ms')).toFixed(2)}`,
+  );
+  if (COLD_BASELINE) {
+    console.log(`  baseline renderer ${COLD_BASELINE}, cold-started in turn with this one:`);
+    console.log(
+      `    runs ${cold[1].map((c) => c.ms.toFixed(0)).join(', ')} ms; median ${fmt(median(cold[1], 'ms'))}; ` +
+        `main-thread CPU median ${fmt(median(cold[1], 'cpu'))}`,
+    );
+    console.log(
+      `    this build / baseline: wall ${(median(cold[0], 'ms') / median(cold[1], 'ms')).toFixed(2)}, ` +
+        `main-thread CPU ${(median(cold[0], 'cpu') / median(cold[1], 'cpu')).toFixed(2)}`,
+    );
+  }
 }
 
 function printLong(

@@ -49,6 +49,9 @@ beforeAll(async () => {
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-CB_T1HVa.js'), 'export {};');
+  fs.writeFileSync(path.join(rendererDir, 'early-boot.js'), '');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
   ctx = {
     db: openDatabase(path.join(dir, 'factdesk.sqlite')),
@@ -169,6 +172,14 @@ describe('browser shell', () => {
     expect(form.status).toBe(415);
     const broken = await request('POST', '/api/app:info', { ...json, ...session() }, '{"oops"');
     expect(JSON.parse(broken.body).error.message).toMatch(/not valid JSON/);
+  });
+
+  it('lets the browser keep hashed assets, never the page or an unhashed script', async () => {
+    const asset = await request('GET', '/assets/index-CB_T1HVa.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request('GET', '/')).headers['cache-control']).toBe('no-store');
+    expect((await request('GET', '/early-boot.js')).headers['cache-control']).toBe('no-store');
   });
 
   it('never serves files outside the renderer folder', async () => {

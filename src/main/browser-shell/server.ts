@@ -21,6 +21,9 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** Vite's output names: assets/<name>-<8-character content hash>.<ext>. */
+const HASHED_ASSET = /^assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2|svg|png)$/;
+
 const MAX_BODY = 64 * 1024 * 1024;
 /** Long enough for a browser to start and follow the link, short enough that a copied link is worthless. */
 const LAUNCH_TOKEN_TTL_MS = 2 * 60 * 1000;
@@ -271,6 +274,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     // Read per page load: the page may reach the desk configured now, and nothing else.
     securityHeaders(res, contentSecurityPolicy(deskOrigin(options.ctx.db)));
+    // A built asset's name carries its content's hash, so a copy never goes stale; the page
+    // itself and unhashed files (early-boot.js) are read afresh every time.
+    if (HASHED_ASSET.test(relative)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   }

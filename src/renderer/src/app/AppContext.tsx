@@ -8,8 +8,9 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import i18n from '../i18n';
+import i18n, { setLanguage } from '../i18n';
 import { api } from '../bridge';
+import { ARTICLE_STORAGE_KEY } from './storageKeys';
 import type { AppInfo, Layout, Settings, SettingsPatch } from '../../../shared/contract/app';
 
 export interface AppState {
@@ -41,14 +42,14 @@ export function AppProvider({
 }) {
   const [settings, setSettings] = useState(initialSettings);
   const [currentArticleId, setCurrentArticleId] = useState<string | null>(() =>
-    sessionStorage.getItem('factdesk.article'),
+    sessionStorage.getItem(ARTICLE_STORAGE_KEY),
   );
   const pendingLayout = useRef<Partial<Layout>>({});
   const layoutTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     document.documentElement.lang = settings.language;
-    if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
+    if (i18n.language !== settings.language) void setLanguage(settings.language);
   }, [settings.language]);
 
   useEffect(() => {
@@ -97,8 +98,8 @@ export function AppProvider({
 
   const openArticle = useCallback((id: string | null) => {
     setCurrentArticleId(id);
-    if (id) sessionStorage.setItem('factdesk.article', id);
-    else sessionStorage.removeItem('factdesk.article');
+    if (id) sessionStorage.setItem(ARTICLE_STORAGE_KEY, id);
+    else sessionStorage.removeItem(ARTICLE_STORAGE_KEY);
   }, []);
 
   const value = useMemo<AppState>(

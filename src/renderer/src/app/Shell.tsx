@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
 import { runCommand, useCommand } from './commands';
 import { StatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
-import { SettingsDialog } from '../components/SettingsDialog';
 import { DeskStatus } from '../desk/DeskStatus';
 import { useDeskSelector } from '../desk/deskClient';
 import { Splitter } from '../components/Splitter';
@@ -13,6 +12,11 @@ import { LibraryPane } from '../panes/LibraryPane';
 import { EditorPane } from '../panes/EditorPane';
 import { RightPanel } from '../panes/RightPanel';
 import { TransferHost } from '../transfer/TransferHost';
+
+// Loaded when first opened, not with the app's first screen.
+const SettingsDialog = lazy(() =>
+  import('../components/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
+);
 
 /** Shortcuts the native menu provides in Electron; the browser shell handles them here. */
 const SHORTCUTS: { test(e: KeyboardEvent): boolean; command: string }[] = [
@@ -163,7 +167,11 @@ export function Shell() {
       </footer>
       <TransferHost />
       <DeskStatus />
-      {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog open onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <Dialog title={t('about.title')} open={aboutOpen} onClose={() => setAboutOpen(false)}>
         <p>{t('about.body', { version: info.version, dataDir: info.dataDir })}</p>
         <p className="muted">

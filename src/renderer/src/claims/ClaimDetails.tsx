@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CLAIM_KINDS,
@@ -11,10 +11,12 @@ import { resolveClaimFacts } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
 import { setClaimStatus, unlinkFact, updateClaim } from './claimsStore';
 import { CreateFactFromClaim } from './CreateFactFromClaim';
-import { LinkFactsDialog } from './LinkFactsDialog';
 import { QuoteDiff } from './QuoteDiff';
 import { ClaimDiscussion } from '../comments/ClaimDiscussion';
 import { openSourceAt } from '../sources/openSource';
+
+// Loaded when first opened, not with the app's first screen.
+const LinkFactsDialog = lazy(() => import('./LinkFactsDialog').then((m) => ({ default: m.LinkFactsDialog })));
 
 /** Everything a checker does with one claim: status, kind, linked facts, check results and a note. */
 export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleClaims }) {
@@ -175,7 +177,9 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
       <ClaimDiscussion claim={claim} />
 
       {linking && (
-        <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />
+        <Suspense fallback={null}>
+          <LinkFactsDialog claim={claim} language={data.language} onClose={() => setLinking(false)} />
+        </Suspense>
       )}
     </div>
   );

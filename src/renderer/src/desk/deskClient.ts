@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useSyncExternalStore } from 'react';
-import type { DeskConfig } from '../../../shared/contract/desk';
+import type { DeskArticleLinkView, DeskConfig } from '../../../shared/contract/desk';
 import {
   ARTICLE_INDEX_DOC,
   ARTICLE_INDEX_MAP,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/desk/names';
 import { parseWhoami } from '../../../shared/desk/whoami';
 import { api } from '../bridge';
+import { takeEarlyCall } from '../app/bootPrefetch';
 import { DeskDoc } from './deskDoc';
 import { colorForName } from './colors';
 
@@ -243,7 +244,11 @@ export function initDesk(userName: string): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  const [config, links] = await Promise.all([api.desk.config({}), api.desk.links({})]);
+  // At start the page's head has asked already (app/bootPrefetch.ts).
+  const [config, links] = await Promise.all([
+    takeEarlyCall<DeskConfig>('desk:config', {}) ?? api.desk.config({}),
+    takeEarlyCall<DeskArticleLinkView[]>('desk:links', {}) ?? api.desk.links({}),
+  ]);
   if (links.ok) set({ links: new Set(links.value.map((l) => l.articleId)) });
   if (config.ok) await start(config.value);
 }

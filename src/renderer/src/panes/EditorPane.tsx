@@ -1,9 +1,19 @@
 import { useStatusItem } from '../app/status';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
 import { api } from '../bridge';
+import { takeReopenedArticle } from '../app/bootPrefetch';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ArticleEditor } from '../editor/ArticleEditor';
@@ -11,7 +21,6 @@ import { ArticleFields } from '../editor/ArticleFields';
 import { clearActiveSession, flushActiveSession, setActiveSession } from '../editor/activeSession';
 import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
-import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
@@ -33,6 +42,11 @@ import '../styles/editor.css';
 import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
 
 const READING_WIDTH_KEY = 'factdesk.editor.readingWidth';
+
+// Loaded when first opened, not with the app's first screen.
+const RevisionsPanel = lazy(() =>
+  import('../editor/RevisionsPanel').then((m) => ({ default: m.RevisionsPanel })),
+);
 
 /** Creates an article and opens it; the library's "New article" button raises the same command. */
 async function createArticle(open: (id: string) => void): Promise<string | null> {
@@ -86,7 +100,7 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
     let live = true;
     let desk: DeskDoc | null = null;
     void (async () => {
-      const r = await api.articles.open({ id });
+      const r = await (takeReopenedArticle(id) ?? api.articles.open({ id }));
       if (!r.ok) return live && setState({ error: r.error.message });
       // A shared article opens on its desk document (from the local copy first, so offline too).
       desk = r.value.meta.trashedAt === null ? await openArticleDoc(id).catch(() => null) : null;
@@ -347,13 +361,15 @@ function ArticleWorkspace({
         <CorrectionsPanel articleId={session.id} status={meta.status} />
       </div>
       {revisionsOpen && (
-        <RevisionsPanel
-          session={session}
-          refreshKey={revisionsKey}
-          onRestored={onRestored}
-          onClose={() => setRevisionsOpen(false)}
-          canRestore={!deskArticle.readOnly}
-        />
+        <Suspense fallback={null}>
+          <RevisionsPanel
+            session={session}
+            refreshKey={revisionsKey}
+            onRestored={onRestored}
+            onClose={() => setRevisionsOpen(false)}
+            canRestore={!deskArticle.readOnly}
+          />
+        </Suspense>
       )}
       {versionDialog && (
         <SaveVersionDialog

@@ -4,7 +4,7 @@ import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { plainText } from '../../../shared/article/blocks';
 import type { ArticleDocument } from '../../../shared/contract/articles';
-import { dropRecoveryCopy, listRecoveryCopies, type RecoveryCopy } from './recoveryCopies';
+import { dropRecoveryCopy, hasRecoveryCopies, listRecoveryCopies, type RecoveryCopy } from './recoveryCopies';
 
 /** True when the store already holds everything the copy has (its last save went through after all). */
 function alreadyStored(copy: RecoveryCopy, stored: ArticleDocument): boolean {
@@ -48,11 +48,13 @@ async function restoreCopy(copy: RecoveryCopy, revisionName: string): Promise<st
  */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation('recovery');
-  const [pending, setPending] = useState<RecoveryCopy[] | null>(null);
+  // Nothing kept (the usual start): the app renders at once instead of after an effect's round.
+  const [pending, setPending] = useState<RecoveryCopy[] | null>(() => (hasRecoveryCopies() ? null : []));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (!hasRecoveryCopies()) return;
     void (async () => {
       const offers: RecoveryCopy[] = [];
       for (const copy of listRecoveryCopies()) {

@@ -17,7 +17,9 @@ export interface RecoveryCopy {
   editorState: SerializedEditorStateJSON | null;
 }
 
-const PREFIX = 'factdesk.recovery.v1.';
+/** Storage key prefix of the copies (read early by public/early-boot.js too). */
+export const RECOVERY_PREFIX = 'factdesk.recovery.v1.';
+const PREFIX = RECOVERY_PREFIX;
 
 /** Writes the session's unsaved changes (nothing when all is saved). Synchronous, so it also works while the page unloads. */
 export function keepRecoveryCopy(session: ArticleSession): void {
@@ -56,6 +58,12 @@ function isCopy(value: unknown): value is RecoveryCopy {
 }
 
 /** Every copy left in this browser for this server, oldest first; unreadable entries are removed. */
+/** Whether any copy is kept, without reading one (the start-up path asks before it opens an article). */
+export function hasRecoveryCopies(): boolean {
+  for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(PREFIX)) return true;
+  return false;
+}
+
 export function listRecoveryCopies(): RecoveryCopy[] {
   const copies: RecoveryCopy[] = [];
   const broken: string[] = [];

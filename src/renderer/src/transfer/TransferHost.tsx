@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
 import { useStatusItem } from '../app/status';
 import type { ExportResult } from '../../../shared/contract/transfer';
-import { BatchExportDialog } from './BatchExportDialog';
 import { DropZone } from './DropZone';
-import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { useImporter } from './useImporter';
 import '../styles/transfer.css';
+
+// The export dialogs load when first opened, not with the app's first screen.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const BatchExportDialog = lazy(() =>
+  import('./BatchExportDialog').then((m) => ({ default: m.BatchExportDialog })),
+);
 
 type Open =
   | null
@@ -82,17 +86,19 @@ export function TransferHost() {
   return (
     <>
       <DropZone onFiles={importFiles} />
-      {open?.kind === 'export' && (
-        <ExportDialog
-          articleId={open.articleId}
-          onClose={() => setOpen(null)}
-          onExported={exported}
-          onSeveral={() => runCommand(EXPORT_SEVERAL_COMMAND)}
-        />
-      )}
-      {open?.kind === 'batch' && (
-        <BatchExportDialog preselected={open.preselected} onClose={() => setOpen(null)} />
-      )}
+      <Suspense fallback={null}>
+        {open?.kind === 'export' && (
+          <ExportDialog
+            articleId={open.articleId}
+            onClose={() => setOpen(null)}
+            onExported={exported}
+            onSeveral={() => runCommand(EXPORT_SEVERAL_COMMAND)}
+          />
+        )}
+        {open?.kind === 'batch' && (
+          <BatchExportDialog preselected={open.preselected} onClose={() => setOpen(null)} />
+        )}
+      </Suspense>
       {open?.kind === 'import' && (
         <ImportDialog
           entries={importer.entries}
