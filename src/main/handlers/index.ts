@@ -82,8 +82,13 @@ export async function dispatch(
     return ok(await handler(parsed.data, ctx));
   } catch (err) {
     if (err instanceof UserError) return fail(err.code, err.message, err.fields);
-    const storage = storageError(err);
-    if (storage) return fail(storage.code, `Cannot write: ${storage.message}`);
+    const storage = storageError(err, ctx.dataDir);
+    if (storage) {
+      // Started on a read-only folder: once it is writable again, the real store opens and the call runs there.
+      if (storage.storage?.problem === 'read-only' && ctx.reopenWritable?.())
+        return dispatch(channelName, rawInput, ctx);
+      return { ok: false, error: { ...storage, message: `Cannot write: ${storage.message}` } };
+    }
     console.error(`[handlers] ${channelName} failed`, err);
     return fail(
       'internal',
