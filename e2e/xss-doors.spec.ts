@@ -18,17 +18,17 @@ import { sized } from '../tests/hardening/size';
  * ClaimReview, the fact-check report, DOCX with and without comments, NewsML-G2, NITF) is opened
  * in Chromium under a probe that records execution, dialogs, outbound requests and live markup.
  * PDFs are printed of combined articles (the stored fields and bodies of several payloads'
- * articles in one) and scanned. CI size takes every 30th payload; FACTDESK_HARDENING=full all.
+ * articles in one) and scanned. CI size takes every 30th payload; FACTDESK_HARDENING=full all
+ * (FACTDESK_XSS_EVERY=n: every n-th, to time part of a full run).
  *
  * To fit two cores, the doors run three payloads at a time, the app is walked by one in-page
  * loop per article (no Playwright action per step), and the exports of several articles open
  * together as frames of one page, each page with a live control frame the probe must catch.
  */
 const corpus = loadXssCorpus();
-const payloads = sized(
-  corpus.filter((_, i) => i % 30 === 0),
-  corpus,
-);
+// FACTDESK_XSS_EVERY=n takes every n-th payload at the size's other settings (to time a part of a run).
+const every = Number(process.env.FACTDESK_XSS_EVERY) || sized(30, 1);
+const payloads = corpus.filter((_, i) => i % every === 0);
 /** Payloads whose articles are combined into one article for a PDF (a Chromium start each). */
 const PDF_GROUP = sized(4, 10);
 /** Articles whose exports open together as the frames of one page. */
@@ -493,6 +493,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       }
       shown++;
       for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
+      if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles`);
     }
     await page.getByRole('tab', { name: 'Claims' }).click();
     phase(`app (${shown} articles)`);
@@ -547,6 +548,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     const batches: string[][] = [];
     for (let i = 0; i < articles.length; i += EXPORT_BATCH) batches.push(articles.slice(i, i + EXPORT_BATCH));
     for (const [n, batch] of batches.entries()) {
+      if (n > 0 && n % 10 === 0) phase(`exports: ${n} of ${batches.length} pages`);
       const jobs: { id: string; i: number; name: Format }[] = [];
       for (const id of batch) {
         const i = articles.indexOf(id);
@@ -722,7 +724,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     recordFigure({
       suite: 'XSS corpus',
       tried:
-        `${payloads.length} payloads × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ` +
+        `${payloads.length} payloads${every > 1 ? ` (every ${every}th of ${corpus.length})` : ''} × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ` +
         `app opened ${shown} of ${articles.length} articles (every payload's); ` +
         `${opened.toLocaleString('en')} export files opened in ${controls.batches} pages (${Object.entries(
           exported,
