@@ -5,7 +5,7 @@ import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import { test, expect } from './fixtures';
-import { installXssProbe, type XssProbe } from './xssProbe';
+import { installXssProbe, LIVE_MARKUP_WALKER, type XssProbe } from './xssProbe';
 import { loadXssCorpus, type XssPayload } from '../tests/hardening/xssCorpus';
 import { recordFigure } from '../tests/hardening/figures';
 import { sized } from '../tests/hardening/size';
@@ -13,19 +13,71 @@ import { sized } from '../tests/hardening/size';
 /**
  * XSS corpus × doors: every payload goes in through every way text enters Factdesk (imports,
  * article fields and body, fact forms, fact packs, claims, detection, revision names, file names,
- * paste, comment threads on text and on claims), then the app shows each result and every export
- * (the annotated HTML and the DOCX with comments included) is opened in Chromium with a probe
- * that records execution, dialogs, outbound requests and live markup. CI size takes every 30th payload; FACTDESK_HARDENING=full takes all.
+ * paste, comment threads on text and on claims), then the app opens every article that came in
+ * and every export of every article (HTML, annotated HTML with and without comments, Markdown,
+ * ClaimReview, the fact-check report, DOCX with and without comments, NewsML-G2, NITF) is opened
+ * in Chromium under a probe that records execution, dialogs, outbound requests and live markup.
+ * PDFs are printed of combined articles (the stored fields and bodies of several payloads'
+ * articles in one) and scanned. CI size takes every 30th payload; FACTDESK_HARDENING=full all
+ * (FACTDESK_XSS_EVERY=n: every n-th, to time part of a full run).
+ *
+ * To fit two cores, the doors run three payloads at a time, the app is walked by one in-page
+ * loop per article (no Playwright action per step), and the exports of several articles open
+ * together as frames of one page, each page with a live control frame the probe must catch.
  */
 const corpus = loadXssCorpus();
-const payloads = sized(
-  corpus.filter((_, i) => i % 30 === 0),
-  corpus,
-);
-const PDF_EVERY = sized(10, 40);
-// Every payload goes through every door at both sizes; at full size the app and the exports show
-// the articles of every RENDER_EVERY-th payload (all of them would take hours on two cores).
-const RENDER_EVERY = sized(1, 5);
+// FACTDESK_XSS_EVERY=n takes every n-th payload at the size's other settings (to time a part of a run).
+const every = Number(process.env.FACTDESK_XSS_EVERY) || sized(30, 1);
+const payloads = corpus.filter((_, i) => i % every === 0);
+/** Payloads whose articles are combined into one article for a PDF (a Chromium start each). */
+const PDF_GROUP = sized(4, 10);
+/** Articles whose exports open together as the frames of one page. */
+const EXPORT_BATCH = sized(6, 10);
+const DOOR_WIDTH = 3;
+const EXPORT_WIDTH = 4;
+
+/** Runs work over items, at most width at a time. */
+async function inPool<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
+}
+
+const CONTROL_HTML =
+  '<!doctype html><meta charset="utf-8"><title>control</title>' +
+  '<img src="missing-control.png" onerror="__xssHit(0); alert(\'control\')">' +
+  '<img src="https://xss.invalid/control">';
+
+/**
+ * Opens an article in the app from inside the page: clicks its option in the article list, waits
+ * until the editor shows its headline, lets two frames render, then walks the DOM. One DevTools
+ * round trip per article instead of a Playwright action per step.
+ */
+const OPEN_AND_SCAN = `async (walk, id, headline) => {
+  const option = document.getElementById('article-option-' + id);
+  if (!option) return { error: 'not in the article list' };
+  option.click();
+  const field = () => document.querySelector('.field-headline');
+  const until = performance.now() + 15000;
+  while (!(option.classList.contains('is-open') && field() && field().value === headline)) {
+    if (performance.now() > until)
+      return { error: 'did not open (headline ' + JSON.stringify(field() && field().value) + ')' };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise((r) => setTimeout(r, 30));
+  return { found: walk() };
+}`;
 
 type Json = Record<string, unknown>;
 
@@ -89,7 +141,6 @@ interface Tally {
   pairs: number;
   refused: number;
   doors: Set<string>;
-  articles: string[];
   failures: string[];
 }
 
@@ -116,7 +167,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     const started = Date.now();
     const phase = (name: string) =>
       console.log(`[xss] ${name} after ${Math.round((Date.now() - started) / 1000)} s`);
-    const tally: Tally = { pairs: 0, refused: 0, doors: new Set(), articles: [], failures: [] };
+    const tally: Tally = { pairs: 0, refused: 0, doors: new Set(), failures: [] };
     const door = async (name: string, channel: string, input: unknown): Promise<Json | null> => {
       tally.pairs++;
       tally.doors.add(name);
@@ -173,13 +224,14 @@ test.describe('hardening: XSS corpus through every door', () => {
       quotes: [] as Json[],
     };
     const urlPack = { format: 'factdesk-factpack', version: 1, sources: [] as Json[] };
-    const rendered = new Set<string>();
-    for (const [index, p] of payloads.entries()) {
-      const render = index % RENDER_EVERY === 0;
+    /** The articles each payload made, in the order they came in. */
+    const articlesOf = new Map<number, string[]>();
+    await inPool(payloads, DOOR_WIDTH, async (p) => {
+      const made: string[] = [];
+      articlesOf.set(p.id, made);
       const imported = async (name: string, fileName: string, bytes: string | Buffer) => {
         const v = await door(name, 'import:file', { name: fileName, bytesBase64: b64(bytes) });
-        if (v) tally.articles.push(v.articleId as string);
-        if (v && render) rendered.add(v.articleId as string);
+        if (v) made.push(v.articleId as string);
       };
       await imported(
         'HTML import',
@@ -208,10 +260,9 @@ test.describe('hardening: XSS corpus through every door', () => {
         headline: p.text.slice(0, 300),
         language: 'en',
       });
-      if (!created) continue;
+      if (!created) return;
       const id = (created.meta as Json).id as string;
-      tally.articles.push(id);
-      if (render) rendered.add(id);
+      made.push(id);
       const claimId = `xss${String(p.id).padStart(4, '0')}`;
       const saved = await door('article body', 'articles:save', {
         id,
@@ -329,7 +380,7 @@ test.describe('hardening: XSS corpus through every door', () => {
         });
       }
       // Text with a NUL is refused field by field (the forms above); in a pack it would refuse the whole pack.
-      if (p.text.includes('\u0000')) continue;
+      if (p.text.includes('\u0000')) return;
       pack.entities.push({
         id: `ent-xss-${p.id}`,
         kind: 'person',
@@ -368,7 +419,7 @@ test.describe('hardening: XSS corpus through every door', () => {
         title: `Source ${p.id}`,
         url: p.text.slice(0, 2000),
       });
-    }
+    });
     // A pack is all-or-nothing: the one with hostile URLs is refused whole, the other goes in.
     const packed = await door('fact pack', 'facts:import-pack', { pack });
     if (packed?.applied !== true)
@@ -408,27 +459,44 @@ test.describe('hardening: XSS corpus through every door', () => {
     const pastedId = listed.find((a) => a.headline === 'Pasted payloads')?.id;
     expect(pastedId).toBeTruthy();
 
-    // The app shows every article that came in with its comment threads, and the facts panel its records.
+    // Every payload's articles, and the pasted one.
+    const articles = [...[...articlesOf.values()].flat(), pastedId!];
+    const headlineOf = new Map(listed.map((a) => [a.id, a.headline]));
+
+    // The app opens every article that came in, with its comment threads, and the facts panel its records.
     await page.reload();
     await page.getByRole('tab', { name: 'Comments' }).click();
-    const list = page
-      .getByRole('navigation', { name: 'Articles' })
-      .getByRole('listbox', { name: 'Article list' });
-    const options = list.getByRole('option');
-    await expect(options.first()).toBeVisible();
-    const count = await options.count();
+    await expect(
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('listbox', { name: 'Article list' }),
+    ).toBeVisible();
+    // Control: live markup put into the app's page must be seen by the same walk the loop runs.
+    const appControl = await page.evaluate<string[]>(
+      `(() => {
+        const img = document.createElement('img');
+        img.setAttribute('onerror', '__xssHit(0)');
+        img.id = 'xss-control';
+        document.body.append(img);
+        const found = (${LIVE_MARKUP_WALKER})();
+        img.remove();
+        return found;
+      })()`,
+    );
+    expect(appControl).toEqual(['<img onerror>']);
     let shown = 0;
-    for (let i = 0; i < count; i++) {
-      const optionId = ((await options.nth(i).getAttribute('id')) ?? '').replace('article-option-', '');
-      if (!rendered.has(optionId) && optionId !== pastedId) continue;
+    for (const id of articles) {
+      const r = await page.evaluate<{ error?: string; found?: string[] }>(
+        `(${OPEN_AND_SCAN})(${LIVE_MARKUP_WALKER}, ${JSON.stringify(id)}, ${JSON.stringify(headlineOf.get(id) ?? '')})`,
+      );
+      if (r.error || !r.found) {
+        tally.failures.push(`app: article ${id} ${r.error ?? 'not scanned'}`);
+        continue;
+      }
       shown++;
-      await options.nth(i).click();
-      await expect(options.nth(i)).toHaveClass(/is-open/);
-      await expect(bodyBox).toBeVisible();
-      await probe.scan(page, `app article ${i}`);
+      for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
+      if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles`);
     }
     await page.getByRole('tab', { name: 'Claims' }).click();
-    phase('app');
+    phase(`app (${shown} articles)`);
     const panel = page.getByRole('complementary', { name: 'Facts and claims' });
     for (const kind of ['Deals', 'Quotes', 'Sources']) {
       const radio = panel.getByRole('radio', { name: kind });
@@ -438,9 +506,12 @@ test.describe('hardening: XSS corpus through every door', () => {
       }
     }
 
-    // Every export of every article, opened the way its reader would open it.
+    // Every export of every article, opened the way its reader would open it: a batch of articles'
+    // exports at a time, each file in a frame of its own (its own document, parsed as its type),
+    // beside a live control frame the probe must catch, or the batch does not count.
     const exportDir = path.join(app.dataDir, 'xss-exports');
     fs.mkdirSync(exportDir);
+    fs.writeFileSync(path.join(exportDir, 'control.html'), CONTROL_HTML);
     const exported = {
       html: 0,
       'annotated html': 0,
@@ -450,129 +521,238 @@ test.describe('hardening: XSS corpus through every door', () => {
       docx: 0,
       newsml: 0,
       nitf: 0,
-      pdf: 0,
       'annotated html with comments': 0,
       'docx with comments': 0,
     };
+    type Format = keyof typeof exported;
     // Markdown is read the most dangerous way a CMS could: CommonMark with raw HTML passed through.
     const markdown = new MarkdownIt({ html: true, linkify: true });
     const viewer = await page.context().newPage();
-    const articles = ((await call(page, origin, 'articles:list', {})).value as unknown as { id: string }[])
-      .map((a) => a.id)
-      .filter((id) => rendered.has(id) || id === pastedId);
     const ext: Record<string, string> = {
       newsml: 'newsml.xml',
       nitf: 'nitf.xml',
       claimreview: 'claimreview.jsonld',
       report: 'factcheck.html',
     };
-    for (const [i, id] of articles.entries()) {
-      const formats: (keyof typeof exported)[] = [
-        'html',
-        'annotated html',
-        'md',
-        ...(rated.has(id) ? (['claimreview'] as const) : []),
-        'report',
-        'docx',
-        'newsml',
-        'nitf',
-        ...(i % PDF_EVERY === 0 ? (['pdf'] as const) : []),
-        'annotated html with comments',
-        'docx with comments',
-      ];
-      for (const name of formats) {
+    const page8 = (body: string) => `<!doctype html><meta charset="utf-8"><title>export</title>${body}`;
+    const controls = { batches: 0, hits: 0, dialogs: 0, outbound: 0, markup: 0 };
+    const isControlHit = (h: { id: number }) => h.id === 0;
+    const isControlDialog = (d: string) => d === 'alert: control';
+    const isControlRequest = (u: string) => u === 'https://xss.invalid/control';
+    interface Opened {
+      format: Format;
+      file: string;
+      /** ClaimReview: the JSON the embedded element must still parse to. */
+      jsonLd?: string;
+    }
+    const batches: string[][] = [];
+    for (let i = 0; i < articles.length; i += EXPORT_BATCH) batches.push(articles.slice(i, i + EXPORT_BATCH));
+    for (const [n, batch] of batches.entries()) {
+      if (n > 0 && n % 10 === 0) phase(`exports: ${n} of ${batches.length} pages`);
+      const jobs: { id: string; i: number; name: Format }[] = [];
+      for (const id of batch) {
+        const i = articles.indexOf(id);
+        for (const name of Object.keys(exported) as Format[])
+          if (name !== 'claimreview' || rated.has(id)) jobs.push({ id, i, name });
+      }
+      const frames: Opened[] = [];
+      await inPool(jobs, EXPORT_WIDTH, async ({ id, i, name }) => {
         const annotated = name === 'annotated html' || name === 'annotated html with comments';
         const withComments = name === 'annotated html with comments' || name === 'docx with comments';
         const format = name === 'docx with comments' ? 'docx' : annotated ? 'html' : name;
         const fileName = `a${i}${withComments ? '.comments' : ''}.${annotated ? 'annotated.html' : (ext[format] ?? format)}`;
-        const extra = {
-          ...(annotated ? { annotated: true } : {}),
-          ...(withComments ? { comments: true } : {}),
-        };
         const r = await call(page, origin, 'export:article', {
           articleId: id,
           format,
           directory: exportDir,
           fileName,
-          ...extra,
+          ...(annotated ? { annotated: true } : {}),
+          ...(withComments ? { comments: true } : {}),
         });
         if (!r.ok) {
           tally.failures.push(`export ${name} of ${id}: ${r.error?.message}`);
-          continue;
+          return;
         }
         const file = path.join(exportDir, fileName);
-        exported[name]++;
         if (format === 'docx') {
           const { value: html } = await mammoth.convertToHtml({ path: file });
-          await viewer.setContent(html);
+          fs.writeFileSync(`${file}.mammoth.html`, page8(html));
+          frames.push({ format: name, file: `${fileName}.mammoth.html` });
         } else if (format === 'md') {
-          await viewer.setContent(markdown.render(fs.readFileSync(file, 'utf8')));
-          if (process.env.XSS_DUMP) fs.copyFileSync(file, path.join(process.env.XSS_DUMP, fileName));
+          fs.writeFileSync(`${file}.html`, page8(markdown.render(fs.readFileSync(file, 'utf8'))));
+          frames.push({ format: name, file: `${fileName}.html` });
         } else if (format === 'claimreview') {
           // Embedded as publishers embed it: one JSON-LD script element in the article page.
           const jsonLd = fs.readFileSync(file, 'utf8');
-          await viewer.setContent(
-            `<!doctype html><title>claim review</title><script type="application/ld+json">${jsonLd}</script><p>after</p>`,
+          fs.writeFileSync(
+            `${file}.html`,
+            page8(`<script type="application/ld+json">${jsonLd}</script><p>after</p>`),
           );
-          const scripts = await viewer.evaluate(() =>
-            [...document.scripts].map((el) => el.textContent ?? ''),
-          );
-          const sameJson = (text: string) => {
-            try {
-              return JSON.stringify(JSON.parse(text)) === JSON.stringify(JSON.parse(jsonLd));
-            } catch {
-              return false;
-            }
-          };
-          if (scripts.length !== 1 || !sameJson(scripts[0])) {
-            probe.liveMarkup.push(
-              `claimreview ${fileName}: the JSON-LD did not stay one inert script element`,
+          frames.push({ format: name, file: `${fileName}.html`, jsonLd: JSON.stringify(JSON.parse(jsonLd)) });
+        } else frames.push({ format: name, file: fileName });
+      });
+      const batchFile = path.join(exportDir, `batch-${n}.html`);
+      fs.writeFileSync(
+        batchFile,
+        page8(
+          [
+            '<iframe name="control" src="control.html"></iframe>',
+            ...frames.map((f, k) => `<iframe name="f${k}" src="${encodeURI(f.file)}"></iframe>`),
+          ].join('\n'),
+        ),
+      );
+      await viewer.goto(`file://${batchFile}`, { waitUntil: 'load' });
+      controls.batches++;
+      // The control frame's handler, dialog and beacon must all arrive before the batch counts.
+      await expect
+        .poll(() => [
+          probe.hits.filter(isControlHit).length,
+          probe.dialogs.filter(isControlDialog).length,
+          probe.outbound.filter(isControlRequest).length,
+        ])
+        .toEqual([controls.batches, controls.batches, controls.batches]);
+      for (const frame of viewer.mainFrame().childFrames()) {
+        const name = frame.name();
+        if (name === 'control') {
+          const before = probe.liveMarkup.length;
+          await probe.scan(frame, 'control');
+          const seen = probe.liveMarkup.splice(before);
+          if (seen.length === 1 && seen[0] === 'control: <img onerror>') controls.markup++;
+          else
+            tally.failures.push(
+              `batch ${n}: the control frame's live markup was not seen: ${seen.join(', ')}`,
             );
-          }
-          // The JSON-LD element holds the payloads as inert data; the probe looks at what is left.
-          await viewer.evaluate(() => document.querySelector('script[type="application/ld+json"]')?.remove());
-        } else if (format === 'pdf') {
-          const pdf = fs.readFileSync(file).toString('latin1');
-          for (const bad of [
-            '/JavaScript',
-            '/JS ',
-            '/JS(',
-            '/Launch',
-            '/SubmitForm',
-            '(javascript:',
-            '(vbscript:',
-            '(data:text/html',
-          ]) {
-            if (pdf.includes(bad)) probe.liveMarkup.push(`pdf ${fileName}: ${bad}`);
-          }
           continue;
-        } else {
-          await viewer.goto(`file://${file}`);
         }
-        await viewer.waitForTimeout(20);
-        await probe.scan(viewer, `${name} export ${fileName}`);
+        const opened = frames[Number(name.slice(1))];
+        if (!opened || !frame.url().startsWith('file://')) {
+          tally.failures.push(`batch ${n}: frame ${name} did not open (${frame.url()})`);
+          continue;
+        }
+        if (opened.jsonLd !== undefined) {
+          const inert = await frame.evaluate((expected) => {
+            const scripts = [...document.scripts];
+            let same = false;
+            try {
+              same =
+                scripts.length === 1 && JSON.stringify(JSON.parse(scripts[0].textContent ?? '')) === expected;
+            } catch {
+              same = false;
+            }
+            // The JSON-LD element holds the payloads as inert data; the probe looks at what is left.
+            scripts[0]?.remove();
+            return same;
+          }, opened.jsonLd);
+          if (!inert)
+            probe.liveMarkup.push(
+              `claimreview ${opened.file}: the JSON-LD did not stay one inert script element`,
+            );
+        }
+        if (await probe.scan(frame, `${opened.format} export ${opened.file}`)) exported[opened.format]++;
+        else tally.failures.push(`batch ${n}: ${opened.file} could not be read`);
       }
     }
     await viewer.close();
-    phase('exports');
+    controls.hits = probe.hits.filter(isControlHit).length;
+    controls.dialogs = probe.dialogs.filter(isControlDialog).length;
+    controls.outbound = probe.outbound.filter(isControlRequest).length;
+    phase(`exports (${batches.length} pages)`);
 
-    const executed = new Set(probe.hits.map((h) => h.id)).size;
+    // PDF: one Chromium start per print, so each PDF is of a combined article holding the stored
+    // fields and body of every article of a group of payloads (the pasted article with the first).
+    const pdfGroups: string[][] = [];
+    const payloadIds = [...articlesOf.keys()];
+    for (let i = 0; i < payloadIds.length; i += PDF_GROUP)
+      pdfGroups.push(payloadIds.slice(i, i + PDF_GROUP).flatMap((pid) => articlesOf.get(pid) ?? []));
+    pdfGroups[0]?.push(pastedId!);
+    const pdf = { files: 0, articles: 0 };
+    for (const [g, group] of pdfGroups.entries()) {
+      const children: unknown[] = [];
+      for (const id of group) {
+        const doc = (await call(page, origin, 'articles:get', { id })).value as Json;
+        const meta = doc.meta as Record<string, string>;
+        const root = (doc.body as { editorState: { root: { children: unknown[] } } }).editorState.root;
+        const fields = ['kicker', 'headline', 'lead', 'byline', 'dateline'].map((f) => meta[f] ?? '');
+        children.push(para([text(fields.join(' · '))]), ...root.children);
+      }
+      const combined = (
+        await call(page, origin, 'articles:create', { headline: `PDF group ${g}`, language: 'en' })
+      ).value as Json;
+      const combinedId = (combined.meta as Json).id as string;
+      const saved = await call(page, origin, 'articles:save', {
+        id: combinedId,
+        baseRev: combined.rev,
+        body: bodyOf(children),
+      });
+      if (!saved.ok) {
+        tally.failures.push(`PDF group ${g}: the combined article was refused: ${saved.error?.message}`);
+        continue;
+      }
+      const fileName = `pdf-group-${g}.pdf`;
+      const r = await call(page, origin, 'export:article', {
+        articleId: combinedId,
+        format: 'pdf',
+        directory: exportDir,
+        fileName,
+      });
+      if (!r.ok) {
+        tally.failures.push(`export pdf of group ${g}: ${r.error?.message}`);
+        continue;
+      }
+      const bytes = fs.readFileSync(path.join(exportDir, fileName)).toString('latin1');
+      for (const bad of [
+        '/JavaScript',
+        '/JS ',
+        '/JS(',
+        '/Launch',
+        '/SubmitForm',
+        '(javascript:',
+        '(vbscript:',
+        '(data:text/html',
+      ])
+        if (bytes.includes(bad)) probe.liveMarkup.push(`pdf ${fileName}: ${bad}`);
+      pdf.files++;
+      pdf.articles += group.length;
+    }
+    phase(`pdf (${pdf.files} files)`);
+
+    const hits = probe.hits.filter((h) => !isControlHit(h));
+    const dialogs = probe.dialogs.filter((d) => !isControlDialog(d));
+    const outbound = probe.outbound.filter((u) => !isControlRequest(u));
+    const opened = Object.values(exported).reduce((a, b) => a + b, 0);
+    const executed = new Set(hits.map((h) => h.id)).size;
     recordFigure({
       suite: 'XSS corpus',
-      tried: `${payloads.length} payloads × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ${shown} articles shown (of ${count}); exports ${Object.entries(
-        exported,
-      )
-        .map(([f, n]) => `${f} ${n}`)
-        .join(', ')}`,
+      tried:
+        `${payloads.length} payloads${every > 1 ? ` (every ${every}th of ${corpus.length})` : ''} × ${tally.doors.size} doors = ${tally.pairs.toLocaleString('en')} pairs (${tally.refused} refused); ` +
+        `app opened ${shown} of ${articles.length} articles (every payload's); ` +
+        `${opened.toLocaleString('en')} export files opened in ${controls.batches} pages (${Object.entries(
+          exported,
+        )
+          .map(([f, k]) => `${f} ${k}`)
+          .join(', ')}); pdf ${pdf.files} files holding ${pdf.articles} articles`,
       lost: 0,
-      executed: probe.hits.length + probe.dialogs.length + probe.liveMarkup.length,
+      executed: hits.length + dialogs.length + outbound.length + probe.liveMarkup.length,
       partial: 0,
-      note: `executed ${executed}, dialogs ${probe.dialogs.length}, outbound ${probe.outbound.length}, live markup ${probe.liveMarkup.length}`,
+      note:
+        `executed ${executed}, dialogs ${dialogs.length}, outbound ${outbound.length}, live markup ${probe.liveMarkup.length}; ` +
+        `live controls caught ${controls.hits}/${controls.batches} handlers, ${controls.dialogs} dialogs, ${controls.outbound} beacons, ${controls.markup} markup`,
     });
     expect(tally.failures, tally.failures.slice(0, 10).join('\n')).toEqual([]);
-    expect(probe.hits, JSON.stringify(probe.hits.slice(0, 10))).toEqual([]);
-    expect(probe.dialogs).toEqual([]);
-    expect(probe.outbound).toEqual([]);
+    expect(controls).toEqual({
+      batches: batches.length,
+      hits: batches.length,
+      dialogs: batches.length,
+      outbound: batches.length,
+      markup: batches.length,
+    });
+    expect(shown).toBe(articles.length);
+    for (const [format, count] of Object.entries(exported))
+      expect(count, format).toBe(format === 'claimreview' ? [...rated].length : articles.length);
+    expect(pdf.articles).toBe(articles.length);
+    expect(hits, JSON.stringify(hits.slice(0, 10))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(outbound).toEqual([]);
     expect(probe.liveMarkup, probe.liveMarkup.slice(0, 20).join('\n')).toEqual([]);
   });
 });

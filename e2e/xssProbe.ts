@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 /**
  * Records everything a hostile payload could make a page do: a call of the probe function the
@@ -12,8 +12,33 @@ export interface XssProbe {
   outbound: string[];
   liveMarkup: string[];
   watch(page: Page): void;
-  scan(page: Page, where: string): Promise<void>;
+  /** Scans a page or frame for live markup; false when the document could not be read (counted by callers). */
+  scan(target: Page | Frame, where: string): Promise<boolean>;
 }
+
+/**
+ * The DOM walk, as source: it runs in the app's page (whose CSP forbids eval, so it goes in as a
+ * DevTools expression), in every frame of a batch of exports, and inside the in-page loop that
+ * opens each article.
+ */
+export const LIVE_MARKUP_WALKER = `function walkLiveMarkup() {
+  const out = [];
+  const hostileUrl = /^\\s*(javascript|vbscript|data:text\\/html)/i;
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcdoc', 'background'];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) out.push('<' + el.localName + ' ' + name + '>');
+      else if (urlAttrs.includes(name) && hostileUrl.test(attr.value))
+        out.push('<' + el.localName + ' ' + name + '="' + attr.value.slice(0, 40) + '">');
+    }
+    if (el.localName === 'script' && !el.src && (el.textContent || '').includes('__xssHit'))
+      out.push('<script> with probe');
+    if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'embed')
+      out.push('<' + el.localName + '>');
+  }
+  return out;
+}`;
 
 export async function installXssProbe(context: BrowserContext, appOrigin: string | null): Promise<XssProbe> {
   const probe: XssProbe = {
@@ -27,48 +52,11 @@ export async function installXssProbe(context: BrowserContext, appOrigin: string
         void d.dismiss().catch(() => undefined);
       });
     },
-    async scan(page, where) {
-      const found = await page
-        .evaluate(() => {
-          const out: string[] = [];
-          const hostileUrl = /^\s*(javascript|vbscript|data:text\/html)/i;
-          const walk = (root: Document | ShadowRoot | Element) => {
-            for (const el of Array.from(root.querySelectorAll('*'))) {
-              for (const attr of Array.from(el.attributes)) {
-                const name = attr.name.toLowerCase();
-                if (name.startsWith('on')) out.push(`<${el.localName} ${name}>`);
-                else if (
-                  [
-                    'href',
-                    'src',
-                    'action',
-                    'formaction',
-                    'xlink:href',
-                    'data',
-                    'poster',
-                    'srcdoc',
-                    'background',
-                  ].includes(name) &&
-                  hostileUrl.test(attr.value)
-                ) {
-                  out.push(`<${el.localName} ${name}="${attr.value.slice(0, 40)}">`);
-                }
-              }
-              if (
-                el.localName === 'script' &&
-                !(el as HTMLScriptElement).src &&
-                el.textContent?.includes('__xssHit')
-              )
-                out.push('<script> with probe');
-              if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'embed')
-                out.push(`<${el.localName}>`);
-            }
-          };
-          walk(document);
-          return out;
-        })
-        .catch(() => [] as string[]);
+    async scan(target, where) {
+      const found = await target.evaluate<string[]>(`(${LIVE_MARKUP_WALKER})()`).catch(() => null);
+      if (found === null) return false;
       for (const f of found) probe.liveMarkup.push(`${where}: ${f}`);
+      return true;
     },
   };
   await context.exposeBinding('__xssHit', (source, id: unknown) => {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run test:hardening [fuzz|malformed|crash|disk|electron|xss]: the hardening suites at full
 // size (FACTDESK_HARDENING=full) — IPC fuzz, malformed files, crash loop, disk full, Electron
-// security (vitest, tests/hardening/), XSS corpus × doors (Playwright, e2e/xss-doors.spec.ts) —
-// then the figures table. `npm test` runs the same suites at CI size.
+// security (vitest, tests/hardening/), disk full and read-only under the running app
+// (e2e/disk-readonly.spec.ts), XSS corpus × doors (e2e/xss-doors.spec.ts) — then the figures
+// table. `npm test` runs the same suites at CI size.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ rmSync(figures, { recursive: true, force: true });
 
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 const results = [];
-if (want('build') || want('crash') || want('xss'))
+if (want('build') || want('crash') || want('xss') || want('disk'))
   results.push(['build', run(bin('electron-vite'), ['build'])]);
 const vitestFiles = [
   ...(want('fuzz') ? ['tests/hardening/ipc-fuzz.test.ts'] : []),
@@ -36,11 +37,13 @@ const vitestFiles = [
 // One file at a time: each suite measures its own memory and the machine has two cores.
 for (const file of vitestFiles)
   results.push([file, run(bin('vitest'), ['run', '--no-file-parallelism', file])]);
-if (want('xss'))
-  results.push([
-    'e2e/xss-doors.spec.ts',
-    run(bin('playwright'), ['test', 'e2e/xss-doors.spec.ts', '--project=browser', '--reporter=line']),
-  ]);
+// The e2e suites: disk full and a read-only folder under the running app, the XSS corpus.
+const specs = [
+  ...(want('disk') ? ['e2e/disk-readonly.spec.ts'] : []),
+  ...(want('xss') ? ['e2e/xss-doors.spec.ts'] : []),
+];
+for (const spec of specs)
+  results.push([spec, run(bin('playwright'), ['test', spec, '--project=browser', '--reporter=line'])]);
 
 const rows = readFigures(figures);
 console.log(`\nHardening figures (${env.FACTDESK_HARDENING === 'full' ? 'full size' : 'CI size'}):\n`);

@@ -5,6 +5,7 @@ import { DATABASE_FILE, openDatabase, type Db } from '../store/db';
 import { keepDurable } from '../store/durability';
 import { createBackupNow, DatabaseDamagedError, newestGoodBackup, quickCheck } from '../store/backups';
 import { keepDailyBackups } from '../store/dailyBackups';
+import { folderWritable, openReadOnlyCopy } from '../store/readOnlyCopy';
 import { APP_VERSION } from './version';
 import type { HandlerContext, ShellPlatform } from './handlers';
 
@@ -130,6 +131,8 @@ function rememberCheck(file: string): void {
 }
 
 export function createContext(options: RuntimeOptions): HandlerContext {
+  if (!folderWritable(options.dataDir) && fs.existsSync(path.join(options.dataDir, DATABASE_FILE)))
+    return readOnlyContext(options);
   const db = openStore(options);
   if (options.deferSync) {
     keepDurable(db);
@@ -142,4 +145,37 @@ export function createContext(options: RuntimeOptions): HandlerContext {
     platform: options.platform,
     os: osFacts(options.locale),
   };
+}
+
+/**
+ * A data folder that cannot be written at start (a read-only mount, a locked-down share): the
+ * app opens on a read-only copy of its store, so everything stored can be read and every save
+ * is refused with the reason. The first write tried after the folder became writable again
+ * opens the folder's own store (checked, migrated, kept durable) and goes through there.
+ */
+function readOnlyContext(options: RuntimeOptions): HandlerContext {
+  const copy = openReadOnlyCopy(options.dataDir, options.nativeBinding);
+  const dropCopy = () => copy.close();
+  process.once('exit', dropCopy);
+  const ctx: HandlerContext = {
+    db: copy.db,
+    dataDir: options.dataDir,
+    appVersion: APP_VERSION,
+    platform: options.platform,
+    os: osFacts(options.locale),
+    reopenWritable() {
+      if (!folderWritable(options.dataDir)) return false;
+      const db = openStore(options);
+      copy.close();
+      process.off('exit', dropCopy);
+      ctx.db = db;
+      delete ctx.reopenWritable;
+      if (options.deferSync) {
+        keepDurable(db);
+        keepDailyBackups(db, options.dataDir);
+      }
+      return true;
+    },
+  };
+  return ctx;
 }

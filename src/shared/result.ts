@@ -18,6 +18,13 @@ export interface AppError {
   message: string;
   /** Field paths or line references the message is about, e.g. ["amount"] or ["line 12"]. */
   fields?: { path: string; message: string }[];
+  /** With code `storage`: what is wrong with the disk and which folder, so the app can say it in the writer's language. */
+  storage?: StorageProblem;
+}
+
+export interface StorageProblem {
+  problem: 'full' | 'read-only';
+  folder: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -1,17 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
+import { createContext } from '../../src/main/runtime';
 import { DATABASE_FILE, openDatabase } from '../../src/store/db';
 import { recordFigure } from './figures';
 
 /**
  * Disk full and a read-only data folder, on a small tmpfs mounted for the test (root only; the
- * suite says so and is skipped where mounting is not allowed). A save that cannot be written is
- * refused with a message saying why, the stored article stays as it was and intact, and the same
- * save goes through once there is space again.
+ * suite says so and is skipped where mounting is not allowed), through the handlers. A save that
+ * cannot be written is refused with a message saying why and naming the folder, the stored
+ * article stays as it was and intact, and the same save goes through once there is space again
+ * or the folder is writable again. e2e/disk-readonly.spec.ts does the same under the running app.
  */
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-diskfull-'));
 let mounted = false;
@@ -23,6 +26,7 @@ try {
 }
 
 let ctx: HandlerContext;
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const dataDir = path.join(mountPoint, 'data');
 const filler = path.join(mountPoint, 'filler');
 
@@ -118,7 +122,7 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).not.toBe('internal');
-      expect(refused.error.message).toMatch(/disk is full/i);
+      expect(refused.error.message).toContain(`the disk holding the data folder ${dataDir} is full`);
     }
     const stored = await dispatch('articles:get', { id }, ctx);
     expect(stored.ok && JSON.stringify(stored.value.body)).toContain('Erster Absatz, gespeichert.');
@@ -134,37 +138,46 @@ describe.skipIf(!mounted)('disk full and read-only data folder (tmpfs)', () => {
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('refuses a save in a read-only data folder saying why, and saves once it is writable again', async () => {
+  it('starts on a data folder mounted read-only, refuses a save naming the folder, and saves once it is writable again', async () => {
     const created = await dispatch('articles:create', { headline: 'Nur lesbar', language: 'de' }, ctx);
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.meta.id;
-    // Linux refuses to remount a file system read-only under an open database (EBUSY), so the
-    // store is reopened the way SQLite sees such a folder: a connection that cannot write.
+    // Linux refuses to remount a file system read-only under an open database (EBUSY): the app
+    // closes, the folder goes read-only, the app starts again on it.
     ctx.db.close();
-    ctx.db = openDatabase(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const database = path.join(dataDir, DATABASE_FILE);
+    const stored = sha256(database);
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    ctx = createContext({ dataDir, platform: ctx.platform, locale: 'de-DE' });
+    expect(ctx.reopenWritable).toBeTypeOf('function');
+    const readBack = await dispatch('articles:get', { id }, ctx);
+    expect(readBack.ok).toBe(true);
     const refused = await dispatch(
       'articles:save',
       { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) },
       ctx,
-    ).catch((err: unknown) => ({ ok: false as const, error: { code: 'thrown', message: String(err) } }));
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.error.code).not.toBe('internal');
-      expect(refused.error.message).toMatch(/read-only/i);
+      expect(refused.error.code).toBe('storage');
+      expect(refused.error.storage).toEqual({ problem: 'read-only', folder: dataDir });
+      expect(refused.error.message).toContain(`the data folder ${dataDir} is read-only`);
     }
-    ctx.db.close();
-    ctx.db = openDatabase(path.join(dataDir, DATABASE_FILE));
+    expect(sha256(database)).toBe(stored);
+
+    execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
     const again = await dispatch(
       'articles:save',
       { id, baseRev: created.value.rev, body: bodyOf(['Text, der warten muss.']) },
       ctx,
     );
     expect(again.ok, again.ok ? '' : again.error.message).toBe(true);
+    expect(ctx.reopenWritable).toBeUndefined();
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     recordFigure({
       suite: 'Disk full / read-only',
       tried:
-        '6 MB tmpfs filled to ENOSPC; a read-only connection; each save refused with its reason, then retried and saved',
+        '6 MB tmpfs filled to ENOSPC; the same tmpfs remounted read-only and the store opened on it; each save refused with its reason naming the folder, then saved once there was room / it was writable',
       lost: 0,
       executed: 0,
       partial: 0,

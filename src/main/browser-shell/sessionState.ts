@@ -37,6 +37,12 @@ export function readShellState(dataDir: string): BrowserShellState {
 export function writeShellState(dataDir: string, state: BrowserShellState): void {
   const file = path.join(dataDir, STATE_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    // A read-only or full data folder: the shell still serves; a restart may then get a new port.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EROFS' && code !== 'ENOSPC' && code !== 'EACCES') throw err;
+  }
 }

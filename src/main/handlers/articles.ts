@@ -20,6 +20,7 @@ import { getRevision, listRevisions } from '../../store/revisions';
 import { actingUser } from './actingUser';
 import { loadSettings } from './app';
 import { assertReadyGate, openSinceReady } from './claims';
+import { storageError } from './storageErrors';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';
 
@@ -77,7 +78,12 @@ export const articlesHandlers = {
   'articles:open': ({ id }, ctx) => {
     const doc = withReadableBody(() => getArticle(ctx.db, id));
     if (!doc) throw notFound(id);
-    markOpened(ctx.db, id, now());
+    try {
+      markOpened(ctx.db, id, now());
+    } catch (err) {
+      // Open Recent is a convenience: a full or read-only disk must not keep the article from opening.
+      if (!storageError(err, ctx.dataDir)) throw err;
+    }
     return doc;
   },
   'articles:save': (input, ctx) => {

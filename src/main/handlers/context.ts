@@ -22,4 +22,9 @@ export interface HandlerContext {
   platform: ShellPlatform;
   /** OS facts used for defaults (user name, locale). */
   os: { userName: string; locale: string; platform: string };
+  /**
+   * Set while the store is a read-only copy because the data folder could not be written at
+   * start: opens the folder's own store once it is writable again (true when it did).
+   */
+  reopenWritable?(): boolean;
 }

@@ -46,6 +46,16 @@ function describePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(input)' : path.map(String).join('.');
 }
 
+/** Whether a store started on a read-only folder could now open the folder's own store; a failure there keeps the copy. */
+function reopened(ctx: HandlerContext): boolean {
+  try {
+    return ctx.reopenWritable?.() ?? false;
+  } catch (err) {
+    console.error('[handlers] the data folder is writable again, but its store did not open', err);
+    return false;
+  }
+}
+
 /**
  * The single way into the handlers for every transport: checks the channel, validates
  * the input against the contract, and turns every failure into a typed error value.
@@ -82,8 +92,13 @@ export async function dispatch(
     return ok(await handler(parsed.data, ctx));
   } catch (err) {
     if (err instanceof UserError) return fail(err.code, err.message, err.fields);
-    const storage = storageError(err);
-    if (storage) return fail(storage.code, `Cannot write: ${storage.message}`);
+    const storage = storageError(err, ctx.dataDir);
+    if (storage) {
+      // Started on a read-only folder: once it is writable again, the real store opens and the call runs there.
+      if (storage.storage?.problem === 'read-only' && reopened(ctx))
+        return dispatch(channelName, rawInput, ctx);
+      return { ok: false, error: { ...storage, message: `Cannot write: ${storage.message}` } };
+    }
     console.error(`[handlers] ${channelName} failed`, err);
     return fail(
       'internal',

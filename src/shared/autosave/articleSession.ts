@@ -1,6 +1,6 @@
 import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../contract/articles';
 import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../domain/articles';
-import type { ErrorCode, Result } from '../result';
+import type { ErrorCode, Result, StorageProblem } from '../result';
 
 /**
  * One open article and its autosave. The editor hands over immutable editor states on every
@@ -13,7 +13,14 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'failed'; reason: string; code: ErrorCode; retryAt: number | null };
+  | {
+      kind: 'failed';
+      reason: string;
+      code: ErrorCode;
+      retryAt: number | null;
+      /** A full disk or read-only data folder, for the status bar's own words. */
+      storage?: StorageProblem;
+    };
 
 /** Anything that can produce Lexical's serialized state (an EditorState does). */
 export interface BodySource {
@@ -287,7 +294,7 @@ export class ArticleSession {
       }
       return;
     }
-    const { code, message } = result.error;
+    const { code, message, storage } = result.error;
     // The "ready" gate refused the status change (a claim was reopened after the editor
     // asked): drop only that change, say why, and save the words at once — never stop autosave over it.
     if (
@@ -312,7 +319,7 @@ export class ArticleSession {
     const delay = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
     this.failures++;
     const retryAt = permanent || this.stopped ? null : Date.now() + delay;
-    this.state = { kind: 'failed', reason: message, code, retryAt };
+    this.state = { kind: 'failed', reason: message, code, retryAt, ...(storage ? { storage } : {}) };
     this.emit();
     if (retryAt !== null) this.retryTimer = setTimeout(() => void this.run(), delay);
   }

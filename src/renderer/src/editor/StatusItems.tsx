@@ -30,13 +30,17 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   // "Saving…" means a save is on its way; changes still waiting for one only say they exist.
   if (state.kind === 'pending') return <span className="save-state pending">{t('save.pending')}</span>;
   if (state.kind === 'saving') return <span className="save-state saving">{t('save.saving')}</span>;
-  // The two failures a writer will meet get words in their language; anything else shows the store's message.
+  // The failures a writer will meet get words in their language; anything else shows the store's message.
   const reason =
     state.code === 'conflict'
       ? t('save.conflict')
       : state.code === 'unavailable'
         ? t('save.unavailable')
-        : state.reason;
+        : state.storage
+          ? t(state.storage.problem === 'full' ? 'save.diskFull' : 'save.readOnly', {
+              folder: state.storage.folder,
+            })
+          : state.reason;
   // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
