@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { indexedSpellings } from '../shared/search/fold';
 import { writeAudit, writeCreateAudits, type Actor } from './audit';
+import { withIndexesDeferred } from './bulk-indexes';
 import { noteFactChange } from './claim-rechecks';
 import type { Db } from './db';
 import type { FactTable } from './fact-tables';
@@ -187,6 +188,8 @@ export function insertRecord<T extends { id: string }>(
  * Creates many records of one table at once (a fact-pack import): rows and search-index
  * entries through the same reused statements, and the audit log's "create" entries written
  * as one set. Per record this is what insertRecord does, without a statement per audit entry.
+ * A set that at least doubles the table goes in with the plain indexes rebuilt after it
+ * (bulk-indexes.ts).
  */
 export function insertRecords<T extends { id: string }>(
   db: Db,
@@ -197,16 +200,20 @@ export function insertRecords<T extends { id: string }>(
 ): void {
   if (records.length === 0) return;
   const st = statements(db, t);
-  for (const record of records) {
-    const info = st.insert.run(...rowValues(t, record), at, at);
-    index(st, t, info.lastInsertRowid, record);
-  }
-  writeCreateAudits(
-    db,
-    t.type,
-    records.map((r) => r.id),
-    actor,
-    at,
+  withIndexesDeferred(db, t.table, records.length, () => {
+    for (const record of records) {
+      const info = st.insert.run(...rowValues(t, record), at, at);
+      index(st, t, info.lastInsertRowid, record);
+    }
+  });
+  withIndexesDeferred(db, 'audit_log', records.length, () =>
+    writeCreateAudits(
+      db,
+      t.type,
+      records.map((r) => r.id),
+      actor,
+      at,
+    ),
   );
 }
 
