@@ -92,6 +92,19 @@ describe('fact packs', () => {
     expect(contentDump(b.db)).toBe(before);
   });
 
+  it('checks every field of a re-imported record that is not exactly as stored, with its path in the pack', () => {
+    const pack = json(buildFactPack(a.db));
+    importFactPack(b.db, pack, { actor: tester });
+    const before = contentDump(b.db);
+    const again = json(pack);
+    (again.entities[2] as Record<string, unknown>).club = 'SV Rotheide';
+    (again.deals[1] as Record<string, unknown>).amountMinor = String(again.deals[1].amountMinor ?? '12');
+    const report = importFactPack(b.db, again, { actor: tester, update: true });
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => p.path)).toEqual(['$.entities[2].club', '$.deals[1].amountMinor']);
+    expect(contentDump(b.db)).toBe(before);
+  });
+
   it('lists the changes of a pack that updates existing records and writes nothing until confirmed', () => {
     importFactPack(b.db, json(buildFactPack(a.db)), { actor: tester });
     const pack = json(buildFactPack(a.db));

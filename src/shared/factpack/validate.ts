@@ -1,7 +1,14 @@
 import type { EntityKind } from '../domain/facts';
 import { dealProblems, roleProblems, sourceProblems } from '../domain/fact-inputs';
 import { describeIssues, jsonPath, type PackProblem } from './problems';
-import { FACTPACK_FORMAT, FACTPACK_VERSION, PACK_SECTIONS, factPackSchema, type FactPack } from './schema';
+import {
+  FACTPACK_FORMAT,
+  FACTPACK_VERSION,
+  PACK_SECTIONS,
+  factPackSchema,
+  type FactPack,
+  type PackSection,
+} from './schema';
 
 /** What the importing store already holds, for references a pack makes to facts it does not carry. */
 export interface PackContext {
@@ -35,16 +42,63 @@ function header(raw: unknown): PackProblem[] {
 }
 
 /**
+ * The pack through its schema. Records in `known` are exactly as a record the store holds,
+ * which passed this schema when it was stored: they skip the schema (a re-import of a large
+ * pack spent most of its time there) and come back as they are, in their place; every check
+ * across records still sees them. Problems carry the records' paths in the original pack.
+ */
+function parseFields(raw: Record<string, unknown>, known: ReadonlySet<unknown> | undefined): PackValidation {
+  const input: Record<string, unknown> = { ...raw };
+  // Per section whose known records were left out: the original index of each record parsed.
+  const parsedAt = new Map<string, number[]>();
+  if (known?.size)
+    for (const section of PACK_SECTIONS) {
+      const list = raw[section];
+      if (!Array.isArray(list)) continue;
+      const at: number[] = [];
+      list.forEach((record, i) => {
+        if (!known.has(record)) at.push(i);
+      });
+      if (at.length === list.length) continue;
+      input[section] = at.map((i) => list[i] as unknown);
+      parsedAt.set(section, at);
+    }
+  const parsed = factPackSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const at = parsedAt.get(String(issue.path[0]));
+      if (!at || typeof issue.path[1] !== 'number') return issue;
+      return { ...issue, path: [issue.path[0], at[issue.path[1]], ...issue.path.slice(2)] };
+    });
+    return { ok: false, problems: describeIssues(raw, issues) };
+  }
+  const pack = parsed.data;
+  for (const [section, at] of parsedAt) {
+    const list = raw[section] as unknown[];
+    const fresh = pack[section as PackSection] as unknown[];
+    const merged = list.slice();
+    at.forEach((i, n) => (merged[i] = fresh[n]));
+    (pack as Record<string, unknown>)[section] = merged;
+  }
+  return { ok: true, pack };
+}
+
+/**
  * Checks a whole pack before anything is written: every field, duplicate ids, and every
  * reference (to a record in the pack or already in the store). Returns every problem
- * found, each with its JSON path, not just the first.
+ * found, each with its JSON path, not just the first. `known`: records of the raw pack that
+ * equal a stored record field for field (see parseFields).
  */
-export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE): PackValidation {
+export function validateFactPack(
+  raw: unknown,
+  store: PackContext = EMPTY_STORE,
+  known?: ReadonlySet<unknown>,
+): PackValidation {
   const head = header(raw);
   if (head.length) return { ok: false, problems: head };
-  const parsed = factPackSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: describeIssues(raw, parsed.error.issues) };
-  const pack = parsed.data;
+  const fields = parseFields(raw as Record<string, unknown>, known);
+  if (!fields.ok) return fields;
+  const pack = fields.pack;
   const problems: PackProblem[] = [];
   const at = (section: string, index: number, field?: string) =>
     jsonPath(field ? [section, index, ...field.split('.')] : [section, index]);
