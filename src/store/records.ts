@@ -165,14 +165,21 @@ export function storedAsIs<T extends { id: string }>(
     if (list) list.push(record);
     else byId.set(record.id, [record]);
   }
-  if (byId.size === 0 || prepared(db, `SELECT 1 FROM ${t.table} LIMIT 1`).get() === undefined) return same;
+  const held = (prepared(db, `SELECT max(seq) FROM ${t.table}`).pluck().get() as number | null) ?? 0;
+  if (byId.size === 0 || held === 0) return same;
   const columns = t.columns.map(([, c]) => c);
-  const sql = `SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`;
+  const select = columns.map((c) => `x.${c}`).join(', ');
+  // A pack that covers much of the table reads it front to back, which is cheaper than looking
+  // each record up by id at a random place; a small one looks its records up.
+  const whole = byId.size * 2 >= held;
+  const rows = whole
+    ? prepared(db, `SELECT ${select} FROM ${t.table} x`).raw(true).iterate()
+    : prepared(db, `SELECT ${select} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`)
+        .raw(true)
+        .iterate(JSON.stringify([...byId.keys()]));
   const idAt = columns.indexOf('id');
-  for (const row of prepared(db, sql)
-    .raw(true)
-    .iterate(JSON.stringify([...byId.keys()])) as Iterable<unknown[]>)
-    for (const record of byId.get(row[idAt] as string)!) {
+  for (const row of rows as Iterable<unknown[]>)
+    for (const record of byId.get(row[idAt] as string) ?? []) {
       let equal = true;
       for (let i = 0; i < t.columns.length && equal; i++) {
         const key = t.columns[i][0];

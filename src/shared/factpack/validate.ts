@@ -128,23 +128,24 @@ export function validateFactPack(
   const missing = (what: string, id: string) =>
     `refers to ${what} "${id}", which is neither in this pack nor in the store`;
 
+  // Paths are built only for a problem: a pack of 150,000 records has that many references.
   const needEntity = (
-    path: string,
+    path: () => string,
     id: string | null,
     allowed?: readonly EntityKind[],
     describe?: string,
   ) => {
     if (id === null) return;
     const kind = kindOf(id);
-    if (kind === undefined) problems.push({ path, message: missing('entity', id) });
+    if (kind === undefined) problems.push({ path: path(), message: missing('entity', id) });
     else if (allowed && !allowed.includes(kind))
-      problems.push({ path, message: `must be ${describe}; "${id}" is a ${kind}` });
+      problems.push({ path: path(), message: `must be ${describe}; "${id}" is a ${kind}` });
   };
 
   pack.roles.forEach((r, i) => {
-    needEntity(at('roles', i, 'personId'), r.personId, ['person'], 'a person');
+    needEntity(() => at('roles', i, 'personId'), r.personId, ['person'], 'a person');
     needEntity(
-      at('roles', i, 'organisationId'),
+      () => at('roles', i, 'organisationId'),
       r.organisationId,
       ['club', 'company', 'broadcaster', 'media', 'competition'],
       'an organisation, not a person',
@@ -153,10 +154,10 @@ export function validateFactPack(
   });
 
   pack.deals.forEach((d, i) => {
-    needEntity(at('deals', i, 'payerId'), d.payerId);
-    needEntity(at('deals', i, 'payeeId'), d.payeeId);
+    needEntity(() => at('deals', i, 'payerId'), d.payerId);
+    needEntity(() => at('deals', i, 'payeeId'), d.payeeId);
     needEntity(
-      at('deals', i, 'reportedById'),
+      () => at('deals', i, 'reportedById'),
       d.reportedById,
       REPORTER_KINDS,
       'a media outlet or broadcaster',
@@ -166,15 +167,16 @@ export function validateFactPack(
 
   const translationOf = new Map(pack.quotes.map((q) => [q.id, q.translationOfId]));
   pack.quotes.forEach((q, i) => {
-    needEntity(at('quotes', i, 'speakerId'), q.speakerId);
+    needEntity(() => at('quotes', i, 'speakerId'), q.speakerId);
     if (q.translationOfId === null) return;
-    const path = at('quotes', i, 'translationOfId');
-    if (q.translationOfId === q.id) problems.push({ path, message: 'must not refer to the quote itself' });
+    const path = () => at('quotes', i, 'translationOfId');
+    if (q.translationOfId === q.id)
+      problems.push({ path: path(), message: 'must not refer to the quote itself' });
     else if (!has('quote', q.translationOfId))
-      problems.push({ path, message: missing('quote', q.translationOfId) });
+      problems.push({ path: path(), message: missing('quote', q.translationOfId) });
     else if (translationOf.get(q.translationOfId) === q.id)
       problems.push({
-        path,
+        path: path(),
         message: `makes "${q.id}" and "${q.translationOfId}" translations of each other`,
       });
   });
@@ -190,9 +192,10 @@ export function validateFactPack(
   });
 
   pack.citations.forEach((c, i) => {
-    const path = at('citations', i, 'factId');
+    const path = () => at('citations', i, 'factId');
     if (c.factType === 'entity') needEntity(path, c.factId);
-    else if (!has(c.factType, c.factId)) problems.push({ path, message: missing(c.factType, c.factId) });
+    else if (!has(c.factType, c.factId))
+      problems.push({ path: path(), message: missing(c.factType, c.factId) });
     if (!has('source', c.sourceId))
       problems.push({ path: at('citations', i, 'sourceId'), message: missing('source', c.sourceId) });
   });
