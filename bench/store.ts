@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { FactPack } from '../src/shared/factpack/schema';
 import { indexedSpellings } from '../src/shared/search/fold';
 import { buildFtsMatch, parseSearchInput } from '../src/shared/search/query';
+import { rebuildableIndexes } from '../src/store/bulk-indexes';
 import { openDatabase, type Db } from '../src/store/db';
 import { importFactPack } from '../src/store/factpacks';
 import { RANK_WINDOW, rankedMatchSql, searchFacts } from '../src/store/search';
@@ -35,9 +36,10 @@ const QUERIES = 200;
 
 /**
  * What SQLite needs at least to hold the pack searchable: parse the JSON, insert every row
- * with one prepared statement per table in one transaction, then fill each search table in
- * one INSERT … SELECT pass over its records (the folding registered as SQL functions). No
- * validation, no diff, no audit log.
+ * with one prepared statement per table in one transaction (the tables' plain indexes dropped
+ * before and created again after, as the store does for a bulk insert), then fill each search
+ * table in one INSERT … SELECT pass over its records (the folding registered as SQL functions).
+ * No validation, no diff, no audit log.
  */
 function leanFloor(db: Db, text: string): void {
   const pack = JSON.parse(text) as FactPack;
@@ -67,7 +69,10 @@ function leanFloor(db: Db, text: string): void {
     `INSERT INTO sources (id, kind, title, publisher, url, published_at, accessed_at, notes, file_hash, file_name, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const tables = ['entities', 'sources', 'quotes', 'deals'];
+  const indexes = tables.flatMap((table) => rebuildableIndexes(db, table));
   db.transaction(() => {
+    for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
     for (const x of pack.entities) e.run(x.id, x.kind, x.name, JSON.stringify(x.aliases), x.note, now, now);
     for (const x of pack.sources)
       s.run(
@@ -118,6 +123,7 @@ function leanFloor(db: Db, text: string): void {
         now,
         now,
       );
+    for (const ix of indexes) db.exec(ix.sql);
     // Entity aliases are a JSON array: the floor indexes the name and every alias, as the store does.
     db.exec(
       `INSERT INTO entity_fts (rowid, t, s) SELECT seq, fold_t(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))), fold_s(name, (SELECT group_concat(value, ' ') FROM json_each(aliases))) FROM entities`,

@@ -92,6 +92,19 @@ describe('fact packs', () => {
     expect(contentDump(b.db)).toBe(before);
   });
 
+  it('checks every field of a re-imported record that is not exactly as stored, with its path in the pack', () => {
+    const pack = json(buildFactPack(a.db));
+    importFactPack(b.db, pack, { actor: tester });
+    const before = contentDump(b.db);
+    const again = json(pack);
+    (again.entities[2] as Record<string, unknown>).club = 'SV Rotheide';
+    (again.deals[1] as Record<string, unknown>).amountMinor = String(again.deals[1].amountMinor ?? '12');
+    const report = importFactPack(b.db, again, { actor: tester, update: true });
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => p.path)).toEqual(['$.entities[2].club', '$.deals[1].amountMinor']);
+    expect(contentDump(b.db)).toBe(before);
+  });
+
   it('lists the changes of a pack that updates existing records and writes nothing until confirmed', () => {
     importFactPack(b.db, json(buildFactPack(a.db)), { actor: tester });
     const pack = json(buildFactPack(a.db));
@@ -207,6 +220,36 @@ describe('fact packs', () => {
     const report = importFactPack(b.db, pack, { actor: tester, dataDir: b.dir });
     expect(report).toMatchObject({ applied: true, filesStored: 1 });
     expect(fs.readFileSync(storedFilePath(b.dir, attached.fileHash!)).equals(bytes)).toBe(true);
+  });
+
+  it('imports a large pack with the indexes rebuilt: same schema, every index complete, every record found', () => {
+    const schema = (db: Db) =>
+      db
+        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all();
+    const before = schema(b.db);
+    const entities = Array.from({ length: 1500 }, (_, i) => ({
+      id: `ent-bulk-${i}`,
+      kind: 'person' as const,
+      name: `Lena Kowalczyk ${i}`,
+      aliases: [`Kowalczyk Nr. ${i}`],
+      note: null,
+    }));
+    const report = importFactPack(
+      b.db,
+      { format: 'factdesk-factpack', version: 1, entities },
+      { actor: tester },
+    );
+    expect(report).toMatchObject({ applied: true, created: { entities: 1500 } });
+    expect(schema(b.db)).toEqual(before);
+    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(
+      b.db
+        .prepare("SELECT count(*) FROM entities INDEXED BY entities_kind_name WHERE kind = 'person'")
+        .pluck()
+        .get(),
+    ).toBe(1500);
+    expect(searchFacts(b.db, { query: 'Kowalczyk 1499' }).hits.map((h) => h.id)).toContain('ent-bulk-1499');
   });
 
   it('reopens an imported store with its search index intact', () => {

@@ -30,6 +30,7 @@ import {
   getRecords,
   insertRecords,
   recordExists,
+  storedAsIs,
   updateRecord,
 } from './records';
 
@@ -253,7 +254,14 @@ export interface ImportOptions {
  * records writes nothing until `update` confirms it.
  */
 export function importFactPack(db: Db, raw: unknown, options: ImportOptions): ImportReport {
-  const checked = validateFactPack(raw, storeContext(db));
+  // Records exactly as stored are found first and skip the schema (storedAsIs).
+  const known = new Set<unknown>();
+  if (raw !== null && typeof raw === 'object')
+    for (const section of PACK_SECTIONS) {
+      const list = (raw as Record<string, unknown>)[section];
+      if (Array.isArray(list)) for (const r of storedAsIs(db, TABLES[section], list)) known.add(r);
+    }
+  const checked = validateFactPack(raw, storeContext(db), known);
   if (!checked.ok) return emptyReport(checked.problems);
   const pack = checked.pack;
 
@@ -278,14 +286,12 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   const toUpdate: [PackSection, AnyRecord, AnyRecord][] = [];
   let kindChanged = false;
   for (const section of PACK_SECTIONS) {
-    const { missing, unchanged, differing } = compareWithStored(
-      db,
-      TABLES[section],
-      pack[section] as AnyRecord[],
-    );
+    const records = pack[section] as AnyRecord[];
+    const fresh = known.size ? records.filter((r) => !known.has(r)) : records;
+    const { missing, unchanged, differing } = compareWithStored(db, TABLES[section], fresh);
     toCreate.get(section)!.push(...missing);
     report.created[section] += missing.length;
-    report.unchanged[section] += unchanged;
+    report.unchanged[section] += unchanged + records.length - fresh.length;
     for (const { stored, record } of differing) {
       const fields = changedFields(TABLES[section], stored, record);
       if (fields.length === 0) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { indexedSpellings } from '../shared/search/fold';
 import { writeAudit, writeCreateAudits, type Actor } from './audit';
+import { withIndexesDeferred } from './bulk-indexes';
 import { noteFactChange } from './claim-rechecks';
 import type { Db } from './db';
 import type { FactTable } from './fact-tables';
@@ -111,6 +112,8 @@ export function compareWithStored<T extends { id: string }>(
 ): StoredComparison<T> {
   const result: StoredComparison<T> = { missing: [], unchanged: 0, differing: [] };
   if (records.length === 0) return result;
+  if (prepared(db, `SELECT 1 FROM ${t.table} LIMIT 1`).get() === undefined)
+    return { ...result, missing: [...new Map(records.map((r) => [r.id, r])).values()] };
   const byId = new Map(records.map((r) => [r.id, r]));
   const columns = t.columns.map(([, c]) => c);
   const sql = `SELECT ${columns.map((c) => `x.${c}`).join(', ')} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`;
@@ -138,6 +141,55 @@ export function compareWithStored<T extends { id: string }>(
   }
   for (const record of byId.values()) if (!seen.has(record.id)) result.missing.push(record);
   return result;
+}
+
+/**
+ * Of records as they came in (parsed JSON, not yet validated), those that equal a stored row
+ * exactly: the same fields, no more and no fewer, with the same values. A stored row passed
+ * validation when it was written, so such a record needs no second look (a re-import of an
+ * unchanged pack of 150,000 records is then a read and a compare). Anything else — an extra
+ * or missing field, a number written as a string — is left to validation.
+ */
+export function storedAsIs<T extends { id: string }>(
+  db: Db,
+  t: FactTable<T>,
+  incoming: readonly unknown[],
+): Set<unknown> {
+  const same = new Set<unknown>();
+  const byId = new Map<string, Record<string, unknown>[]>();
+  for (const r of incoming) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
+    const record = r as Record<string, unknown>;
+    if (typeof record.id !== 'string' || Object.keys(record).length !== t.columns.length) continue;
+    const list = byId.get(record.id);
+    if (list) list.push(record);
+    else byId.set(record.id, [record]);
+  }
+  const held = (prepared(db, `SELECT max(seq) FROM ${t.table}`).pluck().get() as number | null) ?? 0;
+  if (byId.size === 0 || held === 0) return same;
+  const columns = t.columns.map(([, c]) => c);
+  const select = columns.map((c) => `x.${c}`).join(', ');
+  // A pack that covers much of the table reads it front to back, which is cheaper than looking
+  // each record up by id at a random place; a small one looks its records up.
+  const whole = byId.size * 2 >= held;
+  const rows = whole
+    ? prepared(db, `SELECT ${select} FROM ${t.table} x`).raw(true).iterate()
+    : prepared(db, `SELECT ${select} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`)
+        .raw(true)
+        .iterate(JSON.stringify([...byId.keys()]));
+  const idAt = columns.indexOf('id');
+  for (const row of rows as Iterable<unknown[]>)
+    for (const record of byId.get(row[idAt] as string) ?? []) {
+      let equal = true;
+      for (let i = 0; i < t.columns.length && equal; i++) {
+        const key = t.columns[i][0];
+        if (!Object.hasOwn(record, key)) equal = false;
+        else if (t.json?.includes(key)) equal = JSON.stringify(record[key]) === row[i];
+        else equal = record[key] === row[i];
+      }
+      if (equal) same.add(record);
+    }
+  return same;
 }
 
 /** Of the given ids, those the table holds (one query for many ids). */
@@ -187,6 +239,8 @@ export function insertRecord<T extends { id: string }>(
  * Creates many records of one table at once (a fact-pack import): rows and search-index
  * entries through the same reused statements, and the audit log's "create" entries written
  * as one set. Per record this is what insertRecord does, without a statement per audit entry.
+ * A set that at least doubles the table goes in with the plain indexes rebuilt after it
+ * (bulk-indexes.ts).
  */
 export function insertRecords<T extends { id: string }>(
   db: Db,
@@ -197,16 +251,20 @@ export function insertRecords<T extends { id: string }>(
 ): void {
   if (records.length === 0) return;
   const st = statements(db, t);
-  for (const record of records) {
-    const info = st.insert.run(...rowValues(t, record), at, at);
-    index(st, t, info.lastInsertRowid, record);
-  }
-  writeCreateAudits(
-    db,
-    t.type,
-    records.map((r) => r.id),
-    actor,
-    at,
+  withIndexesDeferred(db, t.table, records.length, () => {
+    for (const record of records) {
+      const info = st.insert.run(...rowValues(t, record), at, at);
+      index(st, t, info.lastInsertRowid, record);
+    }
+  });
+  withIndexesDeferred(db, 'audit_log', records.length, () =>
+    writeCreateAudits(
+      db,
+      t.type,
+      records.map((r) => r.id),
+      actor,
+      at,
+    ),
   );
 }
 

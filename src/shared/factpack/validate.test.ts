@@ -102,6 +102,35 @@ describe('fact pack validation', () => {
     ]);
   });
 
+  it('takes records known to be as stored as they are, keeps their place and still checks across them', () => {
+    const p = pack();
+    p.entities.push({ id: 'ent-nordhafen', kind: 'club', name: 'FC Nordhafen', aliases: [] });
+    const known = new Set<unknown>([p.entities[0], p.entities[1], p.entities[4]]);
+    (p.entities[3] as Record<string, unknown>).kind = 'newspaper';
+    p.quotes.push({ ...p.quotes[0] });
+    const result = validateFactPack(p, undefined, known);
+    expect(result.ok ? [] : result.problems.map((x) => x.path)).toEqual([
+      '$.entities[3].kind',
+      // The duplicate check only runs once every field is valid.
+    ]);
+    (p.entities[3] as Record<string, unknown>).kind = 'media';
+    p.quotes.pop();
+    const ok = validateFactPack(p, undefined, known);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      expect(ok.pack.entities.map((e) => e.id)).toEqual(p.entities.map((e) => e.id));
+      expect(ok.pack.entities[0]).toBe(p.entities[0]);
+      expect(ok.pack.entities[2]).toMatchObject({ aliases: [], note: null });
+    }
+    p.roles[0].personId = 'ent-rotheide';
+    expect(problemsOf(p)).toEqual(['$.roles[0].personId: must be a person; "ent-rotheide" is a club']);
+    const known2 = new Set<unknown>([p.entities[0]]);
+    const again = validateFactPack(p, undefined, known2);
+    expect(again.ok ? [] : again.problems.map((x) => x.message)).toEqual([
+      'must be a person; "ent-rotheide" is a club',
+    ]);
+  });
+
   it('accepts references to records the store already holds', () => {
     const p = {
       format: 'factdesk-factpack',

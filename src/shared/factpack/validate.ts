@@ -1,7 +1,14 @@
 import type { EntityKind } from '../domain/facts';
 import { dealProblems, roleProblems, sourceProblems } from '../domain/fact-inputs';
 import { describeIssues, jsonPath, type PackProblem } from './problems';
-import { FACTPACK_FORMAT, FACTPACK_VERSION, PACK_SECTIONS, factPackSchema, type FactPack } from './schema';
+import {
+  FACTPACK_FORMAT,
+  FACTPACK_VERSION,
+  PACK_SECTIONS,
+  factPackSchema,
+  type FactPack,
+  type PackSection,
+} from './schema';
 
 /** What the importing store already holds, for references a pack makes to facts it does not carry. */
 export interface PackContext {
@@ -35,16 +42,63 @@ function header(raw: unknown): PackProblem[] {
 }
 
 /**
+ * The pack through its schema. Records in `known` are exactly as a record the store holds,
+ * which passed this schema when it was stored: they skip the schema (a re-import of a large
+ * pack spent most of its time there) and come back as they are, in their place; every check
+ * across records still sees them. Problems carry the records' paths in the original pack.
+ */
+function parseFields(raw: Record<string, unknown>, known: ReadonlySet<unknown> | undefined): PackValidation {
+  const input: Record<string, unknown> = { ...raw };
+  // Per section whose known records were left out: the original index of each record parsed.
+  const parsedAt = new Map<string, number[]>();
+  if (known?.size)
+    for (const section of PACK_SECTIONS) {
+      const list = raw[section];
+      if (!Array.isArray(list)) continue;
+      const at: number[] = [];
+      list.forEach((record, i) => {
+        if (!known.has(record)) at.push(i);
+      });
+      if (at.length === list.length) continue;
+      input[section] = at.map((i) => list[i] as unknown);
+      parsedAt.set(section, at);
+    }
+  const parsed = factPackSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const at = parsedAt.get(String(issue.path[0]));
+      if (!at || typeof issue.path[1] !== 'number') return issue;
+      return { ...issue, path: [issue.path[0], at[issue.path[1]], ...issue.path.slice(2)] };
+    });
+    return { ok: false, problems: describeIssues(raw, issues) };
+  }
+  const pack = parsed.data;
+  for (const [section, at] of parsedAt) {
+    const list = raw[section] as unknown[];
+    const fresh = pack[section as PackSection] as unknown[];
+    const merged = list.slice();
+    at.forEach((i, n) => (merged[i] = fresh[n]));
+    (pack as Record<string, unknown>)[section] = merged;
+  }
+  return { ok: true, pack };
+}
+
+/**
  * Checks a whole pack before anything is written: every field, duplicate ids, and every
  * reference (to a record in the pack or already in the store). Returns every problem
- * found, each with its JSON path, not just the first.
+ * found, each with its JSON path, not just the first. `known`: records of the raw pack that
+ * equal a stored record field for field (see parseFields).
  */
-export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE): PackValidation {
+export function validateFactPack(
+  raw: unknown,
+  store: PackContext = EMPTY_STORE,
+  known?: ReadonlySet<unknown>,
+): PackValidation {
   const head = header(raw);
   if (head.length) return { ok: false, problems: head };
-  const parsed = factPackSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: describeIssues(raw, parsed.error.issues) };
-  const pack = parsed.data;
+  const fields = parseFields(raw as Record<string, unknown>, known);
+  if (!fields.ok) return fields;
+  const pack = fields.pack;
   const problems: PackProblem[] = [];
   const at = (section: string, index: number, field?: string) =>
     jsonPath(field ? [section, index, ...field.split('.')] : [section, index]);
@@ -74,23 +128,24 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
   const missing = (what: string, id: string) =>
     `refers to ${what} "${id}", which is neither in this pack nor in the store`;
 
+  // Paths are built only for a problem: a pack of 150,000 records has that many references.
   const needEntity = (
-    path: string,
+    path: () => string,
     id: string | null,
     allowed?: readonly EntityKind[],
     describe?: string,
   ) => {
     if (id === null) return;
     const kind = kindOf(id);
-    if (kind === undefined) problems.push({ path, message: missing('entity', id) });
+    if (kind === undefined) problems.push({ path: path(), message: missing('entity', id) });
     else if (allowed && !allowed.includes(kind))
-      problems.push({ path, message: `must be ${describe}; "${id}" is a ${kind}` });
+      problems.push({ path: path(), message: `must be ${describe}; "${id}" is a ${kind}` });
   };
 
   pack.roles.forEach((r, i) => {
-    needEntity(at('roles', i, 'personId'), r.personId, ['person'], 'a person');
+    needEntity(() => at('roles', i, 'personId'), r.personId, ['person'], 'a person');
     needEntity(
-      at('roles', i, 'organisationId'),
+      () => at('roles', i, 'organisationId'),
       r.organisationId,
       ['club', 'company', 'broadcaster', 'media', 'competition'],
       'an organisation, not a person',
@@ -99,10 +154,10 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
   });
 
   pack.deals.forEach((d, i) => {
-    needEntity(at('deals', i, 'payerId'), d.payerId);
-    needEntity(at('deals', i, 'payeeId'), d.payeeId);
+    needEntity(() => at('deals', i, 'payerId'), d.payerId);
+    needEntity(() => at('deals', i, 'payeeId'), d.payeeId);
     needEntity(
-      at('deals', i, 'reportedById'),
+      () => at('deals', i, 'reportedById'),
       d.reportedById,
       REPORTER_KINDS,
       'a media outlet or broadcaster',
@@ -112,15 +167,16 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
 
   const translationOf = new Map(pack.quotes.map((q) => [q.id, q.translationOfId]));
   pack.quotes.forEach((q, i) => {
-    needEntity(at('quotes', i, 'speakerId'), q.speakerId);
+    needEntity(() => at('quotes', i, 'speakerId'), q.speakerId);
     if (q.translationOfId === null) return;
-    const path = at('quotes', i, 'translationOfId');
-    if (q.translationOfId === q.id) problems.push({ path, message: 'must not refer to the quote itself' });
+    const path = () => at('quotes', i, 'translationOfId');
+    if (q.translationOfId === q.id)
+      problems.push({ path: path(), message: 'must not refer to the quote itself' });
     else if (!has('quote', q.translationOfId))
-      problems.push({ path, message: missing('quote', q.translationOfId) });
+      problems.push({ path: path(), message: missing('quote', q.translationOfId) });
     else if (translationOf.get(q.translationOfId) === q.id)
       problems.push({
-        path,
+        path: path(),
         message: `makes "${q.id}" and "${q.translationOfId}" translations of each other`,
       });
   });
@@ -136,9 +192,10 @@ export function validateFactPack(raw: unknown, store: PackContext = EMPTY_STORE)
   });
 
   pack.citations.forEach((c, i) => {
-    const path = at('citations', i, 'factId');
+    const path = () => at('citations', i, 'factId');
     if (c.factType === 'entity') needEntity(path, c.factId);
-    else if (!has(c.factType, c.factId)) problems.push({ path, message: missing(c.factType, c.factId) });
+    else if (!has(c.factType, c.factId))
+      problems.push({ path: path(), message: missing(c.factType, c.factId) });
     if (!has('source', c.sourceId))
       problems.push({ path: at('citations', i, 'sourceId'), message: missing('source', c.sourceId) });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDocument, foldStripped, foldTransliterated, searchWords } from './fold';
+import { foldDocument, foldStripped, foldTransliterated, indexedSpellings, searchWords } from './fold';
 
 describe('folding for search', () => {
   it('writes umlauts out in the transliterated spelling and drops them in the stripped one', () => {
@@ -63,6 +63,27 @@ describe('folded documents', () => {
         t: words.map((w) => w.t).join(' '),
         s: words.map((w) => w.s).join(' '),
       });
+    }
+  });
+});
+
+describe('indexed spellings', () => {
+  // What SQLite's unicode61 tokenizer makes of a string: runs of letters, numbers and private-use characters.
+  const tokens = (text: string) => text.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean);
+
+  it('give the index the same tokens as the folded document, the stripped one only where it differs', () => {
+    const samples = [
+      ['„Wir bleiben“, sagte Götze – 2:1 in München!', 'Die Röten'],
+      ['Ruben Østergaard (ØST) & Jörg Weißbach: U-21-Trainer', null],
+      ['Mu\u0308ller \u0301 Dvořák İstanbul'],
+      ['plain ascii text, with punctuation...', 'SV Rotheide'],
+      ['Lena\ue000Kowalczyk, FC Nordhafen\u{F0000}'],
+    ];
+    for (const fields of samples) {
+      const doc = foldDocument(fields);
+      const indexed = indexedSpellings(fields);
+      expect(tokens(indexed.t), fields.join()).toEqual(doc.t.split(' '));
+      expect(tokens(indexed.s), fields.join()).toEqual(doc.s === doc.t ? [] : doc.s.split(' '));
     }
   });
 });

@@ -97,12 +97,29 @@ export function foldDocument(fields: readonly (string | null | undefined)[]): { 
   return { t: words(fold(text, true)), s: words(fold(text, false)) };
 }
 
+// Private-use characters are word characters to SQLite's unicode61 tokenizer but separators to
+// searchWords, so the index gets a space in their place.
+const PRIVATE_USE = /\p{Co}/u;
+
+function indexChar(ch: string): [string, string] {
+  return PRIVATE_USE.test(ch) ? [' ', ' '] : foldChar(ch);
+}
+
 /**
  * The two spellings as the index stores them: the stripped one is left empty when it equals
  * the transliterated one (text without umlauts), which saves indexing every such word twice.
  * Queries look for the stripped spelling in both columns, so nothing is lost (see query.ts).
+ *
+ * The index gets the same tokens as foldDocument's words but not re-joined: the tokenizer
+ * splits at the same separators itself, and splitting and joining every document was most of
+ * the folding's cost in a bulk import (bench/store.ts).
  */
 export function indexedSpellings(fields: readonly (string | null | undefined)[]): { t: string; s: string } {
-  const doc = foldDocument(fields);
-  return doc.s === doc.t ? { t: doc.t, s: '' } : doc;
+  let text = '';
+  for (const field of fields) if (field) text = text ? `${text}\n${field}` : field;
+  if (ASCII.test(text)) return { t: text.toLowerCase(), s: '' };
+  const lower = text.normalize('NFC').toLowerCase();
+  const t = lower.replace(NON_ASCII, (ch) => indexChar(ch)[0]);
+  const s = lower.replace(NON_ASCII, (ch) => indexChar(ch)[1]);
+  return s === t ? { t, s: '' } : { t, s };
 }
