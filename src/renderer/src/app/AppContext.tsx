@@ -111,10 +111,8 @@ export function AppProvider({
 
 /** The patch's plain values (on/off, choices) applied to the settings; nested parts wait for the store. */
 function withSwitches(settings: Settings, patch: SettingsPatch): Settings {
-  const next: Record<string, unknown> = { ...settings };
-  for (const [key, value] of Object.entries(patch)) {
-    if (typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number')
-      next[key] = value;
-  }
-  return next as Settings;
+  const plain = Object.entries(patch).filter(
+    ([, value]) => typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number',
+  );
+  return { ...settings, ...(Object.fromEntries(plain) as Partial<Settings>) };
 }
