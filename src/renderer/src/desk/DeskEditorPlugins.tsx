@@ -6,6 +6,7 @@ import type { Doc } from 'yjs';
 import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
+import { AutosavePlugin } from '../editor/plugins/AutosavePlugin';
 import { colorForName } from './colors';
 import { deskUserName, getDesk } from './deskClient';
 import type { DeskDoc } from './deskDoc';
@@ -74,7 +75,7 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
  * True once the desk document has a body (from the local copy, the desk, or the seed). Until
  * then the editor is empty only because nothing has arrived, and autosave must not store that.
  */
-export function useDeskBodyReady(desk: DeskDoc | null): boolean {
+function useDeskBodyReady(desk: DeskDoc | null): boolean {
   const root = useMemo(() => desk?.doc.get(ARTICLE_DOC_KEYS.root, Y.XmlText) ?? null, [desk]);
   const [ready, setReady] = useState(() => root !== null && root.length > 0);
   useEffect(() => {
@@ -92,8 +93,24 @@ export function useDeskBodyReady(desk: DeskDoc | null): boolean {
 /** The local copy's editor-state JSON follows the desk document within this (its Yjs state is stored already). */
 const CATCH_UP_WITHIN_MS = 3000;
 
+/**
+ * Autosave of a shared article, from the moment its desk document has a body. Its own component:
+ * the moment comes with the desk's state, and re-rendering the whole editor then would delay
+ * the newcomer's first paint of that state.
+ */
+export function DeskAutosave({ desk, session }: { desk: DeskDoc; session: ArticleSession }) {
+  const ready = useDeskBodyReady(desk);
+  if (!ready) return null;
+  return (
+    <>
+      <AutosavePlugin session={session} />
+      <DeskAutosaveStart session={session} />
+    </>
+  );
+}
+
 /** Hands the body as the desk document made it to autosave once, so the local copy catches up. */
-export function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
+function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     // After the binding's pending update has been committed; not on the way to the first paint.

@@ -26,10 +26,9 @@ import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import {
-  DeskAutosaveStart,
+  DeskAutosave,
   DeskCollaborationPlugin,
   DeskViewerLock,
-  useDeskBodyReady,
   type DeskBinding,
 } from '../desk/DeskEditorPlugins';
 import { SpellPlugin } from '../spell/SpellPlugin';
@@ -75,7 +74,6 @@ export const ArticleEditor = memo(function ArticleEditor({
     () => ({ ...articleEditorConfig(body), ...(desk ? { editorState: null } : {}), editable: !readOnly }),
     [body, readOnly, desk],
   );
-  const deskReady = useDeskBodyReady(desk?.desk ?? null);
   const editor = (
     <LexicalComposer initialConfig={initialConfig}>
       {!readOnly && <ToolbarPlugin />}
@@ -111,8 +109,8 @@ export const ArticleEditor = memo(function ArticleEditor({
       <PastePlugin />
       {!readOnly && <ContextMenuPlugin />}
       <LinkDialogPlugin />
-      {!readOnly && (!desk || deskReady) && <AutosavePlugin session={session} />}
-      {!readOnly && desk && deskReady && <DeskAutosaveStart session={session} />}
+      {!readOnly && !desk && <AutosavePlugin session={session} />}
+      {!readOnly && desk && <DeskAutosave desk={desk.desk} session={session} />}
       <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
