@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
@@ -88,6 +88,35 @@ function useDeskBodyReady(desk: DeskDoc | null): boolean {
     return () => desk.doc.off('afterTransaction', check);
   }, [desk, root, ready]);
   return ready;
+}
+
+/** Without a frame (a hidden window paints none), the passes start after this anyway. */
+const PAINT_FALLBACK_MS = 500;
+
+/**
+ * Whole-article passes (detection, counts) of a shared article start once the body from the desk
+ * is on screen: a newcomer gets the whole article in one piece, and a pass that starts with it
+ * runs between the editor's update and the frame that shows it.
+ */
+export function AfterDeskBodyPainted({ desk, children }: { desk: DeskDoc | null; children: ReactNode }) {
+  const ready = useDeskBodyReady(desk);
+  const [painted, setPainted] = useState(desk === null);
+  useEffect(() => {
+    if (painted || !ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => setPainted(true);
+    // The task after the next frame: that frame has the body in it.
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, 0);
+    });
+    timer = setTimeout(done, PAINT_FALLBACK_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted ? children : null;
 }
 
 /** The local copy's editor-state JSON follows the desk document within this (its Yjs state is stored already). */

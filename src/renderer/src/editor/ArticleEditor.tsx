@@ -26,6 +26,7 @@ import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import {
+  AfterDeskBodyPainted,
   DeskAutosave,
   DeskCollaborationPlugin,
   DeskViewerLock,
@@ -111,11 +112,13 @@ export const ArticleEditor = memo(function ArticleEditor({
       <LinkDialogPlugin />
       {!readOnly && !desk && <AutosavePlugin session={session} />}
       {!readOnly && desk && <DeskAutosave desk={desk.desk} session={session} />}
-      <CountsPlugin onCounts={onCounts} />
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <CommentsPlugin articleId={articleId} shared={desk !== null} />
-      <SuggestionsPlugin articleId={articleId} language={language} />
+      <AfterDeskBodyPainted desk={desk?.desk ?? null}>
+        <CountsPlugin onCounts={onCounts} />
+        <SuggestionsPlugin articleId={articleId} language={language} />
+      </AfterDeskBodyPainted>
       <SuggestPlugin language={language} readOnly={readOnly || deskReadOnly} />
       {/* In a shared article the checker's keyboard selection collapsed while a colleague typed
           (e2e/desk.spec "the checker marks…"); until that is understood, desk articles go unchecked. */}
