@@ -5,6 +5,7 @@ import { api } from '../bridge';
 import { flushActiveSession } from '../editor/activeSession';
 import { announceArticleChange } from '../library/articleEvents';
 import { noteLinked, useDesk } from './deskClient';
+import { markDeskOpen } from './openTiming';
 
 /** The desk's shared articles in the library, with who is in each; opening one makes a local copy first. */
 export function DeskArticles() {
@@ -26,6 +27,7 @@ export function DeskArticles() {
       sharedAt: entry.sharedAt.slice(0, 40),
     });
     if (!r.ok) return setError(t('library.openFailed', { message: r.error.message }));
+    markDeskOpen('adopted');
     setError(null);
     noteLinked(articleId);
     announceArticleChange({ id: articleId, meta: r.value });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
@@ -6,6 +6,7 @@ import type { Doc } from 'yjs';
 import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
+import { AutosavePlugin } from '../editor/plugins/AutosavePlugin';
 import { colorForName } from './colors';
 import { deskUserName, getDesk } from './deskClient';
 import type { DeskDoc } from './deskDoc';
@@ -74,7 +75,7 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
  * True once the desk document has a body (from the local copy, the desk, or the seed). Until
  * then the editor is empty only because nothing has arrived, and autosave must not store that.
  */
-export function useDeskBodyReady(desk: DeskDoc | null): boolean {
+function useDeskBodyReady(desk: DeskDoc | null): boolean {
   const root = useMemo(() => desk?.doc.get(ARTICLE_DOC_KEYS.root, Y.XmlText) ?? null, [desk]);
   const [ready, setReady] = useState(() => root !== null && root.length > 0);
   useEffect(() => {
@@ -89,11 +90,56 @@ export function useDeskBodyReady(desk: DeskDoc | null): boolean {
   return ready;
 }
 
+/** Without a frame (a hidden window paints none), the passes start after this anyway. */
+const PAINT_FALLBACK_MS = 500;
+
+/**
+ * Whole-article passes (detection, counts) of a shared article start once the body from the desk
+ * is on screen: a newcomer gets the whole article in one piece, and a pass that starts with it
+ * runs between the editor's update and the frame that shows it.
+ */
+export function AfterDeskBodyPainted({ desk, children }: { desk: DeskDoc | null; children: ReactNode }) {
+  const ready = useDeskBodyReady(desk);
+  const [painted, setPainted] = useState(desk === null);
+  useEffect(() => {
+    if (painted || !ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => setPainted(true);
+    // The task after the next frame: that frame has the body in it.
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, 0);
+    });
+    timer = setTimeout(done, PAINT_FALLBACK_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted ? children : null;
+}
+
 /** The local copy's editor-state JSON follows the desk document within this (its Yjs state is stored already). */
 const CATCH_UP_WITHIN_MS = 3000;
 
+/**
+ * Autosave of a shared article, from the moment its desk document has a body. Its own component:
+ * the moment comes with the desk's state, and re-rendering the whole editor then would delay
+ * the newcomer's first paint of that state.
+ */
+export function DeskAutosave({ desk, session }: { desk: DeskDoc; session: ArticleSession }) {
+  const ready = useDeskBodyReady(desk);
+  if (!ready) return null;
+  return (
+    <>
+      <AutosavePlugin session={session} />
+      <DeskAutosaveStart session={session} />
+    </>
+  );
+}
+
 /** Hands the body as the desk document made it to autosave once, so the local copy catches up. */
-export function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
+function DeskAutosaveStart({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     // After the binding's pending update has been committed; not on the way to the first paint.

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
+import { ARTICLE_INDEX_DOC } from '../../../shared/desk/names';
 import { api } from '../bridge';
+import { markDeskOpen } from './openTiming';
 
 const APPEND_BATCH_MS = 150;
 /**
@@ -41,6 +43,8 @@ export class DeskDoc {
   private bufferDueAt = Infinity;
   private writeError: string | null = null;
   private closed = false;
+  /** An article's first open is marked for DevTools and bench:desk (the index document is not). */
+  private timed: boolean;
 
   private constructor(
     readonly name: string,
@@ -51,13 +55,18 @@ export class DeskDoc {
   ) {
     this.stored = stored.state;
     this.lastSeq = stored.lastSeq;
+    this.timed = name !== ARTICLE_INDEX_DOC;
     this.provider = new HocuspocusProvider({ websocketProvider: socket, name, document: this.doc, token });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL_REPLAY) return;
       this.append(update, origin !== this.provider);
     });
     this.provider.on('unsyncedChanges', () => this.confirmIfSynced());
-    this.provider.on('synced', () => this.confirmIfSynced());
+    this.provider.on('synced', () => {
+      if (this.timed) markDeskOpen('synced');
+      this.timed = false;
+      this.confirmIfSynced();
+    });
     this.provider.on('stateless', ({ payload }: { payload: string }) => events.onStateless?.(payload));
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => events.onRefused?.(reason));
     // Like the article's autosave: whatever is buffered is stored when the app is closed or hidden.
@@ -80,6 +89,7 @@ export class DeskDoc {
     const r = await api.desk.loadDoc({ doc: name });
     if (!r.ok) throw new Error(r.error.message);
     const state = r.value.state === null ? null : base64ToBytes(r.value.state);
+    if (name !== ARTICLE_INDEX_DOC) markDeskOpen('local copy read');
     return new DeskDoc(name, socket, token, { state, lastSeq: r.value.lastSeq }, events);
   }
 
@@ -101,7 +111,9 @@ export class DeskDoc {
 
   connect(): void {
     this.replayLocal();
-    if (!this.closed) this.provider.attach();
+    if (this.closed) return;
+    this.provider.attach();
+    if (this.timed) markDeskOpen('attached');
   }
 
   disconnect(): void {

@@ -1,5 +1,6 @@
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import type { DeskDoc } from './deskDoc';
+import { markDeskOpen } from './openTiming';
 
 type SyncListener = (isSynced: boolean) => void;
 type StatusListener = (arg: { status: string }) => void;
@@ -53,6 +54,7 @@ export function lexicalProvider(desk: DeskDoc, bootstrapLocally: boolean): Provi
   const provider = {
     awareness: awarenessOncePerFrame(desk.provider.awareness as unknown as ProviderAwareness),
     connect() {
+      markDeskOpen('bound');
       desk.connect();
       if (bootstrapLocally) sync.forEach((l) => l(true));
     },

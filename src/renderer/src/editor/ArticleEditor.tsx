@@ -26,10 +26,10 @@ import { SuggestionsPlugin } from '../detect/SuggestionsPlugin';
 import { CommentsPlugin } from '../comments/CommentsPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import {
-  DeskAutosaveStart,
+  AfterDeskBodyPainted,
+  DeskAutosave,
   DeskCollaborationPlugin,
   DeskViewerLock,
-  useDeskBodyReady,
   type DeskBinding,
 } from '../desk/DeskEditorPlugins';
 import { SpellPlugin } from '../spell/SpellPlugin';
@@ -75,7 +75,6 @@ export const ArticleEditor = memo(function ArticleEditor({
     () => ({ ...articleEditorConfig(body), ...(desk ? { editorState: null } : {}), editable: !readOnly }),
     [body, readOnly, desk],
   );
-  const deskReady = useDeskBodyReady(desk?.desk ?? null);
   const editor = (
     <LexicalComposer initialConfig={initialConfig}>
       {!readOnly && <ToolbarPlugin />}
@@ -111,13 +110,15 @@ export const ArticleEditor = memo(function ArticleEditor({
       <PastePlugin />
       {!readOnly && <ContextMenuPlugin />}
       <LinkDialogPlugin />
-      {!readOnly && (!desk || deskReady) && <AutosavePlugin session={session} />}
-      {!readOnly && desk && deskReady && <DeskAutosaveStart session={session} />}
-      <CountsPlugin onCounts={onCounts} />
+      {!readOnly && !desk && <AutosavePlugin session={session} />}
+      {!readOnly && desk && <DeskAutosave desk={desk.desk} session={session} />}
       <ActiveEditorPlugin articleId={articleId} />
       <ClaimsPlugin articleId={articleId} />
       <CommentsPlugin articleId={articleId} shared={desk !== null} />
-      <SuggestionsPlugin articleId={articleId} language={language} />
+      <AfterDeskBodyPainted desk={desk?.desk ?? null}>
+        <CountsPlugin onCounts={onCounts} />
+        <SuggestionsPlugin articleId={articleId} language={language} />
+      </AfterDeskBodyPainted>
       <SuggestPlugin language={language} readOnly={readOnly || deskReadOnly} />
       {/* In a shared article the checker's keyboard selection collapsed while a colleague typed
           (e2e/desk.spec "the checker marks…"); until that is understood, desk articles go unchecked. */}

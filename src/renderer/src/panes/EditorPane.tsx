@@ -100,10 +100,16 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
     let live = true;
     let desk: DeskDoc | null = null;
     void (async () => {
+      // A shared article opens on its desk document (from the local copy first, so offline too);
+      // its local copy is read beside the article rather than after it.
+      const opening = openArticleDoc(id).catch(() => null);
       const r = await (takeReopenedArticle(id) ?? api.articles.open({ id }));
+      desk = await opening;
+      if (!r.ok || r.value.meta.trashedAt !== null) {
+        void desk?.close();
+        desk = null;
+      }
       if (!r.ok) return live && setState({ error: r.error.message });
-      // A shared article opens on its desk document (from the local copy first, so offline too).
-      desk = r.value.meta.trashedAt === null ? await openArticleDoc(id).catch(() => null) : null;
       if (!live) return void desk?.close();
       setState({ doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1, desk, generation });
     })();
