@@ -6,10 +6,14 @@
  *      searchable. Target < 30 s.
  *   2. change → visible: one member changes a deal's amount; time until the other member's
  *      search and claims panel read the new value (p50/p95 of 20). Target p95 < 1 s.
- *   3. memory: this process (server and both members share it) after the join.
+ *   3. memory after the join: the joining member's process, and the desk side's (server and first
+ *      member run in a child process, as on other machines).
  *
- * Run: npm run bench:desk-facts [-- --scale 0.1]
+ * Run: npm run bench:desk-facts [-- --scale 0.1] [--profile join.cpuprofile]
+ * `--profile` takes a CPU profile of the join alone (server and new member share this process)
+ * and prints where the time went.
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,16 +23,19 @@ import { startDeskServer } from '../src/desk-server/server';
 import { addDeskUser } from '../src/desk-server/users';
 import { dispatch } from '../src/main/handlers';
 import { tempContext, disposeContext } from '../src/main/handlers/testing';
-import { DeskFactSync } from '../src/main/desk-facts/sync';
+import { DeskFactSync, emptyPhases } from '../src/main/desk-facts/sync';
 import { FACTPACK_FORMAT, FACTPACK_VERSION } from '../src/shared/factpack/schema';
 import { getDeal } from '../src/store/deals';
 import { importFactPack } from '../src/store/factpacks';
 import { requestShare } from '../src/store/desk-facts-share';
+import { startNodeProfile, type RunningNodeProfile } from './cpuProfileNode';
 
 const scaleArg = process.argv.indexOf('--scale');
 const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
 if (!(SCALE > 0 && SCALE <= 1)) throw new Error('--scale must be a number in (0, 1]');
 const COUNTS = { entities: 10_000, sources: 20_000, deals: 20_000, quotes: 100_000 };
+const profileArg = process.argv.indexOf('--profile');
+const PROFILE = profileArg > 0 ? (process.argv[profileArg + 1] ?? 'desk-facts-join.cpuprofile') : null;
 const n = (k: keyof typeof COUNTS) => Math.max(10, Math.round(COUNTS[k] * SCALE));
 
 const WORDS = [
@@ -102,57 +109,124 @@ const ms = (v: number) => `${v.toFixed(0)} ms`;
 const mb = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(check: () => boolean, timeoutMs: number, what: string, everyMs = 5): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await sleep(5);
+    await sleep(everyMs);
   }
 }
 
-async function main(): Promise<void> {
+/** Messages between the joining member (this process) and the desk side (a child process). */
+type ToDesk = { type: 'update'; id: string; amount: number } | { type: 'memory' } | { type: 'stop' };
+type FromDesk =
+  | {
+      type: 'ready';
+      url: string;
+      token: string;
+      total: number;
+      lastQuote: { id: string; wording: string };
+      seedMs: number;
+    }
+  | { type: 'updated' }
+  | { type: 'memory'; rss: number; heapUsed: number };
+
+/**
+ * The desk side, as on other machines: the desk server and the first member, who shares the
+ * bench store, then changes deals when asked. A process of its own, so the joining member's
+ * time and memory are its own (three copies of the documents in one heap made the collector,
+ * not the join, the cost at full size).
+ */
+async function deskSide(): Promise<void> {
+  const send = (m: FromDesk) => process.send!(m);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-deskfacts-'));
   const server = await startDeskServer({ storage: { kind: 'sqlite', file: path.join(dir, 'desk.sqlite') } });
   const a = tempContext({ prefix: 'factdesk-bench-a-', userName: 'Erika Prüfer' });
+  const data = pack();
+  const total = data.entities.length + data.sources.length + data.deals.length + data.quotes.length;
+  importFactPack(a.db, data, { actor: { user: 'bench', via: 'bench' } });
+  const tokenA = (await addDeskUser(server.storage, 'Erika Prüfer')).token;
+  const tokenB = (await addDeskUser(server.storage, 'Jonas Brandt')).token;
+  const t = performance.now();
+  const syncA = new DeskFactSync({
+    db: a.db,
+    url: server.url,
+    token: tokenA,
+    user: 'Erika Prüfer',
+    WebSocketPolyfill: WebSocket,
+    pollMs: 50,
+  });
+  await until(() => syncA.synced, 60_000, 'first member synced');
+  requestShare(a.db);
+  await until(() => syncA.idle, 1_800_000, 'first member shared its store');
+  const last = data.quotes[data.quotes.length - 1];
+  let stopped: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (stopped = resolve));
+  process.on('message', (m: ToDesk) => {
+    void (async () => {
+      if (m.type === 'update') {
+        await dispatch('facts:deal-update', { ...getDeal(a.db, m.id)!, amountMinor: m.amount }, a);
+        send({ type: 'updated' });
+      } else if (m.type === 'memory') {
+        const mem = process.memoryUsage();
+        send({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed });
+      } else {
+        syncA.stop();
+        await server.stop();
+        disposeContext(a);
+        fs.rmSync(dir, { recursive: true, force: true });
+        stopped();
+      }
+    })();
+  });
+  send({
+    type: 'ready',
+    url: server.url,
+    token: tokenB,
+    total,
+    lastQuote: { id: last.id, wording: last.wording },
+    seedMs: performance.now() - t,
+  });
+  await done;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Desk fact store benchmark — Node ${process.versions.node}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, scale ${SCALE}`,
+  );
+  const desk = fork(process.argv[1], [...process.argv.slice(2), '--desk-side'], { stdio: 'inherit' });
+  const replies: FromDesk[] = [];
+  desk.on('message', (m: FromDesk) => replies.push(m));
+  const deskExited = new Promise<void>((resolve) => desk.once('exit', () => resolve()));
+  const reply = async <T extends FromDesk['type']>(type: T) => {
+    const gone = () => desk.exitCode !== null || desk.signalCode !== null;
+    await until(() => replies.some((r) => r.type === type) || gone(), 1_800_000, `desk ${type}`);
+    const at = replies.findIndex((r) => r.type === type);
+    if (at < 0) throw new Error('the desk side stopped');
+    return replies.splice(at, 1)[0] as Extract<FromDesk, { type: T }>;
+  };
   const b = tempContext({ prefix: 'factdesk-bench-b-', userName: 'Jonas Brandt' });
-  const syncs: DeskFactSync[] = [];
+  let syncB: DeskFactSync | null = null;
   try {
+    const ready = await reply('ready');
+    const { total } = ready;
     console.log(
-      `Desk fact store benchmark — Node ${process.versions.node}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, scale ${SCALE}`,
-    );
-    const data = pack();
-    const total = data.entities.length + data.sources.length + data.deals.length + data.quotes.length;
-    importFactPack(a.db, data, { actor: { user: 'bench', via: 'bench' } });
-    const tokenA = (await addDeskUser(server.storage, 'Erika Prüfer')).token;
-    const tokenB = (await addDeskUser(server.storage, 'Jonas Brandt')).token;
-
-    let t = performance.now();
-    const syncA = new DeskFactSync({
-      db: a.db,
-      url: server.url,
-      token: tokenA,
-      user: 'Erika Prüfer',
-      WebSocketPolyfill: WebSocket,
-      pollMs: 50,
-    });
-    syncs.push(syncA);
-    await until(() => syncA.synced, 60_000, 'first member synced');
-    requestShare(a.db);
-    await until(() => syncA.idle, 600_000, 'first member shared its store');
-    console.log(
-      `Seeding: ${total.toLocaleString('en')} records shared by the first member in ${ms(performance.now() - t)}`,
+      `Seeding: ${total.toLocaleString('en')} records shared by the first member in ${ms(ready.seedMs)}`,
     );
 
-    t = performance.now();
-    const syncB = new DeskFactSync({
+    const profile: RunningNodeProfile | null = PROFILE ? await startNodeProfile() : null;
+    const phases = emptyPhases();
+    const t = performance.now();
+    const joining = new DeskFactSync({
+      phases,
       db: b.db,
-      url: server.url,
-      token: tokenB,
+      url: ready.url,
+      token: ready.token,
       user: 'Jonas Brandt',
       WebSocketPolyfill: WebSocket,
       pollMs: 50,
     });
-    syncs.push(syncB);
+    syncB = joining;
     const count = () =>
       b.db
         .prepare(
@@ -160,17 +234,35 @@ async function main(): Promise<void> {
         )
         .pluck()
         .get() as number;
-    await until(() => syncB.synced && count() === total, 600_000, 'second member mirrored the store');
+    await until(() => joining.synced, 1_800_000, 'second member synced');
+    const synced = performance.now() - t;
+    // Counting four tables is a scan each: every 50 ms, not every 5, or the bench would slow the join it times.
+    await until(() => count() === total, 1_800_000, 'second member mirrored the store', 50);
     const join = performance.now() - t;
-    const last = data.quotes[data.quotes.length - 1];
+    await profile?.stop(PROFILE!, 'the join');
+    const last = ready.lastQuote;
     const found = await dispatch('facts:search', { query: last.wording.split(' ').slice(-2).join(' ') }, b);
     const searchable = found.ok && found.value.hits.some((h) => h.id === last.id);
     console.log(
       `Join: ${total.toLocaleString('en')} records in the new member's store, searchable: ${searchable} — ${ms(join)} (target < 30000 ms) ${join < 30_000 ? 'OK' : 'MISSED'}`,
     );
-    const mem = process.memoryUsage();
     console.log(
-      `Memory (server + both members in this process): rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`,
+      `  every document synced (download and Yjs decoding, mirror rounds running meanwhile) after ${ms(synced)}`,
+    );
+    const { rounds, yjs, ...spent } = phases;
+    const inMirror = Object.values(spent).reduce((x, y) => x + y, 0);
+    console.log(
+      `  Yjs decoding and applying the documents: ${ms(yjs)}; mirror into SQLite: ${ms(inMirror)} in ${rounds} rounds — ${Object.entries(
+        spent,
+      )
+        .map(([phase, v]) => `${phase} ${ms(v)}`)
+        .join(', ')}; the rest is waiting for the desk side (server, network) and the collector`,
+    );
+    const mem = process.memoryUsage();
+    desk.send({ type: 'memory' } satisfies ToDesk);
+    const deskMem = await reply('memory');
+    console.log(
+      `Memory after the join: joining member rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}; desk server and first member (one process) rss ${mb(deskMem.rss)}, heap used ${mb(deskMem.heapUsed)}`,
     );
 
     const times: number[] = [];
@@ -178,9 +270,10 @@ async function main(): Promise<void> {
       const id = `d-${i}`;
       const amount = 900_000_000 + i;
       const start = performance.now();
-      await dispatch('facts:deal-update', { ...getDeal(a.db, id)!, amountMinor: amount }, a);
+      desk.send({ type: 'update', id, amount } satisfies ToDesk);
       await until(() => getDeal(b.db, id)?.amountMinor === amount, 30_000, 'change visible');
       times.push(performance.now() - start);
+      await reply('updated');
     }
     times.sort((x, y) => x - y);
     const p = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
@@ -188,15 +281,16 @@ async function main(): Promise<void> {
       `Change → visible in the other member's store (what its search and claims panel read): p50 ${ms(p(0.5))}, p95 ${ms(p(0.95))} (target p95 < 1000 ms) ${p(0.95) < 1000 ? 'OK' : 'MISSED'}`,
     );
   } finally {
-    for (const s of syncs) s.stop();
-    await server.stop();
-    disposeContext(a);
+    syncB?.stop();
     disposeContext(b);
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (desk.exitCode === null && desk.signalCode === null) {
+      desk.send({ type: 'stop' } satisfies ToDesk);
+      await deskExited;
+    }
   }
 }
 
-main().then(
+(process.argv.includes('--desk-side') ? deskSide() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));

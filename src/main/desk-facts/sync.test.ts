@@ -18,6 +18,9 @@ import { writeSettings } from '../../store/settings';
 import { openDatabase, type Db } from '../../store/db';
 import { readStoredFile, sha256Hex } from '../../store/files';
 import { createServer } from 'node:net';
+import * as Y from 'yjs';
+import { changesArray } from '../../shared/desk/fact-changes';
+import { factDocNameFor } from '../../shared/desk/names';
 
 /**
  * The shared fact store end to end: a real desk server (Hocuspocus, SQLite storage) on loopback,
@@ -572,5 +575,64 @@ describe.each(BACKENDS)('the shared fact store over the desk ($name storage)', (
     expect(await search(tomasz, 'Hanna Vogt')).toEqual([contact.id]);
     // Only the desk's club is left on his machine.
     expect(canonicalFactDump(ctx.db).entity.map((e) => (e as { id: string }).id)).not.toContain(club.id);
+  }, 60_000);
+
+  it('brings a member back who was away while the change log was cut back: same facts, every change in his audit log', async () => {
+    const ida = await joinDesk('Ida Sommer');
+    const tom = await joinDesk('Tom Weber');
+    const deal = await ok(
+      dispatch(
+        'facts:deal-create',
+        {
+          kind: 'transfer',
+          subject: 'Wechsel Lena Kowalczyk nach Nordhafen',
+          amountMinor: 120_000_000,
+          currency: 'EUR',
+          precision: 'exact',
+          status: 'reported',
+        },
+        ida.ctx,
+      ),
+    );
+    await settle([ida, tom]);
+    await tom.sync.disconnect();
+    await ok(
+      dispatch('facts:deal-update', { ...getDeal(ida.ctx.db, deal.id)!, amountMinor: 150_000_000 }, ida.ctx),
+    );
+    const club = await ok(
+      dispatch('facts:entity-create', { kind: 'club', name: 'FC Nordhafen', aliases: [] }, ida.ctx),
+    );
+    await settle([ida]);
+    // The log's entries are gone from the documents before Tom is back (as pruning past him would).
+    const docs = (ida.sync as unknown as { docs: Map<string, { doc: Y.Doc }> }).docs;
+    for (const name of [factDocNameFor('deal', deal.id), factDocNameFor('entity', club.id)]) {
+      const log = changesArray(docs.get(name)!.doc);
+      docs.get(name)!.doc.transact(() => log.delete(0, log.length));
+    }
+    await settle([ida]);
+
+    await tom.sync.reconnect();
+    await settle([ida, tom]);
+    expect(getDeal(tom.ctx.db, deal.id)?.amountMinor).toBe(150_000_000);
+    expect(await search(tom, 'Nordhafen')).toEqual(expect.arrayContaining([club.id]));
+    const trail = tom.ctx.db
+      .prepare(
+        'SELECT record_id, action, user, before, after FROM audit_log WHERE record_id IN (?, ?) ORDER BY seq',
+      )
+      .all(deal.id, club.id);
+    expect(trail).toHaveLength(3);
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        { record_id: deal.id, action: 'create', user: 'Ida Sommer', before: null, after: null },
+        {
+          record_id: deal.id,
+          action: 'update',
+          user: 'desk',
+          before: JSON.stringify({ amountMinor: 120_000_000 }),
+          after: JSON.stringify({ amountMinor: 150_000_000 }),
+        },
+        { record_id: club.id, action: 'create', user: 'desk', before: null, after: null },
+      ]),
+    );
   }, 60_000);
 });

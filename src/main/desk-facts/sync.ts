@@ -1,10 +1,12 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { appendChange, readChanges, type DeskFactChange } from '../../shared/desk/fact-changes';
 import {
   DESK_FACT_FIELDS,
-  readRecords,
+  checkRecord,
+  rawRecord,
   recordsMap,
   removeRecord,
   writeRecord,
@@ -17,13 +19,13 @@ import {
   factsDocName,
   type DeskFactKind,
 } from '../../shared/desk/names';
+import { writeAudit, writeCreateAudits, type Actor } from '../../store/audit';
 import type { Db } from '../../store/db';
 import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
 import {
+  DESK_TABLES,
   DESK_WRITE_ORDER,
   applyDeskRecord,
-  changeSeen,
-  hasLocalRecord,
   insertDeskRecords,
   deskAuditCursor,
   isLocalOnly,
@@ -36,9 +38,15 @@ import {
   setDeskAuditCursor,
   sharedIds,
   unmarkShared,
-  writeDeskAudit,
   type PendingAuditEntry,
 } from '../../store/desk-facts';
+import {
+  localOnlyIds,
+  markSharedMany,
+  skipDeskAuditEntries,
+  writeDeskAudits,
+} from '../../store/desk-facts-batch';
+import { changedFields, compareWithStored } from '../../store/records';
 import { takeShareRequest, unsharedIds } from '../../store/desk-facts-share';
 import { uploadSourceFiles, uploadsWaiting } from './source-files';
 
@@ -64,9 +72,45 @@ export interface DeskFactSyncOptions {
   onProblem?(message: string): void;
   /** The data folder: attached source files of shared sources are uploaded from it. Without it, none are. */
   dataDir?: string;
-  /** Facts from the desk were written here (created, changed or deleted): open views should fetch again. */
+  /**
+   * Facts from the desk were written here (created, changed or deleted): open views should fetch
+   * again. At most once per FACTS_CHANGED_MS while rounds keep writing (a join writes for seconds).
+   */
   onFactsChanged?(): void;
+  /** Milliseconds per mirror phase are added here (the bench prints them). */
+  phases?: MirrorPhases;
 }
+
+/** Where the mirror's time goes. */
+export interface MirrorPhases {
+  /** Yjs decoding and applying what the desk sent (not part of the mirror's rounds). */
+  yjs: number;
+  /** Y.Map entries of the changed documents → plain objects. */
+  decode: number;
+  /** Fact pack rules on every record, and the new change-log entries read and checked. */
+  validate: number;
+  /** Rows with their search index, shared marks, updates (with stale-claim checks). */
+  write: number;
+  /** Records members deleted. */
+  deletes: number;
+  /** Audit entries: the change log's, and those for changes the log no longer holds. */
+  audit: number;
+  /** The documents' updates into the local copy, and the commit. */
+  commit: number;
+  rounds: number;
+}
+
+export function emptyPhases(): MirrorPhases {
+  return { yjs: 0, decode: 0, validate: 0, write: 0, deletes: 0, audit: 0, commit: 0, rounds: 0 };
+}
+
+const FACTS_CHANGED_MS = 500;
+
+/**
+ * Who a change is put down to when the change log does not hold it (pruned while this machine
+ * was away, see docs/desk-facts.md): the desk; `via = 'desk'` keeps it from being pushed back.
+ */
+const DESK_ACTOR: Actor = { user: 'desk', via: 'desk' };
 
 const PUSH = 'factdesk-desk-facts-push';
 /** The document as it was stored here before this start: already mirrored, not stored again. */
@@ -141,6 +185,16 @@ export class DeskFactSync {
       },
     });
     provider.attach();
+    const phases = this.options.phases;
+    if (phases) {
+      let started = 0;
+      doc.on('beforeTransaction', (tr: Y.Transaction) => {
+        if (!tr.local) started = performance.now();
+      });
+      doc.on('afterTransaction', (tr: Y.Transaction) => {
+        if (!tr.local) phases.yjs += performance.now() - started;
+      });
+    }
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== PUSH) this.dirty.add(name);
     });
@@ -197,14 +251,15 @@ export class DeskFactSync {
     if (this.stopped) return;
     try {
       // Pushing needs the desk's state first: on joining, nothing is written onto empty documents.
-      if (!this.everSynced) {
-        if (!this.synced && !this.restored) return;
-        this.everSynced = true;
+      if (!this.everSynced && (this.synced || this.restored)) this.everSynced = true;
+      if (this.everSynced) {
+        this.pushLocal();
+        if (takeShareRequest(this.options.db)) this.shareUnshared();
       }
-      this.pushLocal();
-      if (takeShareRequest(this.options.db)) this.shareUnshared();
+      // Mirroring need not wait for all 384 documents: each one is written once it has the desk's
+      // state, while the others still arrive.
       this.mirror();
-      this.uploadFiles();
+      if (this.everSynced) this.uploadFiles();
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
     }
@@ -270,7 +325,10 @@ export class DeskFactSync {
     let cursor = deskAuditCursor(db);
     for (;;) {
       const entries = pendingAuditEntries(db, cursor, 1000);
-      if (entries.length === 0) break;
+      if (entries.length === 0) {
+        skipDeskAuditEntries(db, cursor);
+        break;
+      }
       db.transaction(() => {
         // Entries grouped by document (in order within each), one update per document.
         const byDoc = new Map<Y.Doc | null, PendingAuditEntry[]>();
@@ -376,129 +434,233 @@ export class DeskFactSync {
     })();
   }
 
+  /**
+   * Log entries read for records that could not be stored yet (a reference missing): they still
+   * explain the record's change when it is stored in a later round.
+   */
+  private carriedOver = new Map<string, Set<DeskFactChange['action']>>();
+
   private mirror(): void {
     if (this.dirty.size === 0) return;
     const { db } = this.options;
-    const names = [...this.dirty];
-    this.dirty.clear();
-    const docs = names.map((n) => this.docs.get(n)!).filter(Boolean);
+    const phases = this.options.phases;
+    let mark = performance.now();
+    const lap = (phase: Exclude<keyof MirrorPhases, 'rounds'>) => {
+      if (!phases) return;
+      const t = performance.now();
+      phases[phase] += t - mark;
+      mark = t;
+    };
+    // Before the first complete sync, only documents that have the desk's state (a half-arrived
+    // one would look as if its records had been deleted).
+    const names = [...this.dirty].filter((n) => this.everSynced || this.docs.get(n)?.provider.synced);
+    if (names.length === 0) return;
+    if (phases) phases.rounds++;
+    for (const name of names) this.dirty.delete(name);
+    const docs = names.map((n) => this.docs.get(n)).filter((d): d is FactDoc => d !== undefined);
 
-    // The newest change per record names who changed it (for stale-claim notices).
-    const lastChange = new Map<string, DeskFactChange>();
-    const newChanges: [DeskFactKind, DeskFactChange][] = [];
+    // Decode: every record of the changed documents as a plain object.
+    const raw = new Map<DeskFactKind, { doc: FactDoc; id: string; raw: Record<string, unknown> | null }[]>();
     for (const d of docs) {
-      const { changes, invalid } = readChanges(d.doc);
+      const list = raw.get(d.kind) ?? raw.set(d.kind, []).get(d.kind)!;
+      recordsMap(d.doc).forEach((entry, id) => list.push({ doc: d, id, raw: rawRecord(d.kind, id, entry) }));
+    }
+    lap('decode');
+
+    // Validate: the records with the fact pack's rules, the change log's new entries.
+    const valid = new Map<DeskFactKind, { id: string }[]>();
+    const present = new Map<string, Set<string>>(docs.map((d) => [d.name, new Set<string>()]));
+    for (const [kind, list] of raw) {
+      const records: { id: string }[] = [];
+      for (const item of list) {
+        const read = checkRecord(kind, item.id, item.raw);
+        if (!read.ok) {
+          for (const p of read.problems) this.report(`${p.path}: ${p.message}`);
+          continue;
+        }
+        records.push(read.record);
+        present.get(item.doc.name)!.add(item.id);
+      }
+      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      valid.set(kind, records);
+    }
+    // The newest change per record names who changed it (for stale-claim notices); the actions
+    // read per record tell which writes the log explains.
+    const lastChange = new Map<string, DeskFactChange>();
+    const explained = new Map(this.carriedOver);
+    const newChanges: [DeskFactKind, DeskFactChange][] = [];
+    const readNow: [FactDoc, string][] = [];
+    for (const d of docs) {
+      const { changes, invalid } = readChanges(d.doc, d.changesRead);
       if (invalid > 0)
         this.report(`${d.name}: ${invalid} change-log entries were not valid and were skipped`);
       for (const c of changes) {
-        if (d.changesRead.has(c.id)) continue;
         d.changesRead.add(c.id);
-        lastChange.set(`${d.kind}:${c.recordId}`, c);
+        readNow.push([d, c.id]);
+        const key = `${d.kind}:${c.recordId}`;
+        lastChange.set(key, c);
+        (explained.get(key) ?? explained.set(key, new Set()).get(key)!).add(c.action);
         newChanges.push([d.kind, c]);
       }
     }
-
-    let pending: { kind: DeskFactKind; record: { id: string } }[] = [];
-    const present = new Map<string, Set<string>>();
-    for (const kind of DESK_WRITE_ORDER) {
-      for (const d of docs.filter((x) => x.kind === kind)) {
-        const { records, problems } = readRecords(d.doc, kind);
-        for (const p of problems) this.report(`${p.path}: ${p.message}`);
-        const ids = new Set<string>();
-        for (const r of records) {
-          pending.push({ kind, record: r });
-          ids.add(r.id);
-        }
-        present.set(d.name, ids);
-      }
-    }
+    lap('validate');
 
     const actorOf = (kind: DeskFactKind, id: string) => {
       const c = lastChange.get(`${kind}:${id}`);
       return { actor: { user: c?.by ?? 'desk', via: 'desk' }, at: c?.at ?? new Date().toISOString() };
     };
+    const logHas = (kind: DeskFactKind, id: string, ...actions: DeskFactChange['action'][]) =>
+      actions.some((a) => explained.get(`${kind}:${id}`)?.has(a));
+    const now = new Date().toISOString();
     let changed = 0;
-    // A record may refer to one that arrives in a later document or round; retry until nothing moves.
-    // One transaction for the whole batch (each record in its own savepoint): joining a large desk
-    // must not pay a sync to disk per record.
-    db.transaction(() => {
-      // Records new here (most of them when joining) go in one batch per kind, in write order;
-      // the rest, and a batch the database refuses, take the record-by-record path below.
-      const oneByOne: typeof pending = [];
-      for (const kind of DESK_WRITE_ORDER) {
-        const fresh: { id: string }[] = [];
-        for (const p of pending) {
-          if (p.kind !== kind) continue;
-          if (!hasLocalRecord(db, kind, p.record.id) && !isLocalOnly(db, kind, p.record.id))
-            fresh.push(p.record);
-          else oneByOne.push(p);
+    let pending: { kind: DeskFactKind; record: { id: string }; stored?: { id: string } }[] = [];
+    try {
+      // One transaction per round: a join writes many rounds, and each commit costs.
+      db.transaction(() => {
+        const created = new Map<DeskFactKind, string[]>();
+        const updated: { kind: DeskFactKind; stored: { id: string }; record: { id: string } }[] = [];
+        for (const kind of DESK_WRITE_ORDER) {
+          let records = valid.get(kind) ?? [];
+          if (records.length === 0) continue;
+          const local = localOnlyIds(
+            db,
+            kind,
+            records.map((r) => r.id),
+          );
+          if (local.size > 0) records = records.filter((r) => !local.has(r.id));
+          // Which records are new here, the same, or different, in one query: joining writes the
+          // new ones as one batch, a later round compares a document's records without a read each.
+          const { missing, differing } = compareWithStored(db, DESK_TABLES[kind], records);
+          const isMissing = new Set(missing.map((r) => r.id));
+          markSharedMany(
+            db,
+            kind,
+            records.filter((r) => !isMissing.has(r.id)).map((r) => r.id),
+          );
+          if (missing.length > 0) {
+            try {
+              insertDeskRecords(db, kind, missing, (id) => actorOf(kind, id));
+              created.set(
+                kind,
+                missing.map((r) => r.id),
+              );
+              changed += missing.length;
+            } catch {
+              // A reference not here yet: record by record below, in later passes too.
+              for (const record of missing) pending.push({ kind, record });
+            }
+          }
+          for (const { stored, record } of differing) pending.push({ kind, record, stored });
         }
-        if (fresh.length === 0) continue;
-        try {
-          insertDeskRecords(db, kind, fresh, (id) => actorOf(kind, id));
-          changed += fresh.length;
-        } catch {
-          for (const record of fresh) oneByOne.push({ kind, record });
+        // A record may refer to one that arrives in a later document or round; retry until nothing moves.
+        for (let round = 0; pending.length > 0 && round < 8; round++) {
+          const next: typeof pending = [];
+          for (const p of pending) {
+            const { actor, at } = actorOf(p.kind, p.record.id);
+            try {
+              const result = applyDeskRecord(db, p.kind, p.record, actor, at);
+              if (result === 'created')
+                (created.get(p.kind) ?? created.set(p.kind, []).get(p.kind)!).push(p.record.id);
+              if (result === 'updated' && p.stored)
+                updated.push({ kind: p.kind, stored: p.stored, record: p.record });
+              if (result !== 'unchanged') changed++;
+            } catch {
+              next.push(p);
+            }
+          }
+          if (next.length === pending.length) break;
+          pending = next;
         }
-      }
-      pending = oneByOne;
-      for (let round = 0; pending.length > 0 && round < 8; round++) {
-        const next: typeof pending = [];
-        for (const p of pending) {
-          if (isLocalOnly(db, p.kind, p.record.id)) continue;
-          const { actor, at } = actorOf(p.kind, p.record.id);
-          try {
-            if (applyDeskRecord(db, p.kind, p.record, actor, at) !== 'unchanged') changed++;
-          } catch {
-            next.push(p);
+        lap('write');
+
+        // Records shared before and gone from their document now were deleted by a member. Only
+        // the changed documents' ids are looked at: a scan of every shared id per round made
+        // joining a large desk quadratic.
+        const deleted: { kind: DeskFactKind; record: { id: string } }[] = [];
+        for (const kind of [...DESK_WRITE_ORDER].reverse()) {
+          for (const d of docs) {
+            if (d.kind !== kind) continue;
+            const here = present.get(d.name)!;
+            const kept = new Set(here);
+            for (const id of this.sharedIn(d.name)) {
+              if (here.has(id) || !isShared(db, kind, id)) continue;
+              const record = localRecord(db, kind, id);
+              const { actor, at } = actorOf(kind, id);
+              const result = removeDeskRecord(db, kind, id, actor, at);
+              if (result.refusal) {
+                this.report(result.refusal);
+                kept.add(id);
+              }
+              if (result.removed && record) {
+                changed++;
+                deleted.push({ kind, record });
+              }
+            }
+            this.sharedByDoc!.set(d.name, kept);
           }
         }
-        if (next.length === pending.length) break;
-        pending = next;
-      }
-    })();
+        lap('deletes');
+
+        // The log's entries with their authors and times; a write the log does not explain (its
+        // entries were pruned while this machine was away) gets an entry by "desk" with what
+        // changed, so the audit log still shows every change.
+        changed += writeDeskAudits(db, newChanges);
+        for (const [kind, ids] of created) {
+          const unexplained = ids.filter((id) => !logHas(kind, id, 'create'));
+          writeCreateAudits(db, kind, unexplained, DESK_ACTOR, now);
+        }
+        for (const u of updated) {
+          if (logHas(u.kind, u.record.id, 'update', 'create')) continue;
+          const fields = changedFields(DESK_TABLES[u.kind], u.stored, u.record);
+          const side = (k: 'before' | 'after') => Object.fromEntries(fields.map((f) => [f.field, f[k]]));
+          writeAudit(db, u.kind, u.record.id, 'update', side('before'), side('after'), DESK_ACTOR, now);
+        }
+        for (const { kind, record } of deleted) {
+          if (!logHas(kind, record.id, 'delete'))
+            writeAudit(db, kind, record.id, 'delete', record, null, DESK_ACTOR, now);
+        }
+        lap('audit');
+
+        for (const name of names) {
+          const updates = this.unstored.get(name);
+          if (!updates) continue;
+          this.unstored.delete(name);
+          appendDocUpdate(db, name, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), false, now);
+        }
+      })();
+    } catch (error) {
+      // Nothing of this round was written: the same documents are read again next round.
+      for (const name of names) this.dirty.add(name);
+      for (const [d, id] of readNow) d.changesRead.delete(id);
+      this.sharedByDoc = null;
+      throw error;
+    }
+    lap('commit');
+    this.carriedOver = new Map();
     for (const p of pending) {
+      const key = `${p.kind}:${p.record.id}`;
+      const actions = explained.get(key);
+      if (actions) this.carriedOver.set(key, actions);
       this.report(
         `${p.kind} ${p.record.id} from the desk could not be stored yet (a record it refers to is missing); it is retried with the next change`,
       );
     }
+    if (changed > 0) this.factsChanged();
+  }
 
-    // Records shared before and gone from their document now were deleted by a member. Only the
-    // changed documents' ids are looked at: a scan of every shared id per round made joining a
-    // large desk quadratic.
-    for (const kind of [...DESK_WRITE_ORDER].reverse()) {
-      for (const d of docs.filter((x) => x.kind === kind)) {
-        const here = present.get(d.name) ?? new Set<string>();
-        const kept = new Set(here);
-        for (const id of this.sharedIn(d.name)) {
-          if (here.has(id) || !isShared(db, kind, id)) continue;
-          const { actor, at } = actorOf(kind, id);
-          const result = removeDeskRecord(db, kind, id, actor, at);
-          if (result.refusal) {
-            this.report(result.refusal);
-            kept.add(id);
-          }
-          if (result.removed) changed++;
-        }
-        this.sharedByDoc!.set(d.name, kept);
-      }
-    }
+  private notifiedAt = 0;
+  private notifyTimer: NodeJS.Timeout | null = null;
 
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      for (const [kind, change] of newChanges) {
-        if (changeSeen(db, change.id)) continue;
-        writeDeskAudit(db, kind, change);
-        changed++;
-      }
-      for (const name of names) {
-        const updates = this.unstored.get(name);
-        if (!updates) continue;
-        this.unstored.delete(name);
-        appendDocUpdate(db, name, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), false, now);
-      }
-    })();
-    if (changed > 0) this.options.onFactsChanged?.();
+  /** Tells the renderer at once, or once the last notice is FACTS_CHANGED_MS old (leading and trailing). */
+  private factsChanged(): void {
+    const wait = this.notifiedAt + FACTS_CHANGED_MS - Date.now();
+    const notify = () => {
+      this.notifyTimer = null;
+      this.notifiedAt = Date.now();
+      this.options.onFactsChanged?.();
+    };
+    if (wait <= 0 && !this.notifyTimer) notify();
+    else this.notifyTimer ??= setTimeout(notify, Math.max(0, wait));
   }
 
   /** Pushes what is left, then closes every document and the connection. */
@@ -507,6 +669,12 @@ export class DeskFactSync {
     this.tick();
     this.stopped = true;
     clearInterval(this.timer);
+    if (this.notifyTimer) {
+      // What was written is announced before the sync goes.
+      clearTimeout(this.notifyTimer);
+      this.notifyTimer = null;
+      this.options.onFactsChanged?.();
+    }
     for (const d of this.docs.values()) d.provider.destroy();
     // Stopping while a connection attempt is still open (desk unreachable): `ws` reports the
     // aborted handshake as an error event after Hocuspocus has removed its listeners, which

@@ -123,17 +123,26 @@ export function removeRecord(doc: Y.Doc, id: string): boolean {
 export type ReadRecord<K extends DeskFactKind> =
   { ok: true; record: DeskFactRecords[K] } | { ok: false; problems: PackProblem[] };
 
-/**
- * Reads one record back and validates it with the fact pack's rules: anything a desk member
- * (or a broken client) put there is checked before it reaches the local store.
- */
-export function readRecord<K extends DeskFactKind>(kind: K, id: string, entry: unknown): ReadRecord<K> {
-  if (!(entry instanceof Y.Map))
-    return { ok: false, problems: [{ path: `${kind}:${id}`, message: 'is not a record map' }] };
+/** One record's fields as a plain object (not checked yet); null when the entry is not a record map. */
+export function rawRecord(kind: DeskFactKind, id: string, entry: unknown): Record<string, unknown> | null {
+  if (!(entry instanceof Y.Map)) return null;
   const raw: Record<string, unknown> = { id };
   for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
     if (entry.has(field)) raw[field] = entry.get(field);
   }
+  return raw;
+}
+
+/**
+ * Checks a record read from the desk with the fact pack's rules: anything a desk member (or a
+ * broken client) put there is checked before it reaches the local store.
+ */
+export function checkRecord<K extends DeskFactKind>(
+  kind: K,
+  id: string,
+  raw: Record<string, unknown> | null,
+): ReadRecord<K> {
+  if (!raw) return { ok: false, problems: [{ path: `${kind}:${id}`, message: 'is not a record map' }] };
   const parsed = SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
     return {
@@ -145,6 +154,11 @@ export function readRecord<K extends DeskFactKind>(kind: K, id: string, entry: u
     };
   }
   return { ok: true, record: parsed.data as DeskFactRecords[K] };
+}
+
+/** Reads one record back and checks it (rawRecord, then checkRecord). */
+export function readRecord<K extends DeskFactKind>(kind: K, id: string, entry: unknown): ReadRecord<K> {
+  return checkRecord(kind, id, rawRecord(kind, id, entry));
 }
 
 /** Every valid record of a document, and the problems of the invalid ones (which are left out). */
