@@ -13,6 +13,7 @@ import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
 import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
+import { blockSource } from '../editor/blockSource';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
 import { GateRecheck, useReadyGate } from '../claims/ReadyGate';
@@ -185,6 +186,7 @@ function ArticleWorkspace({
     () =>
       new ArticleSession(doc, (input) => api.articles.save(input), {
         defer: (fn) => whenIdle(fn),
+        blockSource,
         onStatusRefused: setGateRefusal,
         onSaved: (meta) => announceArticleChange({ id: meta.id, meta, autosave: true }),
       }),
