@@ -1,6 +1,10 @@
 import { allowedLinkUrl } from '../shared/article/links';
 import { SUGGESTED_CHANGE_TYPE, suggestionShapeProblems } from '../shared/article/suggestedChanges';
-import { ARTICLE_BODY_SCHEMA_VERSION, ARTICLE_NODE_TYPES } from '../shared/contract/articles';
+import {
+  ARTICLE_BODY_SCHEMA_VERSION,
+  ARTICLE_NODE_TYPES,
+  type BlockPatch,
+} from '../shared/contract/articles';
 import type { ArticleBody, SerializedEditorStateJSON, SerializedNodeJSON } from '../shared/domain/articles';
 
 /**
@@ -159,4 +163,21 @@ export function withoutInlineStyles(body: ArticleBody): ArticleBody {
   return root === body.editorState.root
     ? body
     : { ...body, editorState: { ...body.editorState, root: root as typeof body.editorState.root } };
+}
+
+/**
+ * `checkBody` for a block patch: the root's own fields and every block it sends, each as a child
+ * of the root, which is where it will sit. Blocks the patch keeps were checked when they were
+ * stored, so a patch that passes can only produce a body that `checkBody` accepts. Paths name
+ * the patch, e.g. `blocks.changed.2.node.children.0.type`.
+ */
+export function checkBlockPatch(patch: BlockPatch, limit = 10): BodyProblem[] {
+  const root = { ...patch.root, children: patch.changed.map((c) => c.node) };
+  const problems = checkBody({ schemaVersion: ARTICLE_BODY_SCHEMA_VERSION, editorState: { root } }, limit);
+  return problems.map((p) => ({
+    ...p,
+    path: p.path
+      .replace(/^body\.editorState\.root\.children\.(\d+)/, 'blocks.changed.$1.node')
+      .replace(/^body\.editorState\.root/, 'blocks.root'),
+  }));
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db';
-import { emptyBody, parseStoredBody, withoutInlineStyles } from './articleBody';
-import { insertRevision, latestRevision, type NewRevision } from './revisions';
-import { plainText } from '../shared/article/blocks';
+import { emptyBody, parseStoredBody, withoutInlineStyles, type BodyProblem } from './articleBody';
+import { assembleBodyJson, blockRecord, rootShellJson, splitBody, type StoredBlock } from './articleBlocks';
+import { insertRevision, latestRevision, latestRevisionBody, type NewRevision } from './revisions';
 import { countWords } from '../shared/typography/counts';
 import {
   ARTICLE_BODY_SCHEMA_VERSION,
   type ArticleDocument,
+  type BlockPatch,
   type ArticleListItem,
   type ArticleMetaPatch,
   type ArticleSort,
@@ -14,7 +15,13 @@ import {
   type RevisionMeta,
   type RevisionSummary,
 } from '../shared/contract/articles';
-import type { ArticleBody, ArticleLanguage, ArticleMeta, ArticleStatus } from '../shared/domain/articles';
+import type {
+  ArticleBody,
+  ArticleLanguage,
+  ArticleMeta,
+  ArticleStatus,
+  SerializedNodeJSON,
+} from '../shared/domain/articles';
 
 /** An automatic snapshot is taken on a save when the newest one is at least this old. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
@@ -35,8 +42,11 @@ interface ArticleRow {
   updated_at: string;
   rev: number;
   body_schema: number;
+  /** The root node's own fields (articleBlocks.ts); the blocks are rows of article_blocks. */
   body: string;
-  body_text: string;
+  /** JSON array of the top-level block ids in order. */
+  block_order: string;
+  body_words: number;
   word_count: number;
 }
 
@@ -46,7 +56,7 @@ const META_COLUMNS = `id, kicker, headline, lead, byline, dateline, language, au
 /** The text fields a revision restores; language, status, desk and author stay as they are. */
 const TEXT_FIELDS = ['kicker', 'headline', 'lead', 'byline', 'dateline'] as const;
 
-function toMeta(row: Omit<ArticleRow, 'body' | 'body_schema' | 'body_text'>): ArticleMeta {
+function toMeta(row: Omit<ArticleRow, 'body' | 'body_schema' | 'block_order' | 'body_words'>): ArticleMeta {
   return {
     id: row.id,
     kicker: row.kicker,
@@ -70,12 +80,13 @@ function revisionMeta(meta: ArticleMeta): RevisionMeta {
 }
 
 /** Words a reader reads: headline, lead and body (kicker, byline and dateline are furniture). */
-function articleWordCount(meta: Pick<ArticleMeta, 'headline' | 'lead'>, bodyText: string): number {
-  return countWords(`${meta.headline}\n${meta.lead}\n${bodyText}`);
+function articleWordCount(meta: Pick<ArticleMeta, 'headline' | 'lead'>, bodyWords: number): number {
+  return countWords(`${meta.headline}\n${meta.lead}`) + bodyWords;
 }
 
-function searchText(meta: ArticleMeta, bodyText: string): string {
-  return [meta.kicker, meta.headline, meta.lead, meta.byline, meta.dateline, meta.author, meta.desk, bodyText]
+/** The structured fields for the library's search; the body's text is searched in its blocks. */
+function searchText(meta: ArticleMeta): string {
+  return [meta.kicker, meta.headline, meta.lead, meta.byline, meta.dateline, meta.author, meta.desk]
     .join('\n')
     .toLowerCase();
 }
@@ -86,17 +97,29 @@ function prepare(db: Db) {
   return {
     insert: db.prepare(
       `INSERT INTO articles (id, kicker, headline, lead, byline, dateline, language, author, desk, status,
-         trashed_at, created_at, updated_at, rev, body_schema, body, body_text, word_count, search_text)
+         trashed_at, created_at, updated_at, rev, body_schema, body, block_order, body_words, word_count, search_text)
        VALUES (@id, @kicker, @headline, @lead, @byline, @dateline, @language, @author, @desk, @status,
-         NULL, @createdAt, @updatedAt, 1, @bodySchema, @body, @bodyText, @wordCount, @searchText)`,
+         NULL, @createdAt, @updatedAt, 1, @bodySchema, @body, @blockOrder, @bodyWords, @wordCount, @searchText)`,
+    ),
+    blocks: db.prepare('SELECT id, json FROM article_blocks WHERE article_id = ?'),
+    block: db.prepare('SELECT json, words FROM article_blocks WHERE article_id = ? AND id = ?'),
+    putBlock: db.prepare(
+      `INSERT INTO article_blocks (article_id, id, words, text, json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (article_id, id) DO UPDATE SET words = excluded.words, text = excluded.text, json = excluded.json`,
+    ),
+    dropBlock: db.prepare('DELETE FROM article_blocks WHERE article_id = ? AND id = ?'),
+    dropBlocks: db.prepare('DELETE FROM article_blocks WHERE article_id = ?'),
+    copyBlocks: db.prepare(
+      `INSERT INTO article_blocks (article_id, id, words, text, json)
+       SELECT ?, id, words, text, json FROM article_blocks WHERE article_id = ?`,
     ),
     full: db.prepare('SELECT * FROM articles WHERE id = ?'),
     meta: db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE id = ?`),
     update: db.prepare(
       `UPDATE articles SET kicker = @kicker, headline = @headline, lead = @lead, byline = @byline,
          dateline = @dateline, language = @language, author = @author, desk = @desk, status = @status,
-         updated_at = @updatedAt, rev = rev + 1, body_schema = @bodySchema, body = @body, body_text = @bodyText,
-         word_count = @wordCount, search_text = @searchText
+         updated_at = @updatedAt, rev = rev + 1, body_schema = @bodySchema, body = @body, block_order = @blockOrder,
+         body_words = @bodyWords, word_count = @wordCount, search_text = @searchText
        WHERE id = @id AND rev = @baseRev`,
     ),
     opened: db.prepare('UPDATE articles SET opened_at = ? WHERE id = ?'),
@@ -120,8 +143,124 @@ function fullRow(db: Db, id: string): ArticleRow | undefined {
   return stmts(db).full.get(id) as ArticleRow | undefined;
 }
 
-function toDocument(row: ArticleRow): ArticleDocument {
-  return { meta: toMeta(row), body: parseStoredBody(row.body, row.body_schema), rev: row.rev };
+/** The block JSON of an article in order; a block the order names but the table lacks is an error, never a gap. */
+function blockJsons(db: Db, row: Pick<ArticleRow, 'id' | 'block_order'>): string[] {
+  const byId = new Map<string, string>();
+  for (const b of stmts(db).blocks.all(row.id) as { id: string; json: string }[]) byId.set(b.id, b.json);
+  return (JSON.parse(row.block_order) as string[]).map((id) => {
+    const json = byId.get(id);
+    if (json === undefined) throw new Error(`Article ${row.id} lists block ${id}, which is not stored.`);
+    return json;
+  });
+}
+
+/** The whole body's editor-state JSON, as a revision keeps it. */
+function bodyJsonOf(db: Db, row: Pick<ArticleRow, 'id' | 'block_order' | 'body'>): string {
+  return assembleBodyJson(row.body, blockJsons(db, row));
+}
+
+function toDocument(db: Db, row: ArticleRow): ArticleDocument {
+  const current = row.body_schema === ARTICLE_BODY_SCHEMA_VERSION;
+  return {
+    meta: toMeta(row),
+    body: parseStoredBody(bodyJsonOf(db, row), row.body_schema),
+    rev: row.rev,
+    // Blocks of an older body version are rewritten whole on the next save.
+    ...(current ? { blockIds: JSON.parse(row.block_order) as string[] } : {}),
+  };
+}
+
+/** What a save writes for the body: the root's fields, the block order and the body's words. */
+interface BodyWrite {
+  shellJson: string;
+  orderJson: string;
+  words: number;
+  changed: boolean;
+}
+
+function putBlocks(db: Db, articleId: string, blocks: readonly StoredBlock[]): void {
+  const put = stmts(db).putBlock;
+  for (const b of blocks) put.run(articleId, b.id, b.words, b.text, b.json);
+}
+
+/** The root or a block with the inline styles a body may not carry cleared (see withoutInlineStyles). */
+function cleanNode(node: SerializedNodeJSON): SerializedNodeJSON {
+  const body: ArticleBody = {
+    schemaVersion: ARTICLE_BODY_SCHEMA_VERSION,
+    editorState: { root: { type: 'root', version: 1, children: [node] } },
+  };
+  return withoutInlineStyles(body).editorState.root.children![0];
+}
+
+/** Replaces the stored blocks with a whole body's; nothing is written when it is the stored body. */
+function writeWholeBody(db: Db, row: ArticleRow | null, articleId: string, body: ArticleBody): BodyWrite {
+  const { shellJson, blocks } = splitBody(withoutInlineStyles(body).editorState.root);
+  const words = blocks.reduce((n, b) => n + b.words, 0);
+  if (
+    row &&
+    row.body_schema === ARTICLE_BODY_SCHEMA_VERSION &&
+    row.body === shellJson &&
+    sameJsons(blockJsons(db, row), blocks)
+  )
+    return { shellJson, orderJson: row.block_order, words: row.body_words, changed: false };
+  if (row) stmts(db).dropBlocks.run(articleId);
+  putBlocks(db, articleId, blocks);
+  return { shellJson, orderJson: JSON.stringify(blocks.map((b) => b.id)), words, changed: true };
+}
+
+function sameJsons(stored: readonly string[], blocks: readonly StoredBlock[]): boolean {
+  return stored.length === blocks.length && stored.every((json, i) => json === blocks[i].json);
+}
+
+/**
+ * Applies a block patch (see blockPatchSchema) to the stored body: writes the blocks whose JSON
+ * changed, deletes the ones no longer in the order. Refuses an order naming a block that is
+ * neither stored nor sent, and a patch that keeps blocks of an older body version.
+ */
+function writeBlockPatch(
+  db: Db,
+  row: ArticleRow,
+  patch: BlockPatch,
+): BodyWrite | { problems: BodyProblem[] } {
+  const s = stmts(db);
+  const storedOrder = JSON.parse(row.block_order) as string[];
+  const stored = new Set(storedOrder);
+  const sent = new Set(patch.changed.map((c) => c.id));
+  const problems: BodyProblem[] = [];
+  patch.order.forEach((id, i) => {
+    if (problems.length < 10 && !sent.has(id) && !stored.has(id))
+      problems.push({
+        path: `blocks.order.${i}`,
+        message: `names block ${id}, which is neither stored nor sent`,
+      });
+  });
+  const current = row.body_schema === ARTICLE_BODY_SCHEMA_VERSION;
+  if (!current && patch.order.some((id) => !sent.has(id)))
+    problems.push({ path: 'blocks', message: 'keeps blocks of an older body version; send the whole body' });
+  if (problems.length > 0) return { problems };
+
+  let words = row.body_words;
+  let changed = !current;
+  for (const { id, node } of patch.changed) {
+    const block = blockRecord(id, cleanNode(node));
+    const old = s.block.get(row.id, id) as { json: string; words: number } | undefined;
+    if (old?.json === block.json) continue;
+    words += block.words - (old?.words ?? 0);
+    s.putBlock.run(row.id, id, block.words, block.text, block.json);
+    changed = true;
+  }
+  const kept = new Set(patch.order);
+  for (const id of storedOrder) {
+    if (kept.has(id)) continue;
+    const old = s.block.get(row.id, id) as { words: number } | undefined;
+    words -= old?.words ?? 0;
+    s.dropBlock.run(row.id, id);
+    changed = true;
+  }
+  const orderJson = JSON.stringify(patch.order);
+  const shellJson = rootShellJson(cleanNode({ ...patch.root, children: [] }));
+  changed ||= orderJson !== row.block_order || shellJson !== row.body;
+  return { shellJson, orderJson, words, changed };
 }
 
 export interface ArticleInit {
@@ -133,20 +272,15 @@ export interface ArticleInit {
   author: string;
 }
 
-interface InsertValues {
-  meta: ArticleMeta;
-  bodyJson: string;
-  bodyText: string;
-}
-
-function insertArticle(db: Db, { meta, bodyJson, bodyText }: InsertValues): void {
+function insertArticle(db: Db, meta: ArticleMeta, body: Omit<BodyWrite, 'changed'>): void {
   stmts(db).insert.run({
     ...meta,
     bodySchema: ARTICLE_BODY_SCHEMA_VERSION,
-    body: bodyJson,
-    bodyText,
-    wordCount: articleWordCount(meta, bodyText),
-    searchText: searchText(meta, bodyText),
+    body: body.shellJson,
+    blockOrder: body.orderJson,
+    bodyWords: body.words,
+    wordCount: articleWordCount(meta, body.words),
+    searchText: searchText(meta),
   });
 }
 
@@ -167,13 +301,18 @@ export function createArticle(db: Db, init: ArticleInit, now: string): ArticleDo
     updatedAt: now,
   };
   const body = emptyBody();
-  insertArticle(db, { meta, bodyJson: JSON.stringify(body.editorState), bodyText: '' });
-  return { meta, body, rev: 1 };
+  const { shellJson, blocks } = splitBody(body.editorState.root);
+  const blockIds = blocks.map((b) => b.id);
+  db.transaction(() => {
+    insertArticle(db, meta, { shellJson, orderJson: JSON.stringify(blockIds), words: 0 });
+    putBlocks(db, meta.id, blocks);
+  })();
+  return { meta, body, rev: 1, blockIds };
 }
 
 export function getArticle(db: Db, id: string): ArticleDocument | null {
   const row = fullRow(db, id);
-  return row ? toDocument(row) : null;
+  return row ? toDocument(db, row) : null;
 }
 
 export function getArticleMeta(db: Db, id: string): ArticleMeta | null {
@@ -213,10 +352,13 @@ export function listArticles(
     where.push('language = ?');
     params.push(query.language);
   }
-  // Every word of the query must appear somewhere in the article, in any case.
+  // Every word of the query must appear somewhere in the article, in any case: in a field or a block.
   for (const term of (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    where.push('instr(search_text, ?) > 0');
-    params.push(term);
+    where.push(
+      `(instr(search_text, ?) > 0 OR EXISTS (SELECT 1 FROM article_blocks b
+         WHERE b.article_id = articles.id AND instr(b.text, ?) > 0))`,
+    );
+    params.push(term, term);
   }
   const order =
     query.sort === 'title'
@@ -243,6 +385,8 @@ export interface SaveInput {
   baseRev: number;
   meta?: ArticleMetaPatch;
   body?: ArticleBody;
+  /** The body as a change to the stored one (the editor's autosave); never together with `body`. */
+  blocks?: BlockPatch;
   /** Who saves; recorded on the snapshots this save may take. */
   user: string;
   /** Leaves snapshots to the caller (a restore records its own). */
@@ -253,16 +397,18 @@ export type SaveOutcome =
   | { kind: 'saved'; rev: number; meta: ArticleMeta; revisionId: number | null }
   | { kind: 'conflict'; rev: number }
   | { kind: 'trashed' }
-  | { kind: 'missing' };
+  | { kind: 'missing' }
+  | { kind: 'invalid'; problems: BodyProblem[] };
 
 function snapshot(
   db: Db,
   row: ArticleRow,
   fields: Omit<NewRevision, 'articleId' | 'bodyJson' | 'bodySchema' | 'meta' | 'wordCount'>,
+  bodyJson = bodyJsonOf(db, row),
 ): RevisionSummary {
   return insertRevision(db, {
     articleId: row.id,
-    bodyJson: row.body,
+    bodyJson,
     bodySchema: row.body_schema,
     meta: revisionMeta(toMeta(row)),
     wordCount: row.word_count,
@@ -285,28 +431,37 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
 
     const before = toMeta(row);
     const meta: ArticleMeta = { ...before, ...input.meta };
-    const body = input.body ? withoutInlineStyles(input.body) : undefined;
-    const bodyJson = body ? JSON.stringify(body.editorState) : row.body;
-    const bodyChanged = bodyJson !== row.body || row.body_schema !== ARTICLE_BODY_SCHEMA_VERSION;
+    let write: BodyWrite = {
+      shellJson: row.body,
+      orderJson: row.block_order,
+      words: row.body_words,
+      changed: false,
+    };
+    if (input.blocks) {
+      const patched = writeBlockPatch(db, row, input.blocks);
+      if ('problems' in patched) return { kind: 'invalid', problems: patched.problems };
+      write = patched;
+    } else if (input.body) write = writeWholeBody(db, row, row.id, input.body);
+    const bodyChanged = write.changed;
     const changedKeys = (Object.keys(input.meta ?? {}) as (keyof ArticleMetaPatch)[]).filter(
       (k) => meta[k] !== before[k],
     );
     if (!bodyChanged && changedKeys.length === 0)
       return { kind: 'saved', rev: row.rev, meta: before, revisionId: null };
 
-    const bodyText = bodyChanged && body ? plainText(body) : row.body_text;
     meta.updatedAt = now;
-    const wordCount = articleWordCount(meta, bodyText);
+    const wordCount = articleWordCount(meta, write.words);
     stmts(db).update.run({
       ...meta,
       baseRev: input.baseRev,
       bodySchema: ARTICLE_BODY_SCHEMA_VERSION,
-      body: bodyJson,
-      bodyText,
+      body: write.shellJson,
+      blockOrder: write.orderJson,
+      bodyWords: write.words,
       wordCount,
-      searchText: searchText(meta, bodyText),
+      searchText: searchText(meta),
     });
-    // The row as just written, without reading 100 KB of body back.
+    // The row as just written.
     const saved: ArticleRow = {
       ...row,
       kicker: meta.kicker,
@@ -321,8 +476,9 @@ export function saveArticle(db: Db, input: SaveInput, now: string): SaveOutcome 
       updated_at: now,
       rev: row.rev + 1,
       body_schema: ARTICLE_BODY_SCHEMA_VERSION,
-      body: bodyJson,
-      body_text: bodyText,
+      body: write.shellJson,
+      block_order: write.orderJson,
+      body_words: write.words,
       word_count: wordCount,
     };
 
@@ -379,8 +535,9 @@ export function duplicateArticle(
       createdAt: now,
       updatedAt: now,
     };
-    insertArticle(db, { meta, bodyJson: row.body, bodyText: row.body_text });
-    return toDocument(fullRow(db, meta.id)!);
+    insertArticle(db, meta, { shellJson: row.body, orderJson: row.block_order, words: row.body_words });
+    stmts(db).copyBlocks.run(meta.id, row.id);
+    return toDocument(db, fullRow(db, meta.id)!);
   })();
 }
 
@@ -428,15 +585,17 @@ export function restoreRevision(
   return db.transaction(() => {
     const row = fullRow(db, revision.articleId);
     if (!row) return null;
-    const latest = latestRevision(db, row.id);
+    const latest = latestRevisionBody(db, row.id);
     const current = toMeta(row);
     const latestMeta = latest ? getLatestMeta(db, latest.id) : null;
+    const currentJson = bodyJsonOf(db, row);
     const currentIsSnapshotted =
       latest !== null &&
-      latest.bodyJson === row.body &&
+      latest.bodyJson === currentJson &&
       latestMeta !== null &&
       TEXT_FIELDS.every((k) => latestMeta[k] === current[k]);
-    if (!currentIsSnapshotted) snapshot(db, row, { kind: 'auto', name: '', author: user, createdAt: now });
+    if (!currentIsSnapshotted)
+      snapshot(db, row, { kind: 'auto', name: '', author: user, createdAt: now }, currentJson);
 
     const patch: ArticleMetaPatch = {};
     for (const k of TEXT_FIELDS) patch[k] = revision.meta[k];
@@ -448,7 +607,7 @@ export function restoreRevision(
     if (outcome.kind !== 'saved') return null;
     const restored = fullRow(db, row.id)!;
     snapshot(db, restored, { kind: 'restore', name: String(revision.id), author: user, createdAt: now });
-    return toDocument(restored);
+    return toDocument(db, restored);
   })();
 }
 

@@ -44,6 +44,9 @@ function prepare(db: Db) {
     latest: db.prepare(
       'SELECT id, created_at, body FROM article_revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1',
     ),
+    latestTime: db.prepare(
+      'SELECT id, created_at FROM article_revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1',
+    ),
     list: db.prepare(
       `SELECT id, article_id, created_at, kind, name, author, word_count, json_extract(meta, '$.headline') AS headline
        FROM article_revisions WHERE article_id = ? ORDER BY id DESC`,
@@ -85,13 +88,16 @@ export function insertRevision(db: Db, revision: NewRevision): RevisionSummary {
   };
 }
 
-/** The newest snapshot's time and body JSON, to decide whether a new one is due or would repeat it. */
-export function latestRevision(
-  db: Db,
-  articleId: string,
-): { id: number; createdAt: string; bodyJson: string } | null {
-  const row = stmts(db).latest.get(articleId) as { id: number; created_at: string; body: string } | undefined;
-  return row ? { id: row.id, createdAt: row.created_at, bodyJson: row.body } : null;
+/** The newest snapshot's id and time, to decide whether a new one is due; no body (autosave asks on every save). */
+export function latestRevision(db: Db, articleId: string): { id: number; createdAt: string } | null {
+  const row = stmts(db).latestTime.get(articleId) as { id: number; created_at: string } | undefined;
+  return row ? { id: row.id, createdAt: row.created_at } : null;
+}
+
+/** The newest snapshot's body JSON, to tell whether a new one would repeat it. */
+export function latestRevisionBody(db: Db, articleId: string): { id: number; bodyJson: string } | null {
+  const row = stmts(db).latest.get(articleId) as { id: number; body: string } | undefined;
+  return row ? { id: row.id, bodyJson: row.body } : null;
 }
 
 /** Newest first, without bodies. */

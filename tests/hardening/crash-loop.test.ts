@@ -45,6 +45,9 @@ const block = (type: string, children: unknown[], extra: Record<string, unknown>
   children,
   ...extra,
 });
+/** The stored blocks' JSON of an article (bodies are stored per block, see src/store/articleBlocks.ts). */
+const BODY_BLOCKS = "(SELECT group_concat(json, ',') FROM article_blocks WHERE article_id = articles.id)";
+
 const bodyWith = (children: unknown[]) => ({
   schemaVersion: 1,
   editorState: { root: block('root', children) },
@@ -223,7 +226,9 @@ describe('crash loop: SIGKILL of the server while it writes', () => {
           const integrity = db.pragma('integrity_check', { simple: true });
           if (integrity !== 'ok') failures.push(`kill ${kill}: integrity_check says ${String(integrity)}`);
           for (const [id, { rev, n }] of acked.saves) {
-            const row = db.prepare('SELECT rev, body FROM articles WHERE id = ?').get(id) as {
+            const row = db
+              .prepare(`SELECT rev, ${BODY_BLOCKS} AS body FROM articles WHERE id = ?`)
+              .get(id) as {
               rev: number;
               body: string;
             };
@@ -261,7 +266,9 @@ describe('crash loop: SIGKILL of the server while it writes', () => {
           for (const k of acked.packs)
             if (!present.has(k)) failures.push(`kill ${kill}: acknowledged fact pack ${k} is missing`);
           const imported = db
-            .prepare("SELECT id, headline, body FROM articles WHERE headline LIKE 'Import %'")
+            .prepare(
+              `SELECT id, headline, ${BODY_BLOCKS} AS body FROM articles WHERE headline LIKE 'Import %'`,
+            )
             .all() as { id: string; headline: string; body: string }[];
           for (const a of imported) {
             const k = a.headline.slice('Import '.length);

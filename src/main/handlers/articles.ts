@@ -1,6 +1,6 @@
 import { UserError } from '../../shared/result';
 import type { ArticleBody } from '../../shared/domain/articles';
-import { BodyVersionError, checkBody } from '../../store/articleBody';
+import { BodyVersionError, checkBlockPatch, checkBody, type BodyProblem } from '../../store/articleBody';
 import {
   createArticle,
   createNamedRevision,
@@ -42,14 +42,19 @@ function withReadableBody<T>(read: () => T): T {
 }
 
 function assertBody(body: ArticleBody): void {
-  const problems = checkBody(body);
-  if (problems.length > 0) {
-    throw new UserError(
-      'validation',
-      `The article body cannot be saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
-      problems,
-    );
-  }
+  refuseBody(checkBody(body));
+}
+
+function refuseBody(problems: BodyProblem[]): void {
+  if (problems.length > 0) throw bodyRefusal(problems);
+}
+
+function bodyRefusal(problems: BodyProblem[]): UserError {
+  return new UserError(
+    'validation',
+    `The article body cannot be saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+    problems,
+  );
 }
 
 const user = (ctx: HandlerContext) => actingUser(ctx);
@@ -88,9 +93,11 @@ export const articlesHandlers = {
   },
   'articles:save': (input, ctx) => {
     if (input.body) assertBody(input.body);
+    if (input.blocks) refuseBody(checkBlockPatch(input.blocks));
     if (input.meta?.status === 'ready') assertReadyGate(ctx, input.id);
     const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
     if (outcome.kind === 'missing') throw notFound(input.id);
+    if (outcome.kind === 'invalid') throw bodyRefusal(outcome.problems);
     if (outcome.kind === 'trashed')
       throw new UserError(
         'conflict',

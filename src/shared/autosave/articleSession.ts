@@ -1,5 +1,10 @@
-import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult } from '../contract/articles';
-import type { ArticleBody, ArticleMeta, SerializedEditorStateJSON } from '../domain/articles';
+import type { ArticleDocument, ArticleMetaPatch, ArticleSaveResult, BlockPatch } from '../contract/articles';
+import type {
+  ArticleBody,
+  ArticleMeta,
+  SerializedEditorStateJSON,
+  SerializedNodeJSON,
+} from '../domain/articles';
 import type { ErrorCode, Result, StorageProblem } from '../result';
 
 /**
@@ -27,11 +32,25 @@ export interface BodySource {
   toJSON(): unknown;
 }
 
+/**
+ * A body read block by block (the renderer's adapter over Lexical's editor state): the session
+ * then serialises and sends only the top-level blocks that changed.
+ */
+export interface BlockSource extends BodySource {
+  /** Keys of the top-level blocks in order; a block keeps its key while it lives (Lexical's node keys). */
+  blockKeys(): string[];
+  /** One top-level block with its subtree, as `toJSON()` would serialise it. */
+  blockJSON(key: string): SerializedNodeJSON;
+  /** The root node's own fields, without children. */
+  rootJSON(): SerializedNodeJSON;
+}
+
 export type SaveFn = (input: {
   id: string;
   baseRev: number;
   meta?: ArticleMetaPatch;
   body?: ArticleBody;
+  blocks?: BlockPatch;
 }) => Promise<Result<ArticleSaveResult>>;
 
 export interface SessionOptions {
@@ -50,6 +69,36 @@ export interface SessionOptions {
   onSaved?: (meta: ArticleMeta) => void;
   /** Called with the gate's message when a save could not move the article to "ready". */
   onStatusRefused?: (message: string) => void;
+  /**
+   * Reads a noted body block by block. With it, saves send only changed blocks (`blocks`);
+   * without it, or when it answers null, the whole body.
+   */
+  blockSource?: (source: BodySource) => BlockSource | null;
+}
+
+/** What the session knows of the stored blocks: valid for the rev it holds. */
+interface BlockLedger {
+  /** Block key in the editor → stored block id. */
+  ids: Map<string, string>;
+  /** Stored block id → its JSON as stored, for the blocks the session has seen serialised. */
+  json: Map<string, string>;
+  order: string[];
+  rootJson: string | null;
+}
+
+const emptyLedger = (): BlockLedger => ({ ids: new Map(), json: new Map(), order: [], rootJson: null });
+
+/** A fresh block id, unlike any in `taken` (which it joins). */
+function newBlockId(taken: Set<string>): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (;;) {
+    let id = '';
+    for (let i = 0; i < 10; i++) id += alphabet[Math.floor(Math.random() * alphabet.length)];
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
 }
 
 const DEFAULT_BACKOFF = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -82,6 +131,12 @@ export class ArticleSession {
   private readonly maxWaitMs: number;
   private readonly defer: (fn: () => void) => void;
   private readonly backoff: readonly number[];
+  private ledger: BlockLedger = emptyLedger();
+  /** Block keys changed since the last save was handed over; `all` when unknown. */
+  private dirtyKeys = new Set<string>();
+  private allDirty = true;
+  /** The loaded document, until setBaseline matches its stored blocks to the editor's. */
+  private loaded: ArticleDocument | null;
 
   constructor(
     doc: ArticleDocument,
@@ -92,11 +147,13 @@ export class ArticleSession {
     this.rev = doc.rev;
     this.meta = doc.meta;
     this.savedStatus = doc.meta.status;
-    this.savedBodyJson = JSON.stringify(doc.body.editorState);
+    // Block saves compare block by block; only whole-body saves need the whole JSON.
+    this.savedBodyJson = options.blockSource ? null : JSON.stringify(doc.body.editorState);
     this.debounceMs = options.debounceMs ?? 600;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.defer = options.defer ?? ((fn) => setTimeout(fn, 0));
     this.backoff = options.backoffMs ?? DEFAULT_BACKOFF;
+    this.loaded = doc;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -120,13 +177,45 @@ export class ArticleSession {
    * like (the stored JSON may order keys differently from what Lexical exports).
    */
   setBaseline(source: BodySource): void {
-    if (this.pendingBody === null) this.savedBodyJson = JSON.stringify(source.toJSON());
+    if (this.pendingBody !== null) return;
+    const blocks = this.options.blockSource?.(source);
+    if (!blocks) {
+      this.savedBodyJson = JSON.stringify(source.toJSON());
+      return;
+    }
+    // The editor's blocks are the loaded ones, one for one: each keeps its stored id, and only a
+    // block whose serialisation differs from the stored JSON is written on the next save.
+    const keys = blocks.blockKeys();
+    const loaded = this.loaded && loadedBlocks(this.loaded);
+    this.loaded = null;
+    if (!loaded || loaded.ids.length !== keys.length) return;
+    const ledger = emptyLedger();
+    keys.forEach((key, i) => {
+      const id = loaded.ids[i];
+      ledger.ids.set(key, id);
+      const json = JSON.stringify(blocks.blockJSON(key));
+      if (json === loaded.json[i]) ledger.json.set(id, json);
+    });
+    ledger.order = loaded.ids;
+    ledger.rootJson = JSON.stringify(blocks.rootJSON());
+    this.ledger = ledger;
+    this.allDirty = false;
+    this.dirtyKeys.clear();
   }
 
-  /** Cheap enough for every keystroke: keeps a reference and restarts the timer. */
-  noteBody(source: BodySource): void {
+  /**
+   * Cheap enough for every keystroke: keeps a reference and restarts the timer. `changedBlocks`
+   * are the keys of the top-level blocks the change touched; without them every block counts as changed.
+   */
+  noteBody(source: BodySource, changedBlocks?: Iterable<string>): void {
     this.pendingBody = source;
+    this.markDirty(changedBlocks);
     this.schedule();
+  }
+
+  private markDirty(changedBlocks: Iterable<string> | undefined): void {
+    if (changedBlocks === undefined) this.allDirty = true;
+    else for (const key of changedBlocks) this.dirtyKeys.add(key);
   }
 
   /**
@@ -135,8 +224,9 @@ export class ArticleSession {
    * due sooner. Colleagues typing steadily thus cost one save of the article every few seconds
    * instead of one per pause.
    */
-  noteBodyLater(source: BodySource, withinMs: number): void {
+  noteBodyLater(source: BodySource, withinMs: number, changedBlocks?: Iterable<string>): void {
     this.pendingBody = source;
+    this.markDirty(changedBlocks);
     if (this.stopped) return;
     if (this.state.kind === 'saved') this.setState({ kind: 'pending' });
     const now = Date.now();
@@ -224,7 +314,15 @@ export class ArticleSession {
     const started = performance.now();
     let bodyJson: string | null = null;
     let editorState: SerializedEditorStateJSON | null = null;
-    if (body !== null) {
+    const blockSource = body !== null ? (this.options.blockSource?.(body) ?? null) : null;
+    let patch: { input: BlockPatch; ledger: BlockLedger } | null = null;
+    const dirty = { keys: this.dirtyKeys, all: this.allDirty };
+    if (blockSource !== null) {
+      this.dirtyKeys = new Set();
+      this.allDirty = false;
+      patch = this.blockPatch(blockSource, dirty);
+      if (patch === null && this.pendingBody === body) this.pendingBody = null;
+    } else if (body !== null) {
       editorState = body.toJSON() as SerializedEditorStateJSON;
       bodyJson = JSON.stringify(editorState);
       if (bodyJson === this.savedBodyJson) {
@@ -234,7 +332,7 @@ export class ArticleSession {
       }
     }
     const hasMeta = Object.keys(meta).length > 0;
-    if (editorState === null && !hasMeta) {
+    if (editorState === null && patch === null && !hasMeta) {
       if (!this.dirty) this.setState({ kind: 'saved' });
       return Promise.resolve();
     }
@@ -245,23 +343,99 @@ export class ArticleSession {
       baseRev: this.rev,
       ...(hasMeta ? { meta } : {}),
       ...(editorState ? { body: { schemaVersion: 1 as const, editorState } } : {}),
+      ...(patch ? { blocks: patch.input } : {}),
     };
     const saving = this.save(input);
     this.lastCost = performance.now() - started;
-    const attempt = saving.then(
-      (result) => this.finish(result, body, bodyJson, meta),
-      (err: unknown) =>
-        this.finish(
-          { ok: false, error: { code: 'unavailable', message: (err as Error)?.message ?? String(err) } },
-          body,
-          bodyJson,
-          meta,
-        ),
+    const done = (answer: Result<ArticleSaveResult>) => {
+      let result = answer;
+      if (blockSource !== null) {
+        this.settleBlocks(result, patch?.ledger ?? null, dirty);
+        // The store does not hold the blocks this patch assumed: start over with every block,
+        // as a passing failure, so the retry sends the whole text.
+        if (
+          !result.ok &&
+          result.error.fields?.some((f) => f.path === 'blocks' || f.path.startsWith('blocks.order'))
+        ) {
+          this.forgetBlocks();
+          result = { ok: false, error: { ...result.error, code: 'unavailable' } };
+        }
+      }
+      // A whole body gets new block ids in the store: the next block save starts over.
+      else if (editorState !== null && result.ok) this.forgetBlocks();
+      this.finish(result, body, bodyJson, meta);
+    };
+    const attempt = saving.then(done, (err: unknown) =>
+      done({ ok: false, error: { code: 'unavailable', message: (err as Error)?.message ?? String(err) } }),
     );
     this.inFlight = attempt.finally(() => {
       this.inFlight = null;
     });
     return this.inFlight;
+  }
+
+  /**
+   * The blocks to send: every changed or new block with its id, the order, the root's fields.
+   * Null when the body is the stored one. A block is serialised only when it was touched since
+   * the last save or its stored JSON is unknown.
+   */
+  private blockPatch(
+    source: BlockSource,
+    dirty: { keys: Set<string>; all: boolean },
+  ): { input: BlockPatch; ledger: BlockLedger } | null {
+    const old = this.ledger;
+    const taken = new Set(old.order);
+    const next: BlockLedger = { ids: new Map(), json: new Map(), order: [], rootJson: null };
+    const changed: BlockPatch['changed'] = [];
+    const used = new Set<string>();
+    for (const key of source.blockKeys()) {
+      let id = old.ids.get(key);
+      // A key seen twice would be one block in two places; the second is a new block.
+      if (id === undefined || used.has(id)) id = newBlockId(taken);
+      used.add(id);
+      next.ids.set(key, id);
+      next.order.push(id);
+      const known = old.json.get(id);
+      if (known !== undefined && !dirty.all && !dirty.keys.has(key)) {
+        next.json.set(id, known);
+        continue;
+      }
+      const node = source.blockJSON(key);
+      const json = JSON.stringify(node);
+      next.json.set(id, json);
+      if (json !== known) changed.push({ id, node });
+    }
+    const root = source.rootJSON();
+    next.rootJson = JSON.stringify(root);
+    const sameOrder =
+      next.order.length === old.order.length && next.order.every((id, i) => id === old.order[i]);
+    if (changed.length === 0 && sameOrder && next.rootJson === old.rootJson) {
+      this.ledger = next;
+      return null;
+    }
+    return { input: { root, order: next.order, changed }, ledger: next };
+  }
+
+  /** Adopts the ledger of a stored patch; after a failure the touched blocks count as changed again. */
+  private settleBlocks(
+    result: Result<ArticleSaveResult>,
+    ledger: BlockLedger | null,
+    dirty: { keys: Set<string>; all: boolean },
+  ): void {
+    if (result.ok) {
+      if (ledger) this.ledger = ledger;
+      return;
+    }
+    this.allDirty ||= dirty.all;
+    for (const key of dirty.keys) this.dirtyKeys.add(key);
+  }
+
+  /** Forgets which blocks are stored: the next save sends every block under a new id. */
+  private forgetBlocks(): void {
+    this.ledger = emptyLedger();
+    this.loaded = null;
+    this.allDirty = true;
+    this.dirtyKeys.clear();
   }
 
   private finish(
@@ -330,6 +504,8 @@ export class ArticleSession {
    */
   rebase(rev: number): Promise<void> {
     this.rev = rev;
+    // The stored blocks are now the other writer's: send all of this text.
+    this.forgetBlocks();
     this.failures = 0;
     this.state = { kind: 'pending' };
     this.emit();
@@ -348,6 +524,8 @@ export class ArticleSession {
     this.pendingMeta = {};
     this.pendingSince = null;
     this.savedBodyJson = JSON.stringify(doc.body.editorState);
+    this.forgetBlocks();
+    this.loaded = doc;
     this.failures = 0;
     this.state = { kind: 'saved' };
     this.emit();
@@ -370,4 +548,10 @@ export class ArticleSession {
     this.dueAt = null;
     clearTimeout(this.retryTimer);
   }
+}
+
+function loadedBlocks(doc: ArticleDocument): { ids: string[]; json: string[] } | null {
+  const children = doc.body.editorState.root.children ?? [];
+  if (!doc.blockIds || doc.blockIds.length !== children.length) return null;
+  return { ids: doc.blockIds, json: children.map((c) => JSON.stringify(c)) };
 }

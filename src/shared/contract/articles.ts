@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, type ArticleBody, type ArticleMeta } from '../domain/articles';
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATUSES,
+  type ArticleBody,
+  type ArticleMeta,
+  type SerializedNodeJSON,
+} from '../domain/articles';
 
 /** Current version of the body JSON; raise it (and add a body migration in the store) when node shapes change. */
 export const ARTICLE_BODY_SCHEMA_VERSION = 1;
@@ -54,6 +60,12 @@ export interface ArticleDocument {
   meta: ArticleMeta;
   body: ArticleBody;
   rev: number;
+  /**
+   * The stored id of each top-level block of `body`, in order, so the editor's autosave can send
+   * only the blocks that changed (`articles:save` with `blocks`). Absent where a body has no
+   * stored blocks (a revision, a body of an older schema version).
+   */
+  blockIds?: string[];
 }
 
 export interface ArticleSaveResult {
@@ -135,14 +147,87 @@ export const articleBodySchema = z
 // The cast only widens the static type to the domain's ArticleBody (zod's inferred shape makes
 // every node's children required); the runtime checks above are unchanged.
 
+/** A top-level block's id within its article: short, chosen by whoever created the block. */
+export const blockIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, - or _');
+
+/** More top-level blocks than any article of ARTICLE_FIELD_LIMITS.bodyJson can hold. */
+export const MAX_ARTICLE_BLOCKS = 500_000;
+
+/**
+ * The body as a change to the stored one: the new order of top-level block ids, the blocks that
+ * are new or changed (each with its whole subtree), and the root node's own fields. A block named
+ * in `order` and not in `changed` must be stored already; stored blocks missing from `order` are
+ * deleted. Applied only at `baseRev`, so it can never land on a body it was not made against.
+ * The node trees are walked by the store (`checkBody`), like a whole body's.
+ */
+export const blockPatchSchema = z
+  .object({
+    root: z.looseObject({ type: z.literal('root'), version: z.number() }),
+    order: z.array(blockIdSchema).max(MAX_ARTICLE_BLOCKS),
+    changed: z
+      .array(
+        z
+          .object({
+            id: blockIdSchema,
+            node: z.looseObject({ type: z.string(), version: z.number() }),
+          })
+          .strict(),
+      )
+      .max(MAX_ARTICLE_BLOCKS),
+  })
+  .strict()
+  .superRefine((patch, ctx) => {
+    if ('children' in patch.root)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['root', 'children'],
+        message: 'must not be sent; blocks carry them',
+      });
+    const seen = new Set<string>();
+    patch.order.forEach((blockId, i) => {
+      if (seen.has(blockId))
+        ctx.addIssue({ code: 'custom', path: ['order', i], message: `names block ${blockId} twice` });
+      seen.add(blockId);
+    });
+    const sent = new Set<string>();
+    patch.changed.forEach(({ id: blockId }, i) => {
+      if (!seen.has(blockId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changed', i, 'id'],
+          message: `block ${blockId} is not in order`,
+        });
+      if (sent.has(blockId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changed', i, 'id'],
+          message: `block ${blockId} is sent twice`,
+        });
+      sent.add(blockId);
+    });
+  }) as unknown as z.ZodType<BlockPatch, BlockPatch>;
+
+export interface BlockPatch {
+  root: SerializedNodeJSON;
+  order: string[];
+  changed: { id: string; node: SerializedNodeJSON }[];
+}
+
 export const articleSaveSchema = z
   .object({
     id,
     baseRev: z.number().int().min(1),
     meta: articleMetaPatchSchema.optional(),
     body: articleBodySchema.optional(),
+    blocks: blockPatchSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => !(input.body && input.blocks), {
+    path: ['blocks'],
+    message: 'a save sends either the whole body or blocks, not both',
+  });
 
 export const articleListSchema = z
   .object({

@@ -11,6 +11,7 @@ import { migration0010 } from './0010-search-indexes';
 import { migration0011 } from './0011-corrections';
 import { migration0012 } from './0012-source-documents';
 import { migration0013 } from './0013-desk-file-uploads';
+import { migration0014 } from './0014-article-blocks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

@@ -22,6 +22,7 @@ import { clearActiveSession, flushActiveSession, setActiveSession } from '../edi
 import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
+import { blockSource } from '../editor/blockSource';
 import { CountsIndicator, SaveIndicator } from '../editor/StatusItems';
 import { announceArticleChange } from '../library/articleEvents';
 import { GateRecheck, useReadyGate } from '../claims/ReadyGate';
@@ -205,6 +206,7 @@ function ArticleWorkspace({
     () =>
       new ArticleSession(doc, (input) => api.articles.save(input), {
         defer: (fn) => whenIdle(fn),
+        blockSource,
         onStatusRefused: setGateRefusal,
         onSaved: (meta) => announceArticleChange({ id: meta.id, meta, autosave: true }),
       }),

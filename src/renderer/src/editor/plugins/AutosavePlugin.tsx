@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ArticleSession } from '../../../../shared/autosave/articleSession';
+import { changedBlocks } from '../blockSource';
 import { whenIdle } from '../idle';
 
 /** A colleague's edit in a shared article is in the local Yjs copy already; its JSON mirror follows within this. */
@@ -19,8 +20,9 @@ export function AutosavePlugin({ session }: { session: ArticleSession }): null {
       ({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
         // Selection moves and focus changes touch no nodes.
         if (editorState === prevEditorState || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-        if (tags.has(COLLABORATION_TAG)) session.noteBodyLater(editorState, REMOTE_SAVE_WITHIN_MS);
-        else session.noteBody(editorState);
+        const blocks = changedBlocks(editorState, dirtyElements, dirtyLeaves);
+        if (tags.has(COLLABORATION_TAG)) session.noteBodyLater(editorState, REMOTE_SAVE_WITHIN_MS, blocks);
+        else session.noteBody(editorState, blocks);
       },
     );
   }, [editor, session]);
