@@ -111,6 +111,7 @@ async function settle(online: Member[]): Promise<void> {
 const MACHINE_TABLES = new Set([
   'articles',
   'article_revisions',
+  'article_blocks',
   'claims',
   'claim_links',
   'claim_rechecks',
