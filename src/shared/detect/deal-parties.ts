@@ -53,9 +53,31 @@ const MONEY_NOUNS = new Set(
   ),
 );
 const DATIVE = new Set(['dem', 'den']);
+// "1,2 Millionen Euro pro Jahr": a time noun gives the rate of a payment, never a party.
+const TIME_NOUNS = new Set(
+  'Jahr Jahre Jahres Jahren Saison Saisons Spielzeit Monat Monate Monats Monaten Woche Wochen Tag Tage Spieltag Year Years Season Seasons Month Months Week Weeks'.split(
+    ' ',
+  ),
+);
+// "a rival bid of £20m", "turned down an offer": the noun names an offer that is not (yet) a deal.
+const OFFER_NOUNS = new Set(['bid', 'bids', 'offer', 'offers']);
+const DETERMINERS = new Set('a an the his her its their our this that another'.split(' '));
+// "Voss signed a new contract worth £1.2m": signing a contract says nothing about who pays whom.
+const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing']);
+const CONTRACT_NOUNS = /^(?:contract|contracts|deal|extension|terms)$/;
+// A relative clause whose pronoun is its subject: "Strivo, das … 300.000 Euro beisteuert".
+const RELATIVE_SUBJECT = {
+  de: new Set(['der', 'die', 'das', 'welcher', 'welche', 'welches']),
+  en: new Set(['which', 'who', 'that']),
+};
+// German relative clauses end with the verb, at most followed by its auxiliaries.
+const CLAUSE_FINAL_AUX =
+  /^(?:haben|hat|habe|hatte|hatten|soll|sollen|will|wollen|wird|werden|würde|würden|könnte|kann|dürfte|sein|ist)$/;
+// Adverbs between a passive auxiliary and its participle ("was reportedly paid").
+const PASSIVE_GAP = /^(?:\p{Ll}+ly|already|also|now|then|just|still)$/u;
 // A name after any other preposition ("der Investor aus Übersee") is a place or a detail.
 const OTHER_PREPOSITIONS = new Set(
-  'aus in im bei beim mit nach über unter gegen auf durch ohne um seit während wegen trotz of in at on with by against over under into via like than'.split(
+  'aus in im bei beim mit nach über unter gegen auf durch ohne um seit während wegen trotz pro je of in at on with by against over under into via like than per'.split(
     ' ',
   ),
 );
@@ -95,7 +117,12 @@ function prevWordOf(toks: readonly Token[], i: number, ctx: PartyContext): strin
   while (
     k > 0 &&
     i - k <= 2 &&
-    (isRoleWord(toks[k].text, ctx.lang) || /^\p{Ll}+(?:e|en|er|es)$/u.test(toks[k].text)) &&
+    (isRoleWord(toks[k].text, ctx.lang) ||
+      /^\p{Ll}+(?:e|en|er|es)$/u.test(toks[k].text) ||
+      // "dem Ligarivalen FC Almental": a German noun between article and name is an apposition.
+      (ctx.lang === 'de' &&
+        /^\p{Lu}\p{Ll}+$/u.test(toks[k].text) &&
+        ctx.lex.articles.has(toks[k - 1].text.toLowerCase()))) &&
     !ctx.lex.articles.has(toks[k].text) &&
     !/^(?:an|von|vom|zu|zum|zur|to|from|für|for)$/.test(toks[k].text)
   )
@@ -128,6 +155,7 @@ function candidates(
       !/^\p{Lu}/u.test(t.text) ||
       ctx.lex.nonNames.has(t.text) ||
       MONEY_NOUNS.has(t.text) ||
+      TIME_NOUNS.has(t.text) ||
       isRoleWord(t.text, ctx.lang)
     )
       continue;
@@ -181,6 +209,75 @@ function candidates(
   return out;
 }
 
+/** "a rival bid of £20m", "an improved offer": the noun, not the verb "to bid". */
+function isOfferNoun(toks: readonly Token[], i: number, lang: ArticleLanguage): boolean {
+  if (lang !== 'en' || !OFFER_NOUNS.has(toks[i].text.toLowerCase())) return false;
+  return toks.slice(Math.max(0, i - 2), i).some((t) => DETERMINERS.has(t.text.toLowerCase()));
+}
+
+/** "signed a new contract worth £1.2m a year": the verb signs a contract, it buys no one. */
+function signsContract(toks: readonly Token[], i: number, lang: ArticleLanguage): boolean {
+  if (lang !== 'en' || !SIGN_VERBS.has(toks[i].text.toLowerCase())) return false;
+  return toks.slice(i + 1, i + 5).some((t) => CONTRACT_NOUNS.test(t.text.toLowerCase()));
+}
+
+/**
+ * "was paid", "have been paid", "was reportedly paid" are passives; "is said to have paid"
+ * is an active perfect, however many forms of "be" stand further back.
+ */
+function englishPassive(toks: readonly Token[], verbAt: number): boolean {
+  let k = verbAt - 1;
+  while (k >= 0 && PASSIVE_GAP.test(toks[k].text)) k--;
+  return k >= 0 && PASSIVE_AUX.en.has(toks[k].text.toLowerCase());
+}
+
+/** A name right before or after a verb of saying ("Almental said", "sagte Sauter") speaks. */
+function isSpeaker(toks: readonly Token[], party: Party, ctx: PartyContext): boolean {
+  const at = toks.findIndex((t) => t.start >= party.start);
+  const endAt = toks.findIndex((t) => t.start >= party.end);
+  const before = at > 0 ? toks[at - 1].text.toLowerCase() : '';
+  const after = endAt >= 0 ? toks[endAt].text.toLowerCase() : '';
+  const speech = (w: string) => ctx.lex.speechVerbs.has(w) || ctx.lex.framingVerbs.has(w);
+  return speech(after) || (speech(before) && at > 0 && toks[at - 1].end >= party.start - 1);
+}
+
+/**
+ * When the deal verb and the amount stand in a relative clause whose pronoun is its subject
+ * ("backed by Strivo, which is contributing £250,000", "von Strivo, das … 300.000 Euro
+ * beisteuert"), the name right before the comma is the subject, whatever preposition it
+ * carries in the main clause; the other parties are read from the relative clause alone.
+ */
+function relativeAntecedent(
+  text: string,
+  sentence: { start: number; end: number },
+  toks: readonly Token[],
+  verb: Token,
+  amount: { start: number; end: number },
+  parties: readonly Party[],
+  ctx: PartyContext,
+): Party[] | undefined {
+  const comma = text.lastIndexOf(',', Math.min(verb.start, amount.start));
+  if (comma < sentence.start) return undefined;
+  const at = toks.findIndex((t) => t.start > comma);
+  const pronoun = toks[at];
+  if (!pronoun || pronoun.start > verb.start || !RELATIVE_SUBJECT[ctx.lang].has(pronoun.text.toLowerCase()))
+    return undefined;
+  // "…, den der Klub kaufte": an article right after the pronoun opens the clause's own subject.
+  if (toks[at + 1] && ctx.lex.articles.has(toks[at + 1].text.toLowerCase())) return undefined;
+  const nextComma = text.indexOf(',', Math.max(verb.end, amount.end));
+  const clauseEnd = nextComma < 0 || nextComma > sentence.end ? sentence.end : nextComma;
+  if (ctx.lang === 'de') {
+    const tail = toks.filter((t) => t.start > verb.end && t.end <= clauseEnd);
+    if (tail.length > 2 || tail.some((t) => !CLAUSE_FINAL_AUX.test(t.text))) return undefined;
+  }
+  const antecedent = parties.find((p) => /^\s*$/.test(text.slice(p.end, comma)));
+  if (!antecedent) return undefined;
+  return [
+    { ...antecedent, before: '' },
+    ...parties.filter((p) => p.start > pronoun.end && p.end <= clauseEnd),
+  ];
+}
+
 /**
  * Who pays whom for an amount, read from the deal verb of its sentence: the subject of
  * "zahlen/pay" pays, "an X"/"to X" or a German dative receives; "kassieren/receive" turns it
@@ -198,7 +295,11 @@ export function dealParties(
   // With two deal verbs ("…, für den der Klub 400.000 Euro bezahlt hatte, kassiert X …") the
   // one nearest the amount is the amount's own.
   const dealVerbs = toks.filter(
-    (t) => verbs[t.text.toLowerCase()] !== undefined && t.text[0] === t.text[0].toLowerCase(),
+    (t, i) =>
+      verbs[t.text.toLowerCase()] !== undefined &&
+      t.text[0] === t.text[0].toLowerCase() &&
+      !isOfferNoun(toks, i, ctx.lang) &&
+      !signsContract(toks, i, ctx.lang),
   );
   const distance = (t: Token) => (t.end <= amount.start ? amount.start - t.end : t.start - amount.end);
   const verb = dealVerbs.reduce<Token | undefined>(
@@ -220,14 +321,21 @@ export function dealParties(
     const hi = afterComma < 0 ? sentence.end : Math.min(sentence.end, afterComma);
     parties = parties.filter((p) => p.start >= lo && p.end <= hi);
   }
+  // "…, Almental said in a statement", "sagte Sauter": whoever speaks is not thereby a party.
+  parties = parties.filter((p) => !isSpeaker(toks, p, ctx));
+  const relative =
+    role === 'move' ? undefined : relativeAntecedent(text, sentence, toks, verb, amount, parties, ctx);
+  if (relative) parties = relative;
   if (parties.length === 0) return {};
   const lang = ctx.lang;
   // Passive: "wird vom FC X an den Y überwiesen", "was paid by X to Y": the agent pays.
   const verbAt = toks.indexOf(verb);
   const passive =
     role === 'pay' &&
-    toks.slice(Math.max(0, verbAt - 8), verbAt).some((t) => PASSIVE_AUX[lang].has(t.text.toLowerCase())) &&
-    PARTICIPLE[lang].test(verb.text);
+    PARTICIPLE[lang].test(verb.text) &&
+    (lang === 'de'
+      ? toks.slice(Math.max(0, verbAt - 8), verbAt).some((t) => PASSIVE_AUX.de.has(t.text.toLowerCase()))
+      : englishPassive(toks, verbAt));
   if (passive) {
     const agent = parties.find((p) => AGENT[lang].has(p.before));
     const to = parties.find((p) => TO_PAYEE[lang].has(p.before) || (lang === 'de' && p.before === 'den'));
