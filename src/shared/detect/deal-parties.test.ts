@@ -47,7 +47,7 @@ describe('deal parties: what is never a party', () => {
   });
 
   it('does not take the speaker of a verb of saying for a party', () => {
-    expect(parties('The club will invest €3m in its stadium, Seeblick said on Monday.', 'en')).toEqual({
+    expect(parties('It will invest €3m in its stadium, Seeblick said on Monday.', 'en')).toEqual({
       payer: undefined,
       payee: undefined,
     });
@@ -86,5 +86,29 @@ describe('deal parties: passives and relative clauses', () => {
     expect(
       parties('Der Stürmer kam von Nordwerk, das der FC Seeblick mit 150.000 Euro bezahlt.', 'de').payer,
     ).not.toBe('Nordwerk');
+  });
+});
+
+describe('deal parties: the club named only as such', () => {
+  it('takes a sentence-opening "Der Klub" / "The club" before its deal verb as written', () => {
+    expect(
+      parties('Der Klub investiert in diesem Sommer 1,5 Millionen Euro in das Trainingsgelände.', 'de'),
+    ).toEqual({
+      payer: 'Der Klub',
+      payee: undefined,
+    });
+    expect(parties('The club will spend €1.5m on its training ground, Seeblick said.', 'en')).toEqual({
+      payer: 'The club',
+      payee: undefined,
+    });
+  });
+
+  it('prefers a named subject and leaves "der Klub" elsewhere in the sentence alone', () => {
+    expect(parties('Der Klub und Nordwerk zahlen dem FC Seeblick 500.000 Euro.', 'de').payer).not.toBe(
+      'Der Klub',
+    );
+    expect(
+      parties('Damals soll der Klub dem FC Seeblick 500.000 Euro überwiesen haben.', 'de').payer,
+    ).not.toBe('der Klub');
   });
 });

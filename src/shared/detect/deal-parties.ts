@@ -73,6 +73,10 @@ const RELATIVE_SUBJECT = {
 // German relative clauses end with the verb, at most followed by its auxiliaries.
 const CLAUSE_FINAL_AUX =
   /^(?:haben|hat|habe|hatte|hatten|soll|sollen|will|wollen|wird|werden|würde|würden|könnte|kann|dürfte|sein|ist)$/;
+// Only the definite club itself, not "der Verein aus Übersee" or a named club.
+const CLUB_NOUNS = new Set(['klub', 'verein', 'club']);
+const SUBJECT_AUX =
+  /^(?:will|would|has|have|had|is|are|was|were|could|may|might|wird|hat|hatte|soll|will|muss)$/;
 // Adverbs between a passive auxiliary and its participle ("was reportedly paid").
 const PASSIVE_GAP = /^(?:\p{Ll}+ly|already|also|now|then|just|still)$/u;
 // A name after any other preposition ("der Investor aus Übersee") is a place or a detail.
@@ -279,6 +283,26 @@ function relativeAntecedent(
 }
 
 /**
+ * "Der Klub investiert …", "The club will spend …": a sentence that opens with the club as
+ * subject of the deal verb names it only so; the party is reported as written.
+ */
+function clubSubject(
+  text: string,
+  toks: readonly Token[],
+  verb: Token,
+  ctx: PartyContext,
+): Party | undefined {
+  const [article, noun] = toks;
+  if (!noun || !ctx.lex.articles.has(article.text.toLowerCase()) || !CLUB_NOUNS.has(noun.text.toLowerCase()))
+    return undefined;
+  const verbAt = toks.indexOf(verb);
+  const between = toks.slice(2, verbAt);
+  if (verbAt < 2 || between.length > 1 || between.some((t) => !SUBJECT_AUX.test(t.text.toLowerCase())))
+    return undefined;
+  return { text: text.slice(article.start, noun.end), start: article.start, end: noun.end, before: '' };
+}
+
+/**
  * Who pays whom for an amount, read from the deal verb of its sentence: the subject of
  * "zahlen/pay" pays, "an X"/"to X" or a German dative receives; "kassieren/receive" turns it
  * round; "wechselt von X zu Y" makes Y the payer.
@@ -326,6 +350,11 @@ export function dealParties(
   const relative =
     role === 'move' ? undefined : relativeAntecedent(text, sentence, toks, verb, amount, parties, ctx);
   if (relative) parties = relative;
+  else {
+    const club = clubSubject(text, toks, verb, ctx);
+    if (club && !parties.some((p) => p.end <= verb.start && !OTHER_PREPOSITIONS.has(p.before)))
+      parties = [club, ...parties.filter((p) => p.start > verb.end)];
+  }
   if (parties.length === 0) return {};
   const lang = ctx.lang;
   // Passive: "wird vom FC X an den Y überwiesen", "was paid by X to Y": the agent pays.
