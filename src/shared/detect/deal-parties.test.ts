@@ -39,6 +39,13 @@ describe('deal parties: what is never a party', () => {
     expect(parties('Seeblick United bid £4m for Lena Kowalczyk.', 'en').payer).toBe('Seeblick United');
   });
 
+  it('does not take a participle opening a German passive for a name', () => {
+    expect(parties('Investiert wird reichlich: Strivo zahlt dem Klub 2 Millionen Euro.', 'de')).toEqual({
+      payer: 'Strivo',
+      payee: undefined,
+    });
+  });
+
   it('does not make the signer of a contract a payer', () => {
     expect(parties('Kowalczyk signed a new contract worth £900,000 a year.', 'en')).toEqual({
       payer: undefined,

@@ -168,6 +168,14 @@ function candidates(
     const club = CLUB_PREFIX.test(t.text) || /^\d\.$/.test(text.slice(t.start - 3, t.start - 1).trim());
     // In German every noun is capitalised; after an article it is a noun unless it starts a club name.
     if (ctx.lang === 'de' && ctx.lex.articles.has(prevLower) && !club) continue;
+    // "Finanziert wird das Projekt von X", "Überwiesen wurde …": a participle put first in a
+    // German passive is capitalised only by its position.
+    if (
+      ctx.lang === 'de' &&
+      (/\p{Ll}iert$/u.test(t.text) || DE_VERBS[t.text.toLowerCase()] !== undefined) &&
+      PASSIVE_AUX.de.has(toks[i + 1]?.text ?? '')
+    )
+      continue;
     // "in den kommenden drei Jahren": a noun after a number or after article + adjective.
     const beforePrev = toks[i - 2]?.text.toLowerCase() ?? '';
     if (
