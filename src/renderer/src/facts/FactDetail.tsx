@@ -1,26 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { DealDetail } from './detail/DealDetail';
+import { EntityDetail } from './detail/EntityDetail';
+import { QuoteDetail } from './detail/QuoteDetail';
+import { SourceDetail } from './detail/SourceDetail';
 import type { FactTarget } from './types';
 
-// Loaded when a fact is first opened, not with the app's first screen.
-const DealDetail = lazy(() => import('./detail/DealDetail').then((m) => ({ default: m.DealDetail })));
-const EntityDetail = lazy(() => import('./detail/EntityDetail').then((m) => ({ default: m.EntityDetail })));
-const QuoteDetail = lazy(() => import('./detail/QuoteDetail').then((m) => ({ default: m.QuoteDetail })));
-const SourceDetail = lazy(() => import('./detail/SourceDetail').then((m) => ({ default: m.SourceDetail })));
-
-export function FactDetail(props: {
-  target: FactTarget;
-  open(t: FactTarget): void;
-  onDeleted(): void;
-  onShowFacts(entity: { id: string; name: string }, kind: 'deal' | 'quote'): void;
-}) {
-  return (
-    <Suspense fallback={null}>
-      <Detail {...props} />
-    </Suspense>
-  );
-}
-
-function Detail({
+export function FactDetail({
   target,
   open,
   onDeleted,
