@@ -6,13 +6,22 @@ import {
   DESK_FILE_MAX_BYTES,
   DESK_MAX_DEBOUNCE_MS,
 } from '../shared/desk/names';
+import { parseMirrorReport } from '../shared/desk/mirror-report';
 import { whoamiMessage } from '../shared/desk/whoami';
 import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
-import { DESK_REFUSAL } from '../shared/desk/names';
+import { DESK_REFUSAL, parseDeskDocName } from '../shared/desk/names';
 import { DeskRefusal } from './auth';
 import { tokenHash } from './tokens';
+import {
+  DEFAULT_CHANGE_LOG_SETTINGS,
+  MirrorReportBuffer,
+  pruneChangeLogs,
+  pruneSummary,
+  type ChangeLogSettings,
+} from './prune-job';
+import type { DeskPruneRun } from './storage/storage';
 
 export interface DeskServerOptions {
   /** Loopback unless a reverse proxy on another machine must reach it. */
@@ -29,6 +38,10 @@ export interface DeskServerOptions {
   revocationCheckMs?: number;
   /** One line per connection opened, refused or closed (the CLI prints them); silent by default. */
   log?: (line: string) => void;
+  /** Pruning the facts documents' change logs (docs/desk-facts.md); defaults in DEFAULT_CHANGE_LOG_SETTINGS. */
+  changeLog?: Partial<ChangeLogSettings>;
+  /** The clock for entry ages and when members were last seen (tests move it forward). */
+  now?: () => number;
 }
 
 export interface RunningDeskServer {
@@ -40,6 +53,8 @@ export interface RunningDeskServer {
   host: string;
   port: number;
   storage: DeskStorage;
+  /** Runs the change-log pruning now (after any run in progress) and records it. */
+  pruneChangeLogs(): Promise<DeskPruneRun>;
   /** Stores every pending document, closes all connections and the storage. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -48,7 +63,12 @@ export interface RunningDeskServer {
 export async function startDeskServer(options: DeskServerOptions): Promise<RunningDeskServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
+  const changeLog: ChangeLogSettings = { ...DEFAULT_CHANGE_LOG_SETTINGS, ...options.changeLog };
   const storage = await openDeskStorage(options.storage);
+  const reports = new MirrorReportBuffer(storage, (error) =>
+    console.error('[desk] storing mirror reports failed:', error instanceof Error ? error.message : error),
+  );
   let server: Server;
   try {
     const [{ Server: HocuspocusServer }, { Database }] = await Promise.all([
@@ -94,6 +114,20 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         async connected({ connection, context }) {
           connection.sendStateless(whoamiMessage((context as { user: DeskUser }).user));
         },
+        // Members say how far they have mirrored each facts document: what pruning may take.
+        async onStateless({ connection, documentName, payload }) {
+          if (parseDeskDocName(documentName)?.kind !== 'facts') return;
+          const report = parseMirrorReport(payload);
+          const user = (connection.context as { user?: DeskUser } | undefined)?.user;
+          if (!report || !user) return;
+          reports.add({
+            member: report.member,
+            user: user.name,
+            document: report.stateVector ? documentName : null,
+            stateVector: report.stateVector,
+            at: new Date(now()).toISOString(),
+          });
+        },
         async onDisconnect({ context, documentName }) {
           const user = (context as { user?: { name: string } } | undefined)?.user;
           if (user) log(`${user.name} left ${documentName}`);
@@ -126,6 +160,39 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   }, options.revocationCheckMs ?? 3000);
   revocationSweep.unref();
 
+  // One run at a time; a run asked for while one goes starts after it, so it sees the newest reports.
+  let pruning: Promise<unknown> = Promise.resolve();
+  const pruneNow = (): Promise<DeskPruneRun> => {
+    const run = pruning.then(async () => {
+      await reports.flush();
+      const result = await pruneChangeLogs(server.hocuspocus, storage, changeLog, now());
+      await storage.recordPruneRun(result);
+      log(pruneSummary(result));
+      return result;
+    });
+    pruning = run.catch(() => undefined);
+    return run;
+  };
+  let pruneBusy = false;
+  const scheduledPrune = () => {
+    if (pruneBusy) return;
+    pruneBusy = true;
+    void pruneNow()
+      .catch((error: unknown) =>
+        console.error(
+          '[desk] pruning the change log failed:',
+          error instanceof Error ? error.message : error,
+        ),
+      )
+      .finally(() => (pruneBusy = false));
+  };
+  let pruneTimer: NodeJS.Timeout | null = null;
+  if (changeLog.everyMs > 0) {
+    scheduledPrune();
+    pruneTimer = setInterval(scheduledPrune, changeLog.everyMs);
+    pruneTimer.unref();
+  }
+
   const bound = server.httpServer.address() as AddressInfo;
   const port = bound.port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -136,10 +203,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     host: bound.address,
     port,
     storage,
+    pruneChangeLogs: pruneNow,
     stop() {
       stopping ??= (async () => {
         clearInterval(revocationSweep);
+        if (pruneTimer) clearInterval(pruneTimer);
         await sweeping;
+        await pruning;
+        await reports.flush();
         const hocuspocus = server.hocuspocus;
         // Store what is waiting for its debounce now rather than rely on the unload path.
         const stored = await Promise.allSettled(

@@ -65,3 +65,17 @@ export function deskOrigin(db: Db): string | null {
     return null;
   }
 }
+
+const MEMBER_KEY = 'desk.memberId';
+
+/**
+ * The random id this local store reports its mirrored fact documents under (change-log pruning,
+ * docs/desk-facts.md): made once, kept with the store, so a restored backup of it is the same member.
+ */
+export function deskMemberId(db: Db, make: () => string): string {
+  const current = readSettings(db)[MEMBER_KEY];
+  if (typeof current === 'string' && current !== '') return current;
+  const id = make();
+  writeSettings(db, { [MEMBER_KEY]: id });
+  return id;
+}

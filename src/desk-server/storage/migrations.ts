@@ -57,6 +57,50 @@ export const DESK_MIGRATIONS: readonly DeskMigration[] = [
         uploaded_at TIMESTAMPTZ NOT NULL
       );`,
   },
+  {
+    // Pruning the facts documents' change logs (docs/desk-facts.md): how far each member's local
+    // store has mirrored each document, when each member was last heard of, and what each run did.
+    version: 2,
+    name: 'change-log-pruning',
+    sqlite: `
+      CREATE TABLE desk_members (
+        member_id TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+      );
+      CREATE TABLE desk_member_documents (
+        member_id TEXT NOT NULL REFERENCES desk_members (member_id),
+        document TEXT NOT NULL,
+        state_vector BLOB NOT NULL,
+        reported_at TEXT NOT NULL,
+        PRIMARY KEY (member_id, document)
+      );
+      CREATE TABLE desk_prune_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        report TEXT NOT NULL
+      );`,
+    postgres: `
+      CREATE TABLE desk_members (
+        member_id TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL,
+        last_seen TIMESTAMPTZ NOT NULL
+      );
+      CREATE TABLE desk_member_documents (
+        member_id TEXT NOT NULL REFERENCES desk_members (member_id),
+        document TEXT NOT NULL,
+        state_vector BYTEA NOT NULL,
+        reported_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (member_id, document)
+      );
+      CREATE TABLE desk_prune_runs (
+        id BIGSERIAL PRIMARY KEY,
+        started_at TIMESTAMPTZ NOT NULL,
+        finished_at TIMESTAMPTZ NOT NULL,
+        report TEXT NOT NULL
+      );`,
+  },
 ];
 
 export const DESK_SCHEMA_VERSION = DESK_MIGRATIONS[DESK_MIGRATIONS.length - 1].version;

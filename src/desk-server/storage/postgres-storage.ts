@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { isDeskRole, type DeskRole } from '../../shared/desk/names';
 import { DESK_SCHEMA_TABLE, pendingMigrations } from './migrations';
-import type { DeskDocumentInfo, DeskFileInfo, DeskStorage, DeskUserRecord } from './storage';
+import {
+  DESK_PRUNE_RUNS_KEPT,
+  type DeskDocumentInfo,
+  type DeskFileInfo,
+  type DeskPruneRun,
+  type DeskStorage,
+  type DeskUserRecord,
+} from './storage';
 
 /** An arbitrary constant: the advisory lock two servers starting at once take before migrating. */
 const MIGRATION_LOCK = 7_401_512;
@@ -113,10 +120,98 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
         uploadedAt: r.uploaded_at.toISOString(),
       }));
     },
+    async saveMirrorReports(reports) {
+      if (reports.length === 0) return;
+      await inTransaction(pool, async (client) => {
+        for (const r of reports) {
+          // Taken or refreshed only for the user who owns the id; no row back → the report is ignored.
+          const { rowCount } = await client.query(
+            `INSERT INTO desk_members (member_id, user_name, last_seen) VALUES ($1, $2, $3)
+             ON CONFLICT (member_id) DO UPDATE SET last_seen = greatest(desk_members.last_seen, excluded.last_seen)
+             WHERE desk_members.user_name = excluded.user_name`,
+            [r.member, r.user, r.at],
+          );
+          if (!rowCount || !r.document || !r.stateVector) continue;
+          await client.query(
+            `INSERT INTO desk_member_documents (member_id, document, state_vector, reported_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (member_id, document) DO UPDATE SET state_vector = excluded.state_vector,
+               reported_at = excluded.reported_at`,
+            [r.member, r.document, Buffer.from(r.stateVector), r.at],
+          );
+        }
+      });
+    },
+    async listMembers() {
+      const { rows } = await pool.query<{
+        member_id: string;
+        user_name: string;
+        last_seen: Date;
+        revoked: boolean;
+      }>(
+        `SELECT m.member_id, m.user_name, m.last_seen, (u.name IS NULL OR u.revoked_at IS NOT NULL) AS revoked
+         FROM desk_members m LEFT JOIN desk_users u ON u.name = m.user_name ORDER BY m.user_name, m.member_id`,
+      );
+      return rows.map((r) => ({
+        member: r.member_id,
+        user: r.user_name,
+        lastSeen: r.last_seen.toISOString(),
+        revoked: r.revoked,
+      }));
+    },
+    async listMemberDocuments() {
+      const { rows } = await pool.query<{ member_id: string; document: string; state_vector: Buffer }>(
+        'SELECT member_id, document, state_vector FROM desk_member_documents',
+      );
+      return rows.map((r) => ({
+        member: r.member_id,
+        document: r.document,
+        stateVector: new Uint8Array(r.state_vector),
+      }));
+    },
+    async forgetMembers(members) {
+      if (members.length === 0) return;
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM desk_member_documents WHERE member_id = ANY($1)', [members]);
+        await client.query('DELETE FROM desk_members WHERE member_id = ANY($1)', [members]);
+      });
+    },
+    async recordPruneRun(run) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          'INSERT INTO desk_prune_runs (started_at, finished_at, report) VALUES ($1, $2, $3)',
+          [run.startedAt, run.finishedAt, JSON.stringify(run)],
+        );
+        await client.query(
+          'DELETE FROM desk_prune_runs WHERE id NOT IN (SELECT id FROM desk_prune_runs ORDER BY id DESC LIMIT $1)',
+          [DESK_PRUNE_RUNS_KEPT],
+        );
+      });
+    },
+    async listPruneRuns(limit) {
+      const { rows } = await pool.query<{ report: string }>(
+        'SELECT report FROM desk_prune_runs ORDER BY id DESC LIMIT $1',
+        [limit],
+      );
+      return rows.map((r) => JSON.parse(r.report) as DeskPruneRun);
+    },
     async close() {
       await pool.end();
     },
   };
+}
+
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 export async function peekPostgresSchemaVersion(url: string): Promise<number> {

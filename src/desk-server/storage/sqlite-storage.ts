@@ -3,7 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isDeskRole, type DeskRole } from '../../shared/desk/names';
 import { DESK_SCHEMA_TABLE, pendingMigrations } from './migrations';
-import type { DeskDocumentInfo, DeskFileInfo, DeskStorage, DeskUserRecord } from './storage';
+import {
+  DESK_PRUNE_RUNS_KEPT,
+  type DeskDocumentInfo,
+  type DeskFileInfo,
+  type DeskPruneRun,
+  type DeskStorage,
+  type DeskUserRecord,
+  type MirrorReportRow,
+} from './storage';
 
 /**
  * The embedded default: one SQLite file in the desk server's data folder. The server and the
@@ -46,8 +54,51 @@ export function openSqliteStorage(file: string): DeskStorage {
     listFiles: db.prepare(
       'SELECT sha256, size, uploaded_by, uploaded_at FROM desk_files ORDER BY uploaded_at, sha256',
     ),
+    // The member row is taken or refreshed only for the user who owns the id; no row changed → report ignored.
+    seenMember: db.prepare(
+      `INSERT INTO desk_members (member_id, user_name, last_seen) VALUES (?, ?, ?)
+       ON CONFLICT (member_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)
+       WHERE desk_members.user_name = excluded.user_name`,
+    ),
+    memberOwner: db.prepare('SELECT user_name FROM desk_members WHERE member_id = ?'),
+    reportDocument: db.prepare(
+      `INSERT INTO desk_member_documents (member_id, document, state_vector, reported_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (member_id, document) DO UPDATE SET state_vector = excluded.state_vector,
+         reported_at = excluded.reported_at`,
+    ),
+    listMembers: db.prepare(
+      `SELECT m.member_id, m.user_name, m.last_seen, (u.name IS NULL OR u.revoked_at IS NOT NULL) AS revoked
+       FROM desk_members m LEFT JOIN desk_users u ON u.name = m.user_name ORDER BY m.user_name, m.member_id`,
+    ),
+    listMemberDocs: db.prepare('SELECT member_id, document, state_vector FROM desk_member_documents'),
+    forgetMemberDocs: db.prepare('DELETE FROM desk_member_documents WHERE member_id = ?'),
+    forgetMember: db.prepare('DELETE FROM desk_members WHERE member_id = ?'),
+    insertRun: db.prepare('INSERT INTO desk_prune_runs (started_at, finished_at, report) VALUES (?, ?, ?)'),
+    trimRuns: db.prepare(
+      'DELETE FROM desk_prune_runs WHERE id NOT IN (SELECT id FROM desk_prune_runs ORDER BY id DESC LIMIT ?)',
+    ),
+    listRuns: db.prepare('SELECT report FROM desk_prune_runs ORDER BY id DESC LIMIT ?'),
   };
   const now = () => new Date().toISOString();
+
+  const saveReports = db.transaction((reports: readonly MirrorReportRow[]) => {
+    for (const r of reports) {
+      q.seenMember.run(r.member, r.user, r.at);
+      const owner = q.memberOwner.get(r.member) as { user_name: string } | undefined;
+      if (owner?.user_name !== r.user || !r.document || !r.stateVector) continue;
+      q.reportDocument.run(r.member, r.document, Buffer.from(r.stateVector), r.at);
+    }
+  });
+  const forget = db.transaction((members: readonly string[]) => {
+    for (const m of members) {
+      q.forgetMemberDocs.run(m);
+      q.forgetMember.run(m);
+    }
+  });
+  const recordRun = db.transaction((run: DeskPruneRun) => {
+    q.insertRun.run(run.startedAt, run.finishedAt, JSON.stringify(run));
+    q.trimRuns.run(DESK_PRUNE_RUNS_KEPT);
+  });
 
   const addUser = db.transaction((name: string, role: DeskRole, hash: string): boolean => {
     const existing = q.userByName.get(name) as { revoked_at: string | null } | undefined;
@@ -113,6 +164,33 @@ export function openSqliteStorage(file: string): DeskStorage {
         uploadedBy: r.uploaded_by,
         uploadedAt: r.uploaded_at,
       }));
+    },
+    async saveMirrorReports(reports) {
+      saveReports(reports);
+    },
+    async listMembers() {
+      return (
+        q.listMembers.all() as { member_id: string; user_name: string; last_seen: string; revoked: number }[]
+      ).map((r) => ({
+        member: r.member_id,
+        user: r.user_name,
+        lastSeen: r.last_seen,
+        revoked: r.revoked === 1,
+      }));
+    },
+    async listMemberDocuments() {
+      return (q.listMemberDocs.all() as { member_id: string; document: string; state_vector: Buffer }[]).map(
+        (r) => ({ member: r.member_id, document: r.document, stateVector: new Uint8Array(r.state_vector) }),
+      );
+    },
+    async forgetMembers(members) {
+      forget(members);
+    },
+    async recordPruneRun(run) {
+      recordRun(run);
+    },
+    async listPruneRuns(limit) {
+      return (q.listRuns.all(limit) as { report: string }[]).map((r) => JSON.parse(r.report) as DeskPruneRun);
     },
     async close() {
       if (db.open) db.close();

@@ -24,6 +24,55 @@ export interface DeskFileInfo {
   uploadedAt: string;
 }
 
+/** A member's word that it has mirrored a facts document up to a state vector (or only that it is around). */
+export interface MirrorReportRow {
+  /** The random id of the member's local store. */
+  member: string;
+  /** The desk user whose token the member connected with. */
+  user: string;
+  /** Null with a null state vector: the member is still around, nothing more. */
+  document: string | null;
+  stateVector: Uint8Array | null;
+  at: string;
+}
+
+export interface DeskMemberRecord {
+  member: string;
+  user: string;
+  lastSeen: string;
+  /** The user was revoked (or is gone): the member will not come back and is not waited for. */
+  revoked: boolean;
+}
+
+export interface DeskMemberDocument {
+  member: string;
+  document: string;
+  stateVector: Uint8Array;
+}
+
+/** What one run of the change-log pruning did (docs/desk-facts.md); `desk doctor` shows the last one. */
+export interface DeskPruneRun {
+  startedAt: string;
+  finishedAt: string;
+  settings: { keepMs: number; maxEntries: number; memberHorizonMs: number };
+  /** Facts documents looked at. */
+  documents: number;
+  /** Documents entries were removed from. */
+  prunedDocuments: number;
+  removed: number;
+  /** Entries still in the change logs after the run. */
+  left: number;
+  /** Entries old enough (or over the limit) but kept because a member has not mirrored them yet. */
+  heldBack: number;
+  waitingFor: { member: string; user: string; lastSeen: string; lacking: number }[];
+  /** Members not seen within the horizon: forgotten by this run, no longer waited for. */
+  forgotten: { member: string; user: string; lastSeen: string }[];
+  problems: string[];
+}
+
+/** How many runs the storage keeps (the log of runs must not grow without bound either). */
+export const DESK_PRUNE_RUNS_KEPT = 50;
+
 /**
  * The desk server's storage layer: the only code that speaks SQL. Both back ends (SQLite for a
  * desk on one office machine, PostgreSQL for a real server) implement it and create their
@@ -52,6 +101,20 @@ export interface DeskStorage {
   putFile(sha256: string, bytes: Uint8Array, uploadedBy: string): Promise<void>;
   getFile(sha256: string): Promise<Uint8Array | null>;
   listFiles(): Promise<DeskFileInfo[]>;
+
+  /**
+   * Stores reports in one transaction. A member id stays with the user who reported it first: a
+   * report for it under another user's token is ignored.
+   */
+  saveMirrorReports(reports: readonly MirrorReportRow[]): Promise<void>;
+  listMembers(): Promise<DeskMemberRecord[]>;
+  listMemberDocuments(): Promise<DeskMemberDocument[]>;
+  /** Removes members and their reports. */
+  forgetMembers(members: readonly string[]): Promise<void>;
+  /** Records a run and keeps only the newest DESK_PRUNE_RUNS_KEPT. */
+  recordPruneRun(run: DeskPruneRun): Promise<void>;
+  /** Newest first. */
+  listPruneRuns(limit: number): Promise<DeskPruneRun[]>;
 
   close(): Promise<void>;
 }

@@ -22,6 +22,8 @@ import {
 import { writeAudit, writeCreateAudits, type Actor } from '../../store/audit';
 import type { Db } from '../../store/db';
 import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
+import { deskMemberId } from '../../store/desk-config';
+import { isMemberId, mirrorReportMessage } from '../../shared/desk/mirror-report';
 import {
   DESK_TABLES,
   DESK_WRITE_ORDER,
@@ -79,6 +81,11 @@ export interface DeskFactSyncOptions {
   onFactsChanged?(): void;
   /** Milliseconds per mirror phase are added here (the bench prints them). */
   phases?: MirrorPhases;
+  /**
+   * At most one round of mirror reports to the desk per this many milliseconds (default
+   * REPORT_MS): they only decide what the server may prune, hours later.
+   */
+  reportMs?: number;
 }
 
 /** Where the mirror's time goes. */
@@ -105,6 +112,9 @@ export function emptyPhases(): MirrorPhases {
 }
 
 const FACTS_CHANGED_MS = 500;
+const REPORT_MS = 5000;
+/** A member is still around even when nothing changes: the server waits only for members seen within its horizon. */
+const STILL_HERE_MS = 60 * 60 * 1000;
 
 /**
  * Who a change is put down to when the change log does not hold it (pruned while this machine
@@ -134,6 +144,8 @@ export class DeskFactSync {
   private readonly dirty = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   private readonly tag = randomUUID();
+  /** This store's id towards the desk's change-log pruning. */
+  private readonly member: string;
   private refusal: string | null = null;
   private stopped = false;
   readonly problems: string[] = [];
@@ -141,6 +153,8 @@ export class DeskFactSync {
   constructor(private readonly options: DeskFactSyncOptions) {
     // Changes from here on are shared; facts from before joining are shared by shareExisting().
     deskAuditCursor(options.db);
+    this.member = deskMemberId(options.db, () => randomUUID());
+    if (!isMemberId(this.member)) this.member = randomUUID();
     this.socket = new HocuspocusProviderWebsocket({
       url: options.url,
       WebSocketPolyfill: options.WebSocketPolyfill,
@@ -255,11 +269,13 @@ export class DeskFactSync {
       if (this.everSynced) {
         this.pushLocal();
         if (takeShareRequest(this.options.db)) this.shareUnshared();
+        this.notePushedMirrored();
       }
       // Mirroring need not wait for all 384 documents: each one is written once it has the desk's
       // state, while the others still arrive.
       this.mirror();
       if (this.everSynced) this.uploadFiles();
+      this.sendReports(false);
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
     }
@@ -353,6 +369,7 @@ export class DeskFactSync {
       return;
     const target = this.docs.get(factDocNameFor(kind, entry.recordId));
     if (!target) return;
+    this.pushedTo.add(target.name);
     const changeId = `${this.tag}:${entry.seq}`;
     target.doc.transact(() => {
       let changes: FieldChange[] = [];
@@ -411,6 +428,7 @@ export class DeskFactSync {
       for (const [name, items] of byDoc) {
         const target = this.docs.get(name);
         if (!target) continue;
+        this.pushedTo.add(name);
         target.doc.transact(() => {
           for (const { kind, id } of items) {
             const record = localRecord(db, kind, id);
@@ -636,6 +654,7 @@ export class DeskFactSync {
       throw error;
     }
     lap('commit');
+    this.noteMirrored(names, pending);
     this.carriedOver = new Map();
     for (const p of pending) {
       const key = `${p.kind}:${p.record.id}`;
@@ -646,6 +665,76 @@ export class DeskFactSync {
       );
     }
     if (changed > 0) this.factsChanged();
+  }
+
+  /** Documents pushed to in this round. */
+  private readonly pushedTo = new Set<string>();
+  /** State vector per document up to which everything is in the local store (facts and audit log). */
+  private readonly mirroredTo = new Map<string, Uint8Array>();
+  private readonly unreported = new Set<string>();
+  /** Documents with a record that could not be stored yet: not reported until it is. */
+  private readonly unsettled = new Set<string>();
+  private reportedAt = 0;
+  private stillHereAt = 0;
+  private connectedBefore = false;
+
+  private noteMirrored(
+    names: readonly string[],
+    pending: readonly { kind: DeskFactKind; record: { id: string } }[],
+  ): void {
+    const waiting = new Set(pending.map((p) => factDocNameFor(p.kind, p.record.id)));
+    for (const name of names) {
+      if (waiting.has(name)) {
+        this.unsettled.add(name);
+        continue;
+      }
+      this.unsettled.delete(name);
+      this.mirroredTo.set(name, Y.encodeStateVector(this.docs.get(name)!.doc));
+      this.unreported.add(name);
+    }
+  }
+
+  /** A push onto a document with nothing unmirrored leaves it mirrored up to the push: ours are in our audit log. */
+  private notePushedMirrored(): void {
+    for (const name of this.pushedTo) {
+      if (this.dirty.has(name) || this.unsettled.has(name)) continue;
+      this.mirroredTo.set(name, Y.encodeStateVector(this.docs.get(name)!.doc));
+      this.unreported.add(name);
+    }
+    this.pushedTo.clear();
+  }
+
+  /**
+   * Tells the desk how far each document is mirrored here (the server prunes the change log only
+   * behind every member) and, now and then, that this member is still around. After a reconnect
+   * everything is told again: reports sent before may have been lost with the connection.
+   */
+  private sendReports(force: boolean): void {
+    if (this.socket.status !== 'connected') {
+      this.connectedBefore = false;
+      return;
+    }
+    const now = Date.now();
+    if (!this.connectedBefore) {
+      this.connectedBefore = true;
+      for (const name of this.mirroredTo.keys()) this.unreported.add(name);
+      this.stillHereAt = 0;
+    }
+    if (!force && now - this.reportedAt < (this.options.reportMs ?? REPORT_MS)) return;
+    this.reportedAt = now;
+    for (const name of [...this.unreported]) {
+      const provider = this.docs.get(name)!.provider;
+      if (!provider.isAuthenticated || !provider.synced) continue;
+      provider.sendStateless(mirrorReportMessage(this.member, this.mirroredTo.get(name)!));
+      this.unreported.delete(name);
+    }
+    if (now - this.stillHereAt >= STILL_HERE_MS) {
+      const first = this.docs.values().next().value?.provider;
+      if (first?.isAuthenticated) {
+        first.sendStateless(mirrorReportMessage(this.member, null));
+        this.stillHereAt = now;
+      }
+    }
   }
 
   private notifiedAt = 0;
@@ -667,6 +756,7 @@ export class DeskFactSync {
   stop(): void {
     if (this.stopped) return;
     this.tick();
+    this.sendReports(true);
     this.stopped = true;
     clearInterval(this.timer);
     if (this.notifyTimer) {
