@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/index';
+import { runDeskCommand } from './cli';
 import type { CliIO } from '../cli/io';
 import { DESK_REFUSAL } from '../shared/desk/names';
 import { userForToken } from './auth';
+import { DESK_SCHEMA_VERSION } from './storage/migrations';
 import { openDeskStorage } from './storage/storage';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './testing/postgres';
 import { DESK_SERVER_DATABASE_FILE } from './usage';
@@ -113,11 +115,98 @@ describe('factdesk desk (users and doctor)', () => {
     const text = await desk(['doctor', '--data-dir', dataDir]);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Storage:\s+sqlite .*desk-server\.sqlite — reachable/);
-    expect(text.out).toMatch(/Schema version:\s+1 \(current\)/);
+    expect(text.out).toMatch(new RegExp(`Schema version:\\s+${DESK_SCHEMA_VERSION} \\(current\\)`));
     expect(text.out).toContain('Mara Engel (viewer)');
     expect(text.out).toMatch(/article\/a1\s+2 bytes/);
+    expect(text.out).toMatch(/Change log:\s+not pruned yet/);
     const json = JSON.parse((await desk(['doctor', '--json', '--data-dir', dataDir])).out);
-    expect(json).toMatchObject({ schemaVersion: 1, documents: [{ name: 'article/a1', bytes: 2 }] });
+    expect(json).toMatchObject({
+      schemaVersion: DESK_SCHEMA_VERSION,
+      documents: [{ name: 'article/a1', bytes: 2 }],
+      changeLog: { lastRun: null, members: [] },
+    });
+  });
+
+  it('serve checks the change-log options and names the one that is wrong', async () => {
+    const dataDir = join(dir, 'prune-flags');
+    const cases: [string[], RegExp][] = [
+      [
+        ['--keep-changes', '30'],
+        /--keep-changes must be a duration like 30d, 12h or 90m, from 0 to 3650 days/,
+      ],
+      [['--keep-changes', '3651d'], /--keep-changes must be a duration/],
+      [
+        ['--member-horizon', '30m'],
+        /--member-horizon must be a duration like 30d, 12h or 90m, from 1 hour to 3650 days/,
+      ],
+      [
+        ['--prune-every', '30d'],
+        /--prune-every must be a duration like 30d, 12h or 90m, from 1 minute to 7 days/,
+      ],
+      [['--prune-every', 'never'], /--prune-every must be a duration/],
+      [['--max-changes', '0'], /--max-changes must be a whole number from 1 to 1000000/],
+      [['--max-changes', 'many'], /--max-changes must be a whole number/],
+    ];
+    for (const [flags, message] of cases) {
+      const result = await desk(['serve', ...flags, '--data-dir', dataDir]);
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.err).toMatch(message);
+    }
+  });
+
+  it('serve prunes the change log with the given settings at start, and doctor shows the run', async () => {
+    const dataDir = join(dir, 'prune-serve');
+    const io = capture();
+    const stop = new AbortController();
+    const serving = runDeskCommand(
+      [
+        'serve',
+        '--port',
+        '0',
+        '--keep-changes',
+        '7d',
+        '--max-changes',
+        '200',
+        '--member-horizon',
+        '14d',
+        '--prune-every',
+        '90m',
+        '--data-dir',
+        dataDir,
+      ],
+      io,
+      { signal: stop.signal },
+    );
+    const started = Date.now();
+    while (!io.stdout.some((l) => /change log pruned/.test(l))) {
+      if (Date.now() - started > 30_000) throw new Error(`no pruning run: ${io.stdout.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stop.abort();
+    expect(await serving).toBe(0);
+    expect(io.stdout).toContain(
+      'Facts change log: every 90 minutes (and now) entries older than 7 days, or beyond the newest 200 of a document, are pruned once every member seen within 14 days has them.',
+    );
+    const doctor = await desk(['doctor', '--data-dir', dataDir]);
+    expect(doctor.out).toMatch(
+      /Change log:\s+last pruned .*: 0 entries removed from 0 of 0 facts documents, 0 left/,
+    );
+    expect(doctor.out).toContain('keeping 7 days, at most 200 per document, members waited for 14 days');
+    expect(doctor.out).toMatch(/Members:\s+0 local stores/);
+
+    const off = capture();
+    const offStop = new AbortController();
+    const offServing = runDeskCommand(
+      ['serve', '--port', '0', '--prune-every', 'off', '--data-dir', dataDir],
+      off,
+      {
+        signal: offStop.signal,
+      },
+    );
+    while (!off.stdout.some((l) => /Facts change log/.test(l))) await new Promise((r) => setTimeout(r, 50));
+    offStop.abort();
+    expect(await offServing).toBe(0);
+    expect(off.stdout).toContain('Facts change log: not pruned (--prune-every off).');
   });
 
   it('serve says why it cannot start: a taken port, an unreachable PostgreSQL', async () => {
@@ -149,7 +238,9 @@ describe('factdesk desk (users and doctor)', () => {
     const empty = await desk(['doctor', '--postgres', cluster.url]);
     expect(empty.code).toBe(1);
     expect(empty.err).toMatch(
-      /Schema version 0, this Factdesk expects 1: "factdesk desk serve" brings it up to date/,
+      new RegExp(
+        `Schema version 0, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date`,
+      ),
     );
     expect((await desk(['doctor', '--postgres', cluster.url])).err).toMatch(/Schema version 0/);
 
@@ -157,7 +248,7 @@ describe('factdesk desk (users and doctor)', () => {
     const up = await desk(['doctor', '--postgres', cluster.url]);
     expect(up.code).toBe(0);
     expect(up.out).toMatch(/Storage:\s+postgres .* — reachable/);
-    expect(up.out).toMatch(/Schema version:\s+1 \(current\)/);
+    expect(up.out).toMatch(new RegExp(`Schema version:\\s+${DESK_SCHEMA_VERSION} \\(current\\)`));
     expect(up.out).toContain('Jonas Brehm (editor)');
   });
 });

@@ -6,10 +6,14 @@ import { DESK_SCHEMA_VERSION } from './storage/migrations';
 import {
   openDeskStorage,
   peekDeskSchemaVersion,
+  type DeskMemberRecord,
+  type DeskPruneRun,
   type DeskStorage,
   type DeskStorageOptions,
 } from './storage/storage';
 import { DESK_SERVER_DATABASE_FILE } from './usage';
+import { formatDuration, parseDuration } from './durations';
+import { DAY_MS, DEFAULT_CHANGE_LOG_SETTINGS, HOUR_MS, MINUTE_MS, type ChangeLogSettings } from './prune-job';
 import { addDeskUser, DeskUserInputError, revokeDeskUser } from './users';
 
 const STORAGE_FLAGS = ['postgres'];
@@ -100,15 +104,67 @@ function intFlag(
   return n;
 }
 
+function durationFlag(
+  flags: Record<string, string | boolean>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'string' ? parseDuration(value) : null;
+  if (ms === null || ms < min || ms > max)
+    throw new UsageError(
+      `--${name} must be a duration like 30d, 12h or 90m, from ${min === 0 ? '0' : formatDuration(min)} to ${formatDuration(max)}`,
+    );
+  return ms;
+}
+
+/** The change-log pruning options of `desk serve` (docs/desk.md, "The facts change log"). */
+export function changeLogFlags(flags: Record<string, string | boolean>): ChangeLogSettings {
+  const defaults = DEFAULT_CHANGE_LOG_SETTINGS;
+  return {
+    keepMs: durationFlag(flags, 'keep-changes', 0, 3650 * DAY_MS) ?? defaults.keepMs,
+    maxEntries: intFlag(flags, 'max-changes', 1, 1_000_000) ?? defaults.maxEntries,
+    memberHorizonMs:
+      durationFlag(flags, 'member-horizon', HOUR_MS, 3650 * DAY_MS) ?? defaults.memberHorizonMs,
+    // Node's timers hold at most 24.8 days; a week is plenty for a job that waits for reports anyway.
+    everyMs:
+      flags['prune-every'] === 'off'
+        ? 0
+        : (durationFlag(flags, 'prune-every', MINUTE_MS, 7 * DAY_MS) ?? defaults.everyMs),
+  };
+}
+
+export function describeChangeLog(settings: ChangeLogSettings): string {
+  if (settings.everyMs === 0) return 'Facts change log: not pruned (--prune-every off).';
+  return (
+    `Facts change log: every ${formatDuration(settings.everyMs)} (and now) entries older than ${formatDuration(settings.keepMs)}, ` +
+    `or beyond the newest ${settings.maxEntries} of a document, are pruned once every member seen within ` +
+    `${formatDuration(settings.memberHorizonMs)} has them.`
+  );
+}
+
 async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
   const { flags, positionals } = parseArgs(argv, {
-    values: ['port', 'host', 'debounce', 'max-debounce', ...STORAGE_FLAGS],
+    values: [
+      'port',
+      'host',
+      'debounce',
+      'max-debounce',
+      'keep-changes',
+      'max-changes',
+      'member-horizon',
+      'prune-every',
+      ...STORAGE_FLAGS,
+    ],
   });
   if (positionals.length) throw new UsageError(`desk serve takes no arguments (got "${positionals[0]}")`);
   const port = intFlag(flags, 'port', 0, 65535) ?? DESK_DEFAULT_PORT;
   const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
   const debounceMs = intFlag(flags, 'debounce', 0, 60_000);
   const maxDebounceMs = intFlag(flags, 'max-debounce', 0, 600_000);
+  const changeLog = changeLogFlags(flags);
   const storage = storageFrom(flags);
 
   const { startDeskServer } = await import('./server');
@@ -120,6 +176,7 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
       storage,
       debounceMs,
       maxDebounceMs,
+      changeLog,
       log: (line) => io.out(`${new Date().toISOString()} ${line}`),
     });
   } catch (error) {
@@ -134,6 +191,7 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
   io.out(
     `Factdesk desk server listening on ${server.url} (storage: ${server.storage.kind} ${server.storage.location})`,
   );
+  io.out(describeChangeLog(changeLog));
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     io.out(
       `Listening beyond loopback without TLS: put a reverse proxy with TLS in front (see docs/desk.md).`,
@@ -271,6 +329,8 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
     const users = await storage.listUsers();
     const documents = await storage.listDocuments();
     const files = await storage.listFiles();
+    const [lastRun] = await storage.listPruneRuns(1);
+    const members = await storage.listMembers();
     const schemaOk = schemaVersion === DESK_SCHEMA_VERSION;
     const report = {
       storage: { kind: storage.kind, location: storage.location, reachable: true },
@@ -279,6 +339,7 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
       users,
       documents,
       files: { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) },
+      changeLog: { lastRun: lastRun ?? null, members },
     };
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else {
@@ -292,9 +353,39 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
       io.out(`Documents:       ${documents.length}`);
       for (const d of documents) io.out(`  ${d.name}  ${d.bytes} bytes  stored ${d.updatedAt}`);
       io.out(`Source files:    ${report.files.count} (${report.files.bytes} bytes)`);
+      for (const line of changeLogLines(lastRun, members)) io.out(line);
     }
     return schemaOk ? EXIT.ok : EXIT.problem;
   } finally {
     await storage.close();
   }
+}
+
+/** What `desk doctor` says about the facts change log: the last pruning run and who reports. */
+function changeLogLines(run: DeskPruneRun | undefined, members: readonly DeskMemberRecord[]): string[] {
+  const lines: string[] = [];
+  if (!run) lines.push('Change log:      not pruned yet');
+  else {
+    lines.push(
+      `Change log:      last pruned ${run.finishedAt}: ${run.removed} entries removed from ${run.prunedDocuments} of ${run.documents} facts documents, ${run.left} left`,
+    );
+    lines.push(
+      `  keeping ${formatDuration(run.settings.keepMs)}, at most ${run.settings.maxEntries} per document, members waited for ${formatDuration(run.settings.memberHorizonMs)}`,
+    );
+    for (const w of run.waitingFor)
+      lines.push(
+        `  ${w.lacking} held back for ${w.user} (store ${w.member.slice(0, 8)}, last seen ${w.lastSeen})`,
+      );
+    for (const f of run.forgotten)
+      lines.push(
+        `  no longer waiting for ${f.user} (store ${f.member.slice(0, 8)}, last seen ${f.lastSeen})`,
+      );
+    for (const p of run.problems) lines.push(`  problem: ${p}`);
+  }
+  lines.push(`Members:         ${members.length} local stores report what they have mirrored`);
+  for (const m of members)
+    lines.push(
+      `  ${m.user} (store ${m.member.slice(0, 8)}) last seen ${m.lastSeen}${m.revoked ? ' — revoked' : ''}`,
+    );
+  return lines;
 }
