@@ -11,6 +11,8 @@ import {
   loadDoc,
   markDocSynced,
   pendingUpdates,
+  replaceConfirmedState,
+  storedDocBytes,
 } from './desk-docs';
 import { createArticle } from './articles';
 
@@ -83,6 +85,32 @@ describe('local copies of desk documents', () => {
     loadDoc(db, 'article/a1', NOW);
     expect(db.prepare('SELECT count(*) FROM desk_doc_updates').pluck().get()).toBe(1);
     expect(text(loadDoc(db, 'article/a1', NOW).state)).toBe('Lena Kowalczyk trifft');
+  });
+
+  it('shrinks a copy to what Yjs keeps of deleted entries when re-encoded, pending rows untouched', () => {
+    const { db } = tempDb();
+    const { doc, updates } = recordingDoc();
+    const log = doc.getArray<string>('changes');
+    for (let i = 0; i < 50; i++) log.push([`a change-log entry with some words in it, number ${i}`]);
+    log.delete(0, 50);
+    for (const u of updates) appendDocUpdate(db, 'facts/deal/1', u, false, NOW);
+    doc.getText('t').insert(0, 'offline');
+    appendDocUpdate(db, 'facts/deal/1', updates[updates.length - 1], true, NOW);
+    loadDoc(db, 'facts/deal/1', NOW);
+    // Folding merges updates but keeps every deleted entry's text.
+    const folded = storedDocBytes(db, 'facts/deal/1');
+    expect(folded).toBeGreaterThan(50 * 40);
+
+    const confirmed = new Y.Doc();
+    Y.applyUpdate(confirmed, Y.mergeUpdates(updates.slice(0, -1)));
+    replaceConfirmedState(db, 'facts/deal/1', Y.encodeStateAsUpdate(confirmed), NOW);
+    expect(storedDocBytes(db, 'facts/deal/1')).toBeLessThan(folded / 10);
+    const stored = loadDoc(db, 'facts/deal/1', NOW);
+    expect(stored.pending).toBe(1);
+    expect(text(stored.state)).toBe('offline');
+    const back = new Y.Doc();
+    Y.applyUpdate(back, stored.state!);
+    expect(back.getArray('changes').length).toBe(0);
   });
 
   it('confirms only up to the named update: later offline edits stay waiting', () => {

@@ -59,6 +59,36 @@ export function loadDoc(db: Db, doc: string, now: string): StoredDoc {
   })();
 }
 
+/**
+ * Replaces the confirmed rows of a document with its state re-encoded from a Y.Doc that holds all
+ * of them. Folding with Y.mergeUpdates keeps the content of deleted items; a document re-encoded by
+ * Yjs keeps only their tombstones — what lets the copy shrink after the desk pruned entries.
+ * Pending rows stay as they are, after the new row.
+ */
+export function replaceConfirmedState(db: Db, doc: string, state: Uint8Array, now: string): void {
+  db.transaction(() => {
+    const last = db
+      .prepare('SELECT max(seq) FROM desk_doc_updates WHERE doc = ? AND pending = 0')
+      .pluck()
+      .get(doc) as number | null;
+    if (last === null) return;
+    db.prepare('DELETE FROM desk_doc_updates WHERE doc = ? AND pending = 0 AND seq < ?').run(doc, last);
+    db.prepare('UPDATE desk_doc_updates SET data = ?, created_at = ? WHERE seq = ?').run(
+      Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+      now,
+      last,
+    );
+  })();
+}
+
+/** Bytes of the stored copy of a document, all rows. */
+export function storedDocBytes(db: Db, doc: string): number {
+  return db
+    .prepare('SELECT coalesce(sum(length(data)), 0) FROM desk_doc_updates WHERE doc = ?')
+    .pluck()
+    .get(doc) as number;
+}
+
 /** The desk confirmed everything this app sent for the document up to `upTo`. */
 export function markDocSynced(db: Db, doc: string, upTo: number): number {
   return db

@@ -2,7 +2,12 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { appendChange, readChanges, type DeskFactChange } from '../../shared/desk/fact-changes';
+import {
+  appendChange,
+  deletesChanges,
+  readChanges,
+  type DeskFactChange,
+} from '../../shared/desk/fact-changes';
 import {
   DESK_FACT_FIELDS,
   checkRecord,
@@ -21,9 +26,10 @@ import {
 } from '../../shared/desk/names';
 import { writeAudit, writeCreateAudits, type Actor } from '../../store/audit';
 import type { Db } from '../../store/db';
-import { appendDocUpdate, loadDoc } from '../../store/desk-docs';
+import { appendDocUpdate, loadDoc, replaceConfirmedState } from '../../store/desk-docs';
 import { deskMemberId } from '../../store/desk-config';
-import { isMemberId, mirrorReportMessage } from '../../shared/desk/mirror-report';
+import { isMemberId } from '../../shared/desk/mirror-report';
+import { MirrorReporter } from './mirror-reporter';
 import {
   DESK_TABLES,
   DESK_WRITE_ORDER,
@@ -113,8 +119,6 @@ export function emptyPhases(): MirrorPhases {
 
 const FACTS_CHANGED_MS = 500;
 const REPORT_MS = 5000;
-/** A member is still around even when nothing changes: the server waits only for members seen within its horizon. */
-const STILL_HERE_MS = 60 * 60 * 1000;
 
 /**
  * Who a change is put down to when the change log does not hold it (pruned while this machine
@@ -144,8 +148,7 @@ export class DeskFactSync {
   private readonly dirty = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   private readonly tag = randomUUID();
-  /** This store's id towards the desk's change-log pruning. */
-  private readonly member: string;
+  private readonly reporter: MirrorReporter;
   private refusal: string | null = null;
   private stopped = false;
   readonly problems: string[] = [];
@@ -153,8 +156,12 @@ export class DeskFactSync {
   constructor(private readonly options: DeskFactSyncOptions) {
     // Changes from here on are shared; facts from before joining are shared by shareExisting().
     deskAuditCursor(options.db);
-    this.member = deskMemberId(options.db, () => randomUUID());
-    if (!isMemberId(this.member)) this.member = randomUUID();
+    // This store's id towards the desk's change-log pruning; a hand-edited one is replaced for the session.
+    const member = deskMemberId(options.db, () => randomUUID());
+    this.reporter = new MirrorReporter(
+      isMemberId(member) ? member : randomUUID(),
+      options.reportMs ?? REPORT_MS,
+    );
     this.socket = new HocuspocusProviderWebsocket({
       url: options.url,
       WebSocketPolyfill: options.WebSocketPolyfill,
@@ -211,6 +218,9 @@ export class DeskFactSync {
     }
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== PUSH) this.dirty.add(name);
+    });
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (!tr.local && deletesChanges(tr, doc)) this.compactable.add(name);
     });
     this.docs.set(name, { kind, name, doc, provider, changesRead: new Set() });
   }
@@ -276,6 +286,7 @@ export class DeskFactSync {
       this.mirror();
       if (this.everSynced) this.uploadFiles();
       this.sendReports(false);
+      this.compactPruned();
     } catch (error) {
       this.report(`desk facts: ${(error as Error).message}`);
     }
@@ -667,16 +678,27 @@ export class DeskFactSync {
     if (changed > 0) this.factsChanged();
   }
 
+  /** Documents whose change log the desk pruned: their local copy can shrink. */
+  private readonly compactable = new Set<string>();
+
+  /**
+   * The local copy keeps the content of entries the desk pruned (folding updates keeps deleted
+   * content); the document re-encoded keeps only their tombstones. Only a document whose copy
+   * holds exactly its state — nothing unmirrored, nothing unstored — is rewritten.
+   */
+  private compactPruned(): void {
+    for (const name of this.compactable) {
+      if (this.dirty.has(name) || this.unstored.has(name)) continue;
+      const doc = this.docs.get(name)!.doc;
+      replaceConfirmedState(this.options.db, name, Y.encodeStateAsUpdate(doc), new Date().toISOString());
+      this.compactable.delete(name);
+    }
+  }
+
   /** Documents pushed to in this round. */
   private readonly pushedTo = new Set<string>();
-  /** State vector per document up to which everything is in the local store (facts and audit log). */
-  private readonly mirroredTo = new Map<string, Uint8Array>();
-  private readonly unreported = new Set<string>();
-  /** Documents with a record that could not be stored yet: not reported until it is. */
+  /** Documents with a record that could not be stored yet: not reported as mirrored until it is. */
   private readonly unsettled = new Set<string>();
-  private reportedAt = 0;
-  private stillHereAt = 0;
-  private connectedBefore = false;
 
   private noteMirrored(
     names: readonly string[],
@@ -689,53 +711,24 @@ export class DeskFactSync {
         continue;
       }
       this.unsettled.delete(name);
-      this.mirroredTo.set(name, Y.encodeStateVector(this.docs.get(name)!.doc));
-      this.unreported.add(name);
+      this.reporter.mirrored(name, this.docs.get(name)!.doc);
     }
   }
 
   /** A push onto a document with nothing unmirrored leaves it mirrored up to the push: ours are in our audit log. */
   private notePushedMirrored(): void {
     for (const name of this.pushedTo) {
-      if (this.dirty.has(name) || this.unsettled.has(name)) continue;
-      this.mirroredTo.set(name, Y.encodeStateVector(this.docs.get(name)!.doc));
-      this.unreported.add(name);
+      if (!this.dirty.has(name) && !this.unsettled.has(name))
+        this.reporter.mirrored(name, this.docs.get(name)!.doc);
     }
     this.pushedTo.clear();
   }
 
-  /**
-   * Tells the desk how far each document is mirrored here (the server prunes the change log only
-   * behind every member) and, now and then, that this member is still around. After a reconnect
-   * everything is told again: reports sent before may have been lost with the connection.
-   */
   private sendReports(force: boolean): void {
-    if (this.socket.status !== 'connected') {
-      this.connectedBefore = false;
-      return;
-    }
-    const now = Date.now();
-    if (!this.connectedBefore) {
-      this.connectedBefore = true;
-      for (const name of this.mirroredTo.keys()) this.unreported.add(name);
-      this.stillHereAt = 0;
-    }
-    if (!force && now - this.reportedAt < (this.options.reportMs ?? REPORT_MS)) return;
-    this.reportedAt = now;
-    for (const name of [...this.unreported]) {
-      const provider = this.docs.get(name)!.provider;
-      if (!provider.isAuthenticated || !provider.synced) continue;
-      provider.sendStateless(mirrorReportMessage(this.member, this.mirroredTo.get(name)!));
-      this.unreported.delete(name);
-    }
-    if (now - this.stillHereAt >= STILL_HERE_MS) {
-      const first = this.docs.values().next().value?.provider;
-      if (first?.isAuthenticated) {
-        first.sendStateless(mirrorReportMessage(this.member, null));
-        this.stillHereAt = now;
-      }
-    }
+    this.providers ??= new Map([...this.docs].map(([name, d]) => [name, d.provider]));
+    this.reporter.send(this.socket.status === 'connected', this.providers, force);
   }
+  private providers: Map<string, HocuspocusProvider> | null = null;
 
   private notifiedAt = 0;
   private notifyTimer: NodeJS.Timeout | null = null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendChange,
   changesArray,
+  deletesChanges,
   deskFactChange,
   isPlainDeskFactChange,
   readChanges,
@@ -62,5 +63,23 @@ describe('the change log read without zod', () => {
     const { changes, invalid } = readChanges(doc, new Set(['c-1']));
     expect(changes.map((c) => c.id)).toEqual(['c-2']);
     expect(invalid).toBe(1);
+  });
+});
+
+describe('telling a pruning of the change log from other deletions', () => {
+  it('is true for a transaction that deleted log entries, false for a replaced field or a new entry', () => {
+    const doc = new Y.Doc();
+    const log = changesArray(doc);
+    const records = doc.getMap('records');
+    let last: boolean | null = null;
+    doc.on('afterTransaction', (tr: Y.Transaction) => (last = deletesChanges(tr, doc)));
+    records.set('d1', 1);
+    expect(last).toBe(false);
+    log.push([{ id: 'c1' }, { id: 'c2' }]);
+    expect(last).toBe(false);
+    records.set('d1', 2);
+    expect(last).toBe(false);
+    log.delete(0, 1);
+    expect(last).toBe(true);
   });
 });

@@ -28,6 +28,17 @@ export function changesArray(doc: Y.Doc): Y.Array<unknown> {
   return doc.getArray<unknown>(FACT_CHANGES_ARRAY);
 }
 
+/** Whether a transaction deleted entries of the document's change log (the desk pruning it). */
+export function deletesChanges(tr: Y.Transaction, doc: Y.Doc): boolean {
+  if (tr.deleteSet.clients.size === 0) return false;
+  const log = changesArray(doc);
+  let found = false;
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+    if (struct instanceof Y.Item && struct.parent === log) found = true;
+  });
+  return found;
+}
+
 export function appendChange(doc: Y.Doc, change: DeskFactChange): void {
   changesArray(doc).push([{ ...change, changes: change.changes.map((c: FieldChange) => ({ ...c })) }]);
 }
