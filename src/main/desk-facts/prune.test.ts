@@ -51,8 +51,8 @@ async function ok<T>(
   return result.value;
 }
 
-async function joinDesk(name: string): Promise<Member> {
-  const { token } = await addDeskUser(server.storage, name, 'checker');
+async function joinDesk(name: string, role: 'checker' | 'viewer' = 'checker'): Promise<Member> {
+  const { token } = await addDeskUser(server.storage, name, role);
   const ctx = tempContext({ prefix: 'factdesk-prune-', userName: name });
   // Ticks are driven by the test; reports go out on every tick.
   const sync = new DeskFactSync({
@@ -194,7 +194,9 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
     const ida = await joinDesk('Ida Sommer');
     const tom = await joinDesk('Tom Weber');
     const olga = await joinDesk('Olga Nowak');
-    const all = [ida, tom, olga];
+    // A viewer's connection is read-only; her reports must count all the same, or nothing is ever pruned.
+    const vera = await joinDesk('Vera Lind', 'viewer');
+    const all = [ida, tom, olga, vera];
     const deals: string[] = [];
     for (let i = 0; i < 4; i++) {
       const deal = await ok(
@@ -240,7 +242,7 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
     // Every change reached every audit log with its author, though no log holds them any more.
     const trail = auditRows(ida.ctx.db);
     expect(trail.filter((row) => row.includes('"record_type":"deal"'))).toHaveLength(written);
-    for (const m of [tom, olga]) expect(auditRows(m.ctx.db)).toEqual(trail);
+    for (const m of [tom, olga, vera]) expect(auditRows(m.ctx.db)).toEqual(trail);
     console.log(
       `[prune ${backend.name}] stored facts documents after each round: ${bytes.join(', ')} bytes; entries pruned per round: ${prunedJson.join(', ')} bytes of JSON`,
     );
@@ -261,8 +263,8 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
     await setAmount(ida, deals[2], 7_200_000);
     await setAmount(tom, deals[2], 7_300_000);
     await setAmount(olga, deals[3], 7_400_000);
-    await settle([ida, tom]);
-    const held = await pruneUntil([ida, tom], (run) => run.waitingFor.length === 1);
+    await settle([ida, tom, vera]);
+    const held = await pruneUntil([ida, tom, vera], (run) => run.waitingFor.length === 1);
     const last = held[held.length - 1];
     expect(last).toMatchObject({ removed: 0, left: 4, heldBack: 4 });
     expect(last.waitingFor).toMatchObject([{ user: 'Olga Nowak', lacking: 4 }]);
@@ -272,7 +274,7 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
     await settle(all);
     for (const m of all) expect(getDeal(m.ctx.db, deals[3])?.amountMinor).toBe(7_400_000);
     const afterOlga = auditRows(ida.ctx.db);
-    for (const m of [tom, olga]) {
+    for (const m of [tom, olga, vera]) {
       expect(canonicalFactDump(m.ctx.db)).toEqual(canonicalFactDump(ida.ctx.db));
       expect(auditRows(m.ctx.db)).toEqual(afterOlga);
     }
@@ -289,24 +291,24 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
     const club = await ok(
       dispatch('facts:entity-create', { kind: 'club', name: 'FC Nordhafen', aliases: [] }, ida.ctx),
     );
-    await settle([ida, olga]);
-    // Ida and Olga report after the jump, so they are seen within the horizon; Tom is not.
+    await settle([ida, olga, vera]);
+    // Ida, Olga and Vera report after the jump, so they are seen within the horizon; Tom is not.
     await eventually(
       async () =>
-        (await server.storage.listMembers()).filter((m) => Date.parse(m.lastSeen) >= jumped).length === 2,
-      'Ida and Olga seen at the new time',
+        (await server.storage.listMembers()).filter((m) => Date.parse(m.lastSeen) >= jumped).length === 3,
+      'Ida, Olga and Vera seen at the new time',
       30_000,
     );
-    const gone = await pruneUntil([ida, olga], (run) => run.left === 0);
+    const gone = await pruneUntil([ida, olga, vera], (run) => run.left === 0);
     expect(gone.flatMap((r) => r.forgotten).map((f) => f.user)).toEqual(['Tom Weber']);
-    await logsEmptied([ida, olga]);
+    await logsEmptied([ida, olga, vera]);
 
     // Back, he converges on the desk's facts; his audit log has the changes he missed as the
     // desk's (author unknown), old → new, and everything before exactly as the others have it.
     await tom.sync.reconnect();
     await settle(all);
     expect(canonicalFactDump(tom.ctx.db)).toEqual(canonicalFactDump(ida.ctx.db));
-    expect(auditRows(olga.ctx.db)).toEqual(auditRows(ida.ctx.db));
+    for (const m of [olga, vera]) expect(auditRows(m.ctx.db)).toEqual(auditRows(ida.ctx.db));
     const tomNow = auditRows(tom.ctx.db);
     const missed = tomNow
       .filter((row) => !tomAudit.includes(row))
@@ -332,8 +334,8 @@ describe.each(BACKENDS)('pruning the facts change log ($name storage)', (backend
 
     const doctor = await doctorOutput();
     expect(doctor).toMatch(/Change log:\s+last pruned .*, 0 left/);
-    expect(doctor).toMatch(/Members:\s+3 local stores/);
-    for (const name of ['Ida Sommer', 'Tom Weber', 'Olga Nowak'])
+    expect(doctor).toMatch(/Members:\s+4 local stores/);
+    for (const name of ['Ida Sommer', 'Tom Weber', 'Olga Nowak', 'Vera Lind'])
       expect(doctor).toContain(`  ${name} (store `);
   }, 300_000);
 });
