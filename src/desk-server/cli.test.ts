@@ -209,6 +209,43 @@ describe('factdesk desk (users and doctor)', () => {
     expect(off.stdout).toContain('Facts change log: not pruned (--prune-every off).');
   });
 
+  it('forget-store stops waiting for a local store, found by the id doctor shows', async () => {
+    const dataDir = join(dir, 'forget');
+    await desk(['add-user', 'Tom Weber', '--data-dir', dataDir]);
+    const storage = await openDeskStorage({ kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) });
+    const old = '3f2a9c1e-0000-4000-8000-000000000001';
+    const now = '3f2a9c1e-0000-4000-8000-000000000002';
+    for (const member of [old, now])
+      await storage.saveMirrorReports([
+        {
+          member,
+          user: 'Tom Weber',
+          document: 'facts/deal/1',
+          stateVector: new Uint8Array([0]),
+          at: '2026-12-01T00:00:00.000Z',
+        },
+      ]);
+    await storage.close();
+
+    const doctor = await desk(['doctor', '--data-dir', dataDir]);
+    expect(doctor.out).toContain('Tom Weber (store 3f2a9c1e) last seen 2026-12-01T00:00:00.000Z');
+    const ambiguous = await desk(['forget-store', '3f2a9c1e', '--data-dir', dataDir]);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toMatch(/"3f2a9c1e" matches 2 stores .*; give more of the id/);
+    expect((await desk(['forget-store', 'abc', '--data-dir', dataDir])).code).toBe(2);
+    expect((await desk(['forget-store', 'ffffffff', '--data-dir', dataDir])).err).toMatch(
+      /No local store ffffffff reports to this desk/,
+    );
+
+    const forgot = await desk(['forget-store', old, '--data-dir', dataDir]);
+    expect(forgot.code).toBe(0);
+    expect(forgot.out).toMatch(/^Forgot Tom Weber's store 3f2a9c1e-0000-4000-8000-000000000001/);
+    const after = await openDeskStorage({ kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) });
+    expect((await after.listMembers()).map((m) => m.member)).toEqual([now]);
+    expect((await after.listMemberDocuments()).map((d) => d.member)).toEqual([now]);
+    await after.close();
+  });
+
   it('serve says why it cannot start: a taken port, an unreachable PostgreSQL', async () => {
     const dataDir = join(dir, 'serve');
     const taken = createServer();

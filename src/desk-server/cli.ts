@@ -40,8 +40,12 @@ export async function runDeskCommand(
       return revoke(rest, io);
     case 'doctor':
       return doctor(rest, io);
+    case 'forget-store':
+      return forgetStore(rest, io);
     case undefined:
-      throw new UsageError('Which desk subcommand? serve, add-user, list-users, revoke or doctor.');
+      throw new UsageError(
+        'Which desk subcommand? serve, add-user, list-users, revoke, doctor or forget-store.',
+      );
     default:
       throw new UsageError(`Unknown desk subcommand "${sub}".`);
   }
@@ -359,6 +363,36 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
   } finally {
     await storage.close();
   }
+}
+
+/**
+ * A local store that will not come back (a reinstalled machine) holds the change log back until the
+ * member horizon has passed; forgetting it lets the next run prune without it.
+ */
+async function forgetStore(argv: readonly string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, { values: STORAGE_FLAGS });
+  const prefix = positionals[0]?.toLowerCase() ?? '';
+  if (positionals.length !== 1 || !/^[0-9a-f-]{8,36}$/.test(prefix))
+    throw new UsageError(
+      'desk forget-store needs a store id as "desk doctor" shows it (at least its first 8 characters)',
+    );
+  return withStorage(flags, async (storage) => {
+    const matches = (await storage.listMembers()).filter((m) => m.member.startsWith(prefix));
+    if (matches.length !== 1) {
+      io.err(
+        matches.length === 0
+          ? `No local store ${prefix} reports to this desk ("factdesk desk doctor" lists them).`
+          : `"${prefix}" matches ${matches.length} stores (${matches.map((m) => m.member).join(', ')}); give more of the id.`,
+      );
+      return EXIT.problem;
+    }
+    const [store] = matches;
+    await storage.forgetMembers([store.member]);
+    io.out(
+      `Forgot ${store.user}'s store ${store.member} (last seen ${store.lastSeen}): the change log is no longer kept for it. Should it connect again, it is waited for from its next report.`,
+    );
+    return EXIT.ok;
+  });
 }
 
 /** What `desk doctor` says about the facts change log: the last pruning run and who reports. */

@@ -13,6 +13,7 @@ export const DESK_USAGE = [
   '  list-users [--json]            list users, their roles and whether they are revoked',
   "  revoke <name>                  revoke a user's token at once",
   '  doctor [--json]                check the storage; users, documents, the last change-log pruning',
+  '  forget-store <id>              stop keeping the facts change log for a local store that will not come back',
   '',
   'Storage: PostgreSQL with --postgres <url> (or FACTDESK_DESK_POSTGRES), otherwise',
   `the SQLite file ${DESK_SERVER_DATABASE_FILE} in the data folder (--data-dir <dir> or FACTDESK_DATA_DIR).`,
