@@ -23,6 +23,8 @@ import {
 } from './prune-job';
 import type { DeskPruneRun } from './storage/storage';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface DeskServerOptions {
   /** Loopback unless a reverse proxy on another machine must reach it. */
   host?: string;
@@ -65,6 +67,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   const log = options.log ?? (() => undefined);
   const now = options.now ?? Date.now;
   const changeLog: ChangeLogSettings = { ...DEFAULT_CHANGE_LOG_SETTINGS, ...options.changeLog };
+  // Node runs a longer interval after 1 ms instead, which would prune without pause.
+  if (!(changeLog.everyMs >= 0 && changeLog.everyMs <= MAX_TIMER_MS))
+    throw new Error(`changeLog.everyMs must be from 0 to ${MAX_TIMER_MS} (got ${changeLog.everyMs})`);
   const storage = await openDeskStorage(options.storage);
   const reports = new MirrorReportBuffer(storage, (error) =>
     console.error('[desk] storing mirror reports failed:', error instanceof Error ? error.message : error),
