@@ -139,5 +139,9 @@ describe('the change-log pruning job in the server', () => {
       async () => (await scheduled.storage.listPruneRuns(10)).length >= 3,
       'runs on the schedule',
     );
+    // Longer than Node's timers hold: it would run every millisecond instead.
+    await expect(server({ everyMs: 30 * 24 * 60 * 60 * 1000 })).rejects.toThrow(
+      /changeLog.everyMs must be from 0 to/,
+    );
   });
 });
