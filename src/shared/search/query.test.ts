@@ -14,6 +14,14 @@ describe('search input', () => {
     expect(build('Kowal', false)).toBe('{t s} : "kowal"');
   });
 
+  it('looks a prefix up once when its transliteration only lengthens the stripped spelling', () => {
+    // Every word starting with "schoe" starts with "scho": the stripped spelling finds them all.
+    expect(build('Schö', true)).toBe('{t s} : "scho" *');
+    expect(build('"Götze Schö', true)).toBe('(t : "goetze schoe" * OR {t s} : "gotze scho" *)');
+    expect(build('Müll', true)).toBe('(t : "muell" * OR {t s} : "mull" *)');
+    expect(build('Schö', false)).toBe('(t : "schoe" OR {t s} : "scho")');
+  });
+
   it('does not prefix-match a single letter', () => {
     expect(build('Jana K', true)).toBe('{t s} : "jana" AND {t s} : "k"');
   });
