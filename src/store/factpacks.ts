@@ -259,7 +259,7 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
   if (raw !== null && typeof raw === 'object')
     for (const section of PACK_SECTIONS) {
       const list = (raw as Record<string, unknown>)[section];
-      if (Array.isArray(list)) for (const r of storedAsIs(db, TABLES[section], list)) known.add(r);
+      if (Array.isArray(list)) storedAsIs(db, TABLES[section], list, known);
     }
   const checked = validateFactPack(raw, storeContext(db), known);
   if (!checked.ok) return emptyReport(checked.problems);

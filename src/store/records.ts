@@ -143,53 +143,81 @@ export function compareWithStored<T extends { id: string }>(
   return result;
 }
 
+/** Per table: the domain keys in column order and which of them are stored as JSON. */
+const columnInfo = new WeakMap<FactTable<never>, { keys: string[]; json: boolean[] }>();
+
+function columnsOf<T extends { id: string }>(t: FactTable<T>): { keys: string[]; json: boolean[] } {
+  const key = t as unknown as FactTable<never>;
+  let info = columnInfo.get(key);
+  if (!info) {
+    const keys = t.columns.map(([k]) => k as string);
+    info = { keys, json: keys.map((k) => (t.json as readonly string[] | undefined)?.includes(k) ?? false) };
+    columnInfo.set(key, info);
+  }
+  return info;
+}
+
 /**
  * Of records as they came in (parsed JSON, not yet validated), those that equal a stored row
  * exactly: the same fields, no more and no fewer, with the same values. A stored row passed
  * validation when it was written, so such a record needs no second look (a re-import of an
  * unchanged pack of 150,000 records is then a read and a compare). Anything else — an extra
- * or missing field, a number written as a string — is left to validation.
+ * or missing field, a number written as a string — is left to validation. Found records are
+ * added to `into`.
+ *
+ * A re-import spends its time here, so the loop is kept lean: column keys and JSON flags are
+ * worked out once per table, and a record is put in the id map as itself unless its id repeats
+ * (a list per record was 150,000 arrays). A missing field reads as undefined, which equals no
+ * stored value, so only records whose values all match have their keys counted.
  */
 export function storedAsIs<T extends { id: string }>(
   db: Db,
   t: FactTable<T>,
   incoming: readonly unknown[],
-): Set<unknown> {
-  const same = new Set<unknown>();
-  const byId = new Map<string, Record<string, unknown>[]>();
+  into: Set<unknown>,
+): void {
+  const held = (prepared(db, `SELECT max(seq) FROM ${t.table}`).pluck().get() as number | null) ?? 0;
+  if (incoming.length === 0 || held === 0) return;
+  const byId = new Map<string, Record<string, unknown> | Record<string, unknown>[]>();
   for (const r of incoming) {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
     const record = r as Record<string, unknown>;
-    if (typeof record.id !== 'string' || Object.keys(record).length !== t.columns.length) continue;
-    const list = byId.get(record.id);
-    if (list) list.push(record);
-    else byId.set(record.id, [record]);
+    const id = record.id;
+    if (typeof id !== 'string') continue;
+    const there = byId.get(id);
+    if (there === undefined) byId.set(id, record);
+    else if (Array.isArray(there)) there.push(record);
+    else byId.set(id, [there, record]);
   }
-  const held = (prepared(db, `SELECT max(seq) FROM ${t.table}`).pluck().get() as number | null) ?? 0;
-  if (byId.size === 0 || held === 0) return same;
-  const columns = t.columns.map(([, c]) => c);
-  const select = columns.map((c) => `x.${c}`).join(', ');
+  if (byId.size === 0) return;
+  const { keys, json } = columnsOf(t);
+  const select = t.columns.map(([, c]) => `x.${c}`).join(', ');
   // A pack that covers much of the table reads it front to back, which is cheaper than looking
   // each record up by id at a random place; a small one looks its records up.
   const whole = byId.size * 2 >= held;
-  const rows = whole
-    ? prepared(db, `SELECT ${select} FROM ${t.table} x`).raw(true).iterate()
-    : prepared(db, `SELECT ${select} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`)
-        .raw(true)
-        .iterate(JSON.stringify([...byId.keys()]));
-  const idAt = columns.indexOf('id');
-  for (const row of rows as Iterable<unknown[]>)
-    for (const record of byId.get(row[idAt] as string) ?? []) {
-      let equal = true;
-      for (let i = 0; i < t.columns.length && equal; i++) {
-        const key = t.columns[i][0];
-        if (!Object.hasOwn(record, key)) equal = false;
-        else if (t.json?.includes(key)) equal = JSON.stringify(record[key]) === row[i];
-        else equal = record[key] === row[i];
-      }
-      if (equal) same.add(record);
+  const rows = (
+    whole
+      ? prepared(db, `SELECT ${select} FROM ${t.table} x`).raw(true).iterate()
+      : prepared(db, `SELECT ${select} FROM json_each(?) j JOIN ${t.table} x ON x.id = j.value`)
+          .raw(true)
+          .iterate(JSON.stringify([...byId.keys()]))
+  ) as Iterable<unknown[]>;
+  const idAt = keys.indexOf('id');
+  const n = keys.length;
+  const equal = (record: Record<string, unknown>, row: unknown[]) => {
+    for (let i = 0; i < n; i++) {
+      const v = record[keys[i]];
+      if (json[i] ? JSON.stringify(v) !== row[i] : v !== row[i]) return false;
     }
-  return same;
+    return Object.keys(record).length === n;
+  };
+  for (const row of rows) {
+    const there = byId.get(row[idAt] as string);
+    if (there === undefined) continue;
+    if (!Array.isArray(there)) {
+      if (equal(there, row)) into.add(there);
+    } else for (const record of there) if (equal(record, row)) into.add(record);
+  }
 }
 
 /** Of the given ids, those the table holds (one query for many ids). */

@@ -44,6 +44,9 @@ function foldChar(ch: string): [string, string] {
 }
 
 function fold(text: string, transliterate: boolean): string {
+  // ASCII text is already in NFC and lowers to ASCII: most words of a search hit's text
+  // (highlighting folds every one) skip the normaliser.
+  if (ASCII.test(text)) return text.toLowerCase();
   const lower = text.normalize('NFC').toLowerCase();
   if (ASCII.test(lower)) return lower;
   const which = transliterate ? 0 : 1;
