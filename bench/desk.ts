@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 import { createArticle, saveArticle } from '../src/store/articles';
 import { longBody } from '../src/store/articleBody.fixture';
@@ -150,6 +150,8 @@ interface OpenTimes {
   total: number;
   phases: [string, number][];
   editable: boolean;
+  /** The app's calls to its shell during the open, in ms after the click: sent, answered, and how long the shell took to start answering. */
+  calls: { channel: string; sent: number; answered: number; waited: number }[];
 }
 
 /**
@@ -203,13 +205,36 @@ async function watchOpen(page: Page, lastWords: string): Promise<void> {
   }, lastWords);
 }
 
-async function openTimes(page: Page): Promise<OpenTimes> {
+type Call = { channel: string; start: number; timing: ReturnType<Request['timing']> };
+
+/** Collects the app's contract calls (`/api/<channel>`) from now on, with the browser's timing of each. */
+function watchCalls(page: Page): () => Promise<Call[]> {
+  const done: Promise<Call>[] = [];
+  const listener = (request: Request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    done.push(
+      request.response().then(async (response) => {
+        await response?.finished();
+        const timing = request.timing();
+        return { channel: decodeURIComponent(url.pathname.slice(5)), start: timing.startTime, timing };
+      }),
+    );
+  };
+  page.on('request', listener);
+  return async () => {
+    page.off('request', listener);
+    return Promise.all(done);
+  };
+}
+
+async function openTimes(page: Page, calls: () => Promise<Call[]>): Promise<OpenTimes> {
   await page.waitForFunction(
     () => (window as unknown as { __open: { painted?: number } }).__open.painted !== undefined,
     null,
     { timeout: 60_000, polling: 50 },
   );
-  return page.evaluate(() => {
+  const times = await page.evaluate(() => {
     const open = (window as unknown as { __open: Record<string, number | boolean> }).__open;
     const click = open.click as number;
     const phases: [string, number][] = performance
@@ -219,8 +244,24 @@ async function openTimes(page: Page): Promise<OpenTimes> {
     for (const key of ['body mounted', 'text in editor', 'painted'])
       phases.push([key, (open[key] as number) - click]);
     phases.sort((x, y) => x[1] - y[1]);
-    return { total: (open.painted as number) - click, phases, editable: open.editable === true };
+    return {
+      total: (open.painted as number) - click,
+      phases,
+      editable: open.editable === true,
+      clickedAt: performance.timeOrigin + click,
+    };
   });
+  const { clickedAt, ...rest } = times;
+  const made = (await calls())
+    .filter((c) => c.start >= clickedAt - 5 && c.start - clickedAt <= rest.total)
+    .sort((x, y) => x.start - y.start)
+    .map(({ channel, start, timing }) => ({
+      channel,
+      sent: start - clickedAt,
+      answered: start + timing.responseEnd - clickedAt,
+      waited: timing.responseStart - timing.requestStart,
+    }));
+  return { ...rest, calls: made };
 }
 
 async function memoryKb(pid: number): Promise<number> {
@@ -263,9 +304,10 @@ async function main(): Promise<void> {
       await button.waitFor();
       await settled(inst.page);
       await watchOpen(inst.page, lastWords);
+      const calls = watchCalls(inst.page);
       const profiler = profile && PROFILE ? await startCpuProfile(inst.page, { trace: true }) : null;
       await button.click();
-      const times = await openTimes(inst.page);
+      const times = await openTimes(inst.page, calls);
       await profiler?.stop(`${PROFILE}-open.cpuprofile`, 'newcomer opens the shared article');
       return times;
     };
@@ -304,6 +346,7 @@ async function main(): Promise<void> {
       console.log(
         `Desk benchmark: ${WORDS} words, 3 clients typing ${KEYS_PER_SECOND} keys/s each for ${SECONDS} s (${keys} keys each)…`,
       );
+      const typingCalls = [watchCalls(a.page), watchCalls(d.page)];
       const typingProfiles = PROFILE
         ? [await startCpuProfile(a.page, { trace: true }), await startCpuProfile(d.page)]
         : [];
@@ -324,6 +367,16 @@ async function main(): Promise<void> {
         await typingProfiles[1].stop(`${PROFILE}-unshared.cpuprofile`, 'unshared client D typing', per);
       }
       const memoryTyping = await memoryKb(server.pid!);
+      const callsPerKey = await Promise.all(
+        typingCalls.map(async (done) => {
+          const byChannel = new Map<string, number>();
+          for (const c of await done()) byChannel.set(c.channel, (byChannel.get(c.channel) ?? 0) + 1);
+          return [...byChannel]
+            .sort((x, y) => y[1] - x[1])
+            .map(([channel, n]) => `${channel} ${(n / keys).toFixed(2)}`)
+            .join(', ');
+        }),
+      );
 
       const probes = await Promise.all(typists.map(([inst]) => readProbe(inst.page)));
       const latencies: number[] = [];
@@ -357,6 +410,7 @@ async function main(): Promise<void> {
         p95,
         ratio50,
         ratio95,
+        callsPerKey,
       };
     };
     const typing = OPEN_ONLY ? null : await typingRound();
@@ -400,6 +454,7 @@ async function main(): Promise<void> {
         p95,
         ratio50,
         ratio95,
+        callsPerKey,
       } = typing;
       console.log(
         `Keystroke in one client → text visible in the others (${latencies.length} samples, ${missing} not seen):`,
@@ -420,6 +475,7 @@ async function main(): Promise<void> {
       console.log(
         `  ratio p50 ${ratio50.toFixed(2)}, p95 ${ratio95.toFixed(2)} (target ≤ 1.3): ${Math.max(ratio50, ratio95) <= 1.3 ? 'met' : 'NOT met'}`,
       );
+      console.log(`  calls to the shell per key typed: shared ${callsPerKey[0]}; unshared ${callsPerKey[1]}`);
       console.log('Desk server memory (RSS):');
       console.log(
         `  idle ${(memoryIdle / 1024).toFixed(1)} MB, after typing ${(memoryTyping / 1024).toFixed(1)} MB (no fixed target)`,
@@ -430,7 +486,10 @@ async function main(): Promise<void> {
     );
     for (const [i, o] of opens.entries())
       console.log(
-        `  #${i + 1} ${ms(o.total).padStart(9)}${o.editable ? '' : ' (NOT editable)'}:  ${o.phases.map(([p, t]) => `${p} ${t.toFixed(0)}`).join(' · ')}`,
+        `  #${i + 1} ${ms(o.total).padStart(9)}${o.editable ? '' : ' (NOT editable)'}:  ${o.phases.map(([p, t]) => `${p} ${t.toFixed(0)}`).join(' · ')}\n` +
+          `      calls (sent → answered, of which the shell took): ${o.calls
+            .map((c) => `${c.channel} ${c.sent.toFixed(0)}→${c.answered.toFixed(0)} (${c.waited.toFixed(0)})`)
+            .join(', ')}`,
       );
     const phaseNames = opens[0]?.phases.map(([p]) => p) ?? [];
     console.log(
