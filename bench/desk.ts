@@ -46,21 +46,41 @@ function quantile(values: number[], q: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** A long article stored in an instance's data folder before its app starts. */
+/**
+ * A long article stored in an instance's data folder while its app runs. The app may be writing
+ * at that moment (its start-up); SQLite then refuses the bench's write transaction with
+ * SQLITE_BUSY_SNAPSHOT, which a second try resolves.
+ */
 function seedArticle(dataDir: string): string {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return seedArticleOnce(dataDir);
+    } catch (err) {
+      if (attempt >= 5 || !String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) throw err;
+    }
+  }
+}
+
+function seedArticleOnce(dataDir: string): string {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-  const doc = createArticle(
-    db,
-    { headline: HEADLINE, language: 'de', author: 'Bench' },
-    new Date().toISOString(),
-  );
-  saveArticle(
-    db,
-    { id: doc.meta.id, baseRev: doc.rev, body: longBody(WORDS), user: 'Bench' },
-    new Date().toISOString(),
-  );
-  db.close();
-  return doc.meta.id;
+  try {
+    // One transaction, so a refused try leaves no half-seeded article behind.
+    return db.transaction(() => {
+      const doc = createArticle(
+        db,
+        { headline: HEADLINE, language: 'de', author: 'Bench' },
+        new Date().toISOString(),
+      );
+      saveArticle(
+        db,
+        { id: doc.meta.id, baseRev: doc.rev, body: longBody(WORDS), user: 'Bench' },
+        new Date().toISOString(),
+      );
+      return doc.meta.id;
+    })();
+  } finally {
+    db.close();
+  }
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
@@ -510,6 +530,27 @@ async function main(): Promise<void> {
     console.log(
       `  median ${ms(openMedian)} (target < 1000 ms): ${openMedian < 1000 && opens.every((o) => o.editable) ? 'met' : 'NOT met'}`,
     );
+
+    // Every target of the issue in one place: figure, target, figure ÷ target (≤ 1 meets it).
+    const targets: [string, number, number, string][] = [];
+    if (typing) {
+      targets.push(['keystroke → paint, shared ÷ unshared, p50', typing.ratio50, 1.3, '×']);
+      targets.push(['keystroke → paint, shared ÷ unshared, p95', typing.ratio95, 1.3, '×']);
+    }
+    targets.push([`newcomer opens 10,000 words (median of ${opens.length})`, openMedian, 1000, ' ms']);
+    console.log('');
+    console.log(`Targets (load average ${os.loadavg()[0].toFixed(1)}; figure / target = ratio, ≤ 1 is met):`);
+    for (const [name, figure, target, unit] of targets) {
+      const ratio = figure / target;
+      const shown = unit === ' ms' ? figure.toFixed(0) : figure.toFixed(2);
+      console.log(
+        `  ${name.padEnd(50)} ${`${shown}${unit}`.padStart(9)} / ${`${target}${unit}`.padEnd(8)} = ${ratio.toFixed(2)}  ${(unit === ' ms' ? ratio < 1 && opens.every((o) => o.editable) : ratio <= 1) ? 'met' : 'NOT met'}`,
+      );
+    }
+    if (typing)
+      console.log(
+        `  no target: keystroke → seen by the others p50 ${ms(typing.p50)} / p95 ${ms(typing.p95)}; desk server RSS ${(memoryIdle / 1024).toFixed(0)} MB idle, ${(typing.memoryTyping / 1024).toFixed(0)} MB after typing`,
+      );
   } finally {
     for (const i of instances) await i.close().catch(() => undefined);
     await server.stop();
