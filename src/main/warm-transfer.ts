@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { quietForMs } from './handlers/callActivity';
 
 /**
  * The import and export libraries the shells load ahead of need, heaviest last. Each load is
@@ -22,16 +23,38 @@ export interface WarmStep {
 }
 
 /**
- * Loads the libraries one after another, each in its own macrotask after `delayMs`, so calls
- * that arrive meanwhile run between them. Resolves with what each load took; a library that
- * fails to load is left to fail again, with its message, when it is used.
+ * How long the app must have left its shell alone before a library loads. A load blocks the
+ * shell for a moment (jsdom: 0.3 s on a quiet machine, seconds on a busy one); right after
+ * start the app is still asking for things, and a person who opens an article then — a
+ * desk article, from the library — would wait for jsdom first.
+ */
+const QUIET_MS = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Loads the libraries one after another, each in its own macrotask after `delayMs` and once no
+ * call has come in for `quietMs`, so calls that arrive meanwhile run before and between them.
+ * Resolves with what each load took; a library that fails to load is left to fail again, with
+ * its message, when it is used.
  */
 export async function warmTransferLibraries(
-  options: { delayMs?: number; pdf?: boolean } = {},
+  options: {
+    delayMs?: number;
+    pdf?: boolean;
+    quietMs?: number;
+    /** How long the shell has been without calls (tests pass their own). */
+    quietFor?: () => number;
+    libraries?: readonly (readonly [string, () => Promise<unknown>])[];
+  } = {},
 ): Promise<WarmStep[]> {
+  const { quietMs = QUIET_MS, quietFor = quietForMs } = options;
+  const libraries = options.libraries ?? (options.pdf ? [...LIBRARIES, PDF_LIBRARY] : LIBRARIES);
   const steps: WarmStep[] = [];
-  await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1500));
-  for (const [library, load] of options.pdf ? [...LIBRARIES, PDF_LIBRARY] : LIBRARIES) {
+  await sleep(options.delayMs ?? 1500);
+  for (const [library, load] of libraries) {
+    for (let quiet = quietFor(); quiet < quietMs; quiet = quietFor())
+      await sleep(Math.max(10, quietMs - quiet));
     const t0 = performance.now();
     try {
       await load();
@@ -39,7 +62,7 @@ export async function warmTransferLibraries(
       continue;
     }
     steps.push({ library, ms: performance.now() - t0 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   return steps;
 }

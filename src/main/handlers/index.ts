@@ -21,6 +21,7 @@ import { spellHandlers } from './spell';
 import { transferHandlers } from './transfer';
 import type { HandlerContext } from './context';
 import { storageError } from './storageErrors';
+import { callFinished, callStarted } from './callActivity';
 import type { HandlerTable } from './table';
 
 export type { HandlerContext, ShellPlatform } from './context';
@@ -71,6 +72,19 @@ export function dispatch(
   ctx: HandlerContext,
 ): Promise<Result<unknown>>;
 export async function dispatch(
+  channelName: unknown,
+  rawInput: unknown,
+  ctx: HandlerContext,
+): Promise<Result<unknown>> {
+  callStarted();
+  try {
+    return await dispatchCall(channelName, rawInput, ctx);
+  } finally {
+    callFinished();
+  }
+}
+
+async function dispatchCall(
   channelName: unknown,
   rawInput: unknown,
   ctx: HandlerContext,

@@ -183,12 +183,32 @@ export function detectIncremental(
     suffix++;
   const shift = paragraphs.length - old.length;
   const oldByFirst = new Map(prev.blocks.map((b) => [b.firstParagraph, b]));
+  // Between the first and the last change (edits in several places: colleagues typing in a shared
+  // article), an old block is found by its text: a block's suggestions depend only on its
+  // paragraphs and the discourse it starts with, wherever it sits.
+  let middle: Map<string, BlockRecord[]> | null = null;
+  const oldByText = (text: string) => {
+    if (!middle) {
+      middle = new Map();
+      for (const b of prev.blocks) {
+        if (b.firstParagraph + b.paragraphCount <= prefix || b.firstParagraph >= old.length - suffix)
+          continue;
+        const key = old.slice(b.firstParagraph, b.firstParagraph + b.paragraphCount).join('\n');
+        middle.set(key, [...(middle.get(key) ?? []), b]);
+      }
+    }
+    return middle.get(text) ?? [];
+  };
   const starts = blockBoundaries(paragraphs, options.lang);
   const blocks = runBlocks(paragraphs, starts, env, (first, count, incoming) => {
     const last = first + count - 1;
     let candidate: BlockRecord | undefined;
     if (last < prefix) candidate = oldByFirst.get(first);
     else if (first >= paragraphs.length - suffix) candidate = oldByFirst.get(first - shift);
+    else
+      return oldByText(paragraphs.slice(first, first + count).join('\n')).find(
+        (b) => b.paragraphCount === count && sameDiscourse(b.in, incoming),
+      );
     if (!candidate || candidate.paragraphCount !== count) return undefined;
     return sameDiscourse(candidate.in, incoming) ? candidate : undefined;
   });

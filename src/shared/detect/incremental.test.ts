@@ -60,12 +60,18 @@ function edit(text: string, rnd: () => number): string {
   return text.slice(0, a) + SNIPPETS[Math.floor(rnd() * SNIPPETS.length)] + text.slice(b);
 }
 
-function checkRandomEdits(base: string, options: DetectOptions, seed: number, steps: number) {
+function checkRandomEdits(
+  base: string,
+  options: DetectOptions,
+  seed: number,
+  steps: number,
+  editsPerStep = 1,
+) {
   const rnd = random(seed);
   let text = base;
   let state = detectWithState(text, options).state;
   for (let i = 0; i < steps; i++) {
-    text = edit(text, rnd);
+    for (let e = 0; e < editsPerStep; e++) text = edit(text, rnd);
     const inc = detectIncremental(state, text, options);
     expect(inc.suggestions, `edit ${i} of seed ${seed}`).toEqual(detect(text, options));
     state = inc.state;
@@ -79,6 +85,28 @@ describe('incremental detection', () => {
 
   it('equals a full pass after each of many random English edits', () => {
     for (const seed of [11, 12, 13]) checkRandomEdits(ENGLISH, { lang: 'en' }, seed, 150);
+  });
+
+  it('equals a full pass when each update brings edits in several places (colleagues typing)', () => {
+    const longer = [GERMAN, GERMAN, GERMAN].join('\n');
+    for (const seed of [21, 22, 23]) checkRandomEdits(longer, { lang: 'de' }, seed, 80, 3);
+    for (const seed of [31, 32]) checkRandomEdits([ENGLISH, ENGLISH].join('\n'), { lang: 'en' }, seed, 80, 3);
+  });
+
+  it('reuses the untouched blocks between two edits instead of detecting them again', () => {
+    const options: DetectOptions = { lang: 'de' };
+    const { state } = detectWithState(GERMAN, options);
+    const paragraphs = GERMAN.split('\n');
+    const edited = [`${paragraphs[0]} Er`, ...paragraphs.slice(1, -1), `${paragraphs.at(-1)} Ja.`].join('\n');
+    const next = detectIncremental(state, edited, options);
+    expect(next.suggestions).toEqual(detect(edited, options));
+    // The block of the sixth paragraph (the deal) lies between the edits and did not change.
+    const before = state.blocks.find((b) => b.firstParagraph === 5)!;
+    const after = next.state.blocks.find((b) => b.firstParagraph === 5)!;
+    expect(after.in).toBe(before.in);
+    expect(after.suggestions).toEqual(
+      before.suggestions.map((s) => ({ ...s, start: s.start + 3, end: s.end + 3 })),
+    );
   });
 
   it('re-detects a later quote when an edit above changes who "er" refers to', () => {

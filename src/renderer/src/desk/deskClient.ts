@@ -94,13 +94,24 @@ export function deskUserName(): string {
   return state.config?.user?.name ?? localName;
 }
 
-function refreshPending(): void {
-  clearTimeout(pendingTimer);
+/**
+ * "n changes waiting": the count a confirmation returned, or — after an update was stored —
+ * asked for once a burst of such writes is through (one call per burst, not per key typed).
+ */
+function refreshPending(total?: number): void {
+  if (total !== undefined) {
+    clearTimeout(pendingTimer);
+    pendingTimer = undefined;
+    if (total !== state.pending) set({ pending: total });
+    return;
+  }
+  if (pendingTimer !== undefined) return;
   pendingTimer = setTimeout(() => {
+    pendingTimer = undefined;
     void api.desk.pending({}).then((r) => {
       if (r.ok && r.value.total !== state.pending) set({ pending: r.value.total });
     });
-  }, 150);
+  }, 300);
 }
 
 function onStateless(payload: string): void {

@@ -12,13 +12,22 @@ const APPEND_BATCH_MS = 150;
  * larger batches — fewer writes while this user types.
  */
 const RECEIVED_BATCH_MS = 1000;
+/**
+ * The desk acknowledges every update sent; confirming them in the local copy costs a call. A
+ * confirmation only moves updates from "waiting" to "stored" — one that comes late resends
+ * nothing the desk would not ignore — so while someone types, it comes at most this often.
+ */
+const CONFIRM_EVERY_MS = 1000;
 
 /** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
 const LOCAL_REPLAY = Symbol('desk-local-replay');
 
 export interface DeskDocEvents {
-  /** Updates stored here that the desk has not confirmed yet changed (for "n changes waiting"). */
-  onPendingChanged(): void;
+  /**
+   * Updates stored here that the desk has not confirmed yet changed (for "n changes waiting"),
+   * with their number in all documents when the store said it.
+   */
+  onPendingChanged(total?: number): void;
   /** A stateless message from the desk (who this token belongs to). */
   onStateless?(payload: string): void;
   onRefused?(reason: string): void;
@@ -42,6 +51,8 @@ export class DeskDoc {
   private bufferTimer: ReturnType<typeof setTimeout> | undefined;
   private bufferDueAt = Infinity;
   private writeError: string | null = null;
+  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastConfirmAt = -Infinity;
   private closed = false;
   /** An article's first open is marked for DevTools and bench:desk (the index document is not). */
   private timed: boolean;
@@ -134,6 +145,7 @@ export class DeskDoc {
     this.closed = true;
     this.offClose();
     document.removeEventListener('visibilitychange', this.onHidden);
+    clearTimeout(this.confirmTimer);
     await this.flushed();
     this.provider.destroy();
     this.doc.destroy();
@@ -149,19 +161,23 @@ export class DeskDoc {
     this.bufferTimer = setTimeout(() => this.writeBuffered(), delay);
   }
 
-  /** Hands the buffered updates to the store in order, merged per run of the same kind. */
+  /**
+   * Hands the buffered updates to the store: those received in one write, those typed here in
+   * another. Yjs updates commute, so a batch need not keep the order they interleaved in (this
+   * user typing while colleagues' keys arrive would otherwise cost a write per alternation).
+   */
   private writeBuffered(): void {
     clearTimeout(this.bufferTimer);
     this.bufferTimer = undefined;
     this.bufferDueAt = Infinity;
     const batch = this.buffered;
     this.buffered = [];
-    const runs: { updates: Uint8Array[]; pending: boolean }[] = [];
-    for (const { update, pending } of batch) {
-      const last = runs[runs.length - 1];
-      if (last && last.pending === pending) last.updates.push(update);
-      else runs.push({ updates: [update], pending });
-    }
+    const runs = [false, true]
+      .map((pending) => ({
+        pending,
+        updates: batch.filter((b) => b.pending === pending).map((b) => b.update),
+      }))
+      .filter((run) => run.updates.length > 0);
     for (const run of runs) {
       const text = bytesToBase64(run.updates.length === 1 ? run.updates[0] : Y.mergeUpdates(run.updates));
       this.writes = this.writes.then(async () => {
@@ -176,14 +192,26 @@ export class DeskDoc {
   }
 
   private confirmIfSynced(): void {
-    if (!this.provider.isSynced || this.provider.unsyncedChanges > 0) return;
+    if (!this.provider.isSynced || this.provider.unsyncedChanges > 0 || this.confirmTimer) return;
+    const wait = this.lastConfirmAt + CONFIRM_EVERY_MS - Date.now();
+    if (wait <= 0) return this.confirm();
+    this.confirmTimer = setTimeout(() => {
+      this.confirmTimer = undefined;
+      // Something typed since may still be on its way; its acknowledgement confirms it.
+      if (this.provider.isSynced && this.provider.unsyncedChanges === 0) this.confirm();
+    }, wait);
+  }
+
+  private confirm(): void {
+    if (this.closed) return;
+    this.lastConfirmAt = Date.now();
     // Everything the desk acknowledged must be stored before it can be confirmed.
     this.writeBuffered();
     // Queued behind the appends made so far, so it confirms exactly what the desk has acknowledged.
     this.writes = this.writes.then(async () => {
       if (this.lastSeq === 0) return;
       const r = await api.desk.markSynced({ doc: this.name, upTo: this.lastSeq });
-      if (r.ok) this.events.onPendingChanged();
+      if (r.ok) this.events.onPendingChanged(r.value.total);
     });
   }
 }

@@ -60,4 +60,25 @@ describe('editPause', () => {
     vi.advanceTimersByTime(10_000);
     expect(run).toHaveBeenCalledTimes(1);
   });
+
+  it('waits for this user to pause while they type, whatever colleagues type meanwhile', () => {
+    const run = vi.fn();
+    const pause = editPause(run, { localMs: 400, remoteMs: 1500 });
+    // This user types a key every 200 ms for 4 s while colleagues' keys arrive every 100 ms.
+    for (let t = 0; t < 4000; t += 100) {
+      if (t % 200 === 0) pause.local();
+      pause.remote();
+      vi.advanceTimersByTime(100);
+    }
+    expect(run).not.toHaveBeenCalled();
+    // Their last key was at 3.8 s; colleagues go on: the pass comes 1.5 s after that key.
+    for (let t = 0; t < 1200; t += 100) {
+      pause.remote();
+      vi.advanceTimersByTime(100);
+    }
+    expect(run).not.toHaveBeenCalled();
+    pause.remote();
+    vi.advanceTimersByTime(100);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
 });

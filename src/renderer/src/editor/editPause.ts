@@ -1,7 +1,10 @@
 export interface EditPause {
   /** An edit made here: the pass runs `localMs` after the last one. */
   local(): void;
-  /** An edit that came from the desk: the pass runs within `remoteMs`, never later because of it. */
+  /**
+   * An edit that came from the desk: the pass runs within `remoteMs` of the first change waiting
+   * for it — or of the last edit made here, while this user is typing — never later because of it.
+   */
   remote(): void;
   cancel(): void;
   readonly pending: boolean;
@@ -15,6 +18,11 @@ export interface EditPause {
  * would redo the whole article several times a second. A remote edit just before a pass still
  * moves it `localMs` on (within that bound): what belongs to the edit may arrive a moment after
  * it — a claim's record after its mark.
+ *
+ * While this user types, colleagues' edits do not bring the pass forward: it waits for this
+ * user's pause, as in an article nobody shares, and comes at most `remoteMs` after their last
+ * key. A pass forced into a typing burst every `remoteMs` is what made keys typed in a shared
+ * article wait longer for the screen than in an unshared one (bench:desk, paint ratio).
  */
 export function editPause(
   run: () => void,
@@ -23,6 +31,7 @@ export function editPause(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
   let waitingSince = Infinity;
+  let lastLocalAt = -Infinity;
   const fire = () => {
     timer = undefined;
     dueAt = Infinity;
@@ -36,7 +45,8 @@ export function editPause(
   };
   return {
     local: () => {
-      if (timer === undefined) waitingSince = Date.now();
+      lastLocalAt = Date.now();
+      if (timer === undefined) waitingSince = lastLocalAt;
       at(localMs);
     },
     remote: () => {
@@ -45,7 +55,7 @@ export function editPause(
         waitingSince = now;
         return at(remoteMs);
       }
-      const due = Math.min(Math.max(dueAt, now + localMs), waitingSince + remoteMs);
+      const due = Math.min(Math.max(dueAt, now + localMs), Math.max(waitingSince, lastLocalAt) + remoteMs);
       if (due !== dueAt) at(Math.max(0, due - now));
     },
     cancel: () => {
