@@ -2,13 +2,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { appendChange, readChanges, type DeskFactChange } from '../../shared/desk/fact-changes';
+import { appendChanges, readChanges, type DeskFactChange } from '../../shared/desk/fact-changes';
 import {
   DESK_FACT_FIELDS,
   checkRecord,
-  rawRecord,
-  recordsMap,
+  hasRecord,
+  rawRecords,
   removeRecord,
+  writeFields,
   writeRecord,
   type FieldChange,
 } from '../../shared/desk/fact-records';
@@ -337,8 +338,12 @@ export class DeskFactSync {
           (byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!).push(entry);
         }
         for (const [doc, group] of byDoc) {
-          if (doc) doc.transact(() => group.forEach((e) => this.push(e)), PUSH);
-          else group.forEach((e) => this.push(e));
+          if (!doc) continue; // not a shared kind
+          doc.transact(() => {
+            const log: DeskFactChange[] = [];
+            for (const e of group) this.push(e, log);
+            appendChanges(doc, log);
+          }, PUSH);
         }
         cursor = entries[entries.length - 1].seq;
         setDeskAuditCursor(db, cursor);
@@ -346,7 +351,8 @@ export class DeskFactSync {
     }
   }
 
-  private push(entry: PendingAuditEntry): void {
+  /** Writes one local change into its document (inside the caller's transaction); its log entry goes into `log`. */
+  private push(entry: PendingAuditEntry, log: DeskFactChange[]): void {
     const { db } = this.options;
     const kind = entry.recordType;
     if (!(DESK_FACT_KINDS as readonly string[]).includes(kind) || isLocalOnly(db, kind, entry.recordId))
@@ -354,43 +360,41 @@ export class DeskFactSync {
     const target = this.docs.get(factDocNameFor(kind, entry.recordId));
     if (!target) return;
     const changeId = `${this.tag}:${entry.seq}`;
-    target.doc.transact(() => {
-      let changes: FieldChange[] = [];
-      if (entry.action === 'delete') {
-        // A fact that never reached the desk (e.g. a duplicate merged away on joining) leaves no trace there.
-        if (!isShared(db, kind, entry.recordId) && !recordsMap(target.doc).has(entry.recordId)) return;
-        removeRecord(target.doc, entry.recordId);
-        unmarkShared(db, kind, entry.recordId);
-      } else {
-        const current = localRecord(db, kind, entry.recordId);
-        if (!current) return; // deleted again since; that delete is its own entry
-        const onDesk = recordsMap(target.doc).get(entry.recordId);
-        if (entry.action === 'update' && onDesk instanceof Y.Map && entry.before && entry.after) {
-          // Only the fields this edit changed: another member's edit of another field must survive.
-          for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
-            const before = entry.before[field] ?? null;
-            const after = entry.after[field] ?? null;
-            if (JSON.stringify(before) === JSON.stringify(after)) continue;
-            onDesk.set(field, Array.isArray(after) ? [...after] : after);
-            changes.push({ field, before, after });
-          }
-        } else {
-          changes = writeRecord(target.doc, kind, current as never);
-          if (entry.action === 'create') changes = [];
+    let changes: FieldChange[] = [];
+    if (entry.action === 'delete') {
+      // A fact that never reached the desk (e.g. a duplicate merged away on joining) leaves no trace there.
+      if (!isShared(db, kind, entry.recordId) && !hasRecord(target.doc, entry.recordId)) return;
+      removeRecord(target.doc, kind, entry.recordId);
+      unmarkShared(db, kind, entry.recordId);
+    } else {
+      const current = localRecord(db, kind, entry.recordId);
+      if (!current) return; // deleted again since; that delete is its own entry
+      if (entry.action === 'update' && hasRecord(target.doc, entry.recordId) && entry.before && entry.after) {
+        // Only the fields this edit changed: another member's edit of another field must survive.
+        const values: Record<string, unknown> = {};
+        for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
+          const before = entry.before[field] ?? null;
+          const after = entry.after[field] ?? null;
+          if (JSON.stringify(before) === JSON.stringify(after)) continue;
+          values[field] = after;
+          changes.push({ field, before, after });
         }
-        markShared(db, kind, entry.recordId);
-        this.noteShared(target.name, entry.recordId);
+        writeFields(target.doc, entry.recordId, values);
+      } else {
+        changes = writeRecord(target.doc, kind, current as never);
+        if (entry.action === 'create') changes = [];
       }
-      const change: DeskFactChange = {
-        id: changeId,
-        recordId: entry.recordId,
-        action: entry.action,
-        changes,
-        by: entry.user,
-        at: entry.at,
-      };
-      appendChange(target.doc, change);
-    }, PUSH);
+      markShared(db, kind, entry.recordId);
+      this.noteShared(target.name, entry.recordId);
+    }
+    log.push({
+      id: changeId,
+      recordId: entry.recordId,
+      action: entry.action,
+      changes,
+      by: entry.user,
+      at: entry.at,
+    });
     markChangeSeen(db, changeId);
   }
 
@@ -412,12 +416,13 @@ export class DeskFactSync {
         const target = this.docs.get(name);
         if (!target) continue;
         target.doc.transact(() => {
+          const log: DeskFactChange[] = [];
           for (const { kind, id } of items) {
             const record = localRecord(db, kind, id);
             if (!record) continue;
             const changeId = `${this.tag}:share:${kind}:${id}`;
             writeRecord(target.doc, kind, record as never);
-            appendChange(target.doc, {
+            log.push({
               id: changeId,
               recordId: id,
               action: 'create',
@@ -429,6 +434,7 @@ export class DeskFactSync {
             this.noteShared(name, id);
             markChangeSeen(db, changeId);
           }
+          appendChanges(target.doc, log);
         }, PUSH);
       }
     })();
@@ -463,7 +469,7 @@ export class DeskFactSync {
     const raw = new Map<DeskFactKind, { doc: FactDoc; id: string; raw: Record<string, unknown> | null }[]>();
     for (const d of docs) {
       const list = raw.get(d.kind) ?? raw.set(d.kind, []).get(d.kind)!;
-      recordsMap(d.doc).forEach((entry, id) => list.push({ doc: d, id, raw: rawRecord(d.kind, id, entry) }));
+      for (const { id, raw: fields } of rawRecords(d.doc, d.kind)) list.push({ doc: d, id, raw: fields });
     }
     lap('decode');
 
