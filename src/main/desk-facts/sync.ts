@@ -8,6 +8,7 @@ import {
   checkRecord,
   hasRecord,
   rawRecords,
+  recordsMap,
   removeRecord,
   writeFields,
   writeRecord,
@@ -445,6 +446,8 @@ export class DeskFactSync {
    * explain the record's change when it is stored in a later round.
    */
   private carriedOver = new Map<string, Set<DeskFactChange['action']>>();
+  /** Records in the documents mirrored before the first complete sync (see mirror()). */
+  private joinedRecords = 0;
 
   private mirror(): void {
     if (this.dirty.size === 0) return;
@@ -461,6 +464,15 @@ export class DeskFactSync {
     // one would look as if its records had been deleted).
     const names = [...this.dirty].filter((n) => this.everSynced || this.docs.get(n)?.provider.synced);
     if (names.length === 0) return;
+    // While joining, a round waits until it brings at least as many records as the rounds before
+    // it: every round then at least doubles the tables and writes through the bulk path (indexes
+    // built once after the rows), and a join takes a handful of rounds, not one per document.
+    if (!this.everSynced) {
+      let arriving = 0;
+      for (const n of names) arriving += recordsMap(this.docs.get(n)!.doc).size;
+      if (arriving < this.joinedRecords) return;
+      this.joinedRecords += arriving;
+    }
     if (phases) phases.rounds++;
     for (const name of names) this.dirty.delete(name);
     const docs = names.map((n) => this.docs.get(n)).filter((d): d is FactDoc => d !== undefined);
