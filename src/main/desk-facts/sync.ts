@@ -467,7 +467,8 @@ export class DeskFactSync {
     // While joining, a round waits until it brings at least as many records as the rounds before
     // it: every round then at least doubles the tables and writes through the bulk path (indexes
     // built once after the rows), and a join takes a handful of rounds, not one per document.
-    if (!this.everSynced) {
+    // Cut off halfway, what has arrived is written at once.
+    if (!this.everSynced && this.socket.status === 'connected') {
       let arriving = 0;
       for (const n of names) arriving += recordsMap(this.docs.get(n)!.doc).size;
       if (arriving < this.joinedRecords) return;
