@@ -199,6 +199,7 @@ export class DeskFactSync {
     }
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== PUSH) this.dirty.add(name);
+      this.recordCounts.delete(name);
     });
     this.docs.set(name, { kind, name, doc, provider, changesRead: new Set() });
   }
@@ -448,6 +449,8 @@ export class DeskFactSync {
   private carriedOver = new Map<string, Set<DeskFactChange['action']>>();
   /** Records in the documents mirrored before the first complete sync (see mirror()). */
   private joinedRecords = 0;
+  /** Records per document while joining, until the document changes again. */
+  private readonly recordCounts = new Map<string, number>();
 
   private mirror(): void {
     if (this.dirty.size === 0) return;
@@ -470,7 +473,12 @@ export class DeskFactSync {
     // Cut off halfway, what has arrived is written at once.
     if (!this.everSynced && this.socket.status === 'connected') {
       let arriving = 0;
-      for (const n of names) arriving += recordsMap(this.docs.get(n)!.doc).size;
+      for (const n of names) {
+        // Y.Map's size walks every entry: counted once per document state, not on every tick of the wait.
+        let count = this.recordCounts.get(n);
+        if (count === undefined) this.recordCounts.set(n, (count = recordsMap(this.docs.get(n)!.doc).size));
+        arriving += count;
+      }
       if (arriving < this.joinedRecords) return;
       this.joinedRecords += arriving;
     }
