@@ -107,6 +107,8 @@ export function emptyPhases(): MirrorPhases {
 }
 
 const FACTS_CHANGED_MS = 500;
+/** Longest a joining member's round waits for more documents (see mirror()). */
+const JOIN_ROUND_WAIT_MS = 2000;
 
 /**
  * Who a change is put down to when the change log does not hold it (pruned while this machine
@@ -451,6 +453,7 @@ export class DeskFactSync {
   private joinedRecords = 0;
   /** Records per document while joining, until the document changes again. */
   private readonly recordCounts = new Map<string, number>();
+  private lastRoundAt = Date.now();
 
   private mirror(): void {
     if (this.dirty.size === 0) return;
@@ -470,8 +473,9 @@ export class DeskFactSync {
     // While joining, a round waits until it brings at least as many records as the rounds before
     // it: every round then at least doubles the tables and writes through the bulk path (indexes
     // built once after the rows), and a join takes a handful of rounds, not one per document.
-    // Cut off halfway, what has arrived is written at once.
-    if (!this.everSynced && this.socket.status === 'connected') {
+    // Cut off halfway, what has arrived is written at once; and a round waits at most
+    // JOIN_ROUND_WAIT_MS after the last one, so a document that never syncs cannot hold back the others.
+    if (!this.everSynced) {
       let arriving = 0;
       for (const n of names) {
         // Y.Map's size walks every entry: counted once per document state, not on every tick of the wait.
@@ -479,7 +483,8 @@ export class DeskFactSync {
         if (count === undefined) this.recordCounts.set(n, (count = recordsMap(this.docs.get(n)!.doc).size));
         arriving += count;
       }
-      if (arriving < this.joinedRecords) return;
+      const wait = this.socket.status === 'connected' && Date.now() - this.lastRoundAt < JOIN_ROUND_WAIT_MS;
+      if (wait && arriving < this.joinedRecords) return;
       this.joinedRecords += arriving;
     }
     if (phases) phases.rounds++;
@@ -663,6 +668,8 @@ export class DeskFactSync {
       throw error;
     }
     lap('commit');
+    // From the end of a round: a long round must not make the next one start without waiting.
+    this.lastRoundAt = Date.now();
     this.carriedOver = new Map();
     for (const p of pending) {
       const key = `${p.kind}:${p.record.id}`;
