@@ -1,5 +1,6 @@
 import type { DeskFactChange } from '../shared/desk/fact-changes';
 import type { DeskFactKind } from '../shared/desk/names';
+import { withIndexesDeferred } from './bulk-indexes';
 import type { Db } from './db';
 import { prepared } from './prepared';
 
@@ -29,45 +30,40 @@ export function markSharedMany(db: Db, type: DeskFactKind, ids: readonly string[
 }
 
 /**
- * Change-log entries from the desk into the local audit log as one set, each with its own
- * author and time (fields changed only, as writeDeskAudit writes one), skipping entries already
- * there, and marked as seen. Returns how many were written.
+ * Change-log entries from the desk into the local audit log, each with its own author and time
+ * (fields changed only, as writeDeskAudit writes one), skipping entries already there, and
+ * marked as seen. Returns how many were written. Joining writes an entry per record (150,000
+ * for the bench store): through three reused statements, with the log's index built once after
+ * a set that doubles it, as for a fact import — half the CPU of one INSERT … SELECT over a JSON
+ * text of them all, whose fields SQLite had to extract one by one.
  */
 export function writeDeskAudits(db: Db, entries: readonly [DeskFactKind, DeskFactChange][]): number {
   if (entries.length === 0) return 0;
   const unique = new Map<string, [DeskFactKind, DeskFactChange]>();
   for (const entry of entries) if (!unique.has(entry[1].id)) unique.set(entry[1].id, entry);
-  const rows = [...unique.values()].map(([type, c]) => {
-    const fields = (side: 'before' | 'after') =>
-      c.action === 'update'
-        ? JSON.stringify(Object.fromEntries(c.changes.map((f) => [f.field, f[side]])))
-        : null;
-    return {
-      c: c.id,
-      t: type,
-      r: c.recordId,
-      a: c.action,
-      u: c.by,
-      at: c.at,
-      b: fields('before'),
-      f: fields('after'),
-    };
-  });
-  const json = JSON.stringify(rows);
-  const written = prepared(
+  const seen = prepared(db, 'SELECT 1 FROM desk_fact_seen WHERE change_id = ?');
+  const insert = prepared(
     db,
     `INSERT INTO audit_log (record_type, record_id, action, user, at, before, after, via)
-     SELECT value ->> '$.t', value ->> '$.r', value ->> '$.a', value ->> '$.u', value ->> '$.at',
-            value ->> '$.b', value ->> '$.f', 'desk'
-     FROM json_each(?)
-     WHERE NOT EXISTS (SELECT 1 FROM desk_fact_seen s WHERE s.change_id = value ->> '$.c')
-     ORDER BY key`,
-  ).run(json).changes;
-  prepared(
-    db,
-    `INSERT OR IGNORE INTO desk_fact_seen (change_id) SELECT value ->> '$.c' FROM json_each(?)`,
-  ).run(json);
-  return written;
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'desk')`,
+  );
+  const mark = prepared(db, 'INSERT OR IGNORE INTO desk_fact_seen (change_id) VALUES (?)');
+  return db.transaction((): number => {
+    let written = 0;
+    withIndexesDeferred(db, 'audit_log', unique.size, () => {
+      for (const [type, c] of unique.values()) {
+        if (seen.get(c.id) !== undefined) continue;
+        const fields = (side: 'before' | 'after') =>
+          c.action === 'update'
+            ? JSON.stringify(Object.fromEntries(c.changes.map((f) => [f.field, f[side]])))
+            : null;
+        insert.run(type, c.recordId, c.action, c.by, c.at, fields('before'), fields('after'));
+        written++;
+      }
+    });
+    for (const id of unique.keys()) mark.run(id);
+    return written;
+  })();
 }
 
 /**

@@ -2,8 +2,10 @@ import type { DeskFactChange } from '../shared/desk/fact-changes';
 import type { DeskFactKind } from '../shared/desk/names';
 import type { AuditEntry } from '../shared/contract/facts-types';
 import { writeAudit, type Actor } from './audit';
+import { withIndexesDeferred } from './bulk-indexes';
 import { linkedArticles, describeArticles } from './claim-links';
 import type { Db } from './db';
+import { markSharedMany } from './desk-facts-batch';
 import {
   citationTable,
   dealTable,
@@ -185,8 +187,10 @@ export function hasLocalRecord(db: Db, type: DeskFactKind, id: string): boolean 
 
 /**
  * Records new to this machine written in one go (joining a desk): rows, search index and shared
- * marks without a savepoint and a read per record. All or nothing: throws, having written none,
- * when one is refused (a reference not here yet); the caller then takes them one by one.
+ * marks without a savepoint and a read per record, the shared marks as one set. A batch that at
+ * least doubles its table goes in with the table's plain indexes built once after it, as a fact
+ * import does (bulk-indexes.ts). All or nothing: throws, having written none, when one is
+ * refused (a reference not here yet); the caller then takes them one by one.
  */
 export function insertDeskRecords(
   db: Db,
@@ -196,16 +200,22 @@ export function insertDeskRecords(
 ): void {
   const t = DESK_TABLES[type];
   db.transaction(() => {
-    for (const record of records) {
-      if (type === 'citation') {
-        const c = record as unknown as { factType: DeskFactKind; factId: string };
-        if (!hasLocalRecord(db, c.factType, c.factId))
-          throw new Error(`${c.factType} ${c.factId} is not here yet`);
+    withIndexesDeferred(db, t.table, records.length, () => {
+      for (const record of records) {
+        if (type === 'citation') {
+          const c = record as unknown as { factType: DeskFactKind; factId: string };
+          if (!hasLocalRecord(db, c.factType, c.factId))
+            throw new Error(`${c.factType} ${c.factId} is not here yet`);
+        }
+        const { actor, at } = stamp(record.id);
+        insertRecord(db, t, record, actor, at, false);
       }
-      const { actor, at } = stamp(record.id);
-      insertRecord(db, t, record, actor, at, false);
-      markShared(db, type, record.id);
-    }
+    });
+    markSharedMany(
+      db,
+      type,
+      records.map((r) => r.id),
+    );
   })();
 }
 

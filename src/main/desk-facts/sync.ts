@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import {
-  appendChange,
+  appendChanges,
   deletesChanges,
   readChanges,
   type DeskFactChange,
@@ -11,9 +11,11 @@ import {
 import {
   DESK_FACT_FIELDS,
   checkRecord,
-  rawRecord,
+  hasRecord,
+  rawRecords,
   recordsMap,
   removeRecord,
+  writeFields,
   writeRecord,
   type FieldChange,
 } from '../../shared/desk/fact-records';
@@ -119,6 +121,8 @@ export function emptyPhases(): MirrorPhases {
 
 const FACTS_CHANGED_MS = 500;
 const REPORT_MS = 5000;
+/** Longest a joining member's round waits for more documents (see mirror()). */
+const JOIN_ROUND_WAIT_MS = 2000;
 
 /**
  * Who a change is put down to when the change log does not hold it (pruned while this machine
@@ -218,6 +222,7 @@ export class DeskFactSync {
     }
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== PUSH) this.dirty.add(name);
+      this.recordCounts.delete(name);
     });
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (!tr.local && deletesChanges(tr, doc)) this.compactable.add(name);
@@ -364,8 +369,12 @@ export class DeskFactSync {
           (byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!).push(entry);
         }
         for (const [doc, group] of byDoc) {
-          if (doc) doc.transact(() => group.forEach((e) => this.push(e)), PUSH);
-          else group.forEach((e) => this.push(e));
+          if (!doc) continue; // not a shared kind
+          doc.transact(() => {
+            const log: DeskFactChange[] = [];
+            for (const e of group) this.push(e, log);
+            appendChanges(doc, log);
+          }, PUSH);
         }
         cursor = entries[entries.length - 1].seq;
         setDeskAuditCursor(db, cursor);
@@ -373,7 +382,8 @@ export class DeskFactSync {
     }
   }
 
-  private push(entry: PendingAuditEntry): void {
+  /** Writes one local change into its document (inside the caller's transaction); its log entry goes into `log`. */
+  private push(entry: PendingAuditEntry, log: DeskFactChange[]): void {
     const { db } = this.options;
     const kind = entry.recordType;
     if (!(DESK_FACT_KINDS as readonly string[]).includes(kind) || isLocalOnly(db, kind, entry.recordId))
@@ -382,43 +392,41 @@ export class DeskFactSync {
     if (!target) return;
     this.pushedTo.add(target.name);
     const changeId = `${this.tag}:${entry.seq}`;
-    target.doc.transact(() => {
-      let changes: FieldChange[] = [];
-      if (entry.action === 'delete') {
-        // A fact that never reached the desk (e.g. a duplicate merged away on joining) leaves no trace there.
-        if (!isShared(db, kind, entry.recordId) && !recordsMap(target.doc).has(entry.recordId)) return;
-        removeRecord(target.doc, entry.recordId);
-        unmarkShared(db, kind, entry.recordId);
-      } else {
-        const current = localRecord(db, kind, entry.recordId);
-        if (!current) return; // deleted again since; that delete is its own entry
-        const onDesk = recordsMap(target.doc).get(entry.recordId);
-        if (entry.action === 'update' && onDesk instanceof Y.Map && entry.before && entry.after) {
-          // Only the fields this edit changed: another member's edit of another field must survive.
-          for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
-            const before = entry.before[field] ?? null;
-            const after = entry.after[field] ?? null;
-            if (JSON.stringify(before) === JSON.stringify(after)) continue;
-            onDesk.set(field, Array.isArray(after) ? [...after] : after);
-            changes.push({ field, before, after });
-          }
-        } else {
-          changes = writeRecord(target.doc, kind, current as never);
-          if (entry.action === 'create') changes = [];
+    let changes: FieldChange[] = [];
+    if (entry.action === 'delete') {
+      // A fact that never reached the desk (e.g. a duplicate merged away on joining) leaves no trace there.
+      if (!isShared(db, kind, entry.recordId) && !hasRecord(target.doc, entry.recordId)) return;
+      removeRecord(target.doc, kind, entry.recordId);
+      unmarkShared(db, kind, entry.recordId);
+    } else {
+      const current = localRecord(db, kind, entry.recordId);
+      if (!current) return; // deleted again since; that delete is its own entry
+      if (entry.action === 'update' && hasRecord(target.doc, entry.recordId) && entry.before && entry.after) {
+        // Only the fields this edit changed: another member's edit of another field must survive.
+        const values: Record<string, unknown> = {};
+        for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
+          const before = entry.before[field] ?? null;
+          const after = entry.after[field] ?? null;
+          if (JSON.stringify(before) === JSON.stringify(after)) continue;
+          values[field] = after;
+          changes.push({ field, before, after });
         }
-        markShared(db, kind, entry.recordId);
-        this.noteShared(target.name, entry.recordId);
+        writeFields(target.doc, entry.recordId, values);
+      } else {
+        changes = writeRecord(target.doc, kind, current as never);
+        if (entry.action === 'create') changes = [];
       }
-      const change: DeskFactChange = {
-        id: changeId,
-        recordId: entry.recordId,
-        action: entry.action,
-        changes,
-        by: entry.user,
-        at: entry.at,
-      };
-      appendChange(target.doc, change);
-    }, PUSH);
+      markShared(db, kind, entry.recordId);
+      this.noteShared(target.name, entry.recordId);
+    }
+    log.push({
+      id: changeId,
+      recordId: entry.recordId,
+      action: entry.action,
+      changes,
+      by: entry.user,
+      at: entry.at,
+    });
     markChangeSeen(db, changeId);
   }
 
@@ -441,12 +449,13 @@ export class DeskFactSync {
         if (!target) continue;
         this.pushedTo.add(name);
         target.doc.transact(() => {
+          const log: DeskFactChange[] = [];
           for (const { kind, id } of items) {
             const record = localRecord(db, kind, id);
             if (!record) continue;
             const changeId = `${this.tag}:share:${kind}:${id}`;
             writeRecord(target.doc, kind, record as never);
-            appendChange(target.doc, {
+            log.push({
               id: changeId,
               recordId: id,
               action: 'create',
@@ -458,6 +467,7 @@ export class DeskFactSync {
             this.noteShared(name, id);
             markChangeSeen(db, changeId);
           }
+          appendChanges(target.doc, log);
         }, PUSH);
       }
     })();
@@ -468,6 +478,11 @@ export class DeskFactSync {
    * explain the record's change when it is stored in a later round.
    */
   private carriedOver = new Map<string, Set<DeskFactChange['action']>>();
+  /** Records in the documents mirrored before the first complete sync (see mirror()). */
+  private joinedRecords = 0;
+  /** Records per document while joining, until the document changes again. */
+  private readonly recordCounts = new Map<string, number>();
+  private lastRoundAt = Date.now();
 
   private mirror(): void {
     if (this.dirty.size === 0) return;
@@ -484,6 +499,23 @@ export class DeskFactSync {
     // one would look as if its records had been deleted).
     const names = [...this.dirty].filter((n) => this.everSynced || this.docs.get(n)?.provider.synced);
     if (names.length === 0) return;
+    // While joining, a round waits until it brings at least as many records as the rounds before
+    // it: every round then at least doubles the tables and writes through the bulk path (indexes
+    // built once after the rows), and a join takes a handful of rounds, not one per document.
+    // Cut off halfway, what has arrived is written at once; and a round waits at most
+    // JOIN_ROUND_WAIT_MS after the last one, so a document that never syncs cannot hold back the others.
+    if (!this.everSynced) {
+      let arriving = 0;
+      for (const n of names) {
+        // Y.Map's size walks every entry: counted once per document state, not on every tick of the wait.
+        let count = this.recordCounts.get(n);
+        if (count === undefined) this.recordCounts.set(n, (count = recordsMap(this.docs.get(n)!.doc).size));
+        arriving += count;
+      }
+      const wait = this.socket.status === 'connected' && Date.now() - this.lastRoundAt < JOIN_ROUND_WAIT_MS;
+      if (wait && arriving < this.joinedRecords) return;
+      this.joinedRecords += arriving;
+    }
     if (phases) phases.rounds++;
     for (const name of names) this.dirty.delete(name);
     const docs = names.map((n) => this.docs.get(n)).filter((d): d is FactDoc => d !== undefined);
@@ -492,7 +524,7 @@ export class DeskFactSync {
     const raw = new Map<DeskFactKind, { doc: FactDoc; id: string; raw: Record<string, unknown> | null }[]>();
     for (const d of docs) {
       const list = raw.get(d.kind) ?? raw.set(d.kind, []).get(d.kind)!;
-      recordsMap(d.doc).forEach((entry, id) => list.push({ doc: d, id, raw: rawRecord(d.kind, id, entry) }));
+      for (const { id, raw: fields } of rawRecords(d.doc, d.kind)) list.push({ doc: d, id, raw: fields });
     }
     lap('decode');
 
@@ -666,6 +698,8 @@ export class DeskFactSync {
     }
     lap('commit');
     this.noteMirrored(names, pending);
+    // From the end of a round: a long round must not make the next one start without waiting.
+    this.lastRoundAt = Date.now();
     this.carriedOver = new Map();
     for (const p of pending) {
       const key = `${p.kind}:${p.record.id}`;

@@ -40,7 +40,18 @@ export function deletesChanges(tr: Y.Transaction, doc: Y.Doc): boolean {
 }
 
 export function appendChange(doc: Y.Doc, change: DeskFactChange): void {
-  changesArray(doc).push([{ ...change, changes: change.changes.map((c: FieldChange) => ({ ...c })) }]);
+  appendChanges(doc, [change]);
+}
+
+/**
+ * Several entries in one push: one Yjs item for all of them rather than one each (sharing a
+ * store writes an entry per record, and every member decodes them on joining).
+ */
+export function appendChanges(doc: Y.Doc, changes: readonly DeskFactChange[]): void {
+  if (changes.length === 0) return;
+  changesArray(doc).push(
+    changes.map((c) => ({ ...c, changes: c.changes.map((f: FieldChange) => ({ ...f })) })),
+  );
 }
 
 const ACTIONS: readonly unknown[] = ['create', 'update', 'delete'];

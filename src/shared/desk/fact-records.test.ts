@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Citation, Deal, Entity, Quote, Role, Source } from '../domain/facts';
 import { appendChange, readChanges } from './fact-changes';
-import { deskDocFor, readRecord, readRecords, recordsMap, removeRecord, writeRecord } from './fact-records';
+import {
+  deskDocFor,
+  fieldsMap,
+  readRecord,
+  readRecords,
+  recordsMap,
+  removeRecord,
+  writeRecord,
+} from './fact-records';
 import { FACT_BUCKETS, parseDeskDocName } from './names';
 
 const ENTITY: Entity = {
@@ -171,18 +179,68 @@ describe('fact records in a desk document', () => {
     expect(problems).toEqual([
       { path: 'deal:deal-bad.currency', message: expect.stringMatching(/ISO 4217/) },
     ]);
-    expect(readRecord('quote', 'q', 'not a map')).toEqual({
+    recordsMap(doc).set('q', 'not a map');
+    expect(readRecord(doc, 'quote', 'q')).toEqual({
       ok: false,
       problems: [{ path: 'quote:q', message: 'is not a record map' }],
     });
+    recordsMap(doc).delete('q');
+    recordsMap(doc).set('deal-plain-bad', { ...DEAL, id: undefined, amountMinor: 'viel' });
+    expect(readRecords(doc, 'deal').problems).toEqual([
+      { path: 'deal:deal-bad.currency', message: expect.stringMatching(/ISO 4217/) },
+      { path: 'deal:deal-plain-bad.amountMinor', message: expect.any(String) },
+    ]);
+  });
+
+  it('stores a new record as one value and a later edit as a field of its own', () => {
+    const doc = new Y.Doc();
+    writeRecord(doc, 'deal', DEAL);
+    const { id, ...fields } = DEAL;
+    expect(recordsMap(doc).get(id)).toEqual(fields);
+    writeRecord(doc, 'deal', { ...DEAL, status: 'confirmed' });
+    expect(recordsMap(doc).get(id)).toEqual(fields);
+    expect(fieldsMap(doc).toJSON()).toEqual({ [`${id}/status`]: 'confirmed' });
+    expect(readRecord(doc, 'deal', id)).toEqual({ ok: true, record: { ...DEAL, status: 'confirmed' } });
+  });
+
+  it('reads and edits records a desk stored as a Y.Map per record (before session 6)', () => {
+    const doc = new Y.Doc();
+    const old = new Y.Map<unknown>();
+    recordsMap(doc).set(QUOTE.id, old);
+    for (const [field, value] of Object.entries(QUOTE)) if (field !== 'id') old.set(field, value);
+    expect(readRecords(doc, 'quote').records).toEqual([QUOTE]);
+    expect(writeRecord(doc, 'quote', { ...QUOTE, status: 'retracted' })).toEqual([
+      { field: 'status', before: 'verified', after: 'retracted' },
+    ]);
+    // Into the record's own map, where a member on the earlier version reads it too.
+    expect(old.get('status')).toBe('retracted');
+    expect(fieldsMap(doc).size).toBe(0);
+    expect(readRecords(doc, 'quote').records).toEqual([{ ...QUOTE, status: 'retracted' }]);
+  });
+
+  it('leaves out an edit of a record deleted meanwhile, also when the id comes back', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    writeRecord(a, 'deal', DEAL);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    writeRecord(a, 'deal', { ...DEAL, amountMinor: 650_000_000 });
+    removeRecord(b, 'deal', DEAL.id);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) expect(readRecords(doc, 'deal').records).toEqual([]);
+    writeRecord(b, 'deal', DEAL);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    for (const doc of [a, b]) expect(readRecords(doc, 'deal').records).toEqual([DEAL]);
   });
 
   it('removes a record everywhere', () => {
     const [a, b] = pair();
     writeRecord(a, 'entity', ENTITY);
-    expect(removeRecord(b, ENTITY.id)).toBe(true);
+    writeRecord(a, 'entity', { ...ENTITY, note: 'Trainerin' });
+    expect(removeRecord(b, 'entity', ENTITY.id)).toBe(true);
     expect(readRecords(a, 'entity').records).toEqual([]);
-    expect(removeRecord(a, ENTITY.id)).toBe(false);
+    expect(fieldsMap(a).size).toBe(0);
+    expect(removeRecord(a, 'entity', ENTITY.id)).toBe(false);
   });
 
   it('puts each record in facts/<kind>/<bucket>, the bucket 0..63 from its id, the same on every run', () => {

@@ -6,13 +6,21 @@ import { describeIssues, type PackProblem } from '../factpack/problems';
 import { factDocNameFor, type DeskFactKind } from './names';
 
 /**
- * How fact records live in the desk's `facts/<kind>/<bucket>` documents: the Y.Map
- * FACT_RECORDS_MAP holds recordId → Y.Map(field → value). Fields are separate entries, so two
- * people changing different fields of one record both keep their change; the same field
- * converges on one value everywhere (Yjs' rule), and the change log (FACT_CHANGES_ARRAY, see
- * fact-changes.ts) keeps both edits for every machine's audit log.
+ * How fact records live in the desk's `facts/<kind>/<bucket>` documents. The Y.Map
+ * FACT_RECORDS_MAP holds recordId → the record's fields as one plain value, as it was created;
+ * a later edit of one field goes into the Y.Map FACT_FIELDS_MAP under `<recordId>/<field>`, and
+ * a record reads as its created value with those fields over it. So two people changing
+ * different fields of one record both keep their change; the same field converges on one value
+ * everywhere (Yjs' rule), and the change log (FACT_CHANGES_ARRAY, see fact-changes.ts) keeps both
+ * edits for every machine's audit log.
+ *
+ * Why not a Y.Map per record (the layout before session 6, still read and written here): each
+ * field was a Yjs item of its own, and a member joining a desk of 150,000 records decoded
+ * 1.5 million of them — five times the time of one plain value per record — and every copy of
+ * the documents (server, each member) held them all in memory.
  */
 export const FACT_RECORDS_MAP = 'records';
+export const FACT_FIELDS_MAP = 'fields';
 
 export interface DeskFactRecords {
   entity: Entity;
@@ -71,11 +79,22 @@ const SCHEMAS: Record<DeskFactKind, z.ZodType> = {
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const copy = (v: unknown) => (Array.isArray(v) ? [...v] : v);
+const plainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
 
-/** The records map of a facts document. */
-export function recordsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>(FACT_RECORDS_MAP);
+/** The records map of a facts document: id → plain fields (or, written before session 6, a Y.Map of them). */
+export function recordsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(FACT_RECORDS_MAP);
 }
+
+/** Field edits made after a record was created: `<id>/<field>` → value. */
+export function fieldsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(FACT_FIELDS_MAP);
+}
+
+/** Field names never hold a "/", ids may: the key splits at its last one. */
+const fieldKey = (id: string, field: string) => `${id}/${field}`;
 
 export interface FieldChange {
   field: string;
@@ -83,54 +102,145 @@ export interface FieldChange {
   after: unknown;
 }
 
+/** True when the document holds the record (in either layout). */
+export function hasRecord(doc: Y.Doc, id: string): boolean {
+  return isRecordEntry(recordsMap(doc).get(id));
+}
+
+function isRecordEntry(entry: unknown): boolean {
+  return entry instanceof Y.Map || plainObject(entry);
+}
+
+/** A record's current fields (created value with later field edits over it), or null when absent. */
+function currentFields(doc: Y.Doc, kind: DeskFactKind, id: string): Record<string, unknown> | null {
+  const entry = recordsMap(doc).get(id);
+  const raw = rawRecord(kind, id, entry);
+  if (!raw || entry instanceof Y.Map) return raw;
+  const edits = fieldsMap(doc);
+  for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
+    const key = fieldKey(id, field);
+    if (edits.has(key)) raw[field] = edits.get(key);
+  }
+  return raw;
+}
+
 /**
- * Writes a record into its document, touching only the fields that differ, and returns what
- * changed (empty when nothing did). Call inside `doc.transact` to send one update.
+ * Sets some fields of a record the document holds, as edits of their own (another member's
+ * edit of another field survives). Call inside `doc.transact` to send one update.
+ */
+export function writeFields(doc: Y.Doc, id: string, values: Record<string, unknown>): void {
+  const entry = recordsMap(doc).get(id);
+  const fields = Object.entries(values);
+  if (entry instanceof Y.Map) for (const [field, value] of fields) entry.set(field, copy(value));
+  else {
+    const edits = fieldsMap(doc);
+    for (const [field, value] of fields) edits.set(fieldKey(id, field), copy(value));
+  }
+}
+
+/**
+ * Writes a record into its document and returns what changed (empty when nothing did). A new
+ * record goes in as one value; one the document holds gets only its differing fields, as field
+ * edits. Call inside `doc.transact` to send one update.
  */
 export function writeRecord<K extends DeskFactKind>(
   doc: Y.Doc,
   kind: K,
   record: DeskFactRecords[K],
 ): FieldChange[] {
-  const map = recordsMap(doc);
-  let entry = map.get(record.id);
-  const changes: FieldChange[] = [];
-  if (!(entry instanceof Y.Map)) {
-    entry = new Y.Map<unknown>();
-    map.set(record.id, entry);
-  }
   const fields = DESK_FACT_FIELDS[kind] as readonly string[];
   const values = record as unknown as Record<string, unknown>;
+  const current = currentFields(doc, kind, record.id);
+  const changes: FieldChange[] = [];
+  if (!current) {
+    const created: Record<string, unknown> = {};
+    for (const field of fields) {
+      const after = values[field] ?? null;
+      created[field] = copy(after);
+      changes.push({ field, before: null, after });
+    }
+    // Edits left from an earlier record of this id (deleted meanwhile) must not show through.
+    removeFieldEdits(doc, kind, record.id);
+    recordsMap(doc).set(record.id, created);
+    return changes;
+  }
+  const differing: Record<string, unknown> = {};
   for (const field of fields) {
     const after = values[field] ?? null;
-    const before = entry.has(field) ? entry.get(field) : undefined;
+    const before = Object.hasOwn(current, field) ? current[field] : undefined;
     if (before !== undefined && same(before, after)) continue;
-    // Arrays are stored as copies: a Y.Map keeps the value it was given.
-    entry.set(field, Array.isArray(after) ? [...after] : after);
+    differing[field] = after;
     changes.push({ field, before: before ?? null, after });
   }
+  if (changes.length > 0) writeFields(doc, record.id, differing);
   return changes;
 }
 
-/** Removes a record from its document; false when it was not there. */
-export function removeRecord(doc: Y.Doc, id: string): boolean {
+function removeFieldEdits(doc: Y.Doc, kind: DeskFactKind, id: string): void {
+  const edits = fieldsMap(doc);
+  if (edits.size === 0) return;
+  for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
+    const key = fieldKey(id, field);
+    if (edits.has(key)) edits.delete(key);
+  }
+}
+
+/** Removes a record (and its field edits) from its document; false when it was not there. */
+export function removeRecord(doc: Y.Doc, kind: DeskFactKind, id: string): boolean {
   const map = recordsMap(doc);
   if (!map.has(id)) return false;
   map.delete(id);
+  removeFieldEdits(doc, kind, id);
   return true;
 }
 
 export type ReadRecord<K extends DeskFactKind> =
   { ok: true; record: DeskFactRecords[K] } | { ok: false; problems: PackProblem[] };
 
-/** One record's fields as a plain object (not checked yet); null when the entry is not a record map. */
+/**
+ * One record entry's fields as a plain object (not checked yet, field edits not applied); null
+ * when the entry is not a record.
+ */
 export function rawRecord(kind: DeskFactKind, id: string, entry: unknown): Record<string, unknown> | null {
-  if (!(entry instanceof Y.Map)) return null;
   const raw: Record<string, unknown> = { id };
+  if (entry instanceof Y.Map) {
+    for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
+      if (entry.has(field)) raw[field] = entry.get(field);
+    }
+    return raw;
+  }
+  if (!plainObject(entry)) return null;
+  // Only the kind's fields, as from a Y.Map: the id is the key, not a value a client may set.
   for (const field of DESK_FACT_FIELDS[kind] as readonly string[]) {
-    if (entry.has(field)) raw[field] = entry.get(field);
+    if (Object.hasOwn(entry, field)) raw[field] = entry[field];
   }
   return raw;
+}
+
+/**
+ * Every record entry of a document as a plain object with its field edits applied (not
+ * checked yet; null for an entry that is not a record). Edits of a record the document no longer
+ * holds (deleted while someone edited it) are left out.
+ */
+export function rawRecords(
+  doc: Y.Doc,
+  kind: DeskFactKind,
+): { id: string; raw: Record<string, unknown> | null }[] {
+  const out: { id: string; raw: Record<string, unknown> | null }[] = [];
+  const at = new Map<string, Record<string, unknown>>();
+  recordsMap(doc).forEach((entry, id) => {
+    const raw = rawRecord(kind, id, entry);
+    out.push({ id, raw });
+    if (raw && !(entry instanceof Y.Map)) at.set(id, raw);
+  });
+  const known = new Set<string>(DESK_FACT_FIELDS[kind] as readonly string[]);
+  fieldsMap(doc).forEach((value, key) => {
+    const cut = key.lastIndexOf('/');
+    const field = key.slice(cut + 1);
+    const raw = cut > 0 && known.has(field) ? at.get(key.slice(0, cut)) : undefined;
+    if (raw) raw[field] = value;
+  });
+  return out;
 }
 
 /**
@@ -156,9 +266,9 @@ export function checkRecord<K extends DeskFactKind>(
   return { ok: true, record: parsed.data as DeskFactRecords[K] };
 }
 
-/** Reads one record back and checks it (rawRecord, then checkRecord). */
-export function readRecord<K extends DeskFactKind>(kind: K, id: string, entry: unknown): ReadRecord<K> {
-  return checkRecord(kind, id, rawRecord(kind, id, entry));
+/** Reads one record back and checks it (its field edits applied). */
+export function readRecord<K extends DeskFactKind>(doc: Y.Doc, kind: K, id: string): ReadRecord<K> {
+  return checkRecord(kind, id, currentFields(doc, kind, id));
 }
 
 /** Every valid record of a document, and the problems of the invalid ones (which are left out). */
@@ -168,11 +278,11 @@ export function readRecords<K extends DeskFactKind>(
 ): { records: DeskFactRecords[K][]; problems: PackProblem[] } {
   const records: DeskFactRecords[K][] = [];
   const problems: PackProblem[] = [];
-  recordsMap(doc).forEach((entry, id) => {
-    const read = readRecord(kind, id, entry);
+  for (const { id, raw } of rawRecords(doc, kind)) {
+    const read = checkRecord(kind, id, raw);
     if (read.ok) records.push(read.record);
     else problems.push(...read.problems);
-  });
+  }
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, problems };
 }
