@@ -115,7 +115,9 @@ interface Timing {
 const CPU_PROBE =
   'data:text/javascript,' +
   encodeURIComponent(
-    "import fs from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); " +
+    // createRequire, not `import fs`: an ESM import of node:fs loads Node's streams as well.
+    "import { createRequire } from 'node:module'; const fs = createRequire(process.execPath)('node:fs'); " +
+      "process.on('exit', () => { const u = process.cpuUsage(); " +
       'fs.writeFileSync(process.env.FACTDESK_BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });',
   );
 
