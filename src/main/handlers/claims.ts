@@ -11,7 +11,7 @@ import { ClaimCheckCache } from '../../shared/claims/checkCache';
 import { openWarnings } from '../../shared/claims/warnings';
 import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import type { ArticleDocument } from '../../shared/contract/articles';
-import type { Claim } from '../../shared/domain/articles';
+import type { ArticleBody, Claim } from '../../shared/domain/articles';
 import type { FactRef } from '../../shared/domain/facts';
 import type { ExportContext, ExportFacts } from '../../shared/export/context';
 import { exportFactCheckReport } from '../../shared/export/factCheckReport';
@@ -134,11 +134,15 @@ function viewOf(db: Db, id: string): ClaimView {
   return found!;
 }
 
-/** The gate for an article as it stands now, with the override that covers its open claims if one does. */
-export function readyGateStatus(db: Db, articleId: string): GateStatus {
+/**
+ * The gate for an article as it stands now, with the override that covers its open claims if one
+ * does. Given the article's body, the open claims come in reading order, as in `claims:list`;
+ * the claims' checks are not run, since the gate does not read them.
+ */
+export function readyGateStatus(db: Db, articleId: string, body?: ArticleBody | null): GateStatus {
   const rechecks = openRechecksByArticle(db, articleId);
   const claims = listClaims(db, articleId).map((c) => ({ ...c, recheck: rechecks.get(c.id) ?? [] }));
-  return gateStatus(claims, overrideOf(db, articleId));
+  return gateStatus(body === undefined ? claims : orderClaims(claims, body), overrideOf(db, articleId));
 }
 
 /** How many claims in the text keep the gate shut now: for an article already past it, what needs re-confirming. */
@@ -156,7 +160,7 @@ export function assertReadyGate(ctx: HandlerContext, articleId: string): void {
   // Saving an article that is already "ready" is no move through the gate; a missing one is the caller's error to report.
   const current = getArticleMeta(ctx.db, articleId);
   if (!current || current.status === 'ready') return;
-  const status = readyGateStatus(ctx.db, articleId);
+  const status = readyGateStatus(ctx.db, articleId, getArticle(ctx.db, articleId)?.body ?? null);
   if (!status.passes) {
     const settings = loadSettings(ctx);
     throw new UserError('validation', describeBlockedGate(status, settings.language), [
@@ -317,13 +321,11 @@ export const claimsHandlers = {
     return viewOf(ctx.db, id);
   },
   'claims:stale': (_input, ctx): StaleClaim[] => staleClaims(ctx.db),
-  'claims:gate': ({ articleId }, ctx) => {
-    requireArticle(ctx.db, articleId);
-    return readyGateStatus(ctx.db, articleId);
-  },
+  'claims:gate': ({ articleId }, ctx) =>
+    readyGateStatus(ctx.db, articleId, requireArticle(ctx.db, articleId).body),
   'claims:override-gate': ({ articleId, reason }, ctx) => {
-    requireArticle(ctx.db, articleId);
-    const status = readyGateStatus(ctx.db, articleId);
+    const { body } = requireArticle(ctx.db, articleId);
+    const status = readyGateStatus(ctx.db, articleId, body);
     if (status.open.length === 0) return status;
     recordGatePass(ctx.db, {
       articleId,
@@ -332,7 +334,7 @@ export const claimsHandlers = {
       overrideReason: reason,
       openClaims: status.open.map((c) => c.id),
     });
-    return readyGateStatus(ctx.db, articleId);
+    return readyGateStatus(ctx.db, articleId, body);
   },
   'claims:report': ({ articleId, uiLanguage }, ctx) => {
     const exportCtx = buildExportContext(ctx, articleId, uiLanguage);
