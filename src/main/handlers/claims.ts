@@ -1,17 +1,12 @@
 import { claimContextsFromBody, isValidContext, type ClaimContext } from '../../shared/claims/context';
-import {
-  describeBlockedGate,
-  gateStatus,
-  type GateOverrideRecord,
-  type GateStatus,
-} from '../../shared/claims/gate';
+import { gateStatus, type GateStatus } from '../../shared/claims/gate';
 import { guessClaimKind } from '../../shared/claims/kind';
 import { orderClaims } from '../../shared/claims/order';
 import { ClaimCheckCache } from '../../shared/claims/checkCache';
 import { openWarnings } from '../../shared/claims/warnings';
 import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import type { ArticleDocument } from '../../shared/contract/articles';
-import type { ArticleBody, Claim } from '../../shared/domain/articles';
+import type { Claim } from '../../shared/domain/articles';
 import type { FactRef } from '../../shared/domain/facts';
 import type { ExportContext, ExportFacts } from '../../shared/export/context';
 import { exportFactCheckReport } from '../../shared/export/factCheckReport';
@@ -33,8 +28,9 @@ import {
   type StoredClaim,
 } from '../../store/claims';
 import type { Db } from '../../store/db';
-import { latestGatePass, recordGatePass } from '../../store/readyGate';
+import { latestGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
+import { overrideOf } from './readyGate';
 import {
   openRechecks,
   openRechecksByArticle,
@@ -88,12 +84,6 @@ function contextOf(claim: StoredClaim, fromBody: Map<string, ClaimContext>): Cla
   return { text: claim.text, start: 0, end: claim.text.length };
 }
 
-function overrideOf(db: Db, articleId: string): GateOverrideRecord | null {
-  const pass = latestGatePass(db, articleId);
-  if (!pass || pass.overrideReason === null) return null;
-  return { reason: pass.overrideReason, by: pass.by, at: pass.at, openClaims: pass.openClaims };
-}
-
 interface Assembled {
   doc: ArticleDocument;
   views: ClaimView[];
@@ -132,45 +122,6 @@ function viewOf(db: Db, id: string): ClaimView {
   const found = assemble(db, claim.articleId).views.find((v) => v.id === id);
   // assemble lists every claim of the article, so this one is among them.
   return found!;
-}
-
-/**
- * The gate for an article as it stands now, with the override that covers its open claims if one
- * does. Given the article's body, the open claims come in reading order, as in `claims:list`;
- * the claims' checks are not run, since the gate does not read them.
- */
-export function readyGateStatus(db: Db, articleId: string, body?: ArticleBody | null): GateStatus {
-  const rechecks = openRechecksByArticle(db, articleId);
-  const claims = listClaims(db, articleId).map((c) => ({ ...c, recheck: rechecks.get(c.id) ?? [] }));
-  return gateStatus(body === undefined ? claims : orderClaims(claims, body), overrideOf(db, articleId));
-}
-
-/** How many claims in the text keep the gate shut now: for an article already past it, what needs re-confirming. */
-export function openSinceReady(db: Db, articleId: string): number {
-  const status = readyGateStatus(db, articleId);
-  return status.passes ? 0 : status.open.length;
-}
-
-/**
- * Called by the articles status change before an article becomes "ready": refuses unless every
- * claim in the text is verified or a written override covers the open ones. A clean pass is
- * recorded too, so an older override no longer shows in the report once everything is verified.
- */
-export function assertReadyGate(ctx: HandlerContext, articleId: string): void {
-  // Saving an article that is already "ready" is no move through the gate; a missing one is the caller's error to report.
-  const current = getArticleMeta(ctx.db, articleId);
-  if (!current || current.status === 'ready') return;
-  const status = readyGateStatus(ctx.db, articleId, getArticle(ctx.db, articleId)?.body ?? null);
-  if (!status.passes) {
-    const settings = loadSettings(ctx);
-    throw new UserError('validation', describeBlockedGate(status, settings.language), [
-      { path: 'meta.status', message: 'ready gate: claims not verified' },
-      ...status.open.map((c) => ({ path: `claims.${c.id}`, message: c.status })),
-    ]);
-  }
-  if (status.open.length === 0) {
-    recordGatePass(ctx.db, { articleId, by: checker(ctx), at: now(), overrideReason: null, openClaims: [] });
-  }
 }
 
 function assertFactsExist(db: Db, refs: FactRef[]): void {
@@ -321,21 +272,6 @@ export const claimsHandlers = {
     return viewOf(ctx.db, id);
   },
   'claims:stale': (_input, ctx): StaleClaim[] => staleClaims(ctx.db),
-  'claims:gate': ({ articleId }, ctx) =>
-    readyGateStatus(ctx.db, articleId, requireArticle(ctx.db, articleId).body),
-  'claims:override-gate': ({ articleId, reason }, ctx) => {
-    const { body } = requireArticle(ctx.db, articleId);
-    const status = readyGateStatus(ctx.db, articleId, body);
-    if (status.open.length === 0) return status;
-    recordGatePass(ctx.db, {
-      articleId,
-      by: checker(ctx),
-      at: now(),
-      overrideReason: reason,
-      openClaims: status.open.map((c) => c.id),
-    });
-    return readyGateStatus(ctx.db, articleId, body);
-  },
   'claims:report': ({ articleId, uiLanguage }, ctx) => {
     const exportCtx = buildExportContext(ctx, articleId, uiLanguage);
     const { meta } = exportCtx;
@@ -357,7 +293,5 @@ export const claimsHandlers = {
   | 'claims:dismiss-warning'
   | 'claims:resolve-recheck'
   | 'claims:stale'
-  | 'claims:gate'
-  | 'claims:override-gate'
   | 'claims:report'
 >;

@@ -25,6 +25,13 @@ import type { HandlerTable } from './table';
 
 export type { HandlerContext, ShellPlatform } from './context';
 
+// The gate has its own module: asking it must not load the claims' checks.
+const {
+  'claims:gate': gateChannel,
+  'claims:override-gate': overrideGateChannel,
+  ...claimsRest
+} = claimsContract;
+
 /**
  * Each domain's handlers load on the first call into that domain: a CLI command loads the
  * handlers it calls, not the desk client's Yjs or the importers' code behind other domains
@@ -35,7 +42,11 @@ const domains = {
   app: { channels: appContract, load: async () => (await import('./app')).appHandlers },
   articles: { channels: articlesContract, load: async () => (await import('./articles')).articlesHandlers },
   backups: { channels: backupsContract, load: async () => (await import('./backups')).backupsHandlers },
-  claims: { channels: claimsContract, load: async () => (await import('./claims')).claimsHandlers },
+  claims: { channels: claimsRest, load: async () => (await import('./claims')).claimsHandlers },
+  readyGate: {
+    channels: { 'claims:gate': gateChannel, 'claims:override-gate': overrideGateChannel },
+    load: async () => (await import('./readyGate')).readyGateHandlers,
+  },
   comments: { channels: commentsContract, load: async () => (await import('./comments')).commentsHandlers },
   corrections: {
     channels: correctionsContract,
