@@ -22,7 +22,6 @@ import { blocksToBody, type Block } from '../src/shared/article/blocks';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 
 const BROWSER_SHELL = path.resolve('out/main/browser-shell.js');
-const TOKEN = 'bench-stalls-token';
 const IDLE_WAIT_MS = Number(process.env.STALLS_IDLE_MS ?? 10_000);
 
 const PARAGRAPH =
@@ -84,19 +83,25 @@ interface Shell {
 }
 
 async function startShell(dataDir: string): Promise<Shell> {
-  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir, '--token', TOKEN], {
+  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, FACTDESK_CHROMIUM: findChromiumPath() ?? '' },
   });
-  const base = await new Promise<string>((resolve, reject) => {
+  const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /FACTDESK_BROWSER_SHELL (\S+?)\/?\?token=/.exec(out);
+      const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
       if (m) resolve(m[1]);
     });
     child.once('exit', (code) => reject(new Error(`Browser shell exited with ${code}`)));
   });
+  const base = new URL(launchUrl).origin;
+  // The launch token is exchanged once for the session secret (the cookie a tab would keep),
+  // which then goes with every call.
+  const opened = await fetch(launchUrl, { redirect: 'manual' });
+  const secret = /=([^;]+)/.exec(opened.headers.get('set-cookie') ?? '')?.[1];
+  if (!secret) throw new Error(`The browser shell gave no session for its launch link (${opened.status}).`);
   child.once('exit', (code, signal) => {
     if (!stopping) console.error(`  the browser shell exited (${code ?? signal}) during the bench`);
   });
@@ -105,7 +110,7 @@ async function startShell(dataDir: string): Promise<Shell> {
     async call(channel, input) {
       const res = await fetch(`${base}/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
         body: JSON.stringify(input),
       });
       return (await res.json()) as { ok: boolean; error?: { message: string } };
@@ -187,7 +192,7 @@ function operations(
     imp('artikel.txt'),
     imp('artikel.html'),
     imp('artikel.docx'),
-    exp('markdown'),
+    exp('md'),
     exp('html'),
     exp('docx'),
     ...(pdf ? [exp('pdf')] : []),

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'e
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAllowedExternalUrl, loadSettings } from './handlers/app';
-import type { HandlerContext } from './handlers';
+import { loadAllHandlers, type HandlerContext } from './handlers';
 import { createContext, resolveDataDir } from './runtime';
 import { runDeskFacts, type DeskFactsService } from './desk-facts/service';
 import { warmTransferLibraries } from './warm-transfer';
@@ -175,6 +175,8 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     ctx = opening.opened;
+    // Loads while the window opens; a call that arrives first waits only for its own domain.
+    loadAllHandlers().catch((err: unknown) => console.error('[main] handlers did not load', err));
     lockDownSession(isOwnUrl, () => (ctx ? deskOrigin(ctx.db) : null));
     registerIpc(ctx, isOwnUrl, (channel) => {
       if (CHROME_CHANNELS.has(channel)) refreshChrome();

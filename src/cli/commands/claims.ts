@@ -140,12 +140,11 @@ export const claimsCommand: CliCommand = {
       const cli = translator(lang, 'cli');
       if (ids.length !== 1)
         throw new UsageError(cli(checking ? 'claims.checkNeedsOneId' : 'claims.needsOneId'));
-      const result = await dispatch('claims:list', { articleId: ids[0] }, ctx);
-      if (!result.ok) return reportError(io, result.error);
-      const list = result.value;
-
       if (checking) {
-        const { gate } = list;
+        // The gate only: the claims' checks (the costly part of claims:list) do not decide it.
+        const result = await dispatch('claims:gate', { articleId: ids[0] }, ctx);
+        if (!result.ok) return reportError(io, result.error);
+        const gate = result.value;
         if (flags.json) io.out(JSON.stringify(gate, null, 2));
         else if (!gate.passes) io.err(describeBlockedGate(gate, lang));
         else if (gate.override)
@@ -159,6 +158,10 @@ export const claimsCommand: CliCommand = {
         else io.out(cli('claims.passes'));
         return gate.passes ? EXIT.ok : EXIT.problem;
       }
+
+      const result = await dispatch('claims:list', { articleId: ids[0] }, ctx);
+      if (!result.ok) return reportError(io, result.error);
+      const list = result.value;
 
       if (flags.json) {
         io.out(JSON.stringify(claimsJson(list, lang), null, 2));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runDeskFacts } from '../desk-facts/service';
 import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
+import { loadAllHandlers } from '../handlers';
 import { warmTransferLibraries } from '../warm-transfer';
 import { startBrowserShell } from './server';
 import { ShellEventHub } from '../shell-events';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const ctx = opening.opened;
+  // Before the launch line: the page's first calls should not wait for a domain's handlers to load.
+  await loadAllHandlers();
   const events = new ShellEventHub();
   const shell = await startBrowserShell({ ctx, rendererDir, port, sessionSecret: state.secret, events });
   writeShellState(dataDir, { port: shell.port, secret: state.secret });

@@ -19,7 +19,7 @@ import {
 import { getRevision, listRevisions } from '../../store/revisions';
 import { actingUser } from './actingUser';
 import { loadSettings } from './app';
-import { assertReadyGate, openSinceReady } from './claims';
+import { assertReadyGate, openSinceReady } from './readyGate';
 import { storageError } from './storageErrors';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './table';

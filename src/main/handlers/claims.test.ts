@@ -189,6 +189,9 @@ describe('claims channels', () => {
       { status: 'unchecked', checker: 'Erika Prüfer', at: expect.any(String) },
     ]);
     expect(list.gate.passes).toBe(false);
+    // The gate alone (what `factdesk claims check` asks for) names the open claims in the same reading order.
+    expect(list.gate.open.map((c) => c.id)).toEqual(['c-amount-01', 'c-quote-01']);
+    expect(await ok(dispatch('claims:gate', { articleId }, ctx))).toEqual(list.gate);
   });
 
   it('shows the one-letter deviation of a linked quote with its diff', async () => {

@@ -1,10 +1,5 @@
 import { claimContextsFromBody, isValidContext, type ClaimContext } from '../../shared/claims/context';
-import {
-  describeBlockedGate,
-  gateStatus,
-  type GateOverrideRecord,
-  type GateStatus,
-} from '../../shared/claims/gate';
+import { gateStatus, type GateStatus } from '../../shared/claims/gate';
 import { guessClaimKind } from '../../shared/claims/kind';
 import { orderClaims } from '../../shared/claims/order';
 import { ClaimCheckCache } from '../../shared/claims/checkCache';
@@ -33,8 +28,9 @@ import {
   type StoredClaim,
 } from '../../store/claims';
 import type { Db } from '../../store/db';
-import { latestGatePass, recordGatePass } from '../../store/readyGate';
+import { latestGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
+import { overrideOf } from './readyGate';
 import {
   openRechecks,
   openRechecksByArticle,
@@ -88,12 +84,6 @@ function contextOf(claim: StoredClaim, fromBody: Map<string, ClaimContext>): Cla
   return { text: claim.text, start: 0, end: claim.text.length };
 }
 
-function overrideOf(db: Db, articleId: string): GateOverrideRecord | null {
-  const pass = latestGatePass(db, articleId);
-  if (!pass || pass.overrideReason === null) return null;
-  return { reason: pass.overrideReason, by: pass.by, at: pass.at, openClaims: pass.openClaims };
-}
-
 interface Assembled {
   doc: ArticleDocument;
   views: ClaimView[];
@@ -132,41 +122,6 @@ function viewOf(db: Db, id: string): ClaimView {
   const found = assemble(db, claim.articleId).views.find((v) => v.id === id);
   // assemble lists every claim of the article, so this one is among them.
   return found!;
-}
-
-/** The gate for an article as it stands now, with the override that covers its open claims if one does. */
-export function readyGateStatus(db: Db, articleId: string): GateStatus {
-  const rechecks = openRechecksByArticle(db, articleId);
-  const claims = listClaims(db, articleId).map((c) => ({ ...c, recheck: rechecks.get(c.id) ?? [] }));
-  return gateStatus(claims, overrideOf(db, articleId));
-}
-
-/** How many claims in the text keep the gate shut now: for an article already past it, what needs re-confirming. */
-export function openSinceReady(db: Db, articleId: string): number {
-  const status = readyGateStatus(db, articleId);
-  return status.passes ? 0 : status.open.length;
-}
-
-/**
- * Called by the articles status change before an article becomes "ready": refuses unless every
- * claim in the text is verified or a written override covers the open ones. A clean pass is
- * recorded too, so an older override no longer shows in the report once everything is verified.
- */
-export function assertReadyGate(ctx: HandlerContext, articleId: string): void {
-  // Saving an article that is already "ready" is no move through the gate; a missing one is the caller's error to report.
-  const current = getArticleMeta(ctx.db, articleId);
-  if (!current || current.status === 'ready') return;
-  const status = readyGateStatus(ctx.db, articleId);
-  if (!status.passes) {
-    const settings = loadSettings(ctx);
-    throw new UserError('validation', describeBlockedGate(status, settings.language), [
-      { path: 'meta.status', message: 'ready gate: claims not verified' },
-      ...status.open.map((c) => ({ path: `claims.${c.id}`, message: c.status })),
-    ]);
-  }
-  if (status.open.length === 0) {
-    recordGatePass(ctx.db, { articleId, by: checker(ctx), at: now(), overrideReason: null, openClaims: [] });
-  }
 }
 
 function assertFactsExist(db: Db, refs: FactRef[]): void {
@@ -317,23 +272,6 @@ export const claimsHandlers = {
     return viewOf(ctx.db, id);
   },
   'claims:stale': (_input, ctx): StaleClaim[] => staleClaims(ctx.db),
-  'claims:gate': ({ articleId }, ctx) => {
-    requireArticle(ctx.db, articleId);
-    return readyGateStatus(ctx.db, articleId);
-  },
-  'claims:override-gate': ({ articleId, reason }, ctx) => {
-    requireArticle(ctx.db, articleId);
-    const status = readyGateStatus(ctx.db, articleId);
-    if (status.open.length === 0) return status;
-    recordGatePass(ctx.db, {
-      articleId,
-      by: checker(ctx),
-      at: now(),
-      overrideReason: reason,
-      openClaims: status.open.map((c) => c.id),
-    });
-    return readyGateStatus(ctx.db, articleId);
-  },
   'claims:report': ({ articleId, uiLanguage }, ctx) => {
     const exportCtx = buildExportContext(ctx, articleId, uiLanguage);
     const { meta } = exportCtx;
@@ -355,7 +293,5 @@ export const claimsHandlers = {
   | 'claims:dismiss-warning'
   | 'claims:resolve-recheck'
   | 'claims:stale'
-  | 'claims:gate'
-  | 'claims:override-gate'
   | 'claims:report'
 >;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type HandlerContext } from './index';
+import { CHANNELS } from '../../shared/contract';
+import { dispatch, handlerFor, loadAllHandlers, type HandlerContext } from './index';
 import { disposeContext, tempContext } from './testing';
 
 let ctx: HandlerContext;
@@ -63,6 +64,16 @@ describe('dispatch', () => {
       expect(result).toEqual({ ok: true, value: { opened: true } });
     }
     expect(opened).toEqual(['https://example.org/a', 'mailto:desk@example.org']);
+  });
+});
+
+describe('handlers loaded by domain', () => {
+  it('finds a handler for every channel of the contract once its domain has loaded', async () => {
+    await loadAllHandlers();
+    const missing: string[] = [];
+    for (const channel of CHANNELS)
+      if (typeof (await handlerFor(channel)) !== 'function') missing.push(channel);
+    expect(missing).toEqual([]);
   });
 });
 

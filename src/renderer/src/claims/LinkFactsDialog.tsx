@@ -1,12 +1,15 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { linkSearchSeed, type SeedKind } from '../../../shared/claims/searchSeed';
 import type { ClaimView } from '../../../shared/contract/claims';
+import type { FactRef } from '../../../shared/domain/facts';
 import type { PassageRef, SearchHit, SearchInput } from '../../../shared/contract/facts';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
-import { HitMeta } from '../facts/ResultList';
+import { useFormat, type Formatters } from '../facts/format';
+import { HitMetaWords } from '../facts/ResultList';
 import { latestOnly } from '../facts/latestOnly';
 import { linkFacts } from './claimsStore';
 
@@ -17,8 +20,7 @@ function hitLabel(hit: SearchHit): string {
 }
 
 /** A quote hit shows a snippet; the checker reads the whole wording before linking it. */
-function FullWording({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation('claims');
+function FullWording({ hit, t }: { hit: SearchHit; t: TFunction<'claims'> }) {
   const [open, setOpen] = useState(false);
   const [wording, setWording] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +58,85 @@ function FullWording({ hit }: { hit: SearchHit }) {
 }
 
 /**
+ * The dialog's results, memoised: while a search is in flight the box re-renders on every key,
+ * and fifty results need not; the words and formats come from the dialog, not a hook per row.
+ */
+const LinkResults = memo(function LinkResults({
+  hits,
+  links,
+  onLink,
+  t,
+  ts,
+  f,
+}: {
+  hits: SearchHit[];
+  links: FactRef[];
+  onLink(hit: SearchHit, passage?: PassageRef): Promise<void>;
+  t: TFunction<'claims'>;
+  ts: TFunction<'sources'>;
+  f: Formatters;
+}) {
+  const { t: tf } = useTranslation('facts');
+  const linked = new Set(links.map((l) => `${l.type}:${l.id}`));
+  return (
+    <>
+      {hits.map((hit) => {
+        const label = hitLabel(hit);
+        const isLinked = linked.has(`${hit.type}:${hit.id}`);
+        const passage = hit.meta.type === 'source' ? hit.meta.passage : null;
+        const linkedPassage = passage
+          ? links.some((l) => l.type === 'source' && l.id === hit.id && l.locator === passage.locator)
+          : false;
+        return (
+          <li key={`${hit.type}:${hit.id}`} className="link-result">
+            <div>
+              <span className="link-result-type">{t(`link.${hit.type}`)}</span>{' '}
+              <span className="link-result-title">
+                {hit.title.map((s, i) =>
+                  s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                )}
+              </span>
+              <div className="muted link-result-detail">
+                <HitMetaWords hit={hit} t={tf} f={f} />
+              </div>
+              <FullWording hit={hit} t={t} />
+              {passage && (
+                <div className="link-result-passage">
+                  <span className="muted">{ts('link.found', { locator: passage.locator })}:</span>{' '}
+                  {hit.detail?.map((s, i) =>
+                    s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+                  )}
+                </div>
+              )}
+            </div>
+            <div className="link-result-actions">
+              <button
+                type="button"
+                disabled={isLinked}
+                aria-label={t('link.link', { label })}
+                onClick={() => void onLink(hit)}
+              >
+                {isLinked ? t('link.linked') : t('link.linkButton')}
+              </button>
+              {passage && (
+                <button
+                  type="button"
+                  disabled={linkedPassage}
+                  aria-label={ts('link.passageLabel', { locator: passage.locator, title: label })}
+                  onClick={() => void onLink(hit, passage)}
+                >
+                  {linkedPassage ? t('link.linked') : ts('link.passage')}
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </>
+  );
+});
+
+/**
  * Links facts to a claim with the fact store's own search (the same call as the facts panel),
  * started from what the claim says: the quote's words, the deals for an amount, a role's person.
  */
@@ -77,7 +158,7 @@ export function LinkFactsDialog({
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const resultsId = useId();
-  const linked = new Set(claim.links.map((l) => `${l.type}:${l.id}`));
+  const f = useFormat();
 
   const [searching, setSearching] = useState(true);
   const searcher = useMemo(() => latestOnly((i: SearchInput) => api.facts.search(i)), []);
@@ -94,13 +175,16 @@ export function LinkFactsDialog({
     });
   }, [query, kind, searcher]);
 
-  const link = async (hit: SearchHit, passage?: PassageRef) => {
-    const ref = passage
-      ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt }
-      : { type: hit.type, id: hit.id };
-    const result = await linkFacts(claim.id, [ref]);
-    if (!result.ok) setError(result.error.message);
-  };
+  const link = useCallback(
+    async (hit: SearchHit, passage?: PassageRef) => {
+      const ref = passage
+        ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt }
+        : { type: hit.type, id: hit.id };
+      const result = await linkFacts(claim.id, [ref]);
+      if (!result.ok) setError(result.error.message);
+    },
+    [claim.id],
+  );
 
   return (
     <Dialog title={t('link.title')} open onClose={onClose} className="link-facts-dialog">
@@ -136,58 +220,9 @@ export function LinkFactsDialog({
       <ul id={resultsId} className="link-results" aria-label={t('link.results')} aria-busy={searching}>
         {hits === null && <li className="muted">{t('link.searching')}</li>}
         {hits?.length === 0 && <li className="muted">{t('link.none')}</li>}
-        {hits?.map((hit) => {
-          const label = hitLabel(hit);
-          const isLinked = linked.has(`${hit.type}:${hit.id}`);
-          const passage = hit.meta.type === 'source' ? hit.meta.passage : null;
-          const linkedPassage = passage
-            ? claim.links.some((l) => l.type === 'source' && l.id === hit.id && l.locator === passage.locator)
-            : false;
-          return (
-            <li key={`${hit.type}:${hit.id}`} className="link-result">
-              <div>
-                <span className="link-result-type">{t(`link.${hit.type}`)}</span>{' '}
-                <span className="link-result-title">
-                  {hit.title.map((s, i) =>
-                    s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
-                  )}
-                </span>
-                <div className="muted link-result-detail">
-                  <HitMeta hit={hit} />
-                </div>
-                <FullWording hit={hit} />
-                {passage && (
-                  <div className="link-result-passage">
-                    <span className="muted">{ts('link.found', { locator: passage.locator })}:</span>{' '}
-                    {hit.detail?.map((s, i) =>
-                      s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
-                    )}
-                  </div>
-                )}
-              </div>
-              <div className="link-result-actions">
-                <button
-                  type="button"
-                  disabled={isLinked}
-                  aria-label={t('link.link', { label })}
-                  onClick={() => void link(hit)}
-                >
-                  {isLinked ? t('link.linked') : t('link.linkButton')}
-                </button>
-                {passage && (
-                  <button
-                    type="button"
-                    disabled={linkedPassage}
-                    aria-label={ts('link.passageLabel', { locator: passage.locator, title: label })}
-                    onClick={() => void link(hit, passage)}
-                  >
-                    {linkedPassage ? t('link.linked') : ts('link.passage')}
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
+        {hits && hits.length > 0 && (
+          <LinkResults hits={hits} links={claim.links} onLink={link} t={t} ts={ts} f={f} />
+        )}
       </ul>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>

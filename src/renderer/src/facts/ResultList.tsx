@@ -14,15 +14,11 @@ interface Props {
   onLeaveTop(): void;
 }
 
-/** Status, kind and date words of a hit, in the UI language; the link dialog shows hits alike. */
-export function HitMeta({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation('facts');
-  const f = useFormat();
-  return <HitMetaWords hit={hit} t={t} f={f} />;
-}
-
-// Takes t and the formatters from the list: a hook per row cost more than the row itself.
-function HitMetaWords({ hit, t, f }: { hit: SearchHit; t: TFunction<'facts'>; f: Formatters }) {
+/**
+ * Status, kind and date words of a hit, in the UI language; the link dialog shows hits alike.
+ * Takes t and the formatters from the list: a hook per row cost more than the row itself.
+ */
+export function HitMetaWords({ hit, t, f }: { hit: SearchHit; t: TFunction<'facts'>; f: Formatters }) {
   const m = hit.meta;
   const parts: string[] = [];
   if (m.type === 'deal') {
