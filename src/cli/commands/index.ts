@@ -34,7 +34,7 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'desk',
-    summary: 'Run and manage a desk server: serve, add-user, list-users, revoke, doctor',
+    summary: 'Run and manage a desk server: serve, add-user, list-users, revoke, forget-store, doctor',
     load: async () => (await import('./desk')).deskCommand,
   },
   {
