@@ -230,15 +230,7 @@ export function detectBlock(
       list.filter((x) => x.start >= sentence.start && x.end <= sentence.end);
     const sentenceAmounts = within(amounts);
     // Clubs named in the sentence: what a later "der Klub" refers to, and one in this sentence.
-    const clubs = findClubMentions(
-      text,
-      sentence.start,
-      sentence.end,
-      inSentence,
-      state.clubs,
-      env.entities,
-      env.lang,
-    );
+    const clubs = findClubMentions(text, opening, inSentence, state.clubs, env.entities);
     for (const a of sentenceAmounts) {
       const { payer, payee } = dealPartySpans(text, sentence, a, quotes, env);
       const parties: Pick<Claim, 'payer' | 'payee' | 'payerResolved' | 'payeeResolved'> = {};

@@ -1,7 +1,7 @@
-import type { ArticleLanguage } from '../domain/articles';
 import type { EntityIndex } from './entities';
 import { inQuote } from './people';
 import type { QuoteSpan } from './quote-marks';
+import { isCapitalised, withoutPossessive, type Token } from './tokens';
 
 /** A club named in the text: where, and the fullest name the text (or the fact store) gave it. */
 export interface ClubMention {
@@ -12,19 +12,16 @@ export interface ClubMention {
 
 // The words that make a name a club's name in German and English copy. A town name alone
 // ("in Lindtal") is a club only once the text has named the club with one of these.
-const PREFIXES =
-  'FC|SV|TSV|VfB|VfL|SC|SpVgg|FSV|TuS|SG|SSV|BSC|KSC|Borussia|Eintracht|Rot-Weiß|Blau-Weiß|Schwarz-Weiß|Fortuna|Hertha|Viktoria|Alemannia|Arminia|Dynamo|Rapid|Sporting|Real|AFC|AC|AS|FK|SK|KV';
-const SUFFIXES =
-  'United|City|Rovers|Rangers|Wanderers|Athletic|Town|Albion|County|Hotspur|Villa|Forest|Orient|FC|AFC';
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*`;
-// German nouns are capitalised, so a prefixed club takes one name word ("FC Wendeburg Sportchef …").
-const PREFIXED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PREFIXES}) ${NAME}`, 'gu');
-const SUFFIXED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${NAME}(?: ${NAME})? (?:${SUFFIXES})(?![\p{L}\p{N}])`,
-  'gu',
+const PREFIXES = new Set(
+  'FC SV TSV VfB VfL SC SpVgg FSV TuS SG SSV BSC KSC Borussia Eintracht Rot-Weiß Blau-Weiß Schwarz-Weiß Fortuna Hertha Viktoria Alemannia Arminia Dynamo Rapid Sporting Real AFC AC AS FK SK KV'.split(
+    ' ',
+  ),
 );
-const PREFIX_WORD = new RegExp(`^(?:${PREFIXES})$`);
-const SUFFIX_WORD = new RegExp(`^(?:${SUFFIXES})$`);
+const SUFFIXES = new Set(
+  'United City Rovers Rangers Wanderers Athletic Town Albion County Hotspur Villa Forest Orient FC AFC'.split(
+    ' ',
+  ),
+);
 // "die Borussia", "the Rovers": the club word alone stands for the club the text named with it.
 const NICKNAMES = new Set(
   'Borussia Eintracht Fortuna Hertha Viktoria Alemannia Arminia Dynamo Rovers Rangers Wanderers'.split(' '),
@@ -38,108 +35,107 @@ const NOT_FIRST = new Set(
 // "der 26-Jährige unterschrieb in Lindtal": a town name alone after these is a place.
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'nach', 'nahe', 'near']);
 
-/** The name without its club word, as copy shortens it: "SV Lindtal" → "Lindtal". */
-function coreOf(club: string): string | undefined {
-  const words = club.split(' ');
-  if (words.length < 2) return undefined;
-  if (PREFIX_WORD.test(words[0])) return words.slice(1).join(' ');
-  if (SUFFIX_WORD.test(words[words.length - 1])) return words.slice(0, -1).join(' ');
-  return undefined;
-}
+const isUpper = (word: string) => isCapitalised(word) && !/^\p{Lu}+$/u.test(word.slice(0, 2));
+const withoutGenitive = (word: string) => word.replace(/(?:['’]s?|s)$/u, '');
 
-/** The club word that stands for the whole club ("Borussia" in "Borussia Kranichfeld"). */
-function nicknameOf(club: string): string | undefined {
-  const words = club.split(' ');
-  if (words.length < 2) return undefined;
-  if (NICKNAMES.has(words[0])) return words[0];
-  if (NICKNAMES.has(words[words.length - 1])) return words[words.length - 1];
-  return undefined;
-}
-
-// The short forms of a list of known clubs; lists are never mutated once handed on, so the
-// map built for one list serves every sentence that sees it.
-const formsCache = new WeakMap<readonly string[], Map<string, string>>();
-
-function formsOf(known: readonly string[]): Map<string, string> {
-  let forms = formsCache.get(known);
+/** The short forms copy uses for a club: "Lindtal" for "SV Lindtal", "Borussia" for "Borussia X". */
+function shortForms(club: string): string[] {
+  let forms = formsMemo.get(club);
   if (forms) return forms;
-  forms = new Map();
-  for (const club of known) if (!forms.has(club)) forms.set(club, club);
-  for (const club of known) {
-    const core = coreOf(club);
-    if (core && !forms.has(core)) for (const g of ['', 's', '’s', "'s", '’', "'"]) forms.set(core + g, club);
-    const nick = nicknameOf(club);
-    if (nick && !forms.has(nick)) forms.set(nick, club);
+  forms = [];
+  const words = club.split(' ');
+  if (words.length > 1) {
+    if (PREFIXES.has(words[0])) forms.push(words.slice(1).join(' '));
+    else if (SUFFIXES.has(words[words.length - 1])) forms.push(words.slice(0, -1).join(' '));
+    if (NICKNAMES.has(words[0])) forms.push(words[0]);
+    else if (NICKNAMES.has(words[words.length - 1])) forms.push(words[words.length - 1]);
   }
-  formsCache.set(known, forms);
+  // Club names seen are few, but a long-running app sees many articles.
+  if (formsMemo.size > 2000) formsMemo.clear();
+  formsMemo.set(club, forms);
   return forms;
 }
+const formsMemo = new Map<string, string[]>();
 
 /**
  * The known club a short form refers to: the full name, the name without its club word
  * ("Lindtal", "Lindtals", "Kestrel’s"), or the club word alone ("Borussia").
  */
 export function clubNamed(written: string, known: readonly string[]): string | undefined {
-  return formsOf(known).get(written.trim());
+  const w = written.trim();
+  if (known.includes(w)) return w;
+  const bare = withoutGenitive(w);
+  for (const club of known) for (const f of shortForms(club)) if (f === w || f === bare) return club;
+  return undefined;
 }
 
 /**
- * Clubs named between `from` and `to`, in text order. With entities, the fact store's clubs
- * (kind "club") are the only clubs; without, a name with a club word ("FC Wendeburg",
- * "Harwick United") and the short forms of clubs named so far.
+ * Clubs named in a sentence (its words outside quotes, `toks`), in text order. With entities,
+ * the fact store's clubs (kind "club") are the only clubs; without, a name with a club word
+ * ("FC Wendeburg", "Harwick United") and the short forms of the clubs named so far.
  */
 export function findClubMentions(
   text: string,
-  from: number,
-  to: number,
+  toks: readonly Token[],
   quotes: readonly QuoteSpan[],
   known: readonly string[],
   entities: EntityIndex,
-  lang: ArticleLanguage,
 ): ClubMention[] {
   if (!entities.isEmpty) {
+    if (toks.length === 0) return [];
     return entities
-      .find(text, from, to)
+      .find(text, toks[0].start, toks[toks.length - 1].end)
       .filter((e) => e.entity.kind === 'club' && !inQuote(quotes, e.start))
       .map((e) => ({ start: e.start, end: e.end, club: e.entity.name }));
   }
   const out: ClubMention[] = [];
-  const slice = text.slice(from, to);
-  for (const pattern of lang === 'de' ? [PREFIXED, SUFFIXED] : [SUFFIXED, PREFIXED]) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      let name = m[0];
-      let start = from + m.index;
-      const first = name.slice(0, name.indexOf(' '));
-      if (NOT_FIRST.has(first)) {
-        name = name.slice(first.length + 1);
-        start += first.length + 1;
-        if (!name.includes(' ')) continue;
-      }
-      const end = start + name.length;
-      if (inQuote(quotes, start) || out.some((o) => o.start < end && start < o.end)) continue;
-      out.push({ start, end, club: name });
+  const adjacent = (a: Token, b: Token) => b.start === a.end + 1 && text[a.end] === ' ';
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!isCapitalised(t.text)) continue;
+    const next = toks[i + 1];
+    // "FC Wendeburg", "Rot-Weiß Hallstedt" (German nouns are capitalised, so one name word).
+    if (PREFIXES.has(t.text) && next && adjacent(t, next) && isUpper(next.text) && !SUFFIXES.has(next.text)) {
+      const name = withoutPossessive(next.text);
+      out.push({ start: t.start, end: next.start + name.length, club: `${t.text} ${name}` });
+      i++;
+      continue;
     }
-  }
-  if (known.length > 0) {
-    const words = /\p{Lu}[\p{L}\p{M}’'-]*/gu;
-    for (let m = words.exec(slice); m; m = words.exec(slice)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
-      if (out.some((o) => o.start < end && start < o.end)) continue;
-      const club = clubNamed(m[0], known);
-      if (!club) continue;
-      const before = slice.slice(0, m.index);
-      // "die Stadtwerke Brunnhof": a town name after another capitalised word belongs to that name.
-      if (/\p{Lu}[\p{L}\p{M}-]*\s$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{M}]*\s$/u.test(before))
-        continue;
-      const prev = /(\p{L}+)\s+$/u.exec(before)?.[1].toLowerCase();
-      if (prev && PLACE_PREPOSITIONS.has(prev) && club !== m[0]) continue;
-      if (inQuote(quotes, start)) continue;
-      out.push({ start, end, club });
+    // "Harwick United", "Queens Park Rangers", "Kestrel FC" (also "City’s").
+    if (
+      next &&
+      adjacent(t, next) &&
+      SUFFIXES.has(withoutPossessive(next.text)) &&
+      isUpper(t.text) &&
+      !NOT_FIRST.has(t.text)
+    ) {
+      let first = i;
+      const prev = toks[i - 1];
+      if (
+        prev &&
+        adjacent(prev, t) &&
+        isUpper(prev.text) &&
+        !NOT_FIRST.has(prev.text) &&
+        !PREFIXES.has(prev.text)
+      )
+        first = i - 1;
+      const suffix = withoutPossessive(next.text);
+      const club = `${text.slice(toks[first].start, t.end)} ${suffix}`;
+      if (first < i && out.length > 0 && out[out.length - 1].start === toks[first].start) out.pop();
+      out.push({ start: toks[first].start, end: next.start + suffix.length, club });
+      i++;
+      continue;
     }
+    if (known.length === 0) continue;
+    const club = clubNamed(t.text, known);
+    if (!club) continue;
+    const prev = toks[i - 1];
+    // "die Stadtwerke Brunnhof": a town name after another capitalised word belongs to that name.
+    if (prev && adjacent(prev, t) && isCapitalised(prev.text) && i - 1 > 0) continue;
+    if (prev && PLACE_PREPOSITIONS.has(prev.text) && club !== t.text) continue;
+    out.push({ start: t.start, end: t.end, club });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /**
@@ -169,7 +165,9 @@ export function nextTopics(
   limit = 12,
 ): readonly string[] {
   if (mentions.length === 0) return topics;
-  const named = [...new Set(mentions.map((m) => m.club))];
-  const next = [...named, ...topics.filter((c) => !named.includes(c))].slice(0, limit);
-  return next.length === topics.length && next.every((c, i) => c === topics[i]) ? topics : next;
+  const named: string[] = [];
+  for (const m of mentions) if (!named.includes(m.club)) named.push(m.club);
+  // The usual case: the same clubs again, already first.
+  if (named.every((c, i) => topics[i] === c)) return topics;
+  return [...named, ...topics.filter((c) => !named.includes(c))].slice(0, limit);
 }

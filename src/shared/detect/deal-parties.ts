@@ -444,17 +444,21 @@ function relativeAntecedent(
   ];
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The last clause comma before `pos`, skipping the decimal comma of "3,5 Millionen". */
 function commaBefore(text: string, from: number, pos: number): number {
   for (let i = pos - 1; i >= from; i--) {
-    if (text[i] === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+    if (text.charCodeAt(i) === 44 && !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))))
+      return i;
   }
   return -1;
 }
 
 function commaAfter(text: string, pos: number, to: number): number {
   for (let i = pos; i < to; i++) {
-    if (text[i] === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+    if (text.charCodeAt(i) === 44 && !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))))
+      return i;
   }
   return to;
 }
@@ -505,15 +509,15 @@ function relativeClauses(
   ctx: PartyContext,
 ): { comma: number; end: number }[] {
   const out: { comma: number; end: number }[] = [];
-  for (let i = 1; i < toks.length; i++) {
-    const gap = text.slice(toks[i - 1].end, toks[i].start);
-    if (!gap.includes(',') || /\d,\d/.test(text.slice(toks[i - 1].end - 1, toks[i].start + 1))) continue;
-    let k = i;
-    const word = (j: number) => toks[j]?.text.toLowerCase() ?? '';
-    if (REL_PREP[ctx.lang].has(word(k)) && REL_PRONOUN[ctx.lang].has(word(k + 1))) k++;
-    if (!REL_PRONOUN[ctx.lang].has(word(k)) && !REL_GENITIVE[ctx.lang].has(word(k))) continue;
-    const comma = toks[i - 1].end + gap.indexOf(',');
-    out.push({ comma, end: commaAfter(text, toks[k].end, sentence.end) });
+  const word = (j: number) => toks[j]?.text.toLowerCase() ?? '';
+  let k = 0;
+  for (let c = text.indexOf(',', sentence.start); c >= 0 && c < sentence.end; c = text.indexOf(',', c + 1)) {
+    if (isDigit(text.charCodeAt(c - 1)) && isDigit(text.charCodeAt(c + 1))) continue;
+    while (k < toks.length && toks[k].start < c) k++;
+    let at = k;
+    if (REL_PREP[ctx.lang].has(word(at)) && REL_PRONOUN[ctx.lang].has(word(at + 1))) at++;
+    if (!REL_PRONOUN[ctx.lang].has(word(at)) && !REL_GENITIVE[ctx.lang].has(word(at))) continue;
+    out.push({ comma: c, end: commaAfter(text, toks[at].end, sentence.end) });
   }
   return out;
 }
@@ -716,8 +720,8 @@ export function dealPartySpans(
           .slice(Math.max(0, verbAt - 16), verbAt)
           .some(
             (t) =>
-              t.start > commaBefore(text, sentence.start, verb.start) &&
-              PASSIVE_AUX.de.has(t.text.toLowerCase()),
+              PASSIVE_AUX.de.has(t.text.toLowerCase()) &&
+              t.start > commaBefore(text, sentence.start, verb.start),
           )
       : englishPassive(toks, verbAt));
   if (passive) {
