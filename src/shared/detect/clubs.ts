@@ -36,7 +36,6 @@ const NOT_FIRST = new Set(
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'nach', 'nahe', 'near']);
 
 const isUpper = (word: string) => isCapitalised(word) && !/^\p{Lu}+$/u.test(word.slice(0, 2));
-const withoutGenitive = (word: string) => word.replace(/(?:['’]s?|s)$/u, '');
 
 /** The short forms copy uses for a club: "Lindtal" for "SV Lindtal", "Borussia" for "Borussia X". */
 function shortForms(club: string): string[] {
@@ -57,16 +56,37 @@ function shortForms(club: string): string[] {
 }
 const formsMemo = new Map<string, string[]>();
 
+// Every short form of a list of known clubs. The list is handed on unchanged while the same
+// clubs are named again (`nextTopics`), so the map built for it serves many sentences.
+const formsCache = new WeakMap<readonly string[], Map<string, string>>();
+
+function formsOf(known: readonly string[]): Map<string, string> {
+  let forms = formsCache.get(known);
+  if (!forms) {
+    forms = new Map();
+    for (const club of known) if (!forms.has(club)) forms.set(club, club);
+    for (const club of known) for (const f of shortForms(club)) if (!forms.has(f)) forms.set(f, club);
+    formsCache.set(known, forms);
+  }
+  return forms;
+}
+
 /**
  * The known club a short form refers to: the full name, the name without its club word
  * ("Lindtal", "Lindtals", "Kestrel’s"), or the club word alone ("Borussia").
  */
 export function clubNamed(written: string, known: readonly string[]): string | undefined {
+  const forms = formsOf(known);
   const w = written.trim();
-  if (known.includes(w)) return w;
-  const bare = withoutGenitive(w);
-  for (const club of known) for (const f of shortForms(club)) if (f === w || f === bare) return club;
-  return undefined;
+  const hit = forms.get(w);
+  if (hit !== undefined || w.length < 3) return hit;
+  // A genitive: "Lindtals", "Kestrel’s", "Harwick'".
+  const last = w[w.length - 1];
+  if (last === 's') {
+    const apostrophe = w[w.length - 2];
+    return forms.get(w.slice(0, apostrophe === '’' || apostrophe === "'" ? -2 : -1));
+  }
+  return last === '’' || last === "'" ? forms.get(w.slice(0, -1)) : undefined;
 }
 
 /**
@@ -95,7 +115,7 @@ export function findClubMentions(
     if (!isCapitalised(t.text)) continue;
     const next = toks[i + 1];
     // "FC Wendeburg", "Rot-Weiß Hallstedt" (German nouns are capitalised, so one name word).
-    if (PREFIXES.has(t.text) && next && adjacent(t, next) && isUpper(next.text) && !SUFFIXES.has(next.text)) {
+    if (next && PREFIXES.has(t.text) && adjacent(t, next) && isUpper(next.text) && !SUFFIXES.has(next.text)) {
       const name = withoutPossessive(next.text);
       out.push({ start: t.start, end: next.start + name.length, club: `${t.text} ${name}` });
       i++;
@@ -104,8 +124,8 @@ export function findClubMentions(
     // "Harwick United", "Queens Park Rangers", "Kestrel FC" (also "City’s").
     if (
       next &&
+      (SUFFIXES.has(next.text) || (/['’]/.test(next.text) && SUFFIXES.has(withoutPossessive(next.text)))) &&
       adjacent(t, next) &&
-      SUFFIXES.has(withoutPossessive(next.text)) &&
       isUpper(t.text) &&
       !NOT_FIRST.has(t.text)
     ) {

@@ -293,6 +293,8 @@ function genericCandidates(
   // "the German club VfB X": the words before "club" describe the name, they are no party.
   const descriptions: { start: number; end: number }[] = [];
   for (let i = 0; i < toks.length - 1; i++) {
+    // Runs for every word of the sentence: only short words can be the article.
+    if (toks[i].text.length > 4) continue;
     const article = toks[i].text.toLowerCase();
     let k = i + 1;
     if (ctx.lang === 'de') {
