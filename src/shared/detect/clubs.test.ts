@@ -71,6 +71,15 @@ describe('what a generic club reference refers to', () => {
     const topics = nextTopics(['FC Wendeburg'], [at(0, 5, 'VfB Seehagen'), at(30, 40, 'SV Lindtal')]);
     expect(topics).toEqual(['VfB Seehagen', 'SV Lindtal', 'FC Wendeburg']);
     expect(nextTopics(topics, [])).toBe(topics);
+    // The same clubs first again: the list is handed on as it is (the incremental detector compares it).
+    expect(
+      nextTopics(topics, [at(0, 5, 'VfB Seehagen'), at(9, 12, 'VfB Seehagen'), at(20, 30, 'SV Lindtal')]),
+    ).toBe(topics);
+    expect(nextTopics(topics, [at(0, 5, 'SV Lindtal')])).toEqual([
+      'SV Lindtal',
+      'VfB Seehagen',
+      'FC Wendeburg',
+    ]);
   });
 
   it('never resolves to the club that is the other party of the same deal', () => {

@@ -56,17 +56,31 @@ function shortForms(club: string): string[] {
 }
 const formsMemo = new Map<string, string[]>();
 
-// Every short form of a list of known clubs. The list is handed on unchanged while the same
-// clubs are named again (`nextTopics`), so the map built for it serves many sentences.
-const formsCache = new WeakMap<readonly string[], Map<string, string>>();
+// Every short form of a set of known clubs. The list is reordered whenever another club is
+// named, but its members change rarely, so the map is kept per set (in alphabetical order, so
+// a form two clubs share always goes to the same one).
+const formsCache = new Map<string, Map<string, string>>();
+
+const formsByList = new WeakMap<readonly string[], Map<string, string>>();
 
 function formsOf(known: readonly string[]): Map<string, string> {
-  let forms = formsCache.get(known);
+  const same = formsByList.get(known);
+  if (same) return same;
+  const forms = formsOfSet(known);
+  formsByList.set(known, forms);
+  return forms;
+}
+
+function formsOfSet(known: readonly string[]): Map<string, string> {
+  const sorted = [...known].sort();
+  const key = sorted.join('\n');
+  let forms = formsCache.get(key);
   if (!forms) {
     forms = new Map();
-    for (const club of known) if (!forms.has(club)) forms.set(club, club);
-    for (const club of known) for (const f of shortForms(club)) if (!forms.has(f)) forms.set(f, club);
-    formsCache.set(known, forms);
+    for (const club of sorted) if (!forms.has(club)) forms.set(club, club);
+    for (const club of sorted) for (const f of shortForms(club)) if (!forms.has(f)) forms.set(f, club);
+    if (formsCache.size >= 64) formsCache.clear();
+    formsCache.set(key, forms);
   }
   return forms;
 }
@@ -76,8 +90,10 @@ function formsOf(known: readonly string[]): Map<string, string> {
  * ("Lindtal", "Lindtals", "Kestrel’s"), or the club word alone ("Borussia").
  */
 export function clubNamed(written: string, known: readonly string[]): string | undefined {
-  const forms = formsOf(known);
-  const w = written.trim();
+  return formOf(written.trim(), formsOf(known));
+}
+
+function formOf(w: string, forms: Map<string, string>): string | undefined {
   const hit = forms.get(w);
   if (hit !== undefined || w.length < 3) return hit;
   // A genitive: "Lindtals", "Kestrel’s", "Harwick'".
@@ -109,6 +125,7 @@ export function findClubMentions(
       .map((e) => ({ start: e.start, end: e.end, club: e.entity.name }));
   }
   const out: ClubMention[] = [];
+  const forms = known.length > 0 ? formsOf(known) : undefined;
   const adjacent = (a: Token, b: Token) => b.start === a.end + 1 && text[a.end] === ' ';
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -124,7 +141,9 @@ export function findClubMentions(
     // "Harwick United", "Queens Park Rangers", "Kestrel FC" (also "City’s").
     if (
       next &&
-      (SUFFIXES.has(next.text) || (/['’]/.test(next.text) && SUFFIXES.has(withoutPossessive(next.text)))) &&
+      (SUFFIXES.has(next.text) ||
+        ((next.text.includes('’') || next.text.includes("'")) &&
+          SUFFIXES.has(withoutPossessive(next.text)))) &&
       adjacent(t, next) &&
       isUpper(t.text) &&
       !NOT_FIRST.has(t.text)
@@ -146,8 +165,8 @@ export function findClubMentions(
       i++;
       continue;
     }
-    if (known.length === 0) continue;
-    const club = clubNamed(t.text, known);
+    if (!forms) continue;
+    const club = formOf(t.text, forms);
     if (!club) continue;
     const prev = toks[i - 1];
     // "die Stadtwerke Brunnhof": a town name after another capitalised word belongs to that name.
@@ -185,9 +204,19 @@ export function nextTopics(
   limit = 12,
 ): readonly string[] {
   if (mentions.length === 0) return topics;
+  // The usual case, checked without allocating: the clubs just named are already first.
+  let first = 0;
+  let unchanged = true;
+  for (const m of mentions) {
+    if (topics.indexOf(m.club) < first && topics.indexOf(m.club) >= 0) continue;
+    if (topics[first] === m.club) first++;
+    else {
+      unchanged = false;
+      break;
+    }
+  }
+  if (unchanged) return topics;
   const named: string[] = [];
   for (const m of mentions) if (!named.includes(m.club)) named.push(m.club);
-  // The usual case: the same clubs again, already first.
-  if (named.every((c, i) => topics[i] === c)) return topics;
   return [...named, ...topics.filter((c) => !named.includes(c))].slice(0, limit);
 }

@@ -177,7 +177,7 @@ function prevWordOf(toks: readonly Token[], i: number, ctx: PartyContext): strin
     k--;
   const word = k >= 0 ? toks[k].text.toLowerCase() : '';
   // "von der Sparkasse X", "mit dem FC X": the preposition before the article tells the part
-  // (German; English "to the" also follows "according").
+  // (German only: in English "to the" also follows "according").
   const prep = ctx.lang === 'de' && k > 0 && ctx.lex.articles.has(word) ? toks[k - 1].text.toLowerCase() : '';
   if (
     prep &&
@@ -400,13 +400,10 @@ function isSpeaker(toks: readonly Token[], party: Party, ctx: PartyContext): boo
   const before = at > 0 ? toks[at - 1].text.toLowerCase() : '';
   const after = endAt >= 0 ? toks[endAt].text.toLowerCase() : '';
   const speech = (w: string) => ctx.lex.speechVerbs.has(w) || ctx.lex.framingVerbs.has(w);
+  if (speech(after)) return true;
+  if (!(at > 0 && toks[at - 1].end >= party.start - 1 && speech(before))) return false;
   // "said the club had earned £1.3m": a verb after the name makes it the subject of what was said.
-  if (
-    speech(before) &&
-    (SUBJECT_AUX.test(after) || (ctx.lang === 'en' ? EN_VERBS : DE_VERBS)[after] !== undefined)
-  )
-    return false;
-  return speech(after) || (speech(before) && at > 0 && toks[at - 1].end >= party.start - 1);
+  return !SUBJECT_AUX.test(after) && (ctx.lang === 'en' ? EN_VERBS : DE_VERBS)[after] === undefined;
 }
 
 /**
