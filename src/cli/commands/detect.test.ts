@@ -95,6 +95,8 @@ type Item = {
   currency?: string;
   payer?: string;
   payee?: string;
+  payerResolved?: string;
+  payeeResolved?: string;
   hedge?: string;
   source?: string;
   candidates?: string[];
@@ -143,6 +145,8 @@ describe('factdesk detect on a file', () => {
         'currency',
         'payer',
         'payee',
+        'payerResolved',
+        'payeeResolved',
         'hedge',
         'source',
       ];
@@ -249,6 +253,23 @@ describe('factdesk detect --json fields of issue 15', () => {
       payee: 'SV Rotheide',
     });
     expect(amount.hedge).toMatch(/^soll/);
+  });
+});
+
+describe('factdesk detect: a generic party resolved to its club', () => {
+  it('prints "der Klub" as written with the club it refers to, and looks the deal up by that club', async () => {
+    makeStore().db.close();
+    const text = [
+      'Der SV Rotheide gibt Kowalczyk an den FC Almental ab.',
+      'Für die Spielerin soll der Klub von Strivo sieben Millionen Euro erhalten haben.',
+    ].join('\n\n');
+    const file = writeFile('c.txt', text);
+    const amount = (await detectJson([file])).find((i) => i.kind === 'amount')!;
+    expect(amount).toMatchObject({ payer: 'Strivo', payee: 'der Klub', payeeResolved: 'SV Rotheide' });
+    expect(amount.candidates?.[0]).toBe('d-rotheide');
+    const io = capture();
+    expect(await runCli(['detect', file, '--data-dir', dataDir], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('Strivo → der Klub (= SV Rotheide)');
   });
 });
 

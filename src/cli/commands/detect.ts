@@ -3,6 +3,7 @@ import path from 'node:path';
 import { plainText } from '../../shared/article/blocks';
 import type { DetectCandidate } from '../../shared/contract/detect';
 import { detect, type DetectEntity, type KnownPerson, type Suggestion } from '../../shared/detect';
+import { candidateQuery } from '../../shared/detect/candidates';
 import type { ArticleLanguage } from '../../shared/domain/articles';
 import { dispatch, type HandlerContext } from '../../main/handlers';
 import { ImportError } from '../../main/import/errors';
@@ -132,6 +133,8 @@ function jsonOf(s: Suggestion, candidates: DetectCandidate[] | undefined) {
     ...(s.currency !== undefined ? { currency: s.currency } : {}),
     ...(s.payer !== undefined ? { payer: s.payer } : {}),
     ...(s.payee !== undefined ? { payee: s.payee } : {}),
+    ...(s.payerResolved !== undefined ? { payerResolved: s.payerResolved } : {}),
+    ...(s.payeeResolved !== undefined ? { payeeResolved: s.payeeResolved } : {}),
     ...(s.hedge !== undefined ? { hedge: s.hedge } : {}),
     ...(s.source !== undefined ? { source: s.source } : {}),
     ...(candidates ? { candidates: candidates.map((c) => c.ref.id) } : {}),
@@ -142,6 +145,10 @@ const oneLine = (s: string, max = 100) => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
+
+/** "der Klub (= FC Wendeburg)": a generic party with the club it was resolved to. */
+const party = (written: string | undefined, resolved: string | undefined) =>
+  written === undefined ? '?' : resolved !== undefined ? `${written} (= ${resolved})` : written;
 
 function textLines(s: Suggestion, n: number, candidates: DetectCandidate[] | undefined): string[] {
   const facts: string[] = [];
@@ -160,7 +167,8 @@ function textLines(s: Suggestion, n: number, candidates: DetectCandidate[] | und
             : `${s.value}`;
     facts.push(`value: ${range}${s.currency ? ` ${s.currency}` : ''}`);
   }
-  if (s.payer || s.payee) facts.push(`${s.payer ?? '?'} → ${s.payee ?? '?'}`);
+  if (s.payer || s.payee)
+    facts.push(`${party(s.payer, s.payerResolved)} → ${party(s.payee, s.payeeResolved)}`);
   if (s.hedge) facts.push(`hedge: ${s.hedge}`);
   if (s.source) facts.push(`source: ${s.source}`);
   const lines = [`${n}. ${s.kind.padEnd(7)} ${s.start}–${s.end}  ${JSON.stringify(oneLine(s.text))}`];
@@ -241,7 +249,11 @@ export const detectCommand: CliCommand = {
 
       let candidates: DetectCandidate[][] | undefined;
       if (ctx && suggestions.length > 0) {
-        const result = await dispatch('detect:candidates', { suggestions, lang: language }, ctx);
+        const result = await dispatch(
+          'detect:candidates',
+          { suggestions: suggestions.map(candidateQuery), lang: language },
+          ctx,
+        );
         if (!result.ok) {
           io.err(result.error.message);
           return EXIT.problem;

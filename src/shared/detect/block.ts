@@ -2,7 +2,8 @@ import type { ArticleLanguage } from '../domain/articles';
 import { parseAmounts } from '../language/amounts';
 import { attributeQuotes, type QuoteAttribution } from './attribution';
 import { findCounts } from './counts';
-import { dealParties } from './deal-parties';
+import { findClubMentions, nextTopics, resolveGenericClub } from './clubs';
+import { dealPartySpans } from './deal-parties';
 import { findDates } from './dates';
 import type { FoundSpan } from './found-span';
 import { DiscourseState, type Discourse } from './discourse';
@@ -73,6 +74,8 @@ interface Claim {
   currency?: string;
   payer?: string;
   payee?: string;
+  payerResolved?: string;
+  payeeResolved?: string;
   speaker?: Resolved;
   hedge?: string;
   source?: string;
@@ -225,8 +228,22 @@ export function detectBlock(
     const sentenceClaims: Claim[] = [];
     const within = <T extends { start: number; end: number }>(list: T[]) =>
       list.filter((x) => x.start >= sentence.start && x.end <= sentence.end);
-    for (const a of within(amounts)) {
-      const parties = dealParties(text, sentence, a, quotes, env);
+    const sentenceAmounts = within(amounts);
+    // Clubs named in the sentence: what a later "der Klub" refers to, and one in this sentence.
+    const clubs = findClubMentions(text, opening, inSentence, state.clubs, env.entities);
+    for (const a of sentenceAmounts) {
+      const { payer, payee } = dealPartySpans(text, sentence, a, quotes, env);
+      const parties: Pick<Claim, 'payer' | 'payee' | 'payerResolved' | 'payeeResolved'> = {};
+      if (payer) parties.payer = payer.text;
+      if (payee) parties.payee = payee.text;
+      if (payer?.generic) {
+        const club = resolveGenericClub(payer.start, clubs, state.clubs, payee);
+        if (club) parties.payerResolved = club;
+      }
+      if (payee?.generic) {
+        const club = resolveGenericClub(payee.start, clubs, state.clubs, payer);
+        if (club) parties.payeeResolved = club;
+      }
       sentenceClaims.push({
         kind: 'amount',
         start: a.start,
@@ -249,6 +266,7 @@ export function detectBlock(
         });
       }
     };
+    state.clubs = nextTopics(state.clubs, clubs);
     takeUnlessTaken('other', scores);
     takeUnlessTaken('date', dates);
     takeUnlessTaken('count', counts);
@@ -290,6 +308,8 @@ export function detectBlock(
       if (c.hedge !== undefined) s.hedge = c.hedge;
       if (c.payer !== undefined) s.payer = c.payer;
       if (c.payee !== undefined) s.payee = c.payee;
+      if (c.payerResolved !== undefined) s.payerResolved = c.payerResolved;
+      if (c.payeeResolved !== undefined) s.payeeResolved = c.payeeResolved;
       if (c.source !== undefined) s.source = c.source;
       if (c.min !== undefined) s.min = c.min;
       if (c.max !== undefined) s.max = c.max;

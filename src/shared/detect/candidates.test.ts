@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deal, Entity, Quote, Role } from '../domain/facts';
 import {
   amountFit,
+  candidateQuery,
   MAX_CANDIDATES,
   nameFit,
   rankCandidates,
@@ -329,5 +330,22 @@ describe('dismissalKey', () => {
 
   it('changes when a word changes', () => {
     expect(dismissalKey('sieben Millionen Euro')).not.toBe(dismissalKey('acht Millionen Euro'));
+  });
+});
+
+describe('candidateQuery', () => {
+  it('looks a generic party up as the club it was resolved to, and keeps only the fields the ranking reads', () => {
+    const [amount] = detect(
+      'Der FC Almental gibt Brehm an den SV Rotheide ab.\nFür ihn soll der Klub sieben Millionen Euro kassiert haben.',
+      { lang: 'de' },
+    ).filter((s) => s.kind === 'amount');
+    expect(amount).toMatchObject({ payee: 'der Klub', payeeResolved: 'FC Almental' });
+    expect(candidateQuery(amount)).toEqual({
+      kind: 'amount',
+      text: 'sieben Millionen Euro',
+      value: 7000000,
+      currency: 'EUR',
+      payee: 'FC Almental',
+    });
   });
 });

@@ -10,6 +10,22 @@ export type CandidateQuery = Pick<
   'kind' | 'text' | 'speaker' | 'value' | 'currency' | 'payer' | 'payee'
 >;
 
+/**
+ * The query for a suggestion: a generic party ("der Klub") is looked up as the club it refers
+ * to, since the fact store knows the club by name, not by "der Klub".
+ */
+export function candidateQuery(s: Suggestion): CandidateQuery {
+  const q: CandidateQuery = { kind: s.kind, text: s.text };
+  if (s.speaker !== undefined) q.speaker = s.speaker;
+  if (s.value !== undefined) q.value = s.value;
+  if (s.currency !== undefined) q.currency = s.currency;
+  const payer = s.payerResolved ?? s.payer;
+  const payee = s.payeeResolved ?? s.payee;
+  if (payer !== undefined) q.payer = payer;
+  if (payee !== undefined) q.payee = payee;
+  return q;
+}
+
 /** The facts a store lookup found worth scoring, with the entities they point at. */
 export interface CandidateFacts {
   entities: readonly Entity[];

@@ -21,6 +21,12 @@ const goldClaim = z.object({
   hedge: z.union([z.string(), z.array(z.string())]).optional(),
   payer: z.string().optional(),
   payee: z.string().optional(),
+  /**
+   * Amounts: the club a generic party ("der Klub", "dem Verein", "the Bundesliga side") refers
+   * to, when the article named it before; `payer`/`payee` keep the words as written.
+   */
+  payerResolved: z.string().optional(),
+  payeeResolved: z.string().optional(),
   /** Quotes: how the text names the speaker (name, role, pronoun, anaphor such as "der 24-Jährige"). */
   speakerKind: z.enum(['name', 'role', 'pronoun', 'anaphor']).optional(),
   /** Quotes: the fact-store person the speaker resolves to. */
@@ -55,6 +61,8 @@ const corpusSchema = z.object({
   otherClaims: z.boolean().optional(),
   /** False for files written before sources were annotated, so sources are not scored there. */
   sources: z.boolean().optional(),
+  /** True for files that annotate what a generic party refers to (payerResolved/payeeResolved). */
+  resolvedParties: z.boolean().optional(),
   /**
    * True for development copy written after the corpus was split into development and frozen
    * test set; it widens what the rules are tuned on but does not count towards the split.
@@ -108,6 +116,8 @@ export interface PreparedArticle {
   sources: boolean;
   /** Written after the development/test split (see the corpus schema). */
   afterSplit: boolean;
+  /** Whether what a generic party ("der Klub") refers to is annotated and scored. */
+  resolvedParties: boolean;
 }
 
 export type Prepared = { ok: true; articles: PreparedArticle[] } | { ok: false; errors: string[] };
@@ -167,6 +177,7 @@ export function prepareCorpus(json: unknown): Prepared {
       otherClaims: parsed.data.otherClaims ?? true,
       sources: parsed.data.sources ?? true,
       afterSplit: parsed.data.afterSplit ?? false,
+      resolvedParties: parsed.data.resolvedParties ?? false,
       options,
     });
   }

@@ -33,6 +33,11 @@ export interface Discourse {
   readonly lastSpeakerAge: number;
   /** "X sagte:" closing a paragraph, waiting for the quote that opens the next one. */
   readonly pendingSpeaker: string | null;
+  /**
+   * Clubs named so far, the last sentence's first (in text order), then earlier ones: what
+   * "der Klub" or "the Championship side" may refer to (`clubs.ts`).
+   */
+  readonly clubs: readonly string[];
 }
 
 export const EMPTY_DISCOURSE: Discourse = {
@@ -42,6 +47,7 @@ export const EMPTY_DISCOURSE: Discourse = {
   lastSpeaker: null,
   lastSpeakerAge: 0,
   pendingSpeaker: null,
+  clubs: [],
 };
 
 const RECENT_LIMIT = 8;
@@ -57,6 +63,8 @@ export function sameDiscourse(a: Discourse, b: Discourse): boolean {
   if (a === b) return true;
   if (a.lastSpeaker !== b.lastSpeaker || a.lastSpeakerAge !== b.lastSpeakerAge) return false;
   if (a.pendingSpeaker !== b.pendingSpeaker) return false;
+  if (a.clubs !== b.clubs && (a.clubs.length !== b.clubs.length || a.clubs.some((c, i) => c !== b.clubs[i])))
+    return false;
   if (!sameList(a.recent, b.recent) || !sameList(a.known, b.known)) return false;
   const ka = Object.keys(a.roles);
   const kb = Object.keys(b.roles);
@@ -96,6 +104,7 @@ export class DiscourseState {
   lastSpeaker: string | null;
   lastSpeakerAge: number;
   pendingSpeaker: string | null;
+  clubs: readonly string[];
   private knownChanged = false;
   private rolesChanged = false;
   // Every token of a sentence asks whether it is a known surname; the index of the current
@@ -109,6 +118,7 @@ export class DiscourseState {
     this.lastSpeaker = from.lastSpeaker;
     this.lastSpeakerAge = from.lastSpeakerAge;
     this.pendingSpeaker = from.pendingSpeaker;
+    this.clubs = from.clubs;
   }
 
   /** The known person a written name refers to: the same name, or its surname alone. */
@@ -210,6 +220,7 @@ export class DiscourseState {
       lastSpeaker: this.lastSpeaker,
       lastSpeakerAge: Math.min(this.lastSpeakerAge, 2),
       pendingSpeaker: this.pendingSpeaker,
+      clubs: this.clubs,
     };
     return sameDiscourse(snap, this.from) ? this.from : snap;
   }

@@ -99,4 +99,57 @@ describe('evaluation', () => {
     const { scores } = evaluate(articles, () => [at(text, 'Am 3. März', { kind: 'ranking', paragraph: 1 })]);
     expect(scores.otherClaims).toMatchObject({ truePositives: 0, falsePositives: 1, falseNegatives: 1 });
   });
+
+  it('scores what a generic party refers to only in files that annotate it', () => {
+    const withResolution = (flag: boolean) => {
+      const r = prepareCorpus({
+        lang: 'de',
+        ...(flag ? { resolvedParties: true } : {}),
+        articles: [
+          {
+            id: 'r1',
+            paragraphs: [
+              {
+                text: 'Der Klub zahlt 2 Millionen Euro.',
+                claims: [
+                  {
+                    kind: 'amount',
+                    text: '2 Millionen Euro',
+                    value: 2000000,
+                    currency: 'EUR',
+                    payer: 'Der Klub',
+                    payerResolved: 'FC Seeblick',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      return r.articles;
+    };
+    const detector = (text: string) => [
+      at(text, '2 Millionen Euro', {
+        kind: 'amount',
+        value: 2000000,
+        currency: 'EUR',
+        payer: 'Der Klub',
+        payerResolved: 'TSV Kellerbach',
+      }),
+    ];
+    const scored = evaluate(withResolution(true), detector);
+    expect(scored.scores.dealParties.truePositives).toBe(1);
+    expect(scored.scores.partyResolution).toMatchObject({
+      truePositives: 0,
+      falsePositives: 1,
+      falseNegatives: 1,
+    });
+    const unscored = evaluate(withResolution(false), detector);
+    expect(unscored.scores.partyResolution).toMatchObject({
+      truePositives: 0,
+      falsePositives: 0,
+      falseNegatives: 0,
+    });
+  });
 });

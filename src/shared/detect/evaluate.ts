@@ -26,6 +26,7 @@ export const CATEGORIES = [
   'hedges',
   'sources',
   'dealParties',
+  'partyResolution',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -240,6 +241,22 @@ export function evaluate(articles: readonly PreparedArticle[], detect: Detect): 
           if (gv !== undefined) parties.fn++;
           if (gv !== undefined || pv !== undefined)
             note('dealParties', 'wrong', g.text, `${field}: gold ${gv ?? '—'}, predicted ${pv ?? '—'}`);
+        }
+      }
+    }
+
+    // What "der Klub" / "the Bundesliga side" refers to, only where a file annotates it.
+    const resolution = counts.partyResolution;
+    for (const [g, p] of article.resolvedParties ? amountPairs : []) {
+      for (const field of ['payerResolved', 'payeeResolved'] as const) {
+        const gv = g[field];
+        const pv = p[field];
+        if (gv !== undefined && pv !== undefined && norm(gv) === norm(pv)) resolution.tp++;
+        else {
+          if (pv !== undefined) resolution.fp++;
+          if (gv !== undefined) resolution.fn++;
+          if (gv !== undefined || pv !== undefined)
+            note('partyResolution', 'wrong', g.text, `${field}: gold ${gv ?? '—'}, predicted ${pv ?? '—'}`);
         }
       }
     }

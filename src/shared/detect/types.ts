@@ -32,8 +32,15 @@ export interface Suggestion {
   currency?: string;
   /** The text of a hedge ("soll", "reportedly") that qualifies this claim in the same sentence. */
   hedge?: string;
+  /** Parties of a deal, as written ("FC Almental", "der Klub", "the Bundesliga side"). */
   payer?: string;
   payee?: string;
+  /**
+   * The club a generic party ("der Klub", "dem Verein", "the Championship side") refers to: the
+   * club the article named that fits, so the checker can link the deal to it.
+   */
+  payerResolved?: string;
+  payeeResolved?: string;
   /** Zero-based index of the paragraph the suggestion starts in. */
   paragraph: number;
 }

@@ -66,7 +66,19 @@ function SuggestionFacts({ s, locale }: { s: Suggestion; locale: string }) {
   const rows: [string, string, string?][] = [];
   if (s.speaker) rows.push([t('field.speaker'), speakerText(s, t), 'suggestion-speaker']);
   if (value) rows.push([t('field.amount'), value]);
-  if (s.payer || s.payee) rows.push([t('field.parties'), `${s.payer ?? '?'} → ${s.payee ?? '?'}`]);
+  if (s.payer || s.payee) {
+    // "der Klub (= FC Wendeburg)": how a generic party was resolved, so a checker can correct it.
+    const party = (written: string | undefined, resolved: string | undefined) =>
+      written === undefined
+        ? '?'
+        : resolved !== undefined
+          ? t('partyResolved', { via: written, name: resolved })
+          : written;
+    rows.push([
+      t('field.parties'),
+      `${party(s.payer, s.payerResolved)} → ${party(s.payee, s.payeeResolved)}`,
+    ]);
+  }
   if (s.hedge) rows.push([t('field.hedge'), s.hedge, 'suggestion-hedge']);
   if (s.source) rows.push([t('field.source'), s.source, 'suggestion-source']);
   if (rows.length === 0) return null;

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DetectCandidate, DismissedSuggestion } from '../../../shared/contract/detect';
 import { dismissalId, dismissalKey } from '../../../shared/detect/dismissal-key';
+import { candidateQuery } from '../../../shared/detect/candidates';
 import type { DetectEntity, KnownPerson, Suggestion } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import type { FactRef } from '../../../shared/domain/facts';
@@ -215,9 +216,8 @@ export async function proposeFacts(claimId: string, suggestion: Suggestion): Pro
       ...state.accepted.filter((a) => a.claimId !== claimId),
     ],
   });
-  const { speaker, value, currency, payer, payee, kind, text } = suggestion;
   const result = await api.detect.candidates({
-    suggestions: [{ kind, text, speaker, value, currency, payer, payee }],
+    suggestions: [candidateQuery(suggestion)],
     lang: state.language,
   });
   if (state.articleId !== articleId) return;
