@@ -536,8 +536,10 @@ async function coldStart(
     const w = window as unknown as { __editableAt?: number };
     const tick = () => {
       const root = document.querySelector<HTMLElement>('[aria-label="Article body"]');
-      if (root?.isContentEditable && (root.textContent ?? '').length > 0) w.__editableAt = performance.now();
-      else requestAnimationFrame(tick);
+      if (root?.isContentEditable && (root.textContent ?? '').length > 0) {
+        w.__editableAt = performance.now();
+        performance.mark('factdesk-editable');
+      } else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }, articleId);
@@ -569,7 +571,7 @@ async function coldStart(
   const cpu = await mainThreadCpu(cdp);
   const ms = (await at.jsonValue()) as number;
   if (profile && detail) {
-    await profile.stop(detail, `cold start (${ms.toFixed(0)} ms)`);
+    await profile.stop(detail, `cold start (${ms.toFixed(0)} ms)`, undefined, 'factdesk-editable');
     await printRequests(page, ms);
   }
   await context.close();
