@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Misspelling, SpellLanguage } from '../../../shared/spell/checker';
-import { whenIdle } from '../editor/idle';
+import { whenIdleAfterPaint } from '../editor/idle';
 import { $editorTextMap, pointsOf, type EditorTextMap } from '../detect/editorText';
 import { checkSpelling, onSpellWordsChanged, refreshSpellWords } from './spellClient';
 import { setSpellMarks, type PaintedMisspelling } from './spellMarks';
@@ -93,7 +93,7 @@ export function SpellPlugin({ language }: { language: SpellLanguage }): null {
     };
     const schedule = (delay = SPELL_DELAY_MS) => {
       clearTimeout(timer);
-      timer = setTimeout(() => whenIdle(run), delay);
+      timer = setTimeout(() => whenIdleAfterPaint(run), delay);
     };
 
     void refreshSpellWords();
