@@ -4,6 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { Detector, DetectEntity, KnownPerson } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { whenIdle, whenIdleAfterPaint } from '../editor/idle';
+import { nearViewport } from '../editor/nearViewport';
 import { editPause } from '../editor/editPause';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
 import { nextFeed } from './slices';
@@ -38,13 +39,6 @@ function firstTextNode(el: Node): Text | null {
   if (el.nodeType === Node.TEXT_NODE) return el as Text;
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   return walker.nextNode() as Text | null;
-}
-
-/** Within a screen height of the visible part of the window. */
-function nearViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  const h = window.innerHeight;
-  return r.bottom >= -h && r.top <= 2 * h;
 }
 
 function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end: number): Range | null {

@@ -3,6 +3,7 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Misspelling, SpellLanguage } from '../../../shared/spell/checker';
 import { whenIdleAfterPaint } from '../editor/idle';
+import { nearViewport } from '../editor/nearViewport';
 import { $editorTextMap, pointsOf, type EditorTextMap } from '../detect/editorText';
 import { checkSpelling, onSpellWordsChanged, refreshSpellWords } from './spellClient';
 import { setSpellMarks, type PaintedMisspelling } from './spellMarks';
@@ -19,13 +20,6 @@ const highlightsSupported = () =>
 function firstTextNode(el: Node): Text | null {
   if (el.nodeType === Node.TEXT_NODE) return el as Text;
   return document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
-}
-
-/** Within a screen height of the visible part of the window. */
-function nearViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  const h = window.innerHeight;
-  return r.bottom >= -h && r.top <= 2 * h;
 }
 
 function domRange(editor: LexicalEditor, map: EditorTextMap, miss: Misspelling): Range | null {
