@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { Detector, DetectEntity, KnownPerson } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { whenIdle, whenIdleAfterPaint } from '../editor/idle';
-import { nearViewport } from '../editor/nearViewport';
+import { nearViewportTest } from '../editor/nearViewport';
 import { editPause } from '../editor/editPause';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
 import { nextFeed } from './slices';
@@ -41,7 +41,13 @@ function firstTextNode(el: Node): Text | null {
   return walker.nextNode() as Text | null;
 }
 
-function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end: number): Range | null {
+function domRange(
+  editor: LexicalEditor,
+  map: EditorTextMap,
+  start: number,
+  end: number,
+  nearViewport: (el: Element) => boolean,
+): Range | null {
   const points = pointsOf(map, start, end);
   if (!points) return null;
   const a = editor.getElementByKey(points.anchor.key);
@@ -70,8 +76,9 @@ function paint(editor: LexicalEditor, map: EditorTextMap | null): void {
   const claims: Range[] = [];
   const active: Range[] = [];
   if (map) {
+    const near = nearViewportTest(editor.getRootElement());
     for (const s of visible) {
-      const range = domRange(editor, map, s.start, s.end);
+      const range = domRange(editor, map, s.start, s.end, near);
       if (!range) continue;
       (s.kind === 'quote' ? quotes : claims).push(range);
       if (suggestionId(s) === activeId) active.push(range);

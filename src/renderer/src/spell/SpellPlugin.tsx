@@ -3,7 +3,7 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Misspelling, SpellLanguage } from '../../../shared/spell/checker';
 import { whenIdleAfterPaint } from '../editor/idle';
-import { nearViewport } from '../editor/nearViewport';
+import { nearViewportTest } from '../editor/nearViewport';
 import { $editorTextMap, pointsOf, type EditorTextMap } from '../detect/editorText';
 import { checkSpelling, onSpellWordsChanged, refreshSpellWords } from './spellClient';
 import { setSpellMarks, type PaintedMisspelling } from './spellMarks';
@@ -22,7 +22,12 @@ function firstTextNode(el: Node): Text | null {
   return document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
 }
 
-function domRange(editor: LexicalEditor, map: EditorTextMap, miss: Misspelling): Range | null {
+function domRange(
+  editor: LexicalEditor,
+  map: EditorTextMap,
+  miss: Misspelling,
+  nearViewport: (el: Element) => boolean,
+): Range | null {
   const points = pointsOf(map, miss.start, miss.end);
   if (!points || points.anchor.key !== points.focus.key) return null;
   const el = editor.getElementByKey(points.anchor.key);
@@ -56,8 +61,9 @@ export function SpellPlugin({ language }: { language: SpellLanguage }): null {
       if (!highlightsSupported() || disposed) return;
       const painted: PaintedMisspelling[] = [];
       if (checkedMap) {
+        const near = nearViewportTest(editor.getRootElement());
         for (const miss of misses) {
-          const range = domRange(editor, checkedMap, miss);
+          const range = domRange(editor, checkedMap, miss, near);
           if (range) painted.push({ miss, range });
         }
       }
