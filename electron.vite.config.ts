@@ -69,6 +69,9 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; parsing and compiling the unminified 2.7 MB
       // was a good part of the cold start (bench/editor.ts --cold-start-only).
       minify: true,
+      // FACTDESK_SOURCEMAP=1 writes source maps beside the chunks, to read a minified profile
+      // (bench/editor.ts --cold-detail) by original file and function; never in a shipped build.
+      sourcemap: process.env.FACTDESK_SOURCEMAP === '1',
       rollupOptions: {
         input: {
           index: resolve('src/renderer/index.html'),

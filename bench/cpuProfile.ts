@@ -14,18 +14,27 @@ interface ProfileNode {
 }
 interface CpuProfile {
   nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  tid?: number;
+  args?: { data?: { url?: string; functionName?: string } };
 }
 
 export interface RunningProfile {
-  /** Stops, writes `file`, prints a summary with times divided by `per` (e.g. per keystroke). */
-  stop(file: string, label: string, per?: { count: number; unit: string }): Promise<void>;
+  /**
+   * Stops, writes `file`, prints a summary with times divided by `per` (e.g. per keystroke). With
+   * `untilMark` (the name of a `performance.mark` the page set; needs `trace`), the summary counts
+   * only what ran before the mark — e.g. up to the moment a cold-started page became editable.
+   */
+  stop(file: string, label: string, per?: { count: number; unit: string }, untilMark?: string): Promise<void>;
 }
 
 export async function startCpuProfile(
@@ -39,19 +48,54 @@ export async function startCpuProfile(
   const browser = page.context().browser()!;
   if (trace)
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
     });
   return {
-    async stop(file, label, per = { count: 1, unit: 'total' }) {
-      const events = trace
+    async stop(file, label, per = { count: 1, unit: 'total' }, untilMark) {
+      let events = trace
         ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents
         : [];
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       await cdp.detach();
+      // The profiler and the trace share Chromium's monotonic clock (microseconds), so one cut serves both.
+      const cut = untilMark ? events.find((e) => e.name === untilMark)?.ts : undefined;
+      if (cut !== undefined) {
+        events = events.filter((e) => e.ts + (e.dur ?? 0) <= cut);
+        let at = profile.startTime;
+        const kept = profile.samples.map((_, i) => (at += profile.timeDeltas[i] ?? 0) <= cut);
+        profile.samples = profile.samples.filter((_, i) => kept[i]);
+        profile.timeDeltas = profile.timeDeltas.filter((_, i) => kept[i]);
+        profile.endTime = Math.min(profile.endTime, cut);
+        label += ` up to ${untilMark}`;
+        printTasks(events, cut, events.find((e) => e.name === untilMark)?.tid);
+      }
+      // Written after the cut, so that DevTools shows the same stretch as the summary.
       fs.writeFileSync(file, JSON.stringify(profile));
       printSummary(profile, events, file, label, per);
     },
   };
+}
+
+/** The main thread's long tasks before `cut`, in order: when, how long, and what the trace says they were. */
+function printTasks(events: TraceEvent[], cut: number, tid: number | undefined): void {
+  const main = events.filter((e) => e.tid === tid && e.ph === 'X' && e.dur);
+  const start = events.find((e) => e.name === 'navigationStart' && e.tid === tid)?.ts ?? main[0]?.ts ?? cut;
+  console.log(
+    `Main-thread tasks over 8 ms before the mark (${((cut - start) / 1000).toFixed(0)} ms after navigation start):`,
+  );
+  for (const task of main.filter((e) => e.name === 'RunTask' && e.dur! > 8000)) {
+    const inner = main
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 3000)
+      .filter((e) => e.name !== 'RunTask')
+      .slice(0, 4)
+      .map((e) => {
+        const what = e.args?.data?.url?.split('/').pop() || e.args?.data?.functionName || '';
+        return `${e.name}${what ? ` ${what}` : ''} ${(e.dur! / 1000).toFixed(0)}`;
+      });
+    console.log(
+      `  ${((task.ts - start) / 1000).toFixed(0).padStart(6)} ms  ${(task.dur! / 1000).toFixed(0).padStart(5)} ms  ${inner.join(', ')}`,
+    );
+  }
 }
 
 const frameKey = (n: ProfileNode) =>

@@ -79,6 +79,37 @@ test.describe('articles', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('Ctrl+Home and Ctrl+End reach the ends of a long article, off-screen blocks included', async ({
+    page,
+  }) => {
+    // Far more than a screen: the blocks away from the view are skipped (content-visibility).
+    const text = Array.from(
+      { length: 300 },
+      (_, i) => `Paragraph ${i + 1}: FC Almental held on for a point in the rain.`,
+    ).join('\n\n');
+    await newArticle(page, 'A long match report');
+    await body(page).click();
+    await body(page).evaluate((el, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await expect(body(page).locator('p').last()).toHaveText(
+      'Paragraph 300: FC Almental held on for a point in the rain.',
+    );
+
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Kick-off. ');
+    await expect(body(page).locator('p').first()).toHaveText(
+      'Kick-off. Paragraph 1: FC Almental held on for a point in the rain.',
+    );
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Full time.');
+    await expect(body(page).locator('p').last()).toHaveText(
+      'Paragraph 300: FC Almental held on for a point in the rain. Full time.',
+    );
+  });
+
   test('finds every word again after a reload', async ({ page }) => {
     const words = 'Torhüterin Mira Feld hielt zwei Elfmeter und rettete FC Almental den Punkt';
     await newArticle(page, 'Feld hält alles');

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
+import { useFirstScreenShown } from './firstScreen';
 import { runCommand, useCommand } from './commands';
 import { StatusItems } from './status';
 import { MenuBar } from '../components/MenuBar';
@@ -39,6 +40,8 @@ export function Shell() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   // With a desk the desk's own item says whether the app is online.
   const deskConfigured = useDeskSelector((s) => s.config?.url != null);
+  // The panes' frames are there from the start (nothing moves); their contents follow the article.
+  const panesShown = useFirstScreenShown();
 
   useCommand('view.toggle-library', () => setLayout({ leftCollapsed: !layout.leftCollapsed }));
   useCommand('view.toggle-panel', () => setLayout({ rightCollapsed: !layout.rightCollapsed }));
@@ -97,7 +100,7 @@ export function Shell() {
                   <span className="sr-only">{t('panes.hideLibrary')}</span>
                 </button>
               </div>
-              <LibraryPane />
+              {panesShown && <LibraryPane />}
             </div>
             <Splitter
               label={t('panes.resizeLibrary')}
@@ -151,7 +154,7 @@ export function Shell() {
                   <span className="sr-only">{t('panes.hidePanel')}</span>
                 </button>
               </div>
-              <RightPanel />
+              {panesShown && <RightPanel />}
             </div>
           </aside>
         )}

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { COLLABORATION_TAG, type EditorState, type LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { Detector, type DetectEntity, type KnownPerson } from '../../../shared/detect';
+import type { Detector, DetectEntity, KnownPerson } from '../../../shared/detect';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
-import { whenIdle } from '../editor/idle';
+import { whenIdle, whenIdleAfterPaint } from '../editor/idle';
+import { nearViewportTest } from '../editor/nearViewport';
 import { editPause } from '../editor/editPause';
 import { $editorTextMap, overlapsMarked, pointsOf, type EditorTextMap } from './editorText';
 import { nextFeed } from './slices';
@@ -40,14 +41,13 @@ function firstTextNode(el: Node): Text | null {
   return walker.nextNode() as Text | null;
 }
 
-/** Within a screen height of the visible part of the window. */
-function nearViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  const h = window.innerHeight;
-  return r.bottom >= -h && r.top <= 2 * h;
-}
-
-function domRange(editor: LexicalEditor, map: EditorTextMap, start: number, end: number): Range | null {
+function domRange(
+  editor: LexicalEditor,
+  map: EditorTextMap,
+  start: number,
+  end: number,
+  nearViewport: (el: Element) => boolean,
+): Range | null {
   const points = pointsOf(map, start, end);
   if (!points) return null;
   const a = editor.getElementByKey(points.anchor.key);
@@ -76,8 +76,9 @@ function paint(editor: LexicalEditor, map: EditorTextMap | null): void {
   const claims: Range[] = [];
   const active: Range[] = [];
   if (map) {
+    const near = nearViewportTest(editor.getRootElement());
     for (const s of visible) {
-      const range = domRange(editor, map, s.start, s.end);
+      const range = domRange(editor, map, s.start, s.end, near);
       if (!range) continue;
       (s.kind === 'quote' ? quotes : claims).push(range);
       if (suggestionId(s) === activeId) active.push(range);
@@ -92,6 +93,14 @@ function clearPaint(): void {
   if (!highlightsSupported()) return;
   for (const name of Object.values(HIGHLIGHT)) CSS.highlights.delete(name);
 }
+
+/**
+ * The detector and its word lists (≈ 100 KB of the bundle, with tables built when the module is
+ * evaluated) load after the article is on screen: detection waits for idle time anyway, and the
+ * first screen then parses and evaluates that much less.
+ */
+let detectorModule: Promise<typeof import('../../../shared/detect/detect')> | null = null;
+const loadDetector = () => (detectorModule ??= import('../../../shared/detect/detect'));
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 // The desk writes today's articles: a role phrase resolves to whoever holds the role today.
@@ -116,7 +125,13 @@ export function SuggestionsPlugin({
     openSuggestions(articleId, language);
     let disposed = false;
     let entities: DetectEntity[] | undefined;
-    let detector = new Detector({ lang: language });
+    let people: KnownPerson[] | undefined;
+    let DetectorClass: typeof Detector | null = null;
+    let detector: Detector | null = null;
+    const newDetector = (Make: typeof Detector) =>
+      entities === undefined && people === undefined
+        ? new Make({ lang: language })
+        : new Make({ lang: language, entities, people, date: today() });
     let queued = false;
     // The map of the text the visible suggestions were found in; painting with another would misplace them.
     let detectedMap: EditorTextMap | null = null;
@@ -128,7 +143,8 @@ export function SuggestionsPlugin({
     let fed: readonly string[] = [];
     const run = () => {
       queued = false;
-      if (disposed) return;
+      // Not loaded yet: the pass starts once it is (runSoon below).
+      if (disposed || !detector) return;
       const map = editor.getEditorState().read($editorTextMap);
       const target = map.text.split('\n');
       const feed = nextFeed(fed, target);
@@ -158,13 +174,13 @@ export function SuggestionsPlugin({
       },
       { localMs: DETECT_DELAY_MS, remoteMs: DETECT_REMOTE_DELAY_MS },
     );
+    // Opening an article and new facts: the pass follows the text onto the screen, never precedes it.
     const runSoon = () => {
       pause.cancel();
       if (queued) return;
       queued = true;
-      whenIdle(run);
+      whenIdleAfterPaint(run);
     };
-    let people: KnownPerson[] | undefined;
     const useFacts = ([nextEntities, nextPeople]: [
       DetectEntity[] | undefined,
       KnownPerson[] | undefined,
@@ -172,14 +188,24 @@ export function SuggestionsPlugin({
       if (disposed || (same(entities, nextEntities) && same(people, nextPeople))) return;
       entities = nextEntities;
       people = nextPeople;
-      detector = new Detector({ lang: language, entities, people, date: today() });
+      if (!DetectorClass) return;
+      detector = newDetector(DetectorClass);
       fed = [];
       runSoon();
     };
     const loadFacts = () => void Promise.all([loadEntities(), loadPeople()]).then(useFacts);
 
     loadFacts();
-    runSoon();
+    whenIdleAfterPaint(() => {
+      if (disposed) return;
+      void loadDetector().then(({ Detector: Make }) => {
+        if (disposed) return;
+        DetectorClass = Make;
+        detector = newDetector(Make);
+        fed = [];
+        runSoon();
+      });
+    });
 
     // Facts may have been added in the facts pane or another window; names come back on focus.
     const onFocus = () => {

@@ -5,6 +5,13 @@ import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { applyTypingEdit, typographyForInput } from '../../../shared/typography/typing';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
+/**
+ * Textareas grow with their text by CSS where the engine can (editor.css); measuring
+ * `scrollHeight` instead forced a layout of the whole page — the article body included — while
+ * the editor mounted (≈ 15–30 ms of a cold start).
+ */
+const cssSizesFields = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
 type FieldName = 'kicker' | 'headline' | 'lead' | 'byline' | 'dateline';
 
 interface FieldProps {
@@ -63,7 +70,7 @@ function TypographyField({
       el.setSelectionRange(caret.current, caret.current);
       caret.current = null;
     }
-    if (el && multiline) {
+    if (el && multiline && !cssSizesFields) {
       // Grow with the text so a long headline or lead never scrolls inside its box.
       el.style.height = 'auto';
       el.style.height = `${el.scrollHeight}px`;

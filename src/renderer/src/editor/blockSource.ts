@@ -46,12 +46,16 @@ export function blockSource(source: BodySource): BlockSource | null {
  * The top-level blocks an update touched: Lexical reports every changed node (and marks the
  * parents of changed nodes); each one counts for the top-level block it sits in. Deleted nodes
  * are gone from the new state; their block is touched as their parent, or leaves the order.
+ * `undefined` means every block may have changed: a whole editor state was set (undo and redo
+ * set the remembered state), and Lexical then reports only the root — an undo of a change
+ * already saved was otherwise never written (found by e2e/suggest.spec.ts under load).
  */
 export function changedBlocks(
   state: EditorState,
   dirtyElements: ReadonlyMap<NodeKey, boolean>,
   dirtyLeaves: ReadonlySet<NodeKey>,
-): Set<NodeKey> {
+): Set<NodeKey> | undefined {
+  if (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root')) return undefined;
   const keys = new Set<NodeKey>();
   state.read(() => {
     const add = (key: NodeKey) => {

@@ -14,6 +14,7 @@ import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
 import { api } from '../bridge';
 import { takeReopenedArticle } from '../app/bootPrefetch';
+import { markFirstScreen } from '../app/firstScreen';
 import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ArticleEditor } from '../editor/ArticleEditor';
@@ -71,6 +72,10 @@ export function EditorPane() {
     if (id) void flushActiveSession().then(() => openArticle(id));
   });
 
+  useEffect(() => {
+    if (!currentArticleId) markFirstScreen();
+  }, [currentArticleId]);
+
   if (!currentArticleId) {
     return (
       <EmptyState title={t('common:panes.editorEmptyTitle')} body={t('common:panes.editorEmptyBody')}>
@@ -120,6 +125,9 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
       if (desk) void flushActiveSession().then(() => desk?.close());
     };
   }, [id, generation]);
+  useEffect(() => {
+    if (state !== null) markFirstScreen();
+  }, [state]);
   if (state === null) return <p className="editor-loading muted">{t('loading')}</p>;
   if ('error' in state)
     return (

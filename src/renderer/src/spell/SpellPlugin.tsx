@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Misspelling, SpellLanguage } from '../../../shared/spell/checker';
-import { whenIdle } from '../editor/idle';
+import { whenIdleAfterPaint } from '../editor/idle';
+import { nearViewportTest } from '../editor/nearViewport';
 import { $editorTextMap, pointsOf, type EditorTextMap } from '../detect/editorText';
 import { checkSpelling, onSpellWordsChanged, refreshSpellWords } from './spellClient';
 import { setSpellMarks, type PaintedMisspelling } from './spellMarks';
@@ -21,14 +22,12 @@ function firstTextNode(el: Node): Text | null {
   return document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
 }
 
-/** Within a screen height of the visible part of the window. */
-function nearViewport(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  const h = window.innerHeight;
-  return r.bottom >= -h && r.top <= 2 * h;
-}
-
-function domRange(editor: LexicalEditor, map: EditorTextMap, miss: Misspelling): Range | null {
+function domRange(
+  editor: LexicalEditor,
+  map: EditorTextMap,
+  miss: Misspelling,
+  nearViewport: (el: Element) => boolean,
+): Range | null {
   const points = pointsOf(map, miss.start, miss.end);
   if (!points || points.anchor.key !== points.focus.key) return null;
   const el = editor.getElementByKey(points.anchor.key);
@@ -62,8 +61,9 @@ export function SpellPlugin({ language }: { language: SpellLanguage }): null {
       if (!highlightsSupported() || disposed) return;
       const painted: PaintedMisspelling[] = [];
       if (checkedMap) {
+        const near = nearViewportTest(editor.getRootElement());
         for (const miss of misses) {
-          const range = domRange(editor, checkedMap, miss);
+          const range = domRange(editor, checkedMap, miss, near);
           if (range) painted.push({ miss, range });
         }
       }
@@ -93,7 +93,7 @@ export function SpellPlugin({ language }: { language: SpellLanguage }): null {
     };
     const schedule = (delay = SPELL_DELAY_MS) => {
       clearTimeout(timer);
-      timer = setTimeout(() => whenIdle(run), delay);
+      timer = setTimeout(() => whenIdleAfterPaint(run), delay);
     };
 
     void refreshSpellWords();

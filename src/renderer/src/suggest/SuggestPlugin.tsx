@@ -276,10 +276,23 @@ export function SuggestPlugin({ language, readOnly }: { language: ArticleLanguag
     );
   }, [editor, updateSettings, t, state]);
 
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   // Inside the editor's landmark, so the control is part of the page structure screen readers list.
   const host = root?.closest('main, [role="main"], section, aside') ?? document.body;
-  return root ? createPortal(<SuggestionControl editor={editor} root={root} date={date} />, host) : null;
+  return root
+    ? createPortal(<SuggestionControl editor={editor} root={root} language={i18n.language} />, host)
+    : null;
+}
+
+// Made when a suggestion's byline is first shown: the first Intl.DateTimeFormat loads the locale's
+// data (tens of milliseconds), which every editor mount paid before, during a cold start too.
+const bylineFormats = new Map<string, Intl.DateTimeFormat>();
+function byline(language: string, iso: string): string {
+  let format = bylineFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    bylineFormats.set(language, format);
+  }
+  return format.format(new Date(iso));
 }
 
 function anchorFor(editor: LexicalEditor, key: string): Anchor | null {
@@ -300,11 +313,11 @@ function anchorFor(editor: LexicalEditor, key: string): Anchor | null {
 function SuggestionControl({
   editor,
   root,
-  date,
+  language,
 }: {
   editor: LexicalEditor;
   root: HTMLElement;
-  date: Intl.DateTimeFormat;
+  language: string;
 }) {
   const { t } = useTranslation('suggest');
   const [anchor, setAnchor] = useState<Anchor | null>(null);
@@ -369,7 +382,7 @@ function SuggestionControl({
     >
       <span className={`suggestion-who ed-author-${authorColourSlot(anchor.author)}`}>
         {kind} ·{' '}
-        {t('byline', { author: anchor.author, date: anchor.date ? date.format(new Date(anchor.date)) : '' })}
+        {t('byline', { author: anchor.author, date: anchor.date ? byline(language, anchor.date) : '' })}
       </span>
       <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => resolve(true)}>
         {t('inline.accept')}

@@ -41,6 +41,7 @@ import {
 import { ClaimHoverCard } from '../../claims/ClaimHoverCard';
 import { $adoptDomSelection } from '../liveSelection';
 import { editPause } from '../editPause';
+import { whenIdleAfterPaint } from '../idle';
 import '../../styles/claims.css';
 
 /** Marks changes are reported to the store this long after typing stops. */
@@ -253,11 +254,14 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         scheduleSync();
       }
     });
-    sync();
+    // The first scan reads every mark of the article: after the opened text is on screen.
+    let live = true;
+    whenIdleAfterPaint(() => live && sync());
 
     return mergeRegister(
       unsubscribeStore,
       () => {
+        live = false;
         clearTimeout(retryTimer);
         // Report an edit made just before the article closes, e.g. a deleted claim.
         if (pause.pending) {

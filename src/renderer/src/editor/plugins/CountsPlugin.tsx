@@ -3,7 +3,7 @@ import { useLatestRef } from '../../app/latestRef';
 import { $getRoot, COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { countText, type TextCounts } from '../../../../shared/typography/counts';
-import { whenIdle } from '../idle';
+import { whenIdle, whenIdleAfterPaint } from '../idle';
 import { editPause } from '../editPause';
 
 /**
@@ -21,13 +21,14 @@ export function CountsPlugin({
   const callback = useLatestRef(onCounts);
   useEffect(() => {
     let live = true;
-    const count = () =>
-      whenIdle(() => {
-        if (!live) return;
-        const text = editor.getEditorState().read(() => $getRoot().getTextContent());
-        callback.current(countText(text));
-      });
-    count();
+    const countNow = () => {
+      if (!live) return;
+      const text = editor.getEditorState().read(() => $getRoot().getTextContent());
+      callback.current(countText(text));
+    };
+    const count = () => whenIdle(countNow);
+    // The first count follows the opened text onto the screen instead of holding it up.
+    whenIdleAfterPaint(countNow);
     // Colleagues' typing in a shared article updates the count at most every few seconds.
     const pause = editPause(count, { localMs: delayMs, remoteMs: Math.max(delayMs, 3000) });
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {

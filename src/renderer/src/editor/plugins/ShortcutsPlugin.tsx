@@ -1,5 +1,15 @@
 import { useEffect } from 'react';
-import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  COMMAND_PRIORITY_NORMAL,
+  KEY_DOWN_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+} from 'lexical';
 import { TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useCommand } from '../../app/commands';
@@ -42,6 +52,35 @@ export function ShortcutsPlugin(): null {
         (event) => {
           const mod = event.ctrlKey || event.metaKey;
           if (!mod) return false;
+          if ((event.key === 'Home' || event.key === 'End') && !event.altKey) {
+            // The browser's own Ctrl+End lands inside the last block's first lines when that block
+            // is skipped off-screen (content-visibility in editor.css) and was never laid out; the
+            // document's edges are known to Lexical without any layout.
+            event.preventDefault();
+            const toEnd = event.key === 'End';
+            editor.update(() => {
+              const root = $getRoot();
+              const selection = $getSelection();
+              if (!event.shiftKey || !$isRangeSelection(selection)) {
+                if (toEnd) root.selectEnd();
+                else root.selectStart();
+                return;
+              }
+              const edge = toEnd ? root.getLastDescendant() : root.getFirstDescendant();
+              if (edge === null) return;
+              if ($isTextNode(edge))
+                selection.focus.set(edge.getKey(), toEnd ? edge.getTextContentSize() : 0, 'text');
+              else if ($isElementNode(edge))
+                selection.focus.set(edge.getKey(), toEnd ? edge.getChildrenSize() : 0, 'element');
+              else
+                selection.focus.set(
+                  edge.getParentOrThrow().getKey(),
+                  edge.getIndexWithinParent() + (toEnd ? 1 : 0),
+                  'element',
+                );
+            });
+            return true;
+          }
           if (event.code === 'KeyK' && !event.altKey) {
             event.preventDefault();
             if (event.shiftKey) editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
