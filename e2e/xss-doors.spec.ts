@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
@@ -67,15 +69,19 @@ const OPEN_AND_SCAN = `async (walk, id, headline) => {
   if (!option) return { error: 'not in the article list' };
   option.click();
   const field = () => document.querySelector('.field-headline');
-  const until = performance.now() + 15000;
+  const clicked = performance.now();
+  const until = clicked + 15000;
   while (!(option.classList.contains('is-open') && field() && field().value === headline)) {
     if (performance.now() > until)
       return { error: 'did not open (headline ' + JSON.stringify(field() && field().value) + ')' };
     await new Promise((r) => setTimeout(r, 10));
   }
+  const opened = performance.now();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await new Promise((r) => setTimeout(r, 30));
-  return { found: walk() };
+  const walked = performance.now();
+  const found = walk();
+  return { found, openMs: opened - clicked, walkMs: performance.now() - walked };
 }`;
 
 type Json = Record<string, unknown>;
@@ -83,10 +89,28 @@ type Json = Record<string, unknown>;
 /** The session cookie of the page's context, read once: calls go from Node straight to the server. */
 const sessionCookies = new WeakMap<Page, Promise<string>>();
 
+/** A POST on a connection of its own: a kept-alive socket the server closes while idle resets a call sent on it. */
+function post(url: string, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /**
- * One call of the app's API with the page's session, sent by Node's fetch rather than
- * page.request, which relays every call (and every imported file's base64) through Playwright's
- * driver process; the server sees the same request either way.
+ * One call of the app's API with the page's session, sent from Node rather than by
+ * page.request, which relays every call (and every imported file's base64) through Playwright;
+ * the server sees the same request either way.
  */
 async function call(
   page: Page,
@@ -102,12 +126,12 @@ async function call(
       .then((all) => all.map((c) => `${c.name}=${c.value}`).join('; '));
     sessionCookies.set(page, cookie);
   }
-  const res = await fetch(`${origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { origin, cookie: await cookie, 'content-type': 'application/json' },
-    body: JSON.stringify(input ?? {}),
-  });
-  return (await res.json()) as { ok: boolean; value?: Json; error?: { code: string; message: string } };
+  const answer = await post(
+    `${origin}/api/${channel}`,
+    { origin, cookie: await cookie, 'content-type': 'application/json' },
+    JSON.stringify(input ?? {}),
+  );
+  return JSON.parse(answer) as { ok: boolean; value?: Json; error?: { code: string; message: string } };
 }
 
 const text = (t: string, format = 0) => ({
@@ -185,7 +209,9 @@ test.describe('hardening: XSS corpus through every door', () => {
     probe.hits.length = probe.dialogs.length = probe.outbound.length = probe.liveMarkup.length = 0;
     const started = Date.now();
     const phase = (name: string) =>
-      console.log(`[xss] ${name} after ${Math.round((Date.now() - started) / 1000)} s`);
+      console.log(
+        `[xss] ${name} after ${Math.round((Date.now() - started) / 1000)} s (load ${os.loadavg()[0].toFixed(1)})`,
+      );
     const spent = new Map<string, number>();
     const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
       const t0 = performance.now();
@@ -518,7 +544,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       expect(appControl).toEqual(['<img onerror>']);
       for (const id of articles) {
         const r = await timed('app open+walk', () =>
-          page.evaluate<{ error?: string; found?: string[] }>(
+          page.evaluate<{ error?: string; found?: string[]; openMs?: number; walkMs?: number }>(
             `(${OPEN_AND_SCAN})(${LIVE_MARKUP_WALKER}, ${JSON.stringify(id)}, ${JSON.stringify(headlineOf.get(id) ?? '')})`,
           ),
         );
@@ -527,6 +553,8 @@ test.describe('hardening: XSS corpus through every door', () => {
           continue;
         }
         shown++;
+        spent.set('app in-page open', (spent.get('app in-page open') ?? 0) + (r.openMs ?? 0));
+        spent.set('app in-page walk', (spent.get('app in-page walk') ?? 0) + (r.walkMs ?? 0));
         for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
         if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles`);
       }
