@@ -556,7 +556,7 @@ test.describe('hardening: XSS corpus through every door', () => {
         spent.set('app in-page open', (spent.get('app in-page open') ?? 0) + (r.openMs ?? 0));
         spent.set('app in-page walk', (spent.get('app in-page walk') ?? 0) + (r.walkMs ?? 0));
         for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
-        if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles`);
+        if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles; ${soFar()}`);
       }
       await page.getByRole('tab', { name: 'Claims' }).click();
       phase(`app (${shown} articles)`);
@@ -610,6 +610,13 @@ test.describe('hardening: XSS corpus through every door', () => {
       n === undefined
         ? /^https:\/\/xss\.invalid\/control-\d+$/.test(u)
         : u === `https://xss.invalid/control-${n}`;
+    // What a run stopped before its end can still report.
+    const soFar = () =>
+      `so far: executed ${probe.hits.filter((h) => !isControlHit(h)).length}, dialogs ${
+        probe.dialogs.filter((d) => !isControlDialog(d)).length
+      }, outbound ${probe.outbound.filter((u) => !isControlRequest(u)).length}, live markup ${
+        probe.liveMarkup.length
+      }, controls caught ${controls.batches}, failures ${tally.failures.length}`;
     interface Opened {
       format: Format;
       file: string;
@@ -763,7 +770,7 @@ test.describe('hardening: XSS corpus through every door', () => {
       await inPool(batches, BATCH_WIDTH, async (batch, n) => {
         const frames = await writeBatch(batch);
         await readBatch(n, frames);
-        if (++read % 10 === 0) phase(`exports: ${read} of ${batches.length} pages`);
+        if (++read % 10 === 0) phase(`exports: ${read} of ${batches.length} pages; ${soFar()}`);
       });
       phase(`exports (${batches.length} pages)`);
     };
