@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
-import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import { test, expect } from './fixtures';
+import { ROOT } from './harness';
 import { installXssProbe, LIVE_MARKUP_WALKER, type XssProbe } from './xssProbe';
 import { loadXssCorpus, type XssPayload } from '../tests/hardening/xssCorpus';
 import { recordFigure } from '../tests/hardening/figures';
@@ -132,6 +133,32 @@ async function call(
     JSON.stringify(input ?? {}),
   );
   return JSON.parse(answer) as { ok: boolean; value?: Json; error?: { code: string; message: string } };
+}
+
+/** DOCX to HTML by mammoth on a worker thread (e2e/mammothWorker.mjs), off the thread that drives Chromium. */
+function mammothThread(): { toHtml(file: string): Promise<string>; close(): Promise<number> } {
+  const worker = new Worker(path.join(ROOT, 'e2e', 'mammothWorker.mjs'));
+  const waiting = new Map<number, { resolve(html: string): void; reject(err: Error): void }>();
+  let next = 0;
+  worker.on('message', ({ id, html, error }: { id: number; html?: string; error?: string }) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) w?.reject(new Error(error));
+    else w?.resolve(html ?? '');
+  });
+  worker.on('error', (err) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  });
+  return {
+    toHtml: (file) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, file });
+      }),
+    close: () => worker.terminate(),
+  };
 }
 
 const text = (t: string, format = 0) => ({
@@ -592,6 +619,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     type Format = keyof typeof exported;
     // Markdown is read the most dangerous way a CMS could: CommonMark with raw HTML passed through.
     const markdown = new MarkdownIt({ html: true, linkify: true });
+    const docxReader = mammothThread();
     const ext: Record<string, string> = {
       newsml: 'newsml.xml',
       nitf: 'nitf.xml',
@@ -654,7 +682,7 @@ test.describe('hardening: XSS corpus through every door', () => {
         }
         const file = path.join(exportDir, fileName);
         if (format === 'docx') {
-          const { value: html } = await timed('mammoth', () => mammoth.convertToHtml({ path: file }));
+          const html = await timed('mammoth', () => docxReader.toHtml(file));
           fs.writeFileSync(`${file}.mammoth.html`, page8(html));
           frames.push({ format: name, file: `${fileName}.mammoth.html` });
         } else if (format === 'md') {
@@ -836,7 +864,11 @@ test.describe('hardening: XSS corpus through every door', () => {
     };
 
     // The app and the PDFs (whose combined articles join the list once the app is through) beside the exports.
-    await Promise.all([appPhase().then(pdfPhase), exportPhase()]);
+    try {
+      await Promise.all([appPhase().then(pdfPhase), exportPhase()]);
+    } finally {
+      await docxReader.close();
+    }
     controls.hits = probe.hits.filter((h) => isControlHit(h)).length;
     controls.dialogs = probe.dialogs.filter((d) => isControlDialog(d)).length;
     controls.outbound = probe.outbound.filter((u) => isControlRequest(u)).length;
