@@ -644,7 +644,9 @@ test.describe('hardening: XSS corpus through every door', () => {
         probe.dialogs.filter((d) => !isControlDialog(d)).length
       }, outbound ${probe.outbound.filter((u) => !isControlRequest(u)).length}, live markup ${
         probe.liveMarkup.length
-      }, controls caught ${controls.batches}, failures ${tally.failures.length}`;
+      }, controls caught ${controls.batches}, failures ${tally.failures.length}${
+        tally.failures.length ? ` (first: ${tally.failures[0].slice(0, 200)})` : ''
+      }`;
     interface Opened {
       format: Format;
       file: string;
