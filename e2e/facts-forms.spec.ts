@@ -85,6 +85,8 @@ test.describe('facts: forms', () => {
     const create = dialog.getByRole('group', { name: 'Create Ida Sørensen' });
     await expect(create.getByRole('combobox', { name: 'Kind of the new entry' })).toHaveValue('person');
     await create.getByRole('button', { name: 'Create' }).click();
+    // The field showed the typed name all along; the new entry exists once its row has gone.
+    await expect(create).toHaveCount(0);
     await expect(dialog.getByRole('combobox', { name: 'Speaker' })).toHaveValue('Ida Sørensen');
     await dialog.getByLabel('Wording').fill('Wir greifen in der Rückrunde an.');
     await dialog.getByLabel('Language').fill('de');
@@ -105,6 +107,41 @@ test.describe('facts: forms', () => {
       hits: { meta: { speaker: string } }[];
     };
     expect(quotes.hits.map((h) => h.meta.speaker)).toEqual(['Ida Sørensen']);
+  });
+
+  test('Save waits while the new speaker is still being created, then saves the quote with it', async ({
+    page,
+  }) => {
+    const panel = page.getByRole('complementary', { name: 'Facts and claims' });
+    await panel.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'New quote' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New quote' });
+    await dialog.getByLabel('Wording').fill('Wir greifen in der Rückrunde an.');
+    await dialog.getByRole('combobox', { name: 'Speaker' }).fill('Ida Sørensen');
+    await dialog.getByRole('option', { name: 'Create new “Ida Sørensen”…' }).click();
+    // The server is slow to create the entry (as under load): hold its answer back.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = () => {};
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await page.route('**/api/facts%3Aentity-create', async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    const create = dialog.getByRole('group', { name: 'Create Ida Sørensen' });
+    await create.getByRole('button', { name: 'Create' }).click();
+    await requested;
+    // Saved now, the quote would have no speaker: Save (and a second Create) wait.
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await expect(create.getByRole('button', { name: 'Create' })).toBeDisabled();
+    release();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.unroute('**/api/facts%3Aentity-create');
+    await expect(panel.getByRole('article', { name: 'Quote by Ida Sørensen' })).toContainText(
+      'Wir greifen in der Rückrunde an.',
+    );
   });
 
   test('attaches a source file by dialog and by drag and drop, storing it once by its SHA-256', async ({

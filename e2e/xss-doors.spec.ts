@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
-import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import { test, expect } from './fixtures';
+import { ROOT } from './harness';
 import { installXssProbe, LIVE_MARKUP_WALKER, type XssProbe } from './xssProbe';
 import { loadXssCorpus, type XssPayload } from '../tests/hardening/xssCorpus';
 import { recordFigure } from '../tests/hardening/figures';
@@ -35,6 +38,10 @@ const PDF_GROUP = sized(4, 10);
 const EXPORT_BATCH = sized(6, 10);
 const DOOR_WIDTH = 3;
 const EXPORT_WIDTH = 4;
+/** Batches in flight at once: one page's exports are written while another's frames are read. */
+const BATCH_WIDTH = 2;
+/** Frames of a page scanned at once (each scan is a DevTools round trip). */
+const SCAN_WIDTH = 8;
 
 /** Runs work over items, at most width at a time. */
 async function inPool<T>(
@@ -53,11 +60,6 @@ async function inPool<T>(
   );
 }
 
-const CONTROL_HTML =
-  '<!doctype html><meta charset="utf-8"><title>control</title>' +
-  '<img src="missing-control.png" onerror="__xssHit(0); alert(\'control\')">' +
-  '<img src="https://xss.invalid/control">';
-
 /**
  * Opens an article in the app from inside the page: clicks its option in the article list, waits
  * until the editor shows its headline, lets two frames render, then walks the DOM. One DevTools
@@ -68,27 +70,95 @@ const OPEN_AND_SCAN = `async (walk, id, headline) => {
   if (!option) return { error: 'not in the article list' };
   option.click();
   const field = () => document.querySelector('.field-headline');
-  const until = performance.now() + 15000;
+  const clicked = performance.now();
+  const until = clicked + 15000;
   while (!(option.classList.contains('is-open') && field() && field().value === headline)) {
     if (performance.now() > until)
       return { error: 'did not open (headline ' + JSON.stringify(field() && field().value) + ')' };
     await new Promise((r) => setTimeout(r, 10));
   }
+  const opened = performance.now();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await new Promise((r) => setTimeout(r, 30));
-  return { found: walk() };
+  const walked = performance.now();
+  const found = walk();
+  return { found, openMs: opened - clicked, walkMs: performance.now() - walked };
 }`;
 
 type Json = Record<string, unknown>;
 
+/** The session cookie of the page's context, read once: calls go from Node straight to the server. */
+const sessionCookies = new WeakMap<Page, Promise<string>>();
+
+/** A POST on a connection of its own: a kept-alive socket the server closes while idle resets a call sent on it. */
+function post(url: string, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * One call of the app's API with the page's session, sent from Node rather than by
+ * page.request, which relays every call (and every imported file's base64) through Playwright;
+ * the server sees the same request either way.
+ */
 async function call(
   page: Page,
   origin: string,
   channel: string,
   input: unknown,
 ): Promise<{ ok: boolean; value?: Json; error?: { code: string; message: string } }> {
-  const res = await page.request.post(`${origin}/api/${channel}`, { data: input ?? {}, headers: { origin } });
-  return (await res.json()) as { ok: boolean; value?: Json; error?: { code: string; message: string } };
+  let cookie = sessionCookies.get(page);
+  if (!cookie) {
+    cookie = page
+      .context()
+      .cookies(origin)
+      .then((all) => all.map((c) => `${c.name}=${c.value}`).join('; '));
+    sessionCookies.set(page, cookie);
+  }
+  const answer = await post(
+    `${origin}/api/${channel}`,
+    { origin, cookie: await cookie, 'content-type': 'application/json' },
+    JSON.stringify(input ?? {}),
+  );
+  return JSON.parse(answer) as { ok: boolean; value?: Json; error?: { code: string; message: string } };
+}
+
+/** DOCX to HTML by mammoth on a worker thread (e2e/mammothWorker.mjs), off the thread that drives Chromium. */
+function mammothThread(): { toHtml(file: string): Promise<string>; close(): Promise<number> } {
+  const worker = new Worker(path.join(ROOT, 'e2e', 'mammothWorker.mjs'));
+  const waiting = new Map<number, { resolve(html: string): void; reject(err: Error): void }>();
+  let next = 0;
+  worker.on('message', ({ id, html, error }: { id: number; html?: string; error?: string }) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) w?.reject(new Error(error));
+    else w?.resolve(html ?? '');
+  });
+  worker.on('error', (err) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  });
+  return {
+    toHtml: (file) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, file });
+      }),
+    close: () => worker.terminate(),
+  };
 }
 
 const text = (t: string, format = 0) => ({
@@ -166,12 +236,24 @@ test.describe('hardening: XSS corpus through every door', () => {
     probe.hits.length = probe.dialogs.length = probe.outbound.length = probe.liveMarkup.length = 0;
     const started = Date.now();
     const phase = (name: string) =>
-      console.log(`[xss] ${name} after ${Math.round((Date.now() - started) / 1000)} s`);
+      console.log(
+        `[xss] ${name} after ${Math.round((Date.now() - started) / 1000)} s (load ${os.loadavg()[0].toFixed(1)})`,
+      );
+    const spent = new Map<string, number>();
+    const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      try {
+        return await work();
+      } finally {
+        spent.set(what, (spent.get(what) ?? 0) + performance.now() - t0);
+      }
+    };
+    const spentSoFar = () => [...spent].map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)} s`).join(', ');
     const tally: Tally = { pairs: 0, refused: 0, doors: new Set(), failures: [] };
     const door = async (name: string, channel: string, input: unknown): Promise<Json | null> => {
       tally.pairs++;
       tally.doors.add(name);
-      const r = await call(page, origin, channel, input);
+      const r = await timed(`door ${name}`, () => call(page, origin, channel, input));
       if (!r.ok) {
         tally.refused++;
         if (r.error?.code === 'internal') tally.failures.push(`${name}: internal — ${r.error.message}`);
@@ -428,7 +510,8 @@ test.describe('hardening: XSS corpus through every door', () => {
       );
     await door('fact pack URLs', 'facts:import-pack', { pack: urlPack });
 
-    phase('doors');
+    phase(`doors (${spentSoFar()})`);
+    spent.clear();
     // Paste: HTML and plain text on the clipboard, into a fresh article in the editor.
     const bodyBox = page.getByRole('textbox', { name: 'Article body' });
     await page.reload();
@@ -452,6 +535,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     }
     await expect(page.getByRole('status', { name: 'Status' })).toContainText('Saved');
     await probe.scan(page, 'editor after paste');
+    phase('paste');
     const listed = (await call(page, origin, 'articles:list', {})).value as unknown as {
       id: string;
       headline: string;
@@ -463,55 +547,63 @@ test.describe('hardening: XSS corpus through every door', () => {
     const articles = [...[...articlesOf.values()].flat(), pastedId!];
     const headlineOf = new Map(listed.map((a) => [a.id, a.headline]));
 
-    // The app opens every article that came in, with its comment threads, and the facts panel its records.
-    await page.reload();
-    await page.getByRole('tab', { name: 'Comments' }).click();
-    await expect(
-      page.getByRole('navigation', { name: 'Articles' }).getByRole('listbox', { name: 'Article list' }),
-    ).toBeVisible();
-    // Control: live markup put into the app's page must be seen by the same walk the loop runs.
-    const appControl = await page.evaluate<string[]>(
-      `(() => {
-        const img = document.createElement('img');
-        img.setAttribute('onerror', '__xssHit(0)');
-        img.id = 'xss-control';
-        document.body.append(img);
-        const found = (${LIVE_MARKUP_WALKER})();
-        img.remove();
-        return found;
-      })()`,
-    );
-    expect(appControl).toEqual(['<img onerror>']);
+    // The app opens every article that came in, with its comment threads, and the facts panel its
+    // records. It runs beside the exports (its page and the export pages are separate documents).
     let shown = 0;
-    for (const id of articles) {
-      const r = await page.evaluate<{ error?: string; found?: string[] }>(
-        `(${OPEN_AND_SCAN})(${LIVE_MARKUP_WALKER}, ${JSON.stringify(id)}, ${JSON.stringify(headlineOf.get(id) ?? '')})`,
+    const appPhase = async (): Promise<void> => {
+      await page.reload();
+      await page.getByRole('tab', { name: 'Comments' }).click();
+      await expect(
+        page.getByRole('navigation', { name: 'Articles' }).getByRole('listbox', { name: 'Article list' }),
+      ).toBeVisible();
+      // Control: live markup put into the app's page must be seen by the same walk the loop runs.
+      const appControl = await page.evaluate<string[]>(
+        `(() => {
+          const img = document.createElement('img');
+          img.setAttribute('onerror', '__xssHit(0)');
+          img.id = 'xss-control';
+          document.body.append(img);
+          const found = (${LIVE_MARKUP_WALKER})();
+          img.remove();
+          return found;
+        })()`,
       );
-      if (r.error || !r.found) {
-        tally.failures.push(`app: article ${id} ${r.error ?? 'not scanned'}`);
-        continue;
+      expect(appControl).toEqual(['<img onerror>']);
+      for (const id of articles) {
+        const r = await timed('app open+walk', () =>
+          page.evaluate<{ error?: string; found?: string[]; openMs?: number; walkMs?: number }>(
+            `(${OPEN_AND_SCAN})(${LIVE_MARKUP_WALKER}, ${JSON.stringify(id)}, ${JSON.stringify(headlineOf.get(id) ?? '')})`,
+          ),
+        );
+        if (r.error || !r.found) {
+          tally.failures.push(`app: article ${id} ${r.error ?? 'not scanned'}`);
+          continue;
+        }
+        shown++;
+        spent.set('app in-page open', (spent.get('app in-page open') ?? 0) + (r.openMs ?? 0));
+        spent.set('app in-page walk', (spent.get('app in-page walk') ?? 0) + (r.walkMs ?? 0));
+        for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
+        if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles; ${soFar()}`);
       }
-      shown++;
-      for (const f of r.found) probe.liveMarkup.push(`app article ${id}: ${f}`);
-      if (shown % 100 === 0) phase(`app: ${shown} of ${articles.length} articles`);
-    }
-    await page.getByRole('tab', { name: 'Claims' }).click();
-    phase(`app (${shown} articles)`);
-    const panel = page.getByRole('complementary', { name: 'Facts and claims' });
-    for (const kind of ['Deals', 'Quotes', 'Sources']) {
-      const radio = panel.getByRole('radio', { name: kind });
-      if (await radio.count()) {
-        await radio.check();
-        await probe.scan(page, `facts ${kind}`);
+      await page.getByRole('tab', { name: 'Claims' }).click();
+      phase(`app (${shown} articles)`);
+      const panel = page.getByRole('complementary', { name: 'Facts and claims' });
+      for (const kind of ['Deals', 'Quotes', 'Sources']) {
+        const radio = panel.getByRole('radio', { name: kind });
+        if (await radio.count()) {
+          await radio.check();
+          await probe.scan(page, `facts ${kind}`);
+        }
       }
-    }
+    };
 
     // Every export of every article, opened the way its reader would open it: a batch of articles'
     // exports at a time, each file in a frame of its own (its own document, parsed as its type),
-    // beside a live control frame the probe must catch, or the batch does not count.
+    // beside a live control frame of its own the probe must catch, or the batch does not count.
+    // Batches overlap (one is written while another is read), so each page's control is told
+    // apart by its batch number in the hit's frame, the alert and the beacon.
     const exportDir = path.join(app.dataDir, 'xss-exports');
     fs.mkdirSync(exportDir);
-    fs.writeFileSync(path.join(exportDir, 'control.html'), CONTROL_HTML);
     const exported = {
       html: 0,
       'annotated html': 0,
@@ -527,7 +619,7 @@ test.describe('hardening: XSS corpus through every door', () => {
     type Format = keyof typeof exported;
     // Markdown is read the most dangerous way a CMS could: CommonMark with raw HTML passed through.
     const markdown = new MarkdownIt({ html: true, linkify: true });
-    const viewer = await page.context().newPage();
+    const docxReader = mammothThread();
     const ext: Record<string, string> = {
       newsml: 'newsml.xml',
       nitf: 'nitf.xml',
@@ -536,19 +628,34 @@ test.describe('hardening: XSS corpus through every door', () => {
     };
     const page8 = (body: string) => `<!doctype html><meta charset="utf-8"><title>export</title>${body}`;
     const controls = { batches: 0, hits: 0, dialogs: 0, outbound: 0, markup: 0 };
-    const isControlHit = (h: { id: number }) => h.id === 0;
-    const isControlDialog = (d: string) => d === 'alert: control';
-    const isControlRequest = (u: string) => u === 'https://xss.invalid/control';
+    const controlFile = (n: number) => `control-${n}.html`;
+    const isControlHit = (h: { id: number; url: string }, n?: number) =>
+      h.id === 0 &&
+      (n === undefined ? /\/control-\d+\.html$/.test(h.url) : h.url.endsWith(`/${controlFile(n)}`));
+    const isControlDialog = (d: string, n?: number) =>
+      n === undefined ? /^alert: control \d+$/.test(d) : d === `alert: control ${n}`;
+    const isControlRequest = (u: string, n?: number) =>
+      n === undefined
+        ? /^https:\/\/xss\.invalid\/control-\d+$/.test(u)
+        : u === `https://xss.invalid/control-${n}`;
+    // What a run stopped before its end can still report.
+    const soFar = () =>
+      `so far: executed ${probe.hits.filter((h) => !isControlHit(h)).length}, dialogs ${
+        probe.dialogs.filter((d) => !isControlDialog(d)).length
+      }, outbound ${probe.outbound.filter((u) => !isControlRequest(u)).length}, live markup ${
+        probe.liveMarkup.length
+      }, controls caught ${controls.batches}, failures ${tally.failures.length}${
+        tally.failures.length ? ` (first: ${tally.failures[0].slice(0, 200)})` : ''
+      }`;
     interface Opened {
       format: Format;
       file: string;
       /** ClaimReview: the JSON the embedded element must still parse to. */
       jsonLd?: string;
     }
-    const batches: string[][] = [];
-    for (let i = 0; i < articles.length; i += EXPORT_BATCH) batches.push(articles.slice(i, i + EXPORT_BATCH));
-    for (const [n, batch] of batches.entries()) {
-      if (n > 0 && n % 10 === 0) phase(`exports: ${n} of ${batches.length} pages`);
+
+    /** Writes every export of a batch's articles, each as the file its reader opens. */
+    const writeBatch = async (batch: readonly string[]): Promise<Opened[]> => {
       const jobs: { id: string; i: number; name: Format }[] = [];
       for (const id of batch) {
         const i = articles.indexOf(id);
@@ -561,21 +668,23 @@ test.describe('hardening: XSS corpus through every door', () => {
         const withComments = name === 'annotated html with comments' || name === 'docx with comments';
         const format = name === 'docx with comments' ? 'docx' : annotated ? 'html' : name;
         const fileName = `a${i}${withComments ? '.comments' : ''}.${annotated ? 'annotated.html' : (ext[format] ?? format)}`;
-        const r = await call(page, origin, 'export:article', {
-          articleId: id,
-          format,
-          directory: exportDir,
-          fileName,
-          ...(annotated ? { annotated: true } : {}),
-          ...(withComments ? { comments: true } : {}),
-        });
+        const r = await timed(`export ${name}`, () =>
+          call(page, origin, 'export:article', {
+            articleId: id,
+            format,
+            directory: exportDir,
+            fileName,
+            ...(annotated ? { annotated: true } : {}),
+            ...(withComments ? { comments: true } : {}),
+          }),
+        );
         if (!r.ok) {
           tally.failures.push(`export ${name} of ${id}: ${r.error?.message}`);
           return;
         }
         const file = path.join(exportDir, fileName);
         if (format === 'docx') {
-          const { value: html } = await mammoth.convertToHtml({ path: file });
+          const html = await timed('mammoth', () => docxReader.toHtml(file));
           fs.writeFileSync(`${file}.mammoth.html`, page8(html));
           frames.push({ format: name, file: `${fileName}.mammoth.html` });
         } else if (format === 'md') {
@@ -591,130 +700,181 @@ test.describe('hardening: XSS corpus through every door', () => {
           frames.push({ format: name, file: `${fileName}.html`, jsonLd: JSON.stringify(JSON.parse(jsonLd)) });
         } else frames.push({ format: name, file: fileName });
       });
+      return frames;
+    };
+
+    /** Opens a batch's files as frames of one page beside its control frame, and scans every frame. */
+    const readBatch = async (n: number, frames: readonly Opened[]): Promise<void> => {
+      fs.writeFileSync(
+        path.join(exportDir, controlFile(n)),
+        '<!doctype html><meta charset="utf-8"><title>control</title>' +
+          `<img src="missing-control.png" onerror="__xssHit(0); alert('control ${n}')">` +
+          `<img src="https://xss.invalid/control-${n}">`,
+      );
       const batchFile = path.join(exportDir, `batch-${n}.html`);
       fs.writeFileSync(
         batchFile,
         page8(
           [
-            '<iframe name="control" src="control.html"></iframe>',
+            `<iframe name="control" src="${controlFile(n)}"></iframe>`,
             ...frames.map((f, k) => `<iframe name="f${k}" src="${encodeURI(f.file)}"></iframe>`),
           ].join('\n'),
         ),
       );
-      await viewer.goto(`file://${batchFile}`, { waitUntil: 'load' });
-      controls.batches++;
-      // The control frame's handler, dialog and beacon must all arrive before the batch counts.
-      await expect
-        .poll(() => [
-          probe.hits.filter(isControlHit).length,
-          probe.dialogs.filter(isControlDialog).length,
-          probe.outbound.filter(isControlRequest).length,
-        ])
-        .toEqual([controls.batches, controls.batches, controls.batches]);
-      for (const frame of viewer.mainFrame().childFrames()) {
-        const name = frame.name();
-        if (name === 'control') {
-          const before = probe.liveMarkup.length;
-          await probe.scan(frame, 'control');
-          const seen = probe.liveMarkup.splice(before);
-          if (seen.length === 1 && seen[0] === 'control: <img onerror>') controls.markup++;
-          else
-            tally.failures.push(
-              `batch ${n}: the control frame's live markup was not seen: ${seen.join(', ')}`,
-            );
-          continue;
-        }
-        const opened = frames[Number(name.slice(1))];
-        if (!opened || !frame.url().startsWith('file://')) {
-          tally.failures.push(`batch ${n}: frame ${name} did not open (${frame.url()})`);
-          continue;
-        }
-        if (opened.jsonLd !== undefined) {
-          const inert = await frame.evaluate((expected) => {
-            const scripts = [...document.scripts];
-            let same = false;
-            try {
-              same =
-                scripts.length === 1 && JSON.stringify(JSON.parse(scripts[0].textContent ?? '')) === expected;
-            } catch {
-              same = false;
-            }
-            // The JSON-LD element holds the payloads as inert data; the probe looks at what is left.
-            scripts[0]?.remove();
-            return same;
-          }, opened.jsonLd);
-          if (!inert)
-            probe.liveMarkup.push(
-              `claimreview ${opened.file}: the JSON-LD did not stay one inert script element`,
-            );
-        }
-        if (await probe.scan(frame, `${opened.format} export ${opened.file}`)) exported[opened.format]++;
-        else tally.failures.push(`batch ${n}: ${opened.file} could not be read`);
+      const viewer = await page.context().newPage();
+      try {
+        await timed('page load', () => viewer.goto(`file://${batchFile}`, { waitUntil: 'load' }));
+        // The control frame's handler, dialog and beacon must all arrive before the batch counts.
+        await timed('controls', () =>
+          expect
+            .poll(() => [
+              probe.hits.filter((h) => isControlHit(h, n)).length,
+              probe.dialogs.filter((d) => isControlDialog(d, n)).length,
+              probe.outbound.filter((u) => isControlRequest(u, n)).length,
+            ])
+            .toEqual([1, 1, 1]),
+        );
+        controls.batches++;
+        const children = viewer.mainFrame().childFrames();
+        const control = children.find((f) => f.name() === 'control');
+        // Read directly, not through probe.scan: other batches' findings go into the probe meanwhile.
+        const seen = await control
+          ?.evaluate<string[]>(`(${LIVE_MARKUP_WALKER})()`)
+          .catch((err: Error) => [`unreadable: ${err.message}`]);
+        if (seen?.length === 1 && seen[0] === '<img onerror>') controls.markup++;
+        else
+          tally.failures.push(
+            `batch ${n}: the control frame's live markup was not seen: ${seen?.join(', ')}`,
+          );
+        const opened = new Set<string>();
+        await timed('frame scans', () =>
+          inPool(
+            children.filter((f) => f !== control),
+            SCAN_WIDTH,
+            async (frame) => {
+              const name = frame.name();
+              const file = frames[Number(name.slice(1))];
+              if (!file || !frame.url().startsWith('file://')) {
+                tally.failures.push(`batch ${n}: frame ${name} did not open (${frame.url()})`);
+                return;
+              }
+              opened.add(name);
+              if (file.jsonLd !== undefined) {
+                const inert = await frame.evaluate((expected) => {
+                  const scripts = [...document.scripts];
+                  let same = false;
+                  try {
+                    same =
+                      scripts.length === 1 &&
+                      JSON.stringify(JSON.parse(scripts[0].textContent ?? '')) === expected;
+                  } catch {
+                    same = false;
+                  }
+                  // The JSON-LD element holds the payloads as inert data; the probe looks at what is left.
+                  scripts[0]?.remove();
+                  return same;
+                }, file.jsonLd);
+                if (!inert)
+                  probe.liveMarkup.push(
+                    `claimreview ${file.file}: the JSON-LD did not stay one inert script element`,
+                  );
+              }
+              if (await probe.scan(frame, `${file.format} export ${file.file}`)) exported[file.format]++;
+              else tally.failures.push(`batch ${n}: ${file.file} could not be read`);
+            },
+          ),
+        );
+        if (opened.size !== frames.length)
+          tally.failures.push(
+            `batch ${n}: ${frames.length - opened.size} of ${frames.length} frames missing`,
+          );
+      } finally {
+        await viewer.close();
       }
-    }
-    await viewer.close();
-    controls.hits = probe.hits.filter(isControlHit).length;
-    controls.dialogs = probe.dialogs.filter(isControlDialog).length;
-    controls.outbound = probe.outbound.filter(isControlRequest).length;
-    phase(`exports (${batches.length} pages)`);
+    };
+
+    const batches: string[][] = [];
+    for (let i = 0; i < articles.length; i += EXPORT_BATCH) batches.push(articles.slice(i, i + EXPORT_BATCH));
+    const exportPhase = async (): Promise<void> => {
+      let read = 0;
+      await inPool(batches, BATCH_WIDTH, async (batch, n) => {
+        const frames = await writeBatch(batch);
+        await readBatch(n, frames);
+        if (++read % 10 === 0) phase(`exports: ${read} of ${batches.length} pages; ${soFar()}`);
+      });
+      phase(`exports (${batches.length} pages)`);
+    };
 
     // PDF: one Chromium start per print, so each PDF is of a combined article holding the stored
     // fields and body of every article of a group of payloads (the pasted article with the first).
-    const pdfGroups: string[][] = [];
-    const payloadIds = [...articlesOf.keys()];
-    for (let i = 0; i < payloadIds.length; i += PDF_GROUP)
-      pdfGroups.push(payloadIds.slice(i, i + PDF_GROUP).flatMap((pid) => articlesOf.get(pid) ?? []));
-    pdfGroups[0]?.push(pastedId!);
     const pdf = { files: 0, articles: 0 };
-    for (const [g, group] of pdfGroups.entries()) {
-      const children: unknown[] = [];
-      for (const id of group) {
-        const doc = (await call(page, origin, 'articles:get', { id })).value as Json;
-        const meta = doc.meta as Record<string, string>;
-        const root = (doc.body as { editorState: { root: { children: unknown[] } } }).editorState.root;
-        const fields = ['kicker', 'headline', 'lead', 'byline', 'dateline'].map((f) => meta[f] ?? '');
-        children.push(para([text(fields.join(' · '))]), ...root.children);
+    const pdfPhase = async (): Promise<void> => {
+      const pdfGroups: string[][] = [];
+      const payloadIds = [...articlesOf.keys()];
+      for (let i = 0; i < payloadIds.length; i += PDF_GROUP)
+        pdfGroups.push(payloadIds.slice(i, i + PDF_GROUP).flatMap((pid) => articlesOf.get(pid) ?? []));
+      pdfGroups[0]?.push(pastedId!);
+      for (const [g, group] of pdfGroups.entries()) {
+        const children: unknown[] = [];
+        for (const id of group) {
+          const doc = (await call(page, origin, 'articles:get', { id })).value as Json;
+          const meta = doc.meta as Record<string, string>;
+          const root = (doc.body as { editorState: { root: { children: unknown[] } } }).editorState.root;
+          const fields = ['kicker', 'headline', 'lead', 'byline', 'dateline'].map((f) => meta[f] ?? '');
+          children.push(para([text(fields.join(' · '))]), ...root.children);
+        }
+        const combined = (
+          await call(page, origin, 'articles:create', { headline: `PDF group ${g}`, language: 'en' })
+        ).value as Json;
+        const combinedId = (combined.meta as Json).id as string;
+        const saved = await call(page, origin, 'articles:save', {
+          id: combinedId,
+          baseRev: combined.rev,
+          body: bodyOf(children),
+        });
+        if (!saved.ok) {
+          tally.failures.push(`PDF group ${g}: the combined article was refused: ${saved.error?.message}`);
+          continue;
+        }
+        const fileName = `pdf-group-${g}.pdf`;
+        const r = await call(page, origin, 'export:article', {
+          articleId: combinedId,
+          format: 'pdf',
+          directory: exportDir,
+          fileName,
+        });
+        if (!r.ok) {
+          tally.failures.push(`export pdf of group ${g}: ${r.error?.message}`);
+          continue;
+        }
+        const bytes = fs.readFileSync(path.join(exportDir, fileName)).toString('latin1');
+        for (const bad of [
+          '/JavaScript',
+          '/JS ',
+          '/JS(',
+          '/Launch',
+          '/SubmitForm',
+          '(javascript:',
+          '(vbscript:',
+          '(data:text/html',
+        ])
+          if (bytes.includes(bad)) probe.liveMarkup.push(`pdf ${fileName}: ${bad}`);
+        pdf.files++;
+        pdf.articles += group.length;
       }
-      const combined = (
-        await call(page, origin, 'articles:create', { headline: `PDF group ${g}`, language: 'en' })
-      ).value as Json;
-      const combinedId = (combined.meta as Json).id as string;
-      const saved = await call(page, origin, 'articles:save', {
-        id: combinedId,
-        baseRev: combined.rev,
-        body: bodyOf(children),
-      });
-      if (!saved.ok) {
-        tally.failures.push(`PDF group ${g}: the combined article was refused: ${saved.error?.message}`);
-        continue;
-      }
-      const fileName = `pdf-group-${g}.pdf`;
-      const r = await call(page, origin, 'export:article', {
-        articleId: combinedId,
-        format: 'pdf',
-        directory: exportDir,
-        fileName,
-      });
-      if (!r.ok) {
-        tally.failures.push(`export pdf of group ${g}: ${r.error?.message}`);
-        continue;
-      }
-      const bytes = fs.readFileSync(path.join(exportDir, fileName)).toString('latin1');
-      for (const bad of [
-        '/JavaScript',
-        '/JS ',
-        '/JS(',
-        '/Launch',
-        '/SubmitForm',
-        '(javascript:',
-        '(vbscript:',
-        '(data:text/html',
-      ])
-        if (bytes.includes(bad)) probe.liveMarkup.push(`pdf ${fileName}: ${bad}`);
-      pdf.files++;
-      pdf.articles += group.length;
+      phase(`pdf (${pdf.files} files)`);
+    };
+
+    // The app and the PDFs (whose combined articles join the list once the app is through) beside the exports.
+    try {
+      await Promise.all([appPhase().then(pdfPhase), exportPhase()]);
+    } finally {
+      await docxReader.close();
     }
-    phase(`pdf (${pdf.files} files)`);
+    controls.hits = probe.hits.filter((h) => isControlHit(h)).length;
+    controls.dialogs = probe.dialogs.filter((d) => isControlDialog(d)).length;
+    controls.outbound = probe.outbound.filter((u) => isControlRequest(u)).length;
+    phase(`all opened; time summed per step (parallel steps overlap): ${spentSoFar()}`);
 
     const hits = probe.hits.filter((h) => !isControlHit(h));
     const dialogs = probe.dialogs.filter((d) => !isControlDialog(d));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, type EntityKind } from '../../../../shared/domain/facts';
 import { api } from '../../bridge';
 import { notifyFactsChanged } from '../events';
+import { useFormPending } from './formPending';
 import { RecordPicker, type PickerOption } from './RecordPicker';
 
 interface Props {
@@ -23,6 +24,8 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
   const allowed = kinds ?? ENTITY_KINDS;
   const [kind, setKind] = useState<EntityKind>(createKind ?? allowed[0]);
   const [createError, setCreateError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const track = useFormPending();
 
   const search = useCallback(
     async (query: string): Promise<PickerOption[]> => {
@@ -37,17 +40,24 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
     [kinds, t],
   );
 
+  // The form's Save waits until the new entry is the field's value (tracked as a whole, so the
+  // value is set before Save is enabled again), and a second click cannot create a twin.
   const create = async () => {
-    if (creating === null) return;
-    const r = await api.facts.entityCreate({ kind, name: creating });
-    if (!r.ok) {
-      setCreateError(r.error.fields?.[0]?.message ?? r.error.message);
-      return;
-    }
-    setCreating(null);
-    setCreateError(null);
-    onChange({ id: r.value.id, label: r.value.name, detail: t(`entityKind.${r.value.kind}`) });
-    notifyFactsChanged();
+    if (creating === null || saving) return;
+    setSaving(true);
+    await track(
+      (async () => {
+        const r = await api.facts.entityCreate({ kind, name: creating }).finally(() => setSaving(false));
+        if (!r.ok) {
+          setCreateError(r.error.fields?.[0]?.message ?? r.error.message);
+          return;
+        }
+        setCreating(null);
+        setCreateError(null);
+        onChange({ id: r.value.id, label: r.value.name, detail: t(`entityKind.${r.value.kind}`) });
+        notifyFactsChanged();
+      })(),
+    );
   };
 
   return (
@@ -69,6 +79,7 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
           className="inline-create"
           role="group"
           aria-label={t('picker.newEntityGroup', { name: creating })}
+          aria-busy={saving || undefined}
         >
           <span>{t('picker.newEntity', { name: creating })}</span>
           <select
@@ -82,7 +93,7 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => void create()}>
+          <button type="button" disabled={saving} onClick={() => void create()}>
             {t('picker.createButton')}
           </button>
           <button type="button" onClick={() => setCreating(null)}>

@@ -1,6 +1,7 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormPendingContext, type TrackPending } from './formPending';
 
 interface Props {
   title: string;
@@ -12,12 +13,21 @@ interface Props {
   children: ReactNode;
 }
 
-/** A form in a modal dialog: Escape or Cancel closes it, Enter in a field submits. */
+/**
+ * A form in a modal dialog: Escape or Cancel closes it, Enter in a field submits. Save waits
+ * while a field has work under way that the form depends on (see formPending.ts).
+ */
 export function FormDialog({ title, onClose, onSubmit, busy, formError, submitLabel, children }: Props) {
   const { t } = useTranslation('facts');
+  const [pending, setPending] = useState(0);
+  const track = useCallback<TrackPending>((work) => {
+    setPending((n) => n + 1);
+    return work.finally(() => setPending((n) => n - 1));
+  }, []);
+  const waiting = Boolean(busy) || pending > 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void onSubmit();
+    if (!waiting) void onSubmit();
   };
   return (
     <Dialog title={title} open onClose={onClose} className="fact-dialog">
@@ -27,12 +37,14 @@ export function FormDialog({ title, onClose, onSubmit, busy, formError, submitLa
             {formError}
           </p>
         )}
-        <div className="fact-form-fields">{children}</div>
+        <div className="fact-form-fields">
+          <FormPendingContext.Provider value={track}>{children}</FormPendingContext.Provider>
+        </div>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('form.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={waiting} aria-busy={pending > 0 || undefined}>
             {submitLabel ?? t('form.save')}
           </button>
         </div>
