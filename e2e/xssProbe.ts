@@ -23,13 +23,25 @@ export interface XssProbe {
  */
 export const LIVE_MARKUP_WALKER = `function walkLiveMarkup() {
   const out = [];
-  const hostileUrl = /^\\s*(javascript|vbscript|data:text\\/html)/i;
-  const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcdoc', 'background'];
+  const hostileUrl = /^\\s*(javascript|vbscript|data:\\s*text\\/html)/i;
+  // A URL is judged as the browser parses it (control characters, tabs and newlines dropped,
+  // relative URLs resolved): "javascript%5C…" is a relative path that runs nothing, while
+  // " java\\tscript:" runs. Only what does not parse falls back to the pattern.
+  const runs = (value) => {
+    try {
+      const url = new URL(value, document.baseURI);
+      return url.protocol === 'javascript:' || url.protocol === 'vbscript:' || hostileUrl.test(url.href);
+    } catch {
+      return hostileUrl.test(value);
+    }
+  };
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background'];
   for (const el of Array.from(document.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) out.push('<' + el.localName + ' ' + name + '>');
-      else if (urlAttrs.includes(name) && hostileUrl.test(attr.value))
+      else if (name === 'srcdoc') out.push('<' + el.localName + ' srcdoc>');
+      else if (urlAttrs.includes(name) && runs(attr.value))
         out.push('<' + el.localName + ' ' + name + '="' + attr.value.slice(0, 40) + '">');
     }
     if (el.localName === 'script' && !el.src && (el.textContent || '').includes('__xssHit'))
