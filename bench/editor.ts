@@ -17,8 +17,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+// `performance` is the global one on purpose: the page functions below are sent to the browser as
+// source, and an imported binding may be renamed by the bundler (performance2) when another
+// bundled module imports it too — the page then throws and the bench waits forever.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 import { keepDurable } from '../src/store/durability';
