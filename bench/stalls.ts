@@ -14,7 +14,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+// `performance` is the global one: functions below go to the page as source, where a bundler-renamed
+// import (performance2) would not exist (see bench/editor.ts).
 import { findChromiumPath, seedSettings } from '../e2e/harness';
 import { exportDocx } from '../src/main/export/docx';
 import { dispatch, type HandlerContext } from '../src/main/handlers';

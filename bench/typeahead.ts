@@ -11,7 +11,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+// `performance` is the global one: functions below go to the page as source, where a bundler-renamed
+// import (performance2) would not exist (see bench/editor.ts).
 import { chromium, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { findChromiumPath, makeDataDir, seedSettings } from '../e2e/harness';
 import { dispatch, type HandlerContext } from '../src/main/handlers';
