@@ -138,6 +138,22 @@ describe('comment threads', () => {
       ctx,
     );
     expect(empty.ok ? null : empty.error.fields?.[0].path).toBe('body');
+    // Found by the XSS run: SQLite's length() stops at a NUL, so the store's CHECK refused what
+    // validation let through and the caller got "internal" instead of the field.
+    for (const body of ['\u0000', '\u0000<img src=x onerror=alert(1)>']) {
+      const nul = await dispatch(
+        'comments:create',
+        { articleId, id: 't-0003', commentId: 'k-0006', quote: 'x', body },
+        ctx,
+      );
+      expect(nul.ok ? null : [nul.error.code, nul.error.fields?.[0].path]).toEqual(['validation', 'body']);
+    }
+    const nulId = await dispatch(
+      'comments:create',
+      { articleId, id: '\u0000t-0003', commentId: 'k-0006', quote: 'x', body: 'Quelle?' },
+      ctx,
+    );
+    expect(nulId.ok ? null : [nulId.error.code, nulId.error.fields?.[0].path]).toEqual(['validation', 'id']);
     const unknown = await dispatch(
       'comments:reply',
       { threadId: 't-none', commentId: 'k-0005', body: 'x' },

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { storedText } from './storedText';
 import type { CommentThread } from '../domain/comments';
 import type { DeskThreadRecord } from '../desk/threadRecords';
 
 export const COMMENT_LIMITS = { body: 5000, quote: 2000 } as const;
 
-const id = z.string().trim().min(1, 'must not be empty').max(64);
-const body = z.string().trim().min(1, 'must not be empty').max(COMMENT_LIMITS.body);
+const id = storedText(64);
+const body = storedText(COMMENT_LIMITS.body);
 
 /** Threads of an article: comments anchored to text (a mark with the thread id) or to a claim. */
 export const commentsContract = {

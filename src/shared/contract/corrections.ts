@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { storedText } from './storedText';
 import { factRefSchema } from './claims';
 import { CORRECTION_LIMITS, type ArticleCorrections, type Correction } from '../domain/corrections';
 import type { DeskCorrectionRecord } from '../desk/correctionRecords';
 
-const id = z.string().trim().min(1, 'must not be empty').max(64);
-const wording = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(CORRECTION_LIMITS.text, `must be at most ${CORRECTION_LIMITS.text} characters`);
+const id = storedText(64);
+const wording = storedText(CORRECTION_LIMITS.text);
 const claimIds = z.array(id).max(CORRECTION_LIMITS.links);
 const facts = z.array(factRefSchema).max(CORRECTION_LIMITS.links);
 
