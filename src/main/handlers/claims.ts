@@ -12,7 +12,7 @@ import type { ExportContext, ExportFacts } from '../../shared/export/context';
 import { exportFactCheckReport } from '../../shared/export/factCheckReport';
 import { exportFileName } from '../../shared/export/fileName';
 import { UserError } from '../../shared/result';
-import { getArticle, getArticleMeta } from '../../store/articles';
+import { getArticleMeta } from '../../store/articles';
 import {
   claimIdTaken,
   dismissWarning,
@@ -30,7 +30,7 @@ import {
 import type { Db } from '../../store/db';
 import { latestGatePass } from '../../store/readyGate';
 import { actingUser } from './actingUser';
-import { overrideOf } from './readyGate';
+import { overrideOf, requireArticle } from './readyGate';
 import {
   openRechecks,
   openRechecksByArticle,
@@ -47,16 +47,6 @@ const now = () => new Date().toISOString();
 // Shared by every article this process serves; keys include everything a result depends on.
 const checkCache = new ClaimCheckCache();
 const checker = (ctx: HandlerContext) => actingUser(ctx);
-
-function requireArticle(db: Db, articleId: string): ArticleDocument {
-  const doc = getArticle(db, articleId);
-  if (!doc) {
-    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
-      { path: 'articleId', message: 'not found' },
-    ]);
-  }
-  return doc;
-}
 
 function requireClaim(db: Db, id: string): StoredClaim {
   const claim = getClaim(db, id);

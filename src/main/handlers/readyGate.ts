@@ -24,7 +24,8 @@ import type { HandlerTable } from './table';
 
 const now = () => new Date().toISOString();
 
-function requireArticle(db: Db, articleId: string): ArticleDocument {
+/** The article, or a not-found error naming `articleId` (also used by the claims handlers). */
+export function requireArticle(db: Db, articleId: string): ArticleDocument {
   const doc = getArticle(db, articleId);
   if (!doc) {
     throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
