@@ -105,6 +105,27 @@ describe('fact packs', () => {
     expect(contentDump(b.db)).toBe(before);
   });
 
+  it('reports values JSON cannot hold (a BigInt, a cycle) in a re-imported record by path instead of failing', () => {
+    // Electron's IPC clones BigInts and cycles; the unchanged-record check compares JSON text.
+    const pack = json(buildFactPack(a.db));
+    importFactPack(b.db, pack, { actor: tester });
+    const before = contentDump(b.db);
+    const again = json(pack);
+    (again.entities[1] as Record<string, unknown>).aliases = [10n];
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    (again.entities[2] as Record<string, unknown>).aliases = cyclic;
+    const report = importFactPack(b.db, again, { actor: tester, update: true });
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\$\.entities\[1\]\.aliases/),
+        expect.stringMatching(/^\$\.entities\[2\]\.aliases/),
+      ]),
+    );
+    expect(contentDump(b.db)).toBe(before);
+  });
+
   it('lists the changes of a pack that updates existing records and writes nothing until confirmed', () => {
     importFactPack(b.db, json(buildFactPack(a.db)), { actor: tester });
     const pack = json(buildFactPack(a.db));

@@ -207,7 +207,7 @@ export function storedAsIs<T extends { id: string }>(
   const equal = (record: Record<string, unknown>, row: unknown[]) => {
     for (let i = 0; i < n; i++) {
       const v = record[keys[i]];
-      if (json[i] ? JSON.stringify(v) !== row[i] : v !== row[i]) return false;
+      if (json[i] ? jsonTextOrNull(v) !== row[i] : v !== row[i]) return false;
     }
     return Object.keys(record).length === n;
   };
@@ -217,6 +217,19 @@ export function storedAsIs<T extends { id: string }>(
     if (!Array.isArray(there)) {
       if (equal(there, row)) into.add(there);
     } else for (const record of there) if (equal(record, row)) into.add(record);
+  }
+}
+
+/**
+ * A value's JSON text, or null when JSON cannot hold it: records arrive unvalidated, and
+ * Electron's IPC clones BigInts and cycles, on which JSON.stringify throws. Null equals no
+ * stored JSON column, so such a record goes on to validation, which names the field.
+ */
+function jsonTextOrNull(v: unknown): string | null {
+  try {
+    return JSON.stringify(v) ?? null;
+  } catch {
+    return null;
   }
 }
 
