@@ -57,7 +57,8 @@ export async function startShell(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
     let out = '';
     const timer = setTimeout(
       () => reject(new Error(`Browser shell did not start in time.\n${stderr}`)),
-      15000,
+      // A start is about a second; the crash loop's restarts replay a large log on a loaded machine.
+      60000,
     );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
