@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/contract';
+import { buildFactPack } from '../../store/factpacks';
 import { findChromium } from '../export/pdf';
 import { extractionDone, readUnreadFiles } from '../sources/jobs';
 import { pressReleasePdf, SAVED_MHTML, SAVED_PAGE } from '../sources/pressRelease.fixture';
@@ -60,6 +61,16 @@ describe('sources handlers', () => {
       { id: source.id, locator: '§ Die Ablöse, ¶ 2' },
     ]);
     expect(await sourceHits('Abloesesumme')).toEqual([{ id: source.id, locator: '§ Die Ablöse, ¶ 2' }]);
+  });
+
+  it('refuses an empty file without leaving a source behind', async () => {
+    ctx = tempContext();
+    const before = buildFactPack(ctx.db).sources.length;
+    // "x" is not a whole base64 quantum: it decodes to no bytes at all.
+    const empty = await dispatch('sources:add', { fileName: 'leer.pdf', base64: 'x', kind: 'document' }, ctx);
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error.message).toMatch(/empty/);
+    expect(buildFactPack(ctx.db).sources.length).toBe(before);
   });
 
   it('reads an MHTML page: the HTML part, the subject as title, the snapshot URL and the date', async () => {

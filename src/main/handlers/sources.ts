@@ -80,20 +80,24 @@ export const sourcesHandlers = {
   'sources:add': async ({ fileName, base64, title, url, kind, lastModified }, ctx) => {
     const bytes = Buffer.from(base64, 'base64');
     const format = detectFormat(fileName, bytes);
-    const created = createSource(
-      ctx.db,
-      {
-        kind: kind ?? KIND_OF[format],
-        title: title || titleFromName(fileName),
-        publisher: null,
-        url: url || null,
-        publishedAt: null,
-        accessedAt: null,
-        notes: null,
-      },
-      actorOf(ctx),
-    );
-    attachFile(ctx.db, ctx.dataDir, created.id, fileName, bytes, actorOf(ctx));
+    // One transaction: a file the store refuses (empty, too large) must not leave a bare source.
+    const created = ctx.db.transaction(() => {
+      const source = createSource(
+        ctx.db,
+        {
+          kind: kind ?? KIND_OF[format],
+          title: title || titleFromName(fileName),
+          publisher: null,
+          url: url || null,
+          publishedAt: null,
+          accessedAt: null,
+          notes: null,
+        },
+        actorOf(ctx),
+      );
+      attachFile(ctx.db, ctx.dataDir, source.id, fileName, bytes, actorOf(ctx));
+      return source;
+    })();
     const started = startExtraction(ctx, created.id, { lastModified });
     // What the file says about itself fills the fields nobody typed, once its text is read.
     const fill = () => {
