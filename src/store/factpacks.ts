@@ -323,7 +323,8 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
       db.pragma('defer_foreign_keys = ON');
       // New records go in as one set per table (rows, index entries, audit entries); changed
       // ones one by one, so whatever reacts to a changed fact (updateRecord) sees each of them.
-      for (const [section, records] of toCreate) insertRecords(db, TABLES[section], records, actor, at, false);
+      for (const [section, records] of toCreate)
+        insertRecords(db, TABLES[section], records, actor, at, false);
       auditCreates(
         db,
         [...toCreate].map(([section, records]) => [TABLES[section] as FactTable<never>, records] as const),

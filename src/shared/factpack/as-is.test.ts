@@ -186,7 +186,10 @@ describe('validateFactPack with as-is records', () => {
         { ...BASE.quotes, id: 'q-3' },
         { ...BASE.quotes, id: 'q-4', date: '2023-02-29', notes: 5 },
       ],
-      deals: [{ ...BASE.deals, currency: 'XYZ' }, { ...BASE.deals, id: 'deal-2' }],
+      deals: [
+        { ...BASE.deals, currency: 'XYZ' },
+        { ...BASE.deals, id: 'deal-2' },
+      ],
       sources: [BASE.sources, { ...BASE.sources, id: 'src-2', url: '' }],
     };
     const zod = factPackSchema.safeParse(raw);
@@ -211,7 +214,10 @@ describe('validateFactPack with as-is records', () => {
       format: 'factdesk-factpack',
       version: 1,
       entities: [BASE.entities, { ...BASE.entities, id: 'ent-2', name: ' Padded ', aliases: ['x', 'x'] }],
-      quotes: [{ ...BASE.quotes, notes: '' }, { ...BASE.quotes, id: 'q-2' }],
+      quotes: [
+        { ...BASE.quotes, notes: '' },
+        { ...BASE.quotes, id: 'q-2' },
+      ],
       deals: [{ ...BASE.deals, payerId: null }],
       sources: [(({ fileHash: _, fileName: __, ...rest }) => rest)(BASE.sources)],
     };

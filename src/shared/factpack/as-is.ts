@@ -34,11 +34,7 @@ const ref: Check = (v) => v === null || id(v);
 const text =
   (max: number): Check =>
   (v) =>
-    typeof v === 'string' &&
-    v.length >= 1 &&
-    v.length <= max &&
-    v.trim() === v &&
-    !v.includes('\u0000');
+    typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v && !v.includes('\u0000');
 /** optionalText(max): null, or non-empty trimmed text ("" becomes null in the schema). */
 const optionalText = (max: number): Check => {
   const some = text(max);
@@ -51,7 +47,8 @@ const oneOf = (values: readonly string[]): Check => {
   return (v) => set.has(v);
 };
 const minor: Check = (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0);
-const currency: Check = (v) => v === null || (typeof v === 'string' && CURRENCY.test(v) && isKnownCurrency(v));
+const currency: Check = (v) =>
+  v === null || (typeof v === 'string' && CURRENCY.test(v) && isKnownCurrency(v));
 const language: Check = (v) => typeof v === 'string' && v.trim() === v && LANGUAGE.test(v);
 const hash: Check = (v) => v === null || (typeof v === 'string' && SHA256.test(v));
 const alias = text(200);
