@@ -22,6 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { FactPack } from '../src/shared/factpack/schema';
+import { validateFactPack } from '../src/shared/factpack/validate';
 import { indexedSpellings } from '../src/shared/search/fold';
 import { buildFtsMatch, parseSearchInput } from '../src/shared/search/query';
 import { rebuildableIndexes } from '../src/store/bulk-indexes';
@@ -281,6 +282,10 @@ function main(): void {
     if (!imp.value.applied)
       throw new Error(`import failed: ${JSON.stringify(imp.value.problems.slice(0, 3))}`);
     const parse = timed(() => JSON.parse(text) as unknown);
+    // The import's own checks, alone, on a parsed copy (against an empty store, as in the import).
+    const parsed = JSON.parse(text) as unknown;
+    const check = timed(() => validateFactPack(parsed));
+    if (!check.value.ok) throw new Error('bench pack failed validation');
 
     console.log('');
     console.log('Import (JSON text to committed rows; one transaction, synchronous=FULL, WAL)');
@@ -288,7 +293,7 @@ function main(): void {
       `  lean floor (JSON.parse, bulk insert, one index pass):       wall ${ms(floor.wall)}, CPU ${ms(floor.cpu)}, file ${mb(fileSize(floorFile))}`,
     );
     console.log(
-      `  importFactPack (parse, validate, diff, write, index, audit): wall ${ms(imp.wall)}, CPU ${ms(imp.cpu)}, file ${mb(fileSize(file))}  (JSON.parse alone: ${ms(parse.wall)})`,
+      `  importFactPack (parse, validate, diff, write, index, audit): wall ${ms(imp.wall)}, CPU ${ms(imp.cpu)}, file ${mb(fileSize(file))}  (JSON.parse alone: ${ms(parse.wall)}, validateFactPack alone: CPU ${ms(check.cpu)})`,
     );
     console.log(
       `  ratio wall ${(imp.wall / floor.wall).toFixed(2)}×, CPU ${(imp.cpu / floor.cpu).toFixed(2)}× (target ≤ 1.3× ${verdict(imp.wall / floor.wall <= 1.3)}); ` +

@@ -24,6 +24,7 @@ import {
 import { readStoredFile, sha256Hex, storeFile } from './files';
 import { prepared } from './prepared';
 import {
+  auditCreates,
   changedFields,
   compareWithStored,
   getRecord,
@@ -322,7 +323,14 @@ export function importFactPack(db: Db, raw: unknown, options: ImportOptions): Im
       db.pragma('defer_foreign_keys = ON');
       // New records go in as one set per table (rows, index entries, audit entries); changed
       // ones one by one, so whatever reacts to a changed fact (updateRecord) sees each of them.
-      for (const [section, records] of toCreate) insertRecords(db, TABLES[section], records, actor, at);
+      for (const [section, records] of toCreate)
+        insertRecords(db, TABLES[section], records, actor, at, false);
+      auditCreates(
+        db,
+        [...toCreate].map(([section, records]) => [TABLES[section] as FactTable<never>, records] as const),
+        actor,
+        at,
+      );
       for (const [section, before, after] of toUpdate)
         updateRecord(db, TABLES[section], before, after, actor, at);
       if (kindChanged) {

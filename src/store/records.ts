@@ -63,10 +63,14 @@ export function fromRow<T extends { id: string }>(t: FactTable<T>, row: Record<s
 }
 
 function rowValues<T extends { id: string }>(t: FactTable<T>, record: T): unknown[] {
-  return t.columns.map(([key]) => {
-    const v = record[key];
-    return t.json?.includes(key) ? JSON.stringify(v) : v;
-  });
+  // Bulk imports build 150,000 of these: the keys and JSON flags are worked out once per table.
+  const { keys, json } = columnsOf(t);
+  const values = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const v = (record as Record<string, unknown>)[keys[i]];
+    values[i] = json[i] ? JSON.stringify(v) : v;
+  }
+  return values;
 }
 
 export function getRecord<T extends { id: string }>(db: Db, t: FactTable<T>, id: string): T | null {
@@ -281,7 +285,8 @@ export function insertRecord<T extends { id: string }>(
  * entries through the same reused statements, and the audit log's "create" entries written
  * as one set. Per record this is what insertRecord does, without a statement per audit entry.
  * A set that at least doubles the table goes in with the plain indexes rebuilt after it
- * (bulk-indexes.ts).
+ * (bulk-indexes.ts). `audit: false` leaves the audit entries to the caller, which writes the
+ * entries of several tables as one set (auditCreates).
  */
 export function insertRecords<T extends { id: string }>(
   db: Db,
@@ -289,6 +294,7 @@ export function insertRecords<T extends { id: string }>(
   records: readonly T[],
   actor: Actor,
   at = now(),
+  audit = true,
 ): void {
   if (records.length === 0) return;
   const st = statements(db, t);
@@ -298,15 +304,33 @@ export function insertRecords<T extends { id: string }>(
       index(st, t, info.lastInsertRowid, record);
     }
   });
-  withIndexesDeferred(db, 'audit_log', records.length, () =>
-    writeCreateAudits(
-      db,
-      t.type,
-      records.map((r) => r.id),
-      actor,
-      at,
-    ),
-  );
+  if (audit) auditCreates(db, [[t, records]], actor, at);
+}
+
+/**
+ * The "create" audit entries of new records of several tables, in the order given, with the
+ * audit log's plain index rebuilt once for all of them when they at least double the log (a
+ * pack's four large tables rebuilt it up to four times, over the whole log each time).
+ */
+export function auditCreates(
+  db: Db,
+  sets: readonly (readonly [FactTable<never>, readonly { id: string }[]])[],
+  actor: Actor,
+  at: string,
+): void {
+  const total = sets.reduce((n, [, records]) => n + records.length, 0);
+  if (total === 0) return;
+  withIndexesDeferred(db, 'audit_log', total, () => {
+    for (const [t, records] of sets)
+      if (records.length)
+        writeCreateAudits(
+          db,
+          t.type,
+          records.map((r) => r.id),
+          actor,
+          at,
+        );
+  });
 }
 
 export function updateRecord<T extends { id: string }>(

@@ -42,7 +42,7 @@ const DATE_MESSAGE = 'must be a real date (YYYY-MM-DD)';
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Same answer as isRealIsoDate for YYYY-MM-DD text, without building a Date (imports check 100,000s). */
-function realCalendarDate(value: string): boolean {
+export function realCalendarDate(value: string): boolean {
   const y = Number(value.slice(0, 4));
   const m = Number(value.slice(5, 7));
   const d = Number(value.slice(8, 10));

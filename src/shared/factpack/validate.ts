@@ -1,5 +1,6 @@
 import type { EntityKind } from '../domain/facts';
 import { dealProblems, roleProblems, sourceProblems } from '../domain/fact-inputs';
+import { recordAsIs } from './as-is';
 import { describeIssues, jsonPath, type PackProblem } from './problems';
 import {
   FACTPACK_FORMAT,
@@ -43,40 +44,42 @@ function header(raw: unknown): PackProblem[] {
 
 /**
  * The pack through its schema. Records in `known` are exactly as a record the store holds,
- * which passed this schema when it was stored: they skip the schema (a re-import of a large
- * pack spent most of its time there) and come back as they are, in their place; every check
- * across records still sees them. Problems carry the records' paths in the original pack.
+ * which passed this schema when it was stored, and records the schema would return unchanged
+ * (recordAsIs) need no schema either: both skip it (a large pack spent much of its import, and
+ * most of its re-import, there) and come back in their place, the known ones as they are; every
+ * check across records still sees them. Problems carry the records' paths in the original pack.
  */
 function parseFields(raw: Record<string, unknown>, known: ReadonlySet<unknown> | undefined): PackValidation {
   const input: Record<string, unknown> = { ...raw };
-  // Per section whose known records were left out: the original index of each record parsed.
-  const parsedAt = new Map<string, number[]>();
-  if (known?.size)
-    for (const section of PACK_SECTIONS) {
-      const list = raw[section];
-      if (!Array.isArray(list)) continue;
-      const at: number[] = [];
-      list.forEach((record, i) => {
-        if (!known.has(record)) at.push(i);
-      });
-      if (at.length === list.length) continue;
-      input[section] = at.map((i) => list[i] as unknown);
-      parsedAt.set(section, at);
-    }
+  // Per section with records left out: the original index of each record parsed, and the
+  // finished list with the left-out records already in their places.
+  const parsedAt = new Map<string, { at: number[]; merged: unknown[] }>();
+  for (const section of PACK_SECTIONS) {
+    const list = raw[section];
+    if (!Array.isArray(list)) continue;
+    const at: number[] = [];
+    const merged = new Array<unknown>(list.length);
+    list.forEach((record: unknown, i) => {
+      const ready = known?.has(record) ? record : recordAsIs(section, record);
+      if (ready === undefined) at.push(i);
+      else merged[i] = ready;
+    });
+    if (at.length === list.length) continue;
+    input[section] = at.map((i) => list[i] as unknown);
+    parsedAt.set(section, { at, merged });
+  }
   const parsed = factPackSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
-      const at = parsedAt.get(String(issue.path[0]));
+      const at = parsedAt.get(String(issue.path[0]))?.at;
       if (!at || typeof issue.path[1] !== 'number') return issue;
       return { ...issue, path: [issue.path[0], at[issue.path[1]], ...issue.path.slice(2)] };
     });
     return { ok: false, problems: describeIssues(raw, issues) };
   }
   const pack = parsed.data;
-  for (const [section, at] of parsedAt) {
-    const list = raw[section] as unknown[];
+  for (const [section, { at, merged }] of parsedAt) {
     const fresh = pack[section as PackSection] as unknown[];
-    const merged = list.slice();
     at.forEach((i, n) => (merged[i] = fresh[n]));
     (pack as Record<string, unknown>)[section] = merged;
   }
