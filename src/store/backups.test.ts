@@ -201,6 +201,41 @@ describe('restore', () => {
     expect(readSettings(db).userName).toBe('Lena Kowalczyk');
     expect(listBackups(dir).filter((b) => b.reason === 'before-restore')).toHaveLength(0);
   });
+  it("refuses another app's SQLite file, even one with a schema_migrations table, and a folder, changing nothing", async () => {
+    const dir = dataDir();
+    const db = store(dir);
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+
+    // Rails, dbmate and golang-migrate all keep a table of this name; restoring one used to
+    // overwrite the store and then fail in the migration check, leaving a store no run could open.
+    const rails = path.join(dir, 'rails app.sqlite');
+    const foreign = new Database(rails);
+    foreign.exec(`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY);
+      INSERT INTO schema_migrations VALUES ('20200101000000');
+      CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);`);
+    foreign.close();
+    expect(checkBackup(rails)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not a Factdesk one/),
+    });
+    await expect(restoreIntoOpenDatabase(db, dir, rails)).rejects.toThrow(/not a Factdesk one/);
+
+    const lookalike = path.join(dir, 'lookalike.sqlite');
+    const other = new Database(lookalike);
+    other.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'create_users', '2020-01-01');
+      PRAGMA user_version = 1;`);
+    other.close();
+    expect(checkBackup(lookalike)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not a Factdesk one/),
+    });
+
+    expect(checkBackup(dir)).toMatchObject({ ok: false, problem: expect.stringMatching(/is a folder/) });
+
+    expect(readSettings(db).userName).toBe('Lena Kowalczyk');
+    expect(listBackups(dir).filter((b) => b.reason === 'before-restore')).toHaveLength(0);
+  });
 });
 
 describe('start-up check', () => {
