@@ -266,4 +266,32 @@ describe('start-up check', () => {
     open.push(reopened);
     expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
   });
+
+  it('refuses a store cut to zero bytes beside backups instead of starting an empty one, and restores over it', async () => {
+    const dir = dataDir();
+    const db = openStore({ dataDir: dir });
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+    await createBackup(db, dir, 'daily', new Date('2026-12-05T09:00:00Z'));
+    db.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(dir, DATABASE_FILE + suffix), { force: true });
+    fs.truncateSync(path.join(dir, DATABASE_FILE), 0);
+
+    expect(() => open.push(openStore({ dataDir: dir }))).toThrow(DatabaseDamagedError);
+    expect(() => openStore({ dataDir: dir })).toThrow(
+      /empty \(0 bytes\).*newest good backup is from 2026-12-05/s,
+    );
+    expect(fs.statSync(path.join(dir, DATABASE_FILE)).size).toBe(0);
+
+    restoreOverDamaged(dir, newestGoodBackup(dir)!.file);
+    const reopened = openStore({ dataDir: dir });
+    open.push(reopened);
+    expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
+
+    // A first start that was killed before SQLite wrote anything leaves an empty file too, but no backups.
+    const fresh = dataDir();
+    fs.writeFileSync(path.join(fresh, DATABASE_FILE), '');
+    const first = openStore({ dataDir: fresh });
+    open.push(first);
+    expect(schemaVersion(first)).toBe(migrations.length);
+  });
 });
