@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DATABASE_FILE, openDatabase, type Db } from '../store/db';
+import { DATABASE_FILE, ForeignDatabaseError, openDatabase, type Db } from '../store/db';
 import { keepDurable } from '../store/durability';
 import {
   createBackupNow,
@@ -98,7 +98,7 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code && DAMAGE_CODES.has(code))
+    if ((code && DAMAGE_CODES.has(code)) || err instanceof ForeignDatabaseError)
       throw new DatabaseDamagedError(file, (err as Error).message, newestGoodBackup(options.dataDir));
     throw err;
   }
@@ -130,7 +130,9 @@ function isEmptyFile(file: string): boolean {
 
 function fileStamp(file: string): string {
   const stat = fs.statSync(file);
-  return `${stat.size}:${stat.mtimeMs}`;
+  // The log counts too: SQLite applies whatever log lies beside the file, even another database's.
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  return `${stat.size}:${stat.mtimeMs}` + (wal ? `:${wal.size}:${wal.mtimeMs}` : '');
 }
 
 function checkedUnchanged(file: string): boolean {

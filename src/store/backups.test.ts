@@ -294,4 +294,34 @@ describe('start-up check', () => {
     open.push(first);
     expect(schemaVersion(first)).toBe(migrations.length);
   });
+
+  it("refuses a store with another database's write-ahead log beside it, also in the CLI's unchanged-file shortcut", async () => {
+    const dir = dataDir();
+    const db = openStore({ dataDir: dir });
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+    await createBackup(db, dir, 'daily', new Date('2026-12-05T09:00:00Z'));
+    db.close();
+    // A short-lived run (the CLI) records a good check, so the next one may skip it.
+    openStore({ dataDir: dir }).close();
+
+    const otherDir = dataDir();
+    const other = new Database(path.join(otherDir, 'other.sqlite'));
+    other.pragma('journal_mode = WAL');
+    other.pragma('wal_autocheckpoint = 0');
+    other.exec('CREATE TABLE lineup (player TEXT)');
+    const insert = other.prepare('INSERT INTO lineup VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run(`Spieler ${i} `.repeat(40));
+    fs.copyFileSync(path.join(otherDir, 'other.sqlite-wal'), path.join(dir, `${DATABASE_FILE}-wal`));
+    other.close();
+
+    expect(() => open.push(openStore({ dataDir: dir }))).toThrow(DatabaseDamagedError);
+    expect(() => openStore({ dataDir: dir })).toThrow(
+      /no Factdesk schema \(lineup\).*newest good backup is from 2026-12-05/s,
+    );
+
+    restoreOverDamaged(dir, newestGoodBackup(dir)!.file);
+    const reopened = openStore({ dataDir: dir });
+    open.push(reopened);
+    expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
+  });
 });
