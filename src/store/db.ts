@@ -62,6 +62,17 @@ export class ForeignDatabaseError extends MigrationHistoryError {
   }
 }
 
+/** Another process holds the database locked for longer than the busy timeout. */
+export class DatabaseBusyError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `The Factdesk database ${file} is locked by another program (a Factdesk still starting or closing, ` +
+        'or a tool that has it open exclusively). Close that program and try again; nothing was changed.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, {
@@ -74,6 +85,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DatabaseBusyError(file);
     throw err;
   }
 }
