@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, type Db } from './db';
+import { storedFileInfo } from './files';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 import { BACKUP_REASONS, type BackupReason } from '../shared/contract/backups';
 
@@ -61,15 +62,7 @@ function seal(file: string, now: Date, reason: BackupReason): BackupInfo {
   try {
     copy.pragma('journal_mode = DELETE');
     schemaVersion = copy.pragma('user_version', { simple: true }) as number;
-    const hasSources =
-      copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !==
-      undefined;
-    files = hasSources
-      ? (copy
-          .prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash')
-          .pluck()
-          .all() as string[])
-      : [];
+    files = referencedFiles(copy);
   } finally {
     copy.close();
   }
@@ -91,6 +84,27 @@ function seal(file: string, now: Date, reason: BackupReason): BackupInfo {
     size: fs.statSync(file).size,
     files,
   };
+}
+
+/** SHA-256 of every attached source file a database refers to (the files live once in files/). */
+function referencedFiles(db: Db): string[] {
+  const hasSources =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
+  return hasSources
+    ? (db
+        .prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash')
+        .pluck()
+        .all() as string[])
+    : [];
+}
+
+/**
+ * Attached files the database refers to that are not in the data folder's files/ (a backup
+ * restored into another data folder, or files removed by hand): their sources stay, the
+ * files cannot be opened.
+ */
+export function missingFiles(db: Db, dataDir: string): string[] {
+  return referencedFiles(db).filter((hash) => !storedFileInfo(dataDir, hash).stored);
 }
 
 /** The online backup of a running database into `file` (which must not exist yet); the app's writes go on meanwhile. */

@@ -7,17 +7,28 @@ import {
   createBackup,
   DatabaseDamagedError,
   listBackups,
+  missingFiles,
   newestGoodBackup,
   restoreOverDamaged,
 } from '../../store/backups';
 import { cliContext } from '../context';
-import { EXIT, parseArgs, UsageError } from '../io';
+import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Attached files are not in a backup (they stay once in files/), so a restore says which it could not bring back. */
+function reportMissing(io: CliIO, missing: string[], dataDir: string): void {
+  if (missing.length === 0) return;
+  io.err(
+    `${missing.length} attached source file${missing.length === 1 ? '' : 's'} the restored data refers to ` +
+      `${missing.length === 1 ? 'is' : 'are'} not in ${path.join(dataDir, 'files')}; their sources stay, ` +
+      `the files cannot be opened: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`,
+  );
+}
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -89,13 +100,18 @@ export const restoreCommand: CliCommand = {
       const { damagedCopy } = restoreOverDamaged(dataDir, file);
       io.out(`The database was damaged; it is kept as ${damagedCopy}.`);
       ctx = cliContext(flags);
-      io.out(`Restored ${file}.`);
-      ctx.db.close();
+      try {
+        io.out(`Restored ${file}.`);
+        reportMissing(io, missingFiles(ctx.db, ctx.dataDir), ctx.dataDir);
+      } finally {
+        ctx.db.close();
+      }
       return EXIT.ok;
     }
     try {
-      const { safety } = await restoreBackupFile(ctx, file);
+      const { safety, missingFiles: missing } = await restoreBackupFile(ctx, file);
       io.out(`Restored ${file}. The database as it was is kept as ${safety.file}.`);
+      reportMissing(io, missing, ctx.dataDir);
       return EXIT.ok;
     } finally {
       ctx.db.close();
