@@ -131,8 +131,9 @@ function isEmptyFile(file: string): boolean {
 function fileStamp(file: string): string {
   const stat = fs.statSync(file);
   // The log counts too: SQLite applies whatever log lies beside the file, even another database's.
+  // An empty log (what an open connection has and a closed one leaves behind) changes nothing.
   const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
-  return `${stat.size}:${stat.mtimeMs}` + (wal ? `:${wal.size}:${wal.mtimeMs}` : '');
+  return `${stat.size}:${stat.mtimeMs}` + (wal && wal.size > 0 ? `:${wal.size}:${wal.mtimeMs}` : '');
 }
 
 function checkedUnchanged(file: string): boolean {
