@@ -43,6 +43,12 @@ describe('factdesk backup and restore', () => {
     expect(toFile.code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
     expect((await cli(['backup', '--out', out, '--data-dir', dir])).err).toMatch(/already exists/);
+    expect((await cli(['backup', '--out', dir, '--data-dir', dir])).err).toMatch(
+      /is a folder; name a new file/,
+    );
+    expect((await cli(['backup', '--out', path.join(out, 'x.sqlite'), '--data-dir', dir])).err).toMatch(
+      /copy\.sqlite is a file, not a folder/,
+    );
 
     const manual = await cli(['backup', '--data-dir', dir]);
     expect(manual.out).toMatch(/Backed up to .*backups.*-manual\.sqlite/);

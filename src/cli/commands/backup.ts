@@ -11,6 +11,7 @@ import {
   newestGoodBackup,
   restoreOverDamaged,
 } from '../../store/backups';
+import { folderWritable } from '../../store/readOnlyCopy';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
@@ -50,9 +51,20 @@ export const backupCommand: CliCommand = {
     try {
       if (typeof flags.out === 'string') {
         const out = path.resolve(flags.out);
-        if (fs.existsSync(out)) throw new UsageError(`${out} already exists; name a new file.`);
-        if (!fs.existsSync(path.dirname(out)))
-          throw new UsageError(`The folder ${path.dirname(out)} does not exist.`);
+        const folder = path.dirname(out);
+        if (fs.existsSync(out))
+          throw new UsageError(
+            fs.statSync(out).isDirectory()
+              ? `${out} is a folder; name a new file inside it.`
+              : `${out} already exists; name a new file.`,
+          );
+        if (!fs.existsSync(folder)) throw new UsageError(`The folder ${folder} does not exist.`);
+        if (!fs.statSync(folder).isDirectory()) throw new UsageError(`${folder} is a file, not a folder.`);
+        // SQLite's own words for this are "unable to open database file".
+        if (!folderWritable(folder))
+          throw new UsageError(
+            `The folder ${folder} cannot be written (read-only or not yours); name another.`,
+          );
         await backupToFile(ctx.db, out);
         io.out(
           `Backed up to ${out} (${size(fs.statSync(out).size)}). Attached source files stay in ${ctx.dataDir}.`,
