@@ -6,6 +6,7 @@ import { createBackup, DatabaseDamagedError } from '../store/backups';
 import { DATABASE_FILE } from '../store/db';
 import { readSettings, writeSettings } from '../store/settings';
 import { openOrOfferRestore } from './damagedStore';
+import { damagedStoreWords, systemLanguage } from '../shared/i18n/damagedStore';
 import { openStore } from './runtime';
 
 const dirs: string[] = [];
@@ -57,5 +58,31 @@ describe('start-up on a damaged store', () => {
     expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.endsWith('-damaged.sqlite.broken'))).toBe(
       true,
     );
+  });
+
+  it('asks in German or English with the file, the finding and the backup, without the CLI’s instructions', async () => {
+    const dir = await damagedStoreWithBackup();
+    let damage: DatabaseDamagedError | undefined;
+    await openOrOfferRestore(
+      dir,
+      () => openStore({ dataDir: dir, deferSync: true }),
+      async (found) => {
+        damage = found;
+        return false;
+      },
+    );
+    const de = damagedStoreWords(systemLanguage('de_DE.UTF-8'), damage!);
+    expect(de.message).toBe(
+      'Die Factdesk-Datenbank ist beschädigt. Factdesk startet nicht mit beschädigten Daten.',
+    );
+    expect(de.detail).toContain(path.join(dir, DATABASE_FILE));
+    expect(de.detail).toContain(`Befund: ${damage!.finding}`);
+    expect(de.detail).toMatch(/Die neueste intakte Sicherung \(\d+\. \w+ \d{4}.*\) wiederherstellen\?/);
+    expect(`${de.message} ${de.detail}`).not.toMatch(/factdesk restore|does not open|newest good backup/);
+    expect(de.yes.test('ja')).toBe(true);
+
+    const en = damagedStoreWords(systemLanguage('en_US.UTF-8'), damage!);
+    expect(en.detail).toMatch(/Restore the newest good backup \(.+\)\? The damaged file is kept/);
+    expect(`${en.message} ${en.detail}`).not.toMatch(/factdesk restore/);
   });
 });

@@ -15,7 +15,7 @@ import { restoredBounds, trackBounds } from './electron/window-state';
 import { recentArticlesForMenu } from './recent';
 import { openOrOfferRestore } from './damagedStore';
 import type { DatabaseDamagedError } from '../store/backups';
-import { damagedStoreWords } from '../shared/i18n/damagedStore';
+import { damagedStoreWords, systemLanguage } from '../shared/i18n/damagedStore';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -107,11 +107,7 @@ function createWindow(context: HandlerContext): BrowserWindow {
 
 /** The start-up check found the store damaged: say so plainly (in the system's language, as settings cannot be read) and offer the newest good backup. */
 async function askWithDialog(damage: DatabaseDamagedError): Promise<boolean> {
-  const words = damagedStoreWords(
-    app.getLocale().startsWith('de') ? 'de' : 'en',
-    damage.message,
-    damage.newestGood?.createdAt ?? '',
-  );
+  const words = damagedStoreWords(systemLanguage(app.getLocale()), damage);
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: 'Factdesk',

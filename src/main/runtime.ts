@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DATABASE_FILE, openDatabase, type Db } from '../store/db';
+import { DATABASE_FILE, ForeignDatabaseError, openDatabase, type Db } from '../store/db';
 import { keepDurable } from '../store/durability';
-import { createBackupNow, DatabaseDamagedError, newestGoodBackup, quickCheck } from '../store/backups';
+import {
+  createBackupNow,
+  DatabaseDamagedError,
+  listBackups,
+  newestGoodBackup,
+  quickCheck,
+} from '../store/backups';
 import { keepDailyBackups } from '../store/dailyBackups';
 import { folderWritable, openReadOnlyCopy } from '../store/readOnlyCopy';
 import { APP_VERSION } from './version';
@@ -78,6 +84,11 @@ const DAMAGE_CODES = new Set([
  */
 export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBinding' | 'deferSync'>): Db {
   const file = path.join(options.dataDir, DATABASE_FILE);
+  // SQLite takes an empty file for a new database and would start an empty store on it. Beside
+  // backups it is a store cut to nothing (a full disk, a failed copy), not a first start.
+  if (isEmptyFile(file) && listBackups(options.dataDir).length > 0) {
+    throw new DatabaseDamagedError(file, 'the file is empty (0 bytes)', newestGoodBackup(options.dataDir));
+  }
   let db: Db;
   try {
     db = openDatabase(file, {
@@ -87,7 +98,7 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code && DAMAGE_CODES.has(code))
+    if ((code && DAMAGE_CODES.has(code)) || err instanceof ForeignDatabaseError)
       throw new DatabaseDamagedError(file, (err as Error).message, newestGoodBackup(options.dataDir));
     throw err;
   }
@@ -109,9 +120,20 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
  */
 const checkMarker = (file: string) => `${file}-checked`;
 
+function isEmptyFile(file: string): boolean {
+  try {
+    return fs.statSync(file).size === 0;
+  } catch {
+    return false;
+  }
+}
+
 function fileStamp(file: string): string {
   const stat = fs.statSync(file);
-  return `${stat.size}:${stat.mtimeMs}`;
+  // The log counts too: SQLite applies whatever log lies beside the file, even another database's.
+  // An empty log (what an open connection has and a closed one leaves behind) changes nothing.
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  return `${stat.size}:${stat.mtimeMs}` + (wal && wal.size > 0 ? `:${wal.size}:${wal.mtimeMs}` : '');
 }
 
 function checkedUnchanged(file: string): boolean {

@@ -201,6 +201,41 @@ describe('restore', () => {
     expect(readSettings(db).userName).toBe('Lena Kowalczyk');
     expect(listBackups(dir).filter((b) => b.reason === 'before-restore')).toHaveLength(0);
   });
+  it("refuses another app's SQLite file, even one with a schema_migrations table, and a folder, changing nothing", async () => {
+    const dir = dataDir();
+    const db = store(dir);
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+
+    // Rails, dbmate and golang-migrate all keep a table of this name; restoring one used to
+    // overwrite the store and then fail in the migration check, leaving a store no run could open.
+    const rails = path.join(dir, 'rails app.sqlite');
+    const foreign = new Database(rails);
+    foreign.exec(`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY);
+      INSERT INTO schema_migrations VALUES ('20200101000000');
+      CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);`);
+    foreign.close();
+    expect(checkBackup(rails)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not a Factdesk one/),
+    });
+    await expect(restoreIntoOpenDatabase(db, dir, rails)).rejects.toThrow(/not a Factdesk one/);
+
+    const lookalike = path.join(dir, 'lookalike.sqlite');
+    const other = new Database(lookalike);
+    other.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'create_users', '2020-01-01');
+      PRAGMA user_version = 1;`);
+    other.close();
+    expect(checkBackup(lookalike)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not a Factdesk one/),
+    });
+
+    expect(checkBackup(dir)).toMatchObject({ ok: false, problem: expect.stringMatching(/is a folder/) });
+
+    expect(readSettings(db).userName).toBe('Lena Kowalczyk');
+    expect(listBackups(dir).filter((b) => b.reason === 'before-restore')).toHaveLength(0);
+  });
 });
 
 describe('start-up check', () => {
@@ -230,5 +265,89 @@ describe('start-up check', () => {
     const reopened = openStore({ dataDir: dir });
     open.push(reopened);
     expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
+  });
+
+  it('refuses a store cut to zero bytes beside backups instead of starting an empty one, and restores over it', async () => {
+    const dir = dataDir();
+    const db = openStore({ dataDir: dir });
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+    await createBackup(db, dir, 'daily', new Date('2026-12-05T09:00:00Z'));
+    db.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(dir, DATABASE_FILE + suffix), { force: true });
+    fs.truncateSync(path.join(dir, DATABASE_FILE), 0);
+
+    expect(() => open.push(openStore({ dataDir: dir }))).toThrow(DatabaseDamagedError);
+    expect(() => openStore({ dataDir: dir })).toThrow(
+      /empty \(0 bytes\).*newest good backup is from 2026-12-05/s,
+    );
+    expect(fs.statSync(path.join(dir, DATABASE_FILE)).size).toBe(0);
+
+    restoreOverDamaged(dir, newestGoodBackup(dir)!.file);
+    const reopened = openStore({ dataDir: dir });
+    open.push(reopened);
+    expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
+
+    // A first start that was killed before SQLite wrote anything leaves an empty file too, but no backups.
+    const fresh = dataDir();
+    fs.writeFileSync(path.join(fresh, DATABASE_FILE), '');
+    const first = openStore({ dataDir: fresh });
+    open.push(first);
+    expect(schemaVersion(first)).toBe(migrations.length);
+  });
+
+  it("refuses a store with another database's write-ahead log beside it, also in the CLI's unchanged-file shortcut", async () => {
+    const dir = dataDir();
+    const db = openStore({ dataDir: dir });
+    writeSettings(db, { userName: 'Lena Kowalczyk' });
+    await createBackup(db, dir, 'daily', new Date('2026-12-05T09:00:00Z'));
+    db.close();
+    // A short-lived run (the CLI) records a good check, so the next one may skip it.
+    openStore({ dataDir: dir }).close();
+
+    const otherDir = dataDir();
+    const other = new Database(path.join(otherDir, 'other.sqlite'));
+    other.pragma('journal_mode = WAL');
+    other.pragma('wal_autocheckpoint = 0');
+    other.exec('CREATE TABLE lineup (player TEXT)');
+    const insert = other.prepare('INSERT INTO lineup VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run(`Spieler ${i} `.repeat(40));
+    fs.copyFileSync(path.join(otherDir, 'other.sqlite-wal'), path.join(dir, `${DATABASE_FILE}-wal`));
+    other.close();
+
+    expect(() => open.push(openStore({ dataDir: dir }))).toThrow(DatabaseDamagedError);
+    expect(() => openStore({ dataDir: dir })).toThrow(
+      /no Factdesk schema \(lineup\).*newest good backup is from 2026-12-05/s,
+    );
+
+    restoreOverDamaged(dir, newestGoodBackup(dir)!.file);
+    const reopened = openStore({ dataDir: dir });
+    open.push(reopened);
+    expect(readSettings(reopened).userName).toBe('Lena Kowalczyk');
+  });
+
+  it('lets the CLI skip the check on the next command while the file is unchanged, and checks again once it changed', () => {
+    const dir = dataDir();
+    const db = openStore({ dataDir: dir });
+    fill(db);
+    db.close();
+    const file = path.join(dir, DATABASE_FILE);
+    // Whole seconds, which utimes sets exactly (a fraction can come back a hair off).
+    const second = Math.floor(Date.now() / 1000) - 60;
+    fs.utimesSync(file, second, second);
+    openStore({ dataDir: dir }).close();
+    openStore({ dataDir: dir }).close();
+    // Damage that keeps size and time is what the shortcut cannot see: proof that it was taken.
+    const { size } = fs.statSync(file);
+    // The last page holds filler rows, which opening and migrating never read.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, size - 4096);
+    fs.closeSync(fd);
+    fs.utimesSync(file, second, second);
+    expect(fs.statSync(file).mtimeMs).toBe(second * 1000);
+    const skipped = openStore({ dataDir: dir });
+    skipped.close();
+
+    fs.utimesSync(file, second, second + 1);
+    expect(() => openStore({ dataDir: dir })).toThrow(DatabaseDamagedError);
   });
 });

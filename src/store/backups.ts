@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, type Db } from './db';
-import { migrations as defaultMigrations } from './migrations';
+import { storedFileInfo } from './files';
+import { migrations as defaultMigrations, type Migration } from './migrations';
 import { BACKUP_REASONS, type BackupReason } from '../shared/contract/backups';
 
 /**
@@ -61,15 +62,7 @@ function seal(file: string, now: Date, reason: BackupReason): BackupInfo {
   try {
     copy.pragma('journal_mode = DELETE');
     schemaVersion = copy.pragma('user_version', { simple: true }) as number;
-    const hasSources =
-      copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !==
-      undefined;
-    files = hasSources
-      ? (copy
-          .prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash')
-          .pluck()
-          .all() as string[])
-      : [];
+    files = referencedFiles(copy);
   } finally {
     copy.close();
   }
@@ -91,6 +84,27 @@ function seal(file: string, now: Date, reason: BackupReason): BackupInfo {
     size: fs.statSync(file).size,
     files,
   };
+}
+
+/** SHA-256 of every attached source file a database refers to (the files live once in files/). */
+function referencedFiles(db: Db): string[] {
+  const hasSources =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
+  return hasSources
+    ? (db
+        .prepare('SELECT DISTINCT file_hash FROM sources WHERE file_hash IS NOT NULL ORDER BY file_hash')
+        .pluck()
+        .all() as string[])
+    : [];
+}
+
+/**
+ * Attached files the database refers to that are not in the data folder's files/ (a backup
+ * restored into another data folder, or files removed by hand): their sources stay, the
+ * files cannot be opened.
+ */
+export function missingFiles(db: Db, dataDir: string): string[] {
+  return referencedFiles(db).filter((hash) => !storedFileInfo(dataDir, hash).stored);
 }
 
 /** The online backup of a running database into `file` (which must not exist yet); the app's writes go on meanwhile. */
@@ -245,9 +259,15 @@ export function pruneBackups(dataDir: string): string[] {
 
 export type BackupCheck = { ok: true; schemaVersion: number } | { ok: false; problem: string };
 
-/** Whether a file can be restored: a SQLite database that passes `integrity_check`, from this schema version or an older one. */
-export function checkBackup(file: string, latest = latestSchema()): BackupCheck {
+/**
+ * Whether a file can be restored: a SQLite database that passes `integrity_check`, from this
+ * schema version or an older one, whose migration history is Factdesk's own.
+ */
+export function checkBackup(file: string, list: readonly Migration[] = defaultMigrations): BackupCheck {
+  const latest = latestSchema(list);
   if (!fs.existsSync(file)) return { ok: false, problem: `There is no file at ${file}.` };
+  if (fs.statSync(file).isDirectory())
+    return { ok: false, problem: `${file} is a folder; name the backup file inside it.` };
   let db: Db | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -268,10 +288,8 @@ export function checkBackup(file: string, latest = latestSchema()): BackupCheck 
         problem: `The backup was written by a newer Factdesk (schema version ${version}; this app knows up to ${latest}).`,
       };
     }
-    const isFactdesk =
-      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !==
-      undefined;
-    if (!isFactdesk) return { ok: false, problem: 'The file is a SQLite database but not a Factdesk one.' };
+    if (!hasFactdeskHistory(db, version, list))
+      return { ok: false, problem: 'The file is a SQLite database but not a Factdesk one.' };
     return { ok: true, schemaVersion: version };
   } catch (err) {
     return {
@@ -281,6 +299,21 @@ export function checkBackup(file: string, latest = latestSchema()): BackupCheck 
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Other tools keep a `schema_migrations` table too (Rails, dbmate, golang-migrate), so its
+ * name proves nothing: the rows must be exactly this app's migrations up to the file's version.
+ */
+function hasFactdeskHistory(db: Db, version: number, list: readonly Migration[]): boolean {
+  if (version < 1) return false;
+  const columns = (db.pragma('table_info(schema_migrations)') as { name: string }[]).map((c) => c.name);
+  if (!columns.includes('version') || !columns.includes('name')) return false;
+  const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+    version: unknown;
+    name: unknown;
+  }[];
+  return rows.length === version && rows.every((r, i) => r.version === i + 1 && r.name === list[i]?.name);
 }
 
 /** `PRAGMA quick_check` on an open database: null when it is sound, else what SQLite found. */
@@ -299,8 +332,11 @@ export function quickCheck(db: Db): string | null {
 }
 
 /** The newest backup in backups/ that passes the checks, or null. */
-export function newestGoodBackup(dataDir: string, latest = latestSchema()): BackupInfo | null {
-  for (const b of listBackups(dataDir)) if (checkBackup(b.file, latest).ok) return b;
+export function newestGoodBackup(
+  dataDir: string,
+  list: readonly Migration[] = defaultMigrations,
+): BackupInfo | null {
+  for (const b of listBackups(dataDir)) if (checkBackup(b.file, list).ok) return b;
   return null;
 }
 

@@ -25,9 +25,11 @@ export function keepDailyBackups(
     if (running || !db.open) return;
     running = true;
     try {
-      const newest = listBackups(dataDir)[0];
-      if (!newest || now().getTime() - Date.parse(newest.createdAt) >= DAY_MS)
-        await createBackup(db, dataDir, 'daily', now());
+      const at = now();
+      // A backup dated after now (the clock was wrong when it was made) would stop daily backups until that date.
+      const newest = listBackups(dataDir).find((b) => Date.parse(b.createdAt) <= at.getTime());
+      if (!newest || at.getTime() - Date.parse(newest.createdAt) >= DAY_MS)
+        await createBackup(db, dataDir, 'daily', at);
     } catch (err) {
       console.error('[backups] the daily backup failed', err);
     } finally {

@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  DatabaseBusyError,
   DatabaseTooNewError,
   MigrationHistoryError,
   integrityCheck,
@@ -65,6 +67,20 @@ describe('openDatabase', () => {
     db.close();
     expect(() => openDatabase(file)).toThrow(MigrationHistoryError);
   });
+  it('says plainly that another program holds the database locked, instead of "database is locked"', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec("BEGIN EXCLUSIVE; INSERT INTO settings (key, value, updated_at) VALUES ('held', '1', 'now')");
+    try {
+      expect(() => openDatabase(file)).toThrow(DatabaseBusyError);
+      expect(() => openDatabase(file)).toThrow(/locked by another program.*nothing was changed/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 30_000);
 });
 
 describe('migrate', () => {

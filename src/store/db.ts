@@ -46,6 +46,33 @@ export class MigrationHistoryError extends Error {
   }
 }
 
+/**
+ * A file at schema version 0 that already holds tables: another program's database, or a
+ * Factdesk store whose first page was overwritten (a write-ahead log from another database
+ * applied to it). Migrating it would lay an empty store over whatever it holds.
+ */
+export class ForeignDatabaseError extends MigrationHistoryError {
+  constructor(readonly tables: string[]) {
+    super(
+      `The database holds tables but no Factdesk schema (${tables.slice(0, 3).join(', ')}${
+        tables.length > 3 ? ', …' : ''
+      }); refusing to build a new store over them.`,
+    );
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+/** Another process holds the database locked for longer than the busy timeout. */
+export class DatabaseBusyError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `The Factdesk database ${file} is locked by another program (a Factdesk still starting or closing, ` +
+        'or a tool that has it open exclusively). Close that program and try again; nothing was changed.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, {
@@ -58,6 +85,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DatabaseBusyError(file);
     throw err;
   }
 }
@@ -98,6 +127,15 @@ export function migrate(
   });
   const current = schemaVersion(db);
   if (current > latest) throw new DatabaseTooNewError(current, latest);
+  if (current === 0) {
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
+    if (tables.length > 0) throw new ForeignDatabaseError(tables);
+  }
 
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

@@ -43,6 +43,12 @@ describe('factdesk backup and restore', () => {
     expect(toFile.code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
     expect((await cli(['backup', '--out', out, '--data-dir', dir])).err).toMatch(/already exists/);
+    expect((await cli(['backup', '--out', dir, '--data-dir', dir])).err).toMatch(
+      /is a folder; name a new file/,
+    );
+    expect((await cli(['backup', '--out', path.join(out, 'x.sqlite'), '--data-dir', dir])).err).toMatch(
+      /copy\.sqlite is a file, not a folder/,
+    );
 
     const manual = await cli(['backup', '--data-dir', dir]);
     expect(manual.out).toMatch(/Backed up to .*backups.*-manual\.sqlite/);
@@ -90,5 +96,31 @@ describe('factdesk backup and restore', () => {
     expect((await cli(['facts', 'search', 'Rotheide', '--json', '--data-dir', dir])).out).toContain(
       'Rotheide',
     );
+  });
+
+  it('says which attached files a restore could not bring back, and copies none into backups/', async () => {
+    const dir = dataDir();
+    const a = path.join(dir, 'Pressemitteilung Nordhafen.txt');
+    const b = path.join(dir, 'Spielbericht Rotheide.txt');
+    fs.writeFileSync(a, 'Pressemitteilung (erfunden)');
+    fs.writeFileSync(b, 'Spielbericht (erfunden)');
+    expect((await cli(['sources', 'add', a, '--data-dir', dir])).code).toBe(0);
+    expect((await cli(['sources', 'add', b, '--data-dir', dir])).code).toBe(0);
+    const out = path.join(dir, 'vor dem Umzug.sqlite');
+    expect((await cli(['backup', '--out', out, '--data-dir', dir])).code).toBe(0);
+    expect((await cli(['backup', '--data-dir', dir])).out).toMatch(/refers to 2 attached files/);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => !/\.(sqlite|json)$/.test(n))).toEqual([]);
+
+    const filesDir = path.join(dir, 'files');
+    const stored = fs
+      .readdirSync(filesDir, { recursive: true, encoding: 'utf8' })
+      .filter((n) => /[0-9a-f]{64}$/.test(n));
+    expect(stored).toHaveLength(2);
+    fs.rmSync(path.join(filesDir, stored[0]));
+
+    const restored = await cli(['restore', out, '--data-dir', dir]);
+    expect(restored.code).toBe(0);
+    expect(restored.err).toMatch(/1 attached source file the restored data refers to is not in .*files/);
+    expect(restored.err).toContain(path.basename(stored[0]));
   });
 });

@@ -7,17 +7,29 @@ import {
   createBackup,
   DatabaseDamagedError,
   listBackups,
+  missingFiles,
   newestGoodBackup,
   restoreOverDamaged,
 } from '../../store/backups';
+import { folderWritable } from '../../store/readOnlyCopy';
 import { cliContext } from '../context';
-import { EXIT, parseArgs, UsageError } from '../io';
+import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
 import type { CliCommand } from './types';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Attached files are not in a backup (they stay once in files/), so a restore says which it could not bring back. */
+function reportMissing(io: CliIO, missing: string[], dataDir: string): void {
+  if (missing.length === 0) return;
+  io.err(
+    `${missing.length} attached source file${missing.length === 1 ? '' : 's'} the restored data refers to ` +
+      `${missing.length === 1 ? 'is' : 'are'} not in ${path.join(dataDir, 'files')}; their sources stay, ` +
+      `the files cannot be opened: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`,
+  );
+}
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -39,9 +51,20 @@ export const backupCommand: CliCommand = {
     try {
       if (typeof flags.out === 'string') {
         const out = path.resolve(flags.out);
-        if (fs.existsSync(out)) throw new UsageError(`${out} already exists; name a new file.`);
-        if (!fs.existsSync(path.dirname(out)))
-          throw new UsageError(`The folder ${path.dirname(out)} does not exist.`);
+        const folder = path.dirname(out);
+        if (fs.existsSync(out))
+          throw new UsageError(
+            fs.statSync(out).isDirectory()
+              ? `${out} is a folder; name a new file inside it.`
+              : `${out} already exists; name a new file.`,
+          );
+        if (!fs.existsSync(folder)) throw new UsageError(`The folder ${folder} does not exist.`);
+        if (!fs.statSync(folder).isDirectory()) throw new UsageError(`${folder} is a file, not a folder.`);
+        // SQLite's own words for this are "unable to open database file".
+        if (!folderWritable(folder))
+          throw new UsageError(
+            `The folder ${folder} cannot be written (read-only or not yours); name another.`,
+          );
         await backupToFile(ctx.db, out);
         io.out(
           `Backed up to ${out} (${size(fs.statSync(out).size)}). Attached source files stay in ${ctx.dataDir}.`,
@@ -89,13 +112,18 @@ export const restoreCommand: CliCommand = {
       const { damagedCopy } = restoreOverDamaged(dataDir, file);
       io.out(`The database was damaged; it is kept as ${damagedCopy}.`);
       ctx = cliContext(flags);
-      io.out(`Restored ${file}.`);
-      ctx.db.close();
+      try {
+        io.out(`Restored ${file}.`);
+        reportMissing(io, missingFiles(ctx.db, ctx.dataDir), ctx.dataDir);
+      } finally {
+        ctx.db.close();
+      }
       return EXIT.ok;
     }
     try {
-      const { safety } = await restoreBackupFile(ctx, file);
+      const { safety, missingFiles: missing } = await restoreBackupFile(ctx, file);
       io.out(`Restored ${file}. The database as it was is kept as ${safety.file}.`);
+      reportMissing(io, missing, ctx.dataDir);
       return EXIT.ok;
     } finally {
       ctx.db.close();

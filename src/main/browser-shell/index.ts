@@ -11,17 +11,17 @@ import { ShellEventHub } from '../shell-events';
 import { readShellState, writeShellState } from './sessionState';
 import { openOrOfferRestore } from '../damagedStore';
 import type { DatabaseDamagedError } from '../../store/backups';
+import { damagedStoreWords, systemLanguage } from '../../shared/i18n/damagedStore';
 
-/** Asks on the terminal that started the shell; without one (a service, a pipe) the answer is no. */
+/** Asks on the terminal that started the shell, in the system's language; without one (a service, a pipe) the answer is no. */
 async function askInTerminal(damage: DatabaseDamagedError): Promise<boolean> {
-  console.error(damage.message);
+  const words = damagedStoreWords(systemLanguage(process.env.LC_ALL || process.env.LANG), damage);
+  console.error(`${words.message}\n${words.detail}`);
   if (!process.stdin.isTTY || !damage.newestGood) return false;
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(
-      `Restore the backup from ${damage.newestGood.createdAt} now? The damaged file is kept. [y/N] `,
-    );
-    return /^(y|yes|j|ja)$/i.test(answer.trim());
+    const answer = await rl.question(`${words.restore}? ${words.prompt} `);
+    return words.yes.test(answer.trim());
   } finally {
     rl.close();
   }

@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedFacts, tester } from '../../store/fact-fixtures';
+import { storedFilePath } from '../../store/files';
+import { attachFile } from '../../store/sources';
 import { dispatch, type HandlerContext } from './index';
 import { disposeContext, tempContext } from './testing';
 
@@ -36,6 +41,37 @@ describe('backups channels', () => {
     // Undoing the restore is restoring the safety copy.
     await value(dispatch('backups:restore', { name: restored.safety.name }, ctx));
     expect(await value(dispatch('articles:list', {}, ctx))).toHaveLength(2);
+  });
+
+  it('restores references to attached files that still exist and counts those that are gone', async () => {
+    seedFacts(ctx.db);
+    const kept = attachFile(
+      ctx.db,
+      ctx.dataDir,
+      'src-kurier',
+      'protokoll.txt',
+      new TextEncoder().encode('Protokoll (erfunden)'),
+      tester,
+    );
+    const lost = attachFile(
+      ctx.db,
+      ctx.dataDir,
+      'src-pk',
+      'mitschrift.txt',
+      new TextEncoder().encode('Mitschrift (erfunden)'),
+      tester,
+    );
+    const taken = await value(dispatch('backups:create', {}, ctx));
+    expect(taken.files).toBe(2);
+    // Many backups refer to the same files; none copies them.
+    expect(
+      fs.readdirSync(path.join(ctx.dataDir, 'backups')).filter((n) => !/\.(sqlite|json)$/.test(n)),
+    ).toEqual([]);
+    fs.rmSync(storedFilePath(ctx.dataDir, lost.fileHash!));
+
+    const restored = await value(dispatch('backups:restore', { name: taken.name }, ctx));
+    expect(restored.missingFiles).toBe(1);
+    expect(fs.existsSync(storedFilePath(ctx.dataDir, kept.fileHash!))).toBe(true);
   });
 
   it('refuses names outside the backups folder and names it has not made', async () => {

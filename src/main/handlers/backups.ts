@@ -6,6 +6,7 @@ import {
   backupsDir,
   createBackup,
   listBackups,
+  missingFiles,
   restoreIntoOpenDatabase,
   type BackupInfo,
 } from '../../store/backups';
@@ -26,7 +27,7 @@ const summary = (b: BackupInfo): BackupSummary => ({
 export async function restoreBackupFile(
   ctx: HandlerContext,
   file: string,
-): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+): Promise<{ restored: BackupInfo; safety: BackupInfo; missingFiles: string[] }> {
   const restoredFrom = listBackups(ctx.dataDir).find((b) => b.file === file);
   try {
     const { safety } = await restoreIntoOpenDatabase(ctx.db, ctx.dataDir, file);
@@ -42,6 +43,7 @@ export async function restoreBackupFile(
         files: [],
       },
       safety,
+      missingFiles: missingFiles(ctx.db, ctx.dataDir),
     };
   } catch (err) {
     if (err instanceof BackupRefused)
@@ -64,7 +66,7 @@ export const backupsHandlers = {
       throw new UserError('not_found', `There is no backup named “${name}” in ${backupsDir(ctx.dataDir)}.`, [
         { path: 'name', message: 'no such backup' },
       ]);
-    const { restored, safety } = await restoreBackupFile(ctx, found.file);
-    return { restored: summary(restored), safety: summary(safety) };
+    const { restored, safety, missingFiles: missing } = await restoreBackupFile(ctx, found.file);
+    return { restored: summary(restored), safety: summary(safety), missingFiles: missing.length };
   },
 } satisfies HandlerTable<keyof typeof backupsContract>;

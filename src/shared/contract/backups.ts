@@ -34,8 +34,10 @@ export const backupsContract = {
   /**
    * Replaces the store's contents with a backup that passes the integrity check and is not from
    * a newer schema; the current state is backed up first. The renderer reloads afterwards.
+   * `missingFiles` counts attached source files the restored data refers to that are not in
+   * the data folder (their sources stay; the files cannot be opened).
    */
-  'backups:restore': channel<{ restored: BackupSummary; safety: BackupSummary }>()(
+  'backups:restore': channel<{ restored: BackupSummary; safety: BackupSummary; missingFiles: number }>()(
     z.object({ name: backupName }).strict(),
   ),
 };

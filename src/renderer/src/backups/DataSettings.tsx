@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { flushActiveSession } from '../editor/activeSession';
@@ -21,6 +21,16 @@ export function DataSettings() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [confirming, setConfirming] = useState<BackupSummary | null>(null);
+  const [missingFiles, setMissingFiles] = useState<number | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // A keyboard user who pressed "Restore" lands on the question, not at the top of the list again.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  const continueButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (missingFiles !== null) continueButton.current?.focus();
+  }, [missingFiles]);
 
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
@@ -50,9 +60,27 @@ export function DataSettings() {
     setBusy(false);
     setConfirming(null);
     if (!r.ok) return setMessage({ kind: 'error', text: t('restoreFailed', { message: r.error.message }) });
+    // Said before the reload, which would wipe it: the files are gone whatever the writer does next.
+    if (r.value.missingFiles > 0) return setMissingFiles(r.value.missingFiles);
     // Every view now shows data that is gone; start again on the restored store.
     window.location.reload();
   };
+
+  if (missingFiles !== null)
+    return (
+      <section className="data-settings" aria-labelledby="data-settings-title">
+        <h3 id="data-settings-title">{t('title')}</h3>
+        <p role="alert">{t('restoredMissing', { count: missingFiles })}</p>
+        <button
+          ref={continueButton}
+          type="button"
+          className="primary"
+          onClick={() => window.location.reload()}
+        >
+          {t('continue')}
+        </button>
+      </section>
+    );
 
   return (
     <section className="data-settings" aria-labelledby="data-settings-title">
@@ -96,7 +124,13 @@ export function DataSettings() {
           <button type="button" onClick={() => setConfirming(null)} disabled={busy}>
             {t('cancel')}
           </button>
-          <button type="button" className="primary" onClick={() => void restore(confirming)} disabled={busy}>
+          <button
+            ref={confirmButton}
+            type="button"
+            className="primary"
+            onClick={() => void restore(confirming)}
+            disabled={busy}
+          >
             {t('confirmRestore')}
           </button>
         </div>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatusItem } from '../app/status';
 import { api } from '../bridge';
+import { keepRecoveryCopy } from '../recovery/recoveryCopies';
 import { countText, readingMinutes, type TextCounts } from '../../../shared/typography/counts';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 
@@ -23,6 +24,17 @@ async function keepMine(session: ArticleSession, otherVersionName: string): Prom
   await session.rebase(stored.value.rev);
 }
 
+/**
+ * The article is gone from the store (deleted elsewhere, or a backup from before it was
+ * restored), so no retry can save it. The text goes into a recovery copy and the app starts
+ * again, where the recovery offer stores it as a new article (RecoveryGate) — the one path that
+ * already brings back text whose article is gone.
+ */
+function saveAsNew(session: ArticleSession): void {
+  keepRecoveryCopy(session);
+  window.location.reload();
+}
+
 function SaveStateLabel({ session }: { session: ArticleSession }) {
   const { t } = useTranslation('editor');
   const state = useSyncExternalStore(session.subscribe, () => session.state);
@@ -34,13 +46,15 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
   const reason =
     state.code === 'conflict'
       ? t('save.conflict')
-      : state.code === 'unavailable'
-        ? t('save.unavailable')
-        : state.storage
-          ? t(state.storage.problem === 'full' ? 'save.diskFull' : 'save.readOnly', {
-              folder: state.storage.folder,
-            })
-          : state.reason;
+      : state.code === 'not_found'
+        ? t('save.gone')
+        : state.code === 'unavailable'
+          ? t('save.unavailable')
+          : state.storage
+            ? t(state.storage.problem === 'full' ? 'save.diskFull' : 'save.readOnly', {
+                folder: state.storage.folder,
+              })
+            : state.reason;
   // The seconds until the retry are read when the failure is shown; the next state change re-renders the label.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
@@ -59,6 +73,10 @@ function SaveStateLabel({ session }: { session: ArticleSession }) {
           onClick={() => void keepMine(session, t('save.otherVersion'))}
         >
           {t('save.keepMine')}
+        </button>
+      ) : state.code === 'not_found' ? (
+        <button type="button" className="link-button" onClick={() => saveAsNew(session)}>
+          {t('save.saveAsNew')}
         </button>
       ) : (
         <button type="button" className="link-button" onClick={() => session.retryNow()}>
