@@ -8,6 +8,7 @@ import { keepDailyBackups } from '../store/dailyBackups';
 import { folderWritable, openReadOnlyCopy } from '../store/readOnlyCopy';
 import { APP_VERSION } from './version';
 import type { HandlerContext, ShellPlatform } from './handlers';
+import type { TransferRunner } from './transfer-worker/jobs';
 
 export { APP_VERSION };
 export { DATABASE_FILE };
@@ -61,6 +62,8 @@ export interface RuntimeOptions {
    * after writes instead of on each commit. Short-lived callers such as the CLI leave this off.
    */
   deferSync?: boolean;
+  /** The shells' transfer worker pool (HandlerContext.transfer). */
+  transfer?: TransferRunner;
 }
 
 /** SQLite's words for a file that is not a sound database. */
@@ -144,6 +147,7 @@ export function createContext(options: RuntimeOptions): HandlerContext {
     appVersion: APP_VERSION,
     platform: options.platform,
     os: osFacts(options.locale),
+    ...(options.transfer ? { transfer: options.transfer } : {}),
   };
 }
 
@@ -163,6 +167,7 @@ function readOnlyContext(options: RuntimeOptions): HandlerContext {
     appVersion: APP_VERSION,
     platform: options.platform,
     os: osFacts(options.locale),
+    ...(options.transfer ? { transfer: options.transfer } : {}),
     reopenWritable() {
       if (!folderWritable(options.dataDir)) return false;
       const db = openStore(options);
