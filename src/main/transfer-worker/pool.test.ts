@@ -103,7 +103,11 @@ describe('the transfer worker pool', () => {
     expect(corrupt).toBeInstanceOf(ImportError);
     expect((corrupt as ImportError).code).toBe('CORRUPT');
 
-    const record = { ...doc(1), claims: [], facts: { entities: [], roles: [], deals: [], quotes: [], sources: [], citations: [] } };
+    const record = {
+      ...doc(1),
+      claims: [],
+      facts: { entities: [], roles: [], deals: [], quotes: [], sources: [], citations: [] },
+    };
     (record.meta as { desk?: string }).desk = '';
     const none = await failure(p.render({ kind: 'claimreview', record }));
     expect(none).toBeInstanceOf(UserError);
@@ -190,7 +194,10 @@ describe('the transfer worker pool', () => {
   });
 
   it('ends a worker that takes too long and fails its request', async () => {
-    const p = pool({ timeoutMs: 15_000, createWorker: thenReal("port.on('message', () => { for (;;) {} });") });
+    const p = pool({
+      timeoutMs: 15_000,
+      createWorker: thenReal("port.on('message', () => { for (;;) {} });"),
+    });
     const err = await failure(p.importFile('artikel.md', bytes(markdown)));
     expect(err.message).toContain('(it took longer than 15 s); nothing was saved');
     expect((await p.importFile('artikel.md', bytes(markdown))).meta.headline).toBe('Wechsel perfekt');

@@ -66,7 +66,13 @@ export class TransferPool implements TransferRunner {
 
   constructor(private readonly options: TransferPoolOptions) {
     const size = Math.max(1, Math.min(2, options.size ?? (availableParallelism() > 2 ? 2 : 1)));
-    this.slots = Array.from({ length: size }, () => ({ worker: null, job: null, ending: null, timer: null, warming: null }));
+    this.slots = Array.from({ length: size }, () => ({
+      worker: null,
+      job: null,
+      ending: null,
+      timer: null,
+      warming: null,
+    }));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.createWorker = options.createWorker ?? ((path) => new Worker(path));
   }
@@ -94,7 +100,10 @@ export class TransferPool implements TransferRunner {
         accept: parseRendered,
         invalid: 'the exporter answered with something that is not a file',
         failure: (why) =>
-          new UserError('internal', `The ${job.kind} export stopped (${why}); no file was written. Try again.`),
+          new UserError(
+            'internal',
+            `The ${job.kind} export stopped (${why}); no file was written. Try again.`,
+          ),
       },
     );
   }
@@ -157,7 +166,10 @@ export class TransferPool implements TransferRunner {
       slot.job = { ...job, id };
       const worker = slot.worker ?? this.start(slot);
       worker.ref();
-      slot.timer = setTimeout(() => this.end(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+      slot.timer = setTimeout(
+        () => this.end(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`),
+        this.timeoutMs,
+      );
       try {
         worker.postMessage({ ...job.request, id } as WorkerRequest);
       } catch (err) {
@@ -207,7 +219,8 @@ export class TransferPool implements TransferRunner {
     worker.on('exit', (code) => {
       if (slot.worker !== worker) return;
       const job = slot.job;
-      const why = slot.ending ?? (crash ? `the worker crashed: ${crash}` : `the worker exited with code ${code}`);
+      const why =
+        slot.ending ?? (crash ? `the worker crashed: ${crash}` : `the worker exited with code ${code}`);
       slot.worker = null;
       slot.ending = null;
       slot.warming?.();

@@ -29,7 +29,8 @@ export interface WireError {
   searched?: string[];
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
+export type WorkerReply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
 
 const IMPORT_ERROR_CODES = ['EMPTY', 'UNSUPPORTED', 'CORRUPT', 'BINARY', 'TOO_LARGE', 'UNREADABLE'] as const;
 const ERROR_CODES = [
@@ -49,7 +50,10 @@ const wireError = z.object({
   code: z.string().max(200).optional(),
   fileName: z.string().max(10_000).optional(),
   problem: z.string().max(20_000).optional(),
-  fields: z.array(z.object({ path: z.string(), message: z.string() })).max(1000).optional(),
+  fields: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .max(1000)
+    .optional(),
   searched: z.array(z.string()).max(1000).optional(),
 });
 
@@ -123,7 +127,9 @@ const importedFile = z.object({
     schemaVersion: z.literal(1),
     editorState: z
       .object({
-        root: z.object({ type: z.literal('root'), version: z.number(), children: z.array(z.unknown()) }).passthrough(),
+        root: z
+          .object({ type: z.literal('root'), version: z.number(), children: z.array(z.unknown()) })
+          .passthrough(),
       })
       .passthrough(),
   }),
