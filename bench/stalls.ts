@@ -14,6 +14,7 @@
  * cores are taken, any wait includes the time the OS gives other processes.
  *
  * Needs the built app (npm run build). Run: npm run bench:stalls
+ * (STALLS_SHELL=<path to another build's browser-shell.js> for a baseline at the same load)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,9 @@ import { dispatch, type HandlerContext } from '../src/main/handlers';
 import { blocksToBody, type Block } from '../src/shared/article/blocks';
 import { DATABASE_FILE, openDatabase } from '../src/store/db';
 
-const BROWSER_SHELL = path.resolve('out/main/browser-shell.js');
+// STALLS_SHELL=<other checkout>/out/main/browser-shell.js measures another build (a baseline) with
+// this bench, for a comparison at the same machine load.
+const BROWSER_SHELL = path.resolve(process.env.STALLS_SHELL ?? 'out/main/browser-shell.js');
 const IDLE_WAIT_MS = Number(process.env.STALLS_IDLE_MS ?? 10_000);
 
 const PARAGRAPH =
@@ -255,7 +258,7 @@ async function main(): Promise<void> {
   };
   const pdf = findChromiumPath() !== null;
   console.log(
-    `Stall benchmark — first import/export of each format in the built browser shell; other calls every 10 ms${pdf ? '' : ' (no Chromium: PDF skipped)'}`,
+    `Stall benchmark — first import/export of each format in the built browser shell (${path.relative(process.cwd(), BROWSER_SHELL)}); other calls every 10 ms${pdf ? '' : ' (no Chromium: PDF skipped)'}`,
   );
   console.log(`  load average (1/5/15 min) at the start: ${loadAverage()}`);
   const cold = await scenario('at start', 0, files, pdf);
