@@ -163,8 +163,14 @@ export class TransferPool implements TransferRunner {
       if (slot.job || slot.ending) continue;
       const job = this.queue.shift()!;
       const id = this.nextId++;
+      let worker: Worker;
+      try {
+        worker = slot.worker ?? this.start(slot);
+      } catch (err) {
+        job.reject(job.failure(`the worker could not start: ${(err as Error).message}`));
+        continue;
+      }
       slot.job = { ...job, id };
-      const worker = slot.worker ?? this.start(slot);
       worker.ref();
       slot.timer = setTimeout(
         () => this.end(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`),
@@ -173,9 +179,11 @@ export class TransferPool implements TransferRunner {
       try {
         worker.postMessage({ ...job.request, id } as WorkerRequest);
       } catch (err) {
-        // Something that cannot be copied to the worker: this request fails, the worker is fine.
+        // Something that cannot be copied to the worker: this request fails, the worker is fine
+        // and takes the next one.
         this.settle(slot);
         job.reject(job.failure((err as Error).message));
+        queueMicrotask(() => this.pump());
       }
     }
   }
