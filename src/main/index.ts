@@ -6,6 +6,8 @@ import { loadAllHandlers, type HandlerContext } from './handlers';
 import { createContext, resolveDataDir } from './runtime';
 import { runDeskFacts, type DeskFactsService } from './desk-facts/service';
 import { warmTransferLibraries } from './warm-transfer';
+import { TransferPool } from './transfer-worker/pool';
+import transferWorkerPath from './transfer-worker/workerPath';
 import { registerIpc } from './electron/ipc';
 import { buildMenu, type RecentArticle } from './electron/menu';
 import { printHtmlWithElectron } from './electron/pdf';
@@ -130,6 +132,10 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // Imports are parsed and exports rendered on a worker thread (Electron prints PDFs itself, from
+  // the HTML the worker renders): neither holds up the window's other calls.
+  const transfer = new TransferPool({ workerPath: transferWorkerPath });
+
   app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
     const opening = await openOrOfferRestore(
@@ -162,6 +168,7 @@ if (!app.requestSingleInstanceLock()) {
               return result.canceled || !result.filePath ? null : result.filePath;
             },
           },
+          transfer,
         }),
       askWithDialog,
     );
@@ -185,11 +192,12 @@ if (!app.requestSingleInstanceLock()) {
         if (win && !win.isDestroyed()) win.webContents.send('shell:push', 'facts-changed');
       },
     });
-    void warmTransferLibraries();
+    void warmTransferLibraries({ libraries: [['import and export libraries', () => transfer.warm()]] });
   });
 
   app.on('window-all-closed', () => {
     deskFacts?.stop();
+    void transfer.close();
     ctx?.db.close();
     app.quit();
   });

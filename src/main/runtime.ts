@@ -14,6 +14,7 @@ import { keepDailyBackups } from '../store/dailyBackups';
 import { folderWritable, openReadOnlyCopy } from '../store/readOnlyCopy';
 import { APP_VERSION } from './version';
 import type { HandlerContext, ShellPlatform } from './handlers';
+import type { TransferRunner } from './transfer-worker/jobs';
 
 export { APP_VERSION };
 export { DATABASE_FILE };
@@ -67,6 +68,8 @@ export interface RuntimeOptions {
    * after writes instead of on each commit. Short-lived callers such as the CLI leave this off.
    */
   deferSync?: boolean;
+  /** The shells' transfer worker pool (HandlerContext.transfer). */
+  transfer?: TransferRunner;
 }
 
 /** SQLite's words for a file that is not a sound database. */
@@ -166,6 +169,7 @@ export function createContext(options: RuntimeOptions): HandlerContext {
     appVersion: APP_VERSION,
     platform: options.platform,
     os: osFacts(options.locale),
+    ...(options.transfer ? { transfer: options.transfer } : {}),
   };
 }
 
@@ -185,6 +189,7 @@ function readOnlyContext(options: RuntimeOptions): HandlerContext {
     appVersion: APP_VERSION,
     platform: options.platform,
     os: osFacts(options.locale),
+    ...(options.transfer ? { transfer: options.transfer } : {}),
     reopenWritable() {
       if (!folderWritable(options.dataDir)) return false;
       const db = openStore(options);

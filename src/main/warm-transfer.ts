@@ -1,55 +1,35 @@
 import { performance } from 'node:perf_hooks';
 import { quietForMs } from './handlers/callActivity';
 
-/**
- * The import and export libraries the shells load ahead of need, heaviest last. Each load is
- * one synchronous stretch of the event loop (jsdom alone takes half a second or more on a
- * busy machine); at idle after start nobody is waiting, on the first import somebody is.
- */
-const LIBRARIES: readonly [string, () => Promise<unknown>][] = [
-  ['DOCX export (docx)', () => import('./export/docx')],
-  ['DOCX import (mammoth)', () => import('./import/docx')],
-  ['HTML and DOCX import (jsdom, DOMPurify)', () => import('./import/html')],
-];
-/** The browser shell and the CLI print PDFs with the system Chromium through playwright-core; Electron prints itself. */
-const PDF_LIBRARY: [string, () => Promise<unknown>] = [
-  'PDF export (playwright-core)',
-  () => import('./export/pdf'),
-];
-
 export interface WarmStep {
   library: string;
   ms: number;
 }
 
 /**
- * How long the app must have left its shell alone before a library loads. A load blocks the
- * shell for a moment (jsdom: 0.3 s on a quiet machine, seconds on a busy one); right after
- * start the app is still asking for things, and a person who opens an article then — a
- * desk article, from the library — would wait for jsdom first.
+ * How long the app must have left its shell alone before the transfer worker starts and loads
+ * the libraries. That happens on the worker's own thread, but on a two-core machine it still
+ * takes a core for a second or more (jsdom alone: 0.3 s quiet, seconds busy); right after start
+ * the app is still asking for things, and those go first.
  */
 const QUIET_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Loads the libraries one after another, each in its own macrotask after `delayMs` and once no
- * call has come in for `quietMs`, so calls that arrive meanwhile run before and between them.
- * Resolves with what each load took; a library that fails to load is left to fail again, with
- * its message, when it is used.
+ * Runs the given loads one after another (the shells pass one: start the transfer worker and
+ * load its libraries, pool.ts), each after `delayMs` and once no call has come in for
+ * `quietMs`. Resolves with what each load took; a load that fails is left to fail again, with
+ * its message, when the import or export that needs it runs.
  */
-export async function warmTransferLibraries(
-  options: {
-    delayMs?: number;
-    pdf?: boolean;
-    quietMs?: number;
-    /** How long the shell has been without calls (tests pass their own). */
-    quietFor?: () => number;
-    libraries?: readonly (readonly [string, () => Promise<unknown>])[];
-  } = {},
-): Promise<WarmStep[]> {
-  const { quietMs = QUIET_MS, quietFor = quietForMs } = options;
-  const libraries = options.libraries ?? (options.pdf ? [...LIBRARIES, PDF_LIBRARY] : LIBRARIES);
+export async function warmTransferLibraries(options: {
+  libraries: readonly (readonly [string, () => Promise<unknown>])[];
+  delayMs?: number;
+  quietMs?: number;
+  /** How long the shell has been without calls (tests pass their own). */
+  quietFor?: () => number;
+}): Promise<WarmStep[]> {
+  const { quietMs = QUIET_MS, quietFor = quietForMs, libraries } = options;
   const steps: WarmStep[] = [];
   await sleep(options.delayMs ?? 1500);
   for (const [library, load] of libraries) {

@@ -6,6 +6,8 @@ import { createContext, resolveDataDir } from '../runtime';
 import { openWithSystem } from '../system-open';
 import { loadAllHandlers } from '../handlers';
 import { warmTransferLibraries } from '../warm-transfer';
+import { TransferPool } from '../transfer-worker/pool';
+import transferWorkerPath from '../transfer-worker/workerPath';
 import { startBrowserShell } from './server';
 import { ShellEventHub } from '../shell-events';
 import { readShellState, writeShellState } from './sessionState';
@@ -41,6 +43,9 @@ async function main(): Promise<void> {
   const rendererDir = argValue(argv, '--renderer-dir') ?? path.resolve(here, '../renderer');
   const state = readShellState(dataDir);
   const port = Number(argValue(argv, '--port') ?? process.env.FACTDESK_PORT ?? state.port);
+  // Imports and exports are parsed and rendered on a worker thread, PDFs printed from there too:
+  // the libraries' loading and work never hold up the page's other calls.
+  const transfer = new TransferPool({ workerPath: transferWorkerPath });
 
   const opening = await openOrOfferRestore(
     dataDir,
@@ -52,12 +57,9 @@ async function main(): Promise<void> {
           kind: 'browser',
           nativeMenu: false,
           openExternal: openWithSystem,
-          // The system Chromium prints; loaded on the first PDF so start-up does not pay for playwright-core.
-          printToPdf: async (html) =>
-            (await import('../export/pdf')).printHtmlToPdf(html, {
-              chromiumPath: process.env.FACTDESK_CHROMIUM || undefined,
-            }),
+          printToPdf: (html) => transfer.printPdf(html, process.env.FACTDESK_CHROMIUM || undefined),
         },
+        transfer,
       }),
     askInTerminal,
   );
@@ -78,11 +80,14 @@ async function main(): Promise<void> {
   // The start script and the e2e harness read this exact line; its token opens one session, once.
   console.log(`FACTDESK_BROWSER_SHELL ${shell.launchUrl}`);
   console.log(`Factdesk is running in the browser shell. Data: ${dataDir}`);
-  void warmTransferLibraries({ pdf: true });
+  void warmTransferLibraries({
+    libraries: [['import and export libraries, playwright-core', () => transfer.warm(true)]],
+  });
 
   const stop = async () => {
     deskFacts.stop();
     await shell.close();
+    await transfer.close();
     ctx.db.close();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db';
+import type { TransferRunner } from '../transfer-worker/jobs';
 
 /**
  * What a shell lends the handlers. Electron and the browser shell each provide one;
@@ -27,4 +28,9 @@ export interface HandlerContext {
    * start: opens the folder's own store once it is writable again (true when it did).
    */
   reopenWritable?(): boolean;
+  /**
+   * Where imports are parsed and exports rendered: the shells' worker thread, so their other
+   * calls are not held up; without one (CLI, tests) the work runs on the calling thread.
+   */
+  transfer?: TransferRunner;
 }

@@ -4,16 +4,7 @@ import path from 'node:path';
 import type { ExportFormat } from '../../shared/contract/transfer';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { UiLanguage } from '../../shared/contract/app';
-import { exportAnnotatedHtml } from '../../shared/export/annotated';
-import { claimReviews, jsonLdText } from '../../shared/export/claimreview';
-import { exportFactCheckReport } from '../../shared/export/factCheckReport';
 import { serializeFactdeskArticle } from '../../shared/export/factdeskJson';
-import { exportHtml } from '../../shared/export/html';
-import { exportMarkdown } from '../../shared/export/markdown';
-import { exportNewsml } from '../../shared/export/newsml';
-import { exportNitf } from '../../shared/export/nitf';
-import { exportText } from '../../shared/export/text';
-import type { Correction } from '../../shared/domain/corrections';
 import { UserError } from '../../shared/result';
 import {
   pendingSuggestions,
@@ -27,6 +18,7 @@ import { readArticleTransfer } from '../../store/articleTransfer';
 import { listCorrections } from '../../store/corrections';
 import { buildExportContext } from './claims';
 import type { HandlerContext } from './context';
+import { inlineTransfer, type CleanDocument, type RenderJob } from '../transfer-worker/jobs';
 
 export const NO_CHROMIUM_MESSAGE =
   'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
@@ -95,92 +87,75 @@ export function publishesCorrections(format: ExportFormat, annotated: boolean): 
   return !annotated && format !== 'report' && format !== 'json';
 }
 
-/** One article in one format, as the bytes (or text) of the file. */
-export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
+/**
+ * What the renderer needs for one article in one format, read from the store here on the
+ * handlers' thread; the rendering itself (renderJob) may then run on the transfer worker.
+ */
+export function renderJobFor(ctx: HandlerContext, req: RenderRequest): RenderJob {
   const { articleId, format, annotated } = req;
   const stored = (id: string) => requireStoredDocument(ctx, id);
-  const requireDocument = (_ctx: HandlerContext, id: string) => acceptedDocument(stored(id));
+  const requireDocument = (id: string) => acceptedDocument(stored(id));
   const record = () => {
-    const exportCtx = buildExportContext(ctx, requireDocument(ctx, articleId).meta.id, req.uiLanguage);
+    const exportCtx = buildExportContext(ctx, requireDocument(articleId).meta.id, req.uiLanguage);
     return { ...exportCtx, body: withoutPendingSuggestions(exportCtx.body) };
   };
   // Clean exports print the corrections under the article, in its language.
-  const clean = () => {
-    const doc = requireDocument(ctx, articleId);
+  const clean = (): CleanDocument => {
+    const doc = requireDocument(articleId);
     return { ...doc, corrections: listCorrections(ctx.db, doc.meta.id) };
   };
   // Only an export that asks for comments reads them; every clean one renders without.
   const threads = () =>
-    req.comments ? { threads: listThreads(ctx.db, requireDocument(ctx, articleId).meta.id) } : {};
+    req.comments ? { threads: listThreads(ctx.db, requireDocument(articleId).meta.id) } : {};
   switch (format) {
     case 'html':
-      if (annotated) return exportAnnotatedHtml(record(), threads());
-      return exportHtmlOf(clean());
-    case 'pdf': {
-      const html = annotated ? exportAnnotatedHtml(record(), threads()) : exportHtmlOf(clean());
-      return printPdf(ctx, html);
-    }
-    case 'md': {
-      const doc = clean();
-      return exportMarkdown(doc.meta, doc.body, { corrections: doc.corrections });
-    }
-    case 'txt': {
-      const doc = clean();
-      return exportText(doc.meta, doc.body, { corrections: doc.corrections });
-    }
-    case 'newsml': {
-      const doc = clean();
-      return exportNewsml(doc.meta, doc.body, { provider: 'Factdesk', corrections: doc.corrections });
-    }
-    case 'nitf': {
-      const doc = clean();
-      return exportNitf(doc.meta, doc.body, { corrections: doc.corrections });
-    }
-    case 'docx': {
-      const doc = req.trackedChanges ? { ...stored(articleId), corrections: clean().corrections } : clean();
-      // docx is a large package; the CLI and the shells load it only when someone exports Word.
-      const { exportDocx } = await import('../export/docx');
-      return exportDocx(doc.meta, doc.body, {
-        corrections: doc.corrections,
+    case 'pdf':
+      return annotated
+        ? { kind: 'annotated-html', record: record(), ...threads() }
+        : { kind: 'html', doc: clean() };
+    case 'md':
+    case 'txt':
+    case 'newsml':
+    case 'nitf':
+      return { kind: format, doc: clean() };
+    case 'docx':
+      return {
+        kind: 'docx',
+        doc: req.trackedChanges ? { ...stored(articleId), corrections: clean().corrections } : clean(),
         trackedChanges: req.trackedChanges === true,
         ...threads(),
-      });
-    }
+      };
     case 'report':
-      return exportFactCheckReport(record());
-    case 'claimreview': {
-      const exportCtx = record();
-      const reviews = claimReviews(exportCtx, {
-        publisher: { name: exportCtx.meta.desk.trim() || 'Factdesk' },
-      });
-      if (reviews.length === 0) {
-        throw new UserError(
-          'validation',
-          'No claim in this article has been rated yet (verified, disputed, false or unsourced), so there is no ClaimReview to export.',
-          [{ path: 'format', message: 'no rated claims' }],
-        );
-      }
-      return jsonLdText(reviews);
-    }
-    case 'json': {
-      const file = readArticleTransfer(ctx.db, requireDocument(ctx, articleId).meta.id, {
-        generator: `Factdesk ${ctx.appVersion}`,
-        exportedAt: new Date().toISOString(),
-        dataDir: ctx.dataDir,
-      });
-      // requireDocument has just found it inside the same connection.
-      return serializeFactdeskArticle(file!);
-    }
+    case 'claimreview':
+      return { kind: format, record: record() };
+    case 'json':
+      throw new Error('Factdesk JSON is written from the store, not rendered');
   }
+}
+
+/** One article in one format, as the bytes (or text) of the file. */
+export async function renderExport(ctx: HandlerContext, req: RenderRequest): Promise<string | Uint8Array> {
+  if (req.format === 'json') {
+    const articleId = requireStoredDocument(ctx, req.articleId).meta.id;
+    // A copy of what the store holds, with its attached files: the store writes it, nothing to render.
+    const file = readArticleTransfer(ctx.db, articleId, {
+      generator: `Factdesk ${ctx.appVersion}`,
+      exportedAt: new Date().toISOString(),
+      dataDir: ctx.dataDir,
+    });
+    // requireStoredDocument has just found it inside the same connection.
+    return serializeFactdeskArticle(file!);
+  }
+  const job = renderJobFor(ctx, req);
+  const content = await (ctx.transfer ?? inlineTransfer).render(job);
+  if (req.format !== 'pdf') return content;
+  // The renderers give HTML as text; anything else here would be a broken worker, caught by the pool.
+  return printPdf(ctx, typeof content === 'string' ? content : new TextDecoder().decode(content));
 }
 
 /** The article's pending suggested changes, for the warning that comes with an export. */
 export function pendingSuggestionsOf(ctx: HandlerContext, articleId: string): PendingSuggestion[] {
   return pendingSuggestions(requireStoredDocument(ctx, articleId).body);
-}
-
-function exportHtmlOf(doc: ArticleDocument & { corrections: Correction[] }): string {
-  return exportHtml(doc.meta, doc.body, { corrections: doc.corrections });
 }
 
 /** Whether a folder could hold exports: it is writable, or the nearest folder above it that exists is. */

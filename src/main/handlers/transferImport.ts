@@ -13,6 +13,8 @@ import { UserError } from '../../shared/result';
 import { checkBody } from '../../store/articleBody';
 import { createArticle, saveArticle } from '../../store/articles';
 import { importArticleTransfer } from '../../store/articleTransfer';
+import { ImportError } from '../import/errors';
+import { inlineTransfer, type ImportedFile } from '../transfer-worker/jobs';
 import { loadSettings } from './app';
 import type { HandlerContext } from './context';
 
@@ -145,11 +147,9 @@ export async function importBytes(
     return importArticleJson(ctx, name, decodeUtf8(name, bytes), updateFacts);
   }
 
-  // The importers bring jsdom and mammoth; they are loaded on the first import, not at start-up.
-  const { importFile, ImportError } = await import('../import');
-  let imported: Awaited<ReturnType<typeof importFile>>;
+  let imported: ImportedFile;
   try {
-    imported = await importFile({ name, bytes });
+    imported = await (ctx.transfer ?? inlineTransfer).importFile(name, bytes);
   } catch (err) {
     if (err instanceof ImportError)
       throw new UserError('validation', err.message, [{ path: 'file', message: err.problem }]);
