@@ -150,6 +150,8 @@ const ArticleRow = memo(function ArticleRow({
       id={`article-option-${a.id}`}
       role="option"
       aria-selected={active}
+      // The open article is told apart from the selection for a screen reader too, not by colour only.
+      aria-current={open || undefined}
       className={`article-option ${open ? 'is-open' : ''} ${active ? 'is-active' : ''}`}
       onClick={() => onPick(a.id)}
     >
