@@ -118,7 +118,7 @@ async function measure(
     await list
       .getByRole('option')
       .nth(ARTICLES - 1)
-      .waitFor({ state: 'attached' });
+      .waitFor({ state: 'attached', timeout: 120_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const wall: number[] = [];
@@ -127,7 +127,7 @@ async function measure(
     const picks = Array.from({ length: OPENS + 1 }, (_, i) => library.ids[(i * 337) % library.ids.length]);
     for (const [i, id] of picks.entries()) {
       const before = await mainThreadCpu(cdp);
-      const ms = await page.evaluate<number, [string, string]>(`(${OPEN})`, [id, library.headlines.get(id)!]);
+      const ms = await page.evaluate<number>(`(${OPEN})(${JSON.stringify([id, library.headlines.get(id)])})`);
       const spent = (await mainThreadCpu(cdp)) - before;
       if (i === 0) continue;
       wall.push(ms);
