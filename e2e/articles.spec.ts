@@ -254,6 +254,44 @@ test.describe('articles', () => {
     await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Erster Bericht');
   });
 
+  test('marks the open article in the list and moves the mark only when another opens', async ({ page }) => {
+    await newArticle(page, 'Erster Bericht');
+    await newArticle(page, 'Zweiter Bericht');
+    await newArticle(page, 'Dritter Bericht');
+    const list = library(page).getByRole('listbox', { name: 'Article list' });
+    const first = list.getByRole('option', { name: /Erster Bericht/ });
+    const second = list.getByRole('option', { name: /Zweiter Bericht/ });
+    const third = list.getByRole('option', { name: /Dritter Bericht/ });
+    const headline = page.getByRole('textbox', { name: 'Headline' });
+    await expect(third).toHaveAttribute('aria-current', 'true');
+    await expect(first).not.toHaveAttribute('aria-current');
+
+    await first.click();
+    await expect(headline).toHaveValue('Erster Bericht');
+    await expect(first).toHaveAttribute('aria-current', 'true');
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await expect(third).not.toHaveAttribute('aria-current');
+    await expect(third).toHaveAttribute('aria-selected', 'false');
+
+    // The keyboard moves the selection; the open article keeps its mark until Enter opens another.
+    await page.keyboard.press('ArrowUp');
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    await expect(first).toHaveAttribute('aria-selected', 'false');
+    await expect(first).toHaveAttribute('aria-current', 'true');
+    await expect(second).not.toHaveAttribute('aria-current');
+    await page.keyboard.press('Enter');
+    await expect(headline).toHaveValue('Zweiter Bericht');
+    await expect(second).toHaveAttribute('aria-current', 'true');
+    await expect(first).not.toHaveAttribute('aria-current');
+
+    // A row shows its article's new words after a save, though its id and flags stay the same.
+    await headline.fill('Zweiter Bericht, ergänzt');
+    const renamed = list.getByRole('option', { name: /Zweiter Bericht, ergänzt/ });
+    await expect(renamed).toBeVisible();
+    await expect(renamed).toHaveAttribute('aria-current', 'true');
+    await expect(list.getByRole('option')).toHaveCount(3);
+  });
+
   test('filters the library by status and text', async ({ page }) => {
     await newArticle(page, 'Transfer perfekt');
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Ready' });

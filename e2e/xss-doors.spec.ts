@@ -63,7 +63,9 @@ async function inPool<T>(
 /**
  * Opens an article in the app from inside the page: clicks its option in the article list, waits
  * until the editor shows its headline, lets two frames render, then walks the DOM. One DevTools
- * round trip per article instead of a Playwright action per step.
+ * round trip per article instead of a Playwright action per step. The wait is long because it is
+ * no timed assertion: on a machine at load 30 an open took longer than 15 s, and an article that
+ * does not open is a failure of the walk, never a pass.
  */
 const OPEN_AND_SCAN = `async (walk, id, headline) => {
   const option = document.getElementById('article-option-' + id);
@@ -71,7 +73,7 @@ const OPEN_AND_SCAN = `async (walk, id, headline) => {
   option.click();
   const field = () => document.querySelector('.field-headline');
   const clicked = performance.now();
-  const until = clicked + 15000;
+  const until = clicked + 60000;
   while (!(option.classList.contains('is-open') && field() && field().value === headline)) {
     if (performance.now() > until)
       return { error: 'did not open (headline ' + JSON.stringify(field() && field().value) + ')' };
@@ -550,6 +552,8 @@ test.describe('hardening: XSS corpus through every door', () => {
     // The app opens every article that came in, with its comment threads, and the facts panel its
     // records. It runs beside the exports (its page and the export pages are separate documents).
     let shown = 0;
+    /** Articles that opened only at the second try (named in the figures, not failures). */
+    const appRetried: string[] = [];
     const appPhase = async (): Promise<void> => {
       await page.reload();
       await page.getByRole('tab', { name: 'Comments' }).click();
@@ -569,15 +573,25 @@ test.describe('hardening: XSS corpus through every door', () => {
         })()`,
       );
       expect(appControl).toEqual(['<img onerror>']);
-      for (const id of articles) {
-        const r = await timed('app open+walk', () =>
+      const openAndScan = (id: string) =>
+        timed('app open+walk', () =>
           page.evaluate<{ error?: string; found?: string[]; openMs?: number; walkMs?: number }>(
             `(${OPEN_AND_SCAN})(${LIVE_MARKUP_WALKER}, ${JSON.stringify(id)}, ${JSON.stringify(headlineOf.get(id) ?? '')})`,
           ),
         );
+      for (const id of articles) {
+        let r = await openAndScan(id);
+        // An open a loaded machine starved is tried once more before it counts; the second try
+        // must open and scan the article in full, or both attempts' reasons are the failure.
         if (r.error || !r.found) {
-          tally.failures.push(`app: article ${id} ${r.error ?? 'not scanned'}`);
-          continue;
+          const first = r.error ?? 'not scanned';
+          appRetried.push(id);
+          phase(`app: article ${id} ${first}; trying it once more`);
+          r = await openAndScan(id);
+          if (r.error || !r.found) {
+            tally.failures.push(`app: article ${id} ${r.error ?? 'not scanned'} (first try: ${first})`);
+            continue;
+          }
         }
         shown++;
         spent.set('app in-page open', (spent.get('app in-page open') ?? 0) + (r.openMs ?? 0));
@@ -638,15 +652,18 @@ test.describe('hardening: XSS corpus through every door', () => {
       n === undefined
         ? /^https:\/\/xss\.invalid\/control-\d+$/.test(u)
         : u === `https://xss.invalid/control-${n}`;
+    // Every failure by name, so a run that ends early or fails says which articles and files, not only the first.
+    const failuresNamed = () =>
+      tally.failures.length ? ` (${tally.failures.map((f) => f.slice(0, 200)).join('; ')})` : '';
     // What a run stopped before its end can still report.
     const soFar = () =>
       `so far: executed ${probe.hits.filter((h) => !isControlHit(h)).length}, dialogs ${
         probe.dialogs.filter((d) => !isControlDialog(d)).length
       }, outbound ${probe.outbound.filter((u) => !isControlRequest(u)).length}, live markup ${
         probe.liveMarkup.length
-      }, controls caught ${controls.batches}, failures ${tally.failures.length}${
-        tally.failures.length ? ` (first: ${tally.failures[0].slice(0, 200)})` : ''
-      }`;
+      }, controls caught ${controls.batches}, app retried ${appRetried.length}, failures ${
+        tally.failures.length
+      }${failuresNamed()}`;
     interface Opened {
       format: Format;
       file: string;
@@ -896,9 +913,11 @@ test.describe('hardening: XSS corpus through every door', () => {
       partial: 0,
       note:
         `executed ${executed}, dialogs ${dialogs.length}, outbound ${outbound.length}, live markup ${probe.liveMarkup.length}; ` +
-        `live controls caught ${controls.hits}/${controls.batches} handlers, ${controls.dialogs} dialogs, ${controls.outbound} beacons, ${controls.markup} markup`,
+        `live controls caught ${controls.hits}/${controls.batches} handlers, ${controls.dialogs} dialogs, ${controls.outbound} beacons, ${controls.markup} markup; ` +
+        `app articles opened at the second try ${appRetried.length}${appRetried.length ? ` (${appRetried.join(', ')})` : ''}; ` +
+        `failures ${tally.failures.length}${failuresNamed()}`,
     });
-    expect(tally.failures, tally.failures.slice(0, 10).join('\n')).toEqual([]);
+    expect(tally.failures, tally.failures.join('\n')).toEqual([]);
     expect(controls).toEqual({
       batches: batches.length,
       hits: batches.length,
