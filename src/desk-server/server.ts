@@ -78,6 +78,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   if (!(changeLog.everyMs >= 0 && changeLog.everyMs <= MAX_TIMER_MS))
     throw new Error(`changeLog.everyMs must be from 0 to ${MAX_TIMER_MS} (got ${changeLog.everyMs})`);
   const storage = await openDeskStorage(options.storage);
+  try {
+    await storage.claimServer();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   const reports = new MirrorReportBuffer(storage, (error) =>
     console.error('[desk] storing mirror reports failed:', error instanceof Error ? error.message : error),
   );
