@@ -80,17 +80,25 @@ describe('readDeskFrame', () => {
     expect(readDeskFrame(frame('article/a1', 2))).toMatchObject({ problem: 'a truncated message' });
   });
 
-  it('closes a socket that sends too much for documents it was not let into', () => {
-    const guard = new SocketGuard('127.0.0.1', 10_000);
-    expect(guard.admit(auth('article/a1', 'fdk_wrong'), true)).toEqual({});
-    expect(guard.admit(update('article/a1', textUpdate('x'.repeat(6000))), true)).toEqual({});
-    expect(guard.admit(update('article/a1', textUpdate('x'.repeat(6000))), true).close).toBe(
+  it('closes a socket that sends too much for documents it was not let into, not for one it asked for', () => {
+    const big = () => update('article/a1', textUpdate('x'.repeat(6000)));
+    const stranger = new SocketGuard('127.0.0.1', 10_000);
+    expect(stranger.admit(big(), true)).toEqual({});
+    expect(stranger.admit(big(), true).close).toBe(
       'more than 10 KB for documents it has not been let into (last "article/a1")',
     );
+    // Offline changes follow the Auth before its answer: the provider's pipeline, not counted…
     const member = new SocketGuard('127.0.0.1', 10_000);
+    expect(member.admit(auth('article/a1', 'fdk_token'), true)).toEqual({});
+    for (let i = 0; i < 5; i++) expect(member.admit(big(), true)).toEqual({});
     member.authenticated('article/a1', 'Lena', false);
-    for (let i = 0; i < 5; i++)
-      expect(member.admit(update('article/a1', textUpdate('x'.repeat(6000))), true)).toEqual({});
+    for (let i = 0; i < 5; i++) expect(member.admit(big(), true)).toEqual({});
+    // …until the desk refuses the document.
+    const refused = new SocketGuard('127.0.0.1', 10_000);
+    refused.admit(auth('article/a1', 'fdk_wrong'), true);
+    refused.refused('article/a1');
+    expect(refused.admit(big(), true)).toEqual({});
+    expect(refused.admit(big(), true).close).toMatch(/^more than 10 KB/);
   });
 });
 

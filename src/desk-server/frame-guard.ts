@@ -29,9 +29,10 @@ const SYNC_UPDATE = 2;
 const MAX_NAME_BYTES = 256;
 
 /**
- * Frames a socket may send for documents it has not (yet) authenticated: the provider sends
- * its Auth, a sync step 1 and its awareness before the answer, a few KB per document, and opens
- * every facts bucket on one socket. Beyond this the socket is closed instead of queued.
+ * Frames a socket may send for documents it has not asked to be let into, or was refused: the
+ * provider sends a document's Auth first and its other frames (changes made offline, possibly
+ * megabytes of facts) right after, before the answer, so those are not counted. Beyond this the
+ * socket is closed instead of queued.
  */
 export const UNAUTHENTICATED_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -157,6 +158,8 @@ export function isAuthFrame(frame: DeskFrame): boolean {
  */
 export class SocketGuard {
   private readonly documents = new Map<string, { user: string; readOnly: boolean; refusedChange: boolean }>();
+  /** Documents whose Auth is on its way: their frames are the provider's normal pipeline. */
+  private readonly asked = new Set<string>();
   private unauthenticatedBytes = 0;
 
   constructor(
@@ -166,7 +169,12 @@ export class SocketGuard {
   ) {}
 
   authenticated(documentName: string, user: string, readOnly: boolean): void {
+    this.asked.delete(documentName);
     this.documents.set(documentName, { user, readOnly, refusedChange: false });
+  }
+
+  refused(documentName: string): void {
+    this.asked.delete(documentName);
   }
 
   closed(documentName: string): void {
@@ -194,7 +202,8 @@ export class SocketGuard {
             : `${frame.problem} (document ${JSON.stringify(frame.documentName)})`,
       };
     const known = this.documents.get(frame.documentName);
-    if (!known && !isAuthFrame(frame)) {
+    if (isAuthFrame(frame) && !known) this.asked.add(frame.documentName);
+    else if (!known && !this.asked.has(frame.documentName)) {
       this.unauthenticatedBytes += data.byteLength;
       if (this.unauthenticatedBytes > this.budget)
         return {

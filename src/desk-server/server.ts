@@ -115,6 +115,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           try {
             verdict = await authenticateConnection(storage, token, documentName);
           } catch (error) {
+            (context as { guard?: SocketGuard }).guard?.refused(documentName);
             // The document name is the client's claim, not a desk secret; logging it helps find a misconfigured app.
             if (error instanceof DeskRefusal)
               log(
