@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { addDeskUser, openDeskStorage } from '../src/desk-server';
+import { addDeskUser, openDeskStorage, revokeDeskUser } from '../src/desk-server';
 import { makeDataDir, ROOT, runCli, seedSettings, startShell, type RunningShell } from './harness';
 
 /** One app instance of a desk spec: its own data folder, browser shell and page. */
@@ -24,10 +24,11 @@ export async function launchInstance(
   browser: Browser,
   name: string,
   desk: { url: string; token: string } | null,
+  settings: { language?: 'de' | 'en' } = {},
 ): Promise<DeskInstance> {
   const dataDir = makeDataDir();
   seedSettings(dataDir, {
-    language: 'en',
+    language: settings.language ?? 'en',
     userName: name,
     ...(desk ? { 'desk.url': desk.url, 'desk.token': desk.token, 'desk.enabled': true } : {}),
   });
@@ -74,6 +75,8 @@ export interface DeskServerProcess {
   start(): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   addUser(name: string, role: 'editor' | 'checker' | 'viewer'): Promise<string>;
+  /** As `desk revoke` does, beside the running server. */
+  revokeUser(name: string): Promise<void>;
 }
 
 let bundled: Promise<string> | null = null;
@@ -149,6 +152,14 @@ export async function deskServer(): Promise<DeskServerProcess> {
       const storage = await openDeskStorage({ kind: 'sqlite', file });
       try {
         return (await addDeskUser(storage, name, role)).token;
+      } finally {
+        await storage.close();
+      }
+    },
+    async revokeUser(name) {
+      const storage = await openDeskStorage({ kind: 'sqlite', file });
+      try {
+        await revokeDeskUser(storage, name);
       } finally {
         await storage.close();
       }

@@ -333,4 +333,31 @@ test.describe('desk offline, crashes and access', () => {
       'No shared articles yet.',
     );
   });
+
+  test('a German member reads the refusal and a wrong address in German: revoked while connected, an http:// address', async ({
+    browser,
+  }) => {
+    const token = await server.addUser('Jana Wolf', 'editor');
+    const jana = await launchInstance(browser, 'Jana Wolf', { url: server.url, token }, { language: 'de' });
+    instances.push(jana);
+    await expect(deskStatus(jana.page)).toContainText('Desk: verbunden');
+
+    await server.revokeUser('Jana Wolf');
+    await expect(deskStatus(jana.page)).toContainText('Desk: abgewiesen (Token unbekannt oder gesperrt)');
+
+    await jana.page.getByRole('menuitem', { name: 'Datei' }).click();
+    await jana.page.getByRole('menuitem', { name: 'Einstellungen …' }).click();
+    const desk = jana.page
+      .getByRole('dialog', { name: 'Einstellungen' })
+      .getByRole('group', { name: 'Desk' });
+    await desk.getByRole('textbox', { name: 'Adresse des Desk-Servers' }).fill('http://127.0.0.1:1234');
+    await desk.getByRole('button', { name: 'Verbinden' }).click();
+    await expect(desk.getByRole('alert')).toHaveText(
+      /^Adresse des Desk-Servers: muss mit ws:\/\/ oder wss:\/\/ beginnen/,
+    );
+    await desk.getByRole('textbox', { name: 'Adresse des Desk-Servers' }).fill(server.url);
+    await desk.getByLabel('Ihr Desk-Token').fill('fdk_ mit Leerzeichen');
+    await desk.getByRole('button', { name: 'Verbinden' }).click();
+    await expect(desk.getByRole('alert')).toHaveText(/^Ihr Desk-Token: genau so einfügen/);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { DESK_REFUSAL } from '../shared/desk/names';
 import { userForToken } from './auth';
 import { DESK_SCHEMA_VERSION } from './storage/migrations';
 import { openDeskStorage } from './storage/storage';
+import { eventually } from './testing/client';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './testing/postgres';
 import { DESK_SERVER_DATABASE_FILE } from './usage';
 
@@ -91,7 +92,7 @@ describe('factdesk desk (users and doctor)', () => {
     expect(noName.code).toBe(2);
     expect(noName.err).toMatch(/needs exactly one name/);
     expect((await desk(['serve', '--port', 'http', '--data-dir', dataDir])).err).toMatch(
-      /--port must be a whole number from 0 to 65535/,
+      /--port must be a whole number from 0 to 65535 \(got "http"\)/,
     );
     expect((await desk(['serve', '--postgres', 'mysql://x', '--data-dir', dataDir])).code).toBe(2);
     expect((await desk(['frobnicate'])).code).toBe(2);
@@ -141,9 +142,9 @@ describe('factdesk desk (users and doctor)', () => {
       ],
       [
         ['--prune-every', '30d'],
-        /--prune-every must be a duration like 30d, 12h or 90m, from 1 minute to 7 days/,
+        /--prune-every must be off or a duration like 30d, 12h or 90m, from 1 minute to 7 days \(got "30d"\)/,
       ],
-      [['--prune-every', 'never'], /--prune-every must be a duration/],
+      [['--prune-every', 'never'], /--prune-every must be off or a duration/],
       [['--max-changes', '0'], /--max-changes must be a whole number from 1 to 1000000/],
       [['--max-changes', 'many'], /--max-changes must be a whole number/],
     ];
@@ -258,8 +259,62 @@ describe('factdesk desk (users and doctor)', () => {
 
     const down = await desk(['serve', '--postgres', 'postgres://desk:secret@127.0.0.1:1/factdesk']);
     expect(down.code).toBe(1);
-    expect(down.err).toMatch(/could not start: .*ECONNREFUSED/);
+    expect(down.err).toMatch(
+      /could not start: .*ECONNREFUSED.*\(is PostgreSQL running and listening there\?\)/,
+    );
     expect(down.err).not.toContain('secret');
+  });
+
+  it('serve refuses a --host that is empty or not of this machine, naming --host', async () => {
+    const dataDir = join(dir, 'host');
+    // Node reads an empty host as every interface, and the URL printed was ws://:1234.
+    for (const host of ['', ' 127.0.0.1', 'a/b']) {
+      const bad = await desk(['serve', '--host', host, '--port', '0', '--data-dir', dataDir]);
+      expect(bad.code, JSON.stringify(host)).toBe(2);
+      expect(bad.err).toContain(
+        `--host must be an address of this machine such as 127.0.0.1 or a host name (got ${JSON.stringify(host)})`,
+      );
+    }
+    const elsewhere = await desk(['serve', '--host', '192.0.2.1', '--port', '0', '--data-dir', dataDir]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toMatch(/^--host 192\.0\.2\.1 is not an address of this machine/);
+  });
+
+  it('serve refuses to start a second server on the data folder a running one serves', async () => {
+    const dataDir = join(dir, 'twice');
+    const stop = new AbortController();
+    const first = capture();
+    const running = runDeskCommand(
+      ['serve', '--port', '0', '--prune-every', 'off', '--data-dir', dataDir],
+      first,
+      {
+        signal: stop.signal,
+      },
+    );
+    await eventually(
+      () => first.stdout.some((l) => l.startsWith('Factdesk desk server listening')),
+      'first server',
+    );
+    const second = await desk(['serve', '--port', '0', '--data-dir', dataDir]);
+    expect(second.code).toBe(1);
+    expect(second.err).toBe(
+      `the desk server could not start: another desk server is already serving the SQLite file ${join(dataDir, DESK_SERVER_DATABASE_FILE)}; stop that one first (one desk, one server), or give this one its own storage`,
+    );
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('says a data folder that is a file, or a database that is a folder, in those words', async () => {
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, 'not a folder');
+    const users = await desk(['list-users', '--data-dir', file]);
+    expect(users.code).toBe(1);
+    expect(users.err).toContain(`the data folder ${file} is a file, not a folder`);
+    const folder = join(dir, 'folder-db');
+    mkdirSync(join(folder, DESK_SERVER_DATABASE_FILE), { recursive: true });
+    const doctor = await desk(['doctor', '--data-dir', folder]);
+    expect(doctor.code).toBe(1);
+    expect(doctor.err).toContain(`${join(folder, DESK_SERVER_DATABASE_FILE)} is a folder, not a SQLite file`);
   });
 
   it('doctor fails with the reason when PostgreSQL cannot be reached, and works once it can', async () => {
@@ -274,12 +329,11 @@ describe('factdesk desk (users and doctor)', () => {
     // An empty database is reported, not set up: the doctor never creates or migrates.
     const empty = await desk(['doctor', '--postgres', cluster.url]);
     expect(empty.code).toBe(1);
-    expect(empty.err).toMatch(
-      new RegExp(
-        `Schema version 0, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date`,
-      ),
+    expect(empty.err).toBe(
+      'No desk tables in this database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates them.',
     );
-    expect((await desk(['doctor', '--postgres', cluster.url])).err).toMatch(/Schema version 0/);
+    const emptyJson = JSON.parse((await desk(['doctor', '--json', '--postgres', cluster.url])).out);
+    expect(emptyJson.storage).toEqual({ kind: 'postgres', location: cluster.url, exists: true });
 
     expect((await desk(['add-user', 'Jonas Brehm', '--postgres', cluster.url])).code).toBe(0);
     const up = await desk(['doctor', '--postgres', cluster.url]);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { resolveDataDir } from '../main/runtime';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../cli/io';
@@ -57,12 +59,63 @@ function storageFrom(
 ): DeskStorageOptions {
   const url = typeof flags.postgres === 'string' ? flags.postgres : env.FACTDESK_DESK_POSTGRES;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url))
+    if (!/^postgres(ql)?:\/\//.test(url) || !parsesAsUrl(url))
       throw new UsageError('--postgres must be a URL like postgres://user:password@host:5432/database');
     return { kind: 'postgres', url };
   }
   const argv = typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : [];
   return { kind: 'sqlite', file: path.join(resolveDataDir(argv, env), DESK_SERVER_DATABASE_FILE) };
+}
+
+function parsesAsUrl(url: string): boolean {
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `--host`: an IP address or a host name, nothing that Node would read as "every interface". */
+function hostFlag(flags: Record<string, string | boolean>): string {
+  const host = flags.host;
+  if (host === undefined) return '127.0.0.1';
+  if (typeof host !== 'string' || !(isIP(host) || /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(host)))
+    throw new UsageError(
+      `--host must be an address of this machine such as 127.0.0.1 or a host name (got ${JSON.stringify(host)})`,
+    );
+  return host;
+}
+
+/** The reason a storage could not be opened, with what to check when the driver's words do not say. */
+export function explainStorageError(options: DeskStorageOptions, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | null)?.code;
+  if (options.kind === 'postgres') {
+    if (code === 'ECONNREFUSED') return `${message} (is PostgreSQL running and listening there?)`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${message} (check the host in --postgres)`;
+    if (code === '28P01' || code === '28000') return `${message} (check the user and password in --postgres)`;
+    if (code === '3D000') return `${message} (create it first, see docs/desk.md "Storage")`;
+    return message;
+  }
+  const folder = path.dirname(options.file);
+  const stat = (p: string) => {
+    try {
+      return fs.statSync(p);
+    } catch {
+      return null;
+    }
+  };
+  if (stat(folder) && !stat(folder)!.isDirectory())
+    return `the data folder ${folder} is a file, not a folder`;
+  if (stat(options.file)?.isDirectory()) return `${options.file} is a folder, not a SQLite file`;
+  if (
+    code === 'EACCES' ||
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_CANTOPEN' ||
+    /readonly/.test(message)
+  )
+    return `${message} (the data folder or the file is read-only for this user; the desk needs to write there)`;
+  return message;
 }
 
 async function withStorage<T>(
@@ -89,7 +142,7 @@ async function openStorageExplained(options: DeskStorageOptions): Promise<DeskSt
     return await openDeskStorage(options);
   } catch (error) {
     throw new Error(
-      `cannot open the desk storage (${await describeStorage(options)}): ${error instanceof Error ? error.message : String(error)}`,
+      `cannot open the desk storage (${await describeStorage(options)}): ${explainStorageError(options, error)}`,
     );
   }
 }
@@ -104,7 +157,9 @@ function intFlag(
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max)
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`,
+    );
   return n;
 }
 
@@ -113,13 +168,14 @@ function durationFlag(
   name: string,
   min: number,
   max: number,
+  alternative = '',
 ): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
   const ms = typeof value === 'string' ? parseDuration(value) : null;
   if (ms === null || ms < min || ms > max)
     throw new UsageError(
-      `--${name} must be a duration like 30d, 12h or 90m, from ${min === 0 ? '0' : formatDuration(min)} to ${formatDuration(max)}`,
+      `--${name} must be ${alternative}a duration like 30d, 12h or 90m, from ${min === 0 ? '0' : formatDuration(min)} to ${formatDuration(max)} (got ${JSON.stringify(value)})`,
     );
   return ms;
 }
@@ -136,7 +192,7 @@ export function changeLogFlags(flags: Record<string, string | boolean>): ChangeL
     everyMs:
       flags['prune-every'] === 'off'
         ? 0
-        : (durationFlag(flags, 'prune-every', MINUTE_MS, 7 * DAY_MS) ?? defaults.everyMs),
+        : (durationFlag(flags, 'prune-every', MINUTE_MS, 7 * DAY_MS, 'off or ') ?? defaults.everyMs),
   };
 }
 
@@ -165,7 +221,7 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
   });
   if (positionals.length) throw new UsageError(`desk serve takes no arguments (got "${positionals[0]}")`);
   const port = intFlag(flags, 'port', 0, 65535) ?? DESK_DEFAULT_PORT;
-  const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
+  const host = hostFlag(flags);
   const debounceMs = intFlag(flags, 'debounce', 0, 60_000);
   const maxDebounceMs = intFlag(flags, 'max-debounce', 0, 600_000);
   const changeLog = changeLogFlags(flags);
@@ -185,10 +241,15 @@ async function serve(argv: readonly string[], io: CliIO, signal?: AbortSignal): 
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: string } | null)?.code;
     io.err(
-      /EADDRINUSE/.test(message)
+      code === 'EADDRINUSE'
         ? `port ${port} on ${host} is already in use; choose another with --port`
-        : `the desk server could not start: ${message}`,
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `--host ${host} is not an address of this machine (${message})`
+          : code === 'EACCES' && port < 1024
+            ? `port ${port} needs administrator rights; choose one from 1024 with --port`
+            : `the desk server could not start: ${explainStorageError(storage, error)}`,
     );
     return EXIT.problem;
   }
@@ -298,12 +359,19 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     found = await peekDeskSchemaVersion(options);
   } catch (error) {
-    io.err(`Storage: NOT reachable — ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`Storage: NOT reachable — ${where}: ${explainStorageError(options, error)}`);
     return EXIT.problem;
   }
   if (found === null || found !== DESK_SCHEMA_VERSION) {
     const report = {
-      storage: { kind: options.kind, location: where, exists: found !== null },
+      storage: {
+        kind: options.kind,
+        location:
+          options.kind === 'sqlite'
+            ? options.file
+            : (await import('./storage/postgres-storage')).redactedUrl(options.url),
+        exists: found !== null,
+      },
       schemaVersion: found ?? 0,
       expectedSchemaVersion: DESK_SCHEMA_VERSION,
     };
@@ -311,6 +379,10 @@ async function doctor(argv: readonly string[], io: CliIO): Promise<number> {
     else io.out(`Storage:         ${where} — ${found === null ? 'no database yet' : 'reachable'}`);
     if (found === null)
       io.err(`No desk database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates it.`);
+    else if (found === 0)
+      io.err(
+        `No desk tables in this database yet: "factdesk desk add-user <name>" or "factdesk desk serve" creates them.`,
+      );
     else if (found < DESK_SCHEMA_VERSION)
       io.err(
         `Schema version ${found}, this Factdesk expects ${DESK_SCHEMA_VERSION}: "factdesk desk serve" brings it up to date.`,

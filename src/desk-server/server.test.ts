@@ -118,6 +118,19 @@ describe.each([sqliteBackend(), postgresBackend()])('the desk server on $name', 
     expect(text(a)).toContain('FC Nordhafen confirms the fee.');
   });
 
+  it('refuses a second server on the same storage while the first runs, and lets one start after it stopped', async () => {
+    await start();
+    const where = server!.storage.location;
+    await expect(startDeskServer({ storage, changeLog: { everyMs: 0 } })).rejects.toThrow(
+      `another desk server is already serving ${storage.kind === 'sqlite' ? 'the SQLite file ' : 'PostgreSQL at '}${where}`,
+    );
+    // The refused one left the storage alone: the first still serves and users can still be added.
+    const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');
+    await connect(token, articleDocName('a0')).synced;
+    await server!.stop();
+    server = await startDeskServer({ storage, changeLog: { everyMs: 0 } });
+  });
+
   it('keeps every document across a server restart', async () => {
     await start();
     const { token } = await addDeskUser(server!.storage, 'Lena Kowalczyk');

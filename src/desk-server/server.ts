@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type WebSocket from 'ws';
 import type { Server } from '@hocuspocus/server';
 import {
   type DeskUser,
@@ -14,6 +16,7 @@ import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './st
 import { DESK_REFUSAL, parseDeskDocName } from '../shared/desk/names';
 import { DeskRefusal } from './auth';
 import { tokenHash } from './tokens';
+import { describeSocketError, SocketGuard } from './frame-guard';
 import {
   DEFAULT_CHANGE_LOG_SETTINGS,
   MirrorReportBuffer,
@@ -24,6 +27,8 @@ import {
 import type { DeskPruneRun } from './storage/storage';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The largest WebSocket message: a first sync of a large facts document after an import fits. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface DeskServerOptions {
   /** Loopback unless a reverse proxy on another machine must reach it. */
@@ -36,6 +41,8 @@ export interface DeskServerOptions {
   /** A document that keeps changing is still stored at least this often: what a killed server can lose. */
   maxDebounceMs?: number;
   maxFileBytes?: number;
+  /** The largest WebSocket message; a larger one closes its connection. */
+  maxMessageBytes?: number;
   /** How often open connections are checked against revoked tokens. */
   revocationCheckMs?: number;
   /** One line per connection opened, refused or closed (the CLI prints them); silent by default. */
@@ -71,6 +78,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   if (!(changeLog.everyMs >= 0 && changeLog.everyMs <= MAX_TIMER_MS))
     throw new Error(`changeLog.everyMs must be from 0 to ${MAX_TIMER_MS} (got ${changeLog.everyMs})`);
   const storage = await openDeskStorage(options.storage);
+  try {
+    await storage.claimServer();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   const reports = new MirrorReportBuffer(storage, (error) =>
     console.error('[desk] storing mirror reports failed:', error instanceof Error ? error.message : error),
   );
@@ -97,11 +110,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
             store: async ({ documentName, state }) => storage.storeDocument(documentName, state),
           }),
         ],
-        async onAuthenticate({ token, documentName, connectionConfig, request }) {
+        async onAuthenticate({ token, documentName, connectionConfig, request, context }) {
           let verdict;
           try {
             verdict = await authenticateConnection(storage, token, documentName);
           } catch (error) {
+            (context as { guard?: SocketGuard }).guard?.refused(documentName);
             // The document name is the client's claim, not a desk secret; logging it helps find a misconfigured app.
             if (error instanceof DeskRefusal)
               log(
@@ -111,6 +125,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           }
           const { user, readOnly } = verdict;
           connectionConfig.readOnly = readOnly;
+          (context as { guard?: SocketGuard }).guard?.authenticated(documentName, user.name, readOnly);
           log(`${user.name} (${user.role}${readOnly ? ', read-only' : ''}) opened ${documentName}`);
           // The hash stays in the context so a later revocation can close this connection.
           return { user, tokenSha256: tokenHash(token) };
@@ -121,10 +136,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         },
         // Members say how far they have mirrored each facts document: what pruning may take.
         async onStateless({ connection, documentName, payload }) {
-          if (parseDeskDocName(documentName)?.kind !== 'facts') return;
-          const report = parseMirrorReport(payload);
           const user = (connection.context as { user?: DeskUser } | undefined)?.user;
-          if (!report || !user) return;
+          const report = parseMirrorReport(payload);
+          if (!report || parseDeskDocName(documentName)?.kind !== 'facts' || !user) {
+            log(
+              `ignored a message from ${user?.name ?? 'an unknown user'} on ${documentName}: ${report ? 'mirror reports are for facts documents' : 'not a desk:mirrored report'}`,
+            );
+            return;
+          }
           reports.add({
             member: report.member,
             user: user.name,
@@ -134,6 +153,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           });
         },
         async onDisconnect({ context, documentName }) {
+          (context as { guard?: SocketGuard }).guard?.closed(documentName);
           const user = (context as { user?: { name: string } } | undefined)?.user;
           if (user) log(`${user.name} left ${documentName}`);
         },
@@ -143,8 +163,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           throw null;
         },
       },
-      { maxPayload: 64 * 1024 * 1024 },
+      { maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES },
     );
+    guardSockets(server, log, options.maxMessageBytes ?? MAX_MESSAGE_BYTES);
     // Not server.listen(): Hocuspocus 3.4 hands Node `address` where listen() reads `host`, so it
     // would bind every interface, and a taken port would never settle its promise.
     await new Promise<void>((resolve, reject) => {
@@ -242,6 +263,50 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
       return stopping;
     },
   };
+}
+
+/**
+ * Puts a SocketGuard (frame-guard.ts) between every WebSocket and Hocuspocus: a frame it refuses
+ * closes the socket with one log line and never reaches Hocuspocus, so nothing of it is applied or
+ * stored. Replaces Hocuspocus' own connection listener, which only printed socket errors.
+ */
+function guardSockets(server: Server, log: (line: string) => void, maxMessageBytes: number): void {
+  const sockets = server.webSocketServer;
+  sockets.removeAllListeners('connection');
+  sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.setMaxListeners(Number.POSITIVE_INFINITY);
+    const guard = new SocketGuard(request.socket.remoteAddress ?? '?');
+    let closing = false;
+    const refuse = (reason: string) => {
+      if (closing) return;
+      closing = true;
+      log(`closed the connection of ${guard.who()}: it sent ${reason}`);
+      // 1007: the payload is not what the protocol allows; the provider reconnects and starts over.
+      socket.close(1007, 'refused by the desk server');
+    };
+    socket.on('error', (error) => {
+      if (!closing)
+        log(
+          `closed the connection of ${guard.who()}: it sent ${describeSocketError(error, maxMessageBytes)}`,
+        );
+      closing = true;
+    });
+    server.hocuspocus.handleConnection(socket, request, { guard });
+    // Hocuspocus re-emits frames it queued during authentication; those were admitted already.
+    const admitted = new WeakSet<object>();
+    const hocuspocusListeners = socket.listeners('message') as ((data: unknown, binary: boolean) => void)[];
+    socket.removeAllListeners('message');
+    socket.on('message', (data: Buffer, binary: boolean) => {
+      if (closing) return;
+      if (!admitted.has(data)) {
+        const verdict = guard.admit(data, binary !== false);
+        if (verdict.close) return refuse(verdict.close);
+        if (verdict.note) log(verdict.note);
+        admitted.add(data);
+      }
+      for (const listener of hocuspocusListeners) listener.call(socket, data, binary);
+    });
+  });
 }
 
 /** `desk revoke` runs in another process: open connections of a revoked token are closed here. */

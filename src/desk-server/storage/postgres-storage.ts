@@ -2,6 +2,7 @@ import pg from 'pg';
 import { isDeskRole, type DeskRole } from '../../shared/desk/names';
 import { DESK_SCHEMA_TABLE, pendingMigrations } from './migrations';
 import {
+  DeskStorageBusyError,
   DESK_PRUNE_RUNS_KEPT,
   type DeskDocumentInfo,
   type DeskFileInfo,
@@ -12,6 +13,8 @@ import {
 
 /** An arbitrary constant: the advisory lock two servers starting at once take before migrating. */
 const MIGRATION_LOCK = 7_401_512;
+/** Another: the session lock a running server holds (claimServer). */
+const SERVER_LOCK = 7_401_513;
 
 /** PostgreSQL storage for a desk server on a real machine. */
 export async function openPostgresStorage(url: string): Promise<DeskStorage> {
@@ -25,9 +28,28 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
     throw error;
   }
 
+  let serverLock: pg.Client | null = null;
   return {
     kind: 'postgres',
     location: redactedUrl(url),
+    async claimServer() {
+      if (serverLock) return;
+      // A session lock on a connection of its own: PostgreSQL drops it when the server's process
+      // (and so the connection) goes away.
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      client.on('error', (error) =>
+        console.error('[desk postgres] the server lock connection:', error.message),
+      );
+      await client.connect();
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        SERVER_LOCK,
+      ]);
+      if (!rows[0].locked) {
+        await client.end();
+        throw new DeskStorageBusyError(`PostgreSQL at ${redactedUrl(url)}`);
+      }
+      serverLock = client;
+    },
     async schemaVersion() {
       const { rows } = await pool.query<{ v: number }>(
         `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${DESK_SCHEMA_TABLE}`,
@@ -195,6 +217,9 @@ export async function openPostgresStorage(url: string): Promise<DeskStorage> {
       return rows.map((r) => JSON.parse(r.report) as DeskPruneRun);
     },
     async close() {
+      const lock = serverLock;
+      serverLock = null;
+      await lock?.end().catch(() => undefined);
       await pool.end();
     },
   };

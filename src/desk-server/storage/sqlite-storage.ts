@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { isDeskRole, type DeskRole } from '../../shared/desk/names';
 import { DESK_SCHEMA_TABLE, pendingMigrations } from './migrations';
 import {
+  DeskStorageBusyError,
   DESK_PRUNE_RUNS_KEPT,
   type DeskDocumentInfo,
   type DeskFileInfo,
@@ -80,6 +81,7 @@ export function openSqliteStorage(file: string): DeskStorage {
     listRuns: db.prepare('SELECT report FROM desk_prune_runs ORDER BY id DESC LIMIT ?'),
   };
   const now = () => new Date().toISOString();
+  let serverLock: Database.Database | null = null;
 
   const saveReports = db.transaction((reports: readonly MirrorReportRow[]) => {
     for (const r of reports) {
@@ -192,11 +194,36 @@ export function openSqliteStorage(file: string): DeskStorage {
     async listPruneRuns(limit) {
       return (q.listRuns.all(limit) as { report: string }[]).map((r) => JSON.parse(r.report) as DeskPruneRun);
     },
+    async claimServer() {
+      if (serverLock) return;
+      // An exclusive transaction on a file beside the database, held while the server runs: the
+      // operating system drops it with the process, so a killed server leaves no stale claim, and
+      // the desk database itself stays open to `desk add-user` and the other subcommands.
+      const lock = new Database(`${file}${SERVER_LOCK_SUFFIX}`, { timeout: 0 });
+      try {
+        lock.pragma('journal_mode = DELETE');
+        lock.exec('BEGIN EXCLUSIVE');
+      } catch (error) {
+        lock.close();
+        if ((error as { code?: string }).code === 'SQLITE_BUSY')
+          throw new DeskStorageBusyError(`the SQLite file ${file}`);
+        throw error;
+      }
+      serverLock = lock;
+    },
     async close() {
+      if (serverLock?.open) {
+        serverLock.exec('ROLLBACK');
+        serverLock.close();
+      }
+      serverLock = null;
       if (db.open) db.close();
     },
   };
 }
+
+/** The file whose lock says a desk server runs on the database (see claimServer). */
+export const SERVER_LOCK_SUFFIX = '-server-lock';
 
 export function peekSqliteSchemaVersion(file: string): number | null {
   if (!fs.existsSync(file)) return null;

@@ -116,7 +116,23 @@ export interface DeskStorage {
   /** Newest first. */
   listPruneRuns(limit: number): Promise<DeskPruneRun[]>;
 
+  /**
+   * Makes this process the desk's one server until close(): two servers on one storage would each
+   * keep their own copy of a document in memory and overwrite each other's stored state.
+   * Throws DeskStorageBusyError while another server holds it; a killed server's claim ends with it.
+   */
+  claimServer(): Promise<void>;
+
   close(): Promise<void>;
+}
+
+export class DeskStorageBusyError extends Error {
+  constructor(location: string) {
+    super(
+      `another desk server is already serving ${location}; stop that one first (one desk, one server), or give this one its own storage`,
+    );
+    this.name = 'DeskStorageBusyError';
+  }
 }
 
 /** Opens a storage back end; its module (and driver) load only when used. */

@@ -15,7 +15,20 @@ export function DeskSettings() {
     e.preventDefault();
     e.stopPropagation();
     setBusy(true);
-    setError(await configureDesk(url.trim(), token.trim()));
+    const problem = await configureDesk(url.trim(), token.trim());
+    // The shell names the field by its key; the person knows it by its label, in their language.
+    setError(
+      problem
+        ?.split('; ')
+        .map((part) =>
+          part.startsWith('url:')
+            ? t('settings.badUrl')
+            : part.startsWith('token:')
+              ? t('settings.badToken')
+              : part,
+        )
+        .join(' ') ?? null,
+    );
     setBusy(false);
   };
   const disconnect = async () => {

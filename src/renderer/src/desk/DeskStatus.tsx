@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatusItem } from '../app/status';
+import { DESK_REFUSAL } from '../../../shared/desk/names';
 import { useDesk } from './deskClient';
+
+/** The desk server's refusal reasons are English words on the wire; the status item says them in the app's language. */
+const REASON_KEYS = Object.fromEntries(Object.entries(DESK_REFUSAL).map(([key, reason]) => [reason, key]));
 
 /** The status bar's desk item: Connected / Offline (n changes waiting) / Refused (why). Nothing without a desk. */
 export function DeskStatus() {
@@ -11,7 +15,12 @@ export function DeskStatus() {
     if (connection.kind === 'none') return null;
     const text =
       connection.kind === 'refused'
-        ? t('status.refused', { reason: connection.reason })
+        ? t('status.refused', {
+            reason:
+              connection.reason in REASON_KEYS
+                ? t(`status.reasons.${REASON_KEYS[connection.reason]}`)
+                : connection.reason,
+          })
         : connection.kind === 'connected'
           ? pending > 0
             ? t('status.sending', { count: pending })

@@ -8,6 +8,7 @@ import {
   articleDocName,
   type DeskArticleIndexEntry,
   type DeskAwarenessState,
+  DESK_REFUSAL,
   type DeskRole,
 } from '../../../shared/desk/names';
 import { parseWhoami } from '../../../shared/desk/whoami';
@@ -230,8 +231,13 @@ async function start(config: DeskConfig): Promise<void> {
   doc.provider.on('authenticated', ({ scope }: { scope: string }) => {
     set({ connection: { kind: 'connected' }, readOnly: scope === 'readonly' });
   });
-  doc.provider.on('close', () => {
-    if (state.connection.kind === 'connected') set({ connection: { kind: 'offline' } });
+  doc.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
+    // A revoked token: the desk closes this document's connection with the reason and keeps the
+    // socket open, so no new authentication (and no refusal) follows; the reason is the answer.
+    const reason = event?.reason ?? '';
+    if ((Object.values(DESK_REFUSAL) as string[]).includes(reason))
+      set({ connection: { kind: 'refused', reason } });
+    else if (state.connection.kind === 'connected') set({ connection: { kind: 'offline' } });
   });
   const map = doc.doc.getMap(ARTICLE_INDEX_MAP);
   map.observe(() => readIndex(doc.doc));
