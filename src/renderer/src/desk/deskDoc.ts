@@ -5,13 +5,7 @@ import { ARTICLE_INDEX_DOC } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { markDeskOpen } from './openTiming';
 
-/**
- * Updates typed here are stored within this of the first one not yet stored — the article's
- * autosave waits as long (600 ms) for its JSON copy. At 150 ms a typist's every key was a write
- * of its own (keys come 100–300 ms apart); the desk has each update as soon as it is sent, and a
- * confirmation stores what is buffered first, so nothing counts as on the desk before it is here.
- */
-const APPEND_BATCH_MS = 600;
+const APPEND_BATCH_MS = 150;
 /**
  * Updates received from the desk are on the desk already: a crash before they are stored here
  * costs nothing (they come again on the next connection), so colleagues' typing is stored in

@@ -33,7 +33,15 @@ export function mirrorOnlyDirtyChildren(root: object): boolean {
   const original = own[SYNC_CHILD];
   if (typeof original !== 'function') return false;
   const syncChild = original as SyncChild;
-  const skipping: SyncChild = function (this: object, binding, index, key, prevNodeMap, dirtyElements, dirtyLeaves) {
+  const $syncChildUnlessClean: SyncChild = function (
+    this: object,
+    binding,
+    index,
+    key,
+    prevNodeMap,
+    dirtyElements,
+    dirtyLeaves,
+  ) {
     if (
       prevNodeMap !== null &&
       dirtyElements !== null &&
@@ -45,7 +53,11 @@ export function mirrorOnlyDirtyChildren(root: object): boolean {
       return;
     syncChild.call(this, binding, index, key, prevNodeMap, dirtyElements, dirtyLeaves);
   };
-  Object.defineProperty(own, SYNC_CHILD, { value: skipping, configurable: true, writable: true });
+  Object.defineProperty(own, SYNC_CHILD, {
+    value: $syncChildUnlessClean,
+    configurable: true,
+    writable: true,
+  });
   return true;
 }
 
