@@ -212,3 +212,45 @@ describe('mirroring only dirty children into the desk document', () => {
     }
   });
 });
+
+describe('a newcomer whose article came from the desk', () => {
+  it('keeps what it types offline at the start of the article and merges it on reconnect', async () => {
+    const docA = new Y.Doc();
+    const a = boundEditor(docA);
+    seed(a.editor, 20);
+    await flush();
+    // The newcomer builds its editor from the desk's state, then wraps its binding.
+    const docB = new Y.Doc();
+    const b = boundEditor(docB);
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    await flush();
+    expect(mirrorOnlyDirtyChildren(b.binding.root)).toBe(true);
+    expect(stateOf(b.editor)).toBe(stateOf(a.editor));
+    // Offline: each side types; B at the very start, A at the very end.
+    b.editor.update(
+      () => {
+        const first = $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow();
+        if ($isTextNode(first)) first.spliceText(0, 0, 'Abends: ', false);
+      },
+      { discrete: true },
+    );
+    a.editor.update(
+      () => {
+        const last = $getRoot().getLastChildOrThrow<ParagraphNode>().getLastChildOrThrow();
+        if ($isTextNode(last)) last.spliceText(last.getTextContentSize(), 0, ' Jana war dabei.', false);
+      },
+      { discrete: true },
+    );
+    await flush();
+    // Reconnect: each side sends what the other lacks.
+    const toB = Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB));
+    const toA = Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA));
+    Y.applyUpdate(docA, toA);
+    Y.applyUpdate(docB, toB);
+    await flush();
+    const text = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
+    expect(text(a.editor)).toMatch(/^Abends: Absatz 0/);
+    expect(text(a.editor)).toMatch(/Jana war dabei\.$/);
+    expect(stateOf(b.editor)).toBe(stateOf(a.editor));
+  });
+});
