@@ -7,6 +7,7 @@ import {
   $isParagraphNode,
   $isTextNode,
   type LexicalEditor,
+  type LexicalNode,
   type ParagraphNode,
 } from 'lexical';
 import { createHeadlessEditor } from '@lexical/headless';
@@ -132,9 +133,9 @@ function randomEdit(editor: LexicalEditor, next: () => number): void {
         // Split the paragraph at a point inside this text, as Enter does.
         const [, after] = text.splitText(Math.floor(text.getTextContentSize() / 2));
         const moved = $createParagraphNode();
-        let node = after ?? null;
+        let node: LexicalNode | null = after ?? null;
         while (node) {
-          const following = node.getNextSibling();
+          const following: LexicalNode | null = node.getNextSibling();
           moved.append(node);
           node = following;
         }
