@@ -11,6 +11,7 @@ import { colorForName } from './colors';
 import { deskUserName, getDesk } from './deskClient';
 import type { DeskDoc } from './deskDoc';
 import { lexicalProvider } from './lexicalProvider';
+import { collabNodeOf, mirrorOnlyDirtyChildren } from './dirtyChildrenSync';
 
 export interface DeskBinding {
   desk: DeskDoc;
@@ -40,6 +41,29 @@ function syncCursorsOncePerFrame(): SyncCursorPositionsFn {
   };
 }
 
+/**
+ * Local edits mirror only the paragraphs they touched (see dirtyChildrenSync.ts). The binding is
+ * created inside CollaborationPlugin; its root is found on the root XmlText at the first update
+ * after it exists — until then the library's whole walk runs, which is only slower.
+ */
+function useMirrorOnlyDirtyChildren(desk: DeskDoc): void {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const xmlText = desk.doc.get(ARTICLE_DOC_KEYS.root, Y.XmlText);
+    let off: (() => void) | null = null;
+    const tryWrap = () => {
+      const root = collabNodeOf(xmlText);
+      if (root === null) return;
+      mirrorOnlyDirtyChildren(root);
+      off?.();
+      off = null;
+    };
+    off = editor.registerUpdateListener(tryWrap);
+    tryWrap();
+    return () => off?.();
+  }, [editor, desk]);
+}
+
 /** The editor bound to the article's desk document: live edits, carets, and undo of one's own changes. */
 export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskBinding; articleId: string }) {
   const { desk, bootstrap, initialJson } = binding;
@@ -51,6 +75,7 @@ export function DeskCollaborationPlugin({ binding, articleId }: { binding: DeskB
     [desk, bootstrap],
   );
   const cursorsOncePerFrame = useMemo(() => syncCursorsOncePerFrame(), []);
+  useMirrorOnlyDirtyChildren(desk);
   const name = deskUserName();
   const role = getDesk().config?.user?.role ?? 'editor';
   const awarenessData = useMemo(
