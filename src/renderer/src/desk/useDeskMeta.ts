@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type * as Y from 'yjs';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { metaChangesForDesk, metaPatchFromDesk } from '../../../shared/desk/articleMeta';
@@ -18,7 +18,9 @@ export function useDeskMeta(
   seed: boolean,
   readOnly: boolean,
 ): void {
-  useEffect(() => {
+  // From the commit on: run later, the first pull gave a field typed meanwhile the value the local
+  // copy held before it, and that key was lost (issue 12).
+  useLayoutEffect(() => {
     if (!desk) return;
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
     let applying = false;
@@ -53,7 +55,7 @@ export function useDeskMeta(
 
     map.observe(pull);
     const off = session.subscribe(push);
-    // The local copy may have been replayed before this effect ran (the editor's effects run first).
+    // The local copy may have been replayed already (it is, once the editor's binding connects).
     if (map.size > 0) apply();
     else if (seed && !readOnly) {
       desk.doc.transact(() => {

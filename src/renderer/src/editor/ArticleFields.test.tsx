@@ -35,7 +35,8 @@ function newArticle(): ArticleDocument {
 
 /** A key typed as the browser delivers it: the field's text changes, then an input event. */
 function typeKey(el: HTMLTextAreaElement | HTMLInputElement, ch: string): void {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const proto =
+    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, el.value + ch);
   el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
 }

@@ -1,13 +1,5 @@
 import { useStatusItem } from '../app/status';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type FormEvent,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
