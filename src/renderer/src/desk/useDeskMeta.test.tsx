@@ -4,7 +4,7 @@ import { useLayoutEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import * as Y from 'yjs';
 import { useDeskMeta } from './useDeskMeta';
-import type { DeskDoc } from './deskDoc';
+import { applyLocalReplay, type DeskDoc } from './deskDoc';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { ARTICLE_DOC_KEYS, ARTICLE_META_FIELDS } from '../../../shared/desk/names';
 import type { ArticleDocument } from '../../../shared/contract/articles';
@@ -69,6 +69,36 @@ describe('useDeskMeta', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(session.meta[field as 'headline']).toBe('L');
       expect(map.get(field)).toBe('L');
+    });
+  }
+
+  // The local copy is replayed when the editor's binding connects, after this hook began to listen;
+  // its entries and the typed one are concurrent, and either may win in the map (by client id).
+  for (const [label, storedClient, hereClient] of [
+    ['an older', 1, 2],
+    ['a newer', 2, 1],
+  ] as const) {
+    it(`keeps a headline typed before the local copy was replayed, whose client id is ${label}`, async () => {
+      const session = new ArticleSession(doc, () => new Promise(() => undefined));
+      const stored = new Y.Doc();
+      stored.clientID = storedClient;
+      const storedMap = stored.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
+      for (const f of ARTICLE_META_FIELDS) storedMap.set(f, doc.meta[f as keyof typeof doc.meta]);
+      const ydoc = new Y.Doc();
+      ydoc.clientID = hereClient;
+      const map = ydoc.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
+      root = createRoot(document.createElement('div'));
+      root.render(
+        <>
+          <Binding desk={{ doc: ydoc } as unknown as DeskDoc} session={session} />
+          <TypeAfterCommit session={session} field="headline" />
+        </>,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      applyLocalReplay(ydoc, Y.encodeStateAsUpdate(stored));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(session.meta.headline).toBe('L');
+      expect(map.get('headline')).toBe('L');
     });
   }
 });

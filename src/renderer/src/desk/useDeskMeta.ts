@@ -4,7 +4,7 @@ import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { metaChangesForDesk, metaPatchFromDesk } from '../../../shared/desk/articleMeta';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { updateIndexHeadline } from './deskClient';
-import type { DeskDoc } from './deskDoc';
+import { isLocalReplay, type DeskDoc } from './deskDoc';
 
 /**
  * Keeps the article's news fields and the desk document's 'meta' map in step. Changes from the
@@ -25,9 +25,14 @@ export function useDeskMeta(
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
     let applying = false;
     let lastMeta = session.meta;
+    // Fields typed before the local copy was replayed (the editor's binding connects after this
+    // effect): newer than the copy, so its older values must not replace them.
+    const typedBeforeReplay = new Set<string>();
+    let replayed = false;
 
-    const apply = () => {
+    const apply = (keep: ReadonlySet<string> = new Set()) => {
       const patch = metaPatchFromDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
+      for (const field of keep) delete (patch as Record<string, unknown>)[field];
       if (Object.keys(patch).length === 0) return;
       applying = true;
       session.setMeta(patch);
@@ -35,7 +40,18 @@ export function useDeskMeta(
       applying = false;
     };
     const pull = (_event: Y.YMapEvent<unknown>, tx: Y.Transaction) => {
-      if (!tx.local) apply();
+      if (tx.local) return;
+      if (!isLocalReplay(tx.origin)) return apply();
+      replayed = true;
+      apply(typedBeforeReplay);
+      // Concurrent with the copy's entries, the typed values may have lost in the map: set them again.
+      const typed = metaChangesForDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
+      const again = Object.entries(typed).filter(([field]) => typedBeforeReplay.has(field));
+      typedBeforeReplay.clear();
+      if (again.length > 0 && !readOnly)
+        desk.doc.transact(() => {
+          for (const [field, value] of again) map.set(field, value);
+        });
     };
     const push = () => {
       if (applying || readOnly || session.meta === lastMeta) return;
@@ -47,6 +63,7 @@ export function useDeskMeta(
       if (!changed) return;
       const changes = metaChangesForDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
       if (Object.keys(changes).length === 0) return;
+      if (!replayed) for (const field of Object.keys(changes)) typedBeforeReplay.add(field);
       desk.doc.transact(() => {
         for (const [field, value] of Object.entries(changes)) map.set(field, value);
       });
