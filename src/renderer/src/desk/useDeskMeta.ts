@@ -1,10 +1,10 @@
-import { useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
 import { metaChangesForDesk, metaPatchFromDesk } from '../../../shared/desk/articleMeta';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { updateIndexHeadline } from './deskClient';
-import { isLocalReplay, type DeskDoc } from './deskDoc';
+import type { DeskDoc } from './deskDoc';
 
 /**
  * Keeps the article's news fields and the desk document's 'meta' map in step. Changes from the
@@ -18,21 +18,14 @@ export function useDeskMeta(
   seed: boolean,
   readOnly: boolean,
 ): void {
-  // From the commit on: run later, the first pull gave a field typed meanwhile the value the local
-  // copy held before it, and that key was lost (issue 12).
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!desk) return;
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.meta);
     let applying = false;
     let lastMeta = session.meta;
-    // Fields typed before the local copy was replayed (the editor's binding connects after this
-    // effect): newer than the copy, so its older values must not replace them.
-    const typedBeforeReplay = new Set<string>();
-    let replayed = false;
 
-    const apply = (keep: ReadonlySet<string> = new Set()) => {
+    const apply = () => {
       const patch = metaPatchFromDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
-      for (const field of keep) delete (patch as Record<string, unknown>)[field];
       if (Object.keys(patch).length === 0) return;
       applying = true;
       session.setMeta(patch);
@@ -40,18 +33,7 @@ export function useDeskMeta(
       applying = false;
     };
     const pull = (_event: Y.YMapEvent<unknown>, tx: Y.Transaction) => {
-      if (tx.local) return;
-      if (!isLocalReplay(tx.origin)) return apply();
-      replayed = true;
-      apply(typedBeforeReplay);
-      // Concurrent with the copy's entries, the typed values may have lost in the map: set them again.
-      const typed = metaChangesForDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
-      const again = Object.entries(typed).filter(([field]) => typedBeforeReplay.has(field));
-      typedBeforeReplay.clear();
-      if (again.length > 0 && !readOnly)
-        desk.doc.transact(() => {
-          for (const [field, value] of again) map.set(field, value);
-        });
+      if (!tx.local) apply();
     };
     const push = () => {
       if (applying || readOnly || session.meta === lastMeta) return;
@@ -63,7 +45,6 @@ export function useDeskMeta(
       if (!changed) return;
       const changes = metaChangesForDesk(map as unknown as ReadonlyMap<string, unknown>, session.meta);
       if (Object.keys(changes).length === 0) return;
-      if (!replayed) for (const field of Object.keys(changes)) typedBeforeReplay.add(field);
       desk.doc.transact(() => {
         for (const [field, value] of Object.entries(changes)) map.set(field, value);
       });
@@ -72,7 +53,7 @@ export function useDeskMeta(
 
     map.observe(pull);
     const off = session.subscribe(push);
-    // The local copy may have been replayed already (it is, once the editor's binding connects).
+    // The local copy may have been replayed before this effect ran (the editor's effects run first).
     if (map.size > 0) apply();
     else if (seed && !readOnly) {
       desk.doc.transact(() => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 import { COLLABORATION_TAG } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { ArticleSession } from '../../../../shared/autosave/articleSession';
@@ -14,9 +14,7 @@ const REMOTE_SAVE_WITHIN_MS = 3000;
  */
 export function AutosavePlugin({ session }: { session: ArticleSession }): null {
   const [editor] = useLexicalComposerContext();
-  // From the commit on, like Lexical's own input handling: a key typed before the passive effects
-  // ran changed the body without reaching the session (issue 12).
-  useLayoutEffect(() => {
+  useEffect(() => {
     // Serialises the whole body (≈ 0.1 s at 100,000 words): not before the opened text is on screen.
     whenIdleAfterPaint(() => session.setBaseline(editor.getEditorState()), 1000);
     return editor.registerUpdateListener(
