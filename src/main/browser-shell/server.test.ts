@@ -182,6 +182,46 @@ describe('browser shell', () => {
     expect((await request('GET', '/early-boot.js')).headers['cache-control']).toBe('no-store');
   });
 
+  it("keeps an idle keep-alive connection open past Node's 5 s, so a reused socket is not reset under a call", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean; keepAlive: string | undefined }>((resolve, reject) => {
+        const req = http.get(
+          {
+            host: '127.0.0.1',
+            port: shell.port,
+            path: '/',
+            agent,
+            headers: { host: `127.0.0.1:${shell.port}` },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                reused: req.reusedSocket,
+                keepAlive: res.headers['keep-alive'],
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.status).toBe(200);
+      // The browser learns how long it may reuse the socket; it must outlast Chromium's 300 s.
+      expect(Number(/timeout=(\d+)/.exec(first.keepAlive ?? '')?.[1])).toBeGreaterThan(300);
+      // Idle past Node's default keep-alive time: the server used to close the socket here.
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      const second = await get();
+      expect(second.status).toBe(200);
+      expect(second.reused).toBe(true);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const res = await request('GET', '/..%2Fsecret.txt');
     expect(res.status).toBe(404);

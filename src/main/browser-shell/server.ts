@@ -27,6 +27,13 @@ const HASHED_ASSET = /^assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2|svg|png)$/;
 const MAX_BODY = 64 * 1024 * 1024;
 /** Long enough for a browser to start and follow the link, short enough that a copied link is worthless. */
 const LAUNCH_TOKEN_TTL_MS = 2 * 60 * 1000;
+/**
+ * How long an idle keep-alive connection stays open. Node's default of 5 s closed sockets the
+ * browser still counted as reusable (Chromium keeps a used one for up to 5 minutes): a call sent
+ * on one just as the server closed it failed with a reset. Past the browser's own limit, the
+ * browser is always the side that lets go. Loopback only, so an idle socket costs nothing.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 310_000;
 
 export interface BrowserShellOptions {
   ctx: HandlerContext;
@@ -287,6 +294,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.port) throw err;
     await listen(server, 0);
   }
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Above the keep-alive time, so the wait for a reused socket's next request is never cut short by it.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 10_000;
+  server.requestTimeout = Math.max(server.requestTimeout, server.headersTimeout);
   port = (server.address() as { port: number }).port;
   cookieName = `factdesk_session_${port}`;
   const base = `http://127.0.0.1:${port}`;

@@ -1,11 +1,6 @@
-import {
-  SHELL_EVENTS_PATH,
-  buildApi,
-  type Channel,
-  type FactdeskApi,
-  type MenuCommand,
-} from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
+import { SHELL_EVENTS_PATH, buildApi, type FactdeskApi, type MenuCommand } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { createHttpInvoke } from './httpTransport';
 
 declare global {
   interface Window {
@@ -18,26 +13,7 @@ declare global {
  * authorises calls; the renderer never handles the token itself.
  */
 function createHttpApi(): FactdeskApi {
-  const invoke = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
-    const body = JSON.stringify(input ?? {});
-    try {
-      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body,
-        // Lets the final save finish while the page unloads. Only then: the bodies of all
-        // keepalive requests a page has in flight may add up to 64 KiB (Fetch standard), and a
-        // call past that fails at once with a network error — an ordinary call made while an
-        // autosave of a long article was on its way came back as "no answer".
-        keepalive: document.visibilityState === 'hidden' && body.length < 60_000,
-      });
-      const payload = (await res.json()) as Result<unknown>;
-      return payload;
-    } catch (err) {
-      return fail('unavailable', `Factdesk's local server did not answer (${(err as Error).message}).`);
-    }
-  };
+  const invoke = createHttpInvoke();
   return buildApi(invoke, {
     onMenuCommand(_listener: (command: MenuCommand) => void) {
       // No native menu here: the in-app menu bar raises commands directly.

@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLatestRef } from '../app/latestRef';
 import { useTranslation } from 'react-i18next';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { applyTypingEdit, typographyForInput } from '../../../shared/typography/typing';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
+import { useSessionMeta } from './sessionMeta';
 
 /**
  * Textareas grow with their text by CSS where the engine can (editor.css); measuring
@@ -121,7 +122,7 @@ export function ArticleFields({
   focusHeadline: boolean;
   readOnly?: boolean;
 }) {
-  const meta = useSyncExternalStore(session.subscribe, () => session.meta);
+  const meta = useSessionMeta(session);
   const field = (name: FieldName, multiline: boolean, next?: () => void, autoFocus = false) => (
     <TypographyField
       name={name}
