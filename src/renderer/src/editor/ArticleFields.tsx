@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import { useLatestRef } from '../app/latestRef';
 import { useTranslation } from 'react-i18next';
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import { applyTypingEdit, typographyForInput } from '../../../shared/typography/typing';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
-import { useSessionMeta } from './sessionMeta';
 
 /**
  * Textareas grow with their text by CSS where the engine can (editor.css); measuring
@@ -122,7 +121,13 @@ export function ArticleFields({
   focusHeadline: boolean;
   readOnly?: boolean;
 }) {
-  const meta = useSessionMeta(session);
+  const meta = useSyncExternalStore(session.subscribe, () => session.meta);
+  // useSyncExternalStore subscribes in a passive effect, which a loaded machine runs well after the
+  // commit that autofocused the headline: a key typed in between changed the session but
+  // re-rendered nothing, React put the field's old value back, and the next key overwrote the
+  // first (issue 12, "okal geht es weiter"). Re-rendering from the change handler itself reads the
+  // new value whether or not the subscription is in place yet; once it is, both land in one render.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const field = (name: FieldName, multiline: boolean, next?: () => void, autoFocus = false) => (
     <TypographyField
       name={name}
@@ -130,7 +135,10 @@ export function ArticleFields({
       language={meta.language}
       multiline={multiline}
       maxLength={LIMITS[name]}
-      onChange={(value) => session.setMeta({ [name]: value })}
+      onChange={(value) => {
+        session.setMeta({ [name]: value });
+        rerender();
+      }}
       onEnter={next}
       autoFocus={autoFocus && !readOnly}
       readOnly={readOnly}

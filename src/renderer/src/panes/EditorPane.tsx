@@ -1,5 +1,14 @@
 import { useStatusItem } from '../app/status';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app/AppContext';
 import { runCommand, useCommand } from '../app/commands';
@@ -10,7 +19,6 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState } from '../components/EmptyState';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleFields } from '../editor/ArticleFields';
-import { useSessionMeta } from '../editor/sessionMeta';
 import { clearActiveSession, flushActiveSession, setActiveSession } from '../editor/activeSession';
 import { getArticleEditor } from '../editor/EditorContext';
 import { whenIdle } from '../editor/idle';
@@ -217,7 +225,7 @@ function ArticleWorkspace({
   const [revisionsKey, setRevisionsKey] = useState(0);
   const [versionDialog, setVersionDialog] = useState(false);
   const [readingWidth, setReadingWidth] = useState(() => localStorage.getItem(READING_WIDTH_KEY) !== 'off');
-  const meta = useSessionMeta(session);
+  const meta = useSyncExternalStore(session.subscribe, () => session.meta);
   const readyGate = useReadyGate(session.id);
   useRecoveryCopy(session);
   const deskArticle = useDeskArticle({
