@@ -10,74 +10,8 @@ import {
   type LexicalNode,
   type ParagraphNode,
 } from 'lexical';
-import { createHeadlessEditor } from '@lexical/headless';
-import {
-  createYjsBinding,
-  syncLexicalUpdateToYjs,
-  syncYjsChangesToLexical,
-  type Binding,
-  type Provider,
-} from '@lexical/yjs';
-import { articleEditorConfig } from '../editor/config';
+import { boundEditor, linkedDocs } from './boundEditor.testing';
 import { collabNodeOf, mirrorOnlyDirtyChildren } from './dirtyChildrenSync';
-
-/** Enough of a provider for the binding: no one else's cursor to draw. */
-const quietProvider = {
-  awareness: {
-    getLocalState: () => null,
-    getStates: () => new Map(),
-    on() {},
-    off() {},
-    setLocalState() {},
-    setLocalStateField() {},
-  },
-  connect() {},
-  disconnect() {},
-  on() {},
-  off() {},
-} as unknown as Provider;
-
-/** An editor bound to `doc` the way CollaborationPlugin binds it. */
-function boundEditor(doc: Y.Doc): { editor: LexicalEditor; binding: Binding } {
-  const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({
-    nodes: config.nodes,
-    theme: config.theme,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  const binding = createYjsBinding({ editor, id: 'article', doc, docMap: new Map([['article', doc]]) });
-  binding.root.getSharedType().observeDeep((events, transaction) => {
-    if (transaction.origin !== binding)
-      syncYjsChangesToLexical(binding, quietProvider, events as never, false);
-  });
-  editor.registerUpdateListener(
-    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-      if (tags.has('skip-collab')) return;
-      syncLexicalUpdateToYjs(
-        binding,
-        quietProvider,
-        prevEditorState,
-        editorState,
-        dirtyElements,
-        dirtyLeaves,
-        normalizedNodes,
-        tags,
-      );
-    },
-  );
-  return { editor, binding };
-}
-
-/** Two documents that exchange every update, as two desk members do through the desk. */
-function linked(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(b, u, 'remote'));
-  b.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(a, u, 'remote'));
-  return [a, b];
-}
 
 function seed(editor: LexicalEditor, paragraphs: number): void {
   editor.update(
@@ -192,7 +126,7 @@ describe('mirroring only dirty children into the desk document', () => {
 
   it('leaves both members with the same article after random edits on both sides', async () => {
     for (const seedValue of [1, 2, 3, 4, 5]) {
-      const [docA, docB] = linked();
+      const [docA, docB] = linkedDocs();
       const a = boundEditor(docA);
       const b = boundEditor(docB);
       seed(a.editor, 12);
