@@ -200,7 +200,7 @@ describe('browser shell', () => {
               resolve({
                 status: res.statusCode ?? 0,
                 reused: req.reusedSocket,
-                keepAlive: res.headers['keep-alive'],
+                keepAlive: String(res.headers['keep-alive'] ?? ''),
               }),
             );
           },
