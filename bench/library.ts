@@ -11,7 +11,8 @@
  * commit), so the share of an open that is the list shows as the difference. Prints each figure
  * with its target; asserts nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnBrowserShell } from './browserShell';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,20 +65,9 @@ async function startShell(
   dataDir: string,
   rendererDir?: string,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const extra = rendererDir ? ['--renderer-dir', path.resolve(rendererDir)] : [];
-  const child = spawn(process.execPath, [SHELL, '--data-dir', dataDir, ...extra], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}`)));
-  });
-  return { child, url };
+  const args = rendererDir ? ['--renderer-dir', path.resolve(rendererDir)] : [];
+  const { child, launchUrl } = await spawnBrowserShell(SHELL, dataDir, { args });
+  return { child, url: launchUrl };
 }
 
 /** Main-thread CPU time of the page so far, in ms. */

@@ -16,7 +16,7 @@
  * Needs the built app (npm run build). Run: npm run bench:stalls
  * (STALLS_SHELL=<path to another build's browser-shell.js> for a baseline at the same load)
  */
-import { spawn } from 'node:child_process';
+import { spawnBrowserShell } from './browserShell';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,18 +92,8 @@ interface Shell {
 }
 
 async function startShell(dataDir: string): Promise<Shell> {
-  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { child, launchUrl } = await spawnBrowserShell(BROWSER_SHELL, dataDir, {
     env: { ...process.env, FACTDESK_CHROMIUM: findChromiumPath() ?? '' },
-  });
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`Browser shell exited with ${code}`)));
   });
   const base = new URL(launchUrl).origin;
   // The launch token is exchanged once for the session secret (the cookie a tab would keep),

@@ -8,7 +8,7 @@
  *
  * Needs the built app (npm run build). Run: npm run bench:typeahead
  */
-import { spawn } from 'node:child_process';
+import { spawnBrowserShell } from './browserShell';
 import fs from 'node:fs';
 import path from 'node:path';
 // `performance` is the global one: functions below go to the page as source, where a bundler-renamed
@@ -210,19 +210,7 @@ function report(
 
 /** The built browser shell on the data folder; resolves with its launch URL and a stop function. */
 async function startShell(dataDir: string): Promise<{ launchUrl: string; stop(): Promise<void> }> {
-  if (!fs.existsSync(BROWSER_SHELL)) throw new Error('The app is not built: run "npm run build" first.');
-  const child = spawn(process.execPath, [BROWSER_SHELL, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /FACTDESK_BROWSER_SHELL (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`Browser shell exited with ${code}`)));
-  });
+  const { child, launchUrl } = await spawnBrowserShell(BROWSER_SHELL, dataDir);
   return {
     launchUrl,
     stop: () =>
