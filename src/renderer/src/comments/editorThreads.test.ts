@@ -10,22 +10,14 @@ import {
   UNDO_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createMarkNode } from '@lexical/mark';
-import { articleEditorConfig } from '../editor/config';
 import { $claimsAtSelection, $markedClaims, $neighbourClaim } from '../claims/editorMarks';
 import { $anchorNewThread, $selectThread, $threadsAtSelection, $threadsInText } from './editorThreads';
+import { headlessArticleEditor } from '../editor/headlessEditor.testing';
 
 function newEditor(): LexicalEditor {
-  const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({
-    nodes: config.nodes,
-    theme: config.theme,
-    onError: (e) => {
-      throw e;
-    },
-  });
+  const editor = headlessArticleEditor();
   registerHistory(editor, createEmptyHistoryState(), 0);
   return editor;
 }

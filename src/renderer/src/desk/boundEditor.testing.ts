@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import type { LexicalEditor } from 'lexical';
-import { createHeadlessEditor } from '@lexical/headless';
 import {
   createYjsBinding,
   syncLexicalUpdateToYjs,
@@ -8,7 +7,7 @@ import {
   type Binding,
   type Provider,
 } from '@lexical/yjs';
-import { articleEditorConfig } from '../editor/config';
+import { headlessArticleEditor } from '../editor/headlessEditor.testing';
 
 // For tests: headless editors bound to Yjs documents through @lexical/yjs as CollaborationPlugin
 // binds them, and documents that exchange updates as two desk members do through the desk.
@@ -31,14 +30,7 @@ const quietProvider = {
 
 /** An editor bound to `doc` the way CollaborationPlugin binds it. */
 export function boundEditor(doc: Y.Doc): { editor: LexicalEditor; binding: Binding } {
-  const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({
-    nodes: config.nodes,
-    theme: config.theme,
-    onError: (e) => {
-      throw e;
-    },
-  });
+  const editor = headlessArticleEditor();
   const binding = createYjsBinding({ editor, id: 'article', doc, docMap: new Map([['article', doc]]) });
   binding.root.getSharedType().observeDeep((events, transaction) => {
     if (transaction.origin !== binding)

@@ -6,7 +6,6 @@ import {
   $getRoot,
   $createLineBreakNode,
 } from 'lexical';
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link';
@@ -14,17 +13,10 @@ import { $createMarkNode } from '@lexical/mark';
 import { $createSuggestedChangeNode } from './nodes/SuggestedChangeNode';
 import { ARTICLE_NODE_TYPES } from '../../../shared/contract/articles';
 import type { SerializedNodeJSON } from '../../../shared/domain/articles';
-import { articleEditorConfig } from './config';
+import { headlessArticleEditor } from './headlessEditor.testing';
 
 function newEditor(state?: string) {
-  const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({
-    nodes: config.nodes,
-    theme: config.theme,
-    onError: (e) => {
-      throw e;
-    },
-  });
+  const editor = headlessArticleEditor();
   if (state) editor.setEditorState(editor.parseEditorState(state));
   return editor;
 }

@@ -12,10 +12,8 @@ import {
   type TextNode,
   UNDO_COMMAND,
 } from 'lexical';
-import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createMarkNode } from '@lexical/mark';
-import { articleEditorConfig } from '../editor/config';
 import { suggestionShapeProblems } from '../../../shared/article/suggestedChanges';
 import { withoutPendingSuggestions, pendingSuggestions } from '../../../shared/article/suggestedChanges';
 import { plainText } from '../../../shared/article/blocks';
@@ -34,16 +32,10 @@ import {
   $suggestionIdsAtSelection,
   type SuggestActor,
 } from './suggestOps';
+import { headlessArticleEditor } from '../editor/headlessEditor.testing';
 
 function newEditor(): LexicalEditor {
-  const config = articleEditorConfig(null);
-  const editor = createHeadlessEditor({
-    nodes: config.nodes,
-    theme: config.theme,
-    onError: (e) => {
-      throw e;
-    },
-  });
+  const editor = headlessArticleEditor();
   registerHistory(editor, createEmptyHistoryState(), 0);
   return editor;
 }
