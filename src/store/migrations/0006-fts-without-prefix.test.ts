@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexedSpellings } from '../../shared/search/fold';
 import { migrate, schemaVersion } from '../db';
 import { searchFacts } from '../search';
 import { migrations } from './index';
-import { migrationDbs } from './testing';
+import { indexRowAsBefore, migrationDbs } from './testing';
 
 const { tempDb, cleanup } = migrationDbs('factdesk-m6-');
 afterEach(cleanup);
@@ -16,10 +15,8 @@ const index = migrations.findIndex((m) => m.name === 'fts-without-prefix');
 function previousVersionWithFacts(): Database.Database {
   const db = tempDb();
   migrate(db, migrations.slice(0, index));
-  const fts = (table: string, rowid: number | bigint, fields: (string | null)[]) => {
-    const doc = indexedSpellings(fields);
-    db.prepare(`INSERT INTO ${table} (rowid, t, s) VALUES (?, ?, ?)`).run(rowid, doc.t, doc.s);
-  };
+  const fts = (table: string, rowid: number | bigint, fields: (string | null)[]) =>
+    indexRowAsBefore(db, table, rowid, fields);
   const entity = db.prepare(
     'INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

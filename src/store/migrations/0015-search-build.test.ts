@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Quote } from '../../shared/domain/facts';
-import { indexedSpellings } from '../../shared/search/fold';
 import { migrate, schemaVersion } from '../db';
 import { quoteTable } from '../fact-tables';
 import { insertRecords } from '../records';
 import { searchFacts } from '../search';
 import { migrations } from './index';
 import { SEARCH_HASHSIZE, SEARCH_TABLES } from './0015-search-build';
-import { migrationDbs } from './testing';
+import { indexRowAsBefore, migrationDbs } from './testing';
 
 const { tempDb, cleanup } = migrationDbs('factdesk-m15-');
 afterEach(cleanup);
@@ -20,10 +19,8 @@ const index = migrations.findIndex((m) => m.name === 'search-build');
 function previousVersionWithFacts(): Database.Database {
   const db = tempDb();
   migrate(db, migrations.slice(0, index));
-  const fts = (table: string, rowid: number | bigint, fields: (string | null)[]) => {
-    const doc = indexedSpellings(fields);
-    db.prepare(`INSERT INTO ${table} (rowid, t, s) VALUES (?, ?, ?)`).run(rowid, doc.t, doc.s);
-  };
+  const fts = (table: string, rowid: number | bigint, fields: (string | null)[]) =>
+    indexRowAsBefore(db, table, rowid, fields);
   const entity = db.prepare(
     'INSERT INTO entities (id, kind, name, aliases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

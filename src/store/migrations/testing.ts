@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { indexedSpellings } from '../../shared/search/fold';
 
 /**
  * Raw databases for migration tests: a file in a temp folder with foreign keys on and no
@@ -25,4 +26,18 @@ export function migrationDbs(prefix: string): { tempDb(): Database.Database; cle
       for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Writes one search-index row into an older store the way the store of that version did: the
+ * folded and stripped spellings of the fields in columns `t` and `s`, keyed by the record's rowid.
+ */
+export function indexRowAsBefore(
+  db: Database.Database,
+  table: string,
+  rowid: number | bigint,
+  fields: (string | null)[],
+): void {
+  const doc = indexedSpellings(fields);
+  db.prepare(`INSERT INTO ${table} (rowid, t, s) VALUES (?, ?, ?)`).run(rowid, doc.t, doc.s);
 }
