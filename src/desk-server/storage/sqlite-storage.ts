@@ -131,7 +131,10 @@ export function openSqliteStorage(file: string): DeskStorage {
       }));
     },
     async addUser(name, role, tokenSha256) {
-      return addUser(name, role, tokenSha256);
+      // IMMEDIATE: the transaction reads before it writes, and a deferred one that read while
+      // the running server wrote could not upgrade — "database is locked" at once, busy timeout
+      // or not (SQLITE_BUSY_SNAPSHOT). Taking the write lock first waits for the server instead.
+      return addUser.immediate(name, role, tokenSha256);
     },
     async listUsers(): Promise<DeskUserRecord[]> {
       return (

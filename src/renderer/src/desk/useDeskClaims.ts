@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   GATE_PASSES_KEY,
   mergeGatePasses,
@@ -14,17 +14,14 @@ import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { getClaimsState, refreshClaims, subscribeClaims } from '../claims/claimsStore';
 import type { DeskDoc } from './deskDoc';
+import { readRecordMap, taskQueue, writeRecordFields } from './recordMap';
 
 function readDesk(claims: Y.Map<unknown>): { records: DeskClaimRecord[]; passes: DeskGatePass[] } {
-  const records: DeskClaimRecord[] = [];
-  let passes: DeskGatePass[] = [];
-  claims.forEach((value, key) => {
-    if (key === GATE_PASSES_KEY) passes = parseGatePasses(value);
-    else if (value instanceof Y.Map) {
-      const record = parseClaimRecord(key, value.toJSON() as Record<string, unknown>);
-      if (record) records.push(record);
-    }
-  });
+  // The gate passes sit beside the records as a plain list, which readRecordMap skips.
+  const records = readRecordMap(claims, parseClaimRecord);
+  const passes: DeskGatePass[] = claims.has(GATE_PASSES_KEY)
+    ? parseGatePasses(claims.get(GATE_PASSES_KEY))
+    : [];
   return { records, passes };
 }
 
@@ -38,13 +35,8 @@ export function useDeskClaims(desk: DeskDoc | null, articleId: string, readOnly:
   useEffect(() => {
     if (!desk) return;
     const claims = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.claims);
-    let queue: Promise<void> = Promise.resolve();
-    let stopped = false;
-    const run = (task: () => Promise<void>) => {
-      queue = queue
-        .then(() => (stopped ? undefined : task()))
-        .catch((err: unknown) => console.error('[desk] claims', err instanceof Error ? err.message : err));
-    };
+    const queue = taskQueue('claims');
+    const run = queue.run;
 
     const pull = async () => {
       const { records, passes } = readDesk(claims);
@@ -55,24 +47,14 @@ export function useDeskClaims(desk: DeskDoc | null, articleId: string, readOnly:
     const push = async () => {
       if (readOnly) return;
       const r = await api.desk.claimsRead({ articleId });
-      if (!r.ok || stopped) return;
+      if (!r.ok || queue.stopped) return;
       const current = readDesk(claims);
       const onDesk = new Map(current.records.map((x) => [x.id, recordKey(x)]));
       const passes = mergeGatePasses(current.passes, r.value.passes);
       const changed = r.value.records.filter((x) => onDesk.get(x.id) !== recordKey(x));
       if (changed.length === 0 && passes.length === current.passes.length) return;
       desk.doc.transact(() => {
-        for (const record of changed) {
-          let fields = claims.get(record.id);
-          if (!(fields instanceof Y.Map)) {
-            fields = new Y.Map<unknown>();
-            claims.set(record.id, fields);
-          }
-          const map = fields as Y.Map<unknown>;
-          for (const [key, value] of Object.entries(recordFields(record))) {
-            if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
-          }
-        }
+        writeRecordFields(claims, changed, recordFields);
         if (passes.length > current.passes.length) claims.set(GATE_PASSES_KEY, passes);
       });
     };
@@ -94,7 +76,7 @@ export function useDeskClaims(desk: DeskDoc | null, articleId: string, readOnly:
     run(pull);
     run(push);
     return () => {
-      stopped = true;
+      queue.stop();
       clearTimeout(pushTimer);
       claims.unobserveDeep(onChange);
       offClaims();

@@ -1,27 +1,15 @@
 import { useEffect } from 'react';
-import * as Y from 'yjs';
-import {
-  parseThreadRecord,
-  threadRecordFields,
-  threadRecordKey,
-  type DeskThreadRecord,
-} from '../../../shared/desk/threadRecords';
+import type * as Y from 'yjs';
+import { parseThreadRecord, threadRecordFields, threadRecordKey } from '../../../shared/desk/threadRecords';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { getClaimsState, subscribeClaims } from '../claims/claimsStore';
 import { getCommentsState, refreshComments, subscribeComments } from '../comments/commentsStore';
 import { announceArticleChange } from '../library/articleEvents';
 import type { DeskDoc } from './deskDoc';
+import { readRecordMap, taskQueue, writeRecordFields } from './recordMap';
 
-function readDesk(map: Y.Map<unknown>): DeskThreadRecord[] {
-  const records: DeskThreadRecord[] = [];
-  map.forEach((value, key) => {
-    if (!(value instanceof Y.Map)) return;
-    const record = parseThreadRecord(key, value.toJSON() as Record<string, unknown>);
-    if (record) records.push(record);
-  });
-  return records;
-}
+const readDesk = (map: Y.Map<unknown>) => readRecordMap(map, parseThreadRecord);
 
 /**
  * Keeps the article's comment tables and the desk document's 'comments' map in step, in the
@@ -34,14 +22,9 @@ export function useDeskComments(desk: DeskDoc | null, articleId: string, readOnl
   useEffect(() => {
     if (!desk) return;
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.comments);
-    let queue: Promise<void> = Promise.resolve();
-    let stopped = false;
+    const queue = taskQueue('comments');
+    const run = queue.run;
     let waiting = 0;
-    const run = (task: () => Promise<void>) => {
-      queue = queue
-        .then(() => (stopped ? undefined : task()))
-        .catch((err: unknown) => console.error('[desk] comments', err instanceof Error ? err.message : err));
-    };
 
     const pull = async () => {
       const records = readDesk(map);
@@ -57,23 +40,11 @@ export function useDeskComments(desk: DeskDoc | null, articleId: string, readOnl
     const push = async () => {
       if (readOnly) return;
       const r = await api.comments.deskRead({ articleId });
-      if (!r.ok || stopped) return;
+      if (!r.ok || queue.stopped) return;
       const onDesk = new Map(readDesk(map).map((x) => [x.id, threadRecordKey(x)]));
       const changed = r.value.filter((x) => onDesk.get(x.id) !== threadRecordKey(x));
       if (changed.length === 0) return;
-      desk.doc.transact(() => {
-        for (const record of changed) {
-          let fields = map.get(record.id);
-          if (!(fields instanceof Y.Map)) {
-            fields = new Y.Map<unknown>();
-            map.set(record.id, fields);
-          }
-          const entry = fields as Y.Map<unknown>;
-          for (const [key, value] of Object.entries(threadRecordFields(record))) {
-            if (JSON.stringify(entry.get(key)) !== JSON.stringify(value)) entry.set(key, value);
-          }
-        }
-      });
+      desk.doc.transact(() => writeRecordFields(map, changed, threadRecordFields));
     };
 
     let pushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,7 +70,7 @@ export function useDeskComments(desk: DeskDoc | null, articleId: string, readOnl
     run(pull);
     run(push);
     return () => {
-      stopped = true;
+      queue.stop();
       clearTimeout(pushTimer);
       map.unobserveDeep(onChange);
       offComments();

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   correctionRecordFields,
   correctionRecordKey,
   parseCorrectionRecord,
-  type DeskCorrectionRecord,
 } from '../../../shared/desk/correctionRecords';
 import { ARTICLE_DOC_KEYS } from '../../../shared/desk/names';
 import { api } from '../bridge';
@@ -16,16 +15,9 @@ import {
 } from '../corrections/correctionsStore';
 import { announceArticleChange } from '../library/articleEvents';
 import type { DeskDoc } from './deskDoc';
+import { readRecordMap, taskQueue, writeRecordFields } from './recordMap';
 
-function readDesk(map: Y.Map<unknown>): DeskCorrectionRecord[] {
-  const records: DeskCorrectionRecord[] = [];
-  map.forEach((value, key) => {
-    if (!(value instanceof Y.Map)) return;
-    const record = parseCorrectionRecord(key, value.toJSON() as Record<string, unknown>);
-    if (record) records.push(record);
-  });
-  return records;
-}
+const readDesk = (map: Y.Map<unknown>) => readRecordMap(map, parseCorrectionRecord);
 
 /**
  * Keeps the article's correction tables and the desk document's 'corrections' map in step, in the
@@ -39,16 +31,9 @@ export function useDeskCorrections(desk: DeskDoc | null, articleId: string, read
   useEffect(() => {
     if (!desk) return;
     const map = desk.doc.getMap<unknown>(ARTICLE_DOC_KEYS.corrections);
-    let queue: Promise<void> = Promise.resolve();
-    let stopped = false;
+    const queue = taskQueue('corrections');
+    const run = queue.run;
     let waiting = 0;
-    const run = (task: () => Promise<void>) => {
-      queue = queue
-        .then(() => (stopped ? undefined : task()))
-        .catch((err: unknown) =>
-          console.error('[desk] corrections', err instanceof Error ? err.message : err),
-        );
-    };
 
     const pull = async () => {
       const records = readDesk(map);
@@ -64,23 +49,11 @@ export function useDeskCorrections(desk: DeskDoc | null, articleId: string, read
     const push = async () => {
       if (readOnly) return;
       const r = await api.corrections.deskRead({ articleId });
-      if (!r.ok || stopped) return;
+      if (!r.ok || queue.stopped) return;
       const onDesk = new Map(readDesk(map).map((x) => [x.id, correctionRecordKey(x)]));
       const changed = r.value.filter((x) => onDesk.get(x.id) !== correctionRecordKey(x));
       if (changed.length === 0) return;
-      desk.doc.transact(() => {
-        for (const record of changed) {
-          let fields = map.get(record.id);
-          if (!(fields instanceof Y.Map)) {
-            fields = new Y.Map<unknown>();
-            map.set(record.id, fields);
-          }
-          const entry = fields as Y.Map<unknown>;
-          for (const [key, value] of Object.entries(correctionRecordFields(record))) {
-            if (JSON.stringify(entry.get(key)) !== JSON.stringify(value)) entry.set(key, value);
-          }
-        }
-      });
+      desk.doc.transact(() => writeRecordFields(map, changed, correctionRecordFields));
     };
 
     let pushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +79,7 @@ export function useDeskCorrections(desk: DeskDoc | null, articleId: string, read
     run(pull);
     run(push);
     return () => {
-      stopped = true;
+      queue.stop();
       clearTimeout(pushTimer);
       map.unobserveDeep(onChange);
       offCorrections();
