@@ -80,6 +80,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     readonly: options.readonly ?? false,
   });
   try {
+    if (!options.readonly) immediateTransactions(db);
     configure(db, options.sync ?? 'each-commit');
     if (!options.readonly) migrate(db, options.migrations ?? defaultMigrations, options.beforeMigrate);
     return db;
@@ -105,6 +106,20 @@ function configure(db: Db, sync: 'each-commit' | 'deferred'): void {
   // SQLite's default page cache is 2 MiB; a fact pack of 150,000 records and its search index
   // touch far more pages than that, and re-reading them dominated bulk imports.
   db.pragma('cache_size = -65536');
+}
+
+/**
+ * Every `db.transaction(…)` of the store begins IMMEDIATE, holding the write lock from its first
+ * statement. Another process may write the same file — the CLI while the app runs, the app while
+ * a pipeline runs `factdesk` — and a deferred transaction that read before it wrote could not
+ * upgrade once the other had committed: SQLite answers "database is locked" at once, without the
+ * busy timeout (SQLITE_BUSY_SNAPSHOT), and the user's change failed for nothing. Taken first, the
+ * lock waits out the other writer. One connection per process, so within the app nothing waits.
+ */
+function immediateTransactions(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  // The IMMEDIATE variant carries the same deferred/immediate/exclusive properties.
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction'];
 }
 
 export function schemaVersion(db: Db): number {
