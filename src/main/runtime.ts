@@ -10,6 +10,7 @@ import {
   newestGoodBackup,
   quickCheck,
 } from '../store/backups';
+import { appHoldsStore, holdAppLock, type AppLock } from '../store/appLock';
 import { keepDailyBackups } from '../store/dailyBackups';
 import { folderWritable, openReadOnlyCopy } from '../store/readOnlyCopy';
 import { APP_VERSION } from './version';
@@ -105,7 +106,7 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
       throw new DatabaseDamagedError(file, (err as Error).message, newestGoodBackup(options.dataDir));
     throw err;
   }
-  if (options.deferSync || !checkedUnchanged(file)) {
+  if (options.deferSync || !(checkedUnchanged(file) || appHoldsStore(file, options.nativeBinding))) {
     const finding = quickCheck(db);
     if (finding !== null) {
       db.close();
@@ -116,10 +117,26 @@ export function openStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBindi
   return db;
 }
 
+// Held for the life of the process: a lock object that is garbage-collected closes its
+// connection and with it the lock.
+const appLocks = new Map<string, AppLock | null>();
+
+/** The app has checked its store: CLI commands meanwhile may rely on that (store/appLock.ts). */
+function vouchForStore(options: Pick<RuntimeOptions, 'dataDir' | 'nativeBinding'>): void {
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  if (appLocks.get(file)) return;
+  try {
+    appLocks.set(file, holdAppLock(file, options.nativeBinding));
+  } catch {
+    // Only a speed-up for CLI commands run beside the app; without it they check for themselves.
+  }
+}
+
 /**
  * The quick check reads every page (about 1.3 s for 150 MB). The app pays that once per start;
  * the CLI, started for each command, skips it while the database file is byte for byte where
- * the last good check left it (same size and modification time) and checks again otherwise.
+ * the last good check left it (same size and modification time), or while an app that checked
+ * it at its start has it open (store/appLock.ts), and checks again otherwise.
  */
 const checkMarker = (file: string) => `${file}-checked`;
 
@@ -162,6 +179,7 @@ export function createContext(options: RuntimeOptions): HandlerContext {
   if (options.deferSync) {
     keepDurable(db);
     keepDailyBackups(db, options.dataDir);
+    vouchForStore(options);
   }
   return {
     db,
@@ -200,6 +218,7 @@ function readOnlyContext(options: RuntimeOptions): HandlerContext {
       if (options.deferSync) {
         keepDurable(db);
         keepDailyBackups(db, options.dataDir);
+        vouchForStore(options);
       }
       return true;
     },
