@@ -75,7 +75,7 @@ export function useDeskMeta(
 
     map.observe(pull);
     const off = session.subscribe(push);
-    // The local copy may have been replayed already (a document opened before).
+    // The local copy may be in already, when the binding connected before this ran.
     if (map.size > 0) apply();
     else if (seed && !readOnly) {
       desk.doc.transact(() => {
