@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { newArticle, library, body, statusBar } from './articleSteps';
+import { newArticle, library, body, statusBar, selectionIs } from './articleSteps';
 
 /** Everything here finds elements by role and accessible name only. */
 
@@ -127,6 +127,47 @@ test.describe('articles', () => {
       'Ein Nachmittag für die Statistik.',
     );
     await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Feld hält alles');
+  });
+
+  test('stores every key typed right after opening, while a save is on its way and right after one', async ({
+    page,
+  }) => {
+    await newArticle(page, 'Keine Taste verloren');
+    await body(page).click();
+    await page.keyboard.type('Anfang.');
+    await waitForSave(page);
+
+    // Opened again: keys as soon as the body takes them (the editor mounts, then autosave listens).
+    await page.reload();
+    await body(page).click();
+    await page.keyboard.press('Control+End');
+    await selectionIs(page, '');
+    await page.keyboard.type(' Eins');
+    await waitForSave(page);
+
+    // The store answers slowly (as under load): keys typed while a save waits for its answer.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = () => {};
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await page.route('**/api/articles%3Asave', async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.type(' Zwei');
+    await requested;
+    await expect(statusBar(page)).toContainText('Saving…');
+    await page.keyboard.type(' Drei');
+    release();
+    await expect(statusBar(page)).toContainText('Saved');
+    await page.unroute('**/api/articles%3Asave');
+    // The moment a save has ended.
+    await page.keyboard.type(' Vier');
+    await waitForSave(page);
+
+    await page.reload();
+    await expect(body(page)).toContainText('Anfang. Eins Zwei Drei Vier');
   });
 
   test('restores an older revision and still lists the newer one', async ({ page }) => {

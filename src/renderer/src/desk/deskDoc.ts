@@ -22,6 +22,14 @@ const CONFIRM_EVERY_MS = 1000;
 /** Marks the update that replays the local copy into a fresh Y.Doc: it is already stored. */
 const LOCAL_REPLAY = Symbol('desk-local-replay');
 
+/** True for the transaction that replayed the local copy: older than anything typed since the article opened. */
+export const isLocalReplay = (origin: unknown): boolean => origin === LOCAL_REPLAY;
+
+/** Puts a local copy's stored state into a document, marked as that replay. */
+export function applyLocalReplay(doc: Y.Doc, update: Uint8Array): void {
+  Y.applyUpdate(doc, update, LOCAL_REPLAY);
+}
+
 export interface DeskDocEvents {
   /**
    * Updates stored here that the desk has not confirmed yet changed (for "n changes waiting"),
@@ -109,6 +117,11 @@ export class DeskDoc {
     return this.stored !== null;
   }
 
+  /** A stored local copy has yet to be put into the document (by connect()). */
+  get replayPending(): boolean {
+    return !this.replayed && this.stored !== null;
+  }
+
   /**
    * Puts the local copy into the document. Kept apart from open() because @lexical/yjs only
    * mirrors changes it observes: the editor binding must exist before the state arrives.
@@ -116,7 +129,7 @@ export class DeskDoc {
   replayLocal(): void {
     if (this.replayed) return;
     this.replayed = true;
-    if (this.stored) Y.applyUpdate(this.doc, this.stored, LOCAL_REPLAY);
+    if (this.stored) applyLocalReplay(this.doc, this.stored);
     this.stored = null;
   }
 
