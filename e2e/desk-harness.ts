@@ -126,7 +126,12 @@ export async function deskServer(): Promise<DeskServerProcess> {
       let stderr = '';
       proc.stderr?.on('data', (d: Buffer) => {
         stderr += d.toString();
-        closed.push(...d.toString().split('\n').filter((l) => l.startsWith('closed the connection')));
+        closed.push(
+          ...d
+            .toString()
+            .split('\n')
+            .filter((l) => l.startsWith('closed the connection')),
+        );
       });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`desk server did not start\n${stderr}`)), 15000);

@@ -103,7 +103,10 @@ describe('the desk server checks presence against the token', () => {
     // The connection drops (as on a flaky network); the provider reconnects by itself.
     lena.provider.configuration.websocketProvider.webSocket!.close();
     await hasLog('Lena Kowalczyk left index/articles');
-    await eventually(() => logs.filter((l) => l.startsWith('Lena Kowalczyk (editor) opened')).length === 2, 'back');
+    await eventually(
+      () => logs.filter((l) => l.startsWith('Lena Kowalczyk (editor) opened')).length === 2,
+      'back',
+    );
     lena.provider.awareness!.setLocalState(present(lenaUser, 'a2'));
     await eventually(
       () =>
@@ -138,7 +141,11 @@ describe('the desk server checks presence against the token', () => {
     socket.on('error', () => undefined);
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(auth(INDEX, lenaToken));
-    socket.send(awarenessFrame(INDEX, [{ clientId: 99, clock: 1, state: present({ ...lenaUser, name: 'Chefredaktion' }) }]));
+    socket.send(
+      awarenessFrame(INDEX, [
+        { clientId: 99, clock: 1, state: present({ ...lenaUser, name: 'Chefredaktion' }) },
+      ]),
+    );
     await hasLog('it sent an awareness state under another name ("Chefredaktion" in "user.name")');
     await eventually(() => code === 1007, 'closed with 1007');
   });
@@ -156,7 +163,10 @@ describe('the desk server checks presence against the token', () => {
       present({ name: 'Jose\u0301 Pe\u0301rez', color: '#123456', role: 'editor' }, 'a1'),
     );
     await eventually(
-      () => [...jonas.provider.awareness!.getStates().values()].some((s) => (s as DeskAwarenessState).articleId === 'a1'),
+      () =>
+        [...jonas.provider.awareness!.getStates().values()].some(
+          (s) => (s as DeskAwarenessState).articleId === 'a1',
+        ),
       'the old spelling is the same user',
     );
     expect(logs.filter((l) => l.startsWith('closed the connection'))).toEqual([]);

@@ -34,6 +34,8 @@ describe('desk settings', () => {
     const db = tempDb();
     writeDeskConnection(db, 'ws://127.0.0.1:1234', 'fdk_abcdefghijklmnopqrstuvwxyz0123456789');
     writeDeskUser(db, { name: 'Ida Sommer', role: 'viewer' });
-    expect(writeDeskConnection(db, 'ws://127.0.0.1:1234', 'fdk_0123456789abcdefghijklmnopqrstuvwxyz').user).toBeNull();
+    expect(
+      writeDeskConnection(db, 'ws://127.0.0.1:1234', 'fdk_0123456789abcdefghijklmnopqrstuvwxyz').user,
+    ).toBeNull();
   });
 });

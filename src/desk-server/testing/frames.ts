@@ -12,7 +12,11 @@ export function writeBytes(out: number[], bytes: Uint8Array): void {
 }
 export const writeString = (out: number[], text: string) => writeBytes(out, new TextEncoder().encode(text));
 
-export function frame(doc: string, type: number, write: (out: number[]) => void = () => undefined): Uint8Array {
+export function frame(
+  doc: string,
+  type: number,
+  write: (out: number[]) => void = () => undefined,
+): Uint8Array {
   const out: number[] = [];
   writeString(out, doc);
   writeUint(out, type);

@@ -6,7 +6,10 @@ const lena: DeskUser = { name: 'Lena Kowalczyk', role: 'editor' };
 const check = (state: unknown, user: DeskUser = lena) => presenceProblem(JSON.stringify(state), user);
 
 /** What the app sends: the index document's presence and @lexical/yjs' caret state around it. */
-const indexState = { user: { name: 'Lena Kowalczyk', color: 'hsl(212 70% 40%)', role: 'editor' }, articleId: 'a1' };
+const indexState = {
+  user: { name: 'Lena Kowalczyk', color: 'hsl(212 70% 40%)', role: 'editor' },
+  articleId: 'a1',
+};
 const caretState = {
   anchorPos: { type: { client: 1234, clock: 7 }, tname: null, item: { client: 1234, clock: 9 }, assoc: 0 },
   awarenessData: indexState,
@@ -35,7 +38,9 @@ describe('presenceProblem', () => {
       check({ ...caretState, awarenessData: { user: { ...indexState.user, name: 'Chefredaktion' } } }),
     ).toBe('an awareness state under another name ("Chefredaktion" in "awarenessData.user.name")');
     // A look-alike: Cyrillic "е" in "Lena".
-    expect(check({ user: { ...indexState.user, name: 'L\u0435na Kowalczyk' } })).toMatch(/under another name/);
+    expect(check({ user: { ...indexState.user, name: 'L\u0435na Kowalczyk' } })).toMatch(
+      /under another name/,
+    );
     expect(check({ name: 'x'.repeat(500) })).toBe(
       `an awareness state under another name ("${'x'.repeat(80)}"… in "name")`,
     );
@@ -73,7 +78,10 @@ describe('presenceProblem', () => {
     expect(check({ ...caretState, anchorPos: { a: { b: { c: { d: { e: 1 } } } } } })).toBe(
       'an awareness state nested deeper than 5 levels',
     );
-    const huge = { ...caretState, anchorPos: { type: { client: 1, clock: 1 }, tname: 'x'.repeat(PRESENCE_STATE_MAX_BYTES) } };
+    const huge = {
+      ...caretState,
+      anchorPos: { type: { client: 1, clock: 1 }, tname: 'x'.repeat(PRESENCE_STATE_MAX_BYTES) },
+    };
     expect(check(huge)).toMatch(/^an awareness state of \d+ bytes \(at most 4096\)$/);
   });
 });

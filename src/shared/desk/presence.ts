@@ -21,7 +21,16 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 /** What CSS colour a caret may have: a hex colour or an hsl()/rgb() of numbers, nothing that reaches further. */
 const COLOR = /^(#[0-9a-f]{3,8}|(hsl|rgb)a?\([0-9 .,%/]{1,40}\))$/i;
 
-const TOP_FIELDS = new Set(['user', 'articleId', 'name', 'color', 'focusing', 'anchorPos', 'focusPos', 'awarenessData']);
+const TOP_FIELDS = new Set([
+  'user',
+  'articleId',
+  'name',
+  'color',
+  'focusing',
+  'anchorPos',
+  'focusPos',
+  'awarenessData',
+]);
 const USER_FIELDS = new Set(['name', 'color', 'role']);
 const DATA_FIELDS = new Set(['user', 'articleId']);
 
@@ -60,7 +69,7 @@ export function presenceProblem(json: string, user: DeskUser): string | null {
     positionProblem(state.focusPos, 'focusPos') ??
     dataProblem(state.awarenessData, own, user) ??
     (state.name === undefined && state.user === undefined
-      ? 'an awareness state without the member\'s name'
+      ? "an awareness state without the member's name"
       : null)
   );
 }

@@ -14,7 +14,10 @@ describe('ownPresence', () => {
   it("puts the desk's name, role and colour into a caret state the local name was set in, and the desk accepts it", () => {
     const caret = {
       anchorPos: null,
-      awarenessData: { user: { name: 'Tim (local)', color: colorForName('Tim (local)'), role: 'editor' }, articleId: 'a1' },
+      awarenessData: {
+        user: { name: 'Tim (local)', color: colorForName('Tim (local)'), role: 'editor' },
+        articleId: 'a1',
+      },
       color: colorForName('Tim (local)'),
       focusPos: null,
       focusing: false,
@@ -22,9 +25,16 @@ describe('ownPresence', () => {
     };
     const stamped = ownPresence(caret, tim)!;
     const user = { name: 'Tim Brandt', color: colorForName('Tim Brandt'), role: 'checker' };
-    expect(stamped).toEqual({ ...caret, name: 'Tim Brandt', color: user.color, awarenessData: { user, articleId: 'a1' } });
+    expect(stamped).toEqual({
+      ...caret,
+      name: 'Tim Brandt',
+      color: user.color,
+      awarenessData: { user, articleId: 'a1' },
+    });
     expect(presenceProblem(JSON.stringify(caret), tim)).toMatch(/under another name/);
     expect(presenceProblem(JSON.stringify(stamped), tim)).toBeNull();
-    expect(presenceProblem(JSON.stringify(ownPresence({ user: caret.awarenessData.user }, tim)), tim)).toBeNull();
+    expect(
+      presenceProblem(JSON.stringify(ownPresence({ user: caret.awarenessData.user }, tim)), tim),
+    ).toBeNull();
   });
 });
