@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DeskRole } from '../shared/desk/names';
 import { presenceProblem } from '../shared/desk/presence';
+import { normalizeDeskUserName } from '../shared/desk/userName';
 
 /**
  * What a desk client may send over its WebSocket, checked before Hocuspocus reads a byte of it.
@@ -169,6 +170,8 @@ export function isAuthFrame(frame: DeskFrame): boolean {
 export interface KnownAwareness {
   meta: ReadonlyMap<number, { clock: number }>;
   states: ReadonlyMap<number, unknown>;
+  /** The name of the user whose connection brought this client's state, if one holds it. */
+  ownerOf?(clientId: number): string | null;
 }
 
 /**
@@ -177,6 +180,8 @@ export interface KnownAwareness {
  * An honest client also sends back the states of others it has received (the provider relays
  * every change of its awareness): an entry y-protocols would ignore — not newer than what the
  * server holds — changes nothing and is not checked. Removing a state (null) is always allowed.
+ * A client another user's connection brought stays theirs; the same user's new connection (a
+ * reconnect before the server noticed the old one gone) may take it over.
  */
 export function awarenessProblem(
   entries: readonly AwarenessEntry[],
@@ -189,6 +194,10 @@ export function awarenessProblem(
     if (known && entry.clock <= (known.meta.get(entry.clientId)?.clock ?? 0)) continue;
     const problem = presenceProblem(entry.state, user);
     if (problem) return problem;
+    // Its own name in another member's client would replace that member's caret and presence.
+    const owner = known?.ownerOf?.(entry.clientId) ?? null;
+    if (owner !== null && owner !== normalizeDeskUserName(user.name))
+      return `an awareness state for a client of another member (${JSON.stringify(owner)})`;
   }
   return null;
 }

@@ -34,6 +34,20 @@ describe('awarenessProblem', () => {
     expect(awarenessProblem([{ clientId: 7, clock: 9, state: 'null' }], lena, known)).toBeNull();
   });
 
+  it("refuses a member's own state put into another member's client, not into one of their own", () => {
+    const own = JSON.stringify(present(lenaUser));
+    const known = {
+      meta: new Map([[7, { clock: 4 }]]),
+      states: new Map([[7, {}]]),
+      ownerOf: (id: number) => (id === 7 ? 'Jonas Brehm' : id === 8 ? 'Lena Kowalczyk' : null),
+    };
+    expect(awarenessProblem([{ clientId: 7, clock: 5, state: own }], lena, known)).toBe(
+      'an awareness state for a client of another member ("Jonas Brehm")',
+    );
+    expect(awarenessProblem([{ clientId: 8, clock: 5, state: own }], lena, known)).toBeNull();
+    expect(awarenessProblem([{ clientId: 9, clock: 1, state: own }], lena, known)).toBeNull();
+  });
+
   it('judges an awareness update queued before its Auth was answered once the user is known', () => {
     const guard = new SocketGuard('127.0.0.1');
     expect(guard.admit(auth(INDEX, 'fdk_token'), true)).toEqual({});
@@ -131,6 +145,26 @@ describe('the desk server checks presence against the token', () => {
     await eventually(() => seenBy(jonas).includes('Ida Sommer'), "Ida's presence at Jonas");
     expect(seenBy(jonas)).not.toContain('Jonas Brehm');
     expect(seenBy(jonas)).not.toContain('Lena Kowalczyk');
+  });
+
+  it("closes the connection of a member who takes over another member's caret", async () => {
+    const jonas = await join_(jonasToken);
+    jonas.provider.awareness!.setLocalState(
+      present({ name: 'Jonas Brehm', color: 'hsl(200 70% 40%)', role: 'checker' }),
+    );
+    const lena = await join_(lenaToken);
+    await eventually(() => seenBy(lena).includes('Jonas Brehm'), "Jonas's presence at Lena");
+    const socket = new WebSocket(server.url);
+    sockets.push(socket);
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(auth(INDEX, lenaToken));
+    socket.send(
+      awarenessFrame(INDEX, [{ clientId: jonas.doc.clientID, clock: 99, state: present(lenaUser) }]),
+    );
+    await hasLog('it sent an awareness state for a client of another member ("Jonas Brehm")');
+    expect(jonas.provider.awareness!.getLocalState()).toMatchObject({ user: { name: 'Jonas Brehm' } });
+    expect(seenBy(lena)).toEqual(['Jonas Brehm']);
   });
 
   it('judges an awareness update sent right after the Auth, before the answer', async () => {

@@ -16,7 +16,7 @@ import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './st
 import { DESK_REFUSAL, parseDeskDocName } from '../shared/desk/names';
 import { DeskRefusal, type DeskAccount } from './auth';
 import { tokenHash } from './tokens';
-import { describeSocketError, SocketGuard } from './frame-guard';
+import { describeSocketError, SocketGuard, type KnownAwareness } from './frame-guard';
 import {
   DEFAULT_CHANGE_LOG_SETTINGS,
   MirrorReportBuffer,
@@ -300,11 +300,7 @@ function guardSockets(server: Server, log: (line: string) => void, maxMessageByt
     socket.on('message', (data: Buffer, binary: boolean) => {
       if (closing) return;
       if (!admitted.has(data)) {
-        const verdict = guard.admit(
-          data,
-          binary !== false,
-          (name) => server.hocuspocus.documents.get(name)?.awareness,
-        );
+        const verdict = guard.admit(data, binary !== false, (name) => knownAwareness(server, name));
         if (verdict.close) return refuse(verdict.close);
         if (verdict.note) log(verdict.note);
         if (!verdict.again) admitted.add(data);
@@ -312,6 +308,22 @@ function guardSockets(server: Server, log: (line: string) => void, maxMessageByt
       for (const listener of hocuspocusListeners) listener.call(socket, data, binary);
     });
   });
+}
+
+/** The server's awareness of a document for the guard, with whose connection brought each client. */
+function knownAwareness(server: Server, documentName: string): KnownAwareness | undefined {
+  const document = server.hocuspocus.documents.get(documentName);
+  if (!document) return undefined;
+  return {
+    meta: document.awareness.meta,
+    states: document.awareness.states,
+    ownerOf(clientId) {
+      for (const { clients, connection } of document.connections.values())
+        if (clients.has(clientId))
+          return (connection.context as { user?: DeskUser } | undefined)?.user?.name ?? null;
+      return null;
+    },
+  };
 }
 
 /** `desk revoke` runs in another process: open connections of a revoked token are closed here. */
