@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskAwarenessState } from '../shared/desk/names';
+import { mirrorReportMessage } from '../shared/desk/mirror-report';
 import { awarenessProblem, SocketGuard } from './frame-guard';
 import { startDeskServer, type RunningDeskServer } from './server';
 import { connectTestClient, eventually, type TestDeskClient } from './testing/client';
@@ -204,5 +205,21 @@ describe('the desk server checks presence against the token', () => {
       'the old spelling is the same user',
     );
     expect(logs.filter((l) => l.startsWith('closed the connection'))).toEqual([]);
+  });
+
+  it('keeps the change-log member of a user stored before normalisation his (not taken for revoked)', async () => {
+    const token = newDeskToken();
+    await server.storage.addUser('Jose\u0301 Pe\u0301rez', 'editor', tokenHash(token));
+    const jose = connectTestClient({ url: server.url, token, documentName: 'facts/deal/1' });
+    clients.push(jose);
+    await jose.synced;
+    jose.provider.sendStateless(mirrorReportMessage('3f2a9c1e-0000-4000-8000-000000000001', null));
+    await eventually(async () => {
+      await server.pruneChangeLogs();
+      return (await server.storage.listMembers()).length === 1;
+    }, 'the report stored');
+    expect(await server.storage.listMembers()).toMatchObject([
+      { user: 'Jose\u0301 Pe\u0301rez', revoked: false },
+    ]);
   });
 });
