@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskUser } from './names';
-import { PRESENCE_STATE_MAX_BYTES, presenceProblem } from './presence';
+import { PRESENCE_STATE_MAX_BYTES, presenceProblem, shownPresenceName } from './presence';
 
 const lena: DeskUser = { name: 'Lena Kowalczyk', role: 'editor' };
 const check = (state: unknown, user: DeskUser = lena) => presenceProblem(JSON.stringify(state), user);
@@ -83,5 +83,15 @@ describe('presenceProblem', () => {
       anchorPos: { type: { client: 1, clock: 1 }, tname: 'x'.repeat(PRESENCE_STATE_MAX_BYTES) },
     };
     expect(check(huge)).toMatch(/^an awareness state of \d+ bytes \(at most 4096\)$/);
+  });
+});
+
+describe('shownPresenceName', () => {
+  it('shows a name in its one spelling and none that no desk user can have', () => {
+    expect(shownPresenceName('Zoe\u0308  Brandt ')).toBe('Zoë Brandt');
+    expect(shownPresenceName('Lena\u202eKowalczyk')).toBeNull();
+    expect(shownPresenceName('x'.repeat(81))).toBeNull();
+    expect(shownPresenceName('  ')).toBeNull();
+    expect(shownPresenceName(42)).toBeNull();
   });
 });

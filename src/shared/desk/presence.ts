@@ -34,6 +34,21 @@ const TOP_FIELDS = new Set([
 const USER_FIELDS = new Set(['name', 'color', 'role']);
 const DATA_FIELDS = new Set(['user', 'articleId']);
 
+/** Desk user names are at most this long (desk-server/users.ts checkUserName). */
+const NAME_MAX_CHARS = 80;
+
+/**
+ * A name from someone else's presence as the app may show it, in the one spelling; null for one
+ * no desk user can have (too long, invisible characters) — a desk server from before the presence
+ * check relays whatever a client sends.
+ */
+export function shownPresenceName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const name = normalizeDeskUserName(value);
+  if (name === '' || name.length > NAME_MAX_CHARS || INVISIBLE.test(name)) return null;
+  return name;
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**

@@ -12,7 +12,7 @@ import {
   type DeskRole,
 } from '../../../shared/desk/names';
 import { parseWhoami } from '../../../shared/desk/whoami';
-import { normalizeDeskUserName } from '../../../shared/desk/userName';
+import { shownPresenceName } from '../../../shared/desk/presence';
 import { api } from '../bridge';
 import { takeEarlyCall } from '../app/bootPrefetch';
 import { DeskDoc } from './deskDoc';
@@ -176,10 +176,10 @@ function readPresence(): void {
   awareness.getStates().forEach((value, clientId) => {
     if (clientId === index!.doc.clientID) return;
     const s = value as Partial<DeskAwarenessState>;
-    if (!s.user || typeof s.user.name !== 'string' || typeof s.articleId !== 'string') return;
-    const list = presence.get(s.articleId) ?? [];
     // The desk checked the name against the sender's token; one person on two machines is one entry.
-    const name = normalizeDeskUserName(s.user.name);
+    const name = shownPresenceName(s.user?.name);
+    if (!s.user || name === null || typeof s.articleId !== 'string') return;
+    const list = presence.get(s.articleId) ?? [];
     if (!list.some((p) => p.name === name)) list.push({ name, color: s.user.color, role: s.user.role });
     presence.set(s.articleId, list);
   });

@@ -3,6 +3,7 @@ import type { DeskDoc } from './deskDoc';
 import { markDeskOpen } from './openTiming';
 import { confirmedDeskUser, watchConfirmedDeskUser } from './deskClient';
 import { ownPresence } from './ownPresence';
+import { shownPresenceName } from '../../../shared/desk/presence';
 
 type SyncListener = (isSynced: boolean) => void;
 type StatusListener = (arg: { status: string }) => void;
@@ -67,7 +68,12 @@ function announcedAsConfirmed(awareness: ProviderAwareness): {
   return {
     awareness: {
       getLocalState: () => awareness.getLocalState(),
-      getStates: () => awareness.getStates(),
+      // A desk from before the presence check relays any name; carets show none no user can have.
+      getStates: () => {
+        const states = awareness.getStates();
+        const shown = [...states].filter(([, state]) => shownPresenceName(state.name) !== null);
+        return shown.length === states.size ? states : new Map(shown);
+      },
       on: (type, cb) => awareness.on(type, cb),
       off: (type, cb) => awareness.off(type, cb),
       setLocalState(state) {
