@@ -37,4 +37,15 @@ describe('ownPresence', () => {
       presenceProblem(JSON.stringify(ownPresence({ user: caret.awarenessData.user }, tim)), tim),
     ).toBeNull();
   });
+
+  it('announces a name with accents so that the desk takes it for the token stored in another spelling', () => {
+    const jose = { name: 'José Pérez', role: 'editor' } as const;
+    const stamped = ownPresence(
+      { user: { name: 'José (local)', color: '#000', role: 'editor' }, articleId: 'a1' },
+      jose,
+    );
+    expect(
+      presenceProblem(JSON.stringify(stamped), { name: 'Jose\u0301 Pe\u0301rez', role: 'editor' }),
+    ).toBeNull();
+  });
 });
