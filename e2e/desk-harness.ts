@@ -77,6 +77,8 @@ export interface DeskServerProcess {
   addUser(name: string, role: 'editor' | 'checker' | 'viewer'): Promise<string>;
   /** As `desk revoke` does, beside the running server. */
   revokeUser(name: string): Promise<void>;
+  /** The server's "closed the connection of …" lines so far (frames its guard refused), over every start. */
+  closedConnections(): string[];
 }
 
 let bundled: Promise<string> | null = null;
@@ -108,6 +110,7 @@ export async function deskServer(): Promise<DeskServerProcess> {
   const port = await freePort();
   const main = await bundleServer();
   let child: ChildProcess | null = null;
+  const closed: string[] = [];
   const server: DeskServerProcess = {
     url: `ws://127.0.0.1:${port}`,
     file,
@@ -121,7 +124,15 @@ export async function deskServer(): Promise<DeskServerProcess> {
       });
       child = proc;
       let stderr = '';
-      proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      proc.stderr?.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        closed.push(
+          ...d
+            .toString()
+            .split('\n')
+            .filter((l) => l.startsWith('closed the connection')),
+        );
+      });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`desk server did not start\n${stderr}`)), 15000);
         let out = '';
@@ -156,6 +167,7 @@ export async function deskServer(): Promise<DeskServerProcess> {
         await storage.close();
       }
     },
+    closedConnections: () => [...closed],
     async revokeUser(name) {
       const storage = await openDeskStorage({ kind: 'sqlite', file });
       try {

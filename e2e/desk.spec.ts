@@ -28,6 +28,8 @@ test.describe('desk', () => {
   test.afterEach(async () => {
     for (const i of instances.splice(0)) await i.close();
     await server.stop();
+    // The apps' presence, carets and updates are all the desk accepts: it closed no connection.
+    expect(server.closedConnections()).toEqual([]);
   });
 
   test('connects from Settings, shares an article, and two people type into it at once', async ({
@@ -210,6 +212,8 @@ test.describe('desk offline, crashes and access', () => {
   test.afterEach(async () => {
     for (const i of instances.splice(0)) await i.close();
     await server.stop();
+    // The apps' presence, carets and updates are all the desk accepts: it closed no connection.
+    expect(server.closedConnections()).toEqual([]);
   });
 
   test('edits made offline on both sides merge on reconnect; a restart offline keeps them; a viewer cannot type', async ({

@@ -51,11 +51,19 @@ describe('factdesk desk (users and doctor)', () => {
     expect(dump).not.toContain(token);
 
     const storage = await openDeskStorage({ kind: 'sqlite', file: join(dataDir, DESK_SERVER_DATABASE_FILE) });
-    expect(await userForToken(storage, token)).toEqual({ name: 'Lena Kowalczyk', role: 'checker' });
+    expect(await userForToken(storage, token)).toEqual({
+      name: 'Lena Kowalczyk',
+      role: 'checker',
+      storedAs: 'Lena Kowalczyk',
+    });
 
     const twice = await desk(['add-user', 'Lena Kowalczyk', '--data-dir', dataDir]);
     expect(twice.code).toBe(1);
     expect(twice.err).toMatch(/already exists/);
+    // The same name typed with a doubled space is the same user.
+    const spaced = await desk(['add-user', ' Lena  Kowalczyk', '--data-dir', dataDir]);
+    expect(spaced.code).toBe(1);
+    expect(spaced.err).toMatch(/a user named "Lena Kowalczyk" already exists/);
 
     const listed = await desk(['list-users', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(listed.out)).toMatchObject([
@@ -77,6 +85,7 @@ describe('factdesk desk (users and doctor)', () => {
     expect(await userForToken(storage, again.out.split('\n')[1])).toEqual({
       name: 'Lena Kowalczyk',
       role: 'editor',
+      storedAs: 'Lena Kowalczyk',
     });
     await expect(userForToken(storage, token)).rejects.toMatchObject({ reason: DESK_REFUSAL.badToken });
     await storage.close();

@@ -25,7 +25,7 @@ export async function handleDeskHttp(
 
     const url = new URL(request.url ?? '/', 'http://desk');
     if (url.pathname === DESK_WHOAMI_PATH && request.method === 'GET')
-      return answerJson(response, 200, { ok: true, user });
+      return answerJson(response, 200, { ok: true, user: { name: user.name, role: user.role } });
     if (!url.pathname.startsWith(DESK_FILES_PATH)) return answer(response, 404, 'not found');
     const sha256 = url.pathname.slice(DESK_FILES_PATH.length);
     if (!SHA256.test(sha256))

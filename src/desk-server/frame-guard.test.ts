@@ -9,37 +9,8 @@ import { readDeskFrame, SocketGuard } from './frame-guard';
 import { startDeskServer, type RunningDeskServer } from './server';
 import { connectTestClient, eventually, type TestDeskClient } from './testing/client';
 import { addDeskUser } from './users';
+import { auth, frame, update, writeBytes, writeString } from './testing/frames';
 
-/** Hocuspocus' wire format, written by hand: what a hostile or broken client can put on the socket. */
-function writeUint(out: number[], value: number): void {
-  while (value > 0x7f) {
-    out.push((value & 0x7f) | 0x80);
-    value = Math.floor(value / 128);
-  }
-  out.push(value);
-}
-function writeBytes(out: number[], bytes: Uint8Array): void {
-  writeUint(out, bytes.length);
-  for (const byte of bytes) out.push(byte);
-}
-const writeString = (out: number[], text: string) => writeBytes(out, new TextEncoder().encode(text));
-function frame(doc: string, type: number, write: (out: number[]) => void = () => undefined): Uint8Array {
-  const out: number[] = [];
-  writeString(out, doc);
-  writeUint(out, type);
-  write(out);
-  return Uint8Array.from(out);
-}
-const auth = (doc: string, token: string) =>
-  frame(doc, 2, (out) => {
-    writeUint(out, 0);
-    writeString(out, token);
-  });
-const update = (doc: string, bytes: Uint8Array) =>
-  frame(doc, 0, (out) => {
-    writeUint(out, 2);
-    writeBytes(out, bytes);
-  });
 const textUpdate = (text: string) => {
   const doc = new Y.Doc();
   doc.getText('body').insert(0, text);
@@ -91,7 +62,7 @@ describe('readDeskFrame', () => {
     const member = new SocketGuard('127.0.0.1', 10_000);
     expect(member.admit(auth('article/a1', 'fdk_token'), true)).toEqual({});
     for (let i = 0; i < 5; i++) expect(member.admit(big(), true)).toEqual({});
-    member.authenticated('article/a1', 'Lena', false);
+    member.authenticated('article/a1', { name: 'Lena', role: 'editor' }, false);
     for (let i = 0; i < 5; i++) expect(member.admit(big(), true)).toEqual({});
     // …until the desk refuses the document.
     const refused = new SocketGuard('127.0.0.1', 10_000);

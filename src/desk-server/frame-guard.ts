@@ -1,4 +1,7 @@
 import * as Y from 'yjs';
+import type { DeskRole } from '../shared/desk/names';
+import { presenceProblem } from '../shared/desk/presence';
+import { normalizeDeskUserName } from '../shared/desk/userName';
 
 /**
  * What a desk client may send over its WebSocket, checked before Hocuspocus reads a byte of it.
@@ -70,6 +73,12 @@ class FrameReader {
   }
 }
 
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
 export type DeskFrame =
   | {
       ok: true;
@@ -77,6 +86,8 @@ export type DeskFrame =
       type: number;
       /** A live change (a sync update); a sync step 2 answers the server and often holds nothing new. */
       change: boolean;
+      /** An awareness update's entries, each state still as its JSON text. */
+      awareness?: AwarenessEntry[];
     }
   | { ok: false; documentName: string | null; problem: string };
 
@@ -115,17 +126,20 @@ export function readDeskFrame(data: Uint8Array): DeskFrame {
       }
       case MESSAGE.awareness: {
         const update = new FrameReader(reader.byteArray());
+        const awareness: AwarenessEntry[] = [];
         try {
           const count = update.uint();
           for (let i = 0; i < count; i++) {
-            update.uint();
-            update.uint();
-            JSON.parse(update.string());
+            const clientId = update.uint();
+            const clock = update.uint();
+            const state = update.string();
+            JSON.parse(state);
+            awareness.push({ clientId, clock, state });
           }
         } catch {
           return bad('an awareness update that cannot be read');
         }
-        return { ok: true, documentName, type, change: false };
+        return { ok: true, documentName, type, change: false, awareness };
       }
       case MESSAGE.auth:
         reader.uint();
@@ -152,12 +166,51 @@ export function isAuthFrame(frame: DeskFrame): boolean {
   return frame.ok && frame.type === MESSAGE.auth;
 }
 
+/** The server's awareness of one document, as far as the guard needs it (y-protocols' Awareness). */
+export interface KnownAwareness {
+  meta: ReadonlyMap<number, { clock: number }>;
+  states: ReadonlyMap<number, unknown>;
+  /** The name of the user whose connection brought this client's state, if one holds it. */
+  ownerOf?(clientId: number): string | null;
+}
+
+/**
+ * The first state in an awareness update that would show something under another name (or is
+ * too large, or carries invisible characters), in words; null when every entry may go on.
+ * An honest client also sends back the states of others it has received (the provider relays
+ * every change of its awareness): an entry y-protocols would ignore — not newer than what the
+ * server holds — changes nothing and is not checked. Removing a state (null) is always allowed.
+ * A client another user's connection brought stays theirs; the same user's new connection (a
+ * reconnect before the server noticed the old one gone) may take it over.
+ */
+export function awarenessProblem(
+  entries: readonly AwarenessEntry[],
+  user: { name: string; role: DeskRole },
+  known: KnownAwareness | undefined,
+): string | null {
+  for (const entry of entries) {
+    if (entry.state === 'null') continue;
+    // y-protocols' applyAwarenessUpdate applies a non-null state only with a newer clock.
+    if (known && entry.clock <= (known.meta.get(entry.clientId)?.clock ?? 0)) continue;
+    const problem = presenceProblem(entry.state, user);
+    if (problem) return problem;
+    // Its own name in another member's client would replace that member's caret and presence.
+    const owner = known?.ownerOf?.(entry.clientId) ?? null;
+    if (owner !== null && owner !== normalizeDeskUserName(user.name))
+      return `an awareness state for a client of another member (${JSON.stringify(owner)})`;
+  }
+  return null;
+}
+
 /**
  * One WebSocket's state as the guard sees it: which documents it has authenticated (and whether
  * read-only), and how many bytes it has sent for documents it has not.
  */
 export class SocketGuard {
-  private readonly documents = new Map<string, { user: string; readOnly: boolean; refusedChange: boolean }>();
+  private readonly documents = new Map<
+    string,
+    { user: string; role: DeskRole; readOnly: boolean; refusedChange: boolean }
+  >();
   /** Documents whose Auth is on its way: their frames are the provider's normal pipeline. */
   private readonly asked = new Set<string>();
   private unauthenticatedBytes = 0;
@@ -168,9 +221,9 @@ export class SocketGuard {
     private readonly budget = UNAUTHENTICATED_BUDGET_BYTES,
   ) {}
 
-  authenticated(documentName: string, user: string, readOnly: boolean): void {
+  authenticated(documentName: string, user: { name: string; role: DeskRole }, readOnly: boolean): void {
     this.asked.delete(documentName);
-    this.documents.set(documentName, { user, readOnly, refusedChange: false });
+    this.documents.set(documentName, { user: user.name, role: user.role, readOnly, refusedChange: false });
   }
 
   refused(documentName: string): void {
@@ -189,9 +242,16 @@ export class SocketGuard {
 
   /**
    * The verdict on one frame: `close` with the reason to close the socket and drop the frame,
-   * `note` for a line to log while the frame goes on, or nothing to say.
+   * `note` for a line to log while the frame goes on, `again` when the frame may go on but must
+   * be judged again when Hocuspocus hands it back (an awareness update queued until its document
+   * is authenticated: only then is it known whose name it may carry), or nothing to say.
+   * `awarenessOf` is the server's awareness of a document, if it holds the document.
    */
-  admit(data: Uint8Array, binary: boolean): { close?: string; note?: string } {
+  admit(
+    data: Uint8Array,
+    binary: boolean,
+    awarenessOf: (documentName: string) => KnownAwareness | undefined = () => undefined,
+  ): { close?: string; note?: string; again?: true } {
     if (!binary) return { close: 'a text frame, not a Hocuspocus message' };
     const frame = readDeskFrame(data);
     if (!frame.ok)
@@ -209,6 +269,15 @@ export class SocketGuard {
         return {
           close: `more than ${formatBytes(this.budget)} for documents it has not been let into (last ${JSON.stringify(frame.documentName)})`,
         };
+    }
+    if (frame.awareness) {
+      if (!known) return { again: true };
+      const problem = awarenessProblem(
+        frame.awareness,
+        { name: known.user, role: known.role },
+        awarenessOf(frame.documentName),
+      );
+      if (problem) return { close: `${problem} (document ${JSON.stringify(frame.documentName)})` };
     }
     if (known?.readOnly && frame.change && !known.refusedChange) {
       // Hocuspocus refuses it (read-only connection); said once per document and connection.

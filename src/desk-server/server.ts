@@ -14,9 +14,9 @@ import { authenticateConnection } from './auth';
 import { handleDeskHttp } from './files-http';
 import { openDeskStorage, type DeskStorage, type DeskStorageOptions } from './storage/storage';
 import { DESK_REFUSAL, parseDeskDocName } from '../shared/desk/names';
-import { DeskRefusal } from './auth';
+import { DeskRefusal, type DeskAccount } from './auth';
 import { tokenHash } from './tokens';
-import { describeSocketError, SocketGuard } from './frame-guard';
+import { describeSocketError, SocketGuard, type KnownAwareness } from './frame-guard';
 import {
   DEFAULT_CHANGE_LOG_SETTINGS,
   MirrorReportBuffer,
@@ -125,7 +125,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           }
           const { user, readOnly } = verdict;
           connectionConfig.readOnly = readOnly;
-          (context as { guard?: SocketGuard }).guard?.authenticated(documentName, user.name, readOnly);
+          (context as { guard?: SocketGuard }).guard?.authenticated(documentName, user, readOnly);
           log(`${user.name} (${user.role}${readOnly ? ', read-only' : ''}) opened ${documentName}`);
           // The hash stays in the context so a later revocation can close this connection.
           return { user, tokenSha256: tokenHash(token) };
@@ -136,7 +136,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
         },
         // Members say how far they have mirrored each facts document: what pruning may take.
         async onStateless({ connection, documentName, payload }) {
-          const user = (connection.context as { user?: DeskUser } | undefined)?.user;
+          const user = (connection.context as { user?: DeskAccount } | undefined)?.user;
           const report = parseMirrorReport(payload);
           if (!report || parseDeskDocName(documentName)?.kind !== 'facts' || !user) {
             log(
@@ -146,7 +146,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
           }
           reports.add({
             member: report.member,
-            user: user.name,
+            // desk_members joins desk_users on the name as stored there.
+            user: user.storedAs,
             document: report.stateVector ? documentName : null,
             stateVector: report.stateVector,
             at: new Date(now()).toISOString(),
@@ -299,14 +300,30 @@ function guardSockets(server: Server, log: (line: string) => void, maxMessageByt
     socket.on('message', (data: Buffer, binary: boolean) => {
       if (closing) return;
       if (!admitted.has(data)) {
-        const verdict = guard.admit(data, binary !== false);
+        const verdict = guard.admit(data, binary !== false, (name) => knownAwareness(server, name));
         if (verdict.close) return refuse(verdict.close);
         if (verdict.note) log(verdict.note);
-        admitted.add(data);
+        if (!verdict.again) admitted.add(data);
       }
       for (const listener of hocuspocusListeners) listener.call(socket, data, binary);
     });
   });
+}
+
+/** The server's awareness of a document for the guard, with whose connection brought each client. */
+function knownAwareness(server: Server, documentName: string): KnownAwareness | undefined {
+  const document = server.hocuspocus.documents.get(documentName);
+  if (!document) return undefined;
+  return {
+    meta: document.awareness.meta,
+    states: document.awareness.states,
+    ownerOf(clientId) {
+      for (const { clients, connection } of document.connections.values())
+        if (clients.has(clientId))
+          return (connection.context as { user?: DeskUser } | undefined)?.user?.name ?? null;
+      return null;
+    },
+  };
 }
 
 /** `desk revoke` runs in another process: open connections of a revoked token are closed here. */

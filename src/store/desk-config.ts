@@ -1,6 +1,7 @@
 import type { DeskConfig } from '../shared/contract/desk';
 import { readSettings, writeSettings } from './settings';
 import type { Db } from './db';
+import { normalizeDeskUserName } from '../shared/desk/userName';
 
 /** The desk settings live in the settings table under these keys. */
 const KEYS = { url: 'desk.url', token: 'desk.token', enabled: 'desk.enabled', user: 'desk.user' } as const;
@@ -25,7 +26,8 @@ export function readDeskConfig(db: Db): DeskConfig {
     url,
     token,
     enabled: url !== null && token !== null && raw[KEYS.enabled] !== false,
-    user: isDeskUser(user) ? user : null,
+    // Kept by an older version as the desk spelled it then; compared with the desk's names in one spelling.
+    user: isDeskUser(user) ? { name: normalizeDeskUserName(user.name), role: user.role } : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { isDeskRole, type DeskUser } from './names';
+import { normalizeDeskUserName } from './userName';
 
 /**
  * The desk tells each connection whose token it used, as a stateless message right after the
@@ -18,7 +19,8 @@ export function parseWhoami(payload: string): DeskUser | null {
     if (value.type !== DESK_WHOAMI_TYPE || typeof value.user?.name !== 'string' || value.user.name === '')
       return null;
     if (!isDeskRole(value.user.role)) return null;
-    return { name: value.user.name.slice(0, 120), role: value.user.role };
+    // A desk from before names were normalised may send another spelling of the same name.
+    return { name: normalizeDeskUserName(value.user.name).slice(0, 120), role: value.user.role };
   } catch {
     return null;
   }

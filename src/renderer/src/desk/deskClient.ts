@@ -12,10 +12,12 @@ import {
   type DeskRole,
 } from '../../../shared/desk/names';
 import { parseWhoami } from '../../../shared/desk/whoami';
+import { shownPresenceName } from '../../../shared/desk/presence';
 import { api } from '../bridge';
 import { takeEarlyCall } from '../app/bootPrefetch';
 import { DeskDoc } from './deskDoc';
 import { colorForName } from './colors';
+import { ownPresence } from './ownPresence';
 
 export type DeskConnection =
   | { kind: 'none' }
@@ -95,6 +97,22 @@ export function deskUserName(): string {
   return state.config?.user?.name ?? localName;
 }
 
+/** Whom the desk said this token belongs to; null until it has (presence waits for it). */
+export function confirmedDeskUser(): DeskConfig['user'] {
+  return state.config?.user ?? null;
+}
+
+/** Calls `listener` whenever the desk confirms another user for this token (or forgets it). */
+export function watchConfirmedDeskUser(listener: () => void): () => void {
+  let last = confirmedDeskUser();
+  return subscribe(() => {
+    const now = confirmedDeskUser();
+    if (now?.name === last?.name && now?.role === last?.role) return;
+    last = now;
+    listener();
+  });
+}
+
 /**
  * "n changes waiting": the count a confirmation returned, or — after an update was stored —
  * asked for once a burst of such writes is through (one call per burst, not per key typed).
@@ -158,10 +176,11 @@ function readPresence(): void {
   awareness.getStates().forEach((value, clientId) => {
     if (clientId === index!.doc.clientID) return;
     const s = value as Partial<DeskAwarenessState>;
-    if (!s.user || typeof s.user.name !== 'string' || typeof s.articleId !== 'string') return;
+    // The desk checked the name against the sender's token; one person on two machines is one entry.
+    const name = shownPresenceName(s.user?.name);
+    if (!s.user || name === null || typeof s.articleId !== 'string') return;
     const list = presence.get(s.articleId) ?? [];
-    if (!list.some((p) => p.name === s.user!.name))
-      list.push({ name: s.user.name, color: s.user.color, role: s.user.role });
+    if (!list.some((p) => p.name === name)) list.push({ name, color: s.user.color, role: s.user.role });
     presence.set(s.articleId, list);
   });
   set({ presence });
@@ -175,7 +194,7 @@ function publishPresence(): void {
     user: { name, color: colorForName(name), role: state.config?.user?.role ?? 'editor' },
     ...(currentArticle ? { articleId: currentArticle } : {}),
   };
-  awareness.setLocalState(me);
+  awareness.setLocalState(ownPresence({ ...me }, confirmedDeskUser()));
 }
 
 /** The open article, for the presence others see in their library. */

@@ -1,6 +1,9 @@
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import type { DeskDoc } from './deskDoc';
 import { markDeskOpen } from './openTiming';
+import { confirmedDeskUser, watchConfirmedDeskUser } from './deskClient';
+import { ownPresence } from './ownPresence';
+import { shownPresenceName } from '../../../shared/desk/presence';
 
 type SyncListener = (isSynced: boolean) => void;
 type StatusListener = (arg: { status: string }) => void;
@@ -46,19 +49,66 @@ function awarenessOncePerFrame(awareness: ProviderAwareness): ProviderAwareness 
   };
 }
 
+/**
+ * The provider's awareness, except that what the binding sets is announced under the name the
+ * desk confirmed (ownPresence.ts): CollaborationPlugin got the name at render time, possibly the
+ * local one before the desk said who this token is. `watch` re-announces the binding's last state
+ * once the desk has.
+ */
+function announcedAsConfirmed(awareness: ProviderAwareness): {
+  awareness: ProviderAwareness;
+  watch(): () => void;
+} {
+  type State = Parameters<ProviderAwareness['setLocalState']>[0];
+  let wanted: State | null = null;
+  const announce = () =>
+    awareness.setLocalState(
+      ownPresence(wanted as Record<string, unknown> | null, confirmedDeskUser()) as unknown as State,
+    );
+  return {
+    awareness: {
+      getLocalState: () => awareness.getLocalState(),
+      // A desk from before the presence check relays any name; carets show none no user can have.
+      getStates: () => {
+        const states = awareness.getStates();
+        const shown = [...states].filter(([, state]) => shownPresenceName(state.name) !== null);
+        return shown.length === states.size ? states : new Map(shown);
+      },
+      on: (type, cb) => awareness.on(type, cb),
+      off: (type, cb) => awareness.off(type, cb),
+      setLocalState(state) {
+        wanted = state;
+        announce();
+      },
+      setLocalStateField(field, value) {
+        wanted = { ...(wanted ?? {}), [field]: value } as State;
+        announce();
+      },
+    },
+    watch: () => watchConfirmedDeskUser(announce),
+  };
+}
+
 export function lexicalProvider(desk: DeskDoc, bootstrapLocally: boolean): Provider {
   const sync = new Set<SyncListener>();
   const status = new Set<StatusListener>();
   desk.provider.on('synced', ({ state }: { state: boolean }) => sync.forEach((l) => l(state)));
   desk.provider.on('status', (e: { status: string }) => status.forEach((l) => l(e)));
+  const own = announcedAsConfirmed(
+    awarenessOncePerFrame(desk.provider.awareness as unknown as ProviderAwareness),
+  );
+  let unwatch: (() => void) | null = null;
   const provider = {
-    awareness: awarenessOncePerFrame(desk.provider.awareness as unknown as ProviderAwareness),
+    awareness: own.awareness,
     connect() {
       markDeskOpen('bound');
+      unwatch ??= own.watch();
       desk.connect();
       if (bootstrapLocally) sync.forEach((l) => l(true));
     },
     disconnect() {
+      unwatch?.();
+      unwatch = null;
       desk.disconnect();
     },
     on(type: string, cb: SyncListener | StatusListener) {
