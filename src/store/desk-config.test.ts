@@ -1,25 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from './db';
+import { describe, expect, it } from 'vitest';
+import { tempStores } from './tempStore.testing';
 import { readDeskConfig, writeDeskConnection, writeDeskUser } from './desk-config';
 import { writeSettings } from './settings';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDb(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-desk-config-'));
-  dirs.push(dir);
-  const db = openDatabase(path.join(dir, 'factdesk.sqlite'));
-  dbs.push(db);
-  return db;
-}
+const newStore = tempStores('desk-config');
+const tempDb = () => newStore().db;
 
 describe('desk settings', () => {
   it('reads the desk user an older version stored in another spelling in the one spelling', () => {

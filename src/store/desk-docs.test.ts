@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase, type Db } from './db';
+import { openDatabase } from './db';
+import { tempStores } from './tempStore.testing';
 import {
   appendDocUpdate,
   deskArticleLink,
@@ -17,21 +15,7 @@ import {
 import { createArticle } from './articles';
 
 const NOW = '2026-12-06T10:00:00.000Z';
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDb(): { db: Db; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-desk-docs-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'factdesk.sqlite');
-  const db = openDatabase(file);
-  dbs.push(db);
-  return { db, file };
-}
+const tempDb = tempStores('desk-docs');
 
 /** Records every update a Y.Doc makes, as the app's DeskDoc does. */
 function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -55,14 +39,16 @@ describe('local copies of desk documents', () => {
     doc.getText('t').insert(11, ' gewinnt');
     for (const u of updates) appendDocUpdate(db, 'article/a1', u, true, NOW);
     db.close();
-    dbs.splice(dbs.indexOf(db), 1);
 
     const reopened = openDatabase(file);
-    dbs.push(reopened);
-    const stored = loadDoc(reopened, 'article/a1', NOW);
-    expect(text(stored.state)).toBe('SV Rotheide gewinnt');
-    expect(stored.pending).toBe(2);
-    expect(loadDoc(reopened, 'article/other', NOW)).toEqual({ state: null, pending: 0, lastSeq: 0 });
+    try {
+      const stored = loadDoc(reopened, 'article/a1', NOW);
+      expect(text(stored.state)).toBe('SV Rotheide gewinnt');
+      expect(stored.pending).toBe(2);
+      expect(loadDoc(reopened, 'article/other', NOW)).toEqual({ state: null, pending: 0, lastSeq: 0 });
+    } finally {
+      reopened.close();
+    }
   });
 
   it('folds confirmed updates into one row and keeps pending ones apart until confirmed', () => {

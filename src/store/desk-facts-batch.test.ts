@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeAudit } from './audit';
-import { openDatabase, type Db } from './db';
+import type { Db } from './db';
+import { tempStores } from './tempStore.testing';
 import {
   deskAuditCursor,
   markChangeSeen,
@@ -14,20 +12,8 @@ import {
 import { localOnlyIds, markSharedMany, skipDeskAuditEntries, writeDeskAudits } from './desk-facts-batch';
 import { isShared } from './desk-facts';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDb(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-desk-batch-'));
-  dirs.push(dir);
-  const db = openDatabase(path.join(dir, 'factdesk.sqlite'));
-  dbs.push(db);
-  return db;
-}
+const newStore = tempStores('desk-batch');
+const tempDb = () => newStore().db;
 
 const auditRows = (db: Db) =>
   db

@@ -1,27 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from './db';
+import { describe, expect, it } from 'vitest';
+import { tempStores } from './tempStore.testing';
 import { hasLocalRecord, insertDeskRecords, isShared } from './desk-facts';
 import { searchFacts } from './search';
 
 const AT = '2026-12-06T17:00:00.000Z';
 const stamp = () => ({ actor: { user: 'Erika Prüfer', via: 'desk' }, at: AT });
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDb(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-desk-facts-'));
-  dirs.push(dir);
-  const db = openDatabase(path.join(dir, 'factdesk.sqlite'));
-  dbs.push(db);
-  return db;
-}
+const newStore = tempStores('desk-facts');
+const tempDb = () => newStore().db;
 
 const entity = (id: string, name: string) => ({ id, kind: 'club', name, aliases: [], note: null });
 

@@ -8,33 +8,9 @@ import { applyLocalReplay, type DeskDoc } from './deskDoc';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
 import { ARTICLE_DOC_KEYS, ARTICLE_META_FIELDS } from '../../../shared/desk/names';
 import type { ArticleDocument } from '../../../shared/contract/articles';
+import { openedArticle } from '../editor/articleDocument.testing';
 
 const TEXT_FIELDS = ['kicker', 'headline', 'lead', 'byline', 'dateline'] as const;
-
-function storedArticle(): ArticleDocument {
-  return {
-    meta: {
-      id: 'a1',
-      kicker: '',
-      headline: 'Stand',
-      lead: '',
-      byline: '',
-      dateline: '',
-      language: 'de',
-      author: '',
-      desk: '',
-      status: 'draft',
-      trashedAt: null,
-      createdAt: '2026-12-07T00:00:00.000Z',
-      updatedAt: '2026-12-07T00:00:00.000Z',
-    },
-    body: {
-      schemaVersion: 1,
-      editorState: { root: { type: 'root', version: 1, children: [] } },
-    } as unknown as ArticleDocument['body'],
-    rev: 1,
-  };
-}
 
 /** The shared article's local copy as stored: its fields as they were when it was last open here. */
 function localCopy(doc: ArticleDocument, clientID: number): Uint8Array {
@@ -74,7 +50,7 @@ afterEach(() => {
 describe('useDeskMeta', () => {
   for (const field of TEXT_FIELDS) {
     it(`gives the desk a ${field} typed before the passive effects ran, over the replayed local copy`, async () => {
-      const doc = storedArticle();
+      const doc = openedArticle('Stand');
       const session = new ArticleSession(doc, () => new Promise(() => undefined));
       const ydoc = new Y.Doc();
       const desk = deskOver(ydoc, true);
@@ -97,7 +73,7 @@ describe('useDeskMeta', () => {
   }
 
   it('gives the desk a headline typed before the passive effects ran when the local copy was replayed before', async () => {
-    const doc = storedArticle();
+    const doc = openedArticle('Stand');
     const session = new ArticleSession(doc, () => new Promise(() => undefined));
     const ydoc = new Y.Doc();
     applyLocalReplay(ydoc, localCopy(doc, 1));
@@ -119,7 +95,7 @@ describe('useDeskMeta', () => {
     ['higher', 2, 1],
   ] as const) {
     it(`keeps a headline typed after the mount, before the local copy was replayed (copy's client id ${label})`, async () => {
-      const doc = storedArticle();
+      const doc = openedArticle('Stand');
       const session = new ArticleSession(doc, () => new Promise(() => undefined));
       const ydoc = new Y.Doc();
       ydoc.clientID = hereClient;

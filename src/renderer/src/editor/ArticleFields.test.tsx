@@ -4,34 +4,9 @@ import { useLayoutEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ArticleFields } from './ArticleFields';
 import { ArticleSession } from '../../../shared/autosave/articleSession';
-import type { ArticleDocument } from '../../../shared/contract/articles';
+import { openedArticle } from './articleDocument.testing';
 
 const FIELDS = ['kicker', 'headline', 'lead', 'byline', 'dateline'] as const;
-
-function newArticle(): ArticleDocument {
-  return {
-    meta: {
-      id: 'a1',
-      kicker: '',
-      headline: '',
-      lead: '',
-      byline: '',
-      dateline: '',
-      language: 'de',
-      author: '',
-      desk: '',
-      status: 'draft',
-      trashedAt: null,
-      createdAt: '2026-12-07T00:00:00.000Z',
-      updatedAt: '2026-12-07T00:00:00.000Z',
-    },
-    body: {
-      schemaVersion: 1,
-      editorState: { root: { type: 'root', version: 1, children: [] } },
-    } as unknown as ArticleDocument['body'],
-    rev: 1,
-  };
-}
 
 /** A key typed as the browser delivers it: the field's text changes, then an input event. */
 function typeKey(el: HTMLTextAreaElement | HTMLInputElement, ch: string): void {
@@ -67,7 +42,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 describe('ArticleFields', () => {
   for (const field of FIELDS) {
     it(`keeps the ${field}'s first keys typed before the mount's effects ran`, async () => {
-      const session = new ArticleSession(newArticle(), () => new Promise(() => undefined));
+      const session = new ArticleSession(openedArticle(), () => new Promise(() => undefined));
       const container = document.createElement('div');
       document.body.append(container);
       root = createRoot(container);

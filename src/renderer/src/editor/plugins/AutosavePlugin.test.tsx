@@ -18,6 +18,7 @@ import { articleEditorConfig } from '../config';
 import { blockSource } from '../blockSource';
 import { ArticleSession, type SaveFn } from '../../../../shared/autosave/articleSession';
 import type { ArticleDocument } from '../../../../shared/contract/articles';
+import { openedArticle } from '../articleDocument.testing';
 
 const text = (t: string) => ({
   type: 'text',
@@ -43,71 +44,43 @@ const paragraph = (...children: object[]) => ({
 /** A stored article, as `articles:open` returns it: paragraphs, a link, an address not yet linked, a list. */
 function storedArticle(): ArticleDocument {
   return {
-    meta: {
-      id: 'a1',
-      kicker: '',
-      headline: 'Stored',
-      lead: '',
-      byline: '',
-      dateline: '',
-      language: 'de',
-      author: '',
-      desk: '',
-      status: 'draft',
-      trashedAt: null,
-      createdAt: '2026-12-07T00:00:00.000Z',
-      updatedAt: '2026-12-07T00:00:00.000Z',
-    },
-    body: {
-      schemaVersion: 1,
-      editorState: {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          children: [
-            paragraph(text('Es geht')),
-            paragraph(text('Mehr unter www.example.org und '), {
-              type: 'link',
-              version: 1,
-              url: 'https://example.org/a',
-              rel: null,
-              target: null,
-              title: null,
-              direction: null,
-              format: '',
-              indent: 0,
-              children: [text('hier')],
-            }),
-            {
-              type: 'list',
-              version: 1,
-              listType: 'bullet',
-              start: 1,
-              tag: 'ul',
-              direction: null,
-              format: '',
-              indent: 0,
-              children: [
-                {
-                  type: 'listitem',
-                  version: 1,
-                  value: 1,
-                  direction: null,
-                  format: '',
-                  indent: 0,
-                  children: [text('Punkt')],
-                },
-              ],
-            },
-          ],
-        },
+    ...openedArticle('Stored', [
+      paragraph(text('Es geht')),
+      paragraph(text('Mehr unter www.example.org und '), {
+        type: 'link',
+        version: 1,
+        url: 'https://example.org/a',
+        rel: null,
+        target: null,
+        title: null,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [text('hier')],
+      }),
+      {
+        type: 'list',
+        version: 1,
+        listType: 'bullet',
+        start: 1,
+        tag: 'ul',
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'listitem',
+            version: 1,
+            value: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [text('Punkt')],
+          },
+        ],
       },
-    } as unknown as ArticleDocument['body'],
+    ]),
     blockIds: ['b1', 'b2', 'b3'],
-    rev: 1,
   };
 }
 
