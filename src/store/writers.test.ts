@@ -21,8 +21,13 @@ describe('the store beside another process that writes', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-writers-'));
     const file = path.join(dir, DATABASE_FILE);
     db = openDatabase(file);
-    const other = new Worker(new URL('./settingsWriter.testing.mjs', import.meta.url), {
-      workerData: { file },
+    const other = new Worker(new URL('../../tests/helpers/sqliteWriter.mjs', import.meta.url), {
+      workerData: {
+        file,
+        // The settings table takes JSON text only (a CHECK): the payload goes in as a JSON string.
+        sql: `INSERT INTO settings (key, value, updated_at) VALUES (?, json_quote(hex(?)), ?)
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      },
     });
     await new Promise((resolve) => other.once('message', resolve));
 

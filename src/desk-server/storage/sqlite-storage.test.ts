@@ -15,8 +15,12 @@ describe('SQLite desk storage beside a running server', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-storage-'));
     const file = path.join(dir, 'desk.sqlite');
     const storage = openSqliteStorage(file);
-    const server = new Worker(new URL('../testing/documentWriter.mjs', import.meta.url), {
-      workerData: { file },
+    const server = new Worker(new URL('../../../tests/helpers/sqliteWriter.mjs', import.meta.url), {
+      workerData: {
+        file,
+        sql: `INSERT INTO desk_documents (name, state, updated_at) VALUES (?, ?, ?)
+              ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      },
     });
     await new Promise((resolve) => server.once('message', resolve));
 
