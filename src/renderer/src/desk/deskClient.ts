@@ -16,6 +16,7 @@ import { api } from '../bridge';
 import { takeEarlyCall } from '../app/bootPrefetch';
 import { DeskDoc } from './deskDoc';
 import { colorForName } from './colors';
+import { errorSentence } from '../errors/errorSentence';
 
 export type DeskConnection =
   | { kind: 'none' }
@@ -282,7 +283,8 @@ export function setLocalUserName(name: string): void {
 export async function configureDesk(url: string, token: string): Promise<string | null> {
   const before = state.config?.url ? new URL(state.config.url).origin : null;
   const r = await api.desk.configure({ url, token });
-  if (!r.ok) return r.error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ') || r.error.message;
+  if (!r.ok)
+    return r.error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ') || errorSentence(r.error);
   if (new URL(r.value.url!).origin !== before) {
     window.location.reload();
     return null;
@@ -293,7 +295,7 @@ export async function configureDesk(url: string, token: string): Promise<string 
 
 export async function setDeskEnabled(enabled: boolean): Promise<string | null> {
   const r = await api.desk.setEnabled({ enabled });
-  if (!r.ok) return r.error.message;
+  if (!r.ok) return errorSentence(r.error);
   await start(r.value);
   return null;
 }
