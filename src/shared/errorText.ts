@@ -52,7 +52,7 @@ export function englishSentence(text: ErrorText): string {
 const PARAM_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 const MAX_PARAMS = 20;
 const MAX_VALUE_LENGTH = 10_000;
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 4;
 
 /**
  * A key and parameters that came over a process boundary, or null when they are not exactly
@@ -81,4 +81,11 @@ export function readErrorText(value: unknown, depth = 0): ErrorText | null {
     }
   }
   return { key, params: read };
+}
+
+/** Up to three values in a row ("2 roles, 1 deal"), the comma in the catalogue so a language can change it. */
+export function joined(items: readonly [ErrorParam, ...ErrorParam[]] | readonly ErrorParam[]): ErrorParam {
+  const [a = '', b, c] = items;
+  if (b === undefined) return a;
+  return c === undefined ? { key: 'list2', params: { a, b } } : { key: 'list3', params: { a, b, c } };
 }
