@@ -39,7 +39,7 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
     throw new ImportError(
       'TOO_LARGE',
       fileName,
-      `the DOCX unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article (a damaged or hostile file)`,
+      { key: 'docxTooLarge', params: { mb: MAX_DOCX_UNPACKED_BYTES / 1024 / 1024 } },
     );
   }
   let html: string;
@@ -58,7 +58,7 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
     throw new ImportError(
       'CORRUPT',
       fileName,
-      `the file is not a readable DOCX document (${(error as Error).message})`,
+      { key: 'docxUnreadable', params: { detail: (error as Error).message } },
       { cause: error },
     );
   }

@@ -396,7 +396,7 @@ export function importHtml(source: string, fileName = 'document.html'): Imported
     throw new ImportError(
       'CORRUPT',
       fileName,
-      `the HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does`,
+      { key: 'htmlTooDeep', params: { depth: MAX_HTML_DEPTH } },
     );
   }
   const dom = new JSDOM(source);

@@ -80,6 +80,7 @@ export function encodeError(err: unknown): WireError {
       code: err.code,
       fileName: err.fileName,
       problem: err.problem,
+      ...(err.reason ? { text: err.reason } : {}),
     };
   if (err instanceof UserError)
     return {
@@ -107,7 +108,7 @@ export function decodeError(wire: WireError): Error {
     wire.fileName !== undefined &&
     wire.problem !== undefined
   )
-    return new ImportError(wire.code as ImportErrorCode, wire.fileName, wire.problem);
+    return new ImportError(wire.code as ImportErrorCode, wire.fileName, readErrorText(wire.text) ?? wire.problem);
   if (wire.name === 'UserError' && (ERROR_CODES as readonly string[]).includes(wire.code ?? ''))
     // A key the catalogue does not know, or odd parameters, leave the worker's English message.
     return new UserError(wire.code as ErrorCode, readErrorText(wire.text) ?? wire.message, wire.fields);
