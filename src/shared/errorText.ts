@@ -8,7 +8,11 @@ import en from './i18n/locales/en/errors.json';
  */
 type CatalogueKey = keyof typeof en;
 /** A key as the code names it: plural forms (`…_one`, `…_other`) are chosen by the `count` parameter. */
-export type ErrorKey = CatalogueKey extends infer K ? (K extends `${infer B}_${'one' | 'other'}` ? B : K) : never;
+export type ErrorKey = CatalogueKey extends infer K
+  ? K extends `${infer B}_${'one' | 'other'}`
+    ? B
+    : K
+  : never;
 
 /** Values, never pre-formatted words: ids, titles, paths, counts — or another error's words (a cause). */
 export type ErrorParam = string | number | ErrorText;
@@ -41,6 +45,23 @@ export function fillIn(
     const value = params && Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) return whole;
     return typeof value === 'object' ? sentenceOf(value) : String(value);
+  });
+}
+
+/** Looks a key up in some language: i18next's `t`, as the renderer and the CLI hold it. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The sentence of a (checked) ErrorText in the language `t` speaks; English where it lacks the key. */
+export function translatedSentence(text: ErrorText, t: Translate): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(text.params ?? {}))
+    values[name] = typeof value === 'object' ? translatedSentence(value, t) : value;
+  // The values go in through `replace`, never as options of their own: a parameter named `lng`,
+  // `ns` or `context` must not steer the lookup.
+  return t(`errors:${text.key}`, {
+    replace: values,
+    ...(typeof values.count === 'number' ? { count: values.count } : {}),
+    defaultValue: englishSentence(text),
   });
 }
 

@@ -1,9 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
-import { englishSentence, readErrorText, type ErrorText } from '../../../shared/errorText';
+import { readErrorText, translatedSentence, type Translate } from '../../../shared/errorText';
 import type { AppError } from '../../../shared/result';
 import { localizeMessage } from '../facts/messages';
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type { Translate };
 const uiLanguage: Translate = (key, options) => String(i18next.t(key, options));
 
 /**
@@ -18,19 +18,6 @@ export function errorSentence(
 ): string {
   // The key and values crossed a process boundary (IPC, HTTP): only what readErrorText accepts is used.
   const text = readErrorText(error);
-  if (text) return sentence(text, t);
+  if (text) return translatedSentence(text, t);
   return localizeMessage(((key: string) => t(key)) as TFunction, error.message);
-}
-
-function sentence(text: ErrorText, t: Translate): string {
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.params ?? {}))
-    values[name] = typeof value === 'object' ? sentence(value, t) : value;
-  // The values go in through `replace`, never as options of their own: a parameter named `lng`,
-  // `ns` or `context` must not steer the lookup.
-  return t(`errors:${text.key}`, {
-    replace: values,
-    ...(typeof values.count === 'number' ? { count: values.count } : {}),
-    defaultValue: englishSentence(text),
-  });
 }
