@@ -180,13 +180,17 @@ async function dispatchCall(
       // Started on a read-only folder: once it is writable again, the real store opens and the call runs there.
       if (storage.storage?.problem === 'read-only' && reopened(ctx))
         return dispatch(channelName, rawInput, ctx);
-      const text: ErrorText = { key: 'cannotWrite', params: { reason: { key: storage.key!, params: storage.params } } };
+      const text: ErrorText = {
+        key: 'cannotWrite',
+        params: { reason: { key: storage.key!, params: storage.params } },
+      };
       return { ok: false, error: { ...storage, ...text, message: englishSentence(text) } };
     }
     console.error(`[handlers] ${channelName} failed`, err);
-    return fail(
-      'internal',
-      `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    const text: ErrorText = {
+      key: 'somethingWentWrong',
+      params: { channel: channelName, detail: err instanceof Error ? err.message : String(err) },
+    };
+    return { ok: false, error: { code: 'internal', message: englishSentence(text), ...text } };
   }
 }

@@ -139,7 +139,11 @@ export const sourcesHandlers = {
       return { page, pngBase64: image.png.toString('base64'), width: image.width, height: image.height };
     } catch (err) {
       if (err instanceof PageOutOfRange)
-        throw new UserError('validation', err.message, [{ path: 'page', message: err.message }]);
+        throw new UserError(
+          'validation',
+          { key: 'noSuchPdfPage', params: { count: err.pages, page: err.page } },
+          [{ path: 'page', message: err.message }],
+        );
       throw new UserError('internal', (err as Error).message);
     }
   },
