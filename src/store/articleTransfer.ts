@@ -362,7 +362,10 @@ export function importArticleTransfer(
     if (report.needsConfirmation) {
       throw new UserError(
         'conflict',
-        { key: 'factsDiffer', params: { count: report.changes.length, changes: describeChanges(report.changes) } },
+        {
+          key: 'factsDiffer',
+          params: { count: report.changes.length, changes: describeChanges(report.changes) },
+        },
         report.changes.map((c) => ({
           path: `$.factPack (${c.type} ${c.id})`,
           message: `differs in ${c.fields.map((f) => f.field).join(', ')}`,

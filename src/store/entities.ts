@@ -93,7 +93,10 @@ export function deleteEntity(db: Db, id: string, actor: Actor): void {
     ];
     const uses = counts.filter(([, count]) => count > 0).map(([key, count]) => ({ key, params: { count } }));
     if (uses.length)
-      throw new UserError('conflict', { key: 'entityInUse', params: { name: entity.name, uses: joined(uses) } });
+      throw new UserError('conflict', {
+        key: 'entityInUse',
+        params: { name: entity.name, uses: joined(uses) },
+      });
     deleteCitationsOf(db, 'entity', id, actor);
     deleteRecord(db, entityTable, entity, actor);
   })();

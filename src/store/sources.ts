@@ -72,7 +72,9 @@ export function attachFile(
   const before = requireSource(db, sourceId);
   if (bytes.length === 0) refuse({ key: 'theFile' }, [{ path: 'file', message: 'is empty' }]);
   if (bytes.length > MAX_FILE_BYTES)
-    refuse({ key: 'theFile' }, [{ path: 'file', message: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
+    refuse({ key: 'theFile' }, [
+      { path: 'file', message: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` },
+    ]);
   const { hash } = storeFile(dataDir, bytes);
   return db.transaction(() => {
     const after: Source = {

@@ -72,7 +72,11 @@ function fitFields(
 }
 
 function withFileName(name: string, err: UserError): UserError {
-  return new UserError(err.code, { key: 'cannotImport', params: { name, reason: err.text ?? err.message } }, err.fields);
+  return new UserError(
+    err.code,
+    { key: 'cannotImport', params: { name, reason: err.text ?? err.message } },
+    err.fields,
+  );
 }
 
 function importArticleJson(
@@ -85,7 +89,10 @@ function importArticleJson(
   if (!parsed.ok) {
     throw new UserError(
       'validation',
-      { key: 'cannotImportBecause', params: { name, problems: describeArticleFileProblems(parsed.problems) } },
+      {
+        key: 'cannotImportBecause',
+        params: { name, problems: describeArticleFileProblems(parsed.problems) },
+      },
       parsed.problems,
     );
   }
@@ -208,9 +215,11 @@ export async function importPath(
   try {
     const info = await stat(filePath);
     if (info.isDirectory())
-      throw new UserError('validation', { key: 'cannotImportBecause', params: { name, problems: { key: 'isAFolder' } } }, [
-        { path: 'path', message: 'is a folder' },
-      ]);
+      throw new UserError(
+        'validation',
+        { key: 'cannotImportBecause', params: { name, problems: { key: 'isAFolder' } } },
+        [{ path: 'path', message: 'is a folder' }],
+      );
     if (info.size > MAX_ARTICLE_FILE_BYTES)
       throw new UserError(
         'validation',

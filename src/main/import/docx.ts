@@ -36,11 +36,10 @@ const STYLE_MAP = [
 export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'): Promise<ImportedArticle> {
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    throw new ImportError(
-      'TOO_LARGE',
-      fileName,
-      { key: 'docxTooLarge', params: { mb: MAX_DOCX_UNPACKED_BYTES / 1024 / 1024 } },
-    );
+    throw new ImportError('TOO_LARGE', fileName, {
+      key: 'docxTooLarge',
+      params: { mb: MAX_DOCX_UNPACKED_BYTES / 1024 / 1024 },
+    });
   }
   let html: string;
   try {

@@ -59,8 +59,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, warnings: string
     if (b === 0) throw new ImportError('BINARY', fileName, { key: 'importBinary' });
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  if (control > sample.length * 0.02)
-    throw new ImportError('BINARY', fileName, { key: 'importBinary' });
+  if (control > sample.length * 0.02) throw new ImportError('BINARY', fileName, { key: 'importBinary' });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -106,7 +105,10 @@ export async function importFile(
       const info = await stat(input);
       if (info.isDirectory()) throw new ImportError('UNREADABLE', name, { key: 'isAFolder' });
       if (info.size > MAX_IMPORT_BYTES)
-        throw new ImportError('TOO_LARGE', name, { key: 'fileTooLarge', params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
+        throw new ImportError('TOO_LARGE', name, {
+          key: 'fileTooLarge',
+          params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 },
+        });
       bytes = await readFile(input);
     } catch (error) {
       if (error instanceof ImportError) throw error;
@@ -125,7 +127,10 @@ export async function importFile(
     bytes = input.bytes;
   }
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportError('TOO_LARGE', name, { key: 'fileTooLarge', params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } });
+    throw new ImportError('TOO_LARGE', name, {
+      key: 'fileTooLarge',
+      params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 },
+    });
   if (bytes.length === 0) throw new ImportError('EMPTY', name, { key: 'fileEmpty' });
 
   const ext = extname(name).toLowerCase();
@@ -137,14 +142,12 @@ export async function importFile(
 
   const isZip = startsWith(bytes, ZIP_MAGIC);
   if (byExt === 'docx' || (!byExt && isZip)) {
-    if (!isZip)
-      throw new ImportError('CORRUPT', name, { key: 'importNotZip' });
+    if (!isZip) throw new ImportError('CORRUPT', name, { key: 'importNotZip' });
     const { importDocx } = await loadDocxImporter();
     const result = await importDocx(bytes, name);
     return finish(result, 'docx', name);
   }
-  if (isZip)
-    throw new ImportError('UNSUPPORTED', name, { key: 'importOtherZip' });
+  if (isZip) throw new ImportError('UNSUPPORTED', name, { key: 'importOtherZip' });
 
   const warnings: string[] = [];
   const text = decodeText(bytes, name, warnings);

@@ -100,7 +100,8 @@ export class TransferPool implements TransferRunner {
       {
         accept: parseRendered,
         invalid: { key: 'workerNotAFile' },
-        failure: (why) => new UserError('internal', { key: 'exportStopped', params: { format: job.kind, why } }),
+        failure: (why) =>
+          new UserError('internal', { key: 'exportStopped', params: { format: job.kind, why } }),
       },
     );
   }
@@ -169,7 +170,8 @@ export class TransferPool implements TransferRunner {
       slot.job = { ...job, id };
       worker.ref();
       slot.timer = setTimeout(
-        () => this.end(slot, { key: 'workerTimeout', params: { seconds: Math.round(this.timeoutMs / 1000) } }),
+        () =>
+          this.end(slot, { key: 'workerTimeout', params: { seconds: Math.round(this.timeoutMs / 1000) } }),
         this.timeoutMs,
       );
       try {

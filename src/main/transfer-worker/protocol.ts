@@ -108,7 +108,11 @@ export function decodeError(wire: WireError): Error {
     wire.fileName !== undefined &&
     wire.problem !== undefined
   )
-    return new ImportError(wire.code as ImportErrorCode, wire.fileName, readErrorText(wire.text) ?? wire.problem);
+    return new ImportError(
+      wire.code as ImportErrorCode,
+      wire.fileName,
+      readErrorText(wire.text) ?? wire.problem,
+    );
   if (wire.name === 'UserError' && (ERROR_CODES as readonly string[]).includes(wire.code ?? ''))
     // A key the catalogue does not know, or odd parameters, leave the worker's English message.
     return new UserError(wire.code as ErrorCode, readErrorText(wire.text) ?? wire.message, wire.fields);
