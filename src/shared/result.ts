@@ -39,10 +39,22 @@ export interface StorageProblem {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, fields?: AppError['fields']): Result<never> => ({
-  ok: false,
-  error: fields ? { code, message, fields } : { code, message },
-});
+/** A failure as a value; given an ErrorText, it carries the key for the writer's language too. */
+export function fail(
+  code: ErrorCode,
+  message: string | ErrorText,
+  fields?: AppError['fields'],
+): Result<never> {
+  const words =
+    typeof message === 'string'
+      ? { message }
+      : {
+          message: englishSentence(message),
+          key: message.key,
+          ...(message.params ? { params: message.params } : {}),
+        };
+  return { ok: false, error: { code, ...words, ...(fields ? { fields } : {}) } };
+}
 
 /**
  * Thrown inside handlers to end a call with a user-readable error; the dispatcher turns it into a

@@ -72,7 +72,7 @@ function uses(): Use[] {
   const found: Use[] = [];
   for (const file of sourceFiles(SRC)) {
     const text = fs.readFileSync(file, 'utf8');
-    if (!/errorText|UserError|ImportError|BackupRefused/.test(text)) continue;
+    if (!/errorText|UserError|ImportError|BackupRefused|\bfail\(/.test(text)) continue;
     for (const m of text.matchAll(/\bkey: '(\w+)'(\s*,\s*params:\s*)?/g)) {
       const at = m.index + m[0].length;
       const params = m[2] === undefined ? [] : text[at] === '{' ? propertyNames(braced(text, at)) : null;
