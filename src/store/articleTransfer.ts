@@ -8,6 +8,7 @@ import {
   type TransferDetectDismissal,
   type TransferGatePass,
 } from '../shared/export/factdeskJson';
+import type { ErrorParam } from '../shared/errorText';
 import { UserError } from '../shared/result';
 import { checkBody, emptyBody } from './articleBody';
 import { getArticle, getArticleMeta, saveArticle } from './articles';
@@ -139,12 +140,23 @@ const packPath = (path: string) => `$.factPack${path.slice(1)}`;
 
 function describeChanges(
   changes: { type: string; id: string; label: string; fields: { field: string }[] }[],
-): string {
+): ErrorParam {
   const shown = changes
     .slice(0, 5)
-    .map((c) => `${c.type} “${c.label}” (${c.fields.map((f) => f.field).join(', ')})`);
-  if (changes.length > 5) shown.push(`and ${changes.length - 5} more`);
-  return shown.join('; ');
+    .map((c) => `${c.type} “${c.label}” (${c.fields.map((f) => f.field).join(', ')})`)
+    .join('; ');
+  return changes.length > 5 ? { key: 'andMore', params: { list: shown, count: changes.length - 5 } } : shown;
+}
+
+/** The first few problems as paths and messages, the rest counted. */
+function someProblems(problems: readonly { path: string; message: string }[], limit: number): ErrorParam {
+  const shown = problems
+    .slice(0, limit)
+    .map((p) => `${p.path} ${p.message}`)
+    .join('; ');
+  return problems.length > limit
+    ? { key: 'andMore', params: { list: shown, count: problems.length - limit } }
+    : shown;
 }
 
 function insertArticleAsIs(db: Db, file: FactdeskArticleFile, user: string): void {
@@ -240,11 +252,9 @@ function insertGatePasses(db: Db, file: FactdeskArticleFile): void {
 function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
   if (file.detectDismissals.length === 0) return;
   if (!hasTable(db, 'detect_dismissals'))
-    throw new UserError(
-      'validation',
-      'This store cannot keep dismissed suggestions yet; update Factdesk and import again.',
-      [{ path: '$.detectDismissals', message: 'not supported by this store' }],
-    );
+    throw new UserError('validation', { key: 'storeTooOldForDismissals' }, [
+      { path: '$.detectDismissals', message: 'not supported by this store' },
+    ]);
   const insert = prepared(
     db,
     'INSERT INTO detect_dismissals (article_id, kind, text_key, text, dismissed_by, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -257,7 +267,7 @@ function insertDetectDismissals(db: Db, file: FactdeskArticleFile): void {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_CHECK')
         throw new UserError(
           'validation',
-          `The article file cannot be imported: $.detectDismissals[${i}].kind "${d.kind}" is not a suggestion kind.`,
+          { key: 'notASuggestionKind', params: { path: `$.detectDismissals[${i}].kind`, kind: d.kind } },
           [{ path: `$.detectDismissals[${i}].kind`, message: `"${d.kind}" is not a suggestion kind` }],
         );
       throw err;
@@ -284,8 +294,7 @@ export function importArticleTransfer(
     if (existing) {
       throw new UserError(
         'conflict',
-        `The article “${existing.headline || existing.id}” (id ${existing.id}) is already in this store. ` +
-          'An article file keeps its ids, so it can be imported only once; move the existing article to the trash and empty it to import the file again.',
+        { key: 'articleAlreadyHere', params: { title: existing.headline || existing.id, id: existing.id } },
         [{ path: '$.article.id', message: 'already in this store' }],
       );
     }
@@ -293,10 +302,16 @@ export function importArticleTransfer(
     if (takenClaims.length) {
       throw new UserError(
         'conflict',
-        `The article file cannot be imported: ${takenClaims.length === 1 ? 'a claim id is' : `${takenClaims.length} claim ids are`} already used in this store (${takenClaims
-          .slice(0, 3)
-          .map(({ c }) => c.id)
-          .join(', ')}).`,
+        {
+          key: 'claimIdsTaken',
+          params: {
+            count: takenClaims.length,
+            ids: takenClaims
+              .slice(0, 3)
+              .map(({ c }) => c.id)
+              .join(', '),
+          },
+        },
         takenClaims.map(({ i }) => ({ path: `$.claims[${i}].id`, message: 'already used in this store' })),
       );
     }
@@ -306,10 +321,16 @@ export function importArticleTransfer(
     if (takenCorrections.length) {
       throw new UserError(
         'conflict',
-        `The article file cannot be imported: ${takenCorrections.length === 1 ? 'a correction id is' : `${takenCorrections.length} correction ids are`} already used in this store (${takenCorrections
-          .slice(0, 3)
-          .map(({ c }) => c.id)
-          .join(', ')}).`,
+        {
+          key: 'correctionIdsTaken',
+          params: {
+            count: takenCorrections.length,
+            ids: takenCorrections
+              .slice(0, 3)
+              .map(({ c }) => c.id)
+              .join(', '),
+          },
+        },
         takenCorrections.map(({ i }) => ({
           path: `$.corrections[${i}].id`,
           message: 'already used in this store',
@@ -320,7 +341,7 @@ export function importArticleTransfer(
     if (bodyProblems.length) {
       throw new UserError(
         'validation',
-        `The article file cannot be imported: ${bodyProblems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+        { key: 'articleFileRefused', params: { problems: someProblems(bodyProblems, Infinity) } },
         bodyProblems,
       );
     }
@@ -334,18 +355,17 @@ export function importArticleTransfer(
       const fields = report.problems.map((p) => ({ path: packPath(p.path), message: p.message }));
       throw new UserError(
         'validation',
-        `The facts in the article file cannot be imported: ${fields
-          .slice(0, 5)
-          .map((p) => `${p.path} ${p.message}`)
-          .join('; ')}${fields.length > 5 ? `; and ${fields.length - 5} more` : ''}.`,
+        { key: 'articleFileFactsRefused', params: { problems: someProblems(fields, 5) } },
         fields,
       );
     }
     if (report.needsConfirmation) {
       throw new UserError(
         'conflict',
-        `The file's version of ${report.changes.length === 1 ? 'a fact differs' : `${report.changes.length} facts differ`} from this store: ${describeChanges(report.changes)}. ` +
-          'Nothing was imported. Import again and allow updating facts to take the file’s version.',
+        {
+          key: 'factsDiffer',
+          params: { count: report.changes.length, changes: describeChanges(report.changes) },
+        },
         report.changes.map((c) => ({
           path: `$.factPack (${c.type} ${c.id})`,
           message: `differs in ${c.fields.map((f) => f.field).join(', ')}`,
@@ -375,10 +395,7 @@ export function importArticleTransfer(
     if (missing.length) {
       throw new UserError(
         'validation',
-        `The article file cannot be imported: ${missing
-          .slice(0, 3)
-          .map((m) => `${m.path} ${m.message}`)
-          .join('; ')}.`,
+        { key: 'articleFileRefused', params: { problems: someProblems(missing, 3) } },
         missing,
       );
     }

@@ -5,6 +5,7 @@ import { DATABASE_FILE, type Db } from './db';
 import { storedFileInfo } from './files';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 import { BACKUP_REASONS, type BackupReason } from '../shared/contract/backups';
+import { englishSentence, type ErrorText } from '../shared/errorText';
 
 /**
  * Copies of the database in the data folder's `backups/`, taken with SQLite's online backup
@@ -257,7 +258,14 @@ export function pruneBackups(dataDir: string): string[] {
   return removed;
 }
 
-export type BackupCheck = { ok: true; schemaVersion: number } | { ok: false; problem: string };
+export type BackupCheck =
+  | { ok: true; schemaVersion: number }
+  /** `problem` is the English sentence of `reason`, which the app shows in the writer's language. */
+  | { ok: false; problem: string; reason: ErrorText };
+
+function refused(reason: ErrorText): BackupCheck {
+  return { ok: false, problem: englishSentence(reason), reason };
+}
 
 /**
  * Whether a file can be restored: a SQLite database that passes `integrity_check`, from this
@@ -265,37 +273,31 @@ export type BackupCheck = { ok: true; schemaVersion: number } | { ok: false; pro
  */
 export function checkBackup(file: string, list: readonly Migration[] = defaultMigrations): BackupCheck {
   const latest = latestSchema(list);
-  if (!fs.existsSync(file)) return { ok: false, problem: `There is no file at ${file}.` };
-  if (fs.statSync(file).isDirectory())
-    return { ok: false, problem: `${file} is a folder; name the backup file inside it.` };
+  if (!fs.existsSync(file)) return refused({ key: 'backupNoFile', params: { file } });
+  if (fs.statSync(file).isDirectory()) return refused({ key: 'backupIsFolder', params: { file } });
   let db: Db | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0].integrity_check !== 'ok') {
-      return {
-        ok: false,
-        problem: `The backup is damaged (integrity check: ${rows
-          .slice(0, 3)
-          .map((r) => r.integrity_check)
-          .join('; ')}).`,
-      };
+      return refused({
+        key: 'backupDamaged',
+        params: {
+          finding: rows
+            .slice(0, 3)
+            .map((r) => r.integrity_check)
+            .join('; '),
+        },
+      });
     }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
-      return {
-        ok: false,
-        problem: `The backup was written by a newer Factdesk (schema version ${version}; this app knows up to ${latest}).`,
-      };
+      return refused({ key: 'backupNewer', params: { version, latest } });
     }
-    if (!hasFactdeskHistory(db, version, list))
-      return { ok: false, problem: 'The file is a SQLite database but not a Factdesk one.' };
+    if (!hasFactdeskHistory(db, version, list)) return refused({ key: 'backupNotFactdesk' });
     return { ok: true, schemaVersion: version };
   } catch (err) {
-    return {
-      ok: false,
-      problem: `The file cannot be read as a Factdesk database (${(err as Error).message}).`,
-    };
+    return refused({ key: 'backupUnreadable', params: { detail: (err as Error).message } });
   } finally {
     db?.close();
   }
@@ -352,7 +354,7 @@ export async function restoreIntoOpenDatabase(
   now = new Date(),
 ): Promise<{ safety: BackupInfo }> {
   const checked = checkBackup(file);
-  if (!checked.ok) throw new BackupRefused(checked.problem);
+  if (!checked.ok) throw new BackupRefused(checked.reason);
   // Pruned only afterwards: the rotation could otherwise remove the very backup being restored.
   const safety = await createBackup(db, dataDir, 'before-restore', now, false);
   const source = new Database(file, { readonly: true, fileMustExist: true });
@@ -371,7 +373,7 @@ export async function restoreIntoOpenDatabase(
  */
 export function restoreOverDamaged(dataDir: string, file: string, now = new Date()): { damagedCopy: string } {
   const checked = checkBackup(file);
-  if (!checked.ok) throw new BackupRefused(checked.problem);
+  if (!checked.ok) throw new BackupRefused(checked.reason);
   const live = path.join(dataDir, DATABASE_FILE);
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -390,8 +392,8 @@ export function restoreOverDamaged(dataDir: string, file: string, now = new Date
 }
 
 export class BackupRefused extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly reason: ErrorText) {
+    super(englishSentence(reason));
     this.name = 'BackupRefused';
   }
 }

@@ -34,7 +34,7 @@ function sourceExists(db: Db, id: string): boolean {
 
 function requireCitation(db: Db, id: string): Citation {
   const c = getRecord(db, citationTable, id);
-  if (!c) throw new UserError('not_found', `There is no citation with the id "${id}".`);
+  if (!c) throw new UserError('not_found', { key: 'noSuchCitation', params: { id } });
   return c;
 }
 
@@ -51,7 +51,7 @@ export function createCitation(db: Db, input: CitationInput, actor: Actor, id = 
         path: 'sourceId',
         message: `refers to a source that does not exist ("${input.sourceId}")`,
       });
-    if (problems.length) refuse('The citation', problems);
+    if (problems.length) refuse({ key: 'theCitation' }, problems);
     return insertRecord(db, citationTable, { id, ...input }, actor);
   })();
 }
@@ -60,7 +60,7 @@ export function updateCitation(db: Db, input: CitationUpdate, actor: Actor): Cit
   return db.transaction(() => {
     const before = requireCitation(db, input.id);
     if (!sourceExists(db, input.sourceId))
-      refuse('The citation', [
+      refuse({ key: 'theCitation' }, [
         { path: 'sourceId', message: `refers to a source that does not exist ("${input.sourceId}")` },
       ]);
     const after: Citation = {

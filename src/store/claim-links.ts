@@ -1,5 +1,6 @@
 import type { LinkedArticle } from '../shared/contract/facts-types';
 import type { FactType } from '../shared/domain/facts';
+import type { ErrorText } from '../shared/errorText';
 import { UserError } from '../shared/result';
 import type { Db } from './db';
 import { prepared } from './prepared';
@@ -45,12 +46,15 @@ export function describeArticles(articles: readonly LinkedArticle[]): string {
  * Refuses to delete a fact that claims in articles rely on, naming those articles, so a
  * published check never loses its evidence silently.
  */
-export function assertNotLinked(db: Db, factType: FactType, factId: string, what: string): void {
+export function assertNotLinked(db: Db, factType: FactType, factId: string, what: ErrorText): void {
   const articles = linkedArticles(db, factType, factId);
   if (articles.length === 0) return;
-  throw new UserError(
-    'conflict',
-    `${what} cannot be deleted: claims in ${articles.length === 1 ? 'this article link' : 'these articles link'} to it: ` +
-      `${describeArticles(articles)}. Unlink those claims first.`,
-  );
+  throw new UserError('conflict', {
+    key: 'factLinked',
+    params: {
+      what,
+      count: articles.length,
+      articles: articles.map((a) => (a.headline ? `“${a.headline}”` : a.articleId)).join(', '),
+    },
+  });
 }

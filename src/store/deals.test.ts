@@ -120,7 +120,7 @@ describe('deleting facts that articles rely on', () => {
       link(db, 'claim-1', 'art-7', 'deal', 'deal-strivo');
       link(db, 'claim-2', 'art-9', 'deal', 'deal-strivo');
       expect(() => deleteDeal(db, 'deal-strivo', tester)).toThrow(
-        'The deal “Streamingrechte für die Heimspiele in München und Rotheide” cannot be deleted: claims in these articles link to it: article art-7, article art-9. Unlink those claims first.',
+        'The deal “Streamingrechte für die Heimspiele in München und Rotheide” cannot be deleted: claims in these articles link to it: art-7, art-9. Unlink those claims first.',
       );
       expect(db.prepare("SELECT count(*) FROM deals WHERE id = 'deal-strivo'").pluck().get()).toBe(1);
       expect(dealView(db, 'deal-strivo').linkedArticles).toEqual([

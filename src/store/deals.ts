@@ -18,7 +18,7 @@ export function getDeal(db: Db, id: string): Deal | null {
 
 function requireDeal(db: Db, id: string): Deal {
   const d = getDeal(db, id);
-  if (!d) throw new UserError('not_found', `There is no deal with the id "${id}".`);
+  if (!d) throw new UserError('not_found', { key: 'noSuchDeal', params: { id } });
   return d;
 }
 
@@ -29,7 +29,7 @@ function check(db: Db, d: Omit<Deal, 'id'>): void {
     ...entityRefProblems(db, 'reportedById', d.reportedById, REPORTER_KINDS, 'a media outlet or broadcaster'),
     ...dealProblems(d),
   ];
-  if (problems.length) refuse('The deal', problems);
+  if (problems.length) refuse({ key: 'theDeal' }, problems);
 }
 
 export function createDeal(db: Db, input: DealInput, actor: Actor, id = newFactId('deal')): Deal {
@@ -51,7 +51,7 @@ export function updateDeal(db: Db, input: DealUpdate, actor: Actor): Deal {
 export function deleteDeal(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const deal = requireDeal(db, id);
-    assertNotLinked(db, 'deal', id, `The deal “${deal.subject}”`);
+    assertNotLinked(db, 'deal', id, { key: 'theDealNamed', params: { title: deal.subject } });
     deleteCitationsOf(db, 'deal', id, actor);
     deleteRecord(db, dealTable, deal, actor);
   })();

@@ -1,6 +1,7 @@
 import type { EntitySuggestion, EntityView } from '../shared/contract/facts-types';
 import type { EntityInput, EntityUpdate } from '../shared/domain/fact-inputs';
 import type { Entity, EntityKind } from '../shared/domain/facts';
+import { joined, type ErrorKey } from '../shared/errorText';
 import { REPORTER_KINDS } from '../shared/factpack/validate';
 import { buildFtsMatch, parseSearchInput } from '../shared/search/query';
 import { UserError } from '../shared/result';
@@ -21,7 +22,7 @@ export function getEntity(db: Db, id: string): Entity | null {
 
 export function requireEntity(db: Db, id: string): Entity {
   const e = getEntity(db, id);
-  if (!e) throw new UserError('not_found', `There is no entity with the id "${id}".`);
+  if (!e) throw new UserError('not_found', { key: 'noSuchEntity', params: { id } });
   return e;
 }
 
@@ -70,7 +71,7 @@ export function updateEntity(db: Db, input: EntityUpdate, actor: Actor): Entity 
     const before = requireEntity(db, input.id);
     const after: Entity = { ...input };
     const problems = kindChangeProblems(db, before, after.kind);
-    if (problems.length) refuse(`“${before.name}”`, problems);
+    if (problems.length) refuse({ key: 'quoted', params: { text: before.name } }, problems);
     if (sameRecord(entityTable, before, after)) return before;
     return updateRecord(db, entityTable, before, after, actor);
   })();
@@ -83,18 +84,19 @@ export function updateEntity(db: Db, input: EntityUpdate, actor: Actor): Entity 
 export function deleteEntity(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const entity = requireEntity(db, id);
-    assertNotLinked(db, 'entity', id, `“${entity.name}”`);
+    assertNotLinked(db, 'entity', id, { key: 'quoted', params: { text: entity.name } });
     const u = usage(db, id);
-    const uses = [
-      u.asPerson + u.asOrganisation ? plural(u.asPerson + u.asOrganisation, 'role', 'roles') : '',
-      u.asParty + u.asReporter ? plural(u.asParty + u.asReporter, 'deal', 'deals') : '',
-      u.asSpeaker ? plural(u.asSpeaker, 'quote', 'quotes') : '',
-    ].filter(Boolean);
+    const counts: [ErrorKey, number][] = [
+      ['roleCount', u.asPerson + u.asOrganisation],
+      ['dealCount', u.asParty + u.asReporter],
+      ['quoteCount', u.asSpeaker],
+    ];
+    const uses = counts.filter(([, count]) => count > 0).map(([key, count]) => ({ key, params: { count } }));
     if (uses.length)
-      throw new UserError(
-        'conflict',
-        `“${entity.name}” cannot be deleted: ${uses.join(', ')} still refer to it.`,
-      );
+      throw new UserError('conflict', {
+        key: 'entityInUse',
+        params: { name: entity.name, uses: joined(uses) },
+      });
     deleteCitationsOf(db, 'entity', id, actor);
     deleteRecord(db, entityTable, entity, actor);
   })();

@@ -18,7 +18,7 @@ export function getQuote(db: Db, id: string): Quote | null {
 
 function requireQuote(db: Db, id: string): Quote {
   const q = getQuote(db, id);
-  if (!q) throw new UserError('not_found', `There is no quote with the id "${id}".`);
+  if (!q) throw new UserError('not_found', { key: 'noSuchQuote', params: { id } });
   return q;
 }
 
@@ -39,7 +39,7 @@ function check(db: Db, q: Omit<Quote, 'id'>, id: string): void {
         message: 'refers to a quote that is itself a translation of this one',
       });
   }
-  if (problems.length) refuse('The quote', problems);
+  if (problems.length) refuse({ key: 'theQuote' }, problems);
 }
 
 export function createQuote(db: Db, input: QuoteInput, actor: Actor, id = newFactId('quote')): Quote {
@@ -70,15 +70,13 @@ function translations(db: Db, id: string): QuoteRef[] {
 export function deleteQuote(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const quote = requireQuote(db, id);
-    assertNotLinked(db, 'quote', id, 'The quote');
+    assertNotLinked(db, 'quote', id, { key: 'theQuote' });
     const t = translations(db, id);
     if (t.length)
-      throw new UserError(
-        'conflict',
-        `The quote cannot be deleted: ${t.length === 1 ? 'a translation refers' : `${t.length} translations refer`} to it (${t
-          .map((x) => x.language)
-          .join(', ')}). Delete or unlink the translations first.`,
-      );
+      throw new UserError('conflict', {
+        key: 'quoteTranslated',
+        params: { count: t.length, languages: t.map((x) => x.language).join(', ') },
+      });
     deleteCitationsOf(db, 'quote', id, actor);
     deleteRecord(db, quoteTable, quote, actor);
   })();

@@ -25,7 +25,7 @@ export function getRole(db: Db, id: string): Role | null {
 
 function requireRole(db: Db, id: string): Role {
   const r = getRole(db, id);
-  if (!r) throw new UserError('not_found', `There is no role with the id "${id}".`);
+  if (!r) throw new UserError('not_found', { key: 'noSuchRole', params: { id } });
   return r;
 }
 
@@ -35,7 +35,7 @@ function check(db: Db, r: Omit<Role, 'id'>): void {
     ...entityRefProblems(db, 'organisationId', r.organisationId, ORGANISATION_KINDS, 'an organisation'),
     ...roleProblems(r),
   ];
-  if (problems.length) refuse('The role', problems);
+  if (problems.length) refuse({ key: 'theRole' }, problems);
 }
 
 export function createRole(db: Db, input: RoleInput, actor: Actor, id = newFactId('role')): Role {
@@ -57,7 +57,7 @@ export function updateRole(db: Db, input: RoleUpdate, actor: Actor): Role {
 export function deleteRole(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const role = requireRole(db, id);
-    assertNotLinked(db, 'role', id, `The role “${role.title}”`);
+    assertNotLinked(db, 'role', id, { key: 'theRoleNamed', params: { title: role.title } });
     deleteCitationsOf(db, 'role', id, actor);
     deleteRecord(db, roleTable, role, actor);
   })();

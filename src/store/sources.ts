@@ -22,14 +22,14 @@ export function getSource(db: Db, id: string): Source | null {
 
 function requireSource(db: Db, id: string): Source {
   const s = getSource(db, id);
-  if (!s) throw new UserError('not_found', `There is no source with the id "${id}".`);
+  if (!s) throw new UserError('not_found', { key: 'noSuchSource', params: { id } });
   return s;
 }
 
 export function createSource(db: Db, input: SourceInput, actor: Actor, id = newFactId('src')): Source {
   return db.transaction(() => {
     const problems = sourceProblems(input);
-    if (problems.length) refuse('The source', problems);
+    if (problems.length) refuse({ key: 'theSource' }, problems);
     return insertRecord(db, sourceTable, { id, ...input, fileHash: null, fileName: null }, actor);
   })();
 }
@@ -39,7 +39,7 @@ export function updateSource(db: Db, input: SourceUpdate, actor: Actor): Source 
   return db.transaction(() => {
     const before = requireSource(db, input.id);
     const problems = sourceProblems(input);
-    if (problems.length) refuse('The source', problems);
+    if (problems.length) refuse({ key: 'theSource' }, problems);
     const after: Source = { ...input, fileHash: before.fileHash, fileName: before.fileName };
     return sameRecord(sourceTable, before, after)
       ? before
@@ -70,9 +70,11 @@ export function attachFile(
   actor: Actor,
 ): Source {
   const before = requireSource(db, sourceId);
-  if (bytes.length === 0) refuse('The file', [{ path: 'file', message: 'is empty' }]);
+  if (bytes.length === 0) refuse({ key: 'theFile' }, [{ path: 'file', message: 'is empty' }]);
   if (bytes.length > MAX_FILE_BYTES)
-    refuse('The file', [{ path: 'file', message: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
+    refuse({ key: 'theFile' }, [
+      { path: 'file', message: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` },
+    ]);
   const { hash } = storeFile(dataDir, bytes);
   return db.transaction(() => {
     const after: Source = {
@@ -98,15 +100,12 @@ export function detachFile(db: Db, sourceId: string, actor: Actor): Source {
 export function deleteSource(db: Db, id: string, actor: Actor): void {
   db.transaction(() => {
     const source = requireSource(db, id);
-    assertNotLinked(db, 'source', id, `The source “${source.title}”`);
+    assertNotLinked(db, 'source', id, { key: 'theSourceNamed', params: { title: source.title } });
     const cited = (
       prepared(db, 'SELECT count(*) AS n FROM citations WHERE source_id = ?').get(id) as { n: number }
     ).n;
     if (cited)
-      throw new UserError(
-        'conflict',
-        `The source “${source.title}” cannot be deleted: it backs ${cited === 1 ? '1 fact' : `${cited} facts`}. Remove those citations first.`,
-      );
+      throw new UserError('conflict', { key: 'sourceCited', params: { title: source.title, count: cited } });
     deleteRecord(db, sourceTable, source, actor);
   })();
 }

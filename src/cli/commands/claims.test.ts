@@ -161,6 +161,13 @@ describe('factdesk claims', () => {
     expect(await runCli(['claims', 'check', '--data-dir', dir], capture())).toBe(2);
   });
 
+  it('says a refusal from the handlers in the language it speaks', async () => {
+    await setUp(false);
+    const missing = capture();
+    expect(await runCli(['claims', 'no-such-article', '--lang', 'de', '--data-dir', dir], missing)).toBe(1);
+    expect(missing.stderr[0]).toMatch(/^Es gibt keinen Artikel mit der ID no-such-article/);
+  });
+
   it('lists claims whose linked facts changed across articles, and clears one with recheck', async () => {
     await setUp(true);
     const ctx = createContext({

@@ -1,7 +1,8 @@
 import { dispatch } from '../../main/handlers';
 import { describeBlockedGate } from '../../shared/claims/gate';
 import { claimMarking, lastCheck } from '../../shared/export/factText';
-import { translator } from '../../shared/i18n/translate';
+import { errorSentenceIn, translator } from '../../shared/i18n/translate';
+import type { AppError } from '../../shared/result';
 import type { ArticleClaims, ClaimView, StaleClaim } from '../../shared/contract/claims';
 import { cliContext } from '../context';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../io';
@@ -16,11 +17,9 @@ const USAGE = [
   'factdesk claims recheck <claim-id>',
 ];
 
-function reportError(
-  io: CliIO,
-  error: { message: string; fields?: { path: string; message: string }[] },
-): number {
-  io.err(error.message);
+/** The error in the language the command speaks (`--lang` or the settings), its fields as they are. */
+function reportError(io: CliIO, error: AppError, lang: Lang): number {
+  io.err(errorSentenceIn(lang, error));
   for (const f of error.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
   return EXIT.problem;
 }
@@ -143,7 +142,7 @@ export const claimsCommand: CliCommand = {
       if (checking) {
         // The gate only: the claims' checks (the costly part of claims:list) do not decide it.
         const result = await dispatch('claims:gate', { articleId: ids[0] }, ctx);
-        if (!result.ok) return reportError(io, result.error);
+        if (!result.ok) return reportError(io, result.error, lang);
         const gate = result.value;
         if (flags.json) io.out(JSON.stringify(gate, null, 2));
         else if (!gate.passes) io.err(describeBlockedGate(gate, lang));
@@ -160,7 +159,7 @@ export const claimsCommand: CliCommand = {
       }
 
       const result = await dispatch('claims:list', { articleId: ids[0] }, ctx);
-      if (!result.ok) return reportError(io, result.error);
+      if (!result.ok) return reportError(io, result.error, lang);
       const list = result.value;
 
       if (flags.json) {
@@ -191,14 +190,14 @@ async function runStale(
     const lang = await languageOf(flags, ctx);
     if (sub === 'recheck') {
       const result = await dispatch('claims:resolve-recheck', { id: ids[0] }, ctx);
-      if (!result.ok) return reportError(io, result.error);
+      if (!result.ok) return reportError(io, result.error, lang);
       io.out(
         `Re-checked: ${JSON.stringify(oneLine(result.value.text))} (${result.value.id}) no longer needs a re-check.`,
       );
       return EXIT.ok;
     }
     const result = await dispatch('claims:stale', {}, ctx);
-    if (!result.ok) return reportError(io, result.error);
+    if (!result.ok) return reportError(io, result.error, lang);
     if (flags.json) io.out(JSON.stringify(staleJson(result.value, lang), null, 2));
     else staleLines(result.value, lang).forEach((line) => io.out(line));
     return EXIT.ok;

@@ -200,7 +200,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       serveStatic(res, url.pathname);
     } catch (err) {
       console.error('[browser-shell] request failed', err);
-      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The local server failed to answer.'));
+      if (!res.headersSent) sendJson(res, 500, fail('internal', { key: 'serverFailed' }));
       else res.end();
     }
   });
@@ -211,7 +211,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
    */
   function openEventStream(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!hasSession(req)) {
-      sendJson(res, 401, fail('unauthorized', 'Missing or wrong session token.'));
+      sendJson(res, 401, fail('unauthorized', { key: 'sessionToken' }));
       return;
     }
     const origin = req.headers.origin;
@@ -237,7 +237,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? null;
     const presented = cookie ?? bearer;
     if (!presented || !safeEqual(presented, secret)) {
-      sendJson(res, 401, fail('unauthorized', 'Missing or wrong session token.'));
+      sendJson(res, 401, fail('unauthorized', { key: 'sessionToken' }));
       return;
     }
     const origin = req.headers.origin;

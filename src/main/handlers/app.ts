@@ -59,7 +59,7 @@ export const appHandlers = {
   },
   'shell:open-external': async ({ url }, ctx) => {
     if (!isAllowedExternalUrl(url)) {
-      throw new UserError('validation', 'Only http, https and mailto links can be opened.', [
+      throw new UserError('validation', { key: 'linkScheme' }, [
         { path: 'url', message: 'must start with http://, https:// or mailto:' },
       ]);
     }

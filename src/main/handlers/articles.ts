@@ -1,3 +1,4 @@
+import { articleGone, newerBody } from './articleErrors';
 import { UserError } from '../../shared/result';
 import type { ArticleBody } from '../../shared/domain/articles';
 import { BodyVersionError, checkBlockPatch, checkBody, type BodyProblem } from '../../store/articleBody';
@@ -26,17 +27,19 @@ import type { HandlerTable } from './table';
 
 const now = () => new Date().toISOString();
 
-function notFound(id: string | number, what = 'article'): UserError {
-  return new UserError('not_found', `There is no ${what} with id ${id}; it may have been deleted.`, [
-    { path: 'id', message: 'not found' },
-  ]);
+function notFound(id: string | number, what: 'article' | 'revision' = 'article'): UserError {
+  return what === 'article'
+    ? articleGone(id, 'id')
+    : new UserError('not_found', { key: 'revisionGone', params: { id } }, [
+        { path: 'id', message: 'not found' },
+      ]);
 }
 
 function withReadableBody<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (err instanceof BodyVersionError) throw new UserError('conflict', err.message);
+    if (err instanceof BodyVersionError) throw newerBody(err);
     throw err;
   }
 }
@@ -52,7 +55,7 @@ function refuseBody(problems: BodyProblem[]): void {
 function bodyRefusal(problems: BodyProblem[]): UserError {
   return new UserError(
     'validation',
-    `The article body cannot be saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+    { key: 'bodyRefused', params: { problems: problems.map((p) => `${p.path} ${p.message}`).join('; ') } },
     problems,
   );
 }
@@ -98,15 +101,11 @@ export const articlesHandlers = {
     const outcome = saveArticle(ctx.db, { ...input, user: user(ctx) }, now());
     if (outcome.kind === 'missing') throw notFound(input.id);
     if (outcome.kind === 'invalid') throw bodyRefusal(outcome.problems);
-    if (outcome.kind === 'trashed')
-      throw new UserError(
-        'conflict',
-        'This article is in the trash. Restore it to edit it; nothing was saved.',
-      );
+    if (outcome.kind === 'trashed') throw new UserError('conflict', { key: 'articleInTrash' });
     if (outcome.kind === 'conflict') {
       throw new UserError(
         'conflict',
-        `This article was changed elsewhere (it is now at version ${outcome.rev}, this save started from ${input.baseRev}).`,
+        { key: 'articleChangedElsewhere', params: { rev: outcome.rev, baseRev: input.baseRev } },
         [{ path: 'baseRev', message: `is ${input.baseRev}, stored is ${outcome.rev}` }],
       );
     }

@@ -47,7 +47,7 @@ export async function restoreBackupFile(
     };
   } catch (err) {
     if (err instanceof BackupRefused)
-      throw new UserError('validation', `This backup cannot be restored: ${err.message}`, [
+      throw new UserError('validation', { key: 'backupNotRestorable', params: { reason: err.reason } }, [
         { path: 'name', message: err.message },
       ]);
     throw err;
@@ -63,9 +63,11 @@ export const backupsHandlers = {
   'backups:restore': async ({ name }, ctx) => {
     const found = listBackups(ctx.dataDir).find((b) => b.name === name);
     if (!found)
-      throw new UserError('not_found', `There is no backup named “${name}” in ${backupsDir(ctx.dataDir)}.`, [
-        { path: 'name', message: 'no such backup' },
-      ]);
+      throw new UserError(
+        'not_found',
+        { key: 'noSuchBackup', params: { name, folder: backupsDir(ctx.dataDir) } },
+        [{ path: 'name', message: 'no such backup' }],
+      );
     const { restored, safety, missingFiles: missing } = await restoreBackupFile(ctx, found.file);
     return { restored: summary(restored), safety: summary(safety), missingFiles: missing.length };
   },

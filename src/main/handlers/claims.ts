@@ -51,7 +51,7 @@ const checker = (ctx: HandlerContext) => actingUser(ctx);
 function requireClaim(db: Db, id: string): StoredClaim {
   const claim = getClaim(db, id);
   if (!claim) {
-    throw new UserError('not_found', `There is no claim with id ${id}; it may have been removed.`, [
+    throw new UserError('not_found', { key: 'claimGone', params: { id } }, [
       { path: 'id', message: 'not found' },
     ]);
   }
@@ -119,7 +119,10 @@ function assertFactsExist(db: Db, refs: FactRef[]): void {
   if (missing.length > 0) {
     throw new UserError(
       'validation',
-      `Cannot link facts that are not in the store: ${missing.map(({ ref }) => `${ref.type} ${ref.id}`).join(', ')}.`,
+      {
+        key: 'linkMissingFacts',
+        params: { facts: missing.map(({ ref }) => `${ref.type} ${ref.id}`).join(', ') },
+      },
       missing.map(({ i, ref }) => ({ path: `refs.${i}`, message: `${ref.type} ${ref.id} not found` })),
     );
   }
@@ -168,7 +171,7 @@ export const claimsHandlers = {
   'claims:create': (input, ctx) => {
     const doc = requireArticle(ctx.db, input.articleId);
     if (claimIdTaken(ctx.db, input.id)) {
-      throw new UserError('conflict', `A claim with id ${input.id} already exists.`, [
+      throw new UserError('conflict', { key: 'claimExists', params: { id: input.id } }, [
         { path: 'id', message: 'already used' },
       ]);
     }

@@ -25,7 +25,7 @@ const author = (ctx: HandlerContext) => actingUser(ctx);
 
 function requireArticle(ctx: HandlerContext, articleId: string): void {
   if (!getArticleMeta(ctx.db, articleId))
-    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+    throw new UserError('not_found', { key: 'noSuchArticle', params: { id: articleId } }, [
       { path: 'articleId', message: 'not found' },
     ]);
 }
@@ -33,7 +33,7 @@ function requireArticle(ctx: HandlerContext, articleId: string): void {
 function requireThread(ctx: HandlerContext, threadId: string) {
   const thread = getThread(ctx.db, threadId);
   if (!thread)
-    throw new UserError('not_found', `There is no comment thread with id ${threadId}.`, [
+    throw new UserError('not_found', { key: 'noSuchThread', params: { id: threadId } }, [
       { path: 'threadId', message: 'not found' },
     ]);
   return thread;
@@ -41,7 +41,7 @@ function requireThread(ctx: HandlerContext, threadId: string) {
 
 function requireFreeId(ctx: HandlerContext, path: string, taken: boolean, value: string): void {
   if (taken)
-    throw new UserError('validation', `The id ${value} is already used.`, [
+    throw new UserError('validation', { key: 'idUsed', params: { id: value } }, [
       { path, message: 'already used' },
     ]);
 }
@@ -57,7 +57,7 @@ export const commentsHandlers = {
     requireFreeId(ctx, 'commentId', getComment(ctx.db, input.commentId) !== null, input.commentId);
     const claimId = input.claimId ?? null;
     if (claimId !== null && getClaim(ctx.db, claimId)?.articleId !== input.articleId) {
-      throw new UserError('validation', `The claim ${claimId} is not in this article.`, [
+      throw new UserError('validation', { key: 'claimNotInArticle', params: { id: claimId } }, [
         { path: 'claimId', message: 'not in this article' },
       ]);
     }
@@ -82,11 +82,11 @@ export const commentsHandlers = {
   'comments:edit': ({ commentId, body }, ctx) => {
     const comment = getComment(ctx.db, commentId);
     if (!comment)
-      throw new UserError('not_found', `There is no comment with id ${commentId}.`, [
+      throw new UserError('not_found', { key: 'noSuchComment', params: { id: commentId } }, [
         { path: 'commentId', message: 'not found' },
       ]);
     if (comment.author !== author(ctx)) {
-      throw new UserError('validation', `Only ${comment.author} can change this comment.`, [
+      throw new UserError('validation', { key: 'notYourComment', params: { author: comment.author } }, [
         { path: 'commentId', message: 'written by someone else' },
       ]);
     }
@@ -121,11 +121,9 @@ export const commentsHandlers = {
       const { id, ...fields } = r;
       const record = parseThreadRecord(typeof id === 'string' ? id : '', fields);
       if (!record)
-        throw new UserError(
-          'validation',
-          `Comment thread ${i + 1} from the desk is malformed; nothing was stored.`,
-          [{ path: `records.${i}`, message: 'is not a comment thread' }],
-        );
+        throw new UserError('validation', { key: 'deskThreadMalformed', params: { n: i + 1 } }, [
+          { path: `records.${i}`, message: 'is not a comment thread' },
+        ]);
       return record;
     });
     return applyDeskThreads(ctx.db, articleId, parsed);

@@ -27,7 +27,7 @@ const now = () => new Date().toISOString();
 function requireArticle(db: Db, articleId: string) {
   const meta = getArticleMeta(db, articleId);
   if (!meta)
-    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+    throw new UserError('not_found', { key: 'noSuchArticle', params: { id: articleId } }, [
       { path: 'articleId', message: 'not found' },
     ]);
   return meta;
@@ -38,7 +38,7 @@ function requirePublished(db: Db, articleId: string): void {
   if (meta.status !== 'published') {
     throw new UserError(
       'validation',
-      `Corrections are for published articles; “${meta.headline || articleId}” is not published (status ${meta.status}).`,
+      { key: 'correctionsOnlyPublished', params: { title: meta.headline || articleId, status: meta.status } },
       [{ path: 'articleId', message: 'not published' }],
     );
   }
@@ -48,16 +48,20 @@ function requirePublished(db: Db, articleId: string): void {
 function checkLinks(db: Db, articleId: string, claimIds: readonly string[], facts: readonly FactRef[]): void {
   claimIds.forEach((claimId, i) => {
     if (getClaim(db, claimId)?.articleId !== articleId) {
-      throw new UserError('validation', `claimIds.${i}: the claim ${claimId} is not in this article.`, [
-        { path: `claimIds.${i}`, message: 'not in this article' },
-      ]);
+      throw new UserError(
+        'validation',
+        { key: 'claimNotInArticleAt', params: { path: `claimIds.${i}`, id: claimId } },
+        [{ path: `claimIds.${i}`, message: 'not in this article' }],
+      );
     }
   });
   facts.forEach((ref, i) => {
     if (!factExists(db, ref)) {
-      throw new UserError('validation', `facts.${i}: there is no ${ref.type} with id ${ref.id}.`, [
-        { path: `facts.${i}`, message: 'not found' },
-      ]);
+      throw new UserError(
+        'validation',
+        { key: 'noSuchFactAt', params: { path: `facts.${i}`, type: ref.type, id: ref.id } },
+        [{ path: `facts.${i}`, message: 'not found' }],
+      );
     }
   });
 }
@@ -67,11 +71,8 @@ function frozen<T>(id: string, run: () => T): T {
     return run();
   } catch (err) {
     if (err instanceof CorrectionFrozenError) {
-      const message =
-        err.state === 'exported'
-          ? `The correction ${id} has already gone out in an export; add a new correction instead of changing it.`
-          : `The correction ${id} was withdrawn.`;
-      throw new UserError('conflict', message, [{ path: 'id', message: err.state }]);
+      const key = err.state === 'exported' ? 'correctionExported' : 'correctionWithdrawn';
+      throw new UserError('conflict', { key, params: { id } }, [{ path: 'id', message: err.state }]);
     }
     throw err;
   }
@@ -80,7 +81,7 @@ function frozen<T>(id: string, run: () => T): T {
 function requireCorrection(db: Db, id: string) {
   const c = getCorrection(db, id);
   if (!c)
-    throw new UserError('not_found', `There is no correction with id ${id}.`, [
+    throw new UserError('not_found', { key: 'noSuchCorrection', params: { id } }, [
       { path: 'id', message: 'not found' },
     ]);
   return c;
@@ -102,7 +103,7 @@ export const correctionsHandlers = {
     requirePublished(ctx.db, input.articleId);
     const id = input.id ?? `k-${crypto.randomUUID()}`;
     if (correctionIdTaken(ctx.db, id))
-      throw new UserError('conflict', `The id ${id} is already used.`, [
+      throw new UserError('conflict', { key: 'idUsed', params: { id } }, [
         { path: 'id', message: 'already used' },
       ]);
     checkLinks(ctx.db, input.articleId, input.claimIds, input.facts);
@@ -139,7 +140,7 @@ export const correctionsHandlers = {
   'corrections:dismiss-offer': ({ seq }, ctx) => {
     const prompt = getPrompt(ctx.db, seq);
     if (!prompt)
-      throw new UserError('not_found', `There is no correction offer ${seq}.`, [
+      throw new UserError('not_found', { key: 'noSuchCorrectionOffer', params: { seq } }, [
         { path: 'seq', message: 'not found' },
       ]);
     dismissPrompt(ctx.db, seq, actingUser(ctx), now());
@@ -155,11 +156,9 @@ export const correctionsHandlers = {
       const { id, ...fields } = r;
       const record = parseCorrectionRecord(typeof id === 'string' ? id : '', fields);
       if (!record)
-        throw new UserError(
-          'validation',
-          `Correction ${i + 1} from the desk is malformed; nothing was stored.`,
-          [{ path: `records.${i}`, message: 'is not a correction' }],
-        );
+        throw new UserError('validation', { key: 'deskCorrectionMalformed', params: { n: i + 1 } }, [
+          { path: `records.${i}`, message: 'is not a correction' },
+        ]);
       return record;
     });
     return applyDeskCorrections(ctx.db, articleId, parsed);

@@ -30,7 +30,7 @@ function decodeUpdate(text: string): Uint8Array {
   try {
     assertDocUpdate(bytes);
   } catch {
-    throw new UserError('validation', 'The desk update could not be read; nothing was stored.', [
+    throw new UserError('validation', { key: 'deskUpdateUnreadable' }, [
       { path: 'update', message: 'is not a Yjs update' },
     ]);
   }
@@ -40,7 +40,7 @@ function decodeUpdate(text: string): Uint8Array {
 function requireArticle(ctx: HandlerContext, articleId: string) {
   const meta = getArticleMeta(ctx.db, articleId);
   if (!meta)
-    throw new UserError('not_found', `There is no article with id ${articleId}.`, [
+    throw new UserError('not_found', { key: 'noSuchArticle', params: { id: articleId } }, [
       { path: 'articleId', message: 'not found' },
     ]);
   return meta;
@@ -82,7 +82,7 @@ export const deskHandlers = {
     const parsed = records.map((r, i) => {
       const record = parseClaimRecord(typeof r.id === 'string' ? r.id : '', r);
       if (!record)
-        throw new UserError('validation', `Claim ${i + 1} from the desk is malformed; nothing was stored.`, [
+        throw new UserError('validation', { key: 'deskClaimMalformed', params: { n: i + 1 } }, [
           { path: `records.${i}`, message: 'is not a claim record' },
         ]);
       return record;

@@ -4,6 +4,7 @@ import type { DetectCandidate } from '../../shared/contract/detect';
 import type { ArticleLanguage } from '../../shared/domain/articles';
 import type { Deal, Entity } from '../../shared/domain/facts';
 import { formatAmountMinor } from '../../shared/language/amounts';
+import { articleGone } from './articleErrors';
 import { UserError } from '../../shared/result';
 import { getArticleMeta } from '../../store/articles';
 import type { Db } from '../../store/db';
@@ -14,9 +15,7 @@ import type { HandlerTable } from './table';
 
 function requireArticle(db: Db, articleId: string): void {
   if (!getArticleMeta(db, articleId)) {
-    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
-      { path: 'articleId', message: 'not found' },
-    ]);
+    throw articleGone(articleId, 'articleId');
   }
 }
 
@@ -76,7 +75,7 @@ export const detectHandlers = {
     requireArticle(ctx.db, articleId);
     const key = dismissalKey(text);
     if (!key)
-      throw new UserError('validation', 'This suggestion has no words to remember it by.', [
+      throw new UserError('validation', { key: 'suggestionWithoutWords' }, [
         { path: 'text', message: 'must contain letters or digits' },
       ]);
     return addDismissal(ctx.db, articleId, {

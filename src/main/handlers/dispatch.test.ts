@@ -58,6 +58,20 @@ describe('dispatch', () => {
     expect(opened).toEqual([]);
   });
 
+  it('passes a UserError’s key and values on, beside the English message', async () => {
+    const result = await dispatch('comments:list', { articleId: 'no-such-article' }, ctx);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: 'There is no article with id no-such-article.',
+        fields: [{ path: 'articleId', message: 'not found' }],
+        key: 'noSuchArticle',
+        params: { id: 'no-such-article' },
+      },
+    });
+  });
+
   it('opens http(s) and mailto links through the shell', async () => {
     for (const url of ['https://example.org/a', 'mailto:desk@example.org']) {
       const result = await dispatch('shell:open-external', { url }, ctx);

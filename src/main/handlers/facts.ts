@@ -47,10 +47,10 @@ function readSamplePack(): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   } catch (err) {
-    throw new UserError(
-      'unavailable',
-      `The sample fact pack could not be read from ${file}: ${(err as Error).message}`,
-    );
+    throw new UserError('unavailable', {
+      key: 'samplePackUnreadable',
+      params: { file, detail: (err as Error).message },
+    });
   }
 }
 
@@ -109,23 +109,20 @@ export const factsHandlers = {
   },
   'facts:source-file': async ({ sourceId }, ctx) => {
     const source = getSource(ctx.db, sourceId);
-    if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+    if (!source) throw new UserError('not_found', { key: 'noSuchSource', params: { id: sourceId } });
     let bytes = source.fileHash ? readStoredFile(ctx.dataDir, source.fileHash) : null;
     if (!bytes && source.fileHash) {
       // A colleague's file: the desk has it by its hash.
       const fetched = await fetchSourceFile(ctx.db, ctx.dataDir, source.fileHash);
       if (fetched && 'error' in fetched)
-        throw new UserError(
-          'unavailable',
-          `The file of “${source.title}” could not be fetched from the desk: ${fetched.error}`,
-        );
+        throw new UserError('unavailable', {
+          key: 'deskFileNotFetched',
+          params: { title: source.title, detail: fetched.error },
+        });
       bytes = fetched?.bytes ?? null;
     }
     if (!bytes)
-      throw new UserError(
-        'not_found',
-        `The source “${source.title}” has no file stored in this data folder.`,
-      );
+      throw new UserError('not_found', { key: 'sourceFileMissing', params: { title: source.title } });
     return { fileName: source.fileName ?? 'file', size: bytes.length, base64: bytes.toString('base64') };
   },
 

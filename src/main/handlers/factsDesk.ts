@@ -19,7 +19,7 @@ export const factsDeskHandlers = {
     if (decisions.length !== groups.length) {
       throw new UserError(
         'conflict',
-        `The duplicates changed since they were shown (${groups.length} groups now, ${decisions.length} decisions); look at them again.`,
+        { key: 'duplicatesChanged', params: { groups: groups.length, decisions: decisions.length } },
         [{ path: 'decisions', message: `must have ${groups.length} entries` }],
       );
     }
@@ -39,7 +39,7 @@ export const factsDeskHandlers = {
   },
   'facts:desk-local': ({ type, id, local }, ctx) => {
     if (!localRecord(ctx.db, type, id)) {
-      throw new UserError('not_found', `There is no ${type} with id ${id}.`, [
+      throw new UserError('not_found', { key: 'noSuchFact', params: { type, id } }, [
         { path: 'id', message: 'not found' },
       ]);
     }

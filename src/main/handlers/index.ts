@@ -18,6 +18,7 @@ import { factsDeskContract } from '../../shared/contract/facts-desk';
 import { sourcesContract } from '../../shared/contract/sources';
 import { spellContract } from '../../shared/contract/spell';
 import { transferContract } from '../../shared/contract/transfer';
+import { englishSentence, type ErrorText } from '../../shared/errorText';
 import { fail, ok, UserError, type Result } from '../../shared/result';
 import type { HandlerContext } from './context';
 import { storageError } from './storageErrors';
@@ -173,18 +174,23 @@ async function dispatchCall(
     const handler = await handlerFor(channelName);
     return ok(await handler(parsed.data, ctx));
   } catch (err) {
-    if (err instanceof UserError) return fail(err.code, err.message, err.fields);
+    if (err instanceof UserError) return { ok: false, error: err.toAppError() };
     const storage = storageError(err, ctx.dataDir);
     if (storage) {
       // Started on a read-only folder: once it is writable again, the real store opens and the call runs there.
       if (storage.storage?.problem === 'read-only' && reopened(ctx))
         return dispatch(channelName, rawInput, ctx);
-      return { ok: false, error: { ...storage, message: `Cannot write: ${storage.message}` } };
+      const text: ErrorText = {
+        key: 'cannotWrite',
+        params: { reason: { key: storage.key!, params: storage.params } },
+      };
+      return { ok: false, error: { ...storage, ...text, message: englishSentence(text) } };
     }
     console.error(`[handlers] ${channelName} failed`, err);
-    return fail(
-      'internal',
-      `Something went wrong in ${channelName}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    const text: ErrorText = {
+      key: 'somethingWentWrong',
+      params: { channel: channelName, detail: err instanceof Error ? err.message : String(err) },
+    };
+    return { ok: false, error: { code: 'internal', message: englishSentence(text), ...text } };
   }
 }

@@ -7,6 +7,7 @@ import {
 import { orderClaims } from '../../shared/claims/order';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { ArticleBody } from '../../shared/domain/articles';
+import { articleGone } from './articleErrors';
 import { UserError } from '../../shared/result';
 import { getArticle, getArticleMeta } from '../../store/articles';
 import { openRechecksByArticle } from '../../store/claim-rechecks';
@@ -28,9 +29,7 @@ const now = () => new Date().toISOString();
 export function requireArticle(db: Db, articleId: string): ArticleDocument {
   const doc = getArticle(db, articleId);
   if (!doc) {
-    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
-      { path: 'articleId', message: 'not found' },
-    ]);
+    throw articleGone(articleId, 'articleId');
   }
   return doc;
 }

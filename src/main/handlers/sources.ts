@@ -52,7 +52,7 @@ export async function readAttachedFile(
 
 function requireStatus(ctx: HandlerContext, sourceId: string): DocumentStatus | null {
   if (!getSource(ctx.db, sourceId))
-    throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+    throw new UserError('not_found', { key: 'noSuchSource', params: { id: sourceId } });
   return extractionStatus(ctx, sourceId);
 }
 
@@ -125,11 +125,11 @@ export const sourcesHandlers = {
   },
   'sources:page-image': async ({ sourceId, page, scale }, ctx) => {
     const source = getSource(ctx.db, sourceId);
-    if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+    if (!source) throw new UserError('not_found', { key: 'noSuchSource', params: { id: sourceId } });
     const hash = source.fileHash;
     const bytes = hash ? readStoredFile(ctx.dataDir, hash) : null;
     if (!hash || !bytes || detectFormat(source.fileName ?? '', bytes) !== 'pdf')
-      throw new UserError('validation', `The source “${source.title}” has no PDF attached.`, [
+      throw new UserError('validation', { key: 'sourceWithoutPdf', params: { title: source.title } }, [
         { path: 'sourceId', message: 'has no PDF attached' },
       ]);
     // Scales are rounded to quarter steps so nearby window widths share one cached picture.
@@ -139,7 +139,11 @@ export const sourcesHandlers = {
       return { page, pngBase64: image.png.toString('base64'), width: image.width, height: image.height };
     } catch (err) {
       if (err instanceof PageOutOfRange)
-        throw new UserError('validation', err.message, [{ path: 'page', message: err.message }]);
+        throw new UserError(
+          'validation',
+          { key: 'noSuchPdfPage', params: { count: err.pages, page: err.page } },
+          [{ path: 'page', message: err.message }],
+        );
       throw new UserError('internal', (err as Error).message);
     }
   },

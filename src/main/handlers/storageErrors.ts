@@ -1,3 +1,4 @@
+import { englishSentence, type ErrorText } from '../../shared/errorText';
 import type { AppError } from '../../shared/result';
 
 /**
@@ -10,18 +11,14 @@ export function storageError(err: unknown, folder: string): AppError | null {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return {
-      code: 'storage',
-      message: `the disk holding the data folder ${folder} is full. Free some space; the text is kept and saved as soon as there is room.`,
-      storage: { problem: 'full', folder },
-    };
+    return withText({ key: 'storageFull', params: { folder } }, { problem: 'full', folder });
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return {
-      code: 'storage',
-      message: `the data folder ${folder} is read-only. Make it writable again; the text is kept and saved then.`,
-      storage: { problem: 'read-only', folder },
-    };
+    return withText({ key: 'storageReadOnly', params: { folder } }, { problem: 'read-only', folder });
   }
   return null;
+}
+
+function withText(text: ErrorText, storage: AppError['storage']): AppError {
+  return { code: 'storage', message: englishSentence(text), storage, key: text.key, params: text.params };
 }

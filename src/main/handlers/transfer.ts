@@ -6,6 +6,7 @@ import {
   type ExportFormatInfo,
   canCarryComments,
 } from '../../shared/contract/transfer';
+import { englishSentence, type ErrorText } from '../../shared/errorText';
 import { UserError } from '../../shared/result';
 import { FileExistsError, fileExists, writeFileAtomic } from '../export/writeFile';
 import type { HandlerTable } from './table';
@@ -23,7 +24,7 @@ function absoluteFolder(directory: string, field = 'directory'): string {
   if (!path.isAbsolute(directory)) {
     throw new UserError(
       'validation',
-      `The folder must be a full path, such as ${path.join(path.sep, 'home', 'me', 'Documents')}.`,
+      { key: 'folderNotFullPath', params: { example: path.join(path.sep, 'home', 'me', 'Documents') } },
       [{ path: field, message: 'must be a full path' }],
     );
   }
@@ -31,26 +32,26 @@ function absoluteFolder(directory: string, field = 'directory'): string {
 }
 
 function existsError(fileName: string, directory: string): UserError {
-  return new UserError('conflict', `"${fileName}" already exists in ${directory} — overwrite?`, [
+  return new UserError('conflict', { key: 'fileExists', params: { fileName, directory } }, [
     { path: 'fileName', message: 'already exists' },
   ]);
 }
 
 function writeError(err: unknown, directory: string): UserError | null {
   const code = (err as NodeJS.ErrnoException).code;
-  const why =
+  const why: ErrorText | null =
     code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
+      ? { key: 'permissionDenied' }
       : code === 'ENOTDIR' || code === 'EEXIST'
-        ? 'a file is in the way of the folder'
+        ? { key: 'fileInTheWay' }
         : code === 'ENOSPC'
-          ? 'the disk is full'
+          ? { key: 'diskFull' }
           : code === 'EROFS'
-            ? 'the disk is read-only'
+            ? { key: 'diskReadOnly' }
             : null;
   return why
-    ? new UserError('validation', `Cannot write to ${directory}: ${why}.`, [
-        { path: 'directory', message: why },
+    ? new UserError('validation', { key: 'cannotWriteTo', params: { directory, why } }, [
+        { path: 'directory', message: englishSentence(why) },
       ])
     : null;
 }
@@ -69,23 +70,19 @@ export const transferHandlers = {
     ctx,
   ) => {
     if (trackedChanges && format !== 'docx') {
-      throw new UserError(
-        'validation',
-        `Only DOCX can carry suggested changes as tracked changes; ${format} gets the accepted text.`,
-        [{ path: 'trackedChanges', message: 'only for docx' }],
-      );
+      throw new UserError('validation', { key: 'trackedChangesOnlyDocx', params: { format } }, [
+        { path: 'trackedChanges', message: 'only for docx' },
+      ]);
     }
     if (annotated && !ANNOTATABLE_FORMATS.includes(format)) {
-      throw new UserError(
-        'validation',
-        `Only HTML and PDF have an annotated version; ${format} is always exported clean.`,
-        [{ path: 'annotated', message: 'only for html and pdf' }],
-      );
+      throw new UserError('validation', { key: 'annotatedOnlyHtmlPdf', params: { format } }, [
+        { path: 'annotated', message: 'only for html and pdf' },
+      ]);
     }
     if (comments && !canCarryComments(format, annotated)) {
       throw new UserError(
         'validation',
-        `Comments go only into the annotated HTML and PDF and into DOCX, not into ${annotated ? 'annotated ' : ''}${format}.`,
+        { key: annotated ? 'commentsNotIntoAnnotated' : 'commentsNotInto', params: { format } },
         [{ path: 'comments', message: 'only for annotated html and pdf, and docx' }],
       );
     }
@@ -124,8 +121,7 @@ export const transferHandlers = {
   },
   'export:choose-path': async ({ directory, fileName }, ctx) => {
     const choose = ctx.platform.chooseSavePath;
-    if (!choose)
-      throw new UserError('unavailable', 'This window has no file dialog; type the folder instead.');
+    if (!choose) throw new UserError('unavailable', { key: 'noFileDialog' });
     const chosen = await choose(path.join(absoluteFolder(directory), fileName));
     return chosen ? { directory: path.dirname(chosen), fileName: path.basename(chosen) } : null;
   },

@@ -94,6 +94,9 @@ describe('imports and exports through the transfer worker', () => {
         message:
           'Cannot import "artikel.md": reading the file stopped (the worker exited with code 9); nothing was saved. Try again.',
         fields: [{ path: 'file', message: 'the worker exited with code 9' }],
+        // The same words for the renderer to say in the writer's language.
+        key: 'importStopped',
+        params: { name: 'artikel.md', why: { key: 'workerExited', params: { code: 9 } } },
       },
     });
     expect(await value(dispatch('articles:list', {}, ctx))).toEqual(before);

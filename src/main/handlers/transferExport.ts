@@ -5,6 +5,8 @@ import type { ExportFormat } from '../../shared/contract/transfer';
 import type { ArticleDocument } from '../../shared/contract/articles';
 import type { UiLanguage } from '../../shared/contract/app';
 import { serializeFactdeskArticle } from '../../shared/export/factdeskJson';
+import type { ErrorText } from '../../shared/errorText';
+import { articleGone, newerBody } from './articleErrors';
 import { UserError } from '../../shared/result';
 import {
   pendingSuggestions,
@@ -20,21 +22,16 @@ import { buildExportContext } from './claims';
 import type { HandlerContext } from './context';
 import { inlineTransfer, type CleanDocument, type RenderJob } from '../transfer-worker/jobs';
 
-export const NO_CHROMIUM_MESSAGE =
-  'No Chromium found — install chromium or set FACTDESK_CHROMIUM to its path.';
-
 function requireStoredDocument(ctx: HandlerContext, articleId: string): ArticleDocument {
   let doc: ArticleDocument | null;
   try {
     doc = getArticle(ctx.db, articleId);
   } catch (err) {
-    if (err instanceof BodyVersionError) throw new UserError('conflict', err.message);
+    if (err instanceof BodyVersionError) throw newerBody(err);
     throw err;
   }
   if (!doc) {
-    throw new UserError('not_found', `There is no article with id ${articleId}; it may have been deleted.`, [
-      { path: 'articleId', message: 'not found' },
-    ]);
+    throw articleGone(articleId, 'articleId');
   }
   return doc;
 }
@@ -42,7 +39,7 @@ function requireStoredDocument(ctx: HandlerContext, articleId: string): ArticleD
 async function printPdf(ctx: HandlerContext, html: string): Promise<Uint8Array> {
   const print = ctx.platform.printToPdf;
   if (!print)
-    throw new UserError('unavailable', NO_CHROMIUM_MESSAGE, [
+    throw new UserError('unavailable', { key: 'noChromium' }, [
       { path: 'format', message: 'PDF needs Chromium' },
     ]);
   try {
@@ -51,14 +48,15 @@ async function printPdf(ctx: HandlerContext, html: string): Promise<Uint8Array> 
     // The system-Chromium printer says where it looked; keep that, it tells people what to install.
     if ((err as { code?: string }).code === 'CHROMIUM_NOT_FOUND') {
       const searched = (err as { searched?: string[] }).searched ?? [];
-      const where = searched.length
-        ? ` Looked for: ${searched.slice(0, 6).join(', ')}${searched.length > 6 ? ', …' : ''}.`
-        : '';
-      throw new UserError('unavailable', `${NO_CHROMIUM_MESSAGE}${where}`, [
-        { path: 'format', message: 'PDF needs Chromium' },
-      ]);
+      const text: ErrorText = searched.length
+        ? {
+            key: 'noChromiumLookedFor',
+            params: { places: `${searched.slice(0, 6).join(', ')}${searched.length > 6 ? ', …' : ''}` },
+          }
+        : { key: 'noChromium' };
+      throw new UserError('unavailable', text, [{ path: 'format', message: 'PDF needs Chromium' }]);
     }
-    throw new UserError('internal', `The PDF could not be printed: ${(err as Error).message}`);
+    throw new UserError('internal', { key: 'pdfNotPrinted', params: { detail: (err as Error).message } });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   looksLikeFactdeskArticle,
   parseFactdeskArticleText,
 } from '../../shared/export/factdeskJson';
+import { englishSentence, type ErrorText } from '../../shared/errorText';
 import { UserError } from '../../shared/result';
 import { checkBody } from '../../store/articleBody';
 import { createArticle, saveArticle } from '../../store/articles';
@@ -71,7 +72,11 @@ function fitFields(
 }
 
 function withFileName(name: string, err: UserError): UserError {
-  return new UserError(err.code, `Cannot import "${name}": ${err.message}`, err.fields);
+  return new UserError(
+    err.code,
+    { key: 'cannotImport', params: { name, reason: err.text ?? err.message } },
+    err.fields,
+  );
 }
 
 function importArticleJson(
@@ -84,7 +89,10 @@ function importArticleJson(
   if (!parsed.ok) {
     throw new UserError(
       'validation',
-      `Cannot import "${name}": ${describeArticleFileProblems(parsed.problems)}.`,
+      {
+        key: 'cannotImportBecause',
+        params: { name, problems: describeArticleFileProblems(parsed.problems) },
+      },
       parsed.problems,
     );
   }
@@ -113,11 +121,9 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(
-      'validation',
-      `Cannot import "${name}": the file is not UTF-8 text, so it is no Factdesk article file.`,
-      [{ path: 'file', message: 'not UTF-8' }],
-    );
+    throw new UserError('validation', { key: 'importNotUtf8', params: { name } }, [
+      { path: 'file', message: 'not UTF-8' },
+    ]);
   }
 }
 
@@ -141,7 +147,7 @@ export async function importBytes(
       looksLikeFactdeskArticle(new TextDecoder().decode(bytes.subarray(0, 4096))))
   ) {
     if (bytes.length === 0)
-      throw new UserError('validation', `Cannot import "${name}": the file is empty.`, [
+      throw new UserError('validation', { key: 'importEmpty', params: { name } }, [
         { path: 'file', message: 'empty' },
       ]);
     return importArticleJson(ctx, name, decodeUtf8(name, bytes), updateFacts);
@@ -152,14 +158,18 @@ export async function importBytes(
     imported = await (ctx.transfer ?? inlineTransfer).importFile(name, bytes);
   } catch (err) {
     if (err instanceof ImportError)
-      throw new UserError('validation', err.message, [{ path: 'file', message: err.problem }]);
+      throw new UserError(
+        'validation',
+        { key: 'cannotImport', params: { name: err.fileName, reason: err.reason ?? err.problem } },
+        [{ path: 'file', message: err.problem }],
+      );
     throw err;
   }
   const problems = checkBody(imported.body);
   if (problems.length) {
     throw new UserError(
       'validation',
-      `Cannot import "${name}": the text could not be turned into an article (${problems[0].path} ${problems[0].message}).`,
+      { key: 'importNoArticle', params: { name, problem: `${problems[0].path} ${problems[0].message}` } },
       problems,
     );
   }
@@ -205,26 +215,30 @@ export async function importPath(
   try {
     const info = await stat(filePath);
     if (info.isDirectory())
-      throw new UserError('validation', `Cannot import "${name}": it is a folder, not a file.`, [
-        { path: 'path', message: 'is a folder' },
-      ]);
+      throw new UserError(
+        'validation',
+        { key: 'cannotImportBecause', params: { name, problems: { key: 'isAFolder' } } },
+        [{ path: 'path', message: 'is a folder' }],
+      );
     if (info.size > MAX_ARTICLE_FILE_BYTES)
       throw new UserError(
         'validation',
-        `Cannot import "${name}": the file is larger than ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB.`,
+        { key: 'importTooLarge', params: { name, mb: MAX_ARTICLE_FILE_BYTES / 1024 / 1024 } },
         [{ path: 'path', message: 'too large' }],
       );
     bytes = await readFile(filePath);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why =
+    const why: ErrorText =
       code === 'ENOENT'
-        ? 'there is no such file'
+        ? { key: 'noSuchFile' }
         : code === 'EACCES'
-          ? 'permission denied'
-          : `it could not be read (${code ?? (err as Error).message})`;
-    throw new UserError('validation', `Cannot import "${name}": ${why}.`, [{ path: 'path', message: why }]);
+          ? { key: 'permissionDenied' }
+          : { key: 'unreadable', params: { detail: code ?? (err as Error).message } };
+    throw new UserError('validation', { key: 'cannotImportBecause', params: { name, problems: why } }, [
+      { path: 'path', message: englishSentence(why) },
+    ]);
   }
   return importBytes(ctx, name, bytes, updateFacts);
 }

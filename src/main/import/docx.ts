@@ -36,11 +36,10 @@ const STYLE_MAP = [
 export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'): Promise<ImportedArticle> {
   const unpacked = declaredUnpackedSize(bytes);
   if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    throw new ImportError(
-      'TOO_LARGE',
-      fileName,
-      `the DOCX unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article (a damaged or hostile file)`,
-    );
+    throw new ImportError('TOO_LARGE', fileName, {
+      key: 'docxTooLarge',
+      params: { mb: MAX_DOCX_UNPACKED_BYTES / 1024 / 1024 },
+    });
   }
   let html: string;
   try {
@@ -58,7 +57,7 @@ export async function importDocx(bytes: Uint8Array, fileName = 'document.docx'):
     throw new ImportError(
       'CORRUPT',
       fileName,
-      `the file is not a readable DOCX document (${(error as Error).message})`,
+      { key: 'docxUnreadable', params: { detail: (error as Error).message } },
       { cause: error },
     );
   }

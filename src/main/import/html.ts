@@ -393,11 +393,7 @@ function prune(list: Inline[]): Inline[] {
 
 export function importHtml(source: string, fileName = 'document.html'): ImportedArticle {
   if (htmlDepth(source, MAX_HTML_DEPTH + 1) > MAX_HTML_DEPTH) {
-    throw new ImportError(
-      'CORRUPT',
-      fileName,
-      `the HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which no article does`,
-    );
+    throw new ImportError('CORRUPT', fileName, { key: 'htmlTooDeep', params: { depth: MAX_HTML_DEPTH } });
   }
   const dom = new JSDOM(source);
   try {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ImportedArticle } from './assemble';
 import { ImportError } from './errors';
+import type { ErrorText } from '../../shared/errorText';
 import { importMarkdown } from './markdown';
 import { importText } from './text';
 
@@ -31,12 +32,12 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
   '.docx': 'docx',
 };
 
-const KNOWN_UNSUPPORTED: Record<string, string> = {
-  '.doc': 'old Word (.doc) files are not supported; save the file as .docx and import that',
-  '.odt': 'OpenDocument text is not supported; save the file as .docx and import that',
-  '.rtf': 'RTF is not supported; save the file as .docx and import that',
-  '.pdf': 'PDF cannot be imported; copy the text into a .txt file or export the source as .docx',
-  '.pages': 'Pages files are not supported; export the document as .docx and import that',
+const KNOWN_UNSUPPORTED: Record<string, ErrorText> = {
+  '.doc': { key: 'importOldWord' },
+  '.odt': { key: 'importOdt' },
+  '.rtf': { key: 'importRtf' },
+  '.pdf': { key: 'importPdf' },
+  '.pages': { key: 'importPages' },
 };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -55,11 +56,10 @@ export function decodeText(bytes: Uint8Array, fileName: string, warnings: string
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) throw new ImportError('BINARY', fileName, 'the file contains binary data, not text');
+    if (b === 0) throw new ImportError('BINARY', fileName, { key: 'importBinary' });
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  if (control > sample.length * 0.02)
-    throw new ImportError('BINARY', fileName, 'the file contains binary data, not text');
+  if (control > sample.length * 0.02) throw new ImportError('BINARY', fileName, { key: 'importBinary' });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -103,23 +103,23 @@ export async function importFile(
     name = basename(input);
     try {
       const info = await stat(input);
-      if (info.isDirectory()) throw new ImportError('UNREADABLE', name, 'it is a folder, not a file');
+      if (info.isDirectory()) throw new ImportError('UNREADABLE', name, { key: 'isAFolder' });
       if (info.size > MAX_IMPORT_BYTES)
-        throw new ImportError(
-          'TOO_LARGE',
-          name,
-          `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-        );
+        throw new ImportError('TOO_LARGE', name, {
+          key: 'fileTooLarge',
+          params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 },
+        });
       bytes = await readFile(input);
     } catch (error) {
       if (error instanceof ImportError) throw error;
       throw new ImportError(
         'UNREADABLE',
         name,
-        `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         {
-          cause: error,
+          key: 'fileUnreadable',
+          params: { detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
         },
+        { cause: error },
       );
     }
   } else {
@@ -127,38 +127,31 @@ export async function importFile(
     bytes = input.bytes;
   }
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportError('TOO_LARGE', name, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  if (bytes.length === 0) throw new ImportError('EMPTY', name, 'the file is empty');
+    throw new ImportError('TOO_LARGE', name, {
+      key: 'fileTooLarge',
+      params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 },
+    });
+  if (bytes.length === 0) throw new ImportError('EMPTY', name, { key: 'fileEmpty' });
 
   const ext = extname(name).toLowerCase();
   if (KNOWN_UNSUPPORTED[ext]) throw new ImportError('UNSUPPORTED', name, KNOWN_UNSUPPORTED[ext]);
   const byExt = BY_EXTENSION[ext];
   // Files without an extension are sniffed; any other unknown extension is refused by name.
   if (ext && !byExt)
-    throw new ImportError(
-      'UNSUPPORTED',
-      name,
-      `"${ext}" files are not supported; import .docx, .md, .txt or .html`,
-    );
+    throw new ImportError('UNSUPPORTED', name, { key: 'importUnsupported', params: { ext } });
 
   const isZip = startsWith(bytes, ZIP_MAGIC);
   if (byExt === 'docx' || (!byExt && isZip)) {
-    if (!isZip)
-      throw new ImportError('CORRUPT', name, 'the file is not a DOCX document (it is not a ZIP package)');
+    if (!isZip) throw new ImportError('CORRUPT', name, { key: 'importNotZip' });
     const { importDocx } = await loadDocxImporter();
     const result = await importDocx(bytes, name);
     return finish(result, 'docx', name);
   }
-  if (isZip)
-    throw new ImportError(
-      'UNSUPPORTED',
-      name,
-      'the file is a ZIP package, not text; only .docx packages can be imported',
-    );
+  if (isZip) throw new ImportError('UNSUPPORTED', name, { key: 'importOtherZip' });
 
   const warnings: string[] = [];
   const text = decodeText(bytes, name, warnings);
-  if (text.trim() === '') throw new ImportError('EMPTY', name, 'the file contains no text');
+  if (text.trim() === '') throw new ImportError('EMPTY', name, { key: 'importNoText' });
   const format = byExt ?? sniffTextFormat(text);
   const result =
     format === 'html'
@@ -177,6 +170,6 @@ function finish(
 ): ImportedArticle & { format: ImportFormat } {
   const root = result.body.editorState.root;
   const empty = (root.children ?? []).every((c) => (c.children ?? []).length === 0) && !result.meta.headline;
-  if (empty) throw new ImportError('EMPTY', name, 'no text was found in the file');
+  if (empty) throw new ImportError('EMPTY', name, { key: 'importNothingFound' });
   return { ...result, format };
 }

@@ -51,17 +51,14 @@ export function startExtraction(
   opts: { lastModified?: string | null } = {},
 ): { status: DocumentStatus; done: Promise<void> } {
   const source = getSource(t.db, sourceId);
-  if (!source) throw new UserError('not_found', `There is no source with the id "${sourceId}".`);
+  if (!source) throw new UserError('not_found', { key: 'noSuchSource', params: { id: sourceId } });
   if (!source.fileHash)
-    throw new UserError('validation', `The source “${source.title}” has no file attached.`, [
+    throw new UserError('validation', { key: 'sourceWithoutFile', params: { title: source.title } }, [
       { path: 'sourceId', message: 'has no file attached' },
     ]);
   const bytes = readStoredFile(t.dataDir, source.fileHash);
   if (!bytes)
-    throw new UserError(
-      'not_found',
-      `The file of the source “${source.title}” is not stored in this data folder.`,
-    );
+    throw new UserError('not_found', { key: 'sourceFileNotStored', params: { title: source.title } });
   cancelExtraction(t, sourceId);
   const hash = source.fileHash;
   const format = detectFormat(source.fileName ?? '', bytes);

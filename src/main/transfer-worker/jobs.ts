@@ -73,11 +73,9 @@ export async function renderJob(job: RenderJob): Promise<string | Uint8Array> {
         publisher: { name: job.record.meta.desk.trim() || 'Factdesk' },
       });
       if (reviews.length === 0) {
-        throw new UserError(
-          'validation',
-          'No claim in this article has been rated yet (verified, disputed, false or unsourced), so there is no ClaimReview to export.',
-          [{ path: 'format', message: 'no rated claims' }],
-        );
+        throw new UserError('validation', { key: 'noRatedClaims' }, [
+          { path: 'format', message: 'no rated claims' },
+        ]);
       }
       return jsonLdText(reviews);
     }

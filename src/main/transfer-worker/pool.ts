@@ -1,8 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { englishSentence, type ErrorText } from '../../shared/errorText';
 import { UserError } from '../../shared/result';
 import type { ImportedFile, RenderJob, TransferRunner } from './jobs';
 import { decodeError, parseImported, parseRendered, parseReply, type WorkerRequest } from './protocol';
+
+const APP_CLOSING: ErrorText = { key: 'appClosing' };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** A request without its id; the pool numbers them. */
@@ -12,9 +15,9 @@ interface Answer<T> {
   /** The answer checked and typed, or null when it is not what the request asks for. */
   accept(value: unknown): T | null;
   /** Why the request failed when `accept` refused the answer. */
-  invalid: string;
+  invalid: ErrorText;
   /** What the user is told when the worker dies or answers nonsense: says what failed and that nothing was written. */
-  failure(why: string): UserError;
+  failure(why: ErrorText): UserError;
 }
 
 interface Job extends Answer<unknown> {
@@ -27,7 +30,7 @@ interface Slot {
   worker: Worker | null;
   job: (Job & { id: number }) | null;
   /** Why the worker is going away, when the pool sent it away (timeout, bad answer). */
-  ending: string | null;
+  ending: ErrorText | null;
   timer: NodeJS.Timeout | null;
   /** Settles when the warm-up this worker was sent has finished, or the worker is gone. */
   warming: (() => void) | null;
@@ -82,13 +85,11 @@ export class TransferPool implements TransferRunner {
       { type: 'import', name, bytes },
       {
         accept: parseImported,
-        invalid: 'the importer answered with something that is not an article',
+        invalid: { key: 'workerNotAnArticle' },
         failure: (why) =>
-          new UserError(
-            'internal',
-            `Cannot import "${name}": reading the file stopped (${why}); nothing was saved. Try again.`,
-            [{ path: 'file', message: why }],
-          ),
+          new UserError('internal', { key: 'importStopped', params: { name, why } }, [
+            { path: 'file', message: englishSentence(why) },
+          ]),
       },
     );
   }
@@ -98,12 +99,9 @@ export class TransferPool implements TransferRunner {
       { type: 'render', job },
       {
         accept: parseRendered,
-        invalid: 'the exporter answered with something that is not a file',
+        invalid: { key: 'workerNotAFile' },
         failure: (why) =>
-          new UserError(
-            'internal',
-            `The ${job.kind} export stopped (${why}); no file was written. Try again.`,
-          ),
+          new UserError('internal', { key: 'exportStopped', params: { format: job.kind, why } }),
       },
     );
   }
@@ -114,9 +112,8 @@ export class TransferPool implements TransferRunner {
       { type: 'pdf', html, ...(chromiumPath ? { chromiumPath } : {}) },
       {
         accept: (value) => (value instanceof Uint8Array ? value : null),
-        invalid: 'the printer answered with something that is not a PDF',
-        failure: (why) =>
-          new UserError('internal', `The PDF could not be printed (${why}); no file was written. Try again.`),
+        invalid: { key: 'workerNotAPdf' },
+        failure: (why) => new UserError('internal', { key: 'pdfStopped', params: { why } }),
       },
     );
   }
@@ -139,18 +136,18 @@ export class TransferPool implements TransferRunner {
   /** Ends every worker; requests still waiting fail. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(job.failure('the app is closing'));
+    for (const job of this.queue.splice(0)) job.reject(job.failure(APP_CLOSING));
     await Promise.all(
       this.slots.map(async (slot) => {
         if (!slot.worker) return;
-        slot.ending = 'the app is closing';
+        slot.ending = APP_CLOSING;
         await slot.worker.terminate();
       }),
     );
   }
 
   private run<T>(request: Request, answer: Answer<T>): Promise<T> {
-    if (this.closed) return Promise.reject(answer.failure('the app is closing'));
+    if (this.closed) return Promise.reject(answer.failure(APP_CLOSING));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ ...answer, request, resolve: resolve as (value: unknown) => void, reject });
       this.pump();
@@ -167,13 +164,14 @@ export class TransferPool implements TransferRunner {
       try {
         worker = slot.worker ?? this.start(slot);
       } catch (err) {
-        job.reject(job.failure(`the worker could not start: ${(err as Error).message}`));
+        job.reject(job.failure({ key: 'workerNoStart', params: { detail: (err as Error).message } }));
         continue;
       }
       slot.job = { ...job, id };
       worker.ref();
       slot.timer = setTimeout(
-        () => this.end(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`),
+        () =>
+          this.end(slot, { key: 'workerTimeout', params: { seconds: Math.round(this.timeoutMs / 1000) } }),
         this.timeoutMs,
       );
       try {
@@ -182,7 +180,7 @@ export class TransferPool implements TransferRunner {
         // Something that cannot be copied to the worker: this request fails, the worker is fine
         // and takes the next one.
         this.settle(slot);
-        job.reject(job.failure((err as Error).message));
+        job.reject(job.failure({ key: 'workerNotSent', params: { detail: (err as Error).message } }));
         queueMicrotask(() => this.pump());
       }
     }
@@ -205,7 +203,7 @@ export class TransferPool implements TransferRunner {
       const job = slot.job;
       if (!job || slot.worker !== worker || slot.ending) return;
       if (!reply || reply.id !== job.id) {
-        this.end(slot, 'the worker answered with a message it should not send');
+        this.end(slot, { key: 'workerBadMessage' });
         return;
       }
       if (!reply.ok) {
@@ -227,8 +225,11 @@ export class TransferPool implements TransferRunner {
     worker.on('exit', (code) => {
       if (slot.worker !== worker) return;
       const job = slot.job;
-      const why =
-        slot.ending ?? (crash ? `the worker crashed: ${crash}` : `the worker exited with code ${code}`);
+      const why: ErrorText =
+        slot.ending ??
+        (crash
+          ? { key: 'workerCrashed', params: { detail: crash } }
+          : { key: 'workerExited', params: { code: code } });
       slot.worker = null;
       slot.ending = null;
       slot.warming?.();
@@ -249,7 +250,7 @@ export class TransferPool implements TransferRunner {
   }
 
   /** Ends a worker the pool no longer trusts; its request fails on exit. */
-  private end(slot: Slot, why: string): void {
+  private end(slot: Slot, why: ErrorText): void {
     if (!slot.worker || slot.ending) return;
     slot.ending = why;
     void slot.worker.terminate();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ArticleMeta } from '../../shared/domain/articles';
+import { readErrorText } from '../../shared/errorText';
 import { UserError, type ErrorCode } from '../../shared/result';
 import { ImportError, type ImportErrorCode } from '../import/errors';
 import type { ImportedFile, RenderJob } from './jobs';
@@ -27,6 +28,8 @@ export interface WireError {
   problem?: string;
   fields?: { path: string; message: string }[];
   searched?: string[];
+  /** A UserError's words as a key of the `errors` catalogue; checked by `readErrorText` on arrival. */
+  text?: unknown;
 }
 
 export type WorkerReply =
@@ -55,6 +58,7 @@ const wireError = z.object({
     .max(1000)
     .optional(),
   searched: z.array(z.string()).max(1000).optional(),
+  text: z.unknown().optional(),
 });
 
 const reply = z.union([
@@ -76,6 +80,7 @@ export function encodeError(err: unknown): WireError {
       code: err.code,
       fileName: err.fileName,
       problem: err.problem,
+      ...(err.reason ? { text: err.reason } : {}),
     };
   if (err instanceof UserError)
     return {
@@ -83,6 +88,7 @@ export function encodeError(err: unknown): WireError {
       message: err.message,
       code: err.code,
       ...(err.fields ? { fields: err.fields } : {}),
+      ...(err.text ? { text: err.text } : {}),
     };
   const e = err instanceof Error ? err : new Error(String(err));
   const extra = e as { code?: unknown; searched?: unknown };
@@ -102,9 +108,14 @@ export function decodeError(wire: WireError): Error {
     wire.fileName !== undefined &&
     wire.problem !== undefined
   )
-    return new ImportError(wire.code as ImportErrorCode, wire.fileName, wire.problem);
+    return new ImportError(
+      wire.code as ImportErrorCode,
+      wire.fileName,
+      readErrorText(wire.text) ?? wire.problem,
+    );
   if (wire.name === 'UserError' && (ERROR_CODES as readonly string[]).includes(wire.code ?? ''))
-    return new UserError(wire.code as ErrorCode, wire.message, wire.fields);
+    // A key the catalogue does not know, or odd parameters, leave the worker's English message.
+    return new UserError(wire.code as ErrorCode, readErrorText(wire.text) ?? wire.message, wire.fields);
   const err = new Error(wire.message) as Error & { code?: string; searched?: string[] };
   err.name = wire.name;
   if (wire.code !== undefined) err.code = wire.code;

@@ -1,6 +1,11 @@
 import type { Channel } from '../../shared/contract';
 import { REPEATABLE_CHANNELS } from '../../shared/contract/repeatable';
-import { fail, type Result } from '../../shared/result';
+import { englishSentence, type ErrorText } from '../../shared/errorText';
+import type { Result } from '../../shared/result';
+
+function noAnswer(text: ErrorText): Result<never> {
+  return { ok: false, error: { code: 'unavailable', message: englishSentence(text), ...text } };
+}
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -37,16 +42,10 @@ export function createHttpInvoke(
         try {
           return await once();
         } catch (second) {
-          return fail(
-            'unavailable',
-            `Factdesk's local server did not answer (${(second as Error).message}).`,
-          );
+          return noAnswer({ key: 'serverNoAnswer', params: { detail: (second as Error).message } });
         }
       }
-      return fail(
-        'unavailable',
-        `Factdesk's local server did not answer (${(first as Error).message}); the change may not have been made.`,
-      );
+      return noAnswer({ key: 'serverNoAnswerMaybe', params: { detail: (first as Error).message } });
     }
   };
 }

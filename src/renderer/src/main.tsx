@@ -11,6 +11,7 @@ import { StatusProvider } from './app/status';
 import { RecoveryGate } from './recovery/RecoveryGate';
 import type { AppInfo, Settings } from '../../shared/contract/app';
 import { initDesk } from './desk/deskClient';
+import { errorSentence } from './errors/errorSentence';
 
 /** Long enough to stay out of the way of opening the last article. */
 const FALLBACK_LANGUAGE_DELAY_MS = 3000;
@@ -25,8 +26,8 @@ function Boot() {
       // (so the desk's calls go out now, not after the strings are in).
       if (info.ok && settings.ok) void initDesk(settings.value.userName);
       await setLanguage(settings.ok ? settings.value.language : rememberedLanguage);
-      if (!info.ok) return setState({ error: info.error.message });
-      if (!settings.ok) return setState({ error: settings.error.message });
+      if (!info.ok) return setState({ error: errorSentence(info.error) });
+      if (!settings.ok) return setState({ error: errorSentence(settings.error) });
       setState({ info: info.value, settings: settings.value });
       // Strings a translation lacks fall back to English; not needed for the first screen.
       window.setTimeout(

@@ -12,6 +12,7 @@ import i18n, { setLanguage } from '../i18n';
 import { api } from '../bridge';
 import { ARTICLE_STORAGE_KEY } from './storageKeys';
 import type { AppInfo, Layout, Settings, SettingsPatch } from '../../../shared/contract/app';
+import { errorSentence } from '../errors/errorSentence';
 
 export interface AppState {
   info: AppInfo;
@@ -74,7 +75,7 @@ export function AppProvider({
     }
     const stored = await api.settings.get({});
     if (stored.ok) setSettings(stored.value);
-    throw new Error(result.error.message);
+    throw new Error(errorSentence(result.error));
   }, []);
 
   const flushLayout = useCallback(async () => {

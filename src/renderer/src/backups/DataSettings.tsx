@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
 import { flushActiveSession } from '../editor/activeSession';
 import type { BackupSummary } from '../../../shared/contract/backups';
+import { errorSentence } from '../errors/errorSentence';
 
 const sizeOf = (bytes: number) =>
   bytes >= 1024 * 1024
@@ -36,7 +37,7 @@ export function DataSettings() {
 
   const load = useCallback(async () => {
     const r = await api.backups.list({});
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: errorSentence(r.error) });
     setFolder(r.value.folder);
     setBackups(r.value.backups);
   }, []);
@@ -48,7 +49,7 @@ export function DataSettings() {
     setBusy(true);
     const r = await api.backups.create({});
     setBusy(false);
-    if (!r.ok) return setMessage({ kind: 'error', text: t('failed', { message: r.error.message }) });
+    if (!r.ok) return setMessage({ kind: 'error', text: t('failed', { message: errorSentence(r.error) }) });
     setMessage({ kind: 'info', text: t('created', { when: when(r.value.createdAt) }) });
     await load();
   };
@@ -59,7 +60,8 @@ export function DataSettings() {
     const r = await api.backups.restore({ name: backup.name });
     setBusy(false);
     setConfirming(null);
-    if (!r.ok) return setMessage({ kind: 'error', text: t('restoreFailed', { message: r.error.message }) });
+    if (!r.ok)
+      return setMessage({ kind: 'error', text: t('restoreFailed', { message: errorSentence(r.error) }) });
     // Said before the reload, which would wipe it: the files are gone whatever the writer does next.
     if (r.value.missingFiles > 0) return setMissingFiles(r.value.missingFiles);
     // Every view now shows data that is gone; start again on the restored store.

@@ -14,6 +14,7 @@ import { CreateFactFromClaim } from './CreateFactFromClaim';
 import { QuoteDiff } from './QuoteDiff';
 import { ClaimDiscussion } from '../comments/ClaimDiscussion';
 import { openSourceAt } from '../sources/openSource';
+import { errorSentence } from '../errors/errorSentence';
 
 // Loaded when first opened, not with the app's first screen.
 const LinkFactsDialog = lazy(() => import('./LinkFactsDialog').then((m) => ({ default: m.LinkFactsDialog })));
@@ -154,7 +155,7 @@ export function ClaimDetails({ claim, data }: { claim: ClaimView; data: ArticleC
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await updateClaim(claim.id, { note });
-          setNoteState(r.ok ? 'saved' : r.error.message);
+          setNoteState(r.ok ? 'saved' : errorSentence(r.error));
         }}
       >
         <label>

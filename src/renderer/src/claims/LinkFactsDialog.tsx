@@ -12,6 +12,7 @@ import { useFormat, type Formatters } from '../facts/format';
 import { HitMetaWords } from '../facts/ResultList';
 import { latestOnly } from '../facts/latestOnly';
 import { linkFacts } from './claimsStore';
+import { errorSentence } from '../errors/errorSentence';
 
 const KINDS: SeedKind[] = ['quote', 'deal', 'entity', 'source'];
 
@@ -32,7 +33,7 @@ function FullWording({ hit, t }: { hit: SearchHit; t: TFunction<'claims'> }) {
     if (wording !== null || open) return;
     const result = await api.facts.quoteGet({ id: hit.id });
     if (result.ok) setWording(result.value.quote.wording);
-    else setError(result.error.message);
+    else setError(errorSentence(result.error));
   };
   return (
     <>
@@ -171,7 +172,7 @@ export function LinkFactsDialog({
       if (result.ok) {
         setHits(result.value.hits);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(errorSentence(result.error));
     });
   }, [query, kind, searcher]);
 
@@ -181,7 +182,7 @@ export function LinkFactsDialog({
         ? { type: hit.type, id: hit.id, locator: passage.locator, excerpt: passage.excerpt }
         : { type: hit.type, id: hit.id };
       const result = await linkFacts(claim.id, [ref]);
-      if (!result.ok) setError(result.error.message);
+      if (!result.ok) setError(errorSentence(result.error));
     },
     [claim.id],
   );

@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import type { ArticleStatus } from '../../../shared/domain/articles';
 import { useStatusItem } from '../app/status';
 import { overrideGate, useClaimsState } from './claimsStore';
+import { errorSentence } from '../errors/errorSentence';
 
 const shorten = (text: string, max = 70) =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -33,7 +34,7 @@ function GateDialog({
     }
     const result = await overrideGate(articleId, reason);
     if (!result.ok)
-      setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? result.error.message);
+      setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? errorSentence(result.error));
     else if (result.value.passes) onDone(true);
   };
 

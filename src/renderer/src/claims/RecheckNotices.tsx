@@ -5,6 +5,7 @@ import { formatInstant } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
 import { draftFromStale, requestCorrection, useCorrectionsState } from '../corrections/correctionsStore';
 import { resolveRecheck } from './claimsStore';
+import { errorSentence } from '../errors/errorSentence';
 
 const shorten = (text: string, max = 60) =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -40,7 +41,7 @@ export function RecheckNotices({ claim }: { claim: ClaimView }) {
         aria-label={t('recheck.resolveFor', { text: shorten(claim.text) })}
         onClick={async () => {
           const r = await resolveRecheck(claim.id);
-          setError(r.ok ? null : r.error.message);
+          setError(r.ok ? null : errorSentence(r.error));
         }}
       >
         {t('recheck.resolve')}

@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import type { ArticleClaims } from '../../../shared/contract/claims';
 import { claimSources, resolveClaimFacts } from '../../../shared/export/factText';
 import { openSourceAt } from '../sources/openSource';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * The report's frame runs nothing and cannot reach the app, so its citations cannot be links
@@ -87,7 +88,7 @@ export function ReportDialog({
     void api.claims.report({ articleId, uiLanguage: settings.language }).then((result) => {
       if (cancelled) return;
       if (result.ok) setHtml(result.value.html);
-      else setError(result.error.message);
+      else setError(errorSentence(result.error));
     });
     return () => {
       cancelled = true;

@@ -4,6 +4,7 @@ import type { ClaimView } from '../../../shared/contract/claims';
 import { formatInstant } from '../../../shared/export/factText';
 import { useApp } from '../app/AppContext';
 import { dismissWarning } from './claimsStore';
+import { errorSentence } from '../errors/errorSentence';
 
 /** Open warnings, each with its one-sentence explanation; dismissing asks for a reason that stays on the record. */
 export function WarningList({ claim, editable }: { claim: ClaimView; editable: boolean }) {
@@ -22,7 +23,8 @@ export function WarningList({ claim, editable }: { claim: ClaimView; editable: b
       setDismissing(null);
       setReason('');
       setError(null);
-    } else setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? result.error.message);
+    } else
+      setError(result.error.fields?.find((f) => f.path === 'reason')?.message ?? errorSentence(result.error));
   };
 
   return (

@@ -7,6 +7,7 @@ import type { AppError, Result } from '../../../shared/result';
 import { api } from '../bridge';
 import { notifyFactsChanged } from '../facts/events';
 import { announceArticleChange } from '../library/articleEvents';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * The open article's claims, shared by the editor plugin (marks, hover card) and the claims
@@ -61,7 +62,7 @@ async function load(articleId: string): Promise<void> {
     set({ data: result.value, error: null });
     // The library marks a "ready" article whose gate shut again; it hears of it here.
     if (gateChanged) announceArticleChange({ id: articleId });
-  } else set({ error: result.error.message });
+  } else set({ error: errorSentence(result.error) });
 }
 
 /** Re-reads the list soon; several writes in a row cause one read. */

@@ -6,6 +6,7 @@ import { newThreadId } from './editorThreads';
 import { useActingUser, useKnownNames } from './people';
 import '../styles/comments.css';
 import { CommentForm, ThreadView } from './ThreadView';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * Comments on a claim — a discussion of a link or a warning — in the claim's details. They hang
@@ -51,7 +52,7 @@ export function ClaimDiscussion({ claim }: { claim: ClaimView }) {
             quote: claim.text.slice(0, 2000),
             body,
           });
-          return r.ok ? null : r.error.message;
+          return r.ok ? null : errorSentence(r.error);
         }}
       />
     </section>

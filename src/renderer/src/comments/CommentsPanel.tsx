@@ -9,6 +9,7 @@ import { createThread, selectThread, setDraft, threadsInOrder, useCommentsState 
 import { useActingUser, useKnownNames } from './people';
 import '../styles/comments.css';
 import { CommentForm, ThreadView } from './ThreadView';
+import { errorSentence } from '../errors/errorSentence';
 
 const shorten = (text: string, max = 120) =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -97,7 +98,7 @@ export function CommentsPanel() {
                 quote: draft.quote,
                 body,
               });
-              if (!r.ok) return r.error.message;
+              if (!r.ok) return errorSentence(r.error);
               setDraft(null);
               selectThread(draft.id);
               return null;

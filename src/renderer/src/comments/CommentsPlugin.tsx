@@ -31,6 +31,7 @@ import {
 import { CommentHoverCard } from './CommentHoverCard';
 import { $anchorNewThread, $selectThread, $threadsAtSelection, $threadsInText } from './editorThreads';
 import '../styles/comments.css';
+import { errorSentence } from '../errors/errorSentence';
 
 /** Marks changes are reported to the store this long after typing stops. */
 const SYNC_DELAY_MS = 400;
@@ -114,7 +115,7 @@ export function CommentsPlugin({ articleId, shared = false }: { articleId: strin
       void syncThreadMarks(articleId, ids).then((result) => {
         if (result.ok) return;
         lastSent = '';
-        setMessage(t('mark.syncFailed', { message: result.error.message }));
+        setMessage(t('mark.syncFailed', { message: errorSentence(result.error) }));
       });
     };
     const scheduleSync = () => {

@@ -4,6 +4,7 @@ import type { CommentThread, ThreadComment } from '../../../shared/domain/commen
 import { formatInstant } from '../../../shared/export/factText';
 import { editComment, replyToThread, setThreadStatus } from './commentsStore';
 import { MentionText } from './MentionText';
+import { errorSentence } from '../errors/errorSentence';
 
 /** Ctrl+Enter sends a comment from its text box, as in mail and chat programs. */
 export function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
@@ -116,7 +117,7 @@ function CommentItem({
           onSubmit={async (body) => {
             const r = await editComment(comment.id, body);
             if (r.ok) setEditing(false);
-            return r.ok ? null : r.error.message;
+            return r.ok ? null : errorSentence(r.error);
           }}
         />
       ) : (
@@ -188,7 +189,7 @@ export function ThreadView({
           onSubmit={async (body) => {
             const r = await replyToThread(thread.id, body);
             if (r.ok) setReplying(false);
-            return r.ok ? null : r.error.message;
+            return r.ok ? null : errorSentence(r.error);
           }}
         />
       ) : (
@@ -200,7 +201,7 @@ export function ThreadView({
             type="button"
             onClick={async () => {
               const r = await setThreadStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open');
-              setError(r.ok ? null : r.error.message);
+              setError(r.ok ? null : errorSentence(r.error));
             }}
           >
             {thread.status === 'open' ? t('thread.resolve') : t('thread.reopen')}

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/result';
 import { api } from '../bridge';
 import { announceArticleChange } from '../library/articleEvents';
 import { newCommentId } from './editorThreads';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * The open article's comment threads, shared by the editor plugin (marks, hover card), the
@@ -62,7 +63,7 @@ async function load(articleId: string): Promise<void> {
   const result = await api.comments.list({ articleId });
   if (state.articleId !== articleId) return;
   if (result.ok) set({ threads: result.value, error: null });
-  else set({ error: result.error.message });
+  else set({ error: errorSentence(result.error) });
 }
 
 export function refreshComments(): Promise<void> {

@@ -5,6 +5,7 @@ import type { FactRef } from '../../../shared/domain/facts';
 import type { ExportFacts } from '../../../shared/export/context';
 import { Dialog } from '../components/Dialog';
 import { saveCorrection, type CorrectionDraft } from './correctionsStore';
+import { errorSentence } from '../errors/errorSentence';
 
 const shorten = (raw: string, max = 70) => {
   const text = raw.trim();
@@ -72,7 +73,7 @@ export function CorrectionDialog({ articleId, initial, editId, claims, facts, on
     const r = await saveCorrection(articleId, draft, editId);
     setBusy(false);
     if (r.ok) return onClose();
-    setError(r.error.message);
+    setError(errorSentence(r.error));
     setFieldErrors(Object.fromEntries((r.error.fields ?? []).map((f) => [f.path.split('.')[0], f.message])));
   };
 

@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/result';
 import { api } from '../bridge';
 import { refreshClaims } from '../claims/claimsStore';
 import { announceArticleChange, onArticleChange } from '../library/articleEvents';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * The open article's corrections and the offers to write one, shared by the corrections panel
@@ -58,7 +59,7 @@ export async function refreshCorrections(): Promise<void> {
   const r = await api.corrections.list({ articleId });
   if (ticket !== loading || state.articleId !== articleId) return;
   if (r.ok) set({ data: r.value, error: null });
-  else set({ error: r.error.message });
+  else set({ error: errorSentence(r.error) });
 }
 
 // An export freezes corrections and a save may change the status: read again (not on every autosave).

@@ -19,6 +19,7 @@ import { useDeskMeta } from './useDeskMeta';
 import { useDeskClaims } from './useDeskClaims';
 import { useDeskComments } from './useDeskComments';
 import { useDeskCorrections } from './useDeskCorrections';
+import { errorSentence } from '../errors/errorSentence';
 
 const NOBODY: readonly DeskPerson[] = [];
 
@@ -77,7 +78,7 @@ export function useDeskArticle({
     if (linked) return;
     await session.flush();
     const r = await api.desk.linkArticle({ articleId: session.id });
-    if (!r.ok) return setError(t('share.failed', { message: r.error.message }));
+    if (!r.ok) return setError(t('share.failed', { message: errorSentence(r.error) }));
     markJustShared(session.id);
     noteLinked(session.id);
     announceShared(session.id, {

@@ -6,6 +6,7 @@ import { flushActiveSession } from '../editor/activeSession';
 import { announceArticleChange } from '../library/articleEvents';
 import { noteLinked, useDesk } from './deskClient';
 import { markDeskOpen } from './openTiming';
+import { errorSentence } from '../errors/errorSentence';
 
 /** The desk's shared articles in the library, with who is in each; opening one makes a local copy first. */
 export function DeskArticles() {
@@ -26,7 +27,7 @@ export function DeskArticles() {
       sharedBy: entry.sharedBy.slice(0, 120),
       sharedAt: entry.sharedAt.slice(0, 40),
     });
-    if (!r.ok) return setError(t('library.openFailed', { message: r.error.message }));
+    if (!r.ok) return setError(t('library.openFailed', { message: errorSentence(r.error) }));
     markDeskOpen('adopted');
     setError(null);
     noteLinked(articleId);

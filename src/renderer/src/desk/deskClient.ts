@@ -18,6 +18,7 @@ import { takeEarlyCall } from '../app/bootPrefetch';
 import { DeskDoc } from './deskDoc';
 import { colorForName } from './colors';
 import { ownPresence } from './ownPresence';
+import { errorSentence } from '../errors/errorSentence';
 
 export type DeskConnection =
   | { kind: 'none' }
@@ -301,7 +302,8 @@ export function setLocalUserName(name: string): void {
 export async function configureDesk(url: string, token: string): Promise<string | null> {
   const before = state.config?.url ? new URL(state.config.url).origin : null;
   const r = await api.desk.configure({ url, token });
-  if (!r.ok) return r.error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ') || r.error.message;
+  if (!r.ok)
+    return r.error.fields?.map((f) => `${f.path}: ${f.message}`).join('; ') || errorSentence(r.error);
   if (new URL(r.value.url!).origin !== before) {
     window.location.reload();
     return null;
@@ -312,7 +314,7 @@ export async function configureDesk(url: string, token: string): Promise<string 
 
 export async function setDeskEnabled(enabled: boolean): Promise<string | null> {
   const r = await api.desk.setEnabled({ enabled });
-  if (!r.ok) return r.error.message;
+  if (!r.ok) return errorSentence(r.error);
   await start(r.value);
   return null;
 }

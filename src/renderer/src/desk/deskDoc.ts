@@ -4,6 +4,7 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/desk/base64';
 import { ARTICLE_INDEX_DOC } from '../../../shared/desk/names';
 import { api } from '../bridge';
 import { markDeskOpen } from './openTiming';
+import { errorSentence } from '../errors/errorSentence';
 
 const APPEND_BATCH_MS = 150;
 /**
@@ -106,7 +107,7 @@ export class DeskDoc {
     events: DeskDocEvents,
   ): Promise<DeskDoc> {
     const r = await api.desk.loadDoc({ doc: name });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(errorSentence(r.error));
     const state = r.value.state === null ? null : base64ToBytes(r.value.state);
     if (name !== ARTICLE_INDEX_DOC) markDeskOpen('local copy read');
     return new DeskDoc(name, socket, token, { state, lastSeq: r.value.lastSeq }, events);
@@ -198,7 +199,7 @@ export class DeskDoc {
         if (r.ok) {
           this.lastSeq = r.value.seq;
           this.writeError = null;
-        } else this.writeError = r.error.message;
+        } else this.writeError = errorSentence(r.error);
         if (run.pending) this.events.onPendingChanged();
       });
     }

@@ -7,6 +7,7 @@ import { claimById, linkFacts, subscribeClaims, updateClaim } from '../claims/cl
 import { MARK_CLAIM_COMMAND } from '../claims/commands';
 import { $editorTextMap, $selectionOf, pointsOf } from './editorText';
 import { markLinked, proposeFacts, setAcceptedError } from './detectStore';
+import { errorSentence } from '../errors/errorSentence';
 
 /** Detection has finer kinds than claims; the claim keeps the closest one. */
 export const CLAIM_KIND_OF: Record<SuggestionKind, ClaimKind> = {
@@ -86,7 +87,7 @@ export function acceptSuggestion(editor: LexicalEditor, suggestion: Suggestion):
 export async function linkProposedFact(claimId: string, ref: FactRef): Promise<boolean> {
   const result = await linkFacts(claimId, [ref]);
   if (result.ok) markLinked(claimId, ref);
-  else setAcceptedError(claimId, result.error.message);
+  else setAcceptedError(claimId, errorSentence(result.error));
   return result.ok;
 }
 

@@ -6,6 +6,7 @@ import type { DetectEntity, KnownPerson, Suggestion } from '../../../shared/dete
 import type { ArticleLanguage } from '../../../shared/domain/articles';
 import type { FactRef } from '../../../shared/domain/facts';
 import { api } from '../bridge';
+import { errorSentence } from '../errors/errorSentence';
 
 /**
  * Suggestions of the open article, shared by the editor plugin (which detects and underlines)
@@ -133,7 +134,7 @@ export function openSuggestions(articleId: string, language: ArticleLanguage): v
   void api.detect.dismissedList({ articleId }).then((r) => {
     if (state.articleId !== articleId) return;
     if (r.ok) set({ dismissed: r.value });
-    else set({ error: r.error.message });
+    else set({ error: errorSentence(r.error) });
   });
 }
 
@@ -183,7 +184,7 @@ export async function dismissSuggestion(s: Suggestion): Promise<string | null> {
   const others = state.dismissed.filter((d) => d !== provisional);
   if (!result.ok) {
     set({ dismissed: others });
-    return result.error.message;
+    return errorSentence(result.error);
   }
   const stored = result.value;
   set({ dismissed: [...others.filter((d) => !(d.kind === stored.kind && d.key === stored.key)), stored] });
@@ -195,7 +196,7 @@ export async function restoreSuggestion(d: DismissedSuggestion): Promise<string 
   if (!articleId) return null;
   const result = await api.detect.restore({ articleId, kind: d.kind, key: d.key });
   if (state.articleId !== articleId) return null;
-  if (!result.ok) return result.error.message;
+  if (!result.ok) return errorSentence(result.error);
   set({ dismissed: state.dismissed.filter((x) => !(x.kind === d.kind && x.key === d.key)) });
   return null;
 }
@@ -222,7 +223,7 @@ export async function proposeFacts(claimId: string, suggestion: Suggestion): Pro
   });
   if (state.articleId !== articleId) return;
   if (result.ok) patchAccepted(claimId, { candidates: result.value[0] ?? [] });
-  else patchAccepted(claimId, { candidates: [], error: result.error.message });
+  else patchAccepted(claimId, { candidates: [], error: errorSentence(result.error) });
 }
 
 export function markLinked(claimId: string, ref: FactRef): void {

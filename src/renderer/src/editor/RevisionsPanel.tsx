@@ -9,6 +9,7 @@ import { articleText, wordDiff, type WordDiff } from './revisions/wordDiff';
 import { bodyText } from './revisions/revisionText';
 import { DiffText } from './revisions/DiffText';
 import type { ArticleSession } from '../../../shared/autosave/articleSession';
+import { errorSentence } from '../errors/errorSentence';
 
 interface Props {
   session: ArticleSession;
@@ -50,7 +51,7 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
   const load = useCallback(async () => {
     const r = await api.revisions.list({ articleId: session.id });
     if (r.ok) setList(r.value);
-    else setMessage({ text: t('revisions.loadFailed', { message: r.error.message }), error: true });
+    else setMessage({ text: t('revisions.loadFailed', { message: errorSentence(r.error) }), error: true });
   }, [session.id, t]);
 
   useEffect(() => {
@@ -74,7 +75,7 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
     setMessage(null);
     const r = await api.revisions.get({ id: summary.id });
     if (!r.ok) {
-      setMessage({ text: t('revisions.loadFailed', { message: r.error.message }), error: true });
+      setMessage({ text: t('revisions.loadFailed', { message: errorSentence(r.error) }), error: true });
       return;
     }
     setSelected(r.value);
@@ -91,7 +92,7 @@ export function RevisionsPanel({ session, refreshKey, onRestored, onClose, canRe
     const r = await api.revisions.restore({ id: selected.id });
     setBusy(false);
     if (!r.ok) {
-      setMessage({ text: r.error.message, error: true });
+      setMessage({ text: errorSentence(r.error), error: true });
       return;
     }
     onRestored(r.value);

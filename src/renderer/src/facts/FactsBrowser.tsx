@@ -23,6 +23,7 @@ import { ResultList } from './ResultList';
 import { activeFilterCount, EMPTY_FILTERS, KindSwitch, MoreFilters, type FilterState } from './SearchFilters';
 import type { FactTarget } from './types';
 import '../styles/facts.css';
+import { errorSentence } from '../errors/errorSentence';
 
 export interface BrowserState {
   query: string;
@@ -109,7 +110,7 @@ export function FactsBrowser({
       if (r.ok) {
         setResult(r.value);
         setSearchError(null);
-      } else setSearchError(r.error.message);
+      } else setSearchError(errorSentence(r.error));
     });
   }, [input, searcher]);
 
@@ -146,7 +147,7 @@ export function FactsBrowser({
 
   const exportPack = async () => {
     const r = await api.facts.exportPack({});
-    if (!r.ok) return setMessage(r.error.message);
+    if (!r.ok) return setMessage(errorSentence(r.error));
     download(
       `factpack-${new Date().toISOString().slice(0, 10)}.json`,
       `${JSON.stringify(r.value, null, 2)}\n`,

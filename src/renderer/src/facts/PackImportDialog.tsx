@@ -6,6 +6,7 @@ import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { notifyFactsChanged } from './events';
 import { FileDrop } from './forms/FileDrop';
+import { errorSentence } from '../errors/errorSentence';
 
 type Origin = { kind: 'file' } | { kind: 'sample' };
 
@@ -35,7 +36,7 @@ export function PackImportDialog({ origin, onClose }: { origin: Origin; onClose(
         ? await api.facts.loadSample({ update })
         : await api.facts.importPack({ pack: content, update });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorSentence(r.error));
     setError(null);
     setReport(r.value);
     if (r.value.applied) notifyFactsChanged();

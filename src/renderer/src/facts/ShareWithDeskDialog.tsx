@@ -4,6 +4,7 @@ import type { DeskJoinPreview } from '../../../shared/contract/facts-desk';
 import { api } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { notifyFactsChanged } from './events';
+import { errorSentence } from '../errors/errorSentence';
 
 type Decision = 'use-desk' | 'keep-both';
 
@@ -21,7 +22,7 @@ export function ShareWithDeskDialog({ onClose }: { onClose(): void }) {
 
   useEffect(() => {
     void api.facts.deskJoinPreview({}).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(errorSentence(r.error));
       setPreview(r.value);
       setDecisions(r.value.groups.map(() => 'use-desk'));
     });
@@ -29,7 +30,7 @@ export function ShareWithDeskDialog({ onClose }: { onClose(): void }) {
 
   const share = async () => {
     const r = await api.facts.deskShare({ decisions });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorSentence(r.error));
     setError(null);
     setStatus(t('desk.shared', { merged: r.value.merged }));
     notifyFactsChanged();

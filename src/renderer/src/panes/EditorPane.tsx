@@ -42,6 +42,7 @@ import { DeskArticleBar, useDeskArticle } from '../desk/DeskArticle';
 import { replaceSharedBody } from '../desk/replaceSharedBody';
 import '../styles/editor.css';
 import { useRecoveryCopy } from '../recovery/useRecoveryCopy';
+import { errorSentence } from '../errors/errorSentence';
 
 const READING_WIDTH_KEY = 'factdesk.editor.readingWidth';
 
@@ -54,7 +55,7 @@ const RevisionsPanel = lazy(() =>
 async function createArticle(open: (id: string) => void): Promise<string | null> {
   await flushActiveSession();
   const r = await api.articles.create({});
-  if (!r.ok) return r.error.message;
+  if (!r.ok) return errorSentence(r.error);
   open(r.value.meta.id);
   announceArticleChange({ id: r.value.meta.id, meta: r.value.meta });
   return null;
@@ -115,7 +116,7 @@ function ArticleLoader({ id, onClose }: { id: string; onClose(): void }) {
         void desk?.close();
         desk = null;
       }
-      if (!r.ok) return live && setState({ error: r.error.message });
+      if (!r.ok) return live && setState({ error: errorSentence(r.error) });
       if (!live) return void desk?.close();
       setState({ doc: r.value, fresh: r.value.meta.headline === '' && r.value.rev === 1, desk, generation });
     })();
@@ -163,7 +164,7 @@ function TrashedArticle({ doc, onRestored }: { doc: ArticleDocument; onRestored(
   );
   const restore = async () => {
     const r = await api.articles.restore({ id: doc.meta.id });
-    if (!r.ok) return setError(t('trash.restoreFailed', { message: r.error.message }));
+    if (!r.ok) return setError(t('trash.restoreFailed', { message: errorSentence(r.error) }));
     announceArticleChange({ id: doc.meta.id, meta: r.value });
     onRestored();
   };
@@ -419,7 +420,7 @@ function SaveVersionDialog({ session, onClose }: { session: ArticleSession; onCl
     const r = await api.revisions.create({ articleId: session.id, name });
     setBusy(false);
     if (r.ok) onClose(true);
-    else setError(r.error.fields?.find((f) => f.path === 'name')?.message ?? r.error.message);
+    else setError(r.error.fields?.find((f) => f.path === 'name')?.message ?? errorSentence(r.error));
   };
   return (
     <Dialog title={t('saveVersion.title')} open onClose={() => onClose(false)}>

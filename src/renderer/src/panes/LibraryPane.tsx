@@ -20,6 +20,7 @@ import {
 import type { ArticleListItem, ArticleSort } from '../../../shared/contract/articles';
 import { DeskArticles } from '../desk/DeskArticles';
 import '../styles/library.css';
+import { errorSentence } from '../errors/errorSentence';
 
 interface Filters {
   text: string;
@@ -75,7 +76,7 @@ export function LibraryPane() {
     ]);
     if (ticket !== latestLoad.current) return;
     if (!list.ok) {
-      setError(t('loadFailed', { message: list.error.message }));
+      setError(t('loadFailed', { message: errorSentence(list.error) }));
       return;
     }
     setError(null);

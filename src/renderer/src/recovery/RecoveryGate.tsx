@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { plainText } from '../../../shared/article/blocks';
 import type { ArticleDocument } from '../../../shared/contract/articles';
 import { dropRecoveryCopy, hasRecoveryCopies, listRecoveryCopies, type RecoveryCopy } from './recoveryCopies';
+import { errorSentence } from '../errors/errorSentence';
 
 /** True when the store already holds everything the copy has (its last save went through after all). */
 function alreadyStored(copy: RecoveryCopy, stored: ArticleDocument): boolean {
@@ -26,12 +27,12 @@ async function restoreCopy(copy: RecoveryCopy, revisionName: string): Promise<st
   let stored = await api.articles.get({ id: copy.articleId });
   if (!stored.ok) {
     stored = await api.articles.create({ headline: copy.headline });
-    if (!stored.ok) return stored.error.message;
+    if (!stored.ok) return errorSentence(stored.error);
   } else {
     const kept = await api.revisions.create({ articleId: copy.articleId, name: revisionName });
-    if (!kept.ok) return kept.error.message;
+    if (!kept.ok) return errorSentence(kept.error);
     stored = await api.articles.get({ id: copy.articleId });
-    if (!stored.ok) return stored.error.message;
+    if (!stored.ok) return errorSentence(stored.error);
   }
   const saved = await api.articles.save({
     id: stored.value.meta.id,
@@ -39,7 +40,7 @@ async function restoreCopy(copy: RecoveryCopy, revisionName: string): Promise<st
     meta: copy.meta,
     ...(copy.editorState ? { body: { schemaVersion: 1 as const, editorState: copy.editorState } } : {}),
   });
-  return saved.ok ? null : saved.error.message;
+  return saved.ok ? null : errorSentence(saved.error);
 }
 
 /**

@@ -4,6 +4,7 @@ import { Dialog } from '../components/Dialog';
 import { notifyFactsChanged } from '../facts/events';
 import { addSourceFromFile, MAX_ATTACHMENT_MB } from '../facts/files';
 import { FileDrop } from '../facts/forms/FileDrop';
+import { errorSentence } from '../errors/errorSentence';
 
 /** "New ▾ → Source from file…": one file, picked or dropped, becomes a source with its text. */
 export function AddSourceFileDialog({ onClose, onAdded }: { onClose(): void; onAdded(id: string): void }) {
@@ -16,7 +17,9 @@ export function AddSourceFileDialog({ onClose, onAdded }: { onClose(): void; onA
     const r = await addSourceFromFile(file);
     setBusy(false);
     if (!r.ok)
-      return setError('tooLarge' in r ? t('add.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message);
+      return setError(
+        'tooLarge' in r ? t('add.tooLarge', { mb: MAX_ATTACHMENT_MB }) : errorSentence(r.error),
+      );
     notifyFactsChanged();
     onAdded(r.value.source.id);
   };

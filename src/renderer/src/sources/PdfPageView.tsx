@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge';
+import { errorSentence } from '../errors/errorSentence';
 
 /** Rendering scale asked of the main process: sharp on high-density screens, capped by the contract. */
 const scale = () => Math.min(4, 1.25 * (window.devicePixelRatio || 1));
@@ -32,7 +33,7 @@ export function PdfPageView({
     setError(null);
     void api.sources.pageImage({ sourceId, page, scale: scale() }).then((r) => {
       if (!live) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(errorSentence(r.error));
       setImage({
         page: r.value.page,
         url: `data:image/png;base64,${r.value.pngBase64}`,

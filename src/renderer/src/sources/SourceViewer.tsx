@@ -15,6 +15,7 @@ import { useFormat } from '../facts/format';
 import { CitePassageDialog } from './CitePassageDialog';
 import { PdfPageView } from './PdfPageView';
 import '../styles/sources.css';
+import { errorSentence } from '../errors/errorSentence';
 
 type Doc = SourceDocumentView;
 type DocSegment = Doc['segments'][number];
@@ -81,7 +82,7 @@ export function SourceViewer({
 
   const load = useCallback(async () => {
     const r = await api.sources.document({ sourceId });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorSentence(r.error));
     setDoc(r.value);
     setStatus(r.value);
   }, [sourceId]);
@@ -93,7 +94,7 @@ export function SourceViewer({
     if (!extracting) return;
     const timer = window.setInterval(() => {
       void api.sources.status({ sourceId }).then((r) => {
-        if (!r.ok) return setError(r.error.message);
+        if (!r.ok) return setError(errorSentence(r.error));
         setStatus(r.value);
         if (r.value?.state !== 'extracting') {
           void load();
@@ -110,7 +111,7 @@ export function SourceViewer({
     if (!isImage) return;
     let url: string | null = null;
     void api.facts.sourceFile({ sourceId }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(errorSentence(r.error));
       const bytes = fromBase64(r.value.base64);
       const type = bytes[0] === 0x89 ? 'image/png' : 'image/jpeg';
       url = URL.createObjectURL(new Blob([bytes], { type }));
@@ -194,7 +195,9 @@ export function SourceViewer({
         <button
           type="button"
           onClick={() =>
-            void api.sources.extract({ sourceId }).then((r) => (r.ok ? load() : setError(r.error.message)))
+            void api.sources
+              .extract({ sourceId })
+              .then((r) => (r.ok ? load() : setError(errorSentence(r.error))))
           }
         >
           {t('viewer.readNow')}
@@ -292,7 +295,7 @@ export function SourceViewer({
             onClick={() =>
               void api.sources
                 .cancel({ sourceId })
-                .then((r) => (r.ok ? setStatus(r.value) : setError(r.error.message)))
+                .then((r) => (r.ok ? setStatus(r.value) : setError(errorSentence(r.error))))
             }
           >
             {t('state.cancel')}
@@ -312,7 +315,7 @@ export function SourceViewer({
               onClick={() =>
                 void api.sources
                   .extract({ sourceId })
-                  .then((r) => (r.ok ? (setStatus(r.value), load()) : setError(r.error.message)))
+                  .then((r) => (r.ok ? (setStatus(r.value), load()) : setError(errorSentence(r.error))))
               }
             >
               {t('state.retry')}

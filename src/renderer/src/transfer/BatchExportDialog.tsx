@@ -7,6 +7,7 @@ import type { ArticleListItem } from '../../../shared/contract/articles';
 import { canCarryComments, suggestExportFileName } from '../../../shared/contract/transfer';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
 import { uniqueNames } from './files';
+import { errorSentence } from '../errors/errorSentence';
 
 interface Props {
   /** Ticked when the dialog opens (the article open in the editor). */
@@ -50,7 +51,7 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
       .then((r) => {
         if (!live) return;
         if (r.ok) setArticles(r.value);
-        else setGeneral(r.error.message);
+        else setGeneral(errorSentence(r.error));
       });
     return () => {
       live = false;
@@ -122,7 +123,7 @@ export function BatchExportDialog({ preselected, onClose }: Props) {
           setRun(null);
           return;
         }
-        state.failed.push({ fileName, message: r.error.message });
+        state.failed.push({ fileName, message: errorSentence(r.error) });
       }
       setRun({ ...state });
     }

@@ -13,6 +13,7 @@ import { announceArticleChange } from '../library/articleEvents';
 import { ExportFields, fieldErrors, rememberChoice, useExportSetup } from './exportSetup';
 import { pendingSuggestions, type PendingSuggestion } from '../../../shared/article/suggestedChanges';
 import { PendingSuggestionsWarning } from '../suggest/PendingSuggestionsWarning';
+import { errorSentence } from '../errors/errorSentence';
 
 interface Props {
   articleId: string;
@@ -51,7 +52,7 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
         if (r.ok) {
           setMeta(r.value.meta);
           setPending(pendingSuggestions(r.value.body));
-        } else setGeneral(r.error.message);
+        } else setGeneral(errorSentence(r.error));
       });
     return () => {
       live = false;
@@ -104,7 +105,7 @@ export function ExportDialog({ articleId, onClose, onExported, onSeveral }: Prop
       setChoice({ ...choice, directory: r.value.directory });
       setFileName(r.value.fileName);
       setNameEdited(true);
-    } else if (!r.ok) setGeneral(r.error.message);
+    } else if (!r.ok) setGeneral(errorSentence(r.error));
   };
 
   const submit = (e: FormEvent) => {

@@ -9,6 +9,8 @@ import {
   type ExportFormat,
   type ExportFormatInfo,
 } from '../../../shared/contract/transfer';
+import { errorSentence } from '../errors/errorSentence';
+import type { AppError } from '../../../shared/result';
 
 const FOLDER_KEY = 'factdesk.export.folder';
 const FORMAT_KEY = 'factdesk.export.format';
@@ -50,7 +52,7 @@ export function useExportSetup() {
     void api.export.formats({}).then((r) => {
       if (!live) return;
       if (r.ok) setFormats(r.value);
-      else setLoadError(r.error.message);
+      else setLoadError(errorSentence(r.error));
     });
     if (!localStorage.getItem(FOLDER_KEY)) {
       void api.export.defaultDirectory({}).then((r) => {
@@ -160,11 +162,12 @@ export function ExportFields({ formats, choice, onChange, errors, disabled, fold
 
 /** Splits an error into messages for the fields it names and one for the rest. */
 export function fieldErrors(
-  error: { message: string; fields?: { path: string; message: string }[] },
+  error: Pick<AppError, 'message' | 'fields' | 'key' | 'params'>,
   known: readonly string[],
 ): { fields: Record<string, string>; general: string | null } {
   const fields: Record<string, string> = {};
+  const sentence = errorSentence(error);
   for (const f of error.fields ?? [])
-    if (known.includes(f.path) && !fields[f.path]) fields[f.path] = `${error.message}`;
-  return { fields, general: Object.keys(fields).length ? null : error.message };
+    if (known.includes(f.path) && !fields[f.path]) fields[f.path] = sentence;
+  return { fields, general: Object.keys(fields).length ? null : sentence };
 }

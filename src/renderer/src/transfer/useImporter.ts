@@ -5,6 +5,7 @@ import { useApp } from '../app/AppContext';
 import { flushActiveSession } from '../editor/activeSession';
 import { announceArticleChange } from '../library/articleEvents';
 import { bytesToBase64, MAX_IMPORT_FILE_BYTES } from './files';
+import { errorSentence } from '../errors/errorSentence';
 
 export interface ImportEntry {
   key: number;
@@ -52,7 +53,7 @@ export function useImporter() {
       if (!r.ok) {
         update(entry.key, {
           state: 'failed',
-          message: r.error.message,
+          message: errorSentence(r.error),
           factsDiffer: r.error.code === 'conflict' && r.error.message.includes('allow updating facts'),
         });
         return null;

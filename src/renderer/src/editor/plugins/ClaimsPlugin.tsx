@@ -43,6 +43,7 @@ import { $adoptDomSelection } from '../liveSelection';
 import { editPause } from '../editPause';
 import { whenIdleAfterPaint } from '../idle';
 import '../../styles/claims.css';
+import { errorSentence } from '../../errors/errorSentence';
 
 /** Marks changes are reported to the store this long after typing stops. */
 const SYNC_DELAY_MS = 400;
@@ -163,7 +164,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
         inFlight -= 1;
         if (!result.ok) {
           failed = true;
-          setMessage(t('mark.syncFailed', { message: result.error.message }));
+          setMessage(t('mark.syncFailed', { message: errorSentence(result.error) }));
           if (result.error.code === 'validation') {
             refused = json;
             return;
@@ -215,7 +216,7 @@ export function ClaimsPlugin({ articleId }: { articleId: string }) {
           selectClaimInList(id);
           scheduleSync();
         } else {
-          setMessage(t('mark.failed', { message: result.error.message }));
+          setMessage(t('mark.failed', { message: errorSentence(result.error) }));
           editor.update(() => $removeClaimIds(new Set([id])), { tag: 'history-merge' });
         }
       });

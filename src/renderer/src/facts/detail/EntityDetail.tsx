@@ -20,6 +20,7 @@ import {
 } from './parts';
 import { KeepLocal } from './KeepLocal';
 import { useRecord } from './useRecord';
+import { errorSentence } from '../../errors/errorSentence';
 
 export function EntityDetail({
   id,
@@ -50,7 +51,7 @@ export function EntityDetail({
   const e = view.entity;
   const removeRole = async (r: RoleView) => {
     const res = await api.facts.roleDelete({ id: r.id });
-    if (!res.ok) setRoleError(res.error.message);
+    if (!res.ok) setRoleError(errorSentence(res.error));
     else notifyFactsChanged();
   };
   const roleLine = (r: RoleView, who: 'person' | 'organisation') => (

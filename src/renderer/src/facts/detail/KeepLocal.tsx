@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskFactKind } from '../../../../shared/desk/names';
 import { api } from '../../bridge';
+import { errorSentence } from '../../errors/errorSentence';
 
 /** "Keep local (not shared)": a fact that stays on this computer when the fact store is shared with a desk. */
 export function KeepLocal({ type, id }: { type: DeskFactKind; id: string }) {
@@ -13,7 +14,7 @@ export function KeepLocal({ type, id }: { type: DeskFactKind; id: string }) {
     void api.facts.deskLocal({ type, id }).then((r) => {
       if (!live) return;
       if (r.ok) setLocal(r.value.local);
-      else setError(r.error.message);
+      else setError(errorSentence(r.error));
     });
     return () => {
       live = false;
@@ -37,7 +38,7 @@ export function KeepLocal({ type, id }: { type: DeskFactKind; id: string }) {
               setError(null);
             } else {
               setLocal(was);
-              setError(r.error.message);
+              setError(errorSentence(r.error));
             }
           }}
         />

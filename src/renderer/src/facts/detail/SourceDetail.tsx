@@ -8,6 +8,7 @@ import { FileDrop } from '../forms/FileDrop';
 import { SourceForm } from '../forms/SourceForm';
 import type { FactTarget } from '../types';
 import { SourceViewer } from '../../sources/SourceViewer';
+import { errorSentence } from '../../errors/errorSentence';
 
 type SourcePlaceInText = NonNullable<FactTarget['place']>;
 import { AuditTrail, DeleteAction, DetailHeader, Facts, LinkButton, LinkedArticles } from './parts';
@@ -61,7 +62,7 @@ export function SourceDetail({
       notifyFactsChanged();
     } else
       setFileState({
-        error: 'tooLarge' in r ? t('file.tooLarge', { mb: MAX_ATTACHMENT_MB }) : r.error.message,
+        error: 'tooLarge' in r ? t('file.tooLarge', { mb: MAX_ATTACHMENT_MB }) : errorSentence(r.error),
       });
   };
   // A file not stored here came with a colleague's record: the shell fetches it from the desk
@@ -74,12 +75,12 @@ export function SourceDetail({
       setFileState(null);
       download(r.value.fileName, fromBase64(r.value.base64), 'application/octet-stream');
       if (fromDesk) notifyFactsChanged();
-    } else setFileState({ error: r.error.message });
+    } else setFileState({ error: errorSentence(r.error) });
   };
   const detach = async () => {
     const r = await api.facts.sourceDetachFile({ sourceId: id });
     if (r.ok) notifyFactsChanged();
-    else setFileState({ error: r.error.message });
+    else setFileState({ error: errorSentence(r.error) });
   };
 
   return (

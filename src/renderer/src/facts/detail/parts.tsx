@@ -14,6 +14,7 @@ import { notifyFactsChanged } from '../events';
 import { useFormat } from '../format';
 import { CitationForm } from '../forms/CitationForm';
 import type { FactTarget } from '../types';
+import { errorSentence } from '../../errors/errorSentence';
 
 export function DetailHeader({
   type,
@@ -85,7 +86,7 @@ export function Citations({
   const [error, setError] = useState<string | null>(null);
   const remove = async (c: CitationView) => {
     const r = await api.facts.citationDelete({ id: c.id });
-    if (!r.ok) setError(r.error.message);
+    if (!r.ok) setError(errorSentence(r.error));
     else notifyFactsChanged();
   };
   return (
@@ -253,7 +254,7 @@ export function DeleteAction({
   const confirm = async () => {
     const r = await onDelete();
     setAsking(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorSentence(r.error));
     setError(null);
     notifyFactsChanged();
     onDeleted();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../../shared/result';
 import { useFactsChanged } from '../events';
+import { errorSentence } from '../../errors/errorSentence';
 
 /** Loads one record view, and again whenever the fact store changes. */
 export function useRecord<T>(load: () => Promise<Result<T>>, key: string) {
@@ -10,7 +11,7 @@ export function useRecord<T>(load: () => Promise<Result<T>>, key: string) {
     const n = ++seq.current;
     void load().then((r) => {
       if (n !== seq.current) return;
-      setState(r.ok ? { key, value: r.value } : { key, error: r.error.message });
+      setState(r.ok ? { key, value: r.value } : { key, error: errorSentence(r.error) });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

@@ -5,6 +5,7 @@ import { api } from '../../bridge';
 import { notifyFactsChanged } from '../events';
 import { useFormPending } from './formPending';
 import { RecordPicker, type PickerOption } from './RecordPicker';
+import { errorSentence } from '../../errors/errorSentence';
 
 interface Props {
   id: string;
@@ -49,7 +50,7 @@ export function EntityPicker({ id, value, onChange, kinds, createKind, error }: 
       (async () => {
         const r = await api.facts.entityCreate({ kind, name: creating }).finally(() => setSaving(false));
         if (!r.ok) {
-          setCreateError(r.error.fields?.[0]?.message ?? r.error.message);
+          setCreateError(r.error.fields?.[0]?.message ?? errorSentence(r.error));
           return;
         }
         setCreating(null);

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
+import { errorSentence } from '../../errors/errorSentence';
 import { localizeMessage } from '../messages';
 
 /**
@@ -36,10 +37,10 @@ export function useFormErrors(labels: Record<string, string>, pathToField: Recor
       if (error.fields?.length) {
         showProblems(error.fields);
         const known = error.fields.every((f) => (pathToField[f.path] ?? f.path) in labels);
-        if (!known) setFormError(error.message);
+        if (!known) setFormError(errorSentence(error));
       } else {
         setErrors({});
-        setFormError(error.message);
+        setFormError(errorSentence(error));
       }
     },
     [labels, pathToField, showProblems],
