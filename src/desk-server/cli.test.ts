@@ -10,7 +10,7 @@ import type { CliIO } from '../cli/io';
 import { DESK_REFUSAL } from '../shared/desk/names';
 import { userForToken } from './auth';
 import { DESK_SCHEMA_VERSION } from './storage/migrations';
-import { openDeskStorage } from './storage/storage';
+import { openDeskStorage } from './storage/open';
 import { eventually } from './testing/client';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './testing/postgres';
 import { DESK_SERVER_DATABASE_FILE } from './usage';

@@ -5,9 +5,8 @@ import { resolveDataDir } from '../main/runtime';
 import { EXIT, parseArgs, UsageError, type CliIO } from '../cli/io';
 import { DESK_DEFAULT_PORT } from '../shared/desk/names';
 import { DESK_SCHEMA_VERSION } from './storage/migrations';
+import { openDeskStorage, peekDeskSchemaVersion } from './storage/open';
 import {
-  openDeskStorage,
-  peekDeskSchemaVersion,
   type DeskMemberRecord,
   type DeskPruneRun,
   type DeskStorage,

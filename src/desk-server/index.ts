@@ -1,8 +1,8 @@
 /** The desk server's public API (the CLI, the app's desk tests and benches use these). */
 export { startDeskServer, type DeskServerOptions, type RunningDeskServer } from './server';
 export { addDeskUser, revokeDeskUser, DeskUserInputError } from './users';
+export { openDeskStorage } from './storage/open';
 export {
-  openDeskStorage,
   type DeskStorage,
   type DeskStorageOptions,
   type DeskUserRecord,

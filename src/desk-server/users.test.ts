@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userForToken } from './auth';
-import { openDeskStorage, type DeskStorage } from './storage/storage';
+import { openDeskStorage } from './storage/open';
+import type { DeskStorage } from './storage/storage';
 import { newDeskToken, tokenHash } from './tokens';
 import { addDeskUser, revokeDeskUser } from './users';
 

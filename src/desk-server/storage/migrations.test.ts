@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../testing/postgres';
 import { DESK_MIGRATIONS, DESK_SCHEMA_VERSION, pendingMigrations } from './migrations';
-import { DESK_PRUNE_RUNS_KEPT, openDeskStorage, type DeskPruneRun, type DeskStorageOptions } from './storage';
+import { openDeskStorage } from './open';
+import { DESK_PRUNE_RUNS_KEPT, type DeskPruneRun, type DeskStorageOptions } from './storage';
 
 let dir = '';
 let cluster: ThrowawayPostgres | null = null;

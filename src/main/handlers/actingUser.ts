@@ -1,3 +1,4 @@
+import type { Actor } from '../../store/audit';
 import { readDeskConfig } from '../../store/desk-config';
 import { loadSettings } from './app';
 import type { HandlerContext } from './context';
@@ -10,4 +11,9 @@ import type { HandlerContext } from './context';
 export function actingUser(ctx: HandlerContext): string {
   const desk = readDeskConfig(ctx.db);
   return desk.enabled && desk.user ? desk.user.name : loadSettings(ctx).userName;
+}
+
+/** The audit log names the person (actingUser) and the way in: the app or the CLI. */
+export function actorOf(ctx: HandlerContext): Actor {
+  return { user: actingUser(ctx), via: ctx.platform.kind === 'cli' ? 'cli' : 'app' };
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { factsContract } from '../../shared/contract/facts';
 import { UserError } from '../../shared/result';
-import type { Actor } from '../../store/audit';
 import { auditTrail } from '../../store/audit-trail';
 import { createBackupNow } from '../../store/backups';
 import { createCitation, deleteCitation, updateCitation } from '../../store/citations';
@@ -26,15 +25,10 @@ import { fetchSourceFile } from '../desk-facts/source-files';
 import { forgetDocument } from '../../store/source-documents';
 import { samplePackPath } from '../resources';
 import { cancelExtraction, readUnreadFiles } from '../sources/jobs';
-import { actingUser } from './actingUser';
+import { actorOf } from './actingUser';
 import type { HandlerContext } from './context';
 import { readAttachedFile } from './sources';
 import type { HandlerTable } from './table';
-
-/** The audit log names the person from settings and the way in (the app or the CLI). */
-export function actorOf(ctx: HandlerContext): Actor {
-  return { user: actingUser(ctx), via: ctx.platform.kind === 'cli' ? 'cli' : 'app' };
-}
 
 const deleted = { deleted: true } as const;
 

@@ -15,7 +15,7 @@ import {
 } from '../sources/jobs';
 import { PageOutOfRange, cachedPdfPage } from '../sources/pdfPage';
 import type { HandlerContext } from './context';
-import { actorOf } from './facts';
+import { actorOf } from './actingUser';
 import type { HandlerTable } from './table';
 
 const KIND_OF: Record<DocumentFormat, SourceKind> = {

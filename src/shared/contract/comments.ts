@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { storedText } from './storedText';
-import type { CommentThread } from '../domain/comments';
+import { COMMENT_LIMITS, type CommentThread } from '../domain/comments';
 import type { DeskThreadRecord } from '../desk/threadRecords';
-
-export const COMMENT_LIMITS = { body: 5000, quote: 2000 } as const;
 
 const id = storedText(64);
 const body = storedText(COMMENT_LIMITS.body);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_LIMITS } from '../contract/comments';
+import { COMMENT_LIMITS } from '../domain/comments';
 import { THREAD_STATUSES, type CommentThread, type ThreadComment } from '../domain/comments';
 
 /**

@@ -1,3 +1,6 @@
+/** Longest comment body and quoted passage, in characters; the contract and the desk records check both. */
+export const COMMENT_LIMITS = { body: 5000, quote: 2000 } as const;
+
 /**
  * A discussion in an article, anchored to text (a mark with the thread id, as claims are) or to a
  * claim. Plain JSON objects, so the desk can mirror them in the article doc's 'comments' Y.Map
