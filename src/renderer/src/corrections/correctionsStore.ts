@@ -51,8 +51,22 @@ export function useCorrectionsState(): CorrectionsState {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
-/** Reads the article's corrections again; an older read that answers late is dropped. */
-export async function refreshCorrections(): Promise<void> {
+let scheduled: Promise<void> | null = null;
+
+/**
+ * Reads the article's corrections again. Asks made in the same moment share one read: opening
+ * an article asked three times at once (the panel opening, its first render, the claims arriving).
+ */
+export function refreshCorrections(): Promise<void> {
+  scheduled ??= Promise.resolve().then(() => {
+    scheduled = null;
+    return readCorrections();
+  });
+  return scheduled;
+}
+
+/** One read; an older read that answers late is dropped. */
+async function readCorrections(): Promise<void> {
   const articleId = state.articleId;
   if (!articleId) return;
   const ticket = ++loading;
