@@ -88,7 +88,10 @@ async function exportHtml(page: Page, folder: string): Promise<string> {
     .click();
   const dialog = page.getByRole('dialog', { name: 'Export article' });
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'HTML' });
-  const name = await dialog.getByRole('textbox', { name: 'File name' }).inputValue();
+  // The name is suggested once the dialog has read the stored article: wait for it, as a user would.
+  const nameBox = dialog.getByRole('textbox', { name: 'File name' });
+  await expect(nameBox).toHaveValue(/\.html$/);
+  const name = await nameBox.inputValue();
   await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog).toBeHidden();

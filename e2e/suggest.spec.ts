@@ -233,7 +233,10 @@ test('an export lists the pending suggestions, and DOCX carries them as tracked 
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (DOCX)' });
   await dialog.getByRole('checkbox', { name: 'Write suggestions as Word tracked changes' }).check();
   await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
-  const name = await dialog.getByRole('textbox', { name: 'File name' }).inputValue();
+  // The name is suggested once the dialog has read the stored article: wait for it, as a user would.
+  const nameBox = dialog.getByRole('textbox', { name: 'File name' });
+  await expect(nameBox).toHaveValue(/\.docx$/);
+  const name = await nameBox.inputValue();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog).toBeHidden();
 
