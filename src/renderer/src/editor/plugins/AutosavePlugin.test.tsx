@@ -143,21 +143,30 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/**
+ * Opens the stored article in the editor with a session that records what it sends, and waits
+ * until the mount has settled. Not in act() and not flushSync: a default-priority mount, as when
+ * an opened article arrives.
+ */
+async function openEditor(children?: ReactNode) {
+  const doc = storedArticle();
+  const sent: string[] = [];
+  const session = new ArticleSession(doc, recordingSave(doc, sent), { blockSource });
+  const container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  root.render(
+    <Editor doc={doc} session={session}>
+      {children}
+    </Editor>,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { container, session, sent };
+}
+
 describe('AutosavePlugin', () => {
   it('saves keys typed before the passive effects of its mount ran, with nothing typed after them', async () => {
-    const doc = storedArticle();
-    const sent: string[] = [];
-    const session = new ArticleSession(doc, recordingSave(doc, sent), { blockSource });
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    // Not in act() and not flushSync: a default-priority mount, as when an opened article arrives.
-    root.render(
-      <Editor doc={doc} session={session}>
-        <TypeAfterCommit text=" weiter" />
-      </Editor>,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { container, session, sent } = await openEditor(<TypeAfterCommit text=" weiter" />);
     expect(container.textContent).toContain('Es geht weiter');
     // What closing the window or switching articles does: whatever the session holds is stored.
     await session.flush();
@@ -166,14 +175,7 @@ describe('AutosavePlugin', () => {
   });
 
   it('notes nothing when an article opens and nobody types: plugins starting up change no text', async () => {
-    const doc = storedArticle();
-    const sent: string[] = [];
-    const session = new ArticleSession(doc, recordingSave(doc, sent), { blockSource });
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    root.render(<Editor doc={doc} session={session} />);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { container, session, sent } = await openEditor();
     expect(container.textContent).toContain('Punkt');
     expect(session.dirty).toBe(false);
     expect(session.state.kind).toBe('saved');
